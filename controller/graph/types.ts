@@ -1,0 +1,64 @@
+/**
+ * The application graph as Trellis holds it after parsing and defaulting.
+ * The YAML form users write is documented in docs/app-graph.md and checked
+ * against controller/graph/app.schema.json before it becomes one of these.
+ */
+
+/** Resources one instance asks for. cpu in cores (0.25 = a quarter core), sizes in bytes. */
+export interface Resources {
+  cpu: number
+  memory: number
+  disk: number
+}
+
+/** A placement constraint, written `zone != field-a`, `label.rack == r1`, `label.gpu` (exists). */
+export interface Constraint {
+  attribute: string
+  operator: '==' | '!=' | 'in' | 'not-in' | 'exists'
+  values: string[]
+}
+
+/** A volume bound to a component; the name is one the image declares. */
+export interface VolumeSpec {
+  name: string
+  size: number
+  replicas: number
+  mount: string
+}
+
+/** output terminal → target component's input terminal */
+export interface ConnectionSpec {
+  output: string
+  component: string
+  input: string
+}
+
+/** One appliance in an app, made from an image. */
+export interface ComponentSpec {
+  name: string
+  image: string
+  count: number
+  properties: Record<string, string | number | boolean>
+  resources: Resources
+  connections: ConnectionSpec[]
+  volumes: VolumeSpec[]
+  constraints: Constraint[]
+  /** Instances of this component go on distinct nodes. */
+  antiAffinity: boolean
+}
+
+/** A port the app publishes on every node, forwarded into an input terminal. */
+export interface EntrySpec {
+  name: string
+  port: number
+  component: string
+  input: string
+}
+
+/** A whole application graph. */
+export interface AppSpec {
+  name: string
+  components: ComponentSpec[]
+  entries: EntrySpec[]
+  constraints: Constraint[]
+}
