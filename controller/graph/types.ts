@@ -62,3 +62,22 @@ export interface AppSpec {
   entries: EntrySpec[]
   constraints: Constraint[]
 }
+
+/**
+ * One problem found in an app graph or an image manifest: where it is, a stable
+ * code to match on, and words for a human. Validators return every issue they
+ * find at once, so one round trip shows the author everything to fix.
+ */
+export interface GraphIssue {
+  /** Dotted path into the document (`components.web.connections.db`, `constraints[1]`); '' means the whole document. */
+  path: string
+  /** Stable code (see IssueCode in errors.ts); match on this, never on the message. */
+  code: string
+  message: string
+  /** 1-based line in the YAML text, when the input was text and the path could be found in it. */
+  line?: number
+  /** 1-based column, with line. */
+  column?: number
+  /** The file the issue was found in, for manifests read from disk. */
+  file?: string
+}

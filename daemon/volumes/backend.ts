@@ -1,6 +1,10 @@
 /**
  * Where volume data lives on a node. A local directory now; replicated block
- * volumes served over NBD later. One compliance suite runs against each backend.
+ * volumes served over NBD later. One compliance suite
+ * (tests/daemon/volumes/backend-compliance.ts) runs against each backend.
+ *
+ * Every method rejects an id that is not `[a-z0-9][a-z0-9._-]{0,127}` with
+ * ERR_INVALID_VOLUME_ID before touching anything.
  */
 
 export interface VolumeInfo {
@@ -13,13 +17,14 @@ export interface VolumeInfo {
 
 export interface VolumeBackend {
   readonly kind: string
-  /** Creates an empty volume. Idempotent for the same size; a different size is ERR_VOLUME_EXISTS. */
+  /** Creates an empty volume. Idempotent for the same size; a different size is ERR_VOLUME_EXISTS; a size that is not a positive whole number is ERR_INVALID_VOLUME_SIZE. */
   create (id: string, sizeBytes: number): Promise<void>
-  /** Makes the volume's filesystem available; returns where. Attaching an attached volume returns the same path. */
+  /** Makes the volume's filesystem available; returns where. Attaching an attached volume returns the same path. An absent volume is ERR_VOLUME_NOT_FOUND. The attached state survives a restart. */
   attach (id: string): Promise<{ path: string }>
-  /** Unmounts; data stays. Idempotent. */
+  /** Unmounts; data stays. Idempotent, and a no-op for an absent volume. */
   detach (id: string): Promise<void>
   /** Deletes the volume and its data. Refuses while attached (ERR_VOLUME_ATTACHED). Idempotent when absent. */
   remove (id: string): Promise<void>
+  /** Every volume, ordered by id. */
   list (): Promise<VolumeInfo[]>
 }

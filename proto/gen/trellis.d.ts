@@ -3,6 +3,281 @@ import Long = require("long");
 
 export namespace trellis {
 
+    namespace mesh {
+
+        interface INodeAdvert extends trellis.mesh.NodeAdvert.$Properties {
+        }
+
+        class NodeAdvert {
+            constructor(p?: trellis.mesh.NodeAdvert.$Properties);
+            $unknowns?: Uint8Array[];
+            nodeId: string;
+            name: string;
+            incarnation: (number|Long);
+            sequence: (number|Long);
+            sentAt: (number|Long);
+            versions?: (trellis.mesh.Versions.$Properties|null);
+            zone: string;
+            labels: { [k: string]: string };
+            cpu?: (trellis.mesh.Cpu.$Properties|null);
+            memory?: (trellis.mesh.Memory.$Properties|null);
+            disk?: (trellis.mesh.Disk.$Properties|null);
+            power?: (trellis.mesh.Power.$Properties|null);
+            capabilities: string[];
+            notes: string[];
+            apiAddress: string;
+            listenAddrs: string[];
+            static create(properties: trellis.mesh.NodeAdvert.$Shape): trellis.mesh.NodeAdvert & trellis.mesh.NodeAdvert.$Shape;
+            static create(properties?: trellis.mesh.NodeAdvert.$Properties): trellis.mesh.NodeAdvert;
+            static encode(m: trellis.mesh.NodeAdvert.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.mesh.NodeAdvert.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.NodeAdvert & trellis.mesh.NodeAdvert.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.NodeAdvert & trellis.mesh.NodeAdvert.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.mesh.NodeAdvert;
+            static toObject(m: trellis.mesh.NodeAdvert, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace NodeAdvert {
+            interface $Properties {
+                nodeId?: (string|null);
+                name?: (string|null);
+                incarnation?: (number|Long|null);
+                sequence?: (number|Long|null);
+                sentAt?: (number|Long|null);
+                versions?: (trellis.mesh.Versions.$Properties|null);
+                zone?: (string|null);
+                labels?: ({ [k: string]: string }|null);
+                cpu?: (trellis.mesh.Cpu.$Properties|null);
+                memory?: (trellis.mesh.Memory.$Properties|null);
+                disk?: (trellis.mesh.Disk.$Properties|null);
+                power?: (trellis.mesh.Power.$Properties|null);
+                capabilities?: (string[]|null);
+                notes?: (string[]|null);
+                apiAddress?: (string|null);
+                listenAddrs?: (string[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.mesh.NodeAdvert.$Properties;
+        }
+
+        interface IVersions extends trellis.mesh.Versions.$Properties {
+        }
+
+        class Versions {
+            constructor(p?: trellis.mesh.Versions.$Properties);
+            $unknowns?: Uint8Array[];
+            trellis: string;
+            node: string;
+            static create(properties: trellis.mesh.Versions.$Shape): trellis.mesh.Versions & trellis.mesh.Versions.$Shape;
+            static create(properties?: trellis.mesh.Versions.$Properties): trellis.mesh.Versions;
+            static encode(m: trellis.mesh.Versions.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.mesh.Versions.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.Versions & trellis.mesh.Versions.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.Versions & trellis.mesh.Versions.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.mesh.Versions;
+            static toObject(m: trellis.mesh.Versions, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Versions {
+            interface $Properties {
+                trellis?: (string|null);
+                node?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.mesh.Versions.$Properties;
+        }
+
+        interface ICpu extends trellis.mesh.Cpu.$Properties {
+        }
+
+        class Cpu {
+            constructor(p?: trellis.mesh.Cpu.$Properties);
+            $unknowns?: Uint8Array[];
+            cores: number;
+            model: string;
+            load1: number;
+            load5: number;
+            load15: number;
+            usage: number;
+            allocatable: number;
+            allocated: number;
+            static create(properties: trellis.mesh.Cpu.$Shape): trellis.mesh.Cpu & trellis.mesh.Cpu.$Shape;
+            static create(properties?: trellis.mesh.Cpu.$Properties): trellis.mesh.Cpu;
+            static encode(m: trellis.mesh.Cpu.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.mesh.Cpu.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.Cpu & trellis.mesh.Cpu.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.Cpu & trellis.mesh.Cpu.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.mesh.Cpu;
+            static toObject(m: trellis.mesh.Cpu, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Cpu {
+            interface $Properties {
+                cores?: (number|null);
+                model?: (string|null);
+                load1?: (number|null);
+                load5?: (number|null);
+                load15?: (number|null);
+                usage?: (number|null);
+                allocatable?: (number|null);
+                allocated?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.mesh.Cpu.$Properties;
+        }
+
+        interface IMemory extends trellis.mesh.Memory.$Properties {
+        }
+
+        class Memory {
+            constructor(p?: trellis.mesh.Memory.$Properties);
+            $unknowns?: Uint8Array[];
+            total: (number|Long);
+            free: (number|Long);
+            allocatable: (number|Long);
+            allocated: (number|Long);
+            static create(properties: trellis.mesh.Memory.$Shape): trellis.mesh.Memory & trellis.mesh.Memory.$Shape;
+            static create(properties?: trellis.mesh.Memory.$Properties): trellis.mesh.Memory;
+            static encode(m: trellis.mesh.Memory.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.mesh.Memory.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.Memory & trellis.mesh.Memory.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.Memory & trellis.mesh.Memory.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.mesh.Memory;
+            static toObject(m: trellis.mesh.Memory, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Memory {
+            interface $Properties {
+                total?: (number|Long|null);
+                free?: (number|Long|null);
+                allocatable?: (number|Long|null);
+                allocated?: (number|Long|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.mesh.Memory.$Properties;
+        }
+
+        interface IDisk extends trellis.mesh.Disk.$Properties {
+        }
+
+        class Disk {
+            constructor(p?: trellis.mesh.Disk.$Properties);
+            $unknowns?: Uint8Array[];
+            total: (number|Long);
+            free: (number|Long);
+            allocatable: (number|Long);
+            allocated: (number|Long);
+            static create(properties: trellis.mesh.Disk.$Shape): trellis.mesh.Disk & trellis.mesh.Disk.$Shape;
+            static create(properties?: trellis.mesh.Disk.$Properties): trellis.mesh.Disk;
+            static encode(m: trellis.mesh.Disk.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.mesh.Disk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.Disk & trellis.mesh.Disk.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.Disk & trellis.mesh.Disk.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.mesh.Disk;
+            static toObject(m: trellis.mesh.Disk, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Disk {
+            interface $Properties {
+                total?: (number|Long|null);
+                free?: (number|Long|null);
+                allocatable?: (number|Long|null);
+                allocated?: (number|Long|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.mesh.Disk.$Properties;
+        }
+
+        enum PowerSource {
+            POWER_SOURCE_UNKNOWN = 0,
+            POWER_SOURCE_MAINS = 1,
+            POWER_SOURCE_BATTERY = 2
+        }
+
+        interface IPower extends trellis.mesh.Power.$Properties {
+        }
+
+        class Power {
+            constructor(p?: trellis.mesh.Power.$Properties);
+            $unknowns?: Uint8Array[];
+            source: trellis.mesh.PowerSource;
+            chargePercent?: (number|null);
+            timeRemainingMinutes?: (number|null);
+            charging: boolean;
+            static create(properties: trellis.mesh.Power.$Shape): trellis.mesh.Power & trellis.mesh.Power.$Shape;
+            static create(properties?: trellis.mesh.Power.$Properties): trellis.mesh.Power;
+            static encode(m: trellis.mesh.Power.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.mesh.Power.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.Power & trellis.mesh.Power.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.Power & trellis.mesh.Power.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.mesh.Power;
+            static toObject(m: trellis.mesh.Power, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Power {
+            interface $Properties {
+                source?: (trellis.mesh.PowerSource|null);
+                chargePercent?: (number|null);
+                timeRemainingMinutes?: (number|null);
+                charging?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.mesh.Power.$Properties;
+        }
+
+        interface IHeartbeat extends trellis.mesh.Heartbeat.$Properties {
+        }
+
+        class Heartbeat {
+            constructor(p?: trellis.mesh.Heartbeat.$Properties);
+            $unknowns?: Uint8Array[];
+            nodeId: string;
+            incarnation: (number|Long);
+            sequence: (number|Long);
+            sentAt: (number|Long);
+            static create(properties: trellis.mesh.Heartbeat.$Shape): trellis.mesh.Heartbeat & trellis.mesh.Heartbeat.$Shape;
+            static create(properties?: trellis.mesh.Heartbeat.$Properties): trellis.mesh.Heartbeat;
+            static encode(m: trellis.mesh.Heartbeat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.mesh.Heartbeat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.Heartbeat & trellis.mesh.Heartbeat.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.Heartbeat & trellis.mesh.Heartbeat.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.mesh.Heartbeat;
+            static toObject(m: trellis.mesh.Heartbeat, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Heartbeat {
+            interface $Properties {
+                nodeId?: (string|null);
+                incarnation?: (number|Long|null);
+                sequence?: (number|Long|null);
+                sentAt?: (number|Long|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.mesh.Heartbeat.$Properties;
+        }
+    }
+
     namespace runtime {
 
         interface IInstanceRecord extends trellis.runtime.InstanceRecord.$Properties {
@@ -41,6 +316,142 @@ export namespace trellis {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.runtime.InstanceRecord.$Properties;
+        }
+    }
+
+    namespace state {
+
+        interface ICommand extends trellis.state.Command.$Properties {
+        }
+
+        class Command {
+            constructor(p?: trellis.state.Command.$Properties);
+            $unknowns?: Uint8Array[];
+            version: number;
+            putApp?: (trellis.state.PutApp.$Properties|null);
+            deleteApp?: (trellis.state.DeleteApp.$Properties|null);
+            kind?: ("putApp"|"deleteApp");
+            static create(properties: trellis.state.Command.$Shape): trellis.state.Command & trellis.state.Command.$Shape;
+            static create(properties?: trellis.state.Command.$Properties): trellis.state.Command;
+            static encode(m: trellis.state.Command.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.Command.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.Command & trellis.state.Command.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.Command & trellis.state.Command.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.Command;
+            static toObject(m: trellis.state.Command, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Command {
+            interface $Properties {
+                version?: (number|null);
+                putApp?: (trellis.state.PutApp.$Properties|null);
+                deleteApp?: (trellis.state.DeleteApp.$Properties|null);
+                kind?: ("putApp"|"deleteApp");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              version?: number|null;
+              putApp?: trellis.state.PutApp.$Shape|null;
+              deleteApp?: trellis.state.DeleteApp.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ kind?: undefined; putApp?: null; deleteApp?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape })
+            );
+        }
+
+        interface IPutApp extends trellis.state.PutApp.$Properties {
+        }
+
+        class PutApp {
+            constructor(p?: trellis.state.PutApp.$Properties);
+            $unknowns?: Uint8Array[];
+            name: string;
+            specJson: string;
+            source: string;
+            static create(properties: trellis.state.PutApp.$Shape): trellis.state.PutApp & trellis.state.PutApp.$Shape;
+            static create(properties?: trellis.state.PutApp.$Properties): trellis.state.PutApp;
+            static encode(m: trellis.state.PutApp.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.PutApp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.PutApp & trellis.state.PutApp.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.PutApp & trellis.state.PutApp.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.PutApp;
+            static toObject(m: trellis.state.PutApp, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PutApp {
+            interface $Properties {
+                name?: (string|null);
+                specJson?: (string|null);
+                source?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.PutApp.$Properties;
+        }
+
+        interface IDeleteApp extends trellis.state.DeleteApp.$Properties {
+        }
+
+        class DeleteApp {
+            constructor(p?: trellis.state.DeleteApp.$Properties);
+            $unknowns?: Uint8Array[];
+            name: string;
+            static create(properties: trellis.state.DeleteApp.$Shape): trellis.state.DeleteApp & trellis.state.DeleteApp.$Shape;
+            static create(properties?: trellis.state.DeleteApp.$Properties): trellis.state.DeleteApp;
+            static encode(m: trellis.state.DeleteApp.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.DeleteApp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.DeleteApp & trellis.state.DeleteApp.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.DeleteApp & trellis.state.DeleteApp.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.DeleteApp;
+            static toObject(m: trellis.state.DeleteApp, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeleteApp {
+            interface $Properties {
+                name?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.DeleteApp.$Properties;
+        }
+
+        interface ILogEntry extends trellis.state.LogEntry.$Properties {
+        }
+
+        class LogEntry {
+            constructor(p?: trellis.state.LogEntry.$Properties);
+            $unknowns?: Uint8Array[];
+            index: (number|Long);
+            at: (number|Long);
+            command: Uint8Array;
+            static create(properties: trellis.state.LogEntry.$Shape): trellis.state.LogEntry & trellis.state.LogEntry.$Shape;
+            static create(properties?: trellis.state.LogEntry.$Properties): trellis.state.LogEntry;
+            static encode(m: trellis.state.LogEntry.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.LogEntry.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.LogEntry & trellis.state.LogEntry.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.LogEntry & trellis.state.LogEntry.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.LogEntry;
+            static toObject(m: trellis.state.LogEntry, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LogEntry {
+            interface $Properties {
+                index?: (number|Long|null);
+                at?: (number|Long|null);
+                command?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.LogEntry.$Properties;
         }
     }
 }

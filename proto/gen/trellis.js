@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $Array = $util.global.Array, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite, $Boolean = $util.global.Boolean;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -16,6 +16,3482 @@ export const trellis = $root.trellis = (() => {
      * @namespace
      */
     const trellis = {};
+
+    trellis.mesh = (function() {
+
+        /**
+         * Namespace mesh.
+         * @memberof trellis
+         * @namespace
+         */
+        const mesh = {};
+
+        mesh.NodeAdvert = (function() {
+
+            /**
+             * Properties of a NodeAdvert.
+             * @typedef {Object} trellis.mesh.NodeAdvert.$Properties
+             * @property {string|null} [nodeId] NodeAdvert nodeId
+             * @property {string|null} [name] NodeAdvert name
+             * @property {number|Long|null} [incarnation] NodeAdvert incarnation
+             * @property {number|Long|null} [sequence] NodeAdvert sequence
+             * @property {number|Long|null} [sentAt] NodeAdvert sentAt
+             * @property {trellis.mesh.Versions.$Properties|null} [versions] NodeAdvert versions
+             * @property {string|null} [zone] NodeAdvert zone
+             * @property {Object.<string,string>|null} [labels] NodeAdvert labels
+             * @property {trellis.mesh.Cpu.$Properties|null} [cpu] NodeAdvert cpu
+             * @property {trellis.mesh.Memory.$Properties|null} [memory] NodeAdvert memory
+             * @property {trellis.mesh.Disk.$Properties|null} [disk] NodeAdvert disk
+             * @property {trellis.mesh.Power.$Properties|null} [power] NodeAdvert power
+             * @property {Array.<string>|null} [capabilities] NodeAdvert capabilities
+             * @property {Array.<string>|null} [notes] NodeAdvert notes
+             * @property {string|null} [apiAddress] NodeAdvert apiAddress
+             * @property {Array.<string>|null} [listenAddrs] NodeAdvert listenAddrs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a NodeAdvert.
+             * @memberof trellis.mesh
+             * @interface INodeAdvert
+             * @augments trellis.mesh.NodeAdvert.$Properties
+             * @deprecated Use trellis.mesh.NodeAdvert.$Properties instead.
+             */
+
+            /**
+             * Shape of a NodeAdvert.
+             * @typedef {trellis.mesh.NodeAdvert.$Properties} trellis.mesh.NodeAdvert.$Shape
+             */
+
+            /**
+             * Constructs a new NodeAdvert.
+             * @memberof trellis.mesh
+             * @classdesc Represents a NodeAdvert.
+             * @constructor
+             * @param {trellis.mesh.NodeAdvert.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const NodeAdvert = function (p) {
+                this.labels = {};
+                this.capabilities = [];
+                this.notes = [];
+                this.listenAddrs = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * NodeAdvert nodeId.
+             * @member {string} nodeId
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.nodeId = "";
+
+            /**
+             * NodeAdvert name.
+             * @member {string} name
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.name = "";
+
+            /**
+             * NodeAdvert incarnation.
+             * @member {number|Long} incarnation
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.incarnation = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * NodeAdvert sequence.
+             * @member {number|Long} sequence
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.sequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * NodeAdvert sentAt.
+             * @member {number|Long} sentAt
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.sentAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * NodeAdvert versions.
+             * @member {trellis.mesh.Versions.$Properties|null|undefined} versions
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.versions = null;
+
+            /**
+             * NodeAdvert zone.
+             * @member {string} zone
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.zone = "";
+
+            /**
+             * NodeAdvert labels.
+             * @member {Object.<string,string>} labels
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.labels = $util.emptyObject;
+
+            /**
+             * NodeAdvert cpu.
+             * @member {trellis.mesh.Cpu.$Properties|null|undefined} cpu
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.cpu = null;
+
+            /**
+             * NodeAdvert memory.
+             * @member {trellis.mesh.Memory.$Properties|null|undefined} memory
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.memory = null;
+
+            /**
+             * NodeAdvert disk.
+             * @member {trellis.mesh.Disk.$Properties|null|undefined} disk
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.disk = null;
+
+            /**
+             * NodeAdvert power.
+             * @member {trellis.mesh.Power.$Properties|null|undefined} power
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.power = null;
+
+            /**
+             * NodeAdvert capabilities.
+             * @member {Array.<string>} capabilities
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.capabilities = $util.emptyArray;
+
+            /**
+             * NodeAdvert notes.
+             * @member {Array.<string>} notes
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.notes = $util.emptyArray;
+
+            /**
+             * NodeAdvert apiAddress.
+             * @member {string} apiAddress
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.apiAddress = "";
+
+            /**
+             * NodeAdvert listenAddrs.
+             * @member {Array.<string>} listenAddrs
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.listenAddrs = $util.emptyArray;
+
+            /**
+             * Creates a new NodeAdvert instance using the specified properties.
+             * @function create
+             * @memberof trellis.mesh.NodeAdvert
+             * @static
+             * @param {trellis.mesh.NodeAdvert.$Properties=} [properties] Properties to set
+             * @returns {trellis.mesh.NodeAdvert} NodeAdvert instance
+             * @type {{
+             *   (properties: trellis.mesh.NodeAdvert.$Shape): trellis.mesh.NodeAdvert & trellis.mesh.NodeAdvert.$Shape;
+             *   (properties?: trellis.mesh.NodeAdvert.$Properties): trellis.mesh.NodeAdvert;
+             * }}
+             */
+            NodeAdvert.create = function(properties) {
+                return new NodeAdvert(properties);
+            };
+
+            /**
+             * Encodes the specified NodeAdvert message. Does not implicitly {@link trellis.mesh.NodeAdvert.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.mesh.NodeAdvert
+             * @static
+             * @param {trellis.mesh.NodeAdvert.$Properties} m NodeAdvert message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NodeAdvert.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId") && m.nodeId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.nodeId);
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.name);
+                if (m.incarnation != null && $Object.hasOwnProperty.call(m, "incarnation") && (typeof m.incarnation === "object" ? m.incarnation.low || m.incarnation.high : m.incarnation !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.incarnation);
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence") && (typeof m.sequence === "object" ? m.sequence.low || m.sequence.high : m.sequence !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).uint64(m.sequence);
+                if (m.sentAt != null && $Object.hasOwnProperty.call(m, "sentAt") && (typeof m.sentAt === "object" ? m.sentAt.low || m.sentAt.high : m.sentAt !== 0))
+                    w.uint32(/* id 5, wireType 0 =*/40).uint64(m.sentAt);
+                if (m.versions != null && $Object.hasOwnProperty.call(m, "versions"))
+                    $root.trellis.mesh.Versions.encode(m.versions, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                if (m.zone != null && $Object.hasOwnProperty.call(m, "zone") && m.zone !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.zone);
+                if (m.labels != null && $Object.hasOwnProperty.call(m, "labels")) {
+                    for (var ks = $Object.keys(m.labels), i = 0; i < ks.length; ++i) {
+                        w.uint32(/* id 8, wireType 2 =*/66).fork().uint32(/* id 1, wireType 2 =*/10).string(ks[i]).uint32(/* id 2, wireType 2 =*/18).string(m.labels[ks[i]]).ldelim();
+                    }
+                }
+                if (m.cpu != null && $Object.hasOwnProperty.call(m, "cpu"))
+                    $root.trellis.mesh.Cpu.encode(m.cpu, w.uint32(/* id 9, wireType 2 =*/74).fork(), q + 1).ldelim();
+                if (m.memory != null && $Object.hasOwnProperty.call(m, "memory"))
+                    $root.trellis.mesh.Memory.encode(m.memory, w.uint32(/* id 10, wireType 2 =*/82).fork(), q + 1).ldelim();
+                if (m.disk != null && $Object.hasOwnProperty.call(m, "disk"))
+                    $root.trellis.mesh.Disk.encode(m.disk, w.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
+                if (m.power != null && $Object.hasOwnProperty.call(m, "power"))
+                    $root.trellis.mesh.Power.encode(m.power, w.uint32(/* id 12, wireType 2 =*/98).fork(), q + 1).ldelim();
+                if (m.capabilities != null && m.capabilities.length) {
+                    for (var i = 0; i < m.capabilities.length; ++i)
+                        w.uint32(/* id 13, wireType 2 =*/106).string(m.capabilities[i]);
+                }
+                if (m.notes != null && m.notes.length) {
+                    for (var i = 0; i < m.notes.length; ++i)
+                        w.uint32(/* id 14, wireType 2 =*/114).string(m.notes[i]);
+                }
+                if (m.apiAddress != null && $Object.hasOwnProperty.call(m, "apiAddress") && m.apiAddress !== "")
+                    w.uint32(/* id 15, wireType 2 =*/122).string(m.apiAddress);
+                if (m.listenAddrs != null && m.listenAddrs.length) {
+                    for (var i = 0; i < m.listenAddrs.length; ++i)
+                        w.uint32(/* id 16, wireType 2 =*/130).string(m.listenAddrs[i]);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified NodeAdvert message, length delimited. Does not implicitly {@link trellis.mesh.NodeAdvert.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.mesh.NodeAdvert
+             * @static
+             * @param {trellis.mesh.NodeAdvert.$Properties} message NodeAdvert message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NodeAdvert.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a NodeAdvert message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.mesh.NodeAdvert
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.mesh.NodeAdvert & trellis.mesh.NodeAdvert.$Shape} NodeAdvert
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NodeAdvert.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, k, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.mesh.NodeAdvert();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.nodeId = v;
+                            else
+                                delete m.nodeId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.name = v;
+                            else
+                                delete m.name;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.incarnation = v;
+                            else
+                                delete m.incarnation;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sequence = v;
+                            else
+                                delete m.sequence;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sentAt = v;
+                            else
+                                delete m.sentAt;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            m.versions = $root.trellis.mesh.Versions.decode(r, r.size(), $undefined, q + 1, m.versions);
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.zone = v;
+                            else
+                                delete m.zone;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if (m.labels === $util.emptyObject)
+                                m.labels = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = "";
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 2)
+                                        break;
+                                    v = r.stringVerify();
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.labels, k);
+                            m.labels[k] = v;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            m.cpu = $root.trellis.mesh.Cpu.decode(r, r.size(), $undefined, q + 1, m.cpu);
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            m.memory = $root.trellis.mesh.Memory.decode(r, r.size(), $undefined, q + 1, m.memory);
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            m.disk = $root.trellis.mesh.Disk.decode(r, r.size(), $undefined, q + 1, m.disk);
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 2)
+                                break;
+                            m.power = $root.trellis.mesh.Power.decode(r, r.size(), $undefined, q + 1, m.power);
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.capabilities && m.capabilities.length))
+                                m.capabilities = [];
+                            m.capabilities.push(r.stringVerify());
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.notes && m.notes.length))
+                                m.notes = [];
+                            m.notes.push(r.stringVerify());
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.apiAddress = v;
+                            else
+                                delete m.apiAddress;
+                            continue;
+                        }
+                    case 16: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.listenAddrs && m.listenAddrs.length))
+                                m.listenAddrs = [];
+                            m.listenAddrs.push(r.stringVerify());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a NodeAdvert message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.mesh.NodeAdvert
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.mesh.NodeAdvert & trellis.mesh.NodeAdvert.$Shape} NodeAdvert
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NodeAdvert.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a NodeAdvert message.
+             * @function verify
+             * @memberof trellis.mesh.NodeAdvert
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            NodeAdvert.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId")) {
+                    if (!$util.isString(m.nodeId))
+                        return "nodeId: string expected";
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.incarnation != null && $Object.hasOwnProperty.call(m, "incarnation")) {
+                    if (!$util.isInteger(m.incarnation) && !(m.incarnation && $util.isInteger(m.incarnation.low) && $util.isInteger(m.incarnation.high)))
+                        return "incarnation: integer|Long expected";
+                }
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence")) {
+                    if (!$util.isInteger(m.sequence) && !(m.sequence && $util.isInteger(m.sequence.low) && $util.isInteger(m.sequence.high)))
+                        return "sequence: integer|Long expected";
+                }
+                if (m.sentAt != null && $Object.hasOwnProperty.call(m, "sentAt")) {
+                    if (!$util.isInteger(m.sentAt) && !(m.sentAt && $util.isInteger(m.sentAt.low) && $util.isInteger(m.sentAt.high)))
+                        return "sentAt: integer|Long expected";
+                }
+                if (m.versions != null && $Object.hasOwnProperty.call(m, "versions")) {
+                    {
+                        var e = $root.trellis.mesh.Versions.verify(m.versions, q + 1);
+                        if (e)
+                            return "versions." + e;
+                    }
+                }
+                if (m.zone != null && $Object.hasOwnProperty.call(m, "zone")) {
+                    if (!$util.isString(m.zone))
+                        return "zone: string expected";
+                }
+                if (m.labels != null && $Object.hasOwnProperty.call(m, "labels")) {
+                    if (!$util.isObject(m.labels))
+                        return "labels: object expected";
+                    var k = $Object.keys(m.labels);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (!$util.isString(m.labels[k[i]]))
+                            return "labels: string{k:string} expected";
+                    }
+                }
+                if (m.cpu != null && $Object.hasOwnProperty.call(m, "cpu")) {
+                    {
+                        var e = $root.trellis.mesh.Cpu.verify(m.cpu, q + 1);
+                        if (e)
+                            return "cpu." + e;
+                    }
+                }
+                if (m.memory != null && $Object.hasOwnProperty.call(m, "memory")) {
+                    {
+                        var e = $root.trellis.mesh.Memory.verify(m.memory, q + 1);
+                        if (e)
+                            return "memory." + e;
+                    }
+                }
+                if (m.disk != null && $Object.hasOwnProperty.call(m, "disk")) {
+                    {
+                        var e = $root.trellis.mesh.Disk.verify(m.disk, q + 1);
+                        if (e)
+                            return "disk." + e;
+                    }
+                }
+                if (m.power != null && $Object.hasOwnProperty.call(m, "power")) {
+                    {
+                        var e = $root.trellis.mesh.Power.verify(m.power, q + 1);
+                        if (e)
+                            return "power." + e;
+                    }
+                }
+                if (m.capabilities != null && $Object.hasOwnProperty.call(m, "capabilities")) {
+                    if (!$Array.isArray(m.capabilities))
+                        return "capabilities: array expected";
+                    for (var i = 0; i < m.capabilities.length; ++i) {
+                        if (!$util.isString(m.capabilities[i]))
+                            return "capabilities: string[] expected";
+                    }
+                }
+                if (m.notes != null && $Object.hasOwnProperty.call(m, "notes")) {
+                    if (!$Array.isArray(m.notes))
+                        return "notes: array expected";
+                    for (var i = 0; i < m.notes.length; ++i) {
+                        if (!$util.isString(m.notes[i]))
+                            return "notes: string[] expected";
+                    }
+                }
+                if (m.apiAddress != null && $Object.hasOwnProperty.call(m, "apiAddress")) {
+                    if (!$util.isString(m.apiAddress))
+                        return "apiAddress: string expected";
+                }
+                if (m.listenAddrs != null && $Object.hasOwnProperty.call(m, "listenAddrs")) {
+                    if (!$Array.isArray(m.listenAddrs))
+                        return "listenAddrs: array expected";
+                    for (var i = 0; i < m.listenAddrs.length; ++i) {
+                        if (!$util.isString(m.listenAddrs[i]))
+                            return "listenAddrs: string[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a NodeAdvert message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.mesh.NodeAdvert
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.mesh.NodeAdvert} NodeAdvert
+             */
+            NodeAdvert.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.mesh.NodeAdvert)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.mesh.NodeAdvert: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.mesh.NodeAdvert();
+                if (d.nodeId != null) {
+                    if (typeof d.nodeId !== "string" || d.nodeId.length) {
+                        m.nodeId = $String(d.nodeId);
+                    }
+                }
+                if (d.name != null) {
+                    if (typeof d.name !== "string" || d.name.length) {
+                        m.name = $String(d.name);
+                    }
+                }
+                if (d.incarnation != null) {
+                    if (typeof d.incarnation === "object" ? d.incarnation.low || d.incarnation.high : $Number(d.incarnation) !== 0) {
+                        if ($util.Long)
+                            m.incarnation = $util.Long.fromValue(d.incarnation, true);
+                        else if (typeof d.incarnation === "string")
+                            m.incarnation = $parseInt(d.incarnation, 10);
+                        else if (typeof d.incarnation === "number")
+                            m.incarnation = d.incarnation;
+                        else if (typeof d.incarnation === "object")
+                            m.incarnation = new $util.LongBits(d.incarnation.low >>> 0, d.incarnation.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.sequence != null) {
+                    if (typeof d.sequence === "object" ? d.sequence.low || d.sequence.high : $Number(d.sequence) !== 0) {
+                        if ($util.Long)
+                            m.sequence = $util.Long.fromValue(d.sequence, true);
+                        else if (typeof d.sequence === "string")
+                            m.sequence = $parseInt(d.sequence, 10);
+                        else if (typeof d.sequence === "number")
+                            m.sequence = d.sequence;
+                        else if (typeof d.sequence === "object")
+                            m.sequence = new $util.LongBits(d.sequence.low >>> 0, d.sequence.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.sentAt != null) {
+                    if (typeof d.sentAt === "object" ? d.sentAt.low || d.sentAt.high : $Number(d.sentAt) !== 0) {
+                        if ($util.Long)
+                            m.sentAt = $util.Long.fromValue(d.sentAt, true);
+                        else if (typeof d.sentAt === "string")
+                            m.sentAt = $parseInt(d.sentAt, 10);
+                        else if (typeof d.sentAt === "number")
+                            m.sentAt = d.sentAt;
+                        else if (typeof d.sentAt === "object")
+                            m.sentAt = new $util.LongBits(d.sentAt.low >>> 0, d.sentAt.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.versions != null) {
+                    if (!$util.isObject(d.versions))
+                        throw $TypeError(".trellis.mesh.NodeAdvert.versions: object expected");
+                    m.versions = $root.trellis.mesh.Versions.fromObject(d.versions, q + 1);
+                }
+                if (d.zone != null) {
+                    if (typeof d.zone !== "string" || d.zone.length) {
+                        m.zone = $String(d.zone);
+                    }
+                }
+                if (d.labels) {
+                    if (!$util.isObject(d.labels))
+                        throw $TypeError(".trellis.mesh.NodeAdvert.labels: object expected");
+                    m.labels = {};
+                    for (var ks = $Object.keys(d.labels), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.labels, ks[i]);
+                        m.labels[ks[i]] = $String(d.labels[ks[i]]);
+                    }
+                }
+                if (d.cpu != null) {
+                    if (!$util.isObject(d.cpu))
+                        throw $TypeError(".trellis.mesh.NodeAdvert.cpu: object expected");
+                    m.cpu = $root.trellis.mesh.Cpu.fromObject(d.cpu, q + 1);
+                }
+                if (d.memory != null) {
+                    if (!$util.isObject(d.memory))
+                        throw $TypeError(".trellis.mesh.NodeAdvert.memory: object expected");
+                    m.memory = $root.trellis.mesh.Memory.fromObject(d.memory, q + 1);
+                }
+                if (d.disk != null) {
+                    if (!$util.isObject(d.disk))
+                        throw $TypeError(".trellis.mesh.NodeAdvert.disk: object expected");
+                    m.disk = $root.trellis.mesh.Disk.fromObject(d.disk, q + 1);
+                }
+                if (d.power != null) {
+                    if (!$util.isObject(d.power))
+                        throw $TypeError(".trellis.mesh.NodeAdvert.power: object expected");
+                    m.power = $root.trellis.mesh.Power.fromObject(d.power, q + 1);
+                }
+                if (d.capabilities) {
+                    if (!$Array.isArray(d.capabilities))
+                        throw $TypeError(".trellis.mesh.NodeAdvert.capabilities: array expected");
+                    m.capabilities = $Array(d.capabilities.length);
+                    for (var i = 0; i < d.capabilities.length; ++i) {
+                        m.capabilities[i] = $String(d.capabilities[i]);
+                    }
+                }
+                if (d.notes) {
+                    if (!$Array.isArray(d.notes))
+                        throw $TypeError(".trellis.mesh.NodeAdvert.notes: array expected");
+                    m.notes = $Array(d.notes.length);
+                    for (var i = 0; i < d.notes.length; ++i) {
+                        m.notes[i] = $String(d.notes[i]);
+                    }
+                }
+                if (d.apiAddress != null) {
+                    if (typeof d.apiAddress !== "string" || d.apiAddress.length) {
+                        m.apiAddress = $String(d.apiAddress);
+                    }
+                }
+                if (d.listenAddrs) {
+                    if (!$Array.isArray(d.listenAddrs))
+                        throw $TypeError(".trellis.mesh.NodeAdvert.listenAddrs: array expected");
+                    m.listenAddrs = $Array(d.listenAddrs.length);
+                    for (var i = 0; i < d.listenAddrs.length; ++i) {
+                        m.listenAddrs[i] = $String(d.listenAddrs[i]);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a NodeAdvert message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.mesh.NodeAdvert
+             * @static
+             * @param {trellis.mesh.NodeAdvert} m NodeAdvert
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            NodeAdvert.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.capabilities = [];
+                    d.notes = [];
+                    d.listenAddrs = [];
+                }
+                if (o.objects || o.defaults) {
+                    d.labels = {};
+                }
+                if (o.defaults) {
+                    d.nodeId = "";
+                    d.name = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.incarnation = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.incarnation = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sequence = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sequence = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sentAt = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sentAt = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.versions = null;
+                    d.zone = "";
+                    d.cpu = null;
+                    d.memory = null;
+                    d.disk = null;
+                    d.power = null;
+                    d.apiAddress = "";
+                }
+                if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId")) {
+                    d.nodeId = m.nodeId;
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.incarnation != null && $Object.hasOwnProperty.call(m, "incarnation")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.incarnation = typeof m.incarnation === "number" ? $BigInt(m.incarnation) : $util.Long.fromBits(m.incarnation.low >>> 0, m.incarnation.high >>> 0, true).toBigInt();
+                    else if (typeof m.incarnation === "number")
+                        d.incarnation = o.longs === $String ? $String(m.incarnation) : m.incarnation;
+                    else
+                        d.incarnation = o.longs === $String ? $util.Long.prototype.toString.call(m.incarnation) : o.longs === $Number ? new $util.LongBits(m.incarnation.low >>> 0, m.incarnation.high >>> 0).toNumber(true) : m.incarnation;
+                }
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sequence = typeof m.sequence === "number" ? $BigInt(m.sequence) : $util.Long.fromBits(m.sequence.low >>> 0, m.sequence.high >>> 0, true).toBigInt();
+                    else if (typeof m.sequence === "number")
+                        d.sequence = o.longs === $String ? $String(m.sequence) : m.sequence;
+                    else
+                        d.sequence = o.longs === $String ? $util.Long.prototype.toString.call(m.sequence) : o.longs === $Number ? new $util.LongBits(m.sequence.low >>> 0, m.sequence.high >>> 0).toNumber(true) : m.sequence;
+                }
+                if (m.sentAt != null && $Object.hasOwnProperty.call(m, "sentAt")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sentAt = typeof m.sentAt === "number" ? $BigInt(m.sentAt) : $util.Long.fromBits(m.sentAt.low >>> 0, m.sentAt.high >>> 0, true).toBigInt();
+                    else if (typeof m.sentAt === "number")
+                        d.sentAt = o.longs === $String ? $String(m.sentAt) : m.sentAt;
+                    else
+                        d.sentAt = o.longs === $String ? $util.Long.prototype.toString.call(m.sentAt) : o.longs === $Number ? new $util.LongBits(m.sentAt.low >>> 0, m.sentAt.high >>> 0).toNumber(true) : m.sentAt;
+                }
+                if (m.versions != null && $Object.hasOwnProperty.call(m, "versions")) {
+                    d.versions = $root.trellis.mesh.Versions.toObject(m.versions, o, q + 1);
+                }
+                if (m.zone != null && $Object.hasOwnProperty.call(m, "zone")) {
+                    d.zone = m.zone;
+                }
+                var ks2;
+                if (m.labels && (ks2 = $Object.keys(m.labels)).length) {
+                    d.labels = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.labels, ks2[j]);
+                        d.labels[ks2[j]] = m.labels[ks2[j]];
+                    }
+                }
+                if (m.cpu != null && $Object.hasOwnProperty.call(m, "cpu")) {
+                    d.cpu = $root.trellis.mesh.Cpu.toObject(m.cpu, o, q + 1);
+                }
+                if (m.memory != null && $Object.hasOwnProperty.call(m, "memory")) {
+                    d.memory = $root.trellis.mesh.Memory.toObject(m.memory, o, q + 1);
+                }
+                if (m.disk != null && $Object.hasOwnProperty.call(m, "disk")) {
+                    d.disk = $root.trellis.mesh.Disk.toObject(m.disk, o, q + 1);
+                }
+                if (m.power != null && $Object.hasOwnProperty.call(m, "power")) {
+                    d.power = $root.trellis.mesh.Power.toObject(m.power, o, q + 1);
+                }
+                if (m.capabilities && m.capabilities.length) {
+                    d.capabilities = $Array(m.capabilities.length);
+                    for (var j = 0; j < m.capabilities.length; ++j) {
+                        d.capabilities[j] = m.capabilities[j];
+                    }
+                }
+                if (m.notes && m.notes.length) {
+                    d.notes = $Array(m.notes.length);
+                    for (var j = 0; j < m.notes.length; ++j) {
+                        d.notes[j] = m.notes[j];
+                    }
+                }
+                if (m.apiAddress != null && $Object.hasOwnProperty.call(m, "apiAddress")) {
+                    d.apiAddress = m.apiAddress;
+                }
+                if (m.listenAddrs && m.listenAddrs.length) {
+                    d.listenAddrs = $Array(m.listenAddrs.length);
+                    for (var j = 0; j < m.listenAddrs.length; ++j) {
+                        d.listenAddrs[j] = m.listenAddrs[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this NodeAdvert to JSON.
+             * @function toJSON
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            NodeAdvert.prototype.toJSON = function() {
+                return NodeAdvert.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for NodeAdvert
+             * @function getTypeUrl
+             * @memberof trellis.mesh.NodeAdvert
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            NodeAdvert.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.mesh.NodeAdvert";
+            };
+
+            return NodeAdvert;
+        })();
+
+        mesh.Versions = (function() {
+
+            /**
+             * Properties of a Versions.
+             * @typedef {Object} trellis.mesh.Versions.$Properties
+             * @property {string|null} [trellis] Versions trellis
+             * @property {string|null} [node] Versions node
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Versions.
+             * @memberof trellis.mesh
+             * @interface IVersions
+             * @augments trellis.mesh.Versions.$Properties
+             * @deprecated Use trellis.mesh.Versions.$Properties instead.
+             */
+
+            /**
+             * Shape of a Versions.
+             * @typedef {trellis.mesh.Versions.$Properties} trellis.mesh.Versions.$Shape
+             */
+
+            /**
+             * Constructs a new Versions.
+             * @memberof trellis.mesh
+             * @classdesc Represents a Versions.
+             * @constructor
+             * @param {trellis.mesh.Versions.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Versions = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Versions trellis.
+             * @member {string} trellis
+             * @memberof trellis.mesh.Versions
+             * @instance
+             */
+            Versions.prototype.trellis = "";
+
+            /**
+             * Versions node.
+             * @member {string} node
+             * @memberof trellis.mesh.Versions
+             * @instance
+             */
+            Versions.prototype.node = "";
+
+            /**
+             * Creates a new Versions instance using the specified properties.
+             * @function create
+             * @memberof trellis.mesh.Versions
+             * @static
+             * @param {trellis.mesh.Versions.$Properties=} [properties] Properties to set
+             * @returns {trellis.mesh.Versions} Versions instance
+             * @type {{
+             *   (properties: trellis.mesh.Versions.$Shape): trellis.mesh.Versions & trellis.mesh.Versions.$Shape;
+             *   (properties?: trellis.mesh.Versions.$Properties): trellis.mesh.Versions;
+             * }}
+             */
+            Versions.create = function(properties) {
+                return new Versions(properties);
+            };
+
+            /**
+             * Encodes the specified Versions message. Does not implicitly {@link trellis.mesh.Versions.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.mesh.Versions
+             * @static
+             * @param {trellis.mesh.Versions.$Properties} m Versions message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Versions.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.trellis != null && $Object.hasOwnProperty.call(m, "trellis") && m.trellis !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.trellis);
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node") && m.node !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.node);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Versions message, length delimited. Does not implicitly {@link trellis.mesh.Versions.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.mesh.Versions
+             * @static
+             * @param {trellis.mesh.Versions.$Properties} message Versions message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Versions.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Versions message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.mesh.Versions
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.mesh.Versions & trellis.mesh.Versions.$Shape} Versions
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Versions.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.mesh.Versions();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.trellis = v;
+                            else
+                                delete m.trellis;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.node = v;
+                            else
+                                delete m.node;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Versions message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.mesh.Versions
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.mesh.Versions & trellis.mesh.Versions.$Shape} Versions
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Versions.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Versions message.
+             * @function verify
+             * @memberof trellis.mesh.Versions
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Versions.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.trellis != null && $Object.hasOwnProperty.call(m, "trellis")) {
+                    if (!$util.isString(m.trellis))
+                        return "trellis: string expected";
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    if (!$util.isString(m.node))
+                        return "node: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Versions message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.mesh.Versions
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.mesh.Versions} Versions
+             */
+            Versions.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.mesh.Versions)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.mesh.Versions: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.mesh.Versions();
+                if (d.trellis != null) {
+                    if (typeof d.trellis !== "string" || d.trellis.length) {
+                        m.trellis = $String(d.trellis);
+                    }
+                }
+                if (d.node != null) {
+                    if (typeof d.node !== "string" || d.node.length) {
+                        m.node = $String(d.node);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Versions message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.mesh.Versions
+             * @static
+             * @param {trellis.mesh.Versions} m Versions
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Versions.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.trellis = "";
+                    d.node = "";
+                }
+                if (m.trellis != null && $Object.hasOwnProperty.call(m, "trellis")) {
+                    d.trellis = m.trellis;
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    d.node = m.node;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Versions to JSON.
+             * @function toJSON
+             * @memberof trellis.mesh.Versions
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Versions.prototype.toJSON = function() {
+                return Versions.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Versions
+             * @function getTypeUrl
+             * @memberof trellis.mesh.Versions
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Versions.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.mesh.Versions";
+            };
+
+            return Versions;
+        })();
+
+        mesh.Cpu = (function() {
+
+            /**
+             * Properties of a Cpu.
+             * @typedef {Object} trellis.mesh.Cpu.$Properties
+             * @property {number|null} [cores] Cpu cores
+             * @property {string|null} [model] Cpu model
+             * @property {number|null} [load1] Cpu load1
+             * @property {number|null} [load5] Cpu load5
+             * @property {number|null} [load15] Cpu load15
+             * @property {number|null} [usage] Cpu usage
+             * @property {number|null} [allocatable] Cpu allocatable
+             * @property {number|null} [allocated] Cpu allocated
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Cpu.
+             * @memberof trellis.mesh
+             * @interface ICpu
+             * @augments trellis.mesh.Cpu.$Properties
+             * @deprecated Use trellis.mesh.Cpu.$Properties instead.
+             */
+
+            /**
+             * Shape of a Cpu.
+             * @typedef {trellis.mesh.Cpu.$Properties} trellis.mesh.Cpu.$Shape
+             */
+
+            /**
+             * Constructs a new Cpu.
+             * @memberof trellis.mesh
+             * @classdesc Represents a Cpu.
+             * @constructor
+             * @param {trellis.mesh.Cpu.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Cpu = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Cpu cores.
+             * @member {number} cores
+             * @memberof trellis.mesh.Cpu
+             * @instance
+             */
+            Cpu.prototype.cores = 0;
+
+            /**
+             * Cpu model.
+             * @member {string} model
+             * @memberof trellis.mesh.Cpu
+             * @instance
+             */
+            Cpu.prototype.model = "";
+
+            /**
+             * Cpu load1.
+             * @member {number} load1
+             * @memberof trellis.mesh.Cpu
+             * @instance
+             */
+            Cpu.prototype.load1 = 0;
+
+            /**
+             * Cpu load5.
+             * @member {number} load5
+             * @memberof trellis.mesh.Cpu
+             * @instance
+             */
+            Cpu.prototype.load5 = 0;
+
+            /**
+             * Cpu load15.
+             * @member {number} load15
+             * @memberof trellis.mesh.Cpu
+             * @instance
+             */
+            Cpu.prototype.load15 = 0;
+
+            /**
+             * Cpu usage.
+             * @member {number} usage
+             * @memberof trellis.mesh.Cpu
+             * @instance
+             */
+            Cpu.prototype.usage = 0;
+
+            /**
+             * Cpu allocatable.
+             * @member {number} allocatable
+             * @memberof trellis.mesh.Cpu
+             * @instance
+             */
+            Cpu.prototype.allocatable = 0;
+
+            /**
+             * Cpu allocated.
+             * @member {number} allocated
+             * @memberof trellis.mesh.Cpu
+             * @instance
+             */
+            Cpu.prototype.allocated = 0;
+
+            /**
+             * Creates a new Cpu instance using the specified properties.
+             * @function create
+             * @memberof trellis.mesh.Cpu
+             * @static
+             * @param {trellis.mesh.Cpu.$Properties=} [properties] Properties to set
+             * @returns {trellis.mesh.Cpu} Cpu instance
+             * @type {{
+             *   (properties: trellis.mesh.Cpu.$Shape): trellis.mesh.Cpu & trellis.mesh.Cpu.$Shape;
+             *   (properties?: trellis.mesh.Cpu.$Properties): trellis.mesh.Cpu;
+             * }}
+             */
+            Cpu.create = function(properties) {
+                return new Cpu(properties);
+            };
+
+            /**
+             * Encodes the specified Cpu message. Does not implicitly {@link trellis.mesh.Cpu.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.mesh.Cpu
+             * @static
+             * @param {trellis.mesh.Cpu.$Properties} m Cpu message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Cpu.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.cores != null && $Object.hasOwnProperty.call(m, "cores") && m.cores !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.cores);
+                if (m.model != null && $Object.hasOwnProperty.call(m, "model") && m.model !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.model);
+                if (m.load1 != null && $Object.hasOwnProperty.call(m, "load1") && !$Object.is(m.load1, 0))
+                    w.uint32(/* id 3, wireType 1 =*/25).double(m.load1);
+                if (m.load5 != null && $Object.hasOwnProperty.call(m, "load5") && !$Object.is(m.load5, 0))
+                    w.uint32(/* id 4, wireType 1 =*/33).double(m.load5);
+                if (m.load15 != null && $Object.hasOwnProperty.call(m, "load15") && !$Object.is(m.load15, 0))
+                    w.uint32(/* id 5, wireType 1 =*/41).double(m.load15);
+                if (m.usage != null && $Object.hasOwnProperty.call(m, "usage") && !$Object.is(m.usage, 0))
+                    w.uint32(/* id 6, wireType 1 =*/49).double(m.usage);
+                if (m.allocatable != null && $Object.hasOwnProperty.call(m, "allocatable") && !$Object.is(m.allocatable, 0))
+                    w.uint32(/* id 7, wireType 1 =*/57).double(m.allocatable);
+                if (m.allocated != null && $Object.hasOwnProperty.call(m, "allocated") && !$Object.is(m.allocated, 0))
+                    w.uint32(/* id 8, wireType 1 =*/65).double(m.allocated);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Cpu message, length delimited. Does not implicitly {@link trellis.mesh.Cpu.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.mesh.Cpu
+             * @static
+             * @param {trellis.mesh.Cpu.$Properties} message Cpu message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Cpu.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Cpu message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.mesh.Cpu
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.mesh.Cpu & trellis.mesh.Cpu.$Shape} Cpu
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Cpu.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.mesh.Cpu();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.cores = v;
+                            else
+                                delete m.cores;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.model = v;
+                            else
+                                delete m.model;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.load1 = v;
+                            else
+                                delete m.load1;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.load5 = v;
+                            else
+                                delete m.load5;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.load15 = v;
+                            else
+                                delete m.load15;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.usage = v;
+                            else
+                                delete m.usage;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.allocatable = v;
+                            else
+                                delete m.allocatable;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.allocated = v;
+                            else
+                                delete m.allocated;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Cpu message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.mesh.Cpu
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.mesh.Cpu & trellis.mesh.Cpu.$Shape} Cpu
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Cpu.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Cpu message.
+             * @function verify
+             * @memberof trellis.mesh.Cpu
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Cpu.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.cores != null && $Object.hasOwnProperty.call(m, "cores")) {
+                    if (!$util.isInteger(m.cores))
+                        return "cores: integer expected";
+                }
+                if (m.model != null && $Object.hasOwnProperty.call(m, "model")) {
+                    if (!$util.isString(m.model))
+                        return "model: string expected";
+                }
+                if (m.load1 != null && $Object.hasOwnProperty.call(m, "load1")) {
+                    if (typeof m.load1 !== "number")
+                        return "load1: number expected";
+                }
+                if (m.load5 != null && $Object.hasOwnProperty.call(m, "load5")) {
+                    if (typeof m.load5 !== "number")
+                        return "load5: number expected";
+                }
+                if (m.load15 != null && $Object.hasOwnProperty.call(m, "load15")) {
+                    if (typeof m.load15 !== "number")
+                        return "load15: number expected";
+                }
+                if (m.usage != null && $Object.hasOwnProperty.call(m, "usage")) {
+                    if (typeof m.usage !== "number")
+                        return "usage: number expected";
+                }
+                if (m.allocatable != null && $Object.hasOwnProperty.call(m, "allocatable")) {
+                    if (typeof m.allocatable !== "number")
+                        return "allocatable: number expected";
+                }
+                if (m.allocated != null && $Object.hasOwnProperty.call(m, "allocated")) {
+                    if (typeof m.allocated !== "number")
+                        return "allocated: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Cpu message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.mesh.Cpu
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.mesh.Cpu} Cpu
+             */
+            Cpu.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.mesh.Cpu)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.mesh.Cpu: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.mesh.Cpu();
+                if (d.cores != null) {
+                    if ($Number(d.cores) !== 0) {
+                        m.cores = d.cores >>> 0;
+                    }
+                }
+                if (d.model != null) {
+                    if (typeof d.model !== "string" || d.model.length) {
+                        m.model = $String(d.model);
+                    }
+                }
+                if (d.load1 != null) {
+                    if (!$Object.is($Number(d.load1), 0)) {
+                        m.load1 = $Number(d.load1);
+                    }
+                }
+                if (d.load5 != null) {
+                    if (!$Object.is($Number(d.load5), 0)) {
+                        m.load5 = $Number(d.load5);
+                    }
+                }
+                if (d.load15 != null) {
+                    if (!$Object.is($Number(d.load15), 0)) {
+                        m.load15 = $Number(d.load15);
+                    }
+                }
+                if (d.usage != null) {
+                    if (!$Object.is($Number(d.usage), 0)) {
+                        m.usage = $Number(d.usage);
+                    }
+                }
+                if (d.allocatable != null) {
+                    if (!$Object.is($Number(d.allocatable), 0)) {
+                        m.allocatable = $Number(d.allocatable);
+                    }
+                }
+                if (d.allocated != null) {
+                    if (!$Object.is($Number(d.allocated), 0)) {
+                        m.allocated = $Number(d.allocated);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Cpu message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.mesh.Cpu
+             * @static
+             * @param {trellis.mesh.Cpu} m Cpu
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Cpu.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.cores = 0;
+                    d.model = "";
+                    d.load1 = 0;
+                    d.load5 = 0;
+                    d.load15 = 0;
+                    d.usage = 0;
+                    d.allocatable = 0;
+                    d.allocated = 0;
+                }
+                if (m.cores != null && $Object.hasOwnProperty.call(m, "cores")) {
+                    d.cores = m.cores;
+                }
+                if (m.model != null && $Object.hasOwnProperty.call(m, "model")) {
+                    d.model = m.model;
+                }
+                if (m.load1 != null && $Object.hasOwnProperty.call(m, "load1")) {
+                    d.load1 = o.json && !$isFinite(m.load1) ? $String(m.load1) : m.load1;
+                }
+                if (m.load5 != null && $Object.hasOwnProperty.call(m, "load5")) {
+                    d.load5 = o.json && !$isFinite(m.load5) ? $String(m.load5) : m.load5;
+                }
+                if (m.load15 != null && $Object.hasOwnProperty.call(m, "load15")) {
+                    d.load15 = o.json && !$isFinite(m.load15) ? $String(m.load15) : m.load15;
+                }
+                if (m.usage != null && $Object.hasOwnProperty.call(m, "usage")) {
+                    d.usage = o.json && !$isFinite(m.usage) ? $String(m.usage) : m.usage;
+                }
+                if (m.allocatable != null && $Object.hasOwnProperty.call(m, "allocatable")) {
+                    d.allocatable = o.json && !$isFinite(m.allocatable) ? $String(m.allocatable) : m.allocatable;
+                }
+                if (m.allocated != null && $Object.hasOwnProperty.call(m, "allocated")) {
+                    d.allocated = o.json && !$isFinite(m.allocated) ? $String(m.allocated) : m.allocated;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Cpu to JSON.
+             * @function toJSON
+             * @memberof trellis.mesh.Cpu
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Cpu.prototype.toJSON = function() {
+                return Cpu.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Cpu
+             * @function getTypeUrl
+             * @memberof trellis.mesh.Cpu
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Cpu.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.mesh.Cpu";
+            };
+
+            return Cpu;
+        })();
+
+        mesh.Memory = (function() {
+
+            /**
+             * Properties of a Memory.
+             * @typedef {Object} trellis.mesh.Memory.$Properties
+             * @property {number|Long|null} [total] Memory total
+             * @property {number|Long|null} [free] Memory free
+             * @property {number|Long|null} [allocatable] Memory allocatable
+             * @property {number|Long|null} [allocated] Memory allocated
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Memory.
+             * @memberof trellis.mesh
+             * @interface IMemory
+             * @augments trellis.mesh.Memory.$Properties
+             * @deprecated Use trellis.mesh.Memory.$Properties instead.
+             */
+
+            /**
+             * Shape of a Memory.
+             * @typedef {trellis.mesh.Memory.$Properties} trellis.mesh.Memory.$Shape
+             */
+
+            /**
+             * Constructs a new Memory.
+             * @memberof trellis.mesh
+             * @classdesc Represents a Memory.
+             * @constructor
+             * @param {trellis.mesh.Memory.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Memory = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Memory total.
+             * @member {number|Long} total
+             * @memberof trellis.mesh.Memory
+             * @instance
+             */
+            Memory.prototype.total = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Memory free.
+             * @member {number|Long} free
+             * @memberof trellis.mesh.Memory
+             * @instance
+             */
+            Memory.prototype.free = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Memory allocatable.
+             * @member {number|Long} allocatable
+             * @memberof trellis.mesh.Memory
+             * @instance
+             */
+            Memory.prototype.allocatable = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Memory allocated.
+             * @member {number|Long} allocated
+             * @memberof trellis.mesh.Memory
+             * @instance
+             */
+            Memory.prototype.allocated = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new Memory instance using the specified properties.
+             * @function create
+             * @memberof trellis.mesh.Memory
+             * @static
+             * @param {trellis.mesh.Memory.$Properties=} [properties] Properties to set
+             * @returns {trellis.mesh.Memory} Memory instance
+             * @type {{
+             *   (properties: trellis.mesh.Memory.$Shape): trellis.mesh.Memory & trellis.mesh.Memory.$Shape;
+             *   (properties?: trellis.mesh.Memory.$Properties): trellis.mesh.Memory;
+             * }}
+             */
+            Memory.create = function(properties) {
+                return new Memory(properties);
+            };
+
+            /**
+             * Encodes the specified Memory message. Does not implicitly {@link trellis.mesh.Memory.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.mesh.Memory
+             * @static
+             * @param {trellis.mesh.Memory.$Properties} m Memory message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Memory.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.total != null && $Object.hasOwnProperty.call(m, "total") && (typeof m.total === "object" ? m.total.low || m.total.high : m.total !== 0))
+                    w.uint32(/* id 1, wireType 0 =*/8).uint64(m.total);
+                if (m.free != null && $Object.hasOwnProperty.call(m, "free") && (typeof m.free === "object" ? m.free.low || m.free.high : m.free !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.free);
+                if (m.allocatable != null && $Object.hasOwnProperty.call(m, "allocatable") && (typeof m.allocatable === "object" ? m.allocatable.low || m.allocatable.high : m.allocatable !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.allocatable);
+                if (m.allocated != null && $Object.hasOwnProperty.call(m, "allocated") && (typeof m.allocated === "object" ? m.allocated.low || m.allocated.high : m.allocated !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).uint64(m.allocated);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Memory message, length delimited. Does not implicitly {@link trellis.mesh.Memory.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.mesh.Memory
+             * @static
+             * @param {trellis.mesh.Memory.$Properties} message Memory message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Memory.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Memory message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.mesh.Memory
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.mesh.Memory & trellis.mesh.Memory.$Shape} Memory
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Memory.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.mesh.Memory();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.total = v;
+                            else
+                                delete m.total;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.free = v;
+                            else
+                                delete m.free;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.allocatable = v;
+                            else
+                                delete m.allocatable;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.allocated = v;
+                            else
+                                delete m.allocated;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Memory message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.mesh.Memory
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.mesh.Memory & trellis.mesh.Memory.$Shape} Memory
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Memory.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Memory message.
+             * @function verify
+             * @memberof trellis.mesh.Memory
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Memory.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.total != null && $Object.hasOwnProperty.call(m, "total")) {
+                    if (!$util.isInteger(m.total) && !(m.total && $util.isInteger(m.total.low) && $util.isInteger(m.total.high)))
+                        return "total: integer|Long expected";
+                }
+                if (m.free != null && $Object.hasOwnProperty.call(m, "free")) {
+                    if (!$util.isInteger(m.free) && !(m.free && $util.isInteger(m.free.low) && $util.isInteger(m.free.high)))
+                        return "free: integer|Long expected";
+                }
+                if (m.allocatable != null && $Object.hasOwnProperty.call(m, "allocatable")) {
+                    if (!$util.isInteger(m.allocatable) && !(m.allocatable && $util.isInteger(m.allocatable.low) && $util.isInteger(m.allocatable.high)))
+                        return "allocatable: integer|Long expected";
+                }
+                if (m.allocated != null && $Object.hasOwnProperty.call(m, "allocated")) {
+                    if (!$util.isInteger(m.allocated) && !(m.allocated && $util.isInteger(m.allocated.low) && $util.isInteger(m.allocated.high)))
+                        return "allocated: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Memory message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.mesh.Memory
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.mesh.Memory} Memory
+             */
+            Memory.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.mesh.Memory)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.mesh.Memory: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.mesh.Memory();
+                if (d.total != null) {
+                    if (typeof d.total === "object" ? d.total.low || d.total.high : $Number(d.total) !== 0) {
+                        if ($util.Long)
+                            m.total = $util.Long.fromValue(d.total, true);
+                        else if (typeof d.total === "string")
+                            m.total = $parseInt(d.total, 10);
+                        else if (typeof d.total === "number")
+                            m.total = d.total;
+                        else if (typeof d.total === "object")
+                            m.total = new $util.LongBits(d.total.low >>> 0, d.total.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.free != null) {
+                    if (typeof d.free === "object" ? d.free.low || d.free.high : $Number(d.free) !== 0) {
+                        if ($util.Long)
+                            m.free = $util.Long.fromValue(d.free, true);
+                        else if (typeof d.free === "string")
+                            m.free = $parseInt(d.free, 10);
+                        else if (typeof d.free === "number")
+                            m.free = d.free;
+                        else if (typeof d.free === "object")
+                            m.free = new $util.LongBits(d.free.low >>> 0, d.free.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.allocatable != null) {
+                    if (typeof d.allocatable === "object" ? d.allocatable.low || d.allocatable.high : $Number(d.allocatable) !== 0) {
+                        if ($util.Long)
+                            m.allocatable = $util.Long.fromValue(d.allocatable, true);
+                        else if (typeof d.allocatable === "string")
+                            m.allocatable = $parseInt(d.allocatable, 10);
+                        else if (typeof d.allocatable === "number")
+                            m.allocatable = d.allocatable;
+                        else if (typeof d.allocatable === "object")
+                            m.allocatable = new $util.LongBits(d.allocatable.low >>> 0, d.allocatable.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.allocated != null) {
+                    if (typeof d.allocated === "object" ? d.allocated.low || d.allocated.high : $Number(d.allocated) !== 0) {
+                        if ($util.Long)
+                            m.allocated = $util.Long.fromValue(d.allocated, true);
+                        else if (typeof d.allocated === "string")
+                            m.allocated = $parseInt(d.allocated, 10);
+                        else if (typeof d.allocated === "number")
+                            m.allocated = d.allocated;
+                        else if (typeof d.allocated === "object")
+                            m.allocated = new $util.LongBits(d.allocated.low >>> 0, d.allocated.high >>> 0).toNumber(true);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Memory message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.mesh.Memory
+             * @static
+             * @param {trellis.mesh.Memory} m Memory
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Memory.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.total = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.total = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.free = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.free = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.allocatable = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.allocatable = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.allocated = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.allocated = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.total != null && $Object.hasOwnProperty.call(m, "total")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.total = typeof m.total === "number" ? $BigInt(m.total) : $util.Long.fromBits(m.total.low >>> 0, m.total.high >>> 0, true).toBigInt();
+                    else if (typeof m.total === "number")
+                        d.total = o.longs === $String ? $String(m.total) : m.total;
+                    else
+                        d.total = o.longs === $String ? $util.Long.prototype.toString.call(m.total) : o.longs === $Number ? new $util.LongBits(m.total.low >>> 0, m.total.high >>> 0).toNumber(true) : m.total;
+                }
+                if (m.free != null && $Object.hasOwnProperty.call(m, "free")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.free = typeof m.free === "number" ? $BigInt(m.free) : $util.Long.fromBits(m.free.low >>> 0, m.free.high >>> 0, true).toBigInt();
+                    else if (typeof m.free === "number")
+                        d.free = o.longs === $String ? $String(m.free) : m.free;
+                    else
+                        d.free = o.longs === $String ? $util.Long.prototype.toString.call(m.free) : o.longs === $Number ? new $util.LongBits(m.free.low >>> 0, m.free.high >>> 0).toNumber(true) : m.free;
+                }
+                if (m.allocatable != null && $Object.hasOwnProperty.call(m, "allocatable")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.allocatable = typeof m.allocatable === "number" ? $BigInt(m.allocatable) : $util.Long.fromBits(m.allocatable.low >>> 0, m.allocatable.high >>> 0, true).toBigInt();
+                    else if (typeof m.allocatable === "number")
+                        d.allocatable = o.longs === $String ? $String(m.allocatable) : m.allocatable;
+                    else
+                        d.allocatable = o.longs === $String ? $util.Long.prototype.toString.call(m.allocatable) : o.longs === $Number ? new $util.LongBits(m.allocatable.low >>> 0, m.allocatable.high >>> 0).toNumber(true) : m.allocatable;
+                }
+                if (m.allocated != null && $Object.hasOwnProperty.call(m, "allocated")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.allocated = typeof m.allocated === "number" ? $BigInt(m.allocated) : $util.Long.fromBits(m.allocated.low >>> 0, m.allocated.high >>> 0, true).toBigInt();
+                    else if (typeof m.allocated === "number")
+                        d.allocated = o.longs === $String ? $String(m.allocated) : m.allocated;
+                    else
+                        d.allocated = o.longs === $String ? $util.Long.prototype.toString.call(m.allocated) : o.longs === $Number ? new $util.LongBits(m.allocated.low >>> 0, m.allocated.high >>> 0).toNumber(true) : m.allocated;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Memory to JSON.
+             * @function toJSON
+             * @memberof trellis.mesh.Memory
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Memory.prototype.toJSON = function() {
+                return Memory.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Memory
+             * @function getTypeUrl
+             * @memberof trellis.mesh.Memory
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Memory.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.mesh.Memory";
+            };
+
+            return Memory;
+        })();
+
+        mesh.Disk = (function() {
+
+            /**
+             * Properties of a Disk.
+             * @typedef {Object} trellis.mesh.Disk.$Properties
+             * @property {number|Long|null} [total] Disk total
+             * @property {number|Long|null} [free] Disk free
+             * @property {number|Long|null} [allocatable] Disk allocatable
+             * @property {number|Long|null} [allocated] Disk allocated
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Disk.
+             * @memberof trellis.mesh
+             * @interface IDisk
+             * @augments trellis.mesh.Disk.$Properties
+             * @deprecated Use trellis.mesh.Disk.$Properties instead.
+             */
+
+            /**
+             * Shape of a Disk.
+             * @typedef {trellis.mesh.Disk.$Properties} trellis.mesh.Disk.$Shape
+             */
+
+            /**
+             * Constructs a new Disk.
+             * @memberof trellis.mesh
+             * @classdesc Represents a Disk.
+             * @constructor
+             * @param {trellis.mesh.Disk.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Disk = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Disk total.
+             * @member {number|Long} total
+             * @memberof trellis.mesh.Disk
+             * @instance
+             */
+            Disk.prototype.total = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Disk free.
+             * @member {number|Long} free
+             * @memberof trellis.mesh.Disk
+             * @instance
+             */
+            Disk.prototype.free = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Disk allocatable.
+             * @member {number|Long} allocatable
+             * @memberof trellis.mesh.Disk
+             * @instance
+             */
+            Disk.prototype.allocatable = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Disk allocated.
+             * @member {number|Long} allocated
+             * @memberof trellis.mesh.Disk
+             * @instance
+             */
+            Disk.prototype.allocated = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new Disk instance using the specified properties.
+             * @function create
+             * @memberof trellis.mesh.Disk
+             * @static
+             * @param {trellis.mesh.Disk.$Properties=} [properties] Properties to set
+             * @returns {trellis.mesh.Disk} Disk instance
+             * @type {{
+             *   (properties: trellis.mesh.Disk.$Shape): trellis.mesh.Disk & trellis.mesh.Disk.$Shape;
+             *   (properties?: trellis.mesh.Disk.$Properties): trellis.mesh.Disk;
+             * }}
+             */
+            Disk.create = function(properties) {
+                return new Disk(properties);
+            };
+
+            /**
+             * Encodes the specified Disk message. Does not implicitly {@link trellis.mesh.Disk.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.mesh.Disk
+             * @static
+             * @param {trellis.mesh.Disk.$Properties} m Disk message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Disk.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.total != null && $Object.hasOwnProperty.call(m, "total") && (typeof m.total === "object" ? m.total.low || m.total.high : m.total !== 0))
+                    w.uint32(/* id 1, wireType 0 =*/8).uint64(m.total);
+                if (m.free != null && $Object.hasOwnProperty.call(m, "free") && (typeof m.free === "object" ? m.free.low || m.free.high : m.free !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.free);
+                if (m.allocatable != null && $Object.hasOwnProperty.call(m, "allocatable") && (typeof m.allocatable === "object" ? m.allocatable.low || m.allocatable.high : m.allocatable !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.allocatable);
+                if (m.allocated != null && $Object.hasOwnProperty.call(m, "allocated") && (typeof m.allocated === "object" ? m.allocated.low || m.allocated.high : m.allocated !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).uint64(m.allocated);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Disk message, length delimited. Does not implicitly {@link trellis.mesh.Disk.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.mesh.Disk
+             * @static
+             * @param {trellis.mesh.Disk.$Properties} message Disk message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Disk.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Disk message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.mesh.Disk
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.mesh.Disk & trellis.mesh.Disk.$Shape} Disk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Disk.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.mesh.Disk();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.total = v;
+                            else
+                                delete m.total;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.free = v;
+                            else
+                                delete m.free;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.allocatable = v;
+                            else
+                                delete m.allocatable;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.allocated = v;
+                            else
+                                delete m.allocated;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Disk message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.mesh.Disk
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.mesh.Disk & trellis.mesh.Disk.$Shape} Disk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Disk.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Disk message.
+             * @function verify
+             * @memberof trellis.mesh.Disk
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Disk.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.total != null && $Object.hasOwnProperty.call(m, "total")) {
+                    if (!$util.isInteger(m.total) && !(m.total && $util.isInteger(m.total.low) && $util.isInteger(m.total.high)))
+                        return "total: integer|Long expected";
+                }
+                if (m.free != null && $Object.hasOwnProperty.call(m, "free")) {
+                    if (!$util.isInteger(m.free) && !(m.free && $util.isInteger(m.free.low) && $util.isInteger(m.free.high)))
+                        return "free: integer|Long expected";
+                }
+                if (m.allocatable != null && $Object.hasOwnProperty.call(m, "allocatable")) {
+                    if (!$util.isInteger(m.allocatable) && !(m.allocatable && $util.isInteger(m.allocatable.low) && $util.isInteger(m.allocatable.high)))
+                        return "allocatable: integer|Long expected";
+                }
+                if (m.allocated != null && $Object.hasOwnProperty.call(m, "allocated")) {
+                    if (!$util.isInteger(m.allocated) && !(m.allocated && $util.isInteger(m.allocated.low) && $util.isInteger(m.allocated.high)))
+                        return "allocated: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Disk message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.mesh.Disk
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.mesh.Disk} Disk
+             */
+            Disk.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.mesh.Disk)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.mesh.Disk: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.mesh.Disk();
+                if (d.total != null) {
+                    if (typeof d.total === "object" ? d.total.low || d.total.high : $Number(d.total) !== 0) {
+                        if ($util.Long)
+                            m.total = $util.Long.fromValue(d.total, true);
+                        else if (typeof d.total === "string")
+                            m.total = $parseInt(d.total, 10);
+                        else if (typeof d.total === "number")
+                            m.total = d.total;
+                        else if (typeof d.total === "object")
+                            m.total = new $util.LongBits(d.total.low >>> 0, d.total.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.free != null) {
+                    if (typeof d.free === "object" ? d.free.low || d.free.high : $Number(d.free) !== 0) {
+                        if ($util.Long)
+                            m.free = $util.Long.fromValue(d.free, true);
+                        else if (typeof d.free === "string")
+                            m.free = $parseInt(d.free, 10);
+                        else if (typeof d.free === "number")
+                            m.free = d.free;
+                        else if (typeof d.free === "object")
+                            m.free = new $util.LongBits(d.free.low >>> 0, d.free.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.allocatable != null) {
+                    if (typeof d.allocatable === "object" ? d.allocatable.low || d.allocatable.high : $Number(d.allocatable) !== 0) {
+                        if ($util.Long)
+                            m.allocatable = $util.Long.fromValue(d.allocatable, true);
+                        else if (typeof d.allocatable === "string")
+                            m.allocatable = $parseInt(d.allocatable, 10);
+                        else if (typeof d.allocatable === "number")
+                            m.allocatable = d.allocatable;
+                        else if (typeof d.allocatable === "object")
+                            m.allocatable = new $util.LongBits(d.allocatable.low >>> 0, d.allocatable.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.allocated != null) {
+                    if (typeof d.allocated === "object" ? d.allocated.low || d.allocated.high : $Number(d.allocated) !== 0) {
+                        if ($util.Long)
+                            m.allocated = $util.Long.fromValue(d.allocated, true);
+                        else if (typeof d.allocated === "string")
+                            m.allocated = $parseInt(d.allocated, 10);
+                        else if (typeof d.allocated === "number")
+                            m.allocated = d.allocated;
+                        else if (typeof d.allocated === "object")
+                            m.allocated = new $util.LongBits(d.allocated.low >>> 0, d.allocated.high >>> 0).toNumber(true);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Disk message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.mesh.Disk
+             * @static
+             * @param {trellis.mesh.Disk} m Disk
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Disk.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.total = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.total = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.free = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.free = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.allocatable = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.allocatable = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.allocated = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.allocated = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.total != null && $Object.hasOwnProperty.call(m, "total")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.total = typeof m.total === "number" ? $BigInt(m.total) : $util.Long.fromBits(m.total.low >>> 0, m.total.high >>> 0, true).toBigInt();
+                    else if (typeof m.total === "number")
+                        d.total = o.longs === $String ? $String(m.total) : m.total;
+                    else
+                        d.total = o.longs === $String ? $util.Long.prototype.toString.call(m.total) : o.longs === $Number ? new $util.LongBits(m.total.low >>> 0, m.total.high >>> 0).toNumber(true) : m.total;
+                }
+                if (m.free != null && $Object.hasOwnProperty.call(m, "free")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.free = typeof m.free === "number" ? $BigInt(m.free) : $util.Long.fromBits(m.free.low >>> 0, m.free.high >>> 0, true).toBigInt();
+                    else if (typeof m.free === "number")
+                        d.free = o.longs === $String ? $String(m.free) : m.free;
+                    else
+                        d.free = o.longs === $String ? $util.Long.prototype.toString.call(m.free) : o.longs === $Number ? new $util.LongBits(m.free.low >>> 0, m.free.high >>> 0).toNumber(true) : m.free;
+                }
+                if (m.allocatable != null && $Object.hasOwnProperty.call(m, "allocatable")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.allocatable = typeof m.allocatable === "number" ? $BigInt(m.allocatable) : $util.Long.fromBits(m.allocatable.low >>> 0, m.allocatable.high >>> 0, true).toBigInt();
+                    else if (typeof m.allocatable === "number")
+                        d.allocatable = o.longs === $String ? $String(m.allocatable) : m.allocatable;
+                    else
+                        d.allocatable = o.longs === $String ? $util.Long.prototype.toString.call(m.allocatable) : o.longs === $Number ? new $util.LongBits(m.allocatable.low >>> 0, m.allocatable.high >>> 0).toNumber(true) : m.allocatable;
+                }
+                if (m.allocated != null && $Object.hasOwnProperty.call(m, "allocated")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.allocated = typeof m.allocated === "number" ? $BigInt(m.allocated) : $util.Long.fromBits(m.allocated.low >>> 0, m.allocated.high >>> 0, true).toBigInt();
+                    else if (typeof m.allocated === "number")
+                        d.allocated = o.longs === $String ? $String(m.allocated) : m.allocated;
+                    else
+                        d.allocated = o.longs === $String ? $util.Long.prototype.toString.call(m.allocated) : o.longs === $Number ? new $util.LongBits(m.allocated.low >>> 0, m.allocated.high >>> 0).toNumber(true) : m.allocated;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Disk to JSON.
+             * @function toJSON
+             * @memberof trellis.mesh.Disk
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Disk.prototype.toJSON = function() {
+                return Disk.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Disk
+             * @function getTypeUrl
+             * @memberof trellis.mesh.Disk
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Disk.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.mesh.Disk";
+            };
+
+            return Disk;
+        })();
+
+        /**
+         * PowerSource enum.
+         * @name trellis.mesh.PowerSource
+         * @enum {number}
+         * @property {number} POWER_SOURCE_UNKNOWN=0 POWER_SOURCE_UNKNOWN value
+         * @property {number} POWER_SOURCE_MAINS=1 POWER_SOURCE_MAINS value
+         * @property {number} POWER_SOURCE_BATTERY=2 POWER_SOURCE_BATTERY value
+         */
+        mesh.PowerSource = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "POWER_SOURCE_UNKNOWN"] = 0;
+            values[valuesById[1] = "POWER_SOURCE_MAINS"] = 1;
+            values[valuesById[2] = "POWER_SOURCE_BATTERY"] = 2;
+            return values;
+        })();
+
+        mesh.Power = (function() {
+
+            /**
+             * Properties of a Power.
+             * @typedef {Object} trellis.mesh.Power.$Properties
+             * @property {trellis.mesh.PowerSource|null} [source] Power source
+             * @property {number|null} [chargePercent] Power chargePercent
+             * @property {number|null} [timeRemainingMinutes] Power timeRemainingMinutes
+             * @property {boolean|null} [charging] Power charging
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Power.
+             * @memberof trellis.mesh
+             * @interface IPower
+             * @augments trellis.mesh.Power.$Properties
+             * @deprecated Use trellis.mesh.Power.$Properties instead.
+             */
+
+            /**
+             * Shape of a Power.
+             * @typedef {trellis.mesh.Power.$Properties} trellis.mesh.Power.$Shape
+             */
+
+            /**
+             * Constructs a new Power.
+             * @memberof trellis.mesh
+             * @classdesc Represents a Power.
+             * @constructor
+             * @param {trellis.mesh.Power.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Power = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Power source.
+             * @member {trellis.mesh.PowerSource} source
+             * @memberof trellis.mesh.Power
+             * @instance
+             */
+            Power.prototype.source = 0;
+
+            /**
+             * Power chargePercent.
+             * @member {number|null|undefined} chargePercent
+             * @memberof trellis.mesh.Power
+             * @instance
+             */
+            Power.prototype.chargePercent = null;
+
+            /**
+             * Power timeRemainingMinutes.
+             * @member {number|null|undefined} timeRemainingMinutes
+             * @memberof trellis.mesh.Power
+             * @instance
+             */
+            Power.prototype.timeRemainingMinutes = null;
+
+            /**
+             * Power charging.
+             * @member {boolean} charging
+             * @memberof trellis.mesh.Power
+             * @instance
+             */
+            Power.prototype.charging = false;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Power.prototype, "_chargePercent", {
+                get: $util.oneOfGetter($oneOfFields = ["chargePercent"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Power.prototype, "_timeRemainingMinutes", {
+                get: $util.oneOfGetter($oneOfFields = ["timeRemainingMinutes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Power instance using the specified properties.
+             * @function create
+             * @memberof trellis.mesh.Power
+             * @static
+             * @param {trellis.mesh.Power.$Properties=} [properties] Properties to set
+             * @returns {trellis.mesh.Power} Power instance
+             * @type {{
+             *   (properties: trellis.mesh.Power.$Shape): trellis.mesh.Power & trellis.mesh.Power.$Shape;
+             *   (properties?: trellis.mesh.Power.$Properties): trellis.mesh.Power;
+             * }}
+             */
+            Power.create = function(properties) {
+                return new Power(properties);
+            };
+
+            /**
+             * Encodes the specified Power message. Does not implicitly {@link trellis.mesh.Power.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.mesh.Power
+             * @static
+             * @param {trellis.mesh.Power.$Properties} m Power message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Power.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source") && m.source !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.source);
+                if (m.chargePercent != null && $Object.hasOwnProperty.call(m, "chargePercent"))
+                    w.uint32(/* id 2, wireType 1 =*/17).double(m.chargePercent);
+                if (m.timeRemainingMinutes != null && $Object.hasOwnProperty.call(m, "timeRemainingMinutes"))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint32(m.timeRemainingMinutes);
+                if (m.charging != null && $Object.hasOwnProperty.call(m, "charging") && m.charging !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.charging);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Power message, length delimited. Does not implicitly {@link trellis.mesh.Power.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.mesh.Power
+             * @static
+             * @param {trellis.mesh.Power.$Properties} message Power message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Power.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Power message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.mesh.Power
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.mesh.Power & trellis.mesh.Power.$Shape} Power
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Power.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.mesh.Power();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.source = v;
+                            else
+                                delete m.source;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 1)
+                                break;
+                            m.chargePercent = r.double();
+                            m._chargePercent = "chargePercent";
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            m.timeRemainingMinutes = r.uint32();
+                            m._timeRemainingMinutes = "timeRemainingMinutes";
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.charging = v;
+                            else
+                                delete m.charging;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Power message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.mesh.Power
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.mesh.Power & trellis.mesh.Power.$Shape} Power
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Power.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Power message.
+             * @function verify
+             * @memberof trellis.mesh.Power
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Power.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                var p = {};
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    if (typeof m.source !== "number" || (m.source | 0) !== m.source)
+                        return "source: enum value expected";
+                }
+                if (m.chargePercent != null && $Object.hasOwnProperty.call(m, "chargePercent")) {
+                    p._chargePercent = 1;
+                    if (typeof m.chargePercent !== "number")
+                        return "chargePercent: number expected";
+                }
+                if (m.timeRemainingMinutes != null && $Object.hasOwnProperty.call(m, "timeRemainingMinutes")) {
+                    p._timeRemainingMinutes = 1;
+                    if (!$util.isInteger(m.timeRemainingMinutes))
+                        return "timeRemainingMinutes: integer expected";
+                }
+                if (m.charging != null && $Object.hasOwnProperty.call(m, "charging")) {
+                    if (typeof m.charging !== "boolean")
+                        return "charging: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Power message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.mesh.Power
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.mesh.Power} Power
+             */
+            Power.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.mesh.Power)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.mesh.Power: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.mesh.Power();
+                if (d.source !== 0 && (typeof d.source !== "string" || $root.trellis.mesh.PowerSource[d.source] !== 0)) {
+                    switch (d.source) {
+                    case "POWER_SOURCE_UNKNOWN":
+                    case 0:
+                        m.source = 0;
+                        break;
+                    case "POWER_SOURCE_MAINS":
+                    case 1:
+                        m.source = 1;
+                        break;
+                    case "POWER_SOURCE_BATTERY":
+                    case 2:
+                        m.source = 2;
+                        break;
+                    default:
+                        if (typeof d.source === "number" && (d.source | 0) === d.source)
+                            m.source = d.source;
+                    }
+                }
+                if (d.chargePercent != null) {
+                    m.chargePercent = $Number(d.chargePercent);
+                }
+                if (d.timeRemainingMinutes != null) {
+                    m.timeRemainingMinutes = d.timeRemainingMinutes >>> 0;
+                }
+                if (d.charging != null) {
+                    if (d.charging) {
+                        m.charging = $Boolean(d.charging);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Power message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.mesh.Power
+             * @static
+             * @param {trellis.mesh.Power} m Power
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Power.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.source = o.enums === $String ? "POWER_SOURCE_UNKNOWN" : 0;
+                    d.charging = false;
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    d.source = o.enums === $String ? $root.trellis.mesh.PowerSource[m.source] === $undefined ? m.source : $root.trellis.mesh.PowerSource[m.source] : m.source;
+                }
+                if (m.chargePercent != null && $Object.hasOwnProperty.call(m, "chargePercent")) {
+                    d.chargePercent = o.json && !$isFinite(m.chargePercent) ? $String(m.chargePercent) : m.chargePercent;
+                }
+                if (m.timeRemainingMinutes != null && $Object.hasOwnProperty.call(m, "timeRemainingMinutes")) {
+                    d.timeRemainingMinutes = m.timeRemainingMinutes;
+                }
+                if (m.charging != null && $Object.hasOwnProperty.call(m, "charging")) {
+                    d.charging = m.charging;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Power to JSON.
+             * @function toJSON
+             * @memberof trellis.mesh.Power
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Power.prototype.toJSON = function() {
+                return Power.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Power
+             * @function getTypeUrl
+             * @memberof trellis.mesh.Power
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Power.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.mesh.Power";
+            };
+
+            return Power;
+        })();
+
+        mesh.Heartbeat = (function() {
+
+            /**
+             * Properties of a Heartbeat.
+             * @typedef {Object} trellis.mesh.Heartbeat.$Properties
+             * @property {string|null} [nodeId] Heartbeat nodeId
+             * @property {number|Long|null} [incarnation] Heartbeat incarnation
+             * @property {number|Long|null} [sequence] Heartbeat sequence
+             * @property {number|Long|null} [sentAt] Heartbeat sentAt
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Heartbeat.
+             * @memberof trellis.mesh
+             * @interface IHeartbeat
+             * @augments trellis.mesh.Heartbeat.$Properties
+             * @deprecated Use trellis.mesh.Heartbeat.$Properties instead.
+             */
+
+            /**
+             * Shape of a Heartbeat.
+             * @typedef {trellis.mesh.Heartbeat.$Properties} trellis.mesh.Heartbeat.$Shape
+             */
+
+            /**
+             * Constructs a new Heartbeat.
+             * @memberof trellis.mesh
+             * @classdesc Represents a Heartbeat.
+             * @constructor
+             * @param {trellis.mesh.Heartbeat.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Heartbeat = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Heartbeat nodeId.
+             * @member {string} nodeId
+             * @memberof trellis.mesh.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.nodeId = "";
+
+            /**
+             * Heartbeat incarnation.
+             * @member {number|Long} incarnation
+             * @memberof trellis.mesh.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.incarnation = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Heartbeat sequence.
+             * @member {number|Long} sequence
+             * @memberof trellis.mesh.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.sequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Heartbeat sentAt.
+             * @member {number|Long} sentAt
+             * @memberof trellis.mesh.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.sentAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new Heartbeat instance using the specified properties.
+             * @function create
+             * @memberof trellis.mesh.Heartbeat
+             * @static
+             * @param {trellis.mesh.Heartbeat.$Properties=} [properties] Properties to set
+             * @returns {trellis.mesh.Heartbeat} Heartbeat instance
+             * @type {{
+             *   (properties: trellis.mesh.Heartbeat.$Shape): trellis.mesh.Heartbeat & trellis.mesh.Heartbeat.$Shape;
+             *   (properties?: trellis.mesh.Heartbeat.$Properties): trellis.mesh.Heartbeat;
+             * }}
+             */
+            Heartbeat.create = function(properties) {
+                return new Heartbeat(properties);
+            };
+
+            /**
+             * Encodes the specified Heartbeat message. Does not implicitly {@link trellis.mesh.Heartbeat.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.mesh.Heartbeat
+             * @static
+             * @param {trellis.mesh.Heartbeat.$Properties} m Heartbeat message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Heartbeat.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId") && m.nodeId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.nodeId);
+                if (m.incarnation != null && $Object.hasOwnProperty.call(m, "incarnation") && (typeof m.incarnation === "object" ? m.incarnation.low || m.incarnation.high : m.incarnation !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.incarnation);
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence") && (typeof m.sequence === "object" ? m.sequence.low || m.sequence.high : m.sequence !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.sequence);
+                if (m.sentAt != null && $Object.hasOwnProperty.call(m, "sentAt") && (typeof m.sentAt === "object" ? m.sentAt.low || m.sentAt.high : m.sentAt !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).uint64(m.sentAt);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Heartbeat message, length delimited. Does not implicitly {@link trellis.mesh.Heartbeat.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.mesh.Heartbeat
+             * @static
+             * @param {trellis.mesh.Heartbeat.$Properties} message Heartbeat message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Heartbeat.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Heartbeat message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.mesh.Heartbeat
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.mesh.Heartbeat & trellis.mesh.Heartbeat.$Shape} Heartbeat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Heartbeat.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.mesh.Heartbeat();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.nodeId = v;
+                            else
+                                delete m.nodeId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.incarnation = v;
+                            else
+                                delete m.incarnation;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sequence = v;
+                            else
+                                delete m.sequence;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sentAt = v;
+                            else
+                                delete m.sentAt;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Heartbeat message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.mesh.Heartbeat
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.mesh.Heartbeat & trellis.mesh.Heartbeat.$Shape} Heartbeat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Heartbeat.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Heartbeat message.
+             * @function verify
+             * @memberof trellis.mesh.Heartbeat
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Heartbeat.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId")) {
+                    if (!$util.isString(m.nodeId))
+                        return "nodeId: string expected";
+                }
+                if (m.incarnation != null && $Object.hasOwnProperty.call(m, "incarnation")) {
+                    if (!$util.isInteger(m.incarnation) && !(m.incarnation && $util.isInteger(m.incarnation.low) && $util.isInteger(m.incarnation.high)))
+                        return "incarnation: integer|Long expected";
+                }
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence")) {
+                    if (!$util.isInteger(m.sequence) && !(m.sequence && $util.isInteger(m.sequence.low) && $util.isInteger(m.sequence.high)))
+                        return "sequence: integer|Long expected";
+                }
+                if (m.sentAt != null && $Object.hasOwnProperty.call(m, "sentAt")) {
+                    if (!$util.isInteger(m.sentAt) && !(m.sentAt && $util.isInteger(m.sentAt.low) && $util.isInteger(m.sentAt.high)))
+                        return "sentAt: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Heartbeat message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.mesh.Heartbeat
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.mesh.Heartbeat} Heartbeat
+             */
+            Heartbeat.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.mesh.Heartbeat)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.mesh.Heartbeat: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.mesh.Heartbeat();
+                if (d.nodeId != null) {
+                    if (typeof d.nodeId !== "string" || d.nodeId.length) {
+                        m.nodeId = $String(d.nodeId);
+                    }
+                }
+                if (d.incarnation != null) {
+                    if (typeof d.incarnation === "object" ? d.incarnation.low || d.incarnation.high : $Number(d.incarnation) !== 0) {
+                        if ($util.Long)
+                            m.incarnation = $util.Long.fromValue(d.incarnation, true);
+                        else if (typeof d.incarnation === "string")
+                            m.incarnation = $parseInt(d.incarnation, 10);
+                        else if (typeof d.incarnation === "number")
+                            m.incarnation = d.incarnation;
+                        else if (typeof d.incarnation === "object")
+                            m.incarnation = new $util.LongBits(d.incarnation.low >>> 0, d.incarnation.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.sequence != null) {
+                    if (typeof d.sequence === "object" ? d.sequence.low || d.sequence.high : $Number(d.sequence) !== 0) {
+                        if ($util.Long)
+                            m.sequence = $util.Long.fromValue(d.sequence, true);
+                        else if (typeof d.sequence === "string")
+                            m.sequence = $parseInt(d.sequence, 10);
+                        else if (typeof d.sequence === "number")
+                            m.sequence = d.sequence;
+                        else if (typeof d.sequence === "object")
+                            m.sequence = new $util.LongBits(d.sequence.low >>> 0, d.sequence.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.sentAt != null) {
+                    if (typeof d.sentAt === "object" ? d.sentAt.low || d.sentAt.high : $Number(d.sentAt) !== 0) {
+                        if ($util.Long)
+                            m.sentAt = $util.Long.fromValue(d.sentAt, true);
+                        else if (typeof d.sentAt === "string")
+                            m.sentAt = $parseInt(d.sentAt, 10);
+                        else if (typeof d.sentAt === "number")
+                            m.sentAt = d.sentAt;
+                        else if (typeof d.sentAt === "object")
+                            m.sentAt = new $util.LongBits(d.sentAt.low >>> 0, d.sentAt.high >>> 0).toNumber(true);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Heartbeat message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.mesh.Heartbeat
+             * @static
+             * @param {trellis.mesh.Heartbeat} m Heartbeat
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Heartbeat.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.nodeId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.incarnation = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.incarnation = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sequence = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sequence = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sentAt = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sentAt = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId")) {
+                    d.nodeId = m.nodeId;
+                }
+                if (m.incarnation != null && $Object.hasOwnProperty.call(m, "incarnation")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.incarnation = typeof m.incarnation === "number" ? $BigInt(m.incarnation) : $util.Long.fromBits(m.incarnation.low >>> 0, m.incarnation.high >>> 0, true).toBigInt();
+                    else if (typeof m.incarnation === "number")
+                        d.incarnation = o.longs === $String ? $String(m.incarnation) : m.incarnation;
+                    else
+                        d.incarnation = o.longs === $String ? $util.Long.prototype.toString.call(m.incarnation) : o.longs === $Number ? new $util.LongBits(m.incarnation.low >>> 0, m.incarnation.high >>> 0).toNumber(true) : m.incarnation;
+                }
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sequence = typeof m.sequence === "number" ? $BigInt(m.sequence) : $util.Long.fromBits(m.sequence.low >>> 0, m.sequence.high >>> 0, true).toBigInt();
+                    else if (typeof m.sequence === "number")
+                        d.sequence = o.longs === $String ? $String(m.sequence) : m.sequence;
+                    else
+                        d.sequence = o.longs === $String ? $util.Long.prototype.toString.call(m.sequence) : o.longs === $Number ? new $util.LongBits(m.sequence.low >>> 0, m.sequence.high >>> 0).toNumber(true) : m.sequence;
+                }
+                if (m.sentAt != null && $Object.hasOwnProperty.call(m, "sentAt")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sentAt = typeof m.sentAt === "number" ? $BigInt(m.sentAt) : $util.Long.fromBits(m.sentAt.low >>> 0, m.sentAt.high >>> 0, true).toBigInt();
+                    else if (typeof m.sentAt === "number")
+                        d.sentAt = o.longs === $String ? $String(m.sentAt) : m.sentAt;
+                    else
+                        d.sentAt = o.longs === $String ? $util.Long.prototype.toString.call(m.sentAt) : o.longs === $Number ? new $util.LongBits(m.sentAt.low >>> 0, m.sentAt.high >>> 0).toNumber(true) : m.sentAt;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Heartbeat to JSON.
+             * @function toJSON
+             * @memberof trellis.mesh.Heartbeat
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Heartbeat.prototype.toJSON = function() {
+                return Heartbeat.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Heartbeat
+             * @function getTypeUrl
+             * @memberof trellis.mesh.Heartbeat
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Heartbeat.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.mesh.Heartbeat";
+            };
+
+            return Heartbeat;
+        })();
+
+        return mesh;
+    })();
 
     trellis.runtime = (function() {
 
@@ -504,6 +3980,1408 @@ export const trellis = $root.trellis = (() => {
         })();
 
         return runtime;
+    })();
+
+    trellis.state = (function() {
+
+        /**
+         * Namespace state.
+         * @memberof trellis
+         * @namespace
+         */
+        const state = {};
+
+        state.Command = (function() {
+
+            /**
+             * Properties of a Command.
+             * @typedef {Object} trellis.state.Command.$Properties
+             * @property {number|null} [version] Command version
+             * @property {trellis.state.PutApp.$Properties|null} [putApp] Command putApp
+             * @property {trellis.state.DeleteApp.$Properties|null} [deleteApp] Command deleteApp
+             * @property {"putApp"|"deleteApp"} [kind] Command kind
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Command.
+             * @memberof trellis.state
+             * @interface ICommand
+             * @augments trellis.state.Command.$Properties
+             * @deprecated Use trellis.state.Command.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a Command.
+             * @typedef {{
+             *   version?: number|null;
+             *   putApp?: trellis.state.PutApp.$Shape|null;
+             *   deleteApp?: trellis.state.DeleteApp.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ kind?: undefined; putApp?: null; deleteApp?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape })
+             * )} trellis.state.Command.$Shape
+             */
+
+            /**
+             * Constructs a new Command.
+             * @memberof trellis.state
+             * @classdesc Represents a Command.
+             * @constructor
+             * @param {trellis.state.Command.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Command = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Command version.
+             * @member {number} version
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.version = 0;
+
+            /**
+             * Command putApp.
+             * @member {trellis.state.PutApp.$Properties|null|undefined} putApp
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.putApp = null;
+
+            /**
+             * Command deleteApp.
+             * @member {trellis.state.DeleteApp.$Properties|null|undefined} deleteApp
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.deleteApp = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * Command kind.
+             * @member {"putApp"|"deleteApp"|undefined} kind
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            $Object.defineProperty(Command.prototype, "kind", {
+                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Command instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.Command
+             * @static
+             * @param {trellis.state.Command.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.Command} Command instance
+             * @type {{
+             *   (properties: trellis.state.Command.$Shape): trellis.state.Command & trellis.state.Command.$Shape;
+             *   (properties?: trellis.state.Command.$Properties): trellis.state.Command;
+             * }}
+             */
+            Command.create = function(properties) {
+                return new Command(properties);
+            };
+
+            /**
+             * Encodes the specified Command message. Does not implicitly {@link trellis.state.Command.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.Command
+             * @static
+             * @param {trellis.state.Command.$Properties} m Command message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Command.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && m.version !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.version);
+                if (m.putApp != null && $Object.hasOwnProperty.call(m, "putApp"))
+                    $root.trellis.state.PutApp.encode(m.putApp, w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (m.deleteApp != null && $Object.hasOwnProperty.call(m, "deleteApp"))
+                    $root.trellis.state.DeleteApp.encode(m.deleteApp, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Command message, length delimited. Does not implicitly {@link trellis.state.Command.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.Command
+             * @static
+             * @param {trellis.state.Command.$Properties} message Command message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Command.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Command message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.Command
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.Command & trellis.state.Command.$Shape} Command
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Command.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.Command();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.version = v;
+                            else
+                                delete m.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            m.putApp = $root.trellis.state.PutApp.decode(r, r.size(), $undefined, q + 1, m.putApp);
+                            m.kind = "putApp";
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            m.deleteApp = $root.trellis.state.DeleteApp.decode(r, r.size(), $undefined, q + 1, m.deleteApp);
+                            m.kind = "deleteApp";
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Command message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.Command
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.Command & trellis.state.Command.$Shape} Command
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Command.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Command message.
+             * @function verify
+             * @memberof trellis.state.Command
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Command.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                var p = {};
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    if (!$util.isInteger(m.version))
+                        return "version: integer expected";
+                }
+                if (m.putApp != null && $Object.hasOwnProperty.call(m, "putApp")) {
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.PutApp.verify(m.putApp, q + 1);
+                        if (e)
+                            return "putApp." + e;
+                    }
+                }
+                if (m.deleteApp != null && $Object.hasOwnProperty.call(m, "deleteApp")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.DeleteApp.verify(m.deleteApp, q + 1);
+                        if (e)
+                            return "deleteApp." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Command message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.Command
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.Command} Command
+             */
+            Command.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.Command)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.Command: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.Command();
+                if (d.version != null) {
+                    if ($Number(d.version) !== 0) {
+                        m.version = d.version >>> 0;
+                    }
+                }
+                if (d.putApp != null) {
+                    if (!$util.isObject(d.putApp))
+                        throw $TypeError(".trellis.state.Command.putApp: object expected");
+                    m.putApp = $root.trellis.state.PutApp.fromObject(d.putApp, q + 1);
+                }
+                if (d.deleteApp != null) {
+                    if (!$util.isObject(d.deleteApp))
+                        throw $TypeError(".trellis.state.Command.deleteApp: object expected");
+                    m.deleteApp = $root.trellis.state.DeleteApp.fromObject(d.deleteApp, q + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Command message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.Command
+             * @static
+             * @param {trellis.state.Command} m Command
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Command.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.version = 0;
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    d.version = m.version;
+                }
+                if (m.putApp != null && $Object.hasOwnProperty.call(m, "putApp")) {
+                    d.putApp = $root.trellis.state.PutApp.toObject(m.putApp, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "putApp";
+                }
+                if (m.deleteApp != null && $Object.hasOwnProperty.call(m, "deleteApp")) {
+                    d.deleteApp = $root.trellis.state.DeleteApp.toObject(m.deleteApp, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "deleteApp";
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Command to JSON.
+             * @function toJSON
+             * @memberof trellis.state.Command
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Command.prototype.toJSON = function() {
+                return Command.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Command
+             * @function getTypeUrl
+             * @memberof trellis.state.Command
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Command.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.Command";
+            };
+
+            return Command;
+        })();
+
+        state.PutApp = (function() {
+
+            /**
+             * Properties of a PutApp.
+             * @typedef {Object} trellis.state.PutApp.$Properties
+             * @property {string|null} [name] PutApp name
+             * @property {string|null} [specJson] PutApp specJson
+             * @property {string|null} [source] PutApp source
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PutApp.
+             * @memberof trellis.state
+             * @interface IPutApp
+             * @augments trellis.state.PutApp.$Properties
+             * @deprecated Use trellis.state.PutApp.$Properties instead.
+             */
+
+            /**
+             * Shape of a PutApp.
+             * @typedef {trellis.state.PutApp.$Properties} trellis.state.PutApp.$Shape
+             */
+
+            /**
+             * Constructs a new PutApp.
+             * @memberof trellis.state
+             * @classdesc Represents a PutApp.
+             * @constructor
+             * @param {trellis.state.PutApp.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PutApp = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PutApp name.
+             * @member {string} name
+             * @memberof trellis.state.PutApp
+             * @instance
+             */
+            PutApp.prototype.name = "";
+
+            /**
+             * PutApp specJson.
+             * @member {string} specJson
+             * @memberof trellis.state.PutApp
+             * @instance
+             */
+            PutApp.prototype.specJson = "";
+
+            /**
+             * PutApp source.
+             * @member {string} source
+             * @memberof trellis.state.PutApp
+             * @instance
+             */
+            PutApp.prototype.source = "";
+
+            /**
+             * Creates a new PutApp instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.PutApp
+             * @static
+             * @param {trellis.state.PutApp.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.PutApp} PutApp instance
+             * @type {{
+             *   (properties: trellis.state.PutApp.$Shape): trellis.state.PutApp & trellis.state.PutApp.$Shape;
+             *   (properties?: trellis.state.PutApp.$Properties): trellis.state.PutApp;
+             * }}
+             */
+            PutApp.create = function(properties) {
+                return new PutApp(properties);
+            };
+
+            /**
+             * Encodes the specified PutApp message. Does not implicitly {@link trellis.state.PutApp.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.PutApp
+             * @static
+             * @param {trellis.state.PutApp.$Properties} m PutApp message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PutApp.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.name);
+                if (m.specJson != null && $Object.hasOwnProperty.call(m, "specJson") && m.specJson !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.specJson);
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source") && m.source !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.source);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified PutApp message, length delimited. Does not implicitly {@link trellis.state.PutApp.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.PutApp
+             * @static
+             * @param {trellis.state.PutApp.$Properties} message PutApp message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PutApp.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PutApp message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.PutApp
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.PutApp & trellis.state.PutApp.$Shape} PutApp
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PutApp.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.PutApp();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.name = v;
+                            else
+                                delete m.name;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.specJson = v;
+                            else
+                                delete m.specJson;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.source = v;
+                            else
+                                delete m.source;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a PutApp message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.PutApp
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.PutApp & trellis.state.PutApp.$Shape} PutApp
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PutApp.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PutApp message.
+             * @function verify
+             * @memberof trellis.state.PutApp
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PutApp.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.specJson != null && $Object.hasOwnProperty.call(m, "specJson")) {
+                    if (!$util.isString(m.specJson))
+                        return "specJson: string expected";
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    if (!$util.isString(m.source))
+                        return "source: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PutApp message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.PutApp
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.PutApp} PutApp
+             */
+            PutApp.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.PutApp)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.PutApp: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.PutApp();
+                if (d.name != null) {
+                    if (typeof d.name !== "string" || d.name.length) {
+                        m.name = $String(d.name);
+                    }
+                }
+                if (d.specJson != null) {
+                    if (typeof d.specJson !== "string" || d.specJson.length) {
+                        m.specJson = $String(d.specJson);
+                    }
+                }
+                if (d.source != null) {
+                    if (typeof d.source !== "string" || d.source.length) {
+                        m.source = $String(d.source);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a PutApp message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.PutApp
+             * @static
+             * @param {trellis.state.PutApp} m PutApp
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PutApp.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.name = "";
+                    d.specJson = "";
+                    d.source = "";
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.specJson != null && $Object.hasOwnProperty.call(m, "specJson")) {
+                    d.specJson = m.specJson;
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    d.source = m.source;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this PutApp to JSON.
+             * @function toJSON
+             * @memberof trellis.state.PutApp
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PutApp.prototype.toJSON = function() {
+                return PutApp.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PutApp
+             * @function getTypeUrl
+             * @memberof trellis.state.PutApp
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PutApp.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.PutApp";
+            };
+
+            return PutApp;
+        })();
+
+        state.DeleteApp = (function() {
+
+            /**
+             * Properties of a DeleteApp.
+             * @typedef {Object} trellis.state.DeleteApp.$Properties
+             * @property {string|null} [name] DeleteApp name
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DeleteApp.
+             * @memberof trellis.state
+             * @interface IDeleteApp
+             * @augments trellis.state.DeleteApp.$Properties
+             * @deprecated Use trellis.state.DeleteApp.$Properties instead.
+             */
+
+            /**
+             * Shape of a DeleteApp.
+             * @typedef {trellis.state.DeleteApp.$Properties} trellis.state.DeleteApp.$Shape
+             */
+
+            /**
+             * Constructs a new DeleteApp.
+             * @memberof trellis.state
+             * @classdesc Represents a DeleteApp.
+             * @constructor
+             * @param {trellis.state.DeleteApp.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DeleteApp = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * DeleteApp name.
+             * @member {string} name
+             * @memberof trellis.state.DeleteApp
+             * @instance
+             */
+            DeleteApp.prototype.name = "";
+
+            /**
+             * Creates a new DeleteApp instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.DeleteApp
+             * @static
+             * @param {trellis.state.DeleteApp.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.DeleteApp} DeleteApp instance
+             * @type {{
+             *   (properties: trellis.state.DeleteApp.$Shape): trellis.state.DeleteApp & trellis.state.DeleteApp.$Shape;
+             *   (properties?: trellis.state.DeleteApp.$Properties): trellis.state.DeleteApp;
+             * }}
+             */
+            DeleteApp.create = function(properties) {
+                return new DeleteApp(properties);
+            };
+
+            /**
+             * Encodes the specified DeleteApp message. Does not implicitly {@link trellis.state.DeleteApp.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.DeleteApp
+             * @static
+             * @param {trellis.state.DeleteApp.$Properties} m DeleteApp message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteApp.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.name);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DeleteApp message, length delimited. Does not implicitly {@link trellis.state.DeleteApp.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.DeleteApp
+             * @static
+             * @param {trellis.state.DeleteApp.$Properties} message DeleteApp message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteApp.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DeleteApp message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.DeleteApp
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.DeleteApp & trellis.state.DeleteApp.$Shape} DeleteApp
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteApp.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.DeleteApp();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.name = v;
+                            else
+                                delete m.name;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a DeleteApp message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.DeleteApp
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.DeleteApp & trellis.state.DeleteApp.$Shape} DeleteApp
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteApp.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DeleteApp message.
+             * @function verify
+             * @memberof trellis.state.DeleteApp
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeleteApp.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DeleteApp message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.DeleteApp
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.DeleteApp} DeleteApp
+             */
+            DeleteApp.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.DeleteApp)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.DeleteApp: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.DeleteApp();
+                if (d.name != null) {
+                    if (typeof d.name !== "string" || d.name.length) {
+                        m.name = $String(d.name);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DeleteApp message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.DeleteApp
+             * @static
+             * @param {trellis.state.DeleteApp} m DeleteApp
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeleteApp.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.name = "";
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DeleteApp to JSON.
+             * @function toJSON
+             * @memberof trellis.state.DeleteApp
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeleteApp.prototype.toJSON = function() {
+                return DeleteApp.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DeleteApp
+             * @function getTypeUrl
+             * @memberof trellis.state.DeleteApp
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DeleteApp.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.DeleteApp";
+            };
+
+            return DeleteApp;
+        })();
+
+        state.LogEntry = (function() {
+
+            /**
+             * Properties of a LogEntry.
+             * @typedef {Object} trellis.state.LogEntry.$Properties
+             * @property {number|Long|null} [index] LogEntry index
+             * @property {number|Long|null} [at] LogEntry at
+             * @property {Uint8Array|null} [command] LogEntry command
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LogEntry.
+             * @memberof trellis.state
+             * @interface ILogEntry
+             * @augments trellis.state.LogEntry.$Properties
+             * @deprecated Use trellis.state.LogEntry.$Properties instead.
+             */
+
+            /**
+             * Shape of a LogEntry.
+             * @typedef {trellis.state.LogEntry.$Properties} trellis.state.LogEntry.$Shape
+             */
+
+            /**
+             * Constructs a new LogEntry.
+             * @memberof trellis.state
+             * @classdesc Represents a LogEntry.
+             * @constructor
+             * @param {trellis.state.LogEntry.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LogEntry = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * LogEntry index.
+             * @member {number|Long} index
+             * @memberof trellis.state.LogEntry
+             * @instance
+             */
+            LogEntry.prototype.index = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * LogEntry at.
+             * @member {number|Long} at
+             * @memberof trellis.state.LogEntry
+             * @instance
+             */
+            LogEntry.prototype.at = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * LogEntry command.
+             * @member {Uint8Array} command
+             * @memberof trellis.state.LogEntry
+             * @instance
+             */
+            LogEntry.prototype.command = $util.newBuffer([]);
+
+            /**
+             * Creates a new LogEntry instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.LogEntry
+             * @static
+             * @param {trellis.state.LogEntry.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.LogEntry} LogEntry instance
+             * @type {{
+             *   (properties: trellis.state.LogEntry.$Shape): trellis.state.LogEntry & trellis.state.LogEntry.$Shape;
+             *   (properties?: trellis.state.LogEntry.$Properties): trellis.state.LogEntry;
+             * }}
+             */
+            LogEntry.create = function(properties) {
+                return new LogEntry(properties);
+            };
+
+            /**
+             * Encodes the specified LogEntry message. Does not implicitly {@link trellis.state.LogEntry.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.LogEntry
+             * @static
+             * @param {trellis.state.LogEntry.$Properties} m LogEntry message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogEntry.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index") && (typeof m.index === "object" ? m.index.low || m.index.high : m.index !== 0))
+                    w.uint32(/* id 1, wireType 0 =*/8).uint64(m.index);
+                if (m.at != null && $Object.hasOwnProperty.call(m, "at") && (typeof m.at === "object" ? m.at.low || m.at.high : m.at !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.at);
+                if (m.command != null && $Object.hasOwnProperty.call(m, "command") && m.command.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.command);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified LogEntry message, length delimited. Does not implicitly {@link trellis.state.LogEntry.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.LogEntry
+             * @static
+             * @param {trellis.state.LogEntry.$Properties} message LogEntry message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogEntry.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a LogEntry message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.LogEntry
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.LogEntry & trellis.state.LogEntry.$Shape} LogEntry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogEntry.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.LogEntry();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.index = v;
+                            else
+                                delete m.index;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.at = v;
+                            else
+                                delete m.at;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.command = v;
+                            else
+                                delete m.command;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a LogEntry message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.LogEntry
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.LogEntry & trellis.state.LogEntry.$Shape} LogEntry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogEntry.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a LogEntry message.
+             * @function verify
+             * @memberof trellis.state.LogEntry
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LogEntry.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index")) {
+                    if (!$util.isInteger(m.index) && !(m.index && $util.isInteger(m.index.low) && $util.isInteger(m.index.high)))
+                        return "index: integer|Long expected";
+                }
+                if (m.at != null && $Object.hasOwnProperty.call(m, "at")) {
+                    if (!$util.isInteger(m.at) && !(m.at && $util.isInteger(m.at.low) && $util.isInteger(m.at.high)))
+                        return "at: integer|Long expected";
+                }
+                if (m.command != null && $Object.hasOwnProperty.call(m, "command")) {
+                    if (!(m.command && typeof m.command.length === "number" || $util.isString(m.command)))
+                        return "command: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LogEntry message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.LogEntry
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.LogEntry} LogEntry
+             */
+            LogEntry.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.LogEntry)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.LogEntry: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.LogEntry();
+                if (d.index != null) {
+                    if (typeof d.index === "object" ? d.index.low || d.index.high : $Number(d.index) !== 0) {
+                        if ($util.Long)
+                            m.index = $util.Long.fromValue(d.index, true);
+                        else if (typeof d.index === "string")
+                            m.index = $parseInt(d.index, 10);
+                        else if (typeof d.index === "number")
+                            m.index = d.index;
+                        else if (typeof d.index === "object")
+                            m.index = new $util.LongBits(d.index.low >>> 0, d.index.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.at != null) {
+                    if (typeof d.at === "object" ? d.at.low || d.at.high : $Number(d.at) !== 0) {
+                        if ($util.Long)
+                            m.at = $util.Long.fromValue(d.at, true);
+                        else if (typeof d.at === "string")
+                            m.at = $parseInt(d.at, 10);
+                        else if (typeof d.at === "number")
+                            m.at = d.at;
+                        else if (typeof d.at === "object")
+                            m.at = new $util.LongBits(d.at.low >>> 0, d.at.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.command != null) {
+                    if (d.command.length) {
+                        if (typeof d.command === "string")
+                            $util.base64.decode(d.command, m.command = $util.newBuffer($util.base64.length(d.command)), 0);
+                        else if (d.command.length >= 0)
+                            m.command = d.command;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a LogEntry message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.LogEntry
+             * @static
+             * @param {trellis.state.LogEntry} m LogEntry
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LogEntry.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.index = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.index = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.at = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.at = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if (o.bytes === $String)
+                        d.command = "";
+                    else {
+                        d.command = [];
+                        if (o.bytes !== $Array)
+                            d.command = $util.newBuffer(d.command);
+                    }
+                }
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.index = typeof m.index === "number" ? $BigInt(m.index) : $util.Long.fromBits(m.index.low >>> 0, m.index.high >>> 0, true).toBigInt();
+                    else if (typeof m.index === "number")
+                        d.index = o.longs === $String ? $String(m.index) : m.index;
+                    else
+                        d.index = o.longs === $String ? $util.Long.prototype.toString.call(m.index) : o.longs === $Number ? new $util.LongBits(m.index.low >>> 0, m.index.high >>> 0).toNumber(true) : m.index;
+                }
+                if (m.at != null && $Object.hasOwnProperty.call(m, "at")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.at = typeof m.at === "number" ? $BigInt(m.at) : $util.Long.fromBits(m.at.low >>> 0, m.at.high >>> 0, true).toBigInt();
+                    else if (typeof m.at === "number")
+                        d.at = o.longs === $String ? $String(m.at) : m.at;
+                    else
+                        d.at = o.longs === $String ? $util.Long.prototype.toString.call(m.at) : o.longs === $Number ? new $util.LongBits(m.at.low >>> 0, m.at.high >>> 0).toNumber(true) : m.at;
+                }
+                if (m.command != null && $Object.hasOwnProperty.call(m, "command")) {
+                    d.command = o.bytes === $String ? $util.base64.encode(m.command, 0, m.command.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.command) : m.command;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this LogEntry to JSON.
+             * @function toJSON
+             * @memberof trellis.state.LogEntry
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LogEntry.prototype.toJSON = function() {
+                return LogEntry.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for LogEntry
+             * @function getTypeUrl
+             * @memberof trellis.state.LogEntry
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LogEntry.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.LogEntry";
+            };
+
+            return LogEntry;
+        })();
+
+        return state;
     })();
 
     return trellis;

@@ -1,0 +1,157 @@
+import { readFile } from 'node:fs/promises'
+import { availableParallelism, totalmem } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { loadCatalog } from '../catalog/index.ts'
+import type { TrellisClient } from '../client/index.ts'
+import type { AppDetailView, GraphIssueView } from '../client/types.ts'
+import { validateApp } from '../graph/index.ts'
+import { ago, bytes, table, time } from './format.ts'
+
+/** What a command prints and the exit code it wants. */
+export interface Output {
+  write (text: string): void
+  error (text: string): void
+}
+
+export type Format = 'table' | 'json'
+
+const BUNDLED_IMAGES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'images')
+
+/** Reads an app file, or standard input for "-". */
+export async function readSource (file: string): Promise<string> {
+  if (file !== '-') return await readFile(file, 'utf8')
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export function printIssues (out: Output, file: string, issues: GraphIssueView[]): void {
+  out.error(`${file}: ${issues.length} error${issues.length === 1 ? '' : 's'}`)
+  for (const i of issues) {
+    const where = i.line !== undefined ? `${file}:${i.line}${i.column !== undefined ? `:${i.column}` : ''}: ` : ''
+    out.error(`  ${where}${i.path === '' ? '(document)' : i.path}: ${i.message} [${i.code}]`)
+  }
+}
+
+export async function apply (client: TrellisClient, out: Output, file: string, format: Format, wait: number | undefined): Promise<number> {
+  const source = await readSource(file)
+  const result = await client.apply(source)
+  if (format === 'json' && wait === undefined) { out.write(JSON.stringify(result, null, 2)); return 0 }
+  if (format !== 'json') out.write(`app ${result.name} ${result.change} (version ${result.version})`)
+  if (wait === undefined) return 0
+  const deadline = Date.now() + wait * 1000
+  for (;;) {
+    const app = await client.app(result.name)
+    if (app.status === 'healthy') {
+      if (format === 'json') out.write(JSON.stringify(app, null, 2))
+      else out.write(`app ${app.name} healthy: ${app.healthy}/${app.instances} instances${app.entries.length > 0 ? `, entries ${app.entries.join(' ')}` : ''}`)
+      return 0
+    }
+    if (Date.now() > deadline) {
+      out.error(`app ${app.name} not healthy after ${wait}s: ${app.healthy}/${app.instances} instances healthy (trellis describe app ${app.name})`)
+      return 1
+    }
+    await new Promise(r => setTimeout(r, 500))
+  }
+}
+
+export async function getApps (client: TrellisClient, out: Output, format: Format): Promise<number> {
+  const apps = await client.apps()
+  if (format === 'json') { out.write(JSON.stringify(apps, null, 2)); return 0 }
+  if (apps.length === 0) { out.write('no apps'); return 0 }
+  out.write(table(['NAME', 'STATUS', 'HEALTHY', 'VERSION', 'ENTRIES'],
+    apps.map(a => [a.name, a.status, `${a.healthy}/${a.instances}`, a.version, a.entries.join(' ') || '-'])))
+  return 0
+}
+
+export async function describeApp (client: TrellisClient, out: Output, name: string, format: Format): Promise<number> {
+  const app = await client.app(name)
+  if (format === 'json') { out.write(JSON.stringify(app, null, 2)); return 0 }
+  out.write(describeText(app))
+  return 0
+}
+
+function describeText (app: AppDetailView): string {
+  const lines = [
+    `Name:       ${app.name}`,
+    `Status:     ${app.status} (${app.healthy}/${app.instances} healthy)`,
+    `Version:    ${app.version}`,
+    '',
+    'Entries:',
+    app.entryList.length === 0 ? '  none' : indent(table(['NAME', 'ADDRESS', 'TO'], app.entryList.map(e => [e.name, e.address, e.to]))),
+    '',
+    'Instances:',
+    indent(table(['INSTANCE', 'STATE', 'HEALTH', 'PID', 'RESTARTS', 'NODE', 'SINCE', 'LAST EXIT'], app.instanceList.map(i => [
+      i.id, i.state, i.health === 'none' ? '-' : i.health, i.pid ?? '-', i.restarts,
+      i.node.slice(0, 8), ago(i.since), i.lastExit === undefined ? '-' : exitText(i.lastExit)
+    ]))),
+    '',
+    'Events:',
+    app.events.length === 0 ? '  none' : indent(table(['TIME', 'INSTANCE', 'EVENT', 'DETAIL'], app.events.slice(-20).map(e => [time(e.at), e.instance, e.kind, e.detail])))
+  ]
+  return lines.join('\n')
+}
+
+function exitText (e: { code: number | null, signal: string | null, oomKilled: boolean }): string {
+  if (e.oomKilled) return 'OOM killed'
+  if (e.signal !== null) return `signal ${e.signal}`
+  return e.code === null ? 'unknown' : `code ${e.code}`
+}
+
+function indent (text: string): string {
+  return text.split('\n').map(l => '  ' + l).join('\n')
+}
+
+export async function deleteApp (client: TrellisClient, out: Output, name: string, format: Format): Promise<number> {
+  const result = await client.deleteApp(name)
+  out.write(format === 'json' ? JSON.stringify(result, null, 2) : `app ${name} deleted`)
+  return 0
+}
+
+export async function logs (client: TrellisClient, out: Output, app: string, instance: string | undefined, tail: number, stream: 'stdout' | 'stderr' | 'both', format: Format): Promise<number> {
+  const result = await client.logs(app, { instance, tail, stream })
+  if (format === 'json') { out.write(JSON.stringify(result, null, 2)); return 0 }
+  for (const r of result) {
+    if (result.length > 1) out.write(`==> ${r.instance} <==`)
+    for (const line of r.lines) out.write(line)
+  }
+  return 0
+}
+
+export async function nodes (client: TrellisClient, out: Output, format: Format): Promise<number> {
+  const list = await client.nodes()
+  if (format === 'json') { out.write(JSON.stringify(list, null, 2)); return 0 }
+  out.write(table(['NAME', 'STATE', 'CPU', 'MEMORY', 'DISK', 'CAPABILITIES', 'LAST SEEN'], list.map(n => [
+    n.name, n.state,
+    `${n.cpu.allocated}/${n.cpu.cores} (load ${n.cpu.load1.toFixed(2)})`,
+    `${bytes(n.memory.allocated)}/${bytes(n.memory.allocatable)}`,
+    `${bytes(n.disk.total - n.disk.free)}/${bytes(n.disk.total)}`,
+    n.capabilities.join(','),
+    ago(n.lastSeen)
+  ])))
+  for (const n of list) for (const note of n.notes) out.write(`note: ${n.name}: ${note}`)
+  return 0
+}
+
+/** Validates a file against the bundled catalog and this machine's size, with no daemon. */
+export async function validateLocal (out: Output, file: string, imagesDir: string | undefined, format: Format): Promise<number> {
+  const source = await readSource(file)
+  const { catalog, errors } = await loadCatalog(imagesDir ?? BUNDLED_IMAGES)
+  if (errors.length > 0) { printIssues(out, join(imagesDir ?? BUNDLED_IMAGES, '*'), errors); return 1 }
+  const result = validateApp(source, { catalog, nodes: [{ name: 'this machine', allocatable: { cpu: availableParallelism(), memory: totalmem(), disk: Number.MAX_SAFE_INTEGER } }] })
+  const issues = result.ok ? [] : result.errors
+  return report(out, file, issues, format)
+}
+
+export async function validateRemote (client: TrellisClient, out: Output, file: string, format: Format): Promise<number> {
+  const result = await client.validate(await readSource(file))
+  return report(out, file, result.issues, format)
+}
+
+function report (out: Output, file: string, issues: GraphIssueView[], format: Format): number {
+  if (format === 'json') { out.write(JSON.stringify({ ok: issues.length === 0, issues }, null, 2)); return issues.length === 0 ? 0 : 1 }
+  if (issues.length === 0) { out.write(`${file}: valid`); return 0 }
+  printIssues(out, file, issues)
+  return 1
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+/**
+ * trellis: the command-line client. Reaches the grid only through the admin
+ * API client. Exit codes: 0 success, 1 failure (invalid app, API error), 2 usage.
+ */
+import { homedir } from 'node:os'
+import { resolve } from 'node:path'
+import { Command, Option } from 'commander'
+import { ClientError, TrellisClient } from '../client/index.ts'
+import * as cmd from './commands.ts'
+
+const out: cmd.Output = {
+  write: text => { process.stdout.write(text + '\n') },
+  error: text => { process.stderr.write(text + '\n') }
+}
+
+interface Globals { dataDir: string, api?: string, token?: string, output: cmd.Format }
+
+const program = new Command('trellis')
+  .description('Manage a Trellis grid: apply applications, inspect them, read their logs.')
+  .option('--data-dir <dir>', 'data dir of the local daemon (for its API address and admin token)', process.env.TRELLIS_DATA_DIR ?? resolve(homedir(), '.trellis'))
+  .option('--api <url>', 'admin API URL (default: from the data dir, else http://127.0.0.1:7420)', process.env.TRELLIS_API)
+  .option('--token <token>', 'admin bearer token (default: <data-dir>/admin.token)', process.env.TRELLIS_TOKEN)
+  .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
+  .showHelpAfterError()
+  .exitOverride()
+
+function globals (): Globals {
+  return program.opts<Globals>()
+}
+
+async function client (): Promise<TrellisClient> {
+  const g = globals()
+  return await TrellisClient.fromDataDir(resolve(g.dataDir), { url: g.api, token: g.token })
+}
+
+let exitCode = 0
+function run (fn: () => Promise<number>): () => Promise<void> {
+  return async () => { exitCode = await fn() }
+}
+
+program.command('apply')
+  .description('create or update an app from a YAML file')
+  .requiredOption('-f, --file <file>', 'app file, or - for standard input')
+  .option('--wait <seconds>', 'wait until every instance is healthy', v => Number(v))
+  .action(async (o: { file: string, wait?: number }) => { await run(async () => await cmd.apply(await client(), out, o.file, globals().output, o.wait))() })
+
+const get = program.command('get').description('list resources')
+get.command('apps').description('list apps').action(run(async () => await cmd.getApps(await client(), out, globals().output)))
+
+const describe = program.command('describe').description('show one resource in detail')
+describe.command('app <name>').description('an app: instances, entries, events')
+  .action(async (name: string) => { await run(async () => await cmd.describeApp(await client(), out, name, globals().output))() })
+
+const del = program.command('delete').description('delete a resource')
+del.command('app <name>').description('delete an app, its instances and its volumes')
+  .action(async (name: string) => { await run(async () => await cmd.deleteApp(await client(), out, name, globals().output))() })
+
+program.command('logs <app> [instance]')
+  .description('print the last lines an app\'s instances wrote (instance: web.0 or three-tier.web.0)')
+  .option('--tail <n>', 'lines per instance', v => Number(v), 100)
+  .addOption(new Option('--stream <stream>', 'which output').choices(['stdout', 'stderr', 'both']).default('both'))
+  .action(async (app: string, instance: string | undefined, o: { tail: number, stream: 'stdout' | 'stderr' | 'both' }) => {
+    await run(async () => await cmd.logs(await client(), out, app, instance, o.tail, o.stream, globals().output))()
+  })
+
+program.command('nodes').description('list the grid\'s nodes and their resources')
+  .action(run(async () => await cmd.nodes(await client(), out, globals().output)))
+
+program.command('validate <file>')
+  .description('check an app file without applying it (offline against the bundled catalog, or --remote)')
+  .option('--remote', 'ask the daemon, which also checks against the grid\'s nodes')
+  .option('--images <dir>', 'catalog folder for offline checks')
+  .action(async (file: string, o: { remote?: boolean, images?: string }) => {
+    await run(async () => o.remote === true
+      ? await cmd.validateRemote(await client(), out, file, globals().output)
+      : await cmd.validateLocal(out, file, o.images, globals().output))()
+  })
+
+try {
+  await program.parseAsync()
+  process.exitCode = exitCode
+} catch (err) {
+  const e = err as Error & { code?: string, exitCode?: number, details?: unknown }
+  if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') {
+    process.exitCode = 0
+  } else if (e.code?.startsWith('commander.') === true) {
+    process.exitCode = 2
+  } else if (err instanceof ClientError && err.code === 'ERR_INVALID_APP' && Array.isArray(err.details)) {
+    cmd.printIssues(out, 'app', err.details as Parameters<typeof cmd.printIssues>[2])
+    process.exitCode = 1
+  } else if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+    out.error(`trellis: ${e.message}`)
+    process.exitCode = 1
+  } else {
+    out.error(`trellis: ${e.message}${e.code !== undefined ? ` [${e.code}]` : ''}`)
+    process.exitCode = 1
+  }
+}

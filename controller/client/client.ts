@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type {
+  AppDetailView, AppSummaryView, ApplyView, ErrorBody, LogsView, NodeView, ValidateView
+} from './types.ts'
+
+/** Default admin API address of a daemon. */
+export const DEFAULT_API = 'http://127.0.0.1:7420'
+
+/** Thrown when the API answers with an error, or cannot be reached (code ERR_API_UNREACHABLE). */
+export class ClientError extends Error {
+  readonly code: string
+  readonly status: number
+  readonly details: unknown
+  constructor (code: string, message: string, status: number, details?: unknown, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'ClientError'
+    this.code = code
+    this.status = status
+    this.details = details
+  }
+}
+
+/** The admin API client: the only way the CLI and the console reach a daemon. */
+export class TrellisClient {
+  readonly url: string
+  readonly #token: string
+  readonly #timeoutMs: number
+
+  constructor (init: { url: string, token: string, timeoutMs?: number }) {
+    this.url = init.url.replace(/\/+$/, '')
+    this.#token = init.token
+    this.#timeoutMs = init.timeoutMs ?? 30_000
+  }
+
+  /** A client for the daemon whose data dir this is: reads api.json and admin.token there. */
+  static async fromDataDir (dataDir: string, overrides: { url?: string, token?: string } = {}): Promise<TrellisClient> {
+    let url = overrides.url
+    if (url === undefined) {
+      try {
+        url = (JSON.parse(await readFile(join(dataDir, 'api.json'), 'utf8')) as { url: string }).url
+      } catch {
+        url = DEFAULT_API
+      }
+    }
+    let token = overrides.token
+    if (token === undefined) {
+      try {
+        token = (await readFile(join(dataDir, 'admin.token'), 'utf8')).trim()
+      } catch (err) {
+        throw new ClientError('ERR_NO_TOKEN', `no admin token: cannot read ${join(dataDir, 'admin.token')} (give --token or --data-dir)`, 0, undefined, { cause: err })
+      }
+    }
+    return new TrellisClient({ url, token })
+  }
+
+  async health (): Promise<{ ok: boolean }> { return await this.#call('GET', '/v1/health') }
+  async node (): Promise<NodeView> { return await this.#call('GET', '/v1/node') }
+  async nodes (): Promise<NodeView[]> { return await this.#call('GET', '/v1/nodes') }
+  async validate (source: string): Promise<ValidateView> { return await this.#call('POST', '/v1/validate', source) }
+  async apply (source: string): Promise<ApplyView> { return await this.#call('PUT', '/v1/apps', source) }
+  async apps (): Promise<AppSummaryView[]> { return await this.#call('GET', '/v1/apps') }
+  async app (name: string): Promise<AppDetailView> { return await this.#call('GET', `/v1/apps/${encodeURIComponent(name)}`) }
+  async deleteApp (name: string): Promise<{ name: string, existed: boolean }> {
+    return await this.#call('DELETE', `/v1/apps/${encodeURIComponent(name)}`)
+  }
+
+  async logs (app: string, options: { instance?: string, tail?: number, stream?: 'stdout' | 'stderr' | 'both' } = {}): Promise<LogsView[]> {
+    const q = new URLSearchParams()
+    if (options.instance !== undefined) q.set('instance', options.instance)
+    if (options.tail !== undefined) q.set('tail', String(options.tail))
+    if (options.stream !== undefined) q.set('stream', options.stream)
+    return await this.#call('GET', `/v1/apps/${encodeURIComponent(app)}/logs?${q.toString()}`)
+  }
+
+  async #call<T> (method: string, path: string, body?: string): Promise<T> {
+    let res: Response
+    try {
+      res = await fetch(this.url + path, {
+        method,
+        headers: { authorization: `Bearer ${this.#token}`, ...(body !== undefined ? { 'content-type': 'application/yaml' } : {}) },
+        body,
+        signal: AbortSignal.timeout(this.#timeoutMs)
+      })
+    } catch (err) {
+      throw new ClientError('ERR_API_UNREACHABLE', `cannot reach the daemon at ${this.url}: ${(err as Error).message}`, 0, undefined, { cause: err })
+    }
+    const text = await res.text()
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      throw new ClientError('ERR_BAD_RESPONSE', `daemon answered ${res.status} with a body that is not JSON`, res.status)
+    }
+    if (!res.ok) {
+      const e = (parsed as Partial<ErrorBody>).error
+      throw new ClientError(e?.code ?? 'ERR_HTTP', e?.message ?? `HTTP ${res.status}`, res.status, e?.details)
+    }
+    return parsed as T
+  }
+}

@@ -1,0 +1,2 @@
+export { TrellisClient, ClientError, DEFAULT_API } from './client.ts'
+export type * from './types.ts'

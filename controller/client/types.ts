@@ -1,0 +1,91 @@
+/**
+ * The admin API's data, as the daemon sends it and the client reads it.
+ * docs/api.md lists the routes that carry them.
+ */
+
+export interface NodeView {
+  id: string
+  name: string
+  state: 'up' | 'suspect' | 'down'
+  version: string
+  address: string
+  cpu: { cores: number, model: string, load1: number, allocated: number }
+  memory: { total: number, free: number, allocatable: number, allocated: number }
+  disk: { total: number, free: number }
+  /** e.g. driver:process, volume-mount, cgroup-limits */
+  capabilities: string[]
+  /** Why a capability is missing or limited, when it is. */
+  notes: string[]
+  lastSeen: number
+}
+
+export interface GraphIssueView {
+  path: string
+  code: string
+  message: string
+  line?: number
+  column?: number
+}
+
+export interface ValidateView {
+  ok: boolean
+  issues: GraphIssueView[]
+}
+
+export interface ApplyView {
+  name: string
+  version: number
+  change: 'created' | 'updated' | 'unchanged'
+}
+
+export interface InstanceStatusView {
+  id: string
+  component: string
+  node: string
+  state: string
+  pid?: number
+  restarts: number
+  /** none: the image has no health check; unknown: no verdict yet. */
+  health: 'none' | 'unknown' | 'healthy' | 'unhealthy'
+  /** Serving: healthy by its check, or running when it has none. */
+  ready: boolean
+  since?: number
+  lastExit?: { code: number | null, signal: string | null, oomKilled: boolean }
+  addresses: Record<string, string>
+}
+
+export interface AppSummaryView {
+  name: string
+  version: number
+  components: number
+  instances: number
+  running: number
+  healthy: number
+  /** healthy: every instance healthy; degraded: some; down: none; starting: none yet but none failed */
+  status: 'healthy' | 'degraded' | 'starting' | 'down'
+  entries: string[]
+}
+
+export interface AppEventView {
+  at: number
+  instance: string
+  kind: string
+  detail: string
+}
+
+export interface AppDetailView extends AppSummaryView {
+  source: string
+  createdIndex: number
+  instanceList: InstanceStatusView[]
+  entryList: Array<{ name: string, address: string, to: string }>
+  events: AppEventView[]
+}
+
+export interface LogsView {
+  instance: string
+  lines: string[]
+}
+
+export interface ErrorBody {
+  error: { code: string, message: string, details?: unknown }
+}

@@ -1,0 +1,38 @@
+import { trellis } from '../../proto/gen/trellis.js'
+import type { AppSpec } from '../graph/types.ts'
+import { BadCommandError, UnsupportedCommandError } from './errors.ts'
+
+/** Highest command format this code writes and applies. */
+export const COMMAND_VERSION = 1
+
+export type Command = trellis.state.Command
+
+/** A command that creates or replaces an app. */
+export function putApp (spec: AppSpec, source: string): Command {
+  return trellis.state.Command.create({
+    version: COMMAND_VERSION,
+    putApp: { name: spec.name, specJson: JSON.stringify(spec), source }
+  })
+}
+
+/** A command that deletes an app. */
+export function deleteApp (name: string): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, deleteApp: { name } })
+}
+
+export function encodeCommand (command: Command): Uint8Array {
+  return trellis.state.Command.encode(command).finish()
+}
+
+/** Decodes a command, refusing garbage and versions from the future. */
+export function decodeCommand (bytes: Uint8Array): Command {
+  let command: Command
+  try {
+    command = trellis.state.Command.decode(bytes)
+  } catch (err) {
+    throw new BadCommandError('command cannot be decoded', { cause: err })
+  }
+  if (command.version > COMMAND_VERSION) throw new UnsupportedCommandError()
+  if (command.kind === undefined) throw new BadCommandError('command has no kind')
+  return command
+}

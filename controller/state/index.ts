@@ -1,0 +1,7 @@
+export type { AppRecord, ApplyResult, GridState } from './types.ts'
+export { emptyState } from './types.ts'
+export { apply } from './fsm.ts'
+export { COMMAND_VERSION, putApp, deleteApp, encodeCommand, decodeCommand } from './commands.ts'
+export type { Command } from './commands.ts'
+export { BadCommandError, UnsupportedCommandError } from './errors.ts'
+export type { CommandLog } from './log.ts'

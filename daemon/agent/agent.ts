@@ -1,0 +1,355 @@
+import { isAbsolute, join } from 'node:path'
+import type { Logger } from 'pino'
+import type { Catalog } from '../../controller/catalog/types.ts'
+import { trellis } from '../../proto/gen/trellis.js'
+import type { AppSpec } from '../../controller/graph/types.ts'
+import type { CommandLog } from '../../controller/state/index.ts'
+import type { Forwarder } from '../network/forwarder.ts'
+import { freePort } from '../network/ports.ts'
+import type { TerminalNetwork } from '../network/terminals.ts'
+import type { TaskHandle } from '../runtime/driver.ts'
+import type { Store } from '../store/index.ts'
+import type { VolumeBackend } from '../volumes/backend.ts'
+import { instanceEnv, LOCAL_HOST, type Binding } from './env.ts'
+import { EventRing, type AppEvent } from './events.ts'
+import { endpointsOf, instanceId, planInstances, type InstancePlan, type Placement } from './plan.ts'
+import type { InstanceRunner } from './runner.ts'
+import type { InstanceSpec, InstanceStatus } from '../runtime/index.ts'
+
+export interface AgentComponents {
+  log: CommandLog
+  catalog: Catalog
+  runner: InstanceRunner
+  network: TerminalNetwork
+  volumes: VolumeBackend
+  store: Store
+  logger: Logger
+}
+
+export interface AgentInit {
+  nodeId: string
+  logDir: string
+  /** Host entries are published on. */
+  entryHost: string
+  /** Grace between SIGTERM and SIGKILL when an instance is stopped, in ms. */
+  stopGraceMs: number
+  /** Which node runs each instance; default: this one. */
+  place?: Placement
+}
+
+/** A running local instance and what the agent opened for it. */
+interface Local {
+  plan: InstancePlan
+  binding: Binding
+  forwarders: Forwarder[]
+  volumes: string[]
+}
+
+/** Status of one instance as `describe app` shows it. */
+export interface InstanceView {
+  id: string
+  component: string
+  node: string
+  addresses: Record<string, string>
+  /** The supervisor's view, when the instance runs here. */
+  status?: InstanceStatus
+}
+
+/**
+ * Makes this node run what the committed state places on it: allocates
+ * addresses, attaches volumes, opens output and entry forwarders, and hands
+ * instances to the runner. Reconciles after every applied command and on
+ * start, when it re-adopts instances an earlier daemon left running.
+ */
+export class NodeAgent {
+  readonly #c: AgentComponents
+  readonly #init: Required<AgentInit>
+  readonly #bindings
+  readonly #handles
+  readonly #local = new Map<string, Local>()
+  readonly #entries = new Map<string, Forwarder>()
+  readonly #events = new EventRing(200)
+  #queue: Promise<void> = Promise.resolve()
+  #unsubscribe: (() => void) | undefined
+  #stopped = false
+
+  constructor (components: AgentComponents, init: AgentInit) {
+    this.#c = components
+    this.#init = { ...init, place: init.place ?? (() => init.nodeId) }
+    this.#bindings = components.store.sublevel<string, string>('bindings', { valueEncoding: 'utf8' })
+    this.#handles = components.store.sublevel<string, string>('handles', { valueEncoding: 'utf8' })
+  }
+
+  /** The runner's persistence: where the supervisor keeps task handles for re-adoption. */
+  get handleStore (): { save: (id: string, handle: TaskHandle) => Promise<void>, delete: (id: string) => Promise<void> } {
+    return {
+      save: async (id, handle) => { await this.#handles.put(id, encodeHandle(handle), { sync: true } as object) },
+      delete: async (id) => { await this.#handles.del(id) }
+    }
+  }
+
+  async start (): Promise<void> {
+    this.#unsubscribe = this.#c.log.onApplied(() => { void this.reconcile() })
+    await this.reconcile()
+  }
+
+  /** Brings local instances and entries in line with the state. Calls are queued, never concurrent. */
+  reconcile (): Promise<void> {
+    const run = this.#queue.then(async () => { if (!this.#stopped) await this.#reconcile() })
+    this.#queue = run.catch(err => { this.#c.logger.error({ err }, 'reconcile failed') })
+    return this.#queue
+  }
+
+  /** Recent events of one app, oldest first. */
+  events (app: string): AppEvent[] {
+    return this.#events.of(app)
+  }
+
+  /** Records an event about an instance (the supervisor reports through here). */
+  record (instance: string, kind: string, detail: string): void {
+    const app = instance.split('.')[0] ?? ''
+    this.#events.push({ at: Date.now(), app, instance, kind, detail })
+  }
+
+  /** Every instance of an app with its state, addresses and node. */
+  instances (app: string): InstanceView[] {
+    const record = this.#c.log.state.apps.get(app)
+    if (record === undefined) return []
+    const views: InstanceView[] = []
+    for (const component of record.spec.components) {
+      for (let index = 0; index < component.count; index++) {
+        const id = instanceId(app, component.name, index)
+        const local = this.#local.get(id)
+        const addresses: Record<string, string> = {}
+        for (const [t, port] of Object.entries(local?.binding.inputs ?? {})) addresses[t] = `${LOCAL_HOST}:${port}`
+        views.push({ id, component: component.name, node: this.#init.place(id) ?? '', addresses, status: this.#c.runner.status(id) })
+      }
+    }
+    return views
+  }
+
+  /** What the instances on this node asked for, in all. */
+  allocated (): { cpu: number, memory: number, disk: number } {
+    const sum = { cpu: 0, memory: 0, disk: 0 }
+    for (const l of this.#local.values()) {
+      sum.cpu += l.plan.spec.resources.cpu
+      sum.memory += l.plan.spec.resources.memory
+      sum.disk += l.plan.spec.resources.disk
+    }
+    return sum
+  }
+
+  /** Entries of an app with the address each is published on. */
+  entries (app: string): Array<{ name: string, address: string, to: string }> {
+    const spec = this.#c.log.state.apps.get(app)?.spec
+    if (spec === undefined) return []
+    return spec.entries.map(e => ({ name: e.name, address: `${this.#init.entryHost}:${e.port}`, to: `${e.component}.${e.input}` }))
+  }
+
+  /**
+   * Stops reconciling. With stopInstances, also stops every instance; without,
+   * they keep running for the next daemon to re-adopt.
+   */
+  async stop (options: { stopInstances: boolean }): Promise<void> {
+    this.#stopped = true
+    this.#unsubscribe?.()
+    await this.#queue
+    const locals = [...this.#local.values()]
+    if (options.stopInstances) {
+      await Promise.all(locals.map(async l => { await this.#teardown(l, { forget: false }) }))
+    }
+    await Promise.all([...locals.flatMap(l => l.forwarders), ...this.#entries.values()].map(async f => { await f.close() }))
+  }
+
+  async #reconcile (): Promise<void> {
+    const state = this.#c.log.state
+    const { plans, missing } = planInstances(state, this.#c.catalog, this.#init.nodeId, this.#init.place)
+    for (const m of missing) this.#c.logger.error({ missing: m }, 'image not in this node\'s catalog')
+    const wanted = new Map(plans.map(p => [p.id, p]))
+    for (const local of [...this.#local.values()]) {
+      const plan = wanted.get(local.plan.id)
+      if (plan !== undefined && plan.hash === local.plan.hash) continue
+      const appGone = !state.apps.has(local.plan.app)
+      this.record(local.plan.id, 'stopping', plan === undefined ? 'no longer wanted here' : 'its configuration changed')
+      await this.#teardown(local, { forget: plan === undefined })
+      if (appGone) await this.#removeVolumes(local)
+    }
+    const handles = await this.#storedHandles()
+    for (const plan of plans) {
+      if (this.#local.has(plan.id)) continue
+      try {
+        await this.#setup(plan, handles.get(plan.id))
+      } catch (err) {
+        this.#c.logger.error({ err, instance: plan.id }, 'instance could not be set up')
+        this.record(plan.id, 'failed', `set-up failed: ${(err as Error).message}`)
+      }
+    }
+    // Handles of instances nobody wants any more (left by an earlier daemon): stop them.
+    for (const [id, handle] of handles) {
+      if (wanted.has(id)) continue
+      await this.#c.runner.adopt(handle, orphanSpec(id, this.#init.logDir)).catch(() => {})
+      await this.#c.runner.remove(id, this.#init.stopGraceMs).catch(() => {})
+      await this.#handles.del(id)
+    }
+    await this.#reconcileEntries([...state.apps.values()].map(a => a.spec))
+  }
+
+  async #setup (plan: InstancePlan, handle: TaskHandle | undefined): Promise<void> {
+    const log = this.#c.logger.child({ instance: plan.id })
+    const binding = await this.#binding(plan, handle !== undefined)
+    const app = this.#c.log.state.apps.get(plan.app)!.spec
+    const local: Local = { plan, binding, forwarders: [], volumes: [] }
+    this.#local.set(plan.id, local)
+    for (const [terminal, port] of Object.entries(binding.inputs)) {
+      this.#c.network.registerInput(plan.id, terminal, { host: LOCAL_HOST, port })
+    }
+    for (const connection of plan.spec.connections) {
+      const targets = (): ReturnType<typeof endpointsOf> => endpointsOf(this.#app(plan.app) ?? app, connection.component, connection.input, this.#init.place)
+      const port = binding.outputs[connection.output]!
+      local.forwarders.push(await this.#c.network.listen(`${plan.id}.${connection.output}`, { host: LOCAL_HOST, port }, targets))
+      const slots = binding.slots[connection.output] ?? []
+      for (const [i, slotPort] of slots.entries()) {
+        const one = (): ReturnType<typeof endpointsOf> => targets().filter(e => e.instance === instanceId(plan.app, connection.component, i))
+        local.forwarders.push(await this.#c.network.listen(`${plan.id}.${connection.output}[${i}]`, { host: LOCAL_HOST, port: slotPort }, one))
+      }
+    }
+    const volumes: Record<string, string> = {}
+    for (const v of plan.spec.volumes) {
+      const id = `${plan.app}.${plan.component}.${v.name}`
+      await this.#c.volumes.create(id, v.size)
+      volumes[v.name] = (await this.#c.volumes.attach(id)).path
+      local.volumes.push(id)
+    }
+    const spec = this.#runSpec(plan, binding, volumes)
+    if (handle !== undefined) {
+      log.info('re-adopting instance left by an earlier daemon')
+      this.record(plan.id, 'adopting', `pid from an earlier daemon`)
+      await this.#c.runner.adopt(handle, spec)
+    } else {
+      this.record(plan.id, 'starting', `on ${this.#init.nodeId.slice(0, 8)}`)
+      await this.#c.runner.run(spec)
+    }
+  }
+
+  #runSpec (plan: InstancePlan, binding: Binding, volumes: Record<string, string>): InstanceSpec {
+    const command = plan.image.start.command.map((arg, i) => {
+      if (i === 0 && arg === 'node') return process.execPath
+      return i === 0 && !isAbsolute(arg) && arg.includes('/') ? join(plan.image.dir, arg) : arg
+    })
+    const spec: InstanceSpec = {
+      id: plan.id,
+      restart: { mode: 'always' },
+      stopGraceMs: this.#init.stopGraceMs,
+      task: {
+        id: plan.id,
+        command,
+        cwd: plan.image.dir,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...instanceEnv(plan, binding, volumes) },
+        resources: { cpu: plan.spec.resources.cpu, memory: plan.spec.resources.memory },
+        logDir: this.#init.logDir
+      }
+    }
+    const health = plan.image.health
+    const port = health === undefined ? undefined : binding.inputs[health.terminal]
+    if (health !== undefined && port !== undefined) {
+      const { terminal: _terminal, ...rest } = health
+      spec.health = { ...rest, host: LOCAL_HOST, port }
+    }
+    return spec
+  }
+
+  /** The instance's ports: the stored ones while its configuration is unchanged, fresh ones otherwise. */
+  async #binding (plan: InstancePlan, adopting: boolean): Promise<Binding> {
+    const stored = await this.#bindings.get(plan.id)
+    if (stored !== undefined) {
+      const binding = JSON.parse(stored) as Binding
+      // A running instance was started with these addresses; keep them whatever changed.
+      if (binding.hash === plan.hash || adopting) return binding
+    }
+    const binding: Binding = { hash: plan.hash, inputs: {}, outputs: {}, slots: {} }
+    for (const t of plan.image.terminals) if (t.direction === 'in') binding.inputs[t.name] = await freePort(LOCAL_HOST)
+    const app = this.#app(plan.app)
+    for (const c of plan.spec.connections) {
+      binding.outputs[c.output] = await freePort(LOCAL_HOST)
+      const count = app?.components.find(x => x.name === c.component)?.count ?? 0
+      binding.slots[c.output] = []
+      for (let i = 0; i < count; i++) binding.slots[c.output]!.push(await freePort(LOCAL_HOST))
+    }
+    await this.#bindings.put(plan.id, JSON.stringify(binding), { sync: true } as object)
+    return binding
+  }
+
+  async #teardown (local: Local, options: { forget: boolean }): Promise<void> {
+    const id = local.plan.id
+    await this.#c.runner.remove(id, this.#init.stopGraceMs)
+    for (const f of local.forwarders) await f.close()
+    for (const t of Object.keys(local.binding.inputs)) this.#c.network.unregisterInput(id, t)
+    for (const v of local.volumes) await this.#c.volumes.detach(v)
+    this.#local.delete(id)
+    await this.#handles.del(id)
+    if (options.forget) await this.#bindings.del(id)
+  }
+
+  async #removeVolumes (local: Local): Promise<void> {
+    for (const v of local.volumes) {
+      await this.#c.volumes.remove(v)
+      this.record(local.plan.id, 'volume-removed', v)
+    }
+  }
+
+  async #reconcileEntries (apps: AppSpec[]): Promise<void> {
+    const wanted = new Map<string, { app: AppSpec, entry: AppSpec['entries'][number] }>()
+    for (const app of apps) for (const entry of app.entries) wanted.set(`${app.name}.${entry.name}:${entry.port}`, { app, entry })
+    for (const [key, f] of this.#entries) {
+      if (wanted.has(key)) continue
+      await f.close()
+      this.#entries.delete(key)
+    }
+    for (const [key, { app, entry }] of wanted) {
+      if (this.#entries.has(key)) continue
+      const targets = (): ReturnType<typeof endpointsOf> => endpointsOf(this.#app(app.name) ?? app, entry.component, entry.input, this.#init.place)
+      try {
+        this.#entries.set(key, await this.#c.network.listen(`entry ${key}`, { host: this.#init.entryHost, port: entry.port }, targets))
+        this.record(`${app.name}.entry.${entry.name}`, 'entry-published', `${this.#init.entryHost}:${entry.port}`)
+      } catch (err) {
+        this.#c.logger.error({ err, app: app.name, entry: entry.name, port: entry.port }, 'entry could not be published')
+        this.record(`${app.name}.entry.${entry.name}`, 'entry-failed', `port ${entry.port}: ${(err as Error).message}`)
+      }
+    }
+  }
+
+  #app (name: string): AppSpec | undefined {
+    return this.#c.log.state.apps.get(name)?.spec
+  }
+
+  async #storedHandles (): Promise<Map<string, TaskHandle>> {
+    const handles = new Map<string, TaskHandle>()
+    for await (const [id, value] of this.#handles.iterator()) {
+      if (this.#local.has(id)) continue
+      try {
+        handles.set(id, decodeHandle(value))
+      } catch (err) {
+        this.#c.logger.error({ err, instance: id }, 'stored handle cannot be read; the instance will be started afresh')
+        await this.#handles.del(id)
+      }
+    }
+    return handles
+  }
+}
+
+function encodeHandle (handle: TaskHandle): string {
+  const record = trellis.runtime.InstanceRecord.encode({
+    id: handle.id, driver: handle.driver, startedAt: handle.startedAt, driverState: JSON.stringify(handle.state)
+  }).finish()
+  return Buffer.from(record).toString('base64')
+}
+
+function decodeHandle (value: string): TaskHandle {
+  const r = trellis.runtime.InstanceRecord.decode(Buffer.from(value, 'base64'))
+  return { id: r.id, driver: r.driver, startedAt: Number(r.startedAt), state: JSON.parse(r.driverState) as TaskHandle['state'] }
+}
+
+/** Enough of a spec to adopt and then stop an instance nobody wants. */
+function orphanSpec (id: string, logDir: string): InstanceSpec {
+  return { id, restart: { mode: 'never' }, task: { id, command: ['/bin/true'], cwd: '/', env: {}, resources: { cpu: 0, memory: 0 }, logDir } }
+}

@@ -1,0 +1,8 @@
+export { NodeAgent } from './agent.ts'
+export type { AgentComponents, AgentInit, InstanceView } from './agent.ts'
+export type { InstanceRunner } from './runner.ts'
+export type { AppEvent } from './events.ts'
+export { planInstances, endpointsOf, instanceId } from './plan.ts'
+export type { InstancePlan, Placement } from './plan.ts'
+export { instanceEnv, envName } from './env.ts'
+export type { Binding } from './env.ts'

@@ -1,0 +1,46 @@
+import type {
+  AppDetailView, AppSummaryView, ApplyView, LogsView, NodeView, ValidateView
+} from '../../controller/client/types.ts'
+import { badRequest } from './errors.ts'
+import type { ApiServer } from './server.ts'
+
+/** What the API serves; the composition root implements it over the node's components. */
+export interface GridService {
+  node (): Promise<NodeView>
+  nodes (): Promise<NodeView[]>
+  validate (source: string): Promise<ValidateView>
+  /** Validates, then commits; throws GraphValidationError (ERR_INVALID_APP) and changes nothing when invalid. */
+  apply (source: string): Promise<ApplyView>
+  apps (): AppSummaryView[]
+  /** Throws ERR_NOT_FOUND when there is no such app. */
+  app (name: string): AppDetailView
+  deleteApp (name: string): Promise<{ name: string, existed: boolean }>
+  logs (app: string, instance: string | undefined, tail: number, stream: 'stdout' | 'stderr' | 'both'): Promise<LogsView[]>
+}
+
+/** Largest number of log lines one request returns. */
+const MAX_TAIL = 10_000
+
+/** Binds the v1 routes to a service. docs/api.md documents them. */
+export function addRoutes (server: ApiServer, grid: GridService): void {
+  server.route('GET', '/v1/health', async () => ({ ok: true }))
+  server.route('GET', '/v1/node', async () => await grid.node())
+  server.route('GET', '/v1/nodes', async () => await grid.nodes())
+  server.route('POST', '/v1/validate', async req => await grid.validate(text(req.body)))
+  server.route('PUT', '/v1/apps', async req => await grid.apply(text(req.body)))
+  server.route('GET', '/v1/apps', async () => grid.apps())
+  server.route('GET', '/v1/apps/:name', async req => grid.app(req.params.name!))
+  server.route('DELETE', '/v1/apps/:name', async req => await grid.deleteApp(req.params.name!))
+  server.route('GET', '/v1/apps/:name/logs', async req => {
+    const tail = Number(req.query.get('tail') ?? '100')
+    if (!Number.isInteger(tail) || tail < 1 || tail > MAX_TAIL) throw badRequest(`tail must be an integer in 1..${MAX_TAIL}`)
+    const stream = req.query.get('stream') ?? 'both'
+    if (stream !== 'stdout' && stream !== 'stderr' && stream !== 'both') throw badRequest('stream must be stdout, stderr or both')
+    return await grid.logs(req.params.name!, req.query.get('instance') ?? undefined, tail, stream)
+  })
+}
+
+function text (body: Buffer): string {
+  if (body.length === 0) throw badRequest('request body is empty: send the app as YAML or JSON')
+  return body.toString('utf8')
+}

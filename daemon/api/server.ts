@@ -1,0 +1,118 @@
+import { timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Logger } from 'pino'
+import { ApiError, statusOf } from './errors.ts'
+
+/** Largest request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** A parsed request as handlers see it. */
+export interface ApiRequest {
+  method: string
+  path: string
+  params: Record<string, string>
+  query: URLSearchParams
+  body: Buffer
+}
+
+export type Handler = (req: ApiRequest) => Promise<unknown>
+
+interface Route {
+  method: string
+  pattern: RegExp
+  names: string[]
+  handler: Handler
+}
+
+/**
+ * The admin API's HTTP server: bearer-token auth, JSON in and out, errors as
+ * `{ error: { code, message, details } }` with the status from errors.ts.
+ */
+export class ApiServer {
+  readonly #routes: Route[] = []
+  readonly #token: Buffer
+  readonly #logger: Logger
+  #server: Server | undefined
+
+  constructor (components: { logger: Logger }, init: { token: string }) {
+    this.#logger = components.logger
+    this.#token = Buffer.from(init.token)
+  }
+
+  /** Adds a route; `:name` segments become params. */
+  route (method: string, path: string, handler: Handler): void {
+    const names: string[] = []
+    const pattern = new RegExp('^' + path.replace(/:([a-z]+)/g, (_, n: string) => { names.push(n); return '([^/]+)' }) + '$')
+    this.#routes.push({ method, pattern, names, handler })
+  }
+
+  async listen (host: string, port: number): Promise<{ host: string, port: number }> {
+    const server = createServer((req, res) => { void this.#serve(req, res) })
+    server.keepAliveTimeout = 5000
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen({ host, port }, () => { server.off('error', reject); resolve() })
+    })
+    this.#server = server
+    const a = server.address()
+    return { host, port: typeof a === 'object' && a !== null ? a.port : port }
+  }
+
+  async close (): Promise<void> {
+    const server = this.#server
+    if (server === undefined) return
+    this.#server = undefined
+    await new Promise<void>(resolve => {
+      server.close(() => { resolve() })
+      server.closeAllConnections()
+    })
+  }
+
+  async #serve (req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://api')
+    try {
+      if (url.pathname !== '/v1/health' && !this.#authorized(req)) {
+        throw new ApiError('ERR_UNAUTHORIZED', 'missing or wrong bearer token (see <data-dir>/admin.token)')
+      }
+      const matches = this.#routes.map(r => ({ r, m: r.pattern.exec(url.pathname) })).filter(x => x.m !== null)
+      if (matches.length === 0) throw new ApiError('ERR_NOT_FOUND', `no route ${url.pathname}`)
+      const match = matches.find(x => x.r.method === req.method)
+      if (match === undefined) throw new ApiError('ERR_METHOD_NOT_ALLOWED', `${req.method ?? ''} not allowed on ${url.pathname}`)
+      const params: Record<string, string> = {}
+      match.r.names.forEach((n, i) => { params[n] = decodeURIComponent(match.m![i + 1]!) })
+      const body = await readBody(req)
+      const result = await match.r.handler({ method: req.method ?? 'GET', path: url.pathname, params, query: url.searchParams, body })
+      send(res, 200, result ?? {})
+    } catch (err) {
+      const e = err as Error & { code?: string, details?: unknown, issues?: unknown }
+      const status = statusOf(e.code)
+      if (status >= 500) this.#logger.error({ err, path: url.pathname }, 'request failed')
+      // A body we stopped reading can't be followed by another request on this connection.
+      if (e.code === 'ERR_BODY_TOO_LARGE') res.setHeader('connection', 'close')
+      send(res, status, { error: { code: e.code ?? 'ERR_INTERNAL', message: e.message, details: e.details ?? e.issues } })
+    }
+  }
+
+  #authorized (req: IncomingMessage): boolean {
+    const header = req.headers.authorization ?? ''
+    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7).trim() : '')
+    return given.length === this.#token.length && timingSafeEqual(given, this.#token)
+  }
+}
+
+async function readBody (req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) throw new ApiError('ERR_BODY_TOO_LARGE', `request body over ${MAX_BODY_BYTES} bytes`)
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
+function send (res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}

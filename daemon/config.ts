@@ -1,0 +1,52 @@
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** Where the bundled catalog lives: images/ at the top of the repository. */
+export const BUNDLED_IMAGES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'images')
+
+/** Default admin API port. */
+export const DEFAULT_API_PORT = 7420
+
+/** Everything trellisd is told at start. */
+export interface NodeConfig {
+  dataDir: string
+  /** Admin API listen address; loopback by default. */
+  apiHost: string
+  apiPort: number
+  logLevel: string
+  /** Node name; default the host name. */
+  name?: string
+  imagesDir: string
+  /** Host an app's entries are published on. */
+  entryHost: string
+  /** Stop instances when the daemon shuts down cleanly (they are re-adopted after a crash either way). */
+  stopInstancesOnExit: boolean
+  /** Grace between SIGTERM and SIGKILL when stopping an instance, in ms. */
+  stopGraceMs: number
+  /** Name of the cgroup parent instances go under (as root). */
+  cgroupParent: string
+}
+
+export function defaultConfig (dataDir: string): NodeConfig {
+  return {
+    dataDir,
+    apiHost: '127.0.0.1',
+    apiPort: DEFAULT_API_PORT,
+    logLevel: 'info',
+    imagesDir: BUNDLED_IMAGES,
+    entryHost: '0.0.0.0',
+    stopInstancesOnExit: true,
+    stopGraceMs: 5000,
+    cgroupParent: 'trellis'
+  }
+}
+
+/** Paths inside a data dir. */
+export function dataPaths (dataDir: string): { state: string, logs: string, volumes: string, apiFile: string } {
+  return {
+    state: join(dataDir, 'state'),
+    logs: join(dataDir, 'logs'),
+    volumes: join(dataDir, 'volumes'),
+    apiFile: join(dataDir, 'api.json')
+  }
+}

@@ -1,0 +1,2 @@
+export { loadIdentity, loadAdminToken } from './identity.ts'
+export type { NodeIdentity } from './identity.ts'

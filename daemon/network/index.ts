@@ -1,0 +1,16 @@
+export type { Transport } from './transport.ts'
+export type { LoopbackNetworkInit } from './loopback.ts'
+export { LoopbackNetwork, LoopbackTransport } from './loopback.ts'
+export {
+  NodeIdInUseError,
+  NoHandlerError,
+  StreamResetError,
+  TransportClosedError,
+  UnreachableError
+} from './errors.ts'
+export { TerminalNetwork, TERMINAL_PROTOCOL } from './terminals.ts'
+export { Forwarder } from './forwarder.ts'
+export { freePort } from './ports.ts'
+export { splice } from './splice.ts'
+export type { Endpoint, Address } from './endpoint.ts'
+export { formatAddress } from './endpoint.ts'

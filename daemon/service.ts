@@ -1,0 +1,126 @@
+import type { Logger } from 'pino'
+import type { Catalog } from '../controller/catalog/index.ts'
+import type {
+  AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogsView, NodeView, ValidateView
+} from '../controller/client/types.ts'
+import { GraphValidationError, validateApp } from '../controller/graph/index.ts'
+import { deleteApp, putApp, type CommandLog } from '../controller/state/index.ts'
+import type { NodeAgent } from './agent/index.ts'
+import { notFound, type GridService } from './api/index.ts'
+import type { LogReader } from './runtime/driver.ts'
+
+export interface ServiceComponents {
+  log: CommandLog
+  agent: NodeAgent
+  catalog: Catalog
+  logs: LogReader
+  logger: Logger
+  /** This node as the API shows it. */
+  self: () => Promise<NodeView>
+}
+
+/**
+ * The admin API's view of this node: validation and commits go through the
+ * command log, status comes from the agent. One node is the whole grid until
+ * the mesh joins nodes together.
+ */
+export class NodeService implements GridService {
+  readonly #c: ServiceComponents
+
+  constructor (components: ServiceComponents) {
+    this.#c = components
+  }
+
+  async node (): Promise<NodeView> {
+    return await this.#c.self()
+  }
+
+  async nodes (): Promise<NodeView[]> {
+    return [await this.#c.self()]
+  }
+
+  async validate (source: string): Promise<ValidateView> {
+    const result = validateApp(source, { catalog: this.#c.catalog, nodes: [await this.#capacity()] })
+    return result.ok ? { ok: true, issues: [] } : { ok: false, issues: result.errors }
+  }
+
+  async apply (source: string): Promise<ApplyView> {
+    const result = validateApp(source, { catalog: this.#c.catalog, nodes: [await this.#capacity()] })
+    if (!result.ok) throw new GraphValidationError(result.errors)
+    const applied = await this.#c.log.propose(putApp(result.app, source))
+    if (applied.kind !== 'app-put') throw new Error('apply produced no put')
+    this.#c.logger.info({ app: applied.name, version: applied.version, change: applied.change }, 'app applied')
+    return { name: applied.name, version: applied.version, change: applied.change }
+  }
+
+  apps (): AppSummaryView[] {
+    return [...this.#c.log.state.apps.keys()].sort().map(name => this.#summary(name))
+  }
+
+  app (name: string): AppDetailView {
+    const record = this.#c.log.state.apps.get(name)
+    if (record === undefined) throw notFound(`app ${name}`)
+    return {
+      ...this.#summary(name),
+      source: record.source,
+      createdIndex: record.createdIndex,
+      instanceList: this.#instances(name),
+      entryList: this.#c.agent.entries(name),
+      events: this.#c.agent.events(name).map(({ at, instance, kind, detail }) => ({ at, instance, kind, detail }))
+    }
+  }
+
+  async deleteApp (name: string): Promise<{ name: string, existed: boolean }> {
+    if (!this.#c.log.state.apps.has(name)) throw notFound(`app ${name}`)
+    const result = await this.#c.log.propose(deleteApp(name))
+    this.#c.logger.info({ app: name }, 'app deleted')
+    return { name, existed: result.kind === 'app-deleted' && result.existed }
+  }
+
+  async logs (app: string, instance: string | undefined, tail: number, stream: 'stdout' | 'stderr' | 'both'): Promise<LogsView[]> {
+    if (!this.#c.log.state.apps.has(app)) throw notFound(`app ${app}`)
+    const ids = this.#instances(app).map(i => i.id).filter(id => instance === undefined || id === instance || id === `${app}.${instance}`)
+    if (ids.length === 0) throw notFound(`instance ${instance ?? ''} of app ${app}`)
+    return await Promise.all(ids.map(async id => ({ instance: id, lines: await this.#c.logs.readLogs(id, { tail, stream }).catch(() => []) })))
+  }
+
+  #instances (app: string): InstanceStatusView[] {
+    return this.#c.agent.instances(app).map(v => ({
+      id: v.id,
+      component: v.component,
+      node: v.node,
+      state: v.status?.state ?? 'pending',
+      pid: v.status?.pid,
+      restarts: v.status?.restarts ?? 0,
+      health: v.status?.health.status ?? 'unknown',
+      ready: v.status !== undefined && (v.status.state === 'healthy' || (v.status.state === 'running' && v.status.health.status === 'none')),
+      since: v.status?.since,
+      lastExit: v.status?.lastExit,
+      addresses: v.addresses
+    }))
+  }
+
+  #summary (name: string): AppSummaryView {
+    const record = this.#c.log.state.apps.get(name)!
+    const instances = this.#instances(name)
+    const running = instances.filter(i => i.pid !== undefined && i.state !== 'stopped' && i.state !== 'backoff').length
+    const healthy = instances.filter(i => i.ready).length
+    const failed = instances.some(i => i.state === 'failed' || i.state === 'backoff' || i.restarts > 0)
+    const status = healthy === instances.length ? 'healthy' : healthy > 0 ? 'degraded' : failed ? 'down' : 'starting'
+    return {
+      name,
+      version: record.version,
+      components: record.spec.components.length,
+      instances: instances.length,
+      running,
+      healthy,
+      status,
+      entries: this.#c.agent.entries(name).map(e => e.address)
+    }
+  }
+
+  async #capacity (): Promise<{ name: string, allocatable: { cpu: number, memory: number, disk: number } }> {
+    const self = await this.#c.self()
+    return { name: self.name, allocatable: { cpu: self.cpu.cores, memory: self.memory.allocatable, disk: self.disk.total } }
+  }
+}

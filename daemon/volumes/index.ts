@@ -1,0 +1,12 @@
+export type { VolumeBackend, VolumeInfo } from './backend.ts'
+export type { DirectoryVolumeBackendInit } from './directory.ts'
+export { DirectoryVolumeBackend } from './directory.ts'
+export { VOLUME_ID, assertVolumeId } from './volume-id.ts'
+export {
+  InvalidVolumeIdError,
+  InvalidVolumeSizeError,
+  VolumeAttachedError,
+  VolumeCorruptError,
+  VolumeExistsError,
+  VolumeNotFoundError
+} from './errors.ts'

@@ -1,0 +1,158 @@
+/**
+ * Starts real trellisd processes for tests and makes sure nothing they
+ * started outlives the test, even when it fails.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { closeSync, openSync, readFileSync, existsSync, rmdirSync, readdirSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { TrellisClient } from '../../controller/client/index.ts'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+export interface TestDaemon {
+  dataDir: string
+  cgroupParent: string
+  process: ChildProcess
+  client: TrellisClient
+  /** Starts the daemon again on the same data dir (after kill or stop). */
+  restart (): Promise<void>
+  /** kill -9 of the daemon alone; its instances keep running. */
+  crash (): Promise<void>
+  /** SIGTERM and wait for exit. */
+  stop (): Promise<void>
+  /** Last lines of the daemon's log, for failure messages. */
+  logTail (lines?: number): string
+}
+
+/** Polls until probe returns a value other than undefined; probe errors count as not yet. */
+export async function waitFor<T> (what: string, timeoutMs: number, probe: () => Promise<T | undefined> | T | undefined, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  let lastError: unknown
+  for (;;) {
+    try {
+      const value = await probe()
+      if (value !== undefined) return value
+    } catch (err) { lastError = err }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError !== undefined ? `: ${(lastError as Error).message}` : ''}`)
+    await new Promise(r => setTimeout(r, intervalMs))
+  }
+}
+
+export async function freePort (): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const s = createServer()
+    s.once('error', reject)
+    s.listen({ host: '127.0.0.1', port: 0 }, () => {
+      const a = s.address()
+      s.close(() => { resolve(typeof a === 'object' && a !== null ? a.port : 0) })
+    })
+  })
+}
+
+/**
+ * Pids of the daemon (tagged TRELLIS_TEST_TAG) and of every instance it
+ * started (TRELLIS_NODE is its node id): everything a test daemon left.
+ */
+function instancePids (tag: string, dataDir: string): number[] {
+  let nodeId = '-'
+  try { nodeId = (JSON.parse(readFileSync(join(dataDir, 'identity.json'), 'utf8')) as { id: string }).id } catch {}
+  const pids: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const env = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0')
+      if (env.includes(`TRELLIS_TEST_TAG=${tag}`) || env.includes(`TRELLIS_NODE=${nodeId}`)) pids.push(Number(entry))
+    } catch {}
+  }
+  return pids
+}
+
+function removeCgroups (name: string): void {
+  for (const base of ['/sys/fs/cgroup/memory', '/sys/fs/cgroup/cpu', '/sys/fs/cgroup']) {
+    const dir = join(base, name)
+    if (!existsSync(dir)) continue
+    try {
+      for (const child of readdirSync(dir, { withFileTypes: true })) if (child.isDirectory()) rmdirSync(join(dir, child.name))
+      rmdirSync(dir)
+    } catch {}
+  }
+}
+
+/**
+ * Starts a daemon on a fresh data dir. `teardown` is the test's t.teardown:
+ * the daemon, every process it started, its cgroups and the data dir go
+ * when the test ends, pass or fail.
+ */
+export async function startDaemon (teardown: (fn: () => Promise<void>) => void, options: { extraArgs?: string[] } = {}): Promise<TestDaemon> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'trellis-test-'))
+  const cgroupParent = `trellis-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
+  const logFile = join(dataDir, 'trellisd.log')
+  let child: ChildProcess
+
+  const launch = async (): Promise<void> => {
+    const log = openSync(logFile, 'a')
+    child = spawn(process.execPath, [
+      join(ROOT, 'daemon', 'main.ts'), '--data-dir', dataDir, '--api', '127.0.0.1:0', '--entry-host', '127.0.0.1',
+      '--cgroup-parent', cgroupParent, '--stop-grace', '2000', '--log-level', 'debug', ...(options.extraArgs ?? [])
+    ], { stdio: ['ignore', log, log], env: { ...process.env, TRELLIS_TEST_TAG: cgroupParent } })
+    closeSync(log)
+    await waitFor('the daemon to serve its API', 30_000, async () => {
+      if (child.exitCode !== null) throw new Error(`daemon exited with ${child.exitCode}:\n${tail(logFile, 30)}`)
+      const api = JSON.parse(readFileSync(join(dataDir, 'api.json'), 'utf8')) as { pid: number }
+      if (api.pid !== child.pid) return undefined
+      const c = await TrellisClient.fromDataDir(dataDir)
+      await c.health()
+      daemon.client = c
+      return true
+    })
+  }
+
+  const daemon: TestDaemon = {
+    dataDir,
+    cgroupParent,
+    get process () { return child },
+    client: undefined as unknown as TrellisClient,
+    restart: launch,
+    crash: async () => {
+      const exited = new Promise(r => child.once('exit', r))
+      child.kill('SIGKILL')
+      await exited
+    },
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise(r => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+    },
+    logTail: (lines = 40) => tail(logFile, lines)
+  }
+
+  teardown(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise(r => child.once('exit', r))
+      child.kill('SIGKILL')
+      await exited
+    }
+    for (const pid of instancePids(cgroupParent, dataDir)) {
+      try { process.kill(pid, 'SIGKILL') } catch {}
+    }
+    await waitFor('instances to be gone', 10_000, () => instancePids(cgroupParent, dataDir).length === 0 ? true : undefined).catch(() => {})
+    removeCgroups(cgroupParent)
+    await rm(dataDir, { recursive: true, force: true })
+  })
+  await launch()
+  return daemon
+}
+
+/** Every process started by a test daemon, by its tag. */
+export function taggedPids (daemon: TestDaemon): number[] {
+  return instancePids(daemon.cgroupParent, daemon.dataDir).filter(p => p !== daemon.process.pid)
+}
+
+function tail (file: string, lines: number): string {
+  try { return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') } catch { return '' }
+}

@@ -1,0 +1,111 @@
+/**
+ * End to end on one node: a real daemon runs examples/three-tier.yaml and the
+ * app answers through lb; losing a web instance or the db loses no request
+ * that matters and no acknowledged write; a crashed daemon re-adopts its
+ * instances.
+ */
+import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseDocument } from 'yaml'
+import { freePort, ROOT, startDaemon, taggedPids, waitFor } from '../helpers/daemon.ts'
+import type { AppDetailView } from '../../controller/client/index.ts'
+
+const daemon = await startDaemon(fn => t.teardown(fn))
+const port = await freePort()
+const doc = parseDocument(readFileSync(join(ROOT, 'examples', 'three-tier.yaml'), 'utf8'))
+doc.setIn(['entries', 'http', 'port'], port)
+const base = `http://127.0.0.1:${port}`
+
+async function healthy (): Promise<AppDetailView> {
+  return await waitFor('three-tier to be healthy', 60_000, async () => {
+    const app = await daemon.client.app('three-tier')
+    return app.status === 'healthy' ? app : undefined
+  }, 200)
+}
+
+function pidOf (app: AppDetailView, id: string): number {
+  const pid = app.instanceList.find(i => i.id === id)?.pid
+  if (pid === undefined) throw new Error(`${id} has no pid`)
+  return pid
+}
+
+t.test('apply runs the app and it answers through lb', async t => {
+  const applied = await daemon.client.apply(doc.toString())
+  t.equal(applied.change, 'created')
+  const app = await healthy()
+  t.equal(app.instanceList.length, 4, 'lb, web ×2, db')
+  const page = await fetch(`${base}/`)
+  t.equal(page.status, 200)
+  t.match(await page.text(), /Trellis three-tier demo/)
+  const before = await (await fetch(`${base}/api/visits`)).json() as { visits: number }
+  await fetch(`${base}/`)
+  const after = await (await fetch(`${base}/api/visits`)).json() as { visits: number }
+  t.ok(after.visits > before.visits, 'the counter lives in db and grows')
+  const servedBy = new Set<string>()
+  for (let i = 0; i < 8; i++) {
+    const info = await (await fetch(`${base}/api/info`)).json() as { instance: string }
+    servedBy.add(info.instance)
+  }
+  t.same([...servedBy].sort(), ['three-tier.web.0', 'three-tier.web.1'], 'lb spreads over both web instances')
+  const again = await daemon.client.apply(doc.toString())
+  t.equal(again.change, 'unchanged', 'the same graph again changes nothing')
+})
+
+t.test('killing one web instance leaves the app answering', async t => {
+  const app = await healthy()
+  const victim = pidOf(app, 'three-tier.web.0')
+  process.kill(victim, 'SIGKILL')
+  let failures = 0
+  for (let i = 0; i < 40; i++) {
+    const res = await fetch(`${base}/api/info`).catch(() => undefined)
+    if (res?.status !== 200) failures++
+    await res?.text()
+  }
+  t.equal(failures, 0, 'every request answered while web.0 was down')
+  const healed = await healthy()
+  t.not(pidOf(healed, 'three-tier.web.0'), victim, 'web.0 restarted with a new process')
+  t.ok((healed.instanceList.find(i => i.id === 'three-tier.web.0')?.restarts ?? 0) >= 1)
+})
+
+t.test('kill -9 of db loses no acknowledged write', async t => {
+  const app = await healthy()
+  const acked: string[] = []
+  let stop = false
+  const writer = (async () => {
+    for (let i = 0; !stop && i < 2000; i++) {
+      const text = `note-${i}`
+      const res = await fetch(`${base}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) }).catch(() => undefined)
+      if (res?.status === 201) acked.push(text)
+      await res?.text()
+    }
+  })()
+  await waitFor('some acknowledged notes', 20_000, () => acked.length >= 20 ? true : undefined)
+  process.kill(pidOf(app, 'three-tier.db.0'), 'SIGKILL')
+  await healthy()
+  await waitFor('writes to succeed again', 30_000, () => acked.length >= 40 ? true : undefined)
+  stop = true
+  await writer
+  const notes = await (await fetch(`${base}/api/notes`)).json() as Array<{ text: string }>
+  const stored = new Set(notes.map(n => n.text))
+  const lost = acked.filter(text => !stored.has(text))
+  t.same(lost, [], `all ${acked.length} acknowledged notes survived kill -9 of db`)
+})
+
+t.test('a crashed daemon re-adopts its instances', async t => {
+  const before = await healthy()
+  const pids = before.instanceList.map(i => i.pid)
+  await daemon.crash()
+  await daemon.restart()
+  const after = await healthy()
+  t.same(after.instanceList.map(i => i.pid), pids, 'same processes, not restarted')
+  const res = await fetch(`${base}/api/visits`)
+  t.equal(res.status, 200, 'app answers through the restarted daemon')
+})
+
+t.test('delete stops every instance', async t => {
+  await daemon.client.deleteApp('three-tier')
+  await waitFor('instances to stop', 30_000, () => taggedPids(daemon).length === 0 ? true : undefined)
+  t.same(await daemon.client.apps(), [])
+  await t.rejects(fetch(`${base}/`), 'entry closed')
+})
