@@ -85,6 +85,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       await api.close()
       await agent.stop({ stopInstances: config.stopInstancesOnExit })
       await supervisor.close()
+      if (config.stopInstancesOnExit) await driver.removeCgroupParent()
+      driver.close()
       await network.close()
       await transport.close()
       await commandLog.close()

@@ -1,0 +1,24 @@
+/**
+ * The runtime: drivers that run instances, and the supervisor that keeps
+ * them running. The daemon imports only this file.
+ */
+export type {
+  Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskState, TaskStatus
+} from './driver.ts'
+export type {
+  BackoffPolicy, HandleMeta, HandleStore, HealthCheck, HealthStatus, InstanceSpec, InstanceState,
+  InstanceStatus, RestartPolicy, RestartReason, SupervisorEvent, SupervisorOptions
+} from './types.ts'
+export { Supervisor } from './supervisor.ts'
+export type { SupervisorComponents, SupervisorListener } from './supervisor.ts'
+export { ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS } from './process/index.ts'
+export type { ProcessDriverOptions } from './process/index.ts'
+export { DEFAULT_BACKOFF, STABLE_PERIOD_MS, STOP_GRACE_MS, afterEnd, attemptsAfterRun, backoffDelay, isFailure } from './policy.ts'
+export type { AfterEnd } from './policy.ts'
+export { healthStep, initialHealth } from './health.ts'
+export type { HealthStep, ProbeResult } from './health.ts'
+export { probe } from './probe.ts'
+export {
+  CgroupError, InstanceExistsError, InstanceNotFoundError, InvalidTaskConfigError, SupervisorClosedError,
+  TaskExistsError, TaskNotFoundError, TaskStartError, WrongDriverError
+} from './errors.ts'
