@@ -103,6 +103,17 @@ t.test('a crashed daemon re-adopts its instances', async t => {
   t.equal(res.status, 200, 'app answers through the restarted daemon')
 })
 
+t.test('an instance that died while the daemon was down is started again', async t => {
+  const before = await healthy()
+  const victim = pidOf(before, 'three-tier.web.1')
+  await daemon.crash()
+  process.kill(victim, 'SIGKILL')
+  await daemon.restart()
+  const after = await healthy()
+  t.not(pidOf(after, 'three-tier.web.1'), victim, 'web.1 runs in a new process')
+  t.equal(pidOf(after, 'three-tier.lb.0'), pidOf(before, 'three-tier.lb.0'), 'the others were re-adopted')
+})
+
 t.test('delete stops every instance', async t => {
   await daemon.client.deleteApp('three-tier')
   await waitFor('instances to stop', 30_000, () => taggedPids(daemon).length === 0 ? true : undefined)
