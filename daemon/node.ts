@@ -65,12 +65,21 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   supervisor.on('event', e => { agent?.record(e.id, e.type, describeEvent(e)) })
   agent = new NodeAgent(
     { log: commandLog, catalog, runner: supervisor, network, volumes, store, logger: log.child({ component: 'agent' }) },
-    { nodeId: identity.id, logDir: paths.logs, entryHost: config.entryHost, stopGraceMs: config.stopGraceMs }
+    { nodeId: identity.id, nodeName: identity.name, logDir: paths.logs, entryHost: config.entryHost, stopGraceMs: config.stopGraceMs }
   )
 
   const self = async (): Promise<NodeView> => nodeView(identity, config, fingerprint, agent.allocated())
   const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { token })
-  addRoutes(api, new NodeService({ log: commandLog, agent, catalog, logs: driver, logger: log.child({ component: 'service' }), self }))
+  addRoutes(api, new NodeService({
+    log: commandLog,
+    agent,
+    catalog,
+    logs: driver,
+    logger: log.child({ component: 'service' }),
+    self,
+    all: async () => [await self()],
+    nameOf: id => id === identity.id ? identity.name : undefined
+  }))
 
   await agent.start()
   const bound = await api.listen(config.apiHost, config.apiPort)

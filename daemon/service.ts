@@ -17,6 +17,10 @@ export interface ServiceComponents {
   logger: Logger
   /** This node as the API shows it. */
   self: () => Promise<NodeView>
+  /** Every node of the grid, this one included. */
+  all: () => Promise<NodeView[]>
+  /** A node's name by its id, when the node is known. */
+  nameOf: (id: string) => string | undefined
 }
 
 /**
@@ -36,7 +40,7 @@ export class NodeService implements GridService {
   }
 
   async nodes (): Promise<NodeView[]> {
-    return [await this.#c.self()]
+    return await this.#c.all()
   }
 
   async validate (source: string): Promise<ValidateView> {
@@ -89,6 +93,7 @@ export class NodeService implements GridService {
       id: v.id,
       component: v.component,
       node: v.node,
+      nodeName: this.#c.nameOf(v.node),
       state: v.status?.state ?? 'pending',
       pid: v.status?.pid,
       restarts: v.status?.restarts ?? 0,

@@ -84,7 +84,7 @@ function describeText (app: AppDetailView): string {
     'Instances:',
     indent(table(['INSTANCE', 'STATE', 'HEALTH', 'PID', 'RESTARTS', 'NODE', 'SINCE', 'LAST EXIT'], app.instanceList.map(i => [
       i.id, i.state, i.health === 'none' ? '-' : i.health, i.pid ?? '-', i.restarts,
-      i.node.slice(0, 8), ago(i.since), i.lastExit === undefined ? '-' : exitText(i.lastExit)
+      i.nodeName ?? i.node.slice(-8), ago(i.since), i.lastExit === undefined ? '-' : exitText(i.lastExit)
     ]))),
     '',
     'Events:',

@@ -41,7 +41,10 @@ export interface ApplyView {
 export interface InstanceStatusView {
   id: string
   component: string
+  /** Id of the node running it. */
   node: string
+  /** Name of that node, when known. */
+  nodeName?: string
   state: string
   pid?: number
   restarts: number

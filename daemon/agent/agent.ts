@@ -28,6 +28,8 @@ export interface AgentComponents {
 
 export interface AgentInit {
   nodeId: string
+  /** For people: events name the node by it. */
+  nodeName: string
   logDir: string
   /** Host entries are published on. */
   entryHost: string
@@ -226,7 +228,7 @@ export class NodeAgent {
       this.record(plan.id, 'adopting', `pid from an earlier daemon`)
       await this.#c.runner.adopt(handle, spec)
     } else {
-      this.record(plan.id, 'starting', `on ${this.#init.nodeId.slice(0, 8)}`)
+      this.record(plan.id, 'starting', `on ${this.#init.nodeName}`)
       await this.#c.runner.run(spec)
     }
   }

@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto'
+import { peerIdFromPrivateKey } from '@libp2p/peer-id'
+import { loadNodeKey } from '../mesh/index.ts'
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 
-/** Who this node is. Kept in <data-dir>/identity.json so a restarted node is the same node. */
+/**
+ * Who this node is. The id is the peer id of the node's key
+ * (<data-dir>/node.key), the same on the mesh and across restarts; the name
+ * is kept in <data-dir>/identity.json.
+ */
 export interface NodeIdentity {
-  /** Stable random id, 32 hex characters. */
+  /** The node's libp2p peer id. */
   id: string
   /** Human name, by default the host name. */
   name: string
@@ -26,8 +32,9 @@ export async function loadIdentity (dataDir: string, name?: string): Promise<Nod
   }
   const wanted = name ?? identity?.name ?? defaultName()
   if (!NAME.test(wanted)) throw new Error(`node name "${wanted}" is not valid: lowercase letters, digits, '.' and '-', at most 63`)
-  if (identity === undefined || identity.name !== wanted) {
-    identity = { id: identity?.id ?? randomBytes(16).toString('hex'), name: wanted, createdAt: identity?.createdAt ?? Date.now() }
+  const id = peerIdFromPrivateKey(await loadNodeKey(dataDir)).toString()
+  if (identity === undefined || identity.name !== wanted || identity.id !== id) {
+    identity = { id, name: wanted, createdAt: identity?.createdAt ?? Date.now() }
     await writeFile(file, JSON.stringify(identity, null, 2) + '\n', { mode: 0o600 })
   }
   return identity

@@ -1,0 +1,5 @@
+export { encodeJoinToken, decodeJoinToken } from './token.ts'
+export type { JoinSecrets } from './token.ts'
+export { loadGridConfig, saveGridConfig, GRID_KEY_FILE, GRID_CONFIG_FILE, DEFAULT_MESH_PORT } from './config.ts'
+export type { GridConfig } from './config.ts'
+export { JoinTokenInvalidError, AlreadyInGridError, GridConfigInvalidError } from './errors.ts'
