@@ -1,0 +1,202 @@
+import { setMaxListeners } from 'node:events'
+import { bootstrap } from '@libp2p/bootstrap'
+import { gossipsub } from '@libp2p/gossipsub'
+import type { GossipSub } from '@libp2p/gossipsub'
+import { identify } from '@libp2p/identify'
+import type { Identify } from '@libp2p/identify'
+import type { Libp2p, PeerId, PrivateKey } from '@libp2p/interface'
+import { mdns } from '@libp2p/mdns'
+import { noise } from '@libp2p/noise'
+import { peerIdFromPrivateKey, peerIdFromString } from '@libp2p/peer-id'
+import { ping } from '@libp2p/ping'
+import type { Ping } from '@libp2p/ping'
+import { preSharedKey } from '@libp2p/pnet'
+import { tcp } from '@libp2p/tcp'
+import { yamux } from '@libp2p/yamux'
+import { multiaddr } from '@multiformats/multiaddr'
+import { createLibp2p } from 'libp2p'
+import type { Libp2pOptions } from 'libp2p'
+import type { Logger } from 'pino'
+import { RealClock } from '../../controller/clock/index.ts'
+import type { Clock } from '../../controller/clock/index.ts'
+import { MeshAddressInvalidError } from './errors.ts'
+import type { GridKey } from './keys.ts'
+import { Links } from './links.ts'
+import { patchPnetCipher } from './pnet-cipher.ts'
+import type { BackoffPolicy, Rng } from './links.ts'
+
+/** The libp2p services every Trellis node runs. */
+export interface MeshServices extends Record<string, unknown> {
+  identify: Identify
+  ping: Ping
+  /** Gossipsub: resource adverts, metrics and other soft state. */
+  pubsub: GossipSub
+}
+
+/** What a mesh host is made from. */
+export interface MeshHostInit {
+  /** The node's key; its peer id is the node's id on the mesh. */
+  privateKey: PrivateKey
+  /** Only nodes holding the same key can connect. */
+  gridKey: GridKey
+  /** Multiaddrs to listen on, e.g. /ip4/0.0.0.0/tcp/4001; port 0 picks a free one. */
+  listen: string[]
+  /** Multiaddrs ending in /p2p/<peer id> dialled at start and kept linked; this node's own entry is skipped. */
+  bootstrap?: string[]
+  /** Find peers of the same grid on the LAN by multicast DNS. */
+  mdns?: boolean
+  /** Longest a dial, or an inbound handshake, may take; default 10 s. */
+  dialTimeoutMs?: number
+  /** Connections kept before libp2p prunes the least valued; default 300. */
+  maxConnections?: number
+  /** How redials of lost links back off; default 500 ms doubling to 30 s. */
+  backoff?: Partial<BackoffPolicy>
+}
+
+/** What a mesh host needs: a logger, and a clock and random source for redial timing. */
+export interface MeshHostComponents {
+  logger: Logger
+  clock?: Clock
+  rng?: Rng
+}
+
+const DIAL_TIMEOUT = 10_000 // ms
+const MAX_CONNECTIONS = 300
+/**
+ * The most a yamux stream lets its peer send ahead of the reader. It bounds
+ * what a paused stream holds (libp2p resets a stream whose read buffer
+ * outgrows maxReadBufferLength, so that is set above it) and caps one
+ * stream's throughput at window/RTT: 4 MiB / 1 ms on a LAN is 4 GB/s, over
+ * 100 ms of field radio 40 MB/s.
+ */
+const STREAM_WINDOW = 4 * 1024 * 1024 // bytes
+/** Handshakes in progress at once from unknown parties; bounds what a port scan or flood can hold. */
+const MAX_PENDING_INBOUND = 32
+/** Connections a second one remote host may open before it is refused. */
+const INBOUND_PER_SECOND = 20
+
+/**
+ * A started libp2p node of the grid: TCP, pnet with the grid key, noise,
+ * yamux, identify, ping, gossipsub as `pubsub`, bootstrap and mDNS discovery,
+ * and the Links that keep it connected to every peer it has known.
+ */
+export class MeshHost {
+  readonly libp2p: Libp2p<MeshServices>
+  /** Keeps links to known peers and redials lost ones. */
+  readonly links: Links
+  /** This node's peer id, its id on the mesh. */
+  readonly peerId: string
+  readonly dialTimeoutMs: number
+  readonly #log: Logger
+  #stopping: Promise<void> | undefined
+
+  /** Use createMeshHost(); this wires an already started node. */
+  constructor (components: { libp2p: Libp2p<MeshServices>, links: Links, logger: Logger }, init: { dialTimeoutMs: number }) {
+    this.libp2p = components.libp2p
+    this.links = components.links
+    this.#log = components.logger
+    this.peerId = this.libp2p.peerId.toString()
+    this.dialTimeoutMs = init.dialTimeoutMs
+  }
+
+  /** The multiaddrs peers can dial this node at, each ending in /p2p/<peer id>. */
+  get addresses (): string[] {
+    return this.libp2p.getMultiaddrs().map(address => address.toString())
+  }
+
+  /** Peer ids this node has an open connection to. */
+  get connectedPeers (): string[] {
+    return this.libp2p.getPeers().map(peer => peer.toString())
+  }
+
+  /** Round-trip time to a peer in ms, over a (new or existing) connection; bounded by the dial timeout. */
+  async ping (peerId: string, options: { signal?: AbortSignal } = {}): Promise<number> {
+    const timeout = AbortSignal.timeout(this.dialTimeoutMs)
+    const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout])
+    setMaxListeners(Infinity, signal)
+    return await this.libp2p.services.ping.ping(peerIdFromString(peerId), { signal })
+  }
+
+  /** Stops the links, then the node: listeners closed, connections closed. Same promise on every call. */
+  stop (): Promise<void> {
+    this.#stopping ??= this.#stop()
+    return this.#stopping
+  }
+
+  async #stop (): Promise<void> {
+    this.links.stop()
+    await this.libp2p.stop()
+    this.#log.info('mesh host stopped')
+  }
+}
+
+/** Builds and starts a mesh host. Throws ERR_MESH_ADDRESS_INVALID naming a bad listen or bootstrap address. */
+export async function createMeshHost (components: MeshHostComponents, init: MeshHostInit): Promise<MeshHost> {
+  const log = components.logger
+  // Until @libp2p/pnet ships libp2p/js-libp2p#3585; see pnet-cipher.ts.
+  patchPnetCipher()
+  const dialTimeoutMs = init.dialTimeoutMs ?? DIAL_TIMEOUT
+  const listen = init.listen.map(address => checkAddress(address, 'listen'))
+  const self = peerIdFromPrivateKey(init.privateKey)
+  const list = (init.bootstrap ?? []).map(address => checkBootstrap(address)).filter(entry => !entry.id.equals(self)).map(entry => entry.address)
+
+  const peerDiscovery: NonNullable<Libp2pOptions<MeshServices>['peerDiscovery']> = []
+  if (list.length > 0) peerDiscovery.push(bootstrap({ list, timeout: 0 }))
+  // A grid-specific service name: nodes of other grids (and IPFS nodes) on
+  // the LAN neither answer nor get dialled only to fail the pnet handshake.
+  if (init.mdns === true) peerDiscovery.push(mdns({ serviceTag: `_trellis-${init.gridKey.tag('mdns')}._udp.local` }))
+
+  const libp2p = await createLibp2p<MeshServices>({
+    privateKey: init.privateKey,
+    addresses: { listen },
+    transports: [tcp()],
+    connectionProtector: preSharedKey({ psk: init.gridKey.encode() }),
+    connectionEncrypters: [noise()],
+    streamMuxers: [yamux({ streamOptions: { maxStreamWindowSize: STREAM_WINDOW, maxReadBufferLength: 2 * STREAM_WINDOW } })],
+    connectionManager: {
+      maxConnections: init.maxConnections ?? MAX_CONNECTIONS,
+      dialTimeout: dialTimeoutMs,
+      addressDialTimeout: dialTimeoutMs,
+      // A peer with another grid key never finishes the handshake: it is cut
+      // off after the same time a dial would be.
+      inboundUpgradeTimeout: dialTimeoutMs,
+      inboundStreamProtocolNegotiationTimeout: dialTimeoutMs,
+      outboundStreamProtocolNegotiationTimeout: dialTimeoutMs,
+      maxIncomingPendingConnections: MAX_PENDING_INBOUND,
+      inboundConnectionThreshold: INBOUND_PER_SECOND
+    },
+    peerDiscovery,
+    services: {
+      identify: identify({ timeout: dialTimeoutMs }),
+      ping: ping({ timeout: dialTimeoutMs }),
+      pubsub: gossipsub({ emitSelf: false, allowPublishToZeroTopicPeers: true })
+    }
+  })
+
+  const links = new Links(
+    { libp2p, logger: log.child({ part: 'links' }), clock: components.clock ?? new RealClock(), rng: components.rng ?? Math.random },
+    { bootstrap: list, dialTimeoutMs, backoff: init.backoff })
+  links.start()
+  const host = new MeshHost({ libp2p, links, logger: log }, { dialTimeoutMs })
+  log.info({ peerId: host.peerId, addresses: host.addresses, grid: init.gridKey.fingerprint, bootstrap: list.length, mdns: init.mdns === true }, 'mesh host started')
+  return host
+}
+
+function checkAddress (address: string, what: string): string {
+  try {
+    return multiaddr(address).toString()
+  } catch (err) {
+    throw new MeshAddressInvalidError(`${what} address ${JSON.stringify(address)} is not a multiaddr`, { cause: err })
+  }
+}
+
+function checkBootstrap (address: string): { address: string, id: PeerId } {
+  const parsed = checkAddress(address, 'bootstrap')
+  const id = multiaddr(parsed).getComponents().findLast(component => component.name === 'p2p')?.value
+  if (id === undefined) throw new MeshAddressInvalidError(`bootstrap address ${parsed} does not end in /p2p/<peer id>`)
+  try {
+    return { address: parsed, id: peerIdFromString(id) }
+  } catch (err) {
+    throw new MeshAddressInvalidError(`bootstrap address ${parsed} holds an invalid peer id`, { cause: err })
+  }
+}

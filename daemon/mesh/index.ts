@@ -1,0 +1,14 @@
+export { GridKey, loadGridKey, saveGridKey, loadNodeKey, NODE_KEY_FILE } from './keys.ts'
+export { createMeshHost, MeshHost } from './host.ts'
+export type { MeshHostComponents, MeshHostInit, MeshServices } from './host.ts'
+export { Links, backoffDelay, DEFAULT_BACKOFF } from './links.ts'
+export type { BackoffPolicy, LinksComponents, LinksInit, Rng } from './links.ts'
+export { Libp2pTransport } from './libp2p-transport.ts'
+export type { Libp2pTransportInit, TransportHost } from './libp2p-transport.ts'
+export { Libp2pDuplex } from './libp2p-stream.ts'
+export {
+  GridKeyInvalidError,
+  KeyFileExposedError,
+  MeshAddressInvalidError,
+  NodeKeyInvalidError
+} from './errors.ts'
