@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url'
 /** Where the bundled catalog lives: images/ at the top of the repository. */
 export const BUNDLED_IMAGES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'images')
 
+/** This Trellis's version, as nodes advertise it. */
+export const VERSION = '0.1.0'
+
 /** Default admin API port. */
 export const DEFAULT_API_PORT = 7420
 
@@ -25,6 +28,16 @@ export interface NodeConfig {
   stopGraceMs: number
   /** Name of the cgroup parent instances go under (as root). */
   cgroupParent: string
+  /** Mesh listen multiaddrs; default from grid.json. */
+  listen?: string[]
+  /** Extra bootstrap multiaddrs, added to grid.json's. */
+  bootstrap: string[]
+  /** mDNS discovery; default from grid.json. */
+  mdns?: boolean
+  /** Failure-detector preset: lan or field. */
+  detector: string
+  zone?: string
+  labels: Record<string, string>
 }
 
 export function defaultConfig (dataDir: string): NodeConfig {
@@ -37,7 +50,10 @@ export function defaultConfig (dataDir: string): NodeConfig {
     entryHost: '0.0.0.0',
     stopInstancesOnExit: true,
     stopGraceMs: 5000,
-    cgroupParent: 'trellis'
+    cgroupParent: 'trellis',
+    bootstrap: [],
+    detector: 'lan',
+    labels: {}
   }
 }
 

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
- * trellisd: flags → createNode() → run until SIGINT/SIGTERM. Nothing else.
+ * trellisd: flags → createNode() → run until SIGINT/SIGTERM. `init` and
+ * `join` first make the data dir a member of a grid (daemon/grid/setup.ts).
  */
 import { homedir } from 'node:os'
 import { resolve } from 'node:path'
-import { Command, InvalidArgumentError } from 'commander'
-import { defaultConfig, DEFAULT_API_PORT } from './config.ts'
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { defaultConfig, DEFAULT_API_PORT, type NodeConfig } from './config.ts'
+import { initGrid, joinGrid } from './grid/setup.ts'
+import { DEFAULT_MESH_PORT } from './grid/index.ts'
 import { createNode } from './node.ts'
 
 function hostPort (value: string): { host: string, port: number } {
@@ -15,46 +18,110 @@ function hostPort (value: string): { host: string, port: number } {
   return { host: m[1] ?? m[2]!, port }
 }
 
-const program = new Command('trellisd')
-  .description('The Trellis node daemon: runs this node\'s share of the grid.')
-  .option('--data-dir <dir>', 'where the node keeps its identity, state, logs and volumes', process.env.TRELLIS_DATA_DIR ?? resolve(homedir(), '.trellis'))
-  .option('--api <host:port>', 'admin API listen address (loopback by default)', hostPort, { host: '127.0.0.1', port: DEFAULT_API_PORT })
-  .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')
-  .option('--name <name>', 'node name (default: the host name)')
-  .option('--images <dir>', 'image catalog folder (default: the bundled images/)')
-  .option('--entry-host <host>', 'address app entries are published on', '0.0.0.0')
-  .option('--keep-instances', 'leave instances running on a clean shutdown (they are re-adopted on the next start)')
-  .option('--stop-grace <ms>', 'ms between SIGTERM and SIGKILL when stopping an instance', v => Number(v), 5000)
-  .option('--cgroup-parent <name>', 'cgroup that instances are placed under (as root)', 'trellis')
-  .action(async (opts: {
-    dataDir: string, api: { host: string, port: number }, logLevel: string, name?: string, images?: string,
-    entryHost: string, keepInstances?: boolean, stopGrace: number, cgroupParent: string
-  }) => {
-    const config = defaultConfig(resolve(opts.dataDir))
-    Object.assign(config, {
-      apiHost: opts.api.host,
-      apiPort: opts.api.port,
-      logLevel: opts.logLevel,
-      name: opts.name,
-      entryHost: opts.entryHost,
-      stopInstancesOnExit: opts.keepInstances !== true,
-      stopGraceMs: opts.stopGrace,
-      cgroupParent: opts.cgroupParent
+function collect (value: string, previous: string[] = []): string[] {
+  return [...previous, value]
+}
+
+function label (value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const m = /^([a-z0-9][a-z0-9._/-]{0,62})=(.{0,256})$/i.exec(value)
+  if (m === null) throw new InvalidArgumentError('expected key=value, e.g. rack=r1')
+  return { ...previous, [m[1]!]: m[2]! }
+}
+
+interface RunOptions {
+  dataDir: string
+  api: { host: string, port: number }
+  logLevel: string
+  name?: string
+  images?: string
+  entryHost: string
+  keepInstances?: boolean
+  stopGrace: number
+  cgroupParent: string
+  listen?: string[]
+  bootstrap?: string[]
+  mdns?: boolean
+  detector: string
+  zone?: string
+  label?: Record<string, string>
+}
+
+/** The flags every command that starts the node takes. */
+function nodeOptions (command: Command): Command {
+  return command
+    .option('--data-dir <dir>', 'where the node keeps its identity, state, logs and volumes', process.env.TRELLIS_DATA_DIR ?? resolve(homedir(), '.trellis'))
+    .option('--api <host:port>', 'admin API listen address (loopback by default)', hostPort, { host: '127.0.0.1', port: DEFAULT_API_PORT })
+    .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')
+    .option('--name <name>', 'node name (default: the host name)')
+    .option('--images <dir>', 'image catalog folder (default: the bundled images/)')
+    .option('--entry-host <host>', 'address app entries are published on', '0.0.0.0')
+    .option('--keep-instances', 'leave instances running on a clean shutdown (they are re-adopted on the next start)')
+    .option('--stop-grace <ms>', 'ms between SIGTERM and SIGKILL when stopping an instance', v => Number(v), 5000)
+    .option('--cgroup-parent <name>', 'cgroup that instances are placed under (as root)', 'trellis')
+    .option('--listen <multiaddr>', `mesh listen address, repeatable (default /ip4/0.0.0.0/tcp/${DEFAULT_MESH_PORT})`, collect)
+    .option('--bootstrap <multiaddr>', 'a grid member to dial at start (…/p2p/<id>), repeatable', collect)
+    .option('--no-mdns', 'do not look for grid members on the LAN by mDNS')
+    .addOption(new Option('--detector <preset>', 'failure detector: lan, or field for lossy wireless meshes').choices(['lan', 'field']).default('lan'))
+    .option('--zone <zone>', 'failure zone of this node (rack, site)')
+    .option('--label <key=value>', 'a node label, repeatable', label)
+}
+
+function configOf (opts: RunOptions): NodeConfig {
+  const config = defaultConfig(resolve(opts.dataDir))
+  Object.assign(config, {
+    apiHost: opts.api.host,
+    apiPort: opts.api.port,
+    logLevel: opts.logLevel,
+    name: opts.name,
+    entryHost: opts.entryHost,
+    stopInstancesOnExit: opts.keepInstances !== true,
+    stopGraceMs: opts.stopGrace,
+    cgroupParent: opts.cgroupParent,
+    listen: opts.listen,
+    bootstrap: opts.bootstrap ?? [],
+    // commander sets mdns true unless --no-mdns: only an explicit "no" overrides grid.json.
+    mdns: opts.mdns === false ? false : undefined,
+    detector: opts.detector,
+    zone: opts.zone,
+    labels: opts.label ?? {}
+  })
+  if (opts.images !== undefined) config.imagesDir = resolve(opts.images)
+  return config
+}
+
+async function run (config: NodeConfig): Promise<void> {
+  const node = await createNode(config)
+  const shutdown = (signal: string): void => {
+    node.logger.info({ signal }, 'shutting down')
+    node.stop().then(() => process.exit(0), err => {
+      node.logger.error({ err }, 'shutdown failed')
+      process.exit(1)
     })
-    if (opts.images !== undefined) config.imagesDir = resolve(opts.images)
-    const node = await createNode(config)
-    const shutdown = (signal: string): void => {
-      node.logger.info({ signal }, 'shutting down')
-      node.stop().then(() => process.exit(0), err => {
-        node.logger.error({ err }, 'shutdown failed')
-        process.exit(1)
-      })
-    }
-    process.once('SIGINT', shutdown)
-    process.once('SIGTERM', shutdown)
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+}
+
+const program = new Command('trellisd').description('The Trellis node daemon: runs this node\'s share of the grid.')
+
+nodeOptions(program.command('run', { isDefault: true }).description('run the node (the default command)'))
+  .action(async (opts: RunOptions) => { await run(configOf(opts)) })
+
+nodeOptions(program.command('init').description('make a new grid: create its key and admin token, print the command that joins other nodes'))
+  .option('--announce <host>', 'address other nodes reach this one at, for the printed join command')
+  .action(async (opts: RunOptions & { announce?: string }) => {
+    const out = await initGrid(configOf(opts), { announce: opts.announce })
+    process.stdout.write(out)
   })
 
-program.parseAsync().catch((err: Error) => {
-  process.stderr.write(`trellisd: ${err.message}\n`)
+nodeOptions(program.command('join <token> <address...>').description('join a grid through one or more of its members, then run the node'))
+  .action(async (token: string, addresses: string[], opts: RunOptions) => {
+    const config = configOf(opts)
+    process.stdout.write(await joinGrid(config, token, addresses))
+    await run(config)
+  })
+
+program.parseAsync().catch((err: Error & { code?: string }) => {
+  process.stderr.write(`trellisd: ${err.message}${err.code !== undefined && !err.code.startsWith('commander.') ? ` [${err.code}]` : ''}\n`)
   process.exit(1)
 })

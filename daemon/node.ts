@@ -1,26 +1,28 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { version as nodeVersion } from 'node:process'
 import { pino, type Logger } from 'pino'
 import { loadCatalog } from '../controller/catalog/index.ts'
 import type { NodeView } from '../controller/client/types.ts'
 import { RealClock } from '../controller/clock/index.ts'
 import { NodeAgent } from './agent/index.ts'
 import { addRoutes, ApiServer } from './api/index.ts'
-import { dataPaths, type NodeConfig } from './config.ts'
+import { dataPaths, VERSION, type NodeConfig } from './config.ts'
+import { inGrid, joinMesh, nodeView, type GridMembership } from './grid/index.ts'
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
-import { LoopbackNetwork, LoopbackTransport, TerminalNetwork } from './network/index.ts'
-import { probeResources } from './resources/index.ts'
-import { ProcessDriver, Supervisor, type SupervisorEvent } from './runtime/index.ts'
+import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
+import { buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
+import { ProcessDriver, Supervisor, type DriverFingerprint, type SupervisorEvent } from './runtime/index.ts'
 import { NodeService } from './service.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
 import { DirectoryVolumeBackend } from './volumes/index.ts'
-
-const VERSION = '0.1.0'
 
 /** A running trellisd: what main.ts starts and tests drive. */
 export interface TrellisNode {
   readonly identity: NodeIdentity
   readonly apiUrl: string
   readonly logger: Logger
+  /** Mesh addresses, when the node belongs to a grid. */
+  readonly meshAddresses: string[]
   /** Stops everything this node started, in reverse order. Same promise however often called. */
   stop (): Promise<void>
 }
@@ -33,15 +35,16 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const paths = dataPaths(config.dataDir)
   const root = logger ?? pino({
     level: config.logLevel,
-    redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization'], censor: '[redacted]' }
+    redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'gridKey', '*.gridKey'], censor: '[redacted]' }
   })
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 })
   await mkdir(paths.logs, { recursive: true })
   const identity = await loadIdentity(config.dataDir, config.name)
   const log = root.child({ node: identity.name })
   const token = await loadAdminToken(config.dataDir)
+  const incarnation = await nextIncarnation(config.dataDir)
 
-  const { catalog, errors } = await loadCatalog(config.imagesDir)
+  const { catalog, errors } = loadCatalog(config.imagesDir)
   for (const e of errors) log.error({ path: e.path, code: e.code }, `catalog: ${e.message}`)
 
   const store: Store = await openStore(paths.state)
@@ -49,13 +52,35 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const clock = new RealClock()
   const driver = new ProcessDriver({ logger: log }, { cgroupParent: config.cgroupParent })
   const fingerprint = await driver.fingerprint()
-  // One node is its own network until the mesh carries terminals between nodes.
-  const transport = new LoopbackTransport({ network: new LoopbackNetwork() }, { nodeId: identity.id })
-  const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
-  network.start()
+  const host = await fingerprintHost()
   const volumes = new DirectoryVolumeBackend({ root: paths.volumes })
 
   let agent: NodeAgent | undefined
+  let apiUrl = ''
+  const advert = async (stamp: { incarnation: number, sequence: number, sentAt: number }): Promise<NodeAdvert> => buildAdvert({
+    identity,
+    ...stamp,
+    versions: { trellis: VERSION, node: nodeVersion },
+    config: { zone: config.zone, labels: config.labels, apiAddress: apiUrl, listenAddrs: membership?.host.addresses ?? [] },
+    resources: await probeResources(config.dataDir),
+    fingerprints: [host, driverCapabilities(fingerprint), { capabilities: ['volume-mount'], notes: [] }],
+    allocated: agent?.allocated() ?? { cpu: 0, memory: 0, disk: 0 }
+  })
+
+  let membership: GridMembership | undefined
+  let transport: Transport
+  if (inGrid(config.dataDir)) {
+    membership = await joinMesh({ logger: log, clock, advert }, config.dataDir, {
+      listen: config.listen, bootstrap: config.bootstrap, mdns: config.mdns, detector: config.detector, incarnation
+    })
+    transport = membership.transport
+  } else {
+    // A node outside any grid is its own network.
+    transport = new LoopbackTransport({ network: new LoopbackNetwork() }, { nodeId: identity.id })
+  }
+  const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
+  network.start()
+
   const supervisor = new Supervisor({
     driver,
     clock,
@@ -68,7 +93,12 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     { nodeId: identity.id, nodeName: identity.name, logDir: paths.logs, entryHost: config.entryHost, stopGraceMs: config.stopGraceMs }
   )
 
-  const self = async (): Promise<NodeView> => nodeView(identity, config, fingerprint, agent.allocated())
+  let sequence = 0
+  const self = async (): Promise<NodeView> => {
+    const entry = membership?.directory.nodes().find(n => n.self)
+    return nodeView(entry ?? { id: identity.id, state: 'up', self: true, lastSeen: Date.now(), advert: await advert({ incarnation, sequence: ++sequence, sentAt: Date.now() }) })
+  }
+  const all = async (): Promise<NodeView[]> => membership === undefined ? [await self()] : membership.directory.nodes().map(nodeView)
   const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { token })
   addRoutes(api, new NodeService({
     log: commandLog,
@@ -77,15 +107,15 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     logs: driver,
     logger: log.child({ component: 'service' }),
     self,
-    all: async () => [await self()],
-    nameOf: id => id === identity.id ? identity.name : undefined
+    all,
+    nameOf: id => id === identity.id ? identity.name : membership?.directory.nodes().find(n => n.id === id)?.advert?.name
   }))
 
   await agent.start()
   const bound = await api.listen(config.apiHost, config.apiPort)
-  const apiUrl = `http://${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`
-  await writeFile(paths.apiFile, JSON.stringify({ url: apiUrl, pid: process.pid }) + '\n', { mode: 0o600 })
-  log.info({ id: identity.id, api: apiUrl, limits: fingerprint.enforcesLimits }, 'node started')
+  apiUrl = `http://${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`
+  await writeFile(paths.apiFile, JSON.stringify({ url: apiUrl, pid: process.pid, mesh: membership?.host.addresses ?? [] }) + '\n', { mode: 0o600 })
+  log.info({ id: identity.id, api: apiUrl, incarnation, grid: membership !== undefined, limits: fingerprint.enforcesLimits }, 'node started')
 
   let stopping: Promise<void> | undefined
   const stop = (): Promise<void> => {
@@ -97,7 +127,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       if (config.stopInstancesOnExit) await driver.removeCgroupParent()
       driver.close()
       await network.close()
-      await transport.close()
+      if (membership !== undefined) await membership.stop()
+      else await transport.close()
       await commandLog.close()
       await store.close()
       await rm(paths.apiFile, { force: true })
@@ -105,28 +136,13 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     })()
     return stopping
   }
-  return { identity, apiUrl, logger: log, stop }
+  return { identity, apiUrl, logger: log, meshAddresses: membership?.host.addresses ?? [], stop }
 }
 
-async function nodeView (
-  identity: NodeIdentity, config: NodeConfig, fingerprint: { driver: string, enforcesLimits: boolean, detail: string },
-  allocated: { cpu: number, memory: number }
-): Promise<NodeView> {
-  const r = await probeResources(config.dataDir)
-  const capabilities = [`driver:${fingerprint.driver}`, 'volume-mount']
-  if (fingerprint.enforcesLimits) capabilities.push('cgroup-limits')
+function driverCapabilities (f: DriverFingerprint): { capabilities: string[], notes: string[] } {
   return {
-    id: identity.id,
-    name: identity.name,
-    state: 'up',
-    version: VERSION,
-    address: 'local',
-    cpu: { ...r.cpu, allocated: allocated.cpu },
-    memory: { total: r.memory.total, free: r.memory.free, allocatable: r.allocatable.memory, allocated: allocated.memory },
-    disk: r.disk,
-    capabilities,
-    notes: fingerprint.enforcesLimits ? [] : [`limits advisory: ${fingerprint.detail}`],
-    lastSeen: Date.now()
+    capabilities: [`driver:${f.driver}`, ...(f.enforcesLimits ? ['cgroup-limits'] : [])],
+    notes: f.enforcesLimits ? [] : [`limits advisory: ${f.detail}`]
   }
 }
 

@@ -122,16 +122,23 @@ export async function logs (client: TrellisClient, out: Output, app: string, ins
 export async function nodes (client: TrellisClient, out: Output, format: Format): Promise<number> {
   const list = await client.nodes()
   if (format === 'json') { out.write(JSON.stringify(list, null, 2)); return 0 }
-  out.write(table(['NAME', 'STATE', 'CPU', 'MEMORY', 'DISK', 'CAPABILITIES', 'LAST SEEN'], list.map(n => [
-    n.name, n.state,
+  out.write(table(['NAME', 'STATE', 'ZONE', 'CPU', 'MEMORY', 'DISK', 'POWER', 'CAPABILITIES', 'LAST SEEN'], list.map(n => [
+    n.self ? `${n.name} *` : n.name,
+    n.state,
+    n.zone === '' ? '-' : n.zone,
     `${n.cpu.allocated}/${n.cpu.cores} (load ${n.cpu.load1.toFixed(2)})`,
     `${bytes(n.memory.allocated)}/${bytes(n.memory.allocatable)}`,
     `${bytes(n.disk.total - n.disk.free)}/${bytes(n.disk.total)}`,
+    power(n.power),
     n.capabilities.join(','),
     ago(n.lastSeen)
   ])))
-  for (const n of list) for (const note of n.notes) out.write(`note: ${n.name}: ${note}`)
   return 0
+}
+
+function power (p: { source: string, chargePercent?: number, charging: boolean }): string {
+  if (p.source !== 'battery') return p.source
+  return `battery ${p.chargePercent ?? '?'}%${p.charging ? ' charging' : ''}`
 }
 
 /** Validates a file against the bundled catalog and this machine's size, with no daemon. */

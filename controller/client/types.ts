@@ -6,9 +6,18 @@
 export interface NodeView {
   id: string
   name: string
-  state: 'up' | 'suspect' | 'down'
+  /** As the answering node sees it. */
+  state: 'up' | 'suspect' | 'down' | 'left'
+  /** The node answering the request. */
+  self: boolean
   version: string
+  /** Mesh addresses, or `local` for a node without a grid. */
   address: string
+  zone: string
+  labels: Record<string, string>
+  power: { source: 'mains' | 'battery' | 'unknown', chargePercent?: number, charging: boolean }
+  /** Bumped on every start of the node's daemon. */
+  incarnation: number
   cpu: { cores: number, model: string, load1: number, allocated: number }
   memory: { total: number, free: number, allocatable: number, allocated: number }
   disk: { total: number, free: number }
@@ -17,6 +26,8 @@ export interface NodeView {
   /** Why a capability is missing or limited, when it is. */
   notes: string[]
   lastSeen: number
+  /** On the answering node: gossip messages it dropped, by reason (garbled, impostor, replayed, rate-limited, ...). */
+  drops?: Record<string, number>
 }
 
 export interface GraphIssueView {

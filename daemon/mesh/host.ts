@@ -51,6 +51,8 @@ export interface MeshHostInit {
   maxConnections?: number
   /** How redials of lost links back off; default 500 ms doubling to 30 s. */
   backoff?: Partial<BackoffPolicy>
+  /** Gossip topics the grid uses; others are ignored, and invalid messages on these cost the sender its score. */
+  topics?: string[]
 }
 
 /** What a mesh host needs: a logger, and a clock and random source for redial timing. */
@@ -74,6 +76,48 @@ const STREAM_WINDOW = 4 * 1024 * 1024 // bytes
 const MAX_PENDING_INBOUND = 32
 /** Connections a second one remote host may open before it is refused. */
 const INBOUND_PER_SECOND = 20
+
+/** Largest gossipsub RPC read from a peer. */
+const GOSSIP_MAX_RPC_BYTES = 256 * 1024
+
+/**
+ * Peer scores: every message our validator rejects costs the sender (the
+ * penalty grows with the square of the count), so a peer that floods garbage
+ * is soon graylisted and its RPCs are ignored, while honest peers keep their
+ * mesh. Nodes share hosts in tests and in racks: no IP colocation penalty.
+ */
+const GOSSIP_SCORE_THRESHOLDS = { gossipThreshold: -100, publishThreshold: -200, graylistThreshold: -400, acceptPXThreshold: 10, opportunisticGraftThreshold: 1 }
+
+function gossipScoreParams (topics: string[]): Record<string, unknown> {
+  const perTopic = {
+    topicWeight: 1,
+    timeInMeshWeight: 0.01,
+    timeInMeshQuantum: 1000,
+    timeInMeshCap: 100,
+    firstMessageDeliveriesWeight: 1,
+    firstMessageDeliveriesDecay: 0.5,
+    firstMessageDeliveriesCap: 20,
+    meshMessageDeliveriesWeight: 0,
+    meshMessageDeliveriesDecay: 0.5,
+    meshMessageDeliveriesCap: 1,
+    meshMessageDeliveriesThreshold: 1,
+    meshMessageDeliveriesWindow: 10,
+    meshMessageDeliveriesActivation: 5000,
+    meshFailurePenaltyWeight: 0,
+    meshFailurePenaltyDecay: 0.5,
+    invalidMessageDeliveriesWeight: -100,
+    invalidMessageDeliveriesDecay: 0.9
+  }
+  return {
+    topics: Object.fromEntries(topics.map(t => [t, perTopic])),
+    topicScoreCap: 100,
+    IPColocationFactorWeight: 0,
+    behaviourPenaltyWeight: -10,
+    behaviourPenaltyDecay: 0.9,
+    decayInterval: 1000,
+    decayToZero: 0.01
+  }
+}
 
 /**
  * A started libp2p node of the grid: TCP, pnet with the grid key, noise,
@@ -169,7 +213,17 @@ export async function createMeshHost (components: MeshHostComponents, init: Mesh
     services: {
       identify: identify({ timeout: dialTimeoutMs }),
       ping: ping({ timeout: dialTimeoutMs }),
-      pubsub: gossipsub({ emitSelf: false, allowPublishToZeroTopicPeers: true })
+      pubsub: gossipsub({
+        emitSelf: false,
+        allowPublishToZeroTopicPeers: true,
+        ignoreDuplicatePublishError: true,
+        // Topics outside the grid's are dropped unread, and one RPC is small:
+        // adverts are at most 16 KiB.
+        ...(init.topics !== undefined ? { allowedTopics: init.topics } : {}),
+        maxInboundDataLength: GOSSIP_MAX_RPC_BYTES,
+        scoreParams: gossipScoreParams(init.topics ?? []),
+        scoreThresholds: GOSSIP_SCORE_THRESHOLDS
+      })
     }
   })
 

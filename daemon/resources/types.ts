@@ -92,6 +92,8 @@ export interface Heartbeat {
   incarnation: number
   sequence: number
   sentAt: number
+  /** A clean shutdown: peers mark the node left rather than down. */
+  leaving?: boolean
 }
 
 /** Where a message sits in its node's history; what the replay guard compares. */

@@ -253,6 +253,7 @@ export namespace trellis {
             incarnation: (number|Long);
             sequence: (number|Long);
             sentAt: (number|Long);
+            leaving: boolean;
             static create(properties: trellis.mesh.Heartbeat.$Shape): trellis.mesh.Heartbeat & trellis.mesh.Heartbeat.$Shape;
             static create(properties?: trellis.mesh.Heartbeat.$Properties): trellis.mesh.Heartbeat;
             static encode(m: trellis.mesh.Heartbeat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -272,6 +273,7 @@ export namespace trellis {
                 incarnation?: (number|Long|null);
                 sequence?: (number|Long|null);
                 sentAt?: (number|Long|null);
+                leaving?: (boolean|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.mesh.Heartbeat.$Properties;

@@ -3072,6 +3072,7 @@ export const trellis = $root.trellis = (() => {
              * @property {number|Long|null} [incarnation] Heartbeat incarnation
              * @property {number|Long|null} [sequence] Heartbeat sequence
              * @property {number|Long|null} [sentAt] Heartbeat sentAt
+             * @property {boolean|null} [leaving] Heartbeat leaving
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3136,6 +3137,14 @@ export const trellis = $root.trellis = (() => {
             Heartbeat.prototype.sentAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * Heartbeat leaving.
+             * @member {boolean} leaving
+             * @memberof trellis.mesh.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.leaving = false;
+
+            /**
              * Creates a new Heartbeat instance using the specified properties.
              * @function create
              * @memberof trellis.mesh.Heartbeat
@@ -3175,6 +3184,8 @@ export const trellis = $root.trellis = (() => {
                     w.uint32(/* id 3, wireType 0 =*/24).uint64(m.sequence);
                 if (m.sentAt != null && $Object.hasOwnProperty.call(m, "sentAt") && (typeof m.sentAt === "object" ? m.sentAt.low || m.sentAt.high : m.sentAt !== 0))
                     w.uint32(/* id 4, wireType 0 =*/32).uint64(m.sentAt);
+                if (m.leaving != null && $Object.hasOwnProperty.call(m, "leaving") && m.leaving !== false)
+                    w.uint32(/* id 5, wireType 0 =*/40).bool(m.leaving);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3268,6 +3279,15 @@ export const trellis = $root.trellis = (() => {
                                 delete m.sentAt;
                             continue;
                         }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.leaving = v;
+                            else
+                                delete m.leaving;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -3332,6 +3352,10 @@ export const trellis = $root.trellis = (() => {
                     if (!$util.isInteger(m.sentAt) && !(m.sentAt && $util.isInteger(m.sentAt.low) && $util.isInteger(m.sentAt.high)))
                         return "sentAt: integer|Long expected";
                 }
+                if (m.leaving != null && $Object.hasOwnProperty.call(m, "leaving")) {
+                    if (typeof m.leaving !== "boolean")
+                        return "leaving: boolean expected";
+                }
                 return null;
             };
 
@@ -3394,6 +3418,11 @@ export const trellis = $root.trellis = (() => {
                             m.sentAt = new $util.LongBits(d.sentAt.low >>> 0, d.sentAt.high >>> 0).toNumber(true);
                     }
                 }
+                if (d.leaving != null) {
+                    if (d.leaving) {
+                        m.leaving = $Boolean(d.leaving);
+                    }
+                }
                 return m;
             };
 
@@ -3431,6 +3460,7 @@ export const trellis = $root.trellis = (() => {
                         d.sentAt = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.sentAt = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.leaving = false;
                 }
                 if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId")) {
                     d.nodeId = m.nodeId;
@@ -3458,6 +3488,9 @@ export const trellis = $root.trellis = (() => {
                         d.sentAt = o.longs === $String ? $String(m.sentAt) : m.sentAt;
                     else
                         d.sentAt = o.longs === $String ? $util.Long.prototype.toString.call(m.sentAt) : o.longs === $Number ? new $util.LongBits(m.sentAt.low >>> 0, m.sentAt.high >>> 0).toNumber(true) : m.sentAt;
+                }
+                if (m.leaving != null && $Object.hasOwnProperty.call(m, "leaving")) {
+                    d.leaving = m.leaving;
                 }
                 return d;
             };

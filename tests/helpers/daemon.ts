@@ -87,16 +87,25 @@ function removeCgroups (name: string): void {
  * the daemon, every process it started, its cgroups and the data dir go
  * when the test ends, pass or fail.
  */
-export async function startDaemon (teardown: (fn: () => Promise<void>) => void, options: { extraArgs?: string[] } = {}): Promise<TestDaemon> {
+export async function startDaemon (teardown: (fn: () => Promise<void>) => void, options: {
+  extraArgs?: string[]
+  /** Runs before the first start, e.g. `trellisd init` on the data dir. */
+  prepare?: (dataDir: string) => Promise<void>
+  /** Arguments before the flags on the first start only, e.g. ['join', token, address]. */
+  firstArgs?: string[]
+} = {}): Promise<TestDaemon> {
   const dataDir = await mkdtemp(join(tmpdir(), 'trellis-test-'))
+  let first = true
   const cgroupParent = `trellis-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
   const logFile = join(dataDir, 'trellisd.log')
   let child: ChildProcess
 
   const launch = async (): Promise<void> => {
     const log = openSync(logFile, 'a')
+    const lead = first ? (options.firstArgs ?? []) : []
+    first = false
     child = spawn(process.execPath, [
-      join(ROOT, 'daemon', 'main.ts'), '--data-dir', dataDir, '--api', '127.0.0.1:0', '--entry-host', '127.0.0.1',
+      join(ROOT, 'daemon', 'main.ts'), ...lead, '--data-dir', dataDir, '--api', '127.0.0.1:0', '--entry-host', '127.0.0.1',
       '--cgroup-parent', cgroupParent, '--stop-grace', '2000', '--log-level', 'debug', ...(options.extraArgs ?? [])
     ], { stdio: ['ignore', log, log], env: { ...process.env, TRELLIS_TEST_TAG: cgroupParent } })
     closeSync(log)
@@ -144,8 +153,42 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
     removeCgroups(cgroupParent)
     await rm(dataDir, { recursive: true, force: true })
   })
+  await options.prepare?.(dataDir)
   await launch()
   return daemon
+}
+
+/** Runs `trellisd <args>` to completion (init, join's set-up) and returns what it printed. */
+export async function trellisd (args: string[]): Promise<string> {
+  const { execFile } = await import('node:child_process')
+  return await new Promise((resolve, reject) => {
+    execFile(process.execPath, [join(ROOT, 'daemon', 'main.ts'), ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
+      if (err !== null) reject(new Error(`trellisd ${args[0] ?? ''} failed: ${stderr}`))
+      else resolve(stdout)
+    })
+  })
+}
+
+/**
+ * A grid of n real daemons on 127.0.0.1: the first is made with
+ * `trellisd init`, the others `trellisd join` through its address only.
+ */
+export async function startGrid (teardown: (fn: () => Promise<void>) => void, n: number, extraArgs: string[] = []): Promise<{ nodes: TestDaemon[], token: string, bootstrap: string }> {
+  const port = await freePort()
+  let joinLine = ''
+  const firstNode = await startDaemon(teardown, {
+    extraArgs: ['--no-mdns', '--name', 'node-0', ...extraArgs],
+    prepare: async dir => {
+      const out = await trellisd(['init', '--data-dir', dir, '--listen', `/ip4/127.0.0.1/tcp/${port}`, '--announce', '127.0.0.1', '--name', 'node-0'])
+      joinLine = out.split('\n').find(l => l.includes('trellisd join')) ?? ''
+    }
+  })
+  const [, , token = '', bootstrap = ''] = joinLine.trim().split(/\s+/)
+  const others = await Promise.all(Array.from({ length: n - 1 }, async (_, i) => await startDaemon(teardown, {
+    firstArgs: ['join', token, bootstrap],
+    extraArgs: ['--no-mdns', '--listen', '/ip4/127.0.0.1/tcp/0', '--name', `node-${i + 1}`, ...extraArgs]
+  })))
+  return { nodes: [firstNode, ...others], token, bootstrap }
 }
 
 /** Every process started by a test daemon, by its tag. */

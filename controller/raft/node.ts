@@ -1,0 +1,242 @@
+import {
+  BadConfChangeError, BadProposalError, BadTransferError, ConfChangePendingError, NotLeaderError,
+  ReadyOrderError, SnapshotOutOfDateError, TransferInProgressError
+} from './errors.ts'
+import { appendAsLeader, leaderReadIndex, startTransfer } from './leader.ts'
+import { checkConfChange, isVoter } from './membership.ts'
+import { Raft } from './raft.ts'
+import type { Counters, RaftOptions } from './raft.ts'
+import type { ConfChange, Entry, HardState, NodeId, Ready, SoftState, Status } from './types.ts'
+
+/** Where a proposal landed; it is committed iff the entry at `index` later applies with this `term`. */
+export interface Proposed {
+  index: number
+  term: number
+}
+
+/**
+ * The face of the Raft core (etcd's RawNode). Feed it ticks, received
+ * messages and client calls; drain it with ready() → do the I/O → advance().
+ * Only one Ready is out at a time: calls made between ready() and advance()
+ * are fine and show up in the next one.
+ */
+export class RaftNode {
+  readonly #r: Raft
+  #prevHard: HardState
+  #prevSoft: SoftState
+  #outstanding: Ready | undefined
+
+  constructor (options: RaftOptions) {
+    this.#r = new Raft(options)
+    this.#prevHard = { term: this.#r.term, vote: this.#r.vote, commit: this.#r.log.committed }
+    this.#prevSoft = { leader: null, role: 'follower' }
+  }
+
+  get id (): NodeId { return this.#r.id }
+  get role (): SoftState['role'] { return this.#r.role }
+  get leader (): NodeId | null { return this.#r.leader }
+  get term (): number { return this.#r.term }
+
+  /** One logical tick of the election and heartbeat clocks. */
+  tick (): void {
+    this.#r.tick()
+  }
+
+  /**
+   * Hands the core a message received from a peer. Anything may come in: a
+   * malformed or impossible message is dropped and counted (stats().dropped),
+   * and false is returned. Never throws on message content.
+   */
+  step (message: unknown): boolean {
+    return this.#r.step(message)
+  }
+
+  /** Appends one command; throws NotLeaderError (with the known leader) off the leader. */
+  propose (data: Uint8Array): Proposed {
+    return this.proposeBatch([data])[0]!
+  }
+
+  /** Appends several commands at once: one round of appends carries them all. */
+  proposeBatch (datas: readonly Uint8Array[]): Proposed[] {
+    const r = this.#leaderOrThrow()
+    for (const d of datas) {
+      if (!(d instanceof Uint8Array) || d.byteLength === 0) throw new BadProposalError()
+    }
+    if (datas.length === 0) return []
+    const first = r.log.lastIndex() + 1
+    const ents: Entry[] = datas.map((data, i) => ({ type: 'normal', term: r.term, index: first + i, data }))
+    appendAsLeader(r, ents)
+    return ents.map(e => ({ index: e.index, term: e.term }))
+  }
+
+  /**
+   * Proposes a single-server membership change. It takes effect on each node
+   * as soon as that node appends it; the next may be proposed once it commits.
+   */
+  proposeConfChange (change: ConfChange): Proposed {
+    const r = this.#leaderOrThrow()
+    if (typeof change !== 'object' || change === null || typeof change.node !== 'string' || change.node.length === 0) {
+      throw new BadConfChangeError('a change needs a type and a node id')
+    }
+    if (!r.committedEntryInCurrentTerm()) throw new ConfChangePendingError('the leader has not yet committed an entry of its term')
+    if (r.confs.lastChangeIndex() > r.log.committed) throw new ConfChangePendingError()
+    const reason = checkConfChange(r.conf, change)
+    if (reason !== null) throw new BadConfChangeError(reason)
+    const entry: Entry = { type: 'conf-change', term: r.term, index: r.log.lastIndex() + 1, change: { type: change.type, node: change.node } }
+    appendAsLeader(r, [entry])
+    return { index: entry.index, term: entry.term }
+  }
+
+  /**
+   * Asks for a linearizable read. The answer comes as a ReadState with the same
+   * context in a later Ready; serve the read once applied ≥ its index. On a
+   * follower the request goes to the leader. Reads in flight when leadership
+   * changes are dropped: time out and retry.
+   */
+  readIndex (context: Uint8Array): void {
+    const r = this.#r
+    if (r.role === 'leader') {
+      leaderReadIndex(r, r.id, context)
+      return
+    }
+    if (r.leader === null) throw new NotLeaderError(null)
+    r.send({ type: 'read-index', from: r.id, to: r.leader, term: r.term, context })
+  }
+
+  /** Hands leadership to another voter (thesis §3.10). Proposals are refused until it completes or times out. */
+  transferLeadership (to: NodeId): void {
+    const r = this.#r
+    if (r.role !== 'leader') throw new NotLeaderError(r.leader)
+    if (to === r.id || !isVoter(r.conf, to)) throw new BadTransferError()
+    startTransfer(r, to)
+  }
+
+  /**
+   * Snapshots the state machine as of `index` (which it has applied; `data` is
+   * its serialized state) so the log up to there can be discarded. The next
+   * Ready carries it as `compaction`.
+   */
+  compact (index: number, data: Uint8Array): void {
+    const r = this.#r
+    const snapIndex = r.log.firstIndex() - 1
+    const floor = Math.max(snapIndex, r.pendingCompaction?.index ?? 0)
+    if (r.log.hasPendingSnapshot()) throw new SnapshotOutOfDateError('a snapshot from the leader is being installed')
+    if (!Number.isSafeInteger(index) || index <= floor) throw new SnapshotOutOfDateError(`index ${index} is already compacted`)
+    if (index > r.log.applied) throw new SnapshotOutOfDateError(`index ${index} is not applied yet (applied ${r.log.applied})`)
+    const term = r.log.term(index)
+    if (term === undefined) throw new SnapshotOutOfDateError(`no entry at ${index}`)
+    r.pendingCompaction = { index, term, conf: r.confs.at(index), data }
+  }
+
+  /** Tells the leader whether a snapshot message reached `to`; a failure makes it probe again. */
+  reportSnapshot (to: NodeId, ok: boolean): void {
+    const pr = this.#r.role === 'leader' ? this.#r.progress.get(to) : undefined
+    if (pr === undefined || pr.state !== 'snapshot') return
+    if (!ok) pr.pendingSnapshot = 0
+    pr.becomeProbe()
+    // Wait for the follower's answer (or the next heartbeat) before sending more.
+    pr.paused = true
+  }
+
+  /** Tells the leader `to` could not be reached; optimistic sending to it stops until it answers. */
+  reportUnreachable (to: NodeId): void {
+    const pr = this.#r.role === 'leader' ? this.#r.progress.get(to) : undefined
+    if (pr !== undefined && pr.state === 'replicate') pr.becomeProbe()
+  }
+
+  /** True if ready() has work; false while a Ready is out (advance it first). */
+  hasReady (): boolean {
+    if (this.#outstanding !== undefined) return false
+    const r = this.#r
+    return r.msgs.length > 0 || r.log.unstable.entries.length > 0 || r.log.hasPendingSnapshot() ||
+      r.log.hasNextCommitted() || r.readStates.length > 0 || r.pendingCompaction !== undefined ||
+      this.#hardChanged() || this.#softChanged()
+  }
+
+  /** The next batch of I/O; see Ready for the order to do it in. Throws if the previous one was not advanced. */
+  ready (): Ready {
+    if (this.#outstanding !== undefined) throw new ReadyOrderError('ready() called before advance()')
+    const r = this.#r
+    const rd: Ready = {
+      entries: r.log.unstable.entries.slice(),
+      messages: r.msgs,
+      committedEntries: r.log.nextCommitted(r.maxApplyBytes),
+      readStates: r.readStates,
+      mustSync: false
+    }
+    r.msgs = []
+    r.readStates = []
+    if (r.log.unstable.snapshot !== undefined) rd.snapshot = r.log.unstable.snapshot
+    if (r.pendingCompaction !== undefined) {
+      rd.compaction = r.pendingCompaction
+      r.pendingCompaction = undefined
+    }
+    if (this.#hardChanged()) rd.hardState = { term: r.term, vote: r.vote, commit: r.log.committed }
+    if (this.#softChanged()) rd.softState = { leader: r.leader, role: r.role }
+    rd.mustSync = rd.entries.length > 0 || rd.snapshot !== undefined ||
+      (rd.hardState !== undefined && (rd.hardState.term !== this.#prevHard.term || rd.hardState.vote !== this.#prevHard.vote))
+    this.#outstanding = rd
+    return rd
+  }
+
+  /** Says the Ready's I/O is done: its entries and snapshot are stable, its committed entries applied. */
+  advance (rd: Ready): void {
+    if (rd !== this.#outstanding) throw new ReadyOrderError('advance() given a Ready that is not the outstanding one')
+    this.#outstanding = undefined
+    const log = this.#r.log
+    if (rd.hardState !== undefined) this.#prevHard = rd.hardState
+    if (rd.softState !== undefined) this.#prevSoft = rd.softState
+    if (rd.snapshot !== undefined) {
+      log.unstable.stableSnapTo(rd.snapshot.index)
+      log.applied = Math.max(log.applied, rd.snapshot.index)
+    }
+    const last = rd.entries[rd.entries.length - 1]
+    if (last !== undefined) log.unstable.stableTo(last.index, last.term)
+    const applied = rd.committedEntries[rd.committedEntries.length - 1]
+    if (applied !== undefined) log.applied = Math.max(log.applied, applied.index)
+    if (rd.compaction !== undefined) this.#r.confs.compactTo(rd.compaction.index)
+  }
+
+  status (): Status {
+    const r = this.#r
+    const progress: Status['progress'] = {}
+    for (const [id, pr] of r.progress) progress[id] = { match: pr.match, next: pr.next, state: pr.state }
+    return {
+      id: r.id,
+      role: r.role,
+      leader: r.leader,
+      term: r.term,
+      vote: r.vote,
+      commit: r.log.committed,
+      applied: r.log.applied,
+      firstIndex: r.log.firstIndex(),
+      lastIndex: r.log.lastIndex(),
+      conf: r.conf,
+      progress,
+      leadTransferee: r.leadTransferee
+    }
+  }
+
+  /** Counters of messages dropped as malformed or impossible, and of ones the protocol disregarded. */
+  stats (): { dropped: Counters, ignored: Counters } {
+    return { dropped: { ...this.#r.dropped }, ignored: { ...this.#r.ignored } }
+  }
+
+  #leaderOrThrow (): Raft {
+    const r = this.#r
+    if (r.role !== 'leader') throw new NotLeaderError(r.leader)
+    if (r.leadTransferee !== null) throw new TransferInProgressError()
+    return r
+  }
+
+  #hardChanged (): boolean {
+    const r = this.#r
+    const p = this.#prevHard
+    return r.term !== p.term || r.vote !== p.vote || r.log.committed !== p.commit
+  }
+
+  #softChanged (): boolean {
+    const r = this.#r
+    return r.leader !== this.#prevSoft.leader || r.role !== this.#prevSoft.role
+  }
+}

@@ -1,0 +1,421 @@
+import { BadOptionsError, StorageCorruptError } from './errors.ts'
+import { stepCandidate, stepFollower } from './follower.ts'
+import { appendAsLeader, bcastAppend, stepLeader, tickLeader } from './leader.ts'
+import { RaftLog } from './log.ts'
+import { ConfHistory, isMember, isVoter, quorum } from './membership.ts'
+import { Progress } from './progress.ts'
+import { ReadQueue } from './read-index.ts'
+import type { Storage } from './storage.ts'
+import type { ConfState, Entry, Message, NodeId, ReadState, Rng, Role, Snapshot } from './types.ts'
+import { checkMessage } from './validate.ts'
+
+/** How a node is set up; every limit has a default suited to a LAN grid. */
+export interface RaftOptions {
+  id: NodeId
+  storage: Storage
+  /** Draws the randomized election timeout; inject a seeded one for reproducible runs. */
+  rng: Rng
+  /** Election timeout is drawn from [electionTicks, 2·electionTicks). Default 10. */
+  electionTicks?: number
+  /** A leader sends heartbeats every heartbeatTicks. Default 1. Must be < electionTicks. */
+  heartbeatTicks?: number
+  /** Most entries in one append message. Default 256. */
+  maxEntriesPerAppend?: number
+  /** Most entry bytes in one append message (at least one entry is always sent). Default 1 MiB. */
+  maxBytesPerAppend?: number
+  /** Most unacknowledged appends to one follower in replicate state. Default 256. */
+  maxInflight?: number
+  /** Most committed-entry bytes in one Ready. Default 16 MiB. */
+  maxApplyBytes?: number
+  /** Ask before campaigning (thesis §9.6), so a node back from a partition cannot inflate the term. Default true. */
+  preVote?: boolean
+  /** A leader steps down without a live quorum; followers that heard a leader ignore votes (thesis §6.2, §9.6). Default true. */
+  checkQuorum?: boolean
+  /**
+   * A message whose term exceeds ours by more than this is dropped as
+   * garbled: accepting it would push every node's term toward overflow.
+   * Default 2^32 (beyond any real run of elections).
+   */
+  maxTermGap?: number
+  /** Last index the state machine has applied (at least the snapshot's). Default: the snapshot index. */
+  applied?: number
+}
+
+/** Why a received message was dropped or ignored, counted per reason. */
+export type Counters = Record<string, number>
+
+const DEFAULTS = {
+  electionTicks: 10,
+  heartbeatTicks: 1,
+  maxEntriesPerAppend: 256,
+  maxBytesPerAppend: 1024 * 1024, // bytes
+  maxInflight: 256,
+  maxApplyBytes: 16 * 1024 * 1024, // bytes
+  preVote: true,
+  checkQuorum: true,
+  maxTermGap: 2 ** 32
+}
+
+/** Messages only a leader sends: trusted from any sender, whose membership may be ahead of ours. */
+const FROM_LEADER = new Set<Message['type']>(['append', 'heartbeat', 'snapshot', 'read-index-response'])
+
+/**
+ * The Raft state machine of one node. Pure: no timers, no I/O, no clock; it
+ * changes only through tick(), step() and the calls of RaftNode, and all it
+ * produces is queued messages, log state and read states for the next Ready.
+ * Role behaviour lives in leader.ts and follower.ts; this file holds the
+ * state, the term rules every message passes through, and elections.
+ */
+export class Raft {
+  readonly id: NodeId
+  readonly rng: Rng
+  readonly electionTicks: number
+  readonly heartbeatTicks: number
+  readonly maxEntries: number
+  readonly maxBytes: number
+  readonly maxInflight: number
+  readonly maxApplyBytes: number
+  readonly preVote: boolean
+  readonly checkQuorum: boolean
+  readonly maxTermGap: number
+
+  term = 0
+  vote: NodeId | null = null
+  leader: NodeId | null = null
+  role: Role = 'follower'
+  readonly log: RaftLog
+  readonly confs: ConfHistory
+  /** The membership in force: the latest in the log, committed or not (thesis §4.1). */
+  conf: ConfState
+  /** Leader only: every other member's progress. */
+  readonly progress = new Map<NodeId, Progress>()
+  /** Candidate only: answers received, granted or not. */
+  readonly votes = new Map<NodeId, boolean>()
+  electionElapsed = 0
+  heartbeatElapsed = 0
+  randomizedElectionTimeout = 0
+  leadTransferee: NodeId | null = null
+  reads = new ReadQueue()
+  /** Reads that arrived before this leader committed an entry of its term: its commit index may still be stale. */
+  readsAwaitingCommit: Array<{ from: NodeId, context: Uint8Array }> = []
+  readStates: ReadState[] = []
+  msgs: Message[] = []
+  pendingCompaction: Snapshot | undefined
+  /** Messages refused as malformed or from outside the group. */
+  readonly dropped: Counters = {}
+  /** Messages sound but disregarded by the protocol (stale term, inside a lease). */
+  readonly ignored: Counters = {}
+
+  constructor (options: RaftOptions) {
+    const o = { ...DEFAULTS, ...stripUndefined(options) }
+    checkOptions(o)
+    this.id = o.id
+    this.rng = o.rng
+    this.electionTicks = o.electionTicks
+    this.heartbeatTicks = o.heartbeatTicks
+    this.maxEntries = o.maxEntriesPerAppend
+    this.maxBytes = o.maxBytesPerAppend
+    this.maxInflight = o.maxInflight
+    this.maxApplyBytes = o.maxApplyBytes
+    this.preVote = o.preVote
+    this.checkQuorum = o.checkQuorum
+    this.maxTermGap = o.maxTermGap
+
+    const storage = o.storage
+    const { hardState, conf } = storage.initialState()
+    const first = storage.firstIndex()
+    const last = storage.lastIndex()
+    if (hardState.commit > last) throw new StorageCorruptError(`commit ${hardState.commit} is beyond the last stored index ${last}`)
+    const committed = Math.max(hardState.commit, first - 1)
+    const applied = o.applied ?? first - 1
+    if (applied < first - 1 || applied > committed) throw new BadOptionsError(`applied ${applied} must lie in [${first - 1}, ${committed}]`)
+    this.log = new RaftLog(storage, committed, applied)
+    this.confs = new ConfHistory(first - 1, conf)
+    // Memberships take effect when appended, so rebuild them from the whole stored log.
+    if (last >= first) this.confs.appendEntries(storage.entries(first, last + 1, Infinity))
+    this.conf = this.confs.current()
+    this.term = hardState.term
+    this.vote = hardState.vote
+    this.becomeFollower(this.term, null)
+  }
+
+  // ---- messages in ----
+
+  /** Handles one received message. False if it was dropped as malformed, out of range or from a stranger. */
+  step (raw: unknown): boolean {
+    const reason = checkMessage(raw, this.id)
+    if (reason !== null) return this.#drop(reason)
+    const m = raw as Message
+    if (m.term > this.term + this.maxTermGap) return this.#drop('term-out-of-range')
+    if (!this.#senderAllowed(m)) return this.#drop('non-member')
+
+    if (m.term > this.term) {
+      if ((m.type === 'vote' || m.type === 'pre-vote') && !m.transfer && this.inLease()) {
+        // Thesis §6.2/§9.6: we heard a leader within the minimum election
+        // timeout, so this candidate is disruptive (removed, or partitioned);
+        // neither adopt its term nor vote.
+        this.ignore('vote-in-lease')
+        return true
+      }
+      if (m.type === 'pre-vote' || (m.type === 'pre-vote-response' && !m.reject)) {
+        // A pre-vote carries the term the candidate would use; it never changes ours.
+      } else {
+        this.becomeFollower(m.term, FROM_LEADER.has(m.type) && m.type !== 'read-index-response' ? m.from : null)
+      }
+    } else if (m.term < this.term) {
+      if ((this.checkQuorum || this.preVote) && (m.type === 'append' || m.type === 'heartbeat')) {
+        // A leader stuck at an old term (we moved on while partitioned from
+        // it) would never hear our term otherwise: with pre-vote and leases
+        // votes do not carry it. Tell it, so it steps down.
+        this.send({ type: 'append-response', from: this.id, to: m.from, term: this.term, index: 0, reject: false, rejectHint: 0, logTerm: 0 })
+      } else if (m.type === 'pre-vote') {
+        // Reject with our term, so a lagging pre-candidate learns it.
+        this.send({ type: 'pre-vote-response', from: this.id, to: m.from, term: this.term, reject: true })
+      }
+      this.ignore('stale-term')
+      return true
+    }
+
+    if (m.type === 'vote' || m.type === 'pre-vote') {
+      this.#handleVoteRequest(m)
+    } else if (this.role === 'leader') {
+      stepLeader(this, m)
+    } else if (this.role === 'follower') {
+      stepFollower(this, m)
+    } else {
+      stepCandidate(this, m)
+    }
+    return true
+  }
+
+  /**
+   * Members may send anything. Leader messages are accepted from anyone: a
+   * leader's membership can be ahead of ours (it added a node we have not
+   * heard of). Vote requests from strangers are heard only by a node that is
+   * no voter in its own view (new, a learner, or just added unawares): its
+   * membership is plainly behind, and a vote never endangers safety.
+   */
+  #senderAllowed (m: Message): boolean {
+    if (isMember(this.conf, m.from) || FROM_LEADER.has(m.type)) return true
+    return (m.type === 'vote' || m.type === 'pre-vote') && !isVoter(this.conf, this.id)
+  }
+
+  #handleVoteRequest (m: Extract<Message, { type: 'vote' | 'pre-vote' }>): void {
+    const canVote = this.vote === m.from ||
+      (this.vote === null && this.leader === null) ||
+      (m.type === 'pre-vote' && m.term > this.term)
+    const type = m.type === 'vote' ? 'vote-response' : 'pre-vote-response'
+    if (canVote && this.log.isUpToDate(m.index, m.logTerm)) {
+      // Answer in the candidate's term: for a pre-vote ours may be lower and would be ignored.
+      this.send({ type, from: this.id, to: m.from, term: m.term, reject: false })
+      if (m.type === 'vote') {
+        this.electionElapsed = 0
+        this.vote = m.from
+      }
+    } else {
+      this.send({ type, from: this.id, to: m.from, term: this.term, reject: true })
+    }
+  }
+
+  // ---- time ----
+
+  tick (): void {
+    if (this.role === 'leader') {
+      tickLeader(this)
+      return
+    }
+    this.electionElapsed++
+    if (this.promotable() && this.electionElapsed >= this.randomizedElectionTimeout) {
+      this.electionElapsed = 0
+      this.campaign(this.preVote ? 'pre-vote' : 'election')
+    }
+  }
+
+  /** Inside the lease of a leader we heard from within the minimum election timeout. */
+  inLease (): boolean {
+    return this.checkQuorum && this.leader !== null && this.electionElapsed < this.electionTicks
+  }
+
+  /** May campaign: a voter in its own view, not in the middle of installing a snapshot. */
+  promotable (): boolean {
+    return isVoter(this.conf, this.id) && !this.log.hasPendingSnapshot()
+  }
+
+  // ---- roles ----
+
+  reset (term: number): void {
+    if (term !== this.term) {
+      this.term = term
+      this.vote = null
+    }
+    this.leader = null
+    this.electionElapsed = 0
+    this.heartbeatElapsed = 0
+    this.randomizedElectionTimeout = this.electionTicks + Math.floor(this.rng() * this.electionTicks)
+    this.leadTransferee = null
+    this.votes.clear()
+    this.progress.clear()
+    if (this.reads.size > 0) this.ignore('reads-dropped-on-step-down', this.reads.size)
+    this.reads = new ReadQueue()
+    this.readsAwaitingCommit = []
+  }
+
+  becomeFollower (term: number, leader: NodeId | null): void {
+    this.reset(term)
+    this.leader = leader
+    this.role = 'follower'
+  }
+
+  becomePreCandidate (): void {
+    // Neither term nor vote changes: that is the point of asking first.
+    this.votes.clear()
+    this.leader = null
+    this.role = 'pre-candidate'
+    this.randomizedElectionTimeout = this.electionTicks + Math.floor(this.rng() * this.electionTicks)
+  }
+
+  becomeCandidate (): void {
+    this.reset(this.term + 1)
+    this.vote = this.id
+    this.role = 'candidate'
+  }
+
+  becomeLeader (): void {
+    this.reset(this.term)
+    this.leader = this.id
+    this.role = 'leader'
+    this.syncProgress()
+    // Raft §5.4.2/§8: a no-op of our own term lets us commit (and so learn) everything before it.
+    appendAsLeader(this, [{ type: 'normal', term: this.term, index: this.log.lastIndex() + 1, data: EMPTY }])
+  }
+
+  /** Starts a pre-vote, an election, or an election on a leader's TimeoutNow (no pre-vote, lease overridden). */
+  campaign (kind: 'pre-vote' | 'election' | 'transfer'): void {
+    let term: number
+    if (kind === 'pre-vote') {
+      this.becomePreCandidate()
+      term = this.term + 1
+    } else {
+      this.becomeCandidate()
+      term = this.term
+    }
+    if (this.poll(this.id, true) === 'won') {
+      // A single voter wins on its own vote.
+      if (kind === 'pre-vote') this.campaign('election')
+      else this.becomeLeader()
+      return
+    }
+    const type = kind === 'pre-vote' ? 'pre-vote' : 'vote'
+    const index = this.log.lastIndex()
+    const logTerm = this.log.lastTerm()
+    for (const id of this.conf.voters) {
+      if (id === this.id) continue
+      this.send({ type, from: this.id, to: id, term, index, logTerm, transfer: kind === 'transfer' })
+    }
+  }
+
+  /** Records a vote and says whether the election is decided. Only voters count. */
+  poll (from: NodeId, granted: boolean): 'won' | 'lost' | 'pending' {
+    if (isVoter(this.conf, from) && !this.votes.has(from)) this.votes.set(from, granted)
+    let yes = 0
+    let no = 0
+    for (const id of this.conf.voters) {
+      const v = this.votes.get(id)
+      if (v === true) yes++
+      else if (v === false) no++
+    }
+    const q = quorum(this.conf)
+    if (yes >= q) return 'won'
+    if (this.conf.voters.length - no < q) return 'lost'
+    return 'pending'
+  }
+
+  // ---- log and membership ----
+
+  /** Keeps the membership in step with entries just written (after a truncation, perhaps an older one). */
+  onEntriesWritten (written: readonly Entry[]): void {
+    if (written.length === 0) return
+    this.confs.truncateFrom(written[0]!.index)
+    this.confs.appendEntries(written)
+    this.setConf(this.confs.current())
+  }
+
+  setConf (conf: ConfState): void {
+    if (conf === this.conf) return
+    this.conf = conf
+    if (this.role === 'leader') {
+      this.syncProgress()
+      if (this.leadTransferee !== null && !isVoter(conf, this.leadTransferee)) this.leadTransferee = null
+    }
+  }
+
+  /** Gives every member a progress and forgets removed ones. */
+  syncProgress (): void {
+    const next = this.log.lastIndex() + 1
+    for (const id of this.conf.voters.concat(this.conf.learners)) {
+      if (id === this.id || this.progress.has(id)) continue
+      const pr = new Progress(next, this.maxInflight)
+      // Counted live for the first check-quorum round: it has had no chance to answer yet.
+      pr.recentActive = true
+      this.progress.set(id, pr)
+    }
+    for (const id of this.progress.keys()) {
+      if (!isMember(this.conf, id)) this.progress.delete(id)
+    }
+  }
+
+  committedEntryInCurrentTerm (): boolean {
+    return this.log.term(this.log.committed) === this.term
+  }
+
+  /** Answers a confirmed read: locally through Ready.readStates, remotely by message. */
+  respondRead (from: NodeId, index: number, context: Uint8Array): void {
+    if (from === this.id) this.readStates.push({ index, context })
+    else this.send({ type: 'read-index-response', from: this.id, to: from, term: this.term, index, context })
+  }
+
+  // ---- out ----
+
+  send (m: Message): void {
+    this.msgs.push(m)
+  }
+
+  broadcastAppend (): void {
+    bcastAppend(this)
+  }
+
+  #drop (reason: string): false {
+    this.dropped[reason] = (this.dropped[reason] ?? 0) + 1
+    return false
+  }
+
+  ignore (reason: string, n = 1): void {
+    this.ignored[reason] = (this.ignored[reason] ?? 0) + n
+  }
+
+  /** Counts a message that is well-formed yet impossible from a correct peer (a second leader in our term, a conflict with a committed entry). */
+  anomaly (reason: string): void {
+    this.#drop(reason)
+  }
+}
+
+const EMPTY = new Uint8Array(0)
+
+function stripUndefined<T extends object> (o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+}
+
+function checkOptions (o: Required<Omit<RaftOptions, 'applied'>> & { applied?: number }): void {
+  if (typeof o.id !== 'string' || o.id.length === 0) throw new BadOptionsError('id must be a non-empty string')
+  if (typeof o.rng !== 'function') throw new BadOptionsError('rng must be a function returning [0, 1)')
+  const ints: Array<[string, number, number]> = [
+    ['electionTicks', o.electionTicks, 1], ['heartbeatTicks', o.heartbeatTicks, 1],
+    ['maxEntriesPerAppend', o.maxEntriesPerAppend, 1], ['maxInflight', o.maxInflight, 1],
+    ['maxTermGap', o.maxTermGap, 1]
+  ]
+  for (const [name, v, min] of ints) {
+    if (!Number.isSafeInteger(v) || v < min) throw new BadOptionsError(`${name} must be an integer ≥ ${min}`)
+  }
+  if (o.heartbeatTicks >= o.electionTicks) throw new BadOptionsError('heartbeatTicks must be less than electionTicks')
+  if (!(o.maxBytesPerAppend > 0) || !(o.maxApplyBytes > 0)) throw new BadOptionsError('byte limits must be positive')
+}

@@ -1,0 +1,253 @@
+import { EventEmitter } from 'node:events'
+import { TopicValidatorResult, type Message } from '@libp2p/gossipsub'
+import type { Logger } from 'pino'
+import type { Clock, Timer } from '../../controller/clock/index.ts'
+import {
+  MembershipTable, seededRng, type DetectorSettings, type MembershipEvent, type PeerState, type ProbeRequest
+} from '../membership/index.ts'
+import type { MeshHost } from '../mesh/index.ts'
+import type { Transport } from '../network/index.ts'
+import {
+  acceptAdvert, advertChanged, decodeAdvert, decodeHeartbeat, encodeAdvert, encodeHeartbeat,
+  MAX_ADVERT_BYTES, MAX_HEARTBEAT_BYTES, stampOf, type AdvertStamp, type NodeAdvert
+} from '../resources/index.ts'
+import { RateLimiter } from './bucket.ts'
+import { DropCounters, type DropReason } from './counters.ts'
+import { askHelper, serveProbes } from './probe.ts'
+
+/** Gossip topics; the version is part of the name so a new format gets a new topic. */
+export const ADVERT_TOPIC = 'trellis/adverts/1'
+export const HEARTBEAT_TOPIC = 'trellis/heartbeats/1'
+
+/** Messages one peer may relay to us per second, on average and at once. */
+const PEER_RATE = 50
+const PEER_BURST = 200
+
+/** A node as this node knows it. */
+export interface DirectoryEntry {
+  id: string
+  state: PeerState
+  /** Its latest advert; undefined until one arrives (heartbeats come first sometimes). */
+  advert?: NodeAdvert
+  /** Wall-clock ms of the latest sign of life. */
+  lastSeen: number
+  self: boolean
+  /** On this node's own entry: gossip messages dropped, by reason. */
+  drops?: Record<string, number>
+}
+
+export interface DirectoryComponents {
+  host: MeshHost
+  transport: Transport
+  clock: Clock
+  logger: Logger
+  /** Builds this node's advert for the given stamp; probes the machine. */
+  advert: (stamp: { incarnation: number, sequence: number, sentAt: number }) => Promise<NodeAdvert>
+}
+
+export interface DirectoryInit {
+  settings: DetectorSettings
+  incarnation: number
+  /** Periodic advert even without change, in ms. */
+  advertIntervalMs: number
+  /** Least time between two adverts sent for a change, in ms. */
+  advertMinGapMs: number
+  /** Seed of the helper choice for indirect probes. */
+  seed: number
+}
+
+/**
+ * Who is in the grid, and how each node is doing. Publishes this node's
+ * heartbeats and resource adverts over gossipsub, validates what others
+ * publish (size, signature matches the claimed node, replay, rate), feeds
+ * the membership table and runs its probes. Emits `event` with every
+ * membership transition.
+ */
+export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
+  readonly #c: DirectoryComponents
+  readonly #init: DirectoryInit
+  readonly #self: string
+  readonly #table: MembershipTable
+  readonly #entries = new Map<string, DirectoryEntry>()
+  readonly #advertStamps = new Map<string, AdvertStamp>()
+  readonly #beatStamps = new Map<string, AdvertStamp>()
+  readonly #decoded = new WeakMap<Message, NodeAdvert | { heartbeat: true, leaving: boolean, incarnation: number, sequence: number, nodeId: string }>()
+  readonly #limiter = new RateLimiter({ ratePerSec: PEER_RATE, burst: PEER_BURST })
+  readonly drops = new DropCounters()
+  readonly #timers: Timer[] = []
+  #sequence = 0
+  #lastAdvert: NodeAdvert | undefined
+  #lastAdvertAt = 0
+  #stopped = false
+  #soon = false
+
+  constructor (components: DirectoryComponents, init: DirectoryInit) {
+    super()
+    this.#c = components
+    this.#init = init
+    this.#self = components.transport.nodeId
+    this.#table = new MembershipTable({ settings: init.settings, rng: seededRng(init.seed), self: this.#self })
+  }
+
+  get selfId (): string {
+    return this.#self
+  }
+
+  async start (): Promise<void> {
+    const pubsub = this.#c.host.libp2p.services.pubsub
+    pubsub.topicValidators.set(ADVERT_TOPIC, (peer, msg) => this.#validate(peer.toString(), msg, 'advert'))
+    pubsub.topicValidators.set(HEARTBEAT_TOPIC, (peer, msg) => this.#validate(peer.toString(), msg, 'heartbeat'))
+    pubsub.addEventListener('message', evt => { this.#receive(evt.detail) })
+    pubsub.subscribe(ADVERT_TOPIC)
+    pubsub.subscribe(HEARTBEAT_TOPIC)
+    serveProbes({ transport: this.#c.transport, ping: async (peer, ms) => await this.#ping(peer, ms), logger: this.#c.logger }, { timeoutMs: this.#init.settings.heartbeatMs * 2 })
+    await this.#publishAdvert(true)
+    this.#every(this.#init.settings.heartbeatMs, () => { this.#publishHeartbeat(false) })
+    this.#every(this.#init.settings.tickMs, () => { this.#step({ type: 'tick', now: this.#c.clock.now() }) })
+    this.#every(Math.min(2000, this.#init.advertIntervalMs), () => { void this.#publishAdvert(false) })
+  }
+
+  /** Every node known, this one first. */
+  nodes (): DirectoryEntry[] {
+    const self = this.#lastAdvert === undefined ? [] : [{ id: this.#self, state: 'up' as const, advert: this.#lastAdvert, lastSeen: Date.now(), self: true, drops: { ...this.drops.counts } }]
+    const others = [...this.#entries.values()].map(e => ({ ...e, state: this.#table.state(e.id) ?? e.state }))
+    return [...self, ...others.sort((a, b) => (a.advert?.name ?? a.id).localeCompare(b.advert?.name ?? b.id))]
+  }
+
+  /** Tells peers this node is leaving, then stops publishing. */
+  async stop (): Promise<void> {
+    if (this.#stopped) return
+    this.#stopped = true
+    for (const t of this.#timers) t.cancel()
+    this.#publishHeartbeat(true)
+    // Give the leave a moment to go out before the host stops.
+    await new Promise(resolve => setTimeout(resolve, 50))
+    this.#c.transport.unhandle('/trellis/probe/1')
+  }
+
+  #every (ms: number, fn: () => void): void {
+    const loop = (): void => {
+      if (this.#stopped) return
+      try { fn() } catch (err) { this.#c.logger.error({ err }, 'directory timer failed') }
+      this.#timers.push(this.#c.clock.setTimeout(loop, ms))
+    }
+    this.#timers.push(this.#c.clock.setTimeout(loop, ms))
+  }
+
+  #stamp (): { incarnation: number, sequence: number, sentAt: number } {
+    return { incarnation: this.#init.incarnation, sequence: ++this.#sequence, sentAt: Date.now() }
+  }
+
+  #advertSoon (): void {
+    if (this.#soon) return
+    this.#soon = true
+    const wait = Math.max(0, this.#init.advertMinGapMs - (Date.now() - this.#lastAdvertAt))
+    this.#timers.push(this.#c.clock.setTimeout(() => { this.#soon = false; void this.#publishAdvert(true) }, wait))
+  }
+
+  #publishHeartbeat (leaving: boolean): void {
+    const bytes = encodeHeartbeat({ nodeId: this.#self, ...this.#stamp(), leaving })
+    this.#c.host.libp2p.services.pubsub.publish(HEARTBEAT_TOPIC, bytes).catch(err => {
+      this.#c.logger.debug({ err }, 'heartbeat not published')
+    })
+  }
+
+  async #publishAdvert (force: boolean): Promise<void> {
+    if (this.#stopped) return
+    const advert = await this.#c.advert(this.#stamp())
+    const now = Date.now()
+    const changed = advertChanged(this.#lastAdvert, advert)
+    const due = now - this.#lastAdvertAt >= this.#init.advertIntervalMs
+    const allowed = now - this.#lastAdvertAt >= this.#init.advertMinGapMs
+    if (!force && !due && !(changed !== undefined && allowed)) return
+    this.#lastAdvert = advert
+    this.#lastAdvertAt = now
+    try {
+      await this.#c.host.libp2p.services.pubsub.publish(ADVERT_TOPIC, encodeAdvert(advert))
+      this.#c.logger.debug({ sequence: advert.sequence, reason: force ? 'start' : changed ?? 'periodic' }, 'advert published')
+    } catch (err) {
+      this.#c.logger.debug({ err }, 'advert not published')
+    }
+  }
+
+  #validate (peer: string, msg: Message, kind: 'advert' | 'heartbeat'): TopicValidatorResult {
+    const now = Date.now()
+    const reject = (reason: DropReason, detail?: string): TopicValidatorResult => {
+      if (this.drops.drop(reason, peer, now)) this.#c.logger.warn({ peer, topic: msg.topic, reason, detail, drops: this.drops.counts[reason] }, 'gossip message dropped')
+      return reason === 'replayed' || reason === 'rate-limited' || reason === 'self' ? TopicValidatorResult.Ignore : TopicValidatorResult.Reject
+    }
+    if (!this.#limiter.take(peer, now)) return reject('rate-limited')
+    if (msg.type !== 'signed') return reject('invalid', 'unsigned')
+    const from = msg.from.toString()
+    if (from === this.#self) return reject('self')
+    const limit = kind === 'advert' ? MAX_ADVERT_BYTES : MAX_HEARTBEAT_BYTES
+    if (msg.data.byteLength > limit) return reject('too-large', `${msg.data.byteLength} bytes`)
+    try {
+      if (kind === 'advert') {
+        const advert = decodeAdvert(msg.data)
+        if (advert.nodeId !== from) return reject('impostor', `claims ${advert.nodeId}`)
+        if (!acceptAdvert(this.#advertStamps.get(from), advert)) return reject('replayed')
+        this.#advertStamps.set(from, stampOf(advert))
+        this.#decoded.set(msg, advert)
+      } else {
+        const beat = decodeHeartbeat(msg.data)
+        if (beat.nodeId !== from) return reject('impostor', `claims ${beat.nodeId}`)
+        if (!acceptAdvert(this.#beatStamps.get(from), beat)) return reject('replayed')
+        this.#beatStamps.set(from, stampOf(beat))
+        this.#decoded.set(msg, { heartbeat: true, leaving: beat.leaving === true, incarnation: beat.incarnation, sequence: beat.sequence, nodeId: beat.nodeId })
+      }
+    } catch (err) {
+      return reject('garbled', (err as Error).message)
+    }
+    return TopicValidatorResult.Accept
+  }
+
+  #receive (msg: Message): void {
+    if (this.#stopped) return
+    const decoded = this.#decoded.get(msg)
+    if (decoded === undefined) return
+    const at = this.#c.clock.now()
+    const entry = this.#entries.get(decoded.nodeId) ?? { id: decoded.nodeId, state: 'up' as PeerState, lastSeen: Date.now(), self: false }
+    entry.lastSeen = Date.now()
+    this.#entries.set(decoded.nodeId, entry)
+    if ('heartbeat' in decoded) {
+      if (decoded.leaving) { this.#step({ type: 'left', peer: decoded.nodeId, incarnation: decoded.incarnation, at }); return }
+      this.#step({ type: 'heartbeat', peer: decoded.nodeId, incarnation: decoded.incarnation, at, seq: decoded.sequence })
+    } else {
+      entry.advert = decoded
+      // An advert is a sign of life too, but its sequence is shared with heartbeats: no seq here.
+      this.#step({ type: 'heartbeat', peer: decoded.nodeId, incarnation: decoded.incarnation, at })
+    }
+  }
+
+  #step (input: Parameters<MembershipTable['step']>[0]): void {
+    const out = this.#table.step(input)
+    for (const event of out.events) {
+      const entry = this.#entries.get(event.peer)
+      if (entry !== undefined) entry.state = this.#table.state(event.peer) ?? entry.state
+      this.#c.logger.info({ ...event, name: entry?.advert?.name }, event.type)
+      // A node that just appeared has not seen our advert: send one soon rather than at the next period.
+      if (event.type === 'node-up' || event.type === 'node-rejoined') this.#advertSoon()
+      this.emit('event', event)
+    }
+    for (const probe of out.probes) void this.#probe(probe)
+  }
+
+  async #probe (request: ProbeRequest): Promise<void> {
+    const timeout = this.#init.settings.heartbeatMs * 2
+    const answers = await Promise.all([
+      this.#ping(request.peer, timeout),
+      ...request.helpers.map(async helper => await askHelper(this.#c.transport, helper, request.peer, timeout))
+    ])
+    if (answers.some(Boolean) && !this.#stopped) this.#step({ type: 'indirect-ack', peer: request.peer, at: this.#c.clock.now() })
+  }
+
+  async #ping (peer: string, timeoutMs: number): Promise<boolean> {
+    try {
+      await this.#c.host.ping(peer, { signal: AbortSignal.timeout(timeoutMs) })
+      return true
+    } catch {
+      return false
+    }
+  }
+}
