@@ -114,7 +114,7 @@ nodeOptions(program.command('init').description('make a new grid: create its key
     process.stdout.write(out)
   })
 
-nodeOptions(program.command('join <token> <address...>').description('join a grid through one or more of its members, then run the node'))
+nodeOptions(program.command('join <token> [address...]').description('join a grid through one or more of its members (or, with none, by mDNS on the LAN), then run the node'))
   .action(async (token: string, addresses: string[], opts: RunOptions) => {
     const config = configOf(opts)
     process.stdout.write(await joinGrid(config, token, addresses))

@@ -47,6 +47,7 @@ export async function initGrid (config: NodeConfig, options: { announce?: string
  */
 export async function joinGrid (config: NodeConfig, token: string, addresses: string[]): Promise<string> {
   const { gridKey, adminToken } = decodeJoinToken(token)
+  if (addresses.length === 0 && config.mdns === false) throw new GridConfigInvalidError('give a member address to join through, or leave mDNS on to find members on the LAN')
   for (const a of addresses) checkMemberAddress(a)
   const keyFile = join(config.dataDir, GRID_KEY_FILE)
   if (existsSync(keyFile)) {
@@ -62,7 +63,8 @@ export async function joinGrid (config: NodeConfig, token: string, addresses: st
     bootstrap: [...new Set([...(previous?.bootstrap ?? []), ...addresses])],
     mdns: config.mdns ?? previous?.mdns ?? true
   })
-  return `joined grid ${gridKey.fingerprint} through ${addresses.length} member address${addresses.length === 1 ? '' : 'es'}\n`
+  const how = addresses.length === 0 ? 'by mDNS on the LAN' : `through ${addresses.length} member address${addresses.length === 1 ? '' : 'es'}`
+  return `joined grid ${gridKey.fingerprint} ${how}\n`
 }
 
 function checkMemberAddress (address: string): void {
