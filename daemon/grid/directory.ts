@@ -163,8 +163,9 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     this.#lastAdvert = advert
     this.#lastAdvertAt = now
     try {
-      await this.#c.host.libp2p.services.pubsub.publish(ADVERT_TOPIC, encodeAdvert(advert))
-      this.#c.logger.debug({ sequence: advert.sequence, reason: force ? 'start' : changed ?? 'periodic' }, 'advert published')
+      const bytes = encodeAdvert(advert)
+      await this.#c.host.libp2p.services.pubsub.publish(ADVERT_TOPIC, bytes)
+      this.#c.logger.debug({ sequence: advert.sequence, bytes: bytes.byteLength, reason: force ? 'start' : changed ?? 'periodic' }, 'advert published')
     } catch (err) {
       this.#c.logger.debug({ err }, 'advert not published')
     }
@@ -215,6 +216,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
       this.#step({ type: 'heartbeat', peer: decoded.nodeId, incarnation: decoded.incarnation, at, seq: decoded.sequence })
     } else {
       entry.advert = decoded
+      this.#c.logger.debug({ from: decoded.nodeId, sequence: decoded.sequence, delayMs: Date.now() - decoded.sentAt, bytes: msg.data.byteLength }, 'advert received')
       // An advert is a sign of life too, but its sequence is shared with heartbeats: no seq here.
       this.#step({ type: 'heartbeat', peer: decoded.nodeId, incarnation: decoded.incarnation, at })
     }

@@ -128,7 +128,7 @@ t.test('missing sections and uint64s beyond 2^53 are refused', async t => {
 })
 
 t.test('heartbeats round trip and are validated', async t => {
-  const hb = { nodeId: '0123456789abcdef0123456789abcdef', incarnation: 2, sequence: 2 ** 40, sentAt: 1_760_000_000_000 }
+  const hb = { nodeId: '0123456789abcdef0123456789abcdef', incarnation: 2, sequence: 2 ** 40, sentAt: 1_760_000_000_000, leaving: false }
   const bytes = encodeHeartbeat(hb)
   t.ok(bytes.byteLength < 64, `small (${bytes.byteLength} bytes)`)
   t.same(decodeHeartbeat(bytes), hb)

@@ -1,0 +1,47 @@
+/** Small helpers for benchmark figures. */
+
+/** The q-quantile (0..1) of values, by nearest rank. */
+export function quantile (values: number[], q: number): number {
+  if (values.length === 0) return Number.NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!
+}
+
+export function summary (values: number[], unit: string): string {
+  return `n=${values.length} p50=${quantile(values, 0.5).toFixed(1)}${unit} p99=${quantile(values, 0.99).toFixed(1)}${unit} max=${Math.max(...values).toFixed(1)}${unit}`
+}
+
+/** Round-trip times of 64-byte ping-pongs over loopback TCP, in ms: the baseline a mesh figure is set against. */
+export async function loopbackRtt (rounds = 2000): Promise<number[]> {
+  const { createServer, connect } = await import('node:net')
+  const server = createServer(s => { s.setNoDelay(true); s.on('data', d => s.write(d)) })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as { port: number }).port
+  const socket = connect({ host: '127.0.0.1', port })
+  socket.setNoDelay(true)
+  await new Promise(resolve => socket.once('connect', resolve))
+  const payload = Buffer.alloc(64, 1)
+  const rtts: number[] = []
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now()
+    await new Promise<void>(resolve => {
+      let got = 0
+      const onData = (d: Buffer): void => { got += d.length; if (got >= 64) { socket.off('data', onData); resolve() } }
+      socket.on('data', onData)
+      socket.write(payload)
+    })
+    rtts.push(performance.now() - t0)
+  }
+  socket.destroy()
+  server.close()
+  return rtts
+}
+
+/** Collects teardown functions the test helpers register, and runs them last-first. */
+export function cleanup (): { add: (fn: () => Promise<void>) => void, run: () => Promise<void> } {
+  const fns: Array<() => Promise<void>> = []
+  return {
+    add: fn => { fns.push(fn) },
+    run: async () => { for (const fn of fns.reverse()) await fn().catch(() => {}) }
+  }
+}
