@@ -8,7 +8,7 @@ export function quantile (values: number[], q: number): number {
 }
 
 export function summary (values: number[], unit: string): string {
-  return `n=${values.length} p50=${quantile(values, 0.5).toFixed(1)}${unit} p99=${quantile(values, 0.99).toFixed(1)}${unit} max=${Math.max(...values).toFixed(1)}${unit}`
+  return `n=${values.length} p50=${fmt(quantile(values, 0.5))}${unit} p99=${fmt(quantile(values, 0.99))}${unit} max=${fmt(Math.max(...values))}${unit}`
 }
 
 /** Round-trip times of 64-byte ping-pongs over loopback TCP, in ms: the baseline a mesh figure is set against. */
@@ -44,4 +44,9 @@ export function cleanup (): { add: (fn: () => Promise<void>) => void, run: () =>
     add: fn => { fns.push(fn) },
     run: async () => { for (const fn of fns.reverse()) await fn().catch(() => {}) }
   }
+}
+
+/** Three significant digits, so 0.015 and 2312 both read well. */
+function fmt (n: number): string {
+  return Number.isFinite(n) ? String(Number(n.toPrecision(3))) : String(n)
 }
