@@ -280,6 +280,326 @@ export namespace trellis {
         }
     }
 
+    namespace raft {
+
+        enum MessageType {
+            MESSAGE_TYPE_UNSPECIFIED = 0,
+            APPEND = 1,
+            APPEND_RESPONSE = 2,
+            HEARTBEAT = 3,
+            HEARTBEAT_RESPONSE = 4,
+            VOTE = 5,
+            PRE_VOTE = 6,
+            VOTE_RESPONSE = 7,
+            PRE_VOTE_RESPONSE = 8,
+            SNAPSHOT = 9,
+            READ_INDEX = 10,
+            READ_INDEX_RESPONSE = 11,
+            TIMEOUT_NOW = 12
+        }
+
+        interface IMessage extends trellis.raft.Message.$Properties {
+        }
+
+        class Message {
+            constructor(p?: trellis.raft.Message.$Properties);
+            $unknowns?: Uint8Array[];
+            type: trellis.raft.MessageType;
+            from: string;
+            to: string;
+            term: (number|Long);
+            index: (number|Long);
+            logTerm: (number|Long);
+            commit: (number|Long);
+            entries: trellis.raft.Entry.$Properties[];
+            reject: boolean;
+            rejectHint: (number|Long);
+            context: Uint8Array;
+            transfer: boolean;
+            snapshot?: (trellis.raft.Snapshot.$Properties|null);
+            static create(properties: trellis.raft.Message.$Shape): trellis.raft.Message & trellis.raft.Message.$Shape;
+            static create(properties?: trellis.raft.Message.$Properties): trellis.raft.Message;
+            static encode(m: trellis.raft.Message.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.raft.Message.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.Message & trellis.raft.Message.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.Message & trellis.raft.Message.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.raft.Message;
+            static toObject(m: trellis.raft.Message, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Message {
+            interface $Properties {
+                type?: (trellis.raft.MessageType|null);
+                from?: (string|null);
+                to?: (string|null);
+                term?: (number|Long|null);
+                index?: (number|Long|null);
+                logTerm?: (number|Long|null);
+                commit?: (number|Long|null);
+                entries?: (trellis.raft.Entry.$Properties[]|null);
+                reject?: (boolean|null);
+                rejectHint?: (number|Long|null);
+                context?: (Uint8Array|null);
+                transfer?: (boolean|null);
+                snapshot?: (trellis.raft.Snapshot.$Properties|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.raft.Message.$Properties;
+        }
+
+        enum EntryType {
+            ENTRY_TYPE_UNSPECIFIED = 0,
+            NORMAL = 1,
+            CONF_CHANGE = 2
+        }
+
+        interface IEntry extends trellis.raft.Entry.$Properties {
+        }
+
+        class Entry {
+            constructor(p?: trellis.raft.Entry.$Properties);
+            $unknowns?: Uint8Array[];
+            type: trellis.raft.EntryType;
+            term: (number|Long);
+            index: (number|Long);
+            data: Uint8Array;
+            change?: (trellis.raft.ConfChange.$Properties|null);
+            static create(properties: trellis.raft.Entry.$Shape): trellis.raft.Entry & trellis.raft.Entry.$Shape;
+            static create(properties?: trellis.raft.Entry.$Properties): trellis.raft.Entry;
+            static encode(m: trellis.raft.Entry.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.raft.Entry.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.Entry & trellis.raft.Entry.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.Entry & trellis.raft.Entry.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.raft.Entry;
+            static toObject(m: trellis.raft.Entry, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Entry {
+            interface $Properties {
+                type?: (trellis.raft.EntryType|null);
+                term?: (number|Long|null);
+                index?: (number|Long|null);
+                data?: (Uint8Array|null);
+                change?: (trellis.raft.ConfChange.$Properties|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.raft.Entry.$Properties;
+        }
+
+        enum ConfChangeType {
+            CONF_CHANGE_TYPE_UNSPECIFIED = 0,
+            ADD_VOTER = 1,
+            ADD_LEARNER = 2,
+            PROMOTE = 3,
+            REMOVE = 4
+        }
+
+        interface IConfChange extends trellis.raft.ConfChange.$Properties {
+        }
+
+        class ConfChange {
+            constructor(p?: trellis.raft.ConfChange.$Properties);
+            $unknowns?: Uint8Array[];
+            type: trellis.raft.ConfChangeType;
+            node: string;
+            static create(properties: trellis.raft.ConfChange.$Shape): trellis.raft.ConfChange & trellis.raft.ConfChange.$Shape;
+            static create(properties?: trellis.raft.ConfChange.$Properties): trellis.raft.ConfChange;
+            static encode(m: trellis.raft.ConfChange.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.raft.ConfChange.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.ConfChange & trellis.raft.ConfChange.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.ConfChange & trellis.raft.ConfChange.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.raft.ConfChange;
+            static toObject(m: trellis.raft.ConfChange, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ConfChange {
+            interface $Properties {
+                type?: (trellis.raft.ConfChangeType|null);
+                node?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.raft.ConfChange.$Properties;
+        }
+
+        interface IConfState extends trellis.raft.ConfState.$Properties {
+        }
+
+        class ConfState {
+            constructor(p?: trellis.raft.ConfState.$Properties);
+            $unknowns?: Uint8Array[];
+            voters: string[];
+            learners: string[];
+            static create(properties: trellis.raft.ConfState.$Shape): trellis.raft.ConfState & trellis.raft.ConfState.$Shape;
+            static create(properties?: trellis.raft.ConfState.$Properties): trellis.raft.ConfState;
+            static encode(m: trellis.raft.ConfState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.raft.ConfState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.ConfState & trellis.raft.ConfState.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.ConfState & trellis.raft.ConfState.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.raft.ConfState;
+            static toObject(m: trellis.raft.ConfState, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ConfState {
+            interface $Properties {
+                voters?: (string[]|null);
+                learners?: (string[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.raft.ConfState.$Properties;
+        }
+
+        interface IHardState extends trellis.raft.HardState.$Properties {
+        }
+
+        class HardState {
+            constructor(p?: trellis.raft.HardState.$Properties);
+            $unknowns?: Uint8Array[];
+            term: (number|Long);
+            vote: string;
+            commit: (number|Long);
+            static create(properties: trellis.raft.HardState.$Shape): trellis.raft.HardState & trellis.raft.HardState.$Shape;
+            static create(properties?: trellis.raft.HardState.$Properties): trellis.raft.HardState;
+            static encode(m: trellis.raft.HardState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.raft.HardState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.HardState & trellis.raft.HardState.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.HardState & trellis.raft.HardState.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.raft.HardState;
+            static toObject(m: trellis.raft.HardState, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace HardState {
+            interface $Properties {
+                term?: (number|Long|null);
+                vote?: (string|null);
+                commit?: (number|Long|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.raft.HardState.$Properties;
+        }
+
+        interface ISnapshot extends trellis.raft.Snapshot.$Properties {
+        }
+
+        class Snapshot {
+            constructor(p?: trellis.raft.Snapshot.$Properties);
+            $unknowns?: Uint8Array[];
+            index: (number|Long);
+            term: (number|Long);
+            conf?: (trellis.raft.ConfState.$Properties|null);
+            data: Uint8Array;
+            static create(properties: trellis.raft.Snapshot.$Shape): trellis.raft.Snapshot & trellis.raft.Snapshot.$Shape;
+            static create(properties?: trellis.raft.Snapshot.$Properties): trellis.raft.Snapshot;
+            static encode(m: trellis.raft.Snapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.raft.Snapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.Snapshot & trellis.raft.Snapshot.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.Snapshot & trellis.raft.Snapshot.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.raft.Snapshot;
+            static toObject(m: trellis.raft.Snapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Snapshot {
+            interface $Properties {
+                index?: (number|Long|null);
+                term?: (number|Long|null);
+                conf?: (trellis.raft.ConfState.$Properties|null);
+                data?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.raft.Snapshot.$Properties;
+        }
+
+        interface IForwardRequest extends trellis.raft.ForwardRequest.$Properties {
+        }
+
+        class ForwardRequest {
+            constructor(p?: trellis.raft.ForwardRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            command: Uint8Array;
+            static create(properties: trellis.raft.ForwardRequest.$Shape): trellis.raft.ForwardRequest & trellis.raft.ForwardRequest.$Shape;
+            static create(properties?: trellis.raft.ForwardRequest.$Properties): trellis.raft.ForwardRequest;
+            static encode(m: trellis.raft.ForwardRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.raft.ForwardRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.ForwardRequest & trellis.raft.ForwardRequest.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.ForwardRequest & trellis.raft.ForwardRequest.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.raft.ForwardRequest;
+            static toObject(m: trellis.raft.ForwardRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ForwardRequest {
+            interface $Properties {
+                command?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.raft.ForwardRequest.$Properties;
+        }
+
+        enum ForwardStatus {
+            FORWARD_STATUS_UNSPECIFIED = 0,
+            OK = 1,
+            NOT_LEADER = 2,
+            ERROR = 3
+        }
+
+        interface IForwardResponse extends trellis.raft.ForwardResponse.$Properties {
+        }
+
+        class ForwardResponse {
+            constructor(p?: trellis.raft.ForwardResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            status: trellis.raft.ForwardStatus;
+            resultJson: string;
+            leader: string;
+            code: string;
+            message: string;
+            index: (number|Long);
+            static create(properties: trellis.raft.ForwardResponse.$Shape): trellis.raft.ForwardResponse & trellis.raft.ForwardResponse.$Shape;
+            static create(properties?: trellis.raft.ForwardResponse.$Properties): trellis.raft.ForwardResponse;
+            static encode(m: trellis.raft.ForwardResponse.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.raft.ForwardResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.ForwardResponse & trellis.raft.ForwardResponse.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.ForwardResponse & trellis.raft.ForwardResponse.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.raft.ForwardResponse;
+            static toObject(m: trellis.raft.ForwardResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ForwardResponse {
+            interface $Properties {
+                status?: (trellis.raft.ForwardStatus|null);
+                resultJson?: (string|null);
+                leader?: (string|null);
+                code?: (string|null);
+                message?: (string|null);
+                index?: (number|Long|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.raft.ForwardResponse.$Properties;
+        }
+    }
+
     namespace runtime {
 
         interface IInstanceRecord extends trellis.runtime.InstanceRecord.$Properties {

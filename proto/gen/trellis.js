@@ -3526,6 +3526,3651 @@ export const trellis = $root.trellis = (() => {
         return mesh;
     })();
 
+    trellis.raft = (function() {
+
+        /**
+         * Namespace raft.
+         * @memberof trellis
+         * @namespace
+         */
+        const raft = {};
+
+        /**
+         * MessageType enum.
+         * @name trellis.raft.MessageType
+         * @enum {number}
+         * @property {number} MESSAGE_TYPE_UNSPECIFIED=0 MESSAGE_TYPE_UNSPECIFIED value
+         * @property {number} APPEND=1 APPEND value
+         * @property {number} APPEND_RESPONSE=2 APPEND_RESPONSE value
+         * @property {number} HEARTBEAT=3 HEARTBEAT value
+         * @property {number} HEARTBEAT_RESPONSE=4 HEARTBEAT_RESPONSE value
+         * @property {number} VOTE=5 VOTE value
+         * @property {number} PRE_VOTE=6 PRE_VOTE value
+         * @property {number} VOTE_RESPONSE=7 VOTE_RESPONSE value
+         * @property {number} PRE_VOTE_RESPONSE=8 PRE_VOTE_RESPONSE value
+         * @property {number} SNAPSHOT=9 SNAPSHOT value
+         * @property {number} READ_INDEX=10 READ_INDEX value
+         * @property {number} READ_INDEX_RESPONSE=11 READ_INDEX_RESPONSE value
+         * @property {number} TIMEOUT_NOW=12 TIMEOUT_NOW value
+         */
+        raft.MessageType = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "MESSAGE_TYPE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "APPEND"] = 1;
+            values[valuesById[2] = "APPEND_RESPONSE"] = 2;
+            values[valuesById[3] = "HEARTBEAT"] = 3;
+            values[valuesById[4] = "HEARTBEAT_RESPONSE"] = 4;
+            values[valuesById[5] = "VOTE"] = 5;
+            values[valuesById[6] = "PRE_VOTE"] = 6;
+            values[valuesById[7] = "VOTE_RESPONSE"] = 7;
+            values[valuesById[8] = "PRE_VOTE_RESPONSE"] = 8;
+            values[valuesById[9] = "SNAPSHOT"] = 9;
+            values[valuesById[10] = "READ_INDEX"] = 10;
+            values[valuesById[11] = "READ_INDEX_RESPONSE"] = 11;
+            values[valuesById[12] = "TIMEOUT_NOW"] = 12;
+            return values;
+        })();
+
+        raft.Message = (function() {
+
+            /**
+             * Properties of a Message.
+             * @typedef {Object} trellis.raft.Message.$Properties
+             * @property {trellis.raft.MessageType|null} [type] Message type
+             * @property {string|null} [from] Message from
+             * @property {string|null} [to] Message to
+             * @property {number|Long|null} [term] Message term
+             * @property {number|Long|null} [index] Message index
+             * @property {number|Long|null} [logTerm] Message logTerm
+             * @property {number|Long|null} [commit] Message commit
+             * @property {Array.<trellis.raft.Entry.$Properties>|null} [entries] Message entries
+             * @property {boolean|null} [reject] Message reject
+             * @property {number|Long|null} [rejectHint] Message rejectHint
+             * @property {Uint8Array|null} [context] Message context
+             * @property {boolean|null} [transfer] Message transfer
+             * @property {trellis.raft.Snapshot.$Properties|null} [snapshot] Message snapshot
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Message.
+             * @memberof trellis.raft
+             * @interface IMessage
+             * @augments trellis.raft.Message.$Properties
+             * @deprecated Use trellis.raft.Message.$Properties instead.
+             */
+
+            /**
+             * Shape of a Message.
+             * @typedef {trellis.raft.Message.$Properties} trellis.raft.Message.$Shape
+             */
+
+            /**
+             * Constructs a new Message.
+             * @memberof trellis.raft
+             * @classdesc Represents a Message.
+             * @constructor
+             * @param {trellis.raft.Message.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Message = function (p) {
+                this.entries = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Message type.
+             * @member {trellis.raft.MessageType} type
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.type = 0;
+
+            /**
+             * Message from.
+             * @member {string} from
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.from = "";
+
+            /**
+             * Message to.
+             * @member {string} to
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.to = "";
+
+            /**
+             * Message term.
+             * @member {number|Long} term
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.term = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Message index.
+             * @member {number|Long} index
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.index = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Message logTerm.
+             * @member {number|Long} logTerm
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.logTerm = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Message commit.
+             * @member {number|Long} commit
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.commit = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Message entries.
+             * @member {Array.<trellis.raft.Entry.$Properties>} entries
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.entries = $util.emptyArray;
+
+            /**
+             * Message reject.
+             * @member {boolean} reject
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.reject = false;
+
+            /**
+             * Message rejectHint.
+             * @member {number|Long} rejectHint
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.rejectHint = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Message context.
+             * @member {Uint8Array} context
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.context = $util.newBuffer([]);
+
+            /**
+             * Message transfer.
+             * @member {boolean} transfer
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.transfer = false;
+
+            /**
+             * Message snapshot.
+             * @member {trellis.raft.Snapshot.$Properties|null|undefined} snapshot
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.snapshot = null;
+
+            /**
+             * Creates a new Message instance using the specified properties.
+             * @function create
+             * @memberof trellis.raft.Message
+             * @static
+             * @param {trellis.raft.Message.$Properties=} [properties] Properties to set
+             * @returns {trellis.raft.Message} Message instance
+             * @type {{
+             *   (properties: trellis.raft.Message.$Shape): trellis.raft.Message & trellis.raft.Message.$Shape;
+             *   (properties?: trellis.raft.Message.$Properties): trellis.raft.Message;
+             * }}
+             */
+            Message.create = function(properties) {
+                return new Message(properties);
+            };
+
+            /**
+             * Encodes the specified Message message. Does not implicitly {@link trellis.raft.Message.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.raft.Message
+             * @static
+             * @param {trellis.raft.Message.$Properties} m Message message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Message.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+                if (m.from != null && $Object.hasOwnProperty.call(m, "from") && m.from !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.from);
+                if (m.to != null && $Object.hasOwnProperty.call(m, "to") && m.to !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.to);
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term") && (typeof m.term === "object" ? m.term.low || m.term.high : m.term !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).uint64(m.term);
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index") && (typeof m.index === "object" ? m.index.low || m.index.high : m.index !== 0))
+                    w.uint32(/* id 5, wireType 0 =*/40).uint64(m.index);
+                if (m.logTerm != null && $Object.hasOwnProperty.call(m, "logTerm") && (typeof m.logTerm === "object" ? m.logTerm.low || m.logTerm.high : m.logTerm !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).uint64(m.logTerm);
+                if (m.commit != null && $Object.hasOwnProperty.call(m, "commit") && (typeof m.commit === "object" ? m.commit.low || m.commit.high : m.commit !== 0))
+                    w.uint32(/* id 7, wireType 0 =*/56).uint64(m.commit);
+                if (m.entries != null && m.entries.length) {
+                    for (var i = 0; i < m.entries.length; ++i)
+                        $root.trellis.raft.Entry.encode(m.entries[i], w.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
+                }
+                if (m.reject != null && $Object.hasOwnProperty.call(m, "reject") && m.reject !== false)
+                    w.uint32(/* id 9, wireType 0 =*/72).bool(m.reject);
+                if (m.rejectHint != null && $Object.hasOwnProperty.call(m, "rejectHint") && (typeof m.rejectHint === "object" ? m.rejectHint.low || m.rejectHint.high : m.rejectHint !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).uint64(m.rejectHint);
+                if (m.context != null && $Object.hasOwnProperty.call(m, "context") && m.context.length)
+                    w.uint32(/* id 11, wireType 2 =*/90).bytes(m.context);
+                if (m.transfer != null && $Object.hasOwnProperty.call(m, "transfer") && m.transfer !== false)
+                    w.uint32(/* id 12, wireType 0 =*/96).bool(m.transfer);
+                if (m.snapshot != null && $Object.hasOwnProperty.call(m, "snapshot"))
+                    $root.trellis.raft.Snapshot.encode(m.snapshot, w.uint32(/* id 13, wireType 2 =*/106).fork(), q + 1).ldelim();
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Message message, length delimited. Does not implicitly {@link trellis.raft.Message.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.raft.Message
+             * @static
+             * @param {trellis.raft.Message.$Properties} message Message message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Message.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Message message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.raft.Message
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.raft.Message & trellis.raft.Message.$Shape} Message
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Message.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.raft.Message();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.type = v;
+                            else
+                                delete m.type;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.from = v;
+                            else
+                                delete m.from;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.to = v;
+                            else
+                                delete m.to;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.term = v;
+                            else
+                                delete m.term;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.index = v;
+                            else
+                                delete m.index;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.logTerm = v;
+                            else
+                                delete m.logTerm;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.commit = v;
+                            else
+                                delete m.commit;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.entries && m.entries.length))
+                                m.entries = [];
+                            m.entries.push($root.trellis.raft.Entry.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.reject = v;
+                            else
+                                delete m.reject;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.rejectHint = v;
+                            else
+                                delete m.rejectHint;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.context = v;
+                            else
+                                delete m.context;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.transfer = v;
+                            else
+                                delete m.transfer;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            m.snapshot = $root.trellis.raft.Snapshot.decode(r, r.size(), $undefined, q + 1, m.snapshot);
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Message message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.raft.Message
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.raft.Message & trellis.raft.Message.$Shape} Message
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Message.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Message message.
+             * @function verify
+             * @memberof trellis.raft.Message
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Message.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    if (typeof m.type !== "number" || (m.type | 0) !== m.type)
+                        return "type: enum value expected";
+                }
+                if (m.from != null && $Object.hasOwnProperty.call(m, "from")) {
+                    if (!$util.isString(m.from))
+                        return "from: string expected";
+                }
+                if (m.to != null && $Object.hasOwnProperty.call(m, "to")) {
+                    if (!$util.isString(m.to))
+                        return "to: string expected";
+                }
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term")) {
+                    if (!$util.isInteger(m.term) && !(m.term && $util.isInteger(m.term.low) && $util.isInteger(m.term.high)))
+                        return "term: integer|Long expected";
+                }
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index")) {
+                    if (!$util.isInteger(m.index) && !(m.index && $util.isInteger(m.index.low) && $util.isInteger(m.index.high)))
+                        return "index: integer|Long expected";
+                }
+                if (m.logTerm != null && $Object.hasOwnProperty.call(m, "logTerm")) {
+                    if (!$util.isInteger(m.logTerm) && !(m.logTerm && $util.isInteger(m.logTerm.low) && $util.isInteger(m.logTerm.high)))
+                        return "logTerm: integer|Long expected";
+                }
+                if (m.commit != null && $Object.hasOwnProperty.call(m, "commit")) {
+                    if (!$util.isInteger(m.commit) && !(m.commit && $util.isInteger(m.commit.low) && $util.isInteger(m.commit.high)))
+                        return "commit: integer|Long expected";
+                }
+                if (m.entries != null && $Object.hasOwnProperty.call(m, "entries")) {
+                    if (!$Array.isArray(m.entries))
+                        return "entries: array expected";
+                    for (var i = 0; i < m.entries.length; ++i) {
+                        {
+                            var e = $root.trellis.raft.Entry.verify(m.entries[i], q + 1);
+                            if (e)
+                                return "entries." + e;
+                        }
+                    }
+                }
+                if (m.reject != null && $Object.hasOwnProperty.call(m, "reject")) {
+                    if (typeof m.reject !== "boolean")
+                        return "reject: boolean expected";
+                }
+                if (m.rejectHint != null && $Object.hasOwnProperty.call(m, "rejectHint")) {
+                    if (!$util.isInteger(m.rejectHint) && !(m.rejectHint && $util.isInteger(m.rejectHint.low) && $util.isInteger(m.rejectHint.high)))
+                        return "rejectHint: integer|Long expected";
+                }
+                if (m.context != null && $Object.hasOwnProperty.call(m, "context")) {
+                    if (!(m.context && typeof m.context.length === "number" || $util.isString(m.context)))
+                        return "context: buffer expected";
+                }
+                if (m.transfer != null && $Object.hasOwnProperty.call(m, "transfer")) {
+                    if (typeof m.transfer !== "boolean")
+                        return "transfer: boolean expected";
+                }
+                if (m.snapshot != null && $Object.hasOwnProperty.call(m, "snapshot")) {
+                    {
+                        var e = $root.trellis.raft.Snapshot.verify(m.snapshot, q + 1);
+                        if (e)
+                            return "snapshot." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Message message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.raft.Message
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.raft.Message} Message
+             */
+            Message.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.raft.Message)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.raft.Message: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.raft.Message();
+                if (d.type !== 0 && (typeof d.type !== "string" || $root.trellis.raft.MessageType[d.type] !== 0)) {
+                    switch (d.type) {
+                    case "MESSAGE_TYPE_UNSPECIFIED":
+                    case 0:
+                        m.type = 0;
+                        break;
+                    case "APPEND":
+                    case 1:
+                        m.type = 1;
+                        break;
+                    case "APPEND_RESPONSE":
+                    case 2:
+                        m.type = 2;
+                        break;
+                    case "HEARTBEAT":
+                    case 3:
+                        m.type = 3;
+                        break;
+                    case "HEARTBEAT_RESPONSE":
+                    case 4:
+                        m.type = 4;
+                        break;
+                    case "VOTE":
+                    case 5:
+                        m.type = 5;
+                        break;
+                    case "PRE_VOTE":
+                    case 6:
+                        m.type = 6;
+                        break;
+                    case "VOTE_RESPONSE":
+                    case 7:
+                        m.type = 7;
+                        break;
+                    case "PRE_VOTE_RESPONSE":
+                    case 8:
+                        m.type = 8;
+                        break;
+                    case "SNAPSHOT":
+                    case 9:
+                        m.type = 9;
+                        break;
+                    case "READ_INDEX":
+                    case 10:
+                        m.type = 10;
+                        break;
+                    case "READ_INDEX_RESPONSE":
+                    case 11:
+                        m.type = 11;
+                        break;
+                    case "TIMEOUT_NOW":
+                    case 12:
+                        m.type = 12;
+                        break;
+                    default:
+                        if (typeof d.type === "number" && (d.type | 0) === d.type)
+                            m.type = d.type;
+                    }
+                }
+                if (d.from != null) {
+                    if (typeof d.from !== "string" || d.from.length) {
+                        m.from = $String(d.from);
+                    }
+                }
+                if (d.to != null) {
+                    if (typeof d.to !== "string" || d.to.length) {
+                        m.to = $String(d.to);
+                    }
+                }
+                if (d.term != null) {
+                    if (typeof d.term === "object" ? d.term.low || d.term.high : $Number(d.term) !== 0) {
+                        if ($util.Long)
+                            m.term = $util.Long.fromValue(d.term, true);
+                        else if (typeof d.term === "string")
+                            m.term = $parseInt(d.term, 10);
+                        else if (typeof d.term === "number")
+                            m.term = d.term;
+                        else if (typeof d.term === "object")
+                            m.term = new $util.LongBits(d.term.low >>> 0, d.term.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.index != null) {
+                    if (typeof d.index === "object" ? d.index.low || d.index.high : $Number(d.index) !== 0) {
+                        if ($util.Long)
+                            m.index = $util.Long.fromValue(d.index, true);
+                        else if (typeof d.index === "string")
+                            m.index = $parseInt(d.index, 10);
+                        else if (typeof d.index === "number")
+                            m.index = d.index;
+                        else if (typeof d.index === "object")
+                            m.index = new $util.LongBits(d.index.low >>> 0, d.index.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.logTerm != null) {
+                    if (typeof d.logTerm === "object" ? d.logTerm.low || d.logTerm.high : $Number(d.logTerm) !== 0) {
+                        if ($util.Long)
+                            m.logTerm = $util.Long.fromValue(d.logTerm, true);
+                        else if (typeof d.logTerm === "string")
+                            m.logTerm = $parseInt(d.logTerm, 10);
+                        else if (typeof d.logTerm === "number")
+                            m.logTerm = d.logTerm;
+                        else if (typeof d.logTerm === "object")
+                            m.logTerm = new $util.LongBits(d.logTerm.low >>> 0, d.logTerm.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.commit != null) {
+                    if (typeof d.commit === "object" ? d.commit.low || d.commit.high : $Number(d.commit) !== 0) {
+                        if ($util.Long)
+                            m.commit = $util.Long.fromValue(d.commit, true);
+                        else if (typeof d.commit === "string")
+                            m.commit = $parseInt(d.commit, 10);
+                        else if (typeof d.commit === "number")
+                            m.commit = d.commit;
+                        else if (typeof d.commit === "object")
+                            m.commit = new $util.LongBits(d.commit.low >>> 0, d.commit.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.entries) {
+                    if (!$Array.isArray(d.entries))
+                        throw $TypeError(".trellis.raft.Message.entries: array expected");
+                    m.entries = $Array(d.entries.length);
+                    for (var i = 0; i < d.entries.length; ++i) {
+                        if (!$util.isObject(d.entries[i]))
+                            throw $TypeError(".trellis.raft.Message.entries: object expected");
+                        m.entries[i] = $root.trellis.raft.Entry.fromObject(d.entries[i], q + 1);
+                    }
+                }
+                if (d.reject != null) {
+                    if (d.reject) {
+                        m.reject = $Boolean(d.reject);
+                    }
+                }
+                if (d.rejectHint != null) {
+                    if (typeof d.rejectHint === "object" ? d.rejectHint.low || d.rejectHint.high : $Number(d.rejectHint) !== 0) {
+                        if ($util.Long)
+                            m.rejectHint = $util.Long.fromValue(d.rejectHint, true);
+                        else if (typeof d.rejectHint === "string")
+                            m.rejectHint = $parseInt(d.rejectHint, 10);
+                        else if (typeof d.rejectHint === "number")
+                            m.rejectHint = d.rejectHint;
+                        else if (typeof d.rejectHint === "object")
+                            m.rejectHint = new $util.LongBits(d.rejectHint.low >>> 0, d.rejectHint.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.context != null) {
+                    if (d.context.length) {
+                        if (typeof d.context === "string")
+                            $util.base64.decode(d.context, m.context = $util.newBuffer($util.base64.length(d.context)), 0);
+                        else if (d.context.length >= 0)
+                            m.context = d.context;
+                    }
+                }
+                if (d.transfer != null) {
+                    if (d.transfer) {
+                        m.transfer = $Boolean(d.transfer);
+                    }
+                }
+                if (d.snapshot != null) {
+                    if (!$util.isObject(d.snapshot))
+                        throw $TypeError(".trellis.raft.Message.snapshot: object expected");
+                    m.snapshot = $root.trellis.raft.Snapshot.fromObject(d.snapshot, q + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Message message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.raft.Message
+             * @static
+             * @param {trellis.raft.Message} m Message
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Message.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.entries = [];
+                }
+                if (o.defaults) {
+                    d.type = o.enums === $String ? "MESSAGE_TYPE_UNSPECIFIED" : 0;
+                    d.from = "";
+                    d.to = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.term = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.term = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.index = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.index = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.logTerm = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.logTerm = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.commit = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.commit = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.reject = false;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.rejectHint = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.rejectHint = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if (o.bytes === $String)
+                        d.context = "";
+                    else {
+                        d.context = [];
+                        if (o.bytes !== $Array)
+                            d.context = $util.newBuffer(d.context);
+                    }
+                    d.transfer = false;
+                    d.snapshot = null;
+                }
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    d.type = o.enums === $String ? $root.trellis.raft.MessageType[m.type] === $undefined ? m.type : $root.trellis.raft.MessageType[m.type] : m.type;
+                }
+                if (m.from != null && $Object.hasOwnProperty.call(m, "from")) {
+                    d.from = m.from;
+                }
+                if (m.to != null && $Object.hasOwnProperty.call(m, "to")) {
+                    d.to = m.to;
+                }
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.term = typeof m.term === "number" ? $BigInt(m.term) : $util.Long.fromBits(m.term.low >>> 0, m.term.high >>> 0, true).toBigInt();
+                    else if (typeof m.term === "number")
+                        d.term = o.longs === $String ? $String(m.term) : m.term;
+                    else
+                        d.term = o.longs === $String ? $util.Long.prototype.toString.call(m.term) : o.longs === $Number ? new $util.LongBits(m.term.low >>> 0, m.term.high >>> 0).toNumber(true) : m.term;
+                }
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.index = typeof m.index === "number" ? $BigInt(m.index) : $util.Long.fromBits(m.index.low >>> 0, m.index.high >>> 0, true).toBigInt();
+                    else if (typeof m.index === "number")
+                        d.index = o.longs === $String ? $String(m.index) : m.index;
+                    else
+                        d.index = o.longs === $String ? $util.Long.prototype.toString.call(m.index) : o.longs === $Number ? new $util.LongBits(m.index.low >>> 0, m.index.high >>> 0).toNumber(true) : m.index;
+                }
+                if (m.logTerm != null && $Object.hasOwnProperty.call(m, "logTerm")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.logTerm = typeof m.logTerm === "number" ? $BigInt(m.logTerm) : $util.Long.fromBits(m.logTerm.low >>> 0, m.logTerm.high >>> 0, true).toBigInt();
+                    else if (typeof m.logTerm === "number")
+                        d.logTerm = o.longs === $String ? $String(m.logTerm) : m.logTerm;
+                    else
+                        d.logTerm = o.longs === $String ? $util.Long.prototype.toString.call(m.logTerm) : o.longs === $Number ? new $util.LongBits(m.logTerm.low >>> 0, m.logTerm.high >>> 0).toNumber(true) : m.logTerm;
+                }
+                if (m.commit != null && $Object.hasOwnProperty.call(m, "commit")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.commit = typeof m.commit === "number" ? $BigInt(m.commit) : $util.Long.fromBits(m.commit.low >>> 0, m.commit.high >>> 0, true).toBigInt();
+                    else if (typeof m.commit === "number")
+                        d.commit = o.longs === $String ? $String(m.commit) : m.commit;
+                    else
+                        d.commit = o.longs === $String ? $util.Long.prototype.toString.call(m.commit) : o.longs === $Number ? new $util.LongBits(m.commit.low >>> 0, m.commit.high >>> 0).toNumber(true) : m.commit;
+                }
+                if (m.entries && m.entries.length) {
+                    d.entries = $Array(m.entries.length);
+                    for (var j = 0; j < m.entries.length; ++j) {
+                        d.entries[j] = $root.trellis.raft.Entry.toObject(m.entries[j], o, q + 1);
+                    }
+                }
+                if (m.reject != null && $Object.hasOwnProperty.call(m, "reject")) {
+                    d.reject = m.reject;
+                }
+                if (m.rejectHint != null && $Object.hasOwnProperty.call(m, "rejectHint")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.rejectHint = typeof m.rejectHint === "number" ? $BigInt(m.rejectHint) : $util.Long.fromBits(m.rejectHint.low >>> 0, m.rejectHint.high >>> 0, true).toBigInt();
+                    else if (typeof m.rejectHint === "number")
+                        d.rejectHint = o.longs === $String ? $String(m.rejectHint) : m.rejectHint;
+                    else
+                        d.rejectHint = o.longs === $String ? $util.Long.prototype.toString.call(m.rejectHint) : o.longs === $Number ? new $util.LongBits(m.rejectHint.low >>> 0, m.rejectHint.high >>> 0).toNumber(true) : m.rejectHint;
+                }
+                if (m.context != null && $Object.hasOwnProperty.call(m, "context")) {
+                    d.context = o.bytes === $String ? $util.base64.encode(m.context, 0, m.context.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.context) : m.context;
+                }
+                if (m.transfer != null && $Object.hasOwnProperty.call(m, "transfer")) {
+                    d.transfer = m.transfer;
+                }
+                if (m.snapshot != null && $Object.hasOwnProperty.call(m, "snapshot")) {
+                    d.snapshot = $root.trellis.raft.Snapshot.toObject(m.snapshot, o, q + 1);
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Message to JSON.
+             * @function toJSON
+             * @memberof trellis.raft.Message
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Message.prototype.toJSON = function() {
+                return Message.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Message
+             * @function getTypeUrl
+             * @memberof trellis.raft.Message
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Message.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.raft.Message";
+            };
+
+            return Message;
+        })();
+
+        /**
+         * EntryType enum.
+         * @name trellis.raft.EntryType
+         * @enum {number}
+         * @property {number} ENTRY_TYPE_UNSPECIFIED=0 ENTRY_TYPE_UNSPECIFIED value
+         * @property {number} NORMAL=1 NORMAL value
+         * @property {number} CONF_CHANGE=2 CONF_CHANGE value
+         */
+        raft.EntryType = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ENTRY_TYPE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "NORMAL"] = 1;
+            values[valuesById[2] = "CONF_CHANGE"] = 2;
+            return values;
+        })();
+
+        raft.Entry = (function() {
+
+            /**
+             * Properties of an Entry.
+             * @typedef {Object} trellis.raft.Entry.$Properties
+             * @property {trellis.raft.EntryType|null} [type] Entry type
+             * @property {number|Long|null} [term] Entry term
+             * @property {number|Long|null} [index] Entry index
+             * @property {Uint8Array|null} [data] Entry data
+             * @property {trellis.raft.ConfChange.$Properties|null} [change] Entry change
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Entry.
+             * @memberof trellis.raft
+             * @interface IEntry
+             * @augments trellis.raft.Entry.$Properties
+             * @deprecated Use trellis.raft.Entry.$Properties instead.
+             */
+
+            /**
+             * Shape of an Entry.
+             * @typedef {trellis.raft.Entry.$Properties} trellis.raft.Entry.$Shape
+             */
+
+            /**
+             * Constructs a new Entry.
+             * @memberof trellis.raft
+             * @classdesc Represents an Entry.
+             * @constructor
+             * @param {trellis.raft.Entry.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Entry = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Entry type.
+             * @member {trellis.raft.EntryType} type
+             * @memberof trellis.raft.Entry
+             * @instance
+             */
+            Entry.prototype.type = 0;
+
+            /**
+             * Entry term.
+             * @member {number|Long} term
+             * @memberof trellis.raft.Entry
+             * @instance
+             */
+            Entry.prototype.term = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Entry index.
+             * @member {number|Long} index
+             * @memberof trellis.raft.Entry
+             * @instance
+             */
+            Entry.prototype.index = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Entry data.
+             * @member {Uint8Array} data
+             * @memberof trellis.raft.Entry
+             * @instance
+             */
+            Entry.prototype.data = $util.newBuffer([]);
+
+            /**
+             * Entry change.
+             * @member {trellis.raft.ConfChange.$Properties|null|undefined} change
+             * @memberof trellis.raft.Entry
+             * @instance
+             */
+            Entry.prototype.change = null;
+
+            /**
+             * Creates a new Entry instance using the specified properties.
+             * @function create
+             * @memberof trellis.raft.Entry
+             * @static
+             * @param {trellis.raft.Entry.$Properties=} [properties] Properties to set
+             * @returns {trellis.raft.Entry} Entry instance
+             * @type {{
+             *   (properties: trellis.raft.Entry.$Shape): trellis.raft.Entry & trellis.raft.Entry.$Shape;
+             *   (properties?: trellis.raft.Entry.$Properties): trellis.raft.Entry;
+             * }}
+             */
+            Entry.create = function(properties) {
+                return new Entry(properties);
+            };
+
+            /**
+             * Encodes the specified Entry message. Does not implicitly {@link trellis.raft.Entry.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.raft.Entry
+             * @static
+             * @param {trellis.raft.Entry.$Properties} m Entry message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Entry.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term") && (typeof m.term === "object" ? m.term.low || m.term.high : m.term !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.term);
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index") && (typeof m.index === "object" ? m.index.low || m.index.high : m.index !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.index);
+                if (m.data != null && $Object.hasOwnProperty.call(m, "data") && m.data.length)
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.data);
+                if (m.change != null && $Object.hasOwnProperty.call(m, "change"))
+                    $root.trellis.raft.ConfChange.encode(m.change, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Entry message, length delimited. Does not implicitly {@link trellis.raft.Entry.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.raft.Entry
+             * @static
+             * @param {trellis.raft.Entry.$Properties} message Entry message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Entry.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an Entry message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.raft.Entry
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.raft.Entry & trellis.raft.Entry.$Shape} Entry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Entry.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.raft.Entry();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.type = v;
+                            else
+                                delete m.type;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.term = v;
+                            else
+                                delete m.term;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.index = v;
+                            else
+                                delete m.index;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.data = v;
+                            else
+                                delete m.data;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            m.change = $root.trellis.raft.ConfChange.decode(r, r.size(), $undefined, q + 1, m.change);
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an Entry message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.raft.Entry
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.raft.Entry & trellis.raft.Entry.$Shape} Entry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Entry.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an Entry message.
+             * @function verify
+             * @memberof trellis.raft.Entry
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Entry.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    if (typeof m.type !== "number" || (m.type | 0) !== m.type)
+                        return "type: enum value expected";
+                }
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term")) {
+                    if (!$util.isInteger(m.term) && !(m.term && $util.isInteger(m.term.low) && $util.isInteger(m.term.high)))
+                        return "term: integer|Long expected";
+                }
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index")) {
+                    if (!$util.isInteger(m.index) && !(m.index && $util.isInteger(m.index.low) && $util.isInteger(m.index.high)))
+                        return "index: integer|Long expected";
+                }
+                if (m.data != null && $Object.hasOwnProperty.call(m, "data")) {
+                    if (!(m.data && typeof m.data.length === "number" || $util.isString(m.data)))
+                        return "data: buffer expected";
+                }
+                if (m.change != null && $Object.hasOwnProperty.call(m, "change")) {
+                    {
+                        var e = $root.trellis.raft.ConfChange.verify(m.change, q + 1);
+                        if (e)
+                            return "change." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an Entry message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.raft.Entry
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.raft.Entry} Entry
+             */
+            Entry.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.raft.Entry)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.raft.Entry: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.raft.Entry();
+                if (d.type !== 0 && (typeof d.type !== "string" || $root.trellis.raft.EntryType[d.type] !== 0)) {
+                    switch (d.type) {
+                    case "ENTRY_TYPE_UNSPECIFIED":
+                    case 0:
+                        m.type = 0;
+                        break;
+                    case "NORMAL":
+                    case 1:
+                        m.type = 1;
+                        break;
+                    case "CONF_CHANGE":
+                    case 2:
+                        m.type = 2;
+                        break;
+                    default:
+                        if (typeof d.type === "number" && (d.type | 0) === d.type)
+                            m.type = d.type;
+                    }
+                }
+                if (d.term != null) {
+                    if (typeof d.term === "object" ? d.term.low || d.term.high : $Number(d.term) !== 0) {
+                        if ($util.Long)
+                            m.term = $util.Long.fromValue(d.term, true);
+                        else if (typeof d.term === "string")
+                            m.term = $parseInt(d.term, 10);
+                        else if (typeof d.term === "number")
+                            m.term = d.term;
+                        else if (typeof d.term === "object")
+                            m.term = new $util.LongBits(d.term.low >>> 0, d.term.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.index != null) {
+                    if (typeof d.index === "object" ? d.index.low || d.index.high : $Number(d.index) !== 0) {
+                        if ($util.Long)
+                            m.index = $util.Long.fromValue(d.index, true);
+                        else if (typeof d.index === "string")
+                            m.index = $parseInt(d.index, 10);
+                        else if (typeof d.index === "number")
+                            m.index = d.index;
+                        else if (typeof d.index === "object")
+                            m.index = new $util.LongBits(d.index.low >>> 0, d.index.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.data != null) {
+                    if (d.data.length) {
+                        if (typeof d.data === "string")
+                            $util.base64.decode(d.data, m.data = $util.newBuffer($util.base64.length(d.data)), 0);
+                        else if (d.data.length >= 0)
+                            m.data = d.data;
+                    }
+                }
+                if (d.change != null) {
+                    if (!$util.isObject(d.change))
+                        throw $TypeError(".trellis.raft.Entry.change: object expected");
+                    m.change = $root.trellis.raft.ConfChange.fromObject(d.change, q + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an Entry message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.raft.Entry
+             * @static
+             * @param {trellis.raft.Entry} m Entry
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Entry.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.type = o.enums === $String ? "ENTRY_TYPE_UNSPECIFIED" : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.term = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.term = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.index = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.index = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if (o.bytes === $String)
+                        d.data = "";
+                    else {
+                        d.data = [];
+                        if (o.bytes !== $Array)
+                            d.data = $util.newBuffer(d.data);
+                    }
+                    d.change = null;
+                }
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    d.type = o.enums === $String ? $root.trellis.raft.EntryType[m.type] === $undefined ? m.type : $root.trellis.raft.EntryType[m.type] : m.type;
+                }
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.term = typeof m.term === "number" ? $BigInt(m.term) : $util.Long.fromBits(m.term.low >>> 0, m.term.high >>> 0, true).toBigInt();
+                    else if (typeof m.term === "number")
+                        d.term = o.longs === $String ? $String(m.term) : m.term;
+                    else
+                        d.term = o.longs === $String ? $util.Long.prototype.toString.call(m.term) : o.longs === $Number ? new $util.LongBits(m.term.low >>> 0, m.term.high >>> 0).toNumber(true) : m.term;
+                }
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.index = typeof m.index === "number" ? $BigInt(m.index) : $util.Long.fromBits(m.index.low >>> 0, m.index.high >>> 0, true).toBigInt();
+                    else if (typeof m.index === "number")
+                        d.index = o.longs === $String ? $String(m.index) : m.index;
+                    else
+                        d.index = o.longs === $String ? $util.Long.prototype.toString.call(m.index) : o.longs === $Number ? new $util.LongBits(m.index.low >>> 0, m.index.high >>> 0).toNumber(true) : m.index;
+                }
+                if (m.data != null && $Object.hasOwnProperty.call(m, "data")) {
+                    d.data = o.bytes === $String ? $util.base64.encode(m.data, 0, m.data.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.data) : m.data;
+                }
+                if (m.change != null && $Object.hasOwnProperty.call(m, "change")) {
+                    d.change = $root.trellis.raft.ConfChange.toObject(m.change, o, q + 1);
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Entry to JSON.
+             * @function toJSON
+             * @memberof trellis.raft.Entry
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Entry.prototype.toJSON = function() {
+                return Entry.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Entry
+             * @function getTypeUrl
+             * @memberof trellis.raft.Entry
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Entry.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.raft.Entry";
+            };
+
+            return Entry;
+        })();
+
+        /**
+         * ConfChangeType enum.
+         * @name trellis.raft.ConfChangeType
+         * @enum {number}
+         * @property {number} CONF_CHANGE_TYPE_UNSPECIFIED=0 CONF_CHANGE_TYPE_UNSPECIFIED value
+         * @property {number} ADD_VOTER=1 ADD_VOTER value
+         * @property {number} ADD_LEARNER=2 ADD_LEARNER value
+         * @property {number} PROMOTE=3 PROMOTE value
+         * @property {number} REMOVE=4 REMOVE value
+         */
+        raft.ConfChangeType = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "CONF_CHANGE_TYPE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "ADD_VOTER"] = 1;
+            values[valuesById[2] = "ADD_LEARNER"] = 2;
+            values[valuesById[3] = "PROMOTE"] = 3;
+            values[valuesById[4] = "REMOVE"] = 4;
+            return values;
+        })();
+
+        raft.ConfChange = (function() {
+
+            /**
+             * Properties of a ConfChange.
+             * @typedef {Object} trellis.raft.ConfChange.$Properties
+             * @property {trellis.raft.ConfChangeType|null} [type] ConfChange type
+             * @property {string|null} [node] ConfChange node
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ConfChange.
+             * @memberof trellis.raft
+             * @interface IConfChange
+             * @augments trellis.raft.ConfChange.$Properties
+             * @deprecated Use trellis.raft.ConfChange.$Properties instead.
+             */
+
+            /**
+             * Shape of a ConfChange.
+             * @typedef {trellis.raft.ConfChange.$Properties} trellis.raft.ConfChange.$Shape
+             */
+
+            /**
+             * Constructs a new ConfChange.
+             * @memberof trellis.raft
+             * @classdesc Represents a ConfChange.
+             * @constructor
+             * @param {trellis.raft.ConfChange.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ConfChange = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ConfChange type.
+             * @member {trellis.raft.ConfChangeType} type
+             * @memberof trellis.raft.ConfChange
+             * @instance
+             */
+            ConfChange.prototype.type = 0;
+
+            /**
+             * ConfChange node.
+             * @member {string} node
+             * @memberof trellis.raft.ConfChange
+             * @instance
+             */
+            ConfChange.prototype.node = "";
+
+            /**
+             * Creates a new ConfChange instance using the specified properties.
+             * @function create
+             * @memberof trellis.raft.ConfChange
+             * @static
+             * @param {trellis.raft.ConfChange.$Properties=} [properties] Properties to set
+             * @returns {trellis.raft.ConfChange} ConfChange instance
+             * @type {{
+             *   (properties: trellis.raft.ConfChange.$Shape): trellis.raft.ConfChange & trellis.raft.ConfChange.$Shape;
+             *   (properties?: trellis.raft.ConfChange.$Properties): trellis.raft.ConfChange;
+             * }}
+             */
+            ConfChange.create = function(properties) {
+                return new ConfChange(properties);
+            };
+
+            /**
+             * Encodes the specified ConfChange message. Does not implicitly {@link trellis.raft.ConfChange.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.raft.ConfChange
+             * @static
+             * @param {trellis.raft.ConfChange.$Properties} m ConfChange message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConfChange.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.type);
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node") && m.node !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.node);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ConfChange message, length delimited. Does not implicitly {@link trellis.raft.ConfChange.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.raft.ConfChange
+             * @static
+             * @param {trellis.raft.ConfChange.$Properties} message ConfChange message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConfChange.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ConfChange message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.raft.ConfChange
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.raft.ConfChange & trellis.raft.ConfChange.$Shape} ConfChange
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConfChange.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.raft.ConfChange();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.type = v;
+                            else
+                                delete m.type;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.node = v;
+                            else
+                                delete m.node;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ConfChange message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.raft.ConfChange
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.raft.ConfChange & trellis.raft.ConfChange.$Shape} ConfChange
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConfChange.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ConfChange message.
+             * @function verify
+             * @memberof trellis.raft.ConfChange
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ConfChange.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    if (typeof m.type !== "number" || (m.type | 0) !== m.type)
+                        return "type: enum value expected";
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    if (!$util.isString(m.node))
+                        return "node: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ConfChange message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.raft.ConfChange
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.raft.ConfChange} ConfChange
+             */
+            ConfChange.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.raft.ConfChange)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.raft.ConfChange: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.raft.ConfChange();
+                if (d.type !== 0 && (typeof d.type !== "string" || $root.trellis.raft.ConfChangeType[d.type] !== 0)) {
+                    switch (d.type) {
+                    case "CONF_CHANGE_TYPE_UNSPECIFIED":
+                    case 0:
+                        m.type = 0;
+                        break;
+                    case "ADD_VOTER":
+                    case 1:
+                        m.type = 1;
+                        break;
+                    case "ADD_LEARNER":
+                    case 2:
+                        m.type = 2;
+                        break;
+                    case "PROMOTE":
+                    case 3:
+                        m.type = 3;
+                        break;
+                    case "REMOVE":
+                    case 4:
+                        m.type = 4;
+                        break;
+                    default:
+                        if (typeof d.type === "number" && (d.type | 0) === d.type)
+                            m.type = d.type;
+                    }
+                }
+                if (d.node != null) {
+                    if (typeof d.node !== "string" || d.node.length) {
+                        m.node = $String(d.node);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ConfChange message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.raft.ConfChange
+             * @static
+             * @param {trellis.raft.ConfChange} m ConfChange
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ConfChange.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.type = o.enums === $String ? "CONF_CHANGE_TYPE_UNSPECIFIED" : 0;
+                    d.node = "";
+                }
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    d.type = o.enums === $String ? $root.trellis.raft.ConfChangeType[m.type] === $undefined ? m.type : $root.trellis.raft.ConfChangeType[m.type] : m.type;
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    d.node = m.node;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ConfChange to JSON.
+             * @function toJSON
+             * @memberof trellis.raft.ConfChange
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ConfChange.prototype.toJSON = function() {
+                return ConfChange.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ConfChange
+             * @function getTypeUrl
+             * @memberof trellis.raft.ConfChange
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ConfChange.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.raft.ConfChange";
+            };
+
+            return ConfChange;
+        })();
+
+        raft.ConfState = (function() {
+
+            /**
+             * Properties of a ConfState.
+             * @typedef {Object} trellis.raft.ConfState.$Properties
+             * @property {Array.<string>|null} [voters] ConfState voters
+             * @property {Array.<string>|null} [learners] ConfState learners
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ConfState.
+             * @memberof trellis.raft
+             * @interface IConfState
+             * @augments trellis.raft.ConfState.$Properties
+             * @deprecated Use trellis.raft.ConfState.$Properties instead.
+             */
+
+            /**
+             * Shape of a ConfState.
+             * @typedef {trellis.raft.ConfState.$Properties} trellis.raft.ConfState.$Shape
+             */
+
+            /**
+             * Constructs a new ConfState.
+             * @memberof trellis.raft
+             * @classdesc Represents a ConfState.
+             * @constructor
+             * @param {trellis.raft.ConfState.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ConfState = function (p) {
+                this.voters = [];
+                this.learners = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ConfState voters.
+             * @member {Array.<string>} voters
+             * @memberof trellis.raft.ConfState
+             * @instance
+             */
+            ConfState.prototype.voters = $util.emptyArray;
+
+            /**
+             * ConfState learners.
+             * @member {Array.<string>} learners
+             * @memberof trellis.raft.ConfState
+             * @instance
+             */
+            ConfState.prototype.learners = $util.emptyArray;
+
+            /**
+             * Creates a new ConfState instance using the specified properties.
+             * @function create
+             * @memberof trellis.raft.ConfState
+             * @static
+             * @param {trellis.raft.ConfState.$Properties=} [properties] Properties to set
+             * @returns {trellis.raft.ConfState} ConfState instance
+             * @type {{
+             *   (properties: trellis.raft.ConfState.$Shape): trellis.raft.ConfState & trellis.raft.ConfState.$Shape;
+             *   (properties?: trellis.raft.ConfState.$Properties): trellis.raft.ConfState;
+             * }}
+             */
+            ConfState.create = function(properties) {
+                return new ConfState(properties);
+            };
+
+            /**
+             * Encodes the specified ConfState message. Does not implicitly {@link trellis.raft.ConfState.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.raft.ConfState
+             * @static
+             * @param {trellis.raft.ConfState.$Properties} m ConfState message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConfState.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.voters != null && m.voters.length) {
+                    for (var i = 0; i < m.voters.length; ++i)
+                        w.uint32(/* id 1, wireType 2 =*/10).string(m.voters[i]);
+                }
+                if (m.learners != null && m.learners.length) {
+                    for (var i = 0; i < m.learners.length; ++i)
+                        w.uint32(/* id 2, wireType 2 =*/18).string(m.learners[i]);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ConfState message, length delimited. Does not implicitly {@link trellis.raft.ConfState.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.raft.ConfState
+             * @static
+             * @param {trellis.raft.ConfState.$Properties} message ConfState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConfState.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ConfState message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.raft.ConfState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.raft.ConfState & trellis.raft.ConfState.$Shape} ConfState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConfState.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.raft.ConfState();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.voters && m.voters.length))
+                                m.voters = [];
+                            m.voters.push(r.stringVerify());
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.learners && m.learners.length))
+                                m.learners = [];
+                            m.learners.push(r.stringVerify());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ConfState message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.raft.ConfState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.raft.ConfState & trellis.raft.ConfState.$Shape} ConfState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConfState.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ConfState message.
+             * @function verify
+             * @memberof trellis.raft.ConfState
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ConfState.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.voters != null && $Object.hasOwnProperty.call(m, "voters")) {
+                    if (!$Array.isArray(m.voters))
+                        return "voters: array expected";
+                    for (var i = 0; i < m.voters.length; ++i) {
+                        if (!$util.isString(m.voters[i]))
+                            return "voters: string[] expected";
+                    }
+                }
+                if (m.learners != null && $Object.hasOwnProperty.call(m, "learners")) {
+                    if (!$Array.isArray(m.learners))
+                        return "learners: array expected";
+                    for (var i = 0; i < m.learners.length; ++i) {
+                        if (!$util.isString(m.learners[i]))
+                            return "learners: string[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ConfState message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.raft.ConfState
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.raft.ConfState} ConfState
+             */
+            ConfState.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.raft.ConfState)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.raft.ConfState: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.raft.ConfState();
+                if (d.voters) {
+                    if (!$Array.isArray(d.voters))
+                        throw $TypeError(".trellis.raft.ConfState.voters: array expected");
+                    m.voters = $Array(d.voters.length);
+                    for (var i = 0; i < d.voters.length; ++i) {
+                        m.voters[i] = $String(d.voters[i]);
+                    }
+                }
+                if (d.learners) {
+                    if (!$Array.isArray(d.learners))
+                        throw $TypeError(".trellis.raft.ConfState.learners: array expected");
+                    m.learners = $Array(d.learners.length);
+                    for (var i = 0; i < d.learners.length; ++i) {
+                        m.learners[i] = $String(d.learners[i]);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ConfState message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.raft.ConfState
+             * @static
+             * @param {trellis.raft.ConfState} m ConfState
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ConfState.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.voters = [];
+                    d.learners = [];
+                }
+                if (m.voters && m.voters.length) {
+                    d.voters = $Array(m.voters.length);
+                    for (var j = 0; j < m.voters.length; ++j) {
+                        d.voters[j] = m.voters[j];
+                    }
+                }
+                if (m.learners && m.learners.length) {
+                    d.learners = $Array(m.learners.length);
+                    for (var j = 0; j < m.learners.length; ++j) {
+                        d.learners[j] = m.learners[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ConfState to JSON.
+             * @function toJSON
+             * @memberof trellis.raft.ConfState
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ConfState.prototype.toJSON = function() {
+                return ConfState.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ConfState
+             * @function getTypeUrl
+             * @memberof trellis.raft.ConfState
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ConfState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.raft.ConfState";
+            };
+
+            return ConfState;
+        })();
+
+        raft.HardState = (function() {
+
+            /**
+             * Properties of a HardState.
+             * @typedef {Object} trellis.raft.HardState.$Properties
+             * @property {number|Long|null} [term] HardState term
+             * @property {string|null} [vote] HardState vote
+             * @property {number|Long|null} [commit] HardState commit
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HardState.
+             * @memberof trellis.raft
+             * @interface IHardState
+             * @augments trellis.raft.HardState.$Properties
+             * @deprecated Use trellis.raft.HardState.$Properties instead.
+             */
+
+            /**
+             * Shape of a HardState.
+             * @typedef {trellis.raft.HardState.$Properties} trellis.raft.HardState.$Shape
+             */
+
+            /**
+             * Constructs a new HardState.
+             * @memberof trellis.raft
+             * @classdesc Represents a HardState.
+             * @constructor
+             * @param {trellis.raft.HardState.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HardState = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * HardState term.
+             * @member {number|Long} term
+             * @memberof trellis.raft.HardState
+             * @instance
+             */
+            HardState.prototype.term = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * HardState vote.
+             * @member {string} vote
+             * @memberof trellis.raft.HardState
+             * @instance
+             */
+            HardState.prototype.vote = "";
+
+            /**
+             * HardState commit.
+             * @member {number|Long} commit
+             * @memberof trellis.raft.HardState
+             * @instance
+             */
+            HardState.prototype.commit = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new HardState instance using the specified properties.
+             * @function create
+             * @memberof trellis.raft.HardState
+             * @static
+             * @param {trellis.raft.HardState.$Properties=} [properties] Properties to set
+             * @returns {trellis.raft.HardState} HardState instance
+             * @type {{
+             *   (properties: trellis.raft.HardState.$Shape): trellis.raft.HardState & trellis.raft.HardState.$Shape;
+             *   (properties?: trellis.raft.HardState.$Properties): trellis.raft.HardState;
+             * }}
+             */
+            HardState.create = function(properties) {
+                return new HardState(properties);
+            };
+
+            /**
+             * Encodes the specified HardState message. Does not implicitly {@link trellis.raft.HardState.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.raft.HardState
+             * @static
+             * @param {trellis.raft.HardState.$Properties} m HardState message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HardState.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term") && (typeof m.term === "object" ? m.term.low || m.term.high : m.term !== 0))
+                    w.uint32(/* id 1, wireType 0 =*/8).uint64(m.term);
+                if (m.vote != null && $Object.hasOwnProperty.call(m, "vote") && m.vote !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.vote);
+                if (m.commit != null && $Object.hasOwnProperty.call(m, "commit") && (typeof m.commit === "object" ? m.commit.low || m.commit.high : m.commit !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.commit);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified HardState message, length delimited. Does not implicitly {@link trellis.raft.HardState.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.raft.HardState
+             * @static
+             * @param {trellis.raft.HardState.$Properties} message HardState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HardState.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a HardState message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.raft.HardState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.raft.HardState & trellis.raft.HardState.$Shape} HardState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HardState.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.raft.HardState();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.term = v;
+                            else
+                                delete m.term;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.vote = v;
+                            else
+                                delete m.vote;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.commit = v;
+                            else
+                                delete m.commit;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a HardState message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.raft.HardState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.raft.HardState & trellis.raft.HardState.$Shape} HardState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HardState.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a HardState message.
+             * @function verify
+             * @memberof trellis.raft.HardState
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            HardState.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term")) {
+                    if (!$util.isInteger(m.term) && !(m.term && $util.isInteger(m.term.low) && $util.isInteger(m.term.high)))
+                        return "term: integer|Long expected";
+                }
+                if (m.vote != null && $Object.hasOwnProperty.call(m, "vote")) {
+                    if (!$util.isString(m.vote))
+                        return "vote: string expected";
+                }
+                if (m.commit != null && $Object.hasOwnProperty.call(m, "commit")) {
+                    if (!$util.isInteger(m.commit) && !(m.commit && $util.isInteger(m.commit.low) && $util.isInteger(m.commit.high)))
+                        return "commit: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a HardState message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.raft.HardState
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.raft.HardState} HardState
+             */
+            HardState.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.raft.HardState)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.raft.HardState: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.raft.HardState();
+                if (d.term != null) {
+                    if (typeof d.term === "object" ? d.term.low || d.term.high : $Number(d.term) !== 0) {
+                        if ($util.Long)
+                            m.term = $util.Long.fromValue(d.term, true);
+                        else if (typeof d.term === "string")
+                            m.term = $parseInt(d.term, 10);
+                        else if (typeof d.term === "number")
+                            m.term = d.term;
+                        else if (typeof d.term === "object")
+                            m.term = new $util.LongBits(d.term.low >>> 0, d.term.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.vote != null) {
+                    if (typeof d.vote !== "string" || d.vote.length) {
+                        m.vote = $String(d.vote);
+                    }
+                }
+                if (d.commit != null) {
+                    if (typeof d.commit === "object" ? d.commit.low || d.commit.high : $Number(d.commit) !== 0) {
+                        if ($util.Long)
+                            m.commit = $util.Long.fromValue(d.commit, true);
+                        else if (typeof d.commit === "string")
+                            m.commit = $parseInt(d.commit, 10);
+                        else if (typeof d.commit === "number")
+                            m.commit = d.commit;
+                        else if (typeof d.commit === "object")
+                            m.commit = new $util.LongBits(d.commit.low >>> 0, d.commit.high >>> 0).toNumber(true);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a HardState message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.raft.HardState
+             * @static
+             * @param {trellis.raft.HardState} m HardState
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            HardState.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.term = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.term = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.vote = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.commit = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.commit = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.term = typeof m.term === "number" ? $BigInt(m.term) : $util.Long.fromBits(m.term.low >>> 0, m.term.high >>> 0, true).toBigInt();
+                    else if (typeof m.term === "number")
+                        d.term = o.longs === $String ? $String(m.term) : m.term;
+                    else
+                        d.term = o.longs === $String ? $util.Long.prototype.toString.call(m.term) : o.longs === $Number ? new $util.LongBits(m.term.low >>> 0, m.term.high >>> 0).toNumber(true) : m.term;
+                }
+                if (m.vote != null && $Object.hasOwnProperty.call(m, "vote")) {
+                    d.vote = m.vote;
+                }
+                if (m.commit != null && $Object.hasOwnProperty.call(m, "commit")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.commit = typeof m.commit === "number" ? $BigInt(m.commit) : $util.Long.fromBits(m.commit.low >>> 0, m.commit.high >>> 0, true).toBigInt();
+                    else if (typeof m.commit === "number")
+                        d.commit = o.longs === $String ? $String(m.commit) : m.commit;
+                    else
+                        d.commit = o.longs === $String ? $util.Long.prototype.toString.call(m.commit) : o.longs === $Number ? new $util.LongBits(m.commit.low >>> 0, m.commit.high >>> 0).toNumber(true) : m.commit;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this HardState to JSON.
+             * @function toJSON
+             * @memberof trellis.raft.HardState
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            HardState.prototype.toJSON = function() {
+                return HardState.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for HardState
+             * @function getTypeUrl
+             * @memberof trellis.raft.HardState
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            HardState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.raft.HardState";
+            };
+
+            return HardState;
+        })();
+
+        raft.Snapshot = (function() {
+
+            /**
+             * Properties of a Snapshot.
+             * @typedef {Object} trellis.raft.Snapshot.$Properties
+             * @property {number|Long|null} [index] Snapshot index
+             * @property {number|Long|null} [term] Snapshot term
+             * @property {trellis.raft.ConfState.$Properties|null} [conf] Snapshot conf
+             * @property {Uint8Array|null} [data] Snapshot data
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Snapshot.
+             * @memberof trellis.raft
+             * @interface ISnapshot
+             * @augments trellis.raft.Snapshot.$Properties
+             * @deprecated Use trellis.raft.Snapshot.$Properties instead.
+             */
+
+            /**
+             * Shape of a Snapshot.
+             * @typedef {trellis.raft.Snapshot.$Properties} trellis.raft.Snapshot.$Shape
+             */
+
+            /**
+             * Constructs a new Snapshot.
+             * @memberof trellis.raft
+             * @classdesc Represents a Snapshot.
+             * @constructor
+             * @param {trellis.raft.Snapshot.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Snapshot = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Snapshot index.
+             * @member {number|Long} index
+             * @memberof trellis.raft.Snapshot
+             * @instance
+             */
+            Snapshot.prototype.index = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Snapshot term.
+             * @member {number|Long} term
+             * @memberof trellis.raft.Snapshot
+             * @instance
+             */
+            Snapshot.prototype.term = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Snapshot conf.
+             * @member {trellis.raft.ConfState.$Properties|null|undefined} conf
+             * @memberof trellis.raft.Snapshot
+             * @instance
+             */
+            Snapshot.prototype.conf = null;
+
+            /**
+             * Snapshot data.
+             * @member {Uint8Array} data
+             * @memberof trellis.raft.Snapshot
+             * @instance
+             */
+            Snapshot.prototype.data = $util.newBuffer([]);
+
+            /**
+             * Creates a new Snapshot instance using the specified properties.
+             * @function create
+             * @memberof trellis.raft.Snapshot
+             * @static
+             * @param {trellis.raft.Snapshot.$Properties=} [properties] Properties to set
+             * @returns {trellis.raft.Snapshot} Snapshot instance
+             * @type {{
+             *   (properties: trellis.raft.Snapshot.$Shape): trellis.raft.Snapshot & trellis.raft.Snapshot.$Shape;
+             *   (properties?: trellis.raft.Snapshot.$Properties): trellis.raft.Snapshot;
+             * }}
+             */
+            Snapshot.create = function(properties) {
+                return new Snapshot(properties);
+            };
+
+            /**
+             * Encodes the specified Snapshot message. Does not implicitly {@link trellis.raft.Snapshot.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.raft.Snapshot
+             * @static
+             * @param {trellis.raft.Snapshot.$Properties} m Snapshot message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Snapshot.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index") && (typeof m.index === "object" ? m.index.low || m.index.high : m.index !== 0))
+                    w.uint32(/* id 1, wireType 0 =*/8).uint64(m.index);
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term") && (typeof m.term === "object" ? m.term.low || m.term.high : m.term !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.term);
+                if (m.conf != null && $Object.hasOwnProperty.call(m, "conf"))
+                    $root.trellis.raft.ConfState.encode(m.conf, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (m.data != null && $Object.hasOwnProperty.call(m, "data") && m.data.length)
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.data);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Snapshot message, length delimited. Does not implicitly {@link trellis.raft.Snapshot.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.raft.Snapshot
+             * @static
+             * @param {trellis.raft.Snapshot.$Properties} message Snapshot message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Snapshot.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Snapshot message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.raft.Snapshot
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.raft.Snapshot & trellis.raft.Snapshot.$Shape} Snapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Snapshot.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.raft.Snapshot();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.index = v;
+                            else
+                                delete m.index;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.term = v;
+                            else
+                                delete m.term;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            m.conf = $root.trellis.raft.ConfState.decode(r, r.size(), $undefined, q + 1, m.conf);
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.data = v;
+                            else
+                                delete m.data;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Snapshot message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.raft.Snapshot
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.raft.Snapshot & trellis.raft.Snapshot.$Shape} Snapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Snapshot.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Snapshot message.
+             * @function verify
+             * @memberof trellis.raft.Snapshot
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Snapshot.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index")) {
+                    if (!$util.isInteger(m.index) && !(m.index && $util.isInteger(m.index.low) && $util.isInteger(m.index.high)))
+                        return "index: integer|Long expected";
+                }
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term")) {
+                    if (!$util.isInteger(m.term) && !(m.term && $util.isInteger(m.term.low) && $util.isInteger(m.term.high)))
+                        return "term: integer|Long expected";
+                }
+                if (m.conf != null && $Object.hasOwnProperty.call(m, "conf")) {
+                    {
+                        var e = $root.trellis.raft.ConfState.verify(m.conf, q + 1);
+                        if (e)
+                            return "conf." + e;
+                    }
+                }
+                if (m.data != null && $Object.hasOwnProperty.call(m, "data")) {
+                    if (!(m.data && typeof m.data.length === "number" || $util.isString(m.data)))
+                        return "data: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Snapshot message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.raft.Snapshot
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.raft.Snapshot} Snapshot
+             */
+            Snapshot.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.raft.Snapshot)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.raft.Snapshot: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.raft.Snapshot();
+                if (d.index != null) {
+                    if (typeof d.index === "object" ? d.index.low || d.index.high : $Number(d.index) !== 0) {
+                        if ($util.Long)
+                            m.index = $util.Long.fromValue(d.index, true);
+                        else if (typeof d.index === "string")
+                            m.index = $parseInt(d.index, 10);
+                        else if (typeof d.index === "number")
+                            m.index = d.index;
+                        else if (typeof d.index === "object")
+                            m.index = new $util.LongBits(d.index.low >>> 0, d.index.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.term != null) {
+                    if (typeof d.term === "object" ? d.term.low || d.term.high : $Number(d.term) !== 0) {
+                        if ($util.Long)
+                            m.term = $util.Long.fromValue(d.term, true);
+                        else if (typeof d.term === "string")
+                            m.term = $parseInt(d.term, 10);
+                        else if (typeof d.term === "number")
+                            m.term = d.term;
+                        else if (typeof d.term === "object")
+                            m.term = new $util.LongBits(d.term.low >>> 0, d.term.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.conf != null) {
+                    if (!$util.isObject(d.conf))
+                        throw $TypeError(".trellis.raft.Snapshot.conf: object expected");
+                    m.conf = $root.trellis.raft.ConfState.fromObject(d.conf, q + 1);
+                }
+                if (d.data != null) {
+                    if (d.data.length) {
+                        if (typeof d.data === "string")
+                            $util.base64.decode(d.data, m.data = $util.newBuffer($util.base64.length(d.data)), 0);
+                        else if (d.data.length >= 0)
+                            m.data = d.data;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Snapshot message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.raft.Snapshot
+             * @static
+             * @param {trellis.raft.Snapshot} m Snapshot
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Snapshot.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.index = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.index = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.term = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.term = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.conf = null;
+                    if (o.bytes === $String)
+                        d.data = "";
+                    else {
+                        d.data = [];
+                        if (o.bytes !== $Array)
+                            d.data = $util.newBuffer(d.data);
+                    }
+                }
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.index = typeof m.index === "number" ? $BigInt(m.index) : $util.Long.fromBits(m.index.low >>> 0, m.index.high >>> 0, true).toBigInt();
+                    else if (typeof m.index === "number")
+                        d.index = o.longs === $String ? $String(m.index) : m.index;
+                    else
+                        d.index = o.longs === $String ? $util.Long.prototype.toString.call(m.index) : o.longs === $Number ? new $util.LongBits(m.index.low >>> 0, m.index.high >>> 0).toNumber(true) : m.index;
+                }
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.term = typeof m.term === "number" ? $BigInt(m.term) : $util.Long.fromBits(m.term.low >>> 0, m.term.high >>> 0, true).toBigInt();
+                    else if (typeof m.term === "number")
+                        d.term = o.longs === $String ? $String(m.term) : m.term;
+                    else
+                        d.term = o.longs === $String ? $util.Long.prototype.toString.call(m.term) : o.longs === $Number ? new $util.LongBits(m.term.low >>> 0, m.term.high >>> 0).toNumber(true) : m.term;
+                }
+                if (m.conf != null && $Object.hasOwnProperty.call(m, "conf")) {
+                    d.conf = $root.trellis.raft.ConfState.toObject(m.conf, o, q + 1);
+                }
+                if (m.data != null && $Object.hasOwnProperty.call(m, "data")) {
+                    d.data = o.bytes === $String ? $util.base64.encode(m.data, 0, m.data.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.data) : m.data;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Snapshot to JSON.
+             * @function toJSON
+             * @memberof trellis.raft.Snapshot
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Snapshot.prototype.toJSON = function() {
+                return Snapshot.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Snapshot
+             * @function getTypeUrl
+             * @memberof trellis.raft.Snapshot
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Snapshot.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.raft.Snapshot";
+            };
+
+            return Snapshot;
+        })();
+
+        raft.ForwardRequest = (function() {
+
+            /**
+             * Properties of a ForwardRequest.
+             * @typedef {Object} trellis.raft.ForwardRequest.$Properties
+             * @property {Uint8Array|null} [command] ForwardRequest command
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ForwardRequest.
+             * @memberof trellis.raft
+             * @interface IForwardRequest
+             * @augments trellis.raft.ForwardRequest.$Properties
+             * @deprecated Use trellis.raft.ForwardRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a ForwardRequest.
+             * @typedef {trellis.raft.ForwardRequest.$Properties} trellis.raft.ForwardRequest.$Shape
+             */
+
+            /**
+             * Constructs a new ForwardRequest.
+             * @memberof trellis.raft
+             * @classdesc Represents a ForwardRequest.
+             * @constructor
+             * @param {trellis.raft.ForwardRequest.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ForwardRequest = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ForwardRequest command.
+             * @member {Uint8Array} command
+             * @memberof trellis.raft.ForwardRequest
+             * @instance
+             */
+            ForwardRequest.prototype.command = $util.newBuffer([]);
+
+            /**
+             * Creates a new ForwardRequest instance using the specified properties.
+             * @function create
+             * @memberof trellis.raft.ForwardRequest
+             * @static
+             * @param {trellis.raft.ForwardRequest.$Properties=} [properties] Properties to set
+             * @returns {trellis.raft.ForwardRequest} ForwardRequest instance
+             * @type {{
+             *   (properties: trellis.raft.ForwardRequest.$Shape): trellis.raft.ForwardRequest & trellis.raft.ForwardRequest.$Shape;
+             *   (properties?: trellis.raft.ForwardRequest.$Properties): trellis.raft.ForwardRequest;
+             * }}
+             */
+            ForwardRequest.create = function(properties) {
+                return new ForwardRequest(properties);
+            };
+
+            /**
+             * Encodes the specified ForwardRequest message. Does not implicitly {@link trellis.raft.ForwardRequest.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.raft.ForwardRequest
+             * @static
+             * @param {trellis.raft.ForwardRequest.$Properties} m ForwardRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ForwardRequest.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.command != null && $Object.hasOwnProperty.call(m, "command") && m.command.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.command);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ForwardRequest message, length delimited. Does not implicitly {@link trellis.raft.ForwardRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.raft.ForwardRequest
+             * @static
+             * @param {trellis.raft.ForwardRequest.$Properties} message ForwardRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ForwardRequest.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ForwardRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.raft.ForwardRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.raft.ForwardRequest & trellis.raft.ForwardRequest.$Shape} ForwardRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ForwardRequest.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.raft.ForwardRequest();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.command = v;
+                            else
+                                delete m.command;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ForwardRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.raft.ForwardRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.raft.ForwardRequest & trellis.raft.ForwardRequest.$Shape} ForwardRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ForwardRequest.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ForwardRequest message.
+             * @function verify
+             * @memberof trellis.raft.ForwardRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ForwardRequest.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.command != null && $Object.hasOwnProperty.call(m, "command")) {
+                    if (!(m.command && typeof m.command.length === "number" || $util.isString(m.command)))
+                        return "command: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ForwardRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.raft.ForwardRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.raft.ForwardRequest} ForwardRequest
+             */
+            ForwardRequest.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.raft.ForwardRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.raft.ForwardRequest: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.raft.ForwardRequest();
+                if (d.command != null) {
+                    if (d.command.length) {
+                        if (typeof d.command === "string")
+                            $util.base64.decode(d.command, m.command = $util.newBuffer($util.base64.length(d.command)), 0);
+                        else if (d.command.length >= 0)
+                            m.command = d.command;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ForwardRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.raft.ForwardRequest
+             * @static
+             * @param {trellis.raft.ForwardRequest} m ForwardRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ForwardRequest.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if (o.bytes === $String)
+                        d.command = "";
+                    else {
+                        d.command = [];
+                        if (o.bytes !== $Array)
+                            d.command = $util.newBuffer(d.command);
+                    }
+                }
+                if (m.command != null && $Object.hasOwnProperty.call(m, "command")) {
+                    d.command = o.bytes === $String ? $util.base64.encode(m.command, 0, m.command.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.command) : m.command;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ForwardRequest to JSON.
+             * @function toJSON
+             * @memberof trellis.raft.ForwardRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ForwardRequest.prototype.toJSON = function() {
+                return ForwardRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ForwardRequest
+             * @function getTypeUrl
+             * @memberof trellis.raft.ForwardRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ForwardRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.raft.ForwardRequest";
+            };
+
+            return ForwardRequest;
+        })();
+
+        /**
+         * ForwardStatus enum.
+         * @name trellis.raft.ForwardStatus
+         * @enum {number}
+         * @property {number} FORWARD_STATUS_UNSPECIFIED=0 FORWARD_STATUS_UNSPECIFIED value
+         * @property {number} OK=1 OK value
+         * @property {number} NOT_LEADER=2 NOT_LEADER value
+         * @property {number} ERROR=3 ERROR value
+         */
+        raft.ForwardStatus = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "FORWARD_STATUS_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "OK"] = 1;
+            values[valuesById[2] = "NOT_LEADER"] = 2;
+            values[valuesById[3] = "ERROR"] = 3;
+            return values;
+        })();
+
+        raft.ForwardResponse = (function() {
+
+            /**
+             * Properties of a ForwardResponse.
+             * @typedef {Object} trellis.raft.ForwardResponse.$Properties
+             * @property {trellis.raft.ForwardStatus|null} [status] ForwardResponse status
+             * @property {string|null} [resultJson] ForwardResponse resultJson
+             * @property {string|null} [leader] ForwardResponse leader
+             * @property {string|null} [code] ForwardResponse code
+             * @property {string|null} [message] ForwardResponse message
+             * @property {number|Long|null} [index] ForwardResponse index
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ForwardResponse.
+             * @memberof trellis.raft
+             * @interface IForwardResponse
+             * @augments trellis.raft.ForwardResponse.$Properties
+             * @deprecated Use trellis.raft.ForwardResponse.$Properties instead.
+             */
+
+            /**
+             * Shape of a ForwardResponse.
+             * @typedef {trellis.raft.ForwardResponse.$Properties} trellis.raft.ForwardResponse.$Shape
+             */
+
+            /**
+             * Constructs a new ForwardResponse.
+             * @memberof trellis.raft
+             * @classdesc Represents a ForwardResponse.
+             * @constructor
+             * @param {trellis.raft.ForwardResponse.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ForwardResponse = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ForwardResponse status.
+             * @member {trellis.raft.ForwardStatus} status
+             * @memberof trellis.raft.ForwardResponse
+             * @instance
+             */
+            ForwardResponse.prototype.status = 0;
+
+            /**
+             * ForwardResponse resultJson.
+             * @member {string} resultJson
+             * @memberof trellis.raft.ForwardResponse
+             * @instance
+             */
+            ForwardResponse.prototype.resultJson = "";
+
+            /**
+             * ForwardResponse leader.
+             * @member {string} leader
+             * @memberof trellis.raft.ForwardResponse
+             * @instance
+             */
+            ForwardResponse.prototype.leader = "";
+
+            /**
+             * ForwardResponse code.
+             * @member {string} code
+             * @memberof trellis.raft.ForwardResponse
+             * @instance
+             */
+            ForwardResponse.prototype.code = "";
+
+            /**
+             * ForwardResponse message.
+             * @member {string} message
+             * @memberof trellis.raft.ForwardResponse
+             * @instance
+             */
+            ForwardResponse.prototype.message = "";
+
+            /**
+             * ForwardResponse index.
+             * @member {number|Long} index
+             * @memberof trellis.raft.ForwardResponse
+             * @instance
+             */
+            ForwardResponse.prototype.index = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new ForwardResponse instance using the specified properties.
+             * @function create
+             * @memberof trellis.raft.ForwardResponse
+             * @static
+             * @param {trellis.raft.ForwardResponse.$Properties=} [properties] Properties to set
+             * @returns {trellis.raft.ForwardResponse} ForwardResponse instance
+             * @type {{
+             *   (properties: trellis.raft.ForwardResponse.$Shape): trellis.raft.ForwardResponse & trellis.raft.ForwardResponse.$Shape;
+             *   (properties?: trellis.raft.ForwardResponse.$Properties): trellis.raft.ForwardResponse;
+             * }}
+             */
+            ForwardResponse.create = function(properties) {
+                return new ForwardResponse(properties);
+            };
+
+            /**
+             * Encodes the specified ForwardResponse message. Does not implicitly {@link trellis.raft.ForwardResponse.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.raft.ForwardResponse
+             * @static
+             * @param {trellis.raft.ForwardResponse.$Properties} m ForwardResponse message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ForwardResponse.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.status != null && $Object.hasOwnProperty.call(m, "status") && m.status !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.status);
+                if (m.resultJson != null && $Object.hasOwnProperty.call(m, "resultJson") && m.resultJson !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.resultJson);
+                if (m.leader != null && $Object.hasOwnProperty.call(m, "leader") && m.leader !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.leader);
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code") && m.code !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.code);
+                if (m.message != null && $Object.hasOwnProperty.call(m, "message") && m.message !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.message);
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index") && (typeof m.index === "object" ? m.index.low || m.index.high : m.index !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).uint64(m.index);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ForwardResponse message, length delimited. Does not implicitly {@link trellis.raft.ForwardResponse.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.raft.ForwardResponse
+             * @static
+             * @param {trellis.raft.ForwardResponse.$Properties} message ForwardResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ForwardResponse.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ForwardResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.raft.ForwardResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.raft.ForwardResponse & trellis.raft.ForwardResponse.$Shape} ForwardResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ForwardResponse.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.raft.ForwardResponse();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.status = v;
+                            else
+                                delete m.status;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.resultJson = v;
+                            else
+                                delete m.resultJson;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.leader = v;
+                            else
+                                delete m.leader;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.code = v;
+                            else
+                                delete m.code;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.message = v;
+                            else
+                                delete m.message;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.index = v;
+                            else
+                                delete m.index;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ForwardResponse message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.raft.ForwardResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.raft.ForwardResponse & trellis.raft.ForwardResponse.$Shape} ForwardResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ForwardResponse.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ForwardResponse message.
+             * @function verify
+             * @memberof trellis.raft.ForwardResponse
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ForwardResponse.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.status != null && $Object.hasOwnProperty.call(m, "status")) {
+                    if (typeof m.status !== "number" || (m.status | 0) !== m.status)
+                        return "status: enum value expected";
+                }
+                if (m.resultJson != null && $Object.hasOwnProperty.call(m, "resultJson")) {
+                    if (!$util.isString(m.resultJson))
+                        return "resultJson: string expected";
+                }
+                if (m.leader != null && $Object.hasOwnProperty.call(m, "leader")) {
+                    if (!$util.isString(m.leader))
+                        return "leader: string expected";
+                }
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code")) {
+                    if (!$util.isString(m.code))
+                        return "code: string expected";
+                }
+                if (m.message != null && $Object.hasOwnProperty.call(m, "message")) {
+                    if (!$util.isString(m.message))
+                        return "message: string expected";
+                }
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index")) {
+                    if (!$util.isInteger(m.index) && !(m.index && $util.isInteger(m.index.low) && $util.isInteger(m.index.high)))
+                        return "index: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ForwardResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.raft.ForwardResponse
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.raft.ForwardResponse} ForwardResponse
+             */
+            ForwardResponse.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.raft.ForwardResponse)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.raft.ForwardResponse: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.raft.ForwardResponse();
+                if (d.status !== 0 && (typeof d.status !== "string" || $root.trellis.raft.ForwardStatus[d.status] !== 0)) {
+                    switch (d.status) {
+                    case "FORWARD_STATUS_UNSPECIFIED":
+                    case 0:
+                        m.status = 0;
+                        break;
+                    case "OK":
+                    case 1:
+                        m.status = 1;
+                        break;
+                    case "NOT_LEADER":
+                    case 2:
+                        m.status = 2;
+                        break;
+                    case "ERROR":
+                    case 3:
+                        m.status = 3;
+                        break;
+                    default:
+                        if (typeof d.status === "number" && (d.status | 0) === d.status)
+                            m.status = d.status;
+                    }
+                }
+                if (d.resultJson != null) {
+                    if (typeof d.resultJson !== "string" || d.resultJson.length) {
+                        m.resultJson = $String(d.resultJson);
+                    }
+                }
+                if (d.leader != null) {
+                    if (typeof d.leader !== "string" || d.leader.length) {
+                        m.leader = $String(d.leader);
+                    }
+                }
+                if (d.code != null) {
+                    if (typeof d.code !== "string" || d.code.length) {
+                        m.code = $String(d.code);
+                    }
+                }
+                if (d.message != null) {
+                    if (typeof d.message !== "string" || d.message.length) {
+                        m.message = $String(d.message);
+                    }
+                }
+                if (d.index != null) {
+                    if (typeof d.index === "object" ? d.index.low || d.index.high : $Number(d.index) !== 0) {
+                        if ($util.Long)
+                            m.index = $util.Long.fromValue(d.index, true);
+                        else if (typeof d.index === "string")
+                            m.index = $parseInt(d.index, 10);
+                        else if (typeof d.index === "number")
+                            m.index = d.index;
+                        else if (typeof d.index === "object")
+                            m.index = new $util.LongBits(d.index.low >>> 0, d.index.high >>> 0).toNumber(true);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ForwardResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.raft.ForwardResponse
+             * @static
+             * @param {trellis.raft.ForwardResponse} m ForwardResponse
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ForwardResponse.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.status = o.enums === $String ? "FORWARD_STATUS_UNSPECIFIED" : 0;
+                    d.resultJson = "";
+                    d.leader = "";
+                    d.code = "";
+                    d.message = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.index = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.index = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.status != null && $Object.hasOwnProperty.call(m, "status")) {
+                    d.status = o.enums === $String ? $root.trellis.raft.ForwardStatus[m.status] === $undefined ? m.status : $root.trellis.raft.ForwardStatus[m.status] : m.status;
+                }
+                if (m.resultJson != null && $Object.hasOwnProperty.call(m, "resultJson")) {
+                    d.resultJson = m.resultJson;
+                }
+                if (m.leader != null && $Object.hasOwnProperty.call(m, "leader")) {
+                    d.leader = m.leader;
+                }
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code")) {
+                    d.code = m.code;
+                }
+                if (m.message != null && $Object.hasOwnProperty.call(m, "message")) {
+                    d.message = m.message;
+                }
+                if (m.index != null && $Object.hasOwnProperty.call(m, "index")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.index = typeof m.index === "number" ? $BigInt(m.index) : $util.Long.fromBits(m.index.low >>> 0, m.index.high >>> 0, true).toBigInt();
+                    else if (typeof m.index === "number")
+                        d.index = o.longs === $String ? $String(m.index) : m.index;
+                    else
+                        d.index = o.longs === $String ? $util.Long.prototype.toString.call(m.index) : o.longs === $Number ? new $util.LongBits(m.index.low >>> 0, m.index.high >>> 0).toNumber(true) : m.index;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ForwardResponse to JSON.
+             * @function toJSON
+             * @memberof trellis.raft.ForwardResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ForwardResponse.prototype.toJSON = function() {
+                return ForwardResponse.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ForwardResponse
+             * @function getTypeUrl
+             * @memberof trellis.raft.ForwardResponse
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ForwardResponse.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.raft.ForwardResponse";
+            };
+
+            return ForwardResponse;
+        })();
+
+        return raft;
+    })();
+
     trellis.runtime = (function() {
 
         /**

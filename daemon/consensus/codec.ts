@@ -1,0 +1,220 @@
+import { trellis } from '../../proto/gen/trellis.js'
+import type {
+  ConfChangeType, ConfState, Entry, HardState, Message, Snapshot
+} from '../../controller/raft/index.ts'
+import { BadRaftMessageError } from './errors.ts'
+
+/**
+ * Protobuf encoding of the Raft core's plain data (proto/raft.proto). Decoding
+ * checks shape only — known types, required fields present, counts that fit a
+ * JavaScript number — and throws BadRaftMessageError otherwise; the core's own
+ * checkMessage then judges whether the message makes sense.
+ */
+
+const pb = trellis.raft
+
+/** Largest encoded message accepted from a peer: a snapshot of a big grid state fits, a runaway frame does not. */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024 // bytes
+
+const TYPE_TO_WIRE: Record<Message['type'], trellis.raft.MessageType> = {
+  append: pb.MessageType.APPEND,
+  'append-response': pb.MessageType.APPEND_RESPONSE,
+  heartbeat: pb.MessageType.HEARTBEAT,
+  'heartbeat-response': pb.MessageType.HEARTBEAT_RESPONSE,
+  vote: pb.MessageType.VOTE,
+  'pre-vote': pb.MessageType.PRE_VOTE,
+  'vote-response': pb.MessageType.VOTE_RESPONSE,
+  'pre-vote-response': pb.MessageType.PRE_VOTE_RESPONSE,
+  snapshot: pb.MessageType.SNAPSHOT,
+  'read-index': pb.MessageType.READ_INDEX,
+  'read-index-response': pb.MessageType.READ_INDEX_RESPONSE,
+  'timeout-now': pb.MessageType.TIMEOUT_NOW
+}
+const WIRE_TO_TYPE = new Map<number, Message['type']>(
+  Object.entries(TYPE_TO_WIRE).map(([k, v]) => [v, k as Message['type']])
+)
+
+const CHANGE_TO_WIRE: Record<ConfChangeType, trellis.raft.ConfChangeType> = {
+  'add-voter': pb.ConfChangeType.ADD_VOTER,
+  'add-learner': pb.ConfChangeType.ADD_LEARNER,
+  promote: pb.ConfChangeType.PROMOTE,
+  remove: pb.ConfChangeType.REMOVE
+}
+const WIRE_TO_CHANGE = new Map<number, ConfChangeType>(
+  Object.entries(CHANGE_TO_WIRE).map(([k, v]) => [v, k as ConfChangeType])
+)
+
+const EMPTY = new Uint8Array(0)
+
+/** Encodes one message for the wire. */
+export function encodeMessage (m: Message): Uint8Array {
+  const w: trellis.raft.Message.$Properties = { type: TYPE_TO_WIRE[m.type], from: m.from, to: m.to, term: m.term }
+  switch (m.type) {
+    case 'append':
+      Object.assign(w, { index: m.index, logTerm: m.logTerm, commit: m.commit, entries: m.entries.map(entryToWire) })
+      break
+    case 'append-response':
+      Object.assign(w, { index: m.index, reject: m.reject, rejectHint: m.rejectHint, logTerm: m.logTerm })
+      break
+    case 'heartbeat':
+      Object.assign(w, { commit: m.commit, context: m.context })
+      break
+    case 'heartbeat-response':
+    case 'read-index':
+      w.context = m.context
+      break
+    case 'read-index-response':
+      Object.assign(w, { index: m.index, context: m.context })
+      break
+    case 'vote':
+    case 'pre-vote':
+      Object.assign(w, { index: m.index, logTerm: m.logTerm, transfer: m.transfer })
+      break
+    case 'vote-response':
+    case 'pre-vote-response':
+      w.reject = m.reject
+      break
+    case 'snapshot':
+      w.snapshot = snapshotToWire(m.snapshot)
+      break
+    case 'timeout-now':
+      break
+  }
+  return pb.Message.encode(w).finish()
+}
+
+/** Decodes one message from a peer; throws BadRaftMessageError for garbage, unknown types and missing fields. */
+export function decodeMessage (bytes: Uint8Array, maxBytes = MAX_MESSAGE_BYTES): Message {
+  if (bytes.byteLength > maxBytes) throw new BadRaftMessageError(`message of ${bytes.byteLength} bytes exceeds ${maxBytes}`)
+  const w = wireDecode(() => pb.Message.decode(bytes), 'message')
+  const type = WIRE_TO_TYPE.get(w.type)
+  if (type === undefined) throw new BadRaftMessageError(`unknown message type ${String(w.type)}`)
+  if (w.from === '' || w.to === '') throw new BadRaftMessageError('message without sender or recipient')
+  const base = { from: w.from, to: w.to, term: count(w.term, 'term') }
+  switch (type) {
+    case 'append':
+      return {
+        ...base,
+        type,
+        index: count(w.index, 'index'),
+        logTerm: count(w.logTerm, 'logTerm'),
+        commit: count(w.commit, 'commit'),
+        entries: w.entries.map(entryFromWire)
+      }
+    case 'append-response':
+      return {
+        ...base,
+        type,
+        index: count(w.index, 'index'),
+        reject: w.reject,
+        rejectHint: count(w.rejectHint, 'rejectHint'),
+        logTerm: count(w.logTerm, 'logTerm')
+      }
+    case 'heartbeat':
+      return { ...base, type, commit: count(w.commit, 'commit'), context: bytesOf(w.context) }
+    case 'heartbeat-response':
+    case 'read-index':
+      return { ...base, type, context: bytesOf(w.context) }
+    case 'read-index-response':
+      return { ...base, type, index: count(w.index, 'index'), context: bytesOf(w.context) }
+    case 'vote':
+    case 'pre-vote':
+      return { ...base, type, index: count(w.index, 'index'), logTerm: count(w.logTerm, 'logTerm'), transfer: w.transfer }
+    case 'vote-response':
+    case 'pre-vote-response':
+      return { ...base, type, reject: w.reject }
+    case 'snapshot':
+      if (w.snapshot == null) throw new BadRaftMessageError('snapshot message without a snapshot')
+      return { ...base, type, snapshot: snapshotFromWire(w.snapshot) }
+    case 'timeout-now':
+      return { ...base, type }
+  }
+}
+
+/** Encodes one log entry (the wire and the disk share the form). */
+export function encodeEntry (e: Entry): Uint8Array {
+  return pb.Entry.encode(entryToWire(e)).finish()
+}
+
+/** Decodes one log entry; throws BadRaftMessageError. */
+export function decodeEntry (bytes: Uint8Array): Entry {
+  return entryFromWire(wireDecode(() => pb.Entry.decode(bytes), 'entry'))
+}
+
+/** Encodes the hard state for disk. */
+export function encodeHardState (hs: HardState): Uint8Array {
+  return pb.HardState.encode({ term: hs.term, vote: hs.vote ?? '', commit: hs.commit }).finish()
+}
+
+/** Decodes the hard state; throws BadRaftMessageError. */
+export function decodeHardState (bytes: Uint8Array): HardState {
+  const w = wireDecode(() => pb.HardState.decode(bytes), 'hard state')
+  return { term: count(w.term, 'term'), vote: w.vote === '' ? null : w.vote, commit: count(w.commit, 'commit') }
+}
+
+/** Encodes a snapshot for disk. */
+export function encodeSnapshot (s: Snapshot): Uint8Array {
+  return pb.Snapshot.encode(snapshotToWire(s)).finish()
+}
+
+/** Decodes a snapshot; throws BadRaftMessageError. */
+export function decodeSnapshot (bytes: Uint8Array): Snapshot {
+  return snapshotFromWire(wireDecode(() => pb.Snapshot.decode(bytes), 'snapshot'))
+}
+
+function wireDecode<T> (decode: () => T, what: string): T {
+  try {
+    return decode()
+  } catch (err) {
+    throw new BadRaftMessageError(`${what} cannot be decoded`, { cause: err })
+  }
+}
+
+function entryToWire (e: Entry): trellis.raft.Entry.$Properties {
+  return e.type === 'normal'
+    ? { type: pb.EntryType.NORMAL, term: e.term, index: e.index, data: e.data }
+    : { type: pb.EntryType.CONF_CHANGE, term: e.term, index: e.index, change: { type: CHANGE_TO_WIRE[e.change.type], node: e.change.node } }
+}
+
+function entryFromWire (w: trellis.raft.Entry.$Properties): Entry {
+  const term = count(w.term, 'entry term')
+  const index = count(w.index, 'entry index')
+  if (w.type === pb.EntryType.NORMAL) return { type: 'normal', term, index, data: bytesOf(w.data) }
+  if (w.type !== pb.EntryType.CONF_CHANGE) throw new BadRaftMessageError(`unknown entry type ${String(w.type)}`)
+  const change = w.change
+  const changeType = change == null ? undefined : WIRE_TO_CHANGE.get(change.type ?? 0)
+  if (change == null || changeType === undefined || typeof change.node !== 'string' || change.node === '') {
+    throw new BadRaftMessageError('conf-change entry without a valid change')
+  }
+  return { type: 'conf-change', term, index, change: { type: changeType, node: change.node } }
+}
+
+function snapshotToWire (s: Snapshot): trellis.raft.Snapshot.$Properties {
+  return { index: s.index, term: s.term, conf: { voters: s.conf.voters, learners: s.conf.learners }, data: s.data }
+}
+
+function snapshotFromWire (w: trellis.raft.Snapshot.$Properties): Snapshot {
+  if (w.conf == null) throw new BadRaftMessageError('snapshot without a membership')
+  const conf: ConfState = { voters: [...(w.conf.voters ?? [])], learners: [...(w.conf.learners ?? [])] }
+  return { index: count(w.index, 'snapshot index'), term: count(w.term, 'snapshot term'), conf, data: bytesOf(w.data) }
+}
+
+/** A uint64 field as a JavaScript number; protobufjs hands back a Long above 2^32. */
+function count (v: unknown, field: string): number {
+  if (v === undefined || v === null) return 0
+  let n: number
+  if (typeof v === 'number') n = v
+  else if (typeof v === 'object' && typeof (v as { toString?: unknown }).toString === 'function') {
+    // Long: go through its decimal form so values past 2^53 are caught, not rounded.
+    const big = BigInt(String(v))
+    if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw new BadRaftMessageError(`${field} exceeds 2^53 - 1`)
+    n = Number(big)
+  } else throw new BadRaftMessageError(`${field} is not a number`)
+  if (!Number.isSafeInteger(n) || n < 0) throw new BadRaftMessageError(`${field} is out of range`)
+  return n
+}
+
+/** Copies bytes out of the decode buffer so a retained entry does not pin a whole frame. */
+function bytesOf (v: Uint8Array | null | undefined): Uint8Array {
+  return v == null || v.byteLength === 0 ? EMPTY : Uint8Array.from(v)
+}

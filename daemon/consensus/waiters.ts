@@ -1,0 +1,128 @@
+import type { Clock, Timer } from '../../controller/clock/index.ts'
+import type { ApplyResult } from '../../controller/state/index.ts'
+import { NotLeaderError, UnavailableError } from './errors.ts'
+
+/**
+ * A timeout for something a caller awaits. Built on clock.sleep rather than
+ * setTimeout: the real clock unrefs its timers, and a process whose only
+ * pending work is an awaited proposal must not exit under it.
+ */
+export function awaitedTimer (clock: Clock, ms: number, fn: () => void): Timer {
+  const ac = new AbortController()
+  clock.sleep(Math.max(ms, 0), ac.signal).then(fn, () => {})
+  return { cancel: () => { ac.abort() } }
+}
+
+/** Internal: a read-index round went unanswered (a leader change drops it); the barrier retries. */
+class ReadTimeoutError extends Error {
+  readonly code = 'ERR_READ_TIMEOUT'
+  override name = 'ReadTimeoutError'
+}
+
+interface AppliedWaiter {
+  index: number
+  resolve: () => void
+  reject: (err: unknown) => void
+}
+
+interface Pending<T> {
+  resolve: (v: T) => void
+  reject: (err: unknown) => void
+  timer: Timer | undefined
+}
+
+/**
+ * Who waits for what in the driver: proposals for their index to apply,
+ * reads for their read-index answer, barriers for the applied index to reach
+ * a mark. Keeps the bookkeeping out of the loop.
+ */
+export class Waiters {
+  readonly #proposals = new Map<number, Pending<ApplyResult> & { term: number }>()
+  readonly #reads = new Map<string, Pending<number>>()
+  #applied: AppliedWaiter[] = []
+
+  /** Waits for the entry proposed at (index, term) to apply; ERR_UNAVAILABLE after ms. */
+  proposal (index: number, term: number, clock: Clock, ms: number): Promise<ApplyResult> {
+    return new Promise((resolve, reject) => {
+      const timer = awaitedTimer(clock, ms, () => {
+        this.#proposals.delete(index)
+        reject(new UnavailableError(`proposal at index ${index} not applied in time; outcome unknown`))
+      })
+      this.#proposals.set(index, { resolve, reject, timer, term })
+    })
+  }
+
+  /**
+   * The entry at index applied with this term. A different term means the
+   * proposal was overwritten by another leader and never committed: it fails
+   * with a retryable ERR_NOT_LEADER.
+   */
+  settle (index: number, term: number, result: ApplyResult | undefined, err: unknown): void {
+    const w = this.#proposals.get(index)
+    if (w === undefined) return
+    this.#proposals.delete(index)
+    w.timer?.cancel()
+    if (w.term !== term) w.reject(new NotLeaderError(null, 'proposal overwritten by a new leader'))
+    else if (result !== undefined) w.resolve(result)
+    else w.reject(err)
+  }
+
+  /** Fails proposals at or below index (their entries were replaced by a snapshot). */
+  failUpTo (index: number, makeError: () => Error): void {
+    for (const [i, w] of this.#proposals) {
+      if (i > index) continue
+      this.#proposals.delete(i)
+      w.timer?.cancel()
+      w.reject(makeError())
+    }
+  }
+
+  /** Waits for the read-index answer tagged context; a retryable timeout after ms. */
+  read (context: Uint8Array, clock: Clock, ms: number): Promise<number> {
+    const key = Buffer.from(context).toString('hex')
+    return new Promise((resolve, reject) => {
+      const timer = awaitedTimer(clock, ms, () => {
+        this.#reads.delete(key)
+        reject(new ReadTimeoutError('read index not confirmed in time'))
+      })
+      this.#reads.set(key, { resolve, reject, timer })
+    })
+  }
+
+  /** The core confirmed the read tagged context at index. */
+  readDone (context: Uint8Array, index: number): void {
+    const key = Buffer.from(context).toString('hex')
+    const w = this.#reads.get(key)
+    if (w === undefined) return
+    this.#reads.delete(key)
+    w.timer?.cancel()
+    w.resolve(index)
+  }
+
+  /** Resolves once appliedTo() reports index or beyond. */
+  applied (index: number, current: number): Promise<void> {
+    if (current >= index) return Promise.resolve()
+    return new Promise((resolve, reject) => { this.#applied.push({ index, resolve, reject }) })
+  }
+
+  /** The state machine has applied up to index. */
+  appliedTo (index: number): void {
+    if (this.#applied.length === 0) return
+    const keep: AppliedWaiter[] = []
+    for (const w of this.#applied) {
+      if (w.index <= index) w.resolve()
+      else keep.push(w)
+    }
+    this.#applied = keep
+  }
+
+  /** Fails everything waiting (the log is closing). */
+  failAll (err: Error): void {
+    for (const w of this.#proposals.values()) { w.timer?.cancel(); w.reject(err) }
+    for (const w of this.#reads.values()) { w.timer?.cancel(); w.reject(err) }
+    for (const w of this.#applied) w.reject(err)
+    this.#proposals.clear()
+    this.#reads.clear()
+    this.#applied = []
+  }
+}

@@ -1,0 +1,78 @@
+import t from 'tap'
+import { trellis } from '../../../proto/gen/trellis.js'
+import { decodeMessage, encodeMessage, frame, FrameDecoder } from '../../../daemon/consensus/index.ts'
+import { checkMessage } from '../../../controller/raft/index.ts'
+import type { Message } from '../../../controller/raft/index.ts'
+
+const ctx = Uint8Array.from([1, 2, 3])
+const base = { from: 'a', to: 'b', term: 7 }
+const conf = { voters: ['a', 'b', 'c'], learners: ['d'] }
+
+const samples: Message[] = [
+  {
+    ...base,
+    type: 'append',
+    index: 4,
+    logTerm: 6,
+    commit: 3,
+    entries: [
+      { type: 'normal', term: 7, index: 5, data: Uint8Array.from([9]) },
+      { type: 'normal', term: 7, index: 6, data: new Uint8Array(0) },
+      { type: 'conf-change', term: 7, index: 7, change: { type: 'add-learner', node: 'd' } }
+    ]
+  },
+  { ...base, type: 'append-response', index: 4, reject: true, rejectHint: 2, logTerm: 5 },
+  { ...base, type: 'heartbeat', commit: 3, context: ctx },
+  { ...base, type: 'heartbeat-response', context: ctx },
+  { ...base, type: 'vote', index: 10, logTerm: 6, transfer: true },
+  { ...base, type: 'pre-vote', index: 10, logTerm: 6, transfer: false },
+  { ...base, type: 'vote-response', reject: false },
+  { ...base, type: 'pre-vote-response', reject: true },
+  { ...base, type: 'snapshot', snapshot: { index: 20, term: 6, conf, data: Uint8Array.from([1, 2]) } },
+  { ...base, type: 'read-index', context: ctx },
+  { ...base, type: 'read-index-response', index: 12, context: ctx },
+  { ...base, type: 'timeout-now' }
+]
+
+t.test('every message type round-trips and passes the core check', async t => {
+  for (const m of samples) {
+    const back = decodeMessage(encodeMessage(m))
+    t.same(back, m, m.type)
+    t.equal(checkMessage(back, 'b'), null, `${m.type} is sound to the core`)
+  }
+})
+
+t.test('large terms and indexes survive the uint64 wire form', async t => {
+  const m: Message = { ...base, term: 2 ** 40, type: 'append-response', index: 2 ** 50, reject: false, rejectHint: 0, logTerm: 0 }
+  t.same(decodeMessage(encodeMessage(m)), m)
+})
+
+t.test('garbage, unknown types, missing fields and oversize are ERR_BAD_RAFT_MESSAGE', async t => {
+  const bad = { code: 'ERR_BAD_RAFT_MESSAGE' }
+  t.throws(() => decodeMessage(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff])), bad, 'garbled bytes')
+  t.throws(() => decodeMessage(new Uint8Array(0)), bad, 'empty: type unspecified')
+  const enc = (p: trellis.raft.Message.$Properties): Uint8Array => trellis.raft.Message.encode(p).finish()
+  t.throws(() => decodeMessage(enc({ type: 99 as trellis.raft.MessageType, from: 'a', to: 'b' })), bad, 'unknown type')
+  t.throws(() => decodeMessage(enc({ type: trellis.raft.MessageType.HEARTBEAT, to: 'b' })), bad, 'no sender')
+  t.throws(() => decodeMessage(enc({ type: trellis.raft.MessageType.SNAPSHOT, from: 'a', to: 'b', term: 1 })), bad, 'snapshot missing')
+  t.throws(() => decodeMessage(enc({
+    type: trellis.raft.MessageType.APPEND, from: 'a', to: 'b', term: 1, entries: [{ type: trellis.raft.EntryType.CONF_CHANGE, term: 1, index: 1 }]
+  })), bad, 'conf-change entry without a change')
+  t.throws(() => decodeMessage(enc({
+    type: trellis.raft.MessageType.APPEND, from: 'a', to: 'b', term: 1, entries: [{ type: 0 as trellis.raft.EntryType, term: 1, index: 1 }]
+  })), bad, 'entry of no type')
+  t.throws(() => decodeMessage(enc({ type: trellis.raft.MessageType.HEARTBEAT, from: 'a', to: 'b', term: '18446744073709551615' as unknown as number })), bad, 'term past 2^53')
+  t.throws(() => decodeMessage(encodeMessage(samples[2]!), 4), bad, 'over the size limit')
+})
+
+t.test('frames of 32-bit length come back whole across chunk boundaries', async t => {
+  const dec = new FrameDecoder(1 << 20)
+  const big = new Uint8Array(100_000).fill(7)
+  const wire = Buffer.concat([frame(Uint8Array.from([1])), frame(big), frame(Uint8Array.from([2, 3]))])
+  const got: Buffer[] = []
+  for (let i = 0; i < wire.length; i += 999) got.push(...dec.push(wire.subarray(i, i + 999)))
+  t.same(got.map(f => f.length), [1, 100_000, 2])
+  t.equal(dec.buffered, 0)
+  t.throws(() => new FrameDecoder(10).push(frame(new Uint8Array(11))), { code: 'ERR_FRAME_TOO_LARGE' })
+  t.throws(() => new FrameDecoder(10).push(Buffer.from([0, 0, 0, 0])), { code: 'ERR_FRAME_TOO_LARGE' }, 'zero length')
+})

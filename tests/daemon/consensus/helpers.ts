@@ -1,0 +1,93 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Test } from 'tap'
+import { pino } from 'pino'
+import { RealClock } from '../../../controller/clock/index.ts'
+import type { AppSpec } from '../../../controller/graph/types.ts'
+import { LoopbackNetwork, LoopbackTransport } from '../../../daemon/network/index.ts'
+import { openStore } from '../../../daemon/store/index.ts'
+import type { Store } from '../../../daemon/store/index.ts'
+import { RaftLog } from '../../../daemon/consensus/index.ts'
+import type { RaftLogInit } from '../../../daemon/consensus/index.ts'
+
+export const logger = pino({ level: 'silent' })
+export const spec = (name: string): AppSpec => ({ name, components: [], entries: [], constraints: [] })
+
+interface Member {
+  log: RaftLog
+  transport: LoopbackTransport
+  store: Store
+}
+
+/** Three (or more) RaftLogs on one LoopbackNetwork with real LevelDB in temp dirs; all torn down with the test. */
+export class Cluster {
+  readonly network = new LoopbackNetwork()
+  readonly ids: string[]
+  readonly members = new Map<string, Member>()
+  readonly #dirs = new Map<string, string>()
+  readonly #init: RaftLogInit
+
+  private constructor (ids: string[], init: RaftLogInit) {
+    this.ids = ids
+    this.#init = init
+  }
+
+  static async create (t: Test, ids: string[], init: RaftLogInit = {}): Promise<Cluster> {
+    const c = new Cluster(ids, init)
+    t.teardown(async () => {
+      for (const id of [...c.members.keys()]) await c.stop(id)
+      for (const dir of c.#dirs.values()) await rm(dir, { recursive: true, force: true })
+    })
+    for (const id of ids) c.#dirs.set(id, await mkdtemp(join(tmpdir(), `trellis-raft-${id}-`)))
+    for (const id of ids) await c.start(id)
+    return c
+  }
+
+  /** Starts (or restarts from its disk) one member. */
+  async start (id: string): Promise<RaftLog> {
+    const store = await openStore(this.#dirs.get(id)!)
+    const transport = new LoopbackTransport({ network: this.network }, { nodeId: id })
+    const log = new RaftLog({ transport, store, clock: new RealClock(), logger }, {
+      tickMs: 20, timeoutMs: 4000, ...this.#init, voters: this.ids
+    })
+    this.members.set(id, { log, transport, store })
+    await log.start()
+    return log
+  }
+
+  /** Stops one member as a crash-free shutdown would: log, transport, store. */
+  async stop (id: string): Promise<void> {
+    const m = this.members.get(id)
+    if (m === undefined) return
+    this.members.delete(id)
+    await m.log.close()
+    await m.transport.close()
+    await m.store.close()
+  }
+
+  log (id: string): RaftLog {
+    return this.members.get(id)!.log
+  }
+
+  /** The one leader all running members agree on, or undefined. */
+  leader (): string | undefined {
+    const seen = new Set([...this.members.values()].map(m => m.log.status().leader))
+    const [only] = seen
+    return seen.size === 1 && only !== null && only !== undefined && this.members.has(only) ? only : undefined
+  }
+
+  async waitLeader (ms = 5000): Promise<string> {
+    await waitFor(() => this.leader() !== undefined, ms, 'a leader')
+    return this.leader()!
+  }
+}
+
+/** Polls until cond holds, or throws after ms. */
+export async function waitFor (cond: () => boolean, ms: number, what: string): Promise<void> {
+  const until = Date.now() + ms
+  while (!cond()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise(resolve => setTimeout(resolve, 10))
+  }
+}

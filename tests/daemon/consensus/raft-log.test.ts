@@ -1,0 +1,70 @@
+import t from 'tap'
+import { deleteApp, putApp } from '../../../controller/state/index.ts'
+import { Cluster, spec, waitFor } from './helpers.ts'
+
+t.test('a command proposed on a follower is applied on all three', async t => {
+  const c = await Cluster.create(t, ['a', 'b', 'c'])
+  const leader = await c.waitLeader()
+  const follower = c.ids.find(id => id !== leader)!
+  const seen: number[] = []
+  c.log(leader).onApplied((_, index) => seen.push(index))
+  const result = await c.log(follower).propose(putApp(spec('web'), 'web'))
+  t.match(result, { kind: 'app-put', name: 'web', change: 'created' })
+  await waitFor(() => c.ids.every(id => c.log(id).state.apps.has('web')), 3000, 'all apply')
+  t.same(seen, [result.kind === 'app-put' ? result.version : -1], 'onApplied told the leader once')
+  t.ok(c.log(follower).state.apps.has('web'), 'the proposer reads its own write at once')
+  const onLeader = await c.log(leader).propose(deleteApp('web'))
+  t.same(onLeader, { kind: 'app-deleted', name: 'web', existed: true })
+  const leaderApplied = c.log(leader).state.appliedIndex
+  const index = await c.log(follower).readBarrier()
+  t.ok(index >= leaderApplied, 'the read index covers what the leader applied')
+  t.notOk(c.log(follower).state.apps.has('web'), 'a read after the barrier sees the acknowledged delete')
+  const st = c.log(follower).status()
+  t.same(st.voters, ['a', 'b', 'c'])
+  t.equal(st.leader, leader)
+  t.equal(st.applied, c.log(follower).state.appliedIndex)
+})
+
+t.test('the leader closed: a new leader is elected and proposals continue', async t => {
+  const c = await Cluster.create(t, ['a', 'b', 'c'])
+  const first = await c.waitLeader()
+  await c.log(first).propose(putApp(spec('one'), 'one'))
+  await c.stop(first)
+  const second = await c.waitLeader()
+  t.not(second, first)
+  const survivor = c.ids.find(id => id !== first && id !== second)!
+  await c.log(survivor).propose(putApp(spec('two'), 'two'))
+  for (const id of [second, survivor]) t.same([...c.log(id).state.apps.keys()].sort(), ['one', 'two'], id)
+})
+
+t.test('all three closed and reopened from disk: state intact, a leader elected', async t => {
+  const c = await Cluster.create(t, ['a', 'b', 'c'], { snapshotEvery: 3 })
+  await c.waitLeader()
+  for (let i = 0; i < 8; i++) await c.log('a').propose(putApp(spec(`app${i}`), `v${i}`))
+  await c.log('a').propose(deleteApp('app0'))
+  await waitFor(() => c.ids.every(id => c.log(id).state.apps.size === 7), 3000, 'all apply')
+  const applied = c.log('b').state.appliedIndex
+  for (const id of c.ids) await c.stop(id)
+  for (const id of c.ids) await c.start(id)
+  for (const id of c.ids) t.ok(c.log(id).state.appliedIndex > 0, `${id} restored from its snapshot before any leader`)
+  await c.waitLeader()
+  await waitFor(() => c.ids.every(id => c.log(id).state.appliedIndex >= applied), 3000, 'replay')
+  for (const id of c.ids) t.same([...c.log(id).state.apps.keys()].sort(), ['app1', 'app2', 'app3', 'app4', 'app5', 'app6', 'app7'], id)
+  const r = await c.log('c').propose(putApp(spec('after'), 'after'))
+  t.match(r, { kind: 'app-put', change: 'created' })
+})
+
+t.test('a partitioned minority cannot commit; after healing it converges', async t => {
+  const c = await Cluster.create(t, ['a', 'b', 'c'], { timeoutMs: 1000 })
+  const old = await c.waitLeader()
+  const rest = c.ids.filter(id => id !== old)
+  for (const id of rest) c.network.partition(old, id)
+  const err = await c.log(old).propose(putApp(spec('minority'), 'x')).then(() => null, (e: { code?: string }) => e)
+  t.ok(err !== null && ['ERR_UNAVAILABLE', 'ERR_NOT_LEADER'].includes(err.code ?? ''), `minority refused (${err?.code})`)
+  await waitFor(() => rest.every(id => { const l = c.log(id).status().leader; return l !== null && l !== old }), 5000, 'majority leader')
+  await c.log(rest[0]!).propose(putApp(spec('majority'), 'y'))
+  t.notOk(c.log(old).state.apps.has('majority'), 'the minority has not heard of it')
+  c.network.heal()
+  await waitFor(() => c.ids.every(id => c.log(id).state.apps.has('majority')), 5000, 'convergence')
+  for (const id of c.ids) t.notOk(c.log(id).state.apps.has('minority'), `${id}: the uncommitted proposal never applied`)
+})

@@ -1,0 +1,132 @@
+import t from 'tap'
+import type { Test } from 'tap'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openStore } from '../../../daemon/store/index.ts'
+import type { Store } from '../../../daemon/store/index.ts'
+import { LevelStorage } from '../../../daemon/consensus/index.ts'
+import type { Entry } from '../../../controller/raft/index.ts'
+
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s)
+const normal = (index: number, term: number, s = `e${index}`): Entry => ({ type: 'normal', index, term, data: bytes(s) })
+
+async function tempStore (t: Test): Promise<{ dir: string, open: () => Promise<Store> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'trellis-raft-storage-'))
+  const stores: Store[] = []
+  t.teardown(async () => {
+    for (const s of stores) if (s.status === 'open') await s.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+  return { dir, open: async () => { const s = await openStore(dir); stores.push(s); return s } }
+}
+
+t.test('bootstrap, append, hard state survive close and reopen', async t => {
+  const { open } = await tempStore(t)
+  let store = await open()
+  let s = await LevelStorage.open(store)
+  t.ok(s.isEmpty)
+  await s.bootstrap(['b', 'a', 'c'])
+  t.equal(s.lastIndex(), 3)
+  t.same(s.hardState, { term: 1, vote: null, commit: 3 })
+  await s.persist({ entries: [normal(4, 2), normal(5, 2)], hardState: { term: 2, vote: 'a', commit: 4 }, mustSync: true })
+  await store.close()
+
+  store = await open()
+  s = await LevelStorage.open(store)
+  t.notOk(s.isEmpty)
+  t.same(s.initialState().hardState, { term: 2, vote: 'a', commit: 4 })
+  t.equal(s.firstIndex(), 1)
+  t.equal(s.lastIndex(), 5)
+  t.equal(s.term(5), 2)
+  const ents = s.entries(1, 6, Infinity)
+  t.same(ents.map(e => e.type), ['conf-change', 'conf-change', 'conf-change', 'normal', 'normal'])
+  t.same(ents[0], { type: 'conf-change', term: 1, index: 1, change: { type: 'add-voter', node: 'a' } })
+  t.same(Buffer.from((ents[4] as { data: Uint8Array }).data).toString(), 'e5')
+  await t.rejects(s.bootstrap(['a']), { code: 'ERR_STORAGE_CORRUPT' }, 'no second bootstrap')
+})
+
+t.test('a conflicting suffix is truncated, on disk too', async t => {
+  const { open } = await tempStore(t)
+  let store = await open()
+  let s = await LevelStorage.open(store)
+  await s.persist({ entries: [1, 2, 3, 4, 5].map(i => normal(i, 1)), mustSync: true })
+  await s.persist({ entries: [normal(3, 2, 'x'), normal(4, 2, 'y')], mustSync: true })
+  t.equal(s.lastIndex(), 4)
+  t.equal(s.term(3), 2)
+  t.throws(() => s.entries(1, 6, Infinity), { code: 'ERR_UNAVAILABLE' })
+  await t.rejects(s.persist({ entries: [normal(7, 2)], mustSync: true }), { code: 'ERR_STORAGE_CORRUPT' }, 'a gap is refused')
+  await store.close()
+  store = await open()
+  s = await LevelStorage.open(store)
+  t.equal(s.lastIndex(), 4, 'entry 5 is gone from disk')
+  t.same(s.entries(3, 5, Infinity).map(e => e.term), [2, 2])
+})
+
+t.test('entries respects maxBytes but returns at least one', async t => {
+  const { open } = await tempStore(t)
+  const s = await LevelStorage.open(await open())
+  await s.persist({ entries: [1, 2, 3].map(i => normal(i, 1, 'x'.repeat(100))), mustSync: true })
+  t.equal(s.entries(1, 4, 1).length, 1)
+  t.equal(s.entries(1, 4, 240).length, 2)
+  t.equal(s.entries(1, 4, Infinity).length, 3)
+})
+
+t.test('compaction drops the prefix; a received snapshot replaces the log', async t => {
+  const { open } = await tempStore(t)
+  let store = await open()
+  let s = await LevelStorage.open(store)
+  await s.bootstrap(['a'])
+  await s.persist({ entries: [2, 3, 4, 5].map(i => normal(i, 1)), hardState: { term: 1, vote: null, commit: 5 }, mustSync: true })
+  const conf = { voters: ['a'], learners: [] }
+  await s.persist({ entries: [], compaction: { index: 3, term: 1, conf, data: bytes('state@3') }, mustSync: false })
+  t.equal(s.firstIndex(), 4)
+  t.equal(s.term(3), 1)
+  t.throws(() => s.term(2), { code: 'ERR_COMPACTED' })
+  t.throws(() => s.entries(2, 4, Infinity), { code: 'ERR_COMPACTED' })
+  await store.close()
+
+  store = await open()
+  s = await LevelStorage.open(store)
+  t.equal(s.firstIndex(), 4)
+  t.equal(s.lastIndex(), 5)
+  t.same(Buffer.from(s.snapshot().data).toString(), 'state@3')
+  t.same(s.initialState().conf, conf)
+
+  await s.persist({ entries: [], snapshot: { index: 9, term: 3, conf, data: bytes('state@9') }, mustSync: true })
+  t.equal(s.firstIndex(), 10)
+  t.equal(s.lastIndex(), 9)
+  t.equal(s.hardState.commit, 9, 'commit follows the snapshot')
+  await store.close()
+  store = await open()
+  s = await LevelStorage.open(store)
+  t.equal(s.lastIndex(), 9)
+  t.equal(s.term(9), 3)
+  t.same(Buffer.from(s.snapshot().data).toString(), 'state@9')
+})
+
+t.test('a corrupt record is a clear error on open', async t => {
+  const { open } = await tempStore(t)
+  let store = await open()
+  const s = await LevelStorage.open(store)
+  await s.persist({ entries: [1, 2].map(i => normal(i, 1)), mustSync: true })
+  const raw = store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' })
+  await raw.put('e!0000000000000002', Uint8Array.from([0xff, 0xff, 0xff, 0x0f]))
+  await store.close()
+  store = await open()
+  await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT' })
+
+  const again = store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' })
+  await again.del('e!0000000000000002')
+  await again.put('hard', Uint8Array.from([0x08]))
+  await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT' }, 'a truncated hard state too')
+})
+
+t.test('a gap in the stored log is a clear error on open', async t => {
+  const { open } = await tempStore(t)
+  const store = await open()
+  const s = await LevelStorage.open(store)
+  await s.persist({ entries: [1, 2, 3].map(i => normal(i, 1)), mustSync: true })
+  await store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' }).del('e!0000000000000002')
+  await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT' })
+})
