@@ -28,14 +28,6 @@ export class TransferInProgressError extends RaftError {
   }
 }
 
-/** Thrown when the leader was removed from the membership and is only finishing the change. */
-export class ProposalDroppedError extends RaftError {
-  constructor (message = 'proposal dropped') {
-    super('ERR_PROPOSAL_DROPPED', message)
-    this.name = 'ProposalDroppedError'
-  }
-}
-
 /** Thrown when a proposal is malformed: not bytes, or empty (empty data is the leader's no-op). */
 export class BadProposalError extends RaftError {
   constructor (message = 'proposal data must be a non-empty Uint8Array') {

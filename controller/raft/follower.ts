@@ -3,6 +3,7 @@ import type { AppendMessage, HeartbeatMessage, Message, SnapshotMessage } from '
 
 /** What followers, pre-candidates and candidates do with messages in their own term. */
 
+/** Handles a message of the follower's own term. */
 export function stepFollower (r: Raft, m: Message): void {
   switch (m.type) {
     case 'append':
@@ -27,6 +28,7 @@ export function stepFollower (r: Raft, m: Message): void {
   }
 }
 
+/** Handles a message of a (pre-)candidate's own term: count votes, or yield to a leader. */
 export function stepCandidate (r: Raft, m: Message): void {
   const myResponse = r.role === 'pre-candidate' ? 'pre-vote-response' : 'vote-response'
   switch (m.type) {

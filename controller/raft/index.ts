@@ -1,6 +1,6 @@
 export { RaftNode } from './node.ts'
 export type { Proposed } from './node.ts'
-export type { RaftOptions, Counters } from './raft.ts'
+export type { RaftOptions, Counters } from './options.ts'
 export { MemoryStorage, bootstrap, entrySize, emptyConf } from './storage.ts'
 export type { Storage } from './storage.ts'
 export { applyConfChange, checkConfChange, isMember, isVoter, quorum } from './membership.ts'
@@ -14,6 +14,6 @@ export type {
 } from './types.ts'
 export {
   BadConfChangeError, BadOptionsError, BadProposalError, BadTransferError, CompactedError, ConfChangePendingError,
-  NotLeaderError, ProposalDroppedError, RaftError, ReadyOrderError, SnapshotOutOfDateError, SnapshotUnavailableError,
+  NotLeaderError, RaftError, ReadyOrderError, SnapshotOutOfDateError, SnapshotUnavailableError,
   StorageCorruptError, TransferInProgressError, UnavailableError
 } from './errors.ts'

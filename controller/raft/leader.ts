@@ -55,12 +55,14 @@ function sendSnapshot (r: Raft, to: NodeId, pr: Progress): boolean {
   return true
 }
 
+/** Sends every other member what it lacks (or just the commit index). */
 export function bcastAppend (r: Raft): void {
   for (const id of members(r.conf)) {
     if (id !== r.id) sendAppend(r, id)
   }
 }
 
+/** Heartbeats every other member, tagged with the newest pending read so one round confirms them all. */
 export function bcastHeartbeat (r: Raft): void {
   const context = r.reads.heartbeatContext()
   for (const id of members(r.conf)) {
@@ -113,6 +115,7 @@ export function leaderReadIndex (r: Raft, from: NodeId, context: Uint8Array): vo
   bcastHeartbeat(r)
 }
 
+/** The leader's clock: check-quorum and transfer timeouts each election timeout, snapshot retries, heartbeats. */
 export function tickLeader (r: Raft): void {
   r.heartbeatElapsed++
   r.electionElapsed++
@@ -150,6 +153,7 @@ function quorumActive (r: Raft): boolean {
   return active >= quorum(r.conf)
 }
 
+/** Handles a message of the leader's own term. */
 export function stepLeader (r: Raft, m: Message): void {
   switch (m.type) {
     case 'append-response': handleAppendResponse(r, m); return
@@ -213,6 +217,7 @@ function handleHeartbeatResponse (r: Raft, m: HeartbeatResponse): void {
   }
 }
 
+/** Tells a caught-up transfer target to campaign at once. */
 export function sendTimeoutNow (r: Raft, to: NodeId): void {
   r.send({ type: 'timeout-now', from: r.id, to, term: r.term })
 }

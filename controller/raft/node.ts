@@ -5,7 +5,7 @@ import {
 import { appendAsLeader, leaderReadIndex, startTransfer } from './leader.ts'
 import { checkConfChange, isVoter } from './membership.ts'
 import { Raft } from './raft.ts'
-import type { Counters, RaftOptions } from './raft.ts'
+import type { Counters, RaftOptions } from './options.ts'
 import type { ConfChange, Entry, HardState, NodeId, Ready, SoftState, Status } from './types.ts'
 
 /** Where a proposal landed; it is committed iff the entry at `index` later applies with this `term`. */
@@ -166,6 +166,8 @@ export class RaftNode {
     }
     r.msgs = []
     r.readStates = []
+    const first = rd.entries[0]
+    if (first !== undefined && r.log.unstable.snapshot === undefined && r.log.storage.lastIndex() >= first.index) rd.truncateFrom = first.index
     if (r.log.unstable.snapshot !== undefined) rd.snapshot = r.log.unstable.snapshot
     if (r.pendingCompaction !== undefined) {
       rd.compaction = r.pendingCompaction

@@ -1,63 +1,19 @@
 import { BadOptionsError, StorageCorruptError } from './errors.ts'
 import { stepCandidate, stepFollower } from './follower.ts'
-import { appendAsLeader, bcastAppend, stepLeader, tickLeader } from './leader.ts'
+import { appendAsLeader, stepLeader, tickLeader } from './leader.ts'
 import { RaftLog } from './log.ts'
 import { ConfHistory, isMember, isVoter, quorum } from './membership.ts'
 import { Progress } from './progress.ts'
 import { ReadQueue } from './read-index.ts'
-import type { Storage } from './storage.ts'
+import { resolveOptions } from './options.ts'
+import type { Counters, RaftOptions } from './options.ts'
 import type { ConfState, Entry, Message, NodeId, ReadState, Rng, Role, Snapshot } from './types.ts'
 import { checkMessage } from './validate.ts'
 
-/** How a node is set up; every limit has a default suited to a LAN grid. */
-export interface RaftOptions {
-  id: NodeId
-  storage: Storage
-  /** Draws the randomized election timeout; inject a seeded one for reproducible runs. */
-  rng: Rng
-  /** Election timeout is drawn from [electionTicks, 2·electionTicks). Default 10. */
-  electionTicks?: number
-  /** A leader sends heartbeats every heartbeatTicks. Default 1. Must be < electionTicks. */
-  heartbeatTicks?: number
-  /** Most entries in one append message. Default 256. */
-  maxEntriesPerAppend?: number
-  /** Most entry bytes in one append message (at least one entry is always sent). Default 1 MiB. */
-  maxBytesPerAppend?: number
-  /** Most unacknowledged appends to one follower in replicate state. Default 256. */
-  maxInflight?: number
-  /** Most committed-entry bytes in one Ready. Default 16 MiB. */
-  maxApplyBytes?: number
-  /** Ask before campaigning (thesis §9.6), so a node back from a partition cannot inflate the term. Default true. */
-  preVote?: boolean
-  /** A leader steps down without a live quorum; followers that heard a leader ignore votes (thesis §6.2, §9.6). Default true. */
-  checkQuorum?: boolean
-  /**
-   * A message whose term exceeds ours by more than this is dropped as
-   * garbled: accepting it would push every node's term toward overflow.
-   * Default 2^32 (beyond any real run of elections).
-   */
-  maxTermGap?: number
-  /** Last index the state machine has applied (at least the snapshot's). Default: the snapshot index. */
-  applied?: number
-}
-
-/** Why a received message was dropped or ignored, counted per reason. */
-export type Counters = Record<string, number>
-
-const DEFAULTS = {
-  electionTicks: 10,
-  heartbeatTicks: 1,
-  maxEntriesPerAppend: 256,
-  maxBytesPerAppend: 1024 * 1024, // bytes
-  maxInflight: 256,
-  maxApplyBytes: 16 * 1024 * 1024, // bytes
-  preVote: true,
-  checkQuorum: true,
-  maxTermGap: 2 ** 32
-}
-
 /** Messages only a leader sends: trusted from any sender, whose membership may be ahead of ours. */
 const FROM_LEADER = new Set<Message['type']>(['append', 'heartbeat', 'snapshot', 'read-index-response'])
+/** Messages that carry the leader's authority for their term: whoever sends one leads it. */
+const LEADER_WRITES = new Set<Message['type']>(['append', 'heartbeat', 'snapshot'])
 
 /**
  * The Raft state machine of one node. Pure: no timers, no I/O, no clock; it
@@ -107,8 +63,7 @@ export class Raft {
   readonly ignored: Counters = {}
 
   constructor (options: RaftOptions) {
-    const o = { ...DEFAULTS, ...stripUndefined(options) }
-    checkOptions(o)
+    const o = resolveOptions(options)
     this.id = o.id
     this.rng = o.rng
     this.electionTicks = o.electionTicks
@@ -160,7 +115,7 @@ export class Raft {
       if (m.type === 'pre-vote' || (m.type === 'pre-vote-response' && !m.reject)) {
         // A pre-vote carries the term the candidate would use; it never changes ours.
       } else {
-        this.becomeFollower(m.term, FROM_LEADER.has(m.type) && m.type !== 'read-index-response' ? m.from : null)
+        this.becomeFollower(m.term, LEADER_WRITES.has(m.type) ? m.from : null)
       }
     } else if (m.term < this.term) {
       if ((this.checkQuorum || this.preVote) && (m.type === 'append' || m.type === 'heartbeat')) {
@@ -380,10 +335,6 @@ export class Raft {
     this.msgs.push(m)
   }
 
-  broadcastAppend (): void {
-    bcastAppend(this)
-  }
-
   #drop (reason: string): false {
     this.dropped[reason] = (this.dropped[reason] ?? 0) + 1
     return false
@@ -400,22 +351,3 @@ export class Raft {
 }
 
 const EMPTY = new Uint8Array(0)
-
-function stripUndefined<T extends object> (o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
-}
-
-function checkOptions (o: Required<Omit<RaftOptions, 'applied'>> & { applied?: number }): void {
-  if (typeof o.id !== 'string' || o.id.length === 0) throw new BadOptionsError('id must be a non-empty string')
-  if (typeof o.rng !== 'function') throw new BadOptionsError('rng must be a function returning [0, 1)')
-  const ints: Array<[string, number, number]> = [
-    ['electionTicks', o.electionTicks, 1], ['heartbeatTicks', o.heartbeatTicks, 1],
-    ['maxEntriesPerAppend', o.maxEntriesPerAppend, 1], ['maxInflight', o.maxInflight, 1],
-    ['maxTermGap', o.maxTermGap, 1]
-  ]
-  for (const [name, v, min] of ints) {
-    if (!Number.isSafeInteger(v) || v < min) throw new BadOptionsError(`${name} must be an integer ≥ ${min}`)
-  }
-  if (o.heartbeatTicks >= o.electionTicks) throw new BadOptionsError('heartbeatTicks must be less than electionTicks')
-  if (!(o.maxBytesPerAppend > 0) || !(o.maxApplyBytes > 0)) throw new BadOptionsError('byte limits must be positive')
-}

@@ -198,6 +198,12 @@ export interface Ready {
   hardState?: HardState
   /** Entries to append; persisted entries at or after entries[0].index are discarded first. */
   entries: Entry[]
+  /**
+   * Present when `entries` overwrite part of the stored log: delete every
+   * stored entry from this index on (it equals entries[0].index). A store keyed
+   * by index must do this itself, or stale entries would outlive the truncation.
+   */
+  truncateFrom?: number
   /** A snapshot received from the leader: persist it, dropping the whole log, and restore from it. */
   snapshot?: Snapshot
   /** A snapshot made by compact(): persist it and discard the log up to its index. Nothing to apply. */

@@ -15,6 +15,7 @@ export class Clients {
   proposals = 0
   /** Ids of acknowledged writes, and the highest index any of them was applied at. */
   readonly acknowledged: number[] = []
+  readonly #ackedIds = new Set<number>()
   ackedMaxIndex = 0
   readsIssued = 0
   readsConfirmed = 0
@@ -27,10 +28,13 @@ export class Clients {
   readonly #reads = new Map<number, number>()
   readonly #rng: SimRng
   readonly #hosts: Map<NodeId, Host>
+  /** Whether a client can reach a host now (up, and not stalled). */
+  readonly #reachable: (h: Host) => boolean
 
-  constructor (rng: SimRng, hosts: Map<NodeId, Host>) {
+  constructor (rng: SimRng, hosts: Map<NodeId, Host>, reachable: (h: Host) => boolean) {
     this.#rng = rng
     this.#hosts = hosts
+    this.#reachable = reachable
   }
 
   /** Proposes one write at host, following a NotLeader hint once; the proposal's id, or 0 if refused. */
@@ -46,7 +50,7 @@ export class Clients {
       } catch (err) {
         this.#count(err)
         const next = err instanceof NotLeaderError && err.leader !== null ? this.#hosts.get(err.leader) : undefined
-        if (next === undefined || !next.up) return 0
+        if (next === undefined || !this.#reachable(next)) return 0
         host = next
       }
     }
@@ -84,8 +88,25 @@ export class Clients {
     m!.delete(e.index)
     if (e.term !== p.term || writeId(e) !== p.id) return false
     this.acknowledged.push(p.id)
+    this.#ackedIds.add(p.id)
     if (e.index > this.ackedMaxIndex) this.ackedMaxIndex = e.index
     return true
+  }
+
+  /** Was write id acknowledged? */
+  isAcked (id: number): boolean {
+    return this.#ackedIds.has(id)
+  }
+
+  /**
+   * A host installed a snapshot: writes proposed there at or below its index
+   * will never be applied one by one, so their clients get no answer (they
+   * may well have committed; a real client would retry or read).
+   */
+  restored (host: Host, index: number): void {
+    const m = this.#pending.get(host.id)
+    if (m === undefined) return
+    for (const i of m.keys()) if (i <= index) m.delete(i)
   }
 
   /** A crashed host forgets its clients: their writes are never acknowledged (they may still commit). */
@@ -113,11 +134,6 @@ export class Clients {
     if (least === undefined) return
     this.readsConfirmed++
     if (rs.index < least) inv.fail(`linearizability: read ${id} at ${host.id} got index ${rs.index}, but a write at ${least} was acknowledged before it`)
-  }
-
-  /** Writes proposed at host and not yet resolved. */
-  pendingAt (host: NodeId): number {
-    return this.#pending.get(host)?.size ?? 0
   }
 
   #count (err: unknown): void {

@@ -11,6 +11,8 @@ export interface HostEvents {
   restored? (host: Host, snap: Snapshot): void
   applied? (host: Host, e: Entry): void
   readState? (host: Host, rs: ReadState): void
+  /** A Ready broke its own contract (a bug in the core). */
+  violation? (host: Host, what: string): void
 }
 
 /** Where a crash strikes inside the next Ready, if one is armed. */
@@ -64,6 +66,11 @@ export class Host {
       const node = this.node
       const rd = node.ready()
       if (this.armedCrash === 'before-persist') { this.crash(); return }
+      const first = rd.entries[0]
+      if (first !== undefined && rd.snapshot === undefined) {
+        const cuts = this.disk.lastIndex() >= first.index
+        if (cuts !== (rd.truncateFrom === first.index)) ev.violation?.(this, `Ready.truncateFrom is ${rd.truncateFrom} for entries from ${first.index} over a log ending at ${this.disk.lastIndex()}`)
+      }
       this.#persist(rd)
       ev.persisted?.(this, rd)
       if (this.armedCrash === 'after-persist') { this.crash(); return }

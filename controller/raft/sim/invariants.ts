@@ -74,7 +74,7 @@ export class Invariants {
   }
 
   applied (host: Host, e: Entry): void {
-    const key = e.term * 65536 + (writeId(e) + 3)
+    const key = e.term * 4294967296 + (writeId(e) + 3)
     const seen = this.#appliedEntry.get(e.index)
     if (seen === undefined) this.#appliedEntry.set(e.index, key)
     else if (seen !== key) this.fail(`state-machine safety: ${host.id} applied a different entry at ${e.index}`)

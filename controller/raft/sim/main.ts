@@ -1,8 +1,8 @@
 /**
  * Reruns one simulation, or a sweep, from the command line:
  *
- *   node controller/raft/sim/main.ts --seed 42 --scenario chaos --nodes 5 [--steps 300] [--log]
- *   node controller/raft/sim/main.ts --sweep 1000 [--from 1] [--scenario chaos] [--steps 300]
+ *   npx node controller/raft/sim/main.ts --seed 42 --scenario chaos --nodes 5 [--steps 300] [--log]
+ *   npx node controller/raft/sim/main.ts --sweep 1000 [--from 1] [--scenario chaos] [--steps 300]
  *
  * A failing seed from the tests prints the exact line to paste here.
  */
@@ -34,7 +34,7 @@ if (values.sweep !== undefined) {
   const steps = num(values.steps)
   if (steps !== undefined) opts.steps = steps
   const r = sweep(opts)
-  process.stdout.write(`${r.runs} runs, ${r.ticks} ticks, ${r.failures.length} failed, ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+  process.stdout.write(`${r.runs} runs, ${r.ticks} ticks, ${r.failures.length} failed, slowest recovery ${r.maxRecoveryTicks} ticks, ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
   for (const f of r.failures) process.stdout.write(`${f.rerun}\n  ${f.violations.join('\n  ')}\n`)
   process.exitCode = r.failures.length > 0 ? 1 : 0
 } else {

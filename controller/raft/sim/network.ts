@@ -74,8 +74,12 @@ export class Network {
     }
   }
 
-  #enqueue (env: Envelope): void {
-    const at = this.now + this.#rng.between(this.faults.minDelay, this.faults.maxDelay)
+  /** Holds a message until tick `at` (its recipient is stalled). */
+  defer (env: Envelope, at: number): void {
+    this.#enqueue(env, at)
+  }
+
+  #enqueue (env: Envelope, at = this.now + this.#rng.between(this.faults.minDelay, this.faults.maxDelay)): void {
     let bucket = this.#buckets.get(at)
     if (bucket === undefined) {
       bucket = []

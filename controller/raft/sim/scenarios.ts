@@ -14,6 +14,13 @@ export interface Faults extends LinkFaults {
   midReadyCrash: number
   /** How long a crashed node stays down, in ticks [min, max]. */
   downTicks: [number, number]
+  /**
+   * Chance per tick that a node stalls (a GC or VM pause): it neither ticks
+   * nor handles messages, which queue for it, until the pause ends.
+   */
+  pauseRate: number
+  /** How long a pause lasts, in ticks [min, max]. */
+  pauseTicks: [number, number]
   /** Chance per tick that the leader is asked for a membership change. */
   membershipRate: number
   /** Chance per tick that the leader is asked to hand over leadership. */
@@ -38,6 +45,8 @@ const QUIET: Faults = {
   leaderCrashRate: 0,
   midReadyCrash: 0.3,
   downTicks: [10, 60],
+  pauseRate: 0,
+  pauseTicks: [15, 60],
   membershipRate: 0,
   transferRate: 0,
   compactRate: 0.02,
@@ -57,6 +66,8 @@ export const SCENARIOS = {
   'leader-crashes': { ...QUIET, loss: 0.02, maxDelay: 2, leaderCrashRate: 0.02, downTicks: [5, 60] as [number, number], midReadyCrash: 0.5 },
   /** Any node may crash at any point. */
   crashes: { ...QUIET, loss: 0.02, maxDelay: 2, crashRate: 0.01, midReadyCrash: 0.5 },
+  /** Nodes stall and resume, the leader among them: a stalled leader must not serve stale reads. */
+  pauses: { ...QUIET, loss: 0.02, maxDelay: 2, pauseRate: 0.03, readRate: 0.5 },
   /** Membership changes and leadership transfers while links drop and nodes crash. */
   membership: { ...QUIET, loss: 0.03, maxDelay: 2, membershipRate: 0.03, transferRate: 0.005, crashRate: 0.004, partitionRate: 0.004 },
   /** Everything at once. */
@@ -69,6 +80,7 @@ export const SCENARIOS = {
     partitionRate: 0.01,
     crashRate: 0.006,
     leaderCrashRate: 0.006,
+    pauseRate: 0.01,
     membershipRate: 0.02,
     transferRate: 0.005,
     compactRate: 0.05

@@ -1,9 +1,8 @@
 import { RaftError } from '../errors.ts'
-import { isMember } from '../membership.ts'
 import { RaftNode } from '../node.ts'
 import { MemoryStorage } from '../storage.ts'
 import { MESSAGE_TYPES } from '../types.ts'
-import type { ConfChange, Entry, Message, NodeId, ReadState, Ready, Snapshot } from '../types.ts'
+import type { Entry, Message, NodeId, ReadState, Ready, Snapshot } from '../types.ts'
 import { Clients } from './clients.ts'
 import { TraceHash } from './hash.ts'
 import { Host } from './host.ts'
@@ -14,6 +13,8 @@ import type { NetworkStats } from './network.ts'
 import { SimRng } from './rng.ts'
 import { resolveFaults } from './scenarios.ts'
 import type { Faults, ScenarioName } from './scenarios.ts'
+import { describe, safeJson } from './describe.ts'
+import { injectFaults } from './faults.ts'
 
 /** One simulated run. Only `seed` is required; the same options always give the same run. */
 export interface SimOptions {
@@ -56,6 +57,8 @@ export interface SimResult {
   snapshotsInstalled: number
   confChanges: number
   transfers: number
+  /** Ticks from healing until the liveness writes were applied on every member (null if never). */
+  recoveryTicks: number | null
   /** Malformed messages the nodes refused (each garbled one must be). */
   refused: number
   messages: NetworkStats
@@ -72,7 +75,8 @@ export function simulate (options: SimOptions): SimResult {
   return new Simulation(options).run()
 }
 
-class Simulation {
+/** One run's world; fault injection (faults.ts) reaches into it. */
+export class Simulation {
   readonly o: Required<Omit<SimOptions, 'faults' | 'log'>> & { log: boolean }
   readonly scenario: string
   readonly faults: Faults
@@ -84,6 +88,8 @@ class Simulation {
   readonly clients: Clients
   readonly lastApplied = new Map<NodeId, number>()
   readonly restartAt = new Map<NodeId, number>()
+  /** Stalled hosts and the tick they resume at. */
+  readonly pausedUntil = new Map<NodeId, number>()
   readonly logLines: string[] = []
   partitionEnds = -1
   crashes = 0
@@ -96,6 +102,7 @@ class Simulation {
   settled: { id: NodeId, term: number, since: number } | null = null
   liveness: { ids: number[], index: number, at: number, leader: NodeId, term: number } | null = null
   done = false
+  recoveredAt: number | null = null
   readonly events: HostEvents
 
   constructor (options: SimOptions) {
@@ -115,7 +122,13 @@ class Simulation {
     }
     this.rng = new SimRng(this.o.seed)
     this.net = new Network(this.rng.fork(), this.faults)
-    this.clients = new Clients(this.rng.fork(), this.hosts)
+    this.clients = new Clients(this.rng.fork(), this.hosts, h => h.up && !this.pausedUntil.has(h.id))
+    // Flow-control limits vary by seed: tiny batches split a new leader's no-op
+    // from the older entries before it, tiny windows stall pipelines. One
+    // entry per round trip cannot keep up with the clients over long runs,
+    // so single-entry batches get a window of at least 4.
+    const maxEntriesPerAppend = this.rng.pick([1, 2, 4, 8, 64])
+    const maxInflight = Math.max(this.rng.pick([1, 2, 4, 16]), maxEntriesPerAppend === 1 ? 4 : 1)
     const founders = Array.from({ length: this.o.nodes }, (_, i) => `n${i + 1}`)
     const spares = Array.from({ length: this.o.spares }, (_, i) => `s${i + 1}`)
     for (const [n, id] of [...founders, ...spares].entries()) {
@@ -128,10 +141,9 @@ class Simulation {
         rng: nodeRng.asRng(),
         electionTicks: this.o.electionTicks,
         heartbeatTicks: this.o.heartbeatTicks,
-        // Small windows and batches, so flow control and batching are exercised.
-        maxEntriesPerAppend: 8,
+        maxEntriesPerAppend,
         maxBytesPerAppend: 4096,
-        maxInflight: 4
+        maxInflight
       }))
       this.hosts.set(id, host)
       this.inv.track(host)
@@ -141,12 +153,13 @@ class Simulation {
       persisted: (h: Host, rd: Ready) => this.#persisted(h, rd),
       restored: (h: Host, s: Snapshot) => this.#restored(h, s),
       applied: (h: Host, e: Entry) => this.#applied(h, e),
-      readState: (h: Host, rs: ReadState) => this.clients.readState(h, rs, this.inv)
+      readState: (h: Host, rs: ReadState) => this.clients.readState(h, rs, this.inv),
+      violation: (h: Host, what: string) => this.inv.fail(`${h.id}: ${what}`)
     }
   }
 
   run (): SimResult {
-    for (const h of this.hosts.values()) this.#start(h)
+    for (const h of this.hosts.values()) this.start(h)
     const end = this.o.steps + this.o.healTicks
     let t = 0
     for (; t <= end && !this.done; t++) {
@@ -154,12 +167,14 @@ class Simulation {
       this.inv.now = t
       this.trace.add(t)
       if (t === this.o.steps) this.#heal()
-      if (t < this.o.steps) this.#injectFaults(t)
+      if (t < this.o.steps) injectFaults(this, t)
       for (const h of this.hosts.values()) {
-        if (!h.up && (this.restartAt.get(h.id) ?? Infinity) <= t) this.#start(h)
+        if (!h.up && (this.restartAt.get(h.id) ?? Infinity) <= t) this.start(h)
+        if ((this.pausedUntil.get(h.id) ?? -1) > t) continue
+        this.pausedUntil.delete(h.id)
         if (h.up) {
           h.node!.tick()
-          this.#drain(h)
+          this.drain(h)
         }
       }
       if (t < this.o.steps) this.#clientWork()
@@ -178,10 +193,19 @@ class Simulation {
     let budget = 200_000 // messages in one tick; more means a message storm (a bug)
     for (let batch = this.net.takeDue(); batch !== undefined; batch = this.net.takeDue()) {
       for (const env of batch) {
-        if (--budget === 0) this.inv.fail('message storm: over 200000 deliveries in one tick')
+        if (--budget === 0) {
+          this.inv.fail('message storm: over 200000 deliveries in one tick')
+          this.done = true
+          return
+        }
         const host = this.hosts.get(env.to)
         if (host === undefined || !host.up || !this.net.allows(env.from, env.to)) {
           this.net.stats.blocked++
+          continue
+        }
+        const resume = this.pausedUntil.get(host.id)
+        if (resume !== undefined && resume > this.net.now) {
+          this.net.defer(env, resume)
           continue
         }
         this.net.stats.delivered++
@@ -193,15 +217,15 @@ class Simulation {
           if (accepted) this.inv.fail(`${host.id} accepted a garbled message ${safeJson(env.body)}`)
           else this.refused++
         }
-        if (this.o.log) this.#log(`${env.from}→${env.to} ${env.garbled ? 'GARBLED' : describe(m)}${accepted ? '' : ' (refused)'}`)
-        this.#drain(host)
+        if (this.o.log) this.log(`${env.from}→${env.to} ${env.garbled ? 'GARBLED' : describe(m)}${accepted ? '' : ' (refused)'}`)
+        this.drain(host)
       }
     }
   }
 
-  #drain (h: Host): void {
+  drain (h: Host): void {
     h.drain(this.events)
-    if (!h.up) this.#crashed(h)
+    if (!h.up) this.crashed(h)
   }
 
   #persisted (h: Host, rd: Ready): void {
@@ -209,13 +233,14 @@ class Simulation {
     if (rd.hardState !== undefined) this.trace.add(h.n * 1e9 + rd.hardState.term * 1e5 + rd.hardState.commit)
     if (rd.snapshot !== undefined) this.snapshots++
     if (this.o.log && (rd.softState !== undefined || rd.snapshot !== undefined)) {
-      this.#log(`${h.id} ${rd.softState !== undefined ? `is ${rd.softState.role} (leader ${rd.softState.leader ?? '-'}) term ${h.node!.term}` : ''}${rd.snapshot !== undefined ? ` installs snapshot ${rd.snapshot.index}` : ''}`)
+      this.log(`${h.id} ${rd.softState !== undefined ? `is ${rd.softState.role} (leader ${rd.softState.leader ?? '-'}) term ${h.node!.term}` : ''}${rd.snapshot !== undefined ? ` installs snapshot ${rd.snapshot.index}` : ''}`)
     }
   }
 
   #restored (h: Host, s: Snapshot): void {
     this.lastApplied.set(h.id, s.index)
     this.inv.restored(h, s)
+    this.clients.restored(h, s.index)
   }
 
   #applied (h: Host, e: Entry): void {
@@ -223,134 +248,36 @@ class Simulation {
     this.lastApplied.set(h.id, e.index)
     this.inv.applied(h, e)
     this.trace.add(e.index * 64 + h.n)
-    if (this.clients.applied(h, e) && this.o.log) this.#log(`${h.id} acknowledges the write at ${e.index}`)
+    if (this.clients.applied(h, e) && this.o.log) this.log(`${h.id} acknowledges the write at ${e.index}`)
   }
 
-  #start (h: Host): void {
+  start (h: Host): void {
     h.start()
     this.restartAt.delete(h.id)
     const snap = h.disk.snapshot()
     this.lastApplied.set(h.id, snap.index)
     if (snap.index > 0) this.inv.restored(h, snap)
-    this.#log(`${h.id} starts at term ${h.node!.term}`)
+    this.log(`${h.id} starts at term ${h.node!.term}`)
   }
 
-  #crashed (h: Host): void {
+  crashed (h: Host): void {
     this.crashes++
     this.clients.crashed(h)
     if (this.net.now < this.o.steps) this.restartAt.set(h.id, this.net.now + this.rng.between(...this.faults.downTicks))
-    this.#log(`${h.id} crashes`)
-  }
-
-  // ---- faults ----
-
-  #injectFaults (t: number): void {
-    const f = this.faults
-    const rng = this.rng
-    if (this.partitionEnds >= 0 && t >= this.partitionEnds) {
-      this.net.heal()
-      this.partitionEnds = -1
-      this.#log('partition heals')
-    } else if (this.partitionEnds < 0 && rng.chance(f.partitionRate)) {
-      this.#partition()
-      this.partitionEnds = t + rng.between(...f.partitionTicks)
-    }
-    if (rng.chance(f.crashRate)) this.#crash(rng.pick(this.#live()))
-    if (rng.chance(f.leaderCrashRate)) this.#crash(this.#leader())
-    if (rng.chance(f.membershipRate)) this.#changeMembership()
-    if (rng.chance(f.transferRate)) this.#transfer()
-    if (rng.chance(f.compactRate)) this.#compact(rng.pick(this.#live()))
-  }
-
-  #partition (): void {
-    const ids = [...this.hosts.keys()]
-    const rng = this.rng
-    const kind = rng.int(4)
-    const leader = this.#leader()
-    if (kind === 0 && leader !== undefined) {
-      // The leader alone: the majority must elect a new one, the old one must step down.
-      this.net.partition([ids.filter(id => id !== leader.id), [leader.id]])
-    } else if (kind === 3) {
-      // Asymmetric: a few one-way cuts.
-      for (let i = rng.between(1, 3); i > 0; i--) this.net.cut(rng.pick(ids), rng.pick(ids))
-    } else {
-      const groups: NodeId[][] = Array.from({ length: kind === 1 ? 2 : 3 }, () => [])
-      for (const id of ids) rng.pick(groups).push(id)
-      this.net.partition(groups)
-    }
-    this.#log(`partition ${kind}`)
-  }
-
-  #crash (h: Host | undefined): void {
-    if (h === undefined || !h.up) return
-    if (this.rng.chance(this.faults.midReadyCrash)) {
-      h.armedCrash = this.rng.chance(0.5) ? 'before-persist' : 'after-persist'
-      return
-    }
-    h.crash()
-    this.#crashed(h)
-  }
-
-  #changeMembership (): void {
-    const leader = this.#leader()
-    if (leader === undefined) return
-    const conf = leader.node!.status().conf
-    const outsiders = [...this.hosts.keys()].filter(id => !isMember(conf, id))
-    const options: ConfChange[] = []
-    for (const id of outsiders) options.push({ type: this.rng.chance(0.2) ? 'add-voter' : 'add-learner', node: id })
-    for (const id of conf.learners) options.push({ type: 'promote', node: id }, { type: 'remove', node: id })
-    if (conf.voters.length > 3) for (const id of conf.voters) options.push({ type: 'remove', node: id })
-    if (conf.voters.length >= 5) { for (let i = options.length - 1; i >= 0; i--) if (options[i]!.type === 'add-voter' || options[i]!.type === 'promote') options.splice(i, 1) }
-    if (options.length === 0) return
-    const change = this.rng.pick(options)
-    try {
-      leader.node!.proposeConfChange(change)
-      this.confChanges++
-      this.trace.add(7e6 + leader.n)
-      this.#log(`${leader.id} proposes ${change.type} ${change.node}`)
-    } catch (err) {
-      this.#countError(err)
-    }
-  }
-
-  #transfer (): void {
-    const leader = this.#leader()
-    if (leader === undefined) return
-    const others = leader.node!.status().conf.voters.filter(id => id !== leader.id)
-    if (others.length === 0) return
-    try {
-      const to = this.rng.pick(others)
-      leader.node!.transferLeadership(to)
-      this.transfers++
-      this.#log(`${leader.id} transfers leadership to ${to}`)
-    } catch (err) {
-      this.#countError(err)
-    }
-  }
-
-  #compact (h: Host | undefined): void {
-    if (h === undefined) return
-    const machine = h.machine!
-    if (machine.index - (h.disk.firstIndex() - 1) < 8) return
-    try {
-      h.node!.compact(machine.index, machine.snapshot())
-      this.#drain(h)
-    } catch (err) {
-      this.#countError(err)
-    }
+    this.log(`${h.id} crashes`)
   }
 
   #clientWork (): void {
     const f = this.faults
     let writes = Math.floor(f.proposeRate) + (this.rng.chance(f.proposeRate % 1) ? 1 : 0)
     for (; writes > 0; writes--) {
-      const live = this.#live()
+      const live = this.live()
       if (live.length === 0) return
       const h = this.rng.pick(live)
       if (this.clients.propose(h, this.clients.pad()) !== 0) this.trace.add(9e6 + h.n)
       this.#drainAll()
     }
-    const live = this.#live()
+    const live = this.live()
     if (live.length > 0 && this.rng.chance(f.readRate)) {
       this.clients.read(this.rng.pick(live))
       this.#drainAll()
@@ -358,7 +285,7 @@ class Simulation {
   }
 
   #drainAll (): void {
-    for (const h of this.hosts.values()) if (h.up) this.#drain(h)
+    for (const h of this.hosts.values()) if (h.up) this.drain(h)
   }
 
   // ---- healing and liveness ----
@@ -367,17 +294,18 @@ class Simulation {
     this.net.heal()
     this.partitionEnds = -1
     this.net.faults = { ...this.faults, loss: 0, duplicate: 0, garble: 0 }
+    for (const id of this.pausedUntil.keys()) this.pausedUntil.set(id, this.o.steps)
     for (const h of this.hosts.values()) {
       if (h.up) h.armedCrash = null
-      else this.#start(h)
+      else this.start(h)
     }
-    this.#log('heal: network whole, every node up')
+    this.log('heal: network whole, every node up')
   }
 
   #checkLiveness (t: number): void {
-    const leader = this.#leader()
+    const leader = this.leader()
     if (leader === undefined || this.settled === null || this.settled.id !== leader.id || this.settled.term !== leader.node!.term) {
-      if (this.liveness !== null && this.clients.pendingAt(this.liveness.leader) > 0) {
+      if (this.liveness !== null && !this.#livenessAcked()) {
         this.inv.fail(`liveness: leadership changed from ${this.liveness.leader} before the liveness writes committed`)
         this.done = true
         return
@@ -391,28 +319,33 @@ class Simulation {
       const placed = this.clients.proposeBatch(leader, this.o.livenessWrites)
       if (placed.length === 0) return
       this.liveness = { ids: placed.map(p => p.id), index: placed[placed.length - 1]!.index, at: t, leader: leader.id, term: st.term }
-      this.#log(`liveness writes up to ${this.liveness.index} proposed at ${leader.id}`)
-      this.#drain(leader)
+      this.log(`liveness writes up to ${this.liveness.index} proposed at ${leader.id}`)
+      this.drain(leader)
       return
     }
-    if (this.clients.pendingAt(leader.id) > 0) return
+    if (!this.#livenessAcked()) return
     for (const id of [...st.conf.voters, ...st.conf.learners]) {
       const h = this.hosts.get(id)!
       if (!h.up || h.machine!.index < this.liveness.index) return
     }
     this.done = true
+    this.recoveredAt = t
   }
 
   #reportStall (): void {
     if (this.settled === null) this.inv.fail(`liveness: no leader within ${this.o.healTicks} ticks of healing`)
     else if (this.liveness === null) this.inv.fail(`liveness: leader ${this.settled.id} never settled with everything committed`)
-    else if (this.clients.pendingAt(this.liveness.leader) > 0) this.inv.fail(`liveness: writes proposed at ${this.liveness.at} never committed`)
+    else if (!this.#livenessAcked()) this.inv.fail(`liveness: writes proposed at ${this.liveness.at} never committed`)
     else this.inv.fail('liveness: members never caught up with the liveness writes')
+  }
+
+  #livenessAcked (): boolean {
+    return this.liveness !== null && this.liveness.ids.every(id => this.clients.isAcked(id))
   }
 
   /** Every acknowledged write is in the final state of every member. */
   #checkDurability (): void {
-    const leader = this.#leader()
+    const leader = this.leader()
     if (leader === undefined) return
     const conf = leader.node!.status().conf
     for (const id of [...conf.voters, ...conf.learners]) {
@@ -426,25 +359,26 @@ class Simulation {
 
   // ---- helpers ----
 
-  #live (): Host[] {
-    return [...this.hosts.values()].filter(h => h.up)
+  /** Hosts up and not stalled: the ones a client or operator can reach. */
+  live (): Host[] {
+    return [...this.hosts.values()].filter(h => h.up && !this.pausedUntil.has(h.id))
   }
 
-  /** The live leader with the highest term, if any. */
-  #leader (): Host | undefined {
+  /** The reachable leader with the highest term, if any. */
+  leader (): Host | undefined {
     let best: Host | undefined
     for (const h of this.hosts.values()) {
-      if (h.up && h.node!.role === 'leader' && (best === undefined || h.node!.term > best.node!.term)) best = h
+      if (h.up && !this.pausedUntil.has(h.id) && h.node!.role === 'leader' && (best === undefined || h.node!.term > best.node!.term)) best = h
     }
     return best
   }
 
-  #countError (err: unknown): void {
+  countError (err: unknown): void {
     if (!(err instanceof RaftError)) throw err
     this.errors[err.code] = (this.errors[err.code] ?? 0) + 1
   }
 
-  #log (line: string): void {
+  log (line: string): void {
     if (this.o.log) this.logLines.push(`${this.net.now} ${line}`)
   }
 
@@ -469,6 +403,7 @@ class Simulation {
       snapshotsInstalled: this.snapshots,
       confChanges: this.confChanges,
       transfers: this.transfers,
+      recoveryTicks: this.recoveredAt === null ? null : this.recoveredAt - this.o.steps,
       refused: this.refused,
       messages: { ...this.net.stats },
       errors,
@@ -476,25 +411,5 @@ class Simulation {
     }
     if (this.o.log) r.log = this.logLines
     return r
-  }
-}
-
-function describe (m: Message): string {
-  switch (m.type) {
-    case 'append': return `append t${m.term} (${m.index},${m.logTerm}) +${m.entries.length} c${m.commit}`
-    case 'append-response': return `append-response t${m.term} ${m.reject ? `reject ${m.index} hint (${m.rejectHint},${m.logTerm})` : `ok ${m.index}`}`
-    case 'heartbeat': return `heartbeat t${m.term} c${m.commit}`
-    case 'vote': case 'pre-vote': return `${m.type} t${m.term} (${m.index},${m.logTerm})${m.transfer ? ' transfer' : ''}`
-    case 'vote-response': case 'pre-vote-response': return `${m.type} t${m.term} ${m.reject ? 'reject' : 'grant'}`
-    case 'snapshot': return `snapshot t${m.term} at ${m.snapshot.index}`
-    default: return `${m.type} t${m.term}`
-  }
-}
-
-function safeJson (v: unknown): string {
-  try {
-    return JSON.stringify(v, (_k, x: unknown) => x instanceof Uint8Array ? `<${x.byteLength} bytes>` : x)?.slice(0, 200) ?? String(v)
-  } catch {
-    return String(v)
   }
 }

@@ -24,6 +24,8 @@ export interface SweepResult {
   snapshotsInstalled: number
   confChanges: number
   refused: number
+  /** The longest any run took, from healing to the liveness writes applied everywhere. */
+  maxRecoveryTicks: number
   failures: SweepFailure[]
 }
 
@@ -42,7 +44,7 @@ export interface SweepOptions {
 
 /** Runs many seeds; a failure carries its seed and scenario, and reruns exactly. */
 export function sweep (options: SweepOptions): SweepResult {
-  const out: SweepResult = { runs: 0, ticks: 0, commits: 0, acknowledged: 0, elections: 0, crashes: 0, snapshotsInstalled: 0, confChanges: 0, refused: 0, failures: [] }
+  const out: SweepResult = { runs: 0, ticks: 0, commits: 0, acknowledged: 0, elections: 0, crashes: 0, snapshotsInstalled: 0, confChanges: 0, refused: 0, maxRecoveryTicks: 0, failures: [] }
   const from = options.from ?? 1
   const sizes = options.nodes ?? [3, 5]
   for (let seed = from; seed < from + options.count; seed++) {
@@ -61,6 +63,7 @@ export function sweep (options: SweepOptions): SweepResult {
       out.snapshotsInstalled += r.snapshotsInstalled
       out.confChanges += r.confChanges
       out.refused += r.refused
+      out.maxRecoveryTicks = Math.max(out.maxRecoveryTicks, r.recoveryTicks ?? 0)
       options.onResult?.(r)
       if (r.violations.length > 0) {
         const steps = options.steps ?? 300
@@ -70,7 +73,7 @@ export function sweep (options: SweepOptions): SweepResult {
           nodes,
           steps,
           violations: r.violations,
-          rerun: `node controller/raft/sim/main.ts --seed ${seed} --scenario ${scenario} --nodes ${nodes} --steps ${steps} --log`
+          rerun: `npx node controller/raft/sim/main.ts --seed ${seed} --scenario ${scenario} --nodes ${nodes} --steps ${steps} --log`
         })
         if (options.failFast === true) return out
       }
