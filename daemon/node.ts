@@ -4,6 +4,8 @@ import { pino, type Logger } from 'pino'
 import { loadCatalog } from '../controller/catalog/index.ts'
 import type { NodeView } from '../controller/client/types.ts'
 import { RealClock } from '../controller/clock/index.ts'
+import type { CommandLog } from '../controller/state/index.ts'
+import { RaftLog } from './consensus/index.ts'
 import { NodeAgent } from './agent/index.ts'
 import { addRoutes, ApiServer } from './api/index.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
@@ -48,7 +50,6 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   for (const e of errors) log.error({ path: e.path, code: e.code }, `catalog: ${e.message}`)
 
   const store: Store = await openStore(paths.state)
-  const commandLog = await LocalLog.open(store, log.child({ component: 'log' }))
   const clock = new RealClock()
   const driver = new ProcessDriver({ logger: log }, { cgroupParent: config.cgroupParent })
   const fingerprint = await driver.fingerprint()
@@ -69,14 +70,23 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
 
   let membership: GridMembership | undefined
   let transport: Transport
+  let commandLog: CommandLog
+  let raft: RaftLog | undefined
   if (inGrid(config.dataDir)) {
     membership = await joinMesh({ logger: log, clock, advert }, config.dataDir, {
       listen: config.listen, bootstrap: config.bootstrap, mdns: config.mdns, detector: config.detector, incarnation
     })
     transport = membership.transport
+    raft = new RaftLog({ transport, store, clock, logger: log }, {
+      // The founder starts the group as its only voter; a node that joined waits to be added.
+      voters: membership.founder ? [identity.id] : []
+    })
+    await raft.start()
+    commandLog = raft
   } else {
     // A node outside any grid is its own network.
     transport = new LoopbackTransport({ network: new LoopbackNetwork() }, { nodeId: identity.id })
+    commandLog = await LocalLog.open(store, log.child({ component: 'log' }))
   }
   const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
   network.start()
@@ -90,7 +100,15 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   supervisor.on('event', e => { agent?.record(e.id, e.type, describeEvent(e)) })
   agent = new NodeAgent(
     { log: commandLog, catalog, runner: supervisor, network, volumes, store, logger: log.child({ component: 'agent' }) },
-    { nodeId: identity.id, nodeName: identity.name, logDir: paths.logs, entryHost: config.entryHost, stopGraceMs: config.stopGraceMs }
+    {
+      nodeId: identity.id,
+      nodeName: identity.name,
+      logDir: paths.logs,
+      entryHost: config.entryHost,
+      stopGraceMs: config.stopGraceMs,
+      // Until the scheduler places instances, an app runs on the node it was submitted to.
+      place: id => commandLog.state.apps.get(id.split('.')[0] ?? '')?.homeNode || identity.id
+    }
   )
 
   let sequence = 0
@@ -101,6 +119,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const all = async (): Promise<NodeView[]> => membership === undefined ? [await self()] : membership.directory.nodes().map(nodeView)
   const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { token })
   addRoutes(api, new NodeService({
+    nodeId: identity.id,
     log: commandLog,
     agent,
     catalog,
@@ -108,7 +127,9 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     logger: log.child({ component: 'service' }),
     self,
     all,
-    nameOf: id => id === identity.id ? identity.name : membership?.directory.nodes().find(n => n.id === id)?.advert?.name
+    nameOf: id => id === identity.id ? identity.name : membership?.directory.nodes().find(n => n.id === id)?.advert?.name,
+    raft,
+    stateOf: id => membership?.directory.nodes().find(n => n.id === id)?.state
   }))
 
   await agent.start()
@@ -127,9 +148,10 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       if (config.stopInstancesOnExit) await driver.removeCgroupParent()
       driver.close()
       await network.close()
+      // The log first: Raft must stop sending before the transport goes.
+      await commandLog.close()
       if (membership !== undefined) await membership.stop()
       else await transport.close()
-      await commandLog.close()
       await store.close()
       await rm(paths.apiFile, { force: true })
       log.info('node stopped')

@@ -1,15 +1,18 @@
 import type { Logger } from 'pino'
 import type { Catalog } from '../controller/catalog/index.ts'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogsView, NodeView, ValidateView
+  AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogsView, NodeView, RaftPeerView, RaftView, ValidateView
 } from '../controller/client/types.ts'
 import { GraphValidationError, validateApp } from '../controller/graph/index.ts'
 import { deleteApp, putApp, type CommandLog } from '../controller/state/index.ts'
 import type { NodeAgent } from './agent/index.ts'
-import { notFound, type GridService } from './api/index.ts'
+import { ApiError, notFound, type GridService } from './api/index.ts'
+import type { RaftLog } from './consensus/index.ts'
 import type { LogReader } from './runtime/driver.ts'
 
 export interface ServiceComponents {
+  /** This node's id: apps submitted here run here until the scheduler places them. */
+  nodeId: string
   log: CommandLog
   agent: NodeAgent
   catalog: Catalog
@@ -21,6 +24,10 @@ export interface ServiceComponents {
   all: () => Promise<NodeView[]>
   /** A node's name by its id, when the node is known. */
   nameOf: (id: string) => string | undefined
+  /** The replicated log, when the node belongs to a grid. */
+  raft?: RaftLog
+  /** A node's state by its id, as the failure detector sees it. */
+  stateOf?: (id: string) => string | undefined
 }
 
 /**
@@ -51,17 +58,19 @@ export class NodeService implements GridService {
   async apply (source: string): Promise<ApplyView> {
     const result = validateApp(source, { catalog: this.#c.catalog, nodes: [await this.#capacity()] })
     if (!result.ok) throw new GraphValidationError(result.errors)
-    const applied = await this.#c.log.propose(putApp(result.app, source))
+    const applied = await this.#c.log.propose(putApp(result.app, source, this.#c.nodeId))
     if (applied.kind !== 'app-put') throw new Error('apply produced no put')
     this.#c.logger.info({ app: applied.name, version: applied.version, change: applied.change }, 'app applied')
     return { name: applied.name, version: applied.version, change: applied.change }
   }
 
-  apps (): AppSummaryView[] {
+  async apps (): Promise<AppSummaryView[]> {
+    await this.#c.log.readBarrier?.()
     return [...this.#c.log.state.apps.keys()].sort().map(name => this.#summary(name))
   }
 
-  app (name: string): AppDetailView {
+  async app (name: string): Promise<AppDetailView> {
+    await this.#c.log.readBarrier?.()
     const record = this.#c.log.state.apps.get(name)
     if (record === undefined) throw notFound(`app ${name}`)
     return {
@@ -72,6 +81,16 @@ export class NodeService implements GridService {
       entryList: this.#c.agent.entries(name),
       events: this.#c.agent.events(name).map(({ at, instance, kind, detail }) => ({ at, instance, kind, detail }))
     }
+  }
+
+  async raftStatus (): Promise<RaftView> {
+    const raft = this.#c.raft
+    if (raft === undefined) throw new ApiError('ERR_NOT_IN_GRID', 'this node belongs to no grid: it keeps its state in a local log (see trellisd init)')
+    const s = raft.status()
+    const peer = (id: string, suffrage: 'voter' | 'learner'): RaftPeerView => ({
+      id, name: this.#c.nameOf(id) ?? id, suffrage, leader: id === s.leader, state: id === s.id ? 'up' : this.#c.stateOf?.(id) ?? 'unknown'
+    })
+    return { id: s.id, role: s.role, leader: s.leader, term: s.term, commit: s.commit, applied: s.applied, peers: [...s.voters.map(v => peer(v, 'voter')), ...s.learners.map(l => peer(l, 'learner'))] }
   }
 
   async deleteApp (name: string): Promise<{ name: string, existed: boolean }> {

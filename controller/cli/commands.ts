@@ -162,3 +162,11 @@ function report (out: Output, file: string, issues: GraphIssueView[], format: Fo
   printIssues(out, file, issues)
   return 1
 }
+
+export async function raftPeers (client: TrellisClient, out: Output, format: Format): Promise<number> {
+  const raft = await client.raft()
+  if (format === 'json') { out.write(JSON.stringify(raft, null, 2)); return 0 }
+  out.write(table(['NODE', 'ID', 'SUFFRAGE', 'LEADER', 'STATE'], raft.peers.map(p => [p.name, p.id, p.suffrage, p.leader ? 'yes' : '', p.state])))
+  out.write(`term ${raft.term}, commit ${raft.commit}, applied ${raft.applied} (as seen from ${raft.peers.find(p => p.id === raft.id)?.name ?? raft.id}, a ${raft.role})`)
+  return 0
+}

@@ -67,6 +67,11 @@ program.command('logs <app> [instance]')
 program.command('nodes').description('list the grid\'s nodes and their resources')
   .action(run(async () => await cmd.nodes(await client(), out, globals().output)))
 
+const operator = program.command('operator').description('operate the grid itself')
+const raft = operator.command('raft').description('the grid\'s replicated log')
+raft.command('list-peers').description('members of the replicated log: voters, learners, the leader')
+  .action(run(async () => await cmd.raftPeers(await client(), out, globals().output)))
+
 program.command('validate <file>')
   .description('check an app file without applying it (offline against the bundled catalog, or --remote)')
   .option('--remote', 'ask the daemon, which also checks against the grid\'s nodes')

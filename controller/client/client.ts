@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, ErrorBody, LogsView, NodeView, ValidateView
+  AppDetailView, AppSummaryView, ApplyView, ErrorBody, LogsView, NodeView, RaftView, ValidateView
 } from './types.ts'
 
 /** Default admin API address of a daemon. */
@@ -61,6 +61,7 @@ export class TrellisClient {
   async apply (source: string): Promise<ApplyView> { return await this.#call('PUT', '/v1/apps', source) }
   async apps (): Promise<AppSummaryView[]> { return await this.#call('GET', '/v1/apps') }
   async app (name: string): Promise<AppDetailView> { return await this.#call('GET', `/v1/apps/${encodeURIComponent(name)}`) }
+  async raft (): Promise<RaftView> { return await this.#call('GET', '/v1/raft') }
   async deleteApp (name: string): Promise<{ name: string, existed: boolean }> {
     return await this.#call('DELETE', `/v1/apps/${encodeURIComponent(name)}`)
   }

@@ -103,3 +103,25 @@ export interface LogsView {
 export interface ErrorBody {
   error: { code: string, message: string, details?: unknown }
 }
+
+/** One member of the grid's replicated log. */
+export interface RaftPeerView {
+  id: string
+  name: string
+  /** voter: votes and counts for commit; learner: follows the log only. */
+  suffrage: 'voter' | 'learner'
+  leader: boolean
+  /** As the answering node's failure detector sees it. */
+  state: string
+}
+
+/** The replicated log as the answering node sees it. */
+export interface RaftView {
+  id: string
+  role: string
+  leader: string | null
+  term: number
+  commit: number
+  applied: number
+  peers: RaftPeerView[]
+}

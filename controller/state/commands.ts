@@ -7,11 +7,11 @@ export const COMMAND_VERSION = 1
 
 export type Command = trellis.state.Command
 
-/** A command that creates or replaces an app. */
-export function putApp (spec: AppSpec, source: string): Command {
+/** A command that creates or replaces an app, submitted on `homeNode`. */
+export function putApp (spec: AppSpec, source: string, homeNode = ''): Command {
   return trellis.state.Command.create({
     version: COMMAND_VERSION,
-    putApp: { name: spec.name, specJson: JSON.stringify(spec), source }
+    putApp: { name: spec.name, specJson: JSON.stringify(spec), source, homeNode }
   })
 }
 

@@ -24,15 +24,18 @@ function applyPutApp (state: GridState, index: number, command: Command): ApplyR
   const name = command.putApp?.name ?? ''
   const specJson = command.putApp?.specJson ?? ''
   const source = command.putApp?.source ?? ''
+  const submittedOn = command.putApp?.homeNode ?? ''
   if (name === '' || specJson === '') throw new BadCommandError('putApp without name or spec')
   const spec = JSON.parse(specJson) as AppSpec
   const previous = state.apps.get(name)
+  // An app stays on the node it was created on, wherever later versions are submitted.
+  const homeNode = previous?.homeNode ?? submittedOn
   if (previous !== undefined && specJson === JSON.stringify(previous.spec)) {
     // Re-applying the same graph must not restart anything: keep the version.
     previous.source = source
     return { kind: 'app-put', name, version: previous.version, change: 'unchanged' }
   }
-  state.apps.set(name, { name, spec, source, version: index, createdIndex: previous?.createdIndex ?? index })
+  state.apps.set(name, { name, spec, source, version: index, createdIndex: previous?.createdIndex ?? index, homeNode })
   return { kind: 'app-put', name, version: index, change: previous === undefined ? 'created' : 'updated' }
 }
 

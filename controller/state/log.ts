@@ -10,6 +10,12 @@ export interface CommandLog {
   /** The state after every applied command. Read-only to callers. */
   readonly state: GridState
   propose (command: Command): Promise<ApplyResult>
+  /**
+   * Resolves once this node has applied everything committed before the
+   * call: a read after it is linearizable. Optional: a single node's log is
+   * always up to date.
+   */
+  readBarrier? (): Promise<number>
   /** Called after each applied command, in order. Returns an unsubscribe function. */
   onApplied (listener: (result: ApplyResult, index: number) => void): () => void
   close (): Promise<void>

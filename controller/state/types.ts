@@ -10,6 +10,8 @@ export interface AppRecord {
   version: number
   /** Log index of the put that first created the app. */
   createdIndex: number
+  /** The node the app was submitted to; its instances run there until the scheduler places them. */
+  homeNode: string
 }
 
 /** The grid's authoritative state: what the command log has made of it. */

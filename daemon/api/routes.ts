@@ -1,5 +1,5 @@
 import type {
-  AppDetailView, AppSummaryView, ApplyView, LogsView, NodeView, ValidateView
+  AppDetailView, AppSummaryView, ApplyView, LogsView, NodeView, RaftView, ValidateView
 } from '../../controller/client/types.ts'
 import { badRequest } from './errors.ts'
 import type { ApiServer } from './server.ts'
@@ -11,10 +11,12 @@ export interface GridService {
   validate (source: string): Promise<ValidateView>
   /** Validates, then commits; throws GraphValidationError (ERR_INVALID_APP) and changes nothing when invalid. */
   apply (source: string): Promise<ApplyView>
-  apps (): AppSummaryView[]
+  apps (): Promise<AppSummaryView[]>
   /** Throws ERR_NOT_FOUND when there is no such app. */
-  app (name: string): AppDetailView
+  app (name: string): Promise<AppDetailView>
   deleteApp (name: string): Promise<{ name: string, existed: boolean }>
+  /** The replicated log's members; ERR_NOT_IN_GRID on a node without a grid. */
+  raftStatus (): Promise<RaftView>
   logs (app: string, instance: string | undefined, tail: number, stream: 'stdout' | 'stderr' | 'both'): Promise<LogsView[]>
 }
 
@@ -28,9 +30,10 @@ export function addRoutes (server: ApiServer, grid: GridService): void {
   server.route('GET', '/v1/nodes', async () => await grid.nodes())
   server.route('POST', '/v1/validate', async req => await grid.validate(text(req.body)))
   server.route('PUT', '/v1/apps', async req => await grid.apply(text(req.body)))
-  server.route('GET', '/v1/apps', async () => grid.apps())
-  server.route('GET', '/v1/apps/:name', async req => grid.app(req.params.name!))
+  server.route('GET', '/v1/apps', async () => await grid.apps())
+  server.route('GET', '/v1/apps/:name', async req => await grid.app(req.params.name!))
   server.route('DELETE', '/v1/apps/:name', async req => await grid.deleteApp(req.params.name!))
+  server.route('GET', '/v1/raft', async () => await grid.raftStatus())
   server.route('GET', '/v1/apps/:name/logs', async req => {
     const tail = Number(req.query.get('tail') ?? '100')
     if (!Number.isInteger(tail) || tail < 1 || tail > MAX_TAIL) throw badRequest(`tail must be an integer in 1..${MAX_TAIL}`)

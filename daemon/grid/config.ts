@@ -20,6 +20,8 @@ export interface GridConfig {
   bootstrap: string[]
   /** Find grid members on the LAN by mDNS. */
   mdns: boolean
+  /** Made by `trellisd init`: the node that starts the grid's replicated log as its first voter. */
+  founder?: boolean
 }
 
 export async function loadGridConfig (dataDir: string): Promise<GridConfig | undefined> {
@@ -42,7 +44,7 @@ export async function loadGridConfig (dataDir: string): Promise<GridConfig | und
     return v
   }
   if (typeof raw.mdns !== 'boolean') throw new GridConfigInvalidError(`${file}: mdns must be true or false`)
-  return { listen: strings(raw.listen, 'listen'), bootstrap: strings(raw.bootstrap, 'bootstrap'), mdns: raw.mdns }
+  return { listen: strings(raw.listen, 'listen'), bootstrap: strings(raw.bootstrap, 'bootstrap'), mdns: raw.mdns, founder: raw.founder === true }
 }
 
 export async function saveGridConfig (dataDir: string, config: GridConfig): Promise<void> {

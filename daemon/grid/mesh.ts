@@ -21,6 +21,8 @@ export interface MeshOptions {
 
 /** A node's grid membership, started: the libp2p host, the transport over it, the directory. */
 export interface GridMembership {
+  /** True on the node `trellisd init` made: it bootstraps the replicated log. */
+  founder: boolean
   host: MeshHost
   transport: Libp2pTransport
   directory: NodeDirectory
@@ -59,6 +61,7 @@ export async function joinMesh (
   await directory.start()
   let stopping: Promise<void> | undefined
   return {
+    founder: config?.founder === true,
     host,
     transport,
     directory,

@@ -28,7 +28,7 @@ export async function initGrid (config: NodeConfig, options: { announce?: string
   const gridKey = GridKey.create()
   const adminToken = await loadAdminToken(config.dataDir)
   await saveGridKey(keyFile, gridKey)
-  await saveGridConfig(config.dataDir, { listen, bootstrap: [], mdns: config.mdns ?? true })
+  await saveGridConfig(config.dataDir, { listen, bootstrap: [], mdns: config.mdns ?? true, founder: true })
   const host = options.announce ?? announceAddress()
   const address = `/ip4/${host}/tcp/${port}/p2p/${identity.id}`
   return [
@@ -61,7 +61,8 @@ export async function joinGrid (config: NodeConfig, token: string, addresses: st
   await saveGridConfig(config.dataDir, {
     listen: config.listen ?? previous?.listen ?? [`/ip4/0.0.0.0/tcp/${DEFAULT_MESH_PORT}`],
     bootstrap: [...new Set([...(previous?.bootstrap ?? []), ...addresses])],
-    mdns: config.mdns ?? previous?.mdns ?? true
+    mdns: config.mdns ?? previous?.mdns ?? true,
+    founder: previous?.founder ?? false
   })
   const how = addresses.length === 0 ? 'by mDNS on the LAN' : `through ${addresses.length} member address${addresses.length === 1 ? '' : 'es'}`
   return `joined grid ${gridKey.fingerprint} ${how}\n`

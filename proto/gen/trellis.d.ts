@@ -693,6 +693,7 @@ export namespace trellis {
             name: string;
             specJson: string;
             source: string;
+            homeNode: string;
             static create(properties: trellis.state.PutApp.$Shape): trellis.state.PutApp & trellis.state.PutApp.$Shape;
             static create(properties?: trellis.state.PutApp.$Properties): trellis.state.PutApp;
             static encode(m: trellis.state.PutApp.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -711,6 +712,7 @@ export namespace trellis {
                 name?: (string|null);
                 specJson?: (string|null);
                 source?: (string|null);
+                homeNode?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.state.PutApp.$Properties;

@@ -8054,6 +8054,7 @@ export const trellis = $root.trellis = (() => {
              * @property {string|null} [name] PutApp name
              * @property {string|null} [specJson] PutApp specJson
              * @property {string|null} [source] PutApp source
+             * @property {string|null} [homeNode] PutApp homeNode
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8110,6 +8111,14 @@ export const trellis = $root.trellis = (() => {
             PutApp.prototype.source = "";
 
             /**
+             * PutApp homeNode.
+             * @member {string} homeNode
+             * @memberof trellis.state.PutApp
+             * @instance
+             */
+            PutApp.prototype.homeNode = "";
+
+            /**
              * Creates a new PutApp instance using the specified properties.
              * @function create
              * @memberof trellis.state.PutApp
@@ -8147,6 +8156,8 @@ export const trellis = $root.trellis = (() => {
                     w.uint32(/* id 2, wireType 2 =*/18).string(m.specJson);
                 if (m.source != null && $Object.hasOwnProperty.call(m, "source") && m.source !== "")
                     w.uint32(/* id 3, wireType 2 =*/26).string(m.source);
+                if (m.homeNode != null && $Object.hasOwnProperty.call(m, "homeNode") && m.homeNode !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.homeNode);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -8231,6 +8242,15 @@ export const trellis = $root.trellis = (() => {
                                 delete m.source;
                             continue;
                         }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.homeNode = v;
+                            else
+                                delete m.homeNode;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -8291,6 +8311,10 @@ export const trellis = $root.trellis = (() => {
                     if (!$util.isString(m.source))
                         return "source: string expected";
                 }
+                if (m.homeNode != null && $Object.hasOwnProperty.call(m, "homeNode")) {
+                    if (!$util.isString(m.homeNode))
+                        return "homeNode: string expected";
+                }
                 return null;
             };
 
@@ -8327,6 +8351,11 @@ export const trellis = $root.trellis = (() => {
                         m.source = $String(d.source);
                     }
                 }
+                if (d.homeNode != null) {
+                    if (typeof d.homeNode !== "string" || d.homeNode.length) {
+                        m.homeNode = $String(d.homeNode);
+                    }
+                }
                 return m;
             };
 
@@ -8351,6 +8380,7 @@ export const trellis = $root.trellis = (() => {
                     d.name = "";
                     d.specJson = "";
                     d.source = "";
+                    d.homeNode = "";
                 }
                 if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
                     d.name = m.name;
@@ -8360,6 +8390,9 @@ export const trellis = $root.trellis = (() => {
                 }
                 if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
                     d.source = m.source;
+                }
+                if (m.homeNode != null && $Object.hasOwnProperty.call(m, "homeNode")) {
+                    d.homeNode = m.homeNode;
                 }
                 return d;
             };

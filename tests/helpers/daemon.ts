@@ -176,8 +176,9 @@ export async function trellisd (args: string[]): Promise<string> {
 export async function startGrid (teardown: (fn: () => Promise<void>) => void, n: number, extraArgs: string[] = []): Promise<{ nodes: TestDaemon[], token: string, bootstrap: string }> {
   const port = await freePort()
   let joinLine = ''
+  // Each node publishes app entries on its own loopback address, as separate machines would.
   const firstNode = await startDaemon(teardown, {
-    extraArgs: ['--no-mdns', '--name', 'node-0', ...extraArgs],
+    extraArgs: ['--no-mdns', '--name', 'node-0', '--entry-host', '127.0.0.10', ...extraArgs],
     prepare: async dir => {
       const out = await trellisd(['init', '--data-dir', dir, '--listen', `/ip4/127.0.0.1/tcp/${port}`, '--announce', '127.0.0.1', '--name', 'node-0'])
       joinLine = out.split('\n').find(l => l.includes('trellisd join')) ?? ''
@@ -186,7 +187,7 @@ export async function startGrid (teardown: (fn: () => Promise<void>) => void, n:
   const [, , token = '', bootstrap = ''] = joinLine.trim().split(/\s+/)
   const others = await Promise.all(Array.from({ length: n - 1 }, async (_, i) => await startDaemon(teardown, {
     firstArgs: ['join', token, bootstrap],
-    extraArgs: ['--no-mdns', '--listen', '/ip4/127.0.0.1/tcp/0', '--name', `node-${i + 1}`, ...extraArgs]
+    extraArgs: ['--no-mdns', '--listen', '/ip4/127.0.0.1/tcp/0', '--name', `node-${i + 1}`, '--entry-host', `127.0.0.${11 + i}`, ...extraArgs]
   })))
   return { nodes: [firstNode, ...others], token, bootstrap }
 }
