@@ -86,3 +86,13 @@ export class ForwardedError extends Error {
     this.code = code
   }
 }
+
+/** Thrown by forceNewCluster when this node's store holds no Raft log to recover from. */
+export class NothingToRecoverError extends Error {
+  readonly code = 'ERR_NOTHING_TO_RECOVER'
+  override name = 'NothingToRecoverError'
+
+  constructor (message = 'no raft log in this store: nothing to recover', options?: ErrorOptions) {
+    super(message, options)
+  }
+}

@@ -1,14 +1,14 @@
 import type { Logger } from 'pino'
 import type { Clock, Timer } from '../../controller/clock/index.ts'
 import { RaftNode } from '../../controller/raft/index.ts'
-import type { Entry, Message, Ready, Role } from '../../controller/raft/index.ts'
+import type { ConfChange, Message, Ready, Role, Status } from '../../controller/raft/index.ts'
 import {
-  apply, decodeCommand, emptyState, encodeCommand,
-  type ApplyResult, type Command, type CommandLog, type GridState
+  emptyState, encodeCommand, type ApplyResult, type Command, type CommandLog, type GridState
 } from '../../controller/state/index.ts'
 import type { Transport } from '../network/index.ts'
 import type { Store } from '../store/index.ts'
 import { NotLeaderError, RaftClosedError, UnavailableError } from './errors.ts'
+import { applyEntry, retryable } from './apply.ts'
 import { ProposalForwarder } from './forward.ts'
 import type { Applied } from './forward.ts'
 import { PeerLinks } from './peer-link.ts'
@@ -16,6 +16,8 @@ import type { PeerLinkStats } from './peer-link.ts'
 import { Waiters, awaitedTimer } from './waiters.ts'
 import { restoreState, serializeState } from './snapshot.ts'
 import { LevelStorage } from './storage.ts'
+import { DEFAULT_CATCH_UP_LAG, catchUpOf, confChangePending } from './membership.ts'
+import type { CatchUp } from './membership.ts'
 
 /** What a RaftLog uses; the caller owns each and closes it after the log. */
 export interface RaftLogComponents {
@@ -27,7 +29,11 @@ export interface RaftLogComponents {
 
 /** How a RaftLog is set up. */
 export interface RaftLogInit {
-  /** Founding voters (node ids, this one included) to bootstrap a fresh group with; ignored when storage holds a log. */
+  /**
+   * Founding voters (node ids, this one included) to bootstrap a fresh group
+   * with; ignored when storage holds a log. Leave it out on a node that joins
+   * an existing group: it then waits, passive, until a leader adds it.
+   */
   voters?: string[]
   /** One Raft tick. Default 100 ms. */
   tickMs?: number
@@ -43,6 +49,8 @@ export interface RaftLogInit {
   storageName?: string
   /** Randomness for election timeouts. Default Math.random. */
   rng?: () => number
+  /** Entries a peer may lag the leader and still count as caught up (catchUp()). Default 50. */
+  catchUpLag?: number
 }
 
 /** The node's view of the group, for the API and tests. */
@@ -55,6 +63,12 @@ export interface RaftLogStatus {
   applied: number
   voters: string[]
   learners: string[]
+  /** Last index in this node's log. */
+  lastIndex: number
+  /** A membership change is appended but not committed; the next must wait. */
+  pendingConfChange: boolean
+  /** Leader only: each peer's replication progress (empty elsewhere). */
+  progress: Status['progress']
 }
 
 const DEFAULT_TICK_MS = 100 // ms
@@ -91,6 +105,8 @@ export class RaftLog implements CommandLog {
   #pumpDone: Promise<void> = Promise.resolve()
   #snapIndex = 0
   #readSeq = 0
+  /** Index of the last membership change this node proposed; pending until committed. */
+  #confProposedAt = 0
 
   constructor (components: RaftLogComponents, init: RaftLogInit = {}) {
     this.#transport = components.transport
@@ -119,6 +135,9 @@ export class RaftLog implements CommandLog {
     if (storage.isEmpty && this.#init.voters !== undefined && this.#init.voters.length > 0) {
       await storage.bootstrap(this.#init.voters)
       this.#logger.info({ voters: this.#init.voters }, 'raft group bootstrapped')
+    } else if (storage.isEmpty) {
+      // No membership at all: the core never campaigns, and takes the log from whichever leader adds it.
+      this.#logger.info('no raft log and no founding voters: waiting for a leader to add this node')
     }
     const snap = storage.snapshot()
     if (snap.index > 0) restoreState(this.state, snap.data, snap.index)
@@ -207,6 +226,8 @@ export class RaftLog implements CommandLog {
       const context = new TextEncoder().encode(`${this.#transport.nodeId}/${++this.#readSeq}`)
       try {
         const read = this.#waiters.read(context, this.#clock, Math.min(roundMs, deadline - this.#clock.now()))
+        // readIndex may throw (no leader yet); the round's timeout must not then go unhandled.
+        read.catch(() => {})
         this.#node!.readIndex(context)
         this.#kick()
         const index = await read
@@ -229,13 +250,48 @@ export class RaftLog implements CommandLog {
   status (): RaftLogStatus {
     const node = this.#node
     if (node === undefined) {
-      return { id: this.#transport.nodeId, role: 'follower', leader: null, term: 0, commit: 0, applied: 0, voters: [], learners: [] }
+      return {
+        id: this.#transport.nodeId, role: 'follower', leader: null, term: 0, commit: 0, applied: 0,
+        voters: [], learners: [], lastIndex: 0, pendingConfChange: false, progress: {}
+      }
     }
     const s = node.status()
     return {
       id: s.id, role: s.role, leader: s.leader, term: s.term, commit: s.commit,
-      applied: this.state.appliedIndex, voters: [...s.conf.voters], learners: [...s.conf.learners]
+      applied: this.state.appliedIndex, voters: [...s.conf.voters], learners: [...s.conf.learners],
+      lastIndex: s.lastIndex, pendingConfChange: confChangePending(this.#storage!, s.commit, this.#confProposedAt),
+      progress: s.progress
     }
+  }
+
+  /**
+   * Proposes one membership change (add-learner, promote, remove, add-voter)
+   * and resolves once it is applied here. Leader only: ERR_NOT_LEADER
+   * elsewhere (not forwarded: the membership loop runs on the leader).
+   * ERR_CONF_CHANGE_PENDING while an earlier change is uncommitted or the
+   * leader has not yet committed an entry of its term; ERR_BAD_CONF_CHANGE
+   * when it does not fit the membership; ERR_UNAVAILABLE at the deadline.
+   */
+  async proposeConfChange (change: ConfChange): Promise<void> {
+    await this.#ready()
+    const node = this.#node!
+    if (node.role !== 'leader') throw new NotLeaderError(node.leader, 'membership changes are proposed on the leader')
+    const p = node.proposeConfChange({ type: change.type, node: change.node })
+    this.#confProposedAt = p.index
+    const wait = this.#waiters.confChange(p.index, p.term, this.#clock, this.#timeoutMs)
+    this.#kick()
+    await wait
+  }
+
+  /**
+   * How far peer `id` lags this leader, from the core's replication progress;
+   * undefined off the leader or for a non-member. Feeds the voter policy's
+   * `caughtUp`.
+   */
+  catchUp (id: string): CatchUp | undefined {
+    const node = this.#node
+    if (node === undefined) return undefined
+    return catchUpOf(node.status(), id, this.#init.catchUpLag ?? DEFAULT_CATCH_UP_LAG)
   }
 
   /** Counters: what the core dropped or ignored, what the links dropped, garbled forward requests. */
@@ -344,34 +400,12 @@ export class RaftLog implements CommandLog {
       this.#snapIndex = rd.snapshot.index
       this.#waiters.failUpTo(rd.snapshot.index, () => new UnavailableError('replaced by a snapshot; outcome unknown'))
     }
-    for (const e of rd.committedEntries) this.#applyEntry(e)
+    const applying = { state: this.state, waiters: this.#waiters, listeners: this.#listeners, logger: this.#logger }
+    for (const e of rd.committedEntries) applyEntry(applying, e)
     for (const rs of rd.readStates) this.#waiters.readDone(rs.context, rs.index)
     this.#waiters.appliedTo(this.state.appliedIndex)
   }
 
-  #applyEntry (e: Entry): void {
-    if (e.index <= this.state.appliedIndex) return
-    if (e.type !== 'normal' || e.data.byteLength === 0) {
-      // Membership changes and a new leader's no-op take a slot but change no grid state.
-      this.state.appliedIndex = e.index
-      this.#waiters.settle(e.index, e.term, undefined, new NotLeaderError(null, 'proposal overwritten by a new leader'))
-      return
-    }
-    let result: ApplyResult
-    try {
-      result = apply(this.state, e.index, decodeCommand(e.data))
-    } catch (err) {
-      // Deterministic on every node: the slot is used up, the proposer hears why.
-      this.state.appliedIndex = e.index
-      this.#logger.warn({ err, index: e.index }, 'committed command could not be applied')
-      this.#waiters.settle(e.index, e.term, undefined, err)
-      return
-    }
-    for (const listener of this.#listeners) {
-      try { listener(result, e.index) } catch (err) { this.#logger.error({ err }, 'apply listener failed') }
-    }
-    this.#waiters.settle(e.index, e.term, result, undefined)
-  }
 
   #maybeCompact (node: RaftNode): void {
     const applied = this.state.appliedIndex
@@ -383,10 +417,4 @@ export class RaftLog implements CommandLog {
       this.#logger.debug({ err }, 'compaction deferred')
     }
   }
-}
-
-/** Errors after which nothing was proposed, so trying again (on the next leader) is safe. */
-function retryable (err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code
-  return code === 'ERR_NOT_LEADER' || code === 'ERR_TRANSFER_IN_PROGRESS' || code === 'ERR_PROPOSAL_DROPPED'
 }

@@ -37,12 +37,25 @@ interface Pending<T> {
  * a mark. Keeps the bookkeeping out of the loop.
  */
 export class Waiters {
-  readonly #proposals = new Map<number, Pending<ApplyResult> & { term: number }>()
+  /** A membership change settles with no result; a command always with one. */
+  readonly #proposals = new Map<number, Pending<ApplyResult | undefined> & { term: number }>()
   readonly #reads = new Map<string, Pending<number>>()
   #applied: AppliedWaiter[] = []
 
   /** Waits for the entry proposed at (index, term) to apply; ERR_UNAVAILABLE after ms. */
   proposal (index: number, term: number, clock: Clock, ms: number): Promise<ApplyResult> {
+    return this.#wait(index, term, clock, ms).then(result => {
+      if (result === undefined) throw new UnavailableError(`entry at index ${index} carried no command`)
+      return result
+    })
+  }
+
+  /** Waits for the membership change proposed at (index, term) to apply; ERR_UNAVAILABLE after ms. */
+  confChange (index: number, term: number, clock: Clock, ms: number): Promise<void> {
+    return this.#wait(index, term, clock, ms).then(() => {})
+  }
+
+  #wait (index: number, term: number, clock: Clock, ms: number): Promise<ApplyResult | undefined> {
     return new Promise((resolve, reject) => {
       const timer = awaitedTimer(clock, ms, () => {
         this.#proposals.delete(index)
@@ -55,7 +68,7 @@ export class Waiters {
   /**
    * The entry at index applied with this term. A different term means the
    * proposal was overwritten by another leader and never committed: it fails
-   * with a retryable ERR_NOT_LEADER.
+   * with a retryable ERR_NOT_LEADER. `err` set: the proposer fails with it.
    */
   settle (index: number, term: number, result: ApplyResult | undefined, err: unknown): void {
     const w = this.#proposals.get(index)
@@ -63,8 +76,8 @@ export class Waiters {
     this.#proposals.delete(index)
     w.timer?.cancel()
     if (w.term !== term) w.reject(new NotLeaderError(null, 'proposal overwritten by a new leader'))
-    else if (result !== undefined) w.resolve(result)
-    else w.reject(err)
+    else if (err !== undefined) w.reject(err)
+    else w.resolve(result)
   }
 
   /** Fails proposals at or below index (their entries were replaced by a snapshot). */

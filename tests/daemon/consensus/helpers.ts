@@ -27,14 +27,18 @@ export class Cluster {
   readonly members = new Map<string, Member>()
   readonly #dirs = new Map<string, string>()
   readonly #init: RaftLogInit
+  /** Who bootstraps the group; every other member starts passive, waiting to be added. */
+  readonly #founders: string[]
 
-  private constructor (ids: string[], init: RaftLogInit) {
+  private constructor (ids: string[], init: RaftLogInit, founders: string[]) {
     this.ids = ids
     this.#init = init
+    this.#founders = founders
   }
 
-  static async create (t: Test, ids: string[], init: RaftLogInit = {}): Promise<Cluster> {
-    const c = new Cluster(ids, init)
+  /** Starts `ids`; by default all of them found the group, `founders` names a subset. */
+  static async create (t: Test, ids: string[], init: RaftLogInit = {}, founders: string[] = ids): Promise<Cluster> {
+    const c = new Cluster([...ids], init, [...founders])
     t.teardown(async () => {
       for (const id of [...c.members.keys()]) await c.stop(id)
       for (const dir of c.#dirs.values()) await rm(dir, { recursive: true, force: true })
@@ -49,11 +53,23 @@ export class Cluster {
     const store = await openStore(this.#dirs.get(id)!)
     const transport = new LoopbackTransport({ network: this.network }, { nodeId: id })
     const log = new RaftLog({ transport, store, clock: new RealClock(), logger }, {
-      tickMs: 20, timeoutMs: 4000, ...this.#init, voters: this.ids
+      tickMs: 20, timeoutMs: 4000, ...this.#init, voters: this.#founders.includes(id) ? this.#founders : undefined
     })
     this.members.set(id, { log, transport, store })
     await log.start()
     return log
+  }
+
+  /** A new node with empty storage and no founders: it waits to be added by the leader. */
+  async add (id: string): Promise<RaftLog> {
+    this.#dirs.set(id, await mkdtemp(join(tmpdir(), `trellis-raft-${id}-`)))
+    this.ids.push(id)
+    return await this.start(id)
+  }
+
+  /** The data directory of a member (for opening its store while it is stopped). */
+  dir (id: string): string {
+    return this.#dirs.get(id)!
   }
 
   /** Stops one member as a crash-free shutdown would: log, transport, store. */
