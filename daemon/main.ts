@@ -7,7 +7,7 @@ import { homedir } from 'node:os'
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { defaultConfig, DEFAULT_API_PORT, type NodeConfig } from './config.ts'
-import { initGrid, joinGrid } from './grid/setup.ts'
+import { initGrid, joinGrid, recoverGrid } from './grid/setup.ts'
 import { DEFAULT_MESH_PORT } from './grid/index.ts'
 import { createNode } from './node.ts'
 
@@ -119,6 +119,14 @@ nodeOptions(program.command('join <token> [address...]').description('join a gri
     const config = configOf(opts)
     process.stdout.write(await joinGrid(config, token, addresses))
     await run(config)
+  })
+
+program.command('recover')
+  .description('after the grid lost its quorum for good: make this node the only voter of the replicated log (the daemon must be stopped)')
+  .requiredOption('--force-new-cluster', 'confirm: entries only the lost nodes held are gone; wipe the other old members before they rejoin')
+  .option('--data-dir <dir>', 'the data dir of the most up-to-date surviving node', process.env.TRELLIS_DATA_DIR ?? resolve(homedir(), '.trellis'))
+  .action(async (opts: { dataDir: string }) => {
+    process.stdout.write(await recoverGrid(resolve(opts.dataDir)))
   })
 
 program.parseAsync().catch((err: Error & { code?: string }) => {

@@ -5,7 +5,7 @@ import { loadCatalog } from '../controller/catalog/index.ts'
 import type { NodeView } from '../controller/client/types.ts'
 import { RealClock } from '../controller/clock/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
-import { RaftLog } from './consensus/index.ts'
+import { MembershipLoop, RaftLog } from './consensus/index.ts'
 import { NodeAgent } from './agent/index.ts'
 import { addRoutes, ApiServer } from './api/index.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
@@ -72,6 +72,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   let transport: Transport
   let commandLog: CommandLog
   let raft: RaftLog | undefined
+  let members: MembershipLoop | undefined
   if (inGrid(config.dataDir)) {
     membership = await joinMesh({ logger: log, clock, advert }, config.dataDir, {
       listen: config.listen, bootstrap: config.bootstrap, mdns: config.mdns, detector: config.detector, incarnation
@@ -83,6 +84,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     })
     await raft.start()
     commandLog = raft
+    members = new MembershipLoop({ raft, directory: membership.directory, clock, logger: log }, { zone: config.zone })
+    members.start()
   } else {
     // A node outside any grid is its own network.
     transport = new LoopbackTransport({ network: new LoopbackNetwork() }, { nodeId: identity.id })
@@ -149,6 +152,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       driver.close()
       await network.close()
       // The log first: Raft must stop sending before the transport goes.
+      await members?.stop()
       await commandLog.close()
       if (membership !== undefined) await membership.stop()
       else await transport.close()

@@ -93,6 +93,18 @@ export class NodeService implements GridService {
     return { id: s.id, role: s.role, leader: s.leader, term: s.term, commit: s.commit, applied: s.applied, peers: [...s.voters.map(v => peer(v, 'voter')), ...s.learners.map(l => peer(l, 'learner'))] }
   }
 
+  async removePeer (idOrName: string): Promise<{ removed: string }> {
+    const raft = this.#c.raft
+    if (raft === undefined) throw new ApiError('ERR_NOT_IN_GRID', 'this node belongs to no grid')
+    const s = raft.status()
+    const id = [...s.voters, ...s.learners].find(p => p === idOrName || this.#c.nameOf(p) === idOrName)
+    if (id === undefined) throw notFound(`member ${idOrName} of the replicated log`)
+    if (s.role !== 'leader') throw new ApiError('ERR_NOT_LEADER', `ask the leader (${s.leader === null ? 'none known' : this.#c.nameOf(s.leader) ?? s.leader}) to remove a peer`)
+    await raft.proposeConfChange({ type: 'remove', node: id })
+    this.#c.logger.warn({ peer: id }, 'peer removed from the replicated log by an operator')
+    return { removed: id }
+  }
+
   async deleteApp (name: string): Promise<{ name: string, existed: boolean }> {
     if (!this.#c.log.state.apps.has(name)) throw notFound(`app ${name}`)
     const result = await this.#c.log.propose(deleteApp(name))

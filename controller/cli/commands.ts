@@ -170,3 +170,14 @@ export async function raftPeers (client: TrellisClient, out: Output, format: For
   out.write(`term ${raft.term}, commit ${raft.commit}, applied ${raft.applied} (as seen from ${raft.peers.find(p => p.id === raft.id)?.name ?? raft.id}, a ${raft.role})`)
   return 0
 }
+
+export async function raftRemovePeer (client: TrellisClient, out: Output, peer: string, format: Format): Promise<number> {
+  // Only the leader can change membership: ask the node we know, then the leader it names.
+  const raft = await client.raft()
+  const result = await client.removePeer(peer).catch(async (err: { code?: string }) => {
+    if (err.code !== 'ERR_NOT_LEADER' || raft.leader === null) throw err
+    throw Object.assign(new Error(`this node is not the leader; run the command against the leader (${raft.peers.find(p => p.leader)?.name ?? raft.leader})`), { code: 'ERR_NOT_LEADER' })
+  })
+  out.write(format === 'json' ? JSON.stringify(result, null, 2) : `removed ${result.removed} from the replicated log`)
+  return 0
+}

@@ -71,6 +71,8 @@ const operator = program.command('operator').description('operate the grid itsel
 const raft = operator.command('raft').description('the grid\'s replicated log')
 raft.command('list-peers').description('members of the replicated log: voters, learners, the leader')
   .action(run(async () => await cmd.raftPeers(await client(), out, globals().output)))
+raft.command('remove-peer <node>').description('remove a member (id or name) from the replicated log; run against the leader')
+  .action(async (node: string) => { await run(async () => await cmd.raftRemovePeer(await client(), out, node, globals().output))() })
 
 program.command('validate <file>')
   .description('check an app file without applying it (offline against the bundled catalog, or --remote)')

@@ -62,6 +62,7 @@ export class TrellisClient {
   async apps (): Promise<AppSummaryView[]> { return await this.#call('GET', '/v1/apps') }
   async app (name: string): Promise<AppDetailView> { return await this.#call('GET', `/v1/apps/${encodeURIComponent(name)}`) }
   async raft (): Promise<RaftView> { return await this.#call('GET', '/v1/raft') }
+  async removePeer (peer: string): Promise<{ removed: string }> { return await this.#call('DELETE', `/v1/raft/peers/${encodeURIComponent(peer)}`) }
   async deleteApp (name: string): Promise<{ name: string, existed: boolean }> {
     return await this.#call('DELETE', `/v1/apps/${encodeURIComponent(name)}`)
   }

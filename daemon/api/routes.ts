@@ -17,6 +17,8 @@ export interface GridService {
   deleteApp (name: string): Promise<{ name: string, existed: boolean }>
   /** The replicated log's members; ERR_NOT_IN_GRID on a node without a grid. */
   raftStatus (): Promise<RaftView>
+  /** Removes a member from the replicated log (on the leader); ERR_NOT_LEADER elsewhere. */
+  removePeer (idOrName: string): Promise<{ removed: string }>
   logs (app: string, instance: string | undefined, tail: number, stream: 'stdout' | 'stderr' | 'both'): Promise<LogsView[]>
 }
 
@@ -34,6 +36,7 @@ export function addRoutes (server: ApiServer, grid: GridService): void {
   server.route('GET', '/v1/apps/:name', async req => await grid.app(req.params.name!))
   server.route('DELETE', '/v1/apps/:name', async req => await grid.deleteApp(req.params.name!))
   server.route('GET', '/v1/raft', async () => await grid.raftStatus())
+  server.route('DELETE', '/v1/raft/peers/:peer', async req => await grid.removePeer(req.params.peer!))
   server.route('GET', '/v1/apps/:name/logs', async req => {
     const tail = Number(req.query.get('tail') ?? '100')
     if (!Number.isInteger(tail) || tail < 1 || tail > MAX_TAIL) throw badRequest(`tail must be an integer in 1..${MAX_TAIL}`)

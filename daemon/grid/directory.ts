@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { TopicValidatorResult, type Message } from '@libp2p/gossipsub'
+import { peerIdFromString } from '@libp2p/peer-id'
 import type { Logger } from 'pino'
 import type { Clock, Timer } from '../../controller/clock/index.ts'
 import {
@@ -216,6 +217,8 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
       this.#step({ type: 'heartbeat', peer: decoded.nodeId, incarnation: decoded.incarnation, at, seq: decoded.sequence })
     } else {
       entry.advert = decoded
+      // Link to every member directly: Raft and terminal streams dial by node id.
+      this.#c.host.links.learn(msg.type === 'signed' ? msg.from : peerIdFromString(decoded.nodeId), decoded.listenAddrs)
       this.#c.logger.debug({ from: decoded.nodeId, sequence: decoded.sequence, delayMs: Date.now() - decoded.sentAt, bytes: msg.data.byteLength }, 'advert received')
       // An advert is a sign of life too, but its sequence is shared with heartbeats: no seq here.
       this.#step({ type: 'heartbeat', peer: decoded.nodeId, incarnation: decoded.incarnation, at })

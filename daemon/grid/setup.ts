@@ -4,7 +4,9 @@ import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { NodeConfig } from '../config.ts'
+import { forceNewCluster } from '../consensus/index.ts'
 import { loadAdminToken, loadIdentity } from '../identity/index.ts'
+import { openStore } from '../store/index.ts'
 import { GridKey, loadGridKey, saveGridKey } from '../mesh/index.ts'
 import { DEFAULT_MESH_PORT, GRID_KEY_FILE, loadGridConfig, saveGridConfig } from './config.ts'
 import { AlreadyInGridError, GridConfigInvalidError } from './errors.ts'
@@ -94,4 +96,26 @@ function announceAddress (): string {
     for (const i of list ?? []) if (i.family === 'IPv4' && !i.internal) return i.address
   }
   return '127.0.0.1'
+}
+
+/**
+ * `trellisd recover --force-new-cluster`: rewrites this node's replicated
+ * log so that it is the only voter (docs/consensus.md). Opening the store
+ * fails while a daemon holds it, so it cannot run under a live node.
+ */
+export async function recoverGrid (dataDir: string): Promise<string> {
+  if (!existsSync(join(dataDir, GRID_KEY_FILE))) throw new GridConfigInvalidError(`${dataDir} belongs to no grid: nothing to recover`)
+  const identity = await loadIdentity(dataDir)
+  const store = await openStore(join(dataDir, 'state'))
+  try {
+    const r = await forceNewCluster(store, identity.id)
+    return [
+      `${identity.name} is now the only voter of the grid's log (term ${r.term}, last index ${r.lastIndex}).`,
+      `removed members: ${r.removed.length === 0 ? 'none' : r.removed.join(', ')}`,
+      'start it again; wipe the data dirs of the other old members and join them anew.',
+      ''
+    ].join('\n')
+  } finally {
+    await store.close()
+  }
 }

@@ -123,6 +123,25 @@ export class Links {
     for (const peer of this.#peers.values()) this.#idle(peer)
   }
 
+  /**
+   * Learns where a peer listens (from its advert) and keeps a link to it, so
+   * that every member reaches every other directly, not only through the
+   * bootstrap node. Unparseable addresses are skipped.
+   */
+  learn (peerId: PeerId, addresses: readonly string[]): void {
+    if (!this.#running || peerId.equals(this.#libp2p.peerId)) return
+    const peer = this.#peers.get(peerId.toString())
+    if (peer !== undefined && this.#linked(peer)) return
+    const multiaddrs = []
+    for (const a of addresses) {
+      try { multiaddrs.push(multiaddr(a)) } catch {}
+    }
+    if (multiaddrs.length === 0) return
+    this.#libp2p.peerStore.merge(peerId, { multiaddrs })
+      .catch((err: unknown) => { this.#log.debug({ err, peer: peerId.toString() }, 'could not record advertised addresses') })
+      .finally(() => { this.#keep(peerId, 0) })
+  }
+
   /** Stops keeping a link to a peer (one that left the grid); a later connection makes it known again. */
   forget (peerId: string): void {
     const peer = this.#peers.get(peerId)

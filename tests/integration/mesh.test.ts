@@ -5,10 +5,11 @@
  * recognise the killed node when it comes back.
  */
 import t from 'tap'
-import { startGrid, waitFor, type TestDaemon } from '../helpers/daemon.ts'
+import { join } from 'node:path'
+import { ROOT, startGrid, waitFor, type TestDaemon } from '../helpers/daemon.ts'
 import type { NodeView } from '../../controller/client/index.ts'
 
-const { nodes } = await startGrid(fn => t.teardown(fn), 5)
+const { nodes } = await startGrid(fn => t.teardown(fn), 5, ['--images', join(ROOT, 'tests', 'fixtures', 'images')])
 /** The node killed on purpose; its down verdicts are expected. */
 let victimId = ''
 
@@ -28,6 +29,17 @@ t.test('five daemons form a grid from one bootstrap address and see each other\'
       t.ok(n.capabilities.includes('driver:process'), `${n.name}: capabilities advertised`)
     }
   }
+})
+
+t.test('five nodes become five voters; an apply on a follower is on every node', async t => {
+  await waitFor('five voters', 60_000, async () => {
+    const r = await nodes[0]!.client.raft()
+    return r.peers.filter(p => p.suffrage === 'voter').length === 5 && r.leader !== null ? r : undefined
+  }, 250)
+  let follower: TestDaemon | undefined
+  for (const d of nodes) if (follower === undefined && (await d.client.raft()).role === 'follower') follower = d
+  await follower!.client.apply('name: five\ncomponents:\n  idle:\n    image: idle\n')
+  for (const d of nodes) t.ok((await d.client.apps()).some(a => a.name === 'five'), 'visible on every node')
 })
 
 t.test('kill -9 of one node is seen as down by every other; the others stay up; it comes back as the same node', async t => {
