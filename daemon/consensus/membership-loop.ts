@@ -154,7 +154,10 @@ export class MembershipLoop {
       const entry = known.get(id)
       // A member the directory has never heard of counts as down: after a
       // restart it may be a machine that is gone for good.
-      const state: CandidateState = id === status.id ? 'up' : entry?.state ?? 'down'
+      // A clean shutdown (restart, upgrade) is an absence, not a departure
+      // from the grid: it is replaced after the same threshold as a crash.
+      const seen = entry?.state === 'left' ? 'down' : entry?.state
+      const state: CandidateState = id === status.id ? 'up' : seen ?? 'down'
       if (state === 'down') {
         if (!this.#downSince.has(id)) this.#downSince.set(id, now)
       } else {

@@ -6,7 +6,7 @@
  */
 import t from 'tap'
 import { join } from 'node:path'
-import { ROOT, startGrid, waitFor, type TestDaemon } from '../helpers/daemon.ts'
+import { ROOT, startGrid, trellisd, waitFor, type TestDaemon } from '../helpers/daemon.ts'
 import type { RaftView } from '../../controller/client/index.ts'
 
 // A catalog with one image that runs `sleep`: this test is about state, not instances.
@@ -88,4 +88,40 @@ t.test('stopping and starting the whole grid keeps its state', async t => {
     const after = await waitFor('apps back', 30_000, async () => (await d.client.apps().catch(() => undefined))?.map(a => a.name).sort(), 250)
     t.same(after, before, 'same apps after a full restart')
   }
+})
+
+t.test('an operator removes a member gone for good', async t => {
+  const leader = await leaderOf(nodes)
+  const gone = nodes.find(d => d !== leader)!
+  const goneId = (await gone.client.raft()).id
+  const before = await leader.client.raft()
+  t.ok(before.peers.some(p => p.id === goneId), `the member is listed: ${JSON.stringify(before.peers.map(p => [p.name, p.suffrage]))}`)
+  await gone.stop()
+  const removed = await leader.client.removePeer(goneId)
+  t.equal(removed.removed, goneId)
+  const view = await leader.client.raft()
+  t.same(view.peers.filter(p => p.suffrage === 'voter').length, 2, 'two voters left')
+  const again = await leader.client.apply(app('after-removal'))
+  t.equal(again.change, 'created', 'the remaining two commit')
+  const follower = nodes.find(d => d !== leader && d !== gone)!
+  await t.rejects(follower.client.removePeer((await leader.client.raft()).id), { code: 'ERR_NOT_LEADER' }, 'only the leader changes membership')
+  await t.rejects(leader.client.removePeer('no-such-node'), { code: 'ERR_NOT_FOUND' }, 'an unknown member is named as such')
+  await gone.restart()
+})
+
+t.test('a grid that lost its quorum for good restarts from one survivor', async t => {
+  const apps = (await nodes[0]!.client.apps()).map(a => a.name).sort()
+  for (const d of nodes) await d.stop()
+  const survivor = nodes[0]!
+  const out = await trellisd(['recover', '--force-new-cluster', '--data-dir', survivor.dataDir])
+  t.match(out, /only voter/)
+  await survivor.restart()
+  const view = await waitFor('the survivor to lead', 30_000, async () => {
+    const r = await survivor.client.raft()
+    return r.role === 'leader' ? r : undefined
+  }, 200)
+  t.same(view.peers.filter(p => p.suffrage === 'voter').map(p => p.id), [view.id], 'the only voter')
+  t.same((await survivor.client.apps()).map(a => a.name).sort(), apps, 'every committed app is there')
+  const next = await survivor.client.apply(app('after-recovery'))
+  t.equal(next.change, 'created', 'it takes writes alone')
 })
