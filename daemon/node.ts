@@ -109,8 +109,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       logDir: paths.logs,
       entryHost: config.entryHost,
       stopGraceMs: config.stopGraceMs,
-      // Until the scheduler places instances, an app runs on the node it was submitted to.
-      place: id => commandLog.state.apps.get(id.split('.')[0] ?? '')?.homeNode || identity.id
+      // A committed placement decides; an app not yet placed runs on the node it was submitted to.
+      place: id => commandLog.state.placements.get(id)?.node ?? (commandLog.state.apps.get(id.split('.')[0] ?? '')?.homeNode || identity.id)
     }
   )
 

@@ -20,6 +20,16 @@ export function deleteApp (name: string): Command {
   return trellis.state.Command.create({ version: COMMAND_VERSION, deleteApp: { name } })
 }
 
+/** A command that places every instance of an app version (all or nothing). */
+export function placeApp (app: string, appVersion: number, placements: Array<{ instance: string, node: string }>, reason: string): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, placeApp: { app, appVersion, placements, reason } })
+}
+
+/** A command that records an operator's cordon or drain of a node. */
+export function setNodeAdmin (node: string, admin: { cordoned: boolean, draining: boolean }): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, setNodeAdmin: { node, ...admin } })
+}
+
 export function encodeCommand (command: Command): Uint8Array {
   return trellis.state.Command.encode(command).finish()
 }

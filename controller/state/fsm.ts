@@ -16,6 +16,8 @@ export function apply (state: GridState, index: number, command: Command): Apply
   switch (command.kind) {
     case 'putApp': return applyPutApp(state, index, command)
     case 'deleteApp': return applyDeleteApp(state, command)
+    case 'placeApp': return applyPlaceApp(state, index, command)
+    case 'setNodeAdmin': return applySetNodeAdmin(state, command)
     default: throw new BadCommandError(`unknown command kind ${String(command.kind)}`)
   }
 }
@@ -42,5 +44,37 @@ function applyPutApp (state: GridState, index: number, command: Command): ApplyR
 function applyDeleteApp (state: GridState, command: Command): ApplyResult {
   const name = command.deleteApp?.name ?? ''
   const existed = state.apps.delete(name)
+  for (const [id, p] of state.placements) if (p.app === name) state.placements.delete(id)
   return { kind: 'app-deleted', name, existed }
+}
+
+function applyPlaceApp (state: GridState, index: number, command: Command): ApplyResult {
+  const name = command.placeApp?.app ?? ''
+  const appVersion = Number(command.placeApp?.appVersion ?? 0)
+  const app = state.apps.get(name)
+  // A plan made for a version that has since changed (or an app since deleted) is stale.
+  if (app === undefined || app.version !== appVersion) return { kind: 'app-placed', name, applied: false, moved: [] }
+  const moved: string[] = []
+  const next = new Map<string, string>()
+  for (const p of command.placeApp?.placements ?? []) next.set(p.instance ?? '', p.node ?? '')
+  for (const [id, p] of state.placements) if (p.app === name && !next.has(id)) state.placements.delete(id)
+  for (const [instance, node] of next) {
+    if (instance === '' || node === '') continue
+    const previous = state.placements.get(instance)
+    // The generation fences a stateful instance: it changes exactly when the instance moves.
+    const generation = previous?.node === node ? previous.generation : index
+    if (previous !== undefined && previous.node !== node) moved.push(instance)
+    state.placements.set(instance, { instance, app: name, node, generation, appVersion })
+  }
+  return { kind: 'app-placed', name, applied: true, moved }
+}
+
+function applySetNodeAdmin (state: GridState, command: Command): ApplyResult {
+  const node = command.setNodeAdmin?.node ?? ''
+  if (node === '') throw new BadCommandError('setNodeAdmin without node')
+  const cordoned = command.setNodeAdmin?.cordoned === true
+  const draining = command.setNodeAdmin?.draining === true
+  if (!cordoned && !draining) state.nodes.delete(node)
+  else state.nodes.set(node, { cordoned, draining })
+  return { kind: 'node-admin', node, cordoned, draining }
 }

@@ -1,13 +1,15 @@
-import type { AppRecord, GridState } from '../../controller/state/index.ts'
+import type { AppRecord, GridState, NodeAdmin, PlacementRecord } from '../../controller/state/index.ts'
 import { BadSnapshotError } from './errors.ts'
 
-/** Format of the serialized state; bumped when the layout changes. */
-const SNAPSHOT_VERSION = 1
+/** Format of the serialized state; bumped when the layout changes. Version 1 (apps only) is still read. */
+const SNAPSHOT_VERSION = 2
 
 interface SnapshotBody {
   version: number
   appliedIndex: number
   apps: AppRecord[]
+  placements?: PlacementRecord[]
+  nodes?: Array<{ id: string } & NodeAdmin>
 }
 
 /**
@@ -17,8 +19,11 @@ interface SnapshotBody {
  * node makes the same bytes for the same state.
  */
 export function serializeState (state: GridState): Uint8Array {
-  const apps = [...state.apps.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-  const body: SnapshotBody = { version: SNAPSHOT_VERSION, appliedIndex: state.appliedIndex, apps }
+  const byKey = <T>(key: (x: T) => string) => (a: T, b: T): number => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
+  const apps = [...state.apps.values()].sort(byKey(a => a.name))
+  const placements = [...state.placements.values()].sort(byKey(p => p.instance))
+  const nodes = [...state.nodes.entries()].map(([id, admin]) => ({ id, ...admin })).sort(byKey(n => n.id))
+  const body: SnapshotBody = { version: SNAPSHOT_VERSION, appliedIndex: state.appliedIndex, apps, placements, nodes }
   return new TextEncoder().encode(JSON.stringify(body))
 }
 
@@ -34,7 +39,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   } catch (err) {
     throw new BadSnapshotError('snapshot data is not JSON', { cause: err })
   }
-  if (typeof body !== 'object' || body === null || body.version !== SNAPSHOT_VERSION || !Array.isArray(body.apps)) {
+  if (typeof body !== 'object' || body === null || (body.version !== 1 && body.version !== SNAPSHOT_VERSION) || !Array.isArray(body.apps)) {
     throw new BadSnapshotError('snapshot data has an unknown layout')
   }
   if (body.appliedIndex !== index) throw new BadSnapshotError(`snapshot data is as of ${body.appliedIndex}, not ${index}`)
@@ -43,5 +48,9 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   }
   state.apps.clear()
   for (const app of body.apps) state.apps.set(app.name, app)
+  state.placements.clear()
+  for (const p of body.placements ?? []) state.placements.set(p.instance, p)
+  state.nodes.clear()
+  for (const { id, ...admin } of body.nodes ?? []) state.nodes.set(id, admin)
   state.appliedIndex = index
 }

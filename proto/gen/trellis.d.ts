@@ -652,7 +652,9 @@ export namespace trellis {
             version: number;
             putApp?: (trellis.state.PutApp.$Properties|null);
             deleteApp?: (trellis.state.DeleteApp.$Properties|null);
-            kind?: ("putApp"|"deleteApp");
+            placeApp?: (trellis.state.PlaceApp.$Properties|null);
+            setNodeAdmin?: (trellis.state.SetNodeAdmin.$Properties|null);
+            kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin");
             static create(properties: trellis.state.Command.$Shape): trellis.state.Command & trellis.state.Command.$Shape;
             static create(properties?: trellis.state.Command.$Properties): trellis.state.Command;
             static encode(m: trellis.state.Command.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -671,16 +673,20 @@ export namespace trellis {
                 version?: (number|null);
                 putApp?: (trellis.state.PutApp.$Properties|null);
                 deleteApp?: (trellis.state.DeleteApp.$Properties|null);
-                kind?: ("putApp"|"deleteApp");
+                placeApp?: (trellis.state.PlaceApp.$Properties|null);
+                setNodeAdmin?: (trellis.state.SetNodeAdmin.$Properties|null);
+                kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
               version?: number|null;
               putApp?: trellis.state.PutApp.$Shape|null;
               deleteApp?: trellis.state.DeleteApp.$Shape|null;
+              placeApp?: trellis.state.PlaceApp.$Shape|null;
+              setNodeAdmin?: trellis.state.SetNodeAdmin.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; putApp?: null; deleteApp?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape })
+              ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape })
             );
         }
 
@@ -744,6 +750,102 @@ export namespace trellis {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.state.DeleteApp.$Properties;
+        }
+
+        interface IPlaceApp extends trellis.state.PlaceApp.$Properties {
+        }
+
+        class PlaceApp {
+            constructor(p?: trellis.state.PlaceApp.$Properties);
+            $unknowns?: Uint8Array[];
+            app: string;
+            appVersion: (number|Long);
+            placements: trellis.state.Placement.$Properties[];
+            reason: string;
+            static create(properties: trellis.state.PlaceApp.$Shape): trellis.state.PlaceApp & trellis.state.PlaceApp.$Shape;
+            static create(properties?: trellis.state.PlaceApp.$Properties): trellis.state.PlaceApp;
+            static encode(m: trellis.state.PlaceApp.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.PlaceApp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.PlaceApp & trellis.state.PlaceApp.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.PlaceApp & trellis.state.PlaceApp.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.PlaceApp;
+            static toObject(m: trellis.state.PlaceApp, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PlaceApp {
+            interface $Properties {
+                app?: (string|null);
+                appVersion?: (number|Long|null);
+                placements?: (trellis.state.Placement.$Properties[]|null);
+                reason?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.PlaceApp.$Properties;
+        }
+
+        interface IPlacement extends trellis.state.Placement.$Properties {
+        }
+
+        class Placement {
+            constructor(p?: trellis.state.Placement.$Properties);
+            $unknowns?: Uint8Array[];
+            instance: string;
+            node: string;
+            static create(properties: trellis.state.Placement.$Shape): trellis.state.Placement & trellis.state.Placement.$Shape;
+            static create(properties?: trellis.state.Placement.$Properties): trellis.state.Placement;
+            static encode(m: trellis.state.Placement.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.Placement.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.Placement & trellis.state.Placement.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.Placement & trellis.state.Placement.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.Placement;
+            static toObject(m: trellis.state.Placement, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Placement {
+            interface $Properties {
+                instance?: (string|null);
+                node?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.Placement.$Properties;
+        }
+
+        interface ISetNodeAdmin extends trellis.state.SetNodeAdmin.$Properties {
+        }
+
+        class SetNodeAdmin {
+            constructor(p?: trellis.state.SetNodeAdmin.$Properties);
+            $unknowns?: Uint8Array[];
+            node: string;
+            cordoned: boolean;
+            draining: boolean;
+            static create(properties: trellis.state.SetNodeAdmin.$Shape): trellis.state.SetNodeAdmin & trellis.state.SetNodeAdmin.$Shape;
+            static create(properties?: trellis.state.SetNodeAdmin.$Properties): trellis.state.SetNodeAdmin;
+            static encode(m: trellis.state.SetNodeAdmin.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.SetNodeAdmin.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.SetNodeAdmin & trellis.state.SetNodeAdmin.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.SetNodeAdmin & trellis.state.SetNodeAdmin.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.SetNodeAdmin;
+            static toObject(m: trellis.state.SetNodeAdmin, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SetNodeAdmin {
+            interface $Properties {
+                node?: (string|null);
+                cordoned?: (boolean|null);
+                draining?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.SetNodeAdmin.$Properties;
         }
 
         interface ILogEntry extends trellis.state.LogEntry.$Properties {

@@ -7677,7 +7677,9 @@ export const trellis = $root.trellis = (() => {
              * @property {number|null} [version] Command version
              * @property {trellis.state.PutApp.$Properties|null} [putApp] Command putApp
              * @property {trellis.state.DeleteApp.$Properties|null} [deleteApp] Command deleteApp
-             * @property {"putApp"|"deleteApp"} [kind] Command kind
+             * @property {trellis.state.PlaceApp.$Properties|null} [placeApp] Command placeApp
+             * @property {trellis.state.SetNodeAdmin.$Properties|null} [setNodeAdmin] Command setNodeAdmin
+             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"} [kind] Command kind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7695,9 +7697,11 @@ export const trellis = $root.trellis = (() => {
              *   version?: number|null;
              *   putApp?: trellis.state.PutApp.$Shape|null;
              *   deleteApp?: trellis.state.DeleteApp.$Shape|null;
+             *   placeApp?: trellis.state.PlaceApp.$Shape|null;
+             *   setNodeAdmin?: trellis.state.SetNodeAdmin.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ kind?: undefined; putApp?: null; deleteApp?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape })
+             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape })
              * )} trellis.state.Command.$Shape
              */
 
@@ -7740,17 +7744,33 @@ export const trellis = $root.trellis = (() => {
              */
             Command.prototype.deleteApp = null;
 
+            /**
+             * Command placeApp.
+             * @member {trellis.state.PlaceApp.$Properties|null|undefined} placeApp
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.placeApp = null;
+
+            /**
+             * Command setNodeAdmin.
+             * @member {trellis.state.SetNodeAdmin.$Properties|null|undefined} setNodeAdmin
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.setNodeAdmin = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Command kind.
-             * @member {"putApp"|"deleteApp"|undefined} kind
+             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|undefined} kind
              * @memberof trellis.state.Command
              * @instance
              */
             $Object.defineProperty(Command.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp"]),
+                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -7792,6 +7812,10 @@ export const trellis = $root.trellis = (() => {
                     $root.trellis.state.PutApp.encode(m.putApp, w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
                 if (m.deleteApp != null && $Object.hasOwnProperty.call(m, "deleteApp"))
                     $root.trellis.state.DeleteApp.encode(m.deleteApp, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (m.placeApp != null && $Object.hasOwnProperty.call(m, "placeApp"))
+                    $root.trellis.state.PlaceApp.encode(m.placeApp, w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (m.setNodeAdmin != null && $Object.hasOwnProperty.call(m, "setNodeAdmin"))
+                    $root.trellis.state.SetNodeAdmin.encode(m.setNodeAdmin, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -7872,6 +7896,20 @@ export const trellis = $root.trellis = (() => {
                             m.kind = "deleteApp";
                             continue;
                         }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            m.placeApp = $root.trellis.state.PlaceApp.decode(r, r.size(), $undefined, q + 1, m.placeApp);
+                            m.kind = "placeApp";
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            m.setNodeAdmin = $root.trellis.state.SetNodeAdmin.decode(r, r.size(), $undefined, q + 1, m.setNodeAdmin);
+                            m.kind = "setNodeAdmin";
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -7943,6 +7981,26 @@ export const trellis = $root.trellis = (() => {
                             return "deleteApp." + e;
                     }
                 }
+                if (m.placeApp != null && $Object.hasOwnProperty.call(m, "placeApp")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.PlaceApp.verify(m.placeApp, q + 1);
+                        if (e)
+                            return "placeApp." + e;
+                    }
+                }
+                if (m.setNodeAdmin != null && $Object.hasOwnProperty.call(m, "setNodeAdmin")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.SetNodeAdmin.verify(m.setNodeAdmin, q + 1);
+                        if (e)
+                            return "setNodeAdmin." + e;
+                    }
+                }
                 return null;
             };
 
@@ -7979,6 +8037,16 @@ export const trellis = $root.trellis = (() => {
                         throw $TypeError(".trellis.state.Command.deleteApp: object expected");
                     m.deleteApp = $root.trellis.state.DeleteApp.fromObject(d.deleteApp, q + 1);
                 }
+                if (d.placeApp != null) {
+                    if (!$util.isObject(d.placeApp))
+                        throw $TypeError(".trellis.state.Command.placeApp: object expected");
+                    m.placeApp = $root.trellis.state.PlaceApp.fromObject(d.placeApp, q + 1);
+                }
+                if (d.setNodeAdmin != null) {
+                    if (!$util.isObject(d.setNodeAdmin))
+                        throw $TypeError(".trellis.state.Command.setNodeAdmin: object expected");
+                    m.setNodeAdmin = $root.trellis.state.SetNodeAdmin.fromObject(d.setNodeAdmin, q + 1);
+                }
                 return m;
             };
 
@@ -8014,6 +8082,16 @@ export const trellis = $root.trellis = (() => {
                     d.deleteApp = $root.trellis.state.DeleteApp.toObject(m.deleteApp, o, q + 1);
                     if (o.oneofs)
                         d.kind = "deleteApp";
+                }
+                if (m.placeApp != null && $Object.hasOwnProperty.call(m, "placeApp")) {
+                    d.placeApp = $root.trellis.state.PlaceApp.toObject(m.placeApp, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "placeApp";
+                }
+                if (m.setNodeAdmin != null && $Object.hasOwnProperty.call(m, "setNodeAdmin")) {
+                    d.setNodeAdmin = $root.trellis.state.SetNodeAdmin.toObject(m.setNodeAdmin, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "setNodeAdmin";
                 }
                 return d;
             };
@@ -8703,6 +8781,1079 @@ export const trellis = $root.trellis = (() => {
             };
 
             return DeleteApp;
+        })();
+
+        state.PlaceApp = (function() {
+
+            /**
+             * Properties of a PlaceApp.
+             * @typedef {Object} trellis.state.PlaceApp.$Properties
+             * @property {string|null} [app] PlaceApp app
+             * @property {number|Long|null} [appVersion] PlaceApp appVersion
+             * @property {Array.<trellis.state.Placement.$Properties>|null} [placements] PlaceApp placements
+             * @property {string|null} [reason] PlaceApp reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PlaceApp.
+             * @memberof trellis.state
+             * @interface IPlaceApp
+             * @augments trellis.state.PlaceApp.$Properties
+             * @deprecated Use trellis.state.PlaceApp.$Properties instead.
+             */
+
+            /**
+             * Shape of a PlaceApp.
+             * @typedef {trellis.state.PlaceApp.$Properties} trellis.state.PlaceApp.$Shape
+             */
+
+            /**
+             * Constructs a new PlaceApp.
+             * @memberof trellis.state
+             * @classdesc Represents a PlaceApp.
+             * @constructor
+             * @param {trellis.state.PlaceApp.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PlaceApp = function (p) {
+                this.placements = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PlaceApp app.
+             * @member {string} app
+             * @memberof trellis.state.PlaceApp
+             * @instance
+             */
+            PlaceApp.prototype.app = "";
+
+            /**
+             * PlaceApp appVersion.
+             * @member {number|Long} appVersion
+             * @memberof trellis.state.PlaceApp
+             * @instance
+             */
+            PlaceApp.prototype.appVersion = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * PlaceApp placements.
+             * @member {Array.<trellis.state.Placement.$Properties>} placements
+             * @memberof trellis.state.PlaceApp
+             * @instance
+             */
+            PlaceApp.prototype.placements = $util.emptyArray;
+
+            /**
+             * PlaceApp reason.
+             * @member {string} reason
+             * @memberof trellis.state.PlaceApp
+             * @instance
+             */
+            PlaceApp.prototype.reason = "";
+
+            /**
+             * Creates a new PlaceApp instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.PlaceApp
+             * @static
+             * @param {trellis.state.PlaceApp.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.PlaceApp} PlaceApp instance
+             * @type {{
+             *   (properties: trellis.state.PlaceApp.$Shape): trellis.state.PlaceApp & trellis.state.PlaceApp.$Shape;
+             *   (properties?: trellis.state.PlaceApp.$Properties): trellis.state.PlaceApp;
+             * }}
+             */
+            PlaceApp.create = function(properties) {
+                return new PlaceApp(properties);
+            };
+
+            /**
+             * Encodes the specified PlaceApp message. Does not implicitly {@link trellis.state.PlaceApp.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.PlaceApp
+             * @static
+             * @param {trellis.state.PlaceApp.$Properties} m PlaceApp message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PlaceApp.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.app != null && $Object.hasOwnProperty.call(m, "app") && m.app !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.app);
+                if (m.appVersion != null && $Object.hasOwnProperty.call(m, "appVersion") && (typeof m.appVersion === "object" ? m.appVersion.low || m.appVersion.high : m.appVersion !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.appVersion);
+                if (m.placements != null && m.placements.length) {
+                    for (var i = 0; i < m.placements.length; ++i)
+                        $root.trellis.state.Placement.encode(m.placements[i], w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.reason);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified PlaceApp message, length delimited. Does not implicitly {@link trellis.state.PlaceApp.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.PlaceApp
+             * @static
+             * @param {trellis.state.PlaceApp.$Properties} message PlaceApp message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PlaceApp.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PlaceApp message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.PlaceApp
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.PlaceApp & trellis.state.PlaceApp.$Shape} PlaceApp
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PlaceApp.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.PlaceApp();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.app = v;
+                            else
+                                delete m.app;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.appVersion = v;
+                            else
+                                delete m.appVersion;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.placements && m.placements.length))
+                                m.placements = [];
+                            m.placements.push($root.trellis.state.Placement.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a PlaceApp message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.PlaceApp
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.PlaceApp & trellis.state.PlaceApp.$Shape} PlaceApp
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PlaceApp.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PlaceApp message.
+             * @function verify
+             * @memberof trellis.state.PlaceApp
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PlaceApp.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.app != null && $Object.hasOwnProperty.call(m, "app")) {
+                    if (!$util.isString(m.app))
+                        return "app: string expected";
+                }
+                if (m.appVersion != null && $Object.hasOwnProperty.call(m, "appVersion")) {
+                    if (!$util.isInteger(m.appVersion) && !(m.appVersion && $util.isInteger(m.appVersion.low) && $util.isInteger(m.appVersion.high)))
+                        return "appVersion: integer|Long expected";
+                }
+                if (m.placements != null && $Object.hasOwnProperty.call(m, "placements")) {
+                    if (!$Array.isArray(m.placements))
+                        return "placements: array expected";
+                    for (var i = 0; i < m.placements.length; ++i) {
+                        {
+                            var e = $root.trellis.state.Placement.verify(m.placements[i], q + 1);
+                            if (e)
+                                return "placements." + e;
+                        }
+                    }
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PlaceApp message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.PlaceApp
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.PlaceApp} PlaceApp
+             */
+            PlaceApp.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.PlaceApp)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.PlaceApp: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.PlaceApp();
+                if (d.app != null) {
+                    if (typeof d.app !== "string" || d.app.length) {
+                        m.app = $String(d.app);
+                    }
+                }
+                if (d.appVersion != null) {
+                    if (typeof d.appVersion === "object" ? d.appVersion.low || d.appVersion.high : $Number(d.appVersion) !== 0) {
+                        if ($util.Long)
+                            m.appVersion = $util.Long.fromValue(d.appVersion, true);
+                        else if (typeof d.appVersion === "string")
+                            m.appVersion = $parseInt(d.appVersion, 10);
+                        else if (typeof d.appVersion === "number")
+                            m.appVersion = d.appVersion;
+                        else if (typeof d.appVersion === "object")
+                            m.appVersion = new $util.LongBits(d.appVersion.low >>> 0, d.appVersion.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.placements) {
+                    if (!$Array.isArray(d.placements))
+                        throw $TypeError(".trellis.state.PlaceApp.placements: array expected");
+                    m.placements = $Array(d.placements.length);
+                    for (var i = 0; i < d.placements.length; ++i) {
+                        if (!$util.isObject(d.placements[i]))
+                            throw $TypeError(".trellis.state.PlaceApp.placements: object expected");
+                        m.placements[i] = $root.trellis.state.Placement.fromObject(d.placements[i], q + 1);
+                    }
+                }
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a PlaceApp message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.PlaceApp
+             * @static
+             * @param {trellis.state.PlaceApp} m PlaceApp
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PlaceApp.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.placements = [];
+                }
+                if (o.defaults) {
+                    d.app = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.appVersion = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.appVersion = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.reason = "";
+                }
+                if (m.app != null && $Object.hasOwnProperty.call(m, "app")) {
+                    d.app = m.app;
+                }
+                if (m.appVersion != null && $Object.hasOwnProperty.call(m, "appVersion")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.appVersion = typeof m.appVersion === "number" ? $BigInt(m.appVersion) : $util.Long.fromBits(m.appVersion.low >>> 0, m.appVersion.high >>> 0, true).toBigInt();
+                    else if (typeof m.appVersion === "number")
+                        d.appVersion = o.longs === $String ? $String(m.appVersion) : m.appVersion;
+                    else
+                        d.appVersion = o.longs === $String ? $util.Long.prototype.toString.call(m.appVersion) : o.longs === $Number ? new $util.LongBits(m.appVersion.low >>> 0, m.appVersion.high >>> 0).toNumber(true) : m.appVersion;
+                }
+                if (m.placements && m.placements.length) {
+                    d.placements = $Array(m.placements.length);
+                    for (var j = 0; j < m.placements.length; ++j) {
+                        d.placements[j] = $root.trellis.state.Placement.toObject(m.placements[j], o, q + 1);
+                    }
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this PlaceApp to JSON.
+             * @function toJSON
+             * @memberof trellis.state.PlaceApp
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PlaceApp.prototype.toJSON = function() {
+                return PlaceApp.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PlaceApp
+             * @function getTypeUrl
+             * @memberof trellis.state.PlaceApp
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PlaceApp.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.PlaceApp";
+            };
+
+            return PlaceApp;
+        })();
+
+        state.Placement = (function() {
+
+            /**
+             * Properties of a Placement.
+             * @typedef {Object} trellis.state.Placement.$Properties
+             * @property {string|null} [instance] Placement instance
+             * @property {string|null} [node] Placement node
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Placement.
+             * @memberof trellis.state
+             * @interface IPlacement
+             * @augments trellis.state.Placement.$Properties
+             * @deprecated Use trellis.state.Placement.$Properties instead.
+             */
+
+            /**
+             * Shape of a Placement.
+             * @typedef {trellis.state.Placement.$Properties} trellis.state.Placement.$Shape
+             */
+
+            /**
+             * Constructs a new Placement.
+             * @memberof trellis.state
+             * @classdesc Represents a Placement.
+             * @constructor
+             * @param {trellis.state.Placement.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Placement = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Placement instance.
+             * @member {string} instance
+             * @memberof trellis.state.Placement
+             * @instance
+             */
+            Placement.prototype.instance = "";
+
+            /**
+             * Placement node.
+             * @member {string} node
+             * @memberof trellis.state.Placement
+             * @instance
+             */
+            Placement.prototype.node = "";
+
+            /**
+             * Creates a new Placement instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.Placement
+             * @static
+             * @param {trellis.state.Placement.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.Placement} Placement instance
+             * @type {{
+             *   (properties: trellis.state.Placement.$Shape): trellis.state.Placement & trellis.state.Placement.$Shape;
+             *   (properties?: trellis.state.Placement.$Properties): trellis.state.Placement;
+             * }}
+             */
+            Placement.create = function(properties) {
+                return new Placement(properties);
+            };
+
+            /**
+             * Encodes the specified Placement message. Does not implicitly {@link trellis.state.Placement.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.Placement
+             * @static
+             * @param {trellis.state.Placement.$Properties} m Placement message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Placement.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance") && m.instance !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.instance);
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node") && m.node !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.node);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Placement message, length delimited. Does not implicitly {@link trellis.state.Placement.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.Placement
+             * @static
+             * @param {trellis.state.Placement.$Properties} message Placement message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Placement.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Placement message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.Placement
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.Placement & trellis.state.Placement.$Shape} Placement
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Placement.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.Placement();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.instance = v;
+                            else
+                                delete m.instance;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.node = v;
+                            else
+                                delete m.node;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Placement message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.Placement
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.Placement & trellis.state.Placement.$Shape} Placement
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Placement.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Placement message.
+             * @function verify
+             * @memberof trellis.state.Placement
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Placement.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance")) {
+                    if (!$util.isString(m.instance))
+                        return "instance: string expected";
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    if (!$util.isString(m.node))
+                        return "node: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Placement message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.Placement
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.Placement} Placement
+             */
+            Placement.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.Placement)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.Placement: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.Placement();
+                if (d.instance != null) {
+                    if (typeof d.instance !== "string" || d.instance.length) {
+                        m.instance = $String(d.instance);
+                    }
+                }
+                if (d.node != null) {
+                    if (typeof d.node !== "string" || d.node.length) {
+                        m.node = $String(d.node);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Placement message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.Placement
+             * @static
+             * @param {trellis.state.Placement} m Placement
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Placement.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.instance = "";
+                    d.node = "";
+                }
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance")) {
+                    d.instance = m.instance;
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    d.node = m.node;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Placement to JSON.
+             * @function toJSON
+             * @memberof trellis.state.Placement
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Placement.prototype.toJSON = function() {
+                return Placement.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Placement
+             * @function getTypeUrl
+             * @memberof trellis.state.Placement
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Placement.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.Placement";
+            };
+
+            return Placement;
+        })();
+
+        state.SetNodeAdmin = (function() {
+
+            /**
+             * Properties of a SetNodeAdmin.
+             * @typedef {Object} trellis.state.SetNodeAdmin.$Properties
+             * @property {string|null} [node] SetNodeAdmin node
+             * @property {boolean|null} [cordoned] SetNodeAdmin cordoned
+             * @property {boolean|null} [draining] SetNodeAdmin draining
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SetNodeAdmin.
+             * @memberof trellis.state
+             * @interface ISetNodeAdmin
+             * @augments trellis.state.SetNodeAdmin.$Properties
+             * @deprecated Use trellis.state.SetNodeAdmin.$Properties instead.
+             */
+
+            /**
+             * Shape of a SetNodeAdmin.
+             * @typedef {trellis.state.SetNodeAdmin.$Properties} trellis.state.SetNodeAdmin.$Shape
+             */
+
+            /**
+             * Constructs a new SetNodeAdmin.
+             * @memberof trellis.state
+             * @classdesc Represents a SetNodeAdmin.
+             * @constructor
+             * @param {trellis.state.SetNodeAdmin.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SetNodeAdmin = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SetNodeAdmin node.
+             * @member {string} node
+             * @memberof trellis.state.SetNodeAdmin
+             * @instance
+             */
+            SetNodeAdmin.prototype.node = "";
+
+            /**
+             * SetNodeAdmin cordoned.
+             * @member {boolean} cordoned
+             * @memberof trellis.state.SetNodeAdmin
+             * @instance
+             */
+            SetNodeAdmin.prototype.cordoned = false;
+
+            /**
+             * SetNodeAdmin draining.
+             * @member {boolean} draining
+             * @memberof trellis.state.SetNodeAdmin
+             * @instance
+             */
+            SetNodeAdmin.prototype.draining = false;
+
+            /**
+             * Creates a new SetNodeAdmin instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.SetNodeAdmin
+             * @static
+             * @param {trellis.state.SetNodeAdmin.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.SetNodeAdmin} SetNodeAdmin instance
+             * @type {{
+             *   (properties: trellis.state.SetNodeAdmin.$Shape): trellis.state.SetNodeAdmin & trellis.state.SetNodeAdmin.$Shape;
+             *   (properties?: trellis.state.SetNodeAdmin.$Properties): trellis.state.SetNodeAdmin;
+             * }}
+             */
+            SetNodeAdmin.create = function(properties) {
+                return new SetNodeAdmin(properties);
+            };
+
+            /**
+             * Encodes the specified SetNodeAdmin message. Does not implicitly {@link trellis.state.SetNodeAdmin.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.SetNodeAdmin
+             * @static
+             * @param {trellis.state.SetNodeAdmin.$Properties} m SetNodeAdmin message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetNodeAdmin.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node") && m.node !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.node);
+                if (m.cordoned != null && $Object.hasOwnProperty.call(m, "cordoned") && m.cordoned !== false)
+                    w.uint32(/* id 2, wireType 0 =*/16).bool(m.cordoned);
+                if (m.draining != null && $Object.hasOwnProperty.call(m, "draining") && m.draining !== false)
+                    w.uint32(/* id 3, wireType 0 =*/24).bool(m.draining);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SetNodeAdmin message, length delimited. Does not implicitly {@link trellis.state.SetNodeAdmin.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.SetNodeAdmin
+             * @static
+             * @param {trellis.state.SetNodeAdmin.$Properties} message SetNodeAdmin message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetNodeAdmin.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SetNodeAdmin message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.SetNodeAdmin
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.SetNodeAdmin & trellis.state.SetNodeAdmin.$Shape} SetNodeAdmin
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetNodeAdmin.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.SetNodeAdmin();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.node = v;
+                            else
+                                delete m.node;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.cordoned = v;
+                            else
+                                delete m.cordoned;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.draining = v;
+                            else
+                                delete m.draining;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SetNodeAdmin message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.SetNodeAdmin
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.SetNodeAdmin & trellis.state.SetNodeAdmin.$Shape} SetNodeAdmin
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetNodeAdmin.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SetNodeAdmin message.
+             * @function verify
+             * @memberof trellis.state.SetNodeAdmin
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SetNodeAdmin.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    if (!$util.isString(m.node))
+                        return "node: string expected";
+                }
+                if (m.cordoned != null && $Object.hasOwnProperty.call(m, "cordoned")) {
+                    if (typeof m.cordoned !== "boolean")
+                        return "cordoned: boolean expected";
+                }
+                if (m.draining != null && $Object.hasOwnProperty.call(m, "draining")) {
+                    if (typeof m.draining !== "boolean")
+                        return "draining: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SetNodeAdmin message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.SetNodeAdmin
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.SetNodeAdmin} SetNodeAdmin
+             */
+            SetNodeAdmin.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.SetNodeAdmin)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.SetNodeAdmin: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.SetNodeAdmin();
+                if (d.node != null) {
+                    if (typeof d.node !== "string" || d.node.length) {
+                        m.node = $String(d.node);
+                    }
+                }
+                if (d.cordoned != null) {
+                    if (d.cordoned) {
+                        m.cordoned = $Boolean(d.cordoned);
+                    }
+                }
+                if (d.draining != null) {
+                    if (d.draining) {
+                        m.draining = $Boolean(d.draining);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SetNodeAdmin message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.SetNodeAdmin
+             * @static
+             * @param {trellis.state.SetNodeAdmin} m SetNodeAdmin
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SetNodeAdmin.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.node = "";
+                    d.cordoned = false;
+                    d.draining = false;
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    d.node = m.node;
+                }
+                if (m.cordoned != null && $Object.hasOwnProperty.call(m, "cordoned")) {
+                    d.cordoned = m.cordoned;
+                }
+                if (m.draining != null && $Object.hasOwnProperty.call(m, "draining")) {
+                    d.draining = m.draining;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SetNodeAdmin to JSON.
+             * @function toJSON
+             * @memberof trellis.state.SetNodeAdmin
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SetNodeAdmin.prototype.toJSON = function() {
+                return SetNodeAdmin.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SetNodeAdmin
+             * @function getTypeUrl
+             * @memberof trellis.state.SetNodeAdmin
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SetNodeAdmin.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.SetNodeAdmin";
+            };
+
+            return SetNodeAdmin;
         })();
 
         state.LogEntry = (function() {
