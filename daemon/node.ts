@@ -9,7 +9,7 @@ import { MembershipLoop, RaftLog } from './consensus/index.ts'
 import { NodeAgent } from './agent/index.ts'
 import { addRoutes, ApiServer } from './api/index.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
-import { inGrid, joinMesh, nodeView, type GridMembership } from './grid/index.ts'
+import { inGrid, joinMesh, nodeView, type GridMembership, type LocalReport } from './grid/index.ts'
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
 import { buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
@@ -68,13 +68,15 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     allocated: agent?.allocated() ?? { cpu: 0, memory: 0, disk: 0 }
   })
 
+  // What this node runs, for the grid's instance reports; bound once the supervisor exists.
+  let localReport = (): LocalReport => ({ instances: [], events: [] })
   let membership: GridMembership | undefined
   let transport: Transport
   let commandLog: CommandLog
   let raft: RaftLog | undefined
   let members: MembershipLoop | undefined
   if (inGrid(config.dataDir)) {
-    membership = await joinMesh({ logger: log, clock, advert }, config.dataDir, {
+    membership = await joinMesh({ logger: log, clock, advert, local: () => localReport() }, config.dataDir, {
       listen: config.listen, bootstrap: config.bootstrap, mdns: config.mdns, detector: config.detector, incarnation
     })
     transport = membership.transport
@@ -101,6 +103,21 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     store: { save: async (id, handle) => { await agent?.handleStore.save(id, handle) }, delete: async (id) => { await agent?.handleStore.delete(id) } }
   }, { stopGraceMs: config.stopGraceMs })
   supervisor.on('event', e => { agent?.record(e.id, e.type, describeEvent(e)) })
+  localReport = () => ({
+    instances: supervisor.list().map(i => ({
+      id: i.id,
+      state: i.state,
+      pid: i.pid ?? 0,
+      restarts: i.restarts,
+      health: i.health.status,
+      since: i.since,
+      exited: i.lastExit !== undefined,
+      exitCode: i.lastExit?.code ?? -1,
+      exitSignal: i.lastExit?.signal ?? '',
+      oomKilled: i.lastExit?.oomKilled ?? false
+    })),
+    events: agent?.recentEvents() ?? []
+  })
   agent = new NodeAgent(
     { log: commandLog, catalog, runner: supervisor, network, volumes, store, logger: log.child({ component: 'agent' }) },
     {
@@ -132,7 +149,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     all,
     nameOf: id => id === identity.id ? identity.name : membership?.directory.nodes().find(n => n.id === id)?.advert?.name,
     raft,
-    stateOf: id => membership?.directory.nodes().find(n => n.id === id)?.state
+    stateOf: id => membership?.directory.nodes().find(n => n.id === id)?.state,
+    remote: membership?.reports
   }))
 
   await agent.start()

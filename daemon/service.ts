@@ -8,6 +8,7 @@ import { deleteApp, putApp, type CommandLog } from '../controller/state/index.ts
 import type { NodeAgent } from './agent/index.ts'
 import { ApiError, notFound, type GridService } from './api/index.ts'
 import type { RaftLog } from './consensus/index.ts'
+import type { InstanceReports } from './grid/index.ts'
 import type { LogReader } from './runtime/driver.ts'
 
 export interface ServiceComponents {
@@ -28,6 +29,8 @@ export interface ServiceComponents {
   raft?: RaftLog
   /** A node's state by its id, as the failure detector sees it. */
   stateOf?: (id: string) => string | undefined
+  /** Status and events other nodes report about what they run. */
+  remote?: InstanceReports
 }
 
 /**
@@ -79,7 +82,10 @@ export class NodeService implements GridService {
       createdIndex: record.createdIndex,
       instanceList: this.#instances(name),
       entryList: this.#c.agent.entries(name),
-      events: this.#c.agent.events(name).map(({ at, instance, kind, detail }) => ({ at, instance, kind, detail }))
+      events: [
+        ...this.#c.agent.events(name).map(({ at, instance, kind, detail }) => ({ at, instance, kind, detail })),
+        ...(this.#c.remote?.events(name) ?? []).map(e => ({ at: Number(e.at), instance: e.instance, kind: e.kind, detail: e.detail }))
+      ].sort((a, b) => a.at - b.at).slice(-100)
     }
   }
 
@@ -120,20 +126,37 @@ export class NodeService implements GridService {
   }
 
   #instances (app: string): InstanceStatusView[] {
-    return this.#c.agent.instances(app).map(v => ({
-      id: v.id,
-      component: v.component,
-      node: v.node,
-      nodeName: this.#c.nameOf(v.node),
-      state: v.status?.state ?? 'pending',
-      pid: v.status?.pid,
-      restarts: v.status?.restarts ?? 0,
-      health: v.status?.health.status ?? 'unknown',
-      ready: v.status !== undefined && (v.status.state === 'healthy' || (v.status.state === 'running' && v.status.health.status === 'none')),
-      since: v.status?.since,
-      lastExit: v.status?.lastExit,
-      addresses: v.addresses
-    }))
+    return this.#c.agent.instances(app).map(v => {
+      const base = { id: v.id, component: v.component, node: v.node, nodeName: this.#c.nameOf(v.node), addresses: v.addresses }
+      if (v.status !== undefined) {
+        const s = v.status
+        return {
+          ...base,
+          state: s.state,
+          pid: s.pid,
+          restarts: s.restarts,
+          health: s.health.status,
+          ready: s.state === 'healthy' || (s.state === 'running' && s.health.status === 'none'),
+          since: s.since,
+          lastExit: s.lastExit
+        }
+      }
+      // Not here: as the node that runs it last reported (gossip, every few seconds).
+      const r = this.#c.remote?.instance(v.id, v.node)
+      if (r === undefined) return { ...base, state: 'pending', restarts: 0, health: 'unknown' as const, ready: false }
+      const health = (['none', 'unknown', 'healthy', 'unhealthy'].includes(r.health) ? r.health : 'unknown') as InstanceStatusView['health']
+      const nodeUp = (this.#c.stateOf?.(v.node) ?? 'up') === 'up'
+      return {
+        ...base,
+        state: nodeUp ? r.state : `${r.state} (node ${this.#c.stateOf?.(v.node) ?? 'unknown'})`,
+        pid: r.pid === 0 ? undefined : r.pid,
+        restarts: r.restarts,
+        health,
+        ready: nodeUp && (r.state === 'healthy' || (r.state === 'running' && health === 'none')),
+        since: Number(r.since),
+        lastExit: r.exited ? { code: r.exitCode === -1 ? null : r.exitCode, signal: r.exitSignal === '' ? null : r.exitSignal, oomKilled: r.oomKilled } : undefined
+      }
+    })
   }
 
   #summary (name: string): AppSummaryView {

@@ -107,6 +107,11 @@ export class NodeAgent {
     return this.#events.of(app)
   }
 
+  /** This node's latest events across apps, oldest first, for the grid's instance reports. */
+  recentEvents (limit = 50): AppEvent[] {
+    return this.#events.latest(limit)
+  }
+
   /** Records an event about an instance (the supervisor reports through here). */
   record (instance: string, kind: string, detail: string): void {
     const app = instance.split('.')[0] ?? ''

@@ -23,6 +23,11 @@ export class EventRing {
     this.#byApp.set(event.app, list)
   }
 
+  /** The latest `limit` events of every app, oldest first. */
+  latest (limit: number): AppEvent[] {
+    return [...this.#byApp.values()].flat().sort((a, b) => a.at - b.at).slice(-limit)
+  }
+
   of (app: string): AppEvent[] {
     return [...(this.#byApp.get(app) ?? [])]
   }

@@ -7,6 +7,7 @@ import { createMeshHost, Libp2pTransport, loadGridKey, loadNodeKey, type MeshHos
 import { ADVERT_INTERVAL_MS, ADVERT_MIN_GAP_MS, type NodeAdvert } from '../resources/index.ts'
 import { loadGridConfig, GRID_KEY_FILE } from './config.ts'
 import { ADVERT_TOPIC, HEARTBEAT_TOPIC, NodeDirectory } from './directory.ts'
+import { InstanceReports, INSTANCES_TOPIC, type LocalReport } from './reports.ts'
 
 /** How the node takes part in the mesh; flags override grid.json. */
 export interface MeshOptions {
@@ -26,6 +27,8 @@ export interface GridMembership {
   host: MeshHost
   transport: Libp2pTransport
   directory: NodeDirectory
+  /** What every other node reports it runs. */
+  reports: InstanceReports
   stop (): Promise<void>
 }
 
@@ -36,7 +39,13 @@ export function inGrid (dataDir: string): boolean {
 
 /** Starts the mesh host, the transport and the directory of a node that belongs to a grid. */
 export async function joinMesh (
-  components: { logger: Logger, clock: Clock, advert: (stamp: { incarnation: number, sequence: number, sentAt: number }) => Promise<NodeAdvert> },
+  components: {
+    logger: Logger
+    clock: Clock
+    advert: (stamp: { incarnation: number, sequence: number, sentAt: number }) => Promise<NodeAdvert>
+    /** What this node runs, for its instance reports. */
+    local: () => LocalReport
+  },
   dataDir: string,
   options: MeshOptions
 ): Promise<GridMembership> {
@@ -51,7 +60,7 @@ export async function joinMesh (
     bootstrap: [...(config?.bootstrap ?? []), ...options.bootstrap],
     mdns: options.mdns ?? config?.mdns ?? true,
     dialTimeoutMs: options.dialTimeoutMs,
-    topics: [ADVERT_TOPIC, HEARTBEAT_TOPIC]
+    topics: [ADVERT_TOPIC, HEARTBEAT_TOPIC, INSTANCES_TOPIC]
   })
   const transport = new Libp2pTransport({ host, logger: components.logger.child({ component: 'transport' }) }, { dialTimeoutMs: host.dialTimeoutMs })
   const directory = new NodeDirectory(
@@ -59,14 +68,21 @@ export async function joinMesh (
     { settings, incarnation: options.incarnation, advertIntervalMs: ADVERT_INTERVAL_MS, advertMinGapMs: ADVERT_MIN_GAP_MS, seed: options.incarnation }
   )
   await directory.start()
+  const reports = new InstanceReports(
+    { host, clock: components.clock, logger: components.logger.child({ component: 'reports' }), local: components.local },
+    { selfId: transport.nodeId, incarnation: options.incarnation }
+  )
+  reports.start()
   let stopping: Promise<void> | undefined
   return {
     founder: config?.founder === true,
     host,
     transport,
     directory,
+    reports,
     stop: () => {
       stopping ??= (async () => {
+        reports.stop()
         await directory.stop()
         // The transport stops the host too: peers must see this node leave.
         await transport.close()

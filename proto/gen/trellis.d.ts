@@ -278,6 +278,124 @@ export namespace trellis {
             }
             type $Shape = trellis.mesh.Heartbeat.$Properties;
         }
+
+        interface IInstanceReport extends trellis.mesh.InstanceReport.$Properties {
+        }
+
+        class InstanceReport {
+            constructor(p?: trellis.mesh.InstanceReport.$Properties);
+            $unknowns?: Uint8Array[];
+            nodeId: string;
+            incarnation: (number|Long);
+            sequence: (number|Long);
+            sentAt: (number|Long);
+            instances: trellis.mesh.InstanceState.$Properties[];
+            events: trellis.mesh.InstanceEvent.$Properties[];
+            static create(properties: trellis.mesh.InstanceReport.$Shape): trellis.mesh.InstanceReport & trellis.mesh.InstanceReport.$Shape;
+            static create(properties?: trellis.mesh.InstanceReport.$Properties): trellis.mesh.InstanceReport;
+            static encode(m: trellis.mesh.InstanceReport.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.mesh.InstanceReport.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.InstanceReport & trellis.mesh.InstanceReport.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.InstanceReport & trellis.mesh.InstanceReport.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.mesh.InstanceReport;
+            static toObject(m: trellis.mesh.InstanceReport, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace InstanceReport {
+            interface $Properties {
+                nodeId?: (string|null);
+                incarnation?: (number|Long|null);
+                sequence?: (number|Long|null);
+                sentAt?: (number|Long|null);
+                instances?: (trellis.mesh.InstanceState.$Properties[]|null);
+                events?: (trellis.mesh.InstanceEvent.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.mesh.InstanceReport.$Properties;
+        }
+
+        interface IInstanceState extends trellis.mesh.InstanceState.$Properties {
+        }
+
+        class InstanceState {
+            constructor(p?: trellis.mesh.InstanceState.$Properties);
+            $unknowns?: Uint8Array[];
+            id: string;
+            state: string;
+            pid: number;
+            restarts: number;
+            health: string;
+            since: (number|Long);
+            exitCode: number;
+            exitSignal: string;
+            oomKilled: boolean;
+            exited: boolean;
+            static create(properties: trellis.mesh.InstanceState.$Shape): trellis.mesh.InstanceState & trellis.mesh.InstanceState.$Shape;
+            static create(properties?: trellis.mesh.InstanceState.$Properties): trellis.mesh.InstanceState;
+            static encode(m: trellis.mesh.InstanceState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.mesh.InstanceState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.InstanceState & trellis.mesh.InstanceState.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.InstanceState & trellis.mesh.InstanceState.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.mesh.InstanceState;
+            static toObject(m: trellis.mesh.InstanceState, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace InstanceState {
+            interface $Properties {
+                id?: (string|null);
+                state?: (string|null);
+                pid?: (number|null);
+                restarts?: (number|null);
+                health?: (string|null);
+                since?: (number|Long|null);
+                exitCode?: (number|null);
+                exitSignal?: (string|null);
+                oomKilled?: (boolean|null);
+                exited?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.mesh.InstanceState.$Properties;
+        }
+
+        interface IInstanceEvent extends trellis.mesh.InstanceEvent.$Properties {
+        }
+
+        class InstanceEvent {
+            constructor(p?: trellis.mesh.InstanceEvent.$Properties);
+            $unknowns?: Uint8Array[];
+            at: (number|Long);
+            instance: string;
+            kind: string;
+            detail: string;
+            static create(properties: trellis.mesh.InstanceEvent.$Shape): trellis.mesh.InstanceEvent & trellis.mesh.InstanceEvent.$Shape;
+            static create(properties?: trellis.mesh.InstanceEvent.$Properties): trellis.mesh.InstanceEvent;
+            static encode(m: trellis.mesh.InstanceEvent.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.mesh.InstanceEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.InstanceEvent & trellis.mesh.InstanceEvent.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.InstanceEvent & trellis.mesh.InstanceEvent.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.mesh.InstanceEvent;
+            static toObject(m: trellis.mesh.InstanceEvent, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace InstanceEvent {
+            interface $Properties {
+                at?: (number|Long|null);
+                instance?: (string|null);
+                kind?: (string|null);
+                detail?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.mesh.InstanceEvent.$Properties;
+        }
     }
 
     namespace raft {

@@ -3523,6 +3523,1523 @@ export const trellis = $root.trellis = (() => {
             return Heartbeat;
         })();
 
+        mesh.InstanceReport = (function() {
+
+            /**
+             * Properties of an InstanceReport.
+             * @typedef {Object} trellis.mesh.InstanceReport.$Properties
+             * @property {string|null} [nodeId] InstanceReport nodeId
+             * @property {number|Long|null} [incarnation] InstanceReport incarnation
+             * @property {number|Long|null} [sequence] InstanceReport sequence
+             * @property {number|Long|null} [sentAt] InstanceReport sentAt
+             * @property {Array.<trellis.mesh.InstanceState.$Properties>|null} [instances] InstanceReport instances
+             * @property {Array.<trellis.mesh.InstanceEvent.$Properties>|null} [events] InstanceReport events
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an InstanceReport.
+             * @memberof trellis.mesh
+             * @interface IInstanceReport
+             * @augments trellis.mesh.InstanceReport.$Properties
+             * @deprecated Use trellis.mesh.InstanceReport.$Properties instead.
+             */
+
+            /**
+             * Shape of an InstanceReport.
+             * @typedef {trellis.mesh.InstanceReport.$Properties} trellis.mesh.InstanceReport.$Shape
+             */
+
+            /**
+             * Constructs a new InstanceReport.
+             * @memberof trellis.mesh
+             * @classdesc Represents an InstanceReport.
+             * @constructor
+             * @param {trellis.mesh.InstanceReport.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const InstanceReport = function (p) {
+                this.instances = [];
+                this.events = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * InstanceReport nodeId.
+             * @member {string} nodeId
+             * @memberof trellis.mesh.InstanceReport
+             * @instance
+             */
+            InstanceReport.prototype.nodeId = "";
+
+            /**
+             * InstanceReport incarnation.
+             * @member {number|Long} incarnation
+             * @memberof trellis.mesh.InstanceReport
+             * @instance
+             */
+            InstanceReport.prototype.incarnation = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * InstanceReport sequence.
+             * @member {number|Long} sequence
+             * @memberof trellis.mesh.InstanceReport
+             * @instance
+             */
+            InstanceReport.prototype.sequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * InstanceReport sentAt.
+             * @member {number|Long} sentAt
+             * @memberof trellis.mesh.InstanceReport
+             * @instance
+             */
+            InstanceReport.prototype.sentAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * InstanceReport instances.
+             * @member {Array.<trellis.mesh.InstanceState.$Properties>} instances
+             * @memberof trellis.mesh.InstanceReport
+             * @instance
+             */
+            InstanceReport.prototype.instances = $util.emptyArray;
+
+            /**
+             * InstanceReport events.
+             * @member {Array.<trellis.mesh.InstanceEvent.$Properties>} events
+             * @memberof trellis.mesh.InstanceReport
+             * @instance
+             */
+            InstanceReport.prototype.events = $util.emptyArray;
+
+            /**
+             * Creates a new InstanceReport instance using the specified properties.
+             * @function create
+             * @memberof trellis.mesh.InstanceReport
+             * @static
+             * @param {trellis.mesh.InstanceReport.$Properties=} [properties] Properties to set
+             * @returns {trellis.mesh.InstanceReport} InstanceReport instance
+             * @type {{
+             *   (properties: trellis.mesh.InstanceReport.$Shape): trellis.mesh.InstanceReport & trellis.mesh.InstanceReport.$Shape;
+             *   (properties?: trellis.mesh.InstanceReport.$Properties): trellis.mesh.InstanceReport;
+             * }}
+             */
+            InstanceReport.create = function(properties) {
+                return new InstanceReport(properties);
+            };
+
+            /**
+             * Encodes the specified InstanceReport message. Does not implicitly {@link trellis.mesh.InstanceReport.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.mesh.InstanceReport
+             * @static
+             * @param {trellis.mesh.InstanceReport.$Properties} m InstanceReport message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstanceReport.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId") && m.nodeId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.nodeId);
+                if (m.incarnation != null && $Object.hasOwnProperty.call(m, "incarnation") && (typeof m.incarnation === "object" ? m.incarnation.low || m.incarnation.high : m.incarnation !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.incarnation);
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence") && (typeof m.sequence === "object" ? m.sequence.low || m.sequence.high : m.sequence !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.sequence);
+                if (m.sentAt != null && $Object.hasOwnProperty.call(m, "sentAt") && (typeof m.sentAt === "object" ? m.sentAt.low || m.sentAt.high : m.sentAt !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).uint64(m.sentAt);
+                if (m.instances != null && m.instances.length) {
+                    for (var i = 0; i < m.instances.length; ++i)
+                        $root.trellis.mesh.InstanceState.encode(m.instances[i], w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                }
+                if (m.events != null && m.events.length) {
+                    for (var i = 0; i < m.events.length; ++i)
+                        $root.trellis.mesh.InstanceEvent.encode(m.events[i], w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified InstanceReport message, length delimited. Does not implicitly {@link trellis.mesh.InstanceReport.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.mesh.InstanceReport
+             * @static
+             * @param {trellis.mesh.InstanceReport.$Properties} message InstanceReport message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstanceReport.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an InstanceReport message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.mesh.InstanceReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.mesh.InstanceReport & trellis.mesh.InstanceReport.$Shape} InstanceReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstanceReport.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.mesh.InstanceReport();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.nodeId = v;
+                            else
+                                delete m.nodeId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.incarnation = v;
+                            else
+                                delete m.incarnation;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sequence = v;
+                            else
+                                delete m.sequence;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sentAt = v;
+                            else
+                                delete m.sentAt;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.instances && m.instances.length))
+                                m.instances = [];
+                            m.instances.push($root.trellis.mesh.InstanceState.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.events && m.events.length))
+                                m.events = [];
+                            m.events.push($root.trellis.mesh.InstanceEvent.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an InstanceReport message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.mesh.InstanceReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.mesh.InstanceReport & trellis.mesh.InstanceReport.$Shape} InstanceReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstanceReport.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an InstanceReport message.
+             * @function verify
+             * @memberof trellis.mesh.InstanceReport
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            InstanceReport.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId")) {
+                    if (!$util.isString(m.nodeId))
+                        return "nodeId: string expected";
+                }
+                if (m.incarnation != null && $Object.hasOwnProperty.call(m, "incarnation")) {
+                    if (!$util.isInteger(m.incarnation) && !(m.incarnation && $util.isInteger(m.incarnation.low) && $util.isInteger(m.incarnation.high)))
+                        return "incarnation: integer|Long expected";
+                }
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence")) {
+                    if (!$util.isInteger(m.sequence) && !(m.sequence && $util.isInteger(m.sequence.low) && $util.isInteger(m.sequence.high)))
+                        return "sequence: integer|Long expected";
+                }
+                if (m.sentAt != null && $Object.hasOwnProperty.call(m, "sentAt")) {
+                    if (!$util.isInteger(m.sentAt) && !(m.sentAt && $util.isInteger(m.sentAt.low) && $util.isInteger(m.sentAt.high)))
+                        return "sentAt: integer|Long expected";
+                }
+                if (m.instances != null && $Object.hasOwnProperty.call(m, "instances")) {
+                    if (!$Array.isArray(m.instances))
+                        return "instances: array expected";
+                    for (var i = 0; i < m.instances.length; ++i) {
+                        {
+                            var e = $root.trellis.mesh.InstanceState.verify(m.instances[i], q + 1);
+                            if (e)
+                                return "instances." + e;
+                        }
+                    }
+                }
+                if (m.events != null && $Object.hasOwnProperty.call(m, "events")) {
+                    if (!$Array.isArray(m.events))
+                        return "events: array expected";
+                    for (var i = 0; i < m.events.length; ++i) {
+                        {
+                            var e = $root.trellis.mesh.InstanceEvent.verify(m.events[i], q + 1);
+                            if (e)
+                                return "events." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an InstanceReport message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.mesh.InstanceReport
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.mesh.InstanceReport} InstanceReport
+             */
+            InstanceReport.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.mesh.InstanceReport)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.mesh.InstanceReport: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.mesh.InstanceReport();
+                if (d.nodeId != null) {
+                    if (typeof d.nodeId !== "string" || d.nodeId.length) {
+                        m.nodeId = $String(d.nodeId);
+                    }
+                }
+                if (d.incarnation != null) {
+                    if (typeof d.incarnation === "object" ? d.incarnation.low || d.incarnation.high : $Number(d.incarnation) !== 0) {
+                        if ($util.Long)
+                            m.incarnation = $util.Long.fromValue(d.incarnation, true);
+                        else if (typeof d.incarnation === "string")
+                            m.incarnation = $parseInt(d.incarnation, 10);
+                        else if (typeof d.incarnation === "number")
+                            m.incarnation = d.incarnation;
+                        else if (typeof d.incarnation === "object")
+                            m.incarnation = new $util.LongBits(d.incarnation.low >>> 0, d.incarnation.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.sequence != null) {
+                    if (typeof d.sequence === "object" ? d.sequence.low || d.sequence.high : $Number(d.sequence) !== 0) {
+                        if ($util.Long)
+                            m.sequence = $util.Long.fromValue(d.sequence, true);
+                        else if (typeof d.sequence === "string")
+                            m.sequence = $parseInt(d.sequence, 10);
+                        else if (typeof d.sequence === "number")
+                            m.sequence = d.sequence;
+                        else if (typeof d.sequence === "object")
+                            m.sequence = new $util.LongBits(d.sequence.low >>> 0, d.sequence.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.sentAt != null) {
+                    if (typeof d.sentAt === "object" ? d.sentAt.low || d.sentAt.high : $Number(d.sentAt) !== 0) {
+                        if ($util.Long)
+                            m.sentAt = $util.Long.fromValue(d.sentAt, true);
+                        else if (typeof d.sentAt === "string")
+                            m.sentAt = $parseInt(d.sentAt, 10);
+                        else if (typeof d.sentAt === "number")
+                            m.sentAt = d.sentAt;
+                        else if (typeof d.sentAt === "object")
+                            m.sentAt = new $util.LongBits(d.sentAt.low >>> 0, d.sentAt.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.instances) {
+                    if (!$Array.isArray(d.instances))
+                        throw $TypeError(".trellis.mesh.InstanceReport.instances: array expected");
+                    m.instances = $Array(d.instances.length);
+                    for (var i = 0; i < d.instances.length; ++i) {
+                        if (!$util.isObject(d.instances[i]))
+                            throw $TypeError(".trellis.mesh.InstanceReport.instances: object expected");
+                        m.instances[i] = $root.trellis.mesh.InstanceState.fromObject(d.instances[i], q + 1);
+                    }
+                }
+                if (d.events) {
+                    if (!$Array.isArray(d.events))
+                        throw $TypeError(".trellis.mesh.InstanceReport.events: array expected");
+                    m.events = $Array(d.events.length);
+                    for (var i = 0; i < d.events.length; ++i) {
+                        if (!$util.isObject(d.events[i]))
+                            throw $TypeError(".trellis.mesh.InstanceReport.events: object expected");
+                        m.events[i] = $root.trellis.mesh.InstanceEvent.fromObject(d.events[i], q + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an InstanceReport message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.mesh.InstanceReport
+             * @static
+             * @param {trellis.mesh.InstanceReport} m InstanceReport
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            InstanceReport.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.instances = [];
+                    d.events = [];
+                }
+                if (o.defaults) {
+                    d.nodeId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.incarnation = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.incarnation = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sequence = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sequence = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sentAt = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sentAt = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId")) {
+                    d.nodeId = m.nodeId;
+                }
+                if (m.incarnation != null && $Object.hasOwnProperty.call(m, "incarnation")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.incarnation = typeof m.incarnation === "number" ? $BigInt(m.incarnation) : $util.Long.fromBits(m.incarnation.low >>> 0, m.incarnation.high >>> 0, true).toBigInt();
+                    else if (typeof m.incarnation === "number")
+                        d.incarnation = o.longs === $String ? $String(m.incarnation) : m.incarnation;
+                    else
+                        d.incarnation = o.longs === $String ? $util.Long.prototype.toString.call(m.incarnation) : o.longs === $Number ? new $util.LongBits(m.incarnation.low >>> 0, m.incarnation.high >>> 0).toNumber(true) : m.incarnation;
+                }
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sequence = typeof m.sequence === "number" ? $BigInt(m.sequence) : $util.Long.fromBits(m.sequence.low >>> 0, m.sequence.high >>> 0, true).toBigInt();
+                    else if (typeof m.sequence === "number")
+                        d.sequence = o.longs === $String ? $String(m.sequence) : m.sequence;
+                    else
+                        d.sequence = o.longs === $String ? $util.Long.prototype.toString.call(m.sequence) : o.longs === $Number ? new $util.LongBits(m.sequence.low >>> 0, m.sequence.high >>> 0).toNumber(true) : m.sequence;
+                }
+                if (m.sentAt != null && $Object.hasOwnProperty.call(m, "sentAt")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sentAt = typeof m.sentAt === "number" ? $BigInt(m.sentAt) : $util.Long.fromBits(m.sentAt.low >>> 0, m.sentAt.high >>> 0, true).toBigInt();
+                    else if (typeof m.sentAt === "number")
+                        d.sentAt = o.longs === $String ? $String(m.sentAt) : m.sentAt;
+                    else
+                        d.sentAt = o.longs === $String ? $util.Long.prototype.toString.call(m.sentAt) : o.longs === $Number ? new $util.LongBits(m.sentAt.low >>> 0, m.sentAt.high >>> 0).toNumber(true) : m.sentAt;
+                }
+                if (m.instances && m.instances.length) {
+                    d.instances = $Array(m.instances.length);
+                    for (var j = 0; j < m.instances.length; ++j) {
+                        d.instances[j] = $root.trellis.mesh.InstanceState.toObject(m.instances[j], o, q + 1);
+                    }
+                }
+                if (m.events && m.events.length) {
+                    d.events = $Array(m.events.length);
+                    for (var j = 0; j < m.events.length; ++j) {
+                        d.events[j] = $root.trellis.mesh.InstanceEvent.toObject(m.events[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this InstanceReport to JSON.
+             * @function toJSON
+             * @memberof trellis.mesh.InstanceReport
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            InstanceReport.prototype.toJSON = function() {
+                return InstanceReport.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for InstanceReport
+             * @function getTypeUrl
+             * @memberof trellis.mesh.InstanceReport
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            InstanceReport.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.mesh.InstanceReport";
+            };
+
+            return InstanceReport;
+        })();
+
+        mesh.InstanceState = (function() {
+
+            /**
+             * Properties of an InstanceState.
+             * @typedef {Object} trellis.mesh.InstanceState.$Properties
+             * @property {string|null} [id] InstanceState id
+             * @property {string|null} [state] InstanceState state
+             * @property {number|null} [pid] InstanceState pid
+             * @property {number|null} [restarts] InstanceState restarts
+             * @property {string|null} [health] InstanceState health
+             * @property {number|Long|null} [since] InstanceState since
+             * @property {number|null} [exitCode] InstanceState exitCode
+             * @property {string|null} [exitSignal] InstanceState exitSignal
+             * @property {boolean|null} [oomKilled] InstanceState oomKilled
+             * @property {boolean|null} [exited] InstanceState exited
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an InstanceState.
+             * @memberof trellis.mesh
+             * @interface IInstanceState
+             * @augments trellis.mesh.InstanceState.$Properties
+             * @deprecated Use trellis.mesh.InstanceState.$Properties instead.
+             */
+
+            /**
+             * Shape of an InstanceState.
+             * @typedef {trellis.mesh.InstanceState.$Properties} trellis.mesh.InstanceState.$Shape
+             */
+
+            /**
+             * Constructs a new InstanceState.
+             * @memberof trellis.mesh
+             * @classdesc Represents an InstanceState.
+             * @constructor
+             * @param {trellis.mesh.InstanceState.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const InstanceState = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * InstanceState id.
+             * @member {string} id
+             * @memberof trellis.mesh.InstanceState
+             * @instance
+             */
+            InstanceState.prototype.id = "";
+
+            /**
+             * InstanceState state.
+             * @member {string} state
+             * @memberof trellis.mesh.InstanceState
+             * @instance
+             */
+            InstanceState.prototype.state = "";
+
+            /**
+             * InstanceState pid.
+             * @member {number} pid
+             * @memberof trellis.mesh.InstanceState
+             * @instance
+             */
+            InstanceState.prototype.pid = 0;
+
+            /**
+             * InstanceState restarts.
+             * @member {number} restarts
+             * @memberof trellis.mesh.InstanceState
+             * @instance
+             */
+            InstanceState.prototype.restarts = 0;
+
+            /**
+             * InstanceState health.
+             * @member {string} health
+             * @memberof trellis.mesh.InstanceState
+             * @instance
+             */
+            InstanceState.prototype.health = "";
+
+            /**
+             * InstanceState since.
+             * @member {number|Long} since
+             * @memberof trellis.mesh.InstanceState
+             * @instance
+             */
+            InstanceState.prototype.since = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * InstanceState exitCode.
+             * @member {number} exitCode
+             * @memberof trellis.mesh.InstanceState
+             * @instance
+             */
+            InstanceState.prototype.exitCode = 0;
+
+            /**
+             * InstanceState exitSignal.
+             * @member {string} exitSignal
+             * @memberof trellis.mesh.InstanceState
+             * @instance
+             */
+            InstanceState.prototype.exitSignal = "";
+
+            /**
+             * InstanceState oomKilled.
+             * @member {boolean} oomKilled
+             * @memberof trellis.mesh.InstanceState
+             * @instance
+             */
+            InstanceState.prototype.oomKilled = false;
+
+            /**
+             * InstanceState exited.
+             * @member {boolean} exited
+             * @memberof trellis.mesh.InstanceState
+             * @instance
+             */
+            InstanceState.prototype.exited = false;
+
+            /**
+             * Creates a new InstanceState instance using the specified properties.
+             * @function create
+             * @memberof trellis.mesh.InstanceState
+             * @static
+             * @param {trellis.mesh.InstanceState.$Properties=} [properties] Properties to set
+             * @returns {trellis.mesh.InstanceState} InstanceState instance
+             * @type {{
+             *   (properties: trellis.mesh.InstanceState.$Shape): trellis.mesh.InstanceState & trellis.mesh.InstanceState.$Shape;
+             *   (properties?: trellis.mesh.InstanceState.$Properties): trellis.mesh.InstanceState;
+             * }}
+             */
+            InstanceState.create = function(properties) {
+                return new InstanceState(properties);
+            };
+
+            /**
+             * Encodes the specified InstanceState message. Does not implicitly {@link trellis.mesh.InstanceState.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.mesh.InstanceState
+             * @static
+             * @param {trellis.mesh.InstanceState.$Properties} m InstanceState message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstanceState.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.id != null && $Object.hasOwnProperty.call(m, "id") && m.id !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.id);
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state") && m.state !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.state);
+                if (m.pid != null && $Object.hasOwnProperty.call(m, "pid") && m.pid !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).uint32(m.pid);
+                if (m.restarts != null && $Object.hasOwnProperty.call(m, "restarts") && m.restarts !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).uint32(m.restarts);
+                if (m.health != null && $Object.hasOwnProperty.call(m, "health") && m.health !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.health);
+                if (m.since != null && $Object.hasOwnProperty.call(m, "since") && (typeof m.since === "object" ? m.since.low || m.since.high : m.since !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).uint64(m.since);
+                if (m.exitCode != null && $Object.hasOwnProperty.call(m, "exitCode") && m.exitCode !== 0)
+                    w.uint32(/* id 7, wireType 0 =*/56).sint32(m.exitCode);
+                if (m.exitSignal != null && $Object.hasOwnProperty.call(m, "exitSignal") && m.exitSignal !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.exitSignal);
+                if (m.oomKilled != null && $Object.hasOwnProperty.call(m, "oomKilled") && m.oomKilled !== false)
+                    w.uint32(/* id 9, wireType 0 =*/72).bool(m.oomKilled);
+                if (m.exited != null && $Object.hasOwnProperty.call(m, "exited") && m.exited !== false)
+                    w.uint32(/* id 10, wireType 0 =*/80).bool(m.exited);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified InstanceState message, length delimited. Does not implicitly {@link trellis.mesh.InstanceState.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.mesh.InstanceState
+             * @static
+             * @param {trellis.mesh.InstanceState.$Properties} message InstanceState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstanceState.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an InstanceState message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.mesh.InstanceState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.mesh.InstanceState & trellis.mesh.InstanceState.$Shape} InstanceState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstanceState.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.mesh.InstanceState();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.id = v;
+                            else
+                                delete m.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.state = v;
+                            else
+                                delete m.state;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.pid = v;
+                            else
+                                delete m.pid;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.restarts = v;
+                            else
+                                delete m.restarts;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.health = v;
+                            else
+                                delete m.health;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.since = v;
+                            else
+                                delete m.since;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.sint32())
+                                m.exitCode = v;
+                            else
+                                delete m.exitCode;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.exitSignal = v;
+                            else
+                                delete m.exitSignal;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.oomKilled = v;
+                            else
+                                delete m.oomKilled;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.exited = v;
+                            else
+                                delete m.exited;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an InstanceState message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.mesh.InstanceState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.mesh.InstanceState & trellis.mesh.InstanceState.$Shape} InstanceState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstanceState.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an InstanceState message.
+             * @function verify
+             * @memberof trellis.mesh.InstanceState
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            InstanceState.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.id != null && $Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                    if (!$util.isString(m.state))
+                        return "state: string expected";
+                }
+                if (m.pid != null && $Object.hasOwnProperty.call(m, "pid")) {
+                    if (!$util.isInteger(m.pid))
+                        return "pid: integer expected";
+                }
+                if (m.restarts != null && $Object.hasOwnProperty.call(m, "restarts")) {
+                    if (!$util.isInteger(m.restarts))
+                        return "restarts: integer expected";
+                }
+                if (m.health != null && $Object.hasOwnProperty.call(m, "health")) {
+                    if (!$util.isString(m.health))
+                        return "health: string expected";
+                }
+                if (m.since != null && $Object.hasOwnProperty.call(m, "since")) {
+                    if (!$util.isInteger(m.since) && !(m.since && $util.isInteger(m.since.low) && $util.isInteger(m.since.high)))
+                        return "since: integer|Long expected";
+                }
+                if (m.exitCode != null && $Object.hasOwnProperty.call(m, "exitCode")) {
+                    if (!$util.isInteger(m.exitCode))
+                        return "exitCode: integer expected";
+                }
+                if (m.exitSignal != null && $Object.hasOwnProperty.call(m, "exitSignal")) {
+                    if (!$util.isString(m.exitSignal))
+                        return "exitSignal: string expected";
+                }
+                if (m.oomKilled != null && $Object.hasOwnProperty.call(m, "oomKilled")) {
+                    if (typeof m.oomKilled !== "boolean")
+                        return "oomKilled: boolean expected";
+                }
+                if (m.exited != null && $Object.hasOwnProperty.call(m, "exited")) {
+                    if (typeof m.exited !== "boolean")
+                        return "exited: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an InstanceState message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.mesh.InstanceState
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.mesh.InstanceState} InstanceState
+             */
+            InstanceState.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.mesh.InstanceState)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.mesh.InstanceState: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.mesh.InstanceState();
+                if (d.id != null) {
+                    if (typeof d.id !== "string" || d.id.length) {
+                        m.id = $String(d.id);
+                    }
+                }
+                if (d.state != null) {
+                    if (typeof d.state !== "string" || d.state.length) {
+                        m.state = $String(d.state);
+                    }
+                }
+                if (d.pid != null) {
+                    if ($Number(d.pid) !== 0) {
+                        m.pid = d.pid >>> 0;
+                    }
+                }
+                if (d.restarts != null) {
+                    if ($Number(d.restarts) !== 0) {
+                        m.restarts = d.restarts >>> 0;
+                    }
+                }
+                if (d.health != null) {
+                    if (typeof d.health !== "string" || d.health.length) {
+                        m.health = $String(d.health);
+                    }
+                }
+                if (d.since != null) {
+                    if (typeof d.since === "object" ? d.since.low || d.since.high : $Number(d.since) !== 0) {
+                        if ($util.Long)
+                            m.since = $util.Long.fromValue(d.since, true);
+                        else if (typeof d.since === "string")
+                            m.since = $parseInt(d.since, 10);
+                        else if (typeof d.since === "number")
+                            m.since = d.since;
+                        else if (typeof d.since === "object")
+                            m.since = new $util.LongBits(d.since.low >>> 0, d.since.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.exitCode != null) {
+                    if ($Number(d.exitCode) !== 0) {
+                        m.exitCode = d.exitCode | 0;
+                    }
+                }
+                if (d.exitSignal != null) {
+                    if (typeof d.exitSignal !== "string" || d.exitSignal.length) {
+                        m.exitSignal = $String(d.exitSignal);
+                    }
+                }
+                if (d.oomKilled != null) {
+                    if (d.oomKilled) {
+                        m.oomKilled = $Boolean(d.oomKilled);
+                    }
+                }
+                if (d.exited != null) {
+                    if (d.exited) {
+                        m.exited = $Boolean(d.exited);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an InstanceState message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.mesh.InstanceState
+             * @static
+             * @param {trellis.mesh.InstanceState} m InstanceState
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            InstanceState.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.id = "";
+                    d.state = "";
+                    d.pid = 0;
+                    d.restarts = 0;
+                    d.health = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.since = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.since = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.exitCode = 0;
+                    d.exitSignal = "";
+                    d.oomKilled = false;
+                    d.exited = false;
+                }
+                if (m.id != null && $Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                    d.state = m.state;
+                }
+                if (m.pid != null && $Object.hasOwnProperty.call(m, "pid")) {
+                    d.pid = m.pid;
+                }
+                if (m.restarts != null && $Object.hasOwnProperty.call(m, "restarts")) {
+                    d.restarts = m.restarts;
+                }
+                if (m.health != null && $Object.hasOwnProperty.call(m, "health")) {
+                    d.health = m.health;
+                }
+                if (m.since != null && $Object.hasOwnProperty.call(m, "since")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.since = typeof m.since === "number" ? $BigInt(m.since) : $util.Long.fromBits(m.since.low >>> 0, m.since.high >>> 0, true).toBigInt();
+                    else if (typeof m.since === "number")
+                        d.since = o.longs === $String ? $String(m.since) : m.since;
+                    else
+                        d.since = o.longs === $String ? $util.Long.prototype.toString.call(m.since) : o.longs === $Number ? new $util.LongBits(m.since.low >>> 0, m.since.high >>> 0).toNumber(true) : m.since;
+                }
+                if (m.exitCode != null && $Object.hasOwnProperty.call(m, "exitCode")) {
+                    d.exitCode = m.exitCode;
+                }
+                if (m.exitSignal != null && $Object.hasOwnProperty.call(m, "exitSignal")) {
+                    d.exitSignal = m.exitSignal;
+                }
+                if (m.oomKilled != null && $Object.hasOwnProperty.call(m, "oomKilled")) {
+                    d.oomKilled = m.oomKilled;
+                }
+                if (m.exited != null && $Object.hasOwnProperty.call(m, "exited")) {
+                    d.exited = m.exited;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this InstanceState to JSON.
+             * @function toJSON
+             * @memberof trellis.mesh.InstanceState
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            InstanceState.prototype.toJSON = function() {
+                return InstanceState.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for InstanceState
+             * @function getTypeUrl
+             * @memberof trellis.mesh.InstanceState
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            InstanceState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.mesh.InstanceState";
+            };
+
+            return InstanceState;
+        })();
+
+        mesh.InstanceEvent = (function() {
+
+            /**
+             * Properties of an InstanceEvent.
+             * @typedef {Object} trellis.mesh.InstanceEvent.$Properties
+             * @property {number|Long|null} [at] InstanceEvent at
+             * @property {string|null} [instance] InstanceEvent instance
+             * @property {string|null} [kind] InstanceEvent kind
+             * @property {string|null} [detail] InstanceEvent detail
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an InstanceEvent.
+             * @memberof trellis.mesh
+             * @interface IInstanceEvent
+             * @augments trellis.mesh.InstanceEvent.$Properties
+             * @deprecated Use trellis.mesh.InstanceEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of an InstanceEvent.
+             * @typedef {trellis.mesh.InstanceEvent.$Properties} trellis.mesh.InstanceEvent.$Shape
+             */
+
+            /**
+             * Constructs a new InstanceEvent.
+             * @memberof trellis.mesh
+             * @classdesc Represents an InstanceEvent.
+             * @constructor
+             * @param {trellis.mesh.InstanceEvent.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const InstanceEvent = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * InstanceEvent at.
+             * @member {number|Long} at
+             * @memberof trellis.mesh.InstanceEvent
+             * @instance
+             */
+            InstanceEvent.prototype.at = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * InstanceEvent instance.
+             * @member {string} instance
+             * @memberof trellis.mesh.InstanceEvent
+             * @instance
+             */
+            InstanceEvent.prototype.instance = "";
+
+            /**
+             * InstanceEvent kind.
+             * @member {string} kind
+             * @memberof trellis.mesh.InstanceEvent
+             * @instance
+             */
+            InstanceEvent.prototype.kind = "";
+
+            /**
+             * InstanceEvent detail.
+             * @member {string} detail
+             * @memberof trellis.mesh.InstanceEvent
+             * @instance
+             */
+            InstanceEvent.prototype.detail = "";
+
+            /**
+             * Creates a new InstanceEvent instance using the specified properties.
+             * @function create
+             * @memberof trellis.mesh.InstanceEvent
+             * @static
+             * @param {trellis.mesh.InstanceEvent.$Properties=} [properties] Properties to set
+             * @returns {trellis.mesh.InstanceEvent} InstanceEvent instance
+             * @type {{
+             *   (properties: trellis.mesh.InstanceEvent.$Shape): trellis.mesh.InstanceEvent & trellis.mesh.InstanceEvent.$Shape;
+             *   (properties?: trellis.mesh.InstanceEvent.$Properties): trellis.mesh.InstanceEvent;
+             * }}
+             */
+            InstanceEvent.create = function(properties) {
+                return new InstanceEvent(properties);
+            };
+
+            /**
+             * Encodes the specified InstanceEvent message. Does not implicitly {@link trellis.mesh.InstanceEvent.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.mesh.InstanceEvent
+             * @static
+             * @param {trellis.mesh.InstanceEvent.$Properties} m InstanceEvent message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstanceEvent.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.at != null && $Object.hasOwnProperty.call(m, "at") && (typeof m.at === "object" ? m.at.low || m.at.high : m.at !== 0))
+                    w.uint32(/* id 1, wireType 0 =*/8).uint64(m.at);
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance") && m.instance !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.instance);
+                if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.kind);
+                if (m.detail != null && $Object.hasOwnProperty.call(m, "detail") && m.detail !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.detail);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified InstanceEvent message, length delimited. Does not implicitly {@link trellis.mesh.InstanceEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.mesh.InstanceEvent
+             * @static
+             * @param {trellis.mesh.InstanceEvent.$Properties} message InstanceEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstanceEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an InstanceEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.mesh.InstanceEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.mesh.InstanceEvent & trellis.mesh.InstanceEvent.$Shape} InstanceEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstanceEvent.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.mesh.InstanceEvent();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.at = v;
+                            else
+                                delete m.at;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.instance = v;
+                            else
+                                delete m.instance;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.kind = v;
+                            else
+                                delete m.kind;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.detail = v;
+                            else
+                                delete m.detail;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an InstanceEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.mesh.InstanceEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.mesh.InstanceEvent & trellis.mesh.InstanceEvent.$Shape} InstanceEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstanceEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an InstanceEvent message.
+             * @function verify
+             * @memberof trellis.mesh.InstanceEvent
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            InstanceEvent.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.at != null && $Object.hasOwnProperty.call(m, "at")) {
+                    if (!$util.isInteger(m.at) && !(m.at && $util.isInteger(m.at.low) && $util.isInteger(m.at.high)))
+                        return "at: integer|Long expected";
+                }
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance")) {
+                    if (!$util.isString(m.instance))
+                        return "instance: string expected";
+                }
+                if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
+                    if (!$util.isString(m.kind))
+                        return "kind: string expected";
+                }
+                if (m.detail != null && $Object.hasOwnProperty.call(m, "detail")) {
+                    if (!$util.isString(m.detail))
+                        return "detail: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an InstanceEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.mesh.InstanceEvent
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.mesh.InstanceEvent} InstanceEvent
+             */
+            InstanceEvent.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.mesh.InstanceEvent)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.mesh.InstanceEvent: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.mesh.InstanceEvent();
+                if (d.at != null) {
+                    if (typeof d.at === "object" ? d.at.low || d.at.high : $Number(d.at) !== 0) {
+                        if ($util.Long)
+                            m.at = $util.Long.fromValue(d.at, true);
+                        else if (typeof d.at === "string")
+                            m.at = $parseInt(d.at, 10);
+                        else if (typeof d.at === "number")
+                            m.at = d.at;
+                        else if (typeof d.at === "object")
+                            m.at = new $util.LongBits(d.at.low >>> 0, d.at.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.instance != null) {
+                    if (typeof d.instance !== "string" || d.instance.length) {
+                        m.instance = $String(d.instance);
+                    }
+                }
+                if (d.kind != null) {
+                    if (typeof d.kind !== "string" || d.kind.length) {
+                        m.kind = $String(d.kind);
+                    }
+                }
+                if (d.detail != null) {
+                    if (typeof d.detail !== "string" || d.detail.length) {
+                        m.detail = $String(d.detail);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an InstanceEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.mesh.InstanceEvent
+             * @static
+             * @param {trellis.mesh.InstanceEvent} m InstanceEvent
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            InstanceEvent.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.at = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.at = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.instance = "";
+                    d.kind = "";
+                    d.detail = "";
+                }
+                if (m.at != null && $Object.hasOwnProperty.call(m, "at")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.at = typeof m.at === "number" ? $BigInt(m.at) : $util.Long.fromBits(m.at.low >>> 0, m.at.high >>> 0, true).toBigInt();
+                    else if (typeof m.at === "number")
+                        d.at = o.longs === $String ? $String(m.at) : m.at;
+                    else
+                        d.at = o.longs === $String ? $util.Long.prototype.toString.call(m.at) : o.longs === $Number ? new $util.LongBits(m.at.low >>> 0, m.at.high >>> 0).toNumber(true) : m.at;
+                }
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance")) {
+                    d.instance = m.instance;
+                }
+                if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
+                    d.kind = m.kind;
+                }
+                if (m.detail != null && $Object.hasOwnProperty.call(m, "detail")) {
+                    d.detail = m.detail;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this InstanceEvent to JSON.
+             * @function toJSON
+             * @memberof trellis.mesh.InstanceEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            InstanceEvent.prototype.toJSON = function() {
+                return InstanceEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for InstanceEvent
+             * @function getTypeUrl
+             * @memberof trellis.mesh.InstanceEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            InstanceEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.mesh.InstanceEvent";
+            };
+
+            return InstanceEvent;
+        })();
+
         return mesh;
     })();
 

@@ -1,0 +1,11 @@
+export type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from './types.ts'
+export type { SparseFileStoreComponents, SparseFileStoreInit } from './sparse-file.ts'
+export {
+  BLOCK_SIZE_RANGE, DEFAULT_BLOCK_SIZE, EXTENT_SIZE, MIN_BLOCK_SIZE,
+  SparseFileStore, openSparseFileStore
+} from './sparse-file.ts'
+export { FILES as BLOCK_STORE_FILES } from './meta.ts'
+export {
+  BlockAlignmentError, BlockRangeError, BlockStoreCorruptError, ChecksumMismatchError,
+  InvalidBlockGeometryError, StoreClosedError, StoreReadOnlyError, VolumeFencedError
+} from './errors.ts'

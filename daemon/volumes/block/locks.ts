@@ -1,0 +1,29 @@
+/**
+ * Per-block exclusive locks. A request registers on all its blocks in one
+ * synchronous step, so two requests always queue in the same order on every
+ * block they share: no deadlock, and overlapping requests apply in arrival
+ * order (what an NBD client sending overlapping writes expects).
+ */
+
+/** FIFO locks keyed by block index. */
+export class BlockLocks {
+  private readonly tails = new Map<number, Promise<void>>()
+
+  /** Waits until blocks first..last are free, holds them, and returns the release function. */
+  async acquire (first: number, last: number): Promise<() => void> {
+    let release!: () => void
+    const mine = new Promise<void>(resolve => { release = resolve })
+    const waits: Array<Promise<void>> = []
+    for (let b = first; b <= last; b++) {
+      const prev = this.tails.get(b)
+      if (prev !== undefined) waits.push(prev)
+      this.tails.set(b, mine)
+    }
+    if (waits.length > 0) await Promise.all(waits)
+    return () => {
+      release()
+      // Forget blocks nobody queued behind, so the map stays as small as the work under way.
+      for (let b = first; b <= last; b++) if (this.tails.get(b) === mine) this.tails.delete(b)
+    }
+  }
+}

@@ -1,0 +1,416 @@
+/**
+ * SparseFileStore: a thin, fixed-size volume in one sparse file, with a
+ * CRC-32 per checksum block in a table beside it, an activity log that makes
+ * crash recovery touch only recently written extents, and a persisted
+ * generation that fences deposed writers. Layout and reasoning:
+ * docs/volumes-nbd.md.
+ *
+ *   write ─▶ admit generation ─▶ mark extent (AL) ─▶ lock blocks ─▶ pwrite data ─▶ table entry ─▶ [FUA: fdatasync data ∥ table]
+ *   read  ─▶ lock blocks ─▶ pread whole blocks ─▶ verify CRC ─▶ slice
+ */
+import { mkdir, open, stat, type FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import { crc32 } from 'node:zlib'
+import type { Logger } from 'pino'
+import { ActivityLog } from './activity-log.ts'
+import { BlockState, ChecksumTable, ENTRY_BYTES } from './checksum-table.ts'
+import {
+  BlockStoreCorruptError, ChecksumMismatchError, InvalidBlockGeometryError,
+  StoreClosedError, StoreReadOnlyError, VolumeFencedError
+} from './errors.ts'
+import { BlockLocks } from './locks.ts'
+import { FILES, FORMAT_VERSION, readMeta, writeMeta, type BlockMeta } from './meta.ts'
+import { blocksOf, checkRange, isPowerOfTwo } from './range.ts'
+import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from './types.ts'
+
+const KiB = 1024 // bytes
+const MiB = 1024 * KiB // bytes
+
+/** Request alignment: the 512-byte sector every NBD client already honours. */
+export const MIN_BLOCK_SIZE = 512 // bytes
+/** Default checksum block: 128 KiB of table RAM per GiB, and the unit rebuilds compare. */
+export const DEFAULT_BLOCK_SIZE = 64 * KiB // bytes
+/** Smallest and largest checksum blocks accepted. */
+export const BLOCK_SIZE_RANGE = [4 * KiB, 1 * MiB] as const // bytes
+/** Activity-log extent: what one crash makes recovery re-checksum at most per marked bit. */
+export const EXTENT_SIZE = 4 * MiB // bytes
+/** Largest zero buffer written at once for NO_HOLE. */
+const ZERO_CHUNK = 1 * MiB // bytes
+
+/** What a SparseFileStore uses. */
+export interface SparseFileStoreComponents {
+  logger?: Logger
+}
+
+/** Where a store lives and, to create one, its geometry. */
+export interface SparseFileStoreInit {
+  /** Directory holding block.json, data, checksums and activity; made if absent. */
+  dir: string
+  /** Volume size in bytes, a multiple of 512. Required to create; checked against the store when it exists. */
+  size?: number
+  /** Checksum block size in bytes, a power of two in 4 KiB..1 MiB; only used when creating. */
+  blockSize?: number
+  /** Refuse every change and never write the files. */
+  readOnly?: boolean
+}
+
+/** Opens the store in init.dir, creating it when init.size is given and none exists; recovers after a crash. */
+export async function openSparseFileStore (components: SparseFileStoreComponents, init: SparseFileStoreInit): Promise<SparseFileStore> {
+  const { dir } = init
+  const exists = await stat(join(dir, FILES.meta)).then(() => true, () => false)
+  if (!exists) {
+    if (init.size === undefined) throw new BlockStoreCorruptError(`no block store in ${dir}`)
+    if (init.readOnly === true) throw new StoreReadOnlyError(`cannot create a read-only block store in ${dir}`)
+    await create(dir, init.size, init.blockSize ?? DEFAULT_BLOCK_SIZE)
+  }
+  const meta = await readMeta(dir)
+  if (init.size !== undefined && init.size !== meta.size) {
+    throw new InvalidBlockGeometryError(`block store in ${dir} holds ${meta.size} bytes, not ${init.size}`)
+  }
+  checkGeometry(meta.size, meta.blockSize)
+  const flags = init.readOnly === true ? 'r' : 'r+'
+  const handles: FileHandle[] = []
+  try {
+    for (const name of [FILES.data, FILES.table, FILES.activity]) handles.push(await open(join(dir, name), flags))
+    const [data, table, activity] = handles as [FileHandle, FileHandle, FileHandle]
+    const blocks = Math.ceil(meta.size / meta.blockSize)
+    if ((await data.stat()).size !== meta.size || (await table.stat()).size < blocks * ENTRY_BYTES) {
+      throw new BlockStoreCorruptError(`data or checksum file in ${dir} has the wrong size`)
+    }
+    const store = new SparseFileStore(components, { dir, meta, data, table, activity, readOnly: init.readOnly === true })
+    await store.recover()
+    return store
+  } catch (err) {
+    for (const h of handles) await h.close().catch(() => {})
+    throw err
+  }
+}
+
+async function create (dir: string, size: number, blockSize: number): Promise<void> {
+  checkGeometry(size, blockSize)
+  await mkdir(dir, { recursive: true })
+  const blocks = Math.ceil(size / blockSize)
+  // Truncated files are holes: all-zero table entries mean "zero block", so a new volume costs no disk.
+  const lengths: Array<[string, number]> = [[FILES.data, size], [FILES.table, blocks * ENTRY_BYTES], [FILES.activity, Math.ceil(Math.ceil(size / EXTENT_SIZE) / 8)]]
+  for (const [name, length] of lengths) {
+    const fh = await open(join(dir, name), 'w')
+    try { await fh.truncate(length); await fh.sync() } finally { await fh.close() }
+  }
+  // block.json last: its presence means the other files are complete.
+  await writeMeta(dir, { format: FORMAT_VERSION, size, blockSize, extentSize: EXTENT_SIZE, generation: 0 })
+}
+
+function checkGeometry (size: number, blockSize: number): void {
+  if (!Number.isSafeInteger(size) || size <= 0 || size % MIN_BLOCK_SIZE !== 0) {
+    throw new InvalidBlockGeometryError(`volume size ${size} is not a positive multiple of ${MIN_BLOCK_SIZE} bytes`)
+  }
+  if (!isPowerOfTwo(blockSize) || blockSize < BLOCK_SIZE_RANGE[0] || blockSize > BLOCK_SIZE_RANGE[1] || EXTENT_SIZE % blockSize !== 0) {
+    throw new InvalidBlockGeometryError(`block size ${blockSize} is not a power of two in ${BLOCK_SIZE_RANGE[0]}..${BLOCK_SIZE_RANGE[1]}`)
+  }
+}
+
+interface StoreFiles {
+  dir: string
+  meta: BlockMeta
+  data: FileHandle
+  table: FileHandle
+  activity: FileHandle
+  readOnly: boolean
+}
+
+/** A BlockStore in a sparse file; open it with openSparseFileStore. */
+export class SparseFileStore implements BlockStore {
+  readonly size: number
+  readonly minBlockSize = MIN_BLOCK_SIZE
+  readonly preferredBlockSize: number
+  readonly readOnly: boolean
+  readonly dir: string
+  private readonly meta: BlockMeta
+  private readonly data: FileHandle
+  private readonly tableFile: FileHandle
+  private readonly activityFile: FileHandle
+  private readonly table: ChecksumTable
+  private readonly al: ActivityLog
+  private readonly locks = new BlockLocks()
+  private readonly log: Logger | undefined
+  private readonly zeroCrc: (length: number) => number
+  /** Highest generation seen, durable or on its way to block.json; older writers are refused at once. */
+  private highest: number
+  private metaChain: Promise<void> = Promise.resolve()
+  private inFlight = 0
+  private idle: (() => void) | undefined
+  private closing: Promise<void> | undefined
+  private readonly counters: BlockStoreStats = { reads: 0, writes: 0, zeroes: 0, flushes: 0, fdatasyncs: 0, bytesRead: 0, bytesWritten: 0 }
+
+  constructor (components: SparseFileStoreComponents, files: StoreFiles) {
+    this.dir = files.dir
+    this.meta = { ...files.meta }
+    this.size = files.meta.size
+    this.preferredBlockSize = files.meta.blockSize
+    this.readOnly = files.readOnly
+    this.data = files.data
+    this.tableFile = files.table
+    this.activityFile = files.activity
+    this.highest = files.meta.generation
+    this.log = components.logger?.child({ component: 'block-store', dir: files.dir })
+    this.table = new ChecksumTable(files.table, Math.ceil(this.size / this.preferredBlockSize))
+    this.al = new ActivityLog(files.activity, Math.ceil(this.size / EXTENT_SIZE), () => { this.counters.fdatasyncs++ })
+    const full = crc32(Buffer.alloc(this.preferredBlockSize))
+    this.zeroCrc = length => length === this.preferredBlockSize ? full : crc32(Buffer.alloc(length))
+  }
+
+  get generation (): number { return this.meta.generation }
+
+  /** Loads the table and, after a crash, re-checksums the extents the activity log marks. */
+  async recover (): Promise<void> {
+    const bad = await this.table.load()
+    if (bad >= 0) throw new BlockStoreCorruptError(`checksum table entry ${bad} in ${this.dir} has an unknown state`)
+    const dirty = await this.al.load()
+    if (dirty.length === 0) return
+    const perExtent = EXTENT_SIZE / this.preferredBlockSize
+    for (const e of dirty) {
+      const first = e * perExtent
+      const last = Math.min(this.table.blocks - 1, first + perExtent - 1)
+      for (let b = first; b <= last; b++) {
+        if (this.table.states[b] !== BlockState.data) continue
+        this.table.crcs[b] = crc32(await this.readRaw(b))
+      }
+      if (!this.readOnly) await this.table.persist(first, Math.max(first, last))
+    }
+    if (!this.readOnly) {
+      await this.sync(this.tableFile)
+      await this.al.clear()
+    }
+    this.log?.warn({ extents: dirty.length }, 'recovered after an unclean shutdown: re-checksummed the active extents')
+  }
+
+  async read (offset: number, length: number): Promise<Buffer> {
+    return await this.op(async () => {
+      checkRange(offset, length, this.size, MIN_BLOCK_SIZE)
+      this.counters.reads++
+      if (length === 0) return Buffer.alloc(0)
+      const bs = this.preferredBlockSize
+      const { first, last } = blocksOf(offset, length, bs)
+      const release = await this.locks.acquire(first, last)
+      try {
+        const start = first * bs
+        const span = Buffer.allocUnsafe(Math.min(this.size, (last + 1) * bs) - start)
+        let anyData = false
+        for (let b = first; b <= last; b++) if (this.table.states[b] === BlockState.data) { anyData = true; break }
+        if (anyData) await this.preadFully(span, start)
+        for (let b = first; b <= last; b++) {
+          const block = span.subarray((b - first) * bs, (b - first + 1) * bs)
+          if (this.table.states[b] === BlockState.zero) block.fill(0)
+          else if (crc32(block) !== this.table.crcs[b]) throw new ChecksumMismatchError(b, `checksum mismatch in block ${b} (bytes ${b * bs}..${b * bs + block.length - 1}) of ${this.dir}`)
+        }
+        this.counters.bytesRead += length
+        return span.subarray(offset - start, offset - start + length)
+      } finally {
+        release()
+      }
+    })
+  }
+
+  async write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
+    await this.change(offset, data.length, options, async (first, last) => {
+      this.counters.writes++
+      const writes: Array<Promise<unknown>> = [this.pwriteFully(data, offset)]
+      for (let b = first; b <= last; b++) {
+        const { start, length } = this.extentOf(b)
+        const from = Math.max(offset, start)
+        const to = Math.min(offset + data.length, start + length)
+        const part = data.subarray(from - offset, to - offset)
+        if (from === start && to === start + length) { this.table.crcs[b] = crc32(part); continue }
+        // A partial block: its CRC covers bytes this request does not carry, so merge with what is there.
+        const zero = this.table.states[b] === BlockState.zero
+        const merged = zero ? Buffer.alloc(length) : await this.readVerified(b)
+        merged.set(part, from - start)
+        this.table.crcs[b] = crc32(merged)
+        // The file under a zero block may hold stale bytes from before a trim: write the whole block.
+        if (zero) writes.push(this.pwriteFully(merged, start))
+      }
+      await Promise.all(writes)
+      for (let b = first; b <= last; b++) this.table.states[b] = BlockState.data
+      this.counters.bytesWritten += data.length
+    })
+  }
+
+  async writeZeroes (offset: number, length: number, options: ZeroOptions): Promise<void> {
+    await this.change(offset, length, options, async (first, last) => {
+      this.counters.zeroes++
+      const writes: Array<Promise<unknown>> = []
+      for (let b = first; b <= last; b++) {
+        const { start, length: blockLength } = this.extentOf(b)
+        const from = Math.max(offset, start)
+        const to = Math.min(offset + length, start + blockLength)
+        if (from === start && to === start + blockLength) {
+          if (options.noHole === true) writes.push(this.writeZeroBytes(start, blockLength))
+          this.table.set(b, BlockState.zero, 0)
+          continue
+        }
+        if (this.table.states[b] === BlockState.zero) continue
+        const merged = await this.readVerified(b)
+        merged.fill(0, from - start, to - start)
+        this.table.crcs[b] = crc32(merged)
+        writes.push(this.writeZeroBytes(from, to - from))
+      }
+      await Promise.all(writes)
+    })
+  }
+
+  async trim (offset: number, length: number, options: ChangeOptions): Promise<void> {
+    // No hole-punching from Node (no fallocate): a trimmed block becomes a zero entry, which reads as zeroes at once.
+    await this.writeZeroes(offset, length, { ...options, noHole: false })
+  }
+
+  async flush (): Promise<void> {
+    await this.op(async () => {
+      if (this.readOnly) return
+      this.counters.flushes++
+      await this.syncBoth()
+    })
+  }
+
+  async fence (generation: number): Promise<void> {
+    await this.op(async () => {
+      if (this.readOnly) throw new StoreReadOnlyError()
+      await this.admit(generation)
+    })
+  }
+
+  async checksums (offset: number, length: number): Promise<BlockChecksums> {
+    return await this.op(async () => {
+      checkRange(offset, length, this.size, MIN_BLOCK_SIZE)
+      const bs = this.preferredBlockSize
+      if (length === 0) return { blockSize: bs, firstBlock: Math.floor(offset / bs), crcs: new Uint32Array(0) }
+      const { first, last } = blocksOf(offset, length, bs)
+      const crcs = new Uint32Array(last - first + 1)
+      // Zero entries report the CRC of zeroes, so a replica that wrote zeroes and one that trimmed compare equal.
+      for (let b = first; b <= last; b++) crcs[b - first] = this.table.states[b] === BlockState.zero ? this.zeroCrc(this.extentOf(b).length) : this.table.crcs[b]!
+      return { blockSize: bs, firstBlock: first, crcs }
+    })
+  }
+
+  stats (): BlockStoreStats {
+    return { ...this.counters }
+  }
+
+  close (): Promise<void> {
+    this.closing ??= this.closeOnce()
+    return this.closing
+  }
+
+  private async closeOnce (): Promise<void> {
+    if (this.inFlight > 0) await new Promise<void>(resolve => { this.idle = resolve })
+    try {
+      if (!this.readOnly) {
+        await this.syncBoth()
+        await this.al.clear()
+      }
+    } finally {
+      for (const h of [this.data, this.tableFile, this.activityFile]) await h.close().catch(() => {})
+    }
+  }
+
+  /** The shared path of every change: checks, fencing, activity log, block locks, the body, table write-through, FUA. */
+  private async change (offset: number, length: number, options: ChangeOptions, body: (first: number, last: number) => Promise<void>): Promise<void> {
+    await this.op(async () => {
+      if (this.readOnly) throw new StoreReadOnlyError()
+      checkRange(offset, length, this.size, MIN_BLOCK_SIZE)
+      await this.admit(options.generation)
+      if (length > 0) {
+        const { first, last } = blocksOf(offset, length, this.preferredBlockSize)
+        const perExtent = EXTENT_SIZE / this.preferredBlockSize
+        await this.al.mark(Math.floor(first / perExtent), Math.floor(last / perExtent))
+        const release = await this.locks.acquire(first, last)
+        try {
+          await body(first, last)
+          await this.table.persist(first, last)
+        } finally {
+          release()
+        }
+      }
+      if (options.fua === true) await this.syncBoth()
+    })
+  }
+
+  /** Refuses generations older than the highest seen; makes a newer one durable before its first write. */
+  private async admit (generation: number): Promise<void> {
+    if (!Number.isSafeInteger(generation) || generation < 0 || generation < this.highest) {
+      throw new VolumeFencedError(generation, this.highest)
+    }
+    if (generation === this.meta.generation) return
+    this.highest = Math.max(this.highest, generation)
+    this.metaChain = this.metaChain.catch(() => {}).then(async () => {
+      if (generation <= this.meta.generation) return
+      await writeMeta(this.dir, { ...this.meta, generation })
+      this.counters.fdatasyncs += 2
+      this.meta.generation = generation
+      this.log?.info({ generation }, 'accepted a newer generation')
+    })
+    await this.metaChain
+  }
+
+  /** Runs fn as a tracked request, refused once close() has begun. */
+  private async op<T> (fn: () => Promise<T>): Promise<T> {
+    if (this.closing !== undefined) throw new StoreClosedError()
+    this.inFlight++
+    try {
+      return await fn()
+    } finally {
+      if (--this.inFlight === 0) this.idle?.()
+    }
+  }
+
+  private extentOf (block: number): { start: number, length: number } {
+    const start = block * this.preferredBlockSize
+    return { start, length: Math.min(this.preferredBlockSize, this.size - start) }
+  }
+
+  private async readRaw (block: number): Promise<Buffer> {
+    const { start, length } = this.extentOf(block)
+    const buf = Buffer.allocUnsafe(length)
+    await this.preadFully(buf, start)
+    return buf
+  }
+
+  private async readVerified (block: number): Promise<Buffer> {
+    const buf = await this.readRaw(block)
+    if (crc32(buf) !== this.table.crcs[block]) throw new ChecksumMismatchError(block)
+    return buf
+  }
+
+  private async preadFully (buf: Buffer, position: number): Promise<void> {
+    let done = 0
+    while (done < buf.length) {
+      const { bytesRead } = await this.data.read(buf, done, buf.length - done, position + done)
+      if (bytesRead === 0) { buf.fill(0, done); return }
+      done += bytesRead
+    }
+  }
+
+  private async pwriteFully (data: Uint8Array, position: number): Promise<void> {
+    let done = 0
+    while (done < data.length) {
+      const { bytesWritten } = await this.data.write(data, done, data.length - done, position + done)
+      done += bytesWritten
+    }
+  }
+
+  private async writeZeroBytes (position: number, length: number): Promise<void> {
+    const zeros = Buffer.alloc(Math.min(length, ZERO_CHUNK))
+    for (let done = 0; done < length; done += zeros.length) {
+      await this.pwriteFully(zeros.subarray(0, Math.min(zeros.length, length - done)), position + done)
+    }
+  }
+
+  private async syncBoth (): Promise<void> {
+    // Parallel is safe: a crash between the two leaves the extent marked, and recovery re-checksums it.
+    await Promise.all([this.sync(this.data), this.sync(this.tableFile)])
+  }
+
+  private async sync (fh: FileHandle): Promise<void> {
+    await fh.datasync()
+    this.counters.fdatasyncs++
+  }
+}
