@@ -6,6 +6,9 @@ import type { NodeView } from '../controller/client/types.ts'
 import { RealClock } from '../controller/clock/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
 import { MembershipLoop, RaftLog } from './consensus/index.ts'
+import { ReconcileLoop } from './leader/index.ts'
+import { schedule } from '../controller/scheduler/index.ts'
+import type { NodeView as PlanNode } from '../controller/reconciler/index.ts'
 import { NodeAgent } from './agent/index.ts'
 import { addRoutes, ApiServer } from './api/index.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
@@ -153,7 +156,33 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     remote: membership?.reports
   }))
 
+  let reconciler: ReconcileLoop | undefined
+  if (raft !== undefined && membership !== undefined) {
+    const grid = membership
+    const raftLog = raft
+    reconciler = new ReconcileLoop({
+      raft: raftLog,
+      clock,
+      logger: log.child({ component: 'reconciler' }),
+      images: catalog,
+      schedule,
+      nodes: () => grid.directory.nodes().flatMap(n => n.advert === undefined ? [] : [schedNode(n.id, n.state, n.advert)]),
+      ready: instance => {
+        const node = raftLog.state.placements.get(instance)?.node
+        if (node === identity.id) {
+          const s = supervisor.status(instance)
+          return s !== undefined && (s.state === 'healthy' || (s.state === 'running' && s.health.status === 'none'))
+        }
+        const r = node === undefined ? undefined : grid.reports.instance(instance, node)
+        return r !== undefined && (r.state === 'healthy' || (r.state === 'running' && r.health === 'none'))
+      },
+      record: (instance, kind, detail) => { agent?.record(instance, kind, detail) },
+      nameOf: id => id === identity.id ? identity.name : grid.directory.nodes().find(n => n.id === id)?.advert?.name
+    })
+  }
+
   await agent.start()
+  reconciler?.start()
   const bound = await api.listen(config.apiHost, config.apiPort)
   apiUrl = `http://${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`
   await writeFile(paths.apiFile, JSON.stringify({ url: apiUrl, pid: process.pid, mesh: membership?.host.addresses ?? [] }) + '\n', { mode: 0o600 })
@@ -170,6 +199,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       driver.close()
       await network.close()
       // The log first: Raft must stop sending before the transport goes.
+      await reconciler?.stop()
       await members?.stop()
       await commandLog.close()
       if (membership !== undefined) await membership.stop()
@@ -181,6 +211,20 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     return stopping
   }
   return { identity, apiUrl, logger: log, meshAddresses: membership?.host.addresses ?? [], stop }
+}
+
+/** A node's advert and state as the reconciler hands them to the scheduler. */
+function schedNode (id: string, state: PlanNode['state'], a: NodeAdvert): Omit<PlanNode, 'cordoned' | 'draining'> {
+  return {
+    id,
+    name: a.name,
+    zone: a.zone,
+    labels: a.labels,
+    state,
+    power: { source: a.power.source, chargePercent: a.power.chargePercent },
+    capabilities: a.capabilities,
+    capacity: { cpu: a.cpu.allocatable, memory: a.memory.allocatable, disk: a.disk.allocatable }
+  }
 }
 
 function driverCapabilities (f: DriverFingerprint): { capabilities: string[], notes: string[] } {

@@ -109,7 +109,7 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
       '--cgroup-parent', cgroupParent, '--stop-grace', '2000', '--log-level', 'debug', ...(options.extraArgs ?? [])
     ], { stdio: ['ignore', log, log], env: { ...process.env, TRELLIS_TEST_TAG: cgroupParent } })
     closeSync(log)
-    await waitFor('the daemon to serve its API', 30_000, async () => {
+    await waitFor('the daemon to serve its API', 60_000, async () => {
       if (child.exitCode !== null) throw new Error(`daemon exited with ${child.exitCode}:\n${tail(logFile, 30)}`)
       const api = JSON.parse(readFileSync(join(dataDir, 'api.json'), 'utf8')) as { pid: number }
       if (api.pid !== child.pid) return undefined

@@ -12,8 +12,10 @@ export class ActivityLog {
   private readonly bits: Buffer
   private readonly marking = new Map<number, Promise<void>>()
   private readonly onSync: () => void
+  private readonly file: FileHandle
 
-  constructor (private readonly file: FileHandle, extents: number, onSync: () => void) {
+  constructor (file: FileHandle, extents: number, onSync: () => void) {
+    this.file = file
     this.bits = Buffer.alloc(Math.ceil(extents / 8))
     this.onSync = onSync
   }

@@ -17,8 +17,12 @@ export const BlockState = { zero: 0, data: 1 } as const
 export class ChecksumTable {
   readonly crcs: Uint32Array
   readonly states: Uint8Array
+  readonly blocks: number
+  private readonly file: FileHandle
 
-  constructor (private readonly file: FileHandle, readonly blocks: number) {
+  constructor (file: FileHandle, blocks: number) {
+    this.file = file
+    this.blocks = blocks
     this.crcs = new Uint32Array(blocks)
     this.states = new Uint8Array(blocks)
   }

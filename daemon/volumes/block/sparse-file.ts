@@ -214,7 +214,8 @@ export class SparseFileStore implements BlockStore {
   async write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
     await this.change(offset, data.length, options, async (first, last) => {
       this.counters.writes++
-      const writes: Array<Promise<unknown>> = [this.pwriteFully(data, offset)]
+      // Partial blocks are read (and verified) before any byte of this request lands.
+      const writes: Array<() => Promise<unknown>> = [async () => { await this.pwriteFully(data, offset) }]
       for (let b = first; b <= last; b++) {
         const { start, length } = this.extentOf(b)
         const from = Math.max(offset, start)
@@ -227,9 +228,9 @@ export class SparseFileStore implements BlockStore {
         merged.set(part, from - start)
         this.table.crcs[b] = crc32(merged)
         // The file under a zero block may hold stale bytes from before a trim: write the whole block.
-        if (zero) writes.push(this.pwriteFully(merged, start))
+        if (zero) writes.push(async () => { await this.pwriteFully(merged, start) })
       }
-      await Promise.all(writes)
+      await Promise.all(writes.map(async w => { await w() }))
       for (let b = first; b <= last; b++) this.table.states[b] = BlockState.data
       this.counters.bytesWritten += data.length
     })
@@ -238,13 +239,13 @@ export class SparseFileStore implements BlockStore {
   async writeZeroes (offset: number, length: number, options: ZeroOptions): Promise<void> {
     await this.change(offset, length, options, async (first, last) => {
       this.counters.zeroes++
-      const writes: Array<Promise<unknown>> = []
+      const writes: Array<() => Promise<unknown>> = []
       for (let b = first; b <= last; b++) {
         const { start, length: blockLength } = this.extentOf(b)
         const from = Math.max(offset, start)
         const to = Math.min(offset + length, start + blockLength)
         if (from === start && to === start + blockLength) {
-          if (options.noHole === true) writes.push(this.writeZeroBytes(start, blockLength))
+          if (options.noHole === true) writes.push(async () => { await this.writeZeroBytes(start, blockLength) })
           this.table.set(b, BlockState.zero, 0)
           continue
         }
@@ -252,9 +253,9 @@ export class SparseFileStore implements BlockStore {
         const merged = await this.readVerified(b)
         merged.fill(0, from - start, to - start)
         this.table.crcs[b] = crc32(merged)
-        writes.push(this.writeZeroBytes(from, to - from))
+        writes.push(async () => { await this.writeZeroBytes(from, to - from) })
       }
-      await Promise.all(writes)
+      await Promise.all(writes.map(async w => { await w() }))
     })
   }
 

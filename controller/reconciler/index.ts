@@ -1,0 +1,2 @@
+export { plan, instancesOf, usedByNode } from './plan.ts'
+export type { Decision, NodeView, PlanInput } from './plan.ts'

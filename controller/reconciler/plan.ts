@@ -1,0 +1,119 @@
+/**
+ * The reconciler's decisions, pure: given the committed state and the nodes
+ * as the leader sees them, which apps to (re)place and why. The daemon's loop
+ * on the leader turns each decision into a PlaceApp command; nothing here
+ * reads a clock or does I/O.
+ *
+ *   state + nodes ──► needsPlacement? ──► scheduler ──► PlaceApp | unschedulable
+ *                         (new app, new version, instance on a dead,
+ *                          draining or unknown node, count changed)
+ */
+import type { AppSpec } from '../graph/types.ts'
+import type { GridState } from '../state/index.ts'
+import type { Amounts, ImageLookup, ScheduleRequest, ScheduleResult, SchedNode, Strategy } from '../scheduler/types.ts'
+
+/** A node as the leader knows it, before this round's accounting of what placements use. */
+export type NodeView = Omit<SchedNode, 'used'>
+
+export interface PlanInput {
+  state: GridState
+  nodes: readonly NodeView[]
+  images: ImageLookup
+  schedule: (request: ScheduleRequest) => ScheduleResult
+  /** Instances that are up and healthy now; a drain moves the next one only when all of an app's are. */
+  ready: (instance: string) => boolean
+  /** Seeds the scheduler so a decision can be replayed from the same state. */
+  seed: number
+  strategy?: (app: string) => Strategy
+}
+
+/** One thing the reconciler wants committed or said. */
+export type Decision =
+  | { kind: 'place', app: string, appVersion: number, placements: Array<{ instance: string, node: string }>, reason: string, moved: string[] }
+  | { kind: 'unschedulable', app: string, appVersion: number, explanations: Record<string, string> }
+
+/** Every instance id an app asks for, in order. */
+export function instancesOf (app: AppSpec): Array<{ instance: string, component: string }> {
+  return app.components.flatMap(c => Array.from({ length: c.count }, (_, i) => ({ instance: `${app.name}.${c.name}.${i}`, component: c.name })))
+}
+
+/** What every committed placement holds on each node, in cores and bytes. */
+export function usedByNode (state: GridState): Map<string, Amounts> {
+  const used = new Map<string, Amounts>()
+  for (const p of state.placements.values()) {
+    const app = state.apps.get(p.app)
+    const component = app?.spec.components.find(c => `${app.name}.${c.name}.` === p.instance.slice(0, app.name.length + c.name.length + 2))
+    if (component === undefined) continue
+    const u = used.get(p.node) ?? { cpu: 0, memory: 0, disk: 0 }
+    u.cpu += component.resources.cpu
+    u.memory += component.resources.memory
+    u.disk += component.resources.disk + component.volumes.reduce((sum, v) => sum + v.size, 0)
+    used.set(p.node, u)
+  }
+  return used
+}
+
+/**
+ * The decisions for one round: at most one per app. Apps whose placements
+ * are complete, current and on live nodes are left alone, so a stable grid
+ * produces no commands at all.
+ */
+export function plan (input: PlanInput): Decision[] {
+  const { state } = input
+  const byId = new Map(input.nodes.map(n => [n.id, n]))
+  const used = usedByNode(state)
+  const nodes: SchedNode[] = input.nodes.map(n => ({ ...n, used: used.get(n.id) ?? { cpu: 0, memory: 0, disk: 0 } }))
+  const decisions: Decision[] = []
+  for (const app of [...state.apps.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    const wanted = instancesOf(app.spec)
+    const current = new Map([...state.placements.values()].filter(p => p.app === app.name).map(p => [p.instance, p]))
+    const reasons: string[] = []
+    const existing: Record<string, string> = {}
+    let drained = false
+    for (const { instance } of wanted) {
+      const p = current.get(instance)
+      if (p === undefined) { reasons.push(`${instance} not placed`); continue }
+      const node = byId.get(p.node)
+      if (node === undefined || node.state === 'down' || node.state === 'left') {
+        reasons.push(`${instance}: node ${node?.name ?? p.node} ${node?.state ?? 'unknown'}`)
+        continue
+      }
+      // A drain moves one instance per app at a time, and only while the app is otherwise whole and healthy.
+      if (node.draining && !drained && wanted.every(w => w.instance === instance || input.ready(w.instance))) {
+        drained = true
+        reasons.push(`${instance}: draining ${node.name}`)
+        continue
+      }
+      existing[instance] = p.node
+    }
+    const stale = [...current.values()].some(p => p.appVersion !== app.version)
+    const extra = [...current.keys()].some(id => !wanted.some(w => w.instance === id))
+    if (reasons.length === 0 && !stale && !extra) continue
+    const result = input.schedule({
+      app: app.spec,
+      images: input.images,
+      nodes,
+      existing,
+      options: { seed: `${input.seed}/${app.name}/${app.version}`, strategy: input.strategy?.(app.name) }
+    })
+    if (!result.ok) {
+      decisions.push({ kind: 'unschedulable', app: app.name, appVersion: app.version, explanations: result.explanations })
+      continue
+    }
+    const placements = result.placements.map(p => ({ instance: p.instance, node: p.node }))
+    const moved = placements.filter(p => current.get(p.instance) !== undefined && current.get(p.instance)!.node !== p.node).map(p => p.instance)
+    const unplaced = wanted.filter(w => !current.has(w.instance)).length
+    const reason = unplaced === wanted.length
+      ? `new app version ${app.version}`
+      : reasons.length > 0 ? reasons.join('; ') : stale ? `app version ${app.version}` : 'instances removed'
+    decisions.push({ kind: 'place', app: app.name, appVersion: app.version, placements, reason, moved })
+    // Later apps in this round see what this one takes.
+    for (const p of placements) {
+      const node = nodes.find(n => n.id === p.node)
+      const component = app.spec.components.find(c => p.instance.startsWith(`${app.name}.${c.name}.`))
+      if (node === undefined || component === undefined || existing[p.instance] === p.node) continue
+      node.used = { cpu: node.used.cpu + component.resources.cpu, memory: node.used.memory + component.resources.memory, disk: node.used.disk + component.resources.disk }
+    }
+  }
+  return decisions
+}

@@ -1,0 +1,2 @@
+export { ReconcileLoop } from './reconcile-loop.ts'
+export type { ReconcileLoopComponents } from './reconcile-loop.ts'

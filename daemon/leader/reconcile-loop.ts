@@ -1,0 +1,93 @@
+import type { Logger } from 'pino'
+import type { Clock, Timer } from '../../controller/clock/index.ts'
+import { plan, type Decision, type NodeView } from '../../controller/reconciler/index.ts'
+import type { ImageLookup, ScheduleRequest, ScheduleResult } from '../../controller/scheduler/types.ts'
+import { placeApp, type GridState } from '../../controller/state/index.ts'
+import type { RaftLog } from '../consensus/index.ts'
+
+/** How often the leader looks for work, in ms. */
+const ROUND_MS = 1000
+
+export interface ReconcileLoopComponents {
+  raft: RaftLog
+  clock: Clock
+  logger: Logger
+  images: ImageLookup
+  schedule: (request: ScheduleRequest) => ScheduleResult
+  /** The grid's nodes as this node sees them (adverts, failure detector), without admin state. */
+  nodes: () => Array<Omit<NodeView, 'cordoned' | 'draining'>>
+  /** Whether an instance is up and healthy now (from instance reports). */
+  ready: (instance: string) => boolean
+  /** A node's name for events, when known. */
+  nameOf: (id: string) => string | undefined
+  /** Says something about an instance, for `describe app` (placed, moved, unschedulable). */
+  record: (instance: string, kind: string, detail: string) => void
+}
+
+/**
+ * The leader's reconciler: every round, on the leader only, asks the pure
+ * planner what to place and commits each plan as one PlaceApp. Every node
+ * runs the loop, so a new leader takes over at once; a follower's rounds do
+ * nothing.
+ */
+export class ReconcileLoop {
+  readonly #c: ReconcileLoopComponents
+  readonly #said = new Map<string, string>()
+  #timer: Timer | undefined
+  #round = 0
+  #stopping: Promise<void> | undefined
+  #busy: Promise<void> = Promise.resolve()
+
+  constructor (components: ReconcileLoopComponents) {
+    this.#c = components
+  }
+
+  start (): void {
+    const loop = (): void => {
+      if (this.#stopping !== undefined) return
+      this.#busy = this.round().then(() => {}, err => { this.#c.logger.warn({ err }, 'reconcile round failed') })
+      void this.#busy.finally(() => { if (this.#stopping === undefined) this.#timer = this.#c.clock.setTimeout(loop, ROUND_MS) })
+    }
+    this.#timer = this.#c.clock.setTimeout(loop, ROUND_MS)
+  }
+
+  /** One round; returns what it decided (committed or said). */
+  async round (): Promise<Decision[]> {
+    const status = this.#c.raft.status()
+    if (status.role !== 'leader') return []
+    const state: GridState = this.#c.raft.state
+    const nodes: NodeView[] = this.#c.nodes().map(n => ({ ...n, cordoned: state.nodes.get(n.id)?.cordoned ?? false, draining: state.nodes.get(n.id)?.draining ?? false }))
+    const decisions = plan({ state, nodes, images: this.#c.images, schedule: this.#c.schedule, ready: this.#c.ready, seed: ++this.#round })
+    for (const d of decisions) {
+      if (this.#stopping !== undefined) break
+      if (d.kind === 'unschedulable') {
+        const text = Object.entries(d.explanations).map(([, e]) => e).join('; ')
+        // Say it once per app version and reason, not every second.
+        if (this.#said.get(d.app) !== `${d.appVersion}/${text}`) {
+          this.#said.set(d.app, `${d.appVersion}/${text}`)
+          this.#c.logger.warn({ app: d.app, explanations: d.explanations }, 'app cannot be placed')
+          this.#c.record(`${d.app}.placement`, 'unschedulable', text)
+        }
+        continue
+      }
+      this.#said.delete(d.app)
+      const result = await this.#c.raft.propose(placeApp(d.app, d.appVersion, d.placements, d.reason))
+      if (result.kind === 'app-placed' && result.applied) {
+        this.#c.logger.info({ app: d.app, reason: d.reason, moved: d.moved }, 'app placed')
+        for (const p of d.placements) {
+          if (d.moved.includes(p.instance)) this.#c.record(p.instance, 'moved', `to ${this.#c.nameOf(p.node) ?? p.node}: ${d.reason}`)
+        }
+        this.#c.record(`${d.app}.placement`, 'placed', `${d.placements.length} instances: ${d.reason}`)
+      }
+    }
+    return decisions
+  }
+
+  stop (): Promise<void> {
+    this.#stopping ??= (async () => {
+      this.#timer?.cancel()
+      await this.#busy
+    })()
+    return this.#stopping
+  }
+}

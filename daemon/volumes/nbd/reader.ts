@@ -1,0 +1,84 @@
+/**
+ * Pulls exact byte counts out of a socket. The socket is paused while more
+ * than `highWater` bytes wait unread, so a client that floods requests is
+ * slowed by TCP instead of filling our memory.
+ */
+import type { Socket } from 'node:net'
+import { ConnectionClosedError } from './errors.ts'
+
+/** Reads exact lengths from a socket. */
+export class SocketReader {
+  private chunks: Buffer[] = []
+  private buffered = 0
+  private want = 0
+  private wake: (() => void) | undefined
+  private ended = false
+  private readonly socket: Socket
+  private readonly highWater: number
+
+  constructor (socket: Socket, highWater: number) {
+    this.socket = socket
+    this.highWater = highWater
+    socket.on('data', (chunk: Buffer) => {
+      this.chunks.push(chunk)
+      this.buffered += chunk.length
+      if (this.buffered >= this.highWater) socket.pause()
+      if (this.wake !== undefined && this.buffered >= this.want) this.wake()
+    })
+    const end = (): void => { this.ended = true; this.wake?.() }
+    socket.on('end', end)
+    socket.on('close', end)
+  }
+
+  /** Resolves with exactly n bytes; rejects with ConnectionClosedError when the peer goes first. */
+  async read (n: number): Promise<Buffer> {
+    await this.fill(n)
+    return this.take(n)
+  }
+
+  /** Discards exactly n bytes without holding them, however many. */
+  async skip (n: number): Promise<void> {
+    let left = n
+    while (left > 0) {
+      const step = Math.min(left, this.highWater)
+      await this.fill(step)
+      this.take(step)
+      left -= step
+    }
+  }
+
+  private async fill (n: number): Promise<void> {
+    while (this.buffered < n) {
+      if (this.ended) throw new ConnectionClosedError()
+      this.want = n
+      this.socket.resume()
+      await new Promise<void>(resolve => { this.wake = resolve })
+      this.wake = undefined
+    }
+  }
+
+  private take (n: number): Buffer {
+    if (n === 0) return Buffer.alloc(0)
+    const head = this.chunks[0]!
+    let out: Buffer
+    if (head.length >= n) {
+      out = head.subarray(0, n)
+      if (head.length === n) this.chunks.shift()
+      else this.chunks[0] = head.subarray(n)
+    } else {
+      out = Buffer.allocUnsafe(n)
+      let done = 0
+      while (done < n) {
+        const c = this.chunks[0]!
+        const k = Math.min(c.length, n - done)
+        c.copy(out, done, 0, k)
+        done += k
+        if (k === c.length) this.chunks.shift()
+        else this.chunks[0] = c.subarray(k)
+      }
+    }
+    this.buffered -= n
+    if (this.buffered < this.highWater && this.socket.isPaused()) this.socket.resume()
+    return out
+  }
+}

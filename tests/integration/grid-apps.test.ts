@@ -1,0 +1,69 @@
+/**
+ * The whole grid with real daemons: examples/three-tier.yaml submitted to one
+ * node runs across nodes and answers on every node's entry; kill -9 of a node
+ * hosting a web instance and the app answers again with the instance
+ * running elsewhere.
+ */
+import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseDocument } from 'yaml'
+import { freePort, ROOT, startGrid, waitFor, type TestDaemon } from '../helpers/daemon.ts'
+import type { AppDetailView } from '../../controller/client/index.ts'
+
+const { nodes } = await startGrid(fn => t.teardown(fn), 3)
+const port = await freePort()
+const doc = parseDocument(readFileSync(join(ROOT, 'examples', 'three-tier.yaml'), 'utf8'))
+doc.setIn(['entries', 'http', 'port'], port)
+const entryHosts = ['127.0.0.10', '127.0.0.11', '127.0.0.12']
+
+async function placed (on: TestDaemon): Promise<AppDetailView> {
+  return await waitFor('three-tier healthy and placed', 60_000, async () => {
+    const app = await on.client.app('three-tier')
+    return app.status === 'healthy' && app.events.some(e => e.kind === 'placed') ? app : undefined
+  }, 250)
+}
+
+t.test('three-tier submitted to one node runs across nodes and answers on every node', async t => {
+  for (const d of nodes) await waitFor('three voters', 60_000, async () => (await d.client.raft()).peers.filter(p => p.suffrage === 'voter').length === 3 ? true : undefined, 250)
+  await nodes[1]!.client.apply(doc.toString())
+  const app = await placed(nodes[2]!)
+  const where = new Set(app.instanceList.map(i => i.node))
+  t.ok(where.size >= 2, `instances on ${where.size} nodes`)
+  const webs = app.instanceList.filter(i => i.component === 'web')
+  t.not(webs[0]!.node, webs[1]!.node, 'anti-affinity: the web instances on distinct nodes')
+  for (const host of entryHosts) {
+    const res = await waitFor(`the entry on ${host}`, 20_000, async () => {
+      const r = await fetch(`http://${host}:${port}/api/visits`).catch(() => undefined)
+      return r?.status === 200 ? r : undefined
+    }, 200)
+    t.equal(res.status, 200, `${host} answers`)
+    await res.text()
+  }
+})
+
+t.test('kill -9 of the node hosting a web instance: the app answers again, the instance runs elsewhere', async t => {
+  const app = await placed(nodes[0]!)
+  const lbNode = app.instanceList.find(i => i.component === 'lb')!.node
+  const ids = await Promise.all(nodes.map(async d => (await d.client.node()).id))
+  // A node with a web instance but not the lb (whose entry we use to check).
+  const victimWeb = app.instanceList.find(i => i.component === 'web' && i.node !== lbNode)!
+  const victim = nodes[ids.indexOf(victimWeb.node)]!
+  const survivor = nodes.find(d => d !== victim)!
+  const entry = entryHosts[nodes.indexOf(survivor)]!
+  await victim.crash()
+  const healed = await waitFor('the web instance to run elsewhere', 60_000, async () => {
+    const a = await survivor.client.app('three-tier')
+    const w = a.instanceList.find(i => i.id === victimWeb.id)!
+    return w.node !== victimWeb.node && w.ready ? a : undefined
+  }, 250)
+  t.ok(healed.events.some(e => e.kind === 'moved' && e.instance === victimWeb.id), 'a moved event says why')
+  let failures = 0
+  for (let i = 0; i < 20; i++) {
+    const r = await fetch(`http://${entry}:${port}/api/info`).catch(() => undefined)
+    if (r?.status !== 200) failures++
+    await r?.text()
+  }
+  t.equal(failures, 0, 'the app answers through lb')
+  await victim.restart()
+})
