@@ -139,7 +139,11 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     const entry = membership?.directory.nodes().find(n => n.self)
     return nodeView(entry ?? { id: identity.id, state: 'up', self: true, lastSeen: Date.now(), advert: await advert({ incarnation, sequence: ++sequence, sentAt: Date.now() }) })
   }
-  const all = async (): Promise<NodeView[]> => membership === undefined ? [await self()] : membership.directory.nodes().map(nodeView)
+  const withAdmin = (v: NodeView): NodeView => {
+    const a = commandLog.state.nodes.get(v.id)
+    return a === undefined ? v : { ...v, admin: a.draining ? 'draining' : 'cordoned' }
+  }
+  const all = async (): Promise<NodeView[]> => membership === undefined ? [await self()] : membership.directory.nodes().map(nodeView).map(withAdmin)
   const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { token })
   addRoutes(api, new NodeService({
     nodeId: identity.id,

@@ -4,7 +4,7 @@ import type {
   AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogsView, NodeView, RaftPeerView, RaftView, ValidateView
 } from '../controller/client/types.ts'
 import { GraphValidationError, validateApp } from '../controller/graph/index.ts'
-import { deleteApp, putApp, type CommandLog } from '../controller/state/index.ts'
+import { deleteApp, putApp, setNodeAdmin, type CommandLog } from '../controller/state/index.ts'
 import type { NodeAgent } from './agent/index.ts'
 import { ApiError, notFound, type GridService } from './api/index.ts'
 import type { RaftLog } from './consensus/index.ts'
@@ -109,6 +109,21 @@ export class NodeService implements GridService {
     await raft.proposeConfChange({ type: 'remove', node: id })
     this.#c.logger.warn({ peer: id }, 'peer removed from the replicated log by an operator')
     return { removed: id }
+  }
+
+  async nodeAdmin (idOrName: string, change: { cordoned?: boolean, draining?: boolean }): Promise<{ node: string, cordoned: boolean, draining: boolean }> {
+    const raft = this.#c.raft
+    if (raft === undefined) throw new ApiError('ERR_NOT_IN_GRID', 'this node belongs to no grid: there is nowhere to move instances to')
+    const nodes = await this.#c.all()
+    const node = nodes.find(n => n.id === idOrName || n.name === idOrName)
+    if (node === undefined) throw notFound(`node ${idOrName}`)
+    const current = raft.state.nodes.get(node.id) ?? { cordoned: false, draining: false }
+    // Draining implies cordoned: nothing new lands on a node being emptied.
+    const draining = change.draining ?? current.draining
+    const cordoned = draining || (change.cordoned ?? current.cordoned)
+    await raft.propose(setNodeAdmin(node.id, { cordoned, draining }))
+    this.#c.logger.info({ node: node.name, cordoned, draining }, 'node admin state changed')
+    return { node: node.name, cordoned, draining }
   }
 
   async deleteApp (name: string): Promise<{ name: string, existed: boolean }> {

@@ -124,7 +124,7 @@ export async function nodes (client: TrellisClient, out: Output, format: Format)
   if (format === 'json') { out.write(JSON.stringify(list, null, 2)); return 0 }
   out.write(table(['NAME', 'STATE', 'ZONE', 'CPU', 'MEMORY', 'DISK', 'POWER', 'CAPABILITIES', 'LAST SEEN'], list.map(n => [
     n.self ? `${n.name} *` : n.name,
-    n.state,
+    n.admin === undefined ? n.state : `${n.state},${n.admin}`,
     n.zone === '' ? '-' : n.zone,
     `${n.cpu.allocated}/${n.cpu.cores} (load ${n.cpu.load1.toFixed(2)})`,
     `${bytes(n.memory.allocated)}/${bytes(n.memory.allocatable)}`,
@@ -180,4 +180,20 @@ export async function raftRemovePeer (client: TrellisClient, out: Output, peer: 
   })
   out.write(format === 'json' ? JSON.stringify(result, null, 2) : `removed ${result.removed} from the replicated log`)
   return 0
+}
+
+export async function nodeAdmin (client: TrellisClient, out: Output, node: string, action: 'cordon' | 'uncordon' | 'drain', format: Format, wait: number | undefined): Promise<number> {
+  const result = await client.nodeAdmin(node, action)
+  if (format === 'json' && wait === undefined) { out.write(JSON.stringify(result, null, 2)); return 0 }
+  out.write(`node ${result.node}: ${result.draining ? 'draining' : result.cordoned ? 'cordoned' : 'schedulable'}`)
+  if (action !== 'drain' || wait === undefined) return 0
+  const deadline = Date.now() + wait * 1000
+  for (;;) {
+    const apps = await client.apps()
+    const details = await Promise.all(apps.map(async a => await client.app(a.name)))
+    const left = details.flatMap(a => a.instanceList).filter(i => i.nodeName === result.node || i.node === node)
+    if (left.length === 0) { out.write(`node ${result.node} is empty`); return 0 }
+    if (Date.now() > deadline) { out.error(`node ${result.node} still runs ${left.length} instances after ${wait}s: ${left.map(i => i.id).join(' ')}`); return 1 }
+    await new Promise(resolve => setTimeout(resolve, 1000))
+  }
 }

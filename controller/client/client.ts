@@ -61,6 +61,11 @@ export class TrellisClient {
   async apply (source: string): Promise<ApplyView> { return await this.#call('PUT', '/v1/apps', source) }
   async apps (): Promise<AppSummaryView[]> { return await this.#call('GET', '/v1/apps') }
   async app (name: string): Promise<AppDetailView> { return await this.#call('GET', `/v1/apps/${encodeURIComponent(name)}`) }
+  /** action: cordon, uncordon or drain. */
+  async nodeAdmin (node: string, action: 'cordon' | 'uncordon' | 'drain'): Promise<{ node: string, cordoned: boolean, draining: boolean }> {
+    return await this.#call('POST', `/v1/nodes/${encodeURIComponent(node)}/${action}`, '')
+  }
+
   async raft (): Promise<RaftView> { return await this.#call('GET', '/v1/raft') }
   async removePeer (peer: string): Promise<{ removed: string }> { return await this.#call('DELETE', `/v1/raft/peers/${encodeURIComponent(peer)}`) }
   async deleteApp (name: string): Promise<{ name: string, existed: boolean }> {

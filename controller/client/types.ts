@@ -8,6 +8,8 @@ export interface NodeView {
   name: string
   /** As the answering node sees it. */
   state: 'up' | 'suspect' | 'down' | 'left'
+  /** What operators said: cordoned nodes take nothing new, draining nodes are being emptied. */
+  admin?: 'cordoned' | 'draining'
   /** The node answering the request. */
   self: boolean
   version: string

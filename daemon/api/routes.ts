@@ -17,6 +17,8 @@ export interface GridService {
   deleteApp (name: string): Promise<{ name: string, existed: boolean }>
   /** The replicated log's members; ERR_NOT_IN_GRID on a node without a grid. */
   raftStatus (): Promise<RaftView>
+  /** Cordons, uncordons or drains a node (by id or name); committed before it returns. */
+  nodeAdmin (node: string, change: { cordoned?: boolean, draining?: boolean }): Promise<{ node: string, cordoned: boolean, draining: boolean }>
   /** Removes a member from the replicated log (on the leader); ERR_NOT_LEADER elsewhere. */
   removePeer (idOrName: string): Promise<{ removed: string }>
   logs (app: string, instance: string | undefined, tail: number, stream: 'stdout' | 'stderr' | 'both'): Promise<LogsView[]>
@@ -36,6 +38,9 @@ export function addRoutes (server: ApiServer, grid: GridService): void {
   server.route('GET', '/v1/apps/:name', async req => await grid.app(req.params.name!))
   server.route('DELETE', '/v1/apps/:name', async req => await grid.deleteApp(req.params.name!))
   server.route('GET', '/v1/raft', async () => await grid.raftStatus())
+  server.route('POST', '/v1/nodes/:node/cordon', async req => await grid.nodeAdmin(req.params.node!, { cordoned: true }))
+  server.route('POST', '/v1/nodes/:node/uncordon', async req => await grid.nodeAdmin(req.params.node!, { cordoned: false, draining: false }))
+  server.route('POST', '/v1/nodes/:node/drain', async req => await grid.nodeAdmin(req.params.node!, { draining: true }))
   server.route('DELETE', '/v1/raft/peers/:peer', async req => await grid.removePeer(req.params.peer!))
   server.route('GET', '/v1/apps/:name/logs', async req => {
     const tail = Number(req.query.get('tail') ?? '100')

@@ -6,6 +6,14 @@ import { splice } from './splice.ts'
 
 /** How long an endpoint that failed is passed over when others remain, in ms. */
 const FAILED_ENDPOINT_HOLD_MS = 2000
+/**
+ * How long a connection waits for some endpoint to answer when none does, in
+ * ms: an instance that is moving or restarting is gone for a second or two,
+ * and holding the client's connection that long turns the gap into latency
+ * instead of an error.
+ */
+const NO_ENDPOINT_WAIT_MS = 5000
+const RETRY_ROUND_MS = 200
 
 interface Connector {
   connect (endpoint: Endpoint): Promise<Duplex>
@@ -92,8 +100,18 @@ export class Forwarder {
     await splice(socket, upstream)
   }
 
-  /** Tries endpoints in round-robin order, recently failed ones last. */
+  /** Tries every endpoint, round after round, until one answers or NO_ENDPOINT_WAIT_MS pass. */
   async #connectAny (): Promise<Duplex | undefined> {
+    const deadline = Date.now() + NO_ENDPOINT_WAIT_MS
+    for (;;) {
+      const stream = await this.#connectRound()
+      if (stream !== undefined || Date.now() + RETRY_ROUND_MS > deadline || this.#closing !== undefined) return stream
+      await new Promise(resolve => setTimeout(resolve, RETRY_ROUND_MS))
+    }
+  }
+
+  /** Tries endpoints in round-robin order, recently failed ones last. */
+  async #connectRound (): Promise<Duplex | undefined> {
     const targets = this.#targets()
     if (targets.length === 0) {
       this.#logger.debug('no endpoint to forward to')

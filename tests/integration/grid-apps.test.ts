@@ -67,3 +67,38 @@ t.test('kill -9 of the node hosting a web instance: the app answers again, the i
   t.equal(failures, 0, 'the app answers through lb')
   await victim.restart()
 })
+
+t.test('a drain empties a node while the app keeps answering', async t => {
+  const app = await placed(nodes[0]!)
+  const lbNode = app.instanceList.find(i => i.component === 'lb')!.node
+  const ids = await Promise.all(nodes.map(async d => (await d.client.node()).id))
+  const target = nodes[ids.indexOf(lbNode)]!
+  const watcher = nodes.find(d => d !== target)!
+  const entry = entryHosts[nodes.indexOf(watcher)]!
+  let stop = false
+  let ok = 0
+  let failed = 0
+  const poll = (async () => {
+    while (!stop) {
+      const r = await fetch(`http://${entry}:${port}/api/info`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined)
+      if (r?.status === 200) ok++
+      else failed++
+      await r?.text()
+      await new Promise(resolve => setTimeout(resolve, 50))
+    }
+  })()
+  const name = (await target.client.node()).name
+  const drained = await watcher.client.nodeAdmin(name, 'drain')
+  t.same(drained, { node: name, cordoned: true, draining: true })
+  await waitFor('the node to be empty', 90_000, async () => {
+    const a = await watcher.client.app('three-tier')
+    return a.instanceList.every(i => i.node !== lbNode) && a.status === 'healthy' ? true : undefined
+  }, 250)
+  stop = true
+  await poll
+  t.ok(ok > 0, `${ok} requests answered during the drain`)
+  t.equal(failed, 0, 'no request failed while instances moved off the node')
+  t.match((await watcher.client.nodes()).find(n => n.id === lbNode), { admin: 'draining' })
+  await watcher.client.nodeAdmin(name, 'uncordon')
+  t.equal((await watcher.client.nodes()).find(n => n.id === lbNode)?.admin, undefined, 'uncordoned')
+})
