@@ -1,13 +1,14 @@
 /**
- * `npm run demo`: starts a Trellis node on this machine, applies
- * examples/three-tier.yaml (lb → web ×2 → db), waits until every instance is
- * healthy and prints the URL. Ctrl-C stops everything and leaves nothing
- * running. Options: --port N (entry port, default 8080 or the next free one),
- * --keep (keep the data dir).
+ * `npm run demo`: starts a grid of three Trellis nodes on this machine,
+ * applies examples/three-tier.yaml (lb → web ×2 → db) to one of them, waits
+ * until every instance is healthy and prints the URL, which answers on every
+ * node. Ctrl-C stops everything and leaves nothing running.
+ * Options: --port N (entry port, default 8080 or the next free one),
+ * --nodes N (default 3), --keep (keep the data dirs).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { openSync, closeSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -17,23 +18,33 @@ import { parseDocument } from 'yaml'
 import { TrellisClient } from '../controller/client/index.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { port: { type: 'string' }, keep: { type: 'boolean' } } })
+const { values } = parseArgs({ options: { port: { type: 'string' }, nodes: { type: 'string' }, keep: { type: 'boolean' } } })
+const count = Number(values.nodes ?? 3)
 
 function say (text: string): void {
   process.stdout.write(text + '\n')
 }
 
-async function portFree (port: number): Promise<boolean> {
+async function portFree (host: string, port: number): Promise<boolean> {
   return await new Promise(resolve => {
     const s = createServer()
     s.once('error', () => { resolve(false) })
-    s.listen({ host: '127.0.0.1', port }, () => { s.close(() => { resolve(true) }) })
+    s.listen({ host, port }, () => { s.close(() => { resolve(true) }) })
   })
+}
+
+/** Each node publishes entries on its own loopback address, as separate machines would. */
+function hostOf (i: number): string {
+  return `127.0.0.${i + 1}`
 }
 
 async function pickPort (): Promise<number> {
   if (values.port !== undefined) return Number(values.port)
-  for (let p = 8080; p < 8100; p++) if (await portFree(p)) return p
+  for (let p = 8080; p < 8100; p++) {
+    let free = true
+    for (let i = 0; i < count; i++) free &&= await portFree(hostOf(i), p)
+    if (free) return p
+  }
   throw new Error('no free port in 8080..8099; give one with --port')
 }
 
@@ -43,27 +54,27 @@ async function waitFor<T> (what: string, timeoutMs: number, probe: () => Promise
     const value = await probe().catch(() => undefined)
     if (value !== undefined) return value
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise(r => setTimeout(r, 200))
+    await new Promise(r => setTimeout(r, 250))
   }
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), 'trellis-demo-'))
-const logFile = join(dataDir, 'trellisd.log')
-let daemon: ChildProcess | undefined
+const dataRoot = await mkdtemp(join(tmpdir(), 'trellis-demo-'))
+const daemons: ChildProcess[] = []
 let cleaning: Promise<void> | undefined
 
 async function cleanup (): Promise<void> {
   cleaning ??= (async () => {
-    if (daemon !== undefined && daemon.exitCode === null && daemon.signalCode === null) {
-      say('stopping the node and its instances ...')
-      const exited = new Promise(resolve => daemon!.once('exit', resolve))
-      daemon.kill('SIGTERM')
-      const timer = setTimeout(() => daemon!.kill('SIGKILL'), 20_000)
+    say('stopping the grid and its instances ...')
+    await Promise.all(daemons.map(async d => {
+      if (d.exitCode !== null || d.signalCode !== null) return
+      const exited = new Promise(resolve => d.once('exit', resolve))
+      d.kill('SIGTERM')
+      const timer = setTimeout(() => d.kill('SIGKILL'), 20_000)
       await exited
       clearTimeout(timer)
-    }
-    if (values.keep === true) say(`data dir kept: ${dataDir}`)
-    else await rm(dataDir, { recursive: true, force: true })
+    }))
+    if (values.keep === true) say(`data dirs kept under ${dataRoot}`)
+    else await rm(dataRoot, { recursive: true, force: true })
   })()
   return await cleaning
 }
@@ -71,52 +82,70 @@ async function cleanup (): Promise<void> {
 process.once('SIGINT', () => { void cleanup().then(() => process.exit(0)) })
 process.once('SIGTERM', () => { void cleanup().then(() => process.exit(0)) })
 
+function startNode (i: number, lead: string[]): ChildProcess {
+  const dir = join(dataRoot, `node-${i + 1}`)
+  const log = openSync(join(dataRoot, `node-${i + 1}.log`), 'a')
+  const child = spawn(process.execPath, [
+    join(root, 'daemon', 'main.ts'), ...lead, '--data-dir', dir, '--name', `node-${i + 1}`, '--api', '127.0.0.1:0',
+    '--entry-host', hostOf(i), '--no-mdns', '--cgroup-parent', `trellis-demo-${process.pid}-${i + 1}`,
+    ...(i === 0 ? [] : ['--listen', '/ip4/127.0.0.1/tcp/0'])
+  ], { stdio: ['ignore', log, log] })
+  closeSync(log)
+  child.once('exit', (code, signal) => {
+    if (cleaning === undefined) say(`node-${i + 1} exited (${signal ?? code}); see ${join(dataRoot, `node-${i + 1}.log`)}`)
+  })
+  daemons.push(child)
+  return child
+}
+
 try {
   const port = await pickPort()
-  const doc = parseDocument(await readFile(join(root, 'examples', 'three-tier.yaml'), 'utf8'))
-  doc.setIn(['entries', 'http', 'port'], port)
-
-  say(`starting a Trellis node (data dir ${dataDir}, log ${logFile}) ...`)
-  const log = openSync(logFile, 'a')
-  daemon = spawn(process.execPath, [join(root, 'daemon', 'main.ts'), '--data-dir', dataDir, '--api', '127.0.0.1:0', '--entry-host', '127.0.0.1', '--cgroup-parent', `trellis-demo-${process.pid}`], {
-    stdio: ['ignore', log, log]
+  const meshPort = await new Promise<number>(resolve => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)) })
   })
-  closeSync(log)
-  daemon.once('exit', (code, signal) => {
-    if (cleaning === undefined) {
-      process.stderr.write(`trellisd exited unexpectedly (${signal ?? code}); see ${logFile}\n`)
-      void cleanup().then(() => process.exit(1))
-    }
-  })
-  const client = await waitFor('the node to start', 30_000, async () => {
-    const c = await TrellisClient.fromDataDir(dataDir)
+  say(`starting a grid of ${count} Trellis nodes (data and logs under ${dataRoot}) ...`)
+  await mkdir(join(dataRoot, 'node-1'), { recursive: true })
+  const init = execFileSync(process.execPath, [join(root, 'daemon', 'main.ts'), 'init', '--data-dir', join(dataRoot, 'node-1'),
+    '--listen', `/ip4/127.0.0.1/tcp/${meshPort}`, '--announce', '127.0.0.1', '--name', 'node-1'], { encoding: 'utf8' })
+  const [, , token = '', address = ''] = init.split('\n').find(l => l.includes('trellisd join'))?.trim().split(/\s+/) ?? []
+  startNode(0, [])
+  for (let i = 1; i < count; i++) startNode(i, ['join', token, address])
+  const clients = await Promise.all(Array.from({ length: count }, async (_, i) => await waitFor(`node-${i + 1} to start`, 60_000, async () => {
+    const c = await TrellisClient.fromDataDir(join(dataRoot, `node-${i + 1}`))
     await c.health()
     return c
+  })))
+  await waitFor('the nodes to form a grid', 60_000, async () => {
+    const r = await clients[0]!.raft()
+    return r.peers.filter(p => p.suffrage === 'voter').length === Math.min(count % 2 === 0 ? count - 1 : count, 5) ? r : undefined
   })
-  const node = await client.node()
-  say(`node ${node.name} is up; API at ${client.url}`)
+  say(`grid formed: ${(await clients[0]!.nodes()).map(n => n.name).join(', ')}`)
 
-  const applied = await client.apply(doc.toString())
-  say(`applied app ${applied.name} (version ${applied.version}); waiting for its instances to be healthy ...`)
+  const doc = parseDocument(await readFile(join(root, 'examples', 'three-tier.yaml'), 'utf8'))
+  doc.setIn(['entries', 'http', 'port'], port)
+  const applied = await clients[0]!.apply(doc.toString())
+  say(`applied app ${applied.name} to node-1; waiting for its instances to be healthy ...`)
   let last = ''
-  await waitFor('the app to be healthy', 90_000, async () => {
-    const app = await client.app(applied.name)
-    const line = app.instanceList.map(i => `${i.id.split('.').slice(1).join('.')}:${i.ready ? 'ready' : i.state}`).join('  ')
+  const app = await waitFor('the app to be healthy', 120_000, async () => {
+    const a = await clients[0]!.app(applied.name)
+    const line = a.instanceList.map(i => `${i.id.split('.').slice(1).join('.')}@${i.nodeName ?? '?'}:${i.ready ? 'ready' : i.state}`).join('  ')
     if (line !== last) { say(`  ${line}`); last = line }
-    return app.status === 'healthy' ? app : undefined
+    return a.status === 'healthy' && a.events.some(e => e.kind === 'placed') ? a : undefined
   })
   const url = `http://127.0.0.1:${port}/`
-  await waitFor(`${url} to answer`, 30_000, async () => {
-    const res = await fetch(url)
-    return res.ok ? true : undefined
-  })
+  await waitFor(`${url} to answer`, 30_000, async () => (await fetch(url)).ok ? true : undefined)
   say('')
-  say(`three-tier is running: open ${url}`)
-  say(`  try: curl -s ${url}api/visits   and   npm run trellis -- --data-dir ${dataDir} describe app three-tier`)
+  say(`three-tier is running across the grid: open ${url}`)
+  say(`  every node publishes it: ${Array.from({ length: count }, (_, i) => `http://${hostOf(i)}:${port}/`).join('  ')}`)
+  say(`  watch it:  npm run trellis -- --data-dir ${join(dataRoot, 'node-1')} describe app three-tier`)
+  const web = app.instanceList.find(i => i.component === 'web' && i.node !== app.instanceList.find(x => x.component === 'lb')?.node)
+  const victim = daemons[(await Promise.all(clients.map(async c => (await c.node()).id))).indexOf(web?.node ?? '')]
+  if (victim !== undefined) say(`  kill a node: kill -9 ${victim.pid}   (${web?.nodeName}, running ${web?.id}; the app heals in seconds)`)
   say('Press Ctrl-C to stop everything.')
 } catch (err) {
   process.stderr.write(`demo failed: ${(err as Error).message}\n`)
-  try { process.stderr.write((await readFile(logFile, 'utf8')).split('\n').slice(-30).join('\n') + '\n') } catch {}
+  try { process.stderr.write((await readFile(join(dataRoot, 'node-1.log'), 'utf8')).split('\n').slice(-20).join('\n') + '\n') } catch {}
   await cleanup()
   process.exit(1)
 }

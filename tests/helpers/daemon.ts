@@ -140,6 +140,13 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
     logTail: (lines = 40) => tail(logFile, lines)
   }
 
+  // If the test process ends without its teardowns (a top-level await that
+  // threw), still leave nothing running: kill the daemon and its instances.
+  process.once('exit', () => {
+    for (const pid of [child?.pid, ...instancePids(cgroupParent, dataDir)]) {
+      if (pid !== undefined) { try { process.kill(pid, 'SIGKILL') } catch {} }
+    }
+  })
   teardown(async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise(r => child.once('exit', r))

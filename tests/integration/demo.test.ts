@@ -8,46 +8,50 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { freePort, ROOT, waitFor } from '../helpers/daemon.ts'
 
-function processesOf (nodeId: string): number[] {
+function processesOf (nodeIds: string[]): number[] {
   const pids: number[] = []
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     try {
-      if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`TRELLIS_NODE=${nodeId}`)) pids.push(Number(entry))
+      const env = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0')
+      if (nodeIds.some(id => env.includes(`TRELLIS_NODE=${id}`))) pids.push(Number(entry))
     } catch {}
   }
   return pids
 }
 
-t.test('demo prints a working URL and Ctrl-C stops everything', async t => {
+t.test('demo starts a grid of three, prints a working URL, and Ctrl-C stops everything', async t => {
   const port = await freePort()
   const demo = spawn(process.execPath, [join(ROOT, 'examples', 'demo.ts'), '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   demo.stdout.on('data', d => { out += String(d) })
   demo.stderr.on('data', d => { out += String(d) })
   const exited = new Promise<number | null>(resolve => demo.once('exit', code => resolve(code)))
-  let nodeId = ''
+  let nodeIds: string[] = []
   t.teardown(() => {
     if (demo.exitCode === null) demo.kill('SIGKILL')
-    for (const pid of nodeId === '' ? [] : processesOf(nodeId)) { try { process.kill(pid, 'SIGKILL') } catch {} }
+    for (const pid of processesOf(nodeIds)) { try { process.kill(pid, 'SIGKILL') } catch {} }
   })
   const url = await waitFor('the demo to print its URL', 120_000, () => {
     if (demo.exitCode !== null) throw new Error(`demo exited early:\n${out}`)
     return /open (http:\/\/\S+)/.exec(out)?.[1]
   }, 200)
   t.equal(url, `http://127.0.0.1:${port}/`)
-  const dataDir = /data dir (\S+),/.exec(out)?.[1] ?? ''
-  nodeId = (JSON.parse(readFileSync(join(dataDir, 'identity.json'), 'utf8')) as { id: string }).id
-  const page = await fetch(url)
-  t.equal(page.status, 200)
-  t.match(await page.text(), /Visits/)
-  t.equal(processesOf(nodeId).length, 4, 'lb, two web and db are running')
+  const dataDir = /data and logs under (\S+)\)/.exec(out)?.[1] ?? ''
+  nodeIds = [1, 2, 3].map(i => (JSON.parse(readFileSync(join(dataDir, `node-${i}`, 'identity.json'), 'utf8')) as { id: string }).id)
+  for (const host of ['127.0.0.1', '127.0.0.2', '127.0.0.3']) {
+    const page = await fetch(`http://${host}:${port}/`)
+    t.equal(page.status, 200, `the page answers on ${host}`)
+    t.match(await page.text(), /Visits/)
+  }
+  t.equal(processesOf(nodeIds).length, 4, 'lb, two web and db are running')
+  t.match(out, /kill -9 \d+/, 'it says how to kill a node')
   demo.kill('SIGINT')
   t.equal(await exited, 0, 'demo exits cleanly')
-  t.same(processesOf(nodeId), [], 'no instance left running')
+  t.same(processesOf(nodeIds), [], 'no instance left running')
   t.notOk(existsSync(dataDir), 'data dir removed')
   for (const controller of ['memory', 'cpu']) {
-    t.notOk(existsSync(`/sys/fs/cgroup/${controller}/trellis-demo-${demo.pid}`), `no ${controller} cgroup left`)
+    for (const i of [1, 2, 3]) t.notOk(existsSync(`/sys/fs/cgroup/${controller}/trellis-demo-${demo.pid}-${i}`), `no ${controller} cgroup left`)
   }
   await t.rejects(fetch(url), 'the URL no longer answers')
 })

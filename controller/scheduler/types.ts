@@ -1,0 +1,91 @@
+/**
+ * What the scheduler takes and gives. It is a pure function of a
+ * ScheduleRequest: the caller (the reconciler on the Raft leader) gathers the
+ * app, the images, the nodes with what is already committed on them, and the
+ * app's present placements; the scheduler reads nothing else.
+ */
+import type { AppSpec } from '../graph/types.ts'
+
+/** A node's membership as the failure detector sees it; only `up` nodes take instances. */
+export type NodeState = 'up' | 'suspect' | 'down' | 'left'
+
+/** Where a node's power comes from (the same words as the node advert). */
+export type PowerSource = 'mains' | 'battery' | 'unknown'
+
+/** Resource figures: cpu in cores, memory and disk in bytes. */
+export interface Amounts {
+  cpu: number
+  memory: number
+  disk: number
+}
+
+/** A node as the scheduler sees it: its advert, its membership and its admin state, merged. */
+export interface SchedNode {
+  id: string
+  name: string
+  zone: string
+  labels: Record<string, string>
+  state: NodeState
+  cordoned: boolean
+  draining: boolean
+  /** chargePercent 0..100; absent when unknown. */
+  power: { source: PowerSource, chargePercent?: number }
+  /** e.g. `volume-mount`, `binary:postgres`. */
+  capabilities: readonly string[]
+  /** What instances may use in all (the advert's allocatable). */
+  capacity: Amounts
+  /** What committed placements hold, this app's present instances included (see ScheduleRequest.existing). */
+  used: Amounts
+}
+
+/** What the scheduler needs of an image: the node capabilities it requires. */
+export interface ImageRequirements {
+  requires: readonly string[]
+}
+
+/** Finds an image by name; a Catalog or a Map of manifests both fit. */
+export interface ImageLookup {
+  get (name: string): ImageRequirements | undefined
+}
+
+/** How instances are spread over nodes. */
+export type Strategy = 'binpack' | 'spread'
+
+/** Knobs of one scheduling run. */
+export interface ScheduleOptions {
+  /** binpack (default) fills nodes so empty ones can be powered down; spread prefers empty nodes and distinct zones. */
+  strategy?: Strategy
+  /** A node on battery below this charge (percent) takes no instances; default 20. */
+  minBatteryPercent?: number
+  /** Seeds the node shuffle; the same seed and input give the same placements. Default 0. */
+  seed?: number | string
+}
+
+/** Everything one scheduling run reads. */
+export interface ScheduleRequest {
+  app: AppSpec
+  images: ImageLookup
+  nodes: readonly SchedNode[]
+  /**
+   * The app's present placements, instance id (`<app>.<component>.<index>`) → node id.
+   * Their resources are counted in `used` at the component's present size; the
+   * scheduler gives them back first and keeps each instance where it still fits.
+   */
+  existing?: Readonly<Record<string, string>>
+  options?: ScheduleOptions
+}
+
+/** One instance on one node. */
+export interface Placement {
+  instance: string
+  component: string
+  node: string
+}
+
+/**
+ * The whole app placed, or nothing: per failed component, one line such as
+ * `db: 0 of 5 nodes feasible: 3 lack 4 GiB free memory, 2 lack capability volume-mount`.
+ */
+export type ScheduleResult =
+  | { ok: true, placements: Placement[] }
+  | { ok: false, explanations: Record<string, string> }
