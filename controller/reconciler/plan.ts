@@ -69,7 +69,7 @@ export function plan (input: PlanInput): Decision[] {
     const current = new Map([...state.placements.values()].filter(p => p.app === app.name).map(p => [p.instance, p]))
     const reasons: string[] = []
     const existing: Record<string, string> = {}
-    let drained = false
+    let drained: string | undefined
     for (const { instance } of wanted) {
       const p = current.get(instance)
       if (p === undefined) { reasons.push(`${instance} not placed`); continue }
@@ -79,8 +79,8 @@ export function plan (input: PlanInput): Decision[] {
         continue
       }
       // A drain moves one instance per app at a time, and only while the app is otherwise whole and healthy.
-      if (node.draining && !drained && wanted.every(w => w.instance === instance || input.ready(w.instance))) {
-        drained = true
+      if (node.draining && drained === undefined && wanted.every(w => w.instance === instance || input.ready(w.instance))) {
+        drained = instance
         reasons.push(`${instance}: draining ${node.name}`)
         continue
       }
@@ -100,7 +100,13 @@ export function plan (input: PlanInput): Decision[] {
       decisions.push({ kind: 'unschedulable', app: app.name, appVersion: app.version, explanations: result.explanations })
       continue
     }
-    const placements = result.placements.map(p => ({ instance: p.instance, node: p.node }))
+    // The scheduler keeps nothing on a draining node; instances whose turn has
+    // not come stay where they are until a later round moves them, one at a time.
+    const placements = result.placements.map(p => {
+      const was = current.get(p.instance)?.node
+      const waiting = was !== undefined && p.instance !== drained && byId.get(was)?.draining === true && byId.get(was)?.state === 'up'
+      return { instance: p.instance, node: waiting ? was : p.node }
+    })
     const moved = placements.filter(p => current.get(p.instance) !== undefined && current.get(p.instance)!.node !== p.node).map(p => p.instance)
     const unplaced = wanted.filter(w => !current.has(w.instance)).length
     const reason = unplaced === wanted.length

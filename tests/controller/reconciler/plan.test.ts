@@ -1,0 +1,119 @@
+/**
+ * The reconciler's planner with the real scheduler: what it decides for new
+ * apps, dead and draining nodes, new versions, and an impossible app; and
+ * that a stable grid gives no decision at all.
+ */
+import t from 'tap'
+import { plan, type NodeView } from '../../../controller/reconciler/index.ts'
+import { schedule } from '../../../controller/scheduler/index.ts'
+import { apply, emptyState, placeApp, putApp, setNodeAdmin, type GridState } from '../../../controller/state/index.ts'
+import type { AppSpec, ComponentSpec } from '../../../controller/graph/types.ts'
+
+const GiB = 1024 ** 3
+const images = { get: (name: string) => name === 'db' ? { requires: ['volume-mount'] } : { requires: [] } }
+
+function node (id: string, over: Partial<NodeView> = {}): NodeView {
+  return {
+    id, name: id, zone: 'z1', labels: {}, state: 'up', cordoned: false, draining: false,
+    power: { source: 'mains' }, capabilities: ['volume-mount'], capacity: { cpu: 2, memory: 8 * GiB, disk: 100 * GiB }, ...over
+  }
+}
+
+function component (name: string, image: string, count = 1, extra: Partial<ComponentSpec> = {}): ComponentSpec {
+  return { name, image, count, properties: {}, resources: { cpu: 0.25, memory: GiB / 4, disk: 0 }, connections: [], volumes: [], constraints: [], antiAffinity: false, ...extra }
+}
+
+const threeTier: AppSpec = {
+  name: 'shop',
+  components: [component('lb', 'lb'), component('web', 'web', 2, { antiAffinity: true }), component('db', 'db')],
+  entries: [],
+  constraints: []
+}
+
+class Grid {
+  readonly state: GridState = emptyState()
+  #index = 0
+  put (spec: AppSpec): void { apply(this.state, ++this.#index, putApp(spec, '', 'n1')) }
+  admin (id: string, a: { cordoned: boolean, draining: boolean }): void { apply(this.state, ++this.#index, setNodeAdmin(id, a)) }
+  /** Plans one round and commits every placement, as the leader's loop does. */
+  round (nodes: NodeView[], ready: (i: string) => boolean = () => true): ReturnType<typeof plan> {
+    const decisions = plan({ state: this.state, nodes, images, schedule, ready, seed: 1 })
+    for (const d of decisions) if (d.kind === 'place') apply(this.state, ++this.#index, placeApp(d.app, d.appVersion, d.placements, d.reason))
+    return decisions
+  }
+
+  where (): Record<string, string> {
+    return Object.fromEntries([...this.state.placements.values()].map(p => [p.instance, p.node]))
+  }
+}
+
+const three = (): NodeView[] => [node('n1'), node('n2'), node('n3')]
+
+t.test('a new app is placed whole; a stable grid then gives no decision', async t => {
+  const g = new Grid()
+  g.put(threeTier)
+  const first = g.round(three())
+  t.equal(first.length, 1)
+  t.match(first[0], { kind: 'place', app: 'shop', reason: /new app version/ })
+  t.equal(Object.keys(g.where()).length, 4)
+  t.not(g.where()['shop.web.0'], g.where()['shop.web.1'], 'anti-affinity held')
+  t.same(g.round(three()), [], 'nothing to do once placed')
+})
+
+t.test('a dead node: only its instances move', async t => {
+  const g = new Grid()
+  g.put(threeTier)
+  g.round(three())
+  const before = g.where()
+  const dead = before['shop.web.1']!
+  const nodes = three().map(n => n.id === dead ? { ...n, state: 'down' as const } : n)
+  const [d] = g.round(nodes)
+  t.match(d, { kind: 'place', reason: new RegExp(`node ${dead} down`) })
+  const after = g.where()
+  for (const [instance, was] of Object.entries(before)) {
+    if (was === dead) t.not(after[instance], dead, `${instance} left the dead node`)
+    else t.equal(after[instance], was, `${instance} stayed`)
+  }
+  t.ok(d?.kind === 'place' && d.moved.length > 0, 'moved instances are named')
+})
+
+t.test('a drain moves one instance per round, and only while the app is healthy', async t => {
+  const g = new Grid()
+  g.put({ ...threeTier, components: [component('web', 'web', 3)] })
+  g.round([node('n1'), node('n2', { capacity: { cpu: 0.1, memory: GiB, disk: GiB } })])
+  t.same(new Set(Object.values(g.where())), new Set(['n1']), 'packed on n1 (n2 too small)')
+  g.admin('n1', { cordoned: true, draining: true })
+  const nodes = [node('n1', { cordoned: true, draining: true }), node('n2'), node('n3')]
+  t.same(g.round(nodes, () => false), [], 'nothing moves while the app is not healthy')
+  const moved: string[] = []
+  for (let i = 0; i < 3; i++) {
+    const [d] = g.round(nodes)
+    t.ok(d?.kind === 'place' && d.moved.length === 1, `round ${i + 1} moves one instance: ${JSON.stringify(d)}`)
+    if (d?.kind === 'place') moved.push(...d.moved)
+  }
+  t.equal(new Set(moved).size, 3)
+  t.notOk(Object.values(g.where()).includes('n1'), 'n1 is empty')
+  t.same(g.round(nodes), [], 'done')
+})
+
+t.test('an impossible app is explained, not placed', async t => {
+  const g = new Grid()
+  g.put({ name: 'big', components: [component('db', 'db', 1, { resources: { cpu: 1, memory: 64 * GiB, disk: 0 } })], entries: [], constraints: [] })
+  const [d] = g.round(three())
+  t.match(d, { kind: 'unschedulable', app: 'big' })
+  t.match(d?.kind === 'unschedulable' ? d.explanations.db : '', /^db: 0 of 3 nodes feasible: 3 lack/)
+  t.equal(g.state.placements.size, 0)
+})
+
+t.test('a new version is re-placed, keeping instances where they fit', async t => {
+  const g = new Grid()
+  g.put(threeTier)
+  g.round(three())
+  const before = g.where()
+  g.put({ ...threeTier, components: threeTier.components.map(c => c.name === 'web' ? { ...c, count: 3 } : c) })
+  const [d] = g.round(three())
+  t.match(d, { kind: 'place', reason: /shop\.web\.2 not placed/ })
+  const after = g.where()
+  t.equal(Object.keys(after).length, 5)
+  for (const [instance, was] of Object.entries(before)) t.equal(after[instance], was, `${instance} kept its node`)
+})
