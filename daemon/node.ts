@@ -6,7 +6,7 @@ import type { NodeView } from '../controller/client/types.ts'
 import { RealClock } from '../controller/clock/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
 import { MembershipLoop, RaftLog } from './consensus/index.ts'
-import { ReconcileLoop } from './leader/index.ts'
+import { QuorumWatch, ReconcileLoop } from './leader/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
 import type { NodeView as PlanNode } from '../controller/reconciler/index.ts'
 import { NodeAgent } from './agent/index.ts'
@@ -185,8 +185,13 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     })
   }
 
+  const quorum = raft === undefined
+    ? undefined
+    : new QuorumWatch({ barrier: async () => await raft!.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } })
+
   await agent.start()
   reconciler?.start()
+  quorum?.start()
   const bound = await api.listen(config.apiHost, config.apiPort)
   apiUrl = `http://${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`
   await writeFile(paths.apiFile, JSON.stringify({ url: apiUrl, pid: process.pid, mesh: membership?.host.addresses ?? [] }) + '\n', { mode: 0o600 })
@@ -203,6 +208,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       driver.close()
       await network.close()
       // The log first: Raft must stop sending before the transport goes.
+      quorum?.stop()
       await reconciler?.stop()
       await members?.stop()
       await commandLog.close()

@@ -13,7 +13,10 @@ import type { GridState } from '../state/index.ts'
 import type { Amounts, ImageLookup, ScheduleRequest, ScheduleResult, SchedNode, Strategy } from '../scheduler/types.ts'
 
 /** A node as the leader knows it, before this round's accounting of what placements use. */
-export type NodeView = Omit<SchedNode, 'used'>
+export type NodeView = Omit<SchedNode, 'used'> & {
+  /** How long the node has been down, as the leader saw it; set only while down. */
+  downForMs?: number
+}
 
 export interface PlanInput {
   state: GridState
@@ -25,6 +28,12 @@ export interface PlanInput {
   /** Seeds the scheduler so a decision can be replayed from the same state. */
   seed: number
   strategy?: (app: string) => Strategy
+  /**
+   * How long a down node's stateful instances (those with volumes) stay put
+   * before they move, in ms: longer than the node takes to fence itself, so
+   * a volume never has two writers. Default 0 (move at once).
+   */
+  statefulGraceMs?: number
 }
 
 /** One thing the reconciler wants committed or said. */
@@ -102,11 +111,17 @@ export function plan (input: PlanInput): Decision[] {
     }
     // The scheduler keeps nothing on a draining node; instances whose turn has
     // not come stay where they are until a later round moves them, one at a time.
+    const grace = input.statefulGraceMs ?? 0
     const placements = result.placements.map(p => {
       const was = current.get(p.instance)?.node
-      const waiting = was !== undefined && p.instance !== drained && byId.get(was)?.draining === true && byId.get(was)?.state === 'up'
-      return { instance: p.instance, node: waiting ? was : p.node }
+      const on = was === undefined ? undefined : byId.get(was)
+      const waiting = was !== undefined && p.instance !== drained && on?.draining === true && on.state === 'up'
+      // A stateful instance of a node just declared down waits until that node has surely fenced itself.
+      const stateful = app.spec.components.find(c => p.instance.startsWith(`${app.name}.${c.name}.`))?.volumes.length !== 0
+      const fencing = was !== undefined && stateful && on?.state === 'down' && (on.downForMs ?? 0) < grace
+      return { instance: p.instance, node: waiting || fencing ? was! : p.node }
     })
+    if (placements.every(p => current.get(p.instance)?.node === p.node) && !stale && !extra && placements.length === current.size) continue
     const moved = placements.filter(p => current.get(p.instance) !== undefined && current.get(p.instance)!.node !== p.node).map(p => p.instance)
     const unplaced = wanted.filter(w => !current.has(w.instance)).length
     const reason = unplaced === wanted.length

@@ -74,6 +74,7 @@ export class NodeAgent {
   #queue: Promise<void> = Promise.resolve()
   #unsubscribe: (() => void) | undefined
   #stopped = false
+  #fenced = false
 
   constructor (components: AgentComponents, init: AgentInit) {
     this.#c = components
@@ -100,6 +101,23 @@ export class NodeAgent {
     const run = this.#queue.then(async () => { if (!this.#stopped) await this.#reconcile() })
     this.#queue = run.catch(err => { this.#c.logger.error({ err }, 'reconcile failed') })
     return this.#queue
+  }
+
+  /**
+   * Fences or unfences this node. A node cut off from the grid's quorum
+   * stops its stateful instances (those with volumes) itself, before the
+   * leader would start them elsewhere, so a volume never has two writers.
+   */
+  setFenced (fenced: boolean, why: string): void {
+    if (fenced === this.#fenced) return
+    this.#fenced = fenced
+    this.#c.logger.warn({ fenced, why }, fenced ? 'fenced: stopping stateful instances' : 'unfenced')
+    for (const app of this.#c.log.state.apps.keys()) this.record(`${app}.node`, fenced ? 'fenced' : 'unfenced', `${this.#init.nodeName}: ${why}`)
+    void this.reconcile()
+  }
+
+  get fenced (): boolean {
+    return this.#fenced
   }
 
   /** Recent events of one app, oldest first. */
@@ -170,8 +188,10 @@ export class NodeAgent {
 
   async #reconcile (): Promise<void> {
     const state = this.#c.log.state
-    const { plans, missing } = planInstances(state, this.#c.catalog, this.#init.nodeId, this.#init.place)
+    const { plans: placed, missing } = planInstances(state, this.#c.catalog, this.#init.nodeId, this.#init.place)
     for (const m of missing) this.#c.logger.error({ missing: m }, 'image not in this node\'s catalog')
+    // A fenced node runs no stateful instance: the majority may already run it elsewhere.
+    const plans = this.#fenced ? placed.filter(p => p.spec.volumes.length === 0) : placed
     const wanted = new Map(plans.map(p => [p.id, p]))
     for (const local of [...this.#local.values()]) {
       const plan = wanted.get(local.plan.id)

@@ -7,6 +7,11 @@ import type { RaftLog } from '../consensus/index.ts'
 
 /** How often the leader looks for work, in ms. */
 const ROUND_MS = 1000
+/**
+ * How long a down node's stateful instances wait before they move, in ms:
+ * twice the time a cut-off node takes to fence itself (FENCE_AFTER_MS).
+ */
+export const STATEFUL_GRACE_MS = 8000
 
 export interface ReconcileLoopComponents {
   raft: RaftLog
@@ -33,6 +38,7 @@ export interface ReconcileLoopComponents {
 export class ReconcileLoop {
   readonly #c: ReconcileLoopComponents
   readonly #said = new Map<string, string>()
+  readonly #downSince = new Map<string, number>()
   #timer: Timer | undefined
   #round = 0
   #stopping: Promise<void> | undefined
@@ -53,11 +59,21 @@ export class ReconcileLoop {
 
   /** One round; returns what it decided (committed or said). */
   async round (): Promise<Decision[]> {
-    const status = this.#c.raft.status()
-    if (status.role !== 'leader') return []
     const state: GridState = this.#c.raft.state
-    const nodes: NodeView[] = this.#c.nodes().map(n => ({ ...n, cordoned: state.nodes.get(n.id)?.cordoned ?? false, draining: state.nodes.get(n.id)?.draining ?? false }))
-    const decisions = plan({ state, nodes, images: this.#c.images, schedule: this.#c.schedule, ready: this.#c.ready, seed: ++this.#round })
+    // Down clocks run on every node, so a leader elected after a failure knows how long the node has been gone.
+    const now = this.#c.clock.now()
+    const nodes: NodeView[] = this.#c.nodes().map(n => {
+      if (n.state === 'down' || n.state === 'left') { if (!this.#downSince.has(n.id)) this.#downSince.set(n.id, now) } else this.#downSince.delete(n.id)
+      const since = this.#downSince.get(n.id)
+      return {
+        ...n,
+        cordoned: state.nodes.get(n.id)?.cordoned ?? false,
+        draining: state.nodes.get(n.id)?.draining ?? false,
+        ...(since !== undefined ? { downForMs: now - since } : {})
+      }
+    })
+    if (this.#c.raft.status().role !== 'leader') return []
+    const decisions = plan({ state, nodes, images: this.#c.images, schedule: this.#c.schedule, ready: this.#c.ready, seed: ++this.#round, statefulGraceMs: STATEFUL_GRACE_MS })
     for (const d of decisions) {
       if (this.#stopping !== undefined) break
       if (d.kind === 'unschedulable') {

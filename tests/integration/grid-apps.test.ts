@@ -87,18 +87,49 @@ t.test('a drain empties a node while the app keeps answering', async t => {
       await new Promise(resolve => setTimeout(resolve, 50))
     }
   })()
+  // The poll must end whatever happens, or it keeps the test process alive.
+  t.teardown(() => { stop = true })
   const name = (await target.client.node()).name
-  const drained = await watcher.client.nodeAdmin(name, 'drain')
-  t.same(drained, { node: name, cordoned: true, draining: true })
-  await waitFor('the node to be empty', 90_000, async () => {
-    const a = await watcher.client.app('three-tier')
-    return a.instanceList.every(i => i.node !== lbNode) && a.status === 'healthy' ? true : undefined
-  }, 250)
-  stop = true
+  try {
+    // A node that restarted a moment ago may not have every advert yet.
+    await waitFor('the watcher to know every node by name', 20_000, async () => (await watcher.client.nodes()).some(n => n.name === name) ? true : undefined, 200)
+    const drained = await watcher.client.nodeAdmin(name, 'drain')
+    t.same(drained, { node: name, cordoned: true, draining: true })
+    await waitFor('the node to be empty', 90_000, async () => {
+      const a = await watcher.client.app('three-tier')
+      return a.instanceList.every(i => i.node !== lbNode) && a.status === 'healthy' ? true : undefined
+    }, 250)
+  } finally {
+    stop = true
+  }
   await poll
   t.ok(ok > 0, `${ok} requests answered during the drain`)
   t.equal(failed, 0, 'no request failed while instances moved off the node')
   t.match((await watcher.client.nodes()).find(n => n.id === lbNode), { admin: 'draining' })
   await watcher.client.nodeAdmin(name, 'uncordon')
   t.equal((await watcher.client.nodes()).find(n => n.id === lbNode)?.admin, undefined, 'uncordoned')
+})
+
+t.test('a node cut off from the quorum stops its stateful instance itself', async t => {
+  const app = await placed(nodes[0]!)
+  const ids = await Promise.all(nodes.map(async d => (await d.client.node()).id))
+  const dbNode = app.instanceList.find(i => i.component === 'db')!.node
+  const lonely = nodes[ids.indexOf(dbNode)]!
+  const others = nodes.filter(d => d !== lonely)
+  const dbPid = (await lonely.client.app('three-tier')).instanceList.find(i => i.component === 'db')!.pid!
+  // Freeze the other two: the db's node can no longer reach a quorum.
+  for (const d of others) d.process.kill('SIGSTOP')
+  const alive = (pid: number): boolean => { try { process.kill(pid, 0); return true } catch { return false } }
+  try {
+    await waitFor('the db to be stopped by its own node', 20_000, () => alive(dbPid) ? undefined : true, 100)
+    t.pass('the fenced node stopped its db')
+    t.ok(app.instanceList.filter(i => i.component !== 'db' && i.node === dbNode).every(i => i.pid === undefined || alive(i.pid)), 'stateless instances keep running')
+  } finally {
+    for (const d of others) d.process.kill('SIGCONT')
+  }
+  const back = await waitFor('the app to be whole again', 60_000, async () => {
+    const a = await others[0]!.client.app('three-tier')
+    return a.status === 'healthy' ? a : undefined
+  }, 250)
+  t.equal(back.instanceList.filter(i => i.component === 'db').length, 1, 'one db, wherever it runs now')
 })

@@ -117,3 +117,16 @@ t.test('a new version is re-placed, keeping instances where they fit', async t =
   t.equal(Object.keys(after).length, 5)
   for (const [instance, was] of Object.entries(before)) t.equal(after[instance], was, `${instance} kept its node`)
 })
+
+t.test('a down node\'s stateful instance waits out the fencing grace; stateless ones move at once', async t => {
+  const g = new Grid()
+  const app: AppSpec = { name: 'kv', components: [component('web', 'web', 1), component('db', 'db', 1, { volumes: [{ name: 'data', size: GiB, replicas: 2, mount: '/data' }] })], entries: [], constraints: [] }
+  g.put(app)
+  g.round([node('n1')])
+  t.same(g.where(), { 'kv.web.0': 'n1', 'kv.db.0': 'n1' })
+  const nodes = (downForMs: number): NodeView[] => [node('n1', { state: 'down', downForMs }), node('n2')]
+  const early = plan({ state: g.state, nodes: nodes(1000), images, schedule, ready: () => true, seed: 1, statefulGraceMs: 8000 })
+  t.match(early[0], { kind: 'place', placements: [{ instance: 'kv.web.0', node: 'n2' }, { instance: 'kv.db.0', node: 'n1' }] }, 'web moves, db waits for the fence')
+  const late = plan({ state: g.state, nodes: nodes(9000), images, schedule, ready: () => true, seed: 1, statefulGraceMs: 8000 })
+  t.match(late[0], { kind: 'place', placements: [{ instance: 'kv.web.0', node: 'n2' }, { instance: 'kv.db.0', node: 'n2' }] }, 'after the grace the db moves too')
+})

@@ -1,0 +1,75 @@
+/**
+ * The built-in scenarios. Each is plain data (a JSON file of the same shape
+ * runs too); the grid is a few hundred nodes in four zones running
+ * three-tier apps (anti-affine load balancers and web servers, a database
+ * with a volume on nodes that can mount one) and batch workers that crash
+ * now and then.
+ */
+import { UnknownScenarioError } from './errors.ts'
+import type { AppTemplate, NodeGroup, Scenario, SimEvent } from './types.ts'
+
+const IMAGES: Record<string, string[]> = { lb: [], web: [], db: ['volume-mount'], worker: [] }
+
+/** Four zones of equal nodes; a third of each zone can mount volumes. */
+function zones (perZone: number, power?: Record<string, NodeGroup['power']>): NodeGroup[] {
+  return ['a', 'b', 'c', 'd'].flatMap(zone => {
+    const mounting = Math.ceil(perZone / 3)
+    const base = { zone, cpu: 8, memoryGiB: 32, diskGiB: 500, power: power?.[zone] }
+    return [
+      { ...base, count: mounting, capabilities: ['volume-mount'] },
+      { ...base, count: perZone - mounting }
+    ]
+  })
+}
+
+const THREE_TIER: AppTemplate = {
+  name: 'shop',
+  copies: 20,
+  components: [
+    { name: 'lb', image: 'lb', count: 2, cpu: 0.25, memoryMiB: 256, antiAffinity: true },
+    { name: 'web', image: 'web', count: 4, cpu: 0.5, memoryMiB: 1024, diskGiB: 1, antiAffinity: true },
+    { name: 'db', image: 'db', count: 1, cpu: 1, memoryMiB: 4096, diskGiB: 5, volumeGiB: 20 }
+  ]
+}
+
+const WORKERS: AppTemplate = {
+  name: 'batch',
+  copies: 10,
+  components: [{ name: 'worker', image: 'worker', count: 6, cpu: 2, memoryMiB: 2048, diskGiB: 2, command: ['sim', 'crash-after', '20000'] }]
+}
+
+function base (name: string, description: string, events: SimEvent[], durationMs: number, extra: Partial<Scenario> = {}): Scenario {
+  return { name, description, nodes: zones(30), apps: [THREE_TIER, WORKERS], images: IMAGES, events, durationMs, expectAllPlaced: true, ...extra }
+}
+
+/** The scenarios by name. */
+export const SCENARIOS: Readonly<Record<string, Scenario>> = Object.freeze({
+  'zone-loss': base('zone-loss', 'a whole zone (a quarter of 120 nodes) loses power at 20 s and returns at 60 s',
+    [{ at: 20_000, kind: 'kill-zone', zone: 'b', reviveAfterMs: 40_000 }], 100_000),
+  'rolling-kill': base('rolling-kill', 'every 8 s a busy node dies and comes back 15 s later; one daemon restarts in place',
+    [
+      ...Array.from({ length: 8 }, (_, k): SimEvent => ({ at: 10_000 + 8_000 * k, kind: 'kill-node', node: 'random-busy', reviveAfterMs: 15_000 })),
+      { at: 30_000, kind: 'restart-daemon', node: 'random-busy', downMs: 800 }
+    ], 120_000),
+  'battery-drain': base('battery-drain', 'zone c runs on batteries that drain from 45/35 % at 60 %/min: below 20 % it takes nothing new, at 0 % it goes dark (field detector)',
+    [{ at: 5_000, kind: 'battery-drain', zone: 'c', percentPerMinute: 60 }], 100_000,
+    {
+      detector: 'field',
+      nodes: zones(30).map(g => g.zone === 'c' ? { ...g, power: { source: 'battery', chargePercent: g.capabilities === undefined ? 45 : 35 } } : g)
+    }),
+  drain: base('drain', 'an operator cordons one busy node and drains two others; the cordon is lifted later',
+    [
+      { at: 10_000, kind: 'cordon', node: 'random-busy' },
+      { at: 15_000, kind: 'drain', node: 'random-busy' },
+      { at: 25_000, kind: 'drain', node: 'random-busy' },
+      { at: 40_000, kind: 'uncordon', node: 'random-busy' }
+    ], 80_000),
+  partition: base('partition', 'zone d is cut off from the leader for 15 s: its databases fence themselves, the leader re-places, the zone rejoins',
+    [{ at: 20_000, kind: 'partition', zone: 'd', durationMs: 15_000 }], 80_000)
+})
+
+/** A built-in scenario by name; throws UnknownScenarioError (ERR_UNKNOWN_SCENARIO) otherwise. */
+export function scenarioNamed (name: string): Scenario {
+  if (!Object.hasOwn(SCENARIOS, name)) throw new UnknownScenarioError(`unknown scenario ${name} (built in: ${Object.keys(SCENARIOS).join(', ')})`)
+  return SCENARIOS[name] as Scenario
+}
