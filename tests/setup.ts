@@ -6,7 +6,10 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 
 const NEEDED: Array<{ command: string, pkg: string }> = [
-  { command: 'ip', pkg: 'iproute2' }
+  { command: 'ip', pkg: 'iproute2' },
+  // Real NBD clients for the volume export tests.
+  { command: 'qemu-io', pkg: 'qemu-utils' },
+  { command: 'nbdcopy', pkg: 'libnbd-bin' }
 ]
 
 function has (command: string): boolean {

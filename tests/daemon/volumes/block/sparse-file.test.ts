@@ -1,0 +1,192 @@
+import t from 'tap'
+import type { Test } from 'tap'
+import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { crc32 } from 'node:zlib'
+import { BLOCK_STORE_FILES, openSparseFileStore, type SparseFileStore } from '../../../../daemon/volumes/block/index.ts'
+
+const KiB = 1024 // bytes
+const MiB = 1024 * KiB // bytes
+const BS = 64 * KiB // bytes: the default checksum block
+
+/** A store in a temporary directory, closed and removed when the test ends. */
+async function scratch (t: Test, size = 16 * MiB): Promise<{ dir: string, store: SparseFileStore }> {
+  const root = await mkdtemp(join(tmpdir(), 'trellis-block-'))
+  const dir = join(root, 'vol')
+  const store = await openSparseFileStore({}, { dir, size })
+  t.teardown(async () => { await store.close(); await rm(root, { recursive: true, force: true }) })
+  return { dir, store }
+}
+
+const fill = (n: number, byte: number): Buffer => Buffer.alloc(n, byte)
+
+t.test('writes read back, across and inside checksum blocks', async t => {
+  const { store } = await scratch(t)
+  t.equal(store.size, 16 * MiB)
+  t.equal(store.preferredBlockSize, BS)
+  t.same(await store.read(0, 4096), fill(4096, 0), 'a new volume reads as zeroes')
+  await store.write(0, fill(MiB, 0xab), { generation: 1 })
+  await store.write(BS - 512, fill(1024, 0xcd), { generation: 1 })
+  await store.write(5 * MiB + 512, fill(512, 0xee), { generation: 1 })
+  const head = await store.read(0, 2 * BS)
+  t.same(head.subarray(0, BS - 512), fill(BS - 512, 0xab))
+  t.same(head.subarray(BS - 512, BS + 512), fill(1024, 0xcd), 'a write straddling two blocks')
+  t.same(head.subarray(BS + 512), fill(BS - 512, 0xab))
+  const mid = await store.read(5 * MiB, BS)
+  t.same(mid.subarray(0, 512), fill(512, 0), 'a partial write into a zero block keeps the rest zero')
+  t.same(mid.subarray(512, 1024), fill(512, 0xee))
+  t.same(mid.subarray(1024), fill(BS - 1024, 0))
+  t.match(store.stats(), { writes: 3, bytesWritten: MiB + 1536 })
+})
+
+t.test('out-of-range and misaligned requests are refused and write nothing', async t => {
+  const { dir, store } = await scratch(t, MiB)
+  const before = await readFile(join(dir, BLOCK_STORE_FILES.data))
+  const g = { generation: 1 }
+  await t.rejects(store.write(MiB, fill(512, 1), g), { code: 'ERR_BLOCK_RANGE' }, 'at the end')
+  await t.rejects(store.write(MiB - 512, fill(1024, 1), g), { code: 'ERR_BLOCK_RANGE' }, 'across the end')
+  await t.rejects(store.write(Number.MAX_SAFE_INTEGER - 511, fill(512, 1), g), { code: 'ERR_BLOCK_RANGE' }, 'an offset that would wrap')
+  await t.rejects(store.write(-512, fill(512, 1), g), { code: 'ERR_BLOCK_RANGE' })
+  await t.rejects(store.write(100, fill(512, 1), g), { code: 'ERR_BLOCK_ALIGNMENT' })
+  await t.rejects(store.write(0, fill(100, 1), g), { code: 'ERR_BLOCK_ALIGNMENT' })
+  await t.rejects(store.read(MiB - 512, 1024), { code: 'ERR_BLOCK_RANGE' })
+  await t.rejects(store.writeZeroes(0, 2 * MiB, g), { code: 'ERR_BLOCK_RANGE' })
+  await t.rejects(store.trim(512, 2 * MiB, g), { code: 'ERR_BLOCK_RANGE' })
+  t.same(await readFile(join(dir, BLOCK_STORE_FILES.data)), before, 'the data file is untouched')
+  t.equal((await stat(join(dir, BLOCK_STORE_FILES.data))).size, MiB, 'and did not grow')
+  await t.rejects(openSparseFileStore({}, { dir: join(dir, 'x'), size: 1000 }), { code: 'ERR_INVALID_BLOCK_GEOMETRY' })
+  await t.rejects(openSparseFileStore({}, { dir: join(dir, 'y'), size: MiB, blockSize: 3000 }), { code: 'ERR_INVALID_BLOCK_GEOMETRY' })
+})
+
+t.test('trim and write-zeroes read back zeroes, whole and partial blocks', async t => {
+  const { store } = await scratch(t)
+  await store.write(0, fill(4 * BS, 0x5a), { generation: 1 })
+  await store.trim(BS, BS, { generation: 1 })
+  await store.writeZeroes(2 * BS + 4096, 4096, { generation: 1 })
+  await store.writeZeroes(3 * BS, BS, { generation: 1, noHole: true, fua: true })
+  const all = await store.read(0, 4 * BS)
+  t.same(all.subarray(0, BS), fill(BS, 0x5a))
+  t.same(all.subarray(BS, 2 * BS), fill(BS, 0), 'trimmed block')
+  t.same(all.subarray(2 * BS, 2 * BS + 4096), fill(4096, 0x5a))
+  t.same(all.subarray(2 * BS + 4096, 2 * BS + 8192), fill(4096, 0), 'zeroed part of a block')
+  t.same(all.subarray(2 * BS + 8192, 3 * BS), fill(BS - 8192, 0x5a))
+  t.same(all.subarray(3 * BS), fill(BS, 0), 'zeroed with NO_HOLE')
+  // A partial write into a trimmed block must not resurrect the stale bytes under it.
+  await store.write(BS + 512, fill(512, 0x77), { generation: 1 })
+  const b = await store.read(BS, BS)
+  t.same(b.subarray(0, 512), fill(512, 0))
+  t.same(b.subarray(1024), fill(BS - 1024, 0))
+})
+
+t.test('checksums compare equal for equal content, however it was zeroed', async t => {
+  const a = await scratch(t)
+  const b = await scratch(t)
+  await a.store.write(0, fill(2 * BS, 1), { generation: 1 })
+  await b.store.write(0, fill(2 * BS, 1), { generation: 1 })
+  await a.store.trim(BS, BS, { generation: 1 })
+  await b.store.write(BS, fill(BS, 0), { generation: 1 })
+  const ca = await a.store.checksums(0, 4 * BS)
+  const cb = await b.store.checksums(0, 4 * BS)
+  t.equal(ca.firstBlock, 0)
+  t.equal(ca.crcs.length, 4)
+  t.same(ca.crcs, cb.crcs)
+  t.equal(ca.crcs[0], crc32(fill(BS, 1)))
+  await b.store.write(3 * BS, fill(512, 9), { generation: 1 })
+  const diff = await b.store.checksums(2 * BS, 2 * BS)
+  t.equal(diff.firstBlock, 2)
+  t.not(diff.crcs[1], ca.crcs[3], 'a differing block shows')
+})
+
+t.test('writes from an older generation are fenced, also after reopening', async t => {
+  const { dir, store } = await scratch(t)
+  await store.write(0, fill(512, 1), { generation: 3 })
+  t.equal(store.generation, 3)
+  await t.rejects(store.write(0, fill(512, 2), { generation: 2 }), { code: 'ERR_VOLUME_FENCED', generation: 2, highest: 3 })
+  await t.rejects(store.writeZeroes(0, 512, { generation: 2 }), { code: 'ERR_VOLUME_FENCED' })
+  await t.rejects(store.trim(0, 512, { generation: 1 }), { code: 'ERR_VOLUME_FENCED' })
+  await store.fence(5)
+  await t.rejects(store.write(0, fill(512, 2), { generation: 4 }), { code: 'ERR_VOLUME_FENCED' }, 'fence() alone raises the bar')
+  t.same(await store.read(0, 512), fill(512, 1), 'no fenced write landed')
+  await store.close()
+  const again = await openSparseFileStore({}, { dir })
+  t.teardown(() => again.close())
+  t.equal(again.generation, 5, 'the generation is persisted')
+  await t.rejects(again.write(0, fill(512, 2), { generation: 4 }), { code: 'ERR_VOLUME_FENCED' })
+  await again.write(0, fill(512, 6), { generation: 6 })
+  t.same(await again.read(0, 512), fill(512, 6))
+})
+
+t.test('a corrupted block on disk is detected and named', async t => {
+  const { dir, store } = await scratch(t)
+  await store.write(0, fill(4 * BS, 0x42), { generation: 1 })
+  await store.flush()
+  const fh = await open(join(dir, BLOCK_STORE_FILES.data), 'r+')
+  await fh.write(Buffer.from([0x43]), 0, 1, 2 * BS + 77)
+  await fh.close()
+  t.same(await store.read(0, 2 * BS), fill(2 * BS, 0x42), 'clean blocks still read')
+  await t.rejects(store.read(0, 4 * BS), { code: 'ERR_CHECKSUM_MISMATCH', block: 2 })
+  await t.rejects(store.write(2 * BS, fill(512, 1), { generation: 1 }), { code: 'ERR_CHECKSUM_MISMATCH', block: 2 }, 'a partial write does not bless the corruption')
+  await store.write(2 * BS, fill(BS, 0x44), { generation: 1 })
+  t.same(await store.read(2 * BS, BS), fill(BS, 0x44), 'overwriting the whole block heals it')
+})
+
+t.test('after a crash, recovery re-checksums only the active extents', async t => {
+  const root = await mkdtemp(join(tmpdir(), 'trellis-block-'))
+  t.teardown(() => rm(root, { recursive: true, force: true }))
+  const dir = join(root, 'vol')
+  const first = await openSparseFileStore({}, { dir, size: 16 * MiB })
+  await first.write(0, fill(BS, 1), { generation: 1 })
+  await first.close()
+  const crashed = await openSparseFileStore({}, { dir })
+  await crashed.write(8 * MiB, fill(BS, 2), { generation: 1, fua: true })
+  // The crash: the process dies without close(); then a torn write lands data but not its checksum.
+  const fh = await open(join(dir, BLOCK_STORE_FILES.data), 'r+')
+  await fh.write(fill(4096, 3), 0, 4096, 8 * MiB)
+  await fh.write(fill(1, 9), 0, 1, 100)
+  await fh.close()
+  const recovered = await openSparseFileStore({}, { dir })
+  t.teardown(async () => { await recovered.close(); await crashed.close().catch(() => {}) })
+  const r = await recovered.read(8 * MiB, BS)
+  t.same(r.subarray(0, 4096), fill(4096, 3), 'the unacknowledged torn write reads back, no false alarm')
+  t.same(r.subarray(4096), fill(BS - 4096, 2))
+  await t.rejects(recovered.read(0, BS), { code: 'ERR_CHECKSUM_MISMATCH', block: 0 }, 'damage outside the active extents is still caught')
+})
+
+t.test('FUA and flush reach fdatasync; close is idempotent and final', async t => {
+  const { store } = await scratch(t)
+  await store.write(0, fill(4096, 1), { generation: 1 })
+  const s0 = store.stats().fdatasyncs
+  await store.write(0, fill(4096, 1), { generation: 1 })
+  t.equal(store.stats().fdatasyncs, s0, 'a plain write into an active extent syncs nothing')
+  await store.write(0, fill(4096, 2), { generation: 1, fua: true })
+  t.equal(store.stats().fdatasyncs, s0 + 2, 'FUA syncs data and checksums')
+  await store.flush()
+  t.equal(store.stats().fdatasyncs, s0 + 4)
+  t.equal(store.stats().flushes, 1)
+  const c1 = store.close()
+  t.equal(store.close(), c1, 'the same promise')
+  await c1
+  await t.rejects(store.read(0, 512), { code: 'ERR_STORE_CLOSED' })
+})
+
+t.test('a read-only store refuses changes', async t => {
+  const { dir, store } = await scratch(t)
+  await store.write(0, fill(512, 4), { generation: 1 })
+  await store.close()
+  const ro = await openSparseFileStore({}, { dir, readOnly: true })
+  t.teardown(() => ro.close())
+  t.equal(ro.readOnly, true)
+  t.same(await ro.read(0, 512), fill(512, 4))
+  await t.rejects(ro.write(0, fill(512, 1), { generation: 1 }), { code: 'ERR_STORE_READ_ONLY' })
+})
+
+t.test('concurrent overlapping writes apply in order and stay consistent', async t => {
+  const { store } = await scratch(t)
+  const writes = []
+  for (let i = 0; i < 50; i++) writes.push(store.write((i % 5) * 4096, fill(BS, i), { generation: 1 }))
+  await Promise.all(writes)
+  const got = await store.read(0, 2 * BS)
+  t.equal(got[4 * 4096], 49, 'the last write to a byte wins')
+  t.equal(got[0], 45)
+})
