@@ -21,6 +21,9 @@ import { NodeService } from './service.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
 import { DirectoryVolumeBackend } from './volumes/index.ts'
 
+/** Failed restarts in a row before a node gives up an instance for the grid to move it. */
+const GRID_MAX_RESTARTS = 5
+
 /** A running trellisd: what main.ts starts and tests drive. */
 export interface TrellisNode {
   readonly identity: NodeIdentity
@@ -129,6 +132,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       logDir: paths.logs,
       entryHost: config.entryHost,
       stopGraceMs: config.stopGraceMs,
+      // In a grid, an instance that keeps crashing is given up here so the leader moves it.
+      maxRestarts: raft !== undefined ? GRID_MAX_RESTARTS : undefined,
       // A committed placement decides; an app not yet placed runs on the node it was submitted to.
       place: id => commandLog.state.placements.get(id)?.node ?? (commandLog.state.apps.get(id.split('.')[0] ?? '')?.homeNode || identity.id)
     }
@@ -164,6 +169,16 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   if (raft !== undefined && membership !== undefined) {
     const grid = membership
     const raftLog = raft
+    /** An instance's state where it runs, `running/none` when it runs without a health check. */
+    const stateOf = (instance: string): string => {
+      const node = raftLog.state.placements.get(instance)?.node
+      if (node === identity.id) {
+        const s = supervisor.status(instance)
+        return s === undefined ? 'unknown' : s.state === 'running' && s.health.status === 'none' ? 'running/none' : s.state
+      }
+      const r = node === undefined ? undefined : grid.reports.instance(instance, node)
+      return r === undefined ? 'unknown' : r.state === 'running' && r.health === 'none' ? 'running/none' : r.state
+    }
     reconciler = new ReconcileLoop({
       raft: raftLog,
       clock,
@@ -171,15 +186,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       images: catalog,
       schedule,
       nodes: () => grid.directory.nodes().flatMap(n => n.advert === undefined ? [] : [schedNode(n.id, n.state, n.advert)]),
-      ready: instance => {
-        const node = raftLog.state.placements.get(instance)?.node
-        if (node === identity.id) {
-          const s = supervisor.status(instance)
-          return s !== undefined && (s.state === 'healthy' || (s.state === 'running' && s.health.status === 'none'))
-        }
-        const r = node === undefined ? undefined : grid.reports.instance(instance, node)
-        return r !== undefined && (r.state === 'healthy' || (r.state === 'running' && r.health === 'none'))
-      },
+      ready: instance => ['healthy', 'running/none'].includes(stateOf(instance)),
+      failed: instance => stateOf(instance).startsWith('failed'),
       record: (instance, kind, detail) => { agent?.record(instance, kind, detail) },
       nameOf: id => id === identity.id ? identity.name : grid.directory.nodes().find(n => n.id === id)?.advert?.name
     })

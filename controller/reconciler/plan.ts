@@ -25,6 +25,8 @@ export interface PlanInput {
   schedule: (request: ScheduleRequest) => ScheduleResult
   /** Instances that are up and healthy now; a drain moves the next one only when all of an app's are. */
   ready: (instance: string) => boolean
+  /** Whether an instance's node gave up restarting it (crash loop): it then moves to another node. */
+  failed?: (instance: string) => boolean
   /** Seeds the scheduler so a decision can be replayed from the same state. */
   seed: number
   strategy?: (app: string) => Strategy
@@ -79,6 +81,8 @@ export function plan (input: PlanInput): Decision[] {
     const reasons: string[] = []
     const existing: Record<string, string> = {}
     let drained: string | undefined
+    // Nodes an instance of this app crash-looped on: none of its instances is placed there anew.
+    const shunned = new Set<string>()
     for (const { instance } of wanted) {
       const p = current.get(instance)
       if (p === undefined) { reasons.push(`${instance} not placed`); continue }
@@ -93,6 +97,11 @@ export function plan (input: PlanInput): Decision[] {
         reasons.push(`${instance}: draining ${node.name}`)
         continue
       }
+      if (input.failed?.(instance) === true) {
+        shunned.add(p.node)
+        reasons.push(`${instance}: crash-looping on ${node.name}`)
+        continue
+      }
       existing[instance] = p.node
     }
     const stale = [...current.values()].some(p => p.appVersion !== app.version)
@@ -101,7 +110,7 @@ export function plan (input: PlanInput): Decision[] {
     const result = input.schedule({
       app: app.spec,
       images: input.images,
-      nodes,
+      nodes: shunned.size === 0 ? nodes : nodes.map(n => shunned.has(n.id) ? { ...n, cordoned: true } : n),
       existing,
       options: { seed: `${input.seed}/${app.name}/${app.version}`, strategy: input.strategy?.(app.name) }
     })
@@ -115,7 +124,9 @@ export function plan (input: PlanInput): Decision[] {
     const placements = result.placements.map(p => {
       const was = current.get(p.instance)?.node
       const on = was === undefined ? undefined : byId.get(was)
-      const waiting = was !== undefined && p.instance !== drained && on?.draining === true && on.state === 'up'
+      // Instances that were fine on a node shunned for another's crash loop stay there.
+      const waiting = was !== undefined && p.instance !== drained && on?.state === 'up' &&
+        (on.draining || (shunned.has(was) && input.failed?.(p.instance) !== true))
       // A stateful instance of a node just declared down waits until that node has surely fenced itself.
       const stateful = app.spec.components.find(c => p.instance.startsWith(`${app.name}.${c.name}.`))?.volumes.length !== 0
       const fencing = was !== undefined && stateful && on?.state === 'down' && (on.downForMs ?? 0) < grace

@@ -37,6 +37,12 @@ export interface AgentInit {
   stopGraceMs: number
   /** Which node runs each instance; default: this one. */
   place?: Placement
+  /**
+   * Failed restarts in a row after which the supervisor gives up on an
+   * instance (state `failed`), so that the grid moves it elsewhere. Unset:
+   * restart forever, as a lone node must.
+   */
+  maxRestarts?: number
 }
 
 /** A running local instance and what the agent opened for it. */
@@ -78,7 +84,7 @@ export class NodeAgent {
 
   constructor (components: AgentComponents, init: AgentInit) {
     this.#c = components
-    this.#init = { ...init, place: init.place ?? (() => init.nodeId) }
+    this.#init = { ...init, place: init.place ?? (() => init.nodeId), maxRestarts: init.maxRestarts ?? 0 }
     this.#bindings = components.store.sublevel<string, string>('bindings', { valueEncoding: 'utf8' })
     this.#handles = components.store.sublevel<string, string>('handles', { valueEncoding: 'utf8' })
   }
@@ -265,7 +271,7 @@ export class NodeAgent {
     })
     const spec: InstanceSpec = {
       id: plan.id,
-      restart: { mode: 'always' },
+      restart: this.#init.maxRestarts > 0 ? { mode: 'always', maxAttempts: this.#init.maxRestarts } : { mode: 'always' },
       stopGraceMs: this.#init.stopGraceMs,
       task: {
         id: plan.id,

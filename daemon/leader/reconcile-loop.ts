@@ -23,6 +23,8 @@ export interface ReconcileLoopComponents {
   nodes: () => Array<Omit<NodeView, 'cordoned' | 'draining'>>
   /** Whether an instance is up and healthy now (from instance reports). */
   ready: (instance: string) => boolean
+  /** Whether an instance's node gave up restarting it (from instance reports). */
+  failed?: (instance: string) => boolean
   /** A node's name for events, when known. */
   nameOf: (id: string) => string | undefined
   /** Says something about an instance, for `describe app` (placed, moved, unschedulable). */
@@ -73,7 +75,7 @@ export class ReconcileLoop {
       }
     })
     if (this.#c.raft.status().role !== 'leader') return []
-    const decisions = plan({ state, nodes, images: this.#c.images, schedule: this.#c.schedule, ready: this.#c.ready, seed: ++this.#round, statefulGraceMs: STATEFUL_GRACE_MS })
+    const decisions = plan({ state, nodes, images: this.#c.images, schedule: this.#c.schedule, ready: this.#c.ready, failed: this.#c.failed, seed: ++this.#round, statefulGraceMs: STATEFUL_GRACE_MS })
     for (const d of decisions) {
       if (this.#stopping !== undefined) break
       if (d.kind === 'unschedulable') {

@@ -130,3 +130,16 @@ t.test('a down node\'s stateful instance waits out the fencing grace; stateless 
   const late = plan({ state: g.state, nodes: nodes(9000), images, schedule, ready: () => true, seed: 1, statefulGraceMs: 8000 })
   t.match(late[0], { kind: 'place', placements: [{ instance: 'kv.web.0', node: 'n2' }, { instance: 'kv.db.0', node: 'n2' }] }, 'after the grace the db moves too')
 })
+
+t.test('a crash-looping instance moves to another node; its neighbours stay', async t => {
+  const g = new Grid()
+  g.put({ name: 'loop', components: [component('web', 'web', 2)], entries: [], constraints: [] })
+  g.round(three())
+  const before = g.where()
+  const failing = 'loop.web.0'
+  const [d] = plan({ state: g.state, nodes: three(), images, schedule, ready: () => true, failed: i => i === failing, seed: 1 })
+  t.match(d, { kind: 'place', reason: /crash-looping/ })
+  const after = Object.fromEntries(d?.kind === 'place' ? d.placements.map(p => [p.instance, p.node]) : [])
+  t.not(after[failing], before[failing], 'the failing instance leaves its node')
+  t.equal(after['loop.web.1'], before['loop.web.1'], 'the healthy one stays, even on the same node')
+})
