@@ -118,15 +118,16 @@ export function plan (input: PlanInput): Decision[] {
       decisions.push({ kind: 'unschedulable', app: app.name, appVersion: app.version, explanations: result.explanations })
       continue
     }
-    // The scheduler keeps nothing on a draining node; instances whose turn has
-    // not come stay where they are until a later round moves them, one at a time.
     const grace = input.statefulGraceMs ?? 0
     const placements = result.placements.map(p => {
       const was = current.get(p.instance)?.node
       const on = was === undefined ? undefined : byId.get(was)
-      // Instances that were fine on a node shunned for another's crash loop stay there.
-      const waiting = was !== undefined && p.instance !== drained && on?.state === 'up' &&
-        (on.draining || (shunned.has(was) && input.failed?.(p.instance) !== true))
+      // The scheduler keeps nothing on a node it would not place on anew (suspect,
+      // cordoned, draining, shunned for another instance's crash loop); but such a
+      // node still runs its instances, and only those that must move do.
+      const mustMove = p.instance === drained || input.failed?.(p.instance) === true
+      const waiting = was !== undefined && on !== undefined && !mustMove &&
+        (on.state === 'suspect' || (on.state === 'up' && (on.cordoned || on.draining || shunned.has(was))))
       // A stateful instance of a node just declared down waits until that node has surely fenced itself.
       const stateful = app.spec.components.find(c => p.instance.startsWith(`${app.name}.${c.name}.`))?.volumes.length !== 0
       const fencing = was !== undefined && stateful && on?.state === 'down' && (on.downForMs ?? 0) < grace

@@ -57,12 +57,12 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = Object.freeze({
       detector: 'field',
       nodes: zones(30).map(g => g.zone === 'c' ? { ...g, power: { source: 'battery', chargePercent: g.capabilities === undefined ? 45 : 35 } } : g)
     }),
-  drain: base('drain', 'an operator cordons one busy node and drains two others; the cordon is lifted later',
+  drain: base('drain', 'an operator cordons node-024 and drains two busy nodes; the cordon is lifted at 40 s',
     [
-      { at: 10_000, kind: 'cordon', node: 'random-busy' },
+      { at: 10_000, kind: 'cordon', node: 'node-024' },
       { at: 15_000, kind: 'drain', node: 'random-busy' },
       { at: 25_000, kind: 'drain', node: 'random-busy' },
-      { at: 40_000, kind: 'uncordon', node: 'random-busy' }
+      { at: 40_000, kind: 'uncordon', node: 'node-024' }
     ], 80_000),
   partition: base('partition', 'zone d is cut off from the leader for 15 s: its databases fence themselves, the leader re-places, the zone rejoins',
     [{ at: 20_000, kind: 'partition', zone: 'd', durationMs: 15_000 }], 80_000)

@@ -143,3 +143,17 @@ t.test('a crash-looping instance moves to another node; its neighbours stay', as
   t.not(after[failing], before[failing], 'the failing instance leaves its node')
   t.equal(after['loop.web.1'], before['loop.web.1'], 'the healthy one stays, even on the same node')
 })
+
+t.test('re-placing an app leaves its instances on cordoned and suspect nodes alone', async t => {
+  const g = new Grid()
+  g.put({ name: 'c', components: [component('web', 'web', 3, { antiAffinity: true })], entries: [], constraints: [] })
+  g.round(three())
+  const before = g.where()
+  const [cordoned, suspect, dead] = ['c.web.0', 'c.web.1', 'c.web.2'].map(i => before[i]!)
+  const nodes = [...three().map(n => n.id === cordoned ? { ...n, cordoned: true } : n.id === suspect ? { ...n, state: 'suspect' as const } : n.id === dead ? { ...n, state: 'down' as const } : n), node('n4')]
+  const [d] = g.round(nodes)
+  t.match(d, { kind: 'place', moved: ['c.web.2'] })
+  t.equal(g.where()['c.web.0'], cordoned, 'a cordon stops new placements only')
+  t.equal(g.where()['c.web.1'], suspect, 'a suspect node keeps its instances until it is declared down')
+  t.equal(g.where()['c.web.2'], 'n4')
+})
