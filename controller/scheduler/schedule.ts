@@ -10,7 +10,7 @@ import type { AppSpec, ComponentSpec } from '../graph/types.ts'
 import { contextOf, type ComponentContext } from './context.ts'
 import { InvalidScheduleRequestError, UnschedulableError } from './errors.ts'
 import { explainInfeasible, explainUnknownImage, ReasonTally } from './explain.ts'
-import { pipelineFor, reasonAgainst, Selection, shuffled, staticallyFeasible, type Pipeline } from './select.ts'
+import { pipelineFor, reasonAgainst, reasonToLeave, Selection, shuffled, staticallyFeasible, type Pipeline } from './select.ts'
 import { release, reserve, slotsOf, type Slot } from './slots.ts'
 import type { Placement, ScheduleRequest, ScheduleResult, Strategy } from './types.ts'
 
@@ -55,7 +55,7 @@ export function schedule (request: ScheduleRequest): ScheduleResult {
     const ctx = contexts[c]
     const pipeline = pipelines[c]
     if (ctx === undefined || pipeline === undefined || k >= (app.components[c] as ComponentSpec).count) continue
-    if (reasonAgainst(slot, ctx, pipeline) !== undefined) continue
+    if (reasonToLeave(slot, ctx, pipeline) !== undefined) continue
     take(ctx, slot)
     ;(placed[c] as Array<Slot | undefined>)[k] = slot
   }

@@ -33,6 +33,19 @@ export function pipelineFor (ctx: ComponentContext): Pipeline {
   }
 }
 
+/**
+ * The first reason an instance may not stay where it already runs. Staying is
+ * not a new placement: a suspect node (not yet declared down) and a cordon
+ * stop new instances only. A down or departed node, a drain, a dying
+ * battery, a missing capability, a constraint and a lack of room still move it.
+ */
+export function reasonToLeave (slot: Slot, ctx: ComponentContext, pipeline: Pipeline): Reason | undefined {
+  const { state, draining } = slot.node
+  if (state === 'down' || state === 'left') return firstReason(slot, ctx, pipeline.static)
+  const kept = pipeline.static.filter(c => c.name !== 'node-state' && (c.name !== 'admin-state' || draining))
+  return firstReason(slot, ctx, kept) ?? firstReason(slot, ctx, pipeline.dynamic)
+}
+
 /** The first reason this node cannot take one more instance now, static or dynamic; what an explanation counts. */
 export function reasonAgainst (slot: Slot, ctx: ComponentContext, pipeline: Pipeline): Reason | undefined {
   return firstReason(slot, ctx, pipeline.static) ?? firstReason(slot, ctx, pipeline.dynamic)

@@ -103,7 +103,10 @@ function check (t: Test, seed: number, input: ReturnType<typeof randomCase>, res
     l.cpu += Math.round(c.resources.cpu * 1000)
     l.memory += c.resources.memory
     l.disk += c.resources.disk
-    t.ok(node.state === 'up' && !node.cordoned && !node.draining, `${label}: ${p.instance} on a schedulable node`)
+    // A new placement needs a schedulable node; an instance kept where it runs needs only a live one.
+    const kept = input.existing[p.instance] === p.node
+    t.ok(kept ? node.state !== 'down' && node.state !== 'left' && !node.draining : node.state === 'up' && !node.cordoned && !node.draining,
+      `${label}: ${p.instance} on a ${kept ? 'live' : 'schedulable'} node`)
     for (const cons of [...app.constraints, ...c.constraints]) t.ok(holds(cons, node), `${label}: ${p.instance} meets its constraints`)
     const key = `${p.component}@${p.node}`
     onNode.set(key, (onNode.get(key) ?? 0) + 1)
