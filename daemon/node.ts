@@ -8,7 +8,7 @@ import type { CommandLog } from '../controller/state/index.ts'
 import { MembershipLoop, RaftLog } from './consensus/index.ts'
 import { QuorumWatch, ReconcileLoop } from './leader/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
-import type { NodeView as PlanNode } from '../controller/reconciler/index.ts'
+import { rebalance, type NodeView as PlanNode } from '../controller/reconciler/index.ts'
 import { NodeAgent } from './agent/index.ts'
 import { addRoutes, ApiServer } from './api/index.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
@@ -162,7 +162,16 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     nameOf: id => id === identity.id ? identity.name : membership?.directory.nodes().find(n => n.id === id)?.advert?.name,
     raft,
     stateOf: id => membership?.directory.nodes().find(n => n.id === id)?.state,
-    remote: membership?.reports
+    remote: membership?.reports,
+    rebalance: raft === undefined || membership === undefined
+      ? undefined
+      : () => rebalance({
+        state: commandLog.state,
+        nodes: membership!.directory.nodes().flatMap(n => n.advert === undefined ? [] : [{ ...schedNode(n.id, n.state, n.advert), cordoned: commandLog.state.nodes.get(n.id)?.cordoned ?? false, draining: commandLog.state.nodes.get(n.id)?.draining ?? false }]),
+        images: catalog,
+        schedule,
+        seed: commandLog.state.appliedIndex
+      })
   }))
 
   let reconciler: ReconcileLoop | undefined

@@ -4,7 +4,8 @@ import type {
   AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogsView, NodeView, RaftPeerView, RaftView, ValidateView
 } from '../controller/client/types.ts'
 import { GraphValidationError, validateApp } from '../controller/graph/index.ts'
-import { deleteApp, putApp, setNodeAdmin, type CommandLog } from '../controller/state/index.ts'
+import { deleteApp, placeApp, putApp, setNodeAdmin, type CommandLog } from '../controller/state/index.ts'
+import type { Decision } from '../controller/reconciler/index.ts'
 import type { NodeAgent } from './agent/index.ts'
 import { ApiError, notFound, type GridService } from './api/index.ts'
 import type { RaftLog } from './consensus/index.ts'
@@ -31,6 +32,8 @@ export interface ServiceComponents {
   stateOf?: (id: string) => string | undefined
   /** Status and events other nodes report about what they run. */
   remote?: InstanceReports
+  /** One round of rebalancing decisions from this node's view of the grid. */
+  rebalance?: () => Decision[]
 }
 
 /**
@@ -124,6 +127,22 @@ export class NodeService implements GridService {
     await raft.propose(setNodeAdmin(node.id, { cordoned, draining }))
     this.#c.logger.info({ node: node.name, cordoned, draining }, 'node admin state changed')
     return { node: node.name, cordoned, draining }
+  }
+
+  async rebalance (): Promise<{ moved: Array<{ app: string, instances: string[] }> }> {
+    if (this.#c.raft === undefined || this.#c.rebalance === undefined) throw new ApiError('ERR_NOT_IN_GRID', 'this node belongs to no grid: there is nothing to balance')
+    const decisions = this.#c.rebalance()
+    const moved: Array<{ app: string, instances: string[] }> = []
+    for (const d of decisions) {
+      if (d.kind !== 'place') continue
+      const result = await this.#c.raft.propose(placeApp(d.app, d.appVersion, d.placements, d.reason))
+      if (result.kind === 'app-placed' && result.applied) {
+        moved.push({ app: d.app, instances: d.moved })
+        for (const i of d.moved) this.#c.agent.record(i, 'moved', `rebalance to ${this.#c.nameOf(d.placements.find(p => p.instance === i)?.node ?? '') ?? '?'}`)
+      }
+    }
+    this.#c.logger.info({ moved }, 'rebalanced')
+    return { moved }
   }
 
   async deleteApp (name: string): Promise<{ name: string, existed: boolean }> {

@@ -197,3 +197,17 @@ export async function nodeAdmin (client: TrellisClient, out: Output, node: strin
     await new Promise(resolve => setTimeout(resolve, 1000))
   }
 }
+
+export async function rebalance (client: TrellisClient, out: Output, format: Format, rounds: number): Promise<number> {
+  const all: Array<{ app: string, instances: string[] }> = []
+  for (let i = 0; i < rounds; i++) {
+    const { moved } = await client.rebalance()
+    if (moved.length === 0) break
+    all.push(...moved)
+    // Let the moved instances come up before the next round moves more.
+    if (i + 1 < rounds) await new Promise(resolve => setTimeout(resolve, 3000))
+  }
+  if (format === 'json') { out.write(JSON.stringify({ moved: all }, null, 2)); return 0 }
+  out.write(all.length === 0 ? 'balanced: nothing to move' : all.map(m => `${m.app}: moved ${m.instances.join(' ')}`).join('\n'))
+  return 0
+}

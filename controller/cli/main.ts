@@ -76,6 +76,10 @@ nodeCmd.command('drain <node>').description('move the node\'s instances elsewher
   .option('--wait <seconds>', 'return once the node runs nothing', v => Number(v))
   .action(async (node: string, o: { wait?: number }) => { await run(async () => await cmd.nodeAdmin(await client(), out, node, 'drain', globals().output, o.wait))() })
 
+program.command('rebalance').description('even out load over the nodes, e.g. after nodes joined (moves one instance per app per round)')
+  .option('--rounds <n>', 'rounds to run, 3 s apart', v => Number(v), 1)
+  .action(async (o: { rounds: number }) => { await run(async () => await cmd.rebalance(await client(), out, globals().output, o.rounds))() })
+
 const operator = program.command('operator').description('operate the grid itself')
 const raft = operator.command('raft').description('the grid\'s replicated log')
 raft.command('list-peers').description('members of the replicated log: voters, learners, the leader')

@@ -66,6 +66,8 @@ export class TrellisClient {
     return await this.#call('POST', `/v1/nodes/${encodeURIComponent(node)}/${action}`, '')
   }
 
+  async rebalance (): Promise<{ moved: Array<{ app: string, instances: string[] }> }> { return await this.#call('POST', '/v1/rebalance', '') }
+
   async raft (): Promise<RaftView> { return await this.#call('GET', '/v1/raft') }
   async removePeer (peer: string): Promise<{ removed: string }> { return await this.#call('DELETE', `/v1/raft/peers/${encodeURIComponent(peer)}`) }
   async deleteApp (name: string): Promise<{ name: string, existed: boolean }> {

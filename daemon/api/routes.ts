@@ -19,6 +19,8 @@ export interface GridService {
   raftStatus (): Promise<RaftView>
   /** Cordons, uncordons or drains a node (by id or name); committed before it returns. */
   nodeAdmin (node: string, change: { cordoned?: boolean, draining?: boolean }): Promise<{ node: string, cordoned: boolean, draining: boolean }>
+  /** Moves a few instances toward an even spread over the nodes (one per app per call). */
+  rebalance (): Promise<{ moved: Array<{ app: string, instances: string[] }> }>
   /** Removes a member from the replicated log (on the leader); ERR_NOT_LEADER elsewhere. */
   removePeer (idOrName: string): Promise<{ removed: string }>
   logs (app: string, instance: string | undefined, tail: number, stream: 'stdout' | 'stderr' | 'both'): Promise<LogsView[]>
@@ -38,6 +40,7 @@ export function addRoutes (server: ApiServer, grid: GridService): void {
   server.route('GET', '/v1/apps/:name', async req => await grid.app(req.params.name!))
   server.route('DELETE', '/v1/apps/:name', async req => await grid.deleteApp(req.params.name!))
   server.route('GET', '/v1/raft', async () => await grid.raftStatus())
+  server.route('POST', '/v1/rebalance', async () => await grid.rebalance())
   server.route('POST', '/v1/nodes/:node/cordon', async req => await grid.nodeAdmin(req.params.node!, { cordoned: true }))
   server.route('POST', '/v1/nodes/:node/uncordon', async req => await grid.nodeAdmin(req.params.node!, { cordoned: false, draining: false }))
   server.route('POST', '/v1/nodes/:node/drain', async req => await grid.nodeAdmin(req.params.node!, { draining: true }))

@@ -23,7 +23,7 @@ t.test('the three-tier example validates against the real images', async t => {
   t.same(web?.resources, { cpu: 0.25, memory: 128 * Mi, disk: 0 }, 'resources default from the web manifest')
   t.same(web?.properties, { title: 'Trellis three-tier demo' })
   t.same(web?.connections, [{ output: 'db', component: 'db', input: 'http' }])
-  t.equal(web?.antiAffinity, false)
+  t.equal(web?.antiAffinity, true, 'the web tier spreads over nodes')
   t.same(web?.constraints, [])
 
   const lb = byName.get('lb')

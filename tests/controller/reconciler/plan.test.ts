@@ -157,3 +157,25 @@ t.test('re-placing an app leaves its instances on cordoned and suspect nodes alo
   t.equal(g.where()['c.web.1'], suspect, 'a suspect node keeps its instances until it is declared down')
   t.equal(g.where()['c.web.2'], 'n4')
 })
+
+t.test('rebalance spreads a packed app over new nodes, one instance per app per call', async t => {
+  const { rebalance } = await import('../../../controller/reconciler/index.ts')
+  const g = new Grid()
+  g.put({ name: 'r', components: [component('web', 'web', 3)], entries: [], constraints: [] })
+  g.round([node('n1')])
+  t.same(new Set(Object.values(g.where())), new Set(['n1']), 'packed on the only node')
+  const nodes = three()
+  const seen: string[][] = []
+  for (let i = 0; i < 4; i++) {
+    const decisions = rebalance({ state: g.state, nodes, images, schedule, seed: i })
+    for (const d of decisions) {
+      if (d.kind !== 'place') continue
+      t.equal(d.moved.length, 1, 'one instance per call')
+      apply(g.state, g.state.appliedIndex + 1, placeApp(d.app, d.appVersion, d.placements, d.reason))
+      seen.push(d.moved)
+    }
+  }
+  t.equal(new Set(Object.values(g.where())).size, 3, 'spread over the three nodes')
+  t.same(rebalance({ state: g.state, nodes, images, schedule, seed: 9 }), [], 'balanced: nothing more to move')
+  t.ok(seen.length >= 2)
+})
