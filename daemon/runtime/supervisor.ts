@@ -36,6 +36,9 @@ export type SupervisorListener = (event: SupervisorEvent) => void
  *                    ▲            │ exit                      kill ◀─┘
  *                    └─ backoff ◀─┴──▶ stopped | failed
  */
+/** Probe interval before an instance's first healthy verdict, in ms. */
+const FIRST_VERDICT_PROBE_MS = 200
+
 export class Supervisor {
   readonly #driver: Driver
   readonly #clock: Clock
@@ -241,7 +244,10 @@ export class Supervisor {
   #scheduleProbe (inst: Instance, epoch: number): void {
     const check = inst.spec.health
     if (check === undefined || this.#closing !== undefined) return
-    inst.timer = this.#clock.setTimeout(() => { void this.#runProbe(inst, epoch, check) }, check.intervalMs)
+    // Until the first healthy verdict, probe often: a fresh instance that listens
+    // after 300 ms should not wait out a whole interval before it takes traffic.
+    const delay = inst.health.status === 'healthy' ? check.intervalMs : Math.min(check.intervalMs, FIRST_VERDICT_PROBE_MS)
+    inst.timer = this.#clock.setTimeout(() => { void this.#runProbe(inst, epoch, check) }, delay)
   }
 
   async #runProbe (inst: Instance, epoch: number, check: HealthCheck): Promise<void> {
