@@ -134,8 +134,10 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       stopGraceMs: config.stopGraceMs,
       // In a grid, an instance that keeps crashing is given up here so the leader moves it.
       maxRestarts: raft !== undefined ? GRID_MAX_RESTARTS : undefined,
-      // A committed placement decides; an app not yet placed runs on the node it was submitted to.
-      place: id => commandLog.state.placements.get(id)?.node ?? (commandLog.state.apps.get(id.split('.')[0] ?? '')?.homeNode || identity.id)
+      // A committed placement decides. On a grid an instance not yet placed waits for the
+      // leader's reconciler; a lone node runs everything itself.
+      place: id => commandLog.state.placements.get(id)?.node ??
+        (raft === undefined ? identity.id : undefined)
     }
   )
 

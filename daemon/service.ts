@@ -13,7 +13,7 @@ import type { InstanceReports } from './grid/index.ts'
 import type { LogReader } from './runtime/driver.ts'
 
 export interface ServiceComponents {
-  /** This node's id: apps submitted here run here until the scheduler places them. */
+  /** This node's id, recorded with the apps submitted here. */
   nodeId: string
   log: CommandLog
   agent: NodeAgent

@@ -10,7 +10,7 @@ export interface AppRecord {
   version: number
   /** Log index of the put that first created the app. */
   createdIndex: number
-  /** The node the app was submitted to; its instances run there until the scheduler places them. */
+  /** The node the app was first submitted to (informational: the scheduler places instances). */
   homeNode: string
 }
 

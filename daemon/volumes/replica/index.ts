@@ -1,0 +1,9 @@
+export type { ReplicatedBlockStoreComponents, ReplicatedBlockStoreInit } from './replicated-store.ts'
+export { DEFAULT_REPLICA_TIMEOUT, ReplicatedBlockStore, openReplicatedBlockStore } from './replicated-store.ts'
+export type { ReplicaServerComponents, ReplicaServerInit, ReplicaServerStats } from './server.ts'
+export { ReplicaServer } from './server.ts'
+export type { ReplicaRequest, ReplicaResponse } from './wire.ts'
+export { MAX_FRAME, MAX_WRITE, Op, REPLICA_PROTOCOL, decodeRequest, decodeResponse, encodeRequest, encodeResponse } from './wire.ts'
+export {
+  BadReplicaFrameError, NoSuchReplicaError, ReplicaClosedError, ReplicaRequestError, ReplicaTimeoutError, ReplicaUnavailableError
+} from './errors.ts'

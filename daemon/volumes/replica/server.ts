@@ -1,0 +1,140 @@
+import type { Duplex } from 'node:stream'
+import type { Logger } from 'pino'
+import type { Transport } from '../../network/index.ts'
+import type { BlockStore } from '../block/index.ts'
+import { readFrames, frame } from '../../consensus/index.ts'
+import { NoSuchReplicaError } from './errors.ts'
+import {
+  MAX_FRAME, Op, REPLICA_PROTOCOL, decodeRequest, encodeChecksums, encodeGeometry, encodeResponse,
+  type ReplicaRequest
+} from './wire.ts'
+
+/** What a ReplicaServer uses. */
+export interface ReplicaServerComponents {
+  transport: Transport
+  logger: Logger
+}
+
+/** The volumes a node holds replicas of, by volume id. */
+export interface ReplicaServerInit {
+  volumes?: Map<string, BlockStore>
+}
+
+/** Counters of a ReplicaServer, for tests and metrics. */
+export interface ReplicaServerStats {
+  streams: number
+  requests: number
+  /** Streams closed because a frame could not be decoded. */
+  garbage: number
+}
+
+const EMPTY = Buffer.alloc(0)
+
+/**
+ * Serves `/trellis/replica/1` on one node: applies primaries' changes to the
+ * local replica stores. Requests on a stream reach the store in arrival order
+ * (so a primary's order is kept) and are answered as each completes, so many
+ * are in flight at once. A write is checked against the store's generation
+ * fence, and answered only once the store resolved it — after fdatasync when
+ * FUA or flush asked. A malformed frame closes its stream; the node stays up.
+ */
+export class ReplicaServer {
+  readonly #log: Logger
+  readonly #transport: Transport
+  readonly #volumes: Map<string, BlockStore>
+  readonly #streams = new Set<Duplex>()
+  readonly #stats: ReplicaServerStats = { streams: 0, requests: 0, garbage: 0 }
+  #closing?: Promise<void>
+
+  constructor (components: ReplicaServerComponents, init: ReplicaServerInit = {}) {
+    this.#log = components.logger.child({ component: 'replica-server' })
+    this.#transport = components.transport
+    this.#volumes = new Map(init.volumes)
+    this.#transport.handle(REPLICA_PROTOCOL, (stream, from) => { this.#accept(stream, from) })
+  }
+
+  /** Starts serving a volume's replica; the server does not close the store. */
+  addVolume (id: string, store: BlockStore): void {
+    this.#volumes.set(id, store)
+  }
+
+  /** Stops serving a volume; later requests for it get ERR_NO_SUCH_REPLICA. */
+  removeVolume (id: string): void {
+    this.#volumes.delete(id)
+  }
+
+  stats (): ReplicaServerStats {
+    return { ...this.#stats }
+  }
+
+  /** Stops accepting streams and destroys open ones; the same promise however often called. */
+  close (): Promise<void> {
+    this.#closing ??= this.#closeOnce()
+    return this.#closing
+  }
+
+  async #closeOnce (): Promise<void> {
+    this.#transport.unhandle(REPLICA_PROTOCOL)
+    for (const s of this.#streams) s.destroy()
+    this.#streams.clear()
+  }
+
+  #accept (stream: Duplex, from: string): void {
+    if (this.#closing !== undefined) { stream.destroy(); return }
+    this.#stats.streams++
+    this.#streams.add(stream)
+    const log = this.#log.child({ peer: from })
+    // A stream reset by the peer or a partition is normal life; only its end matters.
+    stream.on('error', () => {})
+    readFrames(stream, MAX_FRAME, payload => {
+      const req = decodeRequest(payload)
+      this.#stats.requests++
+      this.#answer(stream, req)
+    }).catch((err: unknown) => {
+      const code = (err as { code?: string }).code
+      if (code === 'ERR_BAD_REPLICA_FRAME' || code === 'ERR_FRAME_TOO_LARGE') {
+        this.#stats.garbage++
+        log.warn({ err }, 'closed a replica stream that sent a malformed frame')
+      }
+      stream.destroy()
+    }).finally(() => { this.#streams.delete(stream) })
+  }
+
+  /** Starts the request at once (keeping arrival order at the store) and writes the answer when it settles. */
+  #answer (stream: Duplex, req: ReplicaRequest): void {
+    const store = this.#volumes.get(req.volume)
+    const started = store === undefined ? Promise.reject(new NoSuchReplicaError(req.volume)) : this.#serve(store, req)
+    started.then(
+      payload => { this.#send(stream, { id: req.id, error: '', generation: store?.generation ?? 0, payload }) },
+      (err: unknown) => {
+        const e = err as { code?: unknown, highest?: unknown }
+        const code = typeof e.code === 'string' && e.code !== '' ? e.code : 'ERR_REPLICA_INTERNAL'
+        const generation = typeof e.highest === 'number' ? e.highest : (store?.generation ?? 0)
+        this.#send(stream, { id: req.id, error: code, generation, payload: EMPTY })
+      }
+    )
+  }
+
+  #serve (store: BlockStore, req: ReplicaRequest): Promise<Uint8Array> {
+    const change = { generation: req.generation, fua: req.fua }
+    switch (req.op) {
+      case Op.hello:
+        return store.fence(req.generation).then(() => encodeGeometry(store))
+      case Op.write:
+        return store.write(req.offset, req.payload, change).then(() => EMPTY)
+      case Op.flush:
+        return store.flush().then(() => EMPTY)
+      case Op.trim:
+        return store.trim(req.offset, req.length, change).then(() => EMPTY)
+      case Op.writeZeroes:
+        return store.writeZeroes(req.offset, req.length, { ...change, noHole: req.noHole }).then(() => EMPTY)
+      case Op.readChecksums:
+        return store.checksums(req.offset, req.length).then(c => encodeChecksums(c))
+    }
+  }
+
+  #send (stream: Duplex, res: Parameters<typeof encodeResponse>[0]): void {
+    if (stream.destroyed || stream.writableEnded) return
+    stream.write(frame(encodeResponse(res)))
+  }
+}

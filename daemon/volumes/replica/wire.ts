@@ -1,0 +1,168 @@
+import { BadReplicaFrameError } from './errors.ts'
+
+/**
+ * The frames of `/trellis/replica/1`. Each frame travels inside a 32-bit
+ * length prefix (consensus framing) and is a fixed big-endian header, then a
+ * variable tail. Binary rather than protobuf because a write is a header and
+ * up to megabytes of payload: copying it through a message object would cost
+ * more than the fdatasync it waits for.
+ *
+ * request  = kind:u8(1) op:u8 id:u32 flags:u8 generation:u64 offset:u64 length:u32 volLen:u16 volume payload
+ * response = kind:u8(2) id:u32 status:u8 generation:u64 codeLen:u16 code payload
+ */
+
+/** The protocol id on the Transport. */
+export const REPLICA_PROTOCOL = '/trellis/replica/1'
+
+/** Largest data a single write frame carries; bigger writes are split by the sender. */
+export const MAX_WRITE = 4 * 1024 * 1024 // bytes
+/** Largest frame accepted: a full write plus header room. */
+export const MAX_FRAME = MAX_WRITE + 1024 // bytes
+/** Longest volume id a frame may name. */
+const MAX_VOLUME_ID = 255 // bytes
+
+const KIND_REQUEST = 1
+const KIND_RESPONSE = 2
+const REQUEST_HEAD = 29 // bytes before the volume id
+const RESPONSE_HEAD = 16 // bytes before the error code
+
+/** Operations a primary asks of a replica. */
+export const Op = {
+  /** Attach at a generation: fences older writers on this replica and returns its geometry. */
+  hello: 1,
+  write: 2,
+  flush: 3,
+  trim: 4,
+  writeZeroes: 5,
+  readChecksums: 6
+} as const
+export type OpCode = typeof Op[keyof typeof Op]
+
+const FLAG_FUA = 1
+const FLAG_NO_HOLE = 2
+
+/** One request from a primary. */
+export interface ReplicaRequest {
+  id: number
+  op: OpCode
+  volume: string
+  generation: number
+  offset: number
+  length: number
+  fua: boolean
+  noHole: boolean
+  /** Data of a write; empty otherwise. */
+  payload: Uint8Array
+}
+
+/** One answer from a replica. */
+export interface ReplicaResponse {
+  id: number
+  /** Empty when the request succeeded, else the stable error code. */
+  error: string
+  /** The replica store's generation after the request (the highest accepted when it refused as fenced). */
+  generation: number
+  /** Op-specific result: geometry for hello, checksums for readChecksums. */
+  payload: Uint8Array
+}
+
+export function encodeRequest (r: ReplicaRequest): Buffer {
+  const vol = Buffer.from(r.volume, 'utf8')
+  const out = Buffer.allocUnsafe(REQUEST_HEAD + vol.length + r.payload.byteLength)
+  out.writeUInt8(KIND_REQUEST, 0)
+  out.writeUInt8(r.op, 1)
+  out.writeUInt32BE(r.id, 2)
+  out.writeUInt8((r.fua ? FLAG_FUA : 0) | (r.noHole ? FLAG_NO_HOLE : 0), 6)
+  out.writeBigUInt64BE(BigInt(r.generation), 7)
+  out.writeBigUInt64BE(BigInt(r.offset), 15)
+  out.writeUInt32BE(r.length, 23)
+  out.writeUInt16BE(vol.length, 27)
+  vol.copy(out, REQUEST_HEAD)
+  out.set(r.payload, REQUEST_HEAD + vol.length)
+  return out
+}
+
+/** Decodes a request frame; throws BadReplicaFrameError for anything a correct sender would not produce. */
+export function decodeRequest (b: Buffer): ReplicaRequest {
+  if (b.length < REQUEST_HEAD || b.readUInt8(0) !== KIND_REQUEST) throw new BadReplicaFrameError('not a replica request')
+  const op = b.readUInt8(1)
+  if (op < Op.hello || op > Op.readChecksums) throw new BadReplicaFrameError(`unknown op ${op}`)
+  const flags = b.readUInt8(6)
+  if ((flags & ~(FLAG_FUA | FLAG_NO_HOLE)) !== 0) throw new BadReplicaFrameError(`unknown flags ${flags}`)
+  const generation = safe(b.readBigUInt64BE(7), 'generation')
+  const offset = safe(b.readBigUInt64BE(15), 'offset')
+  const length = b.readUInt32BE(23)
+  const volLen = b.readUInt16BE(27)
+  if (volLen === 0 || volLen > MAX_VOLUME_ID || b.length < REQUEST_HEAD + volLen) throw new BadReplicaFrameError('bad volume id length')
+  const volume = b.toString('utf8', REQUEST_HEAD, REQUEST_HEAD + volLen)
+  const payload = b.subarray(REQUEST_HEAD + volLen)
+  // Only a write carries data, and exactly as much as it says: anything else is a confused or hostile peer.
+  if (op === Op.write ? payload.length !== length : payload.length !== 0) throw new BadReplicaFrameError('payload does not match the request')
+  return { id: b.readUInt32BE(2), op: op as OpCode, volume, generation, offset, length, fua: (flags & FLAG_FUA) !== 0, noHole: (flags & FLAG_NO_HOLE) !== 0, payload }
+}
+
+export function encodeResponse (r: ReplicaResponse): Buffer {
+  const code = Buffer.from(r.error, 'utf8')
+  const out = Buffer.allocUnsafe(RESPONSE_HEAD + code.length + r.payload.byteLength)
+  out.writeUInt8(KIND_RESPONSE, 0)
+  out.writeUInt32BE(r.id, 1)
+  out.writeUInt8(r.error === '' ? 0 : 1, 5)
+  out.writeBigUInt64BE(BigInt(r.generation), 6)
+  out.writeUInt16BE(code.length, 14)
+  code.copy(out, RESPONSE_HEAD)
+  out.set(r.payload, RESPONSE_HEAD + code.length)
+  return out
+}
+
+/** Decodes a response frame; throws BadReplicaFrameError when it is malformed. */
+export function decodeResponse (b: Buffer): ReplicaResponse {
+  if (b.length < RESPONSE_HEAD || b.readUInt8(0) !== KIND_RESPONSE) throw new BadReplicaFrameError('not a replica response')
+  const status = b.readUInt8(5)
+  const codeLen = b.readUInt16BE(14)
+  if (status > 1 || (status === 0) !== (codeLen === 0) || b.length < RESPONSE_HEAD + codeLen) throw new BadReplicaFrameError('bad response status')
+  return {
+    id: b.readUInt32BE(1),
+    error: b.toString('utf8', RESPONSE_HEAD, RESPONSE_HEAD + codeLen),
+    generation: safe(b.readBigUInt64BE(6), 'generation'),
+    payload: b.subarray(RESPONSE_HEAD + codeLen)
+  }
+}
+
+/** A replica's geometry, answered to hello so the primary never mirrors onto a volume of another shape. */
+export interface Geometry { size: number, minBlockSize: number, preferredBlockSize: number }
+
+export function encodeGeometry (g: Geometry): Buffer {
+  const out = Buffer.allocUnsafe(16)
+  out.writeBigUInt64BE(BigInt(g.size), 0)
+  out.writeUInt32BE(g.minBlockSize, 8)
+  out.writeUInt32BE(g.preferredBlockSize, 12)
+  return out
+}
+
+export function decodeGeometry (b: Uint8Array): Geometry {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength)
+  if (buf.length !== 16) throw new BadReplicaFrameError('bad hello answer')
+  return { size: safe(buf.readBigUInt64BE(0), 'size'), minBlockSize: buf.readUInt32BE(8), preferredBlockSize: buf.readUInt32BE(12) }
+}
+
+/** Checksums as blockSize:u32 firstBlock:u64 then one u32 per block. */
+export function encodeChecksums (c: { blockSize: number, firstBlock: number, crcs: Uint32Array }): Buffer {
+  const out = Buffer.allocUnsafe(12 + 4 * c.crcs.length)
+  out.writeUInt32BE(c.blockSize, 0)
+  out.writeBigUInt64BE(BigInt(c.firstBlock), 4)
+  for (let i = 0; i < c.crcs.length; i++) out.writeUInt32BE(c.crcs[i] ?? 0, 12 + 4 * i)
+  return out
+}
+
+export function decodeChecksums (b: Uint8Array): { blockSize: number, firstBlock: number, crcs: Uint32Array } {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength)
+  if (buf.length < 12 || (buf.length - 12) % 4 !== 0) throw new BadReplicaFrameError('bad checksums answer')
+  const crcs = new Uint32Array((buf.length - 12) / 4)
+  for (let i = 0; i < crcs.length; i++) crcs[i] = buf.readUInt32BE(12 + 4 * i)
+  return { blockSize: buf.readUInt32BE(0), firstBlock: safe(buf.readBigUInt64BE(4), 'firstBlock'), crcs }
+}
+
+function safe (v: bigint, what: string): number {
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new BadReplicaFrameError(`${what} is out of range`)
+  return Number(v)
+}
