@@ -72,13 +72,19 @@ function instancePids (tag: string, dataDir: string): number[] {
 }
 
 function removeCgroups (name: string): void {
-  for (const base of ['/sys/fs/cgroup/memory', '/sys/fs/cgroup/cpu', '/sys/fs/cgroup']) {
-    const dir = join(base, name)
-    if (!existsSync(dir)) continue
-    try {
-      for (const child of readdirSync(dir, { withFileTypes: true })) if (child.isDirectory()) rmdirSync(join(dir, child.name))
-      rmdirSync(dir)
-    } catch {}
+  // A cgroup whose last process just died can refuse rmdir (EBUSY) for a moment: retry briefly.
+  for (let attempt = 0; attempt < 40; attempt++) {
+    let left = 0
+    for (const base of ['/sys/fs/cgroup/memory', '/sys/fs/cgroup/cpu', '/sys/fs/cgroup']) {
+      const dir = join(base, name)
+      if (!existsSync(dir)) continue
+      try {
+        for (const child of readdirSync(dir, { withFileTypes: true })) if (child.isDirectory()) rmdirSync(join(dir, child.name))
+        rmdirSync(dir)
+      } catch { left++ }
+    }
+    if (left === 0) return
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50)
   }
 }
 
