@@ -1,6 +1,4 @@
-import {
-  CompactedError, StorageCorruptError, UnavailableError, emptyConf, entrySize, bootstrap
-} from '../../controller/raft/index.ts'
+import { MemoryStorage, StorageCorruptError, UnavailableError, bootstrap } from '../../controller/raft/index.ts'
 import type { ConfState, Entry, HardState, Ready, Snapshot, Storage } from '../../controller/raft/index.ts'
 import type { Store } from '../store/index.ts'
 import { decodeEntry, decodeHardState, decodeSnapshot, encodeEntry, encodeHardState, encodeSnapshot } from './codec.ts'
@@ -14,8 +12,6 @@ const ENTRY_PREFIX = 'e!'
 /** Digits of a padded index: 2^53 has 16. */
 const INDEX_DIGITS = 16
 
-const EMPTY = new Uint8Array(0)
-
 /** What of a Ready the storage writes: the parts that must be durable before its messages go out. */
 export type ReadyWrite = Pick<Ready, 'hardState' | 'entries' | 'snapshot' | 'compaction' | 'mustSync'>
 
@@ -24,19 +20,16 @@ type Sublevel = ReturnType<typeof openSublevel>
 type Batch = Array<{ type: 'put', key: string, value: Uint8Array } | { type: 'del', key: string }>
 
 /**
- * The Raft core's Storage over a LevelDB sublevel. The live log (entries
- * after the snapshot), the hard state and the snapshot are held in memory so
- * the core can read them synchronously, and written through: each Ready's
- * snapshot, entries, hard state and compaction go to disk in ONE batch,
- * fdatasynced when the Ready says so, and only then does the memory view
- * change. A crash therefore leaves either all of a Ready on disk or none.
+ * The Raft core's Storage over a LevelDB sublevel. The live log, the hard
+ * state and the snapshot are held in a MemoryStorage so the core can read
+ * them synchronously, and written through: each Ready's snapshot, entries,
+ * hard state and compaction go to disk in ONE batch, fdatasynced when the
+ * Ready says so, and only then is the same Ready applied to the memory view.
+ * A crash therefore leaves either all of a Ready on disk or none.
  */
 export class LevelStorage implements Storage {
   readonly #db: Sublevel
-  #hardState: HardState = { term: 0, vote: null, commit: 0 }
-  #snapshot: Snapshot = { index: 0, term: 0, conf: emptyConf(), data: EMPTY }
-  /** Entries after the snapshot: #entries[i].index === #snapshot.index + 1 + i. */
-  #entries: Entry[] = []
+  readonly #mem = new MemoryStorage()
 
   private constructor (db: Sublevel) {
     this.#db = db
@@ -56,31 +49,34 @@ export class LevelStorage implements Storage {
   async #load (): Promise<void> {
     const db = this.#db
     const hard = await db.get(HARD_KEY)
-    if (hard !== undefined) this.#hardState = corruptIfThrows(() => decodeHardState(hard), 'hard state')
     const snap = await db.get(SNAP_KEY)
-    if (snap !== undefined) this.#snapshot = corruptIfThrows(() => decodeSnapshot(snap), 'snapshot')
+    if (snap !== undefined) this.#mem.applySnapshot(corruptIfThrows(() => decodeSnapshot(snap), 'snapshot'))
+    if (hard !== undefined) this.#mem.setHardState(corruptIfThrows(() => decodeHardState(hard), 'hard state'))
     const iter = db.iterator({ gte: ENTRY_PREFIX, lt: ENTRY_PREFIX + '~' })
-    let expect = this.#snapshot.index + 1
+    const entries: Entry[] = []
+    let expect = this.#mem.snapshot().index + 1
     for await (const [key, value] of iter) {
       const e = corruptIfThrows(() => decodeEntry(value), `entry ${key}`)
       if (key !== entryKey(e.index)) throw new StorageCorruptError(`entry stored under ${key} says it is index ${e.index}`)
       if (e.index !== expect) throw new StorageCorruptError(`log has a gap: expected index ${expect}, found ${e.index}`)
-      this.#entries.push(e)
+      entries.push(e)
       expect++
     }
-    if (this.#hardState.commit > this.lastIndex()) {
-      throw new StorageCorruptError(`commit ${this.#hardState.commit} is beyond the last stored index ${this.lastIndex()}`)
+    this.#mem.append(entries)
+    const commit = this.#mem.initialState().hardState.commit
+    if (commit > this.lastIndex()) {
+      throw new StorageCorruptError(`commit ${commit} is beyond the last stored index ${this.lastIndex()}`)
     }
   }
 
   /** True when nothing was ever persisted: a node that has never been part of a group. */
   get isEmpty (): boolean {
-    return this.#hardState.term === 0 && this.#snapshot.index === 0 && this.#entries.length === 0
+    return this.hardState.term === 0 && this.#mem.snapshot().index === 0 && this.#mem.lastIndex() === 0
   }
 
   /** The persisted hard state. */
   get hardState (): HardState {
-    return { ...this.#hardState }
+    return this.#mem.initialState().hardState
   }
 
   /** Writes a founding voter's log (see the core's bootstrap()); only on empty storage. */
@@ -91,43 +87,27 @@ export class LevelStorage implements Storage {
   }
 
   initialState (): { hardState: HardState, conf: ConfState } {
-    return { hardState: { ...this.#hardState }, conf: this.#snapshot.conf }
+    return this.#mem.initialState()
   }
 
   entries (lo: number, hi: number, maxBytes: number): Entry[] {
-    if (lo < this.firstIndex()) throw new CompactedError()
-    if (hi > this.lastIndex() + 1) throw new UnavailableError(`entries up to ${hi - 1} requested, last is ${this.lastIndex()}`)
-    if (lo >= hi) return []
-    const off = this.#snapshot.index + 1
-    const out: Entry[] = []
-    let size = 0
-    for (let i = lo; i < hi; i++) {
-      const e = this.#entries[i - off]!
-      size += entrySize(e)
-      if (out.length > 0 && size > maxBytes) break
-      out.push(e)
-    }
-    return out
+    return this.#mem.entries(lo, hi, maxBytes)
   }
 
   term (index: number): number {
-    const snap = this.#snapshot
-    if (index < snap.index) throw new CompactedError()
-    if (index === snap.index) return snap.term
-    if (index > this.lastIndex()) throw new UnavailableError()
-    return this.#entries[index - snap.index - 1]!.term
+    return this.#mem.term(index)
   }
 
   firstIndex (): number {
-    return this.#snapshot.index + 1
+    return this.#mem.firstIndex()
   }
 
   lastIndex (): number {
-    return this.#snapshot.index + this.#entries.length
+    return this.#mem.lastIndex()
   }
 
   snapshot (): Snapshot {
-    return this.#snapshot
+    return this.#mem.snapshot()
   }
 
   /**
@@ -137,62 +117,51 @@ export class LevelStorage implements Storage {
    * overlap; the driver awaits each before the next.
    */
   async persist (rd: ReadyWrite): Promise<void> {
-    let snap = this.#snapshot
-    let entries = this.#entries
-    let hard = this.#hardState
+    // What the log will be after this Ready, by index only: enough to know what to delete.
+    let snapIndex = this.#mem.snapshot().index
+    let last = this.#mem.lastIndex()
+    let hard = this.hardState
+    let hardChanged = false
     const ops: Batch = []
-    const lastOf = (): number => snap.index + entries.length
 
-    if (rd.snapshot !== undefined && rd.snapshot.index >= snap.index) {
-      for (const e of entries) ops.push({ type: 'del', key: entryKey(e.index) })
-      snap = rd.snapshot
-      entries = []
-      ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(snap) })
-      if (hard.commit < snap.index) hard = { ...hard, commit: snap.index }
+    const snapshot = rd.snapshot !== undefined && rd.snapshot.index >= snapIndex ? rd.snapshot : undefined
+    if (snapshot !== undefined) {
+      for (let i = snapIndex + 1; i <= last; i++) ops.push({ type: 'del', key: entryKey(i) })
+      snapIndex = last = snapshot.index
+      ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(snapshot) })
+      if (hard.commit < snapshot.index) { hard = { ...hard, commit: snapshot.index }; hardChanged = true }
     }
 
-    if (rd.entries.length > 0) {
-      let list = rd.entries
-      let from = list[0]!.index
-      if (from <= snap.index) {
-        // Already covered by the snapshot.
-        list = list.slice(snap.index + 1 - from)
-        from = snap.index + 1
-      }
-      if (list.length > 0) {
-        if (from > lastOf() + 1) throw new StorageCorruptError(`append at ${from} leaves a gap after ${lastOf()}`)
-        const oldLast = lastOf()
-        const newLast = from + list.length - 1
-        // The conflicting suffix beyond the new entries goes; the rest is overwritten by puts.
-        for (let i = newLast + 1; i <= oldLast; i++) ops.push({ type: 'del', key: entryKey(i) })
-        entries = entries.slice(0, from - snap.index - 1).concat(list)
-        for (const e of list) ops.push({ type: 'put', key: entryKey(e.index), value: encodeEntry(e) })
-      }
+    // Entries at or before the snapshot are already covered by it.
+    const list = rd.entries.filter(e => e.index > snapIndex)
+    if (list.length > 0) {
+      const from = list[0]!.index
+      if (from > last + 1) throw new StorageCorruptError(`append at ${from} leaves a gap after ${last}`)
+      const newLast = from + list.length - 1
+      // The conflicting suffix beyond the new entries goes; the rest is overwritten by puts.
+      for (let i = newLast + 1; i <= last; i++) ops.push({ type: 'del', key: entryKey(i) })
+      for (const e of list) ops.push({ type: 'put', key: entryKey(e.index), value: encodeEntry(e) })
+      last = newLast
     }
 
-    if (rd.hardState !== undefined) {
-      hard = { ...rd.hardState }
-      ops.push({ type: 'put', key: HARD_KEY, value: encodeHardState(hard) })
-    } else if (hard !== this.#hardState) {
-      ops.push({ type: 'put', key: HARD_KEY, value: encodeHardState(hard) })
-    }
+    if (rd.hardState !== undefined) { hard = { ...rd.hardState }; hardChanged = true }
+    if (hardChanged) ops.push({ type: 'put', key: HARD_KEY, value: encodeHardState(hard) })
 
-    const c = rd.compaction
-    if (c !== undefined && c.index > snap.index) {
-      if (c.index > lastOf()) throw new UnavailableError(`cannot compact to ${c.index}, last is ${lastOf()}`)
-      for (let i = snap.index + 1; i <= c.index; i++) ops.push({ type: 'del', key: entryKey(i) })
-      entries = entries.slice(c.index - snap.index)
-      snap = c
-      ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(snap) })
+    const c = rd.compaction !== undefined && rd.compaction.index > snapIndex ? rd.compaction : undefined
+    if (c !== undefined) {
+      if (c.index > last) throw new UnavailableError(`cannot compact to ${c.index}, last is ${last}`)
+      for (let i = snapIndex + 1; i <= c.index; i++) ops.push({ type: 'del', key: entryKey(i) })
+      ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(c) })
     }
 
     if (ops.length === 0) return
     const sync = rd.mustSync || rd.snapshot !== undefined || c !== undefined
     // Synced through the parent: sublevels hand their options on to ClassicLevel.
     await this.#db.batch(ops, { sync } as object)
-    this.#snapshot = snap
-    this.#entries = entries
-    this.#hardState = hard
+    if (snapshot !== undefined) this.#mem.applySnapshot(snapshot)
+    this.#mem.append(list)
+    this.#mem.setHardState(hard)
+    if (c !== undefined) this.#mem.compact(c)
   }
 }
 
