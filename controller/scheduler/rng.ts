@@ -3,27 +3,16 @@
  * component), so every decision replays exactly from the same request and
  * no two components of one app share a stream.
  */
+import { fnv1a, mulberry32 } from '../random/index.ts'
 
 /** FNV-1a over the UTF-16 code units of text: a 32-bit seed that is the same on every platform. */
 export function hash32 (text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
+  return fnv1a(text)
 }
 
 /** mulberry32 (Tommy Ettinger, public domain): uniform in [0, 1), tiny and fast; quality ample for a shuffle. */
 export function seededRandom (seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let z = s
-    z = Math.imul(z ^ (z >>> 15), z | 1)
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61)
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296
-  }
+  return mulberry32(seed)
 }
 
 /** The generator for one component's shuffle; the separator keeps (`a.b`, `c`) and (`a`, `b.c`) apart. */

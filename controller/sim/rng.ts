@@ -3,21 +3,18 @@
  * domain), forked per use so that adding a draw in one place does not shift
  * every other choice of the run.
  */
+import { fnv1a, mulberry32 } from '../random/index.ts'
 
 /** A seeded generator of uniform numbers in [0, 1). */
 export class SimRandom {
-  #s: number
+  readonly #next: () => number
 
   constructor (seed: number) {
-    this.#s = (seed ^ 0x9e3779b9) >>> 0
+    this.#next = mulberry32(seed ^ 0x9e3779b9)
   }
 
   next (): number {
-    this.#s = (this.#s + 0x6d2b79f5) >>> 0
-    let z = this.#s
-    z = Math.imul(z ^ (z >>> 15), z | 1)
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61)
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296
+    return this.#next()
   }
 
   /** Uniform integer in [0, n). */
@@ -37,9 +34,5 @@ export class SimRandom {
 
 /** FNV-1a over text, 32 bits as 8 hex digits, chained so a timeline's hash covers every line in order. */
 export function hashText (text: string, h = 0x811c9dc5): number {
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
+  return fnv1a(text, h)
 }

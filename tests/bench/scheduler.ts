@@ -9,6 +9,7 @@
  */
 import type { AppSpec, ComponentSpec } from '../../controller/graph/types.ts'
 import { schedule, type SchedNode, type Strategy } from '../../controller/scheduler/index.ts'
+import { mulberry32 } from '../../controller/random/index.ts'
 
 const NODES = Number(process.env.BENCH_NODES ?? 1000)
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 10_000)
@@ -20,17 +21,7 @@ const NODE_MEM = 64 * GiB
 const NODE_DISK = 1024 * GiB
 const ZONES = ['a', 'b', 'c', 'd']
 
-/** mulberry32; the bench's own, so it depends on nothing inside the scheduler. */
-function rng (seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let z = s
-    z = Math.imul(z ^ (z >>> 15), z | 1)
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61)
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296
-  }
-}
+const rng = mulberry32
 
 function component (name: string, count: number, cpu: number, memory: number, disk: number, antiAffinity = false): ComponentSpec {
   return { name, image: 'plain', count, properties: {}, resources: { cpu, memory, disk }, connections: [], volumes: [], constraints: [], antiAffinity }

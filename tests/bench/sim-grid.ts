@@ -17,6 +17,7 @@ import { VirtualClock } from '../../controller/clock/index.ts'
 import { Grid, simulate } from '../../controller/sim/index.ts'
 import type { AppTemplate, ComponentTemplate, Scenario } from '../../controller/sim/index.ts'
 import { schedule, type SchedNode } from '../../controller/scheduler/index.ts'
+import { mulberry32 } from '../../controller/random/index.ts'
 
 const NODES = Number(process.env.BENCH_NODES ?? 1000)
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 10_000)
@@ -26,17 +27,7 @@ const NODE_CPU = 16 // cores
 const NODE_MEM_GIB = 64
 const ZONES = ['a', 'b', 'c', 'd']
 
-/** mulberry32; the bench's own, so the app mix depends on nothing inside the simulator. */
-function rng (seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let z = s
-    z = Math.imul(z ^ (z >>> 15), z | 1)
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61)
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296
-  }
-}
+const rng = mulberry32
 
 function c (name: string, count: number, cpu: number, memoryMiB: number, diskGiB: number, antiAffinity = false): ComponentTemplate {
   return { name, image: 'plain', count, cpu, memoryMiB, diskGiB, antiAffinity }

@@ -9,20 +9,12 @@ import type { Test } from 'tap'
 import { holds, schedule, type SchedNode, type ScheduleResult } from '../../../controller/scheduler/index.ts'
 import type { AppSpec, ComponentSpec, Constraint } from '../../../controller/graph/types.ts'
 import { IMAGES } from './harness.ts'
+import { mulberry32 } from '../../../controller/random/index.ts'
 
 const SEEDS = Number(process.env.SCHED_PROPERTY_SEEDS ?? 300)
 const GiB = 1024 ** 3
 
-function rng (seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let z = s
-    z = Math.imul(z ^ (z >>> 15), z | 1)
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61)
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296
-  }
-}
+const rng = mulberry32
 
 function randomCase (seed: number): { app: AppSpec, nodes: SchedNode[], existing: Record<string, string>, strategy: 'binpack' | 'spread' } {
   const random = rng(seed)

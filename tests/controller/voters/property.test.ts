@@ -3,18 +3,10 @@ import { applyConfChange, checkConfChange, quorum } from '../../../controller/ra
 import type { ConfChange, ConfState } from '../../../controller/raft/index.ts'
 import { nextMembershipChange, targetVoters } from '../../../controller/voters/index.ts'
 import type { VoterCandidate } from '../../../controller/voters/index.ts'
+import { mulberry32 } from '../../../controller/random/index.ts'
 
-/** mulberry32: a small seeded generator, so a failing seed replays exactly. */
-function seeded (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let x = a
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A failing seed replays exactly. */
+const seeded = mulberry32
 
 interface SimNode {
   zone: string
