@@ -16,7 +16,7 @@ import { inGrid, joinMesh, nodeView, type GridMembership, type LocalReport } fro
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
 import { buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
-import { ProcessDriver, Supervisor, type DriverFingerprint, type SupervisorEvent } from './runtime/index.ts'
+import { isServing, ProcessDriver, Supervisor, type DriverFingerprint, type SupervisorEvent } from './runtime/index.ts'
 import { NodeService } from './service.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
 import { DirectoryVolumeBackend } from './volumes/index.ts'
@@ -180,15 +180,14 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   if (raft !== undefined && membership !== undefined) {
     const grid = membership
     const raftLog = raft
-    /** An instance's state where it runs, `running/none` when it runs without a health check. */
-    const stateOf = (instance: string): string => {
+    /** An instance's state and health where it runs: this node's supervisor, or the owner's last report. */
+    const statusOf = (instance: string): { state: string, health: string } | undefined => {
       const node = raftLog.state.placements.get(instance)?.node
       if (node === identity.id) {
         const s = supervisor.status(instance)
-        return s === undefined ? 'unknown' : s.state === 'running' && s.health.status === 'none' ? 'running/none' : s.state
+        return s === undefined ? undefined : { state: s.state, health: s.health.status }
       }
-      const r = node === undefined ? undefined : grid.reports.instance(instance, node)
-      return r === undefined ? 'unknown' : r.state === 'running' && r.health === 'none' ? 'running/none' : r.state
+      return node === undefined ? undefined : grid.reports.instance(instance, node)
     }
     reconciler = new ReconcileLoop({
       raft: raftLog,
@@ -197,8 +196,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       images: catalog,
       schedule,
       nodes: () => grid.directory.nodes().flatMap(n => n.advert === undefined ? [] : [schedNode(n.id, n.state, n.advert)]),
-      ready: instance => ['healthy', 'running/none'].includes(stateOf(instance)),
-      failed: instance => stateOf(instance).startsWith('failed'),
+      ready: instance => { const s = statusOf(instance); return s !== undefined && isServing(s.state, s.health) },
+      failed: instance => statusOf(instance)?.state === 'failed',
       record: (instance, kind, detail) => { agent?.record(instance, kind, detail) },
       nameOf: id => id === identity.id ? identity.name : grid.directory.nodes().find(n => n.id === id)?.advert?.name
     })

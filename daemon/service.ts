@@ -9,8 +9,8 @@ import type { Decision } from '../controller/reconciler/index.ts'
 import type { NodeAgent } from './agent/index.ts'
 import { ApiError, notFound, type GridService } from './api/index.ts'
 import type { RaftLog } from './consensus/index.ts'
+import { isServing, type LogReader } from './runtime/index.ts'
 import type { InstanceReports } from './grid/index.ts'
-import type { LogReader } from './runtime/driver.ts'
 
 export interface ServiceComponents {
   /** This node's id, recorded with the apps submitted here. */
@@ -170,7 +170,7 @@ export class NodeService implements GridService {
           pid: s.pid,
           restarts: s.restarts,
           health: s.health.status,
-          ready: s.state === 'healthy' || (s.state === 'running' && s.health.status === 'none'),
+          ready: isServing(s.state, s.health.status),
           since: s.since,
           lastExit: s.lastExit
         }
@@ -186,7 +186,7 @@ export class NodeService implements GridService {
         pid: r.pid === 0 ? undefined : r.pid,
         restarts: r.restarts,
         health,
-        ready: nodeUp && (r.state === 'healthy' || (r.state === 'running' && health === 'none')),
+        ready: nodeUp && isServing(r.state, health),
         since: Number(r.since),
         lastExit: r.exited ? { code: r.exitCode === -1 ? null : r.exitCode, signal: r.exitSignal === '' ? null : r.exitSignal, oomKilled: r.oomKilled } : undefined
       }

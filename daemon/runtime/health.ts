@@ -40,3 +40,11 @@ export function healthStep (health: HealthStatus, result: ProbeResult, elapsedMs
   }
   return { health: { ...health, failures, lastError: result.error } }
 }
+
+/**
+ * Whether an instance takes traffic: healthy by its check, or running when
+ * its image has no check. One rule for the API, the reconciler and reports.
+ */
+export function isServing (state: string, health: string): boolean {
+  return state === 'healthy' || (state === 'running' && health === 'none')
+}

@@ -15,7 +15,7 @@ export { ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS } from './process/index.
 export type { ProcessDriverOptions } from './process/index.ts'
 export { DEFAULT_BACKOFF, STABLE_PERIOD_MS, STOP_GRACE_MS, afterEnd, attemptsAfterRun, backoffDelay, isFailure } from './policy.ts'
 export type { AfterEnd } from './policy.ts'
-export { healthStep, initialHealth } from './health.ts'
+export { healthStep, initialHealth, isServing } from './health.ts'
 export type { HealthStep, ProbeResult } from './health.ts'
 export { probe } from './probe.ts'
 export {
