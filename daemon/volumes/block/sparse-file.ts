@@ -8,33 +8,24 @@
  *   write ─▶ admit generation ─▶ mark extent (AL) ─▶ lock blocks ─▶ pwrite data ─▶ table entry ─▶ [FUA: fdatasync data ∥ table]
  *   read  ─▶ lock blocks ─▶ pread whole blocks ─▶ verify CRC ─▶ slice
  */
-import { mkdir, open, stat, type FileHandle } from 'node:fs/promises'
+import { open, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import type { Logger } from 'pino'
 import { ActivityLog } from './activity-log.ts'
+import { checkGeometry, createVolumeFiles, DEFAULT_BLOCK_SIZE, EXTENT_SIZE, MiB, MIN_BLOCK_SIZE } from './geometry.ts'
 import { BlockState, ChecksumTable, ENTRY_BYTES } from './checksum-table.ts'
 import {
   BlockStoreCorruptError, ChecksumMismatchError, InvalidBlockGeometryError,
   StoreClosedError, StoreReadOnlyError, VolumeFencedError
 } from './errors.ts'
 import { BlockLocks } from './locks.ts'
-import { FILES, FORMAT_VERSION, readMeta, writeMeta, type BlockMeta } from './meta.ts'
-import { blocksOf, checkRange, isPowerOfTwo } from './range.ts'
+import { FILES, readMeta, writeMeta, type BlockMeta } from './meta.ts'
+import { blocksOf, checkRange } from './range.ts'
 import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from './types.ts'
 
-const KiB = 1024 // bytes
-const MiB = 1024 * KiB // bytes
+export { MIN_BLOCK_SIZE, DEFAULT_BLOCK_SIZE, BLOCK_SIZE_RANGE, EXTENT_SIZE } from './geometry.ts'
 
-/** Request alignment: the 512-byte sector every NBD client already honours. */
-export const MIN_BLOCK_SIZE = 512 // bytes
-/** Default checksum block: 128 KiB of table RAM per GiB, and the unit rebuilds compare. */
-export const DEFAULT_BLOCK_SIZE = 64 * KiB // bytes
-/** Smallest and largest checksum blocks accepted. */
-export const BLOCK_SIZE_RANGE = [4 * KiB, 1 * MiB] as const // bytes
-/** Activity-log extent: what one crash makes recovery re-checksum at most per marked bit. */
-export const EXTENT_SIZE = 4 * MiB // bytes
-/** Largest zero buffer written at once for NO_HOLE. */
 const ZERO_CHUNK = 1 * MiB // bytes
 
 /** What a SparseFileStore uses. */
@@ -61,7 +52,7 @@ export async function openSparseFileStore (components: SparseFileStoreComponents
   if (!exists) {
     if (init.size === undefined) throw new BlockStoreCorruptError(`no block store in ${dir}`)
     if (init.readOnly === true) throw new StoreReadOnlyError(`cannot create a read-only block store in ${dir}`)
-    await create(dir, init.size, init.blockSize ?? DEFAULT_BLOCK_SIZE)
+    await createVolumeFiles(dir, init.size, init.blockSize ?? DEFAULT_BLOCK_SIZE)
   }
   const meta = await readMeta(dir)
   if (init.size !== undefined && init.size !== meta.size) {
@@ -83,29 +74,6 @@ export async function openSparseFileStore (components: SparseFileStoreComponents
   } catch (err) {
     for (const h of handles) await h.close().catch(() => {})
     throw err
-  }
-}
-
-async function create (dir: string, size: number, blockSize: number): Promise<void> {
-  checkGeometry(size, blockSize)
-  await mkdir(dir, { recursive: true })
-  const blocks = Math.ceil(size / blockSize)
-  // Truncated files are holes: all-zero table entries mean "zero block", so a new volume costs no disk.
-  const lengths: Array<[string, number]> = [[FILES.data, size], [FILES.table, blocks * ENTRY_BYTES], [FILES.activity, Math.ceil(Math.ceil(size / EXTENT_SIZE) / 8)]]
-  for (const [name, length] of lengths) {
-    const fh = await open(join(dir, name), 'w')
-    try { await fh.truncate(length); await fh.sync() } finally { await fh.close() }
-  }
-  // block.json last: its presence means the other files are complete.
-  await writeMeta(dir, { format: FORMAT_VERSION, size, blockSize, extentSize: EXTENT_SIZE, generation: 0 })
-}
-
-function checkGeometry (size: number, blockSize: number): void {
-  if (!Number.isSafeInteger(size) || size <= 0 || size % MIN_BLOCK_SIZE !== 0) {
-    throw new InvalidBlockGeometryError(`volume size ${size} is not a positive multiple of ${MIN_BLOCK_SIZE} bytes`)
-  }
-  if (!isPowerOfTwo(blockSize) || blockSize < BLOCK_SIZE_RANGE[0] || blockSize > BLOCK_SIZE_RANGE[1] || EXTENT_SIZE % blockSize !== 0) {
-    throw new InvalidBlockGeometryError(`block size ${blockSize} is not a power of two in ${BLOCK_SIZE_RANGE[0]}..${BLOCK_SIZE_RANGE[1]}`)
   }
 }
 
