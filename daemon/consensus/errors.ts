@@ -53,16 +53,6 @@ export class RaftClosedError extends Error {
   }
 }
 
-/** Thrown when a frame announces more bytes than the protocol's limit. */
-export class FrameTooLargeError extends Error {
-  readonly code = 'ERR_FRAME_TOO_LARGE'
-  override name = 'FrameTooLargeError'
-
-  constructor (message = 'frame exceeds the size limit', options?: ErrorOptions) {
-    super(message, options)
-  }
-}
-
 /** Thrown when a snapshot's data is not a GridState this daemon can restore. */
 export class BadSnapshotError extends Error {
   readonly code = 'ERR_BAD_SNAPSHOT'

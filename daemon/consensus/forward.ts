@@ -5,7 +5,7 @@ import type { Clock } from '../../controller/clock/index.ts'
 import type { ApplyResult } from '../../controller/state/index.ts'
 import type { Transport } from '../network/index.ts'
 import { ForwardedError, NotLeaderError, UnavailableError } from './errors.ts'
-import { frame, readOneFrame } from './frames.ts'
+import { frame, readOneFrame } from '../network/index.ts'
 import { awaitedTimer } from './waiters.ts'
 
 /** Request/response protocol a follower uses to hand a proposal to the leader. */

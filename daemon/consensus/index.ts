@@ -4,8 +4,8 @@ export {
   MAX_MESSAGE_BYTES, decodeEntry, decodeHardState, decodeMessage, decodeSnapshot,
   encodeEntry, encodeHardState, encodeMessage, encodeSnapshot
 } from './codec.ts'
-export { FrameDecoder, frame, readFrames } from './frames.ts'
-export { BadRaftMessageError, FrameTooLargeError, NotLeaderError, NothingToRecoverError, RaftClosedError, UnavailableError } from './errors.ts'
+export { FrameDecoder, frame, readFrames, FrameTooLargeError } from '../network/index.ts'
+export { BadRaftMessageError, NotLeaderError, NothingToRecoverError, RaftClosedError, UnavailableError } from './errors.ts'
 export { RaftLog } from './raft-log.ts'
 export type { RaftLogComponents, RaftLogInit, RaftLogStatus } from './raft-log.ts'
 export { PeerLinks, RAFT_PROTOCOL } from './peer-link.ts'

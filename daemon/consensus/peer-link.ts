@@ -5,7 +5,7 @@ import type { Message } from '../../controller/raft/index.ts'
 import type { Transport } from '../network/index.ts'
 import { MAX_MESSAGE_BYTES, decodeMessage, encodeMessage } from './codec.ts'
 import { BadRaftMessageError } from './errors.ts'
-import { frame, readFrames } from './frames.ts'
+import { frame, readFrames } from '../network/index.ts'
 
 /** The protocol Raft messages travel on: a one-way stream of 32-bit-length frames, one Message each. */
 export const RAFT_PROTOCOL = '/trellis/raft/1'

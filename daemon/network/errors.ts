@@ -52,3 +52,13 @@ export class NodeIdInUseError extends Error {
     super(message, options)
   }
 }
+
+/** Thrown when a frame announces more bytes than the protocol's limit. */
+export class FrameTooLargeError extends Error {
+  readonly code = 'ERR_FRAME_TOO_LARGE'
+  override name = 'FrameTooLargeError'
+
+  constructor (message = 'frame exceeds the size limit', options?: ErrorOptions) {
+    super(message, options)
+  }
+}

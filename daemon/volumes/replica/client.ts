@@ -1,7 +1,7 @@
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import type { Transport } from '../../network/index.ts'
-import { readFrames, frame } from '../../consensus/index.ts'
+import { readFrames, frame } from '../../network/index.ts'
 import { VolumeFencedError } from '../block/index.ts'
 import { ReplicaClosedError, ReplicaRequestError, ReplicaTimeoutError } from './errors.ts'
 import {

@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import type { Transport } from '../../network/index.ts'
 import type { BlockStore } from '../block/index.ts'
-import { readFrames, frame } from '../../consensus/index.ts'
+import { readFrames, frame } from '../../network/index.ts'
 import { NoSuchReplicaError } from './errors.ts'
 import {
   MAX_FRAME, Op, REPLICA_PROTOCOL, decodeRequest, encodeChecksums, encodeGeometry, encodeResponse,

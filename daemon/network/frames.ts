@@ -2,9 +2,9 @@ import type { Duplex } from 'node:stream'
 import { FrameTooLargeError } from './errors.ts'
 
 /**
- * Frames of a 32-bit big-endian length, then that many bytes. The network's
- * 16-bit frames cap a message at 64 KiB; a snapshot or a batch of entries is
- * larger, so Raft streams use this form.
+ * Frames of a 32-bit big-endian length, then that many bytes, for streams
+ * whose messages outgrow framing.ts's 16-bit frames (64 KiB): Raft snapshots
+ * and entry batches, volume replica writes.
  */
 
 /** Bytes of the length prefix. */
