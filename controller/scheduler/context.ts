@@ -35,11 +35,13 @@ export interface ComponentContext {
   readonly inZone: Map<string, number>
   /** Instances of this component kept or placed so far. */
   placed: number
+  /** The only nodes it may run on (those holding an in-sync replica of its volume); undefined: any. */
+  readonly pinned?: readonly string[]
 }
 
 /** Builds the context of one component for a run over `slots` nodes. */
 export function contextOf (app: AppSpec, component: ComponentSpec, requires: readonly string[], slots: number,
-  options: { strategy: Strategy, minBatteryPercent: number }): ComponentContext {
+  options: { strategy: Strategy, minBatteryPercent: number, pinned?: readonly string[] }): ComponentContext {
   const demand = demandOf(component.resources)
   return {
     app,
@@ -58,6 +60,7 @@ export function contextOf (app: AppSpec, component: ComponentSpec, requires: rea
     },
     onSlot: new Int32Array(slots),
     inZone: new Map(),
-    placed: 0
+    placed: 0,
+    ...(options.pinned === undefined ? {} : { pinned: options.pinned })
   }
 }

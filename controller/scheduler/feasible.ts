@@ -67,6 +67,19 @@ export const capabilities: FeasibilityChecker = {
   }
 }
 
+const NO_REPLICA = because('hold', 'no in-sync replica of its volume')
+
+/**
+ * A stateful component runs only where its volume's data is: on a node in
+ * the volume's in-sync set. Anywhere else it would start on stale or empty
+ * data, which is how a failover loses acknowledged writes.
+ */
+export const replicaHolder: FeasibilityChecker = {
+  name: 'replica-holder',
+  applies: ctx => ctx.pinned !== undefined,
+  feasible: ({ node }, ctx) => ctx.pinned?.includes(node.id) === true ? undefined : NO_REPLICA
+}
+
 /** App-level then component-level placement constraints; the first that fails is named as written. */
 export const constraints: FeasibilityChecker = {
   name: 'constraints',
@@ -137,6 +150,7 @@ export const STATIC_CHECKERS: readonly FeasibilityChecker[] = [
   adminState, // next: an operator's cordon or drain outranks anything the node could offer
   power, // before capabilities: a dying battery makes every other fact about the node moot
   capabilities, // before constraints: a missing capability names what to install, the more actionable fix
+  replicaHolder, // before constraints: where the data is outranks where the author would like it
   constraints // last of the static ones: the author's own choice, named as written
 ]
 

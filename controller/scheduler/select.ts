@@ -57,7 +57,7 @@ export function reasonAgainst (slot: Slot, ctx: ComponentContext, pipeline: Pipe
  * since the static checks read nothing else of the component.
  */
 export function staticallyFeasible (slots: readonly Slot[], ctx: ComponentContext, pipeline: Pipeline, cache: Map<string, readonly Slot[]>): readonly Slot[] {
-  const key = JSON.stringify([ctx.requires, ctx.constraints])
+  const key = JSON.stringify([ctx.requires, ctx.constraints, ctx.pinned])
   let passing = cache.get(key)
   if (passing === undefined) {
     const found: Slot[] = []

@@ -72,6 +72,11 @@ export interface ScheduleRequest {
    * scheduler gives them back first and keeps each instance where it still fits.
    */
   existing?: Readonly<Record<string, string>>
+  /**
+   * Component name → the only nodes its instances may run on: for a component
+   * whose volumes exist already, the nodes holding an in-sync replica of them.
+   */
+  pinned?: Readonly<Record<string, readonly string[]>>
   options?: ScheduleOptions
 }
 

@@ -20,9 +20,23 @@ export function deleteApp (name: string): Command {
   return trellis.state.Command.create({ version: COMMAND_VERSION, deleteApp: { name } })
 }
 
-/** A command that places every instance of an app version (all or nothing). */
-export function placeApp (app: string, appVersion: number, placements: Array<{ instance: string, node: string }>, reason: string): Command {
-  return trellis.state.Command.create({ version: COMMAND_VERSION, placeApp: { app, appVersion, placements, reason } })
+/** A command that places every instance of an app version (all or nothing), with the replica nodes of volumes it creates. */
+export function placeApp (app: string, appVersion: number, placements: Array<{ instance: string, node: string }>, reason: string,
+  volumes: Array<{ volume: string, members: string[] }> = []): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, placeApp: { app, appVersion, placements, reason, volumes } })
+}
+
+/** The changes one UpdateVolume carries; absent lists are empty. */
+export interface VolumeChange {
+  addMembers?: string[]
+  removeMembers?: string[]
+  addInSync?: string[]
+  removeInSync?: string[]
+}
+
+/** A command that changes a volume's members or in-sync set, valid only at `generation`. */
+export function updateVolume (volume: string, generation: number, change: VolumeChange, reason: string): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, updateVolume: { volume, generation, ...change, reason } })
 }
 
 /** A command that records an operator's cordon or drain of a node. */

@@ -2,6 +2,7 @@ import type { AppSpec } from '../graph/types.ts'
 import type { Command } from './commands.ts'
 import { BadCommandError } from './errors.ts'
 import type { ApplyResult, GridState } from './types.ts'
+import { applyUpdateVolume, attachVolumes, deleteVolumesOf, unsafeAttach } from './volumes.ts'
 
 /**
  * Applies one committed command to the state, in place. Deterministic: the
@@ -18,6 +19,7 @@ export function apply (state: GridState, index: number, command: Command): Apply
     case 'deleteApp': return applyDeleteApp(state, command)
     case 'placeApp': return applyPlaceApp(state, index, command)
     case 'setNodeAdmin': return applySetNodeAdmin(state, command)
+    case 'updateVolume': return applyUpdateVolume(state, command)
     default: throw new BadCommandError(`unknown command kind ${String(command.kind)}`)
   }
 }
@@ -45,6 +47,7 @@ function applyDeleteApp (state: GridState, command: Command): ApplyResult {
   const name = command.deleteApp?.name ?? ''
   const existed = state.apps.delete(name)
   for (const [id, p] of state.placements) if (p.app === name) state.placements.delete(id)
+  deleteVolumesOf(state, name)
   return { kind: 'app-deleted', name, existed }
 }
 
@@ -57,6 +60,8 @@ function applyPlaceApp (state: GridState, index: number, command: Command): Appl
   const moved: string[] = []
   const next = new Map<string, string>()
   for (const p of command.placeApp?.placements ?? []) next.set(p.instance ?? '', p.node ?? '')
+  const unsafe = unsafeAttach(state, app.spec, next)
+  if (unsafe !== undefined) return { kind: 'app-placed', name, applied: false, moved: [], why: unsafe }
   for (const [id, p] of state.placements) if (p.app === name && !next.has(id)) state.placements.delete(id)
   for (const [instance, node] of next) {
     if (instance === '' || node === '') continue
@@ -66,6 +71,7 @@ function applyPlaceApp (state: GridState, index: number, command: Command): Appl
     if (previous !== undefined && previous.node !== node) moved.push(instance)
     state.placements.set(instance, { instance, app: name, node, generation, appVersion })
   }
+  attachVolumes(state, index, app.spec, next, command)
   return { kind: 'app-placed', name, applied: true, moved }
 }
 

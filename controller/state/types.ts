@@ -25,6 +25,34 @@ export interface PlacementRecord {
   appVersion: number
 }
 
+/**
+ * A replicated block volume as the grid holds it. The in-sync set and the
+ * generation are what make failover safe: the instance attaches only on an
+ * in-sync member, every attach bumps the generation, and a replica refuses
+ * writes from an older one.
+ */
+export interface VolumeRecord {
+  /** `<app>.<component>.<volume>`. */
+  id: string
+  app: string
+  component: string
+  /** The volume's name in the component. */
+  name: string
+  sizeBytes: number
+  /** Replicas wanted (the app's `replicas`). */
+  replicas: number
+  /** Nodes holding a replica, in sync or catching up. */
+  members: string[]
+  /** Members holding every acknowledged write; never empty. */
+  inSync: string[]
+  /** Log index of the latest attach (or of creation). */
+  generation: number
+  /** The node attached now, the writer; '' when none. */
+  primary: string
+  /** Log index of the command that created it. */
+  createdIndex: number
+}
+
 /** What operators said about a node. */
 export interface NodeAdmin {
   cordoned: boolean
@@ -38,6 +66,8 @@ export interface GridState {
   placements: Map<string, PlacementRecord>
   /** node id → admin state; absent means neither cordoned nor draining */
   nodes: Map<string, NodeAdmin>
+  /** volume id → record */
+  volumes: Map<string, VolumeRecord>
   /** Index of the last command applied. */
   appliedIndex: number
 }
@@ -46,10 +76,11 @@ export interface GridState {
 export type ApplyResult =
   | { kind: 'app-put', name: string, version: number, change: 'created' | 'updated' | 'unchanged' }
   | { kind: 'app-deleted', name: string, existed: boolean }
-  | { kind: 'app-placed', name: string, applied: boolean, moved: string[] }
+  | { kind: 'app-placed', name: string, applied: boolean, moved: string[], why?: string }
+  | { kind: 'volume-updated', volume: string, applied: boolean, why?: string }
   | { kind: 'node-admin', node: string, cordoned: boolean, draining: boolean }
 
 /** Makes an empty state. */
 export function emptyState (): GridState {
-  return { apps: new Map(), placements: new Map(), nodes: new Map(), appliedIndex: 0 }
+  return { apps: new Map(), placements: new Map(), nodes: new Map(), volumes: new Map(), appliedIndex: 0 }
 }

@@ -1,8 +1,8 @@
-import type { AppRecord, GridState, NodeAdmin, PlacementRecord } from '../../controller/state/index.ts'
+import type { AppRecord, GridState, NodeAdmin, PlacementRecord, VolumeRecord } from '../../controller/state/index.ts'
 import { BadSnapshotError } from './errors.ts'
 
-/** Format of the serialized state; bumped when the layout changes. Version 1 (apps only) is still read. */
-const SNAPSHOT_VERSION = 2
+/** Format of the serialized state; bumped when the layout changes. Versions 1 (apps only) and 2 (no volumes) are still read. */
+const SNAPSHOT_VERSION = 3
 
 interface SnapshotBody {
   version: number
@@ -10,6 +10,7 @@ interface SnapshotBody {
   apps: AppRecord[]
   placements?: PlacementRecord[]
   nodes?: Array<{ id: string } & NodeAdmin>
+  volumes?: VolumeRecord[]
 }
 
 /**
@@ -23,7 +24,8 @@ export function serializeState (state: GridState): Uint8Array {
   const apps = [...state.apps.values()].sort(byKey(a => a.name))
   const placements = [...state.placements.values()].sort(byKey(p => p.instance))
   const nodes = [...state.nodes.entries()].map(([id, admin]) => ({ id, ...admin })).sort(byKey(n => n.id))
-  const body: SnapshotBody = { version: SNAPSHOT_VERSION, appliedIndex: state.appliedIndex, apps, placements, nodes }
+  const volumes = [...state.volumes.values()].sort(byKey(v => v.id))
+  const body: SnapshotBody = { version: SNAPSHOT_VERSION, appliedIndex: state.appliedIndex, apps, placements, nodes, volumes }
   return new TextEncoder().encode(JSON.stringify(body))
 }
 
@@ -39,7 +41,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   } catch (err) {
     throw new BadSnapshotError('snapshot data is not JSON', { cause: err })
   }
-  if (typeof body !== 'object' || body === null || (body.version !== 1 && body.version !== SNAPSHOT_VERSION) || !Array.isArray(body.apps)) {
+  if (typeof body !== 'object' || body === null || (body.version !== 1 && body.version !== 2 && body.version !== SNAPSHOT_VERSION) || !Array.isArray(body.apps)) {
     throw new BadSnapshotError('snapshot data has an unknown layout')
   }
   if (body.appliedIndex !== index) throw new BadSnapshotError(`snapshot data is as of ${body.appliedIndex}, not ${index}`)
@@ -52,5 +54,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   for (const p of body.placements ?? []) state.placements.set(p.instance, p)
   state.nodes.clear()
   for (const { id, ...admin } of body.nodes ?? []) state.nodes.set(id, admin)
+  state.volumes.clear()
+  for (const v of body.volumes ?? []) state.volumes.set(v.id, v)
   state.appliedIndex = index
 }

@@ -772,7 +772,8 @@ export namespace trellis {
             deleteApp?: (trellis.state.DeleteApp.$Properties|null);
             placeApp?: (trellis.state.PlaceApp.$Properties|null);
             setNodeAdmin?: (trellis.state.SetNodeAdmin.$Properties|null);
-            kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin");
+            updateVolume?: (trellis.state.UpdateVolume.$Properties|null);
+            kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume");
             static create(properties: trellis.state.Command.$Shape): trellis.state.Command & trellis.state.Command.$Shape;
             static create(properties?: trellis.state.Command.$Properties): trellis.state.Command;
             static encode(m: trellis.state.Command.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -793,7 +794,8 @@ export namespace trellis {
                 deleteApp?: (trellis.state.DeleteApp.$Properties|null);
                 placeApp?: (trellis.state.PlaceApp.$Properties|null);
                 setNodeAdmin?: (trellis.state.SetNodeAdmin.$Properties|null);
-                kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin");
+                updateVolume?: (trellis.state.UpdateVolume.$Properties|null);
+                kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -802,9 +804,10 @@ export namespace trellis {
               deleteApp?: trellis.state.DeleteApp.$Shape|null;
               placeApp?: trellis.state.PlaceApp.$Shape|null;
               setNodeAdmin?: trellis.state.SetNodeAdmin.$Shape|null;
+              updateVolume?: trellis.state.UpdateVolume.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape })
+              ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape })
             );
         }
 
@@ -880,6 +883,7 @@ export namespace trellis {
             appVersion: (number|Long);
             placements: trellis.state.Placement.$Properties[];
             reason: string;
+            volumes: trellis.state.VolumeMembers.$Properties[];
             static create(properties: trellis.state.PlaceApp.$Shape): trellis.state.PlaceApp & trellis.state.PlaceApp.$Shape;
             static create(properties?: trellis.state.PlaceApp.$Properties): trellis.state.PlaceApp;
             static encode(m: trellis.state.PlaceApp.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -899,9 +903,80 @@ export namespace trellis {
                 appVersion?: (number|Long|null);
                 placements?: (trellis.state.Placement.$Properties[]|null);
                 reason?: (string|null);
+                volumes?: (trellis.state.VolumeMembers.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.state.PlaceApp.$Properties;
+        }
+
+        interface IVolumeMembers extends trellis.state.VolumeMembers.$Properties {
+        }
+
+        class VolumeMembers {
+            constructor(p?: trellis.state.VolumeMembers.$Properties);
+            $unknowns?: Uint8Array[];
+            volume: string;
+            members: string[];
+            static create(properties: trellis.state.VolumeMembers.$Shape): trellis.state.VolumeMembers & trellis.state.VolumeMembers.$Shape;
+            static create(properties?: trellis.state.VolumeMembers.$Properties): trellis.state.VolumeMembers;
+            static encode(m: trellis.state.VolumeMembers.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.VolumeMembers.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.VolumeMembers & trellis.state.VolumeMembers.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.VolumeMembers & trellis.state.VolumeMembers.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.VolumeMembers;
+            static toObject(m: trellis.state.VolumeMembers, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace VolumeMembers {
+            interface $Properties {
+                volume?: (string|null);
+                members?: (string[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.VolumeMembers.$Properties;
+        }
+
+        interface IUpdateVolume extends trellis.state.UpdateVolume.$Properties {
+        }
+
+        class UpdateVolume {
+            constructor(p?: trellis.state.UpdateVolume.$Properties);
+            $unknowns?: Uint8Array[];
+            volume: string;
+            generation: (number|Long);
+            addMembers: string[];
+            removeMembers: string[];
+            addInSync: string[];
+            removeInSync: string[];
+            reason: string;
+            static create(properties: trellis.state.UpdateVolume.$Shape): trellis.state.UpdateVolume & trellis.state.UpdateVolume.$Shape;
+            static create(properties?: trellis.state.UpdateVolume.$Properties): trellis.state.UpdateVolume;
+            static encode(m: trellis.state.UpdateVolume.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.UpdateVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.UpdateVolume & trellis.state.UpdateVolume.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.UpdateVolume & trellis.state.UpdateVolume.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.UpdateVolume;
+            static toObject(m: trellis.state.UpdateVolume, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace UpdateVolume {
+            interface $Properties {
+                volume?: (string|null);
+                generation?: (number|Long|null);
+                addMembers?: (string[]|null);
+                removeMembers?: (string[]|null);
+                addInSync?: (string[]|null);
+                removeInSync?: (string[]|null);
+                reason?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.UpdateVolume.$Properties;
         }
 
         interface IPlacement extends trellis.state.Placement.$Properties {

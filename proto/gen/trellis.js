@@ -9196,7 +9196,8 @@ export const trellis = $root.trellis = (() => {
              * @property {trellis.state.DeleteApp.$Properties|null} [deleteApp] Command deleteApp
              * @property {trellis.state.PlaceApp.$Properties|null} [placeApp] Command placeApp
              * @property {trellis.state.SetNodeAdmin.$Properties|null} [setNodeAdmin] Command setNodeAdmin
-             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"} [kind] Command kind
+             * @property {trellis.state.UpdateVolume.$Properties|null} [updateVolume] Command updateVolume
+             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"} [kind] Command kind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -9216,9 +9217,10 @@ export const trellis = $root.trellis = (() => {
              *   deleteApp?: trellis.state.DeleteApp.$Shape|null;
              *   placeApp?: trellis.state.PlaceApp.$Shape|null;
              *   setNodeAdmin?: trellis.state.SetNodeAdmin.$Shape|null;
+             *   updateVolume?: trellis.state.UpdateVolume.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape })
+             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape })
              * )} trellis.state.Command.$Shape
              */
 
@@ -9277,17 +9279,25 @@ export const trellis = $root.trellis = (() => {
              */
             Command.prototype.setNodeAdmin = null;
 
+            /**
+             * Command updateVolume.
+             * @member {trellis.state.UpdateVolume.$Properties|null|undefined} updateVolume
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.updateVolume = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Command kind.
-             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|undefined} kind
+             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|undefined} kind
              * @memberof trellis.state.Command
              * @instance
              */
             $Object.defineProperty(Command.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin"]),
+                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin", "updateVolume"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -9333,6 +9343,8 @@ export const trellis = $root.trellis = (() => {
                     $root.trellis.state.PlaceApp.encode(m.placeApp, w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
                 if (m.setNodeAdmin != null && $Object.hasOwnProperty.call(m, "setNodeAdmin"))
                     $root.trellis.state.SetNodeAdmin.encode(m.setNodeAdmin, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (m.updateVolume != null && $Object.hasOwnProperty.call(m, "updateVolume"))
+                    $root.trellis.state.UpdateVolume.encode(m.updateVolume, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -9427,6 +9439,13 @@ export const trellis = $root.trellis = (() => {
                             m.kind = "setNodeAdmin";
                             continue;
                         }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            m.updateVolume = $root.trellis.state.UpdateVolume.decode(r, r.size(), $undefined, q + 1, m.updateVolume);
+                            m.kind = "updateVolume";
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -9518,6 +9537,16 @@ export const trellis = $root.trellis = (() => {
                             return "setNodeAdmin." + e;
                     }
                 }
+                if (m.updateVolume != null && $Object.hasOwnProperty.call(m, "updateVolume")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.UpdateVolume.verify(m.updateVolume, q + 1);
+                        if (e)
+                            return "updateVolume." + e;
+                    }
+                }
                 return null;
             };
 
@@ -9564,6 +9593,11 @@ export const trellis = $root.trellis = (() => {
                         throw $TypeError(".trellis.state.Command.setNodeAdmin: object expected");
                     m.setNodeAdmin = $root.trellis.state.SetNodeAdmin.fromObject(d.setNodeAdmin, q + 1);
                 }
+                if (d.updateVolume != null) {
+                    if (!$util.isObject(d.updateVolume))
+                        throw $TypeError(".trellis.state.Command.updateVolume: object expected");
+                    m.updateVolume = $root.trellis.state.UpdateVolume.fromObject(d.updateVolume, q + 1);
+                }
                 return m;
             };
 
@@ -9609,6 +9643,11 @@ export const trellis = $root.trellis = (() => {
                     d.setNodeAdmin = $root.trellis.state.SetNodeAdmin.toObject(m.setNodeAdmin, o, q + 1);
                     if (o.oneofs)
                         d.kind = "setNodeAdmin";
+                }
+                if (m.updateVolume != null && $Object.hasOwnProperty.call(m, "updateVolume")) {
+                    d.updateVolume = $root.trellis.state.UpdateVolume.toObject(m.updateVolume, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "updateVolume";
                 }
                 return d;
             };
@@ -10309,6 +10348,7 @@ export const trellis = $root.trellis = (() => {
              * @property {number|Long|null} [appVersion] PlaceApp appVersion
              * @property {Array.<trellis.state.Placement.$Properties>|null} [placements] PlaceApp placements
              * @property {string|null} [reason] PlaceApp reason
+             * @property {Array.<trellis.state.VolumeMembers.$Properties>|null} [volumes] PlaceApp volumes
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -10335,6 +10375,7 @@ export const trellis = $root.trellis = (() => {
              */
             const PlaceApp = function (p) {
                 this.placements = [];
+                this.volumes = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -10372,6 +10413,14 @@ export const trellis = $root.trellis = (() => {
              * @instance
              */
             PlaceApp.prototype.reason = "";
+
+            /**
+             * PlaceApp volumes.
+             * @member {Array.<trellis.state.VolumeMembers.$Properties>} volumes
+             * @memberof trellis.state.PlaceApp
+             * @instance
+             */
+            PlaceApp.prototype.volumes = $util.emptyArray;
 
             /**
              * Creates a new PlaceApp instance using the specified properties.
@@ -10415,6 +10464,10 @@ export const trellis = $root.trellis = (() => {
                 }
                 if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
                     w.uint32(/* id 4, wireType 2 =*/34).string(m.reason);
+                if (m.volumes != null && m.volumes.length) {
+                    for (var i = 0; i < m.volumes.length; ++i)
+                        $root.trellis.state.VolumeMembers.encode(m.volumes[i], w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -10507,6 +10560,14 @@ export const trellis = $root.trellis = (() => {
                                 delete m.reason;
                             continue;
                         }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.volumes && m.volumes.length))
+                                m.volumes = [];
+                            m.volumes.push($root.trellis.state.VolumeMembers.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -10578,6 +10639,17 @@ export const trellis = $root.trellis = (() => {
                     if (!$util.isString(m.reason))
                         return "reason: string expected";
                 }
+                if (m.volumes != null && $Object.hasOwnProperty.call(m, "volumes")) {
+                    if (!$Array.isArray(m.volumes))
+                        return "volumes: array expected";
+                    for (var i = 0; i < m.volumes.length; ++i) {
+                        {
+                            var e = $root.trellis.state.VolumeMembers.verify(m.volumes[i], q + 1);
+                            if (e)
+                                return "volumes." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -10631,6 +10703,16 @@ export const trellis = $root.trellis = (() => {
                         m.reason = $String(d.reason);
                     }
                 }
+                if (d.volumes) {
+                    if (!$Array.isArray(d.volumes))
+                        throw $TypeError(".trellis.state.PlaceApp.volumes: array expected");
+                    m.volumes = $Array(d.volumes.length);
+                    for (var i = 0; i < d.volumes.length; ++i) {
+                        if (!$util.isObject(d.volumes[i]))
+                            throw $TypeError(".trellis.state.PlaceApp.volumes: object expected");
+                        m.volumes[i] = $root.trellis.state.VolumeMembers.fromObject(d.volumes[i], q + 1);
+                    }
+                }
                 return m;
             };
 
@@ -10653,6 +10735,7 @@ export const trellis = $root.trellis = (() => {
                 var d = {};
                 if (o.arrays || o.defaults) {
                     d.placements = [];
+                    d.volumes = [];
                 }
                 if (o.defaults) {
                     d.app = "";
@@ -10683,6 +10766,12 @@ export const trellis = $root.trellis = (() => {
                 if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
                     d.reason = m.reason;
                 }
+                if (m.volumes && m.volumes.length) {
+                    d.volumes = $Array(m.volumes.length);
+                    for (var j = 0; j < m.volumes.length; ++j) {
+                        d.volumes[j] = $root.trellis.state.VolumeMembers.toObject(m.volumes[j], o, q + 1);
+                    }
+                }
                 return d;
             };
 
@@ -10712,6 +10801,877 @@ export const trellis = $root.trellis = (() => {
             };
 
             return PlaceApp;
+        })();
+
+        state.VolumeMembers = (function() {
+
+            /**
+             * Properties of a VolumeMembers.
+             * @typedef {Object} trellis.state.VolumeMembers.$Properties
+             * @property {string|null} [volume] VolumeMembers volume
+             * @property {Array.<string>|null} [members] VolumeMembers members
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a VolumeMembers.
+             * @memberof trellis.state
+             * @interface IVolumeMembers
+             * @augments trellis.state.VolumeMembers.$Properties
+             * @deprecated Use trellis.state.VolumeMembers.$Properties instead.
+             */
+
+            /**
+             * Shape of a VolumeMembers.
+             * @typedef {trellis.state.VolumeMembers.$Properties} trellis.state.VolumeMembers.$Shape
+             */
+
+            /**
+             * Constructs a new VolumeMembers.
+             * @memberof trellis.state
+             * @classdesc Represents a VolumeMembers.
+             * @constructor
+             * @param {trellis.state.VolumeMembers.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const VolumeMembers = function (p) {
+                this.members = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * VolumeMembers volume.
+             * @member {string} volume
+             * @memberof trellis.state.VolumeMembers
+             * @instance
+             */
+            VolumeMembers.prototype.volume = "";
+
+            /**
+             * VolumeMembers members.
+             * @member {Array.<string>} members
+             * @memberof trellis.state.VolumeMembers
+             * @instance
+             */
+            VolumeMembers.prototype.members = $util.emptyArray;
+
+            /**
+             * Creates a new VolumeMembers instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.VolumeMembers
+             * @static
+             * @param {trellis.state.VolumeMembers.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.VolumeMembers} VolumeMembers instance
+             * @type {{
+             *   (properties: trellis.state.VolumeMembers.$Shape): trellis.state.VolumeMembers & trellis.state.VolumeMembers.$Shape;
+             *   (properties?: trellis.state.VolumeMembers.$Properties): trellis.state.VolumeMembers;
+             * }}
+             */
+            VolumeMembers.create = function(properties) {
+                return new VolumeMembers(properties);
+            };
+
+            /**
+             * Encodes the specified VolumeMembers message. Does not implicitly {@link trellis.state.VolumeMembers.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.VolumeMembers
+             * @static
+             * @param {trellis.state.VolumeMembers.$Properties} m VolumeMembers message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            VolumeMembers.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume") && m.volume !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.volume);
+                if (m.members != null && m.members.length) {
+                    for (var i = 0; i < m.members.length; ++i)
+                        w.uint32(/* id 2, wireType 2 =*/18).string(m.members[i]);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified VolumeMembers message, length delimited. Does not implicitly {@link trellis.state.VolumeMembers.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.VolumeMembers
+             * @static
+             * @param {trellis.state.VolumeMembers.$Properties} message VolumeMembers message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            VolumeMembers.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a VolumeMembers message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.VolumeMembers
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.VolumeMembers & trellis.state.VolumeMembers.$Shape} VolumeMembers
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            VolumeMembers.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.VolumeMembers();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.volume = v;
+                            else
+                                delete m.volume;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.members && m.members.length))
+                                m.members = [];
+                            m.members.push(r.stringVerify());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a VolumeMembers message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.VolumeMembers
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.VolumeMembers & trellis.state.VolumeMembers.$Shape} VolumeMembers
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            VolumeMembers.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a VolumeMembers message.
+             * @function verify
+             * @memberof trellis.state.VolumeMembers
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            VolumeMembers.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume")) {
+                    if (!$util.isString(m.volume))
+                        return "volume: string expected";
+                }
+                if (m.members != null && $Object.hasOwnProperty.call(m, "members")) {
+                    if (!$Array.isArray(m.members))
+                        return "members: array expected";
+                    for (var i = 0; i < m.members.length; ++i) {
+                        if (!$util.isString(m.members[i]))
+                            return "members: string[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a VolumeMembers message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.VolumeMembers
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.VolumeMembers} VolumeMembers
+             */
+            VolumeMembers.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.VolumeMembers)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.VolumeMembers: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.VolumeMembers();
+                if (d.volume != null) {
+                    if (typeof d.volume !== "string" || d.volume.length) {
+                        m.volume = $String(d.volume);
+                    }
+                }
+                if (d.members) {
+                    if (!$Array.isArray(d.members))
+                        throw $TypeError(".trellis.state.VolumeMembers.members: array expected");
+                    m.members = $Array(d.members.length);
+                    for (var i = 0; i < d.members.length; ++i) {
+                        m.members[i] = $String(d.members[i]);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a VolumeMembers message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.VolumeMembers
+             * @static
+             * @param {trellis.state.VolumeMembers} m VolumeMembers
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            VolumeMembers.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.members = [];
+                }
+                if (o.defaults) {
+                    d.volume = "";
+                }
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume")) {
+                    d.volume = m.volume;
+                }
+                if (m.members && m.members.length) {
+                    d.members = $Array(m.members.length);
+                    for (var j = 0; j < m.members.length; ++j) {
+                        d.members[j] = m.members[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this VolumeMembers to JSON.
+             * @function toJSON
+             * @memberof trellis.state.VolumeMembers
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            VolumeMembers.prototype.toJSON = function() {
+                return VolumeMembers.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for VolumeMembers
+             * @function getTypeUrl
+             * @memberof trellis.state.VolumeMembers
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            VolumeMembers.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.VolumeMembers";
+            };
+
+            return VolumeMembers;
+        })();
+
+        state.UpdateVolume = (function() {
+
+            /**
+             * Properties of an UpdateVolume.
+             * @typedef {Object} trellis.state.UpdateVolume.$Properties
+             * @property {string|null} [volume] UpdateVolume volume
+             * @property {number|Long|null} [generation] UpdateVolume generation
+             * @property {Array.<string>|null} [addMembers] UpdateVolume addMembers
+             * @property {Array.<string>|null} [removeMembers] UpdateVolume removeMembers
+             * @property {Array.<string>|null} [addInSync] UpdateVolume addInSync
+             * @property {Array.<string>|null} [removeInSync] UpdateVolume removeInSync
+             * @property {string|null} [reason] UpdateVolume reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an UpdateVolume.
+             * @memberof trellis.state
+             * @interface IUpdateVolume
+             * @augments trellis.state.UpdateVolume.$Properties
+             * @deprecated Use trellis.state.UpdateVolume.$Properties instead.
+             */
+
+            /**
+             * Shape of an UpdateVolume.
+             * @typedef {trellis.state.UpdateVolume.$Properties} trellis.state.UpdateVolume.$Shape
+             */
+
+            /**
+             * Constructs a new UpdateVolume.
+             * @memberof trellis.state
+             * @classdesc Represents an UpdateVolume.
+             * @constructor
+             * @param {trellis.state.UpdateVolume.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const UpdateVolume = function (p) {
+                this.addMembers = [];
+                this.removeMembers = [];
+                this.addInSync = [];
+                this.removeInSync = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * UpdateVolume volume.
+             * @member {string} volume
+             * @memberof trellis.state.UpdateVolume
+             * @instance
+             */
+            UpdateVolume.prototype.volume = "";
+
+            /**
+             * UpdateVolume generation.
+             * @member {number|Long} generation
+             * @memberof trellis.state.UpdateVolume
+             * @instance
+             */
+            UpdateVolume.prototype.generation = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * UpdateVolume addMembers.
+             * @member {Array.<string>} addMembers
+             * @memberof trellis.state.UpdateVolume
+             * @instance
+             */
+            UpdateVolume.prototype.addMembers = $util.emptyArray;
+
+            /**
+             * UpdateVolume removeMembers.
+             * @member {Array.<string>} removeMembers
+             * @memberof trellis.state.UpdateVolume
+             * @instance
+             */
+            UpdateVolume.prototype.removeMembers = $util.emptyArray;
+
+            /**
+             * UpdateVolume addInSync.
+             * @member {Array.<string>} addInSync
+             * @memberof trellis.state.UpdateVolume
+             * @instance
+             */
+            UpdateVolume.prototype.addInSync = $util.emptyArray;
+
+            /**
+             * UpdateVolume removeInSync.
+             * @member {Array.<string>} removeInSync
+             * @memberof trellis.state.UpdateVolume
+             * @instance
+             */
+            UpdateVolume.prototype.removeInSync = $util.emptyArray;
+
+            /**
+             * UpdateVolume reason.
+             * @member {string} reason
+             * @memberof trellis.state.UpdateVolume
+             * @instance
+             */
+            UpdateVolume.prototype.reason = "";
+
+            /**
+             * Creates a new UpdateVolume instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.UpdateVolume
+             * @static
+             * @param {trellis.state.UpdateVolume.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.UpdateVolume} UpdateVolume instance
+             * @type {{
+             *   (properties: trellis.state.UpdateVolume.$Shape): trellis.state.UpdateVolume & trellis.state.UpdateVolume.$Shape;
+             *   (properties?: trellis.state.UpdateVolume.$Properties): trellis.state.UpdateVolume;
+             * }}
+             */
+            UpdateVolume.create = function(properties) {
+                return new UpdateVolume(properties);
+            };
+
+            /**
+             * Encodes the specified UpdateVolume message. Does not implicitly {@link trellis.state.UpdateVolume.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.UpdateVolume
+             * @static
+             * @param {trellis.state.UpdateVolume.$Properties} m UpdateVolume message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UpdateVolume.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume") && m.volume !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.volume);
+                if (m.generation != null && $Object.hasOwnProperty.call(m, "generation") && (typeof m.generation === "object" ? m.generation.low || m.generation.high : m.generation !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.generation);
+                if (m.addMembers != null && m.addMembers.length) {
+                    for (var i = 0; i < m.addMembers.length; ++i)
+                        w.uint32(/* id 3, wireType 2 =*/26).string(m.addMembers[i]);
+                }
+                if (m.removeMembers != null && m.removeMembers.length) {
+                    for (var i = 0; i < m.removeMembers.length; ++i)
+                        w.uint32(/* id 4, wireType 2 =*/34).string(m.removeMembers[i]);
+                }
+                if (m.addInSync != null && m.addInSync.length) {
+                    for (var i = 0; i < m.addInSync.length; ++i)
+                        w.uint32(/* id 5, wireType 2 =*/42).string(m.addInSync[i]);
+                }
+                if (m.removeInSync != null && m.removeInSync.length) {
+                    for (var i = 0; i < m.removeInSync.length; ++i)
+                        w.uint32(/* id 6, wireType 2 =*/50).string(m.removeInSync[i]);
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.reason);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified UpdateVolume message, length delimited. Does not implicitly {@link trellis.state.UpdateVolume.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.UpdateVolume
+             * @static
+             * @param {trellis.state.UpdateVolume.$Properties} message UpdateVolume message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UpdateVolume.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an UpdateVolume message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.UpdateVolume
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.UpdateVolume & trellis.state.UpdateVolume.$Shape} UpdateVolume
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UpdateVolume.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.UpdateVolume();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.volume = v;
+                            else
+                                delete m.volume;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.generation = v;
+                            else
+                                delete m.generation;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.addMembers && m.addMembers.length))
+                                m.addMembers = [];
+                            m.addMembers.push(r.stringVerify());
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.removeMembers && m.removeMembers.length))
+                                m.removeMembers = [];
+                            m.removeMembers.push(r.stringVerify());
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.addInSync && m.addInSync.length))
+                                m.addInSync = [];
+                            m.addInSync.push(r.stringVerify());
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.removeInSync && m.removeInSync.length))
+                                m.removeInSync = [];
+                            m.removeInSync.push(r.stringVerify());
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an UpdateVolume message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.UpdateVolume
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.UpdateVolume & trellis.state.UpdateVolume.$Shape} UpdateVolume
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UpdateVolume.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an UpdateVolume message.
+             * @function verify
+             * @memberof trellis.state.UpdateVolume
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            UpdateVolume.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume")) {
+                    if (!$util.isString(m.volume))
+                        return "volume: string expected";
+                }
+                if (m.generation != null && $Object.hasOwnProperty.call(m, "generation")) {
+                    if (!$util.isInteger(m.generation) && !(m.generation && $util.isInteger(m.generation.low) && $util.isInteger(m.generation.high)))
+                        return "generation: integer|Long expected";
+                }
+                if (m.addMembers != null && $Object.hasOwnProperty.call(m, "addMembers")) {
+                    if (!$Array.isArray(m.addMembers))
+                        return "addMembers: array expected";
+                    for (var i = 0; i < m.addMembers.length; ++i) {
+                        if (!$util.isString(m.addMembers[i]))
+                            return "addMembers: string[] expected";
+                    }
+                }
+                if (m.removeMembers != null && $Object.hasOwnProperty.call(m, "removeMembers")) {
+                    if (!$Array.isArray(m.removeMembers))
+                        return "removeMembers: array expected";
+                    for (var i = 0; i < m.removeMembers.length; ++i) {
+                        if (!$util.isString(m.removeMembers[i]))
+                            return "removeMembers: string[] expected";
+                    }
+                }
+                if (m.addInSync != null && $Object.hasOwnProperty.call(m, "addInSync")) {
+                    if (!$Array.isArray(m.addInSync))
+                        return "addInSync: array expected";
+                    for (var i = 0; i < m.addInSync.length; ++i) {
+                        if (!$util.isString(m.addInSync[i]))
+                            return "addInSync: string[] expected";
+                    }
+                }
+                if (m.removeInSync != null && $Object.hasOwnProperty.call(m, "removeInSync")) {
+                    if (!$Array.isArray(m.removeInSync))
+                        return "removeInSync: array expected";
+                    for (var i = 0; i < m.removeInSync.length; ++i) {
+                        if (!$util.isString(m.removeInSync[i]))
+                            return "removeInSync: string[] expected";
+                    }
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an UpdateVolume message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.UpdateVolume
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.UpdateVolume} UpdateVolume
+             */
+            UpdateVolume.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.UpdateVolume)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.UpdateVolume: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.UpdateVolume();
+                if (d.volume != null) {
+                    if (typeof d.volume !== "string" || d.volume.length) {
+                        m.volume = $String(d.volume);
+                    }
+                }
+                if (d.generation != null) {
+                    if (typeof d.generation === "object" ? d.generation.low || d.generation.high : $Number(d.generation) !== 0) {
+                        if ($util.Long)
+                            m.generation = $util.Long.fromValue(d.generation, true);
+                        else if (typeof d.generation === "string")
+                            m.generation = $parseInt(d.generation, 10);
+                        else if (typeof d.generation === "number")
+                            m.generation = d.generation;
+                        else if (typeof d.generation === "object")
+                            m.generation = new $util.LongBits(d.generation.low >>> 0, d.generation.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.addMembers) {
+                    if (!$Array.isArray(d.addMembers))
+                        throw $TypeError(".trellis.state.UpdateVolume.addMembers: array expected");
+                    m.addMembers = $Array(d.addMembers.length);
+                    for (var i = 0; i < d.addMembers.length; ++i) {
+                        m.addMembers[i] = $String(d.addMembers[i]);
+                    }
+                }
+                if (d.removeMembers) {
+                    if (!$Array.isArray(d.removeMembers))
+                        throw $TypeError(".trellis.state.UpdateVolume.removeMembers: array expected");
+                    m.removeMembers = $Array(d.removeMembers.length);
+                    for (var i = 0; i < d.removeMembers.length; ++i) {
+                        m.removeMembers[i] = $String(d.removeMembers[i]);
+                    }
+                }
+                if (d.addInSync) {
+                    if (!$Array.isArray(d.addInSync))
+                        throw $TypeError(".trellis.state.UpdateVolume.addInSync: array expected");
+                    m.addInSync = $Array(d.addInSync.length);
+                    for (var i = 0; i < d.addInSync.length; ++i) {
+                        m.addInSync[i] = $String(d.addInSync[i]);
+                    }
+                }
+                if (d.removeInSync) {
+                    if (!$Array.isArray(d.removeInSync))
+                        throw $TypeError(".trellis.state.UpdateVolume.removeInSync: array expected");
+                    m.removeInSync = $Array(d.removeInSync.length);
+                    for (var i = 0; i < d.removeInSync.length; ++i) {
+                        m.removeInSync[i] = $String(d.removeInSync[i]);
+                    }
+                }
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an UpdateVolume message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.UpdateVolume
+             * @static
+             * @param {trellis.state.UpdateVolume} m UpdateVolume
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            UpdateVolume.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.addMembers = [];
+                    d.removeMembers = [];
+                    d.addInSync = [];
+                    d.removeInSync = [];
+                }
+                if (o.defaults) {
+                    d.volume = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.generation = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.generation = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.reason = "";
+                }
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume")) {
+                    d.volume = m.volume;
+                }
+                if (m.generation != null && $Object.hasOwnProperty.call(m, "generation")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.generation = typeof m.generation === "number" ? $BigInt(m.generation) : $util.Long.fromBits(m.generation.low >>> 0, m.generation.high >>> 0, true).toBigInt();
+                    else if (typeof m.generation === "number")
+                        d.generation = o.longs === $String ? $String(m.generation) : m.generation;
+                    else
+                        d.generation = o.longs === $String ? $util.Long.prototype.toString.call(m.generation) : o.longs === $Number ? new $util.LongBits(m.generation.low >>> 0, m.generation.high >>> 0).toNumber(true) : m.generation;
+                }
+                if (m.addMembers && m.addMembers.length) {
+                    d.addMembers = $Array(m.addMembers.length);
+                    for (var j = 0; j < m.addMembers.length; ++j) {
+                        d.addMembers[j] = m.addMembers[j];
+                    }
+                }
+                if (m.removeMembers && m.removeMembers.length) {
+                    d.removeMembers = $Array(m.removeMembers.length);
+                    for (var j = 0; j < m.removeMembers.length; ++j) {
+                        d.removeMembers[j] = m.removeMembers[j];
+                    }
+                }
+                if (m.addInSync && m.addInSync.length) {
+                    d.addInSync = $Array(m.addInSync.length);
+                    for (var j = 0; j < m.addInSync.length; ++j) {
+                        d.addInSync[j] = m.addInSync[j];
+                    }
+                }
+                if (m.removeInSync && m.removeInSync.length) {
+                    d.removeInSync = $Array(m.removeInSync.length);
+                    for (var j = 0; j < m.removeInSync.length; ++j) {
+                        d.removeInSync[j] = m.removeInSync[j];
+                    }
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this UpdateVolume to JSON.
+             * @function toJSON
+             * @memberof trellis.state.UpdateVolume
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            UpdateVolume.prototype.toJSON = function() {
+                return UpdateVolume.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for UpdateVolume
+             * @function getTypeUrl
+             * @memberof trellis.state.UpdateVolume
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            UpdateVolume.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.UpdateVolume";
+            };
+
+            return UpdateVolume;
         })();
 
         state.Placement = (function() {
