@@ -38,6 +38,10 @@ export interface NodeConfig {
   detector: string
   zone?: string
   labels: Record<string, string>
+  /** How long a volume member's node may be down before the leader replaces its replica, in ms. */
+  replicaReplaceMs: number
+  /** Ceiling on the bytes per second a rebuild or catch-up copies, so the app keeps its disk; 0 = none. */
+  rebuildBytesPerSecond: number
 }
 
 export function defaultConfig (dataDir: string): NodeConfig {
@@ -53,7 +57,9 @@ export function defaultConfig (dataDir: string): NodeConfig {
     cgroupParent: 'trellis',
     bootstrap: [],
     detector: 'lan',
-    labels: {}
+    labels: {},
+    replicaReplaceMs: 60_000,
+    rebuildBytesPerSecond: 64 * 1024 * 1024
   }
 }
 

@@ -44,6 +44,8 @@ interface RunOptions {
   detector: string
   zone?: string
   label?: Record<string, string>
+  replicaReplace: number
+  rebuildRate: number
 }
 
 /** The flags every command that starts the node takes. */
@@ -64,6 +66,22 @@ function nodeOptions (command: Command): Command {
     .addOption(new Option('--detector <preset>', 'failure detector: lan, or field for lossy wireless meshes').choices(['lan', 'field']).default('lan'))
     .option('--zone <zone>', 'failure zone of this node (rack, site)')
     .option('--label <key=value>', 'a node label, repeatable', label)
+    .option('--replica-replace <ms>', 'ms a volume replica\'s node may be down before the replica is rebuilt elsewhere', positiveInt('--replica-replace'), 60_000)
+    .option('--rebuild-rate <MiB/s>', 'ceiling on volume rebuild and catch-up copying, MiB/s (0: none)', v => mib('--rebuild-rate', v), 64 * 1024 * 1024)
+}
+
+function positiveInt (flag: string): (v: string) => number {
+  return v => {
+    const n = Number(v)
+    if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} wants a whole number above 0, not ${JSON.stringify(v)}`)
+    return n
+  }
+}
+
+function mib (flag: string, v: string): number {
+  const n = Number(v)
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${flag} wants MiB/s, 0 or more, not ${JSON.stringify(v)}`)
+  return Math.round(n * 1024 * 1024)
 }
 
 function configOf (opts: RunOptions): NodeConfig {
@@ -83,7 +101,9 @@ function configOf (opts: RunOptions): NodeConfig {
     mdns: opts.mdns === false ? false : undefined,
     detector: opts.detector,
     zone: opts.zone,
-    labels: opts.label ?? {}
+    labels: opts.label ?? {},
+    replicaReplaceMs: opts.replicaReplace,
+    rebuildBytesPerSecond: opts.rebuildRate
   })
   if (opts.images !== undefined) config.imagesDir = resolve(opts.images)
   return config

@@ -9,8 +9,9 @@
  *                          draining or unknown node, count changed)
  */
 import type { AppSpec } from '../graph/types.ts'
-import type { GridState } from '../state/index.ts'
+import { volumesOf, type GridState } from '../state/index.ts'
 import type { Amounts, ImageLookup, ScheduleRequest, ScheduleResult, SchedNode, Strategy } from '../scheduler/types.ts'
+import { chooseReplicas } from './volumes.ts'
 
 /** A node as the leader knows it, before this round's accounting of what placements use. */
 export type NodeView = Omit<SchedNode, 'used'> & {
@@ -40,7 +41,16 @@ export interface PlanInput {
 
 /** One thing the reconciler wants committed or said. */
 export type Decision =
-  | { kind: 'place', app: string, appVersion: number, placements: Array<{ instance: string, node: string }>, reason: string, moved: string[] }
+  | {
+    kind: 'place'
+    app: string
+    appVersion: number
+    placements: Array<{ instance: string, node: string }>
+    reason: string
+    moved: string[]
+    /** Replica nodes of the volumes this placement creates. */
+    volumes: Array<{ volume: string, members: string[] }>
+  }
   | { kind: 'unschedulable', app: string, appVersion: number, explanations: Record<string, string> }
 
 /** Every instance id an app asks for, in order. */
@@ -58,8 +68,16 @@ export function usedByNode (state: GridState): Map<string, Amounts> {
     const u = used.get(p.node) ?? { cpu: 0, memory: 0, disk: 0 }
     u.cpu += component.resources.cpu
     u.memory += component.resources.memory
-    u.disk += component.resources.disk + component.volumes.reduce((sum, v) => sum + v.size, 0)
+    u.disk += component.resources.disk
     used.set(p.node, u)
+  }
+  // A volume takes its size on every node holding a replica, the primary's included.
+  for (const v of state.volumes.values()) {
+    for (const m of v.members) {
+      const u = used.get(m) ?? { cpu: 0, memory: 0, disk: 0 }
+      u.disk += v.sizeBytes
+      used.set(m, u)
+    }
   }
   return used
 }
@@ -112,6 +130,7 @@ export function plan (input: PlanInput): Decision[] {
       images: input.images,
       nodes: shunned.size === 0 ? nodes : nodes.map(n => shunned.has(n.id) ? { ...n, cordoned: true } : n),
       existing,
+      pinned: pinnedOf(state, app.spec),
       options: { seed: `${input.seed}/${app.name}/${app.version}`, strategy: input.strategy?.(app.name) }
     })
     if (!result.ok) {
@@ -139,7 +158,14 @@ export function plan (input: PlanInput): Decision[] {
     const reason = unplaced === wanted.length
       ? `new app version ${app.version}`
       : reasons.length > 0 ? reasons.join('; ') : stale ? `app version ${app.version}` : 'instances removed'
-    decisions.push({ kind: 'place', app: app.name, appVersion: app.version, placements, reason, moved })
+    const volumes = volumesOf(app.spec).filter(v => !state.volumes.has(v.id)).map(v => {
+      const at = placements.find(p => p.instance === v.instance)?.node ?? ''
+      const c = app.spec.components.find(x => x.name === v.component)
+      const requires = c === undefined ? [] : input.images.get(c.image)?.requires ?? []
+      const fits = { requires, cpu: c?.resources.cpu, memory: c?.resources.memory }
+      return { volume: v.id, members: [at, ...chooseReplicas(nodes, [at], v.replicas - 1, v.sizeBytes, `${input.seed}/${v.id}`, fits)] }
+    })
+    decisions.push({ kind: 'place', app: app.name, appVersion: app.version, placements, reason, moved, volumes })
     // Later apps in this round see what this one takes.
     for (const p of placements) {
       const node = nodes.find(n => n.id === p.node)
@@ -149,4 +175,21 @@ export function plan (input: PlanInput): Decision[] {
     }
   }
   return decisions
+}
+
+/**
+ * Component → the nodes holding an in-sync replica of every volume it has
+ * already: where its instance may run. Components whose volumes do not exist
+ * yet are free.
+ */
+function pinnedOf (state: GridState, spec: AppSpec): Record<string, string[]> | undefined {
+  let pinned: Record<string, string[]> | undefined
+  for (const v of volumesOf(spec)) {
+    const record = state.volumes.get(v.id)
+    if (record === undefined) continue
+    pinned ??= {}
+    const before = pinned[v.component]
+    pinned[v.component] = before === undefined ? [...record.inSync] : before.filter(n => record.inSync.includes(n))
+  }
+  return pinned
 }

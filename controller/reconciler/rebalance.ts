@@ -38,8 +38,10 @@ export function rebalance (input: RebalanceInput): Decision[] {
     if (!wanted.every(w => current[w.instance] !== undefined)) continue
     const ideal = input.schedule({ app: app.spec, images: input.images, nodes, existing: {}, options: { strategy: 'spread', seed: `${input.seed}/${app.name}` } })
     if (!ideal.ok) continue
+    // Stateful instances stay: their data is where they are, and a move costs the app its database for a while.
+    const stateful = new Set(app.spec.components.filter(c => c.volumes.length > 0).map(c => c.name))
     const candidates = ideal.placements
-      .filter(p => current[p.instance] !== p.node && load(p.node) < load(current[p.instance]!))
+      .filter(p => !stateful.has(p.component) && current[p.instance] !== p.node && load(p.node) < load(current[p.instance]!))
       .sort((a, b) => load(current[b.instance]!) - load(current[a.instance]!) || a.instance.localeCompare(b.instance))
       .slice(0, input.maxMovesPerApp ?? 1)
     if (candidates.length === 0) continue
@@ -54,7 +56,8 @@ export function rebalance (input: RebalanceInput): Decision[] {
       appVersion: app.version,
       placements: wanted.map(w => ({ instance: w.instance, node: proposed[w.instance]! })),
       reason: 'rebalance',
-      moved: candidates.map(c => c.instance)
+      moved: candidates.map(c => c.instance),
+      volumes: []
     })
   }
   return decisions

@@ -18,6 +18,7 @@ import type { ScheduleRequest, ScheduleResult } from '../scheduler/types.ts'
 import { apply, emptyState, putApp, setNodeAdmin, type ApplyResult, type Command, type GridState, type PlacementRecord } from '../state/index.ts'
 import { SimNode } from './node.ts'
 import { SimRandom } from './rng.ts'
+import { SimVolumes } from './volumes.ts'
 import type { Scenario, TimelineEntry } from './types.ts'
 import { componentOf, worldOf, type World } from './world.ts'
 
@@ -61,6 +62,7 @@ export class Grid {
   #index = 0
   /** instance → whether it has a volume (stateful: fenced when cut off, must never run twice). */
   readonly #stateful = new Map<string, boolean>()
+  readonly #volumes = new SimVolumes()
 
   constructor (components: GridComponents, init: GridInit) {
     this.clock = components.clock
@@ -184,6 +186,7 @@ export class Grid {
         stateful: id => this.stateful(id)
       })
     }
+    this.#volumes.step(now, this.state, this.byId, c => this.commit(c))
   }
 
   /** Drains batteries; a node whose battery empties goes dark. Returns the nodes that died. */

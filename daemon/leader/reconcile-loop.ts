@@ -1,8 +1,8 @@
 import type { Logger } from 'pino'
 import type { Clock, Timer } from '../../controller/clock/index.ts'
-import { plan, type Decision, type NodeView } from '../../controller/reconciler/index.ts'
+import { plan, planVolumes, usedByNode, type Decision, type NodeView, type VolumeDecision } from '../../controller/reconciler/index.ts'
 import type { ImageLookup, ScheduleRequest, ScheduleResult } from '../../controller/scheduler/types.ts'
-import { placeApp, type GridState } from '../../controller/state/index.ts'
+import { placeApp, updateVolume, type GridState } from '../../controller/state/index.ts'
 import type { RaftLog } from '../consensus/index.ts'
 
 /** How often the leader looks for work, in ms. */
@@ -29,6 +29,8 @@ export interface ReconcileLoopComponents {
   nameOf: (id: string) => string | undefined
   /** Says something about an instance, for `describe app` (placed, moved, unschedulable). */
   record: (instance: string, kind: string, detail: string) => void
+  /** How long a volume member's node may be down before its replica is replaced, ms; default the planner's. */
+  replicaReplaceMs?: number
 }
 
 /**
@@ -60,7 +62,7 @@ export class ReconcileLoop {
   }
 
   /** One round; returns what it decided (committed or said). */
-  async round (): Promise<Decision[]> {
+  async round (): Promise<Array<Decision | VolumeDecision>> {
     const state: GridState = this.#c.raft.state
     // Down clocks run on every node, so a leader elected after a failure knows how long the node has been gone.
     const now = this.#c.clock.now()
@@ -89,7 +91,8 @@ export class ReconcileLoop {
         continue
       }
       this.#said.delete(d.app)
-      const result = await this.#c.raft.propose(placeApp(d.app, d.appVersion, d.placements, d.reason))
+      const result = await this.#c.raft.propose(placeApp(d.app, d.appVersion, d.placements, d.reason, d.volumes))
+      if (result.kind === 'app-placed' && !result.applied && result.why !== undefined) this.#c.logger.warn({ app: d.app, why: result.why }, 'placement refused')
       if (result.kind === 'app-placed' && result.applied) {
         this.#c.logger.info({ app: d.app, reason: d.reason, moved: d.moved }, 'app placed')
         for (const p of d.placements) {
@@ -98,7 +101,23 @@ export class ReconcileLoop {
         this.#c.record(`${d.app}.placement`, 'placed', `${d.placements.length} instances: ${d.reason}`)
       }
     }
-    return decisions
+    const used = usedByNode(this.#c.raft.state)
+    const volumes = planVolumes({
+      state: this.#c.raft.state,
+      nodes: nodes.map(n => ({ ...n, used: used.get(n.id) ?? { cpu: 0, memory: 0, disk: 0 } })),
+      replaceAfterMs: this.#c.replicaReplaceMs,
+      images: this.#c.images,
+      seed: this.#round
+    })
+    for (const d of volumes) {
+      if (this.#stopping !== undefined) break
+      const result = await this.#c.raft.propose(updateVolume(d.volume, d.generation, d.change, d.reason))
+      if (result.kind !== 'volume-updated' || !result.applied) continue
+      this.#c.logger.info({ volume: d.volume, change: d.change, reason: d.reason }, 'volume members changed')
+      const v = this.#c.raft.state.volumes.get(d.volume)
+      if (v !== undefined) this.#c.record(`${v.app}.${v.component}.0`, 'volume-members', `${d.volume}: ${d.reason}`)
+    }
+    return [...decisions, ...volumes]
   }
 
   stop (): Promise<void> {

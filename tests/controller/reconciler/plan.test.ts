@@ -6,7 +6,7 @@
 import t from 'tap'
 import { plan, type NodeView } from '../../../controller/reconciler/index.ts'
 import { schedule } from '../../../controller/scheduler/index.ts'
-import { apply, emptyState, placeApp, putApp, setNodeAdmin, type GridState } from '../../../controller/state/index.ts'
+import { apply, emptyState, placeApp, putApp, setNodeAdmin, updateVolume, type GridState } from '../../../controller/state/index.ts'
 import type { AppSpec, ComponentSpec } from '../../../controller/graph/types.ts'
 
 const GiB = 1024 ** 3
@@ -35,10 +35,11 @@ class Grid {
   #index = 0
   put (spec: AppSpec): void { apply(this.state, ++this.#index, putApp(spec, '', 'n1')) }
   admin (id: string, a: { cordoned: boolean, draining: boolean }): void { apply(this.state, ++this.#index, setNodeAdmin(id, a)) }
+  volume (command: Parameters<typeof apply>[2]): void { apply(this.state, ++this.#index, command) }
   /** Plans one round and commits every placement, as the leader's loop does. */
   round (nodes: NodeView[], ready: (i: string) => boolean = () => true): ReturnType<typeof plan> {
     const decisions = plan({ state: this.state, nodes, images, schedule, ready, seed: 1 })
-    for (const d of decisions) if (d.kind === 'place') apply(this.state, ++this.#index, placeApp(d.app, d.appVersion, d.placements, d.reason))
+    for (const d of decisions) if (d.kind === 'place') apply(this.state, ++this.#index, placeApp(d.app, d.appVersion, d.placements, d.reason, d.volumes))
     return decisions
   }
 
@@ -124,6 +125,8 @@ t.test('a down node\'s stateful instance waits out the fencing grace; stateless 
   g.put(app)
   g.round([node('n1')])
   t.same(g.where(), { 'kv.web.0': 'n1', 'kv.db.0': 'n1' })
+  // n2 joined and its replica caught up, so the db may move there.
+  g.volume(updateVolume('kv.db.data', g.state.volumes.get('kv.db.data')!.generation, { addMembers: ['n2'], addInSync: ['n2'] }, 'caught up'))
   const nodes = (downForMs: number): NodeView[] => [node('n1', { state: 'down', downForMs }), node('n2')]
   const early = plan({ state: g.state, nodes: nodes(1000), images, schedule, ready: () => true, seed: 1, statefulGraceMs: 8000 })
   t.match(early[0], { kind: 'place', placements: [{ instance: 'kv.web.0', node: 'n2' }, { instance: 'kv.db.0', node: 'n1' }] }, 'web moves, db waits for the fence')
