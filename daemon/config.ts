@@ -64,11 +64,15 @@ export function defaultConfig (dataDir: string): NodeConfig {
 }
 
 /** Paths inside a data dir. */
-export function dataPaths (dataDir: string): { state: string, logs: string, volumes: string, apiFile: string } {
+export function dataPaths (dataDir: string): { state: string, logs: string, volumes: string, replicas: string, run: string, mounts: string, apiFile: string } {
   return {
     state: join(dataDir, 'state'),
     logs: join(dataDir, 'logs'),
     volumes: join(dataDir, 'volumes'),
+    // On a grid: replicated volumes' replica stores, the NBD socket and mount work dirs, and the mounted filesystems.
+    replicas: join(dataDir, 'replicas'),
+    run: join(dataDir, 'run'),
+    mounts: join(dataDir, 'mounts'),
     apiFile: join(dataDir, 'api.json')
   }
 }

@@ -19,7 +19,9 @@ import { buildAdvert, fingerprintHost, nextIncarnation, probeResources, type Nod
 import { isServing, ProcessDriver, Supervisor, type DriverFingerprint, type SupervisorEvent } from './runtime/index.ts'
 import { NodeService } from './service.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
-import { DirectoryVolumeBackend } from './volumes/index.ts'
+import { DirectoryVolumeBackend, type VolumeBackend } from './volumes/index.ts'
+import { probeMountSupport } from './volumes/mount/index.ts'
+import { GridVolumes } from './volumes/grid/index.ts'
 
 /** Failed restarts in a row before a node gives up an instance for the grid to move it. */
 const GRID_MAX_RESTARTS = 5
@@ -60,7 +62,14 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const driver = new ProcessDriver({ logger: log }, { cgroupParent: config.cgroupParent })
   const fingerprint = await driver.fingerprint()
   const host = await fingerprintHost()
-  const volumes = new DirectoryVolumeBackend({ root: paths.volumes })
+  // A lone node keeps volumes as directories; a grid node replicates them as block devices, mounted when it can.
+  const grid = inGrid(config.dataDir)
+  const mountSupport = grid ? await probeMountSupport() : { ok: true }
+  const volumeCapability = mountSupport.ok
+    ? { capabilities: ['volume-mount'], notes: [] }
+    : { capabilities: [], notes: [`cannot mount volumes: ${mountSupport.why ?? 'unknown'}`] }
+  let volumes: VolumeBackend = new DirectoryVolumeBackend({ root: paths.volumes })
+  let gridVolumes: GridVolumes | undefined
 
   let agent: NodeAgent | undefined
   let apiUrl = ''
@@ -70,7 +79,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     versions: { trellis: VERSION, node: nodeVersion },
     config: { zone: config.zone, labels: config.labels, apiAddress: apiUrl, listenAddrs: membership?.host.addresses ?? [] },
     resources: await probeResources(config.dataDir),
-    fingerprints: [host, driverCapabilities(fingerprint), { capabilities: ['volume-mount'], notes: [] }],
+    fingerprints: [host, driverCapabilities(fingerprint), volumeCapability],
     allocated: agent?.allocated() ?? { cpu: 0, memory: 0, disk: 0 }
   })
 
@@ -81,7 +90,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   let commandLog: CommandLog
   let raft: RaftLog | undefined
   let members: MembershipLoop | undefined
-  if (inGrid(config.dataDir)) {
+  if (grid) {
     membership = await joinMesh({ logger: log, clock, advert, local: () => localReport() }, config.dataDir, {
       listen: config.listen, bootstrap: config.bootstrap, mdns: config.mdns, detector: config.detector, incarnation
     })
@@ -94,6 +103,17 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     commandLog = raft
     members = new MembershipLoop({ raft, directory: membership.directory, clock, logger: log }, { zone: config.zone })
     members.start()
+    const directory = membership.directory
+    gridVolumes = new GridVolumes({
+      log: raft,
+      transport,
+      clock,
+      logger: log,
+      isUp: id => directory.nodes().find(n => n.id === id)?.state === 'up',
+      nameOf: id => id === identity.id ? identity.name : directory.nodes().find(n => n.id === id)?.advert?.name ?? id.slice(-8)
+    }, { nodeId: identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, rebuildBytesPerSecond: config.rebuildBytesPerSecond })
+    await gridVolumes.start()
+    volumes = gridVolumes
   } else {
     // A node outside any grid is its own network.
     transport = new LoopbackTransport({ network: new LoopbackNetwork() }, { nodeId: identity.id })
@@ -122,7 +142,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       exitSignal: i.lastExit?.signal ?? '',
       oomKilled: i.lastExit?.oomKilled ?? false
     })),
-    events: agent?.recentEvents() ?? []
+    events: agent?.recentEvents() ?? [],
+    volumeSyncs: (gridVolumes?.views() ?? []).flatMap(v => v.syncing.map(s => ({ volume: v.id, ...s })))
   })
   agent = new NodeAgent(
     { log: commandLog, catalog, runner: supervisor, network, volumes, store, logger: log.child({ component: 'agent' }) },
@@ -165,6 +186,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     raft,
     stateOf: id => membership?.directory.nodes().find(n => n.id === id)?.state,
     remote: membership?.reports,
+    volumes: gridVolumes,
     rebalance: raft === undefined || membership === undefined
       ? undefined
       : () => rebalance({
@@ -178,7 +200,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
 
   let reconciler: ReconcileLoop | undefined
   if (raft !== undefined && membership !== undefined) {
-    const grid = membership
+    const mesh = membership
     const raftLog = raft
     /** An instance's state and health where it runs: this node's supervisor, or the owner's last report. */
     const statusOf = (instance: string): { state: string, health: string } | undefined => {
@@ -187,7 +209,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
         const s = supervisor.status(instance)
         return s === undefined ? undefined : { state: s.state, health: s.health.status }
       }
-      return node === undefined ? undefined : grid.reports.instance(instance, node)
+      return node === undefined ? undefined : mesh.reports.instance(instance, node)
     }
     reconciler = new ReconcileLoop({
       raft: raftLog,
@@ -195,11 +217,12 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       logger: log.child({ component: 'reconciler' }),
       images: catalog,
       schedule,
-      nodes: () => grid.directory.nodes().flatMap(n => n.advert === undefined ? [] : [schedNode(n.id, n.state, n.advert)]),
+      nodes: () => mesh.directory.nodes().flatMap(n => n.advert === undefined ? [] : [schedNode(n.id, n.state, n.advert)]),
       ready: instance => { const s = statusOf(instance); return s !== undefined && isServing(s.state, s.health) },
       failed: instance => statusOf(instance)?.state === 'failed',
       record: (instance, kind, detail) => { agent?.record(instance, kind, detail) },
-      nameOf: id => id === identity.id ? identity.name : grid.directory.nodes().find(n => n.id === id)?.advert?.name
+      nameOf: id => id === identity.id ? identity.name : mesh.directory.nodes().find(n => n.id === id)?.advert?.name,
+      replicaReplaceMs: config.replicaReplaceMs
     })
   }
 
@@ -222,6 +245,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       await api.close()
       await agent.stop({ stopInstances: config.stopInstancesOnExit })
       await supervisor.close()
+      await gridVolumes?.stop()
       if (config.stopInstancesOnExit) await driver.removeCgroupParent()
       driver.close()
       await network.close()

@@ -1,16 +1,18 @@
 import type { Logger } from 'pino'
 import type { Catalog } from '../controller/catalog/index.ts'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogsView, NodeView, RaftPeerView, RaftView, ValidateView
+  AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogsView, NodeView, RaftPeerView, RaftView, ValidateView, VolumeView
 } from '../controller/client/types.ts'
 import { GraphValidationError, validateApp } from '../controller/graph/index.ts'
-import { deleteApp, placeApp, putApp, setNodeAdmin, type CommandLog } from '../controller/state/index.ts'
+import { copyVolume, deleteApp, deleteSnapshot, placeApp, putApp, setNodeAdmin, SNAPSHOT_NAME, volumesOf, type CommandLog } from '../controller/state/index.ts'
+import { cloneSource } from '../controller/graph/clone.ts'
 import type { Decision } from '../controller/reconciler/index.ts'
 import type { NodeAgent } from './agent/index.ts'
-import { ApiError, notFound, type GridService } from './api/index.ts'
+import { ApiError, badRequest, notFound, type GridService } from './api/index.ts'
 import type { RaftLog } from './consensus/index.ts'
 import { isServing, type LogReader } from './runtime/index.ts'
 import type { InstanceReports } from './grid/index.ts'
+import { volumeView, type GridVolumes } from './volumes/grid/index.ts'
 
 export interface ServiceComponents {
   /** This node's id, recorded with the apps submitted here. */
@@ -34,6 +36,8 @@ export interface ServiceComponents {
   remote?: InstanceReports
   /** One round of rebalancing decisions from this node's view of the grid. */
   rebalance?: () => Decision[]
+  /** This node's replicated volumes, when it belongs to a grid. */
+  volumes?: GridVolumes
 }
 
 /**
@@ -90,6 +94,77 @@ export class NodeService implements GridService {
         ...(this.#c.remote?.events(name) ?? []).map(e => ({ at: Number(e.at), instance: e.instance, kind: e.kind, detail: e.detail }))
       ].sort((a, b) => a.at - b.at).slice(-100)
     }
+  }
+
+  async volumes (): Promise<VolumeView[]> {
+    await this.#c.log.readBarrier?.()
+    return [...this.#c.log.state.volumes.keys()].sort().map(id => this.#volume(id))
+  }
+
+  async volume (id: string): Promise<VolumeView> {
+    await this.#c.log.readBarrier?.()
+    if (!this.#c.log.state.volumes.has(id)) throw notFound(`volume ${id}`)
+    return this.#volume(id)
+  }
+
+  /** Commits a snapshot of a volume's present data as `<volume>@<name>`; the copy is made on the node holding the freshest replica. */
+  async snapshotVolume (id: string, name: string): Promise<VolumeView> {
+    if (!SNAPSHOT_NAME.test(name)) throw badRequest(`snapshot name ${JSON.stringify(name)} must match ${SNAPSHOT_NAME.source}`)
+    const source = this.#c.log.state.volumes.get(id)
+    if (source === undefined) throw notFound(`volume ${id}`)
+    if (source.snapshot === true) throw badRequest(`${id} is a snapshot; snapshot its volume ${source.copiedFrom ?? ''} instead`)
+    const target = `${id}@${name}`
+    const r = await this.#c.log.propose(copyVolume(id, target, { app: '', component: '', name: '' }))
+    if (r.kind !== 'volume-copied' || !r.applied) throw new ApiError('ERR_CONFLICT', `snapshot ${target} not made: ${r.kind === 'volume-copied' ? r.why ?? '' : r.kind}`)
+    this.#c.logger.info({ volume: id, snapshot: target }, 'snapshot committed')
+    return this.#volume(target)
+  }
+
+  async deleteSnapshot (id: string): Promise<{ volume: string, existed: boolean }> {
+    const v = this.#c.log.state.volumes.get(id)
+    if (v !== undefined && v.snapshot !== true) throw badRequest(`${id} belongs to app ${v.app}: it goes when the app is deleted`)
+    const r = await this.#c.log.propose(deleteSnapshot(id))
+    return { volume: id, existed: r.kind === 'snapshot-deleted' && r.existed }
+  }
+
+  /**
+   * Makes `name` a copy of app `source`: the same graph, entries on the
+   * ports given (others left out), and each volume copied from the source's
+   * present data. The clone's stateful instances start once their copies
+   * are made.
+   */
+  async cloneApp (sourceApp: string, name: string, ports: Record<string, number>): Promise<ApplyView & { volumes: string[], droppedEntries: string[] }> {
+    await this.#c.log.readBarrier?.()
+    const record = this.#c.log.state.apps.get(sourceApp)
+    if (record === undefined) throw notFound(`app ${sourceApp}`)
+    if (this.#c.log.state.apps.has(name)) throw new ApiError('ERR_CONFLICT', `app ${name} exists`)
+    const { source, dropped } = cloneSource(record.source, name, ports)
+    const result = validateApp(source, { catalog: this.#c.catalog, nodes: [await this.#capacity()] })
+    if (!result.ok) throw new GraphValidationError(result.errors)
+    const copies = volumesOf(result.app).map(v => ({ from: `${sourceApp}.${v.component}.${v.name}`, to: v }))
+    for (const { from, to } of copies) {
+      if (!this.#c.log.state.volumes.has(from)) throw new ApiError('ERR_CONFLICT', `volume ${from} does not exist yet (is ${sourceApp} placed?)`)
+    }
+    for (const { from, to } of copies) {
+      const r = await this.#c.log.propose(copyVolume(from, to.id, { app: name, component: to.component, name: to.name }))
+      if (r.kind !== 'volume-copied' || !r.applied) throw new ApiError('ERR_CONFLICT', `volume ${to.id} not copied: ${r.kind === 'volume-copied' ? r.why ?? '' : r.kind}`)
+    }
+    const applied = await this.#c.log.propose(putApp(result.app, source, this.#c.nodeId))
+    if (applied.kind !== 'app-put') throw new Error('clone produced no put')
+    this.#c.logger.info({ source: sourceApp, clone: name, volumes: copies.map(c => c.to.id) }, 'app cloned')
+    return { name, version: applied.version, change: applied.change, volumes: copies.map(c => c.to.id), droppedEntries: dropped }
+  }
+
+  #volume (id: string): VolumeView {
+    return volumeView(this.#c.log.state.volumes.get(id)!, {
+      nameOf: n => this.#c.nameOf(n) ?? n,
+      stateOf: n => n === this.#c.nodeId ? 'up' : this.#c.stateOf?.(n) ?? 'unknown',
+      syncsOf: (volume, primary) => primary === this.#c.nodeId
+        ? this.#c.volumes?.views().find(v => v.id === volume)?.syncing ?? []
+        : (this.#c.remote?.volumeSyncs(volume, primary) ?? []).map(s => ({
+            node: s.node, comparedBytes: Number(s.comparedBytes), totalBytes: Number(s.totalBytes), copiedBytes: Number(s.copiedBytes), startedAt: Number(s.startedAt)
+          }))
+    })
   }
 
   async raftStatus (): Promise<RaftView> {

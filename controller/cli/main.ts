@@ -5,9 +5,10 @@
  */
 import { homedir } from 'node:os'
 import { resolve } from 'node:path'
-import { Command, Option } from 'commander'
+import { Command, InvalidArgumentError, Option } from 'commander'
 import { ClientError, TrellisClient } from '../client/index.ts'
 import * as cmd from './commands.ts'
+import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot } from './volumes.ts'
 
 const out: cmd.Output = {
   write: text => { process.stdout.write(text + '\n') },
@@ -79,6 +80,31 @@ nodeCmd.command('drain <node>').description('move the node\'s instances elsewher
 program.command('rebalance').description('even out load over the nodes, e.g. after nodes joined (moves one instance per app per round)')
   .option('--rounds <n>', 'rounds to run, 3 s apart', v => Number(v), 1)
   .action(async (o: { rounds: number }) => { await run(async () => await cmd.rebalance(await client(), out, globals().output, o.rounds))() })
+
+const volume = program.command('volume').description('replicated volumes: where their replicas are, which are in sync')
+volume.command('list').description('every volume with its state, in-sync replicas, primary and generation')
+  .action(run(async () => await volumeList(await client(), out, globals().output)))
+volume.command('describe <volume>').description('one volume: each replica, whether it is in sync, catch-up progress')
+  .action(async (id: string) => { await run(async () => await volumeDescribe(await client(), out, id, globals().output))() })
+
+volume.command('snapshot <volume> <name>').description('copy the volume\'s present data into the snapshot <volume>@<name>')
+  .action(async (id: string, name: string) => { await run(async () => await volumeSnapshot(await client(), out, id, name, globals().output))() })
+volume.command('delete <snapshot>').description('delete a snapshot (an app\'s volumes go with the app)')
+  .action(async (id: string) => { await run(async () => await volumeDelete(await client(), out, id, globals().output))() })
+
+const appCmd = program.command('app').description('operate whole apps')
+appCmd.command('clone <app> <new-name>').description('a staging copy of an app: the same graph, with a copy of each volume\'s data')
+  .option('--port <entry=port>', 'publish the clone\'s entry on this port, repeatable (entries without one are left out)', entryPort, {})
+  .action(async (app: string, name: string, o: { port: Record<string, number> }) => {
+    await run(async () => await appClone(await client(), out, app, name, o.port, globals().output))()
+  })
+
+function entryPort (v: string, acc: Record<string, number>): Record<string, number> {
+  const [entry, port] = v.split('=', 2)
+  const n = Number(port)
+  if (entry === undefined || entry === '' || !Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError(`--port wants <entry>=<port>, not ${JSON.stringify(v)}`)
+  return { ...acc, [entry]: n }
+}
 
 const operator = program.command('operator').description('operate the grid itself')
 const raft = operator.command('raft').description('the grid\'s replicated log')

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, ErrorBody, LogsView, NodeView, RaftView, ValidateView
+  AppDetailView, AppSummaryView, ApplyView, ErrorBody, LogsView, NodeView, RaftView, ValidateView, VolumeView
 } from './types.ts'
 
 /** Default admin API address of a daemon. */
@@ -69,6 +69,16 @@ export class TrellisClient {
   async rebalance (): Promise<{ moved: Array<{ app: string, instances: string[] }> }> { return await this.#call('POST', '/v1/rebalance', '') }
 
   async raft (): Promise<RaftView> { return await this.#call('GET', '/v1/raft') }
+  async volumes (): Promise<VolumeView[]> { return await this.#call('GET', '/v1/volumes') }
+  async volume (id: string): Promise<VolumeView> { return await this.#call('GET', `/v1/volumes/${encodeURIComponent(id)}`) }
+  async snapshotVolume (id: string, name: string): Promise<VolumeView> {
+    return await this.#call('POST', `/v1/volumes/${encodeURIComponent(id)}/snapshots`, JSON.stringify({ name }), 'application/json')
+  }
+
+  async deleteSnapshot (id: string): Promise<{ volume: string, existed: boolean }> { return await this.#call('DELETE', `/v1/volumes/${encodeURIComponent(id)}`) }
+  async cloneApp (app: string, name: string, ports: Record<string, number> = {}): Promise<ApplyView & { volumes: string[], droppedEntries: string[] }> {
+    return await this.#call('POST', `/v1/apps/${encodeURIComponent(app)}/clone`, JSON.stringify({ name, ports }), 'application/json')
+  }
   async removePeer (peer: string): Promise<{ removed: string }> { return await this.#call('DELETE', `/v1/raft/peers/${encodeURIComponent(peer)}`) }
   async deleteApp (name: string): Promise<{ name: string, existed: boolean }> {
     return await this.#call('DELETE', `/v1/apps/${encodeURIComponent(name)}`)
@@ -82,12 +92,12 @@ export class TrellisClient {
     return await this.#call('GET', `/v1/apps/${encodeURIComponent(app)}/logs?${q.toString()}`)
   }
 
-  async #call<T> (method: string, path: string, body?: string): Promise<T> {
+  async #call<T> (method: string, path: string, body?: string, type = 'application/yaml'): Promise<T> {
     let res: Response
     try {
       res = await fetch(this.url + path, {
         method,
-        headers: { authorization: `Bearer ${this.#token}`, ...(body !== undefined ? { 'content-type': 'application/yaml' } : {}) },
+        headers: { authorization: `Bearer ${this.#token}`, ...(body !== undefined ? { 'content-type': type } : {}) },
         body,
         signal: AbortSignal.timeout(this.#timeoutMs)
       })

@@ -127,3 +127,35 @@ export interface RaftView {
   applied: number
   peers: RaftPeerView[]
 }
+
+/** One replica of a volume, as `trellis volume describe` shows it. */
+export interface VolumeMemberView {
+  id: string
+  name: string
+  /** The member's node, as the answering node sees it. */
+  node: string
+  inSync: boolean
+  primary: boolean
+  /** Catch-up or rebuild under way, as the primary reports it. */
+  sync?: { comparedBytes: number, totalBytes: number, copiedBytes: number, startedAt: number, percent: number }
+}
+
+/** A replicated volume. */
+export interface VolumeView {
+  id: string
+  app: string
+  component: string
+  sizeBytes: number
+  /** Replicas wanted. */
+  replicas: number
+  generation: number
+  /** Where it is attached; absent when nowhere. */
+  primary?: { id: string, name: string }
+  /**
+   * healthy: every wanted replica in sync; rebuilding: a replica is being
+   * caught up; degraded: fewer in sync than wanted; unavailable: no in-sync
+   * replica's node is up.
+   */
+  state: 'healthy' | 'rebuilding' | 'degraded' | 'unavailable'
+  members: VolumeMemberView[]
+}

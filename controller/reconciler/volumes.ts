@@ -75,6 +75,8 @@ export function planVolumes (input: VolumePlanInput): VolumeDecision[] {
   const after = input.replaceAfterMs ?? DEFAULT_REPLICA_REPLACE_MS
   const decisions: VolumeDecision[] = []
   for (const v of [...input.state.volumes.values()].sort((a, b) => a.id < b.id ? -1 : 1)) {
+    // A copy not yet made stays where its data is coming from.
+    if (v.inSync.length === 0) continue
     const gone: string[] = []
     const why: string[] = []
     for (const m of v.members) {

@@ -60,3 +60,13 @@ export function decodeCommand (bytes: Uint8Array): Command {
   if (command.kind === undefined) throw new BadCommandError('command has no kind')
   return command
 }
+
+/** A command that copies a volume's present data into a new one: a snapshot (app '') or a clone's volume. */
+export function copyVolume (source: string, target: string, owner: { app: string, component: string, name: string }): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, copyVolume: { source, target, ...owner } })
+}
+
+/** A command that deletes a snapshot. */
+export function deleteSnapshot (volume: string): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, deleteSnapshot: { volume } })
+}

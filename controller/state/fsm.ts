@@ -2,7 +2,7 @@ import type { AppSpec } from '../graph/types.ts'
 import type { Command } from './commands.ts'
 import { BadCommandError } from './errors.ts'
 import type { ApplyResult, GridState } from './types.ts'
-import { applyUpdateVolume, attachVolumes, deleteVolumesOf, unsafeAttach } from './volumes.ts'
+import { applyCopyVolume, applyUpdateVolume, attachVolumes, deleteVolumesOf, unsafeAttach } from './volumes.ts'
 
 /**
  * Applies one committed command to the state, in place. Deterministic: the
@@ -20,6 +20,13 @@ export function apply (state: GridState, index: number, command: Command): Apply
     case 'placeApp': return applyPlaceApp(state, index, command)
     case 'setNodeAdmin': return applySetNodeAdmin(state, command)
     case 'updateVolume': return applyUpdateVolume(state, command)
+    case 'copyVolume': return applyCopyVolume(state, index, command)
+    case 'deleteSnapshot': {
+      const volume = command.deleteSnapshot?.volume ?? ''
+      const existed = state.volumes.get(volume)?.snapshot === true
+      if (existed) state.volumes.delete(volume)
+      return { kind: 'snapshot-deleted', volume, existed }
+    }
     default: throw new BadCommandError(`unknown command kind ${String(command.kind)}`)
   }
 }

@@ -51,6 +51,10 @@ export interface VolumeRecord {
   primary: string
   /** Log index of the command that created it. */
   createdIndex: number
+  /** The volume it was copied from, for snapshots and clones. */
+  copiedFrom?: string
+  /** A snapshot: read-only, owned by no app, never attached. */
+  snapshot?: boolean
 }
 
 /** What operators said about a node. */
@@ -78,6 +82,8 @@ export type ApplyResult =
   | { kind: 'app-deleted', name: string, existed: boolean }
   | { kind: 'app-placed', name: string, applied: boolean, moved: string[], why?: string }
   | { kind: 'volume-updated', volume: string, applied: boolean, why?: string }
+  | { kind: 'volume-copied', volume: string, applied: boolean, why?: string }
+  | { kind: 'snapshot-deleted', volume: string, existed: boolean }
   | { kind: 'node-admin', node: string, cordoned: boolean, draining: boolean }
 
 /** Makes an empty state. */

@@ -77,9 +77,35 @@ export function attachVolumes (state: GridState, index: number, spec: AppSpec, n
   }
 }
 
-/** Forgets an app's volumes; nodes delete the replicas they no longer find in the state. */
+/** Forgets an app's volumes (its snapshots stay); nodes delete the replicas they no longer find in the state. */
 export function deleteVolumesOf (state: GridState, app: string): void {
-  for (const [id, v] of state.volumes) if (v.app === app) state.volumes.delete(id)
+  for (const [id, v] of state.volumes) if (v.app === app && v.snapshot !== true) state.volumes.delete(id)
+}
+
+/** A volume id with a snapshot name: `<volume>@<name>`. */
+export const SNAPSHOT_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/
+
+/**
+ * Applies a CopyVolume: the new volume's one member is the node holding the
+ * source's freshest data, and its in-sync set stays empty until that node
+ * has copied it (nothing can attach a volume with no in-sync replica).
+ */
+export function applyCopyVolume (state: GridState, index: number, command: Command): ApplyResult {
+  const c = command.copyVolume
+  const target = c?.target ?? ''
+  const refuse = (why: string): ApplyResult => ({ kind: 'volume-copied', volume: target, applied: false, why })
+  const source = state.volumes.get(c?.source ?? '')
+  if (c === undefined || c === null || source === undefined) return refuse(`no volume ${c?.source ?? ''}`)
+  if (target === '' || state.volumes.has(target)) return refuse(`volume ${target} exists`)
+  const holder = source.primary !== '' ? source.primary : source.inSync[0]
+  if (holder === undefined) return refuse(`volume ${source.id} has no in-sync replica to copy`)
+  const app = c.app ?? ''
+  state.volumes.set(target, {
+    id: target, app, component: app === '' ? source.component : c.component ?? '', name: app === '' ? source.name : c.name ?? '',
+    sizeBytes: source.sizeBytes, replicas: source.replicas, members: [holder], inSync: [], generation: index, primary: '',
+    createdIndex: index, copiedFrom: source.id, ...(app === '' ? { snapshot: true } : {})
+  })
+  return { kind: 'volume-copied', volume: target, applied: true }
 }
 
 /** Applies an UpdateVolume: all of it, or nothing with the reason. */
@@ -106,7 +132,8 @@ function nextSets (record: VolumeRecord, addMembers: string[], removeMembers: st
   const members = distinct([...record.members.filter(n => !removeMembers.includes(n)), ...addMembers])
   for (const n of addInSync) if (!members.includes(n)) return `${n} is not a member of volume ${record.id}`
   const inSync = distinct([...record.inSync.filter(n => !removeInSync.includes(n) && members.includes(n)), ...addInSync])
-  if (inSync.length === 0) return `volume ${record.id} would have no in-sync replica`
+  // A copy being made has none yet; a volume that has one never loses its last.
+  if (inSync.length === 0 && record.inSync.length > 0) return `volume ${record.id} would have no in-sync replica`
   return { members, inSync }
 }
 

@@ -16,6 +16,9 @@ import { endpointsOf, instanceId, planInstances, type InstancePlan, type Placeme
 import type { InstanceRunner } from './runner.ts'
 import type { InstanceSpec, InstanceStatus } from '../runtime/index.ts'
 
+/** Pause before a failed instance set-up is tried again, ms. */
+const SETUP_RETRY_MS = 2000 // ms
+
 export interface AgentComponents {
   log: CommandLog
   catalog: Catalog
@@ -208,15 +211,22 @@ export class NodeAgent {
       if (appGone) await this.#removeVolumes(local)
     }
     const handles = await this.#storedHandles()
+    let failed = false
     for (const plan of plans) {
       if (this.#local.has(plan.id)) continue
       try {
         await this.#setup(plan, handles.get(plan.id))
       } catch (err) {
+        failed = true
         this.#c.logger.error({ err, instance: plan.id }, 'instance could not be set up')
         this.record(plan.id, 'failed', `set-up failed: ${(err as Error).message}`)
+        // Undo the half-made set-up so the next pass tries again from scratch.
+        const local = this.#local.get(plan.id)
+        if (local !== undefined) await this.#teardown(local, { forget: false }).catch(() => {})
       }
     }
+    // A set-up can fail for a while (a volume's replica set changing, no quorum yet): try again soon.
+    if (failed && !this.#stopped) setTimeout(() => { void this.reconcile() }, SETUP_RETRY_MS).unref()
     // Handles of instances nobody wants any more (left by an earlier daemon): stop them.
     for (const [id, handle] of handles) {
       if (wanted.has(id)) continue
@@ -245,6 +255,14 @@ export class NodeAgent {
         const one = (): ReturnType<typeof endpointsOf> => targets().filter(e => e.instance === instanceId(plan.app, connection.component, i))
         local.forwarders.push(await this.#c.network.listen(`${plan.id}.${connection.output}[${i}]`, { host: LOCAL_HOST, port: slotPort }, one))
       }
+    }
+    if (handle !== undefined && plan.spec.volumes.length > 0 && this.#c.volumes.kind !== 'directory') {
+      // Its filesystem was served by the daemon that died: the old mount is dead, so the instance starts afresh.
+      this.record(plan.id, 'restarting', 'its volume was served by the previous daemon')
+      await this.#c.runner.adopt(handle, orphanSpec(plan.id, this.#init.logDir)).catch(() => {})
+      await this.#c.runner.remove(plan.id, this.#init.stopGraceMs).catch(() => {})
+      await this.#handles.del(plan.id)
+      handle = undefined
     }
     const volumes: Record<string, string> = {}
     for (const v of plan.spec.volumes) {

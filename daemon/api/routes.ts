@@ -1,5 +1,5 @@
 import type {
-  AppDetailView, AppSummaryView, ApplyView, LogsView, NodeView, RaftView, ValidateView
+  AppDetailView, AppSummaryView, ApplyView, LogsView, NodeView, RaftView, ValidateView, VolumeView
 } from '../../controller/client/types.ts'
 import { badRequest } from './errors.ts'
 import type { ApiServer } from './server.ts'
@@ -24,6 +24,16 @@ export interface GridService {
   /** Removes a member from the replicated log (on the leader); ERR_NOT_LEADER elsewhere. */
   removePeer (idOrName: string): Promise<{ removed: string }>
   logs (app: string, instance: string | undefined, tail: number, stream: 'stdout' | 'stderr' | 'both'): Promise<LogsView[]>
+  /** Every replicated volume: record, members, in-sync set, generation, catch-up progress. */
+  volumes (): Promise<VolumeView[]>
+  /** Throws ERR_NOT_FOUND when there is no such volume. */
+  volume (id: string): Promise<VolumeView>
+  /** Commits a snapshot `<id>@<name>` of a volume's present data. */
+  snapshotVolume (id: string, name: string): Promise<VolumeView>
+  /** Deletes a snapshot; an app's volume is refused (ERR_BAD_REQUEST). */
+  deleteSnapshot (id: string): Promise<{ volume: string, existed: boolean }>
+  /** Copies an app, its graph and its volumes' data, under a new name; entries only on the ports given. */
+  cloneApp (source: string, name: string, ports: Record<string, number>): Promise<ApplyView & { volumes: string[], droppedEntries: string[] }>
 }
 
 /** Largest number of log lines one request returns. */
@@ -40,6 +50,23 @@ export function addRoutes (server: ApiServer, grid: GridService): void {
   server.route('GET', '/v1/apps/:name', async req => await grid.app(req.params.name!))
   server.route('DELETE', '/v1/apps/:name', async req => await grid.deleteApp(req.params.name!))
   server.route('GET', '/v1/raft', async () => await grid.raftStatus())
+  server.route('GET', '/v1/volumes', async () => await grid.volumes())
+  server.route('GET', '/v1/volumes/:id', async req => await grid.volume(req.params.id!))
+  server.route('POST', '/v1/volumes/:id/snapshots', async req => {
+    const body = json(req.body) as { name?: unknown }
+    if (typeof body.name !== 'string') throw badRequest('send { "name": "<snapshot name>" }')
+    return await grid.snapshotVolume(req.params.id!, body.name)
+  })
+  server.route('DELETE', '/v1/volumes/:id', async req => await grid.deleteSnapshot(req.params.id!))
+  server.route('POST', '/v1/apps/:name/clone', async req => {
+    const body = json(req.body) as { name?: unknown, ports?: unknown }
+    if (typeof body.name !== 'string' || body.name === '') throw badRequest('send { "name": "<new app name>", "ports": { "<entry>": <port> } }')
+    const ports = body.ports ?? {}
+    if (typeof ports !== 'object' || ports === null || Object.values(ports).some(p => !Number.isInteger(p) || (p as number) < 1 || (p as number) > 65535)) {
+      throw badRequest('ports must map entry names to port numbers 1..65535')
+    }
+    return await grid.cloneApp(req.params.name!, body.name, ports as Record<string, number>)
+  })
   server.route('POST', '/v1/rebalance', async () => await grid.rebalance())
   server.route('POST', '/v1/nodes/:node/cordon', async req => await grid.nodeAdmin(req.params.node!, { cordoned: true }))
   server.route('POST', '/v1/nodes/:node/uncordon', async req => await grid.nodeAdmin(req.params.node!, { cordoned: false, draining: false }))
@@ -52,6 +79,16 @@ export function addRoutes (server: ApiServer, grid: GridService): void {
     if (stream !== 'stdout' && stream !== 'stderr' && stream !== 'both') throw badRequest('stream must be stdout, stderr or both')
     return await grid.logs(req.params.name!, req.query.get('instance') ?? undefined, tail, stream)
   })
+}
+
+function json (body: Buffer): unknown {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'))
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object')
+    return value
+  } catch {
+    throw badRequest('request body must be a JSON object')
+  }
 }
 
 function text (body: Buffer): string {

@@ -17,11 +17,14 @@ const REPORT_EVENTS = 50
 
 export type InstanceState = trellis.mesh.InstanceState
 export type InstanceEvent = trellis.mesh.InstanceEvent
+export type VolumeSync = trellis.mesh.VolumeSync
 
 /** What this node runs now, for its report. */
 export interface LocalReport {
   instances: trellis.mesh.InstanceState.$Properties[]
   events: trellis.mesh.InstanceEvent.$Properties[]
+  /** Catch-ups this node runs as a volume's primary. */
+  volumeSyncs?: trellis.mesh.VolumeSync.$Properties[]
 }
 
 /**
@@ -33,7 +36,7 @@ export interface LocalReport {
 export class InstanceReports {
   readonly #c: { host: MeshHost, clock: Clock, logger: Logger, local: () => LocalReport }
   readonly #init: { selfId: string, incarnation: number }
-  readonly #reports = new Map<string, { stamp: AdvertStamp, instances: Map<string, InstanceState>, events: InstanceEvent[] }>()
+  readonly #reports = new Map<string, { stamp: AdvertStamp, instances: Map<string, InstanceState>, events: InstanceEvent[], syncs: VolumeSync[] }>()
   readonly #decoded = new WeakMap<Message, trellis.mesh.InstanceReport>()
   readonly drops = new DropCounters()
   #timer: Timer | undefined
@@ -68,6 +71,11 @@ export class InstanceReports {
     return this.#reports.get(node)?.instances.get(id)
   }
 
+  /** Catch-ups of a volume's replicas as its primary (another node) last reported them. */
+  volumeSyncs (volume: string, node: string): VolumeSync[] {
+    return this.#reports.get(node)?.syncs.filter(s => s.volume === volume) ?? []
+  }
+
   /** Recent events about an app reported by other nodes. */
   events (app: string): InstanceEvent[] {
     const all: InstanceEvent[] = []
@@ -83,7 +91,8 @@ export class InstanceReports {
       sequence: ++this.#sequence,
       sentAt: Date.now(),
       instances: local.instances,
-      events: local.events.slice(-REPORT_EVENTS)
+      events: local.events.slice(-REPORT_EVENTS),
+      volumeSyncs: local.volumeSyncs ?? []
     }).finish()
     if (report.byteLength > MAX_REPORT_BYTES) {
       this.#c.logger.warn({ bytes: report.byteLength }, 'instance report too large to gossip')
@@ -123,7 +132,8 @@ export class InstanceReports {
     this.#reports.set(report.nodeId, {
       stamp,
       instances: new Map(report.instances.map(i => [i.id ?? '', i as InstanceState])),
-      events: report.events as InstanceEvent[]
+      events: report.events as InstanceEvent[],
+      syncs: report.volumeSyncs as VolumeSync[]
     })
   }
 }

@@ -10,3 +10,8 @@ export {
   VolumeExistsError,
   VolumeNotFoundError
 } from './errors.ts'
+export type { MountComponents, MountedVolume, MountMethod, MountState, MountSupport, MountVolumeInit } from './mount/index.ts'
+export {
+  cleanupStaleMounts, mountVolume, probeMountSupport,
+  ForeignFilesystemError, MountBusyError, MountCleanupError, MountCommandError, MountTimeoutError, MountUnsupportedError
+} from './mount/index.ts'

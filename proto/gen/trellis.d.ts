@@ -291,6 +291,7 @@ export namespace trellis {
             sentAt: (number|Long);
             instances: trellis.mesh.InstanceState.$Properties[];
             events: trellis.mesh.InstanceEvent.$Properties[];
+            volumeSyncs: trellis.mesh.VolumeSync.$Properties[];
             static create(properties: trellis.mesh.InstanceReport.$Shape): trellis.mesh.InstanceReport & trellis.mesh.InstanceReport.$Shape;
             static create(properties?: trellis.mesh.InstanceReport.$Properties): trellis.mesh.InstanceReport;
             static encode(m: trellis.mesh.InstanceReport.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -312,9 +313,48 @@ export namespace trellis {
                 sentAt?: (number|Long|null);
                 instances?: (trellis.mesh.InstanceState.$Properties[]|null);
                 events?: (trellis.mesh.InstanceEvent.$Properties[]|null);
+                volumeSyncs?: (trellis.mesh.VolumeSync.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.mesh.InstanceReport.$Properties;
+        }
+
+        interface IVolumeSync extends trellis.mesh.VolumeSync.$Properties {
+        }
+
+        class VolumeSync {
+            constructor(p?: trellis.mesh.VolumeSync.$Properties);
+            $unknowns?: Uint8Array[];
+            volume: string;
+            node: string;
+            comparedBytes: (number|Long);
+            totalBytes: (number|Long);
+            copiedBytes: (number|Long);
+            startedAt: (number|Long);
+            static create(properties: trellis.mesh.VolumeSync.$Shape): trellis.mesh.VolumeSync & trellis.mesh.VolumeSync.$Shape;
+            static create(properties?: trellis.mesh.VolumeSync.$Properties): trellis.mesh.VolumeSync;
+            static encode(m: trellis.mesh.VolumeSync.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.mesh.VolumeSync.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.VolumeSync & trellis.mesh.VolumeSync.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.VolumeSync & trellis.mesh.VolumeSync.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.mesh.VolumeSync;
+            static toObject(m: trellis.mesh.VolumeSync, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace VolumeSync {
+            interface $Properties {
+                volume?: (string|null);
+                node?: (string|null);
+                comparedBytes?: (number|Long|null);
+                totalBytes?: (number|Long|null);
+                copiedBytes?: (number|Long|null);
+                startedAt?: (number|Long|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.mesh.VolumeSync.$Properties;
         }
 
         interface IInstanceState extends trellis.mesh.InstanceState.$Properties {
@@ -773,7 +813,9 @@ export namespace trellis {
             placeApp?: (trellis.state.PlaceApp.$Properties|null);
             setNodeAdmin?: (trellis.state.SetNodeAdmin.$Properties|null);
             updateVolume?: (trellis.state.UpdateVolume.$Properties|null);
-            kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume");
+            copyVolume?: (trellis.state.CopyVolume.$Properties|null);
+            deleteSnapshot?: (trellis.state.DeleteSnapshot.$Properties|null);
+            kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot");
             static create(properties: trellis.state.Command.$Shape): trellis.state.Command & trellis.state.Command.$Shape;
             static create(properties?: trellis.state.Command.$Properties): trellis.state.Command;
             static encode(m: trellis.state.Command.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -795,7 +837,9 @@ export namespace trellis {
                 placeApp?: (trellis.state.PlaceApp.$Properties|null);
                 setNodeAdmin?: (trellis.state.SetNodeAdmin.$Properties|null);
                 updateVolume?: (trellis.state.UpdateVolume.$Properties|null);
-                kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume");
+                copyVolume?: (trellis.state.CopyVolume.$Properties|null);
+                deleteSnapshot?: (trellis.state.DeleteSnapshot.$Properties|null);
+                kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -805,9 +849,11 @@ export namespace trellis {
               placeApp?: trellis.state.PlaceApp.$Shape|null;
               setNodeAdmin?: trellis.state.SetNodeAdmin.$Shape|null;
               updateVolume?: trellis.state.UpdateVolume.$Shape|null;
+              copyVolume?: trellis.state.CopyVolume.$Shape|null;
+              deleteSnapshot?: trellis.state.DeleteSnapshot.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape })
+              ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape })
             );
         }
 
@@ -1039,6 +1085,70 @@ export namespace trellis {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.state.SetNodeAdmin.$Properties;
+        }
+
+        interface ICopyVolume extends trellis.state.CopyVolume.$Properties {
+        }
+
+        class CopyVolume {
+            constructor(p?: trellis.state.CopyVolume.$Properties);
+            $unknowns?: Uint8Array[];
+            source: string;
+            target: string;
+            app: string;
+            component: string;
+            name: string;
+            static create(properties: trellis.state.CopyVolume.$Shape): trellis.state.CopyVolume & trellis.state.CopyVolume.$Shape;
+            static create(properties?: trellis.state.CopyVolume.$Properties): trellis.state.CopyVolume;
+            static encode(m: trellis.state.CopyVolume.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.CopyVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.CopyVolume & trellis.state.CopyVolume.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.CopyVolume & trellis.state.CopyVolume.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.CopyVolume;
+            static toObject(m: trellis.state.CopyVolume, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CopyVolume {
+            interface $Properties {
+                source?: (string|null);
+                target?: (string|null);
+                app?: (string|null);
+                component?: (string|null);
+                name?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.CopyVolume.$Properties;
+        }
+
+        interface IDeleteSnapshot extends trellis.state.DeleteSnapshot.$Properties {
+        }
+
+        class DeleteSnapshot {
+            constructor(p?: trellis.state.DeleteSnapshot.$Properties);
+            $unknowns?: Uint8Array[];
+            volume: string;
+            static create(properties: trellis.state.DeleteSnapshot.$Shape): trellis.state.DeleteSnapshot & trellis.state.DeleteSnapshot.$Shape;
+            static create(properties?: trellis.state.DeleteSnapshot.$Properties): trellis.state.DeleteSnapshot;
+            static encode(m: trellis.state.DeleteSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.DeleteSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.DeleteSnapshot & trellis.state.DeleteSnapshot.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.DeleteSnapshot & trellis.state.DeleteSnapshot.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.DeleteSnapshot;
+            static toObject(m: trellis.state.DeleteSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeleteSnapshot {
+            interface $Properties {
+                volume?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.DeleteSnapshot.$Properties;
         }
 
         interface ILogEntry extends trellis.state.LogEntry.$Properties {

@@ -3534,6 +3534,7 @@ export const trellis = $root.trellis = (() => {
              * @property {number|Long|null} [sentAt] InstanceReport sentAt
              * @property {Array.<trellis.mesh.InstanceState.$Properties>|null} [instances] InstanceReport instances
              * @property {Array.<trellis.mesh.InstanceEvent.$Properties>|null} [events] InstanceReport events
+             * @property {Array.<trellis.mesh.VolumeSync.$Properties>|null} [volumeSyncs] InstanceReport volumeSyncs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3561,6 +3562,7 @@ export const trellis = $root.trellis = (() => {
             const InstanceReport = function (p) {
                 this.instances = [];
                 this.events = [];
+                this.volumeSyncs = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -3616,6 +3618,14 @@ export const trellis = $root.trellis = (() => {
             InstanceReport.prototype.events = $util.emptyArray;
 
             /**
+             * InstanceReport volumeSyncs.
+             * @member {Array.<trellis.mesh.VolumeSync.$Properties>} volumeSyncs
+             * @memberof trellis.mesh.InstanceReport
+             * @instance
+             */
+            InstanceReport.prototype.volumeSyncs = $util.emptyArray;
+
+            /**
              * Creates a new InstanceReport instance using the specified properties.
              * @function create
              * @memberof trellis.mesh.InstanceReport
@@ -3662,6 +3672,10 @@ export const trellis = $root.trellis = (() => {
                 if (m.events != null && m.events.length) {
                     for (var i = 0; i < m.events.length; ++i)
                         $root.trellis.mesh.InstanceEvent.encode(m.events[i], w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                }
+                if (m.volumeSyncs != null && m.volumeSyncs.length) {
+                    for (var i = 0; i < m.volumeSyncs.length; ++i)
+                        $root.trellis.mesh.VolumeSync.encode(m.volumeSyncs[i], w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
                 }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
@@ -3772,6 +3786,14 @@ export const trellis = $root.trellis = (() => {
                             m.events.push($root.trellis.mesh.InstanceEvent.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.volumeSyncs && m.volumeSyncs.length))
+                                m.volumeSyncs = [];
+                            m.volumeSyncs.push($root.trellis.mesh.VolumeSync.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -3858,6 +3880,17 @@ export const trellis = $root.trellis = (() => {
                         }
                     }
                 }
+                if (m.volumeSyncs != null && $Object.hasOwnProperty.call(m, "volumeSyncs")) {
+                    if (!$Array.isArray(m.volumeSyncs))
+                        return "volumeSyncs: array expected";
+                    for (var i = 0; i < m.volumeSyncs.length; ++i) {
+                        {
+                            var e = $root.trellis.mesh.VolumeSync.verify(m.volumeSyncs[i], q + 1);
+                            if (e)
+                                return "volumeSyncs." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -3940,6 +3973,16 @@ export const trellis = $root.trellis = (() => {
                         m.events[i] = $root.trellis.mesh.InstanceEvent.fromObject(d.events[i], q + 1);
                     }
                 }
+                if (d.volumeSyncs) {
+                    if (!$Array.isArray(d.volumeSyncs))
+                        throw $TypeError(".trellis.mesh.InstanceReport.volumeSyncs: array expected");
+                    m.volumeSyncs = $Array(d.volumeSyncs.length);
+                    for (var i = 0; i < d.volumeSyncs.length; ++i) {
+                        if (!$util.isObject(d.volumeSyncs[i]))
+                            throw $TypeError(".trellis.mesh.InstanceReport.volumeSyncs: object expected");
+                        m.volumeSyncs[i] = $root.trellis.mesh.VolumeSync.fromObject(d.volumeSyncs[i], q + 1);
+                    }
+                }
                 return m;
             };
 
@@ -3963,6 +4006,7 @@ export const trellis = $root.trellis = (() => {
                 if (o.arrays || o.defaults) {
                     d.instances = [];
                     d.events = [];
+                    d.volumeSyncs = [];
                 }
                 if (o.defaults) {
                     d.nodeId = "";
@@ -4021,6 +4065,12 @@ export const trellis = $root.trellis = (() => {
                         d.events[j] = $root.trellis.mesh.InstanceEvent.toObject(m.events[j], o, q + 1);
                     }
                 }
+                if (m.volumeSyncs && m.volumeSyncs.length) {
+                    d.volumeSyncs = $Array(m.volumeSyncs.length);
+                    for (var j = 0; j < m.volumeSyncs.length; ++j) {
+                        d.volumeSyncs[j] = $root.trellis.mesh.VolumeSync.toObject(m.volumeSyncs[j], o, q + 1);
+                    }
+                }
                 return d;
             };
 
@@ -4050,6 +4100,515 @@ export const trellis = $root.trellis = (() => {
             };
 
             return InstanceReport;
+        })();
+
+        mesh.VolumeSync = (function() {
+
+            /**
+             * Properties of a VolumeSync.
+             * @typedef {Object} trellis.mesh.VolumeSync.$Properties
+             * @property {string|null} [volume] VolumeSync volume
+             * @property {string|null} [node] VolumeSync node
+             * @property {number|Long|null} [comparedBytes] VolumeSync comparedBytes
+             * @property {number|Long|null} [totalBytes] VolumeSync totalBytes
+             * @property {number|Long|null} [copiedBytes] VolumeSync copiedBytes
+             * @property {number|Long|null} [startedAt] VolumeSync startedAt
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a VolumeSync.
+             * @memberof trellis.mesh
+             * @interface IVolumeSync
+             * @augments trellis.mesh.VolumeSync.$Properties
+             * @deprecated Use trellis.mesh.VolumeSync.$Properties instead.
+             */
+
+            /**
+             * Shape of a VolumeSync.
+             * @typedef {trellis.mesh.VolumeSync.$Properties} trellis.mesh.VolumeSync.$Shape
+             */
+
+            /**
+             * Constructs a new VolumeSync.
+             * @memberof trellis.mesh
+             * @classdesc Represents a VolumeSync.
+             * @constructor
+             * @param {trellis.mesh.VolumeSync.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const VolumeSync = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * VolumeSync volume.
+             * @member {string} volume
+             * @memberof trellis.mesh.VolumeSync
+             * @instance
+             */
+            VolumeSync.prototype.volume = "";
+
+            /**
+             * VolumeSync node.
+             * @member {string} node
+             * @memberof trellis.mesh.VolumeSync
+             * @instance
+             */
+            VolumeSync.prototype.node = "";
+
+            /**
+             * VolumeSync comparedBytes.
+             * @member {number|Long} comparedBytes
+             * @memberof trellis.mesh.VolumeSync
+             * @instance
+             */
+            VolumeSync.prototype.comparedBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * VolumeSync totalBytes.
+             * @member {number|Long} totalBytes
+             * @memberof trellis.mesh.VolumeSync
+             * @instance
+             */
+            VolumeSync.prototype.totalBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * VolumeSync copiedBytes.
+             * @member {number|Long} copiedBytes
+             * @memberof trellis.mesh.VolumeSync
+             * @instance
+             */
+            VolumeSync.prototype.copiedBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * VolumeSync startedAt.
+             * @member {number|Long} startedAt
+             * @memberof trellis.mesh.VolumeSync
+             * @instance
+             */
+            VolumeSync.prototype.startedAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new VolumeSync instance using the specified properties.
+             * @function create
+             * @memberof trellis.mesh.VolumeSync
+             * @static
+             * @param {trellis.mesh.VolumeSync.$Properties=} [properties] Properties to set
+             * @returns {trellis.mesh.VolumeSync} VolumeSync instance
+             * @type {{
+             *   (properties: trellis.mesh.VolumeSync.$Shape): trellis.mesh.VolumeSync & trellis.mesh.VolumeSync.$Shape;
+             *   (properties?: trellis.mesh.VolumeSync.$Properties): trellis.mesh.VolumeSync;
+             * }}
+             */
+            VolumeSync.create = function(properties) {
+                return new VolumeSync(properties);
+            };
+
+            /**
+             * Encodes the specified VolumeSync message. Does not implicitly {@link trellis.mesh.VolumeSync.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.mesh.VolumeSync
+             * @static
+             * @param {trellis.mesh.VolumeSync.$Properties} m VolumeSync message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            VolumeSync.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume") && m.volume !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.volume);
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node") && m.node !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.node);
+                if (m.comparedBytes != null && $Object.hasOwnProperty.call(m, "comparedBytes") && (typeof m.comparedBytes === "object" ? m.comparedBytes.low || m.comparedBytes.high : m.comparedBytes !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.comparedBytes);
+                if (m.totalBytes != null && $Object.hasOwnProperty.call(m, "totalBytes") && (typeof m.totalBytes === "object" ? m.totalBytes.low || m.totalBytes.high : m.totalBytes !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).uint64(m.totalBytes);
+                if (m.copiedBytes != null && $Object.hasOwnProperty.call(m, "copiedBytes") && (typeof m.copiedBytes === "object" ? m.copiedBytes.low || m.copiedBytes.high : m.copiedBytes !== 0))
+                    w.uint32(/* id 5, wireType 0 =*/40).uint64(m.copiedBytes);
+                if (m.startedAt != null && $Object.hasOwnProperty.call(m, "startedAt") && (typeof m.startedAt === "object" ? m.startedAt.low || m.startedAt.high : m.startedAt !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).uint64(m.startedAt);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified VolumeSync message, length delimited. Does not implicitly {@link trellis.mesh.VolumeSync.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.mesh.VolumeSync
+             * @static
+             * @param {trellis.mesh.VolumeSync.$Properties} message VolumeSync message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            VolumeSync.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a VolumeSync message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.mesh.VolumeSync
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.mesh.VolumeSync & trellis.mesh.VolumeSync.$Shape} VolumeSync
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            VolumeSync.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.mesh.VolumeSync();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.volume = v;
+                            else
+                                delete m.volume;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.node = v;
+                            else
+                                delete m.node;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.comparedBytes = v;
+                            else
+                                delete m.comparedBytes;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.totalBytes = v;
+                            else
+                                delete m.totalBytes;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.copiedBytes = v;
+                            else
+                                delete m.copiedBytes;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.startedAt = v;
+                            else
+                                delete m.startedAt;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a VolumeSync message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.mesh.VolumeSync
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.mesh.VolumeSync & trellis.mesh.VolumeSync.$Shape} VolumeSync
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            VolumeSync.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a VolumeSync message.
+             * @function verify
+             * @memberof trellis.mesh.VolumeSync
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            VolumeSync.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume")) {
+                    if (!$util.isString(m.volume))
+                        return "volume: string expected";
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    if (!$util.isString(m.node))
+                        return "node: string expected";
+                }
+                if (m.comparedBytes != null && $Object.hasOwnProperty.call(m, "comparedBytes")) {
+                    if (!$util.isInteger(m.comparedBytes) && !(m.comparedBytes && $util.isInteger(m.comparedBytes.low) && $util.isInteger(m.comparedBytes.high)))
+                        return "comparedBytes: integer|Long expected";
+                }
+                if (m.totalBytes != null && $Object.hasOwnProperty.call(m, "totalBytes")) {
+                    if (!$util.isInteger(m.totalBytes) && !(m.totalBytes && $util.isInteger(m.totalBytes.low) && $util.isInteger(m.totalBytes.high)))
+                        return "totalBytes: integer|Long expected";
+                }
+                if (m.copiedBytes != null && $Object.hasOwnProperty.call(m, "copiedBytes")) {
+                    if (!$util.isInteger(m.copiedBytes) && !(m.copiedBytes && $util.isInteger(m.copiedBytes.low) && $util.isInteger(m.copiedBytes.high)))
+                        return "copiedBytes: integer|Long expected";
+                }
+                if (m.startedAt != null && $Object.hasOwnProperty.call(m, "startedAt")) {
+                    if (!$util.isInteger(m.startedAt) && !(m.startedAt && $util.isInteger(m.startedAt.low) && $util.isInteger(m.startedAt.high)))
+                        return "startedAt: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a VolumeSync message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.mesh.VolumeSync
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.mesh.VolumeSync} VolumeSync
+             */
+            VolumeSync.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.mesh.VolumeSync)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.mesh.VolumeSync: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.mesh.VolumeSync();
+                if (d.volume != null) {
+                    if (typeof d.volume !== "string" || d.volume.length) {
+                        m.volume = $String(d.volume);
+                    }
+                }
+                if (d.node != null) {
+                    if (typeof d.node !== "string" || d.node.length) {
+                        m.node = $String(d.node);
+                    }
+                }
+                if (d.comparedBytes != null) {
+                    if (typeof d.comparedBytes === "object" ? d.comparedBytes.low || d.comparedBytes.high : $Number(d.comparedBytes) !== 0) {
+                        if ($util.Long)
+                            m.comparedBytes = $util.Long.fromValue(d.comparedBytes, true);
+                        else if (typeof d.comparedBytes === "string")
+                            m.comparedBytes = $parseInt(d.comparedBytes, 10);
+                        else if (typeof d.comparedBytes === "number")
+                            m.comparedBytes = d.comparedBytes;
+                        else if (typeof d.comparedBytes === "object")
+                            m.comparedBytes = new $util.LongBits(d.comparedBytes.low >>> 0, d.comparedBytes.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.totalBytes != null) {
+                    if (typeof d.totalBytes === "object" ? d.totalBytes.low || d.totalBytes.high : $Number(d.totalBytes) !== 0) {
+                        if ($util.Long)
+                            m.totalBytes = $util.Long.fromValue(d.totalBytes, true);
+                        else if (typeof d.totalBytes === "string")
+                            m.totalBytes = $parseInt(d.totalBytes, 10);
+                        else if (typeof d.totalBytes === "number")
+                            m.totalBytes = d.totalBytes;
+                        else if (typeof d.totalBytes === "object")
+                            m.totalBytes = new $util.LongBits(d.totalBytes.low >>> 0, d.totalBytes.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.copiedBytes != null) {
+                    if (typeof d.copiedBytes === "object" ? d.copiedBytes.low || d.copiedBytes.high : $Number(d.copiedBytes) !== 0) {
+                        if ($util.Long)
+                            m.copiedBytes = $util.Long.fromValue(d.copiedBytes, true);
+                        else if (typeof d.copiedBytes === "string")
+                            m.copiedBytes = $parseInt(d.copiedBytes, 10);
+                        else if (typeof d.copiedBytes === "number")
+                            m.copiedBytes = d.copiedBytes;
+                        else if (typeof d.copiedBytes === "object")
+                            m.copiedBytes = new $util.LongBits(d.copiedBytes.low >>> 0, d.copiedBytes.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.startedAt != null) {
+                    if (typeof d.startedAt === "object" ? d.startedAt.low || d.startedAt.high : $Number(d.startedAt) !== 0) {
+                        if ($util.Long)
+                            m.startedAt = $util.Long.fromValue(d.startedAt, true);
+                        else if (typeof d.startedAt === "string")
+                            m.startedAt = $parseInt(d.startedAt, 10);
+                        else if (typeof d.startedAt === "number")
+                            m.startedAt = d.startedAt;
+                        else if (typeof d.startedAt === "object")
+                            m.startedAt = new $util.LongBits(d.startedAt.low >>> 0, d.startedAt.high >>> 0).toNumber(true);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a VolumeSync message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.mesh.VolumeSync
+             * @static
+             * @param {trellis.mesh.VolumeSync} m VolumeSync
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            VolumeSync.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.volume = "";
+                    d.node = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.comparedBytes = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.comparedBytes = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.totalBytes = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.totalBytes = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.copiedBytes = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.copiedBytes = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.startedAt = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.startedAt = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume")) {
+                    d.volume = m.volume;
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    d.node = m.node;
+                }
+                if (m.comparedBytes != null && $Object.hasOwnProperty.call(m, "comparedBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.comparedBytes = typeof m.comparedBytes === "number" ? $BigInt(m.comparedBytes) : $util.Long.fromBits(m.comparedBytes.low >>> 0, m.comparedBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.comparedBytes === "number")
+                        d.comparedBytes = o.longs === $String ? $String(m.comparedBytes) : m.comparedBytes;
+                    else
+                        d.comparedBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.comparedBytes) : o.longs === $Number ? new $util.LongBits(m.comparedBytes.low >>> 0, m.comparedBytes.high >>> 0).toNumber(true) : m.comparedBytes;
+                }
+                if (m.totalBytes != null && $Object.hasOwnProperty.call(m, "totalBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.totalBytes = typeof m.totalBytes === "number" ? $BigInt(m.totalBytes) : $util.Long.fromBits(m.totalBytes.low >>> 0, m.totalBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.totalBytes === "number")
+                        d.totalBytes = o.longs === $String ? $String(m.totalBytes) : m.totalBytes;
+                    else
+                        d.totalBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.totalBytes) : o.longs === $Number ? new $util.LongBits(m.totalBytes.low >>> 0, m.totalBytes.high >>> 0).toNumber(true) : m.totalBytes;
+                }
+                if (m.copiedBytes != null && $Object.hasOwnProperty.call(m, "copiedBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.copiedBytes = typeof m.copiedBytes === "number" ? $BigInt(m.copiedBytes) : $util.Long.fromBits(m.copiedBytes.low >>> 0, m.copiedBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.copiedBytes === "number")
+                        d.copiedBytes = o.longs === $String ? $String(m.copiedBytes) : m.copiedBytes;
+                    else
+                        d.copiedBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.copiedBytes) : o.longs === $Number ? new $util.LongBits(m.copiedBytes.low >>> 0, m.copiedBytes.high >>> 0).toNumber(true) : m.copiedBytes;
+                }
+                if (m.startedAt != null && $Object.hasOwnProperty.call(m, "startedAt")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.startedAt = typeof m.startedAt === "number" ? $BigInt(m.startedAt) : $util.Long.fromBits(m.startedAt.low >>> 0, m.startedAt.high >>> 0, true).toBigInt();
+                    else if (typeof m.startedAt === "number")
+                        d.startedAt = o.longs === $String ? $String(m.startedAt) : m.startedAt;
+                    else
+                        d.startedAt = o.longs === $String ? $util.Long.prototype.toString.call(m.startedAt) : o.longs === $Number ? new $util.LongBits(m.startedAt.low >>> 0, m.startedAt.high >>> 0).toNumber(true) : m.startedAt;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this VolumeSync to JSON.
+             * @function toJSON
+             * @memberof trellis.mesh.VolumeSync
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            VolumeSync.prototype.toJSON = function() {
+                return VolumeSync.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for VolumeSync
+             * @function getTypeUrl
+             * @memberof trellis.mesh.VolumeSync
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            VolumeSync.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.mesh.VolumeSync";
+            };
+
+            return VolumeSync;
         })();
 
         mesh.InstanceState = (function() {
@@ -9197,7 +9756,9 @@ export const trellis = $root.trellis = (() => {
              * @property {trellis.state.PlaceApp.$Properties|null} [placeApp] Command placeApp
              * @property {trellis.state.SetNodeAdmin.$Properties|null} [setNodeAdmin] Command setNodeAdmin
              * @property {trellis.state.UpdateVolume.$Properties|null} [updateVolume] Command updateVolume
-             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"} [kind] Command kind
+             * @property {trellis.state.CopyVolume.$Properties|null} [copyVolume] Command copyVolume
+             * @property {trellis.state.DeleteSnapshot.$Properties|null} [deleteSnapshot] Command deleteSnapshot
+             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"} [kind] Command kind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -9218,9 +9779,11 @@ export const trellis = $root.trellis = (() => {
              *   placeApp?: trellis.state.PlaceApp.$Shape|null;
              *   setNodeAdmin?: trellis.state.SetNodeAdmin.$Shape|null;
              *   updateVolume?: trellis.state.UpdateVolume.$Shape|null;
+             *   copyVolume?: trellis.state.CopyVolume.$Shape|null;
+             *   deleteSnapshot?: trellis.state.DeleteSnapshot.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape })
+             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape })
              * )} trellis.state.Command.$Shape
              */
 
@@ -9287,17 +9850,33 @@ export const trellis = $root.trellis = (() => {
              */
             Command.prototype.updateVolume = null;
 
+            /**
+             * Command copyVolume.
+             * @member {trellis.state.CopyVolume.$Properties|null|undefined} copyVolume
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.copyVolume = null;
+
+            /**
+             * Command deleteSnapshot.
+             * @member {trellis.state.DeleteSnapshot.$Properties|null|undefined} deleteSnapshot
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.deleteSnapshot = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Command kind.
-             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|undefined} kind
+             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|undefined} kind
              * @memberof trellis.state.Command
              * @instance
              */
             $Object.defineProperty(Command.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin", "updateVolume"]),
+                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin", "updateVolume", "copyVolume", "deleteSnapshot"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -9345,6 +9924,10 @@ export const trellis = $root.trellis = (() => {
                     $root.trellis.state.SetNodeAdmin.encode(m.setNodeAdmin, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
                 if (m.updateVolume != null && $Object.hasOwnProperty.call(m, "updateVolume"))
                     $root.trellis.state.UpdateVolume.encode(m.updateVolume, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                if (m.copyVolume != null && $Object.hasOwnProperty.call(m, "copyVolume"))
+                    $root.trellis.state.CopyVolume.encode(m.copyVolume, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                if (m.deleteSnapshot != null && $Object.hasOwnProperty.call(m, "deleteSnapshot"))
+                    $root.trellis.state.DeleteSnapshot.encode(m.deleteSnapshot, w.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -9444,6 +10027,20 @@ export const trellis = $root.trellis = (() => {
                                 break;
                             m.updateVolume = $root.trellis.state.UpdateVolume.decode(r, r.size(), $undefined, q + 1, m.updateVolume);
                             m.kind = "updateVolume";
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            m.copyVolume = $root.trellis.state.CopyVolume.decode(r, r.size(), $undefined, q + 1, m.copyVolume);
+                            m.kind = "copyVolume";
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            m.deleteSnapshot = $root.trellis.state.DeleteSnapshot.decode(r, r.size(), $undefined, q + 1, m.deleteSnapshot);
+                            m.kind = "deleteSnapshot";
                             continue;
                         }
                     }
@@ -9547,6 +10144,26 @@ export const trellis = $root.trellis = (() => {
                             return "updateVolume." + e;
                     }
                 }
+                if (m.copyVolume != null && $Object.hasOwnProperty.call(m, "copyVolume")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.CopyVolume.verify(m.copyVolume, q + 1);
+                        if (e)
+                            return "copyVolume." + e;
+                    }
+                }
+                if (m.deleteSnapshot != null && $Object.hasOwnProperty.call(m, "deleteSnapshot")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.DeleteSnapshot.verify(m.deleteSnapshot, q + 1);
+                        if (e)
+                            return "deleteSnapshot." + e;
+                    }
+                }
                 return null;
             };
 
@@ -9598,6 +10215,16 @@ export const trellis = $root.trellis = (() => {
                         throw $TypeError(".trellis.state.Command.updateVolume: object expected");
                     m.updateVolume = $root.trellis.state.UpdateVolume.fromObject(d.updateVolume, q + 1);
                 }
+                if (d.copyVolume != null) {
+                    if (!$util.isObject(d.copyVolume))
+                        throw $TypeError(".trellis.state.Command.copyVolume: object expected");
+                    m.copyVolume = $root.trellis.state.CopyVolume.fromObject(d.copyVolume, q + 1);
+                }
+                if (d.deleteSnapshot != null) {
+                    if (!$util.isObject(d.deleteSnapshot))
+                        throw $TypeError(".trellis.state.Command.deleteSnapshot: object expected");
+                    m.deleteSnapshot = $root.trellis.state.DeleteSnapshot.fromObject(d.deleteSnapshot, q + 1);
+                }
                 return m;
             };
 
@@ -9648,6 +10275,16 @@ export const trellis = $root.trellis = (() => {
                     d.updateVolume = $root.trellis.state.UpdateVolume.toObject(m.updateVolume, o, q + 1);
                     if (o.oneofs)
                         d.kind = "updateVolume";
+                }
+                if (m.copyVolume != null && $Object.hasOwnProperty.call(m, "copyVolume")) {
+                    d.copyVolume = $root.trellis.state.CopyVolume.toObject(m.copyVolume, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "copyVolume";
+                }
+                if (m.deleteSnapshot != null && $Object.hasOwnProperty.call(m, "deleteSnapshot")) {
+                    d.deleteSnapshot = $root.trellis.state.DeleteSnapshot.toObject(m.deleteSnapshot, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "deleteSnapshot";
                 }
                 return d;
             };
@@ -12331,6 +12968,698 @@ export const trellis = $root.trellis = (() => {
             };
 
             return SetNodeAdmin;
+        })();
+
+        state.CopyVolume = (function() {
+
+            /**
+             * Properties of a CopyVolume.
+             * @typedef {Object} trellis.state.CopyVolume.$Properties
+             * @property {string|null} [source] CopyVolume source
+             * @property {string|null} [target] CopyVolume target
+             * @property {string|null} [app] CopyVolume app
+             * @property {string|null} [component] CopyVolume component
+             * @property {string|null} [name] CopyVolume name
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CopyVolume.
+             * @memberof trellis.state
+             * @interface ICopyVolume
+             * @augments trellis.state.CopyVolume.$Properties
+             * @deprecated Use trellis.state.CopyVolume.$Properties instead.
+             */
+
+            /**
+             * Shape of a CopyVolume.
+             * @typedef {trellis.state.CopyVolume.$Properties} trellis.state.CopyVolume.$Shape
+             */
+
+            /**
+             * Constructs a new CopyVolume.
+             * @memberof trellis.state
+             * @classdesc Represents a CopyVolume.
+             * @constructor
+             * @param {trellis.state.CopyVolume.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CopyVolume = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * CopyVolume source.
+             * @member {string} source
+             * @memberof trellis.state.CopyVolume
+             * @instance
+             */
+            CopyVolume.prototype.source = "";
+
+            /**
+             * CopyVolume target.
+             * @member {string} target
+             * @memberof trellis.state.CopyVolume
+             * @instance
+             */
+            CopyVolume.prototype.target = "";
+
+            /**
+             * CopyVolume app.
+             * @member {string} app
+             * @memberof trellis.state.CopyVolume
+             * @instance
+             */
+            CopyVolume.prototype.app = "";
+
+            /**
+             * CopyVolume component.
+             * @member {string} component
+             * @memberof trellis.state.CopyVolume
+             * @instance
+             */
+            CopyVolume.prototype.component = "";
+
+            /**
+             * CopyVolume name.
+             * @member {string} name
+             * @memberof trellis.state.CopyVolume
+             * @instance
+             */
+            CopyVolume.prototype.name = "";
+
+            /**
+             * Creates a new CopyVolume instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.CopyVolume
+             * @static
+             * @param {trellis.state.CopyVolume.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.CopyVolume} CopyVolume instance
+             * @type {{
+             *   (properties: trellis.state.CopyVolume.$Shape): trellis.state.CopyVolume & trellis.state.CopyVolume.$Shape;
+             *   (properties?: trellis.state.CopyVolume.$Properties): trellis.state.CopyVolume;
+             * }}
+             */
+            CopyVolume.create = function(properties) {
+                return new CopyVolume(properties);
+            };
+
+            /**
+             * Encodes the specified CopyVolume message. Does not implicitly {@link trellis.state.CopyVolume.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.CopyVolume
+             * @static
+             * @param {trellis.state.CopyVolume.$Properties} m CopyVolume message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CopyVolume.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source") && m.source !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.source);
+                if (m.target != null && $Object.hasOwnProperty.call(m, "target") && m.target !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.target);
+                if (m.app != null && $Object.hasOwnProperty.call(m, "app") && m.app !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.app);
+                if (m.component != null && $Object.hasOwnProperty.call(m, "component") && m.component !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.component);
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.name);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified CopyVolume message, length delimited. Does not implicitly {@link trellis.state.CopyVolume.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.CopyVolume
+             * @static
+             * @param {trellis.state.CopyVolume.$Properties} message CopyVolume message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CopyVolume.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a CopyVolume message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.CopyVolume
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.CopyVolume & trellis.state.CopyVolume.$Shape} CopyVolume
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CopyVolume.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.CopyVolume();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.source = v;
+                            else
+                                delete m.source;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.target = v;
+                            else
+                                delete m.target;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.app = v;
+                            else
+                                delete m.app;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.component = v;
+                            else
+                                delete m.component;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.name = v;
+                            else
+                                delete m.name;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a CopyVolume message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.CopyVolume
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.CopyVolume & trellis.state.CopyVolume.$Shape} CopyVolume
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CopyVolume.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a CopyVolume message.
+             * @function verify
+             * @memberof trellis.state.CopyVolume
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CopyVolume.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    if (!$util.isString(m.source))
+                        return "source: string expected";
+                }
+                if (m.target != null && $Object.hasOwnProperty.call(m, "target")) {
+                    if (!$util.isString(m.target))
+                        return "target: string expected";
+                }
+                if (m.app != null && $Object.hasOwnProperty.call(m, "app")) {
+                    if (!$util.isString(m.app))
+                        return "app: string expected";
+                }
+                if (m.component != null && $Object.hasOwnProperty.call(m, "component")) {
+                    if (!$util.isString(m.component))
+                        return "component: string expected";
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CopyVolume message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.CopyVolume
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.CopyVolume} CopyVolume
+             */
+            CopyVolume.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.CopyVolume)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.CopyVolume: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.CopyVolume();
+                if (d.source != null) {
+                    if (typeof d.source !== "string" || d.source.length) {
+                        m.source = $String(d.source);
+                    }
+                }
+                if (d.target != null) {
+                    if (typeof d.target !== "string" || d.target.length) {
+                        m.target = $String(d.target);
+                    }
+                }
+                if (d.app != null) {
+                    if (typeof d.app !== "string" || d.app.length) {
+                        m.app = $String(d.app);
+                    }
+                }
+                if (d.component != null) {
+                    if (typeof d.component !== "string" || d.component.length) {
+                        m.component = $String(d.component);
+                    }
+                }
+                if (d.name != null) {
+                    if (typeof d.name !== "string" || d.name.length) {
+                        m.name = $String(d.name);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CopyVolume message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.CopyVolume
+             * @static
+             * @param {trellis.state.CopyVolume} m CopyVolume
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CopyVolume.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.source = "";
+                    d.target = "";
+                    d.app = "";
+                    d.component = "";
+                    d.name = "";
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    d.source = m.source;
+                }
+                if (m.target != null && $Object.hasOwnProperty.call(m, "target")) {
+                    d.target = m.target;
+                }
+                if (m.app != null && $Object.hasOwnProperty.call(m, "app")) {
+                    d.app = m.app;
+                }
+                if (m.component != null && $Object.hasOwnProperty.call(m, "component")) {
+                    d.component = m.component;
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CopyVolume to JSON.
+             * @function toJSON
+             * @memberof trellis.state.CopyVolume
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CopyVolume.prototype.toJSON = function() {
+                return CopyVolume.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for CopyVolume
+             * @function getTypeUrl
+             * @memberof trellis.state.CopyVolume
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CopyVolume.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.CopyVolume";
+            };
+
+            return CopyVolume;
+        })();
+
+        state.DeleteSnapshot = (function() {
+
+            /**
+             * Properties of a DeleteSnapshot.
+             * @typedef {Object} trellis.state.DeleteSnapshot.$Properties
+             * @property {string|null} [volume] DeleteSnapshot volume
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DeleteSnapshot.
+             * @memberof trellis.state
+             * @interface IDeleteSnapshot
+             * @augments trellis.state.DeleteSnapshot.$Properties
+             * @deprecated Use trellis.state.DeleteSnapshot.$Properties instead.
+             */
+
+            /**
+             * Shape of a DeleteSnapshot.
+             * @typedef {trellis.state.DeleteSnapshot.$Properties} trellis.state.DeleteSnapshot.$Shape
+             */
+
+            /**
+             * Constructs a new DeleteSnapshot.
+             * @memberof trellis.state
+             * @classdesc Represents a DeleteSnapshot.
+             * @constructor
+             * @param {trellis.state.DeleteSnapshot.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DeleteSnapshot = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * DeleteSnapshot volume.
+             * @member {string} volume
+             * @memberof trellis.state.DeleteSnapshot
+             * @instance
+             */
+            DeleteSnapshot.prototype.volume = "";
+
+            /**
+             * Creates a new DeleteSnapshot instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.DeleteSnapshot
+             * @static
+             * @param {trellis.state.DeleteSnapshot.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.DeleteSnapshot} DeleteSnapshot instance
+             * @type {{
+             *   (properties: trellis.state.DeleteSnapshot.$Shape): trellis.state.DeleteSnapshot & trellis.state.DeleteSnapshot.$Shape;
+             *   (properties?: trellis.state.DeleteSnapshot.$Properties): trellis.state.DeleteSnapshot;
+             * }}
+             */
+            DeleteSnapshot.create = function(properties) {
+                return new DeleteSnapshot(properties);
+            };
+
+            /**
+             * Encodes the specified DeleteSnapshot message. Does not implicitly {@link trellis.state.DeleteSnapshot.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.DeleteSnapshot
+             * @static
+             * @param {trellis.state.DeleteSnapshot.$Properties} m DeleteSnapshot message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteSnapshot.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume") && m.volume !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.volume);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DeleteSnapshot message, length delimited. Does not implicitly {@link trellis.state.DeleteSnapshot.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.DeleteSnapshot
+             * @static
+             * @param {trellis.state.DeleteSnapshot.$Properties} message DeleteSnapshot message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteSnapshot.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DeleteSnapshot message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.DeleteSnapshot
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.DeleteSnapshot & trellis.state.DeleteSnapshot.$Shape} DeleteSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteSnapshot.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.DeleteSnapshot();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.volume = v;
+                            else
+                                delete m.volume;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a DeleteSnapshot message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.DeleteSnapshot
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.DeleteSnapshot & trellis.state.DeleteSnapshot.$Shape} DeleteSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteSnapshot.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DeleteSnapshot message.
+             * @function verify
+             * @memberof trellis.state.DeleteSnapshot
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeleteSnapshot.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume")) {
+                    if (!$util.isString(m.volume))
+                        return "volume: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DeleteSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.DeleteSnapshot
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.DeleteSnapshot} DeleteSnapshot
+             */
+            DeleteSnapshot.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.DeleteSnapshot)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.DeleteSnapshot: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.DeleteSnapshot();
+                if (d.volume != null) {
+                    if (typeof d.volume !== "string" || d.volume.length) {
+                        m.volume = $String(d.volume);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DeleteSnapshot message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.DeleteSnapshot
+             * @static
+             * @param {trellis.state.DeleteSnapshot} m DeleteSnapshot
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeleteSnapshot.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.volume = "";
+                }
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume")) {
+                    d.volume = m.volume;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DeleteSnapshot to JSON.
+             * @function toJSON
+             * @memberof trellis.state.DeleteSnapshot
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeleteSnapshot.prototype.toJSON = function() {
+                return DeleteSnapshot.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DeleteSnapshot
+             * @function getTypeUrl
+             * @memberof trellis.state.DeleteSnapshot
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DeleteSnapshot.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.DeleteSnapshot";
+            };
+
+            return DeleteSnapshot;
         })();
 
         state.LogEntry = (function() {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { TrellisClient } from '../../controller/client/index.ts'
+import { releaseMounts } from './mounts.ts'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -149,9 +150,11 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
   // If the test process ends without its teardowns (a top-level await that
   // threw), still leave nothing running: kill the daemon and its instances.
   process.once('exit', () => {
+    releaseMounts(dataDir)
     for (const pid of [child?.pid, ...instancePids(cgroupParent, dataDir)]) {
       if (pid !== undefined) { try { process.kill(pid, 'SIGKILL') } catch {} }
     }
+    releaseMounts(dataDir)
   })
   teardown(async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -159,10 +162,13 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
       child.kill('SIGKILL')
       await exited
     }
+    // Loop devices are found by their backing file, which is named only while nbdfuse lives: release before killing it.
+    releaseMounts(dataDir)
     for (const pid of instancePids(cgroupParent, dataDir)) {
       try { process.kill(pid, 'SIGKILL') } catch {}
     }
     await waitFor('instances to be gone', 10_000, () => instancePids(cgroupParent, dataDir).length === 0 ? true : undefined).catch(() => {})
+    releaseMounts(dataDir)
     removeCgroups(cgroupParent)
     await rm(dataDir, { recursive: true, force: true })
   })

@@ -67,3 +67,38 @@ export class NoSuchReplicaError extends Error {
     super(`this node holds no replica of ${volume}`, options)
   }
 }
+
+/** Rejects a resync that ended before its copy finished, or a syncing member that left before setInSync listed it. */
+export class ResyncAbortedError extends Error {
+  readonly code = 'ERR_RESYNC_ABORTED'
+  override name = 'ResyncAbortedError'
+  /** The node that was being resynced. */
+  readonly node: string
+
+  constructor (node: string, reason: string, options?: ErrorOptions) {
+    super(`resync of ${node} stopped: ${reason}`, options)
+    this.node = node
+  }
+}
+
+/** Thrown by resync for a node that is this one, or already an in-sync or syncing member. */
+export class ResyncConflictError extends Error {
+  readonly code = 'ERR_RESYNC_CONFLICT'
+  override name = 'ResyncConflictError'
+  readonly node: string
+
+  constructor (node: string, reason: string, options?: ErrorOptions) {
+    super(`cannot resync ${node}: ${reason}`, options)
+    this.node = node
+  }
+}
+
+/** Thrown by resync for a chunk size or rate that is not a usable number. */
+export class InvalidResyncOptionsError extends Error {
+  readonly code = 'ERR_INVALID_RESYNC_OPTIONS'
+  override name = 'InvalidResyncOptionsError'
+
+  constructor (message: string, options?: ErrorOptions) {
+    super(message, options)
+  }
+}

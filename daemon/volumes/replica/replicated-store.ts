@@ -3,8 +3,12 @@ import type { Transport } from '../../network/index.ts'
 import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from '../block/index.ts'
 import { BlockAlignmentError, BlockRangeError, VolumeFencedError } from '../block/index.ts'
 import { ReplicaClient, type RequestFields } from './client.ts'
-import { ReplicaClosedError, ReplicaUnavailableError } from './errors.ts'
+import { ReplicaClosedError, ReplicaUnavailableError, ResyncAbortedError, ResyncConflictError } from './errors.ts'
 import { OverlapQueue } from './ordering.ts'
+import {
+  resyncSettings, walkResync, type ResyncOptions, type ResyncProgress, type ResyncResult, type ResyncWalk, type SyncJob
+} from './resync.ts'
+import { TokenBucket, systemClock, type Clock } from './throttle.ts'
 import { MAX_WRITE, Op } from './wire.ts'
 
 /** Default milliseconds a replica may take to answer before it counts as failed. */
@@ -12,16 +16,23 @@ export const DEFAULT_REPLICA_TIMEOUT = 5000 // ms
 
 /** What a ReplicatedBlockStore uses. */
 export interface ReplicatedBlockStoreComponents {
-  /** The primary's own copy; reads are served from it. Closed with the replicated store. */
+  /** The primary's own copy; reads are served from it. Closed with the replicated store unless init.ownsLocal is false. */
   local: BlockStore
   transport: Transport
   logger: Logger
   /**
-   * Told about each in-sync member that failed a change. The owner proposes a
-   * smaller in-sync set to Raft and, once committed, calls setInSync; until
-   * then every change keeps failing, which is what keeps the ack rule honest.
+   * Asked to take a member that failed a change out of the in-sync set. The
+   * owner proposes the smaller set to Raft and resolves once a committed
+   * in-sync set without `node` exists (at once when none holds it, as for a
+   * syncing member); it rejects when that cannot happen (no quorum, timeout).
+   * Only then is a change the node failed acknowledged without it; absent,
+   * every such change fails. Concurrent failures of one node share one call.
    */
-  onReplicaFailed?: (node: string, err: Error) => void
+  dropReplica?: (node: string, err: Error) => Promise<void>
+  /** The resync throttle's clock, epoch ms by default; tests inject one with sleep. */
+  now?: () => number
+  /** The resync throttle's wait; rejects once signal aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
 /** Which volume, and the in-sync set and generation committed for it. */
@@ -32,6 +43,19 @@ export interface ReplicatedBlockStoreInit {
   /** The volume generation of this attachment. */
   generation: number
   timeoutMs?: number
+  /** Whether close() closes the local store; default true. The daemon passes false and keeps it open for its ReplicaServer. */
+  ownsLocal?: boolean
+}
+
+/** A replica changes are mirrored to: each must persist a change before it is acknowledged. */
+interface Member {
+  node: string
+  client: ReplicaClient
+  /** Being (or done being) resynced, and not yet listed by setInSync. */
+  syncing: boolean
+  /** No longer needed: a committed in-sync set lacks it (or it never was in one), so its failures fail nothing. */
+  released: boolean
+  job?: SyncJob
 }
 
 /** Opens a replicated store: fences the local copy and says hello to every in-sync replica at init.generation. */
@@ -48,12 +72,14 @@ export async function openReplicatedBlockStore (components: ReplicatedBlockStore
 
 /**
  * The primary's view of a replicated volume. Every change goes to the local
- * store and to each in-sync replica in parallel and resolves only when all of
- * them resolved it (each persisted it, fdatasync'd when FUA; flush flushes
- * all). A member that fails or times out fails the change with
- * ERR_REPLICA_UNAVAILABLE and is reported through onReplicaFailed. A replica
- * that answers ERR_VOLUME_FENCED proves a newer primary exists: this store
- * fences itself and refuses every later change. Reads are local.
+ * store and to each member (in-sync, or syncing during a resync) in parallel
+ * and resolves only when all of them resolved it (each persisted it,
+ * fdatasync'd when FUA; flush flushes all). A member that fails or times out
+ * is handed to dropReplica; the change is acknowledged only once the owner has
+ * committed an in-sync set without it, else it fails with
+ * ERR_REPLICA_UNAVAILABLE. A replica that answers ERR_VOLUME_FENCED proves a
+ * newer primary exists: this store fences itself and refuses every later
+ * change. Reads are local.
  */
 export class ReplicatedBlockStore implements BlockStore {
   readonly #local: BlockStore
@@ -62,8 +88,12 @@ export class ReplicatedBlockStore implements BlockStore {
   readonly #log: Logger
   readonly #volume: string
   readonly #timeoutMs: number
+  readonly #ownsLocal: boolean
+  readonly #clock: Clock
   readonly #order = new OverlapQueue()
-  #clients = new Map<string, ReplicaClient>()
+  #members = new Map<string, Member>()
+  /** dropReplica calls under way, by node, so concurrent failures share one. */
+  readonly #drops = new Map<string, Promise<void>>()
   #generation: number
   #fenced?: VolumeFencedError
   #closing?: Promise<void>
@@ -75,6 +105,8 @@ export class ReplicatedBlockStore implements BlockStore {
     this.#volume = init.volume
     this.#generation = init.generation
     this.#timeoutMs = init.timeoutMs ?? DEFAULT_REPLICA_TIMEOUT
+    this.#ownsLocal = init.ownsLocal ?? true
+    this.#clock = { now: components.now ?? systemClock.now, sleep: components.sleep ?? systemClock.sleep }
     this.#log = components.logger.child({ component: 'replicated-volume', volume: init.volume })
   }
 
@@ -83,35 +115,87 @@ export class ReplicatedBlockStore implements BlockStore {
   get preferredBlockSize (): number { return this.#local.preferredBlockSize }
   get generation (): number { return this.#local.generation }
   get readOnly (): boolean { return this.#local.readOnly || this.#fenced !== undefined }
-  /** The in-sync replicas changes are mirrored to now. */
-  get inSync (): string[] { return [...this.#clients.keys()] }
+  /** The in-sync replicas changes are mirrored to now (syncing members are not listed). */
+  get inSync (): string[] { return [...this.#members.values()].filter(m => !m.syncing).map(m => m.node) }
   /** Whether a newer generation was seen, so this primary refuses every change. */
   get fenced (): boolean { return this.#fenced !== undefined }
+
+  /** Progress of each syncing member, including those whose copy finished and await setInSync. */
+  syncing (): ResyncProgress[] {
+    const out: ResyncProgress[] = []
+    for (const m of this.#members.values()) if (m.syncing && m.job !== undefined) out.push({ ...m.job.progress })
+    return out
+  }
 
   /**
    * Replaces the in-sync set after a Raft commit. Fences the local copy at
    * `generation` and says hello to each member (fencing older primaries there);
-   * a member that does not answer is reported and fails the call.
+   * a member that does not answer fails the call (the owner decides what next).
+   * At the same generation a syncing member that is listed becomes in-sync on
+   * its open stream; one that is not is dropped and its resync rejected. A
+   * higher generation remakes every stream and drops every syncing member.
    */
   async setInSync (nodes: string[], generation: number): Promise<void> {
     this.#usable()
     if (!Number.isSafeInteger(generation) || generation < this.#generation) throw new VolumeFencedError(generation, this.#generation)
     if (generation > this.#local.generation) await this.#local.fence(generation)
     const wanted = new Set(nodes.filter(n => n !== this.#transport.nodeId))
-    const next = new Map<string, ReplicaClient>()
-    for (const [node, client] of this.#clients) {
+    const next = new Map<string, Member>()
+    for (const m of this.#members.values()) {
+      if (!wanted.has(m.node)) this.#release(m, 'it is not in the committed in-sync set')
       // A new generation needs a new hello, so every stream is remade then.
-      if (wanted.has(node) && generation === this.#generation) next.set(node, client)
-      else void client.close()
+      else if (generation !== this.#generation) this.#retire(m, `generation ${generation} replaced ${this.#generation}`)
+      else {
+        if (m.syncing) { m.syncing = false; m.job?.detach() }
+        next.set(m.node, m)
+      }
     }
     this.#generation = generation
-    const geometry = { size: this.size, minBlockSize: this.minBlockSize, preferredBlockSize: this.preferredBlockSize }
-    for (const node of wanted) {
-      if (!next.has(node)) next.set(node, new ReplicaClient(this.#components, { node, volume: this.#volume, generation, timeoutMs: this.#timeoutMs, expect: geometry }))
-    }
-    this.#clients = next
+    for (const node of wanted) if (!next.has(node)) next.set(node, this.#member(node, false))
+    this.#members = next
     this.#log.info({ inSync: [...wanted], generation }, 'in-sync set changed')
-    await this.#all(() => Promise.resolve(), async c => { await c.connect() })
+    await this.#all(() => Promise.resolve(), async c => { await c.connect() }, false)
+  }
+
+  /**
+   * Makes `node` a syncing member and copies to it every block whose checksum
+   * differs from the local one (see walkResync). From the call on, every
+   * change is mirrored to it and needs it for the ack, so once the copy
+   * resolves the node is equal and stays equal; it remains syncing until
+   * setInSync lists it. Rejects with ERR_RESYNC_ABORTED when the node fails,
+   * leaves, the store closes or the signal aborts first.
+   */
+  async resync (node: string, options: ResyncOptions = {}): Promise<ResyncResult> {
+    this.#usable()
+    const existing = this.#members.get(node)
+    if (node === this.#transport.nodeId) throw new ResyncConflictError(node, 'it is this primary')
+    if (existing !== undefined) throw new ResyncConflictError(node, existing.syncing ? 'it is already syncing' : 'it is already in sync')
+    const { bytesPerSecond, chunkBytes } = resyncSettings(options, this.preferredBlockSize)
+    const { signal } = options
+    if (signal?.aborted === true) throw new ResyncAbortedError(node, 'aborted by its caller', { cause: signal.reason })
+
+    const m = this.#member(node, true)
+    const onAbort = (): void => { this.#release(m, 'aborted by its caller') }
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const progress: ResyncProgress = { node, comparedBytes: 0, totalBytes: this.size, copiedBytes: 0, startedAt: this.#clock.now() }
+    const job: SyncJob = { progress, controller: new AbortController(), done: Promise.resolve(), detach: () => { signal?.removeEventListener('abort', onAbort) } }
+    m.job = job
+    // Added before anything is awaited: every change from now on is mirrored to it.
+    this.#members.set(node, m)
+    this.#log.info({ replica: node, chunkBytes, bytesPerSecond }, 'resync started')
+    const walk = this.#walk(m, job, {
+      local: this.#local,
+      client: m.client,
+      order: this.#order,
+      generation: this.#generation,
+      chunkBytes,
+      bucket: bytesPerSecond === 0 ? undefined : new TokenBucket(this.#clock, { bytesPerSecond, burst: chunkBytes }),
+      signal: job.controller.signal,
+      progress,
+      now: this.#clock.now
+    })
+    job.done = walk.then(() => {}, () => {})
+    return await walk
   }
 
   async read (offset: number, length: number): Promise<Buffer> {
@@ -167,14 +251,70 @@ export class ReplicatedBlockStore implements BlockStore {
     await this.#local.fence(generation)
   }
 
-  /** Closes the replica streams and the local store; the same promise however often called. */
+  /**
+   * Runs fn once every change under way has been answered by all members,
+   * and holds every later change (and resync chunk) until it settles, so the
+   * local files stand still for it (a snapshot copies them). Reads and flush go on.
+   */
+  async exclusive<T> (fn: () => Promise<T>): Promise<T> {
+    this.#usable()
+    return await this.#order.run(0, this.size, fn)
+  }
+
+  /** Stops resyncs, closes the replica streams and (when it owns it) the local store; the same promise however often called. */
   close (): Promise<void> {
     this.#closing ??= (async () => {
-      await Promise.all([...this.#clients.values()].map(async c => { await c.close() }))
-      this.#clients.clear()
-      await this.#local.close()
+      const members = [...this.#members.values()]
+      this.#members.clear()
+      for (const m of members) this.#retire(m, 'the replicated store closed')
+      // A walk may be reading the local store: let it stop before the store closes under it.
+      await Promise.all(members.map(async m => { await m.client.close(); await m.job?.done }))
+      if (this.#ownsLocal) await this.#local.close()
     })()
     return this.#closing
+  }
+
+  async #walk (m: Member, job: SyncJob, walk: ResyncWalk): Promise<ResyncResult> {
+    try {
+      const result = await walkResync(walk)
+      this.#log.info({ ...result }, 'resync copied what differed')
+      return result
+    } catch (err) {
+      const { signal } = job.controller
+      if (signal.aborted) throw signal.reason
+      if (isFenced(err)) {
+        this.#fenceSelf(err)
+        this.#release(m, 'a newer generation exists')
+        throw this.#fenced
+      }
+      this.#log.warn({ replica: m.node, err }, 'resync failed')
+      // It was never in a committed in-sync set, so nothing needs it any more; a member listed meanwhile stays (its failures go to dropReplica).
+      if (m.syncing) this.#release(m, 'the copy failed')
+      throw new ResyncAbortedError(m.node, `the copy failed: ${(err as Error).message}`, { cause: err })
+    }
+  }
+
+  #member (node: string, syncing: boolean): Member {
+    const geometry = { size: this.size, minBlockSize: this.minBlockSize, preferredBlockSize: this.preferredBlockSize }
+    const client = new ReplicaClient(this.#components, { node, volume: this.#volume, generation: this.#generation, timeoutMs: this.#timeoutMs, expect: geometry })
+    return { node, client, syncing, released: false }
+  }
+
+  /** Removes a member no committed in-sync set needs, so changes it failed may still be acknowledged. */
+  #release (m: Member, reason: string): void {
+    m.released = true
+    this.#retire(m, reason)
+  }
+
+  /** Removes a member and closes its stream; a resync of it stops with `reason`. */
+  #retire (m: Member, reason: string): void {
+    if (this.#members.get(m.node) === m) this.#members.delete(m.node)
+    m.syncing = false
+    if (m.job !== undefined) {
+      m.job.detach()
+      if (!m.job.controller.signal.aborted) m.job.controller.abort(new ResyncAbortedError(m.node, reason))
+    }
+    void m.client.close()
   }
 
   async #ranged (offset: number, length: number, fields: RequestFields, local: () => Promise<void>): Promise<void> {
@@ -184,33 +324,59 @@ export class ReplicatedBlockStore implements BlockStore {
   }
 
   /**
-   * Runs a change on the local store and every in-sync member in parallel and
-   * applies the ack rule: all must succeed. The local error wins (it is the
-   * one the client can act on); then a fenced member fences us; then failed
-   * members are reported and named.
+   * Runs a change on the local store and every member in parallel and applies
+   * the ack rule: all must succeed, or the failed ones must be out of the
+   * committed in-sync set. The local error wins (it is the one the client can
+   * act on); then a fenced member fences us; then each failed member is handed
+   * to dropReplica (when `drop`), and the change succeeds only if every drop
+   * did — local and every remaining member have it.
    */
-  async #all (local: () => Promise<void>, remote: (c: ReplicaClient) => Promise<void>): Promise<void> {
-    const members = [...this.#clients.values()]
-    const [mine, ...theirs] = await Promise.allSettled([local(), ...members.map(remote)])
+  async #all (local: () => Promise<void>, remote: (c: ReplicaClient) => Promise<void>, drop = true): Promise<void> {
+    const members = [...this.#members.values()]
+    const [mine, ...theirs] = await Promise.allSettled([local(), ...members.map(async m => { await remote(m.client) })])
     if (mine?.status === 'rejected') {
       if (isFenced(mine.reason)) this.#fenceSelf(mine.reason)
       throw mine.reason
     }
-    const failed: Array<{ node: string, err: Error }> = []
+    const failed: Array<{ member: Member, err: Error }> = []
     theirs.forEach((r, i) => {
-      if (r.status === 'rejected') failed.push({ node: members[i]?.node ?? '?', err: r.reason as Error })
+      const member = members[i]
+      if (r.status === 'rejected' && member !== undefined) failed.push({ member, err: r.reason as Error })
     })
     const fenced = failed.find(f => isFenced(f.err))
     if (fenced !== undefined) {
       this.#fenceSelf(fenced.err as VolumeFencedError)
       throw this.#fenced
     }
-    if (failed.length === 0) return
-    for (const { node, err } of failed) {
-      this.#log.warn({ replica: node, err }, 'in-sync replica failed a change')
-      try { this.#components.onReplicaFailed?.(node, err) } catch (e) { this.#log.error({ err: e }, 'onReplicaFailed threw') }
+    const lost = failed.filter(f => !f.member.released)
+    if (lost.length === 0) return
+    const nodes = lost.map(f => f.member.node)
+    for (const { member, err } of lost) this.#log.warn({ replica: member.node, syncing: member.syncing, err }, 'replica failed a change')
+    if (this.#closing !== undefined) throw new ReplicaClosedError()
+    const dropReplica = this.#components.dropReplica
+    // A member already replaced (by a new generation) cannot be dropped: it simply did not persist this change.
+    if (!drop || dropReplica === undefined || lost.some(f => this.#members.get(f.member.node) !== f.member)) {
+      throw new ReplicaUnavailableError(nodes, { cause: lost[0]?.err })
     }
-    throw new ReplicaUnavailableError(failed.map(f => f.node), { cause: failed[0]?.err })
+    const drops = await Promise.allSettled(lost.map(async f => { await this.#drop(f.member, f.err, dropReplica) }))
+    // A member released meanwhile (setInSync without it) needs no drop of its own.
+    const refused = drops.find((d, i) => d.status === 'rejected' && lost[i]?.member.released !== true)
+    if (refused?.status === 'rejected') throw new ReplicaUnavailableError(nodes, { cause: refused.reason })
+  }
+
+  /** Asks the owner to drop a failed member (one call per node at a time) and releases it once a committed set lacks it. */
+  async #drop (m: Member, err: Error, dropReplica: (node: string, err: Error) => Promise<void>): Promise<void> {
+    let pending = this.#drops.get(m.node)
+    if (pending === undefined) {
+      this.#log.warn({ replica: m.node }, 'asking the owner to drop a failed replica from the in-sync set')
+      const call: Promise<void> = Promise.resolve()
+        .then(async () => { await dropReplica(m.node, err) })
+        .finally(() => { if (this.#drops.get(m.node) === call) this.#drops.delete(m.node) })
+      this.#drops.set(m.node, call)
+      pending = call
+    }
+    await pending
+    this.#release(m, 'it was dropped from the in-sync set')
   }
 
   #fenceSelf (err: VolumeFencedError): void {

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { apply, deleteApp, emptyState, placeApp, putApp, updateVolume, type GridState, type VolumeChange } from '../../../controller/state/index.ts'
+import { apply, copyVolume, deleteApp, emptyState, placeApp, putApp, updateVolume, type GridState, type VolumeChange } from '../../../controller/state/index.ts'
 import type { AppSpec } from '../../../controller/graph/types.ts'
 import { restoreState, serializeState } from '../../../daemon/consensus/index.ts'
 
@@ -101,4 +101,31 @@ t.test('volumes survive a snapshot round trip', async t => {
   const copy = emptyState()
   restoreState(copy, serializeState(s), s.appliedIndex)
   t.same(copy.volumes, s.volumes)
+})
+
+t.test('a snapshot or a clone volume starts on the source\'s freshest holder with nothing in sync, then becomes whole', async t => {
+  const { s, i } = placed()
+  const r = apply(s, i, copyVolume('a.db.data', 'a.db.data@s1', { app: '', component: '', name: '' }))
+  t.same(r, { kind: 'volume-copied', volume: 'a.db.data@s1', applied: true })
+  t.match(s.volumes.get('a.db.data@s1'), { app: '', component: 'db', name: 'data', members: ['n1'], inSync: [], primary: '', snapshot: true, copiedFrom: 'a.db.data', sizeBytes: GiB, replicas: 3 })
+  t.match(apply(s, i + 1, copyVolume('a.db.data', 'a.db.data@s1', { app: '', component: '', name: '' })), { applied: false, why: /exists/ }, 'a name is taken once')
+  t.match(apply(s, i + 2, copyVolume('nope', 'x@s', { app: '', component: '', name: '' })), { applied: false, why: /no volume nope/ })
+  const gen = s.volumes.get('a.db.data@s1')!.generation
+  t.match(apply(s, i + 3, updateVolume('a.db.data@s1', gen, { addMembers: ['n2'] }, 'more')), { applied: true }, 'members may change before the copy is made')
+  t.match(apply(s, i + 4, updateVolume('a.db.data@s1', gen, { addInSync: ['n1'] }, 'copied')), { applied: true })
+  t.match(apply(s, i + 5, updateVolume('a.db.data@s1', gen, { removeInSync: ['n1'] }, 'x')), { applied: false, why: /no in-sync replica/ }, 'once whole, never empty again')
+  apply(s, i + 6, deleteApp('a'))
+  t.ok(s.volumes.has('a.db.data@s1'), 'a snapshot outlives its app')
+  t.notOk(s.volumes.has('a.db.data'))
+})
+
+t.test('a clone\'s db attaches only once its copied volume is in sync', async t => {
+  const { s, i } = placed()
+  apply(s, i, copyVolume('a.db.data', 'b.db.data', { app: 'b', component: 'db', name: 'data' }))
+  apply(s, i + 1, putApp({ ...spec(), name: 'b' }, '', 'n1'))
+  const version = s.apps.get('b')!.version
+  t.match(apply(s, i + 2, placeApp('b', version, [{ instance: 'b.db.0', node: 'n1' }], 'placed')), { applied: false, why: /no in-sync replica of volume b\.db\.data/ })
+  apply(s, i + 3, updateVolume('b.db.data', s.volumes.get('b.db.data')!.generation, { addInSync: ['n1'] }, 'copied'))
+  t.match(apply(s, i + 4, placeApp('b', version, [{ instance: 'b.db.0', node: 'n1' }], 'placed')), { applied: true })
+  t.match(s.volumes.get('b.db.data'), { app: 'b', primary: 'n1', inSync: ['n1'], generation: i + 4 })
 })

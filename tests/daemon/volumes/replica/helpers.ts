@@ -7,7 +7,8 @@ import { LoopbackNetwork, LoopbackTransport } from '../../../../daemon/network/i
 import { openSparseFileStore } from '../../../../daemon/volumes/block/index.ts'
 import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from '../../../../daemon/volumes/block/index.ts'
 import {
-  ReplicaServer, openReplicatedBlockStore, type ReplicatedBlockStore, type ReplicatedBlockStoreInit
+  ReplicaServer, openReplicatedBlockStore,
+  type ReplicatedBlockStore, type ReplicatedBlockStoreComponents, type ReplicatedBlockStoreInit
 } from '../../../../daemon/volumes/replica/index.ts'
 
 export const KiB = 1024 // bytes
@@ -44,11 +45,14 @@ export interface Node {
   server: ReplicaServer
 }
 
+/** The components a test may set on a primary; the rest come from its node. */
+export type PrimaryComponents = Partial<Pick<ReplicatedBlockStoreComponents, 'dropReplica' | 'now' | 'sleep'>>
+
 export interface Cluster {
   network: LoopbackNetwork
   nodes: Record<string, Node>
   /** Opens a primary on `on` over its own store; closed at teardown. */
-  primary: (on: string, init: Partial<ReplicatedBlockStoreInit>, onReplicaFailed?: (node: string, err: Error) => void) => Promise<ReplicatedBlockStore>
+  primary: (on: string, init: Partial<ReplicatedBlockStoreInit>, components?: PrimaryComponents) => Promise<ReplicatedBlockStore>
 }
 
 /** Nodes on a loopback network, each holding a replica of VOLUME in a temp dir and serving it; all closed and removed at teardown. */
@@ -72,17 +76,51 @@ export async function cluster (t: Test, ids = ['a', 'b', 'c'], size = 16 * MiB):
     const server = new ReplicaServer({ transport, logger }, { volumes: new Map([[VOLUME, store]]) })
     nodes[id] = { id, transport, store, server }
   }
-  const primary = async (on: string, init: Partial<ReplicatedBlockStoreInit>, onReplicaFailed?: (node: string, err: Error) => void): Promise<ReplicatedBlockStore> => {
+  const primary = async (on: string, init: Partial<ReplicatedBlockStoreInit>, components: PrimaryComponents = {}): Promise<ReplicatedBlockStore> => {
     const node = nodes[on]
     if (node === undefined) throw new Error(`no node ${on}`)
     const p = await openReplicatedBlockStore(
-      { local: node.store, transport: node.transport, logger, onReplicaFailed },
+      { local: node.store, transport: node.transport, logger, ...components },
       { volume: VOLUME, inSync: ids.filter(i => i !== on), generation: 1, ...init }
     )
     primaries.push(p)
     return p
   }
   return { network, nodes, primary }
+}
+
+/**
+ * A fake dropReplica, as the daemon's volume owner would be: each call is
+ * recorded and waits until the test settles it (standing in for the Raft
+ * commit), then, when resolved, shrinks the primary's set as the owner would
+ * after the commit.
+ */
+export class DropGate {
+  readonly calls: Array<{ node: string, code: unknown }> = []
+  #waiting: Array<{ node: string, resolve: () => void, reject: (err: Error) => void }> = []
+  #store?: ReplicatedBlockStore
+
+  /** The primary whose set a resolved drop shrinks. */
+  attach (store: ReplicatedBlockStore): void { this.#store = store }
+
+  readonly dropReplica = async (node: string, err: Error): Promise<void> => {
+    this.calls.push({ node, code: (err as { code?: unknown }).code })
+    await new Promise<void>((resolve, reject) => { this.#waiting.push({ node, resolve, reject }) })
+    const store = this.#store
+    // A syncing node is in no committed set: the owner's commit is a no-op and the set stays as it is.
+    if (store !== undefined && !store.fenced && store.inSync.includes(node)) await store.setInSync(store.inSync.filter(n => n !== node), store.generation)
+  }
+
+  /** Drops waiting now. */
+  get pending (): string[] { return this.#waiting.map(w => w.node) }
+
+  /** Resolves when at least n drops wait. */
+  async waitFor (n: number): Promise<void> {
+    while (this.#waiting.length < n) await new Promise(resolve => setTimeout(resolve, 2))
+  }
+
+  commit (): void { for (const w of this.#waiting.splice(0)) w.resolve() }
+  refuse (err = new Error('no quorum')): void { for (const w of this.#waiting.splice(0)) w.reject(err) }
 }
 
 /** Every CRC of a store, as a plain array for t.same. */

@@ -33,15 +33,22 @@ t.test('FUA reaches fdatasync on each member, and flush flushes all', async t =>
   for (const n of Object.values(nodes)) t.equal(n.store.flushes, 1, `${n.id} flushed`)
 })
 
-t.test('a partitioned replica fails writes until setInSync drops it', async t => {
+t.test('a partitioned replica fails writes while its drop is refused, until setInSync drops it', async t => {
   const { network, nodes, primary } = await cluster(t)
   const failed: Array<{ node: string, code: unknown }> = []
-  const p = await primary('a', { timeoutMs: 500 }, (node, err) => { failed.push({ node, code: (err as { code?: unknown }).code }) })
+  const p = await primary('a', { timeoutMs: 500 }, {
+    dropReplica: async (node, err) => {
+      failed.push({ node, code: (err as { code?: unknown }).code })
+      throw new Error('no quorum')
+    }
+  })
   await p.write(0, randomBytes(4 * KiB), { generation: 1 })
   network.partition('a', 'c')
   await t.rejects(p.write(0, randomBytes(4 * KiB), { generation: 1 }), { code: 'ERR_REPLICA_UNAVAILABLE', nodes: ['c'] })
-  t.same(failed.map(f => f.node), ['c'], 'the failed member is reported')
-  await t.rejects(p.flush(), { code: 'ERR_REPLICA_UNAVAILABLE' }, 'it keeps failing until the set changes')
+  t.same(failed.map(f => f.node), ['c'], 'the owner was asked to drop the failed member')
+  await t.rejects(p.flush(), { code: 'ERR_REPLICA_UNAVAILABLE' }, 'it keeps failing while no drop commits')
+  t.same(failed.map(f => f.node), ['c', 'c'], 'and each failure asks again')
+  t.same(p.inSync, ['b', 'c'], 'a refused drop leaves the set as it was')
   await p.setInSync(['b'], 1)
   const data = randomBytes(64 * KiB)
   await p.write(128 * KiB, data, { generation: 1, fua: true })
@@ -49,9 +56,9 @@ t.test('a partitioned replica fails writes until setInSync drops it', async t =>
   t.same(await crcs(nodes.b!.store), await crcs(nodes.a!.store))
 })
 
-t.test('a replica that never answers times out and is reported', async t => {
+t.test('a replica that never answers times out; without dropReplica every change fails', async t => {
   const { nodes, primary } = await cluster(t)
-  const p = await primary('a', { timeoutMs: 200 }, () => {})
+  const p = await primary('a', { timeoutMs: 200 })
   // c now swallows every request without answering, as a hung disk would.
   nodes.c!.transport.handle('/trellis/replica/1', stream => { stream.on('error', () => {}); stream.resume() })
   await p.setInSync(['b'], 1)
@@ -62,7 +69,7 @@ t.test('a replica that never answers times out and is reported', async t => {
 t.test('an old primary cannot acknowledge once a replica has seen a newer generation', async t => {
   const { network, nodes, primary } = await cluster(t)
   const failed: string[] = []
-  const old = await primary('a', {}, node => { failed.push(node) })
+  const old = await primary('a', {}, { dropReplica: async node => { failed.push(node) } })
   await old.write(0, Buffer.alloc(4 * KiB, 1), { generation: 1 })
   // The volume is re-attached on b at generation 2 (a was thought dead); b's hello fences c.
   network.partition('a', 'b')
@@ -102,6 +109,23 @@ t.test('many concurrent writes keep order per block on every replica', async t =
   }
   t.same(await crcs(nodes.b!.store), await crcs(nodes.a!.store))
   t.same(await crcs(nodes.c!.store), await crcs(nodes.a!.store))
+})
+
+t.test('exclusive holds every change until its function settles', async t => {
+  const { nodes, primary } = await cluster(t, ['a', 'b'])
+  const p = await primary('a', {})
+  const before = p.write(0, Buffer.alloc(4 * KiB, 1), { generation: 1 })
+  let landed = false
+  const seen = await p.exclusive(async () => {
+    const during = p.write(8 * MiB, Buffer.alloc(4 * KiB, 2), { generation: 1 }).then(() => { landed = true })
+    await new Promise(resolve => setTimeout(resolve, 50))
+    return { first: await nodes.b!.store.read(0, 4 * KiB), landed, during }
+  })
+  await before
+  t.same(seen.first, Buffer.alloc(4 * KiB, 1), 'a change under way was answered by every member first')
+  t.notOk(seen.landed, 'a later change waited')
+  await seen.during
+  t.same(await nodes.b!.store.read(8 * MiB, 4 * KiB), Buffer.alloc(4 * KiB, 2), 'and went on afterwards')
 })
 
 t.test('bad requests are refused before anything is sent; close is idempotent', async t => {

@@ -1,0 +1,337 @@
+/**
+ * Replicated block volumes on a grid node: the VolumeBackend the agent uses
+ * when the node belongs to a grid.
+ *
+ *   committed VolumeRecord ──► member here? ──► sparse-file replica, served on /trellis/replica/1
+ *                          └─► primary here? ─► attach(): replicated store ─► NBD export ─► nbdfuse + loop + ext4 mount
+ *
+ * The state decides everything: which replicas this node keeps (others are
+ * deleted), where a volume is attached, its in-sync set and generation. The
+ * node only acts on it, and proposes the changes only it can know of (a
+ * replica failed a write; a replica caught up) through its Attachment.
+ */
+import { mkdir, readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Logger } from 'pino'
+import type { Clock, Timer } from '../../../controller/clock/index.ts'
+import type { CommandLog, VolumeRecord } from '../../../controller/state/index.ts'
+import type { Transport } from '../../network/index.ts'
+import type { VolumeBackend, VolumeInfo } from '../backend.ts'
+import { openSparseFileStore, type SparseFileStore } from '../block/index.ts'
+import { VolumeNotFoundError } from '../errors.ts'
+import { cleanupStaleMounts, mountVolume } from '../mount/index.ts'
+import { NbdServer } from '../nbd/index.ts'
+import { openReplicatedBlockStore, ReplicaServer, type ReplicatedBlockStore, type ResyncProgress } from '../replica/index.ts'
+import { updateVolume } from '../../../controller/state/index.ts'
+import { Attachment } from './attachment.ts'
+import { copyStoreFiles } from './copy.ts'
+import { VolumeNotPrimaryError } from './errors.ts'
+
+/** How often replica sets are looked at besides after each commit (a member's node coming back is not a commit), ms. */
+const TEND_EVERY_MS = 2000 // ms
+/** Attempts to open the replicated store, dropping unreachable in-sync members in between. */
+const OPEN_ATTEMPTS = 4
+
+export interface GridVolumesComponents {
+  log: CommandLog
+  transport: Transport
+  clock: Clock
+  logger: Logger
+  /** Whether a node is up as this node's failure detector sees it. */
+  isUp: (node: string) => boolean
+  nameOf: (node: string) => string
+}
+
+export interface GridVolumesInit {
+  nodeId: string
+  /** Replica stores, one directory per volume. */
+  dir: string
+  /** The NBD socket and the mount chain's work dirs. */
+  runDir: string
+  /** Where attached volumes' filesystems are mounted, one directory per volume. */
+  mountDir: string
+  /** Ceiling on catch-up and rebuild copying, bytes per second; 0 none. */
+  rebuildBytesPerSecond: number
+}
+
+/** What `trellis volume describe` shows of this node's part in a volume. */
+export interface LocalVolumeView {
+  id: string
+  attached: boolean
+  generation: number
+  syncing: ResyncProgress[]
+}
+
+export class GridVolumes implements VolumeBackend {
+  readonly kind = 'replicated'
+  readonly #c: GridVolumesComponents
+  readonly #init: GridVolumesInit
+  readonly #log: Logger
+  readonly #locals = new Map<string, SparseFileStore>()
+  readonly #attached = new Map<string, Attachment>()
+  /** Volumes attached nowhere that this node brings in sync as their first live in-sync member. */
+  readonly #keepers = new Map<string, Attachment>()
+  readonly #replicas: ReplicaServer
+  readonly #nbd: NbdServer
+  readonly #socket: string
+  #queue: Promise<void> = Promise.resolve()
+  #timer: Timer | undefined
+  #unsubscribe: (() => void) | undefined
+  #stopped = false
+
+  constructor (components: GridVolumesComponents, init: GridVolumesInit) {
+    this.#c = components
+    this.#init = init
+    this.#log = components.logger.child({ component: 'volumes' })
+    this.#replicas = new ReplicaServer({ transport: components.transport, logger: this.#log })
+    this.#nbd = new NbdServer({ logger: this.#log })
+    this.#socket = join(init.runDir, 'nbd.sock')
+  }
+
+  /** Undoes mounts a crashed daemon left, starts the NBD socket, opens this node's replicas and follows the state. */
+  async start (): Promise<void> {
+    await mkdir(this.#init.dir, { recursive: true })
+    await mkdir(join(this.#init.runDir, 'mounts'), { recursive: true })
+    await mkdir(this.#init.mountDir, { recursive: true })
+    for (const name of await readdir(join(this.#init.runDir, 'mounts'))) {
+      await cleanupStaleMounts(join(this.#init.runDir, 'mounts', name), { logger: this.#log })
+    }
+    await rm(this.#socket, { force: true })
+    await this.#nbd.listen({ path: this.#socket })
+    this.#unsubscribe = this.#c.log.onApplied(() => { void this.sync() })
+    const tick = (): void => {
+      if (this.#stopped) return
+      void this.sync().finally(() => { if (!this.#stopped) this.#timer = this.#c.clock.setTimeout(tick, TEND_EVERY_MS) })
+    }
+    await this.sync()
+    this.#timer = this.#c.clock.setTimeout(tick, TEND_EVERY_MS)
+  }
+
+  /** Brings local replicas and attachments in line with the state; calls are queued, never concurrent. */
+  sync (): Promise<void> {
+    return this.#serial(async () => { await this.#sync() })
+  }
+
+  async create (id: string): Promise<void> {
+    if (!this.#c.log.state.volumes.has(id)) throw new VolumeNotFoundError(`volume ${id} is not in the grid's state`)
+  }
+
+  /** Attaches a volume the state makes this node the primary of: returns where its filesystem is mounted. */
+  async attach (id: string): Promise<{ path: string }> {
+    return await this.#serial(async () => {
+      const existing = this.#attached.get(id)
+      if (existing?.mount !== undefined) return { path: existing.mount.path }
+      let v = this.#record(id)
+      if (v.primary !== this.#init.nodeId) throw new VolumeNotPrimaryError(`volume ${id} is attached to ${v.primary === '' ? 'no node' : this.#c.nameOf(v.primary)}, not here`)
+      const local = await this.#ensureLocal(v)
+      const a = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: () => this.#c.clock.now() }, {
+        nodeId: this.#init.nodeId, id, generation: v.generation, rebuildBytesPerSecond: this.#init.rebuildBytesPerSecond
+      })
+      try {
+        a.store = await this.#open(a, local, v)
+        v = this.#record(id)
+        this.#nbd.addExport({ name: id, store: a.store, generation: a.generation, description: `trellis volume ${id}` })
+        a.mount = await mountVolume({ logger: this.#log }, {
+          nbd: { path: this.#socket }, exportName: id, workDir: join(this.#init.runDir, 'mounts', id), target: join(this.#init.mountDir, id), sizeBytes: v.sizeBytes
+        })
+      } catch (err) {
+        await this.#release(a)
+        throw err
+      }
+      this.#attached.set(id, a)
+      this.#log.info({ volume: id, generation: a.generation, inSync: v.inSync, formatted: a.mount.formatted }, 'volume attached')
+      await a.tend(v)
+      return { path: a.mount.path }
+    })
+  }
+
+  async detach (id: string): Promise<void> {
+    await this.#serial(async () => {
+      const a = this.#attached.get(id)
+      if (a === undefined) return
+      this.#attached.delete(id)
+      await this.#release(a)
+      this.#log.info({ volume: id }, 'volume detached')
+    })
+  }
+
+  /** Replicas are deleted when the state drops them, not on the agent's word. */
+  async remove (): Promise<void> {}
+
+  async list (): Promise<VolumeInfo[]> {
+    return [...this.#locals.entries()].sort(([a], [b]) => a < b ? -1 : 1).map(([id, store]) => {
+      const mount = this.#attached.get(id)?.mount
+      return { id, sizeBytes: store.size, attached: mount !== undefined, ...(mount !== undefined ? { path: mount.path } : {}) }
+    })
+  }
+
+  /** This node's part in each volume it holds. */
+  views (): LocalVolumeView[] {
+    return [...this.#locals.entries()].map(([id, store]) => {
+      const a = this.#attached.get(id)
+      return { id, attached: a?.mount !== undefined, generation: store.generation, syncing: a?.syncing() ?? [] }
+    })
+  }
+
+  /** Detaches what is attached, stops serving replicas and closes every store. */
+  async stop (): Promise<void> {
+    this.#stopped = true
+    this.#timer?.cancel()
+    this.#unsubscribe?.()
+    await this.#serial(async () => {
+      for (const id of [...this.#keepers.keys()]) await this.#dropKeeper(id)
+      for (const a of this.#attached.values()) await this.#release(a)
+      this.#attached.clear()
+      await this.#replicas.close()
+      await this.#nbd.close()
+      for (const store of this.#locals.values()) await store.close()
+      this.#locals.clear()
+    })
+  }
+
+  async #sync (): Promise<void> {
+    if (this.#stopped) return
+    const volumes = this.#c.log.state.volumes
+    for (const v of volumes.values()) {
+      if (!v.members.includes(this.#init.nodeId)) continue
+      if (v.copiedFrom !== undefined && v.inSync.length === 0) {
+        if (v.members[0] === this.#init.nodeId) await this.#copy(v).catch((err: unknown) => { this.#log.error({ err, volume: v.id }, 'copy could not be made') })
+        continue
+      }
+      await this.#ensureLocal(v).catch((err: unknown) => { this.#log.error({ err, volume: v.id }, 'replica could not be opened') })
+    }
+    for (const [id, store] of [...this.#locals]) {
+      const v = volumes.get(id)
+      if ((v !== undefined && v.members.includes(this.#init.nodeId)) || this.#attached.has(id)) continue
+      await this.#dropKeeper(id)
+      // No longer a member: the in-sync set lives elsewhere, so this copy is only in the way.
+      this.#replicas.removeVolume(id)
+      this.#locals.delete(id)
+      await store.close().catch(() => {})
+      await rm(join(this.#init.dir, id), { recursive: true, force: true })
+      this.#log.info({ volume: id }, v === undefined ? 'volume deleted: replica removed' : 'no longer a member: replica removed')
+    }
+    for (const a of this.#attached.values()) {
+      const v = volumes.get(a.id)
+      if (v !== undefined) await a.tend(v)
+    }
+    await this.#keep()
+  }
+
+  /**
+   * Keeps volumes attached nowhere whole: this node, when it is the first
+   * in-sync member the detector holds up, catches the other members up. A
+   * keeper steps down as soon as the volume is attached (the primary takes
+   * over at a newer generation) or another member comes first.
+   */
+  async #keep (): Promise<void> {
+    for (const [id, k] of [...this.#keepers]) {
+      const v = this.#c.log.state.volumes.get(id)
+      if (v === undefined || v.primary !== '' || v.generation !== k.generation || this.#keeperOf(v) !== this.#init.nodeId) await this.#dropKeeper(id)
+    }
+    for (const v of this.#c.log.state.volumes.values()) {
+      if (v.primary !== '' || this.#keeperOf(v) !== this.#init.nodeId) continue
+      if (v.members.every(m => v.inSync.includes(m))) { await this.#dropKeeper(v.id); continue }
+      let k = this.#keepers.get(v.id)
+      if (k === undefined) {
+        const local = this.#locals.get(v.id)
+        if (local === undefined) continue
+        k = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: () => this.#c.clock.now() }, {
+          nodeId: this.#init.nodeId, id: v.id, generation: v.generation, rebuildBytesPerSecond: this.#init.rebuildBytesPerSecond, role: 'keeper'
+        })
+        try {
+          k.store = await openReplicatedBlockStore(
+            { local, transport: this.#c.transport, logger: this.#log, dropReplica: k.dropReplica },
+            { volume: v.id, inSync: v.inSync.filter(n => n === this.#init.nodeId || this.#c.isUp(n)), generation: v.generation, ownsLocal: false })
+        } catch (err) {
+          this.#log.warn({ err, volume: v.id }, 'could not open the volume to keep its replicas in sync')
+          continue
+        }
+        this.#keepers.set(v.id, k)
+      }
+      await k.tend(v)
+    }
+  }
+
+  #keeperOf (v: VolumeRecord): string | undefined {
+    return v.inSync.find(n => n === this.#init.nodeId || this.#c.isUp(n))
+  }
+
+  async #dropKeeper (id: string): Promise<void> {
+    const k = this.#keepers.get(id)
+    if (k === undefined) return
+    this.#keepers.delete(id)
+    k.close()
+    await k.store?.close().catch(() => {})
+  }
+
+  /**
+   * Makes a snapshot or a clone's volume on the node holding the source: the
+   * source is held still (its primary's changes wait) while its files are
+   * copied, then this node joins the new volume's in-sync set by a commit.
+   */
+  async #copy (v: VolumeRecord): Promise<void> {
+    const source = v.copiedFrom === undefined ? undefined : this.#locals.get(v.copiedFrom)
+    if (source === undefined || this.#locals.has(v.id)) return
+    const attached = this.#attached.get(v.copiedFrom!)?.store
+    const copy = async (): Promise<void> => {
+      await source.flush()
+      await copyStoreFiles(join(this.#init.dir, v.copiedFrom!), join(this.#init.dir, v.id))
+    }
+    if (attached !== undefined) await attached.exclusive(copy)
+    else await copy()
+    await this.#ensureLocal(v)
+    const result = await this.#c.log.propose(updateVolume(v.id, v.generation, { addInSync: [this.#init.nodeId] }, `copied from ${v.copiedFrom!}`))
+    this.#log.info({ volume: v.id, from: v.copiedFrom, applied: result.kind === 'volume-updated' && result.applied }, 'volume copy made')
+  }
+
+  async #ensureLocal (v: VolumeRecord): Promise<SparseFileStore> {
+    let store = this.#locals.get(v.id)
+    if (store === undefined) {
+      store = await openSparseFileStore({ logger: this.#log }, { dir: join(this.#init.dir, v.id), size: v.sizeBytes })
+      this.#locals.set(v.id, store)
+      this.#replicas.addVolume(v.id, store)
+    }
+    return store
+  }
+
+  /**
+   * Opens the replicated store at the record's generation. An in-sync member
+   * that cannot be reached (its node is down) is dropped by a commit first:
+   * that is the grid releasing a dead node's claim, not waiting for it.
+   */
+  async #open (a: Attachment, local: SparseFileStore, first: VolumeRecord): Promise<ReplicatedBlockStore> {
+    let v = first
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await openReplicatedBlockStore(
+          { local, transport: this.#c.transport, logger: this.#log, dropReplica: a.dropReplica },
+          { volume: v.id, inSync: v.inSync, generation: a.generation, ownsLocal: false })
+      } catch (err) {
+        const nodes = (err as { nodes?: unknown }).nodes
+        if (attempt >= OPEN_ATTEMPTS || !Array.isArray(nodes) || nodes.length === 0) throw err
+        await a.propose({ removeInSync: nodes as string[] }, `unreachable at attach: ${(nodes as string[]).map(this.#c.nameOf).join(', ')}`)
+        v = this.#record(v.id)
+      }
+    }
+  }
+
+  async #release (a: Attachment): Promise<void> {
+    a.close()
+    if (a.mount !== undefined) await a.mount.unmount().catch((err: unknown) => { this.#log.error({ err, volume: a.id }, 'unmount failed') })
+    this.#nbd.removeExport(a.id)
+    await a.store?.close().catch(() => {})
+  }
+
+  #record (id: string): VolumeRecord {
+    const v = this.#c.log.state.volumes.get(id)
+    if (v === undefined) throw new VolumeNotFoundError(`volume ${id} is not in the grid's state`)
+    return v
+  }
+
+  #serial<T> (fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn)
+    this.#queue = run.then(() => {}, () => {})
+    return run
+  }
+}

@@ -1,0 +1,9 @@
+export type { MountComponents, MountedVolume, MountMethod, MountState, MountSupport, MountVolumeInit } from './types.ts'
+export { probeMountSupport } from './probe.ts'
+export { DEFAULT_READY_TIMEOUT_MS, mountVolume } from './mount-volume.ts'
+export { cleanupStaleMounts } from './cleanup.ts'
+export { STATE_FILE } from './state.ts'
+export {
+  ForeignFilesystemError, MountBusyError, MountCleanupError, MountCommandError,
+  MountTimeoutError, MountUnsupportedError
+} from './errors.ts'

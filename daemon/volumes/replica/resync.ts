@@ -1,0 +1,187 @@
+import type { BlockChecksums, BlockStore } from '../block/index.ts'
+import type { ReplicaClient } from './client.ts'
+import { InvalidResyncOptionsError, ReplicaRequestError } from './errors.ts'
+import type { OverlapQueue } from './ordering.ts'
+import type { TokenBucket } from './throttle.ts'
+import { MAX_WRITE, Op, decodeChecksums } from './wire.ts'
+
+const MiB = 1024 * 1024 // bytes
+/** Bytes compared under one range lock: big enough to keep the stream busy, small enough that an app write waits only briefly. */
+export const DEFAULT_RESYNC_CHUNK = 4 * MiB // bytes
+/** Copy rate when none is asked for: well below a disk's, so the app keeps most of it. */
+export const DEFAULT_RESYNC_RATE = 64 * MiB // bytes per second
+/** Largest chunk: its checksums must fit one answer frame at the smallest block size, and an app write may wait a whole chunk. */
+const MAX_RESYNC_CHUNK = 1024 * MiB // bytes
+
+/** How ReplicatedBlockStore.resync runs. */
+export interface ResyncOptions {
+  /** Copied bytes per second, averaged; 0 copies unthrottled. Default 64 MiB/s. */
+  bytesPerSecond?: number
+  /** Bytes compared per step, rounded up to whole checksum blocks. Default 4 MiB. */
+  chunkBytes?: number
+  /** Aborting stops the copy and drops the node from the syncing set. */
+  signal?: AbortSignal
+}
+
+/** What a finished resync did. */
+export interface ResyncResult {
+  node: string
+  blocksCompared: number
+  blocksCopied: number
+  bytesCopied: number
+  /** Milliseconds from start to the replica's final flush. */
+  ms: number
+}
+
+/** A syncing member's progress, for `trellis volume describe`. */
+export interface ResyncProgress {
+  node: string
+  comparedBytes: number
+  totalBytes: number
+  copiedBytes: number
+  /** When the resync started, in the store's clock (epoch ms by default). */
+  startedAt: number
+}
+
+/** Validates options; the chunk is rounded up to whole checksum blocks so every chunk compares whole blocks. */
+export function resyncSettings (options: ResyncOptions, blockSize: number): { bytesPerSecond: number, chunkBytes: number } {
+  const bytesPerSecond = options.bytesPerSecond ?? DEFAULT_RESYNC_RATE
+  if (!Number.isFinite(bytesPerSecond) || bytesPerSecond < 0) throw new InvalidResyncOptionsError(`bytesPerSecond must be a number >= 0, not ${bytesPerSecond}`)
+  const asked = options.chunkBytes ?? DEFAULT_RESYNC_CHUNK
+  if (!Number.isSafeInteger(asked) || asked <= 0 || asked > MAX_RESYNC_CHUNK) throw new InvalidResyncOptionsError(`chunkBytes must be an integer in 1..${MAX_RESYNC_CHUNK}, not ${asked}`)
+  return { bytesPerSecond, chunkBytes: Math.ceil(asked / blockSize) * blockSize }
+}
+
+/** A resync under way, or done and awaiting setInSync; held by the store's syncing member. */
+export interface SyncJob {
+  progress: ResyncProgress
+  /** Aborted with the ResyncAbortedError the walk stops with. */
+  controller: AbortController
+  /** Settles when the walk ends, whichever way. */
+  done: Promise<void>
+  /** Stops listening to the caller's signal. */
+  detach: () => void
+}
+
+/** What one walk uses; the store owns all of it and keeps the syncing member's client in its required set meanwhile. */
+export interface ResyncWalk {
+  local: BlockStore
+  client: ReplicaClient
+  order: OverlapQueue
+  generation: number
+  chunkBytes: number
+  bucket?: TokenBucket
+  /** Aborted with the reason the resync stops for. */
+  signal: AbortSignal
+  /** Updated as chunks complete. */
+  progress: ResyncProgress
+  now: () => number
+}
+
+interface Run { offset: number, length: number, blocks: number }
+
+/**
+ * Makes the replica equal to the local store: chunk by chunk, under the
+ * overlap queue so no change to that range interleaves, compares checksums
+ * and copies only the blocks that differ. Changes outside the locked chunk
+ * keep flowing to the replica meanwhile (it is a required member), so a chunk
+ * once equal stays equal. Throttled outside the lock; flushes the replica at
+ * the end.
+ */
+export async function walkResync (w: ResyncWalk): Promise<ResyncResult> {
+  const started = w.now()
+  await w.client.connect()
+  const size = w.local.size
+  let blocksCompared = 0
+  let blocksCopied = 0
+  let bytesCopied = 0
+  for (let offset = 0; offset < size; offset += w.chunkBytes) {
+    w.signal.throwIfAborted()
+    const length = Math.min(w.chunkBytes, size - offset)
+    const step = await w.order.run(offset, length, async () => await compareAndCopy(w, offset, length))
+    blocksCompared += step.blocksCompared
+    blocksCopied += step.blocksCopied
+    bytesCopied += step.bytesCopied
+    w.progress.comparedBytes = offset + length
+    w.progress.copiedBytes = bytesCopied
+    // Outside the lock, so the app's writes to this chunk are not held up by the throttle.
+    if (step.bytesCopied > 0) await w.bucket?.take(step.bytesCopied, w.signal)
+  }
+  w.signal.throwIfAborted()
+  await w.client.request({ op: Op.flush, generation: w.generation })
+  return { node: w.client.node, blocksCompared, blocksCopied, bytesCopied, ms: w.now() - started }
+}
+
+async function compareAndCopy (w: ResyncWalk, offset: number, length: number): Promise<{ blocksCompared: number, blocksCopied: number, bytesCopied: number }> {
+  w.signal.throwIfAborted()
+  const [mine, answer] = await Promise.all([
+    w.local.checksums(offset, length),
+    w.client.request({ op: Op.readChecksums, generation: w.generation, offset, length })
+  ])
+  const theirs = decodeChecksums(answer.payload)
+  if (theirs.blockSize !== mine.blockSize || theirs.firstBlock !== mine.firstBlock || theirs.crcs.length !== mine.crcs.length) {
+    throw new ReplicaRequestError('ERR_REPLICA_GEOMETRY', `replica ${w.client.node} checksums ${theirs.blockSize}-byte blocks, the primary ${mine.blockSize}: they cannot be compared`)
+  }
+  const runs = differingRuns(mine, theirs, w.local.size)
+  w.signal.throwIfAborted()
+  // Settled, not raced: nothing of this chunk may still be in flight once the lock is released.
+  const sent = await Promise.allSettled(runs.map(async r => { await copyRun(w, r) }))
+  const failed = sent.find(s => s.status === 'rejected')
+  if (failed !== undefined) throw failed.reason
+  let blocksCopied = 0
+  let bytesCopied = 0
+  for (const r of runs) { blocksCopied += r.blocks; bytesCopied += r.length }
+  return { blocksCompared: mine.crcs.length, blocksCopied, bytesCopied }
+}
+
+/** Contiguous differing blocks, merged into runs no longer than one write frame. */
+function differingRuns (mine: BlockChecksums, theirs: BlockChecksums, size: number): Run[] {
+  const bs = mine.blockSize
+  const runs: Run[] = []
+  let run: Run | undefined
+  for (let i = 0; i < mine.crcs.length; i++) {
+    if (mine.crcs[i] === theirs.crcs[i]) { run = undefined; continue }
+    const offset = (mine.firstBlock + i) * bs
+    const length = Math.min(bs, size - offset)
+    if (run !== undefined && run.length + length <= MAX_WRITE) {
+      run.length += length
+      run.blocks++
+    } else {
+      run = { offset, length, blocks: 1 }
+      runs.push(run)
+    }
+  }
+  return runs
+}
+
+/**
+ * Sends one run's local content: blocks that read as zeroes go as
+ * write-zeroes (no payload on the wire, a hole on the replica), the rest as
+ * writes. Zeroes are recognised by content, not by CRC, so a CRC collision
+ * can never turn data into a hole.
+ */
+async function copyRun (w: ResyncWalk, r: Run): Promise<void> {
+  const data = await w.local.read(r.offset, r.length)
+  const bs = w.local.preferredBlockSize
+  const zero = Buffer.alloc(Math.min(bs, r.length))
+  const parts: Array<Promise<unknown>> = []
+  let start = 0
+  while (start < r.length) {
+    const zeroes = isZero(data, start, bs, zero)
+    let end = Math.min(start + bs, r.length)
+    while (end < r.length && isZero(data, end, bs, zero) === zeroes) end = Math.min(end + bs, r.length)
+    const offset = r.offset + start
+    parts.push(zeroes
+      ? w.client.request({ op: Op.writeZeroes, generation: w.generation, offset, length: end - start })
+      : w.client.request({ op: Op.write, generation: w.generation, offset, payload: data.subarray(start, end) }))
+    start = end
+  }
+  const sent = await Promise.allSettled(parts)
+  const failed = sent.find(s => s.status === 'rejected')
+  if (failed !== undefined) throw failed.reason
+}
+
+function isZero (data: Buffer, at: number, bs: number, zero: Buffer): boolean {
+  const block = data.subarray(at, Math.min(at + bs, data.length))
+  return zero.subarray(0, block.length).equals(block)
+}

@@ -1,0 +1,230 @@
+import t, { type Test } from 'tap'
+import { randomBytes } from 'node:crypto'
+import { setTimeout as delay } from 'node:timers/promises'
+import type { ReplicatedBlockStore } from '../../../../daemon/volumes/replica/index.ts'
+import { DropGate, KiB, MiB, type Cluster, cluster, crcs } from './helpers.ts'
+
+const BLOCK = 64 * KiB // the stores' checksum block
+const SIZE = 16 * MiB // the cluster's volume size
+
+/** A throttle sleep that never ends unless its signal aborts, so a walk stays parked after its burst; counts arrivals. */
+function heldSleep (): { sleep: (ms: number, signal?: AbortSignal) => Promise<void>, reached: (n: number) => Promise<void> } {
+  let arrivals = 0
+  const sleep = async (_ms: number, signal?: AbortSignal): Promise<void> => {
+    arrivals++
+    await new Promise<void>((_resolve, reject) => {
+      signal?.addEventListener('abort', () => { reject(signal.reason) }, { once: true })
+    })
+  }
+  const reached = async (n: number): Promise<void> => {
+    while (arrivals < n) await delay(2)
+  }
+  return { sleep, reached }
+}
+
+/** Every member's checksums and bytes equal the primary's. */
+async function converged (t: Test, c: Cluster, ids: string[]): Promise<void> {
+  const want = await crcs(c.nodes.a!.store)
+  const bytes = await c.nodes.a!.store.read(0, SIZE)
+  for (const id of ids) {
+    t.same(await crcs(c.nodes[id]!.store), want, `${id} has the primary's checksums`)
+    t.ok((await c.nodes[id]!.store.read(0, SIZE)).equals(bytes), `${id} has the primary's bytes`)
+  }
+}
+
+t.test('a replica that missed writes while out of the set gets exactly the blocks that differ', async t => {
+  const c = await cluster(t)
+  const gate = new DropGate()
+  const p = await c.primary('a', {}, { dropReplica: gate.dropReplica })
+  gate.attach(p)
+  for (let i = 0; i < 64; i++) await p.write(i * 3 * BLOCK, randomBytes(8 * KiB), { generation: 1 })
+
+  c.network.partition('a', 'c')
+  const touched = new Set<number>()
+  const failing = p.write(5 * BLOCK + 4 * KiB, randomBytes(4 * KiB), { generation: 1 })
+  touched.add(5)
+  await gate.waitFor(1)
+  gate.commit()
+  await failing
+  t.same(p.inSync, ['b'], 'c left the set')
+  for (const block of [7, 9, 100, 101, 200, 255]) {
+    await p.write(block * BLOCK + 16 * KiB, randomBytes(4 * KiB), { generation: 1 })
+    touched.add(block)
+  }
+  await p.trim(3 * BLOCK, BLOCK, { generation: 1 }) // held data on c: must become a hole there
+  touched.add(3)
+  await p.writeZeroes(151 * BLOCK, BLOCK, { generation: 1 }) // was zero on c already: nothing to copy
+  c.network.heal()
+
+  const streams = c.nodes.c!.server.stats().streams
+  const result = await p.resync('c', { bytesPerSecond: 0, chunkBytes: MiB })
+  t.match(result, { node: 'c', blocksCompared: SIZE / BLOCK, blocksCopied: touched.size, bytesCopied: touched.size * BLOCK })
+  t.same(p.syncing().map(s => ({ ...s, startedAt: 0 })), [{ node: 'c', comparedBytes: SIZE, totalBytes: SIZE, copiedBytes: touched.size * BLOCK, startedAt: 0 }],
+    'c stays a syncing member after its copy')
+  t.same(p.inSync, ['b'], 'and is not in sync until the owner says so')
+  await converged(t, c, ['b', 'c'])
+
+  await p.setInSync(['b', 'c'], 1)
+  t.same(p.inSync, ['b', 'c'])
+  t.same(p.syncing(), [])
+  const data = randomBytes(12 * KiB)
+  await p.write(MiB, data, { generation: 1 })
+  t.same(await c.nodes.c!.store.read(MiB, 12 * KiB), data, 'the promoted member keeps receiving writes')
+  t.equal(c.nodes.c!.server.stats().streams, streams + 1, 'on the resync stream: promotion says no second hello')
+  t.equal(gate.calls.length, 1)
+})
+
+t.test('an empty replica is rebuilt block for block while random overlapping changes keep coming', async t => {
+  const c = await cluster(t)
+  const p = await c.primary('a', { inSync: ['b'] })
+  let seed = 42
+  const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n }
+  const change = async (): Promise<void> => {
+    const length = (1 + rand(48)) * 4 * KiB
+    const offset = rand((SIZE - length) / (4 * KiB) + 1) * 4 * KiB
+    const kind = rand(10)
+    if (kind === 0) await p.trim(offset, length, { generation: 1 })
+    else if (kind === 1) await p.writeZeroes(offset, length, { generation: 1, noHole: rand(2) === 0 })
+    else await p.write(offset, randomBytes(length), { generation: 1, fua: kind === 2 })
+  }
+  for (let i = 0; i < 100; i++) await change()
+
+  let done = false
+  const rebuild = p.resync('c', { bytesPerSecond: 0, chunkBytes: 128 * KiB }).finally(() => { done = true })
+  let during = 0
+  while (!done) {
+    // Eight at once, so overlapping changes race each other and the walk.
+    await Promise.all(Array.from({ length: 8 }, async () => { await change() }))
+    if (!done) during += 8
+  }
+  const result = await rebuild
+  t.ok(during >= 16, `changes ran during the rebuild (${during})`)
+  t.equal(result.blocksCompared, SIZE / BLOCK)
+  t.ok(result.blocksCopied > 0 && result.blocksCopied <= SIZE / BLOCK, `copied ${result.blocksCopied} blocks`)
+  for (let i = 0; i < 40; i++) await change()
+  await converged(t, c, ['b', 'c'])
+  await p.setInSync(['b', 'c'], 1)
+  await converged(t, c, ['b', 'c'])
+})
+
+t.test('the throttle holds the copy rate, waiting outside the range lock', async t => {
+  const c = await cluster(t)
+  let now = 1000
+  const sleeps: number[] = []
+  let p!: ReplicatedBlockStore
+  let writeDuringSleep: Promise<void> | undefined
+  const sleep = async (ms: number): Promise<void> => {
+    sleeps.push(ms)
+    // A write to the chunk just copied must not wait for the throttle.
+    writeDuringSleep ??= p.write(0, Buffer.alloc(4 * KiB, 9), { generation: 1 })
+    const ok = await Promise.race([writeDuringSleep.then(() => true), delay(2000).then(() => false)])
+    if (!ok) throw new Error('a write to the copied chunk waited for the throttle')
+    now += ms
+  }
+  p = await c.primary('a', { inSync: ['b'] }, { now: () => now, sleep })
+  const blocks = 128
+  for (let i = 0; i < blocks; i++) await p.write(i * BLOCK, randomBytes(BLOCK), { generation: 1 })
+
+  const rate = MiB // bytes per second
+  const result = await p.resync('c', { bytesPerSecond: rate, chunkBytes: MiB })
+  t.match(result, { blocksCopied: blocks, bytesCopied: blocks * BLOCK })
+  const slept = sleeps.reduce((a, b) => a + b, 0)
+  // The first chunk is the burst; every other byte costs 1/rate seconds, rounded up to a whole ms per sleep.
+  const want = (blocks * BLOCK - MiB) / rate * 1000
+  t.ok(slept >= want && slept <= want + sleeps.length, `slept ${slept} ms for ${want} ms of debt`)
+  t.equal(result.ms, slept, 'the clock moved only while throttled')
+  t.equal(sleeps.length, blocks * BLOCK / MiB - 1, 'one wait per chunk after the burst')
+  await converged(t, c, ['b', 'c'])
+})
+
+t.test('a resync target that dies fails the resync, and through dropReplica the writes go on', async t => {
+  const c = await cluster(t)
+  const gate = new DropGate()
+  const held = heldSleep()
+  const p = await c.primary('a', { inSync: ['b'] }, { dropReplica: gate.dropReplica, sleep: held.sleep })
+  gate.attach(p)
+  for (let i = 0; i < 64; i++) await p.write(i * BLOCK, randomBytes(BLOCK), { generation: 1 })
+  // Watched from the start: it may reject while the writes below are still settling.
+  const rebuild = t.rejects(p.resync('c', { bytesPerSecond: MiB, chunkBytes: MiB }), { code: 'ERR_RESYNC_ABORTED', node: 'c' })
+  await held.reached(1)
+  // The first chunk is the burst; the throttle parks the walk after the second.
+  t.match(p.syncing(), [{ node: 'c', comparedBytes: 2 * MiB, totalBytes: SIZE, copiedBytes: 2 * MiB }], 'progress so far')
+
+  c.network.partition('a', 'c')
+  const writes = Array.from({ length: 10 }, async (_, i) => { await p.write(i * 7 * BLOCK, randomBytes(4 * KiB), { generation: 1 }) })
+  await gate.waitFor(1)
+  t.same(gate.calls.map(x => x.node), ['c'], 'a syncing member that fails a change goes through dropReplica')
+  gate.commit() // c is in no committed set: the owner's commit is a no-op
+  await Promise.all(writes)
+  await rebuild
+  t.same(p.syncing(), [])
+  t.same(p.inSync, ['b'])
+  await p.write(0, randomBytes(4 * KiB), { generation: 1 })
+  t.equal(gate.calls.length, 1, 'later writes no longer need c')
+  await converged(t, c, ['b'])
+})
+
+t.test('a resync whose own copy fails drops the target without failing writes', async t => {
+  const c = await cluster(t)
+  const gate = new DropGate()
+  const p = await c.primary('a', { inSync: ['b'] }, { dropReplica: gate.dropReplica })
+  gate.attach(p)
+  c.network.partition('a', 'c')
+  await t.rejects(p.resync('c'), { code: 'ERR_RESYNC_ABORTED', node: 'c', cause: { code: 'ERR_UNREACHABLE' } })
+  t.same(p.syncing(), [])
+  await p.write(0, randomBytes(4 * KiB), { generation: 1 })
+  t.same(gate.calls, [], 'no drop was needed')
+})
+
+t.test('setInSync without the node, a new generation, abort and close each end a resync', async t => {
+  const c = await cluster(t)
+  const held = heldSleep()
+  const p = await c.primary('a', { inSync: ['b'] }, { sleep: held.sleep })
+  // Fresh data the parked walk has not copied yet, so each resync below is parked by the throttle.
+  const refill = async (generation: number): Promise<void> => {
+    for (let i = 0; i < 64; i++) await p.write(i * BLOCK, randomBytes(BLOCK), { generation })
+  }
+  const opts = { bytesPerSecond: MiB, chunkBytes: MiB }
+
+  await refill(1)
+  const first = t.rejects(p.resync('c', opts), { code: 'ERR_RESYNC_ABORTED', node: 'c', message: /not in the committed in-sync set/ })
+  await held.reached(1)
+  await t.rejects(p.resync('c', opts), { code: 'ERR_RESYNC_CONFLICT', message: /already syncing/ }, 'one resync per node')
+  await p.setInSync(['b'], 1)
+  await first
+  t.same(p.syncing(), [])
+
+  await refill(1)
+  const ac = new AbortController()
+  const second = p.resync('c', { ...opts, signal: ac.signal })
+  await held.reached(2)
+  ac.abort()
+  await t.rejects(second, { code: 'ERR_RESYNC_ABORTED', message: /aborted/ })
+  t.same(p.syncing(), [])
+
+  await refill(1)
+  // Watched from the start: it rejects while setInSync still greets the new members.
+  const third = t.rejects(p.resync('c', opts), { code: 'ERR_RESYNC_ABORTED', message: /generation 2/ }, 'a new generation remakes every member')
+  await held.reached(3)
+  await p.setInSync(['b', 'c'], 2)
+  await third
+  t.same(p.inSync, ['b', 'c'], 'c listed at the new generation is an ordinary member, on a new stream')
+  await p.setInSync(['b'], 2)
+
+  await refill(2)
+  const fourth = t.rejects(p.resync('c', opts), { code: 'ERR_RESYNC_ABORTED', message: /closed/ })
+  await held.reached(4)
+  await p.close()
+  await fourth
+})
+
+t.test('resync refuses members, itself and bad options', async t => {
+  const c = await cluster(t)
+  const p = await c.primary('a', { inSync: ['b'] })
+  await t.rejects(p.resync('b'), { code: 'ERR_RESYNC_CONFLICT', message: /already in sync/ })
+  await t.rejects(p.resync('a'), { code: 'ERR_RESYNC_CONFLICT' })
+  await t.rejects(p.resync('c', { chunkBytes: 0 }), { code: 'ERR_INVALID_RESYNC_OPTIONS' })
+  await t.rejects(p.resync('c', { bytesPerSecond: -1 }), { code: 'ERR_INVALID_RESYNC_OPTIONS' })
+  t.same(p.syncing(), [])
+  t.same(p.inSync, ['b'])
+})

@@ -1,0 +1,133 @@
+/**
+ * Replicated volumes with real daemons: the three-tier example's db runs on
+ * a replicated volume mounted through NBD; kill -9 of the db's node (the
+ * whole node: daemon, instances, mounts) while notes are being written, and
+ * the db runs again on the node holding the in-sync replica with every
+ * acknowledged note; the dead node's replica is replaced and rebuilt, and
+ * `trellis volume list/describe` show it all.
+ */
+import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseDocument } from 'yaml'
+import { freePort, ROOT, startGrid, taggedPids, waitFor, type TestDaemon } from '../helpers/daemon.ts'
+import { loopsUnder, mountsUnder, releaseMounts } from '../helpers/mounts.ts'
+import type { VolumeView } from '../../controller/client/index.ts'
+
+const VOLUME = 'three-tier.db.data'
+const { nodes } = await startGrid(fn => t.teardown(fn), 3, ['--replica-replace', '6000'])
+const port = await freePort()
+const doc = parseDocument(readFileSync(join(ROOT, 'examples', 'three-tier.yaml'), 'utf8'))
+doc.setIn(['entries', 'http', 'port'], port)
+doc.setIn(['components', 'db', 'volumes', 'data', 'size'], '256Mi')
+const hosts = ['127.0.0.10', '127.0.0.11', '127.0.0.12']
+const ids: string[] = []
+
+async function healthy (on: TestDaemon, timeoutMs = 90_000): Promise<void> {
+  await waitFor('three-tier healthy', timeoutMs, async () => (await on.client.app('three-tier')).status === 'healthy' ? true : undefined, 250)
+}
+
+async function note (host: string, text: string): Promise<boolean> {
+  const r = await fetch(`http://${host}:${port}/api/notes`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }), signal: AbortSignal.timeout(5000)
+  }).catch(() => undefined)
+  await r?.text()
+  return r?.status === 201
+}
+
+async function notes (host: string): Promise<string[]> {
+  const r = await fetch(`http://${host}:${port}/api/notes`, { signal: AbortSignal.timeout(5000) })
+  if (r.status !== 200) throw new Error(`GET /api/notes: ${r.status}`)
+  return ((await r.json()) as Array<{ text: string }>).map(n => n.text)
+}
+
+t.test('the db runs on a replicated volume, mounted, with both replicas in sync', async t => {
+  for (const d of nodes) ids.push((await d.client.node()).id)
+  await waitFor('three voters', 60_000, async () => (await nodes[0]!.client.raft()).peers.filter(p => p.suffrage === 'voter').length === 3 ? true : undefined, 250)
+  await nodes[0]!.client.apply(doc.toString())
+  await healthy(nodes[0]!)
+  const v = await nodes[2]!.client.volume(VOLUME)
+  t.equal(v.members.length, 2, 'two replicas')
+  t.equal(new Set(v.members.map(m => m.id)).size, 2, 'on distinct nodes')
+  t.ok(v.members.every(m => m.inSync), 'both in sync')
+  const db = (await nodes[0]!.client.app('three-tier')).instanceList.find(i => i.component === 'db')!
+  t.equal(v.primary?.id, db.node, 'attached where the db runs')
+  t.equal(v.state, 'healthy')
+  const primary = nodes[ids.indexOf(db.node)]!
+  t.ok(mountsUnder(primary.dataDir).some(m => m.endsWith(`/mounts/${VOLUME}`)), 'its filesystem is mounted on the primary')
+  t.same((await nodes[1]!.client.volumes()).map(x => x.id), [VOLUME], 'volume list on any node')
+})
+
+t.test('kill -9 of the db node while notes are written: the db moves to the in-sync replica with every acknowledged note', async t => {
+  const app = await nodes[0]!.client.app('three-tier')
+  const dbNode = app.instanceList.find(i => i.component === 'db')!.node
+  const victim = nodes[ids.indexOf(dbNode)]!
+  const before = await nodes[0]!.client.volume(VOLUME)
+  const survivor = before.members.find(m => m.id !== dbNode)!.id
+  // Entries of nodes that stay up.
+  const live = nodes.filter(d => d !== victim).map(d => hosts[nodes.indexOf(d)]!)
+  const acked: string[] = []
+  let writing = true
+  const writer = (async () => {
+    for (let i = 0; writing; i++) {
+      const text = `note-${i}`
+      if (await note(live[i % live.length]!, text)) acked.push(text)
+      else await new Promise(r => setTimeout(r, 100))
+    }
+  })()
+  t.teardown(() => { writing = false })
+  await waitFor('some notes acknowledged', 30_000, () => acked.length >= 20 ? true : undefined, 50)
+  // The whole node dies: its daemon, its instances and (with them) its mounts.
+  const pids = taggedPids(victim)
+  await victim.crash()
+  releaseMounts(victim.dataDir)
+  for (const pid of pids) { try { process.kill(pid, 'SIGKILL') } catch {} }
+  releaseMounts(victim.dataDir)
+  const killedAt = acked.length
+  const watcher = nodes.find(d => d !== victim)!
+  await waitFor('the db to run on the in-sync replica', 90_000, async () => {
+    const a = await watcher.client.app('three-tier')
+    const db = a.instanceList.find(i => i.component === 'db')!
+    return db.node === survivor && db.ready ? true : undefined
+  }, 250)
+  await waitFor('notes acknowledged after the move', 60_000, () => acked.length >= killedAt + 10 ? true : undefined, 100)
+  writing = false
+  await writer
+  const stored = new Set(await notes(live[0]!))
+  const lost = acked.filter(n => !stored.has(n))
+  t.same(lost, [], `all ${acked.length} acknowledged notes are there (${killedAt} before the kill)`)
+  const after = await watcher.client.volume(VOLUME)
+  t.equal(after.primary?.id, survivor)
+  t.ok(after.generation > before.generation, `generation bumped on attach (${before.generation} → ${after.generation})`)
+  t.notOk(after.members.find(m => m.id === dbNode)?.inSync ?? false, 'the dead node left the in-sync set')
+})
+
+t.test('the dead node\'s replica is replaced and rebuilt on the third node; volume describe shows it', async t => {
+  const watcher = nodes[0]!.process.exitCode === null && nodes[0]!.process.signalCode === null ? nodes[0]! : nodes[1]!
+  const v = await waitFor('a rebuilt replica in sync', 120_000, async () => {
+    const x = await watcher.client.volume(VOLUME)
+    return x.members.length === 2 && x.members.every(m => m.inSync && m.node === 'up') ? x : undefined
+  }, 500)
+  t.equal(v.state, 'healthy')
+  t.equal(v.members.length, 2, 'two replicas again, both on live nodes')
+  const dead = ids[nodes.findIndex(d => d.process.exitCode !== null || d.process.signalCode !== null)]!
+  t.notOk(v.members.some(m => m.id === dead), 'the dead node\'s replica was replaced')
+  const events = (await watcher.client.app('three-tier')).events
+  t.ok(events.some(e => e.kind === 'volume-members' && /replace replica/.test(e.detail)), 'an event says the replica was replaced')
+})
+
+t.test('the restarted node removes the replica it no longer holds', async t => {
+  const dead = nodes.find(d => d.process.exitCode !== null || d.process.signalCode !== null)!
+  await dead.restart()
+  const v = await dead.client.volume(VOLUME)
+  const mine = ids[nodes.indexOf(dead)]!
+  t.notOk(v.members.some(m => m.id === mine), 'not a member any more')
+  await waitFor('its replica directory to be gone', 30_000, async () => {
+    const { existsSync } = await import('node:fs')
+    return existsSync(join(dead.dataDir, 'replicas', VOLUME)) ? undefined : true
+  }, 250)
+  t.same(mountsUnder(dead.dataDir), [], 'no mount left on it')
+  t.same(loopsUnder(dead.dataDir), [], 'no loop device left for it')
+  const view: VolumeView = await dead.client.volume(VOLUME)
+  t.equal(view.state, 'healthy')
+})
