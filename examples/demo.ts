@@ -65,6 +65,18 @@ let cleaning: Promise<void> | undefined
 async function cleanup (): Promise<void> {
   cleaning ??= (async () => {
     say('stopping the grid and its instances ...')
+    // A node killed with kill -9 left its instances and volume mounts behind, as a
+    // crashed machine's daemon would find them: start it again so it cleans up after
+    // itself (orphans stopped, stale mounts undone), then stop it with the others.
+    await Promise.all(daemons.map(async (d, i) => {
+      if (d.exitCode === null && d.signalCode === null) return
+      const again = startNode(i, [])
+      await waitFor(`node-${i + 1} to start again`, 60_000, async () => {
+        const c = await TrellisClient.fromDataDir(join(dataRoot, `node-${i + 1}`))
+        await c.health()
+        return (await c.node()).incarnation > 0 && again.exitCode === null ? true : undefined
+      }).catch(() => {})
+    }))
     await Promise.all(daemons.map(async d => {
       if (d.exitCode !== null || d.signalCode !== null) return
       const exited = new Promise(resolve => d.once('exit', resolve))
@@ -94,7 +106,7 @@ function startNode (i: number, lead: string[]): ChildProcess {
   child.once('exit', (code, signal) => {
     if (cleaning === undefined) say(`node-${i + 1} exited (${signal ?? code}); see ${join(dataRoot, `node-${i + 1}.log`)}`)
   })
-  daemons.push(child)
+  daemons[i] = child
   return child
 }
 

@@ -131,3 +131,38 @@ t.test('the restarted node removes the replica it no longer holds', async t => {
   const view: VolumeView = await dead.client.volume(VOLUME)
   t.equal(view.state, 'healthy')
 })
+
+t.test('a snapshot is copied on the primary and replicated; a clone starts on a copy of the data and then goes its own way', async t => {
+  const on = nodes.find(d => d.process.exitCode === null && d.process.signalCode === null)!
+  const host = hosts[nodes.indexOf(on)]!
+  const before = await notes(host)
+  t.ok(before.length > 0, `${before.length} notes in the source`)
+  const snap = await on.client.snapshotVolume(VOLUME, 'before-clone')
+  t.equal(snap.id, `${VOLUME}@before-clone`)
+  const whole = await waitFor('the snapshot copied and replicated', 60_000, async () => {
+    const v = await on.client.volume(snap.id)
+    return v.members.length === 2 && v.members.every(m => m.inSync) ? v : undefined
+  }, 250)
+  t.equal(whole.primary, undefined, 'a snapshot is attached nowhere')
+  await t.rejects(on.client.snapshotVolume(VOLUME, 'before-clone'), { code: 'ERR_CONFLICT' }, 'a snapshot name is used once')
+  await t.rejects(on.client.snapshotVolume(VOLUME, 'Bad Name'), { code: 'ERR_BAD_REQUEST' })
+
+  const stagingPort = await freePort()
+  const clone = await on.client.cloneApp('three-tier', 'staging', { http: stagingPort })
+  t.same(clone.volumes, ['staging.db.data'])
+  await waitFor('the clone healthy', 90_000, async () => (await on.client.app('staging')).status === 'healthy' ? true : undefined, 250)
+  const r = await fetch(`http://${host}:${stagingPort}/api/notes`)
+  const cloned = ((await r.json()) as Array<{ text: string }>).map(n => n.text)
+  t.same(cloned.slice().sort(), before.slice().sort(), 'the clone has the source\'s notes')
+  const w = await fetch(`http://${host}:${stagingPort}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'staging-only' }) })
+  t.equal(w.status, 201)
+  await w.text()
+  t.notOk((await notes(host)).includes('staging-only'), 'the source does not see the clone\'s writes')
+
+  t.same(await on.client.deleteSnapshot(snap.id), { volume: snap.id, existed: true })
+  await waitFor('the snapshot\'s replicas removed', 30_000, async () => {
+    const { existsSync } = await import('node:fs')
+    return nodes.every(d => !existsSync(join(d.dataDir, 'replicas', snap.id))) ? true : undefined
+  }, 250)
+  await t.rejects(on.client.deleteSnapshot(VOLUME), { code: 'ERR_BAD_REQUEST' }, 'an app\'s volume is not deleted as a snapshot')
+})

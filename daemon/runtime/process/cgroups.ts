@@ -155,6 +155,11 @@ export async function wasOomKilled (cg: TaskCgroup, signal: string | null): Prom
  */
 export async function removeParentIfEmpty (layout: CgroupLayout, parent: string): Promise<void> {
   for (const dir of parentDirs(layout, parent).reverse()) {
-    await rmdir(dir).catch(() => {})
+    // A cgroup whose last task died a moment ago can answer EBUSY for a while: retry briefly.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const code = await rmdir(dir).then(() => undefined, (err: NodeJS.ErrnoException) => err.code)
+      if (code !== 'EBUSY') break
+      await sleep(50)
+    }
   }
 }

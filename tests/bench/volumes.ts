@@ -1,0 +1,375 @@
+/**
+ * Replicated volumes: sequential and 4 KiB random throughput and durable QD1
+ * write latency of our NbdServer over a ReplicatedBlockStore with 1, 2 and 3
+ * replicas, beside `nbdkit file` and a bare write+fdatasync on the same disk,
+ * in one run; then how fast a new, empty member is rebuilt by resync.
+ *
+ *   qemu-img / qemu-io ──NBD──▶ node A: NbdServer ─▶ ReplicatedBlockStore ─▶ SparseFileStore (a/<volume>)
+ *                                                         ╚══ libp2p /trellis/replica/1 ══▶ node B, C: ReplicaServer ─▶ SparseFileStore
+ *
+ * Nodes A, B and C are MeshHosts (tcp · pnet · noise · yamux, as in the
+ * daemon), each in a process of its own, so no node shares another's event
+ * loop; every store lives in its own subdirectory of one temp dir, so all of
+ * them (and nbdkit's file) share one disk. I/O comes from real clients:
+ * `qemu-img bench` for throughput and IOPS, `qemu-io write -f` (FUA) for the
+ * QD1 latency. `npm run bench -- volumes` (env BENCH_VOLUMES_SIZE_MIB,
+ * default 256; BENCH_VOLUMES_RAND_OPS, 20000; BENCH_VOLUMES_QD1_OPS, 1000;
+ * BENCH_VOLUMES_REBUILD_MIB, 256).
+ */
+import { execFile, fork, spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs'
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { connectNbd } from '../daemon/volumes/nbd/client.ts'
+import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
+import { quantile } from './stats.ts'
+
+const MiB = 1024 * 1024 // bytes
+const SIZE = Number(process.env.BENCH_VOLUMES_SIZE_MIB ?? 256) * MiB // bytes per measured volume
+const SEQ_BLOCK = 1 * MiB // bytes per sequential request
+const SEQ_DEPTH = 8 // sequential requests in flight
+const RAND_OPS = Number(process.env.BENCH_VOLUMES_RAND_OPS ?? 20000)
+const RAND_DEPTH = 32 // random requests in flight
+/**
+ * qemu-img bench has no random mode, only a stride that wraps at the volume's
+ * end: a prime number of 4 KiB pages is coprime with any power-of-two volume,
+ * so RAND_OPS requests land on distinct pages ~32 MB apart, with no locality.
+ */
+const RAND_STRIDE = 7919 * 4096 // bytes
+const QD1_OPS = Number(process.env.BENCH_VOLUMES_QD1_OPS ?? 1000)
+const REBUILD_SIZE = Number(process.env.BENCH_VOLUMES_REBUILD_MIB ?? 256) * MiB // bytes
+const GENERATION = 1
+const execFileP = promisify(execFile)
+
+/** Main → node. */
+type Command =
+  | { kind: 'replica', volume: string, dir: string, size: number }
+  | { kind: 'primary', volume: string, dir: string, size: number, members: Peer[] }
+  | { kind: 'fill', volume: string }
+  | { kind: 'resync', volume: string, to: Peer, bytesPerSecond?: number }
+  | { kind: 'stop' }
+/** Node → main. */
+type Message =
+  | { kind: 'ready', peerId: string, address: string }
+  | { kind: 'done', port?: number, ms?: number, bytes?: number }
+  | { kind: 'error', message: string }
+interface Peer { peerId: string, address: string }
+
+if (process.argv[2] === '--node') await node()
+else await main()
+
+// ───────────────────────────── the clients and the report ─────────────────────────────
+
+interface Figures { seqWrite: number, seqRead: number, randWrite: number, randRead: number, qd1: number[] }
+
+async function main (): Promise<void> {
+  for (const tool of ['qemu-img', 'qemu-io', 'nbdkit']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status !== 0) {
+      process.stderr.write(`${tool} is not installed (Debian: qemu-utils, nbdkit); this bench needs it\n`)
+      process.exit(1)
+    }
+  }
+  const root = await mkdtemp(join(tmpdir(), 'trellis-bench-volumes-'))
+  const nodes: ChildProcess[] = []
+  let kit: ChildProcess | undefined
+  // A crash of this process must not leave nodes or nbdkit running.
+  const kill = (): void => { for (const c of [...nodes, kit]) if (c !== undefined && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL') }
+  process.once('exit', kill)
+  try {
+    const fsyncs = fdatasyncBaseline(root)
+    process.stdout.write(`volume ${SIZE / MiB} MiB, checksum block 64 KiB (the default); sequential ${SEQ_BLOCK / MiB} MiB × QD${SEQ_DEPTH}, writes flushed at the end; ` +
+      `4 KiB × ${RAND_OPS} at QD${RAND_DEPTH} at a prime stride; QD1 4 KiB writes with FUA × ${QD1_OPS}; clients qemu-img bench and qemu-io\n`)
+    process.stdout.write(`nodes: 3 processes, libp2p (tcp · pnet · noise · yamux) on 127.0.0.1; every store under ${root}\n`)
+
+    const file = join(root, 'nbdkit.img')
+    await writeFile(file, '')
+    await truncate(file, SIZE)
+    const kitPort = 20000 + Math.floor(Math.random() * 20000)
+    kit = spawn('nbdkit', ['-f', '-p', String(kitPort), '-i', '127.0.0.1', '-e', 'vol', 'file', file], { stdio: 'ignore' })
+    await waitForPort(kitPort)
+    const results: Array<{ label: string, f: Figures }> = []
+    results.push({ label: 'nbdkit file', f: await measure('nbdkit file', kitPort, 'vol') })
+    kit.kill('SIGTERM')
+
+    const gridKey = (await import('../../daemon/mesh/index.ts')).GridKey.create()
+    const env = { ...process.env, BENCH_GRID_KEY: Buffer.from(gridKey.encode()).toString('base64') }
+    const peers: Peer[] = []
+    for (const name of ['a', 'b', 'c']) {
+      const child = fork(fileURLToPath(import.meta.url), ['--node', name], { env, stdio: 'inherit' })
+      nodes.push(child)
+      const ready = await reply(child, 'ready')
+      peers.push({ peerId: ready.peerId, address: ready.address })
+    }
+    const [a, ...others] = nodes as [ChildProcess, ChildProcess, ChildProcess]
+    for (const replicas of [1, 2, 3]) {
+      const volume = `r${replicas}`
+      const members = others.slice(0, replicas - 1)
+      for (const [i, m] of members.entries()) await ask(m, { kind: 'replica', volume, dir: join(root, 'bc'[i]!, volume), size: SIZE })
+      const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, members: peers.slice(1, replicas) })
+      const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
+      results.push({ label, f: await measure(label, port!, volume) })
+    }
+
+    // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
+    await ask(a, { kind: 'primary', volume: 'rebuild', dir: join(root, 'a', 'rebuild'), size: REBUILD_SIZE, members: [] })
+    const fill = await ask(a, { kind: 'fill', volume: 'rebuild' })
+    process.stdout.write(`rebuild volume ${REBUILD_SIZE / MiB} MiB written on A in ${fill.ms!.toFixed(0)} ms\n`)
+    const rebuilds: Array<{ label: string, bytes: number, ms: number }> = []
+    for (const [i, throttle] of [0, undefined].entries()) {
+      const to = others[i]!
+      await ask(to, { kind: 'replica', volume: 'rebuild', dir: join(root, 'bc'[i]!, 'rebuild'), size: REBUILD_SIZE })
+      const r = await ask(a, { kind: 'resync', volume: 'rebuild', to: peers[i + 1]!, bytesPerSecond: throttle })
+      rebuilds.push({ label: throttle === 0 ? 'unthrottled (bytesPerSecond: 0)' : 'default throttle (64 MiB/s)', bytes: r.bytes!, ms: r.ms! })
+    }
+
+    report(fsyncs, results, rebuilds)
+  } finally {
+    await Promise.all(nodes.map(async c => {
+      if (c.exitCode !== null || c.signalCode !== null) return
+      const exited = once(c, 'exit')
+      c.send({ kind: 'stop' } satisfies Command)
+      const timer = setTimeout(() => c.kill('SIGKILL'), 5000)
+      await exited
+      clearTimeout(timer)
+    }))
+    if (kit !== undefined && kit.exitCode === null && kit.signalCode === null) {
+      const exited = once(kit, 'exit')
+      kit.kill('SIGTERM')
+      await exited
+    }
+    await rm(root, { recursive: true, force: true })
+  }
+}
+
+function report (fsyncs: number[], results: Array<{ label: string, f: Figures }>, rebuilds: Array<{ label: string, bytes: number, ms: number }>): void {
+  const us = (ms: number): string => (ms * 1000).toFixed(0)
+  const pct = (a: number, b: number): string => `${(100 * a / b).toFixed(0)} %`
+  const base = results[0]!.f
+  const sync50 = quantile(fsyncs, 0.5)
+  const cols = ['seq write MB/s', 'seq read MB/s', '4K rand write IOPS', '4K rand read IOPS', 'QD1 FUA write p50 µs', 'p99 µs']
+  const row = (cells: string[]): string => `| ${cells.join(' | ')} |\n`
+  let out = '\n' + row(['', ...cols]) + row(['---', ...cols.map(() => '---:')])
+  out += row(['write+fdatasync 4 KiB (baseline)', '', '', '', '', us(sync50), us(quantile(fsyncs, 0.99))])
+  for (const { label, f } of results) {
+    out += row([label, f.seqWrite.toFixed(0), f.seqRead.toFixed(0), f.randWrite.toFixed(0), f.randRead.toFixed(0), us(quantile(f.qd1, 0.5)), us(quantile(f.qd1, 0.99))])
+  }
+  for (const { label, f } of results.slice(1)) {
+    out += row([`${label} / nbdkit`, pct(f.seqWrite, base.seqWrite), pct(f.seqRead, base.seqRead), pct(f.randWrite, base.randWrite), pct(f.randRead, base.randRead),
+      `+${us(quantile(f.qd1, 0.5) - sync50)} over fdatasync`, `+${us(quantile(f.qd1, 0.99) - quantile(fsyncs, 0.99))}`])
+  }
+  out += row(['nbdkit file, over fdatasync', '', '', '', '', `+${us(quantile(base.qd1, 0.5) - sync50)}`, `+${us(quantile(base.qd1, 0.99) - quantile(fsyncs, 0.99))}`])
+  process.stdout.write(out)
+
+  const two = results.find(r => r.label.startsWith('trellis, 2'))!.f
+  const verdict = (ok: boolean): string => ok ? 'met' : 'MISSED'
+  const added = quantile(two.qd1, 0.5) - sync50
+  process.stdout.write('\ntargets, 2 replicas:\n' +
+    `  QD1 4 KiB FUA write p50 ≤ fdatasync + 0.5 ms: +${added.toFixed(3)} ms, ${verdict(added <= 0.5)}\n` +
+    `  4 KiB random write ≥ 50 % of nbdkit: ${pct(two.randWrite, base.randWrite)}, ${verdict(two.randWrite >= 0.5 * base.randWrite)}\n` +
+    `  sequential write ≥ 70 % of nbdkit: ${pct(two.seqWrite, base.seqWrite)}, ${verdict(two.seqWrite >= 0.7 * base.seqWrite)}\n` +
+    `  sequential read ≥ 70 % of nbdkit: ${pct(two.seqRead, base.seqRead)}, ${verdict(two.seqRead >= 0.7 * base.seqRead)}\n`)
+  process.stdout.write(`\nrebuild of an empty member, ${REBUILD_SIZE / MiB} MiB volume written end to end on the primary:\n`)
+  for (const r of rebuilds) {
+    process.stdout.write(`  ${r.label}: ${(r.bytes / MiB).toFixed(0)} MiB copied in ${(r.ms / 1000).toFixed(2)} s, ${(r.bytes / MiB / (r.ms / 1000)).toFixed(1)} MiB/s\n`)
+  }
+}
+
+/** Every figure for one NBD export, in an order that leaves each step's data where the next expects it. */
+async function measure (label: string, port: number, name: string): Promise<Figures> {
+  const url = `nbd://127.0.0.1:${port}/${name}`
+  const seqCount = SIZE / SEQ_BLOCK
+  // qemu-img bench stops its clock before a final flush is answered, so the flush is sent and timed here.
+  const seqWriteS = await bench(url, ['-w', '--pattern=90', '-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)]) + await flush(port, name)
+  const seqRead = SIZE / 1e6 / await bench(url, ['-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)])
+  const rand = ['-c', String(RAND_OPS), '-d', String(RAND_DEPTH), '-s', '4096', '-S', String(RAND_STRIDE)]
+  const randWrite = RAND_OPS / await bench(url, ['-w', '--pattern=165', ...rand])
+  // Untimed: the random writes' dirty pages would otherwise land on whichever step comes next.
+  await flush(port, name)
+  const randRead = RAND_OPS / await bench(url, rand)
+  const qd1 = await fuaLatency(url)
+  const f = { seqWrite: SIZE / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1 }
+  process.stdout.write(`${label}: seq write ${f.seqWrite.toFixed(0)} MB/s, seq read ${seqRead.toFixed(0)} MB/s, 4K rand write ${randWrite.toFixed(0)} IOPS, ` +
+    `4K rand read ${randRead.toFixed(0)} IOPS, QD1 FUA write p50 ${(quantile(qd1, 0.5) * 1000).toFixed(0)} µs p99 ${(quantile(qd1, 0.99) * 1000).toFixed(0)} µs\n`)
+  return f
+}
+
+/** Seconds `qemu-img bench` reports for its run (its own clock: no process start or connect). */
+async function bench (url: string, args: string[]): Promise<number> {
+  const { stdout } = await execFileP('qemu-img', ['bench', '-f', 'raw', ...args, url])
+  const m = /Run completed in ([\d.]+) seconds/.exec(stdout)
+  if (m === null) throw new Error(`qemu-img bench said: ${stdout}`)
+  return Number(m[1])
+}
+
+/** Seconds one NBD flush takes, on a connection of its own. */
+async function flush (port: number, name: string): Promise<number> {
+  const c = await connectNbd({ port }, name)
+  try {
+    const t0 = performance.now()
+    const r = await c.request(C.NBD_CMD_FLUSH, 0, 0, 0)
+    if (r.error !== 0) throw new Error(`flush failed: ${r.error}`)
+    return (performance.now() - t0) / 1000
+  } finally {
+    await c.disconnect()
+  }
+}
+
+/**
+ * Latency in ms of QD1 4 KiB writes with FUA (`write -f`: qemu sends
+ * NBD_CMD_FLAG_FUA when the server offers it, as both do), each timed by
+ * qemu-io itself; it prints ops/sec, the inverse of the one op's time.
+ */
+async function fuaLatency (url: string): Promise<number[]> {
+  const pages = SIZE / 4096
+  const args = ['-f', 'raw', url]
+  for (let i = 0; i < QD1_OPS; i++) args.push('-c', `write -f -P 60 ${(i * 7919 % pages) * 4096} 4k`)
+  const { stdout } = await execFileP('qemu-io', args, { maxBuffer: 64 * MiB })
+  const out = [...stdout.matchAll(/and ([\d.]+) ops\/sec/g)].map(m => 1000 / Number(m[1]))
+  if (out.length !== QD1_OPS) throw new Error(`qemu-io reported ${out.length} of ${QD1_OPS} writes: ${stdout.slice(0, 500)}`)
+  return out
+}
+
+/** ms of a 4 KiB pwrite + fdatasync over already allocated blocks, as a volume's overwrites are. */
+function fdatasyncBaseline (root: string): number[] {
+  const fd = openSync(join(root, 'fsync'), 'w')
+  const block = Buffer.alloc(4096, 7)
+  for (let i = 0; i < 64; i++) writeSync(fd, block, 0, block.length, i * 4096)
+  fdatasyncSync(fd)
+  const out: number[] = []
+  for (let i = 0; i < 500; i++) {
+    const t0 = performance.now()
+    writeSync(fd, block, 0, block.length, (i % 64) * 4096)
+    fdatasyncSync(fd)
+    out.push(performance.now() - t0)
+  }
+  closeSync(fd)
+  return out
+}
+
+async function waitForPort (port: number): Promise<void> {
+  const { connect } = await import('node:net')
+  for (let i = 0; i < 100; i++) {
+    const ok = await new Promise<boolean>(resolve => {
+      const s = connect(port, '127.0.0.1')
+      s.once('connect', () => { s.destroy(); resolve(true) })
+      s.once('error', () => { resolve(false) })
+    })
+    if (ok) return
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  throw new Error(`nbdkit did not listen on ${port}`)
+}
+
+async function ask (child: ChildProcess, command: Command): Promise<Extract<Message, { kind: 'done' }>> {
+  const answer = reply(child, 'done')
+  child.send(command)
+  return await answer
+}
+
+/** Waits for the node's next message of a kind; a node error or exit rejects. */
+async function reply<K extends Message['kind']> (child: ChildProcess, kind: K): Promise<Extract<Message, { kind: K }>> {
+  return await new Promise((resolve, reject) => {
+    const onMessage = (m: Message): void => {
+      if (m.kind === 'error') { done(); reject(new Error(m.message)); return }
+      if (m.kind === kind) { done(); resolve(m as Extract<Message, { kind: K }>) }
+    }
+    const onExit = (code: number | null): void => { done(); reject(new Error(`node process exited with ${code}`)) }
+    const done = (): void => { child.off('message', onMessage); child.off('exit', onExit) }
+    child.on('message', onMessage)
+    child.once('exit', onExit)
+  })
+}
+
+// ───────────────────────────── a node: a MeshHost, its replicas and (on A) the primaries ─────────────────────────────
+
+async function node (): Promise<void> {
+  const { generateKeyPair } = await import('@libp2p/crypto/keys')
+  const { multiaddr } = await import('@multiformats/multiaddr')
+  const { pino } = await import('pino')
+  const { createMeshHost, GridKey, Libp2pTransport } = await import('../../daemon/mesh/index.ts')
+  const { openSparseFileStore } = await import('../../daemon/volumes/block/index.ts')
+  const { NbdServer } = await import('../../daemon/volumes/nbd/index.ts')
+  const { ReplicaServer, openReplicatedBlockStore } = await import('../../daemon/volumes/replica/index.ts')
+  type BlockStore = import('../../daemon/volumes/block/index.ts').BlockStore
+  type ReplicatedBlockStore = import('../../daemon/volumes/replica/index.ts').ReplicatedBlockStore
+  const logger = pino({ level: 'warn' })
+  const send = (m: Message): void => { process.send!(m) }
+  process.on('disconnect', () => process.exit(0))
+  try {
+    const host = await createMeshHost({ logger }, {
+      privateKey: await generateKeyPair('Ed25519'),
+      gridKey: GridKey.parse(Buffer.from(process.env.BENCH_GRID_KEY!, 'base64')),
+      listen: ['/ip4/127.0.0.1/tcp/0']
+    })
+    const transport = new Libp2pTransport({ host, logger })
+    const replicas = new ReplicaServer({ transport, logger })
+    const stores: BlockStore[] = []
+    const primaries = new Map<string, ReplicatedBlockStore>()
+    const nbd = new NbdServer({ logger })
+    let port: number | undefined
+    const handlers: { [K in Command['kind']]: (c: Extract<Command, { kind: K }>) => Promise<Message> } = {
+      replica: async c => {
+        const store = await openSparseFileStore({ logger }, { dir: c.dir, size: c.size })
+        stores.push(store)
+        replicas.addVolume(c.volume, store)
+        return { kind: 'done' }
+      },
+      primary: async c => {
+        // Connected before the store says hello, so no measured request pays for a dial.
+        for (const m of c.members) await host.libp2p.dial(multiaddr(m.address))
+        const local = await openSparseFileStore({ logger }, { dir: c.dir, size: c.size })
+        const store = await openReplicatedBlockStore({ local, transport, logger }, { volume: c.volume, inSync: c.members.map(m => m.peerId), generation: GENERATION })
+        primaries.set(c.volume, store)
+        nbd.addExport({ name: c.volume, store, generation: GENERATION })
+        if (port === undefined) {
+          const address = await nbd.listen({ host: '127.0.0.1', port: 0 })
+          port = 'port' in address ? address.port : 0
+        }
+        return { kind: 'done', port }
+      },
+      fill: async c => {
+        const store = primaries.get(c.volume)!
+        // Not zeroes and not one repeated block, so every checksum differs from an empty member's.
+        const payload = Buffer.alloc(SEQ_BLOCK)
+        let next = 0
+        const t0 = performance.now()
+        await Promise.all(Array.from({ length: SEQ_DEPTH }, async () => {
+          while (next < store.size) {
+            const offset = next
+            next += SEQ_BLOCK
+            const data = Buffer.from(payload)
+            for (let i = 0; i < data.length; i += 4096) data.writeUInt32BE((offset + i) >>> 0, i)
+            await store.write(offset, data, { generation: GENERATION })
+          }
+        }))
+        await store.flush()
+        return { kind: 'done', ms: performance.now() - t0 }
+      },
+      resync: async c => {
+        await host.libp2p.dial(multiaddr(c.to.address))
+        const result = await primaries.get(c.volume)!.resync(c.to.peerId, c.bytesPerSecond === undefined ? {} : { bytesPerSecond: c.bytesPerSecond })
+        return { kind: 'done', ms: result.ms, bytes: result.bytesCopied }
+      },
+      stop: async () => {
+        await nbd.close()
+        for (const p of primaries.values()) await p.close()
+        await replicas.close()
+        for (const s of stores) await s.close()
+        // The transport stops the host too.
+        await transport.close()
+        process.exit(0)
+      }
+    }
+    process.on('message', (c: Command) => {
+      void (handlers[c.kind] as (c: Command) => Promise<Message>)(c).then(send, (err: Error) => { send({ kind: 'error', message: err.stack ?? String(err) }) })
+    })
+    send({ kind: 'ready', peerId: host.peerId, address: host.addresses[0]! })
+  } catch (err) {
+    send({ kind: 'error', message: (err as Error).stack ?? String(err) })
+    process.exit(1)
+  }
+}
