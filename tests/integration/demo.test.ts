@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { freePort, ROOT, waitFor } from '../helpers/daemon.ts'
+import { loopsUnder, mountsUnder, releaseMounts } from '../helpers/mounts.ts'
 
 function processesOf (nodeIds: string[]): number[] {
   const pids: number[] = []
@@ -28,16 +29,18 @@ t.test('demo starts a grid of three, prints a working URL, and Ctrl-C stops ever
   demo.stderr.on('data', d => { out += String(d) })
   const exited = new Promise<number | null>(resolve => demo.once('exit', code => resolve(code)))
   let nodeIds: string[] = []
+  let dataDir = ''
   t.teardown(() => {
     if (demo.exitCode === null) demo.kill('SIGKILL')
     for (const pid of processesOf(nodeIds)) { try { process.kill(pid, 'SIGKILL') } catch {} }
+    if (dataDir !== '') releaseMounts(dataDir)
   })
   const url = await waitFor('the demo to print its URL', 120_000, () => {
     if (demo.exitCode !== null) throw new Error(`demo exited early:\n${out}`)
     return /open (http:\/\/\S+)/.exec(out)?.[1]
   }, 200)
   t.equal(url, `http://127.0.0.1:${port}/`)
-  const dataDir = /data and logs under (\S+)\)/.exec(out)?.[1] ?? ''
+  dataDir = /data and logs under (\S+)\)/.exec(out)?.[1] ?? ''
   nodeIds = [1, 2, 3].map(i => (JSON.parse(readFileSync(join(dataDir, `node-${i}`, 'identity.json'), 'utf8')) as { id: string }).id)
   for (const host of ['127.0.0.1', '127.0.0.2', '127.0.0.3']) {
     const page = await fetch(`http://${host}:${port}/`)
@@ -45,10 +48,19 @@ t.test('demo starts a grid of three, prints a working URL, and Ctrl-C stops ever
     t.match(await page.text(), /Visits/)
   }
   t.equal(processesOf(nodeIds).length, 4, 'lb, two web and db are running')
-  t.match(out, /kill -9 \d+/, 'it says how to kill a node')
+  const victim = Number(/kill -9 (\d+)/.exec(out)?.[1])
+  t.ok(victim > 0, 'it says how to kill a node')
+  t.ok(mountsUnder(dataDir).length > 0, 'the db\'s replicated volume is mounted')
+  // Do what it says: the app keeps answering on the other nodes, and Ctrl-C still leaves nothing behind.
+  process.kill(victim, 'SIGKILL')
+  const victimHost = ['127.0.0.1', '127.0.0.2', '127.0.0.3'].find((_, i) => /node-(\d)/.exec(out.slice(out.indexOf(`kill -9 ${victim}`)))?.[1] === String(i + 1))
+  const other = ['127.0.0.1', '127.0.0.2', '127.0.0.3'].find(h => h !== victimHost)!
+  await waitFor('the app to answer after the kill', 60_000, async () => (await fetch(`http://${other}:${port}/`, { signal: AbortSignal.timeout(5000) })).ok ? true : undefined, 250)
   demo.kill('SIGINT')
   t.equal(await exited, 0, 'demo exits cleanly')
   t.same(processesOf(nodeIds), [], 'no instance left running')
+  t.same(mountsUnder(dataDir), [], 'no volume mount left')
+  t.same(loopsUnder(dataDir), [], 'no loop device left')
   t.notOk(existsSync(dataDir), 'data dir removed')
   for (const controller of ['memory', 'cpu']) {
     for (const i of [1, 2, 3]) t.notOk(existsSync(`/sys/fs/cgroup/${controller}/trellis-demo-${demo.pid}-${i}`), `no ${controller} cgroup left`)

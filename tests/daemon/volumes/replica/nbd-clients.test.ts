@@ -63,6 +63,9 @@ class Changes {
   }
 }
 
+/** Runs a change of `length` bytes at `at` (in the inner store). */
+type Around = (at: number, length: number, change: () => Promise<void>) => Promise<void>
+
 /**
  * A window of another store, shifted by `offset` (so nbdcopy, which has no
  * offset option, can copy a file into the middle of the volume), with an
@@ -72,12 +75,12 @@ class View implements BlockStore {
   readonly #inner: BlockStore
   readonly #offset: number
   readonly #size: number
-  readonly #around: <T>(change: () => Promise<T>) => Promise<T>
-  constructor (inner: BlockStore, o: { offset?: number, size?: number, around?: <T>(change: () => Promise<T>) => Promise<T> } = {}) {
+  readonly #around: Around
+  constructor (inner: BlockStore, o: { offset?: number, size?: number, around?: Around } = {}) {
     this.#inner = inner
     this.#offset = o.offset ?? 0
     this.#size = o.size ?? inner.size - this.#offset
-    this.#around = o.around ?? (async change => await change())
+    this.#around = o.around ?? (async (_at, _length, change) => { await change() })
   }
 
   get size (): number { return this.#size }
@@ -93,17 +96,17 @@ class View implements BlockStore {
   async read (offset: number, length: number): Promise<Buffer> { return await this.#inner.read(this.#at(offset, length), length) }
   async write (offset: number, data: Uint8Array, o: ChangeOptions): Promise<void> {
     const at = this.#at(offset, data.byteLength)
-    await this.#around(async () => { await this.#inner.write(at, data, o) })
+    await this.#around(at, data.byteLength, async () => { await this.#inner.write(at, data, o) })
   }
 
   async writeZeroes (offset: number, length: number, o: ZeroOptions): Promise<void> {
     const at = this.#at(offset, length)
-    await this.#around(async () => { await this.#inner.writeZeroes(at, length, o) })
+    await this.#around(at, length, async () => { await this.#inner.writeZeroes(at, length, o) })
   }
 
   async trim (offset: number, length: number, o: ChangeOptions): Promise<void> {
     const at = this.#at(offset, length)
-    await this.#around(async () => { await this.#inner.trim(at, length, o) })
+    await this.#around(at, length, async () => { await this.#inner.trim(at, length, o) })
   }
 
   async flush (): Promise<void> { await this.#inner.flush() }
