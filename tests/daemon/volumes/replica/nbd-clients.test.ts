@@ -233,7 +233,7 @@ t.test('writes from qemu-io and nbdcopy read back, and every in-sync replica hol
     'write -P 0xee 16773120 4096', // the volume's last 4 KiB
     'flush'
   ])
-  t.equal(writes.status, 0, writes.out)
+  t.equal(writes.status, 0, 'qemu-io exited 0', { output: writes.out })
   t.notMatch(writes.out, /failed/, 'no qemu-io command failed')
   t.equal(writes.out.match(/^wrote /gm)?.length, 9, 'qemu-io was acknowledged every write')
   t.equal(writes.out.match(/^discard /gm)?.length, 1, 'and the discard')
@@ -334,7 +334,7 @@ t.test('a primary fenced by a newer generation gets errors at the client and cha
   // The new primary serves writes that reach its replica.
   n.server.addExport({ name: 'next', store: next, generation: () => next.generation })
   const ok = await n.qemuIo('next', ['write -f -P 0x42 0 64k'])
-  t.match(ok.out, /^wrote 65536\/65536 bytes at offset 0$/m, ok.out)
+  t.match(ok.out, /^wrote 65536\/65536 bytes at offset 0$/m, 'the new primary acknowledged a FUA write')
   t.same(await c.nodes.c!.store.read(0, 64 * KiB), Buffer.alloc(64 * KiB, 0x42), 'c has the new primary\'s write')
   await converged(t, c, ['c'], 'b')
 })
@@ -346,7 +346,7 @@ t.test('a replica that missed qemu-io writes gets back exactly the blocks they t
   const n = await nbd(t)
   n.server.addExport({ name: 'vol', store: p, generation: () => p.generation })
   const base = await n.qemuIo('vol', ['write -P 0x01 0 4M'])
-  t.match(base.out, /^wrote 4194304\/4194304/m)
+  t.match(base.out, /^wrote 4194304\/4194304/m, 'the first 4 MiB were written to all three')
   await converged(t, c, ['b', 'c'])
 
   await p.setInSync(['b'], 1) // the owner took c out of the set
@@ -360,7 +360,8 @@ t.test('a replica that missed qemu-io writes gets back exactly the blocks they t
     'write -f -P 0x04 8M 64k', // block 128, was a hole
     'write -P 0x06 16711680 64k' // block 255, the last
   ])
-  t.notMatch(more.out, /fail/i, more.out)
+  t.equal(more.status, 0, 'qemu-io exited 0', { output: more.out })
+  t.notMatch(more.out, /fail/i, 'no qemu-io command failed')
   t.same(differing(await crcs(c.nodes.c!.store), await crcs(c.nodes.a!.store)), touched, 'c lacks exactly the touched blocks')
   await converged(t, c, ['b'])
 
@@ -372,7 +373,7 @@ t.test('a replica that missed qemu-io writes gets back exactly the blocks they t
   await converged(t, c, ['b', 'c'])
 
   const after = await n.qemuIo('vol', ['write -f -P 0x07 5M 4096'])
-  t.match(after.out, /^wrote 4096\/4096/m)
+  t.match(after.out, /^wrote 4096\/4096/m, 'a write after the return is acknowledged')
   t.same(await c.nodes.c!.store.read(5 * MiB, 4096), Buffer.alloc(4096, 0x07), 'the returned member receives writes again')
   t.same(drops.calls, [])
 })
@@ -380,19 +381,20 @@ t.test('a replica that missed qemu-io writes gets back exactly the blocks they t
 t.test('an empty replacement replica is rebuilt block for block while nbdcopy writes', { skip }, async t => {
   const c = await cluster(t)
   const drops = noQuorum()
-  // The resync throttle's clock: time moves only when the walk is made to wait, and each wait holds the walk until a client write lands.
+  const REQUEST = 256 * KiB // nbdcopy's request size, set explicitly below
+  const AHEAD = 6 // client writes the walk waits for per throttle wait: 1.5 MiB per MiB compared, so the writes overtake it
+  // The resync throttle's clock moves only when the walk waits; each wait holds the walk until more client writes resolved.
   const changes = new Changes()
   let now = 0
-  let steps = 0 // waits the walk made, one per chunk after the first
-  let written = 0 // client writes the replicated store resolved
+  let waits = 0 // throttle waits: one after each chunk the walk copied into, but the first (the burst)
+  let written = 0 // client changes the replicated store resolved
   let copying = false // the concurrent nbdcopy runs
   let rebuilding = false // the resync is under way
   const sleep = async (ms: number, signal?: AbortSignal): Promise<void> => {
     now += ms
-    steps++
-    const seen = written
+    const wait = ++waits
     changes.notify()
-    await changes.until(() => written > seen || !copying, signal)
+    await changes.until(() => written >= AHEAD * wait || !copying, signal)
   }
   const p: ReplicatedBlockStore = await c.primary('a', {}, { dropReplica: drops.dropReplica, now: () => now, sleep })
   const n = await nbd(t)
@@ -413,18 +415,23 @@ t.test('an empty replacement replica is rebuilt block for block while nbdcopy wr
   t.teardown(async () => { await fresh.close(); await rm(dir, { recursive: true, force: true }) })
   node.store = fresh
   node.server.addVolume(VOLUME, fresh)
-  const zero = (await crcs(fresh))[0]
-  t.ok((await crcs(fresh)).every(x => x === zero), 'the new store is empty')
+  const empty = await crcs(fresh)
+  t.ok(empty.every(x => x === empty[0]), 'the new store is empty')
 
-  // Client writes through a view that holds them until the walk is under way and counts them as they resolve.
-  let during = 0
-  const around = async <T>(change: () => Promise<T>): Promise<T> => {
-    await changes.until(() => steps > 0 || !rebuilding)
-    const r = await change()
+  // Client changes go through a view that holds them until the walk is under way, and sorts them by where the walk was.
+  const compared = (): number => p.syncing()[0]?.comparedBytes ?? 0
+  let behind = 0 // began in a range the walk had finished: reached c only as a mirrored change
+  let ahead = 0 // resolved in a range the walk had not compared yet: already equal there when it got to it
+  let largest = 0
+  const around: Around = async (at, length, change) => {
+    await changes.until(() => waits > 0 || !rebuilding)
+    const walked = compared()
+    largest = Math.max(largest, length)
+    await change()
     written++
-    if (rebuilding) during++
+    if (rebuilding && at + length <= walked) behind++
+    if (rebuilding && at >= compared()) ahead++
     changes.notify()
-    return r
   }
   n.server.addExport({ name: 'gated', store: new View(p, { around }), generation: () => p.generation })
   const v2 = seeded('nbd-clients: second image', SIZE)
@@ -434,14 +441,20 @@ t.test('an empty replacement replica is rebuilt block for block while nbdcopy wr
   copying = true
   const rebuild = p.resync('c', { bytesPerSecond: MiB, chunkBytes: MiB })
     .finally(() => { rebuilding = false; changes.notify() })
-  const copy = n.run('nbdcopy', ['--connections=2', '--requests=4', join(n.dir, 'v2.img'), n.uri('gated')])
+  const copy = n.run('nbdcopy', ['--connections=2', '--requests=4', `--request-size=${REQUEST}`, join(n.dir, 'v2.img'), n.uri('gated')])
     .finally(() => { copying = false; changes.notify() })
   const [result] = await Promise.all([rebuild, copy])
 
-  t.ok(steps >= 8, `the walk went chunk by chunk (${steps} waits)`)
-  t.ok(during > 0, `client writes landed while the resync ran (${during} of ${written})`)
+  t.equal(written, SIZE / REQUEST, `nbdcopy wrote the volume in ${REQUEST}-byte requests`)
+  t.ok(largest <= REQUEST)
+  t.ok(waits >= 8, `the walk went chunk by chunk, waiting for the clients (${waits} waits)`)
+  // Held until two chunks were compared, every write to them came behind the walk; and when the walk had compared
+  // 11 MiB it had waited for 60 writes, at most 44 of which fit in those 11 MiB: the rest landed ahead of it.
+  t.ok(behind > 0, `${behind} writes landed behind the walk`)
+  t.ok(ahead > 0, `${ahead} writes landed ahead of it`)
   t.equal(result.blocksCompared, SIZE / BLOCK, 'every block was compared')
-  t.ok(result.blocksCopied > 0 && result.blocksCopied <= SIZE / BLOCK, `${result.blocksCopied} blocks were copied`)
+  t.ok(result.blocksCopied > 0 && result.blocksCopied < SIZE / BLOCK,
+    `${result.blocksCopied} of ${SIZE / BLOCK} blocks were copied: the ones written ahead of the walk were equal already`)
   t.same(p.syncing().map(s => s.node), ['c'], 'c waits, equal, for the owner')
   await converged(t, c, ['b', 'c'])
 
