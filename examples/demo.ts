@@ -8,7 +8,7 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { openSync, closeSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { parseDocument } from 'yaml'
 import { TrellisClient } from '../controller/client/index.ts'
+import { cleanupStaleMounts } from '../daemon/volumes/mount/index.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({ options: { port: { type: 'string' }, nodes: { type: 'string' }, keep: { type: 'boolean' } } })
@@ -85,8 +86,13 @@ async function cleanup (): Promise<void> {
       await exited
       clearTimeout(timer)
     }))
+    // Last resort, for a node that could not clean up after itself: undo its volume mounts here.
+    for (let i = 0; i < daemons.length; i++) {
+      const mounts = join(dataRoot, `node-${i + 1}`, 'run', 'mounts')
+      for (const name of await readdir(mounts).catch(() => [])) await cleanupStaleMounts(join(mounts, name)).catch(() => {})
+    }
     if (values.keep === true) say(`data dirs kept under ${dataRoot}`)
-    else await rm(dataRoot, { recursive: true, force: true })
+    else await rm(dataRoot, { recursive: true, force: true }).catch((err: Error) => { say(`could not remove ${dataRoot}: ${err.message}`) })
   })()
   return await cleaning
 }

@@ -55,7 +55,8 @@ t.test('kill -9 of the node hosting a web instance: the app answers again, the i
   const healed = await waitFor('the web instance to run elsewhere', 60_000, async () => {
     const a = await survivor.client.app('three-tier')
     const w = a.instanceList.find(i => i.id === victimWeb.id)!
-    return w.node !== victimWeb.node && w.ready ? a : undefined
+    // The leader's moved event reaches other nodes with its next instance report.
+    return w.node !== victimWeb.node && w.ready && a.events.some(e => e.kind === 'moved' && e.instance === victimWeb.id) ? a : undefined
   }, 250)
   t.ok(healed.events.some(e => e.kind === 'moved' && e.instance === victimWeb.id), 'a moved event says why')
   let failures = 0
