@@ -128,8 +128,12 @@ t.test('the restarted node removes the replica it no longer holds', async t => {
   }, 250)
   t.same(mountsUnder(dead.dataDir), [], 'no mount left on it')
   t.same(loopsUnder(dead.dataDir), [], 'no loop device left for it')
-  const view: VolumeView = await dead.client.volume(VOLUME)
-  t.equal(view.state, 'healthy')
+  // Just restarted, it learns the others are up within a few heartbeats.
+  const view: VolumeView = await waitFor('the restarted node to see the volume healthy', 30_000, async () => {
+    const v = await dead.client.volume(VOLUME)
+    return v.state === 'healthy' ? v : undefined
+  }, 250)
+  t.equal(view.members.filter(m => m.inSync).length, 2)
 })
 
 t.test('a snapshot is copied on the primary and replicated; a clone starts on a copy of the data and then goes its own way', async t => {
@@ -151,8 +155,11 @@ t.test('a snapshot is copied on the primary and replicated; a clone starts on a 
   const clone = await on.client.cloneApp('three-tier', 'staging', { http: stagingPort })
   t.same(clone.volumes, ['staging.db.data'])
   await waitFor('the clone healthy', 90_000, async () => (await on.client.app('staging')).status === 'healthy' ? true : undefined, 250)
-  const r = await fetch(`http://${host}:${stagingPort}/api/notes`)
-  const cloned = ((await r.json()) as Array<{ text: string }>).map(n => n.text)
+  // Healthy instances first, then the entry: it is published by every node as it applies the app.
+  const cloned = await waitFor('the clone\'s entry to answer', 30_000, async () => {
+    const r = await fetch(`http://${host}:${stagingPort}/api/notes`, { signal: AbortSignal.timeout(5000) })
+    return r.status === 200 ? ((await r.json()) as Array<{ text: string }>).map(n => n.text) : undefined
+  }, 250)
   t.same(cloned.slice().sort(), before.slice().sort(), 'the clone has the source\'s notes')
   const w = await fetch(`http://${host}:${stagingPort}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'staging-only' }) })
   t.equal(w.status, 201)
