@@ -217,7 +217,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       logger: log.child({ component: 'reconciler' }),
       images: catalog,
       schedule,
-      nodes: () => mesh.directory.nodes().flatMap(n => n.advert === undefined ? [] : [schedNode(n.id, n.state, n.advert)]),
+      nodes: () => mesh.directory.nodes().flatMap(n => n.advert === undefined ? [] : [{ ...schedNode(n.id, n.state, n.advert), ...(n.lastHeard !== undefined ? { lastHeard: n.lastHeard } : {}) }]),
       ready: instance => { const s = statusOf(instance); return s !== undefined && isServing(s.state, s.health) },
       failed: instance => statusOf(instance)?.state === 'failed',
       record: (instance, kind, detail) => { agent?.record(instance, kind, detail) },

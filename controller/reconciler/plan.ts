@@ -162,7 +162,7 @@ export function plan (input: PlanInput): Decision[] {
       const at = placements.find(p => p.instance === v.instance)?.node ?? ''
       const c = app.spec.components.find(x => x.name === v.component)
       const requires = c === undefined ? [] : input.images.get(c.image)?.requires ?? []
-      const fits = { requires, cpu: c?.resources.cpu, memory: c?.resources.memory }
+      const fits = { requires, cpu: c?.resources.cpu, memory: c?.resources.memory, constraints: [...app.spec.constraints, ...(c?.constraints ?? [])] }
       return { volume: v.id, members: [at, ...chooseReplicas(nodes, [at], v.replicas - 1, v.sizeBytes, `${input.seed}/${v.id}`, fits)] }
     })
     decisions.push({ kind: 'place', app: app.name, appVersion: app.version, placements, reason, moved, volumes })

@@ -6,6 +6,8 @@
  * decides membership.
  */
 import { fnv1a } from '../random/index.ts'
+import type { Constraint } from '../graph/types.ts'
+import { holds } from '../scheduler/feasible.ts'
 import type { ImageLookup, SchedNode } from '../scheduler/types.ts'
 import type { GridState, VolumeChange } from '../state/index.ts'
 import type { NodeView } from './plan.ts'
@@ -24,13 +26,14 @@ export interface VolumeDecision {
 
 /**
  * Picks `want` nodes for replicas besides `have`: up, not cordoned or draining,
- * with room for the volume. Nodes that could run the instance (they have
- * the capabilities its image `requires` and room for its cpu and memory now)
+ * with room for the volume. Nodes that could run the instance (they meet its
+ * constraints, have the capabilities its image `requires` and room for its
+ * cpu and memory now)
  * come first, since only there can it fail over; then zones no member is in (a zone lost takes one replica),
  * then the most free disk, then a seeded order.
  */
 export function chooseReplicas (nodes: readonly SchedNode[], have: readonly string[], want: number, sizeBytes: number, seed: string,
-  instance: { requires?: readonly string[], cpu?: number, memory?: number } = {}): string[] {
+  instance: { requires?: readonly string[], cpu?: number, memory?: number, constraints?: readonly Constraint[] } = {}): string[] {
   if (want <= 0) return []
   const zones = new Set(nodes.filter(n => have.includes(n.id)).map(n => n.zone))
   const free = (n: SchedNode): number => n.capacity.disk - n.used.disk
@@ -44,6 +47,7 @@ export function chooseReplicas (nodes: readonly SchedNode[], have: readonly stri
     if (left.length === 0) break
     const requires = instance.requires ?? []
     const cannot = (n: SchedNode): number => Number(!requires.every(r => n.capabilities.includes(r)) ||
+      !(instance.constraints ?? []).every(c => holds(c, n)) ||
       n.capacity.cpu - n.used.cpu < (instance.cpu ?? 0) || n.capacity.memory - n.used.memory < (instance.memory ?? 0))
     left.sort((a, b) => cannot(a.n) - cannot(b.n) || Number(zones.has(a.n.zone)) - Number(zones.has(b.n.zone)) || free(b.n) - free(a.n) || a.tie - b.tie)
     const pick = left[0]!.n
@@ -89,10 +93,11 @@ export function planVolumes (input: VolumePlanInput): VolumeDecision[] {
       why.push(`${node?.name ?? m} ${node === undefined ? 'unknown' : node.state === 'left' ? 'left the grid' : `down ${Math.round((node.downForMs ?? 0) / 1000)} s`}`)
     }
     const keep = v.members.filter(m => !gone.includes(m))
-    const component = input.state.apps.get(v.app)?.spec.components.find(c => c.name === v.component)
+    const spec = input.state.apps.get(v.app)?.spec
+    const component = spec?.components.find(c => c.name === v.component)
     const requires = component === undefined ? [] : input.images?.get(component.image)?.requires ?? []
     const add = chooseReplicas(input.nodes, v.members, v.replicas - keep.length, v.sizeBytes, `${input.seed}/${v.id}`,
-      { requires, cpu: component?.resources.cpu, memory: component?.resources.memory })
+      { requires, cpu: component?.resources.cpu, memory: component?.resources.memory, constraints: [...(spec?.constraints ?? []), ...(component?.constraints ?? [])] })
     if (gone.length === 0 && add.length === 0) continue
     const reason = gone.length > 0
       ? `replace replica on ${why.join(', ')}${add.length > 0 ? '' : ' (no node can take it yet)'}`

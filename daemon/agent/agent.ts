@@ -122,6 +122,14 @@ export class NodeAgent {
     this.#fenced = fenced
     this.#c.logger.warn({ fenced, why }, fenced ? 'fenced: stopping stateful instances' : 'unfenced')
     for (const app of this.#c.log.state.apps.keys()) this.record(`${app}.node`, fenced ? 'fenced' : 'unfenced', `${this.#init.nodeName}: ${why}`)
+    if (fenced) {
+      // At once and without a grace, outside the reconcile queue (which may be waiting on the
+      // quorum this node just lost): the leader starts the instance elsewhere a second later.
+      // Acknowledged writes are on disk, so a kill loses nothing.
+      for (const l of this.#local.values()) {
+        if (l.plan.spec.volumes.length > 0) void this.#c.runner.remove(l.plan.id, 0).catch(() => {})
+      }
+    }
     void this.reconcile()
   }
 
@@ -332,7 +340,10 @@ export class NodeAgent {
 
   async #teardown (local: Local, options: { forget: boolean }): Promise<void> {
     const id = local.plan.id
-    await this.#c.runner.remove(id, this.#init.stopGraceMs)
+    // An instance whose set-up failed before it was started is not in the runner: nothing to stop.
+    await this.#c.runner.remove(id, this.#init.stopGraceMs).catch((err: unknown) => {
+      if ((err as { code?: string }).code !== 'ERR_INSTANCE_NOT_FOUND') throw err
+    })
     for (const f of local.forwarders) await f.close()
     for (const t of Object.keys(local.binding.inputs)) this.#c.network.unregisterInput(id, t)
     for (const v of local.volumes) await this.#c.volumes.detach(v)

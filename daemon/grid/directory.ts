@@ -32,6 +32,8 @@ export interface DirectoryEntry {
   advert?: NodeAdvert
   /** Wall-clock ms of the latest sign of life. */
   lastSeen: number
+  /** The failure detector's latest heartbeat or ack from it, ms by the node's clock; finer than lastSeen. */
+  lastHeard?: number
   self: boolean
   /** On this node's own entry: gossip messages dropped, by reason. */
   drops?: Record<string, number>
@@ -111,7 +113,10 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   /** Every node known, this one first. */
   nodes (): DirectoryEntry[] {
     const self = this.#lastAdvert === undefined ? [] : [{ id: this.#self, state: 'up' as const, advert: this.#lastAdvert, lastSeen: Date.now(), self: true, drops: { ...this.drops.counts } }]
-    const others = [...this.#entries.values()].map(e => ({ ...e, state: this.#table.state(e.id) ?? e.state }))
+    const others = [...this.#entries.values()].map(e => {
+      const heard = this.#table.lastHeard(e.id)
+      return { ...e, state: this.#table.state(e.id) ?? e.state, ...(heard !== undefined ? { lastHeard: heard } : {}) }
+    })
     return [...self, ...others.sort((a, b) => (a.advert?.name ?? a.id).localeCompare(b.advert?.name ?? b.id))]
   }
 

@@ -1,13 +1,13 @@
 import type { Logger } from 'pino'
 import type { Clock, Timer } from '../../controller/clock/index.ts'
 
-/** How often the node checks that it can still reach the quorum, in ms. */
-const CHECK_MS = 1000
+/** How often the node checks that it can still reach the quorum, in ms: the fence comes at most this late. */
+const CHECK_MS = 500
 /**
  * How long without a confirmed quorum before the node fences itself, in ms.
- * It must be well below the leader's grace for moving stateful instances
- * (STATEFUL_GRACE_MS in reconcile-loop.ts), so the old copy is stopped
- * before a new one starts.
+ * With one check (CHECK_MS) and the kill it must stay below the leader's
+ * grace for moving stateful instances (STATEFUL_GRACE_MS in
+ * reconcile-loop.ts), so the old copy is stopped before a new one starts.
  */
 export const FENCE_AFTER_MS = 4000
 

@@ -8,10 +8,14 @@ import type { RaftLog } from '../consensus/index.ts'
 /** How often the leader looks for work, in ms. */
 const ROUND_MS = 1000
 /**
- * How long a down node's stateful instances wait before they move, in ms:
- * twice the time a cut-off node takes to fence itself (FENCE_AFTER_MS).
+ * How long a down node's stateful instances wait before they move, in ms,
+ * counted from the last heartbeat heard from the node: longer than a cut-off
+ * node takes to fence itself and kill them (FENCE_AFTER_MS plus one check,
+ * about 4.5 s), with a second of margin. Writes are safe whatever the timing
+ * (the volume's generation fences the old primary); this keeps the old copy
+ * from answering reads while the new one starts.
  */
-export const STATEFUL_GRACE_MS = 8000
+export const STATEFUL_GRACE_MS = 5500
 
 export interface ReconcileLoopComponents {
   raft: RaftLog
@@ -19,8 +23,11 @@ export interface ReconcileLoopComponents {
   logger: Logger
   images: ImageLookup
   schedule: (request: ScheduleRequest) => ScheduleResult
-  /** The grid's nodes as this node sees them (adverts, failure detector), without admin state. */
-  nodes: () => Array<Omit<NodeView, 'cordoned' | 'draining'>>
+  /**
+   * The grid's nodes as this node sees them (adverts, failure detector), without
+   * admin state; lastHeard (by this node's clock) dates a down node's silence.
+   */
+  nodes: () => Array<Omit<NodeView, 'cordoned' | 'draining'> & { lastHeard?: number }>
   /** Whether an instance is up and healthy now (from instance reports). */
   ready: (instance: string) => boolean
   /** Whether an instance's node gave up restarting it (from instance reports). */
@@ -68,9 +75,11 @@ export class ReconcileLoop {
     const now = this.#c.clock.now()
     const nodes: NodeView[] = this.#c.nodes().map(n => {
       if (n.state === 'down' || n.state === 'left') { if (!this.#downSince.has(n.id)) this.#downSince.set(n.id, now) } else this.#downSince.delete(n.id)
-      const since = this.#downSince.get(n.id)
+      // Silence counts from the last heartbeat when the detector knows it, else from the down verdict.
+      const since = n.state === 'down' && n.lastHeard !== undefined ? Math.min(n.lastHeard, this.#downSince.get(n.id) ?? Infinity) : this.#downSince.get(n.id)
+      const { lastHeard: _heard, ...view } = n
       return {
-        ...n,
+        ...view,
         cordoned: state.nodes.get(n.id)?.cordoned ?? false,
         draining: state.nodes.get(n.id)?.draining ?? false,
         ...(since !== undefined ? { downForMs: now - since } : {})

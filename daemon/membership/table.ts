@@ -70,6 +70,11 @@ export class MembershipTable {
     return this.#peers.get(peer)?.state
   }
 
+  /** When the peer last showed a sign of life (heartbeat or ack), by the table's clock. */
+  lastHeard (peer: string): number | undefined {
+    return this.#peers.get(peer)?.detector.lastSeen
+  }
+
   /** phi of `peer` at `now`; 0 for peers not up or suspect. */
   phi (peer: string, now: number): number {
     const p = this.#peers.get(peer)

@@ -134,3 +134,10 @@ t.test('a grid too small for the replicas wanted gains them when nodes join', as
   t.match(d, { change: { addMembers: ['n2'] }, reason: /1 of 3 replicas: adding 1/ })
   t.same(g.vol.inSync, ['n1'])
 })
+
+t.test('replicas go first where the instance may run: its constraints hold there', async t => {
+  const nodes = [node('a'), node('b'), node('c', { labels: { disk: 'ssd' } })].map(n => sched(n))
+  const constraints = [{ attribute: 'label.disk', operator: '==' as const, values: ['ssd'] }]
+  t.same(chooseReplicas(nodes, ['a'], 1, GiB, 's', { constraints }), ['c'], 'the node meeting the constraint first')
+  t.same(chooseReplicas(nodes, ['a'], 2, GiB, 's', { constraints }).sort(), ['b', 'c'], 'then others, for durability alone')
+})
