@@ -1,7 +1,6 @@
 import { isAbsolute, join } from 'node:path'
 import type { Logger } from 'pino'
 import type { Catalog } from '../../controller/catalog/types.ts'
-import { trellis } from '../../proto/gen/trellis.js'
 import type { AppSpec } from '../../controller/graph/types.ts'
 import type { CommandLog } from '../../controller/state/index.ts'
 import type { Forwarder } from '../network/forwarder.ts'
@@ -14,6 +13,7 @@ import { instanceEnv, LOCAL_HOST, type Binding } from './env.ts'
 import { EventRing, type AppEvent } from './events.ts'
 import { endpointsOf, instanceId, planInstances, type InstancePlan, type Placement } from './plan.ts'
 import type { InstanceRunner } from './runner.ts'
+import { decodeHandle, encodeHandle, orphanSpec } from './handles.ts'
 import type { InstanceSpec, InstanceStatus } from '../runtime/index.ts'
 
 /** Pause before a failed instance set-up is tried again, ms. */
@@ -397,21 +397,4 @@ export class NodeAgent {
     }
     return handles
   }
-}
-
-function encodeHandle (handle: TaskHandle): string {
-  const record = trellis.runtime.InstanceRecord.encode({
-    id: handle.id, driver: handle.driver, startedAt: handle.startedAt, driverState: JSON.stringify(handle.state)
-  }).finish()
-  return Buffer.from(record).toString('base64')
-}
-
-function decodeHandle (value: string): TaskHandle {
-  const r = trellis.runtime.InstanceRecord.decode(Buffer.from(value, 'base64'))
-  return { id: r.id, driver: r.driver, startedAt: Number(r.startedAt), state: JSON.parse(r.driverState) as TaskHandle['state'] }
-}
-
-/** Enough of a spec to adopt and then stop an instance nobody wants. */
-function orphanSpec (id: string, logDir: string): InstanceSpec {
-  return { id, restart: { mode: 'never' }, task: { id, command: ['/bin/true'], cwd: '/', env: {}, resources: { cpu: 0, memory: 0 }, logDir } }
 }
