@@ -245,7 +245,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       await api.close()
       await agent.stop({ stopInstances: config.stopInstancesOnExit })
       await supervisor.close()
-      await gridVolumes?.stop()
+      // Whatever the volumes leave behind, the cgroup parent and the rest still go.
+      await gridVolumes?.stop().catch((err: unknown) => { log.error({ err }, 'volumes did not stop cleanly') })
       if (config.stopInstancesOnExit) await driver.removeCgroupParent()
       driver.close()
       await network.close()

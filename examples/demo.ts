@@ -85,6 +85,7 @@ async function cleanup (): Promise<void> {
       const timer = setTimeout(() => d.kill('SIGKILL'), 20_000)
       await exited
       clearTimeout(timer)
+      if (d.exitCode !== 0) say(`  a node stopped with ${d.signalCode ?? `exit code ${String(d.exitCode)}`}; see its log under ${dataRoot}`)
     }))
     // Last resort, for a node that could not clean up after itself: undo its volume mounts here.
     for (let i = 0; i < daemons.length; i++) {

@@ -65,7 +65,9 @@ t.test('demo starts a grid of three, prints a working URL, and Ctrl-C stops ever
   t.same(loopsUnder(dataDir), [], 'no loop device left')
   t.notOk(existsSync(dataDir), 'data dir removed')
   for (const controller of ['memory', 'cpu']) {
-    for (const i of [1, 2, 3]) t.notOk(existsSync(`/sys/fs/cgroup/${controller}/trellis-demo-${demo.pid}-${i}`), `no ${controller} cgroup left`)
+    for (const i of [1, 2, 3]) {
+      if (!t.notOk(existsSync(`/sys/fs/cgroup/${controller}/trellis-demo-${demo.pid}-${i}`), `no ${controller} cgroup left`)) t.comment(out)
+    }
   }
   await t.rejects(fetch(url), 'the URL no longer answers')
 })

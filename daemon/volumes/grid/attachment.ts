@@ -63,6 +63,9 @@ export class Attachment {
    * quorum; a deposed one has an old generation), so that write never is.
    */
   readonly dropReplica = async (node: string, err: Error): Promise<void> => {
+    // Closing (the node is stopping, or the volume moving away): a write that reached
+    // too few replicas fails now rather than wait on a quorum that may be going too.
+    if (this.#closed) throw new VolumeUpdateRefusedError(`volume ${this.id}: replica on ${this.#c.nameOf(node)} failed while the attachment closes: ${err.message}`)
     await this.propose({ removeInSync: [node] }, `replica on ${this.#c.nameOf(node)} failed: ${err.message}`)
   }
 

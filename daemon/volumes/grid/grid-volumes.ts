@@ -29,6 +29,8 @@ import { VolumeNotPrimaryError } from './errors.ts'
 
 /** How often replica sets are looked at besides after each commit (a member's node coming back is not a commit), ms. */
 const TEND_EVERY_MS = 2000 // ms
+/** How long a detach waits for a clean unmount before undoing the mount lazily, ms. */
+const UNMOUNT_WAIT_MS = 10_000 // ms
 /** Attempts to open the replicated store, dropping unreachable in-sync members in between. */
 const OPEN_ATTEMPTS = 4
 
@@ -318,7 +320,19 @@ export class GridVolumes implements VolumeBackend {
 
   async #release (a: Attachment): Promise<void> {
     a.close()
-    if (a.mount !== undefined) await a.mount.unmount().catch((err: unknown) => { this.#log.error({ err, volume: a.id }, 'unmount failed') })
+    if (a.mount !== undefined) {
+      const unmounted = a.mount.unmount().then(() => true, (err: unknown) => { this.#log.error({ err, volume: a.id }, 'unmount failed'); return false })
+      const wait = new AbortController()
+      const timer = this.#c.clock.sleep(UNMOUNT_WAIT_MS, wait.signal).then(() => false, () => false)
+      // A filesystem that cannot flush (its replicas unreachable) is let go lazily rather than wait forever.
+      const clean = await Promise.race([unmounted, timer])
+      wait.abort()
+      if (!clean) {
+        await cleanupStaleMounts(join(this.#init.runDir, 'mounts', a.id), { logger: this.#log }).catch((err: unknown) => {
+          this.#log.error({ err, volume: a.id }, 'the mount could not be undone')
+        })
+      }
+    }
     this.#nbd.removeExport(a.id)
     await a.store?.close().catch(() => {})
   }
