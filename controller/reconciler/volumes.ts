@@ -33,7 +33,7 @@ export interface VolumeDecision {
  * then the most free disk, then a seeded order.
  */
 export function chooseReplicas (nodes: readonly SchedNode[], have: readonly string[], want: number, sizeBytes: number, seed: string,
-  instance: { requires?: readonly string[], cpu?: number, memory?: number, constraints?: readonly Constraint[] } = {}): string[] {
+  instance: InstanceFit = {}): string[] {
   if (want <= 0) return []
   const zones = new Set(nodes.filter(n => have.includes(n.id)).map(n => n.zone))
   const free = (n: SchedNode): number => n.capacity.disk - n.used.disk
@@ -45,16 +45,28 @@ export function chooseReplicas (nodes: readonly SchedNode[], have: readonly stri
   while (chosen.length < want) {
     const left = candidates.filter(c => !chosen.includes(c.n.id))
     if (left.length === 0) break
-    const requires = instance.requires ?? []
-    const cannot = (n: SchedNode): number => Number(!requires.every(r => n.capabilities.includes(r)) ||
-      !(instance.constraints ?? []).every(c => holds(c, n)) ||
-      n.capacity.cpu - n.used.cpu < (instance.cpu ?? 0) || n.capacity.memory - n.used.memory < (instance.memory ?? 0))
+    const cannot = (n: SchedNode): number => Number(!fits(n, instance))
     left.sort((a, b) => cannot(a.n) - cannot(b.n) || Number(zones.has(a.n.zone)) - Number(zones.has(b.n.zone)) || free(b.n) - free(a.n) || a.tie - b.tie)
     const pick = left[0]!.n
     chosen.push(pick.id)
     zones.add(pick.zone)
   }
   return chosen
+}
+
+/** What the instance of a volume needs of a node to run there. */
+export interface InstanceFit {
+  requires?: readonly string[]
+  cpu?: number
+  memory?: number
+  constraints?: readonly Constraint[]
+}
+
+/** Whether the instance could run on the node now: capabilities, constraints, room for cpu and memory. */
+export function fits (n: SchedNode, instance: InstanceFit): boolean {
+  return (instance.requires ?? []).every(r => n.capabilities.includes(r)) &&
+    (instance.constraints ?? []).every(c => holds(c, n)) &&
+    n.capacity.cpu - n.used.cpu >= (instance.cpu ?? 0) && n.capacity.memory - n.used.memory >= (instance.memory ?? 0)
 }
 
 export interface VolumePlanInput {
@@ -95,14 +107,44 @@ export function planVolumes (input: VolumePlanInput): VolumeDecision[] {
     const keep = v.members.filter(m => !gone.includes(m))
     const spec = input.state.apps.get(v.app)?.spec
     const component = spec?.components.find(c => c.name === v.component)
-    const requires = component === undefined ? [] : input.images?.get(component.image)?.requires ?? []
-    const add = chooseReplicas(input.nodes, v.members, v.replicas - keep.length, v.sizeBytes, `${input.seed}/${v.id}`,
-      { requires, cpu: component?.resources.cpu, memory: component?.resources.memory, constraints: [...(spec?.constraints ?? []), ...(component?.constraints ?? [])] })
-    if (gone.length === 0 && add.length === 0) continue
+    const fit: InstanceFit = {
+      requires: component === undefined ? [] : input.images?.get(component.image)?.requires ?? [],
+      cpu: component?.resources.cpu,
+      memory: component?.resources.memory,
+      constraints: [...(spec?.constraints ?? []), ...(component?.constraints ?? [])]
+    }
+    const seed = `${input.seed}/${v.id}`
+    // Members on draining nodes are leaving: replacements are made first, and they go once those are in sync.
+    const leaving = keep.filter(m => byId.get(m)?.draining === true)
+    const add = chooseReplicas(input.nodes, v.members, v.replicas - (keep.length - leaving.length), v.sizeBytes, seed, fit)
+    const canRun = (id: string): boolean => {
+      const n = byId.get(id)
+      return n !== undefined && n.state === 'up' && !n.cordoned && !n.draining && fits(n, fit)
+    }
+    // A drain moves the instance only to a member that can run it: when none can, one more replica
+    // is made where it can (rebuilt by the primary), and the drain moves the instance once it is in sync.
+    const extra = gone.length === 0 && add.length === 0 && byId.get(v.primary)?.draining === true && !v.members.some(m => m !== v.primary && canRun(m))
+      ? chooseReplicas(input.nodes, v.members, 1, v.sizeBytes, seed, fit).filter(canRun)
+      : []
+    // A replica on a node being emptied (or, beyond those wanted, on a cordoned one) goes once enough others are in sync.
+    const spare: string[] = []
+    for (const m of keep) {
+      const n = byId.get(m)
+      if (m === v.primary || (n?.draining !== true && n?.cordoned !== true)) continue
+      if (n?.draining !== true && keep.length - spare.length <= v.replicas) continue
+      if (v.inSync.filter(x => x !== m && !gone.includes(x) && !spare.includes(x)).length >= v.replicas) spare.push(m)
+    }
+    if (gone.length === 0 && add.length === 0 && extra.length === 0 && spare.length === 0) continue
     const reason = gone.length > 0
       ? `replace replica on ${why.join(', ')}${add.length > 0 ? '' : ' (no node can take it yet)'}`
-      : `${keep.length} of ${v.replicas} replicas: adding ${add.length}`
-    decisions.push({ kind: 'volume', volume: v.id, generation: v.generation, change: { removeMembers: gone, addMembers: add }, reason })
+      : add.length > 0
+        ? leaving.length > 0
+          ? `draining ${leaving.map(m => byId.get(m)?.name ?? m).join(', ')}: adding ${add.length} replica${add.length === 1 ? '' : 's'} on nodes that stay`
+          : `${keep.length} of ${v.replicas} replicas: adding ${add.length}`
+        : extra.length > 0
+          ? `draining ${byId.get(v.primary)?.name ?? v.primary}: a replica where the instance can move`
+          : `replica on ${spare.map(m => byId.get(m)?.name ?? m).join(', ')} removed (draining, or cordoned and not needed)`
+    decisions.push({ kind: 'volume', volume: v.id, generation: v.generation, change: { removeMembers: [...gone, ...spare], addMembers: [...add, ...extra] }, reason })
   }
   return decisions
 }

@@ -141,3 +141,27 @@ t.test('replicas go first where the instance may run: its constraints hold there
   t.same(chooseReplicas(nodes, ['a'], 1, GiB, 's', { constraints }), ['c'], 'the node meeting the constraint first')
   t.same(chooseReplicas(nodes, ['a'], 2, GiB, 's', { constraints }).sort(), ['b', 'c'], 'then others, for durability alone')
 })
+
+t.test('a drain of the primary\'s node adds a replica where the instance can run, moves it there once in sync, then drops the drained copy', async t => {
+  const g = new Grid()
+  g.put(app(2))
+  // n2 holds the other replica but is cordoned: the db cannot move there.
+  const nodes = [node('n1'), node('n2'), node('n3')]
+  g.round(nodes)
+  const [primary, other] = g.vol.members as [string, string]
+  const third = nodes.map(n => n.id).find(id => id !== primary && id !== other)!
+  const view = (n: NodeView): NodeView => n.id === primary ? { ...n, cordoned: true, draining: true } : n.id === other ? { ...n, cordoned: true } : n
+  const drained = nodes.map(view)
+  t.match(g.round(drained), [{ kind: 'unschedulable' }], 'nowhere to go yet')
+  const [d] = g.volumes(drained)
+  t.match(d, { change: { addMembers: [third] }, reason: /draining n\d: adding 1 replica on nodes that stay/ })
+  t.same(g.vol.members.sort(), [primary, other, third].sort())
+  // The primary rebuilt it and committed it in sync.
+  apply(g.state, ++g.index, updateVolume('shop.db.data', g.vol.generation, { addInSync: [third] }, 'caught up'))
+  g.round(drained)
+  t.equal(g.dbNode, third, 'the drain moves the db to the new replica')
+  const [cleanup] = g.volumes(drained)
+  t.match(cleanup, { change: { removeMembers: [primary] }, reason: /removed \(draining/ })
+  t.same(g.vol.members.sort(), [other, third].sort(), 'two replicas again, none on the drained node')
+  t.same(g.volumes(drained), [], 'then stable: the cordoned replica stays, it is not beyond those wanted')
+})
