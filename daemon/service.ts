@@ -4,7 +4,7 @@ import type {
   AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogsView, NodeView, RaftPeerView, RaftView, ValidateView, VolumeView
 } from '../controller/client/types.ts'
 import { GraphValidationError, validateApp } from '../controller/graph/index.ts'
-import { copyVolume, deleteApp, deleteSnapshot, placeApp, putApp, setNodeAdmin, SNAPSHOT_NAME, volumesOf, type CommandLog } from '../controller/state/index.ts'
+import { copyVolume, deleteApp, deleteSnapshot, placeApp, putApp, setNodeAdmin, SNAPSHOT_NAME, volumeId, volumesOf, type CommandLog } from '../controller/state/index.ts'
 import { cloneSource } from '../controller/graph/clone.ts'
 import type { Decision } from '../controller/reconciler/index.ts'
 import type { NodeAgent } from './agent/index.ts'
@@ -141,8 +141,8 @@ export class NodeService implements GridService {
     const { source, dropped } = cloneSource(record.source, name, ports)
     const result = validateApp(source, { catalog: this.#c.catalog, nodes: [await this.#capacity()] })
     if (!result.ok) throw new GraphValidationError(result.errors)
-    const copies = volumesOf(result.app).map(v => ({ from: `${sourceApp}.${v.component}.${v.name}`, to: v }))
-    for (const { from, to } of copies) {
+    const copies = volumesOf(result.app).map(v => ({ from: volumeId(sourceApp, v.component, v.name), to: v }))
+    for (const { from } of copies) {
       if (!this.#c.log.state.volumes.has(from)) throw new ApiError('ERR_CONFLICT', `volume ${from} does not exist yet (is ${sourceApp} placed?)`)
     }
     for (const { from, to } of copies) {

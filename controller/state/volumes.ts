@@ -69,10 +69,13 @@ export function attachVolumes (state: GridState, index: number, spec: AppSpec, n
         id: v.id, app: spec.name, component: v.component, name: v.name, sizeBytes: v.sizeBytes, replicas: v.replicas,
         members, inSync: [...members], generation: index, primary: node, createdIndex: index
       })
-    } else if (record.primary !== node) {
-      record.primary = node
-      record.generation = index
+    } else {
+      // A new version of the app may want more replicas: the leader adds members to match.
       record.replicas = v.replicas
+      if (record.primary !== node) {
+        record.primary = node
+        record.generation = index
+      }
     }
   }
 }

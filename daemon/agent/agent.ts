@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path'
 import type { Logger } from 'pino'
 import type { Catalog } from '../../controller/catalog/types.ts'
 import type { AppSpec } from '../../controller/graph/types.ts'
-import type { CommandLog } from '../../controller/state/index.ts'
+import { volumeId, type CommandLog } from '../../controller/state/index.ts'
 import type { Forwarder } from '../network/forwarder.ts'
 import { freePort } from '../network/ports.ts'
 import type { TerminalNetwork } from '../network/terminals.ts'
@@ -264,7 +264,7 @@ export class NodeAgent {
         local.forwarders.push(await this.#c.network.listen(`${plan.id}.${connection.output}[${i}]`, { host: LOCAL_HOST, port: slotPort }, one))
       }
     }
-    if (handle !== undefined && plan.spec.volumes.length > 0 && this.#c.volumes.kind !== 'directory') {
+    if (handle !== undefined && plan.spec.volumes.length > 0 && !this.#c.volumes.outlivesDaemon) {
       // Its filesystem was served by the daemon that died: the old mount is dead, so the instance starts afresh.
       this.record(plan.id, 'restarting', 'its volume was served by the previous daemon')
       await this.#c.runner.adopt(handle, orphanSpec(plan.id, this.#init.logDir)).catch(() => {})
@@ -274,7 +274,7 @@ export class NodeAgent {
     }
     const volumes: Record<string, string> = {}
     for (const v of plan.spec.volumes) {
-      const id = `${plan.app}.${plan.component}.${v.name}`
+      const id = volumeId(plan.app, plan.component, v.name)
       await this.#c.volumes.create(id, v.size)
       volumes[v.name] = (await this.#c.volumes.attach(id)).path
       local.volumes.push(id)

@@ -17,6 +17,12 @@ export interface VolumeInfo {
 
 export interface VolumeBackend {
   readonly kind: string
+  /**
+   * Whether an attached volume stays usable when the daemon dies: true for a
+   * directory; false when the daemon itself serves the volume (NBD), so an
+   * instance using it cannot be re-adopted by the next daemon.
+   */
+  readonly outlivesDaemon: boolean
   /** Creates an empty volume. Idempotent for the same size; a different size is ERR_VOLUME_EXISTS; a size that is not a positive whole number is ERR_INVALID_VOLUME_SIZE. */
   create (id: string, sizeBytes: number): Promise<void>
   /** Makes the volume's filesystem available; returns where. Attaching an attached volume returns the same path. An absent volume is ERR_VOLUME_NOT_FOUND. The attached state survives a restart. */

@@ -40,6 +40,7 @@ export interface DirectoryVolumeBackendInit {
  */
 export class DirectoryVolumeBackend implements VolumeBackend {
   readonly kind = 'directory'
+  readonly outlivesDaemon = true
   readonly root: string
   #clock: Clock
   #queues = new Map<string, Promise<void>>()

@@ -7,12 +7,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs'
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { connectNbd, type NbdClient } from '../daemon/volumes/nbd/client.ts'
 import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
+import { startNbdkitFile } from './nbdkit.ts'
 import { quantile, summary } from './stats.ts'
 
 const MiB = 1024 * 1024 // bytes
@@ -53,14 +54,9 @@ async function main (): Promise<void> {
 
     let nbdkit: Figures | undefined
     if (spawnSync('sh', ['-c', 'command -v nbdkit'], { stdio: 'ignore' }).status === 0) {
-      const file = join(root, 'nbdkit.img')
-      await writeFile(file, '')
-      await truncate(file, SIZE)
-      const port = 20000 + Math.floor(Math.random() * 20000)
-      const kit = spawn('nbdkit', ['-f', '-p', String(port), '-i', '127.0.0.1', '-e', 'vol', 'file', file], { stdio: 'ignore' })
-      children.push(kit)
-      await waitForPort(port)
-      nbdkit = await measure('nbdkit file', { port })
+      const kit = await startNbdkitFile(root, SIZE)
+      children.push(kit.child)
+      nbdkit = await measure('nbdkit file', { port: kit.port })
     } else {
       process.stdout.write('nbdkit not installed (Debian: nbdkit): no baseline this run\n')
     }
@@ -164,16 +160,3 @@ async function firstLine (child: ChildProcess): Promise<number> {
   })
 }
 
-async function waitForPort (port: number): Promise<void> {
-  const { connect } = await import('node:net')
-  for (let i = 0; i < 100; i++) {
-    const ok = await new Promise<boolean>(resolve => {
-      const s = connect(port, '127.0.0.1')
-      s.once('connect', () => { s.destroy(); resolve(true) })
-      s.once('error', () => { resolve(false) })
-    })
-    if (ok) return
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
-  throw new Error(`nbdkit did not listen on ${port}`)
-}

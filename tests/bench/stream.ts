@@ -204,22 +204,16 @@ async function reply<K extends Message['kind']> (child: ChildProcess, kind: K): 
 // ───────────────────────────── a node: one MeshHost and its TerminalNetwork ─────────────────────────────
 
 async function node (which: 'a' | 'b'): Promise<void> {
-  const { generateKeyPair } = await import('@libp2p/crypto/keys')
   const { multiaddr } = await import('@multiformats/multiaddr')
   const { pino } = await import('pino')
-  const { createMeshHost, GridKey, Libp2pTransport } = await import('../../daemon/mesh/index.ts')
+  const { benchMeshNode } = await import('./mesh-node.ts')
   const { TerminalNetwork } = await import('../../daemon/network/index.ts')
   type Stream = import('@libp2p/interface').Stream
   const logger = pino({ level: 'silent' })
   const send = (m: Message): void => { process.send!(m) }
   process.on('disconnect', () => process.exit(0))
   try {
-    const host = await createMeshHost({ logger }, {
-      privateKey: await generateKeyPair('Ed25519'),
-      gridKey: GridKey.parse(Buffer.from(process.env.BENCH_GRID_KEY!, 'base64')),
-      listen: ['/ip4/127.0.0.1/tcp/0']
-    })
-    const transport = new Libp2pTransport({ host, logger })
+    const { host, transport } = await benchMeshNode(logger)
     const network = new TerminalNetwork({ transport, logger })
     network.start()
     const stopAll = async (): Promise<void> => { await network.close(); await transport.close(); process.exit(0) }

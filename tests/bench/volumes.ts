@@ -20,14 +20,15 @@
  * BENCH_VOLUMES_REBUILD_MIB, 256; BENCH_VOLUMES_THROTTLE_MS, 6000;
  * BENCH_VOLUMES_BLOCK_KIB, the checksum block, 64 as the daemon's).
  */
-import { execFile, fork, spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { execFile, fork, spawnSync, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtemp, open, rm, truncate, writeFile } from 'node:fs/promises'
+import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { connectNbd } from '../daemon/volumes/nbd/client.ts'
 import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
+import { startNbdkitFile } from './nbdkit.ts'
 import { quantile } from './stats.ts'
 
 const MiB = 1024 * 1024 // bytes
@@ -131,16 +132,14 @@ async function main (): Promise<void> {
       `4 KiB × ${RAND_OPS} at QD${RAND_DEPTH} at a prime stride; QD1 4 KiB writes × ${QD1_OPS} with FUA, then without; clients qemu-img bench and qemu-io\n`)
     process.stdout.write(`nodes: 3 processes, libp2p (tcp · pnet · noise · yamux) on 127.0.0.1; every store under ${root}\n`)
 
-    const file = join(root, 'nbdkit.img')
-    await writeFile(file, '')
-    await truncate(file, SIZE)
-    const kitPort = 20000 + Math.floor(Math.random() * 20000)
-    kit = spawn('nbdkit', ['-f', '-p', String(kitPort), '-i', '127.0.0.1', '-e', 'vol', 'file', file], { stdio: 'ignore' })
-    await waitForPort(kitPort)
+    const started = await startNbdkitFile(root, SIZE)
+    kit = started.child
+    const kitPort = started.port
+    const nbdkitProcess = started.child
     const results: Array<{ label: string, f: Figures }> = []
     // nbdkit's FUA is one fdatasync of one file.
     results.push({ label: 'nbdkit file', f: await measure('nbdkit file', root, kitPort, 'vol', 1) })
-    kit.kill('SIGTERM')
+    nbdkitProcess.kill('SIGTERM')
 
     const { DEFAULT_RESYNC_RATE } = await import('../../daemon/volumes/replica/index.ts')
     const gridKey = (await import('../../daemon/mesh/index.ts')).GridKey.create()
@@ -326,20 +325,6 @@ async function parallelFdatasync (root: string, n: number): Promise<number[]> {
   }
 }
 
-async function waitForPort (port: number): Promise<void> {
-  const { connect } = await import('node:net')
-  for (let i = 0; i < 100; i++) {
-    const ok = await new Promise<boolean>(resolve => {
-      const s = connect(port, '127.0.0.1')
-      s.once('connect', () => { s.destroy(); resolve(true) })
-      s.once('error', () => { resolve(false) })
-    })
-    if (ok) return
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
-  throw new Error(`nbdkit did not listen on ${port}`)
-}
-
 async function ask (child: ChildProcess, command: Command): Promise<Extract<Message, { kind: 'done' }>> {
   const answer = reply(child, 'done')
   child.send(command)
@@ -363,10 +348,9 @@ async function reply<K extends Message['kind']> (child: ChildProcess, kind: K): 
 // ───────────────────────────── a node: a MeshHost, its replicas and (on A) the primaries ─────────────────────────────
 
 async function node (): Promise<void> {
-  const { generateKeyPair } = await import('@libp2p/crypto/keys')
   const { multiaddr } = await import('@multiformats/multiaddr')
   const { pino } = await import('pino')
-  const { createMeshHost, GridKey, Libp2pTransport } = await import('../../daemon/mesh/index.ts')
+  const { benchMeshNode } = await import('./mesh-node.ts')
   const { openSparseFileStore } = await import('../../daemon/volumes/block/index.ts')
   const { NbdServer } = await import('../../daemon/volumes/nbd/index.ts')
   const { ReplicaServer, openReplicatedBlockStore } = await import('../../daemon/volumes/replica/index.ts')
@@ -376,12 +360,7 @@ async function node (): Promise<void> {
   const send = (m: Message): void => { process.send!(m) }
   process.on('disconnect', () => process.exit(0))
   try {
-    const host = await createMeshHost({ logger }, {
-      privateKey: await generateKeyPair('Ed25519'),
-      gridKey: GridKey.parse(Buffer.from(process.env.BENCH_GRID_KEY!, 'base64')),
-      listen: ['/ip4/127.0.0.1/tcp/0']
-    })
-    const transport = new Libp2pTransport({ host, logger })
+    const { host, transport } = await benchMeshNode(logger)
     const replicas = new ReplicaServer({ transport, logger })
     const stores: BlockStore[] = []
     const primaries = new Map<string, ReplicatedBlockStore>()

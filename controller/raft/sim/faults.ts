@@ -1,4 +1,3 @@
-import { RaftError } from '../errors.ts'
 import { isMember } from '../membership.ts'
 import type { ConfChange, NodeId } from '../types.ts'
 import type { Host } from './host.ts'

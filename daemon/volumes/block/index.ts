@@ -5,6 +5,7 @@ export {
   SparseFileStore, openSparseFileStore
 } from './sparse-file.ts'
 export { FILES as BLOCK_STORE_FILES } from './meta.ts'
+export { checkRange } from './range.ts'
 export {
   BlockAlignmentError, BlockRangeError, BlockStoreCorruptError, ChecksumMismatchError,
   InvalidBlockGeometryError, StoreClosedError, StoreReadOnlyError, VolumeFencedError

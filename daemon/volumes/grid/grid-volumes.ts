@@ -66,6 +66,7 @@ export interface LocalVolumeView {
 
 export class GridVolumes implements VolumeBackend {
   readonly kind = 'replicated'
+  readonly outlivesDaemon = false
   readonly #c: GridVolumesComponents
   readonly #init: GridVolumesInit
   readonly #log: Logger

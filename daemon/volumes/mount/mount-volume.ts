@@ -4,7 +4,6 @@
  */
 import { mkdir, realpath } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import type { Logger } from 'pino'
 import { run } from './commands.ts'
 import { MountBusyError, MountUnsupportedError } from './errors.ts'
 import { ensureExt4 } from './filesystem.ts'

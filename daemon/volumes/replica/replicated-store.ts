@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
 import type { Transport } from '../../network/index.ts'
 import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from '../block/index.ts'
-import { BlockAlignmentError, BlockRangeError, VolumeFencedError } from '../block/index.ts'
+import { checkRange, VolumeFencedError } from '../block/index.ts'
 import { ReplicaClient, type RequestFields } from './client.ts'
 import { ReplicaClosedError, ReplicaUnavailableError, ResyncAbortedError, ResyncConflictError } from './errors.ts'
 import { OverlapQueue } from './ordering.ts'
@@ -10,53 +10,12 @@ import {
 } from './resync.ts'
 import { TokenBucket, systemClock, type Clock } from './throttle.ts'
 import { MAX_WRITE, Op } from './wire.ts'
+import type { Member, ReplicatedBlockStoreComponents, ReplicatedBlockStoreInit } from './replicated-store-types.ts'
+
+export type { ReplicatedBlockStoreComponents, ReplicatedBlockStoreInit } from './replicated-store-types.ts'
 
 /** Default milliseconds a replica may take to answer before it counts as failed. */
 export const DEFAULT_REPLICA_TIMEOUT = 5000 // ms
-
-/** What a ReplicatedBlockStore uses. */
-export interface ReplicatedBlockStoreComponents {
-  /** The primary's own copy; reads are served from it. Closed with the replicated store unless init.ownsLocal is false. */
-  local: BlockStore
-  transport: Transport
-  logger: Logger
-  /**
-   * Asked to take a member that failed a change out of the in-sync set. The
-   * owner proposes the smaller set to Raft and resolves once a committed
-   * in-sync set without `node` exists (at once when none holds it, as for a
-   * syncing member); it rejects when that cannot happen (no quorum, timeout).
-   * Only then is a change the node failed acknowledged without it; absent,
-   * every such change fails. Concurrent failures of one node share one call.
-   */
-  dropReplica?: (node: string, err: Error) => Promise<void>
-  /** The resync throttle's clock, epoch ms by default; tests inject one with sleep. */
-  now?: () => number
-  /** The resync throttle's wait; rejects once signal aborts. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
-}
-
-/** Which volume, and the in-sync set and generation committed for it. */
-export interface ReplicatedBlockStoreInit {
-  volume: string
-  /** Nodes holding in-sync replicas, besides this one (it is skipped if listed). */
-  inSync: string[]
-  /** The volume generation of this attachment. */
-  generation: number
-  timeoutMs?: number
-  /** Whether close() closes the local store; default true. The daemon passes false and keeps it open for its ReplicaServer. */
-  ownsLocal?: boolean
-}
-
-/** A replica changes are mirrored to: each must persist a change before it is acknowledged. */
-interface Member {
-  node: string
-  client: ReplicaClient
-  /** Being (or done being) resynced, and not yet listed by setInSync. */
-  syncing: boolean
-  /** No longer needed: a committed in-sync set lacks it (or it never was in one), so its failures fail nothing. */
-  released: boolean
-  job?: SyncJob
-}
 
 /** Opens a replicated store: fences the local copy and says hello to every in-sync replica at init.generation. */
 export async function openReplicatedBlockStore (components: ReplicatedBlockStoreComponents, init: ReplicatedBlockStoreInit): Promise<ReplicatedBlockStore> {
@@ -393,8 +352,7 @@ export class ReplicatedBlockStore implements BlockStore {
   /** Refuses a bad range before anything is sent, so no replica ever sees a request the primary would refuse. */
   #check (offset: number, length: number): void {
     this.#usable()
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > this.size) throw new BlockRangeError()
-    if (offset % this.minBlockSize !== 0 || length % this.minBlockSize !== 0) throw new BlockAlignmentError()
+    checkRange(offset, length, this.size, this.minBlockSize)
   }
 }
 
