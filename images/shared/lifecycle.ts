@@ -15,11 +15,24 @@ export const GRACE_MS = 3000 // ms
 const IDLE_SWEEP_MS = 50 // ms
 
 /**
- * Closes `server`: refuses new connections at once, closes keep-alive
- * connections as soon as they go idle, and cuts whatever is left after
- * `graceMs`. Resolves when every connection is gone.
+ * How long a stopping server keeps its open connections before it closes
+ * the idle ones, answering every request meanwhile with `Connection: close`.
+ * Closing an idle keep-alive connection at once races a client's next
+ * request on it, which then fails ("other side closed") although the app is
+ * serving; told to close, a busy client opens a new connection itself, and
+ * the forwarders send that one to an instance that is staying.
+ */
+const LINGER_MS = 300 // ms
+
+/**
+ * Closes `server`: lingers LINGER_MS telling clients to reconnect, then
+ * refuses new connections, closes keep-alive connections as soon as they go
+ * idle, and cuts whatever is left after `graceMs`. Resolves when every
+ * connection is gone.
  */
 export async function closeServer (server: Server, graceMs = GRACE_MS): Promise<void> {
+  server.prependListener('request', (_req, res) => { res.setHeader('connection', 'close') })
+  if (server.listening) await new Promise(resolve => setTimeout(resolve, LINGER_MS))
   const closed = new Promise<void>(resolve => server.close(() => resolve()))
   // server.close() closes idle connections only once; a connection that
   // finishes its request later would otherwise linger for keepAliveTimeout.
