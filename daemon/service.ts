@@ -3,8 +3,8 @@ import type { Catalog } from '../controller/catalog/index.ts'
 import type {
   AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogsView, NodeView, RaftPeerView, RaftView, ValidateView, VolumeView
 } from '../controller/client/types.ts'
-import { GraphValidationError, validateApp } from '../controller/graph/index.ts'
-import { copyVolume, deleteApp, deleteSnapshot, placeApp, putApp, setNodeAdmin, SNAPSHOT_NAME, volumeId, volumesOf, type CommandLog } from '../controller/state/index.ts'
+import { GraphValidationError, snapshotId, validateApp, volumeId } from '../controller/graph/index.ts'
+import { copyVolume, deleteApp, deleteSnapshot, placeApp, putApp, setNodeAdmin, SNAPSHOT_NAME, volumesOf, type CommandLog } from '../controller/state/index.ts'
 import { cloneSource } from '../controller/graph/clone.ts'
 import type { Decision } from '../controller/reconciler/index.ts'
 import type { NodeAgent } from './agent/index.ts'
@@ -113,7 +113,7 @@ export class NodeService implements GridService {
     const source = this.#c.log.state.volumes.get(id)
     if (source === undefined) throw notFound(`volume ${id}`)
     if (source.snapshot === true) throw badRequest(`${id} is a snapshot; snapshot its volume ${source.copiedFrom ?? ''} instead`)
-    const target = `${id}@${name}`
+    const target = snapshotId(id, name)
     const r = await this.#c.log.propose(copyVolume(id, target, { app: '', component: '', name: '' }))
     if (r.kind !== 'volume-copied' || !r.applied) throw new ApiError('ERR_CONFLICT', `snapshot ${target} not made: ${r.kind === 'volume-copied' ? r.why ?? '' : r.kind}`)
     this.#c.logger.info({ volume: id, snapshot: target }, 'snapshot committed')

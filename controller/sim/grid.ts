@@ -8,6 +8,7 @@
  */
 import { pino } from 'pino'
 import type { Clock } from '../clock/index.ts'
+import { appOf, componentOf, parseInstanceId } from '../graph/index.ts'
 import { ReconcileLoop } from '../../daemon/leader/index.ts'
 import type { ReconcileLoopComponents } from '../../daemon/leader/index.ts'
 import { MembershipTable, detectorPreset, seededRng } from '../../daemon/membership/index.ts'
@@ -20,7 +21,7 @@ import { SimNode } from './node.ts'
 import { SimRandom } from './rng.ts'
 import { SimVolumes } from './volumes.ts'
 import type { Scenario, TimelineEntry } from './types.ts'
-import { componentOf, worldOf, type World } from './world.ts'
+import { commandKey, worldOf, type World } from './world.ts'
 
 /** How long an instance must run before it counts as serving (a health check's first pass). */
 export const STARTUP_MS = 500 // ms
@@ -136,7 +137,7 @@ export class Grid {
   stateful (instance: string): boolean {
     let v = this.#stateful.get(instance)
     if (v === undefined) {
-      const app = this.state.apps.get(instance.slice(0, instance.indexOf('.')))
+      const app = this.state.apps.get(appOf(instance))
       v = app !== undefined && (componentOf(app.spec, instance)?.volumes.length ?? 0) > 0
       this.#stateful.set(instance, v)
     }
@@ -145,7 +146,8 @@ export class Grid {
 
   /** The sim command of an instance. */
   command (instance: string): string[] {
-    return this.world.commands.get(instance.slice(0, instance.lastIndexOf('.') + 1)) ?? ['sim', 'run']
+    const name = parseInstanceId(instance)
+    return (name === undefined ? undefined : this.world.commands.get(commandKey(name.app, name.component))) ?? ['sim', 'run']
   }
 
   /** Delivers the heartbeats due by `now` to the leader's table, then ticks it; reports its transitions. */

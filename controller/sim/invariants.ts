@@ -7,7 +7,7 @@ import { instancesOf } from '../reconciler/index.ts'
 // Not exported by daemon/leader/index.ts (yet); the leader's grace before a down node's stateful instances move.
 import { STATEFUL_GRACE_MS } from '../../daemon/leader/reconcile-loop.ts'
 import type { Grid } from './grid.ts'
-import { componentOf } from './world.ts'
+import { componentOf } from '../graph/index.ts'
 
 /** Time the grid gets, after it stops hearing a node, to move that node's instances off it. */
 export function deadBoundMs (grid: Grid, roundMs: number): number {

@@ -2,7 +2,7 @@
  * Expands a scenario into what the real code takes: AppSpecs for the state
  * machine and the scheduler, an image lookup, and the nodes' static facts.
  */
-import type { AppSpec, ComponentSpec } from '../graph/types.ts'
+import type { AppSpec, ComponentSpec } from '../graph/index.ts'
 import type { Amounts, ImageLookup } from '../scheduler/types.ts'
 import { InvalidScenarioError } from './errors.ts'
 import type { AppTemplate, Scenario } from './types.ts'
@@ -26,7 +26,7 @@ export interface World {
   nodes: NodeFacts[]
   apps: AppSpec[]
   images: ImageLookup
-  /** instance-id prefix `<app>.<component>.` → the sim command its instances run. */
+  /** commandKey(app, component) → the sim command its instances run. */
   commands: Map<string, string[]>
 }
 
@@ -61,7 +61,7 @@ export function worldOf (scenario: Scenario): World {
       names.add(app.name)
       for (const c of template.components) {
         if (!Object.hasOwn(scenario.images, c.image)) throw new InvalidScenarioError(`apps.${template.name}.${c.name}: no image ${c.image} in images`)
-        commands.set(`${app.name}.${c.name}.`, c.command ?? ['sim', 'run'])
+        commands.set(commandKey(app.name, c.name), c.command ?? ['sim', 'run'])
       }
       apps.push(app)
     }
@@ -91,7 +91,7 @@ function expand (template: AppTemplate): AppSpec[] {
   }))
 }
 
-/** The component of an instance id, found by its `<app>.<component>.` prefix. */
-export function componentOf (app: AppSpec, instance: string): ComponentSpec | undefined {
-  return app.components.find(c => instance.startsWith(`${app.name}.${c.name}.`) && !instance.slice(app.name.length + c.name.length + 2).includes('.'))
+/** The key of a component's sim command in World.commands. */
+export function commandKey (app: string, component: string): string {
+  return `${app}/${component}`
 }

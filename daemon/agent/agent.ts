@@ -2,7 +2,8 @@ import { isAbsolute, join } from 'node:path'
 import type { Logger } from 'pino'
 import type { Catalog } from '../../controller/catalog/types.ts'
 import type { AppSpec } from '../../controller/graph/types.ts'
-import { volumeId, type CommandLog } from '../../controller/state/index.ts'
+import { appOf, instanceId, subjectId, volumeId } from '../../controller/graph/index.ts'
+import type { CommandLog } from '../../controller/state/index.ts'
 import type { Forwarder } from '../network/forwarder.ts'
 import { freePort } from '../network/ports.ts'
 import type { TerminalNetwork } from '../network/terminals.ts'
@@ -11,7 +12,7 @@ import type { Store } from '../store/index.ts'
 import type { VolumeBackend } from '../volumes/backend.ts'
 import { instanceEnv, LOCAL_HOST, type Binding } from './env.ts'
 import { EventRing, type AppEvent } from './events.ts'
-import { endpointsOf, instanceId, planInstances, type InstancePlan, type Placement } from './plan.ts'
+import { endpointsOf, planInstances, type InstancePlan, type Placement } from './plan.ts'
 import type { InstanceRunner } from './runner.ts'
 import { decodeHandle, encodeHandle, orphanSpec } from './handles.ts'
 import type { InstanceSpec, InstanceStatus } from '../runtime/index.ts'
@@ -121,7 +122,7 @@ export class NodeAgent {
     if (fenced === this.#fenced) return
     this.#fenced = fenced
     this.#c.logger.warn({ fenced, why }, fenced ? 'fenced: stopping stateful instances' : 'unfenced')
-    for (const app of this.#c.log.state.apps.keys()) this.record(`${app}.node`, fenced ? 'fenced' : 'unfenced', `${this.#init.nodeName}: ${why}`)
+    for (const app of this.#c.log.state.apps.keys()) this.record(subjectId(app, 'node'), fenced ? 'fenced' : 'unfenced', `${this.#init.nodeName}: ${why}`)
     if (fenced) {
       // At once and without a grace, outside the reconcile queue (which may be waiting on the
       // quorum this node just lost): the leader starts the instance elsewhere a second later.
@@ -149,8 +150,7 @@ export class NodeAgent {
 
   /** Records an event about an instance (the supervisor reports through here). */
   record (instance: string, kind: string, detail: string): void {
-    const app = instance.split('.')[0] ?? ''
-    this.#events.push({ at: Date.now(), app, instance, kind, detail })
+    this.#events.push({ at: Date.now(), app: appOf(instance), instance, kind, detail })
   }
 
   /** Every instance of an app with its state, addresses and node. */
@@ -372,10 +372,10 @@ export class NodeAgent {
       const targets = (): ReturnType<typeof endpointsOf> => endpointsOf(this.#app(app.name) ?? app, entry.component, entry.input, this.#init.place)
       try {
         this.#entries.set(key, await this.#c.network.listen(`entry ${key}`, { host: this.#init.entryHost, port: entry.port }, targets))
-        this.record(`${app.name}.entry.${entry.name}`, 'entry-published', `${this.#init.entryHost}:${entry.port}`)
+        this.record(subjectId(app.name, `entry.${entry.name}`), 'entry-published', `${this.#init.entryHost}:${entry.port}`)
       } catch (err) {
         this.#c.logger.error({ err, app: app.name, entry: entry.name, port: entry.port }, 'entry could not be published')
-        this.record(`${app.name}.entry.${entry.name}`, 'entry-failed', `port ${entry.port}: ${(err as Error).message}`)
+        this.record(subjectId(app.name, `entry.${entry.name}`), 'entry-failed', `port ${entry.port}: ${(err as Error).message}`)
       }
     }
   }

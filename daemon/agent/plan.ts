@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Catalog, ImageManifest } from '../../controller/catalog/types.ts'
-import type { AppSpec, ComponentSpec } from '../../controller/graph/types.ts'
+import { instanceId, type AppSpec, type ComponentSpec } from '../../controller/graph/index.ts'
 import type { GridState } from '../../controller/state/index.ts'
 import type { Endpoint } from '../network/endpoint.ts'
 
@@ -23,11 +23,6 @@ export interface InstancePlan {
 
 /** Says which node runs an instance; one node runs everything until the grid has a scheduler. */
 export type Placement = (instanceId: string) => string | undefined
-
-/** The id of instance `index` of a component. */
-export function instanceId (app: string, component: string, index: number): string {
-  return `${app}.${component}.${index}`
-}
 
 /**
  * Every instance the state asks for that is placed on `node`. Pure. Apps whose

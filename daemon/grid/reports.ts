@@ -5,6 +5,7 @@ import type { MeshHost } from '../mesh/index.ts'
 import { acceptAdvert, type AdvertStamp } from '../resources/index.ts'
 import { trellis } from '../../proto/gen/trellis.js'
 import { DropCounters } from './counters.ts'
+import { appOf } from '../../controller/graph/index.ts'
 
 /** Gossip topic of instance reports. */
 export const INSTANCES_TOPIC = 'trellis/instances/1'
@@ -79,7 +80,7 @@ export class InstanceReports {
   /** Recent events about an app reported by other nodes. */
   events (app: string): InstanceEvent[] {
     const all: InstanceEvent[] = []
-    for (const r of this.#reports.values()) for (const e of r.events) if (e.instance.split('.')[0] === app) all.push(e)
+    for (const r of this.#reports.values()) for (const e of r.events) if (appOf(e.instance) === app) all.push(e)
     return all
   }
 

@@ -3,6 +3,7 @@ import type { Clock, Timer } from '../../controller/clock/index.ts'
 import { plan, planVolumes, usedByNode, type Decision, type NodeView, type VolumeDecision } from '../../controller/reconciler/index.ts'
 import type { ImageLookup, ScheduleRequest, ScheduleResult } from '../../controller/scheduler/types.ts'
 import { placeApp, updateVolume, type GridState } from '../../controller/state/index.ts'
+import { statefulInstanceId, subjectId } from '../../controller/graph/index.ts'
 import type { RaftLog } from '../consensus/index.ts'
 
 /** How often the leader looks for work, in ms. */
@@ -95,7 +96,7 @@ export class ReconcileLoop {
         if (this.#said.get(d.app) !== `${d.appVersion}/${text}`) {
           this.#said.set(d.app, `${d.appVersion}/${text}`)
           this.#c.logger.warn({ app: d.app, explanations: d.explanations }, 'app cannot be placed')
-          this.#c.record(`${d.app}.placement`, 'unschedulable', text)
+          this.#c.record(subjectId(d.app, 'placement'), 'unschedulable', text)
         }
         continue
       }
@@ -107,7 +108,7 @@ export class ReconcileLoop {
         for (const p of d.placements) {
           if (d.moved.includes(p.instance)) this.#c.record(p.instance, 'moved', `to ${this.#c.nameOf(p.node) ?? p.node}: ${d.reason}`)
         }
-        this.#c.record(`${d.app}.placement`, 'placed', `${d.placements.length} instances: ${d.reason}`)
+        this.#c.record(subjectId(d.app, 'placement'), 'placed', `${d.placements.length} instances: ${d.reason}`)
       }
     }
     const used = usedByNode(this.#c.raft.state)
@@ -124,7 +125,7 @@ export class ReconcileLoop {
       if (result.kind !== 'volume-updated' || !result.applied) continue
       this.#c.logger.info({ volume: d.volume, change: d.change, reason: d.reason }, 'volume members changed')
       const v = this.#c.raft.state.volumes.get(d.volume)
-      if (v !== undefined) this.#c.record(`${v.app}.${v.component}.0`, 'volume-members', `${d.volume}: ${d.reason}`)
+      if (v !== undefined) this.#c.record(statefulInstanceId(v.app, v.component), 'volume-members', `${d.volume}: ${d.reason}`)
     }
     return [...decisions, ...volumes]
   }
