@@ -5,10 +5,10 @@ import { loadCatalog } from '../controller/catalog/index.ts'
 import type { NodeView } from '../controller/client/types.ts'
 import { RealClock } from '../controller/clock/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
-import { MembershipLoop, RaftLog } from './consensus/index.ts'
+import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
 import { QuorumWatch, ReconcileLoop } from './leader/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
-import { rebalance, type NodeView as PlanNode } from '../controller/reconciler/index.ts'
+import { rebalance, type PlanNode } from '../controller/reconciler/index.ts'
 import { NodeAgent } from './agent/index.ts'
 import { addRoutes, ApiServer } from './api/index.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
@@ -19,7 +19,7 @@ import { buildAdvert, fingerprintHost, nextIncarnation, probeResources, type Nod
 import { isServing, ProcessDriver, Supervisor, type DriverFingerprint, type SupervisorEvent } from './runtime/index.ts'
 import { NodeService } from './service.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
-import { DirectoryVolumeBackend, type VolumeBackend } from './volumes/index.ts'
+import { DirectoryVolumeBackend, type VolumeAttacher } from './volumes/index.ts'
 import { probeMountSupport } from './volumes/mount/index.ts'
 import { GridVolumes } from './volumes/grid/index.ts'
 
@@ -68,7 +68,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const volumeCapability = mountSupport.ok
     ? { capabilities: ['volume-mount'], notes: [] }
     : { capabilities: [], notes: [`cannot mount volumes: ${mountSupport.why ?? 'unknown'}`] }
-  let volumes: VolumeBackend = new DirectoryVolumeBackend({ root: paths.volumes })
+  let volumes: VolumeAttacher = new DirectoryVolumeBackend({ root: paths.volumes })
   let gridVolumes: GridVolumes | undefined
 
   let agent: NodeAgent | undefined
@@ -88,14 +88,14 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   let membership: GridMembership | undefined
   let transport: Transport
   let commandLog: CommandLog
-  let raft: RaftLog | undefined
+  let raft: RaftCommandLog | undefined
   let members: MembershipLoop | undefined
   if (grid) {
     membership = await joinMesh({ logger: log, clock, advert, local: () => localReport() }, config.dataDir, {
       listen: config.listen, bootstrap: config.bootstrap, mdns: config.mdns, detector: config.detector, incarnation
     })
     transport = membership.transport
-    raft = new RaftLog({ transport, store, clock, logger: log }, {
+    raft = new RaftCommandLog({ transport, store, clock, logger: log }, {
       // The founder starts the group as its only voter; a node that joined waits to be added.
       voters: membership.founder ? [identity.id] : []
     })

@@ -9,7 +9,7 @@ import { cloneSource } from '../controller/graph/clone.ts'
 import type { Decision } from '../controller/reconciler/index.ts'
 import type { NodeAgent } from './agent/index.ts'
 import { ApiError, badRequest, notFound, type GridService } from './api/index.ts'
-import type { RaftLog } from './consensus/index.ts'
+import type { RaftCommandLog } from './consensus/index.ts'
 import { isServing, type LogReader } from './runtime/index.ts'
 import type { InstanceReports } from './grid/index.ts'
 import { volumeView, type GridVolumes } from './volumes/grid/index.ts'
@@ -29,7 +29,7 @@ export interface ServiceComponents {
   /** A node's name by its id, when the node is known. */
   nameOf: (id: string) => string | undefined
   /** The replicated log, when the node belongs to a grid. */
-  raft?: RaftLog
+  raft?: RaftCommandLog
   /** A node's state by its id, as the failure detector sees it. */
   stateOf?: (id: string) => string | undefined
   /** Status and events other nodes report about what they run. */

@@ -1,5 +1,5 @@
 export { plan, instancesOf, usedByNode } from './plan.ts'
-export type { Decision, NodeView, PlanInput } from './plan.ts'
+export type { Decision, PlanNode, PlanInput } from './plan.ts'
 export { rebalance } from './rebalance.ts'
 export type { RebalanceInput } from './rebalance.ts'
 export { chooseReplicas, fits, planVolumes, DEFAULT_REPLICA_REPLACE_MS } from './volumes.ts'

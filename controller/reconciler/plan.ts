@@ -14,14 +14,14 @@ import type { Amounts, ImageLookup, ScheduleRequest, ScheduleResult, SchedNode, 
 import { chooseReplicas } from './volumes.ts'
 
 /** A node as the leader knows it, before this round's accounting of what placements use. */
-export type NodeView = Omit<SchedNode, 'used'> & {
+export type PlanNode = Omit<SchedNode, 'used'> & {
   /** How long the node has been down, as the leader saw it; set only while down. */
   downForMs?: number
 }
 
 export interface PlanInput {
   state: GridState
-  nodes: readonly NodeView[]
+  nodes: readonly PlanNode[]
   images: ImageLookup
   schedule: (request: ScheduleRequest) => ScheduleResult
   /** Instances that are up and healthy now; a drain moves the next one only when all of an app's are. */

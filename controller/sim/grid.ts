@@ -11,14 +11,14 @@ import type { Clock } from '../clock/index.ts'
 import { appOf, componentOf, parseInstanceId } from '../graph/index.ts'
 import { ReconcileLoop } from '../../daemon/leader/index.ts'
 import type { ReconcileLoopComponents } from '../../daemon/leader/index.ts'
-import { MembershipTable, detectorPreset, seededRng } from '../../daemon/membership/index.ts'
+import { MembershipTable, detectorPreset } from '../../daemon/membership/index.ts'
 import type { DetectorSettings, MembershipEvent } from '../../daemon/membership/index.ts'
-import type { Decision, NodeView } from '../reconciler/index.ts'
+import type { Decision, PlanNode } from '../reconciler/index.ts'
 import { schedule as realSchedule } from '../scheduler/index.ts'
 import type { ScheduleRequest, ScheduleResult } from '../scheduler/types.ts'
 import { apply, emptyState, putApp, setNodeAdmin, type ApplyResult, type Command, type GridState, type PlacementRecord } from '../state/index.ts'
 import { SimNode } from './node.ts'
-import { SimRandom } from './rng.ts'
+import { mulberry32, SeededRandom } from '../random/index.ts'
 import { SimVolumes } from './volumes.ts'
 import type { Scenario, TimelineEntry } from './types.ts'
 import { commandKey, worldOf, type World } from './world.ts'
@@ -52,8 +52,8 @@ export class Grid {
   readonly table: MembershipTable
   readonly state: GridState = emptyState()
   readonly timeline: TimelineEntry[] = []
-  readonly rng: SimRandom
-  readonly #net: SimRandom
+  readonly rng: SeededRandom
+  readonly #net: SeededRandom
   readonly loop: ReconcileLoop
   /** The latest decision per app: what the planner last said of it. */
   readonly lastDecision = new Map<string, Decision>()
@@ -69,10 +69,10 @@ export class Grid {
     this.clock = components.clock
     this.world = worldOf(init.scenario)
     this.settings = detectorPreset(init.scenario.detector ?? 'lan')
-    const root = new SimRandom(init.seed)
+    const root = new SeededRandom(init.seed)
     this.rng = root.fork()
     this.#net = root.fork()
-    this.table = new MembershipTable({ settings: this.settings, rng: seededRng(Math.floor(root.next() * 4294967296)), self: 'leader' })
+    this.table = new MembershipTable({ settings: this.settings, rng: mulberry32(Math.floor(root.next() * 4294967296)), self: 'leader' })
     this.nodes = this.world.nodes.map(facts => new SimNode({ clock: this.clock }, { facts }))
     this.byId = new Map(this.nodes.map(n => [n.facts.id, n]))
     for (const n of this.nodes) n.nextHeartbeatAt = Math.floor(this.#net.next() * this.settings.heartbeatMs)
@@ -115,8 +115,8 @@ export class Grid {
   }
 
   /** Nodes as the leader's reconciler sees them: heard-of nodes only, with the detector's verdict and the last advert's power. */
-  leaderView (): Array<Omit<NodeView, 'cordoned' | 'draining'>> {
-    const out: Array<Omit<NodeView, 'cordoned' | 'draining'>> = []
+  leaderView (): Array<Omit<PlanNode, 'cordoned' | 'draining'>> {
+    const out: Array<Omit<PlanNode, 'cordoned' | 'draining'>> = []
     for (const n of this.nodes) {
       const state = this.table.state(n.facts.id)
       if (state === undefined) continue

@@ -15,7 +15,7 @@ import { ActionQueue, queueEvent } from './events.ts'
 import { Grid } from './grid.ts'
 import { checkRound, checkStep, deadBoundMs, unsettled } from './invariants.ts'
 import { KillTracker } from './metrics.ts'
-import { hashText } from './rng.ts'
+import { fnv1a } from '../random/index.ts'
 import type { SimOptions, SimResult } from './types.ts'
 
 /** How often the leader runs a reconcile round, as daemon/leader does. */
@@ -112,9 +112,9 @@ export async function simulate (options: SimOptions): Promise<SimResult> {
       violate([`settled only ${settledAt - lastDisturbance} ms after the last disturbance (bound ${CONVERGE_BOUND_MS} ms)`])
     }
   }
-  let h = hashText(`${scenario.name}/${seed}`)
-  for (const e of grid.timeline) h = hashText(`${e.at} ${e.kind} ${e.detail}\n`, h)
-  for (const p of [...grid.state.placements.values()].sort((a, b) => a.instance < b.instance ? -1 : 1)) h = hashText(`${p.instance}@${p.node}#${p.generation}\n`, h)
+  let h = fnv1a(`${scenario.name}/${seed}`)
+  for (const e of grid.timeline) h = fnv1a(`${e.at} ${e.kind} ${e.detail}\n`, h)
+  for (const p of [...grid.state.placements.values()].sort((a, b) => a.instance < b.instance ? -1 : 1)) h = fnv1a(`${p.instance}@${p.node}#${p.generation}\n`, h)
   const unschedulable: Record<string, string> = {}
   for (const [app, d] of grid.lastDecision) if (d.kind === 'unschedulable') unschedulable[app] = Object.values(d.explanations).join('; ')
   return {

@@ -9,7 +9,7 @@ import { freePort } from '../network/ports.ts'
 import type { TerminalNetwork } from '../network/terminals.ts'
 import type { TaskHandle } from '../runtime/driver.ts'
 import type { Store } from '../store/index.ts'
-import type { VolumeBackend } from '../volumes/backend.ts'
+import type { VolumeAttacher } from '../volumes/index.ts'
 import { instanceEnv, LOCAL_HOST, type Binding } from './env.ts'
 import { EventRing, type AppEvent } from './events.ts'
 import { endpointsOf, planInstances, type InstancePlan, type Placement } from './plan.ts'
@@ -25,7 +25,7 @@ export interface AgentComponents {
   catalog: Catalog
   runner: InstanceRunner
   network: TerminalNetwork
-  volumes: VolumeBackend
+  volumes: VolumeAttacher
   store: Store
   logger: Logger
 }
@@ -275,8 +275,7 @@ export class NodeAgent {
     const volumes: Record<string, string> = {}
     for (const v of plan.spec.volumes) {
       const id = volumeId(plan.app, plan.component, v.name)
-      await this.#c.volumes.create(id, v.size)
-      volumes[v.name] = (await this.#c.volumes.attach(id)).path
+      volumes[v.name] = (await this.#c.volumes.ensure(id, v.size)).path
       local.volumes.push(id)
     }
     const spec = this.#runSpec(plan, binding, volumes)
@@ -354,7 +353,7 @@ export class NodeAgent {
 
   async #removeVolumes (local: Local): Promise<void> {
     for (const v of local.volumes) {
-      await this.#c.volumes.remove(v)
+      await this.#c.volumes.forget(v)
       this.record(local.plan.id, 'volume-removed', v)
     }
   }

@@ -4,7 +4,7 @@ import type { ConfChange } from '../../controller/raft/index.ts'
 import { nextMembershipChange } from '../../controller/voters/index.ts'
 import type { CandidateState, MembershipDecision, VoterCandidate } from '../../controller/voters/index.ts'
 import type { CatchUp } from './membership.ts'
-import type { RaftLogStatus } from './raft-log.ts'
+import type { RaftCommandLogStatus } from './raft-command-log.ts'
 
 /** What the loop reads of the grid's node directory (NodeDirectory fits). */
 export interface MembershipDirectory {
@@ -14,9 +14,9 @@ export interface MembershipDirectory {
   off(event: 'event', listener: (event: { type: string, peer: string }) => void): unknown
 }
 
-/** What the loop uses of the Raft log (RaftLog fits). */
+/** What the loop uses of the Raft log (RaftCommandLog fits). */
 export interface MembershipConsensus {
-  status(): RaftLogStatus
+  status(): RaftCommandLogStatus
   catchUp(id: string): CatchUp | undefined
   proposeConfChange(change: ConfChange): Promise<void>
 }

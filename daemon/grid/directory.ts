@@ -4,7 +4,7 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import type { Logger } from 'pino'
 import type { Clock, Timer } from '../../controller/clock/index.ts'
 import {
-  MembershipTable, seededRng, type DetectorSettings, type MembershipEvent, type PeerState, type ProbeRequest
+  MembershipTable, type DetectorSettings, type MembershipEvent, type PeerState, type ProbeRequest
 } from '../membership/index.ts'
 import type { MeshHost } from '../mesh/index.ts'
 import type { Transport } from '../network/index.ts'
@@ -12,6 +12,7 @@ import {
   acceptAdvert, advertChanged, decodeAdvert, decodeHeartbeat, encodeAdvert, encodeHeartbeat,
   MAX_ADVERT_BYTES, MAX_HEARTBEAT_BYTES, stampOf, type AdvertStamp, type NodeAdvert
 } from '../resources/index.ts'
+import { mulberry32 } from '../../controller/random/index.ts'
 import { RateLimiter } from './bucket.ts'
 import { DropCounters, type DropReason } from './counters.ts'
 import { askHelper, serveProbes } from './probe.ts'
@@ -89,7 +90,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     this.#c = components
     this.#init = init
     this.#self = components.transport.nodeId
-    this.#table = new MembershipTable({ settings: init.settings, rng: seededRng(init.seed), self: this.#self })
+    this.#table = new MembershipTable({ settings: init.settings, rng: mulberry32(init.seed), self: this.#self })
   }
 
   get selfId (): string {

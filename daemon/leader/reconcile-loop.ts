@@ -1,10 +1,10 @@
 import type { Logger } from 'pino'
 import type { Clock, Timer } from '../../controller/clock/index.ts'
-import { plan, planVolumes, usedByNode, type Decision, type NodeView, type VolumeDecision } from '../../controller/reconciler/index.ts'
+import { plan, planVolumes, usedByNode, type Decision, type PlanNode, type VolumeDecision } from '../../controller/reconciler/index.ts'
 import type { ImageLookup, ScheduleRequest, ScheduleResult } from '../../controller/scheduler/types.ts'
 import { placeApp, updateVolume, type GridState } from '../../controller/state/index.ts'
 import { statefulInstanceId, subjectId } from '../../controller/graph/index.ts'
-import type { RaftLog } from '../consensus/index.ts'
+import type { RaftCommandLog } from '../consensus/index.ts'
 
 /** How often the leader looks for work, in ms. */
 const ROUND_MS = 1000
@@ -19,7 +19,7 @@ const ROUND_MS = 1000
 export const STATEFUL_GRACE_MS = 5500
 
 export interface ReconcileLoopComponents {
-  raft: RaftLog
+  raft: RaftCommandLog
   clock: Clock
   logger: Logger
   images: ImageLookup
@@ -28,7 +28,7 @@ export interface ReconcileLoopComponents {
    * The grid's nodes as this node sees them (adverts, failure detector), without
    * admin state; lastHeard (by this node's clock) dates a down node's silence.
    */
-  nodes: () => Array<Omit<NodeView, 'cordoned' | 'draining'> & { lastHeard?: number }>
+  nodes: () => Array<Omit<PlanNode, 'cordoned' | 'draining'> & { lastHeard?: number }>
   /** Whether an instance is up and healthy now (from instance reports). */
   ready: (instance: string) => boolean
   /** Whether an instance's node gave up restarting it (from instance reports). */
@@ -74,7 +74,7 @@ export class ReconcileLoop {
     const state: GridState = this.#c.raft.state
     // Down clocks run on every node, so a leader elected after a failure knows how long the node has been gone.
     const now = this.#c.clock.now()
-    const nodes: NodeView[] = this.#c.nodes().map(n => {
+    const nodes: PlanNode[] = this.#c.nodes().map(n => {
       if (n.state === 'down' || n.state === 'left') { if (!this.#downSince.has(n.id)) this.#downSince.set(n.id, now) } else this.#downSince.delete(n.id)
       // Silence counts from the last heartbeat when the detector knows it, else from the down verdict.
       const since = n.state === 'down' && n.lastHeard !== undefined ? Math.min(n.lastHeard, this.#downSince.get(n.id) ?? Infinity) : this.#downSince.get(n.id)

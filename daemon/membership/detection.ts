@@ -4,7 +4,7 @@
  * node, reported as a distribution. The benchmark prints this; the tests
  * hold the presets to their documented windows with it.
  */
-import { seededRng } from './rng.ts'
+import { mulberry32 } from '../../controller/random/index.ts'
 import { nominalWindow } from './settings.ts'
 import { simulate } from './sim.ts'
 import type { DetectorSettings } from './settings.ts'
@@ -73,7 +73,7 @@ export function detectionDistribution (settings: DetectorSettings, options: Dete
   const falseDowns: SeededVerdict[] = []
   for (let seed = firstSeed; seed < firstSeed + runs; seed++) {
     // Spread the kill over a whole heartbeat period and more, never in step with a send.
-    const atMs = warmup + seededRng(seed ^ 0x5bd1e995)() * 10 * settings.heartbeatMs
+    const atMs = warmup + mulberry32(seed ^ 0x5bd1e995)() * 10 * settings.heartbeatMs
     const r = simulate({
       seed,
       settings,

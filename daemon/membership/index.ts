@@ -17,8 +17,6 @@ export {
 } from './settings.ts'
 export type { DetectorPresetName, DetectorSettings, NominalWindow } from './settings.ts'
 export { chooseHelpers } from './probe.ts'
-export { seededRng } from './rng.ts'
-export type { Rng } from './rng.ts'
 export { InvalidDetectorSettingsError, UnknownDetectorPresetError } from './errors.ts'
 export { CLEAN_LAN, LOSSY_FIELD, simulate } from './sim.ts'
 export type { ChannelOptions, Delivery, SimOptions, SimResult, Verdict } from './sim.ts'

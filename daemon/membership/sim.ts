@@ -13,9 +13,9 @@
  */
 import { Agenda, CONTROL, IO, TIMER } from './sim-queue.ts'
 import { StallSchedule } from './sim-stalls.ts'
-import { seededRng } from './rng.ts'
+import { mulberry32 } from '../../controller/random/index.ts'
 import { MembershipTable } from './table.ts'
-import type { Rng } from './rng.ts'
+import type { Rng } from '../../controller/random/index.ts'
 import type { DetectorSettings } from './settings.ts'
 import type { StallOptions } from './sim-stalls.ts'
 import type { StepOutput } from './types.ts'
@@ -144,7 +144,7 @@ class Simulation {
 
   constructor (options: SimOptions) {
     this.#o = options
-    this.#net = seededRng(options.seed)
+    this.#net = mulberry32(options.seed)
     this.#result = { seed: options.seed, downs: [], falseDowns: [], falseSuspects: 0, detections: [], undetected: [], rejoins: [], messages: 0 }
     const busy = new Map((options.busy ?? []).map(b => [b.node, b.stalls]))
     for (let i = 0; i < options.nodes; i++) {
@@ -156,7 +156,7 @@ class Simulation {
         seq: 0,
         table: this.#newTable(i, 1),
         forwarded: new Map(),
-        stalls: stalls === undefined ? undefined : new StallSchedule(stalls, seededRng(options.seed * 7919 + i * 104729 + 1))
+        stalls: stalls === undefined ? undefined : new StallSchedule(stalls, mulberry32(options.seed * 7919 + i * 104729 + 1))
       })
       this.#startTimers(i, 0)
     }
@@ -313,6 +313,6 @@ class Simulation {
   }
 
   #newTable (i: number, incarnation: number): MembershipTable {
-    return new MembershipTable({ settings: this.#o.settings, rng: seededRng(this.#o.seed * 31 + i * 1_000_003 + incarnation), self: `n${i}` })
+    return new MembershipTable({ settings: this.#o.settings, rng: mulberry32(this.#o.seed * 31 + i * 1_000_003 + incarnation), self: `n${i}` })
   }
 }

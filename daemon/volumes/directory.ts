@@ -97,6 +97,16 @@ export class DirectoryVolumeBackend implements VolumeBackend {
     })
   }
 
+  async ensure (id: string, sizeBytes: number): Promise<{ path: string }> {
+    await this.create(id, sizeBytes)
+    return await this.attach(id)
+  }
+
+  /** A lone node owns its volumes: the app is gone, so is the data. */
+  async forget (id: string): Promise<void> {
+    await this.remove(id)
+  }
+
   async remove (id: string): Promise<void> {
     assertVolumeId(id)
     await this.#serial(id, async () => {

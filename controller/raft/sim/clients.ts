@@ -3,7 +3,7 @@ import type { Entry, NodeId, ReadState } from '../types.ts'
 import type { Host } from './host.ts'
 import type { Invariants } from './invariants.ts'
 import { encodeWrite, writeId } from './machine.ts'
-import type { SimRng } from './rng.ts'
+import type { SeededRandom } from '../../random/index.ts'
 
 /**
  * The simulated clients: they propose writes and ask for linearizable reads
@@ -26,12 +26,12 @@ export class Clients {
   readonly #pending = new Map<NodeId, Map<number, { id: number, term: number }>>()
   /** Read id → the least index its answer may carry (highest write acknowledged before it was asked). */
   readonly #reads = new Map<number, number>()
-  readonly #rng: SimRng
+  readonly #rng: SeededRandom
   readonly #hosts: Map<NodeId, Host>
   /** Whether a client can reach a host now (up, and not stalled). */
   readonly #reachable: (h: Host) => boolean
 
-  constructor (rng: SimRng, hosts: Map<NodeId, Host>, reachable: (h: Host) => boolean) {
+  constructor (rng: SeededRandom, hosts: Map<NodeId, Host>, reachable: (h: Host) => boolean) {
     this.#rng = rng
     this.#hosts = hosts
     this.#reachable = reachable

@@ -45,10 +45,10 @@ function partition (sim: Simulation): void {
     sim.net.partition([ids.filter(id => id !== leader.id), [leader.id]])
   } else if (kind === 3) {
     // Asymmetric: a few one-way cuts.
-    for (let i = rng.between(1, 3); i > 0; i--) sim.net.cut(rng.pick(ids), rng.pick(ids))
+    for (let i = rng.between(1, 3); i > 0; i--) sim.net.cut(rng.pick(ids)!, rng.pick(ids)!)
   } else {
     const groups: NodeId[][] = Array.from({ length: kind === 1 ? 2 : 3 }, () => [])
-    for (const id of ids) rng.pick(groups).push(id)
+    for (const id of ids) rng.pick(groups)!.push(id)
     sim.net.partition(groups)
   }
   sim.log(`partition ${kind}`)
@@ -75,7 +75,7 @@ function changeMembership (sim: Simulation): void {
   if (conf.voters.length > 3) for (const id of conf.voters) options.push({ type: 'remove', node: id })
   if (conf.voters.length >= 5) { for (let i = options.length - 1; i >= 0; i--) if (options[i]!.type === 'add-voter' || options[i]!.type === 'promote') options.splice(i, 1) }
   if (options.length === 0) return
-  const change = sim.rng.pick(options)
+  const change = sim.rng.pick(options)!
   try {
     leader.node!.proposeConfChange(change)
     sim.confChanges++
@@ -92,7 +92,7 @@ function transfer (sim: Simulation): void {
   const others = leader.node!.status().conf.voters.filter(id => id !== leader.id)
   if (others.length === 0) return
   try {
-    const to = sim.rng.pick(others)
+    const to = sim.rng.pick(others)!
     leader.node!.transferLeadership(to)
     sim.transfers++
     sim.log(`${leader.id} transfers leadership to ${to}`)

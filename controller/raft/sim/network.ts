@@ -1,5 +1,5 @@
 import type { Message, NodeId } from '../types.ts'
-import type { SimRng } from './rng.ts'
+import type { SeededRandom } from '../../random/index.ts'
 
 /** How the links misbehave; every probability is per message. */
 export interface LinkFaults {
@@ -42,13 +42,13 @@ export class Network {
   now = 0
   faults: LinkFaults
   readonly stats: NetworkStats = { sent: 0, lost: 0, duplicated: 0, garbled: 0, delivered: 0, blocked: 0 }
-  readonly #rng: SimRng
+  readonly #rng: SeededRandom
   readonly #buckets = new Map<number, Envelope[]>()
   readonly #group = new Map<NodeId, number>()
   /** One-way cuts, as `from→to`. */
   readonly #cut = new Set<string>()
 
-  constructor (rng: SimRng, faults: LinkFaults) {
+  constructor (rng: SeededRandom, faults: LinkFaults) {
     this.#rng = rng
     this.faults = faults
   }
@@ -140,7 +140,7 @@ export class Network {
  * A malformed copy of m that no correct node may accept: each variant breaks
  * a rule the validator enforces (type, ranges, contiguity, addresses).
  */
-export function garble (m: Message, rng: SimRng): unknown {
+export function garble (m: Message, rng: SeededRandom): unknown {
   const c: Record<string, unknown> = { ...m }
   switch (rng.int(9)) {
     case 0: c.type = 'bogus'; break

@@ -9,7 +9,7 @@ import { Host } from './host.ts'
 import type { HostEvents } from './host.ts'
 import { Invariants } from './invariants.ts'
 import { Network } from './network.ts'
-import { SimRng } from './rng.ts'
+import { SeededRandom } from '../../random/index.ts'
 import { resolveFaults } from './scenarios.ts'
 import type { Faults } from './scenarios.ts'
 import { describe, safeJson } from './describe.ts'
@@ -30,7 +30,7 @@ export class Simulation {
   readonly o: Required<Omit<SimOptions, 'faults' | 'log'>> & { log: boolean }
   readonly scenario: string
   readonly faults: Faults
-  readonly rng: SimRng
+  readonly rng: SeededRandom
   readonly hosts = new Map<NodeId, Host>()
   readonly net: Network
   readonly inv = new Invariants()
@@ -70,15 +70,15 @@ export class Simulation {
       livenessWrites: options.livenessWrites ?? 5,
       log: options.log ?? false
     }
-    this.rng = new SimRng(this.o.seed)
+    this.rng = new SeededRandom(this.o.seed)
     this.net = new Network(this.rng.fork(), this.faults)
     this.clients = new Clients(this.rng.fork(), this.hosts, h => h.up && !this.pausedUntil.has(h.id))
     // Flow-control limits vary by seed: tiny batches split a new leader's no-op
     // from the older entries before it, tiny windows stall pipelines. One
     // entry per round trip cannot keep up with the clients over long runs,
     // so single-entry batches get a window of at least 4.
-    const maxEntriesPerAppend = this.rng.pick([1, 2, 4, 8, 64])
-    const maxInflight = Math.max(this.rng.pick([1, 2, 4, 16]), maxEntriesPerAppend === 1 ? 4 : 1)
+    const maxEntriesPerAppend = this.rng.pick([1, 2, 4, 8, 64])!
+    const maxInflight = Math.max(this.rng.pick([1, 2, 4, 16])!, maxEntriesPerAppend === 1 ? 4 : 1)
     const founders = Array.from({ length: this.o.nodes }, (_, i) => `n${i + 1}`)
     const spares = Array.from({ length: this.o.spares }, (_, i) => `s${i + 1}`)
     for (const [n, id] of [...founders, ...spares].entries()) {
@@ -223,13 +223,13 @@ export class Simulation {
     for (; writes > 0; writes--) {
       const live = this.live()
       if (live.length === 0) return
-      const h = this.rng.pick(live)
+      const h = this.rng.pick(live)!
       if (this.clients.propose(h, this.clients.pad()) !== 0) this.trace.add(9e6 + h.n)
       this.#drainAll()
     }
     const live = this.live()
     if (live.length > 0 && this.rng.chance(f.readRate)) {
-      this.clients.read(this.rng.pick(live))
+      this.clients.read(this.rng.pick(live)!)
       this.#drainAll()
     }
   }

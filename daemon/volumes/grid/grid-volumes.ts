@@ -1,5 +1,5 @@
 /**
- * Replicated block volumes on a grid node: the VolumeBackend the agent uses
+ * Replicated block volumes on a grid node: the VolumeAttacher the agent uses
  * when the node belongs to a grid.
  *
  *   committed VolumeRecord ──► member here? ──► sparse-file replica, served on /trellis/replica/1
@@ -16,7 +16,7 @@ import type { Logger } from 'pino'
 import type { Clock, Timer } from '../../../controller/clock/index.ts'
 import type { CommandLog, VolumeRecord } from '../../../controller/state/index.ts'
 import type { Transport } from '../../network/index.ts'
-import type { VolumeBackend, VolumeInfo } from '../backend.ts'
+import type { VolumeAttacher } from '../backend.ts'
 import { openSparseFileStore, type SparseFileStore } from '../block/index.ts'
 import { VolumeNotFoundError } from '../errors.ts'
 import { cleanupStaleMounts, mountVolume } from '../mount/index.ts'
@@ -64,7 +64,7 @@ export interface LocalVolumeView {
   syncing: ResyncProgress[]
 }
 
-export class GridVolumes implements VolumeBackend {
+export class GridVolumes implements VolumeAttacher {
   readonly kind = 'replicated'
   readonly outlivesDaemon = false
   readonly #c: GridVolumesComponents
@@ -115,12 +115,9 @@ export class GridVolumes implements VolumeBackend {
     return this.#serial(async () => { await this.#sync() })
   }
 
-  async create (id: string): Promise<void> {
-    if (!this.#c.log.state.volumes.has(id)) throw new VolumeNotFoundError(`volume ${id} is not in the grid's state`)
-  }
-
   /** Attaches a volume the state makes this node the primary of: returns where its filesystem is mounted. */
-  async attach (id: string): Promise<{ path: string }> {
+  async ensure (id: string): Promise<{ path: string }> {
+    if (!this.#c.log.state.volumes.has(id)) throw new VolumeNotFoundError(`volume ${id} is not in the grid's state`)
     return await this.#serial(async () => {
       const existing = this.#attached.get(id)
       if (existing?.mount !== undefined) return { path: existing.mount.path }
@@ -159,14 +156,7 @@ export class GridVolumes implements VolumeBackend {
   }
 
   /** Replicas are deleted when the state drops them, not on the agent's word. */
-  async remove (): Promise<void> {}
-
-  async list (): Promise<VolumeInfo[]> {
-    return [...this.#locals.entries()].sort(([a], [b]) => a < b ? -1 : 1).map(([id, store]) => {
-      const mount = this.#attached.get(id)?.mount
-      return { id, sizeBytes: store.size, attached: mount !== undefined, ...(mount !== undefined ? { path: mount.path } : {}) }
-    })
-  }
+  async forget (): Promise<void> {}
 
   /** This node's part in each volume it holds. */
   views (): LocalVolumeView[] {

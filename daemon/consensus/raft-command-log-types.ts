@@ -4,16 +4,16 @@ import type { Role, Status } from '../../controller/raft/index.ts'
 import type { Transport } from '../network/index.ts'
 import type { Store } from '../store/index.ts'
 
-/** What a RaftLog uses; the caller owns each and closes it after the log. */
-export interface RaftLogComponents {
+/** What a RaftCommandLog uses; the caller owns each and closes it after the log. */
+export interface RaftCommandLogComponents {
   transport: Transport
   store: Store
   clock: Clock
   logger: Logger
 }
 
-/** How a RaftLog is set up. */
-export interface RaftLogInit {
+/** How a RaftCommandLog is set up. */
+export interface RaftCommandLogInit {
   /**
    * Founding voters (node ids, this one included) to bootstrap a fresh group
    * with; ignored when storage holds a log. Leave it out on a node that joins
@@ -39,7 +39,7 @@ export interface RaftLogInit {
 }
 
 /** The node's view of the group, for the API and tests. */
-export interface RaftLogStatus {
+export interface RaftCommandLogStatus {
   id: string
   role: Role
   leader: string | null

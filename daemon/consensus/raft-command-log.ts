@@ -16,11 +16,11 @@ import type { PeerLinkStats } from './peer-link.ts'
 import { Waiters, awaitedTimer } from './waiters.ts'
 import { restoreState, serializeState } from './snapshot.ts'
 import { LevelStorage } from './storage.ts'
-import type { RaftLogComponents, RaftLogInit, RaftLogStatus } from './raft-log-types.ts'
+import type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log-types.ts'
 import { DEFAULT_CATCH_UP_LAG, catchUpOf, confChangePending } from './membership.ts'
 import type { CatchUp } from './membership.ts'
 
-export type { RaftLogComponents, RaftLogInit, RaftLogStatus } from './raft-log-types.ts'
+export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log-types.ts'
 
 const DEFAULT_TICK_MS = 100 // ms
 const DEFAULT_TIMEOUT_MS = 5000 // ms
@@ -33,13 +33,13 @@ const DEFAULT_SNAPSHOT_EVERY = 1000 // entries
  * order — persist in one synced batch, send, apply, advance — see
  * docs/consensus.md for why that order.
  */
-export class RaftLog implements CommandLog {
+export class RaftCommandLog implements CommandLog {
   readonly state: GridState = emptyState()
   readonly #transport: Transport
   readonly #store: Store
   readonly #clock: Clock
   readonly #logger: Logger
-  readonly #init: RaftLogInit
+  readonly #init: RaftCommandLogInit
   readonly #tickMs: number
   readonly #timeoutMs: number
   readonly #snapshotEvery: number
@@ -59,7 +59,7 @@ export class RaftLog implements CommandLog {
   /** Index of the last membership change this node proposed; pending until committed. */
   #confProposedAt = 0
 
-  constructor (components: RaftLogComponents, init: RaftLogInit = {}) {
+  constructor (components: RaftCommandLogComponents, init: RaftCommandLogInit = {}) {
     this.#transport = components.transport
     this.#store = components.store
     this.#clock = components.clock
@@ -198,7 +198,7 @@ export class RaftLog implements CommandLog {
   }
 
   /** The node's view of the group. Before start() resolves, an empty follower. */
-  status (): RaftLogStatus {
+  status (): RaftCommandLogStatus {
     const node = this.#node
     if (node === undefined) {
       return {
