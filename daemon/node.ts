@@ -4,12 +4,11 @@ import { pino, type Logger } from 'pino'
 import { loadCatalog } from '../controller/catalog/index.ts'
 import type { NodeView } from '../controller/client/types.ts'
 import { RealClock } from '../controller/clock/index.ts'
-import type { CommandLog } from '../controller/state/index.ts'
+import { adminOf, type CommandLog } from '../controller/state/index.ts'
 import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
-import { QuorumWatch, ReconcileLoop } from './leader/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
-import { rebalance, type PlanNode } from '../controller/reconciler/index.ts'
-import { NodeAgent } from './agent/index.ts'
+import { rebalance, ReconcileLoop, type PlanNode } from '../controller/reconciler/index.ts'
+import { NodeAgent, SelfFence } from './agent/index.ts'
 import { addRoutes, ApiServer } from './api/index.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
 import { inGrid, joinMesh, nodeView, type GridMembership, type LocalReport } from './grid/index.ts'
@@ -212,23 +211,23 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       return node === undefined ? undefined : mesh.reports.instance(instance, node)
     }
     reconciler = new ReconcileLoop({
-      raft: raftLog,
+      log: raftLog,
       clock,
       logger: log.child({ component: 'reconciler' }),
       images: catalog,
       schedule,
-      nodes: () => mesh.directory.nodes().flatMap(n => n.advert === undefined ? [] : [{ ...schedNode(n.id, n.state, n.advert), ...(n.lastHeard !== undefined ? { lastHeard: n.lastHeard } : {}) }]),
+      nodes: () => mesh.directory.nodes().flatMap(n => n.advert === undefined ? [] : [{ ...schedNode(n.id, n.state, n.advert), ...adminOf(raftLog.state, n.id), ...(n.lastHeard !== undefined ? { lastHeard: n.lastHeard } : {}) }]),
       ready: instance => { const s = statusOf(instance); return s !== undefined && isServing(s.state, s.health) },
       failed: instance => statusOf(instance)?.state === 'failed',
       record: (instance, kind, detail) => { agent?.record(instance, kind, detail) },
-      nameOf: id => id === identity.id ? identity.name : mesh.directory.nodes().find(n => n.id === id)?.advert?.name,
+      nameOf: id => (id === identity.id ? identity.name : mesh.directory.nodes().find(n => n.id === id)?.advert?.name) ?? id,
       replicaReplaceMs: config.replicaReplaceMs
     })
   }
 
   const quorum = raft === undefined
     ? undefined
-    : new QuorumWatch({ barrier: async () => await raft!.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } })
+    : new SelfFence({ barrier: async () => await raft!.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } })
 
   await agent.start()
   reconciler?.start()
@@ -251,7 +250,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       driver.close()
       await network.close()
       // The log first: Raft must stop sending before the transport goes.
-      quorum?.stop()
+      await quorum?.stop()
       await reconciler?.stop()
       await members?.stop()
       await commandLog.close()

@@ -9,14 +9,12 @@
 import { pino } from 'pino'
 import type { Clock } from '../clock/index.ts'
 import { appOf, componentOf, parseInstanceId } from '../graph/index.ts'
-import { ReconcileLoop } from '../../daemon/leader/index.ts'
-import type { ReconcileLoopComponents } from '../../daemon/leader/index.ts'
 import { MembershipTable, detectorPreset } from '../../daemon/membership/index.ts'
 import type { DetectorSettings, MembershipEvent } from '../../daemon/membership/index.ts'
-import type { Decision, PlanNode } from '../reconciler/index.ts'
+import { ReconcileLoop, type Decision, type SensedNode } from '../reconciler/index.ts'
 import { schedule as realSchedule } from '../scheduler/index.ts'
 import type { ScheduleRequest, ScheduleResult } from '../scheduler/types.ts'
-import { apply, emptyState, putApp, setNodeAdmin, type ApplyResult, type Command, type GridState, type PlacementRecord } from '../state/index.ts'
+import { adminOf, apply, emptyState, putApp, setNodeAdmin, type ApplyResult, type Command, type GridState, type LeadingLog, type PlacementRecord } from '../state/index.ts'
 import { SimNode } from './node.ts'
 import { mulberry32, SeededRandom } from '../random/index.ts'
 import { SimVolumes } from './volumes.ts'
@@ -77,21 +75,22 @@ export class Grid {
     this.byId = new Map(this.nodes.map(n => [n.facts.id, n]))
     for (const n of this.nodes) n.nextHeartbeatAt = Math.floor(this.#net.next() * this.settings.heartbeatMs)
     const schedule = init.schedule ?? realSchedule
-    // The daemon's reconcile loop, run as is; its Raft log is this single in-order state.
-    const raft = {
-      status: () => ({ role: 'leader' }),
+    // The daemon's reconcile loop, run as is; its log is this single in-order state, always led here.
+    const log: LeadingLog = {
       state: this.state,
-      propose: async (command: Command): Promise<ApplyResult> => this.commit(command)
-    } as unknown as ReconcileLoopComponents['raft']
+      propose: async (command: Command): Promise<ApplyResult> => this.commit(command),
+      leads: () => true,
+      onApplied: () => () => {}
+    }
     this.loop = new ReconcileLoop({
-      raft,
+      log,
       clock: this.clock,
       logger: pino({ level: 'silent' }),
       images: this.world.images,
       schedule,
       nodes: () => this.leaderView(),
       ready: instance => this.ready(instance),
-      nameOf: id => this.byId.get(id)?.facts.name,
+      nameOf: id => this.byId.get(id)?.facts.name ?? id,
       record: () => {}
     })
     for (const app of this.world.apps) this.commit(putApp(app, JSON.stringify(app), ''))
@@ -114,14 +113,14 @@ export class Grid {
     this.timeline.push({ at: this.clock.now(), kind, detail })
   }
 
-  /** Nodes as the leader's reconciler sees them: heard-of nodes only, with the detector's verdict and the last advert's power. */
-  leaderView (): Array<Omit<PlanNode, 'cordoned' | 'draining'>> {
-    const out: Array<Omit<PlanNode, 'cordoned' | 'draining'>> = []
+  /** Nodes as the leader's reconciler sees them: heard-of nodes only, with the detector's verdict, the last advert's power and admin state. */
+  leaderView (): SensedNode[] {
+    const out: SensedNode[] = []
     for (const n of this.nodes) {
       const state = this.table.state(n.facts.id)
       if (state === undefined) continue
       const f = n.facts
-      out.push({ id: f.id, name: f.name, zone: f.zone, labels: f.labels, state, power: n.advertised, capabilities: f.capabilities, capacity: f.capacity })
+      out.push({ id: f.id, name: f.name, zone: f.zone, labels: f.labels, state, ...adminOf(this.state, f.id), power: n.advertised, capabilities: f.capabilities, capacity: f.capacity })
     }
     return out
   }

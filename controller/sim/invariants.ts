@@ -4,8 +4,7 @@
  * own bookkeeping, so a scheduler that lies about what it did is caught.
  */
 import { instancesOf } from '../reconciler/index.ts'
-// Not exported by daemon/leader/index.ts (yet); the leader's grace before a down node's stateful instances move.
-import { STATEFUL_GRACE_MS } from '../../daemon/leader/reconcile-loop.ts'
+import { STATEFUL_GRACE_MS } from '../reconciler/index.ts'
 import type { Grid } from './grid.ts'
 import { componentOf } from '../graph/index.ts'
 

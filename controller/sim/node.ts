@@ -10,15 +10,11 @@ import type { Clock } from '../clock/index.ts'
 import type { PlacementRecord } from '../state/index.ts'
 import { SimDriver, SimHost } from '../../daemon/runtime/sim/index.ts'
 import type { TaskHandle } from '../../daemon/runtime/index.ts'
-import { FENCE_AFTER_MS } from '../../daemon/leader/index.ts'
+import { FENCED_WITHIN_MS } from '../reconciler/index.ts'
 import type { NodeFacts } from './world.ts'
 
-/**
- * A node cut off from the quorum stops its stateful instances after this
- * long: the daemon's QuorumWatch fences after FENCE_AFTER_MS without a read
- * barrier, noticed at its next 1 s check, so the latest it can act.
- */
-export const FENCE_MS = FENCE_AFTER_MS + 1_000 // ms
+/** A node cut off from the quorum stops its stateful instances after this long: the latest the daemon's SelfFence acts. */
+export const FENCE_MS = FENCED_WITHIN_MS
 /** Grace between SIGTERM and SIGKILL when the agent stops an instance. */
 export const STOP_GRACE_MS = 5_000 // ms
 

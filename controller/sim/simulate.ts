@@ -18,7 +18,7 @@ import { KillTracker } from './metrics.ts'
 import { fnv1a } from '../random/index.ts'
 import type { SimOptions, SimResult } from './types.ts'
 
-/** How often the leader runs a reconcile round, as daemon/leader does. */
+/** How often the leader runs a reconcile round, as the ReconcileLoop's timer does. */
 export const ROUND_MS = 1_000 // ms
 /** After the last failure, the grid must have settled within this long. */
 export const CONVERGE_BOUND_MS = 30_000 // ms

@@ -63,6 +63,12 @@ export interface NodeAdmin {
   draining: boolean
 }
 
+/** A node's admin state as the state holds it: neither cordoned nor draining unless an operator said so. */
+export function adminOf (state: GridState, node: string): NodeAdmin {
+  const a = state.nodes.get(node)
+  return { cordoned: a?.cordoned ?? false, draining: a?.draining ?? false }
+}
+
 /** The grid's authoritative state: what the command log has made of it. */
 export interface GridState {
   apps: Map<string, AppRecord>

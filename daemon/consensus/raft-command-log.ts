@@ -3,7 +3,7 @@ import type { Clock, Timer } from '../../controller/clock/index.ts'
 import { RaftNode } from '../../controller/raft/index.ts'
 import type { ConfChange, Message, Ready } from '../../controller/raft/index.ts'
 import {
-  emptyState, encodeCommand, type ApplyResult, type Command, type CommandLog, type GridState
+  emptyState, encodeCommand, type ApplyResult, type Command, type CommandLog, type GridState, type LeadingLog
 } from '../../controller/state/index.ts'
 import type { Transport } from '../network/index.ts'
 import type { Store } from '../store/index.ts'
@@ -33,7 +33,7 @@ const DEFAULT_SNAPSHOT_EVERY = 1000 // entries
  * order — persist in one synced batch, send, apply, advance — see
  * docs/consensus.md for why that order.
  */
-export class RaftCommandLog implements CommandLog {
+export class RaftCommandLog implements CommandLog, LeadingLog {
   readonly state: GridState = emptyState()
   readonly #transport: Transport
   readonly #store: Store
@@ -195,6 +195,11 @@ export class RaftCommandLog implements CommandLog {
   onApplied (listener: (result: ApplyResult, index: number) => void): () => void {
     this.#listeners.add(listener)
     return () => { this.#listeners.delete(listener) }
+  }
+
+  /** True while this node leads the group. */
+  leads (): boolean {
+    return this.#node?.status().role === 'leader'
   }
 
   /** The node's view of the group. Before start() resolves, an empty follower. */

@@ -13,7 +13,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
-import type { Clock, Timer } from '../../../controller/clock/index.ts'
+import { Periodic, type Clock } from '../../../controller/clock/index.ts'
 import type { CommandLog, VolumeRecord } from '../../../controller/state/index.ts'
 import type { Transport } from '../../network/index.ts'
 import type { VolumeAttacher } from '../backend.ts'
@@ -78,7 +78,7 @@ export class GridVolumes implements VolumeAttacher {
   readonly #nbd: NbdServer
   readonly #socket: string
   #queue: Promise<void> = Promise.resolve()
-  #timer: Timer | undefined
+  readonly #tend: Periodic
   #unsubscribe: (() => void) | undefined
   #stopped = false
 
@@ -89,6 +89,11 @@ export class GridVolumes implements VolumeAttacher {
     this.#replicas = new ReplicaServer({ transport: components.transport, logger: this.#log })
     this.#nbd = new NbdServer({ logger: this.#log })
     this.#socket = join(init.runDir, 'nbd.sock')
+    // Every applied command may change a volume; a burst of them makes one pass.
+    this.#tend = new Periodic(
+      { clock: components.clock, onError: err => { this.#log.warn({ err }, 'volume pass failed') } },
+      { intervalMs: TEND_EVERY_MS, run: async () => { await this.sync() } }
+    )
   }
 
   /** Undoes mounts a crashed daemon left, starts the NBD socket, opens this node's replicas and follows the state. */
@@ -101,13 +106,9 @@ export class GridVolumes implements VolumeAttacher {
     }
     await rm(this.#socket, { force: true })
     await this.#nbd.listen({ path: this.#socket })
-    this.#unsubscribe = this.#c.log.onApplied(() => { void this.sync() })
-    const tick = (): void => {
-      if (this.#stopped) return
-      void this.sync().finally(() => { if (!this.#stopped) this.#timer = this.#c.clock.setTimeout(tick, TEND_EVERY_MS) })
-    }
+    this.#unsubscribe = this.#c.log.onApplied(() => { this.#tend.poke() })
     await this.sync()
-    this.#timer = this.#c.clock.setTimeout(tick, TEND_EVERY_MS)
+    this.#tend.start()
   }
 
   /** Brings local replicas and attachments in line with the state; calls are queued, never concurrent. */
@@ -169,8 +170,8 @@ export class GridVolumes implements VolumeAttacher {
   /** Detaches what is attached, stops serving replicas and closes every store. */
   async stop (): Promise<void> {
     this.#stopped = true
-    this.#timer?.cancel()
     this.#unsubscribe?.()
+    await this.#tend.stop()
     await this.#serial(async () => {
       for (const id of [...this.#keepers.keys()]) await this.#dropKeeper(id)
       for (const a of this.#attached.values()) await this.#release(a)
