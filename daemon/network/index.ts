@@ -1,4 +1,6 @@
 export type { Transport } from './transport.ts'
+export type { Gossip, GossipMessage, GossipVerdict } from './gossip.ts'
+export { MemoryGossipNetwork, MemoryGossip } from './memory-gossip.ts'
 export type { LoopbackNetworkInit } from './loopback.ts'
 export { LoopbackNetwork, LoopbackTransport } from './loopback.ts'
 export {
