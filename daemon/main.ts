@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 /**
  * trellisd: flags → createNode() → run until SIGINT/SIGTERM. `init` and
- * `join` first make the data dir a member of a grid (daemon/grid/setup.ts).
+ * `join` first make the data dir a member of a grid (daemon/commands).
  */
 import { homedir } from 'node:os'
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { defaultConfig, DEFAULT_API_PORT, type NodeConfig } from './config.ts'
-import { initGrid, joinGrid, recoverGrid } from './grid/setup.ts'
-import { DEFAULT_MESH_PORT } from './grid/index.ts'
+import { DEFAULT_MESH_PORT, initGrid, joinGrid, recoverGrid } from './commands/index.ts'
 import { createNode } from './node.ts'
 
 function hostPort (value: string): { host: string, port: number } {

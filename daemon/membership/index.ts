@@ -1,8 +1,9 @@
 /**
  * Membership and failure detection: who is up, who is suspect, who is down.
- * A pure core (phi-accrual detector, membership table, helper choice) driven
- * by the daemon on the real clock and by the simulator on virtual time. The
- * daemon and the benchmarks import only this file.
+ * A pure core (phi-accrual detector, membership table, helper choice), the
+ * directory that drives it from gossiped heartbeats and adverts, and the
+ * grid's view of its nodes built on the directory (GridNodes). The daemon
+ * and the benchmarks import only this file.
  */
 export { MembershipTable } from './table.ts'
 export type { MembershipTableOptions } from './table.ts'
@@ -24,3 +25,9 @@ export { HEAVY_STALLS, StallSchedule } from './sim-stalls.ts'
 export type { StallOptions } from './sim-stalls.ts'
 export { detectionDistribution, quantile } from './detection.ts'
 export type { DetectionOptions, DetectionReport, SeededVerdict } from './detection.ts'
+export { NodeDirectory, ADVERT_TOPIC, HEARTBEAT_TOPIC } from './directory.ts'
+export type { DirectoryEntry, DirectoryComponents, DirectoryInit } from './directory.ts'
+export { PROBE_PROTOCOL } from './indirect-probe.ts'
+export type { Pinger } from './indirect-probe.ts'
+export { GridNodes } from './nodes.ts'
+export type { GridNodesComponents } from './nodes.ts'

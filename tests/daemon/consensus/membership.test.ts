@@ -4,7 +4,7 @@ import { RealClock } from '../../../controller/clock/index.ts'
 import { putApp } from '../../../controller/state/index.ts'
 import { MembershipLoop } from '../../../daemon/consensus/index.ts'
 import type { MembershipDirectory, RaftCommandLog } from '../../../daemon/consensus/index.ts'
-import type { NodeDirectory } from '../../../daemon/grid/index.ts'
+import type { NodeDirectory } from '../../../daemon/membership/index.ts'
 import { Cluster, logger, spec, waitFor } from './helpers.ts'
 
 // The composition root hands the real directory to the loop: it must fit.

@@ -1,18 +1,17 @@
-import { TopicValidatorResult, type Message } from '@libp2p/gossipsub'
 import type { Logger } from 'pino'
-import type { Clock, Timer } from '../../controller/clock/index.ts'
-import type { MeshHost } from '../mesh/index.ts'
-import { acceptAdvert, type AdvertStamp } from '../resources/index.ts'
-import { trellis } from '../../proto/gen/trellis.js'
-import { DropCounters } from './counters.ts'
+import { Periodic, type Clock } from '../../controller/clock/index.ts'
 import { appOf } from '../../controller/graph/index.ts'
+import { DropCounters, type Gossip, type GossipMessage, type GossipVerdict } from '../network/index.ts'
+import { acceptAdvert, type AdvertStamp } from '../resources/index.ts'
+import type { InstanceStatus } from '../runtime/index.ts'
+import { trellis } from '../../proto/gen/trellis.js'
 
 /** Gossip topic of instance reports. */
 export const INSTANCES_TOPIC = 'trellis/instances/1'
 /** Largest report accepted, in bytes: about a thousand instances and their events. */
 export const MAX_REPORT_BYTES = 256 * 1024
 /** How often a node reports what it runs, in ms. */
-const REPORT_INTERVAL_MS = 2000
+export const REPORT_INTERVAL_MS = 2000
 /** Events kept per report. */
 const REPORT_EVENTS = 50
 
@@ -28,6 +27,15 @@ export interface LocalReport {
   volumeSyncs?: trellis.mesh.VolumeSync.$Properties[]
 }
 
+/** What InstanceReports needs. */
+export interface InstanceReportsComponents {
+  gossip: Gossip
+  clock: Clock
+  logger: Logger
+  /** What this node runs now. */
+  local: () => LocalReport
+}
+
 /**
  * Instance status and events of every node, by gossip: each node publishes
  * what its supervisor knows every few seconds, and keeps the latest report
@@ -35,36 +43,35 @@ export interface LocalReport {
  * lost report is replaced by the next.
  */
 export class InstanceReports {
-  readonly #c: { host: MeshHost, clock: Clock, logger: Logger, local: () => LocalReport }
-  readonly #init: { selfId: string, incarnation: number }
+  readonly #c: InstanceReportsComponents
+  readonly #init: { incarnation: number }
   readonly #reports = new Map<string, { stamp: AdvertStamp, instances: Map<string, InstanceState>, events: InstanceEvent[], syncs: VolumeSync[] }>()
-  readonly #decoded = new WeakMap<Message, trellis.mesh.InstanceReport>()
+  readonly #decoded = new WeakMap<GossipMessage, trellis.mesh.InstanceReport>()
+  readonly #publishing: Periodic
   readonly drops = new DropCounters()
-  #timer: Timer | undefined
+  #unsubscribe: (() => void) | undefined
   #sequence = 0
   #stopped = false
 
-  constructor (components: { host: MeshHost, clock: Clock, logger: Logger, local: () => LocalReport }, init: { selfId: string, incarnation: number }) {
+  constructor (components: InstanceReportsComponents, init: { incarnation: number }) {
     this.#c = components
     this.#init = init
+    this.#publishing = new Periodic(
+      { clock: components.clock, onError: err => { components.logger.warn({ err }, 'instance report not published') } },
+      { intervalMs: REPORT_INTERVAL_MS, immediate: true, run: async () => { await this.#publish() } }
+    )
   }
 
   start (): void {
-    const pubsub = this.#c.host.libp2p.services.pubsub
-    pubsub.topicValidators.set(INSTANCES_TOPIC, (peer, msg) => this.#validate(peer.toString(), msg))
-    pubsub.addEventListener('message', evt => { this.#receive(evt.detail) })
-    pubsub.subscribe(INSTANCES_TOPIC)
-    const loop = (): void => {
-      if (this.#stopped) return
-      this.#publish()
-      this.#timer = this.#c.clock.setTimeout(loop, REPORT_INTERVAL_MS)
-    }
-    loop()
+    this.#c.gossip.validate(INSTANCES_TOPIC, msg => this.#validate(msg))
+    this.#unsubscribe = this.#c.gossip.subscribe(INSTANCES_TOPIC, msg => { this.#receive(msg) })
+    this.#publishing.start()
   }
 
-  stop (): void {
+  async stop (): Promise<void> {
     this.#stopped = true
-    this.#timer?.cancel()
+    this.#unsubscribe?.()
+    await this.#publishing.stop()
   }
 
   /** An instance as its node last reported it. */
@@ -84,13 +91,13 @@ export class InstanceReports {
     return all
   }
 
-  #publish (): void {
+  async #publish (): Promise<void> {
     const local = this.#c.local()
     const report = trellis.mesh.InstanceReport.encode({
-      nodeId: this.#init.selfId,
+      nodeId: this.#c.gossip.selfId,
       incarnation: this.#init.incarnation,
       sequence: ++this.#sequence,
-      sentAt: Date.now(),
+      sentAt: this.#c.clock.now(),
       instances: local.instances,
       events: local.events.slice(-REPORT_EVENTS),
       volumeSyncs: local.volumeSyncs ?? []
@@ -99,32 +106,30 @@ export class InstanceReports {
       this.#c.logger.warn({ bytes: report.byteLength }, 'instance report too large to gossip')
       return
     }
-    this.#c.host.libp2p.services.pubsub.publish(INSTANCES_TOPIC, report).catch(() => {})
+    await this.#c.gossip.publish(INSTANCES_TOPIC, report)
   }
 
-  #validate (peer: string, msg: Message): TopicValidatorResult {
-    const now = Date.now()
-    const drop = (reason: 'garbled' | 'impostor' | 'replayed' | 'too-large' | 'invalid', result: TopicValidatorResult): TopicValidatorResult => {
-      if (this.drops.drop(reason, peer, now)) this.#c.logger.warn({ peer, reason }, 'instance report dropped')
-      return result
+  #validate (msg: GossipMessage): GossipVerdict {
+    const now = this.#c.clock.now()
+    const drop = (reason: 'garbled' | 'impostor' | 'replayed' | 'too-large', verdict: GossipVerdict): GossipVerdict => {
+      if (this.drops.drop(reason, msg.relayedBy, now)) this.#c.logger.warn({ peer: msg.relayedBy, reason }, 'instance report dropped')
+      return verdict
     }
-    if (msg.type !== 'signed') return drop('invalid', TopicValidatorResult.Reject)
-    if (msg.data.byteLength > MAX_REPORT_BYTES) return drop('too-large', TopicValidatorResult.Reject)
+    if (msg.data.byteLength > MAX_REPORT_BYTES) return drop('too-large', 'reject')
     let report: trellis.mesh.InstanceReport
     try {
       report = trellis.mesh.InstanceReport.decode(msg.data)
     } catch {
-      return drop('garbled', TopicValidatorResult.Reject)
+      return drop('garbled', 'reject')
     }
-    const from = msg.from.toString()
-    if (report.nodeId !== from) return drop('impostor', TopicValidatorResult.Reject)
+    if (report.nodeId !== msg.from) return drop('impostor', 'reject')
     const stamp = { incarnation: Number(report.incarnation), sequence: Number(report.sequence) }
-    if (!acceptAdvert(this.#reports.get(from)?.stamp, stamp)) return drop('replayed', TopicValidatorResult.Ignore)
+    if (!acceptAdvert(this.#reports.get(msg.from)?.stamp, stamp)) return drop('replayed', 'ignore')
     this.#decoded.set(msg, report)
-    return TopicValidatorResult.Accept
+    return 'accept'
   }
 
-  #receive (msg: Message): void {
+  #receive (msg: GossipMessage): void {
     const report = this.#decoded.get(msg)
     if (report === undefined || this.#stopped) return
     const stamp = { incarnation: Number(report.incarnation), sequence: Number(report.sequence) }
@@ -137,4 +142,20 @@ export class InstanceReports {
       syncs: report.volumeSyncs as VolumeSync[]
     })
   }
+}
+
+/** What a node's supervisor knows of its instances, as its report carries it. */
+export function reportedInstances (instances: InstanceStatus[]): trellis.mesh.InstanceState.$Properties[] {
+  return instances.map(i => ({
+    id: i.id,
+    state: i.state,
+    pid: i.pid ?? 0,
+    restarts: i.restarts,
+    health: i.health.status,
+    since: i.since,
+    exited: i.lastExit !== undefined,
+    exitCode: i.lastExit?.code ?? -1,
+    exitSignal: i.lastExit?.signal ?? '',
+    oomKilled: i.lastExit?.oomKilled ?? false
+  }))
 }

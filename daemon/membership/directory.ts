@@ -1,26 +1,23 @@
 import { EventEmitter } from 'node:events'
-import { TopicValidatorResult, type Message } from '@libp2p/gossipsub'
-import { peerIdFromString } from '@libp2p/peer-id'
 import type { Logger } from 'pino'
-import type { Clock, Timer } from '../../controller/clock/index.ts'
-import {
-  MembershipTable, type DetectorSettings, type MembershipEvent, type PeerState, type ProbeRequest
-} from '../membership/index.ts'
-import type { MeshHost } from '../mesh/index.ts'
-import type { Transport } from '../network/index.ts'
+import { Periodic, type Clock, type Timer } from '../../controller/clock/index.ts'
+import { mulberry32 } from '../../controller/random/index.ts'
+import { DropCounters, RateLimiter, type DropReason, type Gossip, type GossipMessage, type GossipVerdict, type Transport } from '../network/index.ts'
 import {
   acceptAdvert, advertChanged, decodeAdvert, decodeHeartbeat, encodeAdvert, encodeHeartbeat,
   MAX_ADVERT_BYTES, MAX_HEARTBEAT_BYTES, stampOf, type AdvertStamp, type NodeAdvert
 } from '../resources/index.ts'
-import { mulberry32 } from '../../controller/random/index.ts'
-import { RateLimiter } from './bucket.ts'
-import { DropCounters, type DropReason } from './counters.ts'
-import { askHelper, serveProbes } from './probe.ts'
+import { askHelper, PROBE_PROTOCOL, serveProbes } from './indirect-probe.ts'
+import { MembershipTable } from './table.ts'
+import type { MembershipEvent, PeerState, ProbeRequest } from './types.ts'
+import type { DetectorSettings } from './settings.ts'
 
 /** Gossip topics; the version is part of the name so a new format gets a new topic. */
 export const ADVERT_TOPIC = 'trellis/adverts/1'
 export const HEARTBEAT_TOPIC = 'trellis/heartbeats/1'
 
+/** How long a leaving node waits for its leave to go out before its host stops, ms. */
+const LEAVE_MS = 50
 /** Messages one peer may relay to us per second, on average and at once. */
 const PEER_RATE = 50
 const PEER_BURST = 200
@@ -41,12 +38,18 @@ export interface DirectoryEntry {
 }
 
 export interface DirectoryComponents {
-  host: MeshHost
+  /** Heartbeats and adverts travel here. */
+  gossip: Gossip
+  /** Indirect probes travel here. */
   transport: Transport
   clock: Clock
   logger: Logger
   /** Builds this node's advert for the given stamp; probes the machine. */
   advert: (stamp: { incarnation: number, sequence: number, sentAt: number }) => Promise<NodeAdvert>
+  /** Whether a peer answers directly (a libp2p ping) within timeoutMs; never rejects. */
+  ping: (peer: string, timeoutMs: number) => Promise<boolean>
+  /** Told every member's addresses from its advert, so that Raft and terminal streams can dial it by id. */
+  learn?: (peer: string, addresses: string[]) => void
 }
 
 export interface DirectoryInit {
@@ -62,7 +65,7 @@ export interface DirectoryInit {
 
 /**
  * Who is in the grid, and how each node is doing. Publishes this node's
- * heartbeats and resource adverts over gossipsub, validates what others
+ * heartbeats and resource adverts by gossip, validates what others
  * publish (size, signature matches the claimed node, replay, rate), feeds
  * the membership table and runs its probes. Emits `event` with every
  * membership transition.
@@ -75,10 +78,12 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   readonly #entries = new Map<string, DirectoryEntry>()
   readonly #advertStamps = new Map<string, AdvertStamp>()
   readonly #beatStamps = new Map<string, AdvertStamp>()
-  readonly #decoded = new WeakMap<Message, NodeAdvert | { heartbeat: true, leaving: boolean, incarnation: number, sequence: number, nodeId: string }>()
+  readonly #decoded = new WeakMap<GossipMessage, NodeAdvert | { heartbeat: true, leaving: boolean, incarnation: number, sequence: number, nodeId: string }>()
   readonly #limiter = new RateLimiter({ ratePerSec: PEER_RATE, burst: PEER_BURST })
   readonly drops = new DropCounters()
-  readonly #timers: Timer[] = []
+  readonly #loops: Periodic[] = []
+  readonly #unsubscribe: Array<() => void> = []
+  #soonTimer: Timer | undefined
   #sequence = 0
   #lastAdvert: NodeAdvert | undefined
   #lastAdvertAt = 0
@@ -89,7 +94,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     super()
     this.#c = components
     this.#init = init
-    this.#self = components.transport.nodeId
+    this.#self = components.gossip.selfId
     this.#table = new MembershipTable({ settings: init.settings, rng: mulberry32(init.seed), self: this.#self })
   }
 
@@ -98,22 +103,21 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   }
 
   async start (): Promise<void> {
-    const pubsub = this.#c.host.libp2p.services.pubsub
-    pubsub.topicValidators.set(ADVERT_TOPIC, (peer, msg) => this.#validate(peer.toString(), msg, 'advert'))
-    pubsub.topicValidators.set(HEARTBEAT_TOPIC, (peer, msg) => this.#validate(peer.toString(), msg, 'heartbeat'))
-    pubsub.addEventListener('message', evt => { this.#receive(evt.detail) })
-    pubsub.subscribe(ADVERT_TOPIC)
-    pubsub.subscribe(HEARTBEAT_TOPIC)
-    serveProbes({ transport: this.#c.transport, ping: async (peer, ms) => await this.#ping(peer, ms), logger: this.#c.logger }, { timeoutMs: this.#init.settings.heartbeatMs * 2 })
+    const gossip = this.#c.gossip
+    gossip.validate(ADVERT_TOPIC, msg => this.#validate(msg, 'advert'))
+    gossip.validate(HEARTBEAT_TOPIC, msg => this.#validate(msg, 'heartbeat'))
+    this.#unsubscribe.push(gossip.subscribe(ADVERT_TOPIC, msg => { this.#receive(msg) }))
+    this.#unsubscribe.push(gossip.subscribe(HEARTBEAT_TOPIC, msg => { this.#receive(msg) }))
+    serveProbes({ transport: this.#c.transport, ping: this.#c.ping, logger: this.#c.logger }, { timeoutMs: this.#init.settings.heartbeatMs * 2 })
     await this.#publishAdvert(true)
     this.#every(this.#init.settings.heartbeatMs, () => { this.#publishHeartbeat(false) })
     this.#every(this.#init.settings.tickMs, () => { this.#step({ type: 'tick', now: this.#c.clock.now() }) })
-    this.#every(Math.min(2000, this.#init.advertIntervalMs), () => { void this.#publishAdvert(false) })
+    this.#every(Math.min(2000, this.#init.advertIntervalMs), async () => { await this.#publishAdvert(false) })
   }
 
   /** Every node known, this one first. */
   nodes (): DirectoryEntry[] {
-    const self = this.#lastAdvert === undefined ? [] : [{ id: this.#self, state: 'up' as const, advert: this.#lastAdvert, lastSeen: Date.now(), self: true, drops: { ...this.drops.counts } }]
+    const self = this.#lastAdvert === undefined ? [] : [{ id: this.#self, state: 'up' as const, advert: this.#lastAdvert, lastSeen: this.#c.clock.now(), self: true, drops: { ...this.drops.counts } }]
     const others = [...this.#entries.values()].map(e => {
       const heard = this.#table.lastHeard(e.id)
       return { ...e, state: this.#table.state(e.id) ?? e.state, ...(heard !== undefined ? { lastHeard: heard } : {}) }
@@ -125,68 +129,60 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   async stop (): Promise<void> {
     if (this.#stopped) return
     this.#stopped = true
-    for (const t of this.#timers) t.cancel()
+    this.#soonTimer?.cancel()
+    await Promise.all(this.#loops.map(async l => { await l.stop() }))
+    for (const off of this.#unsubscribe) off()
     this.#publishHeartbeat(true)
     // Give the leave a moment to go out before the host stops.
-    await new Promise(resolve => setTimeout(resolve, 50))
-    this.#c.transport.unhandle('/trellis/probe/1')
+    await this.#c.clock.sleep(LEAVE_MS)
+    this.#c.transport.unhandle(PROBE_PROTOCOL)
   }
 
-  #every (ms: number, fn: () => void): void {
-    const loop = (): void => {
-      if (this.#stopped) return
-      try { fn() } catch (err) { this.#c.logger.error({ err }, 'directory timer failed') }
-      this.#timers.push(this.#c.clock.setTimeout(loop, ms))
-    }
-    this.#timers.push(this.#c.clock.setTimeout(loop, ms))
+  #every (ms: number, fn: () => unknown): void {
+    const loop = new Periodic({ clock: this.#c.clock, onError: err => { this.#c.logger.error({ err }, 'directory timer failed') } }, { intervalMs: ms, run: fn })
+    this.#loops.push(loop)
+    loop.start()
   }
 
   #stamp (): { incarnation: number, sequence: number, sentAt: number } {
-    return { incarnation: this.#init.incarnation, sequence: ++this.#sequence, sentAt: Date.now() }
+    return { incarnation: this.#init.incarnation, sequence: ++this.#sequence, sentAt: this.#c.clock.now() }
   }
 
   #advertSoon (): void {
-    if (this.#soon) return
+    if (this.#soon || this.#stopped) return
     this.#soon = true
-    const wait = Math.max(0, this.#init.advertMinGapMs - (Date.now() - this.#lastAdvertAt))
-    this.#timers.push(this.#c.clock.setTimeout(() => { this.#soon = false; void this.#publishAdvert(true) }, wait))
+    const wait = Math.max(0, this.#init.advertMinGapMs - (this.#c.clock.now() - this.#lastAdvertAt))
+    this.#soonTimer = this.#c.clock.setTimeout(() => { this.#soon = false; void this.#publishAdvert(true) }, wait)
   }
 
   #publishHeartbeat (leaving: boolean): void {
-    const bytes = encodeHeartbeat({ nodeId: this.#self, ...this.#stamp(), leaving })
-    this.#c.host.libp2p.services.pubsub.publish(HEARTBEAT_TOPIC, bytes).catch(err => {
-      this.#c.logger.debug({ err }, 'heartbeat not published')
-    })
+    void this.#c.gossip.publish(HEARTBEAT_TOPIC, encodeHeartbeat({ nodeId: this.#self, ...this.#stamp(), leaving }))
   }
 
   async #publishAdvert (force: boolean): Promise<void> {
     if (this.#stopped) return
     const advert = await this.#c.advert(this.#stamp())
-    const now = Date.now()
+    const now = this.#c.clock.now()
     const changed = advertChanged(this.#lastAdvert, advert)
     const due = now - this.#lastAdvertAt >= this.#init.advertIntervalMs
     const allowed = now - this.#lastAdvertAt >= this.#init.advertMinGapMs
     if (!force && !due && !(changed !== undefined && allowed)) return
     this.#lastAdvert = advert
     this.#lastAdvertAt = now
-    try {
-      const bytes = encodeAdvert(advert)
-      await this.#c.host.libp2p.services.pubsub.publish(ADVERT_TOPIC, bytes)
-      this.#c.logger.debug({ sequence: advert.sequence, bytes: bytes.byteLength, reason: force ? 'start' : changed ?? 'periodic' }, 'advert published')
-    } catch (err) {
-      this.#c.logger.debug({ err }, 'advert not published')
-    }
+    const bytes = encodeAdvert(advert)
+    await this.#c.gossip.publish(ADVERT_TOPIC, bytes)
+    this.#c.logger.debug({ sequence: advert.sequence, bytes: bytes.byteLength, reason: force ? 'start' : changed ?? 'periodic' }, 'advert published')
   }
 
-  #validate (peer: string, msg: Message, kind: 'advert' | 'heartbeat'): TopicValidatorResult {
-    const now = Date.now()
-    const reject = (reason: DropReason, detail?: string): TopicValidatorResult => {
+  #validate (msg: GossipMessage, kind: 'advert' | 'heartbeat'): GossipVerdict {
+    const now = this.#c.clock.now()
+    const peer = msg.relayedBy
+    const reject = (reason: DropReason, detail?: string): GossipVerdict => {
       if (this.drops.drop(reason, peer, now)) this.#c.logger.warn({ peer, topic: msg.topic, reason, detail, drops: this.drops.counts[reason] }, 'gossip message dropped')
-      return reason === 'replayed' || reason === 'rate-limited' || reason === 'self' ? TopicValidatorResult.Ignore : TopicValidatorResult.Reject
+      return reason === 'replayed' || reason === 'rate-limited' || reason === 'self' ? 'ignore' : 'reject'
     }
     if (!this.#limiter.take(peer, now)) return reject('rate-limited')
-    if (msg.type !== 'signed') return reject('invalid', 'unsigned')
-    const from = msg.from.toString()
+    const from = msg.from
     if (from === this.#self) return reject('self')
     const limit = kind === 'advert' ? MAX_ADVERT_BYTES : MAX_HEARTBEAT_BYTES
     if (msg.data.byteLength > limit) return reject('too-large', `${msg.data.byteLength} bytes`)
@@ -207,16 +203,16 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     } catch (err) {
       return reject('garbled', (err as Error).message)
     }
-    return TopicValidatorResult.Accept
+    return 'accept'
   }
 
-  #receive (msg: Message): void {
+  #receive (msg: GossipMessage): void {
     if (this.#stopped) return
     const decoded = this.#decoded.get(msg)
     if (decoded === undefined) return
     const at = this.#c.clock.now()
-    const entry = this.#entries.get(decoded.nodeId) ?? { id: decoded.nodeId, state: 'up' as PeerState, lastSeen: Date.now(), self: false }
-    entry.lastSeen = Date.now()
+    const entry = this.#entries.get(decoded.nodeId) ?? { id: decoded.nodeId, state: 'up' as PeerState, lastSeen: at, self: false }
+    entry.lastSeen = at
     this.#entries.set(decoded.nodeId, entry)
     if ('heartbeat' in decoded) {
       if (decoded.leaving) { this.#step({ type: 'left', peer: decoded.nodeId, incarnation: decoded.incarnation, at }); return }
@@ -224,8 +220,8 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     } else {
       entry.advert = decoded
       // Link to every member directly: Raft and terminal streams dial by node id.
-      this.#c.host.links.learn(msg.type === 'signed' ? msg.from : peerIdFromString(decoded.nodeId), decoded.listenAddrs)
-      this.#c.logger.debug({ from: decoded.nodeId, sequence: decoded.sequence, delayMs: Date.now() - decoded.sentAt, bytes: msg.data.byteLength }, 'advert received')
+      this.#c.learn?.(decoded.nodeId, decoded.listenAddrs)
+      this.#c.logger.debug({ from: decoded.nodeId, sequence: decoded.sequence, delayMs: at - decoded.sentAt, bytes: msg.data.byteLength }, 'advert received')
       // An advert is a sign of life too, but its sequence is shared with heartbeats: no seq here.
       this.#step({ type: 'heartbeat', peer: decoded.nodeId, incarnation: decoded.incarnation, at })
     }
@@ -247,18 +243,9 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   async #probe (request: ProbeRequest): Promise<void> {
     const timeout = this.#init.settings.heartbeatMs * 2
     const answers = await Promise.all([
-      this.#ping(request.peer, timeout),
+      this.#c.ping(request.peer, timeout),
       ...request.helpers.map(async helper => await askHelper(this.#c.transport, helper, request.peer, timeout))
     ])
     if (answers.some(Boolean) && !this.#stopped) this.#step({ type: 'indirect-ack', peer: request.peer, at: this.#c.clock.now() })
-  }
-
-  async #ping (peer: string, timeoutMs: number): Promise<boolean> {
-    try {
-      await this.#c.host.ping(peer, { signal: AbortSignal.timeout(timeoutMs) })
-      return true
-    } catch {
-      return false
-    }
   }
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GridConfigInvalidError } from './errors.ts'
@@ -51,4 +52,9 @@ export async function saveGridConfig (dataDir: string, config: GridConfig): Prom
   const file = join(dataDir, GRID_CONFIG_FILE)
   await writeFile(file + '.tmp', JSON.stringify(config, null, 2) + '\n', { mode: 0o600 })
   await rename(file + '.tmp', file)
+}
+
+/** True when the data dir belongs to a grid (trellisd init or join ran). */
+export function inGrid (dataDir: string): boolean {
+  return existsSync(join(dataDir, GRID_KEY_FILE))
 }
