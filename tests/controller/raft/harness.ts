@@ -6,9 +6,9 @@
  */
 import { RaftNode, MemoryStorage } from '../../../controller/raft/index.ts'
 import type { Entry, Message, RaftOptions, ReadState, Status } from '../../../controller/raft/index.ts'
-import { Host } from '../../../controller/raft/sim/index.ts'
+import { Host } from '../../sim/raft/index.ts'
 import { SeededRandom } from '../../../controller/random/index.ts'
-import type { HostEvents } from '../../../controller/raft/sim/index.ts'
+import type { HostEvents } from '../../sim/raft/index.ts'
 
 export type NodeOptions = Partial<Omit<RaftOptions, 'id' | 'storage' | 'rng'>>
 

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { MemoryStorage, RaftNode } from '../../../controller/raft/index.ts'
 import type { Message } from '../../../controller/raft/index.ts'
-import { WriteLog } from '../../../controller/raft/sim/index.ts'
+import { WriteLog } from '../../sim/raft/index.ts'
 import { SeededRandom } from '../../../controller/random/index.ts'
 import { Cluster } from './harness.ts'
 

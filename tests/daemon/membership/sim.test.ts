@@ -1,10 +1,9 @@
 /** The simulator itself: deterministic, and its channel, stalls, kills and probes behave. */
 import t from 'tap'
-import {
-  CLEAN_LAN, FIELD_DETECTOR, HEAVY_STALLS, LAN_DETECTOR, LOSSY_FIELD, StallSchedule, simulate
-} from '../../../daemon/membership/index.ts'
+import { FIELD_DETECTOR, LAN_DETECTOR } from '../../../daemon/membership/index.ts'
+import { CLEAN_LAN, HEAVY_STALLS, LOSSY_FIELD, StallSchedule, simulate } from '../../sim/membership/index.ts'
 import { mulberry32 } from '../../../controller/random/index.ts'
-import type { SimOptions } from '../../../daemon/membership/index.ts'
+import type { SimOptions } from '../../sim/membership/index.ts'
 
 const base: SimOptions = { seed: 1, settings: LAN_DETECTOR, nodes: 5, durationMs: 120_000, channel: CLEAN_LAN }
 

@@ -5,7 +5,7 @@
  * again), which is the worst case for a heartbeat: each one in the burst
  * lands late.
  */
-import type { Rng } from '../../controller/random/index.ts'
+import type { Rng } from '../../../controller/random/index.ts'
 
 /** How busy a node is. */
 export interface StallOptions {

@@ -1,6 +1,6 @@
-import type { RaftNode } from '../node.ts'
-import { MemoryStorage } from '../storage.ts'
-import type { Entry, Message, NodeId, ReadState, Ready, Snapshot } from '../types.ts'
+import type { RaftNode } from '../../../controller/raft/index.ts'
+import { MemoryStorage } from '../../../controller/raft/index.ts'
+import type { Entry, Message, NodeId, ReadState, Ready, Snapshot } from '../../../controller/raft/index.ts'
 import { WriteLog } from './machine.ts'
 
 /** What a host reports while it drains its node; the simulator checks invariants here. */

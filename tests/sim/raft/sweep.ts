@@ -73,7 +73,7 @@ export function sweep (options: SweepOptions): SweepResult {
           nodes,
           steps,
           violations: r.violations,
-          rerun: `npx node controller/raft/sim/main.ts --seed ${seed} --scenario ${scenario} --nodes ${nodes} --steps ${steps} --log`
+          rerun: `npx node tests/sim/raft/main.ts --seed ${seed} --scenario ${scenario} --nodes ${nodes} --steps ${steps} --log`
         })
         if (options.failFast === true) return out
       }

@@ -5,7 +5,7 @@
  * sync is rebuilt, then added. Both are proposed at the volume's generation,
  * as the daemon does, and only by a primary that can reach the quorum.
  */
-import { updateVolume, type ApplyResult, type Command, type GridState } from '../state/index.ts'
+import { updateVolume, type ApplyResult, type Command, type GridState } from '../../../controller/state/index.ts'
 import type { SimNode } from './node.ts'
 
 /** Simulated time a catch-up or rebuild takes, ms. */

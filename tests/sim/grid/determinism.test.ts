@@ -1,6 +1,6 @@
 /** The grid simulator replays exactly: the same scenario and seed give the same timeline, hash and figures. */
 import t from 'tap'
-import { scenarioNamed, simulate } from '../../../controller/sim/index.ts'
+import { scenarioNamed, simulate } from './index.ts'
 
 t.test('same seed, same timeline hash; another seed, another run', async t => {
   const scenario = scenarioNamed('rolling-kill')
@@ -12,7 +12,7 @@ t.test('same seed, same timeline hash; another seed, another run', async t => {
   t.same(a.detection, b.detection)
   const c = await simulate({ scenario, seed: 12 })
   t.not(c.hash, a.hash, 'the seed changes which nodes die and when heartbeats land')
-  t.equal(a.rerun, 'node controller/sim/main.ts --scenario rolling-kill --seed 11')
+  t.equal(a.rerun, 'node tests/sim/grid/main.ts --scenario rolling-kill --seed 11')
 })
 
 t.test('a run reports its figures', async t => {

@@ -3,7 +3,7 @@
  * must be reported, with the seed and the line that replays the run.
  */
 import t from 'tap'
-import { scenarioNamed, simulate } from '../../../controller/sim/index.ts'
+import { scenarioNamed, simulate } from './index.ts'
 import { schedule } from '../../../controller/scheduler/index.ts'
 import type { ScheduleRequest } from '../../../controller/scheduler/index.ts'
 
@@ -15,7 +15,7 @@ t.test('a scheduler that ignores anti-affinity is caught, with its seed', async 
   t.ok(r.violations.length > 0, 'reported')
   t.match(r.violations[0], /anti-affinity broken/)
   t.equal(r.seed, 42)
-  t.equal(r.rerun, 'node controller/sim/main.ts --scenario zone-loss --seed 42')
+  t.equal(r.rerun, 'node tests/sim/grid/main.ts --scenario zone-loss --seed 42')
   t.ok(r.timeline.some(e => e.kind === 'VIOLATION'), 'the violation is on the timeline')
 })
 

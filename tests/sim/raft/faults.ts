@@ -1,5 +1,5 @@
-import { isMember } from '../membership.ts'
-import type { ConfChange, NodeId } from '../types.ts'
+import { isMember } from '../../../controller/raft/index.ts'
+import type { ConfChange, NodeId } from '../../../controller/raft/index.ts'
 import type { Host } from './host.ts'
 import type { Simulation } from './simulate.ts'
 

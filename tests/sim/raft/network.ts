@@ -1,5 +1,5 @@
-import type { Message, NodeId } from '../types.ts'
-import type { SeededRandom } from '../../random/index.ts'
+import type { Message, NodeId } from '../../../controller/raft/index.ts'
+import type { SeededRandom } from '../../../controller/random/index.ts'
 
 /** How the links misbehave; every probability is per message. */
 export interface LinkFaults {

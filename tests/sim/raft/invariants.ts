@@ -1,4 +1,4 @@
-import type { Entry, NodeId, Ready, Snapshot } from '../types.ts'
+import type { Entry, NodeId, Ready, Snapshot } from '../../../controller/raft/index.ts'
 import { mix } from './hash.ts'
 import type { Host } from './host.ts'
 import { writeId } from './machine.ts'

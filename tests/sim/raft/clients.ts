@@ -1,9 +1,9 @@
-import { NotLeaderError, RaftError } from '../errors.ts'
-import type { Entry, NodeId, ReadState } from '../types.ts'
+import { NotLeaderError, RaftError } from '../../../controller/raft/index.ts'
+import type { Entry, NodeId, ReadState } from '../../../controller/raft/index.ts'
 import type { Host } from './host.ts'
 import type { Invariants } from './invariants.ts'
 import { encodeWrite, writeId } from './machine.ts'
-import type { SeededRandom } from '../../random/index.ts'
+import type { SeededRandom } from '../../../controller/random/index.ts'
 
 /**
  * The simulated clients: they propose writes and ask for linearizable reads

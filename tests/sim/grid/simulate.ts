@@ -9,13 +9,13 @@
  * Same scenario and seed, same timeline: nothing reads the wall clock or
  * Math.random, and every async step settles on the VirtualClock.
  */
-import { VirtualClock } from '../clock/index.ts'
-import type { Decision } from '../reconciler/index.ts'
+import { VirtualClock } from '../../../controller/clock/index.ts'
+import type { Decision } from '../../../controller/reconciler/index.ts'
 import { ActionQueue, queueEvent } from './events.ts'
 import { Grid } from './grid.ts'
 import { checkRound, checkStep, deadBoundMs, unsettled } from './invariants.ts'
 import { KillTracker } from './metrics.ts'
-import { fnv1a } from '../random/index.ts'
+import { fnv1a } from '../../../controller/random/index.ts'
 import type { SimOptions, SimResult } from './types.ts'
 
 /** How often the leader runs a reconcile round, as the ReconcileLoop's timer does. */
@@ -27,7 +27,7 @@ const NAMED_MOVES = 6
 
 /** The command line that replays a run. */
 export function rerunLine (scenario: string, seed: number): string {
-  return `node controller/sim/main.ts --scenario ${scenario} --seed ${seed}`
+  return `node tests/sim/grid/main.ts --scenario ${scenario} --seed ${seed}`
 }
 
 /** Runs a scenario with a seed; never throws for a broken invariant, it reports it. */

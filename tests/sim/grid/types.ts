@@ -2,7 +2,7 @@
  * The grid simulator's vocabulary: a scenario (nodes, apps, timed failures)
  * as plain data that JSON can hold, and what a run reports.
  */
-import type { Placement, ScheduleRequest, ScheduleResult, Strategy } from '../scheduler/types.ts'
+import type { Placement, ScheduleRequest, ScheduleResult, Strategy } from '../../../controller/scheduler/types.ts'
 
 /** A batch of identical nodes in one zone. Ids are `<prefix><n>`, numbered across the whole scenario. */
 export interface NodeGroup {

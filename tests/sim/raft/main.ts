@@ -1,8 +1,8 @@
 /**
  * Reruns one simulation, or a sweep, from the command line:
  *
- *   npx node controller/raft/sim/main.ts --seed 42 --scenario chaos --nodes 5 [--steps 300] [--log]
- *   npx node controller/raft/sim/main.ts --sweep 1000 [--from 1] [--scenario chaos] [--steps 300]
+ *   npx node tests/sim/raft/main.ts --seed 42 --scenario chaos --nodes 5 [--steps 300] [--log]
+ *   npx node tests/sim/raft/main.ts --sweep 1000 [--from 1] [--scenario chaos] [--steps 300]
  *
  * A failing seed from the tests prints the exact line to paste here.
  */

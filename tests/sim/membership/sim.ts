@@ -13,12 +13,12 @@
  */
 import { Agenda, CONTROL, IO, TIMER } from './sim-queue.ts'
 import { StallSchedule } from './sim-stalls.ts'
-import { mulberry32 } from '../../controller/random/index.ts'
-import { MembershipTable } from './table.ts'
-import type { Rng } from '../../controller/random/index.ts'
-import type { DetectorSettings } from './settings.ts'
+import { mulberry32 } from '../../../controller/random/index.ts'
+import { MembershipTable } from '../../../daemon/membership/table.ts'
+import type { Rng } from '../../../controller/random/index.ts'
+import type { DetectorSettings } from '../../../daemon/membership/settings.ts'
 import type { StallOptions } from './sim-stalls.ts'
-import type { StepOutput } from './types.ts'
+import type { StepOutput } from '../../../daemon/membership/types.ts'
 
 /** The network between every pair of nodes. */
 export interface ChannelOptions {

@@ -2,8 +2,8 @@
  * Expands a scenario into what the real code takes: AppSpecs for the state
  * machine and the scheduler, an image lookup, and the nodes' static facts.
  */
-import type { AppSpec, ComponentSpec } from '../graph/index.ts'
-import type { Amounts, ImageLookup } from '../scheduler/types.ts'
+import type { AppSpec, ComponentSpec } from '../../../controller/graph/index.ts'
+import type { Amounts, ImageLookup } from '../../../controller/scheduler/types.ts'
 import { InvalidScenarioError } from './errors.ts'
 import type { AppTemplate, Scenario } from './types.ts'
 

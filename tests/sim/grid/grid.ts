@@ -4,19 +4,19 @@
  * code except the machines (SimHost/SimDriver) and the network (a heartbeat
  * arrives unless its node is dead, restarting or cut off). Raft is left out:
  * commands are applied in order to one state, as the committed log would
- * apply them; the log's own safety is controller/raft/sim's to show.
+ * apply them; the log's own safety is tests/sim/raft's to show.
  */
 import { pino } from 'pino'
-import type { Clock } from '../clock/index.ts'
-import { appOf, componentOf, parseInstanceId } from '../graph/index.ts'
-import { MembershipTable, detectorPreset } from '../../daemon/membership/index.ts'
-import type { DetectorSettings, MembershipEvent } from '../../daemon/membership/index.ts'
-import { ReconcileLoop, type Decision, type SensedNode } from '../reconciler/index.ts'
-import { schedule as realSchedule } from '../scheduler/index.ts'
-import type { ScheduleRequest, ScheduleResult } from '../scheduler/types.ts'
-import { adminOf, apply, emptyState, putApp, setNodeAdmin, type ApplyResult, type Command, type GridState, type LeadingLog, type PlacementRecord } from '../state/index.ts'
+import type { Clock } from '../../../controller/clock/index.ts'
+import { appOf, componentOf, parseInstanceId } from '../../../controller/graph/index.ts'
+import { MembershipTable, detectorPreset } from '../../../daemon/membership/index.ts'
+import type { DetectorSettings, MembershipEvent } from '../../../daemon/membership/index.ts'
+import { ReconcileLoop, type Decision, type SensedNode } from '../../../controller/reconciler/index.ts'
+import { schedule as realSchedule } from '../../../controller/scheduler/index.ts'
+import type { ScheduleRequest, ScheduleResult } from '../../../controller/scheduler/types.ts'
+import { adminOf, apply, emptyState, putApp, setNodeAdmin, type ApplyResult, type Command, type GridState, type LeadingLog, type PlacementRecord } from '../../../controller/state/index.ts'
 import { SimNode } from './node.ts'
-import { mulberry32, SeededRandom } from '../random/index.ts'
+import { mulberry32, SeededRandom } from '../../../controller/random/index.ts'
 import { SimVolumes } from './volumes.ts'
 import type { Scenario, TimelineEntry } from './types.ts'
 import { commandKey, worldOf, type World } from './world.ts'

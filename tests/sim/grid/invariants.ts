@@ -3,10 +3,10 @@
  * checks read the committed state and the machines, never the scheduler's
  * own bookkeeping, so a scheduler that lies about what it did is caught.
  */
-import { instancesOf } from '../reconciler/index.ts'
-import { STATEFUL_GRACE_MS } from '../reconciler/index.ts'
+import { instancesOf } from '../../../controller/reconciler/index.ts'
+import { STATEFUL_GRACE_MS } from '../../../controller/reconciler/index.ts'
 import type { Grid } from './grid.ts'
-import { componentOf } from '../graph/index.ts'
+import { componentOf } from '../../../controller/graph/index.ts'
 
 /** Time the grid gets, after it stops hearing a node, to move that node's instances off it. */
 export function deadBoundMs (grid: Grid, roundMs: number): number {

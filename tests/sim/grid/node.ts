@@ -6,11 +6,11 @@
  * placed here, stop what is not, and fence stateful instances once cut off
  * from the leader.
  */
-import type { Clock } from '../clock/index.ts'
-import type { PlacementRecord } from '../state/index.ts'
-import { SimDriver, SimHost } from '../../daemon/runtime/sim/index.ts'
-import type { TaskHandle } from '../../daemon/runtime/index.ts'
-import { FENCED_WITHIN_MS } from '../reconciler/index.ts'
+import type { Clock } from '../../../controller/clock/index.ts'
+import type { PlacementRecord } from '../../../controller/state/index.ts'
+import { SimDriver, SimHost } from '../../../daemon/runtime/sim/index.ts'
+import type { TaskHandle } from '../../../daemon/runtime/index.ts'
+import { FENCED_WITHIN_MS } from '../../../controller/reconciler/index.ts'
 import type { NodeFacts } from './world.ts'
 
 /** A node cut off from the quorum stops its stateful instances after this long: the latest the daemon's SelfFence acts. */

@@ -1,10 +1,10 @@
 /**
  * Runs the grid simulator from the command line:
  *
- *   node controller/sim/main.ts --scenario zone-loss --seed 7        timeline and summary
- *   node controller/sim/main.ts --scenario my-grid.json --seed 7     a scenario from a JSON file
- *   node controller/sim/main.ts --sweep 20 [--scenario name]         seeds 1..20, failures with their replay line
- *   node controller/sim/main.ts --list                               the built-in scenarios
+ *   node tests/sim/grid/main.ts --scenario zone-loss --seed 7        timeline and summary
+ *   node tests/sim/grid/main.ts --scenario my-grid.json --seed 7     a scenario from a JSON file
+ *   node tests/sim/grid/main.ts --sweep 20 [--scenario name]         seeds 1..20, failures with their replay line
+ *   node tests/sim/grid/main.ts --list                               the built-in scenarios
  *
  * A failing seed prints the exact line that replays it.
  */

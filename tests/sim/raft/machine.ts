@@ -1,4 +1,4 @@
-import type { Entry, Snapshot } from '../types.ts'
+import type { Entry, Snapshot } from '../../../controller/raft/index.ts'
 import { mix } from './hash.ts'
 
 /** Encodes a client write as an entry payload: its id, then `pad` filler bytes. */

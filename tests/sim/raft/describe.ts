@@ -1,4 +1,4 @@
-import type { Message } from '../types.ts'
+import type { Message } from '../../../controller/raft/index.ts'
 
 /** One line per message for the event log of a failing seed. */
 export function describe (m: Message): string {

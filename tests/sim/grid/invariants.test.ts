@@ -4,7 +4,7 @@
  * and the command that replays it.
  */
 import t from 'tap'
-import { SCENARIOS, sweep } from '../../../controller/sim/index.ts'
+import { SCENARIOS, sweep } from './index.ts'
 
 const SEEDS = Number(process.env.TRELLIS_SIM_SEEDS ?? 3)
 

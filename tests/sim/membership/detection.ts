@@ -4,10 +4,10 @@
  * node, reported as a distribution. The benchmark prints this; the tests
  * hold the presets to their documented windows with it.
  */
-import { mulberry32 } from '../../controller/random/index.ts'
-import { nominalWindow } from './settings.ts'
+import { mulberry32 } from '../../../controller/random/index.ts'
+import { nominalWindow } from '../../../daemon/membership/settings.ts'
 import { simulate } from './sim.ts'
-import type { DetectorSettings } from './settings.ts'
+import type { DetectorSettings } from '../../../daemon/membership/settings.ts'
 import type { ChannelOptions, Verdict } from './sim.ts'
 import type { StallOptions } from './sim-stalls.ts'
 
