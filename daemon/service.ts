@@ -64,6 +64,7 @@ export class NodeService implements GridService {
     if (!result.ok) throw new GraphValidationError(result.errors)
     const applied = await this.#c.log.propose(putApp(result.app, source, this.#c.nodeId))
     if (applied.kind !== 'app-put') throw new Error('apply produced no put')
+    if (applied.change === 'refused') throw new ApiError('ERR_CONFLICT', applied.why ?? 'the app was refused')
     this.#c.logger.info({ app: applied.name, version: applied.version, change: applied.change }, 'app applied')
     return { name: applied.name, version: applied.version, change: applied.change }
   }
@@ -145,6 +146,7 @@ export class NodeService implements GridService {
     }
     const applied = await this.#c.log.propose(putApp(result.app, source, this.#c.nodeId))
     if (applied.kind !== 'app-put') throw new Error('clone produced no put')
+    if (applied.change === 'refused') throw new ApiError('ERR_CONFLICT', applied.why ?? 'the clone was refused')
     this.#c.logger.info({ source: sourceApp, clone: name, volumes: copies.map(c => c.to.id) }, 'app cloned')
     return { name, version: applied.version, change: applied.change, volumes: copies.map(c => c.to.id), droppedEntries: dropped }
   }
