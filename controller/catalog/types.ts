@@ -66,12 +66,16 @@ export interface ImageManifest {
   start: StartSpec
   /** Node capabilities needed, e.g. volume-mount. */
   requires: string[]
-  /** Absolute path of the image folder. */
+  /** Absolute path of the image folder; '' for an image of the grid's catalog until a node unpacks it. */
   dir: string
+  /** The image's digest in the grid's catalog; absent for a folder loaded from disk. */
+  digest?: string
 }
 
-/** The set of images a node knows, by name. */
+/** A set of images. */
 export interface Catalog {
-  get(name: string): ImageManifest | undefined
+  /** The image a reference names: `name` (its newest version), and in the grid's catalog also `name@version` or a digest. */
+  get(ref: string): ImageManifest | undefined
+  /** One manifest per name (the newest version), by name. */
   list(): ImageManifest[]
 }
