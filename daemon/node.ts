@@ -16,7 +16,7 @@ import { inGrid, joinMesh, nodeView, type GridMembership, type LocalReport } fro
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
 import { buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
-import { isServing, ProcessDriver, Supervisor, type DriverFingerprint, type SupervisorEvent } from './runtime/index.ts'
+import { InstanceIsolation, isServing, ProcessDriver, Supervisor, uidStoreOver, type DriverFingerprint, type SupervisorEvent } from './runtime/index.ts'
 import { NodeService } from './service.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
 import { DirectoryVolumeBackend, type VolumeBackend } from './volumes/index.ts'
@@ -58,6 +58,16 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   for (const e of errors) log.error({ path: e.path, code: e.code }, `catalog: ${e.message}`)
 
   const store: Store = await openStore(paths.state)
+  // Before anything else makes a directory in the data dir: sets every mode, as root refuses a data dir instances cannot reach.
+  const isolation = await InstanceIsolation.prepare({ store: uidStoreOver(store.sublevel<string, string>('accounts', { valueEncoding: 'utf8' })), logger: log }, {
+    dataDir: config.dataDir,
+    shared: [paths.instances, paths.volumes, paths.mounts, paths.code],
+    private: [paths.state, paths.logs, paths.replicas, paths.run],
+    instancesDir: paths.instances,
+    codeDir: paths.code,
+    range: config.instanceUids,
+    code: [process.execPath, config.imagesDir]
+  })
   const clock = new RealClock()
   const driver = new ProcessDriver({ logger: log }, { cgroupParent: config.cgroupParent })
   const fingerprint = await driver.fingerprint()
@@ -146,7 +156,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     volumeSyncs: (gridVolumes?.views() ?? []).flatMap(v => v.syncing.map(s => ({ volume: v.id, ...s })))
   })
   agent = new NodeAgent(
-    { log: commandLog, catalog, runner: supervisor, network, volumes, store, logger: log.child({ component: 'agent' }) },
+    { log: commandLog, catalog, runner: supervisor, network, volumes, isolation, store, logger: log.child({ component: 'agent' }) },
     {
       nodeId: identity.id,
       nodeName: identity.name,
@@ -245,6 +255,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       await api.close()
       await agent.stop({ stopInstances: config.stopInstancesOnExit })
       await supervisor.close()
+      await isolation.close({ instancesStopped: config.stopInstancesOnExit })
       // Whatever the volumes leave behind, the cgroup parent and the rest still go.
       await gridVolumes?.stop().catch((err: unknown) => { log.error({ err }, 'volumes did not stop cleanly') })
       if (config.stopInstancesOnExit) await driver.removeCgroupParent()
@@ -282,8 +293,11 @@ function schedNode (id: string, state: PlanNode['state'], a: NodeAdvert): Omit<P
 
 function driverCapabilities (f: DriverFingerprint): { capabilities: string[], notes: string[] } {
   return {
-    capabilities: [`driver:${f.driver}`, ...(f.enforcesLimits ? ['cgroup-limits'] : [])],
-    notes: f.enforcesLimits ? [] : [`limits advisory: ${f.detail}`]
+    capabilities: [`driver:${f.driver}`, ...(f.enforcesLimits ? ['cgroup-limits'] : []), ...(f.isolatesUsers === true ? ['user-isolation'] : [])],
+    notes: [
+      ...(f.enforcesLimits ? [] : [`limits advisory: ${f.detail}`]),
+      ...(f.isolatesUsers === true ? [] : [`instances not isolated: ${f.isolationDetail ?? 'they run as the daemon\'s user'}`])
+    ]
   }
 }
 

@@ -168,3 +168,26 @@ function daemonUser (uid: number): string {
     return `uid-${uid}` // no passwd entry for the daemon's own user
   }
 }
+
+/** The slice of a LevelDB sublevel (utf8 keys and values) that uidStoreOver needs. */
+export interface UidLevel {
+  iterator (): AsyncIterable<[string, string]>
+  put (key: string, value: string, options?: object): Promise<void>
+  del (key: string): Promise<void>
+}
+
+/** A UidStore over a LevelDB sublevel: instance id → uid, written durably. */
+export function uidStoreOver (level: UidLevel): UidStore {
+  return {
+    load: async () => {
+      const uids = new Map<string, number>()
+      for await (const [id, value] of level.iterator()) {
+        const uid = Number(value)
+        if (Number.isSafeInteger(uid) && uid > 0) uids.set(id, uid)
+      }
+      return uids
+    },
+    save: async (id, uid) => { await level.put(id, String(uid), { sync: true }) },
+    delete: async (id) => { await level.del(id) }
+  }
+}

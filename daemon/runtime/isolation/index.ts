@@ -4,7 +4,8 @@
  */
 export { InstanceIsolation } from './isolation.ts'
 export type { InstanceIsolationComponents, InstanceIsolationInit } from './isolation.ts'
-export type { InstanceAccount, UidStore } from './accounts.ts'
+export { uidStoreOver } from './accounts.ts'
+export type { InstanceAccount, UidLevel, UidStore } from './accounts.ts'
 export type { Claim } from './ownership.ts'
 export { DEFAULT_INSTANCE_UIDS, parseUidRange, uidRangeProblem } from './uid-range.ts'
 export type { UidRange } from './uid-range.ts'

@@ -27,6 +27,17 @@ const LOG_DIR_MODE = 0o700
 
 const TASK_ID = /^[A-Za-z0-9_][A-Za-z0-9._@-]*$/
 
+/**
+ * Who the task of a process-driver handle runs as; undefined for a handle
+ * that does not say (made by a daemon older than user isolation, or another
+ * driver's).
+ */
+export function taskUser (handle: TaskHandle): TaskUser | undefined {
+  const { uid, gid } = handle.state
+  if (handle.driver !== PROCESS_DRIVER || typeof uid !== 'number' || typeof gid !== 'number' || uid < 0 || gid < 0) return undefined
+  return { uid, gid }
+}
+
 /** Configuration of the process driver. */
 export interface ProcessDriverOptions {
   /** Cgroup under which every task gets its own, relative to the hierarchy root. Default `trellis`. */

@@ -1,2 +1,2 @@
-export { ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS } from './driver.ts'
+export { ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS, taskUser } from './driver.ts'
 export type { ProcessDriverOptions } from './driver.ts'
