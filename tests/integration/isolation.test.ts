@@ -7,13 +7,17 @@
  * EACCES, while its HOME, TMPDIR and volume are writable; its uid survives a
  * daemon crash (re-adopted, or restarted when its volume's daemon died); the
  * image's environment and stop signal apply; a child that called setsid is
- * still stopped with it; removal frees its home.
+ * still stopped with it; removal frees its home. And a catalog that lies in
+ * a 0700 home, as a repository cloned into /root does, still runs: the
+ * daemon binds it where instances can reach it.
  */
 import t from 'tap'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, readlinkSync, statSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_INSTANCE_UIDS } from '../../daemon/runtime/index.ts'
-import { ROOT, startGrid, waitFor } from '../helpers/daemon.ts'
+import { ROOT, startDaemon, startGrid, waitFor } from '../helpers/daemon.ts'
 
 const skip = process.getuid?.() === 0 ? false : 'needs root: instances run as other users only when the daemon is root'
 const APP = `name: iso
@@ -116,4 +120,27 @@ t.test('instances run as their own users and reach only what is theirs', { skip 
     }
     t.pass('homes removed with their instances')
   })
+})
+
+t.test('a catalog inside a 0700 home is bound where instances reach it', { skip }, async t => {
+  const home = await mkdtemp(join(tmpdir(), 'trellis-home-')) // 0700, like /root
+  t.teardown(async () => await rm(home, { recursive: true, force: true }))
+  const repo = join(home, 'trellis')
+  await mkdir(join(repo, 'images'), { recursive: true, mode: 0o755 })
+  await writeFile(join(repo, 'package.json'), '{ "type": "module" }\n', { mode: 0o644 })
+  await cp(join(ROOT, 'tests', 'fixtures', 'images', 'probe'), join(repo, 'images', 'probe'), { recursive: true })
+  const node = await startDaemon(fn => t.teardown(fn), { extraArgs: ['--images', join(repo, 'images')] })
+  await node.client.apply('name: far\ncomponents:\n  p:\n    image: probe\n')
+  const instance = await waitFor('the probe ready', 60_000, async () => {
+    const i = (await node.client.app('far')).instanceList[0]
+    return i?.ready === true ? i : undefined
+  }, 250)
+  const cwd = readlinkSync(`/proc/${instance.pid!}/cwd`)
+  t.ok(cwd.startsWith(join(node.dataDir, 'code') + '/'), `it runs in the bound copy of its folder: ${cwd}`)
+  t.ok(cwd.endsWith('/images/probe'))
+  t.not(statSync(`/proc/${instance.pid!}`).uid, 0, 'as its own user')
+  await node.client.deleteApp('far')
+  await waitFor('the probe to stop', 30_000, async () => (await node.client.app('far').catch(() => undefined)) === undefined ? true : undefined, 250)
+  await node.stop()
+  t.notOk(readFileSync('/proc/self/mounts', 'utf8').includes(join(node.dataDir, 'code')), 'a clean stop unbinds it')
 })

@@ -77,7 +77,9 @@ export async function exposeCode (components: { logger: Logger }, roots: string[
   const aliases: Alias[] = []
   const binds = new Map<string, CodeBind>()
   for (const root of roots) {
-    const real = await realpath(root)
+    // a catalog folder that is not there is the catalog's to report
+    const real = await realpath(root).catch(() => undefined)
+    if (real === undefined) continue
     const bind = planBind(real, await ancestors(dirname(real)), codeDir)
     if (bind === undefined) continue
     if (!binds.has(bind.target)) {
