@@ -5,16 +5,17 @@ import { resolve as resolvePath } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Logger } from 'pino'
 import type { Writable } from 'node:stream'
-import type { Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskStatus, TaskUser } from '../driver.ts'
+import type { Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskStatus } from '../driver.ts'
 import { CgroupError, InvalidTaskConfigError, TaskExistsError, TaskNotFoundError, TaskStartError, WrongDriverError } from '../errors.ts'
 import { type TaskCgroup, GATE_FD, GATE_WORD, decodeCgroup, encodeCgroup, gateArgv, isValidParent } from './cgroup-plan.ts'
 import { type CgroupProbe, admitToCgroup, createTaskCgroup, probeCgroups, removeParentIfEmpty, removeTaskCgroup, wasOomKilled } from './cgroups.ts'
 import { logPaths, tailFile } from './logs.ts'
 import { isAlive, isDead, parseStat, readBootId, readStat } from './procfs.ts'
 import { type ProcessTask, killAll, newTask, signalMain, survivors } from './task.ts'
+import { PROCESS_DRIVER, checkUser } from './user.ts'
 
-/** The name in fingerprints and handles. */
-export const PROCESS_DRIVER = 'process'
+export { PROCESS_DRIVER }
+
 /** How often a re-adopted task (not our child, so no exit event) is checked. */
 export const RECOVER_POLL_MS = 500 // ms
 /** How often stop() looks whether the task and its group are gone. */
@@ -26,17 +27,6 @@ const LOG_FILE_MODE = 0o600
 const LOG_DIR_MODE = 0o700
 
 const TASK_ID = /^[A-Za-z0-9_][A-Za-z0-9._@-]*$/
-
-/**
- * Who the task of a process-driver handle runs as; undefined for a handle
- * that does not say (made by a daemon older than user isolation, or another
- * driver's).
- */
-export function taskUser (handle: TaskHandle): TaskUser | undefined {
-  const { uid, gid } = handle.state
-  if (handle.driver !== PROCESS_DRIVER || typeof uid !== 'number' || typeof gid !== 'number' || uid < 0 || gid < 0) return undefined
-  return { uid, gid }
-}
 
 /** Configuration of the process driver. */
 export interface ProcessDriverOptions {
@@ -222,22 +212,12 @@ export class ProcessDriver implements Driver, LogReader {
     if (!TASK_ID.test(config.id)) throw new InvalidTaskConfigError(`task id ${JSON.stringify(config.id)} is not a safe file name`)
     const program = config.command[0]
     if (program === undefined || program === '') throw new InvalidTaskConfigError(`task ${config.id} has no command`)
-    if (config.user !== undefined) this.#checkUser(config.id, config.user)
+    if (config.user !== undefined) checkUser(config.id, config.user)
     if (!program.includes('/')) return // left to PATH lookup
     try {
       await access(resolvePath(config.cwd, program), constants.X_OK)
     } catch (err) {
       throw new InvalidTaskConfigError(`task ${config.id}: ${program} is not executable`, { cause: err })
-    }
-  }
-
-  /** A user must be plain ids; one other than the daemon's own needs root. */
-  #checkUser (id: string, user: TaskUser): void {
-    const valid = (n: number): boolean => Number.isSafeInteger(n) && n >= 0 && n < 0xffffffff
-    if (!valid(user.uid) || !valid(user.gid)) throw new InvalidTaskConfigError(`task ${id}: uid ${user.uid} / gid ${user.gid} are not valid ids`)
-    const own = { uid: process.getuid?.(), gid: process.getgid?.() }
-    if (own.uid !== 0 && (user.uid !== own.uid || user.gid !== own.gid)) {
-      throw new InvalidTaskConfigError(`task ${id}: cannot run as uid ${user.uid}: the daemon is not root`)
     }
   }
 
