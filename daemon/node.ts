@@ -58,7 +58,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   for (const e of errors) log.error({ path: e.path, code: e.code }, `catalog: ${e.message}`)
 
   const store: Store = await openStore(paths.state)
-  // Before anything else makes a directory in the data dir: sets every mode, as root refuses a data dir instances cannot reach.
+  // Sets the data dir's modes before any instance or volume is set up; as root, refuses a data dir instances cannot reach.
   const isolation = await InstanceIsolation.prepare({ store: uidStoreOver(store.sublevel<string, string>('accounts', { valueEncoding: 'utf8' })), logger: log }, {
     dataDir: config.dataDir,
     shared: [paths.instances, paths.volumes, paths.mounts, paths.code],
