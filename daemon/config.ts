@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DEFAULT_INSTANCE_UIDS, type UidRange } from './runtime/index.ts'
 
 /** Where the bundled catalog lives: images/ at the top of the repository. */
 export const BUNDLED_IMAGES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'images')
@@ -28,6 +29,8 @@ export interface NodeConfig {
   stopGraceMs: number
   /** Name of the cgroup parent instances go under (as root). */
   cgroupParent: string
+  /** The uids (and gids) instances run as, one each, when the daemon is root (docs/isolation.md). */
+  instanceUids: UidRange
   /** Mesh listen multiaddrs; default from grid.json. */
   listen?: string[]
   /** Extra bootstrap multiaddrs, added to grid.json's. */
@@ -55,6 +58,7 @@ export function defaultConfig (dataDir: string): NodeConfig {
     stopInstancesOnExit: true,
     stopGraceMs: 5000,
     cgroupParent: 'trellis',
+    instanceUids: DEFAULT_INSTANCE_UIDS,
     bootstrap: [],
     detector: 'lan',
     labels: {},
@@ -63,8 +67,12 @@ export function defaultConfig (dataDir: string): NodeConfig {
   }
 }
 
-/** Paths inside a data dir. */
-export function dataPaths (dataDir: string): { state: string, logs: string, volumes: string, replicas: string, run: string, mounts: string, apiFile: string } {
+/**
+ * Paths inside a data dir. `instances`, `volumes`, `mounts` and `code` are
+ * what instances pass through (0711); everything else is the daemon's alone
+ * (docs/isolation.md).
+ */
+export function dataPaths (dataDir: string): { state: string, logs: string, volumes: string, replicas: string, run: string, mounts: string, instances: string, code: string, apiFile: string } {
   return {
     state: join(dataDir, 'state'),
     logs: join(dataDir, 'logs'),
@@ -73,6 +81,9 @@ export function dataPaths (dataDir: string): { state: string, logs: string, volu
     replicas: join(dataDir, 'replicas'),
     run: join(dataDir, 'run'),
     mounts: join(dataDir, 'mounts'),
+    // Each instance's home and tmp, and the code instances run when it lies where they cannot reach it.
+    instances: join(dataDir, 'instances'),
+    code: join(dataDir, 'code'),
     apiFile: join(dataDir, 'api.json')
   }
 }

@@ -9,12 +9,21 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { defaultConfig, DEFAULT_API_PORT, type NodeConfig } from './config.ts'
 import { DEFAULT_MESH_PORT, initGrid, joinGrid, recoverGrid } from './commands/index.ts'
 import { createNode } from './node.ts'
+import { DEFAULT_INSTANCE_UIDS, parseUidRange, type UidRange } from './runtime/index.ts'
 
 function hostPort (value: string): { host: string, port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value)
   const port = Number(m?.[3])
   if (m === null || port > 65535) throw new InvalidArgumentError(`expected host:port, e.g. 127.0.0.1:${DEFAULT_API_PORT}`)
   return { host: m[1] ?? m[2]!, port }
+}
+
+function uidRange (value: string): UidRange {
+  try {
+    return parseUidRange(value)
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message)
+  }
 }
 
 function collect (value: string, previous: string[] = []): string[] {
@@ -37,6 +46,7 @@ interface RunOptions {
   keepInstances?: boolean
   stopGrace: number
   cgroupParent: string
+  instanceUids: UidRange
   listen?: string[]
   bootstrap?: string[]
   mdns?: boolean
@@ -59,6 +69,7 @@ function nodeOptions (command: Command): Command {
     .option('--keep-instances', 'leave instances running on a clean shutdown (they are re-adopted on the next start)')
     .option('--stop-grace <ms>', 'ms between SIGTERM and SIGKILL when stopping an instance', v => Number(v), 5000)
     .option('--cgroup-parent <name>', 'cgroup that instances are placed under (as root)', 'trellis')
+    .option('--instance-uids <first-last>', 'uids instances run as, one each (as root); see docs/isolation.md', uidRange, DEFAULT_INSTANCE_UIDS)
     .option('--listen <multiaddr>', `mesh listen address, repeatable (default /ip4/0.0.0.0/tcp/${DEFAULT_MESH_PORT})`, collect)
     .option('--bootstrap <multiaddr>', 'a grid member to dial at start (…/p2p/<id>), repeatable', collect)
     .option('--no-mdns', 'do not look for grid members on the LAN by mDNS')
@@ -94,6 +105,7 @@ function configOf (opts: RunOptions): NodeConfig {
     stopInstancesOnExit: opts.keepInstances !== true,
     stopGraceMs: opts.stopGrace,
     cgroupParent: opts.cgroupParent,
+    instanceUids: opts.instanceUids,
     listen: opts.listen,
     bootstrap: opts.bootstrap ?? [],
     // commander sets mdns true unless --no-mdns: only an explicit "no" overrides grid.json.

@@ -18,7 +18,7 @@ import { ADVERT_TOPIC, detectorPreset, GridNodes, HEARTBEAT_TOPIC, NodeDirectory
 import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, type MeshHost } from './mesh/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
 import { ADVERT_INTERVAL_MS, ADVERT_MIN_GAP_MS, buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
-import { ProcessDriver, Supervisor, type DriverFingerprint } from './runtime/index.ts'
+import { InstanceIsolation, ProcessDriver, Supervisor, uidStoreOver, type DriverFingerprint } from './runtime/index.ts'
 import { NodeService } from './service.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
 import { DirectoryVolumeBackend, type VolumeAttacher } from './volumes/index.ts'
@@ -75,6 +75,16 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   for (const e of errors) log.error({ path: e.path, code: e.code }, `catalog: ${e.message}`)
 
   const store: Store = await openStore(paths.state)
+  // Sets the data dir's modes before any instance or volume is set up; as root, refuses a data dir instances cannot reach.
+  const isolation = await InstanceIsolation.prepare({ store: uidStoreOver(store.sublevel<string, string>('accounts', { valueEncoding: 'utf8' })), logger: log }, {
+    dataDir: config.dataDir,
+    shared: [paths.instances, paths.volumes, paths.mounts, paths.code],
+    private: [paths.state, paths.logs, paths.replicas, paths.run],
+    instancesDir: paths.instances,
+    codeDir: paths.code,
+    range: config.instanceUids,
+    code: [process.execPath, config.imagesDir]
+  })
   const clock = new RealClock()
   const driver = new ProcessDriver({ logger: log }, { cgroupParent: config.cgroupParent })
   const grid = inGrid(config.dataDir)
@@ -132,7 +142,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
   network.start()
   agent = new NodeAgent(
-    { log: commandLog, catalog, runner: supervisor, network, volumes, store, logger: log.child({ component: 'agent' }) },
+    { log: commandLog, catalog, runner: supervisor, network, volumes, isolation, store, logger: log.child({ component: 'agent' }) },
     {
       nodeId: identity.id,
       nodeName: identity.name,
@@ -204,6 +214,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       await api.close()
       await agent.stop({ stopInstances: config.stopInstancesOnExit })
       await supervisor.close()
+      await isolation.close({ instancesStopped: config.stopInstancesOnExit })
       // Whatever the volumes leave behind, the cgroup parent and the rest still go.
       await membership?.volumes.stop().catch((err: unknown) => { log.error({ err }, 'volumes did not stop cleanly') })
       if (config.stopInstancesOnExit) await driver.removeCgroupParent()
@@ -290,7 +301,7 @@ async function leaveGrid (m: Membership): Promise<void> {
   await m.host.stop()
 }
 
-/** What this node can run and how, as its advert says: the driver, cgroup limits, volume mounting. */
+/** What this node can run and how, as its advert says: the driver, cgroup limits, user isolation, volume mounting. */
 async function nodeFingerprints (driver: ProcessDriver, grid: boolean): Promise<Array<{ capabilities: string[], notes: string[] }>> {
   const f: DriverFingerprint = await driver.fingerprint()
   // A lone node keeps volumes as directories; a grid node replicates them as block devices, mounted when it can.
@@ -298,8 +309,11 @@ async function nodeFingerprints (driver: ProcessDriver, grid: boolean): Promise<
   return [
     await fingerprintHost(),
     {
-      capabilities: [`driver:${f.driver}`, ...(f.enforcesLimits ? ['cgroup-limits'] : [])],
-      notes: f.enforcesLimits ? [] : [`limits advisory: ${f.detail}`]
+      capabilities: [`driver:${f.driver}`, ...(f.enforcesLimits ? ['cgroup-limits'] : []), ...(f.isolatesUsers === true ? ['user-isolation'] : [])],
+      notes: [
+        ...(f.enforcesLimits ? [] : [`limits advisory: ${f.detail}`]),
+        ...(f.isolatesUsers === true ? [] : [`instances not isolated: ${f.isolationDetail ?? 'they run as the daemon\'s user'}`])
+      ]
     },
     mount.ok
       ? { capabilities: ['volume-mount'], notes: [] }

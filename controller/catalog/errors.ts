@@ -8,7 +8,11 @@ export const CatalogIssueCode = {
   /** The manifest's name differs from its folder's. */
   NAME_MISMATCH: 'ERR_NAME_MISMATCH',
   /** Two names of one image turn into the same environment variable. */
-  ENV_COLLISION: 'ERR_ENV_COLLISION'
+  ENV_COLLISION: 'ERR_ENV_COLLISION',
+  /** The manifest's environment sets a variable the daemon sets (TRELLIS_*, HOME, USER, LANG, TMPDIR, PATH). */
+  RESERVED_ENV: 'ERR_RESERVED_ENV',
+  /** An environment value that cannot be passed to a process (it holds a NUL). */
+  BAD_ENV_VALUE: 'ERR_BAD_ENV_VALUE'
 } as const
 
 /** One of the codes in CatalogIssueCode. */

@@ -9,16 +9,21 @@ import {
   parseBytes, parseCpu, parseDuration, readYaml
 } from '../graph/index.ts'
 import type { GraphIssue, PathSegment, Report, Resources } from '../graph/index.ts'
-import { checkEnvironmentNames } from './environment.ts'
+import { checkEnvironmentNames, readEnvironment } from './environment.ts'
 import { CatalogIssueCode } from './errors.ts'
 import schema from './manifest.schema.json' with { type: 'json' }
-import type { HealthSpec, ImageManifest, ImageVolumeSpec, PropertySpec, TerminalSpec } from './types.ts'
+import type { HealthSpec, ImageManifest, ImageVolumeSpec, PropertySpec, StopSignal, StopSpec, TerminalSpec } from './types.ts'
 
 /** Health-check figures when the manifest leaves them out. */
 export const HEALTH_DEFAULTS = { intervalMs: 1000, timeoutMs: 1000, failures: 3, startPeriodMs: 10_000 } as const
 
 /** The runtime driver when start.driver is absent. */
 export const DEFAULT_DRIVER = 'process'
+
+/** The stop signal when the manifest gives none. */
+export const DEFAULT_STOP_SIGNAL: StopSignal = 'SIGTERM'
+/** The longest stop timeout a manifest may ask for: the node waits that long for each instance it stops. */
+export const MAX_STOP_TIMEOUT_MS = 10 * 60_000 // ms
 
 /** The outcome of parseManifest. */
 export type ManifestResult = { ok: true, manifest: ImageManifest } | { ok: false, errors: GraphIssue[] }
@@ -96,6 +101,10 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
     requires: Array.isArray(raw.requires) ? raw.requires.filter((s): s is string => typeof s === 'string') : [],
     dir
   }
+  const stop = readStop(raw.stop, report)
+  if (stop !== undefined) manifest.stop = stop
+  const environment = asRecord(raw.environment)
+  if (environment !== undefined) manifest.environment = readEnvironment(environment, report)
   checkEnvironmentNames(manifest, report)
   return manifest
 }
@@ -168,6 +177,20 @@ function readHealth (raw: unknown, terminals: TerminalSpec[], report: Report): H
     failures: Number.isInteger(h.failures) && (h.failures as number) >= 1 ? h.failures as number : HEALTH_DEFAULTS.failures,
     startPeriodMs: duration('startPeriod', HEALTH_DEFAULTS.startPeriodMs)
   }
+}
+
+function readStop (raw: unknown, report: Report): StopSpec | undefined {
+  const s = asRecord(raw)
+  if (s === undefined) return undefined
+  // a signal outside the enum is the schema check's to report
+  const stop: StopSpec = { signal: typeof s.signal === 'string' ? s.signal as StopSignal : DEFAULT_STOP_SIGNAL }
+  if (typeof s.timeout === 'string') {
+    const parsed = parseDuration(s.timeout)
+    if (!parsed.ok) report(IssueCode.BAD_DURATION, ['stop', 'timeout'], parsed.reason)
+    else if (parsed.value <= 0 || parsed.value > MAX_STOP_TIMEOUT_MS) report(IssueCode.OUT_OF_RANGE, ['stop', 'timeout'], `must be above 0 and at most ${MAX_STOP_TIMEOUT_MS / 60_000}m, not ${s.timeout}`)
+    else stop.timeoutMs = parsed.value
+  }
+  return stop
 }
 
 // A map of maps as [name, value] pairs, dropping values that are not maps (the schema check says so).

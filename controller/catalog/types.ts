@@ -54,6 +54,16 @@ export interface StartSpec {
   command: string[]
 }
 
+/** Signals a manifest may ask for to stop an instance cleanly (SIGKILL and SIGSTOP cannot be handled). */
+export type StopSignal = 'SIGTERM' | 'SIGINT' | 'SIGQUIT' | 'SIGHUP' | 'SIGUSR1' | 'SIGUSR2' | 'SIGWINCH' | 'SIGPWR'
+
+/** How an instance is stopped: `signal` to its main process, SIGKILL to all of it after `timeoutMs`. */
+export interface StopSpec {
+  signal: StopSignal
+  /** Absent: the node's --stop-grace. */
+  timeoutMs?: number
+}
+
 export interface ImageManifest {
   name: string
   version: string
@@ -66,6 +76,10 @@ export interface ImageManifest {
   start: StartSpec
   /** Node capabilities needed, e.g. volume-mount. */
   requires: string[]
+  /** Absent: SIGTERM, then SIGKILL after the node's --stop-grace. */
+  stop?: StopSpec
+  /** Fixed variables of every instance's environment; never TRELLIS_* nor one the daemon sets. */
+  environment?: Record<string, string>
   /** Absolute path of the image folder; '' for an image of the grid's catalog until a node unpacks it. */
   dir: string
   /** The image's digest in the grid's catalog; absent for a folder loaded from disk. */

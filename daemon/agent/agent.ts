@@ -1,4 +1,3 @@
-import { isAbsolute, join } from 'node:path'
 import type { Logger } from 'pino'
 import type { Catalog } from '../../controller/catalog/types.ts'
 import type { AppSpec } from '../../controller/graph/types.ts'
@@ -8,14 +7,16 @@ import type { Forwarder } from '../network/forwarder.ts'
 import { freePort } from '../network/ports.ts'
 import type { TerminalNetwork } from '../network/terminals.ts'
 import type { TaskHandle } from '../runtime/driver.ts'
+import { taskUser } from '../runtime/index.ts'
 import type { Store } from '../store/index.ts'
 import type { VolumeAttacher } from '../volumes/index.ts'
-import { instanceEnv, LOCAL_HOST, type Binding } from './env.ts'
+import { LOCAL_HOST, type Binding } from './env.ts'
+import { runSpec, stopGraceOf } from './run-spec.ts'
 import { EventRing, type AppEvent } from './events.ts'
 import { endpointsOf, planInstances, type InstancePlan, type Placement } from './plan.ts'
-import type { InstanceRunner } from './runner.ts'
+import type { InstanceIsolator, InstanceRunner } from './runner.ts'
 import { decodeHandle, encodeHandle, orphanSpec } from './handles.ts'
-import type { InstanceSpec, InstanceStatus } from '../runtime/index.ts'
+import type { InstanceStatus } from '../runtime/index.ts'
 
 /** Pause before a failed instance set-up is tried again, ms. */
 const SETUP_RETRY_MS = 2000 // ms
@@ -26,6 +27,8 @@ export interface AgentComponents {
   runner: InstanceRunner
   network: TerminalNetwork
   volumes: VolumeAttacher
+  /** Who each instance runs as, its private dirs, its volume's ownership, the code paths it is given. */
+  isolation: InstanceIsolator
   store: Store
   logger: Logger
 }
@@ -37,7 +40,7 @@ export interface AgentInit {
   logDir: string
   /** Host entries are published on. */
   entryHost: string
-  /** Grace between SIGTERM and SIGKILL when an instance is stopped, in ms. */
+  /** Grace between the stop signal and SIGKILL when an instance is stopped, in ms, unless its image says otherwise. */
   stopGraceMs: number
   /** Which node runs each instance; default: this one. */
   place?: Placement
@@ -242,6 +245,8 @@ export class NodeAgent {
       await this.#c.runner.remove(id, this.#init.stopGraceMs).catch(() => {})
       await this.#handles.del(id)
     }
+    // Uids and homes of instances no longer placed here go, now that their processes have.
+    await this.#c.isolation.retain(new Set(placed.map(p => p.id)))
     await this.#reconcileEntries([...state.apps.values()].map(a => a.spec))
   }
 
@@ -264,21 +269,32 @@ export class NodeAgent {
         local.forwarders.push(await this.#c.network.listen(`${plan.id}.${connection.output}[${i}]`, { host: LOCAL_HOST, port: slotPort }, one))
       }
     }
+    const account = await this.#c.isolation.acquire(plan.id)
     if (handle !== undefined && plan.spec.volumes.length > 0 && !this.#c.volumes.outlivesDaemon) {
       // Its filesystem was served by the daemon that died: the old mount is dead, so the instance starts afresh.
-      this.record(plan.id, 'restarting', 'its volume was served by the previous daemon')
-      await this.#c.runner.adopt(handle, orphanSpec(plan.id, this.#init.logDir)).catch(() => {})
-      await this.#c.runner.remove(plan.id, this.#init.stopGraceMs).catch(() => {})
-      await this.#handles.del(plan.id)
+      await this.#discard(plan.id, handle, 'its volume was served by the previous daemon')
+      handle = undefined
+    }
+    if (handle !== undefined && this.#c.isolation.isolating && taskUser(handle)?.uid !== account.uid) {
+      // Started by a daemon that ran instances as root (or as another uid): never keep that running.
+      await this.#discard(plan.id, handle, `it did not run as its own user (uid ${account.uid})`)
       handle = undefined
     }
     const volumes: Record<string, string> = {}
     for (const v of plan.spec.volumes) {
       const id = volumeId(plan.app, plan.component, v.name)
-      volumes[v.name] = (await this.#c.volumes.ensure(id, v.size)).path
+      const { path } = await this.#c.volumes.ensure(id, v.size)
       local.volumes.push(id)
+      await this.#c.isolation.claimVolume(path, account)
+      volumes[v.name] = path
     }
-    const spec = this.#runSpec(plan, binding, volumes)
+    const spec = runSpec(plan, binding, volumes, account, {
+      isolating: this.#c.isolation.isolating,
+      codePath: path => this.#c.isolation.codePath(path),
+      stopGraceMs: this.#init.stopGraceMs,
+      maxRestarts: this.#init.maxRestarts,
+      logDir: this.#init.logDir
+    })
     if (handle !== undefined) {
       log.info('re-adopting instance left by an earlier daemon')
       this.record(plan.id, 'adopting', `pid from an earlier daemon`)
@@ -289,31 +305,12 @@ export class NodeAgent {
     }
   }
 
-  #runSpec (plan: InstancePlan, binding: Binding, volumes: Record<string, string>): InstanceSpec {
-    const command = plan.image.start.command.map((arg, i) => {
-      if (i === 0 && arg === 'node') return process.execPath
-      return i === 0 && !isAbsolute(arg) && arg.includes('/') ? join(plan.image.dir, arg) : arg
-    })
-    const spec: InstanceSpec = {
-      id: plan.id,
-      restart: this.#init.maxRestarts > 0 ? { mode: 'always', maxAttempts: this.#init.maxRestarts } : { mode: 'always' },
-      stopGraceMs: this.#init.stopGraceMs,
-      task: {
-        id: plan.id,
-        command,
-        cwd: plan.image.dir,
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...instanceEnv(plan, binding, volumes) },
-        resources: { cpu: plan.spec.resources.cpu, memory: plan.spec.resources.memory },
-        logDir: this.#init.logDir
-      }
-    }
-    const health = plan.image.health
-    const port = health === undefined ? undefined : binding.inputs[health.terminal]
-    if (health !== undefined && port !== undefined) {
-      const { terminal: _terminal, ...rest } = health
-      spec.health = { ...rest, host: LOCAL_HOST, port }
-    }
-    return spec
+  /** Stops an instance an earlier daemon left, so that it starts afresh. */
+  async #discard (id: string, handle: TaskHandle, why: string): Promise<void> {
+    this.record(id, 'restarting', why)
+    await this.#c.runner.adopt(handle, orphanSpec(id, this.#init.logDir)).catch(() => {})
+    await this.#c.runner.remove(id, this.#init.stopGraceMs).catch(() => {})
+    await this.#handles.del(id)
   }
 
   /** The instance's ports: the stored ones while its configuration is unchanged, fresh ones otherwise. */
@@ -340,7 +337,7 @@ export class NodeAgent {
   async #teardown (local: Local, options: { forget: boolean }): Promise<void> {
     const id = local.plan.id
     // An instance whose set-up failed before it was started is not in the runner: nothing to stop.
-    await this.#c.runner.remove(id, this.#init.stopGraceMs).catch((err: unknown) => {
+    await this.#c.runner.remove(id, stopGraceOf(local.plan, this.#init.stopGraceMs)).catch((err: unknown) => {
       if ((err as { code?: string }).code !== 'ERR_INSTANCE_NOT_FOUND') throw err
     })
     for (const f of local.forwarders) await f.close()

@@ -61,6 +61,9 @@ export function endpointsOf (app: AppSpec, component: string, terminal: string, 
 
 function fingerprint (app: AppSpec, spec: ComponentSpec, image: ImageManifest): string {
   const behind = spec.connections.map(c => [c.output, c.component, c.input, app.components.find(x => x.name === c.component)?.count ?? 0])
-  const text = JSON.stringify({ spec, image: [image.name, image.version, image.start, image.health], behind })
+  const what: unknown[] = [image.name, image.version, image.start, image.health]
+  // Added only when set, so that images without them keep the hash they had before these fields existed.
+  if (image.stop !== undefined || image.environment !== undefined) what.push(image.stop ?? null, image.environment ?? null)
+  const text = JSON.stringify({ spec, image: what, behind })
   return createHash('sha256').update(text).digest('hex').slice(0, 16)
 }

@@ -104,7 +104,7 @@ export class Supervisor {
     })
   }
 
-  /** Stops the instance (SIGTERM, SIGKILL after graceMs), frees its driver resources, forgets it. */
+  /** Stops the instance (its stop signal, SIGKILL after graceMs), frees its driver resources, forgets it. */
   async remove (id: string, graceMs: number): Promise<void> {
     this.#open()
     const inst = this.#instances.get(id)
@@ -287,7 +287,7 @@ export class Supervisor {
     const id = inst.spec.id
     if (this.#driver.inspect(id)?.state !== 'running') return
     const epoch = inst.epoch
-    await this.#driver.stop(id, graceMs)
+    await this.#driver.stop(id, graceMs, inst.spec.stopSignal)
     const exit = await this.#driver.wait(id)
     this.#recordExit(inst, epoch, exit)
   }

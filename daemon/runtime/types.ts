@@ -40,8 +40,10 @@ export interface InstanceSpec {
   task: TaskConfig
   health?: HealthCheck
   restart: RestartPolicy
-  /** Grace between SIGTERM and SIGKILL when the supervisor itself restarts the task. Default from SupervisorOptions. */
+  /** Grace between the stop signal and SIGKILL when the supervisor itself restarts the task. Default from SupervisorOptions. */
   stopGraceMs?: number
+  /** What asks the task to stop cleanly (the image's `stop.signal`). Default SIGTERM. */
+  stopSignal?: NodeJS.Signals
 }
 
 /** Exponential back-off between restarts: initialMs · factor^attempt, capped at maxMs. */
