@@ -3,12 +3,12 @@
  * trellisd: flags → createNode() → run until SIGINT/SIGTERM. `init` and
  * `join` first make the data dir a member of a grid (daemon/commands).
  */
-import { homedir } from 'node:os'
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { defaultConfig, DEFAULT_API_PORT, type NodeConfig } from './config.ts'
 import { DEFAULT_MESH_PORT, initGrid, joinGrid, recoverGrid } from './commands/index.ts'
 import { createNode } from './node.ts'
+import { defaultDataDir } from '../controller/client/index.ts'
 import { DEFAULT_INSTANCE_UIDS, parseUidRange, type UidRange } from './runtime/index.ts'
 
 function hostPort (value: string): { host: string, port: number } {
@@ -60,7 +60,7 @@ interface RunOptions {
 /** The flags every command that starts the node takes. */
 function nodeOptions (command: Command): Command {
   return command
-    .option('--data-dir <dir>', 'where the node keeps its identity, state, logs and volumes', process.env.TRELLIS_DATA_DIR ?? resolve(homedir(), '.trellis'))
+    .option('--data-dir <dir>', 'where the node keeps its identity, state, logs and volumes', defaultDataDir())
     .option('--api <host:port>', 'admin API listen address (loopback by default)', hostPort, { host: '127.0.0.1', port: DEFAULT_API_PORT })
     .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')
     .option('--name <name>', 'node name (default: the host name)')
@@ -155,7 +155,7 @@ nodeOptions(program.command('join <token> [address...]').description('join a gri
 program.command('recover')
   .description('after the grid lost its quorum for good: make this node the only voter of the replicated log (the daemon must be stopped)')
   .requiredOption('--force-new-cluster', 'confirm: entries only the lost nodes held are gone; wipe the other old members before they rejoin')
-  .option('--data-dir <dir>', 'the data dir of the most up-to-date surviving node', process.env.TRELLIS_DATA_DIR ?? resolve(homedir(), '.trellis'))
+  .option('--data-dir <dir>', 'the data dir of the most up-to-date surviving node', defaultDataDir())
   .action(async (opts: { dataDir: string }) => {
     process.stdout.write(await recoverGrid(resolve(opts.dataDir)))
   })

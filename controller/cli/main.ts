@@ -3,8 +3,8 @@
  * trellis: the command-line client. Reaches the grid only through the admin
  * API client. Exit codes: 0 success, 1 failure (invalid app, API error), 2 usage.
  */
-import { homedir } from 'node:os'
 import { resolve } from 'node:path'
+import { defaultDataDir } from '../client/index.ts'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ClientError, TrellisClient } from '../client/index.ts'
 import * as cmd from './commands.ts'
@@ -19,7 +19,7 @@ interface Globals { dataDir: string, api?: string, token?: string, output: cmd.F
 
 const program = new Command('trellis')
   .description('Manage a Trellis grid: apply applications, inspect them, read their logs.')
-  .option('--data-dir <dir>', 'data dir of the local daemon (for its API address and admin token)', process.env.TRELLIS_DATA_DIR ?? resolve(homedir(), '.trellis'))
+  .option('--data-dir <dir>', 'data dir of the local daemon (for its API address and admin token)', defaultDataDir())
   .option('--api <url>', 'admin API URL (default: from the data dir, else http://127.0.0.1:7420)', process.env.TRELLIS_API)
   .option('--token <token>', 'admin bearer token (default: <data-dir>/admin.token)', process.env.TRELLIS_TOKEN)
   .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
