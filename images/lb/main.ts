@@ -8,8 +8,8 @@ import { createServer } from 'node:http'
 import {
   ConfigError, address, addressList, closeServer, createLog, describeError, formatAddress, integer, listen, loadConfig,
   optional, sendJson, splitUrl, stopOnSignal
-} from '../shared/index.ts'
-import type { Address } from '../shared/index.ts'
+} from './shared/index.ts'
+import type { Address } from './shared/index.ts'
 import { Pool } from './pool.ts'
 import { createProxy } from './proxy.ts'
 

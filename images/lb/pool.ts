@@ -15,8 +15,8 @@
  */
 import { request } from 'node:http'
 import type { ClientRequest } from 'node:http'
-import { describeError, formatAddress } from '../shared/index.ts'
-import type { Address, Log } from '../shared/index.ts'
+import { describeError, formatAddress } from './shared/index.ts'
+import type { Address, Log } from './shared/index.ts'
 
 /**
  * Longest a probe may wait for its answer, as the manifests' own health

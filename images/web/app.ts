@@ -10,8 +10,8 @@
  * Bad input is a 400 naming the field; any db failure is a 502.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { HttpError, describeError, formatAddress, readBody, sendError, sendJson, splitUrl } from '../shared/index.ts'
-import type { Address, Log } from '../shared/index.ts'
+import { HttpError, describeError, formatAddress, readBody, sendError, sendJson, splitUrl } from './shared/index.ts'
+import type { Address, Log } from './shared/index.ts'
 import { DbError } from './db-client.ts'
 import type { DbClient } from './db-client.ts'
 import { addNote, checkText, listNotes } from './notes.ts'
