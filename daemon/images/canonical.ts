@@ -13,11 +13,11 @@
  * digest in tests/daemon/images/bundle.test.ts fails if its bytes ever change.
  */
 import { createHash } from 'node:crypto'
-import { once } from 'node:events'
 import { open, type FileHandle } from 'node:fs/promises'
 import { pack as tarPack, type Pack } from 'tar-stream'
 import type { BundleEntry } from './entries.ts'
 import { BundleChangedError } from './errors.ts'
+import { drained } from './read-tar.ts'
 
 /** Bytes read from a file at a time while packing. */
 const READ_SIZE = 1024 * 1024 // bytes
@@ -70,7 +70,8 @@ async function writeEntry (pack: Pack, e: BundleEntry): Promise<void> {
       const { bytesRead } = await fh.read(buf, 0, want, source.offset + at)
       if (bytesRead === 0) throw new BundleChangedError(e.path)
       at += bytesRead
-      if (!sink.write(buf.subarray(0, bytesRead))) await once(sink as never, 'drain')
+      if (!sink.write(buf.subarray(0, bytesRead))) await drained(sink)
+      if (sink.destroying) throw new Error('the archive being packed was closed')
     }
     // A directory being imported: a file that grew since it was listed is not the file that was checked.
     if (source.whole && (await fh.stat()).size !== e.size) throw new BundleChangedError(e.path)

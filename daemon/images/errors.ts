@@ -136,8 +136,12 @@ export class BadBlobFrameError extends Error {
 /** Why a source was dropped from a fetch. */
 export interface DroppedSource {
   node: string
-  /** corrupt: served bytes that fail their hash; unreachable: dial or stream failed; stalled: no answer in time; protocol: garbled answers; no-blob: does not hold it. */
-  reason: 'corrupt' | 'unreachable' | 'stalled' | 'protocol' | 'no-blob'
+  /**
+   * corrupt: served bytes that fail their hash; unreachable: dial or stream failed; stalled: sent
+   * nothing for stallMs while asked; protocol: garbled answers; no-blob: does not hold it;
+   * refused: answered a request with an error of its own (a disk failure there).
+   */
+  reason: 'corrupt' | 'unreachable' | 'stalled' | 'protocol' | 'no-blob' | 'refused'
   message: string
 }
 

@@ -4,7 +4,6 @@
  * the index points into it; nothing is created at the archive's paths, so a
  * hostile archive cannot write through a symlink or outside the spool.
  */
-import { once } from 'node:events'
 import { open, type FileHandle } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { extract as tarExtract, type Header } from 'tar-stream'
@@ -23,6 +22,10 @@ const HEADER_ALLOWANCE = 8 * 1024 // bytes
  * or truncated archive.
  */
 export async function readTarBundle (source: Readable, spoolPath: string, limits: EntryLimits): Promise<EntryIndex> {
+  // Before the first await: a sender that goes away while the spool opens must not be an uncaught error.
+  let early: unknown
+  const onEarly = (err: unknown): void => { early ??= err }
+  source.on('error', onEarly)
   const index = new EntryIndex(limits)
   const spool = await open(spoolPath, 'wx', 0o600)
   const extract = tarExtract()
@@ -36,13 +39,17 @@ export async function readTarBundle (source: Readable, spoolPath: string, limits
     extract.destroy(err as Error)
     source.destroy()
   }
+  source.off('error', onEarly)
+  source.on('error', fail)
+  if (early !== undefined) fail(early)
   const feeding = (async () => {
     for await (const data of source) {
       const buf = data as Buffer
       if (consumed === 0 && buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) throw new BadTarError('the archive is gzip-compressed; send a plain tar')
       consumed += buf.length
       if (consumed > inputCap) throw new BundleTooLargeError('', `the archive is larger than ${inputCap} bytes`)
-      if (!extract.write(buf)) await once(extract as never, 'drain')
+      if (!extract.write(buf)) await drained(extract)
+      if (extract.destroying) return
     }
     extract.end(undefined)
   })().catch(fail)
@@ -98,6 +105,16 @@ async function take (index: EntryIndex, header: Header, entry: AsyncIterable<Uin
 }
 
 interface Spool { spool: FileHandle, path: string, at: number }
+
+/** Resolves once a streamx writable drains or closes (a failed parser never drains). */
+export function drained (stream: { destroying: boolean, once: (event: string, fn: () => void) => unknown, off: (event: string, fn: () => void) => unknown }): Promise<void> {
+  return new Promise(resolve => {
+    if (stream.destroying) { resolve(); return }
+    const done = (): void => { stream.off('drain', done); stream.off('close', done); resolve() }
+    stream.once('drain', done)
+    stream.once('close', done)
+  })
+}
 
 function asBundleError (err: unknown): Error {
   if (err instanceof BundleError) return err

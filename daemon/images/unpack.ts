@@ -3,7 +3,6 @@
  * or unpacked into a directory the runtime starts instances from.
  */
 import { randomBytes } from 'node:crypto'
-import { once } from 'node:events'
 import { chmod, mkdir, open, readdir, rename, rm, stat, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -11,6 +10,7 @@ import { extract as tarExtract } from 'tar-stream'
 import { normalizeEntryPath } from './entries.ts'
 import { BadTarError, UnsupportedEntryError } from './errors.ts'
 import { fsyncDir } from './files.ts'
+import { drained } from './read-tar.ts'
 
 /** Mode of unpacked directories and executables: anyone may read and enter, only root may write. */
 const DIR_MODE = 0o755
@@ -68,7 +68,10 @@ async function extractInto (source: Readable, dir: string): Promise<void> {
   const extract = tarExtract()
   source.on('error', err => { extract.destroy(err) })
   const feeding = (async () => {
-    for await (const data of source) if (!extract.write(data as Buffer)) await once(extract as never, 'drain')
+    for await (const data of source) {
+      if (!extract.write(data as Buffer)) await drained(extract)
+      if (extract.destroying) return
+    }
     extract.end(undefined)
   })().catch((err: unknown) => { extract.destroy(err as Error) })
   try {
