@@ -98,11 +98,14 @@ export class BlobServer {
     stream.on('error', () => {})
     const queue: BlobRequest[] = []
     let active = 0
+    let ended = false
+    // A fetcher that ends its side gets the answers it asked for, then our end.
+    const endIfDone = (): void => { if (ended && active === 0 && queue.length === 0 && !stream.destroyed) stream.end() }
     const pump = (): void => {
       while (active < this.#concurrency && queue.length > 0) {
         const req = queue.shift() as BlobRequest
         active++
-        void this.#answer(stream, req).finally(() => { active--; pump() })
+        void this.#answer(stream, req).finally(() => { active--; pump(); endIfDone() })
       }
     }
     readFrames(stream, MAX_REQUEST_FRAME, payload => {
@@ -111,14 +114,19 @@ export class BlobServer {
       this.#stats.requests++
       queue.push(req)
       pump()
-    }).catch((err: unknown) => {
+    }).then(() => {
+      ended = true
+      endIfDone()
+    }, (err: unknown) => {
       const code = (err as { code?: string }).code
       if (code === 'ERR_BAD_BLOB_FRAME' || code === 'ERR_FRAME_TOO_LARGE') {
         this.#stats.garbage++
         log.warn({ err }, 'closed a blob stream that sent a malformed frame')
       }
+      queue.length = 0
       stream.destroy()
-    }).finally(() => {
+    })
+    stream.once('close', () => {
       queue.length = 0
       this.#streams.delete(stream)
     })
