@@ -263,6 +263,7 @@ export class FetchRun {
       return
     }
     this.#writes--
+    if (this.#finished) return // aborted while the chunk was being written; it stays for a resume
     const length = res.payload.length
     p.bytes += length
     p.chunks++
