@@ -8,6 +8,7 @@ import { open, type FileHandle } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { extract as tarExtract, type Header } from 'tar-stream'
 import { EntryIndex, normalizeEntryPath, type EntryLimits } from './entries.ts'
+import { drained } from './drain.ts'
 import { BadTarError, BundleError, BundleTooLargeError, UnsupportedEntryError } from './errors.ts'
 
 /** A tar block; an archive ends with two zero blocks after its last entry. */
@@ -105,16 +106,6 @@ async function take (index: EntryIndex, header: Header, entry: AsyncIterable<Uin
 }
 
 interface Spool { spool: FileHandle, path: string, at: number }
-
-/** Resolves once a streamx writable drains or closes (a failed parser never drains). */
-export function drained (stream: { destroying: boolean, once: (event: string, fn: () => void) => unknown, off: (event: string, fn: () => void) => unknown }): Promise<void> {
-  return new Promise(resolve => {
-    if (stream.destroying) { resolve(); return }
-    const done = (): void => { stream.off('drain', done); stream.off('close', done); resolve() }
-    stream.once('drain', done)
-    stream.once('close', done)
-  })
-}
 
 function asBundleError (err: unknown): Error {
   if (err instanceof BundleError) return err

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { Transport } from '../network/index.ts'
 import { readFrames } from '../network/index.ts'
 import { formatDigest } from './digest.ts'
+import { drained } from './drain.ts'
 import { BadBlobFrameError } from './errors.ts'
 import { BLOB_PROTOCOL, BlobOp, MAX_REQUEST_FRAME, decodeRequest, makeBitmap, responseFrame, type BlobRequest, type BlobResponse } from './wire.ts'
 import type { BlobDescriptor } from './types.ts'
@@ -159,13 +160,4 @@ export class BlobServer {
     if (payload.length > 0) ok = stream.write(payload)
     if (!ok) await drained(stream)
   }
-}
-
-/** Resolves when the stream drains or closes. */
-function drained (stream: Duplex): Promise<void> {
-  return new Promise(resolve => {
-    const done = (): void => { stream.off('drain', done); stream.off('close', done); resolve() }
-    stream.once('drain', done)
-    stream.once('close', done)
-  })
 }
