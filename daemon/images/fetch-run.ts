@@ -97,6 +97,7 @@ export class FetchRun {
   readonly #bytesBefore: number
   readonly #samples: Array<[number, number]>
   readonly #halt = new AbortController()
+  #phase: FetchProgress['phase'] = 'fetching'
   #writes = 0
   #bytesFetched = 0
   #chunksFetched = 0
@@ -364,25 +365,34 @@ export class FetchRun {
     }))
   }
 
+  /** The fetch as it stands, for `trellis image describe`. */
+  progress (): FetchProgress {
+    return this.#snapshot(this.#phase)
+  }
+
   #report (phase: FetchProgress['phase']): void {
+    this.#phase = phase
     const onProgress = this.#init.onProgress
     if (onProgress === undefined) return
+    try {
+      onProgress(this.#snapshot(phase))
+    } catch (err) {
+      this.#c.logger.warn({ err }, 'a progress callback threw')
+    }
+  }
+
+  #snapshot (phase: FetchProgress['phase']): FetchProgress {
     const now = this.#c.clock.now()
     while (this.#samples.length > 2 && now - (this.#samples[1] as [number, number])[0] >= RATE_WINDOW_MS) this.#samples.shift()
     const [t0, b0] = this.#samples[0] as [number, number]
-    const rate = now > t0 ? (this.#bytesFetched - b0) * 1000 / (now - t0) : 0
-    try {
-      onProgress({
-        digest: this.#d.digest,
-        phase,
-        bytesDone: this.#bytesBefore + this.#bytesFetched,
-        bytesTotal: this.#d.size,
-        bytesFetched: this.#bytesFetched,
-        rate,
-        sources: this.#sourceProgress()
-      })
-    } catch (err) {
-      this.#c.logger.warn({ err }, 'a progress callback threw')
+    return {
+      digest: this.#d.digest,
+      phase,
+      bytesDone: this.#bytesBefore + this.#bytesFetched,
+      bytesTotal: this.#d.size,
+      bytesFetched: this.#bytesFetched,
+      rate: now > t0 ? (this.#bytesFetched - b0) * 1000 / (now - t0) : 0,
+      sources: this.#sourceProgress()
     }
   }
 }

@@ -85,6 +85,7 @@ export class BlobFetcher {
   readonly #stallMs: number
   readonly #haveRefreshMs: number
   readonly #running = new Map<string, Promise<FetchResult>>()
+  readonly #runs = new Map<string, FetchRun>()
 
   constructor (components: BlobFetcherComponents, init: BlobFetcherInit = {}) {
     this.#components = components
@@ -114,6 +115,11 @@ export class BlobFetcher {
     return p
   }
 
+  /** Where a fetch running on this node stands (bytes, rate, sources); undefined when none runs for the digest. */
+  progress (digest: string): FetchProgress | undefined {
+    return this.#runs.get(digest)?.progress()
+  }
+
   async #fetch (descriptor: BlobDescriptor, options: FetchOptions): Promise<FetchResult> {
     assertDescriptor(descriptor)
     const { store, transport, clock } = this.#components
@@ -132,7 +138,12 @@ export class BlobFetcher {
       signal: options.signal,
       onProgress: options.onProgress
     })
-    return await run.done
+    this.#runs.set(descriptor.digest, run)
+    try {
+      return await run.done
+    } finally {
+      this.#runs.delete(descriptor.digest)
+    }
   }
 }
 

@@ -37,7 +37,15 @@ t.test('fetches from three holders at once, spreading the chunks, and ends with 
   const { nodes, record } = await mesh(t)
   const f = node(nodes, 'f')
   const progress: FetchProgress[] = []
-  const result = await f.fetcher.fetch(record, { sources: ['a', 'b', 'c', 'f'], image: { name: record.name, version: record.version }, onProgress: p => progress.push(p) })
+  const polled: Array<FetchProgress | undefined> = []
+  const result = await f.fetcher.fetch(record, {
+    sources: ['a', 'b', 'c', 'f'],
+    image: { name: record.name, version: record.version },
+    onProgress: p => { progress.push(p); polled.push(f.fetcher.progress(record.digest)) }
+  })
+  const first = progress[0] as FetchProgress
+  t.match(polled[0], { digest: record.digest, phase: 'fetching', bytesDone: first.bytesDone, bytesTotal: record.size, sources: first.sources }, 'progress(digest) answers the same while the fetch runs')
+  t.equal(f.fetcher.progress(record.digest), undefined, 'and nothing once it is done')
   t.equal(f.store.has(record.digest), true)
   t.equal(result.chunksFetched, record.chunks.length)
   t.equal(result.bytesFetched, record.size)
