@@ -16,7 +16,8 @@
  * are unthrottled. Stores live under one temp dir on one disk, and every
  * chunk is fsynced as it is stored.
  *
- * `npm run bench -- images` (env BENCH_IMAGE_MIB, default 1024; BENCH_IMAGE_NODES, default 4).
+ * `npm run bench -- images` (env BENCH_IMAGE_MIB, default 1024; BENCH_IMAGE_NODES, default 4;
+ * BENCH_IMAGE_WINDOW, chunk requests in flight per holder, default the fetcher's).
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
@@ -30,6 +31,8 @@ import { quantile, replies, stopChildren } from './stats.ts'
 const MiB = 1024 * 1024 // bytes
 const IMAGE_BYTES = Number(process.env.BENCH_IMAGE_MIB ?? 1024) * MiB
 const FETCHERS = Number(process.env.BENCH_IMAGE_NODES ?? 4)
+/** Chunk requests in flight per holder; the fetcher's default unless set. */
+const WINDOW = process.env.BENCH_IMAGE_WINDOW === undefined ? undefined : Number(process.env.BENCH_IMAGE_WINDOW)
 const RAW_PROTOCOL = '/trellis/bench/raw/1'
 const RAW_WRITE = 4 * MiB // bytes per write on the raw stream: what the blob server writes
 const TARGET = 0.5 // of the raw link per node (Uber Kraken: > 50 % of each host's download speed)
@@ -155,7 +158,7 @@ async function node (root: string): Promise<void> {
     const store = await openBlobStore({ logger }, { root })
     const server = new BlobServer({ transport, store, logger })
     server.start()
-    const fetcher = new BlobFetcher({ transport, store, clock: new RealClock(), logger }, { bytesPerSecond: 0 })
+    const fetcher = new BlobFetcher({ transport, store, clock: new RealClock(), logger }, { bytesPerSecond: 0, ...(WINDOW === undefined ? {} : { window: WINDOW }) })
     // The raw stream: a dialer sends the byte count it wants; this node writes that many and ends.
     transport.handle(RAW_PROTOCOL, stream => {
       stream.on('error', () => {})
