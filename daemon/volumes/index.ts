@@ -17,4 +17,4 @@ export {
 } from './mount/index.ts'
 // The rebuild throttle, shared with image fetches so both keep to a rate the same way.
 export { TokenBucket } from './replica/index.ts'
-export type { Clock as ThrottleClock } from './replica/index.ts'
+export type { ThrottleClock } from './replica/index.ts'
