@@ -64,7 +64,7 @@ function nodeOptions (command: Command): Command {
     .option('--api <host:port>', 'admin API listen address (loopback by default)', hostPort, { host: '127.0.0.1', port: DEFAULT_API_PORT })
     .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')
     .option('--name <name>', 'node name (default: the host name)')
-    .option('--images <dir>', 'image catalog folder (default: the bundled images/)')
+    .option('--images <dir>', 'image folders imported into the grid\'s catalog at start when it lacks them (default: the bundled images/)')
     .option('--entry-host <host>', 'address app entries are published on', '0.0.0.0')
     .option('--keep-instances', 'leave instances running on a clean shutdown (they are re-adopted on the next start)')
     .option('--stop-grace <ms>', 'ms between SIGTERM and SIGKILL when stopping an instance', v => Number(v), 5000)

@@ -24,3 +24,5 @@ export {
   PathConflictError, SymlinkEscapeError, UnknownBlobError, UnsafePathError, UnsupportedEntryError
 } from './errors.ts'
 export type { DroppedSource } from './errors.ts'
+export { NodeImages, ImageConflictError } from './node-images.ts'
+export type { ImageNode, ImportOutcome, NodeImagesComponents, NodeImagesInit } from './node-images.ts'
