@@ -54,6 +54,7 @@ interface RunOptions {
   zone?: string
   label?: Record<string, string>
   replicaReplace: number
+  imageReplicas: number
   rebuildRate: number
 }
 
@@ -77,7 +78,8 @@ function nodeOptions (command: Command): Command {
     .option('--zone <zone>', 'failure zone of this node (rack, site)')
     .option('--label <key=value>', 'a node label, repeatable', label)
     .option('--replica-replace <ms>', 'ms a volume replica\'s node may be down before the replica is rebuilt elsewhere', positiveInt('--replica-replace'), 60_000)
-    .option('--rebuild-rate <MiB/s>', 'ceiling on volume rebuild and catch-up copying, MiB/s (0: none)', v => mib('--rebuild-rate', v), 64 * 1024 * 1024)
+    .option('--image-replicas <n>', 'copies of every image the grid keeps on its nodes', positiveInt('--image-replicas'), 2)
+    .option('--rebuild-rate <MiB/s>', 'ceiling on volume rebuild, catch-up and image fetch copying, MiB/s (0: none)', v => mib('--rebuild-rate', v), 64 * 1024 * 1024)
 }
 
 function positiveInt (flag: string): (v: string) => number {
@@ -114,6 +116,7 @@ function configOf (opts: RunOptions): NodeConfig {
     zone: opts.zone,
     labels: opts.label ?? {},
     replicaReplaceMs: opts.replicaReplace,
+    imageReplicas: opts.imageReplicas,
     rebuildBytesPerSecond: opts.rebuildRate
   })
   if (opts.images !== undefined) config.imagesDir = resolve(opts.images)

@@ -151,8 +151,9 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     clock,
     logger: log.child({ component: 'images' }),
     nodes: () => imageNodes(nodes, identity.id, grid),
-    record: (subject, kind, detail) => { agent?.record(subject, kind, detail) }
-  }, { selfId: identity.id, replicas: config.imageReplicas, seedDir: config.imagesDir })
+    record: (subject, kind, detail) => { agent?.record(subject, kind, detail) },
+    nameOf: id => nodes.nameOf(id)
+  }, { selfId: identity.id, replicas: grid ? config.imageReplicas : 1, seedDir: config.imagesDir })
 
   const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
   network.start()
@@ -215,7 +216,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     ? undefined
     : new SelfFence({ barrier: async () => await raft.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } })
 
-  addImageRoutes(api, new CatalogService({ log: commandLog, images, nodes, logger: log.child({ component: 'images' }) }, { replicas: config.imageReplicas }))
+  addImageRoutes(api, new CatalogService({ log: commandLog, images, nodes, logger: log.child({ component: 'images' }) }, { replicas: grid ? config.imageReplicas : 1 }))
 
   images.start()
   await agent.start()

@@ -305,13 +305,23 @@ export class FetchRun {
     this.#checkStuck()
   }
 
-  /** Fails once no source is left and nothing under way can still bring a needed chunk. */
+  /**
+   * Fails once nothing can bring a needed chunk: no source is left and
+   * nothing under way can, or every live peer has said what it holds and one
+   * needed chunk is held by none of them (a holder lacks a chunk only when
+   * its copy rotted on disk: waiting for it brings nothing).
+   */
   #checkStuck (): void {
     if (this.#finished || this.#need.size === 0) return
     const live = this.#peers.filter(p => p.state !== 'dropped')
-    if (live.some(p => p.source)) return
-    if (this.#writes > 0 || live.some(p => p.state === 'connecting' || p.asking.size > 0)) return
-    if (live.some(p => [...this.#need].some(i => this.#has(p, i)))) return
+    if (this.#writes > 0 || live.some(p => p.state === 'connecting')) return
+    const reported = live.every(p => p.full || p.bitmap !== undefined)
+    const nowhere = reported && [...this.#need].some(i => !live.some(p => this.#has(p, i) || p.asking.has(i)))
+    if (!nowhere) {
+      if (live.some(p => p.source)) return
+      if (live.some(p => p.asking.size > 0)) return
+      if (live.some(p => [...this.#need].some(i => this.#has(p, i)))) return
+    }
     this.#fail(new FetchFailedError(this.#d.digest, this.#need.size, this.#dropped))
   }
 

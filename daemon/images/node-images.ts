@@ -38,6 +38,8 @@ export interface NodeImagesComponents {
   nodes: () => ImageNode[]
   /** Says something about an instance (or an app's subject), for `describe app`. */
   record: (subject: string, kind: string, detail: string) => void
+  /** A node's name, for events. */
+  nameOf: (id: string) => string
 }
 
 /** How NodeImages runs. */
@@ -78,6 +80,8 @@ export class NodeImages {
   /** Instances waiting on a digest's fetch, told when it lands. */
   readonly #waiting = new Map<string, Set<string>>()
   readonly #absentSince = new Map<string, number>()
+  /** The last failure told of a digest's fetch, so a retry that fails alike is not told again. */
+  readonly #failures = new Map<string, string>()
   readonly #listeners = new Set<() => void>()
   readonly seeded: Promise<void>
   #resolveSeeded!: () => void
@@ -219,13 +223,18 @@ export class NodeImages {
       for (const d of result.dropped) this.#c.logger.warn({ image: image.digest, source: d.node, why: d.reason }, 'image source dropped')
       await this.#c.log.propose(imageHeld(image.digest, this.#init.selfId, true))
       const waiting = this.#waiting.get(image.digest) ?? new Set()
-      for (const instance of waiting) this.#c.record(instance, 'image-fetched', `${image.name}@${image.version}: ${formatMiB(result.bytesFetched)} in ${(result.ms / 1000).toFixed(1)} s from ${result.sources.filter(s => s.chunks > 0).length} node(s)${result.dropped.length > 0 ? `; dropped ${result.dropped.map(d => `${d.node} (${d.reason})`).join(', ')}` : ''}`)
+      for (const instance of waiting) this.#c.record(instance, 'image-fetched', `${image.name}@${image.version}: ${formatMiB(result.bytesFetched)} in ${(result.ms / 1000).toFixed(1)} s from ${result.sources.filter(s => s.chunks > 0).length} node(s)${result.dropped.length > 0 ? `; dropped ${result.dropped.map(d => `${this.#c.nameOf(d.node)} (${d.reason})`).join(', ')}` : ''}`)
       this.#waiting.delete(image.digest)
+      this.#failures.delete(image.digest)
       this.#c.logger.info({ image: `${image.name}@${image.version}`, bytes: result.bytesFetched, ms: result.ms }, 'image fetched')
       for (const l of this.#listeners) l()
     } catch (err) {
-      for (const instance of this.#waiting.get(image.digest) ?? []) this.#c.record(instance, 'image-fetch-failed', `${image.name}@${image.version}: ${(err as Error).message}; trying again`)
-      this.#c.logger.warn({ err, image: image.digest }, 'image fetch failed')
+      const why = (err as Error).message
+      if (this.#failures.get(image.digest) !== why) {
+        this.#failures.set(image.digest, why)
+        for (const instance of this.#waiting.get(image.digest) ?? []) this.#c.record(instance, 'image-fetch-failed', `${image.name}@${image.version}: ${why}; trying again`)
+        this.#c.logger.warn({ err, image: image.digest }, 'image fetch failed')
+      }
     } finally {
       this.#busy.delete(image.digest)
     }
