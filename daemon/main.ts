@@ -6,7 +6,7 @@
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { defaultConfig, DEFAULT_API_PORT, type NodeConfig } from './config.ts'
-import { DEFAULT_MESH_PORT, initGrid, joinGrid, recoverGrid } from './commands/index.ts'
+import { DEFAULT_MESH_PORT, initGrid, joinGrid, readJoinToken, recoverGrid } from './commands/index.ts'
 import { createNode } from './node.ts'
 import { defaultDataDir } from '../controller/client/index.ts'
 import { DEFAULT_INSTANCE_UIDS, parseUidRange, type UidRange } from './runtime/index.ts'
@@ -148,9 +148,12 @@ nodeOptions(program.command('init').description('make a new grid: create its key
     process.stdout.write(out)
   })
 
-nodeOptions(program.command('join <token> [address...]').description('join a grid through one or more of its members (or, with none, by mDNS on the LAN), then run the node'))
-  .action(async (token: string, addresses: string[], opts: RunOptions) => {
+nodeOptions(program.command('join [address...]').description('join a grid through one or more of its members (or, with none, by mDNS on the LAN), then run the node'))
+  .option('--token-file <file>', 'the join token\'s file (join.token from trellisd init); or --token-stdin, or $TRELLIS_JOIN_TOKEN')
+  .option('--token-stdin', 'read the join token from standard input')
+  .action(async (addresses: string[], opts: RunOptions & { tokenFile?: string, tokenStdin?: boolean }) => {
     const config = configOf(opts)
+    const token = await readJoinToken({ tokenFile: opts.tokenFile, tokenStdin: opts.tokenStdin, env: process.env, stdin: process.stdin }, addresses)
     process.stdout.write(await joinGrid(config, token, addresses))
     await run(config)
   })

@@ -10,19 +10,20 @@ import { ClientError, TrellisClient } from '../client/index.ts'
 import * as cmd from './commands.ts'
 import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot } from './volumes.ts'
 import { imageDelete, imageDescribe, imageExport, imageImport, imageList } from './images.ts'
+import { tokenCreate, tokenList, tokenRevoke } from './tokens.ts'
 
 const out: cmd.Output = {
   write: text => { process.stdout.write(text + '\n') },
   error: text => { process.stderr.write(text + '\n') }
 }
 
-interface Globals { dataDir: string, api?: string, token?: string, output: cmd.Format }
+interface Globals { dataDir: string, api?: string, tokenFile?: string, output: cmd.Format }
 
 const program = new Command('trellis')
   .description('Manage a Trellis grid: apply applications, inspect them, read their logs.')
   .option('--data-dir <dir>', 'data dir of the local daemon (for its API address and admin token)', defaultDataDir())
   .option('--api <url>', 'admin API URL (default: from the data dir, else http://127.0.0.1:7420)', process.env.TRELLIS_API)
-  .option('--token <token>', 'admin bearer token (default: <data-dir>/admin.token)', process.env.TRELLIS_TOKEN)
+  .option('--token-file <file>', 'file holding the bearer token (default: $TRELLIS_TOKEN, else <data-dir>/admin.token); never a token as an argument, which ps shows to everyone')
   .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
   .showHelpAfterError()
   .exitOverride()
@@ -33,7 +34,8 @@ function globals (): Globals {
 
 async function client (): Promise<TrellisClient> {
   const g = globals()
-  return await TrellisClient.fromDataDir(resolve(g.dataDir), { url: g.api, token: g.token })
+  const token = process.env.TRELLIS_TOKEN
+  return await TrellisClient.fromDataDir(resolve(g.dataDir), { url: g.api, ...(g.tokenFile !== undefined ? { tokenFile: g.tokenFile } : token !== undefined && token !== '' ? { token } : {}) })
 }
 
 let exitCode = 0
@@ -105,6 +107,15 @@ image.command('delete <image>').description('delete an image version (refused wh
 image.command('export <image>').description('write an image\'s bundle as a tar file')
   .requiredOption('-f, --file <file>', 'where to write it, or - for standard output')
   .action(async (ref: string, o: { file: string }) => { await run(async () => await imageExport(await client(), out, ref, o.file))() })
+
+const token = program.command('token').description('API tokens every node of the grid accepts (each node\'s own admin.token works on that node only)')
+token.command('create <name>').description('make a token and print its secret, once')
+  .option('--read-only', 'it may only read (get, describe, logs, list, validate)')
+  .action(async (name: string, o: { readOnly?: boolean }) => { await run(async () => await tokenCreate(await client(), out, name, o.readOnly === true, globals().output))() })
+token.command('list').description('the grid\'s tokens: name, role (never their secrets)')
+  .action(run(async () => await tokenList(await client(), out, globals().output)))
+token.command('revoke <name>').description('revoke a token on every node')
+  .action(async (name: string) => { await run(async () => await tokenRevoke(await client(), out, name, globals().output))() })
 
 const appCmd = program.command('app').description('operate whole apps')
 appCmd.command('clone <app> <new-name>').description('a staging copy of an app: the same graph, with a copy of each volume\'s data')

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, ErrorBody, ImageView, ImportView, LogsView, NodeView, RaftView, ValidateView, VolumeView
+  AppDetailView, AppSummaryView, ApplyView, ErrorBody, ImageView, ImportView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
 } from './types.ts'
 
 /** Default admin API address of a daemon. */
@@ -35,7 +35,7 @@ export class TrellisClient {
   }
 
   /** A client for the daemon whose data dir this is: reads api.json and admin.token there. */
-  static async fromDataDir (dataDir: string, overrides: { url?: string, token?: string } = {}): Promise<TrellisClient> {
+  static async fromDataDir (dataDir: string, overrides: { url?: string, token?: string, tokenFile?: string } = {}): Promise<TrellisClient> {
     let url = overrides.url
     if (url === undefined) {
       try {
@@ -46,10 +46,12 @@ export class TrellisClient {
     }
     let token = overrides.token
     if (token === undefined) {
+      // A token file rather than an argument: arguments are visible to every user in ps.
+      const file = overrides.tokenFile ?? join(dataDir, 'admin.token')
       try {
-        token = (await readFile(join(dataDir, 'admin.token'), 'utf8')).trim()
+        token = (await readFile(file, 'utf8')).trim()
       } catch (err) {
-        throw new ClientError('ERR_NO_TOKEN', `no admin token: cannot read ${join(dataDir, 'admin.token')} (give --token or --data-dir)`, 0, undefined, { cause: err })
+        throw new ClientError('ERR_NO_TOKEN', `no admin token: cannot read ${file} (give --token-file, $TRELLIS_TOKEN or --data-dir)`, 0, undefined, { cause: err })
       }
     }
     return new TrellisClient({ url, token })
@@ -103,6 +105,16 @@ export class TrellisClient {
   async image (ref: string): Promise<ImageView> { return await this.#call('GET', `/v1/images/${encodeURIComponent(ref)}`) }
   async deleteImage (ref: string): Promise<{ name: string, version: string, deleted: boolean }> {
     return await this.#call('DELETE', `/v1/images/${encodeURIComponent(ref)}`)
+  }
+
+  /** A new grid token; its secret is in this answer only. */
+  async createToken (name: string, role: 'admin' | 'read-only'): Promise<TokenView & { token: string }> {
+    return await this.#call('POST', '/v1/tokens', JSON.stringify({ name, role }), 'application/json')
+  }
+
+  async tokens (): Promise<TokenView[]> { return await this.#call('GET', '/v1/tokens') }
+  async revokeToken (name: string): Promise<{ name: string, revoked: boolean }> {
+    return await this.#call('DELETE', `/v1/tokens/${encodeURIComponent(name)}`)
   }
 
   /** An image's bundle as a tar stream, with its digest as the daemon states it. */

@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
+import { allows, type Access, type Authenticate } from './auth.ts'
 import { ApiError, statusOf } from './errors.ts'
 
 /** Largest request body accepted, in bytes. */
@@ -41,13 +41,13 @@ interface Route {
  */
 export class ApiServer {
   readonly #routes: Route[] = []
-  readonly #token: Buffer
+  readonly #authenticate: Authenticate
   readonly #logger: Logger
   #server: Server | undefined
 
-  constructor (components: { logger: Logger }, init: { token: string }) {
+  constructor (components: { logger: Logger }, init: { authenticate: Authenticate }) {
     this.#logger = components.logger
-    this.#token = Buffer.from(init.token)
+    this.#authenticate = init.authenticate
   }
 
   /** Adds a route; `:name` segments become params. */
@@ -92,8 +92,10 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://api')
     let streaming = false
     try {
-      if (url.pathname !== '/v1/health' && !this.#authorized(req)) {
-        throw new ApiError('ERR_UNAUTHORIZED', 'missing or wrong bearer token (see <data-dir>/admin.token)')
+      if (url.pathname !== '/v1/health') {
+        const access = this.#access(req)
+        if (access === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'missing, wrong or revoked bearer token (see <data-dir>/admin.token, or trellis token create)')
+        if (!allows(access.role, req.method ?? 'GET', url.pathname)) throw new ApiError('ERR_FORBIDDEN', `token ${access.who} is ${access.role}: it cannot ${req.method ?? ''} ${url.pathname}`)
       }
       const matches = this.#routes.map(r => ({ r, m: r.pattern.exec(url.pathname) })).filter(x => x.m !== null)
       if (matches.length === 0) throw new ApiError('ERR_NOT_FOUND', `no route ${url.pathname}`)
@@ -119,10 +121,11 @@ export class ApiServer {
     }
   }
 
-  #authorized (req: IncomingMessage): boolean {
+  #access (req: IncomingMessage): Access | undefined {
     const header = req.headers.authorization ?? ''
-    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7).trim() : '')
-    return given.length === this.#token.length && timingSafeEqual(given, this.#token)
+    if (!header.startsWith('Bearer ')) return undefined
+    const secret = header.slice(7).trim()
+    return secret === '' ? undefined : this.#authenticate(secret)
   }
 }
 

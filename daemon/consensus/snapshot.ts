@@ -1,8 +1,8 @@
-import type { AppRecord, GridState, ImageRecord, NodeAdmin, PlacementRecord, VolumeRecord } from '../../controller/state/index.ts'
+import type { AppRecord, GridState, ImageRecord, NodeAdmin, PlacementRecord, TokenRecord, VolumeRecord } from '../../controller/state/index.ts'
 import { BadSnapshotError } from './errors.ts'
 
-/** Format of the serialized state; bumped when the layout changes. Versions 1 (apps only), 2 (no volumes) and 3 (no images) are still read. */
-const SNAPSHOT_VERSION = 4
+/** Format of the serialized state; bumped when the layout changes. Versions 1 (apps only), 2 (no volumes), 3 (no images) and 4 (no tokens) are still read. */
+const SNAPSHOT_VERSION = 5
 
 interface SnapshotBody {
   version: number
@@ -12,6 +12,7 @@ interface SnapshotBody {
   nodes?: Array<{ id: string } & NodeAdmin>
   volumes?: VolumeRecord[]
   images?: ImageRecord[]
+  tokens?: TokenRecord[]
 }
 
 /**
@@ -27,7 +28,8 @@ export function serializeState (state: GridState): Uint8Array {
   const nodes = [...state.nodes.entries()].map(([id, admin]) => ({ id, ...admin })).sort(byKey(n => n.id))
   const volumes = [...state.volumes.values()].sort(byKey(v => v.id))
   const images = [...state.images.values()].sort(byKey(i => i.digest))
-  const body: SnapshotBody = { version: SNAPSHOT_VERSION, appliedIndex: state.appliedIndex, apps, placements, nodes, volumes, images }
+  const tokens = [...state.tokens.values()].sort(byKey(t => t.name))
+  const body: SnapshotBody = { version: SNAPSHOT_VERSION, appliedIndex: state.appliedIndex, apps, placements, nodes, volumes, images, tokens }
   return new TextEncoder().encode(JSON.stringify(body))
 }
 
@@ -43,7 +45,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   } catch (err) {
     throw new BadSnapshotError('snapshot data is not JSON', { cause: err })
   }
-  if (typeof body !== 'object' || body === null || ![1, 2, 3, SNAPSHOT_VERSION].includes(body.version) || !Array.isArray(body.apps)) {
+  if (typeof body !== 'object' || body === null || ![1, 2, 3, 4, SNAPSHOT_VERSION].includes(body.version) || !Array.isArray(body.apps)) {
     throw new BadSnapshotError('snapshot data has an unknown layout')
   }
   if (body.appliedIndex !== index) throw new BadSnapshotError(`snapshot data is as of ${body.appliedIndex}, not ${index}`)
@@ -60,5 +62,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   for (const v of body.volumes ?? []) state.volumes.set(v.id, v)
   state.images.clear()
   for (const i of body.images ?? []) state.images.set(i.digest, i)
+  state.tokens.clear()
+  for (const t of body.tokens ?? []) state.tokens.set(t.name, t)
   state.appliedIndex = index
 }
