@@ -180,7 +180,12 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     reported: membership === undefined ? undefined : (id, node) => membership!.reports.instance(id, node)
   })
 
-  const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { authenticate: tokenAuthenticator(token, () => commandLog.state) })
+  const quorum = (): string => {
+    const voters = raft?.status().voters ?? []
+    const out = voters.filter(v => v !== identity.id && !nodes.isUp(v))
+    return `${out.length} of ${voters.length} voters unreachable${out.length === 0 ? ' (an election may be under way)' : `: ${out.map(v => `${nodes.nameOf(v)} (${nodes.stateOf(v) ?? 'unknown'})`).join(', ')}`}`
+  }
+  const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { authenticate: tokenAuthenticator(token, () => commandLog.state), quorum })
   addRoutes(api, new NodeService({
     nodeId: identity.id,
     log: commandLog,

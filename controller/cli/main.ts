@@ -22,7 +22,7 @@ interface Globals { dataDir: string, api?: string, tokenFile?: string, output: c
 const program = new Command('trellis')
   .description('Manage a Trellis grid: apply applications, inspect them, read their logs.')
   .option('--data-dir <dir>', 'data dir of the local daemon (for its API address and admin token)', defaultDataDir())
-  .option('--api <url>', 'admin API URL (default: from the data dir, else http://127.0.0.1:7420)', process.env.TRELLIS_API)
+  .option('--api <url>', 'admin API URL (default: $TRELLIS_API, else from the data dir, else http://127.0.0.1:7420)', process.env.TRELLIS_API === '' ? undefined : process.env.TRELLIS_API)
   .option('--token-file <file>', 'file holding the bearer token (default: $TRELLIS_TOKEN, else <data-dir>/admin.token); never a token as an argument, which ps shows to everyone')
   .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
   .showHelpAfterError()
@@ -148,6 +148,12 @@ program.command('validate <file>')
       : await cmd.validateLocal(out, file, o.images, globals().output))()
   })
 
+/** A file the command could not read, in words: which file, and why. */
+function fileError (e: NodeJS.ErrnoException): string {
+  const why: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a directory', ENOTDIR: 'a part of the path is not a directory' }
+  return `cannot ${e.syscall === 'open' || e.syscall === 'read' ? 'read' : e.syscall ?? 'use'} ${e.path ?? 'a file'}: ${why[e.code ?? ''] ?? e.code ?? e.message}`
+}
+
 try {
   await program.parseAsync()
   process.exitCode = exitCode
@@ -160,8 +166,8 @@ try {
   } else if (err instanceof ClientError && err.code === 'ERR_INVALID_APP' && Array.isArray(err.details)) {
     cmd.printIssues(out, 'app', err.details as Parameters<typeof cmd.printIssues>[2])
     process.exitCode = 1
-  } else if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-    out.error(`trellis: ${e.message}`)
+  } else if (typeof (err as NodeJS.ErrnoException).syscall === 'string') {
+    out.error(`trellis: ${fileError(err as NodeJS.ErrnoException)}`)
     process.exitCode = 1
   } else {
     out.error(`trellis: ${e.message}${e.code !== undefined ? ` [${e.code}]` : ''}`)

@@ -45,9 +45,13 @@ export class ApiServer {
   readonly #logger: Logger
   #server: Server | undefined
 
-  constructor (components: { logger: Logger }, init: { authenticate: Authenticate }) {
+  readonly #quorum: (() => string) | undefined
+
+  /** `quorum`: what the grid's voters look like from here, added to the answer when a write found no leader. */
+  constructor (components: { logger: Logger }, init: { authenticate: Authenticate, quorum?: () => string }) {
     this.#logger = components.logger
     this.#authenticate = init.authenticate
+    this.#quorum = init.quorum
   }
 
   /** Adds a route; `:name` segments become params. */
@@ -117,8 +121,16 @@ export class ApiServer {
       if (res.headersSent) { res.destroy(); return }
       // A body we stopped reading can't be followed by another request on this connection.
       if (e.code === 'ERR_BODY_TOO_LARGE' || (streaming && !req.readableEnded)) res.setHeader('connection', 'close')
-      send(res, status, { error: { code: e.code ?? 'ERR_INTERNAL', message: e.message, details: e.details ?? e.issues } })
+      send(res, status, { error: { code: e.code ?? 'ERR_INTERNAL', message: this.#words(e), details: e.details ?? e.issues } })
     }
+  }
+
+  /** The message for people: a write that found no quorum says which voters are out of reach. */
+  #words (e: Error): string {
+    if ((e.name === 'NotLeaderError' || e.name === 'UnavailableError') && this.#quorum !== undefined) {
+      return `no quorum, the grid cannot take this write now: ${this.#quorum()}${e.name === 'UnavailableError' ? ' (whether it was taken is unknown; check before retrying)' : ''}`
+    }
+    return e.message
   }
 
   #access (req: IncomingMessage): Access | undefined {

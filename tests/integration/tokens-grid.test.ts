@@ -2,7 +2,8 @@
  * Secrets on a real two-node grid: after a join no process's arguments or
  * environment hold the join token or the grid key; a grid token made on one
  * node opens the other's API, a read-only one only reads, and a revoke on
- * one node shuts the token out of both.
+ * one node shuts the token out of both; a write without a quorum names the
+ * voters out of reach.
  */
 import t from 'tap'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -57,4 +58,8 @@ t.test('join leaves no secret in any process; grid tokens work on every node unt
     return true
   })
   t.pass('revoked everywhere')
+
+  // Two nodes keep one voter (the founder); without it the other can take no write, and says why in words.
+  await a.stop()
+  await t.rejects(b.client.createToken('late', 'admin'), { code: /^ERR_(NOT_LEADER|UNAVAILABLE)$/, message: /^no quorum, the grid cannot take this write now: 1 of 1 voters unreachable: node-0 \((suspect|down|left)\)/ })
 })
