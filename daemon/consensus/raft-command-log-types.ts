@@ -36,6 +36,14 @@ export interface RaftCommandLogInit {
   rng?: () => number
   /** Entries a peer may lag the leader and still count as caught up (catchUp()). Default 50. */
   catchUpLag?: number
+  /**
+   * Run the core in its asynchronous-writes mode: a leader sends while it
+   * persists, committed entries apply without waiting for the commit-index
+   * write, consecutive Readys share one synced batch. Default true; false is
+   * the serial contract (persist, send, apply, advance per Ready), kept for
+   * comparison in the benchmark.
+   */
+  pipelined?: boolean
 }
 
 /** The node's view of the group, for the API and tests. */

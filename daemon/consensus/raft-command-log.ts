@@ -14,8 +14,9 @@ import type { Applied } from './forward.ts'
 import { PeerLinks } from './peer-link.ts'
 import type { PeerLinkStats } from './peer-link.ts'
 import { Waiters, awaitedTimer } from './waiters.ts'
-import { restoreState, serializeState } from './snapshot.ts'
+import { restoreState, serializeStateSliced } from './snapshot.ts'
 import { LevelStorage } from './storage.ts'
+import { ReadyPipeline } from './pipeline.ts'
 import type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log-types.ts'
 import { DEFAULT_CATCH_UP_LAG, catchUpOf, confChangePending } from './membership.ts'
 import type { CatchUp } from './membership.ts'
@@ -25,13 +26,19 @@ export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus
 const DEFAULT_TICK_MS = 100 // ms
 const DEFAULT_TIMEOUT_MS = 5000 // ms
 const DEFAULT_SNAPSHOT_EVERY = 1000 // entries
+/** A leader with clients waiting puts its snapshot off until the log is this many times snapshotEvery behind. */
+const LEADER_SNAPSHOT_DEFER = 4
+/** Longest stretch of snapshot serialization before the event loop gets a turn. */
+const SNAPSHOT_SLICE_MS = 1 // ms
 
 /**
- * CommandLog replicated by Raft: the driver loop around the pure core. Ticks
- * come from the Clock, messages from PeerLinks, proposals from callers (on a
- * follower, forwarded to the leader). Each Ready is handled strictly in
- * order — persist in one synced batch, send, apply, advance — see
- * docs/consensus.md for why that order.
+ * CommandLog replicated by Raft: the driver around the pure core. Ticks come
+ * from the Clock, messages from PeerLinks, proposals from callers (on a
+ * follower, forwarded to the leader). A ReadyPipeline runs the core's Readys:
+ * pipelined by default (a leader sends while it persists, entries apply
+ * without waiting for the commit index write, Readys share synced batches),
+ * see docs/consensus.md for the order and why it is safe. Snapshots are
+ * serialized in slices with applying held back, off the replication path.
  */
 export class RaftCommandLog implements CommandLog, LeadingLog {
   readonly state: GridState = emptyState()
@@ -52,9 +59,11 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   #timer: Timer | undefined
   #starting: Promise<void> | undefined
   #closing: Promise<void> | undefined
-  #pumping = false
-  #pumpDone: Promise<void> = Promise.resolve()
+  #pipeline: ReadyPipeline | undefined
   #snapIndex = 0
+  /** A snapshot is being serialized: the state must not change, so applying waits in #deferred. */
+  #serializing = false
+  #deferred: Ready[] = []
   #readSeq = 0
   /** Index of the last membership change this node proposed; pending until committed. */
   #confProposedAt = 0
@@ -100,8 +109,21 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       rng: this.#init.rng ?? Math.random,
       electionTicks: this.#init.electionTicks,
       heartbeatTicks: this.#init.heartbeatTicks,
-      applied: snap.index
+      applied: snap.index,
+      asyncStorageWrites: this.#init.pipelined ?? true
     })
+    this.#pipeline = new ReadyPipeline({
+      node: this.#node,
+      persist: async rds => { await storage.persistAll(rds) },
+      send: m => { this.#send(m) },
+      apply: rd => { this.#apply(rd) },
+      advanced: () => { this.#maybeSnapshot() },
+      failed: err => {
+        // A failed disk write or an unrestorable snapshot: carrying on could break Raft's promises.
+        this.#logger.fatal({ err }, 'raft driver failed; closing the log')
+        void this.close()
+      }
+    }, { async: this.#init.pipelined ?? true })
     if (this.#closing !== undefined) return
     this.#links.start()
     this.#forwarder.start()
@@ -127,7 +149,8 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#links.stop()
     this.#forwarder.stop()
     // Never leave a batch half-handled: the store may be closed right after.
-    await this.#pumpDone
+    await this.#pipeline?.stop()
+    this.#deferred = []
     this.#waiters.failAll(new RaftClosedError())
   }
 
@@ -308,49 +331,39 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       if (this.#closing !== undefined) return
       this.#node!.tick()
       this.#kick()
+      // A leader that put its snapshot off while busy takes the next quiet tick.
+      this.#maybeSnapshot()
       this.#scheduleTick()
     }, this.#tickMs)
   }
 
-  /** Starts the pump unless it runs; it re-checks hasReady() after each advance, so no work is missed. */
+  /** Runs the driver loop at the end of this event-loop turn. */
   #kick (): void {
-    if (this.#pumping || this.#node === undefined) return
-    this.#pumping = true
-    this.#pumpDone = this.#pump()
+    this.#pipeline?.kick()
   }
 
-  async #pump (): Promise<void> {
+  /** Sends a message. A dropped one is Raft's ordinary loss; the core is told so it probes instead of streaming. */
+  #send (m: Message): void {
     const node = this.#node!
-    try {
-      while (this.#closing === undefined && node.hasReady()) {
-        const rd = node.ready()
-        await this.#handle(rd)
-        node.advance(rd)
-        this.#maybeCompact(node)
-      }
-    } catch (err) {
-      // A failed disk write or an unrestorable snapshot: carrying on could break Raft's promises.
-      this.#logger.fatal({ err }, 'raft driver failed; closing the log')
-      void this.close()
-    } finally {
-      this.#pumping = false
-    }
+    const ok = this.#links.send(m)
+    if (!ok) node.reportUnreachable(m.to)
+    if (m.type === 'snapshot') node.reportSnapshot(m.to, ok)
   }
 
-  /** One Ready, in the order the core requires: persist → send → apply. */
-  async #handle (rd: Ready): Promise<void> {
-    const node = this.#node!
-    if (rd.softState !== undefined) this.#logger.info({ role: rd.softState.role, leader: rd.softState.leader, term: node.term }, 'raft role changed')
-    // 1. Durable before anyone hears of it: a vote or an acknowledged entry must survive a crash.
-    await this.#storage!.persist(rd)
-    if (rd.compaction !== undefined) this.#snapIndex = rd.compaction.index
-    // 2. Send. A dropped message is Raft's ordinary loss; tell the core so it probes instead of streaming.
-    for (const m of rd.messages) {
-      const ok = this.#links.send(m)
-      if (!ok) node.reportUnreachable(m.to)
-      if (m.type === 'snapshot') node.reportSnapshot(m.to, ok)
+  /** A Ready's state-machine work, in Ready order; held back while a snapshot is being serialized. */
+  #apply (rd: Ready): void {
+    if (rd.softState !== undefined) this.#logger.info({ role: rd.softState.role, leader: rd.softState.leader, term: this.#node!.term }, 'raft role changed')
+    if (rd.snapshot === undefined && rd.committedEntries.length === 0 && rd.readStates.length === 0) return
+    if (this.#serializing) {
+      this.#deferred.push(rd)
+      return
     }
-    // 3. Apply: the snapshot first, then committed entries, then answer reads.
+    this.#applyNow(rd)
+    this.#maybeSnapshot()
+  }
+
+  /** The snapshot first, then committed entries, then answer reads. */
+  #applyNow (rd: Ready): void {
     if (rd.snapshot !== undefined) {
       restoreState(this.state, rd.snapshot.data, rd.snapshot.index)
       this.#snapIndex = rd.snapshot.index
@@ -362,15 +375,49 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#waiters.appliedTo(this.state.appliedIndex)
   }
 
+  /**
+   * Starts a snapshot when snapshotEvery entries were applied since the last.
+   * A leader with clients waiting puts it off (holding back applying would
+   * hold their answers) until the log is LEADER_SNAPSHOT_DEFER times that long.
+   */
+  #maybeSnapshot (): void {
+    if (this.#serializing || this.#closing !== undefined || this.#node === undefined) return
+    const behind = this.state.appliedIndex - this.#snapIndex
+    if (behind < this.#snapshotEvery) return
+    if (this.#node.role === 'leader' && this.#waiters.pending > 0 && behind < LEADER_SNAPSHOT_DEFER * this.#snapshotEvery) return
+    void this.#snapshot()
+  }
 
-  #maybeCompact (node: RaftNode): void {
-    const applied = this.state.appliedIndex
-    if (applied - this.#snapIndex < this.#snapshotEvery) return
+  /**
+   * Serializes the state in slices, so replication, persistence and
+   * acknowledgements go on meanwhile; only applying waits (the state must not
+   * change under the serializer). Then compacts the log up to it.
+   */
+  async #snapshot (): Promise<void> {
+    const node = this.#node!
+    this.#serializing = true
+    const index = this.state.appliedIndex
+    let data: Uint8Array | undefined
     try {
-      node.compact(applied, serializeState(this.state))
-      this.#snapIndex = applied
+      data = await serializeStateSliced(this.state, SNAPSHOT_SLICE_MS, async () => { await new Promise(resolve => setImmediate(resolve)) })
     } catch (err) {
-      this.#logger.debug({ err }, 'compaction deferred')
+      this.#logger.error({ err }, 'snapshot serialization failed')
+    } finally {
+      this.#serializing = false
     }
+    if (this.#closing !== undefined) return
+    if (data !== undefined) {
+      try {
+        node.compact(index, data)
+      } catch (err) {
+        // A snapshot from the leader got there first: nothing to compact.
+        this.#logger.debug({ err }, 'compaction skipped')
+      }
+    }
+    this.#snapIndex = Math.max(this.#snapIndex, index)
+    const deferred = this.#deferred
+    this.#deferred = []
+    for (const rd of deferred) this.#applyNow(rd)
+    this.#kick()
   }
 }

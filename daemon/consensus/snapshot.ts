@@ -17,18 +17,66 @@ interface SnapshotBody {
 /**
  * Serializes the grid state for a Raft snapshot as UTF-8 JSON. JSON rather
  * than protobuf because GridState holds validated AppSpecs that are JSON
- * already (state.proto carries them as spec_json); apps are sorted so every
+ * already (state.proto carries them as spec_json); records are sorted so every
  * node makes the same bytes for the same state.
  */
 export function serializeState (state: GridState): Uint8Array {
+  const parts = snapshotParts(state)
+  const out: string[] = []
+  for (const p of parts) {
+    out.push(p.head)
+    for (let i = 0; i < p.records.length; i++) out.push((i === 0 ? '' : ',') + JSON.stringify(p.records[i]))
+  }
+  out.push(TAIL)
+  return new TextEncoder().encode(out.join(''))
+}
+
+/**
+ * serializeState in slices: it gives the event loop back (`pause`) whenever
+ * `sliceMs` of work has passed, so a large state does not stall the node.
+ * The caller must keep `state` unchanged until the promise settles (the Raft
+ * driver holds back applying meanwhile); the bytes are those serializeState
+ * makes.
+ */
+export async function serializeStateSliced (state: GridState, sliceMs: number, pause: () => Promise<void>): Promise<Uint8Array> {
+  const parts = snapshotParts(state)
+  const out: string[] = []
+  let since = performance.now()
+  for (const p of parts) {
+    out.push(p.head)
+    for (let i = 0; i < p.records.length; i++) {
+      out.push((i === 0 ? '' : ',') + JSON.stringify(p.records[i]))
+      if ((i & 63) === 63 && performance.now() - since >= sliceMs) {
+        await pause()
+        since = performance.now()
+      }
+    }
+  }
+  out.push(TAIL)
+  return new TextEncoder().encode(out.join(''))
+}
+
+const TAIL = ']}'
+
+/**
+ * The body's arrays, sorted, each after the JSON text that precedes it, so
+ * that heads + records joined by commas + TAIL is exactly
+ * JSON.stringify(SnapshotBody) with its keys in this order.
+ */
+function snapshotParts (state: GridState): Array<{ head: string, records: unknown[] }> {
   const byKey = <T>(key: (x: T) => string) => (a: T, b: T): number => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
   const apps = [...state.apps.values()].sort(byKey(a => a.name))
   const placements = [...state.placements.values()].sort(byKey(p => p.instance))
   const nodes = [...state.nodes.entries()].map(([id, admin]) => ({ id, ...admin })).sort(byKey(n => n.id))
   const volumes = [...state.volumes.values()].sort(byKey(v => v.id))
   const images = [...state.images.values()].sort(byKey(i => i.digest))
-  const body: SnapshotBody = { version: SNAPSHOT_VERSION, appliedIndex: state.appliedIndex, apps, placements, nodes, volumes, images }
-  return new TextEncoder().encode(JSON.stringify(body))
+  return [
+    { head: `{"version":${SNAPSHOT_VERSION},"appliedIndex":${JSON.stringify(state.appliedIndex)},"apps":[`, records: apps },
+    { head: '],"placements":[', records: placements },
+    { head: '],"nodes":[', records: nodes },
+    { head: '],"volumes":[', records: volumes },
+    { head: '],"images":[', records: images }
+  ]
 }
 
 /**

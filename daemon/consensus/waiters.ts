@@ -42,6 +42,11 @@ export class Waiters {
   readonly #reads = new Map<string, Pending<number>>()
   #applied: AppliedWaiter[] = []
 
+  /** How many callers wait for anything: proposals, read answers, the applied index. */
+  get pending (): number {
+    return this.#proposals.size + this.#reads.size + this.#applied.length
+  }
+
   /** Waits for the entry proposed at (index, term) to apply; ERR_UNAVAILABLE after ms. */
   proposal (index: number, term: number, clock: Clock, ms: number): Promise<ApplyResult> {
     return this.#wait(index, term, clock, ms).then(result => {
