@@ -44,6 +44,14 @@ export interface RaftCommandLogInit {
    * comparison in the benchmark.
    */
   pipelined?: boolean
+  /**
+   * How snapshots are serialized. 'background' (default): in slices of about
+   * a millisecond, replication and acknowledgements going on meanwhile, only
+   * applying held back; a leader with clients waiting puts it off until the
+   * log is four snapshots long. 'inline': at once, stalling the node (the old
+   * way, kept for comparison in the benchmark).
+   */
+  snapshotMode?: 'background' | 'inline'
 }
 
 /** The node's view of the group, for the API and tests. */

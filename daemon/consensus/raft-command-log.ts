@@ -14,7 +14,7 @@ import type { Applied } from './forward.ts'
 import { PeerLinks } from './peer-link.ts'
 import type { PeerLinkStats } from './peer-link.ts'
 import { Waiters, awaitedTimer } from './waiters.ts'
-import { restoreState, serializeStateSliced } from './snapshot.ts'
+import { restoreState, serializeState, serializeStateSliced } from './snapshot.ts'
 import { LevelStorage } from './storage.ts'
 import { ReadyPipeline } from './pipeline.ts'
 import type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log-types.ts'
@@ -26,7 +26,13 @@ export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus
 const DEFAULT_TICK_MS = 100 // ms
 const DEFAULT_TIMEOUT_MS = 5000 // ms
 const DEFAULT_SNAPSHOT_EVERY = 1000 // entries
-/** A leader with clients waiting puts its snapshot off until the log is this many times snapshotEvery behind. */
+/**
+ * A snapshot also waits until the entries since the last one add up to this
+ * share of its size: serializing a large state every snapshotEvery small
+ * entries would cost far more than the log it saves.
+ */
+const SNAPSHOT_LOG_SHARE = 0.25
+/** A leader with clients waiting puts its snapshot off until the log is this many times longer than due. */
 const LEADER_SNAPSHOT_DEFER = 4
 /** Longest stretch of snapshot serialization before the event loop gets a turn. */
 const SNAPSHOT_SLICE_MS = 1 // ms
@@ -61,6 +67,9 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   #closing: Promise<void> | undefined
   #pipeline: ReadyPipeline | undefined
   #snapIndex = 0
+  /** Size of the latest snapshot's data, and command bytes applied since it. */
+  #snapBytes = 0
+  #bytesSinceSnap = 0
   /** A snapshot is being serialized: the state must not change, so applying waits in #deferred. */
   #serializing = false
   #deferred: Ready[] = []
@@ -102,6 +111,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     const snap = storage.snapshot()
     if (snap.index > 0) restoreState(this.state, snap.data, snap.index)
     this.#snapIndex = snap.index
+    this.#snapBytes = snap.data.byteLength
     this.#storage = storage
     this.#node = new RaftNode({
       id: this.#transport.nodeId,
@@ -367,25 +377,48 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     if (rd.snapshot !== undefined) {
       restoreState(this.state, rd.snapshot.data, rd.snapshot.index)
       this.#snapIndex = rd.snapshot.index
+      this.#snapBytes = rd.snapshot.data.byteLength
+      this.#bytesSinceSnap = 0
       this.#waiters.failUpTo(rd.snapshot.index, () => new UnavailableError('replaced by a snapshot; outcome unknown'))
     }
     const applying = { state: this.state, waiters: this.#waiters, listeners: this.#listeners, logger: this.#logger }
-    for (const e of rd.committedEntries) applyEntry(applying, e)
+    for (const e of rd.committedEntries) {
+      applyEntry(applying, e)
+      if (e.type === 'normal') this.#bytesSinceSnap += e.data.byteLength
+    }
     for (const rs of rd.readStates) this.#waiters.readDone(rs.context, rs.index)
     this.#waiters.appliedTo(this.state.appliedIndex)
   }
 
   /**
-   * Starts a snapshot when snapshotEvery entries were applied since the last.
-   * A leader with clients waiting puts it off (holding back applying would
-   * hold their answers) until the log is LEADER_SNAPSHOT_DEFER times that long.
+   * Starts a snapshot when snapshotEvery entries were applied since the last
+   * and their commands add up to SNAPSHOT_LOG_SHARE of its size. A leader with
+   * clients waiting puts it off (holding back applying would hold their
+   * answers) until the log is LEADER_SNAPSHOT_DEFER times as long.
    */
   #maybeSnapshot (): void {
     if (this.#serializing || this.#closing !== undefined || this.#node === undefined) return
     const behind = this.state.appliedIndex - this.#snapIndex
     if (behind < this.#snapshotEvery) return
-    if (this.#node.role === 'leader' && this.#waiters.pending > 0 && behind < LEADER_SNAPSHOT_DEFER * this.#snapshotEvery) return
+    if (this.#init.snapshotMode === 'inline') {
+      this.#snapshotInline(this.#node)
+      return
+    }
+    const due = (factor: number): boolean => behind >= factor * this.#snapshotEvery && this.#bytesSinceSnap >= factor * SNAPSHOT_LOG_SHARE * this.#snapBytes
+    if (!due(1)) return
+    if (this.#node.role === 'leader' && this.#waiters.pending > 0 && !due(LEADER_SNAPSHOT_DEFER)) return
     void this.#snapshot()
+  }
+
+  /** The old way, for comparison: serialize and compact at once. */
+  #snapshotInline (node: RaftNode): void {
+    const index = this.state.appliedIndex
+    try {
+      node.compact(index, serializeState(this.state))
+    } catch (err) {
+      this.#logger.debug({ err }, 'compaction skipped')
+    }
+    this.#snapIndex = index
   }
 
   /**
@@ -397,6 +430,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     const node = this.#node!
     this.#serializing = true
     const index = this.state.appliedIndex
+    this.#bytesSinceSnap = 0
     let data: Uint8Array | undefined
     try {
       data = await serializeStateSliced(this.state, SNAPSHOT_SLICE_MS, async () => { await new Promise(resolve => setImmediate(resolve)) })
@@ -407,6 +441,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     }
     if (this.#closing !== undefined) return
     if (data !== undefined) {
+      this.#snapBytes = data.byteLength
       try {
         node.compact(index, data)
       } catch (err) {

@@ -21,11 +21,10 @@ interface SnapshotBody {
  * node makes the same bytes for the same state.
  */
 export function serializeState (state: GridState): Uint8Array {
-  const parts = snapshotParts(state)
   const out: string[] = []
-  for (const p of parts) {
+  for (const p of snapshotParts(state)) {
     out.push(p.head)
-    for (let i = 0; i < p.records.length; i++) out.push((i === 0 ? '' : ',') + JSON.stringify(p.records[i]))
+    for (let i = 0; i < p.keys.length; i++) out.push((i === 0 ? '' : ',') + JSON.stringify(p.record(p.keys[i]!)))
   }
   out.push(TAIL)
   return new TextEncoder().encode(out.join(''))
@@ -39,43 +38,44 @@ export function serializeState (state: GridState): Uint8Array {
  * makes.
  */
 export async function serializeStateSliced (state: GridState, sliceMs: number, pause: () => Promise<void>): Promise<Uint8Array> {
-  const parts = snapshotParts(state)
-  const out: string[] = []
+  const chunks: Buffer[] = []
+  let out: string[] = []
   let since = performance.now()
-  for (const p of parts) {
+  for (const p of snapshotParts(state)) {
     out.push(p.head)
-    for (let i = 0; i < p.records.length; i++) {
-      out.push((i === 0 ? '' : ',') + JSON.stringify(p.records[i]))
-      if ((i & 63) === 63 && performance.now() - since >= sliceMs) {
+    for (let i = 0; i < p.keys.length; i++) {
+      out.push((i === 0 ? '' : ',') + JSON.stringify(p.record(p.keys[i]!)))
+      if ((i & 31) === 31 && performance.now() - since >= sliceMs) {
+        // Encoded slice by slice, so the end is one copy rather than a join and an encode of the whole.
+        chunks.push(Buffer.from(out.join(''), 'utf8'))
+        out = []
         await pause()
         since = performance.now()
       }
     }
   }
   out.push(TAIL)
-  return new TextEncoder().encode(out.join(''))
+  chunks.push(Buffer.from(out.join(''), 'utf8'))
+  const all = Buffer.concat(chunks)
+  return new Uint8Array(all.buffer, all.byteOffset, all.byteLength)
 }
 
 const TAIL = ']}'
 
 /**
- * The body's arrays, sorted, each after the JSON text that precedes it, so
- * that heads + records joined by commas + TAIL is exactly
- * JSON.stringify(SnapshotBody) with its keys in this order.
+ * The body's arrays as sorted keys and a lookup, each after the JSON text
+ * that precedes it, so that heads + records joined by commas + TAIL is
+ * exactly JSON.stringify(SnapshotBody) with its keys in this order. Every map
+ * is keyed by the field it is sorted on, so sorting the keys (the default
+ * sort compares UTF-16 code units, as `<` does) is enough, and cheap.
  */
-function snapshotParts (state: GridState): Array<{ head: string, records: unknown[] }> {
-  const byKey = <T>(key: (x: T) => string) => (a: T, b: T): number => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
-  const apps = [...state.apps.values()].sort(byKey(a => a.name))
-  const placements = [...state.placements.values()].sort(byKey(p => p.instance))
-  const nodes = [...state.nodes.entries()].map(([id, admin]) => ({ id, ...admin })).sort(byKey(n => n.id))
-  const volumes = [...state.volumes.values()].sort(byKey(v => v.id))
-  const images = [...state.images.values()].sort(byKey(i => i.digest))
+function snapshotParts (state: GridState): Array<{ head: string, keys: string[], record: (key: string) => unknown }> {
   return [
-    { head: `{"version":${SNAPSHOT_VERSION},"appliedIndex":${JSON.stringify(state.appliedIndex)},"apps":[`, records: apps },
-    { head: '],"placements":[', records: placements },
-    { head: '],"nodes":[', records: nodes },
-    { head: '],"volumes":[', records: volumes },
-    { head: '],"images":[', records: images }
+    { head: `{"version":${SNAPSHOT_VERSION},"appliedIndex":${JSON.stringify(state.appliedIndex)},"apps":[`, keys: [...state.apps.keys()].sort(), record: k => state.apps.get(k) },
+    { head: '],"placements":[', keys: [...state.placements.keys()].sort(), record: k => state.placements.get(k) },
+    { head: '],"nodes":[', keys: [...state.nodes.keys()].sort(), record: k => ({ id: k, ...state.nodes.get(k) }) },
+    { head: '],"volumes":[', keys: [...state.volumes.keys()].sort(), record: k => state.volumes.get(k) },
+    { head: '],"images":[', keys: [...state.images.keys()].sort(), record: k => state.images.get(k) }
   ]
 }
 
