@@ -61,6 +61,8 @@ export class Host {
   node: RaftNode | null = null
   machine: WriteLog | null = null
   armedCrash: CrashPoint | null = null
+  /** Writes handed to the disk that crashes lost before they were done, over the run. */
+  lostWrites = 0
   readonly #make: (disk: MemoryStorage, applied: number) => RaftNode
   readonly #async: AsyncDisk | undefined
   #writes: PendingWrite[] = []
@@ -93,6 +95,7 @@ export class Host {
 
   /** Loses everything but the disk, including writes not yet done. */
   crash (): void {
+    this.lostWrites += this.#writes.length
     this.node = null
     this.machine = null
     this.armedCrash = null

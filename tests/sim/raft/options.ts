@@ -47,6 +47,8 @@ export interface SimResult {
   readsIssued: number
   readsConfirmed: number
   crashes: number
+  /** With asynchronous writes: writes a crash struck before they reached the disk (their messages may have gone). */
+  lostWrites: number
   snapshotsInstalled: number
   confChanges: number
   transfers: number

@@ -359,6 +359,7 @@ export class Simulation {
       readsIssued: this.clients.readsIssued,
       readsConfirmed: this.clients.readsConfirmed,
       crashes: this.crashes,
+      lostWrites: [...this.hosts.values()].reduce((n, h) => n + h.lostWrites, 0),
       snapshotsInstalled: this.snapshots,
       confChanges: this.confChanges,
       transfers: this.transfers,
