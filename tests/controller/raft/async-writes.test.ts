@@ -25,6 +25,16 @@ function appendTo (rd: Ready, to: string): Message | undefined {
   return rd.messages.find(m => m.type === 'append' && m.to === to && m.entries.length > 0)
 }
 
+/** The leader proposes; `ackers` persist its append and their acknowledgements reach it before its own write. */
+function proposeAcked (c: Cluster, data: string, ackers: string[]): { a: RaftNode, index: number, rd: Ready } {
+  const a = c.node('a')
+  const { index } = a.propose(bytes(data))
+  const rd = a.ready()
+  for (const id of ackers) c.step(id, appendTo(rd, id))
+  for (const m of c.queue.filter(m => m.type === 'append-response' && m.to === 'a' && ackers.includes(m.from))) a.step(m)
+  return { a, index, rd }
+}
+
 function elected (): Cluster {
   const c = new Cluster({ voters: ['a', 'b', 'c'], asyncStorageWrites: true })
   c.elect('a')
@@ -64,13 +74,8 @@ t.test('the leader never counts an entry it has not persisted, even when a follo
 
 t.test('two followers are a quorum without the leader: commit before the leader persists', async t => {
   const c = elected()
-  const a = c.node('a')
-  const p = a.propose(bytes('y'))
-  const rd = a.ready()
-  c.step('b', appendTo(rd, 'b'))
-  c.step('c', appendTo(rd, 'c'))
-  for (const m of c.queue.filter(m => m.type === 'append-response' && m.to === 'a')) a.step(m)
-  t.equal(a.status().commit, p.index, 'committed on b and c (thesis §10.2.1)')
+  const { a, index, rd } = proposeAcked(c, 'y', ['b', 'c'])
+  t.equal(a.status().commit, index, 'committed on b and c (thesis §10.2.1)')
   persist(c.disk('a'), a, rd)
 })
 
@@ -147,17 +152,13 @@ t.test('Readys pile up in asynchronous mode and carry only what is new', async t
 
 t.test('a crash between sending and persisting loses nothing acknowledged', async t => {
   const c = elected()
-  const a = c.node('a')
-  const p = a.propose(bytes('lost-at-the-leader'))
-  const rd = a.ready()
-  c.step('b', appendTo(rd, 'b'))
-  for (const m of c.queue.filter(m => m.type === 'append-response' && m.from === 'b')) a.step(m)
-  t.ok(a.status().commit < p.index, 'not committed: a has not persisted, c has not heard')
+  const { a, index } = proposeAcked(c, 'lost-at-the-leader', ['b'])
+  t.ok(a.status().commit < index, 'not committed: a has not persisted, c has not heard')
   // a dies with its write undone; b holds the entry, c does not.
   c.crash('a')
   c.queue = c.queue.filter(m => m.from !== 'a' && m.to !== 'a')
   c.restart('a')
-  t.ok(c.disk('a').lastIndex() < p.index, 'the leader lost the entry it had sent')
+  t.ok(c.disk('a').lastIndex() < index, 'the leader lost the entry it had sent')
   c.tickAll(60)
   const leader = c.leaders()[0]!
   c.propose(leader, 'next')
