@@ -51,8 +51,8 @@ export function encodeMessage (m: Message): Uint8Array {
   const w: trellis.raft.Message.$Properties = { type: TYPE_TO_WIRE[m.type], from: m.from, to: m.to, term: m.term }
   switch (m.type) {
     case 'append':
-      Object.assign(w, { index: m.index, logTerm: m.logTerm, commit: m.commit, entries: m.entries.map(entryToWire) })
-      break
+      Object.assign(w, { index: m.index, logTerm: m.logTerm, commit: m.commit })
+      return withEntries(pb.Message.encode(w).finish(), m.entries)
     case 'append-response':
       Object.assign(w, { index: m.index, reject: m.reject, rejectHint: m.rejectHint, logTerm: m.logTerm })
       break
@@ -131,9 +131,53 @@ export function decodeMessage (bytes: Uint8Array, maxBytes = MAX_MESSAGE_BYTES):
   }
 }
 
-/** Encodes one log entry (the wire and the disk share the form). */
+/**
+ * Encodes one log entry (the wire and the disk share the form). Entries are
+ * immutable, so the bytes are kept with the entry: a leader writes each to
+ * its disk and sends it to every follower, and encodes it once.
+ */
 export function encodeEntry (e: Entry): Uint8Array {
-  return pb.Entry.encode(entryToWire(e)).finish()
+  let bytes = ENCODED.get(e)
+  if (bytes === undefined) {
+    bytes = pb.Entry.encode(entryToWire(e)).finish()
+    ENCODED.set(e, bytes)
+  }
+  return bytes
+}
+
+const ENCODED = new WeakMap<Entry, Uint8Array>()
+/** Key of Message field 8 (`repeated Entry entries`), length-delimited. */
+const ENTRIES_TAG = (8 << 3) | 2
+
+/**
+ * A message's bytes followed by its entries as field 8: protobuf reads
+ * fields in any order and a repeated field from all its occurrences, so this
+ * is the message with its entries, each entry's bytes reused.
+ */
+function withEntries (head: Uint8Array, entries: readonly Entry[]): Uint8Array {
+  if (entries.length === 0) return head
+  const parts = entries.map(encodeEntry)
+  let size = head.byteLength
+  for (const p of parts) size += 1 + varintSize(p.byteLength) + p.byteLength
+  const out = Buffer.allocUnsafe(size)
+  out.set(head, 0)
+  let at = head.byteLength
+  for (const p of parts) {
+    out[at++] = ENTRIES_TAG
+    for (let n = p.byteLength; ; n = Math.floor(n / 128)) {
+      if (n < 128) { out[at++] = n; break }
+      out[at++] = (n % 128) | 128
+    }
+    out.set(p, at)
+    at += p.byteLength
+  }
+  return out
+}
+
+function varintSize (n: number): number {
+  let size = 1
+  for (; n >= 128; n = Math.floor(n / 128)) size++
+  return size
 }
 
 /** Decodes one log entry; throws BadRaftMessageError. */

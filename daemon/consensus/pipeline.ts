@@ -31,9 +31,10 @@ export interface PipelineParts {
  * Serial (the core's default contract): one Ready at a time — persist, then
  * send, apply, advance — as the driver always did.
  *
- * Either way the loop runs once per event-loop turn (setImmediate), so every
- * message and proposal that arrived in that turn shares one Ready and one
- * fsync.
+ * Either way the loop runs after the task that gave it work (a microtask),
+ * so the messages and proposals of one callback share a Ready; in pipelined
+ * mode every Ready handed out while a write runs shares the next one, so a
+ * busy node makes one synced batch per write, not per message.
  */
 export class ReadyPipeline {
   readonly #p: PipelineParts
@@ -48,14 +49,20 @@ export class ReadyPipeline {
     this.#async = init.async
   }
 
-  /** Runs the loop at the end of this event-loop turn (once, however often called). */
+  /**
+   * Runs the loop once the current task is done (once, however often called):
+   * what one callback delivered shares a Ready, and the Ready goes out
+   * without waiting for the rest of the event-loop turn. (A later setImmediate
+   * batched more per Ready but measured slower: writes are batched anyway.)
+   */
   kick (): void {
     if (this.#scheduled || this.#stopped) return
     this.#scheduled = true
-    setImmediate(() => {
+    const run = (): void => {
       this.#scheduled = false
       this.#drain()
-    })
+    }
+    queueMicrotask(run)
   }
 
   /** Stops handing out Readys and resolves once the write in flight (if any) is done. */

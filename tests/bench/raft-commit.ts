@@ -2,7 +2,8 @@
  * Raft commit cost with 3 voters on one host: one RaftCommandLog per voter in this
  * process over the loopback transport, each on its own LevelDB with synced
  * writes, beside a bare write+fdatasync on the same disk measured in the same
- * run (interleaved with the unbatched commits, so both see the same load).
+ * run (interleaved with the unbatched commits, so both see the same load), and
+ * the same-disk floor: three such writes at once, until two are done.
  * Each driver mode gets fresh voters:
  *
  * - before: the serial contract (persist, send, apply, advance per Ready) and
@@ -17,7 +18,8 @@
  * `npm run bench -- raft-commit`
  */
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, open, rm } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -58,6 +60,23 @@ function fsyncOnce (): number {
   writeSync(fsyncFile, block)
   fdatasyncSync(fsyncFile)
   return performance.now() - t0
+}
+
+/**
+ * The same-disk floor of a commit: three voters each write and fdatasync at
+ * once (on the thread pool, as LevelDB does) and a commit needs two of them
+ * durable. Milliseconds until the second is done.
+ */
+const floorFiles: FileHandle[] = []
+async function twoOfThreeFsyncs (): Promise<number> {
+  const t0 = performance.now()
+  const done: number[] = []
+  await Promise.all(floorFiles.map(async f => {
+    await f.write(block)
+    await f.datasync()
+    done.push(performance.now() - t0)
+  }))
+  return done.sort((a, b) => a - b)[1]!
 }
 
 interface Voters { leader: RaftCommandLog, close: () => Promise<void> }
@@ -116,14 +135,17 @@ async function runMode (mode: string): Promise<Figures> {
 
     const latencies: number[] = []
     const fsyncs: number[] = []
+    const floors: number[] = []
     for (let i = 0; i < UNBATCHED; i++) {
       fsyncs.push(fsyncOnce())
+      floors.push(await twoOfThreeFsyncs())
       const t0 = performance.now()
       await leader.propose(putApp(spec(`u${i}`), ''))
       latencies.push(performance.now() - t0)
     }
     const ratio = quantile(latencies, 0.5) / quantile(fsyncs, 0.5)
     out(`fdatasync of 256 bytes, interleaved: ${summary(fsyncs, ' ms')}`)
+    out(`floor, 2 of 3 concurrent fdatasyncs: ${summary(floors, ' ms')} (p50 = ${(quantile(floors, 0.5) / quantile(fsyncs, 0.5)).toFixed(2)}× one)`)
     out(`unbatched commit on the leader:      ${summary(latencies, ' ms')} (p50 = ${ratio.toFixed(2)}× one fdatasync)`)
 
     const t0 = performance.now()
@@ -153,6 +175,7 @@ async function runMode (mode: string): Promise<Figures> {
 }
 
 try {
+  for (const name of ['f1', 'f2', 'f3']) floorFiles.push(await open(join(root, name), 'w'))
   const figures = new Map<string, Figures>()
   for (const mode of MODES) figures.set(mode, await runMode(mode))
   const after = figures.get('after')
@@ -163,5 +186,6 @@ try {
   }
 } finally {
   closeSync(fsyncFile)
+  for (const f of floorFiles) await f.close()
   await rm(root, { recursive: true, force: true })
 }
