@@ -70,6 +70,8 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   /** Size of the latest snapshot's data, and command bytes applied since it. */
   #snapBytes = 0
   #bytesSinceSnap = 0
+  /** Snapshots serialized and handed to the core since start. */
+  #snapshots = 0
   /** A snapshot is being serialized: the state must not change, so applying waits in #deferred. */
   #serializing = false
   #deferred: Ready[] = []
@@ -283,12 +285,13 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     return catchUpOf(node.status(), id, this.#init.catchUpLag ?? DEFAULT_CATCH_UP_LAG)
   }
 
-  /** Counters: what the core dropped or ignored, what the links dropped, garbled forward requests. */
-  stats (): { core: ReturnType<RaftNode['stats']>, links: PeerLinkStats, forwardGarbled: number } {
+  /** Counters: what the core dropped or ignored, what the links dropped, garbled forward requests, snapshots this node made. */
+  stats (): { core: ReturnType<RaftNode['stats']>, links: PeerLinkStats, forwardGarbled: number, snapshots: number } {
     return {
       core: this.#node?.stats() ?? { dropped: {}, ignored: {} },
       links: this.#links.stats(),
-      forwardGarbled: this.#forwarder.garbled
+      forwardGarbled: this.#forwarder.garbled,
+      snapshots: this.#snapshots
     }
   }
 
@@ -394,7 +397,8 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
    * Starts a snapshot when snapshotEvery entries were applied since the last
    * and their commands add up to SNAPSHOT_LOG_SHARE of its size. A leader with
    * clients waiting puts it off (holding back applying would hold their
-   * answers) until the log is LEADER_SNAPSHOT_DEFER times as long.
+   * answers) until the log is LEADER_SNAPSHOT_DEFER times as long, then
+   * serializes at once.
    */
   #maybeSnapshot (): void {
     if (this.#serializing || this.#closing !== undefined || this.#node === undefined) return
@@ -406,19 +410,29 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     }
     const due = (factor: number): boolean => behind >= factor * this.#snapshotEvery && this.#bytesSinceSnap >= factor * SNAPSHOT_LOG_SHARE * this.#snapBytes
     if (!due(1)) return
-    if (this.#node.role === 'leader' && this.#waiters.pending > 0 && !due(LEADER_SNAPSHOT_DEFER)) return
+    if (this.#node.role === 'leader' && this.#waiters.pending > 0) {
+      if (!due(LEADER_SNAPSHOT_DEFER)) return
+      // Still busy: one stall of the serialization's length beats holding every
+      // answer for the (longer) wall time of a sliced one.
+      this.#snapshotInline(this.#node)
+      return
+    }
     void this.#snapshot()
   }
 
-  /** The old way, for comparison: serialize and compact at once. */
+  /** Serializes and compacts at once: the old way (for comparison), and a busy leader's last resort. */
   #snapshotInline (node: RaftNode): void {
     const index = this.state.appliedIndex
     try {
-      node.compact(index, serializeState(this.state))
+      const data = serializeState(this.state)
+      this.#snapBytes = data.byteLength
+      node.compact(index, data)
+      this.#snapshots++
     } catch (err) {
       this.#logger.debug({ err }, 'compaction skipped')
     }
     this.#snapIndex = index
+    this.#bytesSinceSnap = 0
   }
 
   /**
@@ -444,6 +458,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       this.#snapBytes = data.byteLength
       try {
         node.compact(index, data)
+        this.#snapshots++
       } catch (err) {
         // A snapshot from the leader got there first: nothing to compact.
         this.#logger.debug({ err }, 'compaction skipped')
