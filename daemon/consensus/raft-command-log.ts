@@ -14,7 +14,8 @@ import type { Applied } from './forward.ts'
 import { PeerLinks } from './peer-link.ts'
 import type { PeerLinkStats } from './peer-link.ts'
 import { Waiters, awaitedTimer } from './waiters.ts'
-import { restoreState, serializeState, serializeStateSliced } from './snapshot.ts'
+import { restoreState } from './snapshot.ts'
+import { Snapshotter } from './snapshotter.ts'
 import { LevelStorage } from './storage.ts'
 import { ReadyPipeline } from './pipeline.ts'
 import type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log-types.ts'
@@ -26,16 +27,6 @@ export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus
 const DEFAULT_TICK_MS = 100 // ms
 const DEFAULT_TIMEOUT_MS = 5000 // ms
 const DEFAULT_SNAPSHOT_EVERY = 1000 // entries
-/**
- * A snapshot also waits until the entries since the last one add up to this
- * share of its size: serializing a large state every snapshotEvery small
- * entries would cost far more than the log it saves.
- */
-const SNAPSHOT_LOG_SHARE = 0.25
-/** A leader with clients waiting puts its snapshot off until the log is this many times longer than due. */
-const LEADER_SNAPSHOT_DEFER = 4
-/** Longest stretch of snapshot serialization before the event loop gets a turn. */
-const SNAPSHOT_SLICE_MS = 1 // ms
 
 /**
  * CommandLog replicated by Raft: the driver around the pure core. Ticks come
@@ -66,14 +57,8 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   #starting: Promise<void> | undefined
   #closing: Promise<void> | undefined
   #pipeline: ReadyPipeline | undefined
-  #snapIndex = 0
-  /** Size of the latest snapshot's data, and command bytes applied since it. */
-  #snapBytes = 0
-  #bytesSinceSnap = 0
-  /** Snapshots serialized and handed to the core since start. */
-  #snapshots = 0
-  /** A snapshot is being serialized: the state must not change, so applying waits in #deferred. */
-  #serializing = false
+  #snapshotter: Snapshotter | undefined
+  /** Readys handed out while a snapshot is serialized, applied once it is done. */
   #deferred: Ready[] = []
   #readSeq = 0
   /** Index of the last membership change this node proposed; pending until committed. */
@@ -112,8 +97,6 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     }
     const snap = storage.snapshot()
     if (snap.index > 0) restoreState(this.state, snap.data, snap.index)
-    this.#snapIndex = snap.index
-    this.#snapBytes = snap.data.byteLength
     this.#storage = storage
     this.#node = new RaftNode({
       id: this.#transport.nodeId,
@@ -124,12 +107,24 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       applied: snap.index,
       asyncStorageWrites: this.#init.pipelined ?? true
     })
+    this.#snapshotter = new Snapshotter({
+      state: this.state,
+      node: this.#node,
+      busy: () => this.#waiters.pending > 0,
+      logger: this.#logger,
+      done: () => {
+        const deferred = this.#deferred
+        this.#deferred = []
+        for (const rd of deferred) this.#applyNow(rd)
+        this.#kick()
+      }
+    }, { every: this.#snapshotEvery, mode: this.#init.snapshotMode ?? 'background', from: { index: snap.index, bytes: snap.data.byteLength } })
     this.#pipeline = new ReadyPipeline({
       node: this.#node,
       persist: async rds => { await storage.persistAll(rds) },
       send: m => { this.#send(m) },
       apply: rd => { this.#apply(rd) },
-      advanced: () => { this.#maybeSnapshot() },
+      advanced: () => { this.#snapshotter!.maybe() },
       failed: err => {
         // A failed disk write or an unrestorable snapshot: carrying on could break Raft's promises.
         this.#logger.fatal({ err }, 'raft driver failed; closing the log')
@@ -161,6 +156,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#links.stop()
     this.#forwarder.stop()
     // Never leave a batch half-handled: the store may be closed right after.
+    this.#snapshotter?.stop()
     await this.#pipeline?.stop()
     this.#deferred = []
     this.#waiters.failAll(new RaftClosedError())
@@ -291,7 +287,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       core: this.#node?.stats() ?? { dropped: {}, ignored: {} },
       links: this.#links.stats(),
       forwardGarbled: this.#forwarder.garbled,
-      snapshots: this.#snapshots
+      snapshots: this.#snapshotter?.made ?? 0
     }
   }
 
@@ -345,7 +341,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       this.#node!.tick()
       this.#kick()
       // A leader that put its snapshot off while busy takes the next quiet tick.
-      this.#maybeSnapshot()
+      this.#snapshotter!.maybe()
       this.#scheduleTick()
     }, this.#tickMs)
   }
@@ -367,107 +363,27 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   #apply (rd: Ready): void {
     if (rd.softState !== undefined) this.#logger.info({ role: rd.softState.role, leader: rd.softState.leader, term: this.#node!.term }, 'raft role changed')
     if (rd.snapshot === undefined && rd.committedEntries.length === 0 && rd.readStates.length === 0) return
-    if (this.#serializing) {
+    if (this.#snapshotter!.serializing) {
       this.#deferred.push(rd)
       return
     }
     this.#applyNow(rd)
-    this.#maybeSnapshot()
+    this.#snapshotter!.maybe()
   }
 
   /** The snapshot first, then committed entries, then answer reads. */
   #applyNow (rd: Ready): void {
     if (rd.snapshot !== undefined) {
       restoreState(this.state, rd.snapshot.data, rd.snapshot.index)
-      this.#snapIndex = rd.snapshot.index
-      this.#snapBytes = rd.snapshot.data.byteLength
-      this.#bytesSinceSnap = 0
+      this.#snapshotter!.installed(rd.snapshot.index, rd.snapshot.data.byteLength)
       this.#waiters.failUpTo(rd.snapshot.index, () => new UnavailableError('replaced by a snapshot; outcome unknown'))
     }
     const applying = { state: this.state, waiters: this.#waiters, listeners: this.#listeners, logger: this.#logger }
     for (const e of rd.committedEntries) {
       applyEntry(applying, e)
-      if (e.type === 'normal') this.#bytesSinceSnap += e.data.byteLength
+      if (e.type === 'normal') this.#snapshotter!.applied(e.data.byteLength)
     }
     for (const rs of rd.readStates) this.#waiters.readDone(rs.context, rs.index)
     this.#waiters.appliedTo(this.state.appliedIndex)
-  }
-
-  /**
-   * Starts a snapshot when snapshotEvery entries were applied since the last
-   * and their commands add up to SNAPSHOT_LOG_SHARE of its size. A leader with
-   * clients waiting puts it off (holding back applying would hold their
-   * answers) until the log is LEADER_SNAPSHOT_DEFER times as long, then
-   * serializes at once.
-   */
-  #maybeSnapshot (): void {
-    if (this.#serializing || this.#closing !== undefined || this.#node === undefined) return
-    const behind = this.state.appliedIndex - this.#snapIndex
-    if (behind < this.#snapshotEvery) return
-    if (this.#init.snapshotMode === 'inline') {
-      this.#snapshotInline(this.#node)
-      return
-    }
-    const due = (factor: number): boolean => behind >= factor * this.#snapshotEvery && this.#bytesSinceSnap >= factor * SNAPSHOT_LOG_SHARE * this.#snapBytes
-    if (!due(1)) return
-    if (this.#node.role === 'leader' && this.#waiters.pending > 0) {
-      if (!due(LEADER_SNAPSHOT_DEFER)) return
-      // Still busy: one stall of the serialization's length beats holding every
-      // answer for the (longer) wall time of a sliced one.
-      this.#snapshotInline(this.#node)
-      return
-    }
-    void this.#snapshot()
-  }
-
-  /** Serializes and compacts at once: the old way (for comparison), and a busy leader's last resort. */
-  #snapshotInline (node: RaftNode): void {
-    const index = this.state.appliedIndex
-    try {
-      const data = serializeState(this.state)
-      this.#snapBytes = data.byteLength
-      node.compact(index, data)
-      this.#snapshots++
-    } catch (err) {
-      this.#logger.debug({ err }, 'compaction skipped')
-    }
-    this.#snapIndex = index
-    this.#bytesSinceSnap = 0
-  }
-
-  /**
-   * Serializes the state in slices, so replication, persistence and
-   * acknowledgements go on meanwhile; only applying waits (the state must not
-   * change under the serializer). Then compacts the log up to it.
-   */
-  async #snapshot (): Promise<void> {
-    const node = this.#node!
-    this.#serializing = true
-    const index = this.state.appliedIndex
-    this.#bytesSinceSnap = 0
-    let data: Uint8Array | undefined
-    try {
-      data = await serializeStateSliced(this.state, SNAPSHOT_SLICE_MS, async () => { await new Promise(resolve => setImmediate(resolve)) })
-    } catch (err) {
-      this.#logger.error({ err }, 'snapshot serialization failed')
-    } finally {
-      this.#serializing = false
-    }
-    if (this.#closing !== undefined) return
-    if (data !== undefined) {
-      this.#snapBytes = data.byteLength
-      try {
-        node.compact(index, data)
-        this.#snapshots++
-      } catch (err) {
-        // A snapshot from the leader got there first: nothing to compact.
-        this.#logger.debug({ err }, 'compaction skipped')
-      }
-    }
-    this.#snapIndex = Math.max(this.#snapIndex, index)
-    const deferred = this.#deferred
-    this.#deferred = []
-    for (const rd of deferred) this.#applyNow(rd)
-    this.#kick()
   }
 }
