@@ -20,6 +20,7 @@ export interface NodeConfig {
   logLevel: string
   /** Node name; default the host name. */
   name?: string
+  /** Image folders imported into the grid's catalog at start when it lacks them (the bundled lb, web and db by default). */
   imagesDir: string
   /** Host an app's entries are published on. */
   entryHost: string
@@ -41,6 +42,8 @@ export interface NodeConfig {
   detector: string
   zone?: string
   labels: Record<string, string>
+  /** Copies of every image the grid keeps. */
+  imageReplicas: number
   /** How long a volume member's node may be down before the leader replaces its replica, in ms. */
   replicaReplaceMs: number
   /** Ceiling on the bytes per second a rebuild or catch-up copies, so the app keeps its disk; 0 = none. */
@@ -63,16 +66,17 @@ export function defaultConfig (dataDir: string): NodeConfig {
     detector: 'lan',
     labels: {},
     replicaReplaceMs: 60_000,
+    imageReplicas: 2,
     rebuildBytesPerSecond: 64 * 1024 * 1024
   }
 }
 
 /**
- * Paths inside a data dir. `instances`, `volumes`, `mounts` and `code` are
- * what instances pass through (0711); everything else is the daemon's alone
- * (docs/isolation.md).
+ * Paths inside a data dir. `instances`, `volumes`, `mounts`, `code` and
+ * `imageDirs` are what instances pass through (0711); everything else is the
+ * daemon's alone (docs/isolation.md).
  */
-export function dataPaths (dataDir: string): { state: string, logs: string, volumes: string, replicas: string, run: string, mounts: string, instances: string, code: string, apiFile: string } {
+export function dataPaths (dataDir: string): { state: string, logs: string, volumes: string, replicas: string, run: string, mounts: string, instances: string, code: string, images: string, imageDirs: string, apiFile: string } {
   return {
     state: join(dataDir, 'state'),
     logs: join(dataDir, 'logs'),
@@ -84,6 +88,9 @@ export function dataPaths (dataDir: string): { state: string, logs: string, volu
     // Each instance's home and tmp, and the code instances run when it lies where they cannot reach it.
     instances: join(dataDir, 'instances'),
     code: join(dataDir, 'code'),
+    // Image blobs (chunks, records), and the images unpacked for instances to run (read-only to them).
+    images: join(dataDir, 'images'),
+    imageDirs: join(dataDir, 'image-dirs'),
     apiFile: join(dataDir, 'api.json')
   }
 }

@@ -54,6 +54,7 @@ interface RunOptions {
   zone?: string
   label?: Record<string, string>
   replicaReplace: number
+  imageReplicas: number
   rebuildRate: number
 }
 
@@ -64,7 +65,7 @@ function nodeOptions (command: Command): Command {
     .option('--api <host:port>', 'admin API listen address (loopback by default)', hostPort, { host: '127.0.0.1', port: DEFAULT_API_PORT })
     .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')
     .option('--name <name>', 'node name (default: the host name)')
-    .option('--images <dir>', 'image catalog folder (default: the bundled images/)')
+    .option('--images <dir>', 'image folders imported into the grid\'s catalog at start when it lacks them (default: the bundled images/)')
     .option('--entry-host <host>', 'address app entries are published on', '0.0.0.0')
     .option('--keep-instances', 'leave instances running on a clean shutdown (they are re-adopted on the next start)')
     .option('--stop-grace <ms>', 'ms between SIGTERM and SIGKILL when stopping an instance', v => Number(v), 5000)
@@ -77,7 +78,8 @@ function nodeOptions (command: Command): Command {
     .option('--zone <zone>', 'failure zone of this node (rack, site)')
     .option('--label <key=value>', 'a node label, repeatable', label)
     .option('--replica-replace <ms>', 'ms a volume replica\'s node may be down before the replica is rebuilt elsewhere', positiveInt('--replica-replace'), 60_000)
-    .option('--rebuild-rate <MiB/s>', 'ceiling on volume rebuild and catch-up copying, MiB/s (0: none)', v => mib('--rebuild-rate', v), 64 * 1024 * 1024)
+    .option('--image-replicas <n>', 'copies of every image the grid keeps on its nodes', positiveInt('--image-replicas'), 2)
+    .option('--rebuild-rate <MiB/s>', 'ceiling on volume rebuild, catch-up and image fetch copying, MiB/s (0: none)', v => mib('--rebuild-rate', v), 64 * 1024 * 1024)
 }
 
 function positiveInt (flag: string): (v: string) => number {
@@ -114,6 +116,7 @@ function configOf (opts: RunOptions): NodeConfig {
     zone: opts.zone,
     labels: opts.label ?? {},
     replicaReplaceMs: opts.replicaReplace,
+    imageReplicas: opts.imageReplicas,
     rebuildBytesPerSecond: opts.rebuildRate
   })
   if (opts.images !== undefined) config.imagesDir = resolve(opts.images)

@@ -3,13 +3,15 @@ import { join } from 'node:path'
 import { version as nodeVersion } from 'node:process'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { pino, type Logger } from 'pino'
-import { loadCatalog } from '../controller/catalog/index.ts'
+import { GridCatalog } from '../controller/catalog/index.ts'
 import { RealClock, type Clock } from '../controller/clock/index.ts'
 import { rebalance, ReconcileLoop } from '../controller/reconciler/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
 import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
-import { addRoutes, ApiServer } from './api/index.ts'
+import { addImageRoutes, addRoutes, ApiServer } from './api/index.ts'
+import { CatalogService } from './image-service.ts'
+import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
 import { GRID_KEY_FILE, inGrid, loadGridConfig } from './commands/index.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
 import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
@@ -71,19 +73,17 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const token = await loadAdminToken(config.dataDir)
   const incarnation = await nextIncarnation(config.dataDir)
 
-  const { catalog, errors } = loadCatalog(config.imagesDir)
-  for (const e of errors) log.error({ path: e.path, code: e.code }, `catalog: ${e.message}`)
 
   const store: Store = await openStore(paths.state)
   // Sets the data dir's modes before any instance or volume is set up; as root, refuses a data dir instances cannot reach.
   const isolation = await InstanceIsolation.prepare({ store: uidStoreOver(store.sublevel<string, string>('accounts', { valueEncoding: 'utf8' })), logger: log }, {
     dataDir: config.dataDir,
-    shared: [paths.instances, paths.volumes, paths.mounts, paths.code],
-    private: [paths.state, paths.logs, paths.replicas, paths.run],
+    shared: [paths.instances, paths.volumes, paths.mounts, paths.code, paths.imageDirs],
+    private: [paths.state, paths.logs, paths.replicas, paths.run, paths.images],
     instancesDir: paths.instances,
     codeDir: paths.code,
     range: config.instanceUids,
-    code: [process.execPath, config.imagesDir]
+    code: [process.execPath]
   })
   const clock = new RealClock()
   const driver = new ProcessDriver({ logger: log }, { cgroupParent: config.cgroupParent })
@@ -139,10 +139,26 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const raft = membership?.raft
   const volumes: VolumeAttacher = membership?.volumes ?? new DirectoryVolumeBackend({ root: paths.volumes })
 
+  // The grid's catalog: images live in the log and their blobs on the nodes; the seed folder fills it at first start.
+  const catalog = new GridCatalog(() => commandLog.state)
+  const blobs = await openBlobStore({ logger: log.child({ component: 'images' }) }, { root: paths.images, unpackRoot: paths.imageDirs })
+  const blobServer = new BlobServer({ transport, store: blobs, logger: log.child({ component: 'images' }) })
+  blobServer.start()
+  const images = new NodeImages({
+    store: blobs,
+    fetcher: new BlobFetcher({ transport, store: blobs, clock, logger: log }, { bytesPerSecond: config.rebuildBytesPerSecond }),
+    log: commandLog,
+    clock,
+    logger: log.child({ component: 'images' }),
+    nodes: () => imageNodes(nodes, identity.id, grid),
+    record: (subject, kind, detail) => { agent?.record(subject, kind, detail) },
+    nameOf: id => nodes.nameOf(id)
+  }, { selfId: identity.id, replicas: grid ? config.imageReplicas : 1, seedDir: config.imagesDir })
+
   const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
   network.start()
   agent = new NodeAgent(
-    { log: commandLog, catalog, runner: supervisor, network, volumes, isolation, store, logger: log.child({ component: 'agent' }) },
+    { log: commandLog, catalog, runner: supervisor, network, volumes, isolation, images, store, logger: log.child({ component: 'agent' }) },
     {
       nodeId: identity.id,
       nodeName: identity.name,
@@ -171,6 +187,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     catalog,
     logs: driver,
     logger: log.child({ component: 'service' }),
+    catalogReady: images.seeded,
     nodes,
     raft,
     remote: membership?.reports,
@@ -199,6 +216,9 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     ? undefined
     : new SelfFence({ barrier: async () => await raft.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } })
 
+  addImageRoutes(api, new CatalogService({ log: commandLog, images, nodes, logger: log.child({ component: 'images' }) }, { replicas: grid ? config.imageReplicas : 1 }))
+
+  images.start()
   await agent.start()
   reconciler?.start()
   fence?.start()
@@ -212,6 +232,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     stopping ??= (async () => {
       log.info({ stopInstances: config.stopInstancesOnExit }, 'node stopping')
       await api.close()
+      await images.stop()
       await agent.stop({ stopInstances: config.stopInstancesOnExit })
       await supervisor.close()
       await isolation.close({ instancesStopped: config.stopInstancesOnExit })
@@ -220,6 +241,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       if (config.stopInstancesOnExit) await driver.removeCgroupParent()
       driver.close()
       await network.close()
+      blobServer.close()
       // The log before the mesh: Raft must stop sending before the transport goes.
       await fence?.stop()
       await reconciler?.stop()
@@ -319,4 +341,10 @@ async function nodeFingerprints (driver: ProcessDriver, grid: boolean): Promise<
       ? { capabilities: ['volume-mount'], notes: [] }
       : { capabilities: [], notes: [`cannot mount volumes: ${mount.why ?? 'unknown'}`] }
   ]
+}
+
+/** The nodes image replication spreads copies over: the grid's, or this node alone. */
+function imageNodes (nodes: GridNodes, selfId: string, grid: boolean): ImageNode[] {
+  if (!grid) return [{ id: selfId, up: true, accepting: true, zone: '', freeDisk: Number.MAX_SAFE_INTEGER }]
+  return nodes.sensed().map(n => ({ id: n.id, up: n.state === 'up', accepting: !n.cordoned && !n.draining, zone: n.zone, freeDisk: n.capacity.disk }))
 }

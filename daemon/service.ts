@@ -14,6 +14,9 @@ import type { GridNodes } from './membership/index.ts'
 import { isServing, type LogReader } from './runtime/index.ts'
 import { volumeView, type GridVolumes } from './volumes/grid/index.ts'
 
+/** Longest an apply waits for the seed images to reach the catalog, ms. */
+const CATALOG_WAIT_MS = 30_000
+
 export interface ServiceComponents {
   /** This node's id, recorded with the apps submitted here. */
   nodeId: string
@@ -24,6 +27,8 @@ export interface ServiceComponents {
   logger: Logger
   /** The grid's nodes: names, states, adverts, admin state. */
   nodes: GridNodes
+  /** Settles once the seed images are in the grid's catalog (or could not be put there). */
+  catalogReady?: Promise<void>
   /** The replicated log, when the node belongs to a grid. */
   raft?: RaftCommandLog
   /** Status and events other nodes report about what they run. */
@@ -55,11 +60,13 @@ export class NodeService implements GridService {
   }
 
   async validate (source: string): Promise<ValidateView> {
+    await this.#catalogReady()
     const result = validateApp(source, { catalog: this.#c.catalog, nodes: await this.#c.nodes.capacities() })
     return result.ok ? { ok: true, issues: [] } : { ok: false, issues: result.errors }
   }
 
   async apply (source: string): Promise<ApplyView> {
+    await this.#catalogReady()
     const result = validateApp(source, { catalog: this.#c.catalog, nodes: await this.#c.nodes.capacities() })
     if (!result.ok) throw new GraphValidationError(result.errors)
     const applied = await this.#c.log.propose(putApp(result.app, source, this.#c.nodeId))
@@ -283,4 +290,9 @@ export class NodeService implements GridService {
     }
   }
 
+  /** Waits, a bounded while, for the node's seed images to reach the catalog, so an app sent right after start finds them. */
+  async #catalogReady (): Promise<void> {
+    if (this.#c.catalogReady === undefined) return
+    await Promise.race([this.#c.catalogReady, new Promise(resolve => setTimeout(resolve, CATALOG_WAIT_MS).unref())])
+  }
 }

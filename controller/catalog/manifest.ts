@@ -85,6 +85,7 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
   }))
   const start = asRecord(raw.start) ?? {}
   const health = readHealth(raw.health, terminals, report)
+  const liveness = readHealth(raw.liveness, terminals, report, 'liveness')
   const manifest: ImageManifest = {
     name: typeof raw.name === 'string' ? raw.name : '',
     version: typeof raw.version === 'string' ? raw.version : '',
@@ -94,6 +95,7 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
     properties,
     volumes,
     ...(health === undefined ? {} : { health }),
+    ...(liveness === undefined ? {} : { liveness }),
     start: {
       driver: typeof start.driver === 'string' ? start.driver : DEFAULT_DRIVER,
       command: Array.isArray(start.command) ? start.command.filter((s): s is string => typeof s === 'string') : []
@@ -105,6 +107,8 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
   if (stop !== undefined) manifest.stop = stop
   const environment = asRecord(raw.environment)
   if (environment !== undefined) manifest.environment = readEnvironment(environment, report)
+  const bundle = asRecord(raw.bundle)
+  if (bundle !== undefined) manifest.bundle = { packages: Array.isArray(bundle.packages) ? bundle.packages.filter((p): p is string => typeof p === 'string') : [] }
   checkEnvironmentNames(manifest, report)
   return manifest
 }
@@ -146,26 +150,26 @@ function readProperty (name: string, p: Record<string, unknown>, report: Report)
   return spec
 }
 
-function readHealth (raw: unknown, terminals: TerminalSpec[], report: Report): HealthSpec | undefined {
+function readHealth (raw: unknown, terminals: TerminalSpec[], report: Report, field: 'health' | 'liveness' = 'health'): HealthSpec | undefined {
   const h = asRecord(raw)
   if (h === undefined) return undefined
   const kind = h.kind === 'tcp' ? 'tcp' : 'http'
   const terminal = typeof h.terminal === 'string' ? h.terminal : ''
   const target = terminals.find(t => t.name === terminal)
   if (typeof h.terminal === 'string' && target === undefined) {
-    report(IssueCode.UNKNOWN_TERMINAL, ['health', 'terminal'], `no terminal "${terminal}" on this image`)
+    report(IssueCode.UNKNOWN_TERMINAL, [field, 'terminal'], `no terminal "${terminal}" on this image`)
   } else if (target?.direction === 'out') {
-    report(IssueCode.TERMINAL_DIRECTION, ['health', 'terminal'], `"${terminal}" is an output; health is checked on an input`)
+    report(IssueCode.TERMINAL_DIRECTION, [field, 'terminal'], `"${terminal}" is an output; health is checked on an input`)
   }
   if (h.kind === 'http' && h.path === undefined) {
-    report(IssueCode.MISSING_FIELD, ['health', 'path'], 'an http health check needs the path it GETs')
+    report(IssueCode.MISSING_FIELD, [field, 'path'], 'an http health check needs the path it GETs')
   }
-  const duration = (field: string, fallback: number): number => {
+  const duration = (name: string, fallback: number): number => {
     // Absent takes the default; not a string is the schema check's to report.
-    if (typeof h[field] !== 'string') return fallback
-    const parsed = parseDuration(h[field])
+    if (typeof h[name] !== 'string') return fallback
+    const parsed = parseDuration(h[name])
     if (parsed.ok) return parsed.value
-    report(IssueCode.BAD_DURATION, ['health', field], parsed.reason)
+    report(IssueCode.BAD_DURATION, [field, name], parsed.reason)
     return fallback
   }
   return {

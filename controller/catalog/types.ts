@@ -72,7 +72,10 @@ export interface ImageManifest {
   terminals: TerminalSpec[]
   properties: PropertySpec[]
   volumes: ImageVolumeSpec[]
+  /** Readiness: can the instance serve. Without liveness, also what restarts it. */
   health?: HealthSpec
+  /** Liveness: failing it restarts the instance; readiness alone then only marks it not ready. */
+  liveness?: HealthSpec
   start: StartSpec
   /** Node capabilities needed, e.g. volume-mount. */
   requires: string[]
@@ -80,6 +83,8 @@ export interface ImageManifest {
   stop?: StopSpec
   /** Fixed variables of every instance's environment; never TRELLIS_* nor one the daemon sets. */
   environment?: Record<string, string>
+  /** What packing the image's folder into a bundle adds to its files. */
+  bundle?: { packages: string[] }
   /** Absolute path of the image folder; '' for an image of the grid's catalog until a node unpacks it. */
   dir: string
   /** The image's digest in the grid's catalog; absent for a folder loaded from disk. */

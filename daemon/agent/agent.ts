@@ -14,7 +14,7 @@ import { LOCAL_HOST, type Binding } from './env.ts'
 import { runSpec, stopGraceOf } from './run-spec.ts'
 import { EventRing, type AppEvent } from './events.ts'
 import { endpointsOf, planInstances, type InstancePlan, type Placement } from './plan.ts'
-import type { InstanceIsolator, InstanceRunner } from './runner.ts'
+import type { ImageSource, InstanceIsolator, InstanceRunner } from './runner.ts'
 import { decodeHandle, encodeHandle, orphanSpec } from './handles.ts'
 import type { InstanceStatus } from '../runtime/index.ts'
 
@@ -29,6 +29,8 @@ export interface AgentComponents {
   volumes: VolumeAttacher
   /** Who each instance runs as, its private dirs, its volume's ownership, the code paths it is given. */
   isolation: InstanceIsolator
+  /** Unpacks (and first fetches) the images of the grid's catalog; absent, images are folders on disk. */
+  images?: ImageSource
   store: Store
   logger: Logger
 }
@@ -105,7 +107,9 @@ export class NodeAgent {
   }
 
   async start (): Promise<void> {
-    this.#unsubscribe = this.#c.log.onApplied(() => { void this.reconcile() })
+    const offApplied = this.#c.log.onApplied(() => { void this.reconcile() })
+    const offImages = this.#c.images?.onReady(() => { void this.reconcile() })
+    this.#unsubscribe = () => { offApplied(); offImages?.() }
     await this.reconcile()
   }
 
@@ -223,8 +227,11 @@ export class NodeAgent {
     }
     const handles = await this.#storedHandles()
     let failed = false
-    for (const plan of plans) {
-      if (this.#local.has(plan.id)) continue
+    for (const wantedPlan of plans) {
+      if (this.#local.has(wantedPlan.id)) continue
+      // An image still on its way is not a failure: the instance starts when it lands.
+      const plan = await this.#withImage(wantedPlan)
+      if (plan === undefined) continue
       try {
         await this.#setup(plan, handles.get(plan.id))
       } catch (err) {
@@ -248,6 +255,20 @@ export class NodeAgent {
     // Uids and homes of instances no longer placed here go, now that their processes have.
     await this.#c.isolation.retain(new Set(placed.map(p => p.id)))
     await this.#reconcileEntries([...state.apps.values()].map(a => a.spec))
+  }
+
+  /** The plan with its image's folder on this node, or undefined while the image is fetched. */
+  async #withImage (plan: InstancePlan): Promise<InstancePlan | undefined> {
+    const digest = plan.image.digest
+    if (digest === undefined || this.#c.images === undefined) return plan
+    try {
+      const dir = await this.#c.images.local(digest, plan.id)
+      return dir === undefined ? undefined : { ...plan, image: { ...plan.image, dir } }
+    } catch (err) {
+      this.#c.logger.error({ err, instance: plan.id }, 'image not available')
+      this.record(plan.id, 'failed', `image ${plan.image.name}@${plan.image.version}: ${(err as Error).message}`)
+      return undefined
+    }
   }
 
   async #setup (plan: InstancePlan, handle: TaskHandle | undefined): Promise<void> {

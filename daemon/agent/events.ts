@@ -42,6 +42,7 @@ export function describeSupervisorEvent (e: SupervisorEvent): string {
     case 'adopted': return `pid ${e.pid ?? '?'} re-adopted`
     case 'healthy': return 'health check passes'
     case 'unhealthy': return `${e.failures} failed checks${e.error !== undefined ? `: ${e.error}` : ''}`
+    case 'unready': return `not ready, ${e.failures} failed checks${e.error !== undefined ? `: ${e.error}` : ''}; alive, so not restarted`
     case 'exited': return e.oomKilled ? 'killed for exceeding its memory limit' : e.signal !== null ? `killed by ${e.signal}` : `exit code ${e.code ?? 'unknown'}`
     case 'restarting': return `${e.reason}; restart ${e.attempt} in ${e.delayMs} ms`
     case 'stopped': return 'stopped'

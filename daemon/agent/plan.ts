@@ -33,7 +33,8 @@ export function planInstances (state: GridState, catalog: Catalog, node: string,
   const missing: string[] = []
   for (const app of [...state.apps.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     for (const spec of app.spec.components) {
-      const image = catalog.get(spec.image)
+      // The digest the app was applied with, so a newer version imported since changes nothing.
+      const image = catalog.get(spec.digest ?? spec.image)
       if (image === undefined) { missing.push(`${app.name}.${spec.name}: image ${spec.image}`); continue }
       const hash = fingerprint(app.spec, spec, image)
       for (let index = 0; index < spec.count; index++) {

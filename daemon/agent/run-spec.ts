@@ -4,7 +4,8 @@
  * health check. Pure.
  */
 import { isAbsolute, join } from 'node:path'
-import type { InstanceAccount, InstanceSpec } from '../runtime/index.ts'
+import type { HealthSpec } from '../../controller/catalog/index.ts'
+import type { HealthCheck, InstanceAccount, InstanceSpec } from '../runtime/index.ts'
 import { instanceEnv, LOCAL_HOST, type Binding } from './env.ts'
 import type { InstancePlan } from './plan.ts'
 
@@ -52,11 +53,15 @@ export function runSpec (plan: InstancePlan, binding: Binding, volumes: Record<s
       ...(options.isolating ? { user: { uid: account.uid, gid: account.gid } } : {})
     }
   }
-  const health = plan.image.health
-  const port = health === undefined ? undefined : binding.inputs[health.terminal]
-  if (health !== undefined && port !== undefined) {
-    const { terminal: _terminal, ...rest } = health
-    spec.health = { ...rest, host: LOCAL_HOST, port }
+  const check = (h: HealthSpec | undefined): HealthCheck | undefined => {
+    const port = h === undefined ? undefined : binding.inputs[h.terminal]
+    if (h === undefined || port === undefined) return undefined
+    const { terminal: _terminal, ...rest } = h
+    return { ...rest, host: LOCAL_HOST, port }
   }
+  const health = check(plan.image.health)
+  const liveness = check(plan.image.liveness)
+  if (health !== undefined) spec.health = health
+  if (liveness !== undefined) spec.liveness = liveness
   return spec
 }

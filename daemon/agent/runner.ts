@@ -8,6 +8,13 @@ export interface InstanceRunner {
   status (id: string): InstanceStatus | undefined
 }
 
+/** Where an instance's image comes from on this node (daemon/images' NodeImages). */
+export interface ImageSource {
+  /** The unpacked folder of the image with this digest; undefined while it is fetched for `instance` (onReady says when it lands). */
+  local (digest: string, instance: string): Promise<string | undefined>
+  onReady (listener: () => void): () => void
+}
+
 /** The part of the node's isolation (runtime's InstanceIsolation) the agent uses. */
 export interface InstanceIsolator {
   /** Instances run as their own users. */

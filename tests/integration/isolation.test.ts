@@ -8,8 +8,9 @@
  * daemon crash (re-adopted, or restarted when its volume's daemon died); the
  * image's environment and stop signal apply; a child that called setsid is
  * still stopped with it; removal frees its home. And a catalog that lies in
- * a 0700 home, as a repository cloned into /root does, still runs: the
- * daemon binds it where instances can reach it.
+ * a 0700 home, as a repository cloned into /root does, still runs: its
+ * images are imported into the grid's catalog and run from where the node
+ * unpacks them.
  */
 import t from 'tap'
 import { existsSync, readFileSync, readlinkSync, statSync } from 'node:fs'
@@ -122,7 +123,7 @@ t.test('instances run as their own users and reach only what is theirs', { skip 
   })
 })
 
-t.test('a catalog inside a 0700 home is bound where instances reach it', { skip }, async t => {
+t.test('a catalog folder inside a 0700 home runs: its images are imported and run from the node\'s image dirs', { skip }, async t => {
   const home = await mkdtemp(join(tmpdir(), 'trellis-home-')) // 0700, like /root
   t.teardown(async () => await rm(home, { recursive: true, force: true }))
   const repo = join(home, 'trellis')
@@ -136,8 +137,8 @@ t.test('a catalog inside a 0700 home is bound where instances reach it', { skip 
     return i?.ready === true ? i : undefined
   }, 250)
   const cwd = readlinkSync(`/proc/${instance.pid!}/cwd`)
-  t.ok(cwd.startsWith(join(node.dataDir, 'code') + '/'), `it runs in the bound copy of its folder: ${cwd}`)
-  t.ok(cwd.endsWith('/images/probe'))
+  t.ok(cwd.startsWith(join(node.dataDir, 'image-dirs') + '/'), `it runs in the image unpacked from the grid's catalog: ${cwd}`)
+  t.notOk(cwd.startsWith(home), 'not from the folder it was imported from')
   t.not(statSync(`/proc/${instance.pid!}`).uid, 0, 'as its own user')
   await node.client.deleteApp('far')
   await waitFor('the probe to stop', 30_000, async () => (await node.client.app('far').catch(() => undefined)) === undefined ? true : undefined, 250)

@@ -105,8 +105,13 @@ t.test('stop kills a grandchild that called setsid, through the cgroup', withCgr
   await until(async () => (await driver.readLogs('escapee', { tail: 1, stream: 'stdout' })).length === 1, 10_000, 'the grandchild to start')
   const grandchild = Number((await driver.readLogs('escapee', { tail: 1, stream: 'stdout' }))[0])
   pids.push(grandchild)
-  const stat = await readFile(`/proc/${grandchild}/stat`, 'utf8')
-  t.equal(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]), grandchild, 'it leads a session of its own')
+  // $! is known before the child has called setsid(): wait for it to have.
+  const session = async (): Promise<number> => {
+    const stat = await readFile(`/proc/${grandchild}/stat`, 'utf8')
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3])
+  }
+  await until(async () => await session() === grandchild, 10_000, 'the grandchild to lead a session of its own')
+  t.equal(await session(), grandchild, 'it leads a session of its own')
   await driver.stop('escapee', 2_000)
   t.notOk(await running(grandchild), 'gone with its task')
 })
