@@ -10,6 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { replies, stopChildren } from './stats.ts'
 
 type Command =
   | { kind: 'start', dir: string, peers: Array<{ peerId: string, address: string }>, pipelined: boolean }
@@ -37,47 +38,30 @@ export async function voterProcesses (dir: string, pipelined: boolean, load: { u
     for (let i = 0; i < 3; i++) {
       const child = fork(fileURLToPath(import.meta.url), ['--voter'], { env, stdio: 'inherit' })
       children.push(child)
-      const r = await reply(child)
-      if (r.kind !== 'ready') throw new Error('voter did not start')
+      const r = await reply(child, 'ready')
       peers.push({ peerId: r.peerId, address: r.address })
     }
-    await Promise.all(children.map(async (c, i) => { await ask(c, { kind: 'start', dir: join(dir, `v${i}`), peers, pipelined }) }))
+    await Promise.all(children.map(async (c, i) => { await ask(c, { kind: 'start', dir: join(dir, `v${i}`), peers, pipelined }, 'done') }))
     let leader: ChildProcess | undefined
     for (let tries = 0; leader === undefined; tries++) {
       if (tries > 200) throw new Error('no leader among the voter processes')
       await new Promise(resolve => setTimeout(resolve, 50))
       for (const c of children) {
-        const r = await ask(c, { kind: 'leads' })
-        if (r.kind === 'leads' && r.yes) leader = c
+        if ((await ask(c, { kind: 'leads' }, 'leads')).yes) leader = c
       }
     }
-    const r = await ask(leader, { kind: 'run', ...load })
-    if (r.kind !== 'ran') throw new Error('the leader did not run the loads')
-    return r
+    return await ask(leader, { kind: 'run', ...load }, 'ran')
   } finally {
-    for (const c of children) c.send({ kind: 'stop' } satisfies Command)
-    await Promise.all(children.map(async c => { if (c.exitCode === null) await new Promise(resolve => c.once('exit', resolve)) }))
+    await stopChildren(children)
   }
 }
 
-async function ask (child: ChildProcess, c: Command): Promise<Reply> {
-  const r = reply(child)
+const reply = replies<Reply>()
+
+async function ask<K extends Reply['kind']> (child: ChildProcess, c: Command, kind: K): Promise<Extract<Reply, { kind: K }>> {
+  const r = reply(child, kind)
   child.send(c)
   return await r
-}
-
-async function reply (child: ChildProcess): Promise<Reply> {
-  return await new Promise((resolve, reject) => {
-    const onMessage = (m: Reply): void => {
-      done()
-      if (m.kind === 'error') reject(new Error(m.message))
-      else resolve(m)
-    }
-    const onExit = (code: number | null): void => { done(); reject(new Error(`voter process exited with ${code}`)) }
-    const done = (): void => { child.off('message', onMessage); child.off('exit', onExit) }
-    child.on('message', onMessage)
-    child.once('exit', onExit)
-  })
 }
 
 // ───────────────────────────── one voter process ─────────────────────────────

@@ -15,7 +15,7 @@ import { logger, waitFor } from './helpers.ts'
 
 // Pipelined Readys on real LevelDB, killed with SIGKILL in the middle of a
 // stream of proposals (leaders sending before their own writes, entries
-// applied before the commit index is written, snapshots every 50 entries):
+// applied before the commit index is written, snapshots from 50 entries on):
 // after each kill the voters restart from their disks and must hold every
 // write they acknowledged, in every round.
 
@@ -55,6 +55,8 @@ async function checkAll (t: Test, dir: string, acked: string[]): Promise<void> {
       const log = new RaftCommandLog({ transport, store, clock: new RealClock(), logger }, { voters: ids, tickMs: 20, snapshotEvery: 50 })
       members.push({ log, store, transport })
       await log.start()
+      // Set before any leader exists: only a snapshot on disk can have put the state there.
+      t.ok(log.state.appliedIndex > 0, `${id} restarts from a snapshot it made before the kill`)
     }
     await waitFor(() => members.some(m => m.log.leads()), 10_000, 'a leader after the kill')
     for (const m of members) {
