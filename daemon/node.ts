@@ -113,7 +113,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   }, { stopGraceMs: config.stopGraceMs })
   supervisor.on('event', e => { agent?.record(e.id, e.type, describeSupervisorEvent(e)) })
   const local = (): LocalReport => ({
-    instances: reportedInstances(supervisor.list()),
+    instances: reportedInstances(supervisor.list(), id => agent?.runningPlan(id)),
     events: agent?.recentEvents() ?? [],
     volumeSyncs: (membership?.volumes.views() ?? []).flatMap(v => v.syncing.map(s => ({ volume: v.id, ...s })))
   })

@@ -238,7 +238,7 @@ export class NodeService implements GridService {
 
   #instances (app: string): InstanceStatusView[] {
     return this.#c.agent.instances(app).map(v => {
-      const base = { id: v.id, component: v.component, node: v.node, nodeName: v.node === '' ? undefined : this.#c.nodes.nameOf(v.node), addresses: v.addresses }
+      const base = { id: v.id, component: v.component, node: v.node, nodeName: v.node === '' ? undefined : this.#c.nodes.nameOf(v.node), addresses: v.addresses, current: v.running !== undefined && v.running === v.wanted }
       if (v.status !== undefined) {
         const s = v.status
         return {
@@ -260,6 +260,8 @@ export class NodeService implements GridService {
       const nodeUp = nodeState === 'up'
       return {
         ...base,
+        // A report without a plan comes from a daemon that predates them: it cannot say, so it does not hold a rollout up.
+        current: r.plan === '' || r.plan === v.wanted,
         state: nodeUp ? r.state : `${r.state} (node ${nodeState})`,
         pid: r.pid === 0 ? undefined : r.pid,
         restarts: r.restarts,
@@ -277,7 +279,10 @@ export class NodeService implements GridService {
     const running = instances.filter(i => i.pid !== undefined && i.state !== 'stopped' && i.state !== 'backoff').length
     const healthy = instances.filter(i => i.ready).length
     const failed = instances.some(i => i.state === 'failed' || i.state === 'backoff' || i.restarts > 0)
-    const status = healthy === instances.length ? 'healthy' : healthy > 0 ? 'degraded' : failed ? 'down' : 'starting'
+    const entries = this.#c.agent.entries(name)
+    const entryErrors = entries.filter(e => e.error !== undefined).map(e => `${e.name}: ${e.error!}`)
+    const allHealthy = healthy === instances.length
+    const status = allHealthy && entryErrors.length === 0 ? 'healthy' : healthy > 0 ? 'degraded' : failed ? 'down' : 'starting'
     return {
       name,
       version: record.version,
@@ -286,7 +291,9 @@ export class NodeService implements GridService {
       running,
       healthy,
       status,
-      entries: this.#c.agent.entries(name).map(e => e.address)
+      updated: instances.filter(i => i.current).length,
+      entries: entries.map(e => e.address),
+      entryErrors
     }
   }
 

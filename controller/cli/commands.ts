@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { rolloutLine, waitForRollout } from './rollout.ts'
 import { availableParallelism, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -48,20 +49,14 @@ export async function apply (client: TrellisClient, out: Output, file: string, f
   if (format === 'json' && wait === undefined) { out.write(JSON.stringify(result, null, 2)); return 0 }
   if (format !== 'json') out.write(`app ${result.name} ${result.change} (version ${result.version})`)
   if (wait === undefined) return 0
-  const deadline = Date.now() + wait * 1000
-  for (;;) {
-    const app = await client.app(result.name)
-    if (app.status === 'healthy') {
-      if (format === 'json') out.write(JSON.stringify(app, null, 2))
-      else out.write(`app ${app.name} healthy: ${app.healthy}/${app.instances} instances${app.entries.length > 0 ? `, entries ${app.entries.join(' ')}` : ''}`)
-      return 0
-    }
-    if (Date.now() > deadline) {
-      out.error(`app ${app.name} not healthy after ${wait}s: ${app.healthy}/${app.instances} instances healthy (trellis describe app ${app.name})`)
-      return 1
-    }
-    await new Promise(r => setTimeout(r, 500))
+  const { done, app } = await waitForRollout(client, out, result.name, wait, process.stderr.isTTY === true)
+  if (done) {
+    if (format === 'json') out.write(JSON.stringify(app, null, 2))
+    else out.write(`app ${app.name} version ${result.version} rolled out: ${app.healthy}/${app.instances} instances healthy${app.entries.length > 0 ? `, entries ${app.entries.join(' ')}` : ''}`)
+    return 0
   }
+  out.error(`app ${app.name} not rolled out after ${wait}s: ${rolloutLine(app)} (trellis describe app ${app.name})`)
+  return 1
 }
 
 export async function getApps (client: TrellisClient, out: Output, format: Format): Promise<number> {
@@ -83,15 +78,15 @@ export async function describeApp (client: TrellisClient, out: Output, name: str
 function describeText (app: AppDetailView): string {
   const lines = [
     `Name:       ${app.name}`,
-    `Status:     ${app.status} (${app.healthy}/${app.instances} healthy)`,
+    `Status:     ${app.status} (${app.healthy}/${app.instances} healthy${app.updated < app.instances ? `, ${app.updated}/${app.instances} updated` : ''})`,
     `Version:    ${app.version}`,
     '',
     'Entries:',
-    app.entryList.length === 0 ? '  none' : indent(table(['NAME', 'ADDRESS', 'TO'], app.entryList.map(e => [e.name, e.address, e.to]))),
+    app.entryList.length === 0 ? '  none' : indent(table(['NAME', 'ADDRESS', 'TO', 'PUBLISHED'], app.entryList.map(e => [e.name, e.address, e.to, e.published ? 'yes' : `no: ${e.error ?? 'not yet'}`]))),
     '',
     'Instances:',
-    indent(table(['INSTANCE', 'STATE', 'HEALTH', 'PID', 'RESTARTS', 'NODE', 'SINCE', 'LAST EXIT'], app.instanceList.map(i => [
-      i.id, i.state, i.health === 'none' ? '-' : i.health, i.pid ?? '-', i.restarts,
+    indent(table(['INSTANCE', 'STATE', 'HEALTH', 'VERSION', 'PID', 'RESTARTS', 'NODE', 'SINCE', 'LAST EXIT'], app.instanceList.map(i => [
+      i.id, i.state, i.health === 'none' ? '-' : i.health, i.current ? 'current' : i.state === 'pending' ? '-' : 'previous', i.pid ?? '-', i.restarts,
       i.nodeName ?? i.node.slice(-8), ago(i.since), i.lastExit === undefined ? '-' : exitText(i.lastExit)
     ]))),
     '',

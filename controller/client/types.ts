@@ -68,6 +68,8 @@ export interface InstanceStatusView {
   since?: number
   lastExit?: { code: number | null, signal: string | null, oomKilled: boolean }
   addresses: Record<string, string>
+  /** It runs the app's present configuration (after an apply, false until it has been restarted with it). */
+  current: boolean
 }
 
 export interface AppSummaryView {
@@ -77,9 +79,13 @@ export interface AppSummaryView {
   instances: number
   running: number
   healthy: number
-  /** healthy: every instance healthy; degraded: some; down: none; starting: none yet but none failed */
+  /** healthy: every instance healthy and every entry published; degraded: some; down: none; starting: none yet but none failed */
   status: 'healthy' | 'degraded' | 'starting' | 'down'
+  /** Instances running the present configuration: an apply has rolled out when this is `instances`. */
+  updated: number
   entries: string[]
+  /** Entries the answering node could not publish, with why (`http: port 8080: EADDRINUSE`). */
+  entryErrors: string[]
 }
 
 export interface AppEventView {
@@ -93,7 +99,7 @@ export interface AppDetailView extends AppSummaryView {
   source: string
   createdIndex: number
   instanceList: InstanceStatusView[]
-  entryList: Array<{ name: string, address: string, to: string }>
+  entryList: Array<{ name: string, address: string, to: string, published: boolean, error?: string }>
   events: AppEventView[]
 }
 

@@ -13,7 +13,7 @@ import type { VolumeAttacher } from '../volumes/index.ts'
 import { LOCAL_HOST, type Binding } from './env.ts'
 import { runSpec, stopGraceOf } from './run-spec.ts'
 import { EventRing, type AppEvent } from './events.ts'
-import { endpointsOf, planInstances, type InstancePlan, type Placement } from './plan.ts'
+import { endpointsOf, planInstances, wantedPlan, type InstancePlan, type Placement } from './plan.ts'
 import type { ImageSource, InstanceIsolator, InstanceRunner } from './runner.ts'
 import { decodeHandle, encodeHandle, orphanSpec } from './handles.ts'
 import type { InstanceStatus } from '../runtime/index.ts'
@@ -70,6 +70,20 @@ export interface InstanceView {
   addresses: Record<string, string>
   /** The supervisor's view, when the instance runs here. */
   status?: InstanceStatus
+  /** The configuration it should run now (a fingerprint); undefined when its image is not in the catalog. */
+  wanted?: string
+  /** The configuration it runs here, when it runs here. */
+  running?: string
+}
+
+/** An app's entry on this node: published, or why not. */
+export interface EntryView {
+  name: string
+  address: string
+  to: string
+  published: boolean
+  /** Why it could not be published (the port is taken, …); tried again on every reconcile. */
+  error?: string
 }
 
 /**
@@ -85,6 +99,8 @@ export class NodeAgent {
   readonly #handles
   readonly #local = new Map<string, Local>()
   readonly #entries = new Map<string, Forwarder>()
+  /** Entries that could not be published, by key, with why. */
+  readonly #entryErrors = new Map<string, string>()
   readonly #events = new EventRing(200)
   #queue: Promise<void> = Promise.resolve()
   #unsubscribe: (() => void) | undefined
@@ -166,12 +182,13 @@ export class NodeAgent {
     if (record === undefined) return []
     const views: InstanceView[] = []
     for (const component of record.spec.components) {
+      const wanted = wantedPlan(this.#c.log.state, this.#c.catalog, app, component.name)
       for (let index = 0; index < component.count; index++) {
         const id = instanceId(app, component.name, index)
         const local = this.#local.get(id)
         const addresses: Record<string, string> = {}
         for (const [t, port] of Object.entries(local?.binding.inputs ?? {})) addresses[t] = `${LOCAL_HOST}:${port}`
-        views.push({ id, component: component.name, node: this.#init.place(id) ?? '', addresses, status: this.#c.runner.status(id) })
+        views.push({ id, component: component.name, node: this.#init.place(id) ?? '', addresses, status: this.#c.runner.status(id), wanted, running: local?.plan.hash })
       }
     }
     return views
@@ -188,11 +205,20 @@ export class NodeAgent {
     return sum
   }
 
-  /** Entries of an app with the address each is published on. */
-  entries (app: string): Array<{ name: string, address: string, to: string }> {
+  /** Entries of an app with the address each is published on here, and whether it could be. */
+  entries (app: string): EntryView[] {
     const spec = this.#c.log.state.apps.get(app)?.spec
     if (spec === undefined) return []
-    return spec.entries.map(e => ({ name: e.name, address: `${this.#init.entryHost}:${e.port}`, to: `${e.component}.${e.input}` }))
+    return spec.entries.map(e => {
+      const key = entryKey(app, e.name, e.port)
+      const error = this.#entryErrors.get(key)
+      return { name: e.name, address: `${this.#init.entryHost}:${e.port}`, to: `${e.component}.${e.input}`, published: this.#entries.has(key), ...(error === undefined ? {} : { error }) }
+    })
+  }
+
+  /** The configuration an instance runs here (its plan's fingerprint), for this node's reports. */
+  runningPlan (id: string): string | undefined {
+    return this.#local.get(id)?.plan.hash
   }
 
   /**
@@ -378,21 +404,28 @@ export class NodeAgent {
 
   async #reconcileEntries (apps: AppSpec[]): Promise<void> {
     const wanted = new Map<string, { app: AppSpec, entry: AppSpec['entries'][number] }>()
-    for (const app of apps) for (const entry of app.entries) wanted.set(`${app.name}.${entry.name}:${entry.port}`, { app, entry })
+    for (const app of apps) for (const entry of app.entries) wanted.set(entryKey(app.name, entry.name, entry.port), { app, entry })
     for (const [key, f] of this.#entries) {
       if (wanted.has(key)) continue
       await f.close()
       this.#entries.delete(key)
     }
+    for (const key of this.#entryErrors.keys()) if (!wanted.has(key)) this.#entryErrors.delete(key)
     for (const [key, { app, entry }] of wanted) {
       if (this.#entries.has(key)) continue
       const targets = (): ReturnType<typeof endpointsOf> => endpointsOf(this.#app(app.name) ?? app, entry.component, entry.input, this.#init.place)
       try {
         this.#entries.set(key, await this.#c.network.listen(`entry ${key}`, { host: this.#init.entryHost, port: entry.port }, targets))
+        this.#entryErrors.delete(key)
         this.record(subjectId(app.name, `entry.${entry.name}`), 'entry-published', `${this.#init.entryHost}:${entry.port}`)
       } catch (err) {
-        this.#c.logger.error({ err, app: app.name, entry: entry.name, port: entry.port }, 'entry could not be published')
-        this.record(subjectId(app.name, `entry.${entry.name}`), 'entry-failed', `port ${entry.port}: ${(err as Error).message}`)
+        const why = `port ${entry.port}: ${(err as Error).message}`
+        // Said once per cause: the reconcile that tries again must not flood the events.
+        if (this.#entryErrors.get(key) !== why) {
+          this.#c.logger.error({ err, app: app.name, entry: entry.name, port: entry.port }, 'entry could not be published')
+          this.record(subjectId(app.name, `entry.${entry.name}`), 'entry-failed', why)
+        }
+        this.#entryErrors.set(key, why)
       }
     }
   }
@@ -414,4 +447,8 @@ export class NodeAgent {
     }
     return handles
   }
+}
+
+function entryKey (app: string, entry: string, port: number): string {
+  return `${app}.${entry}:${port}`
 }

@@ -47,6 +47,15 @@ export function planInstances (state: GridState, catalog: Catalog, node: string,
   return { plans, missing }
 }
 
+/** The fingerprint an instance should run with now, wherever it is placed; undefined when its app, component or image is gone. */
+export function wantedPlan (state: GridState, catalog: Catalog, app: string, component: string): string | undefined {
+  const record = state.apps.get(app)
+  const spec = record?.spec.components.find(c => c.name === component)
+  if (record === undefined || spec === undefined) return undefined
+  const image = catalog.get(spec.digest ?? spec.image)
+  return image === undefined ? undefined : fingerprint(record.spec, spec, image)
+}
+
 /** Every instance of a component's input, in index order, wherever each runs. */
 export function endpointsOf (app: AppSpec, component: string, terminal: string, place: Placement): Endpoint[] {
   const spec = app.components.find(c => c.name === component)

@@ -145,8 +145,9 @@ export class InstanceReports {
 }
 
 /** What a node's supervisor knows of its instances, as its report carries it. */
-export function reportedInstances (instances: InstanceStatus[]): trellis.mesh.InstanceState.$Properties[] {
+export function reportedInstances (instances: InstanceStatus[], planOf: (id: string) => string | undefined = () => undefined): trellis.mesh.InstanceState.$Properties[] {
   return instances.map(i => ({
+    plan: planOf(i.id) ?? '',
     id: i.id,
     state: i.state,
     pid: i.pid ?? 0,

@@ -373,6 +373,7 @@ export namespace trellis {
             exitSignal: string;
             oomKilled: boolean;
             exited: boolean;
+            plan: string;
             static create(properties: trellis.mesh.InstanceState.$Shape): trellis.mesh.InstanceState & trellis.mesh.InstanceState.$Shape;
             static create(properties?: trellis.mesh.InstanceState.$Properties): trellis.mesh.InstanceState;
             static encode(m: trellis.mesh.InstanceState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -398,6 +399,7 @@ export namespace trellis {
                 exitSignal?: (string|null);
                 oomKilled?: (boolean|null);
                 exited?: (boolean|null);
+                plan?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.mesh.InstanceState.$Properties;

@@ -4626,6 +4626,7 @@ export const trellis = $root.trellis = (() => {
              * @property {string|null} [exitSignal] InstanceState exitSignal
              * @property {boolean|null} [oomKilled] InstanceState oomKilled
              * @property {boolean|null} [exited] InstanceState exited
+             * @property {string|null} [plan] InstanceState plan
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4738,6 +4739,14 @@ export const trellis = $root.trellis = (() => {
             InstanceState.prototype.exited = false;
 
             /**
+             * InstanceState plan.
+             * @member {string} plan
+             * @memberof trellis.mesh.InstanceState
+             * @instance
+             */
+            InstanceState.prototype.plan = "";
+
+            /**
              * Creates a new InstanceState instance using the specified properties.
              * @function create
              * @memberof trellis.mesh.InstanceState
@@ -4789,6 +4798,8 @@ export const trellis = $root.trellis = (() => {
                     w.uint32(/* id 9, wireType 0 =*/72).bool(m.oomKilled);
                 if (m.exited != null && $Object.hasOwnProperty.call(m, "exited") && m.exited !== false)
                     w.uint32(/* id 10, wireType 0 =*/80).bool(m.exited);
+                if (m.plan != null && $Object.hasOwnProperty.call(m, "plan") && m.plan !== "")
+                    w.uint32(/* id 11, wireType 2 =*/90).string(m.plan);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -4936,6 +4947,15 @@ export const trellis = $root.trellis = (() => {
                                 delete m.exited;
                             continue;
                         }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.plan = v;
+                            else
+                                delete m.plan;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -5024,6 +5044,10 @@ export const trellis = $root.trellis = (() => {
                     if (typeof m.exited !== "boolean")
                         return "exited: boolean expected";
                 }
+                if (m.plan != null && $Object.hasOwnProperty.call(m, "plan")) {
+                    if (!$util.isString(m.plan))
+                        return "plan: string expected";
+                }
                 return null;
             };
 
@@ -5102,6 +5126,11 @@ export const trellis = $root.trellis = (() => {
                         m.exited = $Boolean(d.exited);
                     }
                 }
+                if (d.plan != null) {
+                    if (typeof d.plan !== "string" || d.plan.length) {
+                        m.plan = $String(d.plan);
+                    }
+                }
                 return m;
             };
 
@@ -5137,6 +5166,7 @@ export const trellis = $root.trellis = (() => {
                     d.exitSignal = "";
                     d.oomKilled = false;
                     d.exited = false;
+                    d.plan = "";
                 }
                 if (m.id != null && $Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -5172,6 +5202,9 @@ export const trellis = $root.trellis = (() => {
                 }
                 if (m.exited != null && $Object.hasOwnProperty.call(m, "exited")) {
                     d.exited = m.exited;
+                }
+                if (m.plan != null && $Object.hasOwnProperty.call(m, "plan")) {
+                    d.plan = m.plan;
                 }
                 return d;
             };

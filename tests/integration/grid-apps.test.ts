@@ -32,6 +32,11 @@ t.test('three-tier submitted to one node runs across nodes and answers on every 
   t.ok(where.size >= 2, `instances on ${where.size} nodes`)
   const webs = app.instanceList.filter(i => i.component === 'web')
   t.not(webs[0]!.node, webs[1]!.node, 'anti-affinity: the web instances on distinct nodes')
+  const current = await waitFor('every instance reported on the present version', 30_000, async () => {
+    const a = await nodes[2]!.client.app('three-tier')
+    return a.updated === a.instances ? a : undefined
+  }, 250)
+  t.ok(current.instanceList.some(i => i.node !== current.instanceList[0]!.node), 'including instances other nodes run, by their reports')
   for (const host of entryHosts) {
     const res = await waitFor(`the entry on ${host}`, 20_000, async () => {
       const r = await fetch(`http://${host}:${port}/api/visits`).catch(() => undefined)

@@ -5,6 +5,7 @@
  * instances.
  */
 import t from 'tap'
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseDocument } from 'yaml'
@@ -112,6 +113,35 @@ t.test('an instance that died while the daemon was down is started again', async
   const after = await healthy()
   t.not(pidOf(after, 'three-tier.web.1'), victim, 'web.1 runs in a new process')
   t.equal(pidOf(after, 'three-tier.lb.0'), pidOf(before, 'three-tier.lb.0'), 'the others were re-adopted')
+})
+
+t.test('apply --wait returns once the new version runs everywhere, healthy', async t => {
+  await healthy()
+  const next = doc.clone()
+  next.setIn(['components', 'web', 'properties', 'title'], 'Second edition')
+  const cli = spawnSync(process.execPath, [join(ROOT, 'controller', 'cli', 'main.ts'), '--data-dir', daemon.dataDir, 'apply', '-f', '-', '--wait', '90'], { input: next.toString(), encoding: 'utf8' })
+  t.equal(cli.status, 0, cli.stderr)
+  t.match(cli.stdout, /app three-tier version \d+ rolled out: 4\/4 instances healthy/)
+  t.match(cli.stderr, /three-tier: [0-3]\/4 updated/, 'progress lines on a pipe, while the old web instances still ran')
+  // Rolled out means every web instance serves the new version now, not eventually.
+  for (let i = 0; i < 6; i++) t.match(await (await fetch(`${base}/`)).text(), /Second edition/, `request ${i}`)
+  const app = await daemon.client.app('three-tier')
+  t.equal(app.updated, 4)
+  t.ok(app.instanceList.every(x => x.current))
+})
+
+t.test('an entry that cannot bind makes the app degraded, and says why', async t => {
+  const clash = `name: clash\ncomponents:\n  db:\n    image: db\n    volumes:\n      data: { size: 64Mi, replicas: 1 }\nentries:\n  http:\n    port: ${port}\n    to: db.http\n`
+  await daemon.client.apply(clash)
+  t.teardown(async () => { await daemon.client.deleteApp('clash').catch(() => {}) })
+  const app = await waitFor('clash to report its entry', 60_000, async () => {
+    const a = await daemon.client.app('clash')
+    return a.healthy === 1 && a.entryErrors.length > 0 ? a : undefined
+  }, 200)
+  t.equal(app.status, 'degraded', 'its one instance is healthy, but its entry is not published')
+  t.match(app.entryErrors[0], new RegExp(`^http: port ${port}: .*EADDRINUSE`))
+  t.match(app.entryList[0], { published: false })
+  t.ok(app.events.filter(e => e.kind === 'entry-failed').length === 1, 'said once, though tried again on every reconcile')
 })
 
 t.test('delete stops every instance', async t => {
