@@ -9,7 +9,8 @@ import { rebalance, ReconcileLoop } from '../controller/reconciler/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
 import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
-import { addImageRoutes, addRoutes, addTokenRoutes, ApiServer, tokenAuthenticator } from './api/index.ts'
+import { addImageRoutes, addRevisionRoutes, addRoutes, addTokenRoutes, ApiServer, tokenAuthenticator } from './api/index.ts'
+import { AppRevisions } from './app-revisions.ts'
 import { CatalogService } from './image-service.ts'
 import { GridTokens } from './token-service.ts'
 import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
@@ -222,6 +223,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     ? undefined
     : new SelfFence({ barrier: async () => await raft.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } })
 
+  addRevisionRoutes(api, new AppRevisions({ log: commandLog, catalog, nodes, nodeId: identity.id, logger: log.child({ component: 'service' }) }))
   addTokenRoutes(api, new GridTokens({ log: commandLog, logger: log.child({ component: 'api' }) }))
   addImageRoutes(api, new CatalogService({ log: commandLog, images, nodes, logger: log.child({ component: 'images' }) }, { replicas: grid ? config.imageReplicas : 1 }))
 

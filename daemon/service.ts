@@ -73,7 +73,7 @@ export class NodeService implements GridService {
     if (applied.kind !== 'app-put') throw new Error('apply produced no put')
     if (applied.change === 'refused') throw new ApiError('ERR_CONFLICT', applied.why ?? 'the app was refused')
     this.#c.logger.info({ app: applied.name, version: applied.version, change: applied.change }, 'app applied')
-    return { name: applied.name, version: applied.version, change: applied.change }
+    return { name: applied.name, version: applied.version, ...(applied.revision === undefined ? {} : { revision: applied.revision }), change: applied.change }
   }
 
   async apps (): Promise<AppSummaryView[]> {
@@ -286,6 +286,7 @@ export class NodeService implements GridService {
     return {
       name,
       version: record.version,
+      revision: record.revision ?? 1,
       components: record.spec.components.length,
       instances: instances.length,
       running,

@@ -47,7 +47,7 @@ export async function apply (client: TrellisClient, out: Output, file: string, f
   const source = await readSource(file)
   const result = await client.apply(source)
   if (format === 'json' && wait === undefined) { out.write(JSON.stringify(result, null, 2)); return 0 }
-  if (format !== 'json') out.write(`app ${result.name} ${result.change} (version ${result.version})`)
+  if (format !== 'json') out.write(`app ${result.name} ${result.change} (${result.revision !== undefined ? `revision ${result.revision}, ` : ''}version ${result.version})`)
   if (wait === undefined) return 0
   const { done, app } = await waitForRollout(client, out, result.name, wait, process.stderr.isTTY === true)
   if (done) {

@@ -13,6 +13,7 @@ import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot } fr
 import { imageDelete, imageDescribe, imageExport, imageImport, imageList } from './images.ts'
 import { tokenCreate, tokenList, tokenRevoke } from './tokens.ts'
 import { bashCompletion } from './completion.ts'
+import { appHistory, appRollback, diff } from './revisions.ts'
 
 const out: cmd.Output = {
   write: text => { process.stdout.write((globals().output === 'yaml' ? asYaml(text) : text) + '\n') },
@@ -149,6 +150,23 @@ appCmd.command('clone <app> <new-name>').description('a staging copy of an app: 
   .action(async (app: string, name: string, o: { port: Record<string, number> }) => {
     await run(async () => await appClone(await client(), out, app, name, o.port, format()))()
   })
+
+appCmd.command('history <app>').description('the app\'s kept revisions (the last 10), what each changed and restarted')
+  .action(async (app: string) => { await run(async () => await appHistory(await client(), out, app, format()))() })
+appCmd.command('rollback <app>').description('apply a kept revision again, exactly as it ran (images by digest); by default the one before the present')
+  .option('--to-revision <n>', 'the revision to go back to', positiveWhole)
+  .option('--wait <seconds>', 'wait until it has rolled out', v => Number(v))
+  .action(async (app: string, o: { toRevision?: number, wait?: number }) => { await run(async () => await appRollback(await client(), out, app, o.toRevision, o.wait, format()))() })
+
+program.command('diff').description('what applying a file would change: differences, restarts; exit 1 when there are some')
+  .requiredOption('-f, --file <file>', 'app file, or - for standard input')
+  .action(async (o: { file: string }) => { await run(async () => await diff(await client(), out, o.file, format()))() })
+
+function positiveWhole (v: string): number {
+  const n = Number(v)
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`wants a whole number from 1, not ${JSON.stringify(v)}`)
+  return n
+}
 
 function entryPort (v: string, acc: Record<string, number>): Record<string, number> {
   const [entry, port] = v.split('=', 2)

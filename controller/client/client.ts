@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, ErrorBody, ImageView, ImportView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
+  AppDetailView, AppRevisionView, AppSummaryView, ApplyView, DiffView, ErrorBody, ImageView, ImportView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
 } from './types.ts'
 
 /** Socket errors in words. */
@@ -119,6 +119,15 @@ export class TrellisClient {
   async deleteImage (ref: string): Promise<{ name: string, version: string, deleted: boolean }> {
     return await this.#call('DELETE', `/v1/images/${encodeURIComponent(ref)}`)
   }
+
+  async history (app: string): Promise<AppRevisionView[]> { return await this.#call('GET', `/v1/apps/${encodeURIComponent(app)}/history`) }
+  /** Back to `revision`, or to the one before the present. */
+  async rollback (app: string, revision?: number): Promise<ApplyView> {
+    return await this.#call('POST', `/v1/apps/${encodeURIComponent(app)}/rollback`, JSON.stringify(revision === undefined ? {} : { revision }), 'application/json')
+  }
+
+  /** What applying this YAML would change; nothing is changed. */
+  async diff (source: string): Promise<DiffView> { return await this.#call('POST', '/v1/diff', source) }
 
   /** A new grid token; its secret is in this answer only. */
   async createToken (name: string, role: 'admin' | 'read-only'): Promise<TokenView & { token: string }> {

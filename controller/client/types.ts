@@ -48,6 +48,8 @@ export interface ValidateView {
 export interface ApplyView {
   name: string
   version: number
+  /** The app's revision now (1 when created, +1 for every change). */
+  revision?: number
   change: 'created' | 'updated' | 'unchanged'
 }
 
@@ -75,6 +77,8 @@ export interface InstanceStatusView {
 export interface AppSummaryView {
   name: string
   version: number
+  /** 1, 2, 3…: counts this app's changes (the version is the log index, shared by the whole grid). */
+  revision: number
   components: number
   instances: number
   running: number
@@ -196,6 +200,42 @@ export interface TokenView {
   role: 'admin' | 'read-only'
   /** Log index of its creation. */
   createdIndex: number
+}
+
+/** One difference between two versions of an app (controller/graph diffApps). */
+export interface SpecChangeView {
+  path: string
+  kind: 'added' | 'removed' | 'changed'
+  from?: unknown
+  to?: unknown
+}
+
+/** What applying a version would do, or did: the graph's differences and what they start, restart and stop. */
+export interface AppChangesView {
+  changes: SpecChangeView[]
+  /** Components whose running instances restart (their configuration changes). */
+  restarts: string[]
+  starts: string[]
+  stops: string[]
+}
+
+/** One kept revision of an app. */
+export interface AppRevisionView extends AppChangesView {
+  revision: number
+  /** The log index of its apply (the app's version number then). */
+  version: number
+  current: boolean
+  /** The revision a rollback restored. */
+  rollbackOf?: number
+}
+
+/** `trellis diff`: what applying a file would change. */
+export interface DiffView extends AppChangesView {
+  name: string
+  /** False: the app does not exist, so applying creates it. */
+  exists: boolean
+  /** The present revision, when it exists. */
+  revision?: number
 }
 
 /** What an import did. */

@@ -9,10 +9,10 @@ export const COMMAND_VERSION = 1
 export type Command = trellis.state.Command
 
 /** A command that creates or replaces an app, submitted on `homeNode`. */
-export function putApp (spec: AppSpec, source: string, homeNode = ''): Command {
+export function putApp (spec: AppSpec, source: string, homeNode = '', rollbackOf = 0): Command {
   return trellis.state.Command.create({
     version: COMMAND_VERSION,
-    putApp: { name: spec.name, specJson: JSON.stringify(spec), source, homeNode }
+    putApp: { name: spec.name, specJson: JSON.stringify(spec), source, homeNode, rollbackOf }
   })
 }
 

@@ -1,7 +1,10 @@
 import type { AppSpec } from '../graph/types.ts'
 import type { Command } from './commands.ts'
 import { BadCommandError } from './errors.ts'
-import type { ApplyResult, GridState } from './types.ts'
+import type { ApplyResult, AppRevision, GridState } from './types.ts'
+
+/** Revisions an app keeps for history and rollback: enough to walk back through a bad afternoon. */
+export const APP_HISTORY = 10
 import { applyDeleteImage, applyImageHeld, applyPutImage, missingPin } from './images.ts'
 import { applyPutToken } from './tokens.ts'
 import { applyCopyVolume, applyUpdateVolume, attachVolumes, deleteVolumesOf, unsafeAttach } from './volumes.ts'
@@ -57,10 +60,14 @@ function applyPutApp (state: GridState, index: number, command: Command): ApplyR
   if (previous !== undefined && specJson === JSON.stringify(previous.spec)) {
     // Re-applying the same graph must not restart anything: keep the version.
     previous.source = source
-    return { kind: 'app-put', name, version: previous.version, change: 'unchanged' }
+    return { kind: 'app-put', name, version: previous.version, revision: previous.revision ?? 1, change: 'unchanged' }
   }
-  state.apps.set(name, { name, spec, source, version: index, createdIndex: previous?.createdIndex ?? index, homeNode })
-  return { kind: 'app-put', name, version: index, change: previous === undefined ? 'created' : 'updated' }
+  const revision = (previous?.revision ?? (previous === undefined ? 0 : 1)) + 1
+  const rollbackOf = command.putApp?.rollbackOf ?? 0
+  const entry: AppRevision = { revision, version: index, spec, source, ...(rollbackOf > 0 ? { rollbackOf } : {}) }
+  const history = [...(previous?.history ?? []), entry].slice(-APP_HISTORY)
+  state.apps.set(name, { name, spec, source, version: index, createdIndex: previous?.createdIndex ?? index, homeNode, revision, history })
+  return { kind: 'app-put', name, version: index, revision, change: previous === undefined ? 'created' : 'updated' }
 }
 
 function applyDeleteApp (state: GridState, command: Command): ApplyResult {

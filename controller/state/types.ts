@@ -12,6 +12,21 @@ export interface AppRecord {
   createdIndex: number
   /** The node the app was first submitted to (informational: the scheduler places instances). */
   homeNode: string
+  /** 1 for the first version, +1 for every change (absent in records from before revisions: 1). */
+  revision?: number
+  /** The app's latest revisions, oldest first, the present one last; at most APP_HISTORY. */
+  history?: AppRevision[]
+}
+
+/** One version of an app as it was applied, kept so it can be compared with and rolled back to. */
+export interface AppRevision {
+  revision: number
+  /** Log index of the put (the app's version number then). */
+  version: number
+  spec: AppSpec
+  source: string
+  /** The revision it restored, for a rollback. */
+  rollbackOf?: number
 }
 
 /** Where one instance runs. */
@@ -121,7 +136,7 @@ export interface GridState {
 
 /** What applying one command did, handed back to whoever proposed it. */
 export type ApplyResult =
-  | { kind: 'app-put', name: string, version: number, change: 'created' | 'updated' | 'unchanged' | 'refused', why?: string }
+  | { kind: 'app-put', name: string, version: number, revision?: number, change: 'created' | 'updated' | 'unchanged' | 'refused', why?: string }
   | { kind: 'app-deleted', name: string, existed: boolean }
   | { kind: 'app-placed', name: string, applied: boolean, moved: string[], why?: string }
   | { kind: 'volume-updated', volume: string, applied: boolean, why?: string }

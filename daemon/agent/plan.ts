@@ -50,10 +50,14 @@ export function planInstances (state: GridState, catalog: Catalog, node: string,
 /** The fingerprint an instance should run with now, wherever it is placed; undefined when its app, component or image is gone. */
 export function wantedPlan (state: GridState, catalog: Catalog, app: string, component: string): string | undefined {
   const record = state.apps.get(app)
-  const spec = record?.spec.components.find(c => c.name === component)
-  if (record === undefined || spec === undefined) return undefined
-  const image = catalog.get(spec.digest ?? spec.image)
-  return image === undefined ? undefined : fingerprint(record.spec, spec, image)
+  return record === undefined ? undefined : componentPlan(record.spec, component, catalog)
+}
+
+/** The fingerprint a component's instances run with in one version of an app; undefined when the component or its image is missing. */
+export function componentPlan (app: AppSpec, component: string, catalog: Catalog): string | undefined {
+  const spec = app.components.find(c => c.name === component)
+  const image = spec === undefined ? undefined : catalog.get(spec.digest ?? spec.image)
+  return spec === undefined || image === undefined ? undefined : fingerprint(app, spec, image)
 }
 
 /** Every instance of a component's input, in index order, wherever each runs. */

@@ -45,8 +45,8 @@ export function tokenAuthenticator (nodeToken: string, state: () => GridState): 
   }
 }
 
-/** Whether a role may make this request: read-only tokens read, and may check an app without applying it. */
+/** Whether a role may make this request: read-only tokens read, and may check an app or see what applying it would change. */
 export function allows (role: TokenRole, method: string, path: string): boolean {
   if (role === 'admin') return true
-  return method === 'GET' || method === 'HEAD' || (method === 'POST' && path === '/v1/validate')
+  return method === 'GET' || method === 'HEAD' || (method === 'POST' && (path === '/v1/validate' || path === '/v1/diff'))
 }

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, ImageView, ImportView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
+  AppDetailView, AppRevisionView, AppSummaryView, ApplyView, DiffView, ImageView, ImportView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
 } from '../../controller/client/types.ts'
 import { badRequest } from './errors.ts'
 import { STREAMED, type ApiServer } from './server.ts'
@@ -56,6 +56,26 @@ export interface TokenService {
   create (name: string, role: string): Promise<TokenView & { token: string }>
   list (): Promise<TokenView[]>
   revoke (name: string): Promise<{ name: string, revoked: boolean }>
+}
+
+/** An app's revisions: history, rollback, and what an apply would change. */
+export interface RevisionService {
+  history (name: string): Promise<AppRevisionView[]>
+  /** To `revision`, or the one before the present; ERR_NOT_FOUND when it is not kept. */
+  rollback (name: string, revision: number | undefined): Promise<ApplyView>
+  /** Validates like apply (ERR_INVALID_APP), changes nothing. */
+  diff (source: string): Promise<DiffView>
+}
+
+/** Binds the revision routes. docs/api.md documents them. */
+export function addRevisionRoutes (server: ApiServer, revisions: RevisionService): void {
+  server.route('GET', '/v1/apps/:name/history', async req => await revisions.history(req.params.name!))
+  server.route('POST', '/v1/apps/:name/rollback', async req => {
+    const body = req.body.length === 0 ? {} : json(req.body) as { revision?: unknown }
+    if (body.revision !== undefined && (!Number.isSafeInteger(body.revision) || (body.revision as number) < 1)) throw badRequest('revision must be a whole number from 1')
+    return await revisions.rollback(req.params.name!, body.revision as number | undefined)
+  })
+  server.route('POST', '/v1/diff', async req => await revisions.diff(req.body.toString('utf8')))
 }
 
 /** Largest number of log lines one request returns. */

@@ -884,6 +884,7 @@ export namespace trellis {
             specJson: string;
             source: string;
             homeNode: string;
+            rollbackOf: number;
             static create(properties: trellis.state.PutApp.$Shape): trellis.state.PutApp & trellis.state.PutApp.$Shape;
             static create(properties?: trellis.state.PutApp.$Properties): trellis.state.PutApp;
             static encode(m: trellis.state.PutApp.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -903,6 +904,7 @@ export namespace trellis {
                 specJson?: (string|null);
                 source?: (string|null);
                 homeNode?: (string|null);
+                rollbackOf?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.state.PutApp.$Properties;

@@ -10554,6 +10554,7 @@ export const trellis = $root.trellis = (() => {
              * @property {string|null} [specJson] PutApp specJson
              * @property {string|null} [source] PutApp source
              * @property {string|null} [homeNode] PutApp homeNode
+             * @property {number|null} [rollbackOf] PutApp rollbackOf
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -10618,6 +10619,14 @@ export const trellis = $root.trellis = (() => {
             PutApp.prototype.homeNode = "";
 
             /**
+             * PutApp rollbackOf.
+             * @member {number} rollbackOf
+             * @memberof trellis.state.PutApp
+             * @instance
+             */
+            PutApp.prototype.rollbackOf = 0;
+
+            /**
              * Creates a new PutApp instance using the specified properties.
              * @function create
              * @memberof trellis.state.PutApp
@@ -10657,6 +10666,8 @@ export const trellis = $root.trellis = (() => {
                     w.uint32(/* id 3, wireType 2 =*/26).string(m.source);
                 if (m.homeNode != null && $Object.hasOwnProperty.call(m, "homeNode") && m.homeNode !== "")
                     w.uint32(/* id 4, wireType 2 =*/34).string(m.homeNode);
+                if (m.rollbackOf != null && $Object.hasOwnProperty.call(m, "rollbackOf") && m.rollbackOf !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).uint32(m.rollbackOf);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -10750,6 +10761,15 @@ export const trellis = $root.trellis = (() => {
                                 delete m.homeNode;
                             continue;
                         }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.rollbackOf = v;
+                            else
+                                delete m.rollbackOf;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -10814,6 +10834,10 @@ export const trellis = $root.trellis = (() => {
                     if (!$util.isString(m.homeNode))
                         return "homeNode: string expected";
                 }
+                if (m.rollbackOf != null && $Object.hasOwnProperty.call(m, "rollbackOf")) {
+                    if (!$util.isInteger(m.rollbackOf))
+                        return "rollbackOf: integer expected";
+                }
                 return null;
             };
 
@@ -10855,6 +10879,11 @@ export const trellis = $root.trellis = (() => {
                         m.homeNode = $String(d.homeNode);
                     }
                 }
+                if (d.rollbackOf != null) {
+                    if ($Number(d.rollbackOf) !== 0) {
+                        m.rollbackOf = d.rollbackOf >>> 0;
+                    }
+                }
                 return m;
             };
 
@@ -10880,6 +10909,7 @@ export const trellis = $root.trellis = (() => {
                     d.specJson = "";
                     d.source = "";
                     d.homeNode = "";
+                    d.rollbackOf = 0;
                 }
                 if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
                     d.name = m.name;
@@ -10892,6 +10922,9 @@ export const trellis = $root.trellis = (() => {
                 }
                 if (m.homeNode != null && $Object.hasOwnProperty.call(m, "homeNode")) {
                     d.homeNode = m.homeNode;
+                }
+                if (m.rollbackOf != null && $Object.hasOwnProperty.call(m, "rollbackOf")) {
+                    d.rollbackOf = m.rollbackOf;
                 }
                 return d;
             };

@@ -7,6 +7,7 @@
 import t from 'tap'
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { get } from 'node:http'
 import { join } from 'node:path'
 import { parseDocument } from 'yaml'
 import { freePort, ROOT, startDaemon, taggedPids, waitFor } from '../helpers/daemon.ts'
@@ -23,6 +24,16 @@ async function healthy (): Promise<AppDetailView> {
     const app = await daemon.client.app('three-tier')
     return app.status === 'healthy' ? app : undefined
   }, 200)
+}
+
+/** The page over a connection of its own: a kept-alive one idle for seconds can race the server closing it. */
+async function page (): Promise<string> {
+  return await new Promise((resolve, reject) => {
+    get(`${base}/`, { agent: false }, res => {
+      let text = ''
+      res.setEncoding('utf8').on('data', (c: string) => { text += c }).on('end', () => { resolve(text) }).on('error', reject)
+    }).on('error', reject)
+  })
 }
 
 function pidOf (app: AppDetailView, id: string): number {
@@ -124,10 +135,33 @@ t.test('apply --wait returns once the new version runs everywhere, healthy', asy
   t.match(cli.stdout, /app three-tier version \d+ rolled out: 4\/4 instances healthy/)
   t.match(cli.stderr, /three-tier: [0-3]\/4 updated/, 'progress lines on a pipe, while the old web instances still ran')
   // Rolled out means every web instance serves the new version now, not eventually.
-  for (let i = 0; i < 6; i++) t.match(await (await fetch(`${base}/`)).text(), /Second edition/, `request ${i}`)
+  for (let i = 0; i < 6; i++) t.match(await page(), /Second edition/, `request ${i}`)
   const app = await daemon.client.app('three-tier')
   t.equal(app.updated, 4)
   t.ok(app.instanceList.every(x => x.current))
+})
+
+t.test('diff, history and rollback count the app\'s own revisions', async t => {
+  const cli = (args: string[], input = ''): { status: number | null, stdout: string, stderr: string } =>
+    spawnSync(process.execPath, [join(ROOT, 'controller', 'cli', 'main.ts'), '--data-dir', daemon.dataDir, ...args], { input, encoding: 'utf8' })
+  const first = cli(['diff', '-f', '-'], doc.toString())
+  t.equal(first.status, 1, 'differences: exit 1')
+  t.match(first.stdout, /app three-tier, from revision 2:\n~ components\.web\.properties\.title: "Second edition" → "Trellis three-tier demo"\napplying it restarts web\n$/)
+  const current = (await daemon.client.app('three-tier')).source
+  t.equal(cli(['diff', '-f', '-'], current).status, 0, 'the present source: no changes, exit 0')
+
+  const history = await daemon.client.history('three-tier')
+  t.same(history.map(r => [r.revision, r.current]), [[1, false], [2, true]])
+  t.same(history[1]!.restarts, ['web'])
+  t.match(cli(['app', 'history', 'three-tier']).stdout, /2 \*\s+\d+\s+components\.web\.properties\.title changed; restarts web/)
+
+  const back = cli(['app', 'rollback', 'three-tier', '--wait', '90'])
+  t.equal(back.status, 0, back.stderr)
+  t.match(back.stdout, /app three-tier rolled back: revision 3/)
+  for (let i = 0; i < 4; i++) t.match(await page(), /Trellis three-tier demo/, `request ${i} sees the first title`)
+  const after = await daemon.client.history('three-tier')
+  t.match(after.at(-1), { revision: 3, current: true, rollbackOf: 1 })
+  t.equal(cli(['app', 'rollback', 'three-tier', '--to-revision', '9']).status, 1, 'a revision not kept is refused')
 })
 
 t.test('an entry that cannot bind makes the app degraded, and says why', async t => {

@@ -32,7 +32,7 @@ t.test('commands are durable and replayed in order on open', async t => {
   t.same([...replayed.state.apps.keys()], ['b'])
   t.equal(replayed.state.appliedIndex, 3)
   const next = await replayed.propose(putApp(spec('c'), 'c'))
-  t.same(next, { kind: 'app-put', name: 'c', version: 4, change: 'created' })
+  t.same(next, { kind: 'app-put', name: 'c', version: 4, revision: 1, change: 'created' })
   await replayed.close()
   await again.close()
 })
