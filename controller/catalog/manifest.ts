@@ -13,6 +13,7 @@ import { checkEnvironmentNames } from './environment.ts'
 import { CatalogIssueCode } from './errors.ts'
 import schema from './manifest.schema.json' with { type: 'json' }
 import type { HealthSpec, ImageManifest, ImageVolumeSpec, PropertySpec, TerminalSpec } from './types.ts'
+import { readVm } from './vm.ts'
 
 /** Health-check figures when the manifest leaves them out. */
 export const HEALTH_DEFAULTS = { intervalMs: 1000, timeoutMs: 1000, failures: 3, startPeriodMs: 10_000 } as const
@@ -79,6 +80,8 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
     required: v.required === true
   }))
   const start = asRecord(raw.start) ?? {}
+  const driver = typeof start.driver === 'string' ? start.driver : DEFAULT_DRIVER
+  const vm = readVm(raw, driver, terminals, volumes, report)
   const health = readHealth(raw.health, terminals, report)
   const manifest: ImageManifest = {
     name: typeof raw.name === 'string' ? raw.name : '',
@@ -90,9 +93,10 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
     volumes,
     ...(health === undefined ? {} : { health }),
     start: {
-      driver: typeof start.driver === 'string' ? start.driver : DEFAULT_DRIVER,
+      driver,
       command: Array.isArray(start.command) ? start.command.filter((s): s is string => typeof s === 'string') : []
     },
+    ...(vm === undefined ? {} : { vm }),
     requires: Array.isArray(raw.requires) ? raw.requires.filter((s): s is string => typeof s === 'string') : [],
     dir
   }

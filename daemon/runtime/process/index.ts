@@ -1,2 +1,3 @@
 export { ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS } from './driver.ts'
 export type { ProcessDriverOptions } from './driver.ts'
+export { readBootId } from './procfs.ts'
