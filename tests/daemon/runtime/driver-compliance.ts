@@ -41,7 +41,7 @@ export interface TaskKit {
   stubborn?: (id: string, dir: string) => Promise<KitTask>
   /** Starts a child process; `child` gives its pid. */
   family?: (id: string, dir: string) => Promise<KitTask & { child: () => Promise<number | undefined> }>
-  /** Logs and ends: the lines of each stream, all of them when `whole`, else lines that appear in this order. */
+  /** Logs and ends: the lines of each stream, all of them when `whole`, else the ends of lines that appear in this order. */
   logs?: (id: string, dir: string) => Promise<{ config: TaskConfig, stdout: string[], stderr: string[], whole: boolean }>
 }
 
@@ -93,10 +93,10 @@ export const SHELL_KIT: TaskKit = {
   logs: async (id, dir) => ({ config: shTask(id, dir, 'echo out1; echo out2; echo err1 >&2'), stdout: ['out1', 'out2'], stderr: ['err1'], whole: true })
 }
 
-/** True when `want` appears in `lines` in this order, not necessarily together. */
+/** True when lines ending with each of `want` appear in `lines` in this order, not necessarily together (a console may prefix a prompt). */
 function inOrder (lines: string[], want: string[]): boolean {
   let i = 0
-  for (const line of lines) if (i < want.length && line === want[i]) i++
+  for (const line of lines) if (i < want.length && line.endsWith(want[i]!)) i++
   return i === want.length
 }
 
