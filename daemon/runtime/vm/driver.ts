@@ -55,6 +55,8 @@ export interface VmDriverOptions {
   qemuImg?: string
   /** `auto` (default) uses KVM when the probe boot succeeded; `tcg` never probes; `kvm` trusts KVM without probing. */
   accel?: 'auto' | 'kvm' | 'tcg'
+  /** The CPU model under a configured `kvm`; default `host`. Under `auto` the probe picks it. */
+  kvmCpu?: string
   /** How the KVM probe boots; its qemu defaults to this driver's. */
   kvmProbe?: KvmProbeOptions
   /** The cgroup and polling options of the QEMU processes, as for the process driver. */
@@ -66,6 +68,7 @@ interface VmTask {
   id: string
   dir: string
   accel: Accel
+  cpu?: string
   qmp?: QmpClient
   /** The guest powered itself off (a QMP SHUTDOWN with guest: true was seen). */
   guestShutdown: boolean
@@ -125,7 +128,7 @@ export class VmDriver implements Driver, LogReader {
   async capabilities (): Promise<{ capabilities: string[], notes: string[] }> {
     const fp = await this.fingerprint()
     if (!fp.healthy) return { capabilities: [], notes: [`vm driver: ${fp.detail}`] }
-    const accel = await this.#accel()
+    const { accel } = await this.#accel()
     return { capabilities: [`driver:${VM_DRIVER}`, ...(accel === 'kvm' ? ['kvm'] : [])], notes: accel === 'kvm' ? [] : [`vm driver: ${fp.detail}`] }
   }
 
@@ -155,10 +158,11 @@ export class VmDriver implements Driver, LogReader {
       await run(this.#options.qemuImg ?? 'qemu-img', ['create', '-q', '-f', 'qcow2', '-F', boot.format ?? 'raw', '-b', image, paths.overlay])
         .catch((err: unknown) => { throw new TaskStartError(`task ${config.id}: cannot make an overlay over ${image}: ${(err as Error).message}`, { cause: err }) })
     }
-    const accel = await this.#accel()
+    const { accel, cpu } = await this.#accel()
     const argv = [this.#qemu, ...qemuArgs({
       name: config.id,
       accel,
+      cpu,
       memoryMiB: Math.floor(config.resources.memory / MiB),
       cpus: Math.max(1, Math.ceil(config.resources.cpu)),
       boot: boot.kind === 'kernel'
@@ -172,7 +176,7 @@ export class VmDriver implements Driver, LogReader {
       consoleLog: `${resolvePath(config.logDir)}/${config.id}.stdout.log`,
       envFile: paths.env
     })]
-    const task: VmTask = { id: config.id, dir: paths.dir, accel, guestShutdown: false }
+    const task: VmTask = { id: config.id, dir: paths.dir, accel, cpu, guestShutdown: false }
     const handle = await this.#processes.start({
       id: config.id,
       command: argv,
@@ -360,9 +364,11 @@ export class VmDriver implements Driver, LogReader {
     }
   }
 
-  async #accel (): Promise<Accel> {
-    if (this.#options.accel === 'tcg' || this.#options.accel === 'kvm') return this.#options.accel
-    return (await this.#kvm())?.kvm === true ? 'kvm' : 'tcg'
+  async #accel (): Promise<{ accel: Accel, cpu?: string }> {
+    if (this.#options.accel === 'tcg') return { accel: 'tcg' }
+    if (this.#options.accel === 'kvm') return { accel: 'kvm', cpu: this.#options.kvmCpu }
+    const verdict = await this.#kvm()
+    return verdict?.kvm === true ? { accel: 'kvm', cpu: verdict.cpu } : { accel: 'tcg' }
   }
 
   /** The KVM verdict, probed once per driver (and cached on disk per boot); undefined when not probed (accel configured). */

@@ -20,7 +20,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { readBootId } from '../process/index.ts'
 import { KvmProbeError } from './errors.ts'
-import { QEMU_BINARY, accelArgs } from './qemu-argv.ts'
+import { KVM_CPU_MODELS, QEMU_BINARY, accelArgs } from './qemu-argv.ts'
 
 const run = promisify(execFile)
 
@@ -38,6 +38,8 @@ const TAIL_CHARS = 300
 /** The probe's answer. */
 export interface KvmVerdict {
   kvm: boolean
+  /** The CPU model the guest booted with (one of KVM_CPU_MODELS), when it did. */
+  cpu?: string
   /** Why, in one sentence an operator can act on. */
   detail: string
   /** How long the probe guest took to boot, when it did. */
@@ -82,9 +84,19 @@ async function boot (qemu: string, kernel: string, key: KvmVerdict['key'], optio
     return no(`${device} is missing or not usable`)
   }
   if (key.kernel === '') return no(`no kernel at ${kernel} to probe with (set the vm driver's probe kernel)`)
-  const timeoutMs = options.timeoutMs ?? KVM_PROBE_TIMEOUT_MS
+  const failures: string[] = []
+  for (const cpu of KVM_CPU_MODELS) {
+    const attempt = await bootOnce(qemu, kernel, cpu, options.timeoutMs ?? KVM_PROBE_TIMEOUT_MS)
+    if (attempt.booted) return { kvm: true, cpu, detail: `a Linux guest booted under KVM (cpu ${cpu}) in ${attempt.ms} ms`, bootMs: attempt.ms, cached: false, key }
+    failures.push(`cpu ${cpu}: ${attempt.why}`)
+  }
+  return no(failures.join('; '))
+}
+
+/** One probe boot with one CPU model. */
+async function bootOnce (qemu: string, kernel: string, cpu: string, timeoutMs: number): Promise<{ booted: boolean, ms: number, why: string }> {
   const args = [
-    '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot', ...accelArgs('kvm'),
+    '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot', ...accelArgs('kvm', cpu),
     '-m', String(PROBE_MEMORY_MIB), '-serial', 'stdio', '-kernel', kernel, '-append', 'console=ttyS0 panic=-1 quiet'
   ]
   const t0 = performance.now()
@@ -93,21 +105,17 @@ async function boot (qemu: string, kernel: string, key: KvmVerdict['key'], optio
   let errors = ''
   child.stdout.on('data', (d: Buffer) => { output = (output + d.toString('latin1')).slice(-64 * 1024) })
   child.stderr.on('data', (d: Buffer) => { errors = (errors + d.toString('utf8')).slice(-4096) })
-  const outcome = await new Promise<{ code: number | null, signal: string | null, timedOut: boolean }>(resolve => {
-    const timer = setTimeout(() => { child.kill('SIGKILL') }, timeoutMs)
-    let timedOut = false
-    timer.unref()
-    child.once('error', () => { clearTimeout(timer); resolve({ code: null, signal: null, timedOut }) })
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      timedOut = signal === 'SIGKILL'
-      resolve({ code, signal, timedOut })
-    })
+  let timedOut = false
+  const outcome = await new Promise<{ code: number | null, signal: string | null }>(resolve => {
+    // a guest that hangs spins a core: kill it as soon as the patience is out
+    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL') }, timeoutMs)
+    child.once('error', () => { clearTimeout(timer); resolve({ code: null, signal: null }) })
+    child.once('exit', (code, signal) => { clearTimeout(timer); resolve({ code, signal }) })
   })
-  const bootMs = Math.round(performance.now() - t0)
-  if (BOOTED.test(output)) return { kvm: true, detail: `a Linux guest booted under KVM in ${bootMs} ms`, bootMs, cached: false, key }
-  if (outcome.timedOut) return no(`a Linux guest did not boot under KVM within ${timeoutMs} ms (console: ${tail(output)})`)
-  return no(`QEMU under KVM exited (${outcome.signal ?? `code ${outcome.code}`}) before the guest booted: ${tail(errors || output)}`)
+  const ms = Math.round(performance.now() - t0)
+  if (BOOTED.test(output)) return { booted: true, ms, why: '' }
+  if (timedOut) return { booted: false, ms, why: `the guest did not boot within ${timeoutMs} ms (console: ${tail(output)})` }
+  return { booted: false, ms, why: `QEMU exited (${outcome.signal ?? `code ${outcome.code}`}) before the guest booted: ${tail(errors || output)}` }
 }
 
 function tail (text: string): string {

@@ -23,11 +23,19 @@ export const NBD_RECONNECT_S = 60 // s
 
 /** Accelerator chosen for a VM: kvm when the node's probe boot succeeded, else tcg. */
 export type Accel = 'kvm' | 'tcg'
+/**
+ * CPU models tried under KVM, best first: `host` passes the real CPU
+ * through; QEMU's default `qemu64` asks less of KVM (a host whose KVM cannot
+ * set every host MSR, like this PVM machine, aborts `host` at once).
+ */
+export const KVM_CPU_MODELS: readonly string[] = ['host', 'qemu64']
 
 /** Everything that goes into one QEMU command line, paths absolute. */
 export interface QemuPlan {
   name: string
   accel: Accel
+  /** The CPU model under KVM; default the first of KVM_CPU_MODELS. */
+  cpu?: string
   memoryMiB: number
   cpus: number
   boot: { kind: 'disk' } | { kind: 'kernel', kernel: string, initrd?: string, append?: string }
@@ -49,8 +57,8 @@ export function optionValue (value: string): string {
 }
 
 /** The accelerator arguments; the KVM probe boots with the same ones so its verdict covers them. */
-export function accelArgs (accel: Accel): string[] {
-  return accel === 'kvm' ? ['-accel', 'kvm', '-cpu', 'host'] : ['-accel', `tcg,tb-size=${TCG_TB_MIB}`]
+export function accelArgs (accel: Accel, cpu = KVM_CPU_MODELS[0]!): string[] {
+  return accel === 'kvm' ? ['-accel', 'kvm', '-cpu', cpu] : ['-accel', `tcg,tb-size=${TCG_TB_MIB}`]
 }
 
 /** The argv after the binary. */
@@ -62,7 +70,7 @@ export function qemuArgs (plan: QemuPlan): string[] {
     '-nodefaults', '-no-user-config', '-display', 'none',
     // a guest reboot ends the process, so the supervisor sees and counts it like any exit
     '-no-reboot',
-    ...accelArgs(plan.accel),
+    ...accelArgs(plan.accel, plan.cpu),
     '-m', String(plan.memoryMiB),
     '-smp', String(plan.cpus),
     // QMP: how the driver powers the guest down and finds it again after a daemon restart
