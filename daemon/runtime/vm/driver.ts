@@ -40,6 +40,8 @@ export const MIN_GUEST_MEMORY_BYTES = 32 * 1024 * 1024 // bytes
 const MAX_SOCKET_PATH_BYTES = 107 // bytes
 /** How often start() and recover() try the QMP socket while QEMU starts. */
 const QMP_RETRY_MS = 20 // ms
+/** After SIGKILL, how long the process driver may take to see QEMU gone before it says it outlived its grace. */
+const KILL_WAIT_MS = 2_000 // ms
 const MiB = 1024 * 1024 // bytes
 
 /** Task ids are file names, as in the process driver. */
@@ -191,7 +193,7 @@ export class VmDriver implements Driver, LogReader {
     if (qmp === undefined) {
       const exit = this.#processes.inspect(config.id)?.exit
       const why = (await this.#processes.readLogs(config.id, { tail: 5, stream: 'stderr' })).join(' ')
-      await this.#processes.stop(config.id, 0, 'SIGKILL')
+      await this.#processes.stop(config.id, KILL_WAIT_MS, 'SIGKILL')
       throw new TaskStartError(`task ${config.id}: QEMU ${exit === undefined ? 'did not open its QMP socket' : 'exited at start'}: ${why || 'no message'}`)
     }
     this.#log.info({ task: config.id, pid: this.#processes.inspect(config.id)?.pid, accel }, 'vm started')
@@ -236,26 +238,27 @@ export class VmDriver implements Driver, LogReader {
     const status = this.#processes.inspect(id)
     if (status === undefined) throw new TaskNotFoundError(`no task ${id}`)
     const task = this.#tasks.get(id)
-    if (task === undefined) return await this.#processes.stop(id, 0, 'SIGKILL')
+    if (task === undefined) return await this.#processes.stop(id, KILL_WAIT_MS, 'SIGKILL')
     task.stopping ??= this.#stop(task, timeoutMs, signal).finally(() => { task.stopping = undefined })
     await task.stopping
   }
 
   async #stop (task: VmTask, timeoutMs: number, signal: NodeJS.Signals): Promise<void> {
     const exited = this.#processes.wait(task.id)
-    if (this.#processes.inspect(task.id)?.state === 'running' && signal !== 'SIGKILL' && task.qmp !== undefined) {
+    // no grace (destroy) or SIGKILL: nothing to ask the guest
+    if (this.#processes.inspect(task.id)?.state === 'running' && signal !== 'SIGKILL' && timeoutMs > 0 && task.qmp !== undefined) {
       const asked = await task.qmp.execute('system_powerdown').then(() => true, (err: unknown) => {
         this.#log.warn({ task: task.id, err }, 'cannot ask the guest to power off')
         return false
       })
       if (asked) {
         const grace = new AbortController()
-        const inTime = await Promise.race([exited.then(() => true), sleep(Math.max(0, timeoutMs), false, { signal: grace.signal }).catch(() => false)])
+        const inTime = await Promise.race([exited.then(() => true), sleep(timeoutMs, false, { signal: grace.signal }).catch(() => false)])
         grace.abort()
         if (!inTime) this.#log.warn({ task: task.id, timeoutMs }, 'guest did not power off within its stop grace; killing it')
       }
     }
-    await this.#processes.stop(task.id, 0, 'SIGKILL')
+    await this.#processes.stop(task.id, KILL_WAIT_MS, 'SIGKILL')
   }
 
   async destroy (id: string): Promise<void> {

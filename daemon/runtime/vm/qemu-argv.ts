@@ -95,6 +95,8 @@ export function qemuArgs (plan: QemuPlan): string[] {
       '-device', 'virtio-blk-pci,drive=root,serial=root,bootindex=0'
     )
   }
+  // volumes get their own I/O thread: requests are served beside the vCPUs, not in QEMU's main loop
+  if (plan.disks.length > 0) args.push('-object', 'iothread,id=io0')
   plan.disks.forEach((d, i) => {
     const server = 'path' in d.server
       ? `server.type=unix,server.path=${v(d.server.path)}`
@@ -102,7 +104,7 @@ export function qemuArgs (plan: QemuPlan): string[] {
     args.push(
       '-blockdev', `driver=nbd,node-name=disk${i},${server},export=${v(d.export)},reconnect-delay=${plan.reconnectDelayS ?? NBD_RECONNECT_S},discard=unmap`,
       // an I/O error pauses the VM instead of failing the guest's write: once the export is back, `cont` retries it
-      '-device', `virtio-blk-pci,drive=disk${i},serial=${v(d.name)},werror=stop,rerror=stop`
+      '-device', `virtio-blk-pci,drive=disk${i},serial=${v(d.name)},iothread=io0,werror=stop,rerror=stop`
     )
   })
   return args

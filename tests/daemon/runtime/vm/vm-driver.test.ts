@@ -103,6 +103,43 @@ t.test('a volume from an NBD export is formatted on first boot and keeps a write
   t.equal(log.match(/formatting/g)?.length, 1, 'and only once')
 })
 
+t.test('the NBD server going away and coming back under a running VM: QEMU reconnects and the guest never sees an error', async t => {
+  const a = await vmAppliance()
+  const { driver, logDir, ids } = await setup(t)
+  const dir = await tempDir('trellis-vm-nbd-')
+  t.teardown(async () => { await rm(dir, { recursive: true, force: true }) })
+  const socket = join(dir, 'nbd.sock')
+  // the daemon serving the volume: its store and server go when it dies, the data stays on disk
+  const serveVolume = async (): Promise<{ close: () => Promise<void> }> => {
+    const store = await openSparseFileStore({}, { dir: join(dir, 'vol'), size: 64 * MiB })
+    const server = new NbdServer({ logger: pino({ level: 'silent' }) })
+    server.addExport({ name: 'vol', store, generation: 1 })
+    await rm(socket, { force: true })
+    await server.listen({ path: socket })
+    return { close: async () => { await server.close(); await store.close() } }
+  }
+  let serving = await serveVolume()
+  t.teardown(async () => { await serving.close() })
+  const port = await freePort()
+  ids.push('nbd.0')
+  await driver.start(applianceTask(a, 'nbd.0', logDir, { port, disks: [{ name: 'data', server: { path: socket }, export: 'vol' }] }))
+  await waitHealthy(port)
+  t.equal((await http(port, '/cgi-bin/write', { method: 'POST', body: 'before' })).body.trim(), 'saved')
+  await serving.close()
+  // a write while nothing serves the volume waits in QEMU (reconnect-delay) instead of failing in the guest
+  const during = http(port, '/cgi-bin/write', { method: 'POST', body: 'during', timeoutMs: 60_000 })
+  let answered = false
+  void during.then(() => { answered = true }, () => {})
+  await new Promise(resolve => setTimeout(resolve, 2_000))
+  t.notOk(answered, 'the write (its sync) waits while nothing serves the volume')
+  serving = await serveVolume()
+  t.equal((await during).body.trim(), 'saved', 'the write made while the server was away completed')
+  t.equal((await http(port, '/cgi-bin/notes')).body.trim(), 'before\nduring')
+  t.equal(driver.inspect('nbd.0')?.state, 'running')
+  const log = (await driver.readLogs('nbd.0', { tail: 200 })).join('\n')
+  t.notMatch(log, /I\/O error|EXT4-fs error/, 'the guest saw no I/O error')
+})
+
 t.test('stop is an ACPI power-down: the guest halts cleanly and QEMU exits 0', async t => {
   const a = await vmAppliance()
   const { driver, logDir, ids } = await setup(t)
