@@ -5,7 +5,7 @@
  * QEMU, the ACPI power-down, re-adoption by a second driver, the console
  * socket, the cgroup limit, and configs refused before anything starts.
  */
-import { readFile, rm } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer, connect } from 'node:net'
 import { join } from 'node:path'
 import t from 'tap'
@@ -241,4 +241,18 @@ t.test('bad configs are refused before anything starts', async t => {
     t.equal(driver.inspect(config.id), undefined, `${what}: nothing started`)
   }
   t.notOk(await exists(join(runDir, 'bad.0')), 'no run dir made')
+})
+
+t.test('a QEMU that fails at start fails start() with its own message', async t => {
+  const { driver, logDir } = await setup(t)
+  const image = await tempDir('trellis-vm-image-')
+  t.teardown(async () => { await rm(image, { recursive: true, force: true }) })
+  await writeFile(join(image, 'vmlinuz'), 'not a kernel')
+  const config = { ...applianceTask(await vmAppliance(), 'broken.0', logDir, { port: await freePort() }), cwd: image }
+  config.vm = { ...config.vm!, boot: { kind: 'kernel', kernel: 'vmlinuz' } }
+  const err = await driver.start(config).catch((e: unknown) => e) as { code?: string, message?: string }
+  t.equal(err.code, 'ERR_TASK_START_FAILED')
+  t.match(err.message, /kernel/i, `QEMU's reason is in the error: ${err.message}`)
+  t.equal(driver.inspect('broken.0')?.state, 'exited', 'nothing left running')
+  await driver.destroy('broken.0')
 })
