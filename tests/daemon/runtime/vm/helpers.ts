@@ -4,12 +4,14 @@
  * forwarded port, a driver with its own run dir and cgroup parent, and the
  * compliance suite's kit of VM tasks.
  */
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parseManifest, type ImageManifest } from '../../../../controller/catalog/index.ts'
 import type { TaskConfig, VmDiskSpec } from '../../../../daemon/runtime/index.ts'
-import { VmDriver, type VmDriverOptions } from '../../../../daemon/runtime/vm/index.ts'
+import { VmDriver, vmTaskFromImage, type VmDriverOptions } from '../../../../daemon/runtime/vm/index.ts'
 import { buildVmAppliance, type VmAppliance } from '../../../helpers/vm-appliance/build.ts'
 import type { TaskKit } from '../driver-compliance.ts'
 import { freePort, quietLogger, removeCgroupParent, uniqueCgroupParent, until } from '../helpers.ts'
@@ -27,21 +29,29 @@ export async function vmAppliance (): Promise<VmAppliance> {
   return await appliance
 }
 
-/** A task booting the appliance: its http terminal forwarded from `port`, properties as TRELLIS_PROP_*, volumes as NBD disks. */
+/** The appliance's manifest, as the catalog reads it. */
+export function applianceManifest (a: VmAppliance): ImageManifest {
+  const result = parseManifest(readFileSync(join(a.dir, 'manifest.yaml'), 'utf8'), a.dir, { expectName: 'vm-web' })
+  if (!result.ok) throw new Error(`the appliance manifest: ${JSON.stringify(result.errors)}`)
+  return result.manifest
+}
+
+/**
+ * A task booting the appliance as the agent would start it from its
+ * manifest: its http terminal forwarded from `port`, properties as
+ * TRELLIS_PROP_*, volumes as NBD disks.
+ */
 export function applianceTask (a: VmAppliance, id: string, logDir: string, options: { port: number, props?: Record<string, string>, env?: Record<string, string>, disks?: VmDiskSpec[], memory?: number }): TaskConfig {
   const props = Object.fromEntries(Object.entries(options.props ?? {}).map(([k, v]) => [`TRELLIS_PROP_${k.toUpperCase()}`, v]))
+  const image = applianceManifest(a)
   return {
     id,
-    command: [],
-    cwd: a.dir,
+    command: image.start.command,
+    cwd: image.dir,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TRELLIS_INSTANCE: id, TRELLIS_IN_HTTP: `127.0.0.1:${options.port}`, ...props, ...options.env },
     resources: { cpu: 1, memory: options.memory ?? VM_MEMORY },
     logDir,
-    vm: {
-      boot: { kind: 'kernel', kernel: 'boot/vmlinuz', initrd: 'boot/initrd.img', append: 'console=ttyS0 quiet panic=-1' },
-      ports: [{ host: options.port, guest: 80 }],
-      disks: options.disks ?? []
-    }
+    vm: vmTaskFromImage(image.vm!, { http: options.port }, options.disks ?? [])
   }
 }
 

@@ -9,7 +9,7 @@ import { createServer, type Socket } from 'node:net'
 import { join } from 'node:path'
 import t from 'tap'
 import {
-  QmpClient, formatEnvFile, guestEnv, qemuArgs, vmTaskProblems, type QemuPlan, type QmpEvent, type VmTaskConfig
+  QmpClient, formatEnvFile, guestEnv, qemuArgs, vmTaskFromImage, vmTaskProblems, type QemuPlan, type QmpEvent, type VmTaskConfig
 } from '../../../../daemon/runtime/vm/index.ts'
 import { moduleLoadOrder, moduleName, readModuleDepends } from '../../../helpers/vm-appliance/modules.ts'
 import type { TapTest } from '../driver-compliance.ts'
@@ -43,6 +43,22 @@ t.test('vm task configs: a good one passes, each fault is named by its field', a
     t.equal(problems.length, 1, `${what}: one problem (${problems.join('; ')})`)
     t.ok(problems[0]?.startsWith(field), `${what}: names ${field}`)
   }
+})
+
+t.test('a task\'s vm section from the image\'s, the allocated ports and the volumes', async t => {
+  const kernel = vmTaskFromImage({ kernel: 'boot/vmlinuz', initrd: 'boot/initrd.img', append: 'quiet', ports: { http: 80, admin: 8080 } }, { http: 20080, admin: 20081 }, GOOD.disks)
+  t.same(kernel, {
+    boot: { kind: 'kernel', kernel: 'boot/vmlinuz', initrd: 'boot/initrd.img', append: 'quiet' },
+    ports: [{ host: 20080, guest: 80 }, { host: 20081, guest: 8080 }],
+    disks: GOOD.disks
+  })
+  t.same(vmTaskProblems(kernel), [])
+  const disk = vmTaskFromImage({ disk: 'root.qcow2', format: 'qcow2', ports: { http: 80 } }, { http: 20080 }, [])
+  t.same(disk.boot, { kind: 'disk', disk: 'root.qcow2', format: 'qcow2' })
+  t.same(vmTaskProblems(disk), [])
+  t.same(vmTaskFromImage({ kernel: 'k', disk: 'r.img', format: 'raw', ports: {} }, { http: 1 }, []), {
+    boot: { kind: 'kernel', kernel: 'k', disk: 'r.img', format: 'raw' }, ports: [], disks: []
+  }, 'an input the image gives no guest port is not forwarded')
 })
 
 t.test('the guest environment: addresses as the guest reaches them, disks by serial, host variables left out', async t => {
@@ -110,12 +126,14 @@ t.test('the QEMU command line', async t => {
     'driver=nbd,node-name=disk1,server.type=inet,server.host=127.0.0.1,server.port=10809,export=a,,b,reconnect-delay=60,discard=unmap'
   ])
   t.same(after('-device').filter(d => d.startsWith('virtio-blk')), [
-    'virtio-blk-pci,drive=disk0,serial=data,werror=stop,rerror=stop',
-    'virtio-blk-pci,drive=disk1,serial=logs,werror=stop,rerror=stop'
+    'virtio-blk-pci,drive=disk0,serial=data,iothread=io0,werror=stop,rerror=stop',
+    'virtio-blk-pci,drive=disk1,serial=logs,iothread=io0,werror=stop,rerror=stop'
   ])
+  t.same(after('-object'), ['iothread,id=io0'])
   t.same(after('-fw_cfg'), ['name=opt/trellis/env,file=/run/vm/app.db.0/env'])
   const disk = qemuArgs({ ...plan, accel: 'kvm', cpu: 'qemu64', boot: { kind: 'disk' }, rootOverlay: '/run/vm/app.db.0/root.qcow2', disks: [] })
   t.notOk(disk.includes('-kernel'))
+  t.notOk(disk.includes('-object'), 'no I/O thread without volumes')
   t.ok(disk.includes('virtio-blk-pci,drive=root,serial=root,bootindex=0'))
   t.ok(disk.join(' ').includes('-accel kvm -cpu qemu64'))
 })
