@@ -41,7 +41,7 @@ export function applianceManifest (a: VmAppliance): ImageManifest {
  * manifest: its http terminal forwarded from `port`, properties as
  * TRELLIS_PROP_*, volumes as NBD disks.
  */
-export function applianceTask (a: VmAppliance, id: string, logDir: string, options: { port: number, props?: Record<string, string>, env?: Record<string, string>, disks?: VmDiskSpec[], memory?: number }): TaskConfig {
+export function applianceTask (a: VmAppliance, id: string, logDir: string, options: { port: number, props?: Record<string, string>, env?: Record<string, string>, disks?: VmDiskSpec[], memory?: number, cpu?: number }): TaskConfig {
   const props = Object.fromEntries(Object.entries(options.props ?? {}).map(([k, v]) => [`TRELLIS_PROP_${k.toUpperCase()}`, v]))
   const image = applianceManifest(a)
   return {
@@ -49,7 +49,7 @@ export function applianceTask (a: VmAppliance, id: string, logDir: string, optio
     command: image.start.command,
     cwd: image.dir,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TRELLIS_INSTANCE: id, TRELLIS_IN_HTTP: `127.0.0.1:${options.port}`, ...props, ...options.env },
-    resources: { cpu: 1, memory: options.memory ?? VM_MEMORY },
+    resources: { cpu: options.cpu ?? 1, memory: options.memory ?? VM_MEMORY },
     logDir,
     vm: vmTaskFromImage(image.vm!, { http: options.port }, options.disks ?? [])
   }
@@ -71,9 +71,13 @@ export async function http (port: number, path: string, options: { method?: stri
   })
 }
 
-/** True when the VM's /healthz answers 200. */
+/**
+ * True when the VM's /healthz answers 200. Short patience: while the guest
+ * boots, slirp accepts the connection on the host port and holds it until
+ * the guest answers, so a long timeout would make each try wait it out.
+ */
 export async function healthy (port: number): Promise<boolean> {
-  return await http(port, '/healthz', { timeoutMs: 2_000 }).then(r => r.status === 200, () => false)
+  return await http(port, '/healthz', { timeoutMs: 500 }).then(r => r.status === 200, () => false)
 }
 
 /** Waits until the VM on `port` serves /healthz. */
