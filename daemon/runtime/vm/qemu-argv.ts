@@ -68,6 +68,8 @@ export function qemuArgs (plan: QemuPlan): string[] {
     '-name', `guest=${v(plan.name)}`,
     // nothing QEMU would add by itself (VGA, floppy, CD-ROM, default NIC), no host config files
     '-nodefaults', '-no-user-config', '-display', 'none',
+    // no screen: the BIOS (and a boot loader that asks it) writes to the serial console, so its messages reach the log
+    '-machine', 'graphics=off',
     // a guest reboot ends the process, so the supervisor sees and counts it like any exit
     '-no-reboot',
     ...accelArgs(plan.accel, plan.cpu),
@@ -92,7 +94,8 @@ export function qemuArgs (plan: QemuPlan): string[] {
     args.push(
       '-blockdev', `driver=file,node-name=root-file,filename=${v(plan.rootOverlay)}`,
       '-blockdev', 'driver=qcow2,node-name=root,file=root-file',
-      '-device', 'virtio-blk-pci,drive=root,serial=root,bootindex=0'
+      // the BIOS boots the disk only without a kernel (whose loader holds boot index 0)
+      '-device', `virtio-blk-pci,drive=root,serial=root${plan.boot.kind === 'disk' ? ',bootindex=0' : ''}`
     )
   }
   // volumes get their own I/O thread: requests are served beside the vCPUs, not in QEMU's main loop

@@ -134,7 +134,9 @@ t.test('the QEMU command line', async t => {
   const disk = qemuArgs({ ...plan, accel: 'kvm', cpu: 'qemu64', boot: { kind: 'disk' }, rootOverlay: '/run/vm/app.db.0/root.qcow2', disks: [] })
   t.notOk(disk.includes('-kernel'))
   t.notOk(disk.includes('-object'), 'no I/O thread without volumes')
-  t.ok(disk.includes('virtio-blk-pci,drive=root,serial=root,bootindex=0'))
+  t.ok(disk.includes('virtio-blk-pci,drive=root,serial=root,bootindex=0'), 'a disk boot boots the root disk')
+  const rooted = qemuArgs({ ...plan, rootOverlay: '/run/vm/app.db.0/root.qcow2', disks: [] })
+  t.ok(rooted.includes('virtio-blk-pci,drive=root,serial=root'), 'a kernel boot attaches the root disk without taking the boot index')
   t.ok(disk.join(' ').includes('-accel kvm -cpu qemu64'))
 })
 

@@ -5,9 +5,11 @@
  * QEMU, the ACPI power-down, re-adoption by a second driver, the console
  * socket, the cgroup limit, and configs refused before anything starts.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer, connect } from 'node:net'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import t from 'tap'
 import { pino } from 'pino'
 import { openSparseFileStore } from '../../../../daemon/volumes/block/index.ts'
@@ -15,6 +17,8 @@ import { NbdServer } from '../../../../daemon/volumes/nbd/index.ts'
 import { QEMU_OVERHEAD_BYTES } from '../../../../daemon/runtime/vm/index.ts'
 import { exists, freePort, running, tempDir, until } from '../helpers.ts'
 import { MiB, VM_MEMORY, applianceTask, http, vmAppliance, vmDriver, waitHealthy } from './helpers.ts'
+
+const execFileP = promisify(execFile)
 
 // each test boots one or two Linux guests under TCG: 5–20 s each on this shared machine
 t.setTimeout(900_000)
@@ -221,6 +225,46 @@ t.test('the QEMU process runs in a cgroup limited to guest memory plus QEMU over
   t.equal(Number((await readFile(join(memDir, limitFile), 'utf8')).trim()), VM_MEMORY + QEMU_OVERHEAD_BYTES)
   const procs = (await readFile(join(memDir, 'cgroup.procs'), 'utf8')).split('\n')
   t.ok(procs.includes(String(driver.inspect('limits.0')!.pid)), 'QEMU itself is in it')
+})
+
+t.test('a disk image boots through the BIOS from a fresh overlay, qcow2 or raw', async t => {
+  const { driver, logDir, ids, runDir } = await setup(t)
+  const image = await tempDir('trellis-vm-image-')
+  t.teardown(async () => { await rm(image, { recursive: true, force: true }) })
+  // not bootable: what shows the disk was the boot device is SeaBIOS trying it, on the serial console
+  await execFileP('qemu-img', ['create', '-q', '-f', 'qcow2', join(image, 'root.qcow2'), '16M'])
+  await execFileP('qemu-img', ['create', '-q', '-f', 'raw', join(image, 'root.img'), '16M'])
+  for (const [disk, format] of [['root.qcow2', 'qcow2'], ['root.img', 'raw']] as const) {
+    const id = `bios-${format}.0`
+    ids.push(id)
+    await driver.start({ ...applianceTask(await vmAppliance(), id, logDir, { port: await freePort() }), cwd: image, vm: { boot: { kind: 'disk', disk, format }, ports: [], disks: [] } })
+    await until(async () => (await driver.readLogs(id, { tail: 20, stream: 'stdout' })).some(l => l.includes('Booting from Hard Disk')), 60_000, 'the BIOS to try the disk')
+    const info = JSON.parse((await execFileP('qemu-img', ['info', '-U', '--output=json', join(runDir, id, 'root.qcow2')])).stdout) as { 'backing-filename'?: string, 'backing-filename-format'?: string }
+    t.equal(info['backing-filename'], join(image, disk), `${format}: the overlay is over the image`)
+    t.equal(info['backing-filename-format'], format)
+    await driver.destroy(id)
+  }
+})
+
+t.test('a kernel with a root disk: the guest writes to its overlay, never to the image', async t => {
+  const a = await vmAppliance()
+  const { driver, logDir, ids, runDir } = await setup(t)
+  const image = await tempDir('trellis-vm-image-')
+  t.teardown(async () => { await rm(image, { recursive: true, force: true }) })
+  await copyFile(a.kernel, join(image, 'vmlinuz'))
+  await copyFile(a.initrd, join(image, 'initrd.img'))
+  const original = Buffer.alloc(4 * MiB, 0x5a)
+  await writeFile(join(image, 'root.img'), original)
+  const port = await freePort()
+  const task = applianceTask(a, 'rooted.0', logDir, { port })
+  ids.push('rooted.0')
+  await driver.start({ ...task, cwd: image, vm: { ...task.vm!, boot: { kind: 'kernel', kernel: 'vmlinuz', initrd: 'initrd.img', append: 'console=ttyS0 quiet panic=-1', disk: 'root.img', format: 'raw' } } })
+  await waitHealthy(port)
+  t.equal((await http(port, '/cgi-bin/bench?qd1-16-root')).body.trim(), 'done 0', 'the guest wrote 64 KiB of zeroes to its root disk')
+  await driver.stop('rooted.0', 60_000)
+  t.ok((await readFile(join(image, 'root.img'))).equals(original), 'the image is as it was')
+  const map = JSON.parse((await execFileP('qemu-img', ['map', '--output=json', join(runDir, 'rooted.0', 'root.qcow2')])).stdout) as Array<{ start: number, length: number, depth: number, zero: boolean }>
+  t.ok(map.some(e => e.depth === 0 && e.start === 0), 'the writes are in the overlay')
 })
 
 t.test('bad configs are refused before anything starts', async t => {
