@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DEFAULT_INSTANCE_UIDS, type UidRange } from './runtime/index.ts'
 
 /** Where the bundled catalog lives: images/ at the top of the repository. */
 export const BUNDLED_IMAGES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'images')
@@ -19,6 +20,7 @@ export interface NodeConfig {
   logLevel: string
   /** Node name; default the host name. */
   name?: string
+  /** Image folders imported into the grid's catalog at start when it lacks them (the bundled lb, web and db by default). */
   imagesDir: string
   /** Host an app's entries are published on. */
   entryHost: string
@@ -28,6 +30,8 @@ export interface NodeConfig {
   stopGraceMs: number
   /** Name of the cgroup parent instances go under (as root). */
   cgroupParent: string
+  /** The uids (and gids) instances run as, one each, when the daemon is root (docs/isolation.md). */
+  instanceUids: UidRange
   /** Mesh listen multiaddrs; default from grid.json. */
   listen?: string[]
   /** Extra bootstrap multiaddrs, added to grid.json's. */
@@ -38,6 +42,8 @@ export interface NodeConfig {
   detector: string
   zone?: string
   labels: Record<string, string>
+  /** Copies of every image the grid keeps. */
+  imageReplicas: number
   /** How long a volume member's node may be down before the leader replaces its replica, in ms. */
   replicaReplaceMs: number
   /** Ceiling on the bytes per second a rebuild or catch-up copies, so the app keeps its disk; 0 = none. */
@@ -55,16 +61,22 @@ export function defaultConfig (dataDir: string): NodeConfig {
     stopInstancesOnExit: true,
     stopGraceMs: 5000,
     cgroupParent: 'trellis',
+    instanceUids: DEFAULT_INSTANCE_UIDS,
     bootstrap: [],
     detector: 'lan',
     labels: {},
     replicaReplaceMs: 60_000,
+    imageReplicas: 2,
     rebuildBytesPerSecond: 64 * 1024 * 1024
   }
 }
 
-/** Paths inside a data dir. */
-export function dataPaths (dataDir: string): { state: string, logs: string, volumes: string, replicas: string, run: string, mounts: string, apiFile: string } {
+/**
+ * Paths inside a data dir. `instances`, `volumes`, `mounts`, `code` and
+ * `imageDirs` are what instances pass through (0711); everything else is the
+ * daemon's alone (docs/isolation.md).
+ */
+export function dataPaths (dataDir: string): { state: string, logs: string, volumes: string, replicas: string, run: string, mounts: string, instances: string, code: string, images: string, imageDirs: string, apiFile: string } {
   return {
     state: join(dataDir, 'state'),
     logs: join(dataDir, 'logs'),
@@ -73,6 +85,12 @@ export function dataPaths (dataDir: string): { state: string, logs: string, volu
     replicas: join(dataDir, 'replicas'),
     run: join(dataDir, 'run'),
     mounts: join(dataDir, 'mounts'),
+    // Each instance's home and tmp, and the code instances run when it lies where they cannot reach it.
+    instances: join(dataDir, 'instances'),
+    code: join(dataDir, 'code'),
+    // Image blobs (chunks, records), and the images unpacked for instances to run (read-only to them).
+    images: join(dataDir, 'images'),
+    imageDirs: join(dataDir, 'image-dirs'),
     apiFile: join(dataDir, 'api.json')
   }
 }

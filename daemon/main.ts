@@ -1,21 +1,29 @@
 #!/usr/bin/env node
 /**
  * trellisd: flags → createNode() → run until SIGINT/SIGTERM. `init` and
- * `join` first make the data dir a member of a grid (daemon/grid/setup.ts).
+ * `join` first make the data dir a member of a grid (daemon/commands).
  */
-import { homedir } from 'node:os'
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { defaultConfig, DEFAULT_API_PORT, type NodeConfig } from './config.ts'
-import { initGrid, joinGrid, recoverGrid } from './grid/setup.ts'
-import { DEFAULT_MESH_PORT } from './grid/index.ts'
+import { DEFAULT_MESH_PORT, initGrid, joinGrid, recoverGrid } from './commands/index.ts'
 import { createNode } from './node.ts'
+import { defaultDataDir } from '../controller/client/index.ts'
+import { DEFAULT_INSTANCE_UIDS, parseUidRange, type UidRange } from './runtime/index.ts'
 
 function hostPort (value: string): { host: string, port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value)
   const port = Number(m?.[3])
   if (m === null || port > 65535) throw new InvalidArgumentError(`expected host:port, e.g. 127.0.0.1:${DEFAULT_API_PORT}`)
   return { host: m[1] ?? m[2]!, port }
+}
+
+function uidRange (value: string): UidRange {
+  try {
+    return parseUidRange(value)
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message)
+  }
 }
 
 function collect (value: string, previous: string[] = []): string[] {
@@ -38,6 +46,7 @@ interface RunOptions {
   keepInstances?: boolean
   stopGrace: number
   cgroupParent: string
+  instanceUids: UidRange
   listen?: string[]
   bootstrap?: string[]
   mdns?: boolean
@@ -45,21 +54,23 @@ interface RunOptions {
   zone?: string
   label?: Record<string, string>
   replicaReplace: number
+  imageReplicas: number
   rebuildRate: number
 }
 
 /** The flags every command that starts the node takes. */
 function nodeOptions (command: Command): Command {
   return command
-    .option('--data-dir <dir>', 'where the node keeps its identity, state, logs and volumes', process.env.TRELLIS_DATA_DIR ?? resolve(homedir(), '.trellis'))
+    .option('--data-dir <dir>', 'where the node keeps its identity, state, logs and volumes', defaultDataDir())
     .option('--api <host:port>', 'admin API listen address (loopback by default)', hostPort, { host: '127.0.0.1', port: DEFAULT_API_PORT })
     .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')
     .option('--name <name>', 'node name (default: the host name)')
-    .option('--images <dir>', 'image catalog folder (default: the bundled images/)')
+    .option('--images <dir>', 'image folders imported into the grid\'s catalog at start when it lacks them (default: the bundled images/)')
     .option('--entry-host <host>', 'address app entries are published on', '0.0.0.0')
     .option('--keep-instances', 'leave instances running on a clean shutdown (they are re-adopted on the next start)')
     .option('--stop-grace <ms>', 'ms between SIGTERM and SIGKILL when stopping an instance', v => Number(v), 5000)
     .option('--cgroup-parent <name>', 'cgroup that instances are placed under (as root)', 'trellis')
+    .option('--instance-uids <first-last>', 'uids instances run as, one each (as root); see docs/isolation.md', uidRange, DEFAULT_INSTANCE_UIDS)
     .option('--listen <multiaddr>', `mesh listen address, repeatable (default /ip4/0.0.0.0/tcp/${DEFAULT_MESH_PORT})`, collect)
     .option('--bootstrap <multiaddr>', 'a grid member to dial at start (…/p2p/<id>), repeatable', collect)
     .option('--no-mdns', 'do not look for grid members on the LAN by mDNS')
@@ -67,7 +78,8 @@ function nodeOptions (command: Command): Command {
     .option('--zone <zone>', 'failure zone of this node (rack, site)')
     .option('--label <key=value>', 'a node label, repeatable', label)
     .option('--replica-replace <ms>', 'ms a volume replica\'s node may be down before the replica is rebuilt elsewhere', positiveInt('--replica-replace'), 60_000)
-    .option('--rebuild-rate <MiB/s>', 'ceiling on volume rebuild and catch-up copying, MiB/s (0: none)', v => mib('--rebuild-rate', v), 64 * 1024 * 1024)
+    .option('--image-replicas <n>', 'copies of every image the grid keeps on its nodes', positiveInt('--image-replicas'), 2)
+    .option('--rebuild-rate <MiB/s>', 'ceiling on volume rebuild, catch-up and image fetch copying, MiB/s (0: none)', v => mib('--rebuild-rate', v), 64 * 1024 * 1024)
 }
 
 function positiveInt (flag: string): (v: string) => number {
@@ -95,6 +107,7 @@ function configOf (opts: RunOptions): NodeConfig {
     stopInstancesOnExit: opts.keepInstances !== true,
     stopGraceMs: opts.stopGrace,
     cgroupParent: opts.cgroupParent,
+    instanceUids: opts.instanceUids,
     listen: opts.listen,
     bootstrap: opts.bootstrap ?? [],
     // commander sets mdns true unless --no-mdns: only an explicit "no" overrides grid.json.
@@ -103,6 +116,7 @@ function configOf (opts: RunOptions): NodeConfig {
     zone: opts.zone,
     labels: opts.label ?? {},
     replicaReplaceMs: opts.replicaReplace,
+    imageReplicas: opts.imageReplicas,
     rebuildBytesPerSecond: opts.rebuildRate
   })
   if (opts.images !== undefined) config.imagesDir = resolve(opts.images)
@@ -144,7 +158,7 @@ nodeOptions(program.command('join <token> [address...]').description('join a gri
 program.command('recover')
   .description('after the grid lost its quorum for good: make this node the only voter of the replicated log (the daemon must be stopped)')
   .requiredOption('--force-new-cluster', 'confirm: entries only the lost nodes held are gone; wipe the other old members before they rejoin')
-  .option('--data-dir <dir>', 'the data dir of the most up-to-date surviving node', process.env.TRELLIS_DATA_DIR ?? resolve(homedir(), '.trellis'))
+  .option('--data-dir <dir>', 'the data dir of the most up-to-date surviving node', defaultDataDir())
   .action(async (opts: { dataDir: string }) => {
     process.stdout.write(await recoverGrid(resolve(opts.dataDir)))
   })

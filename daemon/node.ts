@@ -1,27 +1,31 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { version as nodeVersion } from 'node:process'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { pino, type Logger } from 'pino'
-import { loadCatalog } from '../controller/catalog/index.ts'
-import type { NodeView } from '../controller/client/types.ts'
-import { RealClock } from '../controller/clock/index.ts'
-import type { CommandLog } from '../controller/state/index.ts'
-import { MembershipLoop, RaftLog } from './consensus/index.ts'
-import { QuorumWatch, ReconcileLoop } from './leader/index.ts'
+import { GridCatalog } from '../controller/catalog/index.ts'
+import { RealClock, type Clock } from '../controller/clock/index.ts'
+import { rebalance, ReconcileLoop } from '../controller/reconciler/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
-import { rebalance, type NodeView as PlanNode } from '../controller/reconciler/index.ts'
-import { NodeAgent } from './agent/index.ts'
-import { addRoutes, ApiServer } from './api/index.ts'
+import type { CommandLog } from '../controller/state/index.ts'
+import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
+import { addImageRoutes, addRoutes, ApiServer } from './api/index.ts'
+import { CatalogService } from './image-service.ts'
+import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
+import { GRID_KEY_FILE, inGrid, loadGridConfig } from './commands/index.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
-import { inGrid, joinMesh, nodeView, type GridMembership, type LocalReport } from './grid/index.ts'
+import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
+import { ADVERT_TOPIC, detectorPreset, GridNodes, HEARTBEAT_TOPIC, NodeDirectory } from './membership/index.ts'
+import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, type MeshHost } from './mesh/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
-import { buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
-import { isServing, ProcessDriver, Supervisor, type DriverFingerprint, type SupervisorEvent } from './runtime/index.ts'
+import { ADVERT_INTERVAL_MS, ADVERT_MIN_GAP_MS, buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
+import { InstanceIsolation, ProcessDriver, Supervisor, uidStoreOver, type DriverFingerprint } from './runtime/index.ts'
 import { NodeService } from './service.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
-import { DirectoryVolumeBackend, type VolumeBackend } from './volumes/index.ts'
-import { probeMountSupport } from './volumes/mount/index.ts'
+import { DirectoryVolumeBackend, type VolumeAttacher } from './volumes/index.ts'
 import { GridVolumes } from './volumes/grid/index.ts'
+import { probeMountSupport } from './volumes/mount/index.ts'
 
 /** Failed restarts in a row before a node gives up an instance for the grid to move it. */
 const GRID_MAX_RESTARTS = 5
@@ -37,9 +41,24 @@ export interface TrellisNode {
   stop (): Promise<void>
 }
 
+/** A grid member's mesh and consensus: what a node outside any grid does without. */
+interface Membership {
+  host: MeshHost
+  transport: Libp2pTransport
+  gossip: Libp2pGossip
+  directory: NodeDirectory
+  nodes: GridNodes
+  reports: InstanceReports
+  raft: RaftCommandLog
+  members: MembershipLoop
+  volumes: GridVolumes
+}
+
 /**
  * The composition root: builds every component of a node from its config,
- * wires them with plain objects, and starts them in order.
+ * wires them with plain objects, starts them in order and stops them in
+ * reverse. Nothing here decides anything; each decision lives in the
+ * component named beside it.
  */
 export async function createNode (config: NodeConfig, logger?: Logger): Promise<TrellisNode> {
   const paths = dataPaths(config.dataDir)
@@ -54,73 +73,36 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const token = await loadAdminToken(config.dataDir)
   const incarnation = await nextIncarnation(config.dataDir)
 
-  const { catalog, errors } = loadCatalog(config.imagesDir)
-  for (const e of errors) log.error({ path: e.path, code: e.code }, `catalog: ${e.message}`)
 
   const store: Store = await openStore(paths.state)
+  // Sets the data dir's modes before any instance or volume is set up; as root, refuses a data dir instances cannot reach.
+  const isolation = await InstanceIsolation.prepare({ store: uidStoreOver(store.sublevel<string, string>('accounts', { valueEncoding: 'utf8' })), logger: log }, {
+    dataDir: config.dataDir,
+    shared: [paths.instances, paths.volumes, paths.mounts, paths.code, paths.imageDirs],
+    private: [paths.state, paths.logs, paths.replicas, paths.run, paths.images],
+    instancesDir: paths.instances,
+    codeDir: paths.code,
+    range: config.instanceUids,
+    code: [process.execPath]
+  })
   const clock = new RealClock()
   const driver = new ProcessDriver({ logger: log }, { cgroupParent: config.cgroupParent })
-  const fingerprint = await driver.fingerprint()
-  const host = await fingerprintHost()
-  // A lone node keeps volumes as directories; a grid node replicates them as block devices, mounted when it can.
   const grid = inGrid(config.dataDir)
-  const mountSupport = grid ? await probeMountSupport() : { ok: true }
-  const volumeCapability = mountSupport.ok
-    ? { capabilities: ['volume-mount'], notes: [] }
-    : { capabilities: [], notes: [`cannot mount volumes: ${mountSupport.why ?? 'unknown'}`] }
-  let volumes: VolumeBackend = new DirectoryVolumeBackend({ root: paths.volumes })
-  let gridVolumes: GridVolumes | undefined
+  const fingerprints = await nodeFingerprints(driver, grid)
 
-  let agent: NodeAgent | undefined
+  // The advert reads the API address, the mesh addresses and what the agent holds, all bound below.
   let apiUrl = ''
+  let agent: NodeAgent | undefined
+  let membership: Membership | undefined
   const advert = async (stamp: { incarnation: number, sequence: number, sentAt: number }): Promise<NodeAdvert> => buildAdvert({
     identity,
     ...stamp,
     versions: { trellis: VERSION, node: nodeVersion },
     config: { zone: config.zone, labels: config.labels, apiAddress: apiUrl, listenAddrs: membership?.host.addresses ?? [] },
     resources: await probeResources(config.dataDir),
-    fingerprints: [host, driverCapabilities(fingerprint), volumeCapability],
+    fingerprints,
     allocated: agent?.allocated() ?? { cpu: 0, memory: 0, disk: 0 }
   })
-
-  // What this node runs, for the grid's instance reports; bound once the supervisor exists.
-  let localReport = (): LocalReport => ({ instances: [], events: [] })
-  let membership: GridMembership | undefined
-  let transport: Transport
-  let commandLog: CommandLog
-  let raft: RaftLog | undefined
-  let members: MembershipLoop | undefined
-  if (grid) {
-    membership = await joinMesh({ logger: log, clock, advert, local: () => localReport() }, config.dataDir, {
-      listen: config.listen, bootstrap: config.bootstrap, mdns: config.mdns, detector: config.detector, incarnation
-    })
-    transport = membership.transport
-    raft = new RaftLog({ transport, store, clock, logger: log }, {
-      // The founder starts the group as its only voter; a node that joined waits to be added.
-      voters: membership.founder ? [identity.id] : []
-    })
-    await raft.start()
-    commandLog = raft
-    members = new MembershipLoop({ raft, directory: membership.directory, clock, logger: log }, { zone: config.zone })
-    members.start()
-    const directory = membership.directory
-    gridVolumes = new GridVolumes({
-      log: raft,
-      transport,
-      clock,
-      logger: log,
-      isUp: id => directory.nodes().find(n => n.id === id)?.state === 'up',
-      nameOf: id => id === identity.id ? identity.name : directory.nodes().find(n => n.id === id)?.advert?.name ?? id.slice(-8)
-    }, { nodeId: identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, rebuildBytesPerSecond: config.rebuildBytesPerSecond })
-    await gridVolumes.start()
-    volumes = gridVolumes
-  } else {
-    // A node outside any grid is its own network.
-    transport = new LoopbackTransport({ network: new LoopbackNetwork() }, { nodeId: identity.id })
-    commandLog = await LocalLog.open(store, log.child({ component: 'log' }))
-  }
-  const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
-  network.start()
 
   const supervisor = new Supervisor({
     driver,
@@ -128,25 +110,55 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     logger: log,
     store: { save: async (id, handle) => { await agent?.handleStore.save(id, handle) }, delete: async (id) => { await agent?.handleStore.delete(id) } }
   }, { stopGraceMs: config.stopGraceMs })
-  supervisor.on('event', e => { agent?.record(e.id, e.type, describeEvent(e)) })
-  localReport = () => ({
-    instances: supervisor.list().map(i => ({
-      id: i.id,
-      state: i.state,
-      pid: i.pid ?? 0,
-      restarts: i.restarts,
-      health: i.health.status,
-      since: i.since,
-      exited: i.lastExit !== undefined,
-      exitCode: i.lastExit?.code ?? -1,
-      exitSignal: i.lastExit?.signal ?? '',
-      oomKilled: i.lastExit?.oomKilled ?? false
-    })),
+  supervisor.on('event', e => { agent?.record(e.id, e.type, describeSupervisorEvent(e)) })
+  const local = (): LocalReport => ({
+    instances: reportedInstances(supervisor.list()),
     events: agent?.recentEvents() ?? [],
-    volumeSyncs: (gridVolumes?.views() ?? []).flatMap(v => v.syncing.map(s => ({ volume: v.id, ...s })))
+    volumeSyncs: (membership?.volumes.views() ?? []).flatMap(v => v.syncing.map(s => ({ volume: v.id, ...s })))
   })
+
+  let transport: Transport
+  let commandLog: CommandLog
+  let nodes: GridNodes
+  if (grid) {
+    membership = await joinGrid({ logger: log, clock, store, advert, local, identity }, config, incarnation)
+    transport = membership.transport
+    commandLog = membership.raft
+    nodes = membership.nodes
+  } else {
+    // A node outside any grid is its own network, keeps its own log and is the only node it knows.
+    transport = new LoopbackTransport({ network: new LoopbackNetwork() }, { nodeId: identity.id })
+    commandLog = await LocalLog.open(store, log.child({ component: 'log' }))
+    let sequence = 0
+    nodes = new GridNodes({
+      self: { id: identity.id, name: identity.name },
+      advert: async () => await advert({ incarnation, sequence: ++sequence, sentAt: clock.now() }),
+      state: () => commandLog.state
+    })
+  }
+  const raft = membership?.raft
+  const volumes: VolumeAttacher = membership?.volumes ?? new DirectoryVolumeBackend({ root: paths.volumes })
+
+  // The grid's catalog: images live in the log and their blobs on the nodes; the seed folder fills it at first start.
+  const catalog = new GridCatalog(() => commandLog.state)
+  const blobs = await openBlobStore({ logger: log.child({ component: 'images' }) }, { root: paths.images, unpackRoot: paths.imageDirs })
+  const blobServer = new BlobServer({ transport, store: blobs, logger: log.child({ component: 'images' }) })
+  blobServer.start()
+  const images = new NodeImages({
+    store: blobs,
+    fetcher: new BlobFetcher({ transport, store: blobs, clock, logger: log }, { bytesPerSecond: config.rebuildBytesPerSecond }),
+    log: commandLog,
+    clock,
+    logger: log.child({ component: 'images' }),
+    nodes: () => imageNodes(nodes, identity.id, grid),
+    record: (subject, kind, detail) => { agent?.record(subject, kind, detail) },
+    nameOf: id => nodes.nameOf(id)
+  }, { selfId: identity.id, replicas: grid ? config.imageReplicas : 1, seedDir: config.imagesDir })
+
+  const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
+  network.start()
   agent = new NodeAgent(
-    { log: commandLog, catalog, runner: supervisor, network, volumes, store, logger: log.child({ component: 'agent' }) },
+    { log: commandLog, catalog, runner: supervisor, network, volumes, isolation, images, store, logger: log.child({ component: 'agent' }) },
     {
       nodeId: identity.id,
       nodeName: identity.name,
@@ -157,21 +169,16 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       maxRestarts: raft !== undefined ? GRID_MAX_RESTARTS : undefined,
       // A committed placement decides. On a grid an instance not yet placed waits for the
       // leader's reconciler; a lone node runs everything itself.
-      place: id => commandLog.state.placements.get(id)?.node ??
-        (raft === undefined ? identity.id : undefined)
+      place: id => commandLog.state.placements.get(id)?.node ?? (raft === undefined ? identity.id : undefined)
     }
   )
+  const whereabouts = new InstanceWhereabouts({
+    selfId: identity.id,
+    placementOf: id => commandLog.state.placements.get(id)?.node,
+    local: id => supervisor.status(id),
+    reported: membership === undefined ? undefined : (id, node) => membership!.reports.instance(id, node)
+  })
 
-  let sequence = 0
-  const self = async (): Promise<NodeView> => {
-    const entry = membership?.directory.nodes().find(n => n.self)
-    return nodeView(entry ?? { id: identity.id, state: 'up', self: true, lastSeen: Date.now(), advert: await advert({ incarnation, sequence: ++sequence, sentAt: Date.now() }) })
-  }
-  const withAdmin = (v: NodeView): NodeView => {
-    const a = commandLog.state.nodes.get(v.id)
-    return a === undefined ? v : { ...v, admin: a.draining ? 'draining' : 'cordoned' }
-  }
-  const all = async (): Promise<NodeView[]> => membership === undefined ? [await self()] : membership.directory.nodes().map(nodeView).map(withAdmin)
   const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { token })
   addRoutes(api, new NodeService({
     nodeId: identity.id,
@@ -180,82 +187,67 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     catalog,
     logs: driver,
     logger: log.child({ component: 'service' }),
-    self,
-    all,
-    nameOf: id => id === identity.id ? identity.name : membership?.directory.nodes().find(n => n.id === id)?.advert?.name,
+    catalogReady: images.seeded,
+    nodes,
     raft,
-    stateOf: id => membership?.directory.nodes().find(n => n.id === id)?.state,
     remote: membership?.reports,
-    volumes: gridVolumes,
-    rebalance: raft === undefined || membership === undefined
+    volumes: membership?.volumes,
+    rebalance: raft === undefined
       ? undefined
-      : () => rebalance({
-        state: commandLog.state,
-        nodes: membership!.directory.nodes().flatMap(n => n.advert === undefined ? [] : [{ ...schedNode(n.id, n.state, n.advert), cordoned: commandLog.state.nodes.get(n.id)?.cordoned ?? false, draining: commandLog.state.nodes.get(n.id)?.draining ?? false }]),
-        images: catalog,
-        schedule,
-        seed: commandLog.state.appliedIndex
-      })
+      : () => rebalance({ state: commandLog.state, nodes: nodes.sensed(), images: catalog, schedule, seed: commandLog.state.appliedIndex })
   }))
 
-  let reconciler: ReconcileLoop | undefined
-  if (raft !== undefined && membership !== undefined) {
-    const mesh = membership
-    const raftLog = raft
-    /** An instance's state and health where it runs: this node's supervisor, or the owner's last report. */
-    const statusOf = (instance: string): { state: string, health: string } | undefined => {
-      const node = raftLog.state.placements.get(instance)?.node
-      if (node === identity.id) {
-        const s = supervisor.status(instance)
-        return s === undefined ? undefined : { state: s.state, health: s.health.status }
-      }
-      return node === undefined ? undefined : mesh.reports.instance(instance, node)
-    }
-    reconciler = new ReconcileLoop({
-      raft: raftLog,
+  const reconciler = raft === undefined
+    ? undefined
+    : new ReconcileLoop({
+      log: raft,
       clock,
       logger: log.child({ component: 'reconciler' }),
       images: catalog,
       schedule,
-      nodes: () => mesh.directory.nodes().flatMap(n => n.advert === undefined ? [] : [{ ...schedNode(n.id, n.state, n.advert), ...(n.lastHeard !== undefined ? { lastHeard: n.lastHeard } : {}) }]),
-      ready: instance => { const s = statusOf(instance); return s !== undefined && isServing(s.state, s.health) },
-      failed: instance => statusOf(instance)?.state === 'failed',
+      nodes: () => nodes.sensed(),
+      ready: id => whereabouts.ready(id),
+      failed: id => whereabouts.failed(id),
       record: (instance, kind, detail) => { agent?.record(instance, kind, detail) },
-      nameOf: id => id === identity.id ? identity.name : mesh.directory.nodes().find(n => n.id === id)?.advert?.name,
+      nameOf: id => nodes.nameOf(id),
       replicaReplaceMs: config.replicaReplaceMs
     })
-  }
-
-  const quorum = raft === undefined
+  const fence = raft === undefined
     ? undefined
-    : new QuorumWatch({ barrier: async () => await raft!.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } })
+    : new SelfFence({ barrier: async () => await raft.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } })
 
+  addImageRoutes(api, new CatalogService({ log: commandLog, images, nodes, logger: log.child({ component: 'images' }) }, { replicas: grid ? config.imageReplicas : 1 }))
+
+  images.start()
   await agent.start()
   reconciler?.start()
-  quorum?.start()
+  fence?.start()
   const bound = await api.listen(config.apiHost, config.apiPort)
   apiUrl = `http://${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`
   await writeFile(paths.apiFile, JSON.stringify({ url: apiUrl, pid: process.pid, mesh: membership?.host.addresses ?? [] }) + '\n', { mode: 0o600 })
-  log.info({ id: identity.id, api: apiUrl, incarnation, grid: membership !== undefined, limits: fingerprint.enforcesLimits }, 'node started')
+  log.info({ id: identity.id, api: apiUrl, incarnation, grid, limits: fingerprints.some(f => f.capabilities.includes('cgroup-limits')) }, 'node started')
 
   let stopping: Promise<void> | undefined
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       log.info({ stopInstances: config.stopInstancesOnExit }, 'node stopping')
       await api.close()
+      await images.stop()
       await agent.stop({ stopInstances: config.stopInstancesOnExit })
       await supervisor.close()
+      await isolation.close({ instancesStopped: config.stopInstancesOnExit })
       // Whatever the volumes leave behind, the cgroup parent and the rest still go.
-      await gridVolumes?.stop().catch((err: unknown) => { log.error({ err }, 'volumes did not stop cleanly') })
+      await membership?.volumes.stop().catch((err: unknown) => { log.error({ err }, 'volumes did not stop cleanly') })
       if (config.stopInstancesOnExit) await driver.removeCgroupParent()
       driver.close()
       await network.close()
-      // The log first: Raft must stop sending before the transport goes.
-      quorum?.stop()
+      blobServer.close()
+      // The log before the mesh: Raft must stop sending before the transport goes.
+      await fence?.stop()
       await reconciler?.stop()
-      await members?.stop()
+      await membership?.members.stop()
       await commandLog.close()
-      if (membership !== undefined) await membership.stop()
+      if (membership !== undefined) await leaveGrid(membership)
       else await transport.close()
       await store.close()
       await rm(paths.apiFile, { force: true })
@@ -266,37 +258,93 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   return { identity, apiUrl, logger: log, meshAddresses: membership?.host.addresses ?? [], stop }
 }
 
-/** A node's advert and state as the reconciler hands them to the scheduler. */
-function schedNode (id: string, state: PlanNode['state'], a: NodeAdvert): Omit<PlanNode, 'cordoned' | 'draining'> {
-  return {
-    id,
-    name: a.name,
-    zone: a.zone,
-    labels: a.labels,
-    state,
-    power: { source: a.power.source, chargePercent: a.power.chargePercent },
-    capabilities: a.capabilities,
-    capacity: { cpu: a.cpu.allocatable, memory: a.memory.allocatable, disk: a.disk.allocatable }
-  }
+/**
+ * Starts a grid member's mesh host, gossip, transport, directory, instance
+ * reports, replicated log, voter membership loop and replicated volumes.
+ */
+async function joinGrid (
+  c: { logger: Logger, clock: Clock, store: Store, identity: NodeIdentity, advert: (stamp: { incarnation: number, sequence: number, sentAt: number }) => Promise<NodeAdvert>, local: () => LocalReport },
+  config: NodeConfig,
+  incarnation: number
+): Promise<Membership> {
+  const paths = dataPaths(config.dataDir)
+  const saved = await loadGridConfig(config.dataDir)
+  const host = await createMeshHost({ logger: c.logger.child({ component: 'mesh' }), clock: c.clock }, {
+    privateKey: await loadNodeKey(config.dataDir),
+    gridKey: await loadGridKey(join(config.dataDir, GRID_KEY_FILE)),
+    listen: config.listen ?? saved?.listen ?? ['/ip4/0.0.0.0/tcp/7400'],
+    bootstrap: [...(saved?.bootstrap ?? []), ...config.bootstrap],
+    mdns: config.mdns ?? saved?.mdns ?? true,
+    topics: [ADVERT_TOPIC, HEARTBEAT_TOPIC, INSTANCES_TOPIC]
+  })
+  const transport = new Libp2pTransport({ host, logger: c.logger.child({ component: 'transport' }) }, { dialTimeoutMs: host.dialTimeoutMs })
+  const gossip = new Libp2pGossip({ pubsub: host.libp2p.services.pubsub, selfId: host.peerId, logger: c.logger.child({ component: 'gossip' }) })
+  const directory = new NodeDirectory(
+    {
+      gossip,
+      transport,
+      clock: c.clock,
+      logger: c.logger.child({ component: 'membership' }),
+      advert: c.advert,
+      ping: async (peer, timeoutMs) => await host.ping(peer, { signal: AbortSignal.timeout(timeoutMs) }).then(() => true, () => false),
+      learn: (peer, addresses) => { host.links.learn(peerIdFromString(peer), addresses) }
+    },
+    { settings: detectorPreset(config.detector), incarnation, advertIntervalMs: ADVERT_INTERVAL_MS, advertMinGapMs: ADVERT_MIN_GAP_MS, seed: incarnation }
+  )
+  await directory.start()
+  const reports = new InstanceReports({ gossip, clock: c.clock, logger: c.logger.child({ component: 'reports' }), local: c.local }, { incarnation })
+  reports.start()
+  const raft = new RaftCommandLog({ transport, store: c.store, clock: c.clock, logger: c.logger }, {
+    // The founder starts the group as its only voter; a node that joined waits to be added.
+    voters: saved?.founder === true ? [c.identity.id] : []
+  })
+  await raft.start()
+  const members = new MembershipLoop({ raft, directory, clock: c.clock, logger: c.logger }, { zone: config.zone })
+  members.start()
+  const nodes = new GridNodes({
+    self: { id: c.identity.id, name: c.identity.name },
+    directory,
+    state: () => raft.state
+  })
+  const volumes = new GridVolumes({ log: raft, transport, clock: c.clock, logger: c.logger, isUp: id => nodes.isUp(id), nameOf: id => nodes.nameOf(id) }, {
+    nodeId: c.identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, rebuildBytesPerSecond: config.rebuildBytesPerSecond
+  })
+  await volumes.start()
+  return { host, transport, gossip, directory, nodes, reports, raft, members, volumes }
 }
 
-function driverCapabilities (f: DriverFingerprint): { capabilities: string[], notes: string[] } {
-  return {
-    capabilities: [`driver:${f.driver}`, ...(f.enforcesLimits ? ['cgroup-limits'] : [])],
-    notes: f.enforcesLimits ? [] : [`limits advisory: ${f.detail}`]
-  }
+/** Leaves the mesh: peers must see this node go before its host stops. */
+async function leaveGrid (m: Membership): Promise<void> {
+  await m.reports.stop()
+  await m.directory.stop()
+  m.gossip.close()
+  // The transport stops the host too.
+  await m.transport.close()
+  await m.host.stop()
 }
 
-/** One line about a supervisor event, for `describe app`. */
-function describeEvent (e: SupervisorEvent): string {
-  switch (e.type) {
-    case 'started': return `pid ${e.pid ?? '?'}${e.restarts > 0 ? `, restart ${e.restarts}` : ''}`
-    case 'adopted': return `pid ${e.pid ?? '?'} re-adopted`
-    case 'healthy': return 'health check passes'
-    case 'unhealthy': return `${e.failures} failed checks${e.error !== undefined ? `: ${e.error}` : ''}`
-    case 'exited': return e.oomKilled ? 'killed for exceeding its memory limit' : e.signal !== null ? `killed by ${e.signal}` : `exit code ${e.code ?? 'unknown'}`
-    case 'restarting': return `${e.reason}; restart ${e.attempt} in ${e.delayMs} ms`
-    case 'stopped': return 'stopped'
-    case 'failed': return e.reason
-  }
+/** What this node can run and how, as its advert says: the driver, cgroup limits, user isolation, volume mounting. */
+async function nodeFingerprints (driver: ProcessDriver, grid: boolean): Promise<Array<{ capabilities: string[], notes: string[] }>> {
+  const f: DriverFingerprint = await driver.fingerprint()
+  // A lone node keeps volumes as directories; a grid node replicates them as block devices, mounted when it can.
+  const mount = grid ? await probeMountSupport() : { ok: true }
+  return [
+    await fingerprintHost(),
+    {
+      capabilities: [`driver:${f.driver}`, ...(f.enforcesLimits ? ['cgroup-limits'] : []), ...(f.isolatesUsers === true ? ['user-isolation'] : [])],
+      notes: [
+        ...(f.enforcesLimits ? [] : [`limits advisory: ${f.detail}`]),
+        ...(f.isolatesUsers === true ? [] : [`instances not isolated: ${f.isolationDetail ?? 'they run as the daemon\'s user'}`])
+      ]
+    },
+    mount.ok
+      ? { capabilities: ['volume-mount'], notes: [] }
+      : { capabilities: [], notes: [`cannot mount volumes: ${mount.why ?? 'unknown'}`] }
+  ]
+}
+
+/** The nodes image replication spreads copies over: the grid's, or this node alone. */
+function imageNodes (nodes: GridNodes, selfId: string, grid: boolean): ImageNode[] {
+  if (!grid) return [{ id: selfId, up: true, accepting: true, zone: '', freeDisk: Number.MAX_SAFE_INTEGER }]
+  return nodes.sensed().map(n => ({ id: n.id, up: n.state === 'up', accepting: !n.cordoned && !n.draining, zone: n.zone, freeDisk: n.capacity.disk }))
 }

@@ -3,16 +3,19 @@ import type { Catalog } from '../controller/catalog/index.ts'
 import type {
   AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogsView, NodeView, RaftPeerView, RaftView, ValidateView, VolumeView
 } from '../controller/client/types.ts'
-import { GraphValidationError, validateApp } from '../controller/graph/index.ts'
-import { copyVolume, deleteApp, deleteSnapshot, placeApp, putApp, setNodeAdmin, SNAPSHOT_NAME, volumeId, volumesOf, type CommandLog } from '../controller/state/index.ts'
+import { GraphValidationError, snapshotId, validateApp, volumeId } from '../controller/graph/index.ts'
+import { adminOf, copyVolume, deleteApp, deleteSnapshot, placeApp, putApp, setNodeAdmin, SNAPSHOT_NAME, volumesOf, type CommandLog } from '../controller/state/index.ts'
 import { cloneSource } from '../controller/graph/clone.ts'
 import type { Decision } from '../controller/reconciler/index.ts'
-import type { NodeAgent } from './agent/index.ts'
+import type { InstanceReports, NodeAgent } from './agent/index.ts'
 import { ApiError, badRequest, notFound, type GridService } from './api/index.ts'
-import type { RaftLog } from './consensus/index.ts'
+import type { RaftCommandLog } from './consensus/index.ts'
+import type { GridNodes } from './membership/index.ts'
 import { isServing, type LogReader } from './runtime/index.ts'
-import type { InstanceReports } from './grid/index.ts'
 import { volumeView, type GridVolumes } from './volumes/grid/index.ts'
+
+/** Longest an apply waits for the seed images to reach the catalog, ms. */
+const CATALOG_WAIT_MS = 30_000
 
 export interface ServiceComponents {
   /** This node's id, recorded with the apps submitted here. */
@@ -22,16 +25,12 @@ export interface ServiceComponents {
   catalog: Catalog
   logs: LogReader
   logger: Logger
-  /** This node as the API shows it. */
-  self: () => Promise<NodeView>
-  /** Every node of the grid, this one included. */
-  all: () => Promise<NodeView[]>
-  /** A node's name by its id, when the node is known. */
-  nameOf: (id: string) => string | undefined
+  /** The grid's nodes: names, states, adverts, admin state. */
+  nodes: GridNodes
+  /** Settles once the seed images are in the grid's catalog (or could not be put there). */
+  catalogReady?: Promise<void>
   /** The replicated log, when the node belongs to a grid. */
-  raft?: RaftLog
-  /** A node's state by its id, as the failure detector sees it. */
-  stateOf?: (id: string) => string | undefined
+  raft?: RaftCommandLog
   /** Status and events other nodes report about what they run. */
   remote?: InstanceReports
   /** One round of rebalancing decisions from this node's view of the grid. */
@@ -53,23 +52,26 @@ export class NodeService implements GridService {
   }
 
   async node (): Promise<NodeView> {
-    return await this.#c.self()
+    return await this.#c.nodes.self()
   }
 
   async nodes (): Promise<NodeView[]> {
-    return await this.#c.all()
+    return await this.#c.nodes.views()
   }
 
   async validate (source: string): Promise<ValidateView> {
-    const result = validateApp(source, { catalog: this.#c.catalog, nodes: [await this.#capacity()] })
+    await this.#catalogReady()
+    const result = validateApp(source, { catalog: this.#c.catalog, nodes: await this.#c.nodes.capacities() })
     return result.ok ? { ok: true, issues: [] } : { ok: false, issues: result.errors }
   }
 
   async apply (source: string): Promise<ApplyView> {
-    const result = validateApp(source, { catalog: this.#c.catalog, nodes: [await this.#capacity()] })
+    await this.#catalogReady()
+    const result = validateApp(source, { catalog: this.#c.catalog, nodes: await this.#c.nodes.capacities() })
     if (!result.ok) throw new GraphValidationError(result.errors)
     const applied = await this.#c.log.propose(putApp(result.app, source, this.#c.nodeId))
     if (applied.kind !== 'app-put') throw new Error('apply produced no put')
+    if (applied.change === 'refused') throw new ApiError('ERR_CONFLICT', applied.why ?? 'the app was refused')
     this.#c.logger.info({ app: applied.name, version: applied.version, change: applied.change }, 'app applied')
     return { name: applied.name, version: applied.version, change: applied.change }
   }
@@ -113,7 +115,7 @@ export class NodeService implements GridService {
     const source = this.#c.log.state.volumes.get(id)
     if (source === undefined) throw notFound(`volume ${id}`)
     if (source.snapshot === true) throw badRequest(`${id} is a snapshot; snapshot its volume ${source.copiedFrom ?? ''} instead`)
-    const target = `${id}@${name}`
+    const target = snapshotId(id, name)
     const r = await this.#c.log.propose(copyVolume(id, target, { app: '', component: '', name: '' }))
     if (r.kind !== 'volume-copied' || !r.applied) throw new ApiError('ERR_CONFLICT', `snapshot ${target} not made: ${r.kind === 'volume-copied' ? r.why ?? '' : r.kind}`)
     this.#c.logger.info({ volume: id, snapshot: target }, 'snapshot committed')
@@ -139,7 +141,7 @@ export class NodeService implements GridService {
     if (record === undefined) throw notFound(`app ${sourceApp}`)
     if (this.#c.log.state.apps.has(name)) throw new ApiError('ERR_CONFLICT', `app ${name} exists`)
     const { source, dropped } = cloneSource(record.source, name, ports)
-    const result = validateApp(source, { catalog: this.#c.catalog, nodes: [await this.#capacity()] })
+    const result = validateApp(source, { catalog: this.#c.catalog, nodes: await this.#c.nodes.capacities() })
     if (!result.ok) throw new GraphValidationError(result.errors)
     const copies = volumesOf(result.app).map(v => ({ from: volumeId(sourceApp, v.component, v.name), to: v }))
     for (const { from } of copies) {
@@ -151,14 +153,15 @@ export class NodeService implements GridService {
     }
     const applied = await this.#c.log.propose(putApp(result.app, source, this.#c.nodeId))
     if (applied.kind !== 'app-put') throw new Error('clone produced no put')
+    if (applied.change === 'refused') throw new ApiError('ERR_CONFLICT', applied.why ?? 'the clone was refused')
     this.#c.logger.info({ source: sourceApp, clone: name, volumes: copies.map(c => c.to.id) }, 'app cloned')
     return { name, version: applied.version, change: applied.change, volumes: copies.map(c => c.to.id), droppedEntries: dropped }
   }
 
   #volume (id: string): VolumeView {
     return volumeView(this.#c.log.state.volumes.get(id)!, {
-      nameOf: n => this.#c.nameOf(n) ?? n,
-      stateOf: n => n === this.#c.nodeId ? 'up' : this.#c.stateOf?.(n) ?? 'unknown',
+      nameOf: n => this.#c.nodes.nameOf(n),
+      stateOf: n => this.#c.nodes.stateOf(n) ?? 'unknown',
       syncsOf: (volume, primary) => primary === this.#c.nodeId
         ? this.#c.volumes?.views().find(v => v.id === volume)?.syncing ?? []
         : (this.#c.remote?.volumeSyncs(volume, primary) ?? []).map(s => ({
@@ -172,7 +175,7 @@ export class NodeService implements GridService {
     if (raft === undefined) throw new ApiError('ERR_NOT_IN_GRID', 'this node belongs to no grid: it keeps its state in a local log (see trellisd init)')
     const s = raft.status()
     const peer = (id: string, suffrage: 'voter' | 'learner'): RaftPeerView => ({
-      id, name: this.#c.nameOf(id) ?? id, suffrage, leader: id === s.leader, state: id === s.id ? 'up' : this.#c.stateOf?.(id) ?? 'unknown'
+      id, name: this.#c.nodes.nameOf(id), suffrage, leader: id === s.leader, state: this.#c.nodes.stateOf(id) ?? 'unknown'
     })
     return { id: s.id, role: s.role, leader: s.leader, term: s.term, commit: s.commit, applied: s.applied, peers: [...s.voters.map(v => peer(v, 'voter')), ...s.learners.map(l => peer(l, 'learner'))] }
   }
@@ -181,9 +184,9 @@ export class NodeService implements GridService {
     const raft = this.#c.raft
     if (raft === undefined) throw new ApiError('ERR_NOT_IN_GRID', 'this node belongs to no grid')
     const s = raft.status()
-    const id = [...s.voters, ...s.learners].find(p => p === idOrName || this.#c.nameOf(p) === idOrName)
+    const id = [...s.voters, ...s.learners].find(p => p === idOrName || this.#c.nodes.nameOf(p) === idOrName)
     if (id === undefined) throw notFound(`member ${idOrName} of the replicated log`)
-    if (s.role !== 'leader') throw new ApiError('ERR_NOT_LEADER', `ask the leader (${s.leader === null ? 'none known' : this.#c.nameOf(s.leader) ?? s.leader}) to remove a peer`)
+    if (s.role !== 'leader') throw new ApiError('ERR_NOT_LEADER', `ask the leader (${s.leader === null ? 'none known' : this.#c.nodes.nameOf(s.leader)}) to remove a peer`)
     await raft.proposeConfChange({ type: 'remove', node: id })
     this.#c.logger.warn({ peer: id }, 'peer removed from the replicated log by an operator')
     return { removed: id }
@@ -192,10 +195,9 @@ export class NodeService implements GridService {
   async nodeAdmin (idOrName: string, change: { cordoned?: boolean, draining?: boolean }): Promise<{ node: string, cordoned: boolean, draining: boolean }> {
     const raft = this.#c.raft
     if (raft === undefined) throw new ApiError('ERR_NOT_IN_GRID', 'this node belongs to no grid: there is nowhere to move instances to')
-    const nodes = await this.#c.all()
-    const node = nodes.find(n => n.id === idOrName || n.name === idOrName)
+    const node = await this.#c.nodes.find(idOrName)
     if (node === undefined) throw notFound(`node ${idOrName}`)
-    const current = raft.state.nodes.get(node.id) ?? { cordoned: false, draining: false }
+    const current = adminOf(raft.state, node.id)
     // Draining implies cordoned: nothing new lands on a node being emptied.
     const draining = change.draining ?? current.draining
     const cordoned = draining || (change.cordoned ?? current.cordoned)
@@ -213,7 +215,7 @@ export class NodeService implements GridService {
       const result = await this.#c.raft.propose(placeApp(d.app, d.appVersion, d.placements, d.reason))
       if (result.kind === 'app-placed' && result.applied) {
         moved.push({ app: d.app, instances: d.moved })
-        for (const i of d.moved) this.#c.agent.record(i, 'moved', `rebalance to ${this.#c.nameOf(d.placements.find(p => p.instance === i)?.node ?? '') ?? '?'}`)
+        for (const i of d.moved) this.#c.agent.record(i, 'moved', `rebalance to ${this.#c.nodes.nameOf(d.placements.find(p => p.instance === i)?.node ?? '?')}`)
       }
     }
     this.#c.logger.info({ moved }, 'rebalanced')
@@ -236,7 +238,7 @@ export class NodeService implements GridService {
 
   #instances (app: string): InstanceStatusView[] {
     return this.#c.agent.instances(app).map(v => {
-      const base = { id: v.id, component: v.component, node: v.node, nodeName: this.#c.nameOf(v.node), addresses: v.addresses }
+      const base = { id: v.id, component: v.component, node: v.node, nodeName: v.node === '' ? undefined : this.#c.nodes.nameOf(v.node), addresses: v.addresses }
       if (v.status !== undefined) {
         const s = v.status
         return {
@@ -254,10 +256,11 @@ export class NodeService implements GridService {
       const r = this.#c.remote?.instance(v.id, v.node)
       if (r === undefined) return { ...base, state: 'pending', restarts: 0, health: 'unknown' as const, ready: false }
       const health = (['none', 'unknown', 'healthy', 'unhealthy'].includes(r.health) ? r.health : 'unknown') as InstanceStatusView['health']
-      const nodeUp = (this.#c.stateOf?.(v.node) ?? 'up') === 'up'
+      const nodeState = this.#c.nodes.stateOf(v.node) ?? 'up'
+      const nodeUp = nodeState === 'up'
       return {
         ...base,
-        state: nodeUp ? r.state : `${r.state} (node ${this.#c.stateOf?.(v.node) ?? 'unknown'})`,
+        state: nodeUp ? r.state : `${r.state} (node ${nodeState})`,
         pid: r.pid === 0 ? undefined : r.pid,
         restarts: r.restarts,
         health,
@@ -287,8 +290,9 @@ export class NodeService implements GridService {
     }
   }
 
-  async #capacity (): Promise<{ name: string, allocatable: { cpu: number, memory: number, disk: number } }> {
-    const self = await this.#c.self()
-    return { name: self.name, allocatable: { cpu: self.cpu.cores, memory: self.memory.allocatable, disk: self.disk.total } }
+  /** Waits, a bounded while, for the node's seed images to reach the catalog, so an app sent right after start finds them. */
+  async #catalogReady (): Promise<void> {
+    if (this.#c.catalogReady === undefined) return
+    await Promise.race([this.#c.catalogReady, new Promise(resolve => setTimeout(resolve, CATALOG_WAIT_MS).unref())])
   }
 }

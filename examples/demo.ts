@@ -8,7 +8,7 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { openSync, closeSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -60,6 +60,8 @@ async function waitFor<T> (what: string, timeoutMs: number, probe: () => Promise
 }
 
 const dataRoot = await mkdtemp(join(tmpdir(), 'trellis-demo-'))
+// mkdtemp makes it 0700; as root, instances run as other users and must pass through it to their node's data dir
+await chmod(dataRoot, 0o711)
 const daemons: ChildProcess[] = []
 let cleaning: Promise<void> | undefined
 

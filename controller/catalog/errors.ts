@@ -16,7 +16,11 @@ export const CatalogIssueCode = {
   /** A path in the vm section that leaves the image folder. */
   BAD_IMAGE_PATH: 'ERR_BAD_IMAGE_PATH',
   /** A file the vm section names is not in the image folder. */
-  VM_FILE: 'ERR_VM_FILE'
+  VM_FILE: 'ERR_VM_FILE',
+  /** The manifest's environment sets a variable the daemon sets (TRELLIS_*, HOME, USER, LANG, TMPDIR, PATH). */
+  RESERVED_ENV: 'ERR_RESERVED_ENV',
+  /** An environment value that cannot be passed to a process (it holds a NUL). */
+  BAD_ENV_VALUE: 'ERR_BAD_ENV_VALUE'
 } as const
 
 /** One of the codes in CatalogIssueCode. */

@@ -9,10 +9,10 @@ import {
   parseBytes, parseCpu, parseDuration, readYaml
 } from '../graph/index.ts'
 import type { GraphIssue, PathSegment, Report, Resources } from '../graph/index.ts'
-import { checkEnvironmentNames } from './environment.ts'
+import { checkEnvironmentNames, readEnvironment } from './environment.ts'
 import { CatalogIssueCode } from './errors.ts'
 import schema from './manifest.schema.json' with { type: 'json' }
-import type { HealthSpec, ImageManifest, ImageVolumeSpec, PropertySpec, TerminalSpec } from './types.ts'
+import type { HealthSpec, ImageManifest, ImageVolumeSpec, PropertySpec, StopSignal, StopSpec, TerminalSpec } from './types.ts'
 import { readVm } from './vm.ts'
 
 /** Health-check figures when the manifest leaves them out. */
@@ -20,6 +20,11 @@ export const HEALTH_DEFAULTS = { intervalMs: 1000, timeoutMs: 1000, failures: 3,
 
 /** The runtime driver when start.driver is absent. */
 export const DEFAULT_DRIVER = 'process'
+
+/** The stop signal when the manifest gives none. */
+export const DEFAULT_STOP_SIGNAL: StopSignal = 'SIGTERM'
+/** The longest stop timeout a manifest may ask for: the node waits that long for each instance it stops. */
+export const MAX_STOP_TIMEOUT_MS = 10 * 60_000 // ms
 
 /** The outcome of parseManifest. */
 export type ManifestResult = { ok: true, manifest: ImageManifest } | { ok: false, errors: GraphIssue[] }
@@ -83,6 +88,7 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
   const driver = typeof start.driver === 'string' ? start.driver : DEFAULT_DRIVER
   const vm = readVm(raw, driver, terminals, volumes, report)
   const health = readHealth(raw.health, terminals, report)
+  const liveness = readHealth(raw.liveness, terminals, report, 'liveness')
   const manifest: ImageManifest = {
     name: typeof raw.name === 'string' ? raw.name : '',
     version: typeof raw.version === 'string' ? raw.version : '',
@@ -92,6 +98,7 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
     properties,
     volumes,
     ...(health === undefined ? {} : { health }),
+    ...(liveness === undefined ? {} : { liveness }),
     start: {
       driver,
       command: Array.isArray(start.command) ? start.command.filter((s): s is string => typeof s === 'string') : []
@@ -100,6 +107,12 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
     requires: Array.isArray(raw.requires) ? raw.requires.filter((s): s is string => typeof s === 'string') : [],
     dir
   }
+  const stop = readStop(raw.stop, report)
+  if (stop !== undefined) manifest.stop = stop
+  const environment = asRecord(raw.environment)
+  if (environment !== undefined) manifest.environment = readEnvironment(environment, report)
+  const bundle = asRecord(raw.bundle)
+  if (bundle !== undefined) manifest.bundle = { packages: Array.isArray(bundle.packages) ? bundle.packages.filter((p): p is string => typeof p === 'string') : [] }
   checkEnvironmentNames(manifest, report)
   return manifest
 }
@@ -141,26 +154,26 @@ function readProperty (name: string, p: Record<string, unknown>, report: Report)
   return spec
 }
 
-function readHealth (raw: unknown, terminals: TerminalSpec[], report: Report): HealthSpec | undefined {
+function readHealth (raw: unknown, terminals: TerminalSpec[], report: Report, field: 'health' | 'liveness' = 'health'): HealthSpec | undefined {
   const h = asRecord(raw)
   if (h === undefined) return undefined
   const kind = h.kind === 'tcp' ? 'tcp' : 'http'
   const terminal = typeof h.terminal === 'string' ? h.terminal : ''
   const target = terminals.find(t => t.name === terminal)
   if (typeof h.terminal === 'string' && target === undefined) {
-    report(IssueCode.UNKNOWN_TERMINAL, ['health', 'terminal'], `no terminal "${terminal}" on this image`)
+    report(IssueCode.UNKNOWN_TERMINAL, [field, 'terminal'], `no terminal "${terminal}" on this image`)
   } else if (target?.direction === 'out') {
-    report(IssueCode.TERMINAL_DIRECTION, ['health', 'terminal'], `"${terminal}" is an output; health is checked on an input`)
+    report(IssueCode.TERMINAL_DIRECTION, [field, 'terminal'], `"${terminal}" is an output; health is checked on an input`)
   }
   if (h.kind === 'http' && h.path === undefined) {
-    report(IssueCode.MISSING_FIELD, ['health', 'path'], 'an http health check needs the path it GETs')
+    report(IssueCode.MISSING_FIELD, [field, 'path'], 'an http health check needs the path it GETs')
   }
-  const duration = (field: string, fallback: number): number => {
+  const duration = (name: string, fallback: number): number => {
     // Absent takes the default; not a string is the schema check's to report.
-    if (typeof h[field] !== 'string') return fallback
-    const parsed = parseDuration(h[field])
+    if (typeof h[name] !== 'string') return fallback
+    const parsed = parseDuration(h[name])
     if (parsed.ok) return parsed.value
-    report(IssueCode.BAD_DURATION, ['health', field], parsed.reason)
+    report(IssueCode.BAD_DURATION, [field, name], parsed.reason)
     return fallback
   }
   return {
@@ -172,6 +185,20 @@ function readHealth (raw: unknown, terminals: TerminalSpec[], report: Report): H
     failures: Number.isInteger(h.failures) && (h.failures as number) >= 1 ? h.failures as number : HEALTH_DEFAULTS.failures,
     startPeriodMs: duration('startPeriod', HEALTH_DEFAULTS.startPeriodMs)
   }
+}
+
+function readStop (raw: unknown, report: Report): StopSpec | undefined {
+  const s = asRecord(raw)
+  if (s === undefined) return undefined
+  // a signal outside the enum is the schema check's to report
+  const stop: StopSpec = { signal: typeof s.signal === 'string' ? s.signal as StopSignal : DEFAULT_STOP_SIGNAL }
+  if (typeof s.timeout === 'string') {
+    const parsed = parseDuration(s.timeout)
+    if (!parsed.ok) report(IssueCode.BAD_DURATION, ['stop', 'timeout'], parsed.reason)
+    else if (parsed.value <= 0 || parsed.value > MAX_STOP_TIMEOUT_MS) report(IssueCode.OUT_OF_RANGE, ['stop', 'timeout'], `must be above 0 and at most ${MAX_STOP_TIMEOUT_MS / 60_000}m, not ${s.timeout}`)
+    else stop.timeoutMs = parsed.value
+  }
+  return stop
 }
 
 // A map of maps as [name, value] pairs, dropping values that are not maps (the schema check says so).

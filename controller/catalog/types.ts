@@ -67,6 +67,16 @@ export interface VmImageSpec {
   ports: Record<string, number>
 }
 
+/** Signals a manifest may ask for to stop an instance cleanly (SIGKILL and SIGSTOP cannot be handled). */
+export type StopSignal = 'SIGTERM' | 'SIGINT' | 'SIGQUIT' | 'SIGHUP' | 'SIGUSR1' | 'SIGUSR2' | 'SIGWINCH' | 'SIGPWR'
+
+/** How an instance is stopped: `signal` to its main process, SIGKILL to all of it after `timeoutMs`. */
+export interface StopSpec {
+  signal: StopSignal
+  /** Absent: the node's --stop-grace. */
+  timeoutMs?: number
+}
+
 export interface ImageManifest {
   name: string
   version: string
@@ -75,18 +85,31 @@ export interface ImageManifest {
   terminals: TerminalSpec[]
   properties: PropertySpec[]
   volumes: ImageVolumeSpec[]
+  /** Readiness: can the instance serve. Without liveness, also what restarts it. */
   health?: HealthSpec
+  /** Liveness: failing it restarts the instance; readiness alone then only marks it not ready. */
+  liveness?: HealthSpec
   start: StartSpec
   /** Present exactly when start.driver is vm. */
   vm?: VmImageSpec
   /** Node capabilities needed, e.g. volume-mount. */
   requires: string[]
-  /** Absolute path of the image folder. */
+  /** Absent: SIGTERM, then SIGKILL after the node's --stop-grace. */
+  stop?: StopSpec
+  /** Fixed variables of every instance's environment; never TRELLIS_* nor one the daemon sets. */
+  environment?: Record<string, string>
+  /** What packing the image's folder into a bundle adds to its files. */
+  bundle?: { packages: string[] }
+  /** Absolute path of the image folder; '' for an image of the grid's catalog until a node unpacks it. */
   dir: string
+  /** The image's digest in the grid's catalog; absent for a folder loaded from disk. */
+  digest?: string
 }
 
-/** The set of images a node knows, by name. */
+/** A set of images. */
 export interface Catalog {
-  get(name: string): ImageManifest | undefined
+  /** The image a reference names: `name` (its newest version), and in the grid's catalog also `name@version` or a digest. */
+  get(ref: string): ImageManifest | undefined
+  /** One manifest per name (the newest version), by name. */
   list(): ImageManifest[]
 }

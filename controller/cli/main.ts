@@ -3,12 +3,13 @@
  * trellis: the command-line client. Reaches the grid only through the admin
  * API client. Exit codes: 0 success, 1 failure (invalid app, API error), 2 usage.
  */
-import { homedir } from 'node:os'
 import { resolve } from 'node:path'
+import { defaultDataDir } from '../client/index.ts'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ClientError, TrellisClient } from '../client/index.ts'
 import * as cmd from './commands.ts'
 import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot } from './volumes.ts'
+import { imageDelete, imageDescribe, imageExport, imageImport, imageList } from './images.ts'
 
 const out: cmd.Output = {
   write: text => { process.stdout.write(text + '\n') },
@@ -19,7 +20,7 @@ interface Globals { dataDir: string, api?: string, token?: string, output: cmd.F
 
 const program = new Command('trellis')
   .description('Manage a Trellis grid: apply applications, inspect them, read their logs.')
-  .option('--data-dir <dir>', 'data dir of the local daemon (for its API address and admin token)', process.env.TRELLIS_DATA_DIR ?? resolve(homedir(), '.trellis'))
+  .option('--data-dir <dir>', 'data dir of the local daemon (for its API address and admin token)', defaultDataDir())
   .option('--api <url>', 'admin API URL (default: from the data dir, else http://127.0.0.1:7420)', process.env.TRELLIS_API)
   .option('--token <token>', 'admin bearer token (default: <data-dir>/admin.token)', process.env.TRELLIS_TOKEN)
   .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
@@ -91,6 +92,19 @@ volume.command('snapshot <volume> <name>').description('copy the volume\'s prese
   .action(async (id: string, name: string) => { await run(async () => await volumeSnapshot(await client(), out, id, name, globals().output))() })
 volume.command('delete <snapshot>').description('delete a snapshot (an app\'s volumes go with the app)')
   .action(async (id: string) => { await run(async () => await volumeDelete(await client(), out, id, globals().output))() })
+
+const image = program.command('image').description('the grid\'s image catalog: appliances any node can run')
+image.command('import <path>').description('import an image folder (its manifest.yaml and files) or a bundle .tar into the grid')
+  .action(async (path: string) => { await run(async () => await imageImport(await client(), out, path, globals().output))() })
+image.command('list').description('every image: version, size, which nodes hold it, which apps use it')
+  .action(run(async () => await imageList(await client(), out, globals().output)))
+image.command('describe <image>').description('one image (name, name@version or digest): holders, fetches under way, manifest')
+  .action(async (ref: string) => { await run(async () => await imageDescribe(await client(), out, ref, globals().output))() })
+image.command('delete <image>').description('delete an image version (refused while an app uses it)')
+  .action(async (ref: string) => { await run(async () => await imageDelete(await client(), out, ref, globals().output))() })
+image.command('export <image>').description('write an image\'s bundle as a tar file')
+  .requiredOption('-f, --file <file>', 'where to write it, or - for standard output')
+  .action(async (ref: string, o: { file: string }) => { await run(async () => await imageExport(await client(), out, ref, o.file))() })
 
 const appCmd = program.command('app').description('operate whole apps')
 appCmd.command('clone <app> <new-name>').description('a staging copy of an app: the same graph, with a copy of each volume\'s data')

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Readable } from 'node:stream'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, ErrorBody, LogsView, NodeView, RaftView, ValidateView, VolumeView
+  AppDetailView, AppSummaryView, ApplyView, ErrorBody, ImageView, ImportView, LogsView, NodeView, RaftView, ValidateView, VolumeView
 } from './types.ts'
 
 /** Default admin API address of a daemon. */
@@ -92,18 +93,45 @@ export class TrellisClient {
     return await this.#call('GET', `/v1/apps/${encodeURIComponent(app)}/logs?${q.toString()}`)
   }
 
-  async #call<T> (method: string, path: string, body?: string, type = 'application/yaml'): Promise<T> {
-    let res: Response
+  /** Imports a bundle, sent as a tar stream, into the grid's catalog. Waits as long as the upload takes. */
+  async importImage (bundle: Readable): Promise<ImportView> {
+    const res = await this.#send('PUT', '/v1/images', { body: Readable.toWeb(bundle) as ReadableStream, type: 'application/x-tar', timeoutMs: 0 })
+    return await this.#parse<ImportView>(res)
+  }
+
+  async images (): Promise<ImageView[]> { return await this.#call('GET', '/v1/images') }
+  async image (ref: string): Promise<ImageView> { return await this.#call('GET', `/v1/images/${encodeURIComponent(ref)}`) }
+  async deleteImage (ref: string): Promise<{ name: string, version: string, deleted: boolean }> {
+    return await this.#call('DELETE', `/v1/images/${encodeURIComponent(ref)}`)
+  }
+
+  /** An image's bundle as a tar stream, with its digest as the daemon states it. */
+  async exportImage (ref: string): Promise<{ tar: Readable, digest: string, size: number }> {
+    const res = await this.#send('GET', `/v1/images/${encodeURIComponent(ref)}/export`, { timeoutMs: 0 })
+    if (!res.ok || res.body === null) await this.#parse(res)
+    return { tar: Readable.fromWeb(res.body! as import('node:stream/web').ReadableStream), digest: res.headers.get('x-trellis-digest') ?? '', size: Number(res.headers.get('content-length') ?? 0) }
+  }
+
+  async #send (method: string, path: string, options: { body?: string | ReadableStream, type?: string, timeoutMs?: number } = {}): Promise<Response> {
+    const timeoutMs = options.timeoutMs ?? this.#timeoutMs
     try {
-      res = await fetch(this.url + path, {
+      return await fetch(this.url + path, {
         method,
-        headers: { authorization: `Bearer ${this.#token}`, ...(body !== undefined ? { 'content-type': type } : {}) },
-        body,
-        signal: AbortSignal.timeout(this.#timeoutMs)
-      })
+        headers: { authorization: `Bearer ${this.#token}`, ...(options.body !== undefined ? { 'content-type': options.type ?? 'application/yaml' } : {}) },
+        body: options.body,
+        ...(typeof options.body === 'object' ? { duplex: 'half' } : {}),
+        ...(timeoutMs > 0 ? { signal: AbortSignal.timeout(timeoutMs) } : {})
+      } as RequestInit)
     } catch (err) {
       throw new ClientError('ERR_API_UNREACHABLE', `cannot reach the daemon at ${this.url}: ${(err as Error).message}`, 0, undefined, { cause: err })
     }
+  }
+
+  async #call<T> (method: string, path: string, body?: string, type = 'application/yaml'): Promise<T> {
+    return await this.#parse<T>(await this.#send(method, path, { body, type }))
+  }
+
+  async #parse<T> (res: Response): Promise<T> {
     const text = await res.text()
     let parsed: unknown
     try {

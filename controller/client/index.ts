@@ -1,2 +1,3 @@
 export { TrellisClient, ClientError, DEFAULT_API } from './client.ts'
 export type * from './types.ts'
+export { defaultDataDir, SYSTEM_DATA_DIR } from './data-dir.ts'

@@ -159,3 +159,33 @@ export interface VolumeView {
   state: 'healthy' | 'rebuilding' | 'degraded' | 'unavailable'
   members: VolumeMemberView[]
 }
+
+/** An image of the grid's catalog as the API shows it. */
+export interface ImageView {
+  name: string
+  version: string
+  digest: string
+  /** Bytes of the bundle. */
+  size: number
+  chunks: number
+  description: string
+  driver: string
+  /** Log index of the import. */
+  importedIndex: number
+  /** Nodes holding the whole blob. */
+  holders: Array<{ id: string, name: string, state: string }>
+  /** Copies the grid keeps. */
+  replicas: number
+  /** Apps whose present version runs it. */
+  usedBy: string[]
+  /** A fetch of it running on the answering node. */
+  fetching?: { bytesDone: number, bytesTotal: number, rate: number, sources: Array<{ node: string, state: string, bytes: number }> }
+  /** Only in `describe`: the manifest as imported. */
+  manifest?: string
+}
+
+/** What an import did. */
+export interface ImportView {
+  image: ImageView
+  change: 'created' | 'unchanged'
+}

@@ -38,6 +38,8 @@ export function normalizeComponent (name: string, raw: Record<string, unknown>, 
   const spec: ComponentSpec = {
     name,
     image: typeof raw.image === 'string' ? raw.image : '',
+    // Pinned: the app runs exactly this image until it is applied again.
+    ...(image?.digest !== undefined ? { digest: image.digest } : {}),
     count,
     properties: normalizeProperties(raw.properties, image, [...at, 'properties'], report),
     resources: resources.value,

@@ -36,7 +36,10 @@ export interface ConnectionSpec {
 /** One appliance in an app, made from an image. */
 export interface ComponentSpec {
   name: string
+  /** The image as the app names it: `name` (its newest version) or `name@version`. */
   image: string
+  /** The digest `image` resolved to when the app was applied: the app runs exactly that until applied again. */
+  digest?: string
   count: number
   properties: Record<string, string | number | boolean>
   resources: Resources

@@ -8,7 +8,7 @@
 export type NodeId = string
 
 /** A source of uniform numbers in [0, 1); seeded in tests and the simulator. */
-export type Rng = () => number
+export type { Rng } from '../random/index.ts'
 
 /** What a node is doing in the election protocol. */
 export type Role = 'follower' | 'pre-candidate' | 'candidate' | 'leader'

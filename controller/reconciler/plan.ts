@@ -8,20 +8,20 @@
  *                         (new app, new version, instance on a dead,
  *                          draining or unknown node, count changed)
  */
-import type { AppSpec } from '../graph/types.ts'
+import { componentOf, instanceId, type AppSpec } from '../graph/index.ts'
 import { volumesOf, type GridState } from '../state/index.ts'
 import type { Amounts, ImageLookup, ScheduleRequest, ScheduleResult, SchedNode, Strategy } from '../scheduler/types.ts'
 import { chooseReplicas } from './volumes.ts'
 
 /** A node as the leader knows it, before this round's accounting of what placements use. */
-export type NodeView = Omit<SchedNode, 'used'> & {
+export type PlanNode = Omit<SchedNode, 'used'> & {
   /** How long the node has been down, as the leader saw it; set only while down. */
   downForMs?: number
 }
 
 export interface PlanInput {
   state: GridState
-  nodes: readonly NodeView[]
+  nodes: readonly PlanNode[]
   images: ImageLookup
   schedule: (request: ScheduleRequest) => ScheduleResult
   /** Instances that are up and healthy now; a drain moves the next one only when all of an app's are. */
@@ -55,7 +55,7 @@ export type Decision =
 
 /** Every instance id an app asks for, in order. */
 export function instancesOf (app: AppSpec): Array<{ instance: string, component: string }> {
-  return app.components.flatMap(c => Array.from({ length: c.count }, (_, i) => ({ instance: `${app.name}.${c.name}.${i}`, component: c.name })))
+  return app.components.flatMap(c => Array.from({ length: c.count }, (_, i) => ({ instance: instanceId(app.name, c.name, i), component: c.name })))
 }
 
 /** What every committed placement holds on each node, in cores and bytes. */
@@ -63,7 +63,7 @@ export function usedByNode (state: GridState): Map<string, Amounts> {
   const used = new Map<string, Amounts>()
   for (const p of state.placements.values()) {
     const app = state.apps.get(p.app)
-    const component = app?.spec.components.find(c => `${app.name}.${c.name}.` === p.instance.slice(0, app.name.length + c.name.length + 2))
+    const component = app === undefined ? undefined : componentOf(app.spec, p.instance)
     if (component === undefined) continue
     const u = used.get(p.node) ?? { cpu: 0, memory: 0, disk: 0 }
     u.cpu += component.resources.cpu
@@ -148,7 +148,7 @@ export function plan (input: PlanInput): Decision[] {
       const waiting = was !== undefined && on !== undefined && !mustMove &&
         (on.state === 'suspect' || (on.state === 'up' && (on.cordoned || on.draining || shunned.has(was))))
       // A stateful instance of a node just declared down waits until that node has surely fenced itself.
-      const stateful = app.spec.components.find(c => p.instance.startsWith(`${app.name}.${c.name}.`))?.volumes.length !== 0
+      const stateful = componentOf(app.spec, p.instance)?.volumes.length !== 0
       const fencing = was !== undefined && stateful && on?.state === 'down' && (on.downForMs ?? 0) < grace
       return { instance: p.instance, node: waiting || fencing ? was! : p.node }
     })
@@ -169,7 +169,7 @@ export function plan (input: PlanInput): Decision[] {
     // Later apps in this round see what this one takes.
     for (const p of placements) {
       const node = nodes.find(n => n.id === p.node)
-      const component = app.spec.components.find(c => p.instance.startsWith(`${app.name}.${c.name}.`))
+      const component = componentOf(app.spec, p.instance)
       if (node === undefined || component === undefined || existing[p.instance] === p.node) continue
       node.used = { cpu: node.used.cpu + component.resources.cpu, memory: node.used.memory + component.resources.memory, disk: node.used.disk + component.resources.disk }
     }

@@ -9,11 +9,11 @@
  */
 import type { GridState } from '../state/index.ts'
 import type { ImageLookup, ScheduleRequest, ScheduleResult, SchedNode } from '../scheduler/types.ts'
-import { instancesOf, usedByNode, type Decision, type NodeView } from './plan.ts'
+import { instancesOf, usedByNode, type Decision, type PlanNode } from './plan.ts'
 
 export interface RebalanceInput {
   state: GridState
-  nodes: readonly NodeView[]
+  nodes: readonly PlanNode[]
   images: ImageLookup
   schedule: (request: ScheduleRequest) => ScheduleResult
   seed: number

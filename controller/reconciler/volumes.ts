@@ -10,7 +10,7 @@ import type { Constraint } from '../graph/types.ts'
 import { holds } from '../scheduler/feasible.ts'
 import type { ImageLookup, SchedNode } from '../scheduler/types.ts'
 import type { GridState, VolumeChange } from '../state/index.ts'
-import type { NodeView } from './plan.ts'
+import type { PlanNode } from './plan.ts'
 
 /** How long a member's node may be down before its replica is replaced elsewhere, ms. */
 export const DEFAULT_REPLICA_REPLACE_MS = 60_000 // ms
@@ -71,7 +71,7 @@ export function fits (n: SchedNode, instance: InstanceFit): boolean {
 
 export interface VolumePlanInput {
   state: GridState
-  nodes: readonly (NodeView & { used: SchedNode['used'] })[]
+  nodes: readonly (PlanNode & { used: SchedNode['used'] })[]
   /** What each image needs of a node, so replicas go first where the instance could fail over. */
   images?: ImageLookup
   /** A member down this long is replaced; default DEFAULT_REPLICA_REPLACE_MS. */

@@ -7,7 +7,7 @@ export type {
   Amounts, ImageLookup, ImageRequirements, NodeState, Placement, PowerSource, SchedNode, ScheduleOptions,
   ScheduleRequest, ScheduleResult, Strategy
 } from './types.ts'
-export { schedule, assertScheduled, instanceId, DEFAULT_MIN_BATTERY_PERCENT, DEFAULT_STRATEGY } from './schedule.ts'
+export { schedule, assertScheduled, DEFAULT_MIN_BATTERY_PERCENT, DEFAULT_STRATEGY } from './schedule.ts'
 export { SchedulerError, InvalidScheduleRequestError, UnschedulableError } from './errors.ts'
 export { holds, attributeOf, STATIC_CHECKERS, DYNAMIC_CHECKERS } from './feasible.ts'
 export type { FeasibilityChecker } from './feasible.ts'

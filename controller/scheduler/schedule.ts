@@ -6,7 +6,7 @@
  *   release the app's present instances ─► keep those still feasible ─► place the rest, component by component
  *   └─ any instance unplaceable ─► no placements; one explanation per failed component
  */
-import type { AppSpec, ComponentSpec } from '../graph/types.ts'
+import { instanceId, parseInstanceId, type AppSpec, type ComponentSpec } from '../graph/index.ts'
 import { contextOf, type ComponentContext } from './context.ts'
 import { InvalidScheduleRequestError, UnschedulableError } from './errors.ts'
 import { explainInfeasible, explainUnknownImage, ReasonTally } from './explain.ts'
@@ -18,11 +18,6 @@ import type { Placement, ScheduleRequest, ScheduleResult, Strategy } from './typ
 export const DEFAULT_MIN_BATTERY_PERCENT = 20
 /** Packing by default: empty nodes can then be powered down, which matters on generators. */
 export const DEFAULT_STRATEGY: Strategy = 'binpack'
-
-/** The id of an instance: `<app>.<component>.<index>`, the form the node agent runs it under. */
-export function instanceId (app: string, component: string, index: number): string {
-  return `${app}.${component}.${index}`
-}
 
 /** Places every instance of the request's app, or explains per component why not. */
 export function schedule (request: ScheduleRequest): ScheduleResult {
@@ -127,17 +122,15 @@ function presentInstances (app: AppSpec, existing: Readonly<Record<string, strin
   if (entries.length === 0) return []
   const byId = new Map<string, Slot>()
   for (const slot of slots) byId.set(slot.node.id, slot)
-  const prefix = `${app.name}.`
   const componentIndex = new Map(app.components.map((component, c) => [component.name, c]))
   const found: Array<{ c: number, k: number, slot: Slot }> = []
   for (const [instance, nodeId] of entries) {
-    if (!instance.startsWith(prefix)) continue
-    const dot = instance.lastIndexOf('.')
-    const c = componentIndex.get(instance.slice(prefix.length, dot))
-    const index = instance.slice(dot + 1)
+    const name = parseInstanceId(instance)
+    if (name === undefined || name.app !== app.name) continue
+    const c = componentIndex.get(name.component)
     const slot = byId.get(nodeId)
-    if (c === undefined || slot === undefined || !/^(0|[1-9]\d*)$/.test(index)) continue
-    found.push({ c, k: Number(index), slot })
+    if (c === undefined || slot === undefined) continue
+    found.push({ c, k: name.index, slot })
   }
   return found.sort((a, b) => a.c - b.c || a.k - b.k)
 }

@@ -66,6 +66,33 @@ export function copyVolume (source: string, target: string, owner: { app: string
   return trellis.state.Command.create({ version: COMMAND_VERSION, copyVolume: { source, target, ...owner } })
 }
 
+/** What a PutImage records: the image, its blob's descriptor and manifest, and the node that imported it. */
+export interface ImageImport {
+  name: string
+  version: string
+  digest: string
+  size: number
+  chunkSize: number
+  chunks: string[]
+  manifest: string
+  holder: string
+}
+
+/** A command that adds an image to the grid's catalog. */
+export function putImage (image: ImageImport): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, putImage: image })
+}
+
+/** A command that deletes an image (refused while an app pins it). */
+export function deleteImage (name: string, version: string): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, deleteImage: { name, version } })
+}
+
+/** A command that records that a node holds (or no longer holds) an image's whole blob. */
+export function imageHeld (digest: string, node: string, held: boolean): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, imageHeld: { digest, node, held } })
+}
+
 /** A command that deletes a snapshot. */
 export function deleteSnapshot (volume: string): Command {
   return trellis.state.Command.create({ version: COMMAND_VERSION, deleteSnapshot: { volume } })

@@ -2,6 +2,7 @@ import type { AppSpec } from '../graph/types.ts'
 import type { Command } from './commands.ts'
 import { BadCommandError } from './errors.ts'
 import type { ApplyResult, GridState } from './types.ts'
+import { applyDeleteImage, applyImageHeld, applyPutImage, missingPin } from './images.ts'
 import { applyCopyVolume, applyUpdateVolume, attachVolumes, deleteVolumesOf, unsafeAttach } from './volumes.ts'
 
 /**
@@ -27,6 +28,9 @@ export function apply (state: GridState, index: number, command: Command): Apply
       if (existed) state.volumes.delete(volume)
       return { kind: 'snapshot-deleted', volume, existed }
     }
+    case 'putImage': return applyPutImage(state, index, command)
+    case 'deleteImage': return applyDeleteImage(state, command)
+    case 'imageHeld': return applyImageHeld(state, command)
     default: throw new BadCommandError(`unknown command kind ${String(command.kind)}`)
   }
 }
@@ -38,6 +42,9 @@ function applyPutApp (state: GridState, index: number, command: Command): ApplyR
   const submittedOn = command.putApp?.homeNode ?? ''
   if (name === '' || specJson === '') throw new BadCommandError('putApp without name or spec')
   const spec = JSON.parse(specJson) as AppSpec
+  // Its images may have been deleted since it was validated.
+  const missing = missingPin(state, spec)
+  if (missing !== undefined) return { kind: 'app-put', name, version: state.apps.get(name)?.version ?? 0, change: 'refused', why: missing }
   const previous = state.apps.get(name)
   // An app stays on the node it was created on, wherever later versions are submitted.
   const homeNode = previous?.homeNode ?? submittedOn

@@ -20,3 +20,13 @@ export interface CommandLog {
   onApplied (listener: (result: ApplyResult, index: number) => void): () => void
   close (): Promise<void>
 }
+
+/**
+ * What the leader's loops need of a command log: read the state, propose,
+ * hear of each applied command, and know whether this node leads (only the
+ * leader acts; every node runs the loop so a new leader takes over at once).
+ */
+export interface LeadingLog extends Pick<CommandLog, 'state' | 'propose' | 'onApplied'> {
+  /** True while this node is the leader of the log. */
+  leads (): boolean
+}

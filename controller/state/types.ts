@@ -63,6 +63,32 @@ export interface NodeAdmin {
   draining: boolean
 }
 
+/** A node's admin state as the state holds it: neither cordoned nor draining unless an operator said so. */
+export function adminOf (state: GridState, node: string): NodeAdmin {
+  const a = state.nodes.get(node)
+  return { cordoned: a?.cordoned ?? false, draining: a?.draining ?? false }
+}
+
+/** An image in the grid's catalog: what it is, how to check its blob, and who holds it. */
+export interface ImageRecord {
+  name: string
+  version: string
+  /** "sha256:" + hex sha256 of the whole canonical tar. */
+  digest: string
+  /** Bytes of the canonical tar. */
+  size: number
+  /** Bytes per chunk. */
+  chunkSize: number
+  /** Hex sha256 of each chunk, in order. */
+  chunks: string[]
+  /** manifest.yaml as imported. */
+  manifest: string
+  /** Log index of the import. */
+  importedIndex: number
+  /** Nodes holding the whole blob, checked; sorted. */
+  holders: string[]
+}
+
 /** The grid's authoritative state: what the command log has made of it. */
 export interface GridState {
   apps: Map<string, AppRecord>
@@ -72,21 +98,26 @@ export interface GridState {
   nodes: Map<string, NodeAdmin>
   /** volume id → record */
   volumes: Map<string, VolumeRecord>
+  /** image digest → record */
+  images: Map<string, ImageRecord>
   /** Index of the last command applied. */
   appliedIndex: number
 }
 
 /** What applying one command did, handed back to whoever proposed it. */
 export type ApplyResult =
-  | { kind: 'app-put', name: string, version: number, change: 'created' | 'updated' | 'unchanged' }
+  | { kind: 'app-put', name: string, version: number, change: 'created' | 'updated' | 'unchanged' | 'refused', why?: string }
   | { kind: 'app-deleted', name: string, existed: boolean }
   | { kind: 'app-placed', name: string, applied: boolean, moved: string[], why?: string }
   | { kind: 'volume-updated', volume: string, applied: boolean, why?: string }
   | { kind: 'volume-copied', volume: string, applied: boolean, why?: string }
   | { kind: 'snapshot-deleted', volume: string, existed: boolean }
   | { kind: 'node-admin', node: string, cordoned: boolean, draining: boolean }
+  | { kind: 'image-put', name: string, version: string, digest: string, change: 'created' | 'unchanged' | 'refused', why?: string }
+  | { kind: 'image-deleted', name: string, version: string, existed: boolean, usedBy: string[] }
+  | { kind: 'image-held', digest: string, node: string, applied: boolean }
 
 /** Makes an empty state. */
 export function emptyState (): GridState {
-  return { apps: new Map(), placements: new Map(), nodes: new Map(), volumes: new Map(), appliedIndex: 0 }
+  return { apps: new Map(), placements: new Map(), nodes: new Map(), volumes: new Map(), images: new Map(), appliedIndex: 0 }
 }

@@ -10,14 +10,9 @@
  *   primary can change nothing;
  * - the primary never leaves the set, and the in-sync set never empties.
  */
-import type { AppSpec } from '../graph/types.ts'
+import { statefulInstanceId, volumeId, type AppSpec } from '../graph/index.ts'
 import type { Command } from './commands.ts'
 import type { ApplyResult, GridState, VolumeRecord } from './types.ts'
-
-/** The id a component's volume has on the grid. */
-export function volumeId (app: string, component: string, volume: string): string {
-  return `${app}.${component}.${volume}`
-}
 
 /** One volume an app declares, with the instance that attaches it. */
 export interface DeclaredVolume {
@@ -33,7 +28,7 @@ export interface DeclaredVolume {
 export function volumesOf (spec: AppSpec): DeclaredVolume[] {
   return spec.components.flatMap(c => c.volumes.map(v => ({
     id: volumeId(spec.name, c.name, v.name),
-    instance: `${spec.name}.${c.name}.0`,
+    instance: statefulInstanceId(spec.name, c.name),
     component: c.name,
     name: v.name,
     sizeBytes: v.size,

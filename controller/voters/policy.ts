@@ -12,7 +12,7 @@ export interface VoterCandidate {
   zone: string
   /** How long it has been down, when known; a down node without it is never replaced. */
   downForMs?: number
-  /** The leader holds nearly all of its log (see RaftLog.catchUp): safe to make it a voter. */
+  /** The leader holds nearly all of its log (see RaftCommandLog.catchUp): safe to make it a voter. */
   caughtUp: boolean
 }
 

@@ -1,20 +1,22 @@
-import { isAbsolute, join } from 'node:path'
 import type { Logger } from 'pino'
 import type { Catalog } from '../../controller/catalog/types.ts'
 import type { AppSpec } from '../../controller/graph/types.ts'
-import { volumeId, type CommandLog } from '../../controller/state/index.ts'
+import { appOf, instanceId, subjectId, volumeId } from '../../controller/graph/index.ts'
+import type { CommandLog } from '../../controller/state/index.ts'
 import type { Forwarder } from '../network/forwarder.ts'
 import { freePort } from '../network/ports.ts'
 import type { TerminalNetwork } from '../network/terminals.ts'
 import type { TaskHandle } from '../runtime/driver.ts'
+import { taskUser } from '../runtime/index.ts'
 import type { Store } from '../store/index.ts'
-import type { VolumeBackend } from '../volumes/backend.ts'
-import { instanceEnv, LOCAL_HOST, type Binding } from './env.ts'
+import type { VolumeAttacher } from '../volumes/index.ts'
+import { LOCAL_HOST, type Binding } from './env.ts'
+import { runSpec, stopGraceOf } from './run-spec.ts'
 import { EventRing, type AppEvent } from './events.ts'
-import { endpointsOf, instanceId, planInstances, type InstancePlan, type Placement } from './plan.ts'
-import type { InstanceRunner } from './runner.ts'
+import { endpointsOf, planInstances, type InstancePlan, type Placement } from './plan.ts'
+import type { ImageSource, InstanceIsolator, InstanceRunner } from './runner.ts'
 import { decodeHandle, encodeHandle, orphanSpec } from './handles.ts'
-import type { InstanceSpec, InstanceStatus } from '../runtime/index.ts'
+import type { InstanceStatus } from '../runtime/index.ts'
 
 /** Pause before a failed instance set-up is tried again, ms. */
 const SETUP_RETRY_MS = 2000 // ms
@@ -24,7 +26,11 @@ export interface AgentComponents {
   catalog: Catalog
   runner: InstanceRunner
   network: TerminalNetwork
-  volumes: VolumeBackend
+  volumes: VolumeAttacher
+  /** Who each instance runs as, its private dirs, its volume's ownership, the code paths it is given. */
+  isolation: InstanceIsolator
+  /** Unpacks (and first fetches) the images of the grid's catalog; absent, images are folders on disk. */
+  images?: ImageSource
   store: Store
   logger: Logger
 }
@@ -36,7 +42,7 @@ export interface AgentInit {
   logDir: string
   /** Host entries are published on. */
   entryHost: string
-  /** Grace between SIGTERM and SIGKILL when an instance is stopped, in ms. */
+  /** Grace between the stop signal and SIGKILL when an instance is stopped, in ms, unless its image says otherwise. */
   stopGraceMs: number
   /** Which node runs each instance; default: this one. */
   place?: Placement
@@ -101,7 +107,9 @@ export class NodeAgent {
   }
 
   async start (): Promise<void> {
-    this.#unsubscribe = this.#c.log.onApplied(() => { void this.reconcile() })
+    const offApplied = this.#c.log.onApplied(() => { void this.reconcile() })
+    const offImages = this.#c.images?.onReady(() => { void this.reconcile() })
+    this.#unsubscribe = () => { offApplied(); offImages?.() }
     await this.reconcile()
   }
 
@@ -121,7 +129,7 @@ export class NodeAgent {
     if (fenced === this.#fenced) return
     this.#fenced = fenced
     this.#c.logger.warn({ fenced, why }, fenced ? 'fenced: stopping stateful instances' : 'unfenced')
-    for (const app of this.#c.log.state.apps.keys()) this.record(`${app}.node`, fenced ? 'fenced' : 'unfenced', `${this.#init.nodeName}: ${why}`)
+    for (const app of this.#c.log.state.apps.keys()) this.record(subjectId(app, 'node'), fenced ? 'fenced' : 'unfenced', `${this.#init.nodeName}: ${why}`)
     if (fenced) {
       // At once and without a grace, outside the reconcile queue (which may be waiting on the
       // quorum this node just lost): the leader starts the instance elsewhere a second later.
@@ -149,8 +157,7 @@ export class NodeAgent {
 
   /** Records an event about an instance (the supervisor reports through here). */
   record (instance: string, kind: string, detail: string): void {
-    const app = instance.split('.')[0] ?? ''
-    this.#events.push({ at: Date.now(), app, instance, kind, detail })
+    this.#events.push({ at: Date.now(), app: appOf(instance), instance, kind, detail })
   }
 
   /** Every instance of an app with its state, addresses and node. */
@@ -220,8 +227,11 @@ export class NodeAgent {
     }
     const handles = await this.#storedHandles()
     let failed = false
-    for (const plan of plans) {
-      if (this.#local.has(plan.id)) continue
+    for (const wantedPlan of plans) {
+      if (this.#local.has(wantedPlan.id)) continue
+      // An image still on its way is not a failure: the instance starts when it lands.
+      const plan = await this.#withImage(wantedPlan)
+      if (plan === undefined) continue
       try {
         await this.#setup(plan, handles.get(plan.id))
       } catch (err) {
@@ -242,7 +252,23 @@ export class NodeAgent {
       await this.#c.runner.remove(id, this.#init.stopGraceMs).catch(() => {})
       await this.#handles.del(id)
     }
+    // Uids and homes of instances no longer placed here go, now that their processes have.
+    await this.#c.isolation.retain(new Set(placed.map(p => p.id)))
     await this.#reconcileEntries([...state.apps.values()].map(a => a.spec))
+  }
+
+  /** The plan with its image's folder on this node, or undefined while the image is fetched. */
+  async #withImage (plan: InstancePlan): Promise<InstancePlan | undefined> {
+    const digest = plan.image.digest
+    if (digest === undefined || this.#c.images === undefined) return plan
+    try {
+      const dir = await this.#c.images.local(digest, plan.id)
+      return dir === undefined ? undefined : { ...plan, image: { ...plan.image, dir } }
+    } catch (err) {
+      this.#c.logger.error({ err, instance: plan.id }, 'image not available')
+      this.record(plan.id, 'failed', `image ${plan.image.name}@${plan.image.version}: ${(err as Error).message}`)
+      return undefined
+    }
   }
 
   async #setup (plan: InstancePlan, handle: TaskHandle | undefined): Promise<void> {
@@ -264,22 +290,32 @@ export class NodeAgent {
         local.forwarders.push(await this.#c.network.listen(`${plan.id}.${connection.output}[${i}]`, { host: LOCAL_HOST, port: slotPort }, one))
       }
     }
+    const account = await this.#c.isolation.acquire(plan.id)
     if (handle !== undefined && plan.spec.volumes.length > 0 && !this.#c.volumes.outlivesDaemon) {
       // Its filesystem was served by the daemon that died: the old mount is dead, so the instance starts afresh.
-      this.record(plan.id, 'restarting', 'its volume was served by the previous daemon')
-      await this.#c.runner.adopt(handle, orphanSpec(plan.id, this.#init.logDir)).catch(() => {})
-      await this.#c.runner.remove(plan.id, this.#init.stopGraceMs).catch(() => {})
-      await this.#handles.del(plan.id)
+      await this.#discard(plan.id, handle, 'its volume was served by the previous daemon')
+      handle = undefined
+    }
+    if (handle !== undefined && this.#c.isolation.isolating && taskUser(handle)?.uid !== account.uid) {
+      // Started by a daemon that ran instances as root (or as another uid): never keep that running.
+      await this.#discard(plan.id, handle, `it did not run as its own user (uid ${account.uid})`)
       handle = undefined
     }
     const volumes: Record<string, string> = {}
     for (const v of plan.spec.volumes) {
       const id = volumeId(plan.app, plan.component, v.name)
-      await this.#c.volumes.create(id, v.size)
-      volumes[v.name] = (await this.#c.volumes.attach(id)).path
+      const { path } = await this.#c.volumes.ensure(id, v.size)
       local.volumes.push(id)
+      await this.#c.isolation.claimVolume(path, account)
+      volumes[v.name] = path
     }
-    const spec = this.#runSpec(plan, binding, volumes)
+    const spec = runSpec(plan, binding, volumes, account, {
+      isolating: this.#c.isolation.isolating,
+      codePath: path => this.#c.isolation.codePath(path),
+      stopGraceMs: this.#init.stopGraceMs,
+      maxRestarts: this.#init.maxRestarts,
+      logDir: this.#init.logDir
+    })
     if (handle !== undefined) {
       log.info('re-adopting instance left by an earlier daemon')
       this.record(plan.id, 'adopting', `pid from an earlier daemon`)
@@ -290,31 +326,12 @@ export class NodeAgent {
     }
   }
 
-  #runSpec (plan: InstancePlan, binding: Binding, volumes: Record<string, string>): InstanceSpec {
-    const command = plan.image.start.command.map((arg, i) => {
-      if (i === 0 && arg === 'node') return process.execPath
-      return i === 0 && !isAbsolute(arg) && arg.includes('/') ? join(plan.image.dir, arg) : arg
-    })
-    const spec: InstanceSpec = {
-      id: plan.id,
-      restart: this.#init.maxRestarts > 0 ? { mode: 'always', maxAttempts: this.#init.maxRestarts } : { mode: 'always' },
-      stopGraceMs: this.#init.stopGraceMs,
-      task: {
-        id: plan.id,
-        command,
-        cwd: plan.image.dir,
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...instanceEnv(plan, binding, volumes) },
-        resources: { cpu: plan.spec.resources.cpu, memory: plan.spec.resources.memory },
-        logDir: this.#init.logDir
-      }
-    }
-    const health = plan.image.health
-    const port = health === undefined ? undefined : binding.inputs[health.terminal]
-    if (health !== undefined && port !== undefined) {
-      const { terminal: _terminal, ...rest } = health
-      spec.health = { ...rest, host: LOCAL_HOST, port }
-    }
-    return spec
+  /** Stops an instance an earlier daemon left, so that it starts afresh. */
+  async #discard (id: string, handle: TaskHandle, why: string): Promise<void> {
+    this.record(id, 'restarting', why)
+    await this.#c.runner.adopt(handle, orphanSpec(id, this.#init.logDir)).catch(() => {})
+    await this.#c.runner.remove(id, this.#init.stopGraceMs).catch(() => {})
+    await this.#handles.del(id)
   }
 
   /** The instance's ports: the stored ones while its configuration is unchanged, fresh ones otherwise. */
@@ -341,7 +358,7 @@ export class NodeAgent {
   async #teardown (local: Local, options: { forget: boolean }): Promise<void> {
     const id = local.plan.id
     // An instance whose set-up failed before it was started is not in the runner: nothing to stop.
-    await this.#c.runner.remove(id, this.#init.stopGraceMs).catch((err: unknown) => {
+    await this.#c.runner.remove(id, stopGraceOf(local.plan, this.#init.stopGraceMs)).catch((err: unknown) => {
       if ((err as { code?: string }).code !== 'ERR_INSTANCE_NOT_FOUND') throw err
     })
     for (const f of local.forwarders) await f.close()
@@ -354,7 +371,7 @@ export class NodeAgent {
 
   async #removeVolumes (local: Local): Promise<void> {
     for (const v of local.volumes) {
-      await this.#c.volumes.remove(v)
+      await this.#c.volumes.forget(v)
       this.record(local.plan.id, 'volume-removed', v)
     }
   }
@@ -372,10 +389,10 @@ export class NodeAgent {
       const targets = (): ReturnType<typeof endpointsOf> => endpointsOf(this.#app(app.name) ?? app, entry.component, entry.input, this.#init.place)
       try {
         this.#entries.set(key, await this.#c.network.listen(`entry ${key}`, { host: this.#init.entryHost, port: entry.port }, targets))
-        this.record(`${app.name}.entry.${entry.name}`, 'entry-published', `${this.#init.entryHost}:${entry.port}`)
+        this.record(subjectId(app.name, `entry.${entry.name}`), 'entry-published', `${this.#init.entryHost}:${entry.port}`)
       } catch (err) {
         this.#c.logger.error({ err, app: app.name, entry: entry.name, port: entry.port }, 'entry could not be published')
-        this.record(`${app.name}.entry.${entry.name}`, 'entry-failed', `port ${entry.port}: ${(err as Error).message}`)
+        this.record(subjectId(app.name, `entry.${entry.name}`), 'entry-failed', `port ${entry.port}: ${(err as Error).message}`)
       }
     }
   }

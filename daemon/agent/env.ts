@@ -1,3 +1,4 @@
+import type { InstanceAccount } from '../runtime/index.ts'
 import type { InstancePlan } from './plan.ts'
 
 /** Local ports the daemon gave an instance; kept so a re-adopted instance keeps its addresses. */
@@ -19,9 +20,21 @@ export function envName (name: string): string {
   return name.toUpperCase().replace(/[^A-Z0-9]/g, '_')
 }
 
-/** The environment an instance starts with: the contract in images/README.md. Pure. */
-export function instanceEnv (plan: InstancePlan, binding: Binding, volumes: Record<string, string>): Record<string, string> {
+/** The locale every instance gets: UTF-8 without depending on locales the host may lack. */
+export const INSTANCE_LANG = 'C.UTF-8'
+
+/**
+ * The environment an instance starts with: the contract in images/README.md.
+ * The image's fixed `environment` comes first; the manifest check keeps it
+ * off every name set here after it. Pure.
+ */
+export function instanceEnv (plan: InstancePlan, binding: Binding, volumes: Record<string, string>, account: Pick<InstanceAccount, 'user' | 'home' | 'tmp'>): Record<string, string> {
   const env: Record<string, string> = {
+    ...plan.image.environment,
+    HOME: account.home,
+    USER: account.user,
+    LANG: INSTANCE_LANG,
+    TMPDIR: account.tmp,
     TRELLIS_APP: plan.app,
     TRELLIS_COMPONENT: plan.component,
     TRELLIS_INSTANCE: plan.id,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Catalog, ImageManifest } from '../../controller/catalog/types.ts'
-import type { AppSpec, ComponentSpec } from '../../controller/graph/types.ts'
+import { instanceId, type AppSpec, type ComponentSpec } from '../../controller/graph/index.ts'
 import type { GridState } from '../../controller/state/index.ts'
 import type { Endpoint } from '../network/endpoint.ts'
 
@@ -24,11 +24,6 @@ export interface InstancePlan {
 /** Says which node runs an instance; one node runs everything until the grid has a scheduler. */
 export type Placement = (instanceId: string) => string | undefined
 
-/** The id of instance `index` of a component. */
-export function instanceId (app: string, component: string, index: number): string {
-  return `${app}.${component}.${index}`
-}
-
 /**
  * Every instance the state asks for that is placed on `node`. Pure. Apps whose
  * image is missing from the catalog are skipped and reported in `missing`.
@@ -38,7 +33,8 @@ export function planInstances (state: GridState, catalog: Catalog, node: string,
   const missing: string[] = []
   for (const app of [...state.apps.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     for (const spec of app.spec.components) {
-      const image = catalog.get(spec.image)
+      // The digest the app was applied with, so a newer version imported since changes nothing.
+      const image = catalog.get(spec.digest ?? spec.image)
       if (image === undefined) { missing.push(`${app.name}.${spec.name}: image ${spec.image}`); continue }
       const hash = fingerprint(app.spec, spec, image)
       for (let index = 0; index < spec.count; index++) {
@@ -66,6 +62,9 @@ export function endpointsOf (app: AppSpec, component: string, terminal: string, 
 
 function fingerprint (app: AppSpec, spec: ComponentSpec, image: ImageManifest): string {
   const behind = spec.connections.map(c => [c.output, c.component, c.input, app.components.find(x => x.name === c.component)?.count ?? 0])
-  const text = JSON.stringify({ spec, image: [image.name, image.version, image.start, image.health], behind })
+  const what: unknown[] = [image.name, image.version, image.start, image.health]
+  // Added only when set, so that images without them keep the hash they had before these fields existed.
+  if (image.stop !== undefined || image.environment !== undefined) what.push(image.stop ?? null, image.environment ?? null)
+  const text = JSON.stringify({ spec, image: what, behind })
   return createHash('sha256').update(text).digest('hex').slice(0, 16)
 }

@@ -1,4 +1,5 @@
-export { ApiServer, MAX_BODY_BYTES } from './server.ts'
-export { addRoutes } from './routes.ts'
-export type { GridService } from './routes.ts'
+export { ApiServer, MAX_BODY_BYTES, STREAMED } from './server.ts'
+export type { Handler, StreamHandler } from './server.ts'
+export { addRoutes, addImageRoutes } from './routes.ts'
+export type { GridService, ImageService } from './routes.ts'
 export { ApiError, statusOf, notFound, badRequest } from './errors.ts'

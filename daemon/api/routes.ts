@@ -1,8 +1,9 @@
+import type { Readable } from 'node:stream'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, LogsView, NodeView, RaftView, ValidateView, VolumeView
+  AppDetailView, AppSummaryView, ApplyView, ImageView, ImportView, LogsView, NodeView, RaftView, ValidateView, VolumeView
 } from '../../controller/client/types.ts'
 import { badRequest } from './errors.ts'
-import type { ApiServer } from './server.ts'
+import { STREAMED, type ApiServer } from './server.ts'
 
 /** What the API serves; the composition root implements it over the node's components. */
 export interface GridService {
@@ -34,6 +35,19 @@ export interface GridService {
   deleteSnapshot (id: string): Promise<{ volume: string, existed: boolean }>
   /** Copies an app, its graph and its volumes' data, under a new name; entries only on the ports given. */
   cloneApp (source: string, name: string, ports: Record<string, number>): Promise<ApplyView & { volumes: string[], droppedEntries: string[] }>
+}
+
+/** The grid's image catalog as the API serves it. */
+export interface ImageService {
+  /** Imports a bundle (a tar stream) into this node and the grid's catalog. */
+  importImage (bundle: Readable): Promise<ImportView>
+  images (): Promise<ImageView[]>
+  /** By name (newest), name@version or digest; ERR_NOT_FOUND when the catalog has none. */
+  image (ref: string): Promise<ImageView>
+  /** Refused (ERR_CONFLICT) while an app pins it, naming the apps. */
+  deleteImage (ref: string): Promise<{ name: string, version: string, deleted: boolean }>
+  /** The image's bundle as a tar stream, from this node's copy. */
+  exportImage (ref: string): Promise<{ name: string, version: string, digest: string, size: number, tar: Readable }>
 }
 
 /** Largest number of log lines one request returns. */
@@ -78,6 +92,31 @@ export function addRoutes (server: ApiServer, grid: GridService): void {
     const stream = req.query.get('stream') ?? 'both'
     if (stream !== 'stdout' && stream !== 'stderr' && stream !== 'both') throw badRequest('stream must be stdout, stderr or both')
     return await grid.logs(req.params.name!, req.query.get('instance') ?? undefined, tail, stream)
+  })
+}
+
+/** Binds the image routes to the image service. docs/api.md documents them. */
+export function addImageRoutes (server: ApiServer, images: ImageService): void {
+  server.streamRoute('PUT', '/v1/images', async req => {
+    const type = req.body.headers['content-type'] ?? ''
+    if (type !== 'application/x-tar') throw badRequest(`send the bundle as application/x-tar, not ${type === '' ? 'nothing' : type}`)
+    return await images.importImage(req.body)
+  })
+  server.route('GET', '/v1/images', async () => await images.images())
+  server.route('GET', '/v1/images/:ref', async req => await images.image(req.params.ref!))
+  server.route('DELETE', '/v1/images/:ref', async req => await images.deleteImage(req.params.ref!))
+  server.streamRoute('GET', '/v1/images/:ref/export', async (req, res) => {
+    const { tar, name, version, digest, size } = await images.exportImage(req.params.ref!)
+    res.writeHead(200, {
+      'content-type': 'application/x-tar',
+      'content-length': size,
+      'content-disposition': `attachment; filename="${name}-${version}.tar"`,
+      'x-trellis-digest': digest
+    })
+    tar.on('error', () => { res.destroy() })
+    tar.pipe(res)
+    await new Promise<void>(resolve => { res.on('close', resolve) })
+    return STREAMED
   })
 }
 

@@ -17,11 +17,22 @@ export interface ApiRequest {
 
 export type Handler = (req: ApiRequest) => Promise<unknown>
 
+/**
+ * A handler that reads the request body as a stream and may write the
+ * response itself (a bundle in, a tar out): it returns STREAMED once it has
+ * answered, or a value to send as JSON.
+ */
+export type StreamHandler = (req: Omit<ApiRequest, 'body'> & { body: IncomingMessage }, res: ServerResponse) => Promise<unknown>
+
+/** What a StreamHandler returns once it has written the response itself. */
+export const STREAMED = Symbol('streamed')
+
 interface Route {
   method: string
   pattern: RegExp
   names: string[]
-  handler: Handler
+  handler: Handler | StreamHandler
+  streams: boolean
 }
 
 /**
@@ -41,9 +52,18 @@ export class ApiServer {
 
   /** Adds a route; `:name` segments become params. */
   route (method: string, path: string, handler: Handler): void {
+    this.#add(method, path, handler, false)
+  }
+
+  /** Adds a route whose handler reads the body as a stream (no size limit here) and may stream its answer. */
+  streamRoute (method: string, path: string, handler: StreamHandler): void {
+    this.#add(method, path, handler, true)
+  }
+
+  #add (method: string, path: string, handler: Handler | StreamHandler, streams: boolean): void {
     const names: string[] = []
     const pattern = new RegExp('^' + path.replace(/:([a-z]+)/g, (_, n: string) => { names.push(n); return '([^/]+)' }) + '$')
-    this.#routes.push({ method, pattern, names, handler })
+    this.#routes.push({ method, pattern, names, handler, streams })
   }
 
   async listen (host: string, port: number): Promise<{ host: string, port: number }> {
@@ -70,6 +90,7 @@ export class ApiServer {
 
   async #serve (req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://api')
+    let streaming = false
     try {
       if (url.pathname !== '/v1/health' && !this.#authorized(req)) {
         throw new ApiError('ERR_UNAUTHORIZED', 'missing or wrong bearer token (see <data-dir>/admin.token)')
@@ -80,15 +101,20 @@ export class ApiServer {
       if (match === undefined) throw new ApiError('ERR_METHOD_NOT_ALLOWED', `${req.method ?? ''} not allowed on ${url.pathname}`)
       const params: Record<string, string> = {}
       match.r.names.forEach((n, i) => { params[n] = decodeURIComponent(match.m![i + 1]!) })
-      const body = await readBody(req)
-      const result = await match.r.handler({ method: req.method ?? 'GET', path: url.pathname, params, query: url.searchParams, body })
-      send(res, 200, result ?? {})
+      const base = { method: req.method ?? 'GET', path: url.pathname, params, query: url.searchParams }
+      streaming = match.r.streams
+      const result = match.r.streams
+        ? await (match.r.handler as StreamHandler)({ ...base, body: req }, res)
+        : await (match.r.handler as Handler)({ ...base, body: await readBody(req) })
+      if (result !== STREAMED) send(res, 200, result ?? {})
     } catch (err) {
       const e = err as Error & { code?: string, details?: unknown, issues?: unknown }
       const status = statusOf(e.code)
       if (status >= 500) this.#logger.error({ err, path: url.pathname }, 'request failed')
+      // A stream that broke after its answer began can only be cut short.
+      if (res.headersSent) { res.destroy(); return }
       // A body we stopped reading can't be followed by another request on this connection.
-      if (e.code === 'ERR_BODY_TOO_LARGE') res.setHeader('connection', 'close')
+      if (e.code === 'ERR_BODY_TOO_LARGE' || (streaming && !req.readableEnded)) res.setHeader('connection', 'close')
       send(res, status, { error: { code: e.code ?? 'ERR_INTERNAL', message: e.message, details: e.details ?? e.issues } })
     }
   }

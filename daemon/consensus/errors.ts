@@ -43,7 +43,7 @@ export class UnavailableError extends Error {
   }
 }
 
-/** Thrown when a RaftLog is used after close(), or a proposal is cut short by it. */
+/** Thrown when a RaftCommandLog is used after close(), or a proposal is cut short by it. */
 export class RaftClosedError extends Error {
   readonly code = 'ERR_RAFT_CLOSED'
   override name = 'RaftClosedError'

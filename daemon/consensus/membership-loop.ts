@@ -1,10 +1,10 @@
 import type { Logger } from 'pino'
-import type { Clock, Timer } from '../../controller/clock/index.ts'
+import { Periodic, type Clock } from '../../controller/clock/index.ts'
 import type { ConfChange } from '../../controller/raft/index.ts'
 import { nextMembershipChange } from '../../controller/voters/index.ts'
 import type { CandidateState, MembershipDecision, VoterCandidate } from '../../controller/voters/index.ts'
 import type { CatchUp } from './membership.ts'
-import type { RaftLogStatus } from './raft-log.ts'
+import type { RaftCommandLogStatus } from './raft-command-log.ts'
 
 /** What the loop reads of the grid's node directory (NodeDirectory fits). */
 export interface MembershipDirectory {
@@ -14,9 +14,9 @@ export interface MembershipDirectory {
   off(event: 'event', listener: (event: { type: string, peer: string }) => void): unknown
 }
 
-/** What the loop uses of the Raft log (RaftLog fits). */
+/** What the loop uses of the Raft log (RaftCommandLog fits). */
 export interface MembershipConsensus {
-  status(): RaftLogStatus
+  status(): RaftCommandLogStatus
   catchUp(id: string): CatchUp | undefined
   proposeConfChange(change: ConfChange): Promise<void>
 }
@@ -61,9 +61,8 @@ export class MembershipLoop {
   readonly #zone: string
   /** Clock time each node was first seen down (or missing from the directory while a member). */
   readonly #downSince = new Map<string, number>()
-  readonly #onEvent = (): void => { this.#soon() }
-  #timer: Timer | undefined
-  #soonTimer: Timer | undefined
+  readonly #onEvent = (): void => { this.#rounds.poke() }
+  readonly #rounds: Periodic
   #round: Promise<void> = Promise.resolve()
   #running = false
   #again = false
@@ -77,6 +76,11 @@ export class MembershipLoop {
     this.#maxVoters = init.maxVoters
     this.#replaceAfterMs = init.replaceAfterMs ?? DEFAULT_REPLACE_AFTER_MS
     this.#zone = init.zone ?? ''
+    // A burst of directory events makes one round.
+    this.#rounds = new Periodic(
+      { clock: components.clock, onError: err => { this.#logger.warn({ err }, 'membership round failed') } },
+      { intervalMs: this.#intervalMs, run: async () => await this.evaluate() }
+    )
   }
 
   /** Starts the periodic round and listens to the directory. Idempotent. */
@@ -84,15 +88,14 @@ export class MembershipLoop {
     if (this.#started || this.#stopping !== undefined) return
     this.#started = true
     this.#c.directory.on('event', this.#onEvent)
-    this.#schedule()
+    this.#rounds.start()
   }
 
   /** Stops; waits for a proposal in flight to settle. Same promise every call. */
   stop (): Promise<void> {
     this.#stopping ??= (async () => {
-      this.#timer?.cancel()
-      this.#soonTimer?.cancel()
       this.#c.directory.off('event', this.#onEvent)
+      await this.#rounds.stop()
       await this.#round
     })()
     return this.#stopping
@@ -124,22 +127,6 @@ export class MembershipLoop {
     this.#round = round.finally(() => { this.#running = false })
     await this.#round
     return made
-  }
-
-  #schedule (): void {
-    this.#timer = this.#c.clock.setTimeout(() => {
-      if (this.#stopping !== undefined) return
-      void this.evaluate().finally(() => { if (this.#stopping === undefined) this.#schedule() })
-    }, this.#intervalMs)
-  }
-
-  /** A directory event: evaluate shortly (coalescing a burst of events into one round). */
-  #soon (): void {
-    if (this.#soonTimer !== undefined || this.#stopping !== undefined) return
-    this.#soonTimer = this.#c.clock.setTimeout(() => {
-      this.#soonTimer = undefined
-      if (this.#stopping === undefined) void this.evaluate()
-    }, 0)
   }
 
   /** The policy's next change, or undefined (also off the leader). Updates the down clocks first. */

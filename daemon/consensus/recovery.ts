@@ -23,8 +23,8 @@ export interface ForcedCluster {
  * --force-new-cluster). Rewrites this node's persisted log so that it is the
  * only voter: appends, in a new term, membership changes that make it a voter
  * and remove every other member, and marks the whole log committed. Run it on
- * a STOPPED node (the store must not be in use by a RaftLog), ideally the
- * survivor with the longest log; then start the RaftLog as usual — it elects
+ * a STOPPED node (the store must not be in use by a RaftCommandLog), ideally the
+ * survivor with the longest log; then start the RaftCommandLog as usual — it elects
  * itself and the membership loop adds the others back as learners.
  *
  * What survives: everything this node had in its log, including entries it

@@ -1,8 +1,8 @@
-import type { AppRecord, GridState, NodeAdmin, PlacementRecord, VolumeRecord } from '../../controller/state/index.ts'
+import type { AppRecord, GridState, ImageRecord, NodeAdmin, PlacementRecord, VolumeRecord } from '../../controller/state/index.ts'
 import { BadSnapshotError } from './errors.ts'
 
-/** Format of the serialized state; bumped when the layout changes. Versions 1 (apps only) and 2 (no volumes) are still read. */
-const SNAPSHOT_VERSION = 3
+/** Format of the serialized state; bumped when the layout changes. Versions 1 (apps only), 2 (no volumes) and 3 (no images) are still read. */
+const SNAPSHOT_VERSION = 4
 
 interface SnapshotBody {
   version: number
@@ -11,6 +11,7 @@ interface SnapshotBody {
   placements?: PlacementRecord[]
   nodes?: Array<{ id: string } & NodeAdmin>
   volumes?: VolumeRecord[]
+  images?: ImageRecord[]
 }
 
 /**
@@ -25,7 +26,8 @@ export function serializeState (state: GridState): Uint8Array {
   const placements = [...state.placements.values()].sort(byKey(p => p.instance))
   const nodes = [...state.nodes.entries()].map(([id, admin]) => ({ id, ...admin })).sort(byKey(n => n.id))
   const volumes = [...state.volumes.values()].sort(byKey(v => v.id))
-  const body: SnapshotBody = { version: SNAPSHOT_VERSION, appliedIndex: state.appliedIndex, apps, placements, nodes, volumes }
+  const images = [...state.images.values()].sort(byKey(i => i.digest))
+  const body: SnapshotBody = { version: SNAPSHOT_VERSION, appliedIndex: state.appliedIndex, apps, placements, nodes, volumes, images }
   return new TextEncoder().encode(JSON.stringify(body))
 }
 
@@ -41,7 +43,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   } catch (err) {
     throw new BadSnapshotError('snapshot data is not JSON', { cause: err })
   }
-  if (typeof body !== 'object' || body === null || (body.version !== 1 && body.version !== 2 && body.version !== SNAPSHOT_VERSION) || !Array.isArray(body.apps)) {
+  if (typeof body !== 'object' || body === null || ![1, 2, 3, SNAPSHOT_VERSION].includes(body.version) || !Array.isArray(body.apps)) {
     throw new BadSnapshotError('snapshot data has an unknown layout')
   }
   if (body.appliedIndex !== index) throw new BadSnapshotError(`snapshot data is as of ${body.appliedIndex}, not ${index}`)
@@ -56,5 +58,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   for (const { id, ...admin } of body.nodes ?? []) state.nodes.set(id, admin)
   state.volumes.clear()
   for (const v of body.volumes ?? []) state.volumes.set(v.id, v)
+  state.images.clear()
+  for (const i of body.images ?? []) state.images.set(i.digest, i)
   state.appliedIndex = index
 }

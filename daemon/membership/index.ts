@@ -1,8 +1,9 @@
 /**
  * Membership and failure detection: who is up, who is suspect, who is down.
- * A pure core (phi-accrual detector, membership table, helper choice) driven
- * by the daemon on the real clock and by the simulator on virtual time. The
- * daemon and the benchmarks import only this file.
+ * A pure core (phi-accrual detector, membership table, helper choice), the
+ * directory that drives it from gossiped heartbeats and adverts, and the
+ * grid's view of its nodes built on the directory (GridNodes). The daemon
+ * and the benchmarks import only this file.
  */
 export { MembershipTable } from './table.ts'
 export type { MembershipTableOptions } from './table.ts'
@@ -17,12 +18,10 @@ export {
 } from './settings.ts'
 export type { DetectorPresetName, DetectorSettings, NominalWindow } from './settings.ts'
 export { chooseHelpers } from './probe.ts'
-export { seededRng } from './rng.ts'
-export type { Rng } from './rng.ts'
 export { InvalidDetectorSettingsError, UnknownDetectorPresetError } from './errors.ts'
-export { CLEAN_LAN, LOSSY_FIELD, simulate } from './sim.ts'
-export type { ChannelOptions, Delivery, SimOptions, SimResult, Verdict } from './sim.ts'
-export { HEAVY_STALLS, StallSchedule } from './sim-stalls.ts'
-export type { StallOptions } from './sim-stalls.ts'
-export { detectionDistribution, quantile } from './detection.ts'
-export type { DetectionOptions, DetectionReport, SeededVerdict } from './detection.ts'
+export { NodeDirectory, ADVERT_TOPIC, HEARTBEAT_TOPIC } from './directory.ts'
+export type { DirectoryEntry, DirectoryComponents, DirectoryInit } from './directory.ts'
+export { PROBE_PROTOCOL } from './indirect-probe.ts'
+export type { Pinger } from './indirect-probe.ts'
+export { GridNodes } from './nodes.ts'
+export type { GridNodesComponents } from './nodes.ts'

@@ -4,7 +4,7 @@
  * lossy path between us and the peer then cannot condemn it alone; only the
  * k paths through the helpers failing as well can.
  */
-import type { Rng } from './rng.ts'
+import type { Rng } from '../../controller/random/index.ts'
 
 /**
  * Up to `k` distinct helpers drawn uniformly from `candidates` (a partial

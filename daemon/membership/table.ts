@@ -13,7 +13,7 @@
 import { PhiDetector } from './phi.ts'
 import { chooseHelpers } from './probe.ts'
 import { validateSettings } from './settings.ts'
-import type { Rng } from './rng.ts'
+import type { Rng } from '../../controller/random/index.ts'
 import type { DetectorSettings } from './settings.ts'
 import type {
   HeartbeatInput, IndirectAckInput, LeftInput, MembershipInput, PeerState, PeerView, ProbeRequest, StepOutput

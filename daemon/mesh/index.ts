@@ -4,6 +4,7 @@ export type { MeshHostComponents, MeshHostInit, MeshServices } from './host.ts'
 export { Links, backoffDelay, DEFAULT_BACKOFF } from './links.ts'
 export type { BackoffPolicy, LinksComponents, LinksInit, Rng } from './links.ts'
 export { Libp2pTransport } from './libp2p-transport.ts'
+export { Libp2pGossip } from './libp2p-gossip.ts'
 export type { Libp2pTransportInit, TransportHost } from './libp2p-transport.ts'
 export { Libp2pDuplex } from './libp2p-stream.ts'
 export {

@@ -26,7 +26,11 @@ export function frame (payload: Uint8Array): Buffer {
  */
 export class FrameDecoder {
   readonly #maxBytes: number
-  #buf: Buffer = Buffer.alloc(0)
+  /** Bytes received and not yet returned, in arrival order; joined once per frame, so a large frame in small pieces costs one copy, not one per piece. */
+  #parts: Buffer[] = []
+  #held = 0
+  /** Length of the frame being collected; -1 until its prefix has arrived. */
+  #length = -1
 
   constructor (maxBytes: number) {
     this.#maxBytes = maxBytes
@@ -34,20 +38,39 @@ export class FrameDecoder {
 
   /** Bytes held waiting for the rest of a frame. */
   get buffered (): number {
-    return this.#buf.length
+    return this.#held
   }
 
   push (chunk: Uint8Array): Buffer[] {
-    this.#buf = this.#buf.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.#buf, chunk])
+    if (chunk.byteLength === 0) return []
+    this.#parts.push(Buffer.from(chunk))
+    this.#held += chunk.byteLength
     const frames: Buffer[] = []
-    while (this.#buf.length >= HEAD) {
-      const length = this.#buf.readUInt32BE(0)
-      if (length === 0 || length > this.#maxBytes) throw new FrameTooLargeError(`frame of ${length} bytes is outside 1..${this.#maxBytes}`)
-      if (this.#buf.length < HEAD + length) break
-      frames.push(this.#buf.subarray(HEAD, HEAD + length))
-      this.#buf = this.#buf.subarray(HEAD + length)
+    for (;;) {
+      if (this.#length < 0) {
+        if (this.#held < HEAD) break
+        const length = this.#head().readUInt32BE(0)
+        if (length === 0 || length > this.#maxBytes) throw new FrameTooLargeError(`frame of ${length} bytes is outside 1..${this.#maxBytes}`)
+        this.#length = length
+      }
+      if (this.#held < HEAD + this.#length) break
+      const all = this.#parts.length === 1 ? this.#parts[0] as Buffer : Buffer.concat(this.#parts, this.#held)
+      frames.push(all.subarray(HEAD, HEAD + this.#length))
+      const rest = all.subarray(HEAD + this.#length)
+      this.#parts = rest.length === 0 ? [] : [rest]
+      this.#held = rest.length
+      this.#length = -1
     }
     return frames
+  }
+
+  /** The first HEAD bytes held, joining only as many parts as that takes. */
+  #head (): Buffer {
+    const first = this.#parts[0] as Buffer
+    if (first.length >= HEAD) return first
+    const joined = Buffer.concat(this.#parts)
+    this.#parts = [joined]
+    return joined
   }
 }
 

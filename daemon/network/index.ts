@@ -1,4 +1,6 @@
 export type { Transport } from './transport.ts'
+export type { Gossip, GossipMessage, GossipVerdict } from './gossip.ts'
+export { MemoryGossipNetwork, MemoryGossip } from './memory-gossip.ts'
 export type { LoopbackNetworkInit } from './loopback.ts'
 export { LoopbackNetwork, LoopbackTransport } from './loopback.ts'
 export {
@@ -17,3 +19,6 @@ export { formatAddress } from './endpoint.ts'
 export { readExactly, readFrame, writeFrame } from './framing.ts'
 export { FrameDecoder, frame, readFrames, readOneFrame } from './frames.ts'
 export { FrameTooLargeError } from './errors.ts'
+export { RateLimiter } from './rate-limiter.ts'
+export { DropCounters } from './gossip-drops.ts'
+export type { DropReason } from './gossip-drops.ts'

@@ -13,6 +13,19 @@ export interface DriverFingerprint {
   enforcesLimits: boolean
   /** Why limits are advisory, or anything else an operator should know. */
   detail: string
+  /**
+   * True when a task given a `user` runs as that user (the daemon is root).
+   * False or absent: every task runs as the daemon's own user.
+   */
+  isolatesUsers?: boolean
+  /** Who tasks run as, and why, for the node's notes. */
+  isolationDetail?: string
+}
+
+/** A user a task runs as: numeric ids only, no supplementary groups. */
+export interface TaskUser {
+  uid: number
+  gid: number
 }
 
 /** Everything a driver needs to start one instance. */
@@ -33,6 +46,11 @@ export interface TaskConfig {
    * and `env` is handed to the guest; other drivers ignore it.
    */
   vm?: VmTaskConfig
+  /**
+   * Who the task runs as. Absent: the daemon's own user. A driver that is not
+   * root can only honour its own uid and refuses others (ERR_INVALID_TASK_CONFIG).
+   */
+  user?: TaskUser
 }
 
 /**
@@ -82,7 +100,11 @@ export interface Driver {
   recover (handle: TaskHandle): Promise<boolean>
   /** Resolves when the task exits, however it exits (also for recovered tasks). */
   wait (id: string): Promise<ExitResult>
-  /** Sends `signal` (default SIGTERM), then SIGKILL after timeoutMs. Resolves when it is gone. Idempotent. */
+  /**
+   * Sends `signal` (default SIGTERM) to the task's main process, then SIGKILL
+   * to everything left of the task after timeoutMs, or as soon as the main
+   * process has exited. Resolves when it is all gone. Idempotent.
+   */
   stop (id: string, timeoutMs: number, signal?: NodeJS.Signals): Promise<void>
   /** Forgets the task and frees what the driver holds for it (cgroup, handles). Stops it first if needed. */
   destroy (id: string): Promise<void>

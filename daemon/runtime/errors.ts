@@ -83,3 +83,39 @@ export class SupervisorClosedError extends Error {
     this.name = 'SupervisorClosedError'
   }
 }
+
+/** Thrown when a uid range for instances is malformed or overlaps ids that belong to the system or to people. */
+export class InvalidUidRangeError extends Error {
+  readonly code = 'ERR_INVALID_UID_RANGE'
+  constructor (message = 'invalid uid range', options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'InvalidUidRangeError'
+  }
+}
+
+/** Thrown when every uid of the instance range is taken on this node. */
+export class UidRangeExhaustedError extends Error {
+  readonly code = 'ERR_UID_RANGE_EXHAUSTED'
+  constructor (message = 'no free uid left in the instance range', options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'UidRangeExhaustedError'
+  }
+}
+
+/** Thrown when instances, which run as other users, could not reach what they need under the data dir (a directory above it lets no other user pass). */
+export class DataDirUnreachableError extends Error {
+  readonly code = 'ERR_DATA_DIR_UNREACHABLE'
+  constructor (message = 'instances cannot reach the data dir', options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'DataDirUnreachableError'
+  }
+}
+
+/** Thrown when code instances run (the daemon's Node.js, the catalog) cannot be made reachable for their users. */
+export class CodeUnreachableError extends Error {
+  readonly code = 'ERR_CODE_UNREACHABLE'
+  constructor (message = 'instances cannot reach the code they run', options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'CodeUnreachableError'
+  }
+}

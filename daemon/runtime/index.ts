@@ -3,7 +3,7 @@
  * them running. The daemon imports only this file.
  */
 export type {
-  Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskState, TaskStatus
+  Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskState, TaskStatus, TaskUser
 } from './driver.ts'
 export type {
   BackoffPolicy, HandleMeta, HandleStore, HealthCheck, HealthStatus, InstanceSpec, InstanceState,
@@ -11,7 +11,7 @@ export type {
 } from './types.ts'
 export { Supervisor } from './supervisor.ts'
 export type { SupervisorComponents, SupervisorListener } from './supervisor.ts'
-export { ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS } from './process/index.ts'
+export { ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS, taskUser } from './process/index.ts'
 export type { ProcessDriverOptions } from './process/index.ts'
 export { VmDriver, VM_DRIVER, GUEST_NET, guestDiskPath, probeKvm, vmTaskFromImage } from './vm/index.ts'
 export type { KvmVerdict, VmDiskSpec, VmDriverOptions, VmPortSpec, VmTaskConfig } from './vm/index.ts'
@@ -20,7 +20,9 @@ export type { AfterEnd } from './policy.ts'
 export { healthStep, initialHealth, isServing } from './health.ts'
 export type { HealthStep, ProbeResult } from './health.ts'
 export { probe } from './probe.ts'
+export { DEFAULT_INSTANCE_UIDS, InstanceIsolation, parseUidRange, uidRangeProblem, uidStoreOver } from './isolation/index.ts'
+export type { Claim, InstanceAccount, InstanceIsolationComponents, InstanceIsolationInit, UidLevel, UidRange, UidStore } from './isolation/index.ts'
 export {
-  CgroupError, InstanceExistsError, InstanceNotFoundError, InvalidTaskConfigError, SupervisorClosedError,
-  TaskExistsError, TaskNotFoundError, TaskStartError, WrongDriverError
+  CgroupError, CodeUnreachableError, DataDirUnreachableError, InstanceExistsError, InstanceNotFoundError, InvalidTaskConfigError, SupervisorClosedError,
+  TaskExistsError, TaskNotFoundError, TaskStartError, WrongDriverError, InvalidUidRangeError, UidRangeExhaustedError
 } from './errors.ts'

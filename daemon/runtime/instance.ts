@@ -17,6 +17,8 @@ export interface Instance {
   handle?: TaskHandle
   pid?: number
   health: HealthStatus
+  /** The liveness check's verdicts, when the spec has one. */
+  live: HealthStatus
   /** When the current task started (or was adopted), on the supervisor's clock. */
   upSince: number
   /**
@@ -27,8 +29,10 @@ export interface Instance {
   /** The supervisor is stopping the task itself; its exit is expected. */
   killing: boolean
   removing?: Promise<void>
-  /** The pending back-off or probe timer. */
+  /** The pending back-off or readiness probe timer. */
   timer?: Timer
+  /** The pending liveness probe timer. */
+  liveTimer?: Timer
   /** Lifecycle operations run one at a time, in order. */
   queue: Promise<void>
 }
@@ -43,6 +47,7 @@ export function newInstance (spec: InstanceSpec, log: Logger, now: number): Inst
     restarts: 0,
     attempts: 0,
     health: initialHealth(spec.health !== undefined),
+    live: initialHealth(spec.liveness !== undefined),
     upSince: now,
     epoch: 0,
     killing: false,

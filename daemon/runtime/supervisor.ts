@@ -104,13 +104,13 @@ export class Supervisor {
     })
   }
 
-  /** Stops the instance (SIGTERM, SIGKILL after graceMs), frees its driver resources, forgets it. */
+  /** Stops the instance (its stop signal, SIGKILL after graceMs), frees its driver resources, forgets it. */
   async remove (id: string, graceMs: number): Promise<void> {
     this.#open()
     const inst = this.#instances.get(id)
     if (inst === undefined) throw new InstanceNotFoundError(`no instance ${id}`)
     inst.removing ??= this.#enqueue(inst, async () => {
-      inst.timer?.cancel()
+      cancelTimers(inst)
       await this.#stopTask(inst, graceMs)
       await this.#driver.destroy(id).catch((err: unknown) => inst.log.warn({ err }, 'destroy failed'))
       await this.#unsave(inst)
@@ -142,9 +142,9 @@ export class Supervisor {
    */
   close (): Promise<void> {
     this.#closing ??= (async () => {
-      for (const inst of this.#instances.values()) inst.timer?.cancel()
+      for (const inst of this.#instances.values()) cancelTimers(inst)
       await Promise.all([...this.#instances.values()].map(async inst => await inst.queue))
-      for (const inst of this.#instances.values()) inst.timer?.cancel()
+      for (const inst of this.#instances.values()) cancelTimers(inst)
       this.#listeners.clear()
     })()
     return this.#closing
@@ -186,8 +186,10 @@ export class Supervisor {
     inst.pid = this.#driver.inspect(inst.spec.id)?.pid
     inst.upSince = this.#clock.now()
     inst.health = initialHealth(inst.spec.health !== undefined)
+    inst.live = initialHealth(inst.spec.liveness !== undefined)
     this.#setState(inst, 'running')
     this.#scheduleProbe(inst, inst.epoch)
+    this.#scheduleLiveness(inst, inst.epoch)
   }
 
   #watch (inst: Instance): void {
@@ -208,7 +210,7 @@ export class Supervisor {
   #recordExit (inst: Instance, epoch: number, exit: ExitResult): boolean {
     if (this.#closing !== undefined || epoch !== inst.epoch) return false
     inst.epoch++
-    inst.timer?.cancel()
+    cancelTimers(inst)
     inst.lastExit = exit
     inst.pid = undefined
     inst.log.info({ ...exit }, 'task exited')
@@ -260,7 +262,12 @@ export class Supervisor {
       this.#setState(inst, 'healthy')
       this.#emit({ type: 'healthy', id: inst.spec.id, at: this.#clock.now() })
     }
-    if (step.change === 'unhealthy') {
+    if (step.change === 'unhealthy' && inst.spec.liveness !== undefined) {
+      // Not ready, but its liveness says whether it must restart: a backend's outage is not its own.
+      this.#setState(inst, 'unhealthy')
+      inst.log.warn({ failures: step.health.failures, error: result.error }, 'instance not ready')
+      this.#emit({ type: 'unready', id: inst.spec.id, at: this.#clock.now(), failures: step.health.failures, error: result.error })
+    } else if (step.change === 'unhealthy') {
       this.#setState(inst, 'unhealthy')
       inst.log.warn({ failures: step.health.failures, error: result.error }, 'instance unhealthy; restarting it')
       this.#emit({ type: 'unhealthy', id: inst.spec.id, at: this.#clock.now(), failures: step.health.failures, error: result.error })
@@ -268,6 +275,29 @@ export class Supervisor {
       return
     }
     this.#scheduleProbe(inst, epoch)
+  }
+
+  #scheduleLiveness (inst: Instance, epoch: number): void {
+    const check = inst.spec.liveness
+    if (check === undefined || this.#closing !== undefined) return
+    inst.liveTimer = this.#clock.setTimeout(() => { void this.#runLiveness(inst, epoch, check) }, check.intervalMs)
+  }
+
+  async #runLiveness (inst: Instance, epoch: number, check: HealthCheck): Promise<void> {
+    if (epoch !== inst.epoch || this.#stale(inst)) return
+    const result = await this.#probe(check)
+    if (epoch !== inst.epoch || this.#stale(inst)) return
+    const step = healthStep(inst.live, result, this.#clock.now() - inst.upSince, check.startPeriodMs, check.failures)
+    inst.live = step.health
+    if (step.change === 'unhealthy') {
+      cancelTimers(inst)
+      this.#setState(inst, 'unhealthy')
+      inst.log.warn({ failures: step.health.failures, error: result.error }, 'instance not alive; restarting it')
+      this.#emit({ type: 'unhealthy', id: inst.spec.id, at: this.#clock.now(), failures: step.health.failures, error: result.error })
+      void this.#enqueue(inst, async () => await this.#restartUnhealthy(inst, epoch))
+      return
+    }
+    this.#scheduleLiveness(inst, epoch)
   }
 
   /** Kills an unhealthy task, then treats it as ended: the restart policy and back-off apply. */
@@ -287,7 +317,7 @@ export class Supervisor {
     const id = inst.spec.id
     if (this.#driver.inspect(id)?.state !== 'running') return
     const epoch = inst.epoch
-    await this.#driver.stop(id, graceMs)
+    await this.#driver.stop(id, graceMs, inst.spec.stopSignal)
     const exit = await this.#driver.wait(id)
     this.#recordExit(inst, epoch, exit)
   }
@@ -348,4 +378,10 @@ export class Supervisor {
   #open (): void {
     if (this.#closing !== undefined) throw new SupervisorClosedError()
   }
+}
+
+/** Cancels an instance's back-off and probe timers. */
+function cancelTimers (inst: Instance): void {
+  inst.timer?.cancel()
+  inst.liveTimer?.cancel()
 }

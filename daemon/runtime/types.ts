@@ -38,10 +38,15 @@ export interface RestartPolicy {
 export interface InstanceSpec {
   id: string
   task: TaskConfig
+  /** Readiness: the instance serves while it passes; without liveness, failing it also restarts the instance. */
   health?: HealthCheck
+  /** Liveness: failing it restarts the instance; readiness then only marks it not ready. */
+  liveness?: HealthCheck
   restart: RestartPolicy
-  /** Grace between SIGTERM and SIGKILL when the supervisor itself restarts the task. Default from SupervisorOptions. */
+  /** Grace between the stop signal and SIGKILL when the supervisor itself restarts the task. Default from SupervisorOptions. */
   stopGraceMs?: number
+  /** What asks the task to stop cleanly (the image's `stop.signal`). Default SIGTERM. */
+  stopSignal?: NodeJS.Signals
 }
 
 /** Exponential back-off between restarts: initialMs · factor^attempt, capped at maxMs. */
@@ -91,6 +96,7 @@ export type SupervisorEvent =
   | { type: 'adopted', id: string, at: number, pid?: number }
   | { type: 'healthy', id: string, at: number }
   | { type: 'unhealthy', id: string, at: number, failures: number, error?: string }
+  | { type: 'unready', id: string, at: number, failures: number, error?: string }
   | { type: 'exited', id: string, at: number, code: number | null, signal: string | null, oomKilled: boolean }
   | { type: 'restarting', id: string, at: number, delayMs: number, attempt: number, reason: RestartReason }
   | { type: 'stopped', id: string, at: number }

@@ -1,9 +1,18 @@
 /**
- * Where volume data lives on a node. A local directory now; replicated block
- * volumes served over NBD later. One compliance suite
- * (tests/daemon/volumes/backend-compliance.ts) runs against each backend.
+ * Where volume data lives on a node, in two parts.
  *
- * Every method rejects an id that is not `[a-z0-9][a-z0-9._-]{0,127}` with
+ * `VolumeAttacher` is what the node agent needs: make an instance's volume
+ * usable here, let it go, and let go of it for good when its app is deleted.
+ * Both backends implement it: the directory backend (a lone node) and the
+ * grid's replicated block volumes (daemon/volumes/grid), whose lifecycle the
+ * Raft state drives.
+ *
+ * `VolumeBackend` adds the lifecycle a backend that keeps volumes on its own
+ * has: create, remove and list. Only the directory backend has it; one
+ * compliance suite (tests/daemon/volumes/backend-compliance.ts) holds it to
+ * the contract.
+ *
+ * Every method rejects an id that is not `[a-z0-9][a-z0-9._-]{0,199}` with
  * ERR_INVALID_VOLUME_ID before touching anything.
  */
 
@@ -15,7 +24,8 @@ export interface VolumeInfo {
   path?: string
 }
 
-export interface VolumeBackend {
+/** What the node agent needs of volumes. */
+export interface VolumeAttacher {
   readonly kind: string
   /**
    * Whether an attached volume stays usable when the daemon dies: true for a
@@ -23,12 +33,28 @@ export interface VolumeBackend {
    * instance using it cannot be re-adopted by the next daemon.
    */
   readonly outlivesDaemon: boolean
+  /**
+   * Makes the volume usable here and returns where its filesystem is: creates
+   * it first when this backend keeps volumes itself (the grid's exist once the
+   * state has them). Ensuring an attached volume returns the same path.
+   */
+  ensure (id: string, sizeBytes: number): Promise<{ path: string }>
+  /** Unmounts; data stays. Idempotent, and a no-op for an absent volume. */
+  detach (id: string): Promise<void>
+  /**
+   * The app that owned the volume is gone: deletes its data when this backend
+   * owns its lifecycle. The grid's replicas go when the state drops them, so
+   * there it does nothing.
+   */
+  forget (id: string): Promise<void>
+}
+
+/** A backend that keeps volumes on its own: the attacher plus create, remove and list. */
+export interface VolumeBackend extends VolumeAttacher {
   /** Creates an empty volume. Idempotent for the same size; a different size is ERR_VOLUME_EXISTS; a size that is not a positive whole number is ERR_INVALID_VOLUME_SIZE. */
   create (id: string, sizeBytes: number): Promise<void>
   /** Makes the volume's filesystem available; returns where. Attaching an attached volume returns the same path. An absent volume is ERR_VOLUME_NOT_FOUND. The attached state survives a restart. */
   attach (id: string): Promise<{ path: string }>
-  /** Unmounts; data stays. Idempotent, and a no-op for an absent volume. */
-  detach (id: string): Promise<void>
   /** Deletes the volume and its data. Refuses while attached (ERR_VOLUME_ATTACHED). Idempotent when absent. */
   remove (id: string): Promise<void>
   /** Every volume, ordered by id. */

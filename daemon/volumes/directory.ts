@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { RealClock } from '../../controller/clock/index.ts'
@@ -11,6 +11,12 @@ import { VolumeAttachedError, VolumeCorruptError, VolumeExistsError, VolumeNotFo
 
 const RECORD = 'volume.json'
 const DATA = 'data'
+/**
+ * Others may pass through a volume's directory to its data (which the agent
+ * gives to the instance's user), but neither list it nor read its record.
+ */
+const VOLUME_DIR_MODE = 0o711
+const DATA_MODE = 0o700
 
 /** Options of a DirectoryVolumeBackend. */
 export interface DirectoryVolumeBackendInit {
@@ -24,7 +30,8 @@ export interface DirectoryVolumeBackendInit {
  * Volumes as plain directories, for nodes and tests without block devices:
  *
  * ```
- * <root>/<id>/volume.json   id, sizeBytes, createdAt, attached
+ * <root>/<id>/             0711: passed through, never listed
+ * <root>/<id>/volume.json   id, sizeBytes, createdAt, attached (0600)
  * <root>/<id>/data/         what attach hands to the instance
  * ```
  *
@@ -64,7 +71,8 @@ export class DirectoryVolumeBackend implements VolumeBackend {
       // place, so no one ever sees a volume without its record.
       const staging = join(this.root, `.staging-${id}-${randomBytes(6).toString('hex')}`)
       try {
-        await mkdir(join(staging, DATA), { recursive: true })
+        await mkdir(staging, { mode: VOLUME_DIR_MODE })
+        await mkdir(join(staging, DATA), { mode: DATA_MODE })
         await writeRecord(join(staging, RECORD), { id, sizeBytes, createdAt: this.#clock.now(), attached: false })
         await rename(staging, this.#dir(id))
       } catch (err) {
@@ -83,6 +91,9 @@ export class DirectoryVolumeBackend implements VolumeBackend {
       const path = join(this.#dir(id), DATA)
       const data = await stat(path).catch(() => undefined)
       if (data?.isDirectory() !== true) throw new VolumeCorruptError(`volume ${id} has no data directory`)
+      // volumes made before these modes existed get them here
+      await chmod(this.#dir(id), VOLUME_DIR_MODE)
+      await chmod(join(this.#dir(id), RECORD), 0o600)
       if (!record.attached) await this.#write({ ...record, attached: true })
       return { path }
     })
@@ -95,6 +106,16 @@ export class DirectoryVolumeBackend implements VolumeBackend {
       const record = await this.#read(id)
       if (record?.attached === true) await this.#write({ ...record, attached: false })
     })
+  }
+
+  async ensure (id: string, sizeBytes: number): Promise<{ path: string }> {
+    await this.create(id, sizeBytes)
+    return await this.attach(id)
+  }
+
+  /** A lone node owns its volumes: the app is gone, so is the data. */
+  async forget (id: string): Promise<void> {
+    await this.remove(id)
   }
 
   async remove (id: string): Promise<void> {

@@ -1,4 +1,4 @@
-export type { VolumeBackend, VolumeInfo } from './backend.ts'
+export type { VolumeAttacher, VolumeBackend, VolumeInfo } from './backend.ts'
 export type { DirectoryVolumeBackendInit } from './directory.ts'
 export { DirectoryVolumeBackend } from './directory.ts'
 export { VOLUME_ID, assertVolumeId } from './volume-id.ts'
@@ -15,3 +15,6 @@ export {
   cleanupStaleMounts, mountVolume, probeMountSupport,
   ForeignFilesystemError, MountBusyError, MountCleanupError, MountCommandError, MountTimeoutError, MountUnsupportedError
 } from './mount/index.ts'
+// The rebuild throttle, shared with image fetches so both keep to a rate the same way.
+export { TokenBucket } from './replica/index.ts'
+export type { ThrottleClock } from './replica/index.ts'

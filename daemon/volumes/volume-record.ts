@@ -41,7 +41,8 @@ export async function readRecord (file: string): Promise<VolumeRecord | undefine
 export async function writeRecord (file: string, record: VolumeRecord): Promise<void> {
   const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`
   try {
-    const handle = await open(temporary, 'w')
+    // the daemon's alone: an instance passes by it to its data, never reads it
+    const handle = await open(temporary, 'w', 0o600)
     try {
       await handle.writeFile(JSON.stringify(record, null, 2) + '\n')
       await handle.datasync()

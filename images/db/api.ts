@@ -11,9 +11,9 @@
  * Every write is answered only after it is durable (see store.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { HttpError, readBody, sendError, sendJson, splitUrl } from '../shared/index.ts'
-import type { Log } from '../shared/index.ts'
-import { describeError } from '../shared/index.ts'
+import { HttpError, readBody, sendError, sendJson, splitUrl } from './shared/index.ts'
+import type { Log } from './shared/index.ts'
+import { describeError } from './shared/index.ts'
 import { checkKey, decodeKey, prefixEnd } from './keys.ts'
 import { NotACounterError } from './store.ts'
 import type { Store } from './store.ts'

@@ -3,7 +3,7 @@
  * stored as their UTF-8 bytes, so the byte order LevelDB sorts by is the order
  * `GET /kv?prefix=` lists in.
  */
-import { HttpError } from '../shared/index.ts'
+import { HttpError } from './shared/index.ts'
 
 /** Largest key in bytes of UTF-8. */
 export const MAX_KEY_BYTES = 512

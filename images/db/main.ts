@@ -7,7 +7,7 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import {
   address, closeServer, createLog, describeError, formatAddress, integer, listen, loadConfig, required, stopOnSignal
-} from '../shared/index.ts'
+} from './shared/index.ts'
 import { createHandler } from './api.ts'
 import { Store } from './store.ts'
 

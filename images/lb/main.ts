@@ -8,8 +8,8 @@ import { createServer } from 'node:http'
 import {
   ConfigError, address, addressList, closeServer, createLog, describeError, formatAddress, integer, listen, loadConfig,
   optional, sendJson, splitUrl, stopOnSignal
-} from '../shared/index.ts'
-import type { Address } from '../shared/index.ts'
+} from './shared/index.ts'
+import type { Address } from './shared/index.ts'
 import { Pool } from './pool.ts'
 import { createProxy } from './proxy.ts'
 
@@ -25,9 +25,11 @@ const log = createLog({ image: 'lb', instance: process.env.TRELLIS_INSTANCE })
 const pool = new Pool({ ...config, log })
 const proxy = createProxy({ pool, log })
 const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
-  // The lb's own health is not proxied: it is up when it has a backend to send to.
-  if (splitUrl(req).path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-    sendJson(res, pool.anyUp ? 200 : 503, { ok: pool.anyUp, backends: pool.snapshot() })
+  // The lb's own health is not proxied: it is ready when it has a backend to send to, alive while it answers.
+  const path = splitUrl(req).path
+  if ((path === '/healthz' || path === '/livez') && (req.method === 'GET' || req.method === 'HEAD')) {
+    if (path === '/livez') sendJson(res, 200, { ok: true })
+    else sendJson(res, pool.anyUp ? 200 : 503, { ok: pool.anyUp, backends: pool.snapshot() })
     return
   }
   proxy.handle(req, res)

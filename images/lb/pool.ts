@@ -15,8 +15,8 @@
  */
 import { request } from 'node:http'
 import type { ClientRequest } from 'node:http'
-import { describeError, formatAddress } from '../shared/index.ts'
-import type { Address, Log } from '../shared/index.ts'
+import { describeError, formatAddress } from './shared/index.ts'
+import type { Address, Log } from './shared/index.ts'
 
 /**
  * Longest a probe may wait for its answer, as the manifests' own health
@@ -68,12 +68,19 @@ export class Pool {
     return this.backends.some(b => b.up)
   }
 
-  /** The next up backend in round-robin order, skipping `exclude`; undefined when none. */
+  /**
+   * The next up backend in round-robin order, skipping `exclude`. When none
+   * is up, any backend not excluded (Envoy's panic routing): one that is
+   * alive but not ready, say its database is moving, may still answer what
+   * does not need it, and one that is dead fails its connect and is skipped.
+   * Undefined when every backend was tried.
+   */
   next (exclude: ReadonlySet<number> = new Set()): Backend | undefined {
     const n = this.backends.length
+    const panic = !this.anyUp
     for (let i = 0; i < n; i++) {
       const b = this.backends[(this.#cursor + i) % n]
-      if (b.up && !exclude.has(b.index)) {
+      if ((b.up || panic) && !exclude.has(b.index)) {
         this.#cursor = (b.index + 1) % n
         return b
       }

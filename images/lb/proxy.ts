@@ -13,8 +13,8 @@
 import { Agent, request } from 'node:http'
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http'
 import { pipeline } from 'node:stream'
-import { sendJson } from '../shared/index.ts'
-import type { Log } from '../shared/index.ts'
+import { sendJson } from './shared/index.ts'
+import type { Log } from './shared/index.ts'
 import { requestHeaders, responseHeaders } from './headers.ts'
 import type { Backend, Pool } from './pool.ts'
 

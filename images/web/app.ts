@@ -5,13 +5,14 @@
  *   GET  /api/visits   { visits }                     POST /api/visits  { visits } after +1
  *   GET  /api/notes    [note]                         POST /api/notes   { text } → 201 note
  *   GET  /api/info     { instance, app, component, db }
- *   GET  /healthz      200 only when the db answers its own /healthz
+ *   GET  /healthz      200 only when the db answers its own /healthz (ready)
+ *   GET  /livez        200 while the process answers (alive)
  *
  * Bad input is a 400 naming the field; any db failure is a 502.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { HttpError, describeError, formatAddress, readBody, sendError, sendJson, splitUrl } from '../shared/index.ts'
-import type { Address, Log } from '../shared/index.ts'
+import { HttpError, describeError, formatAddress, readBody, sendError, sendJson, splitUrl } from './shared/index.ts'
+import type { Address, Log } from './shared/index.ts'
 import { DbError } from './db-client.ts'
 import type { DbClient } from './db-client.ts'
 import { addNote, checkText, listNotes } from './notes.ts'
@@ -86,6 +87,9 @@ async function route (opts: AppOptions, req: IncomingMessage, res: ServerRespons
     }
     case 'GET /api/info':
       sendJson(res, 200, { instance: opts.instance, app: opts.app, component: opts.component, title: opts.title, db: formatAddress(opts.dbAddress) })
+      return
+    case 'GET /livez':
+      sendJson(res, 200, { ok: true, instance: opts.instance })
       return
     case 'GET /healthz': {
       const ok = await db.healthy(HEALTH_TIMEOUT_MS)

@@ -4,7 +4,7 @@
  * DbError, which the web API answers with 502.
  */
 import { Agent, request } from 'node:http'
-import type { Address } from '../shared/index.ts'
+import type { Address } from './shared/index.ts'
 
 /** How long one db request may take before the web answers 502. */
 export const DB_TIMEOUT_MS = 2000 // ms

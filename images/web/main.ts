@@ -4,7 +4,7 @@
  * Environment: TRELLIS_IN_HTTP, TRELLIS_OUT_DB, TRELLIS_PROP_TITLE, TRELLIS_INSTANCE.
  */
 import { createServer } from 'node:http'
-import { address, closeServer, createLog, describeError, formatAddress, listen, loadConfig, optional, stopOnSignal } from '../shared/index.ts'
+import { address, closeServer, createLog, describeError, formatAddress, listen, loadConfig, optional, stopOnSignal } from './shared/index.ts'
 import { createHandler } from './app.ts'
 import { DbClient } from './db-client.ts'
 

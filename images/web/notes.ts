@@ -5,7 +5,7 @@
  * reverse gives the newest notes first.
  */
 import { randomBytes } from 'node:crypto'
-import { HttpError } from '../shared/index.ts'
+import { HttpError } from './shared/index.ts'
 import type { DbClient } from './db-client.ts'
 
 /** Key prefix of every note. */

@@ -815,7 +815,10 @@ export namespace trellis {
             updateVolume?: (trellis.state.UpdateVolume.$Properties|null);
             copyVolume?: (trellis.state.CopyVolume.$Properties|null);
             deleteSnapshot?: (trellis.state.DeleteSnapshot.$Properties|null);
-            kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot");
+            putImage?: (trellis.state.PutImage.$Properties|null);
+            deleteImage?: (trellis.state.DeleteImage.$Properties|null);
+            imageHeld?: (trellis.state.ImageHeld.$Properties|null);
+            kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld");
             static create(properties: trellis.state.Command.$Shape): trellis.state.Command & trellis.state.Command.$Shape;
             static create(properties?: trellis.state.Command.$Properties): trellis.state.Command;
             static encode(m: trellis.state.Command.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -839,7 +842,10 @@ export namespace trellis {
                 updateVolume?: (trellis.state.UpdateVolume.$Properties|null);
                 copyVolume?: (trellis.state.CopyVolume.$Properties|null);
                 deleteSnapshot?: (trellis.state.DeleteSnapshot.$Properties|null);
-                kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot");
+                putImage?: (trellis.state.PutImage.$Properties|null);
+                deleteImage?: (trellis.state.DeleteImage.$Properties|null);
+                imageHeld?: (trellis.state.ImageHeld.$Properties|null);
+                kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -851,9 +857,12 @@ export namespace trellis {
               updateVolume?: trellis.state.UpdateVolume.$Shape|null;
               copyVolume?: trellis.state.CopyVolume.$Shape|null;
               deleteSnapshot?: trellis.state.DeleteSnapshot.$Shape|null;
+              putImage?: trellis.state.PutImage.$Shape|null;
+              deleteImage?: trellis.state.DeleteImage.$Shape|null;
+              imageHeld?: trellis.state.ImageHeld.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape })
+              ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "putImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage: trellis.state.PutImage.$Shape; deleteImage?: null; imageHeld?: null }|{ kind?: "deleteImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage: trellis.state.DeleteImage.$Shape; imageHeld?: null }|{ kind?: "imageHeld"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld: trellis.state.ImageHeld.$Shape })
             );
         }
 
@@ -1149,6 +1158,110 @@ export namespace trellis {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.state.DeleteSnapshot.$Properties;
+        }
+
+        interface IPutImage extends trellis.state.PutImage.$Properties {
+        }
+
+        class PutImage {
+            constructor(p?: trellis.state.PutImage.$Properties);
+            $unknowns?: Uint8Array[];
+            name: string;
+            version: string;
+            digest: string;
+            size: (number|Long);
+            chunkSize: number;
+            chunks: string[];
+            manifest: string;
+            holder: string;
+            static create(properties: trellis.state.PutImage.$Shape): trellis.state.PutImage & trellis.state.PutImage.$Shape;
+            static create(properties?: trellis.state.PutImage.$Properties): trellis.state.PutImage;
+            static encode(m: trellis.state.PutImage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.PutImage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.PutImage & trellis.state.PutImage.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.PutImage & trellis.state.PutImage.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.PutImage;
+            static toObject(m: trellis.state.PutImage, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PutImage {
+            interface $Properties {
+                name?: (string|null);
+                version?: (string|null);
+                digest?: (string|null);
+                size?: (number|Long|null);
+                chunkSize?: (number|null);
+                chunks?: (string[]|null);
+                manifest?: (string|null);
+                holder?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.PutImage.$Properties;
+        }
+
+        interface IDeleteImage extends trellis.state.DeleteImage.$Properties {
+        }
+
+        class DeleteImage {
+            constructor(p?: trellis.state.DeleteImage.$Properties);
+            $unknowns?: Uint8Array[];
+            name: string;
+            version: string;
+            static create(properties: trellis.state.DeleteImage.$Shape): trellis.state.DeleteImage & trellis.state.DeleteImage.$Shape;
+            static create(properties?: trellis.state.DeleteImage.$Properties): trellis.state.DeleteImage;
+            static encode(m: trellis.state.DeleteImage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.DeleteImage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.DeleteImage & trellis.state.DeleteImage.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.DeleteImage & trellis.state.DeleteImage.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.DeleteImage;
+            static toObject(m: trellis.state.DeleteImage, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeleteImage {
+            interface $Properties {
+                name?: (string|null);
+                version?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.DeleteImage.$Properties;
+        }
+
+        interface IImageHeld extends trellis.state.ImageHeld.$Properties {
+        }
+
+        class ImageHeld {
+            constructor(p?: trellis.state.ImageHeld.$Properties);
+            $unknowns?: Uint8Array[];
+            digest: string;
+            node: string;
+            held: boolean;
+            static create(properties: trellis.state.ImageHeld.$Shape): trellis.state.ImageHeld & trellis.state.ImageHeld.$Shape;
+            static create(properties?: trellis.state.ImageHeld.$Properties): trellis.state.ImageHeld;
+            static encode(m: trellis.state.ImageHeld.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.ImageHeld.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.ImageHeld & trellis.state.ImageHeld.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.ImageHeld & trellis.state.ImageHeld.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.ImageHeld;
+            static toObject(m: trellis.state.ImageHeld, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ImageHeld {
+            interface $Properties {
+                digest?: (string|null);
+                node?: (string|null);
+                held?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.ImageHeld.$Properties;
         }
 
         interface ILogEntry extends trellis.state.LogEntry.$Properties {

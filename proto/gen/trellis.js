@@ -9758,7 +9758,10 @@ export const trellis = $root.trellis = (() => {
              * @property {trellis.state.UpdateVolume.$Properties|null} [updateVolume] Command updateVolume
              * @property {trellis.state.CopyVolume.$Properties|null} [copyVolume] Command copyVolume
              * @property {trellis.state.DeleteSnapshot.$Properties|null} [deleteSnapshot] Command deleteSnapshot
-             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"} [kind] Command kind
+             * @property {trellis.state.PutImage.$Properties|null} [putImage] Command putImage
+             * @property {trellis.state.DeleteImage.$Properties|null} [deleteImage] Command deleteImage
+             * @property {trellis.state.ImageHeld.$Properties|null} [imageHeld] Command imageHeld
+             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"} [kind] Command kind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -9781,9 +9784,12 @@ export const trellis = $root.trellis = (() => {
              *   updateVolume?: trellis.state.UpdateVolume.$Shape|null;
              *   copyVolume?: trellis.state.CopyVolume.$Shape|null;
              *   deleteSnapshot?: trellis.state.DeleteSnapshot.$Shape|null;
+             *   putImage?: trellis.state.PutImage.$Shape|null;
+             *   deleteImage?: trellis.state.DeleteImage.$Shape|null;
+             *   imageHeld?: trellis.state.ImageHeld.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape })
+             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "putImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage: trellis.state.PutImage.$Shape; deleteImage?: null; imageHeld?: null }|{ kind?: "deleteImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage: trellis.state.DeleteImage.$Shape; imageHeld?: null }|{ kind?: "imageHeld"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld: trellis.state.ImageHeld.$Shape })
              * )} trellis.state.Command.$Shape
              */
 
@@ -9866,17 +9872,41 @@ export const trellis = $root.trellis = (() => {
              */
             Command.prototype.deleteSnapshot = null;
 
+            /**
+             * Command putImage.
+             * @member {trellis.state.PutImage.$Properties|null|undefined} putImage
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.putImage = null;
+
+            /**
+             * Command deleteImage.
+             * @member {trellis.state.DeleteImage.$Properties|null|undefined} deleteImage
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.deleteImage = null;
+
+            /**
+             * Command imageHeld.
+             * @member {trellis.state.ImageHeld.$Properties|null|undefined} imageHeld
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.imageHeld = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Command kind.
-             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|undefined} kind
+             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|undefined} kind
              * @memberof trellis.state.Command
              * @instance
              */
             $Object.defineProperty(Command.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin", "updateVolume", "copyVolume", "deleteSnapshot"]),
+                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin", "updateVolume", "copyVolume", "deleteSnapshot", "putImage", "deleteImage", "imageHeld"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -9928,6 +9958,12 @@ export const trellis = $root.trellis = (() => {
                     $root.trellis.state.CopyVolume.encode(m.copyVolume, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
                 if (m.deleteSnapshot != null && $Object.hasOwnProperty.call(m, "deleteSnapshot"))
                     $root.trellis.state.DeleteSnapshot.encode(m.deleteSnapshot, w.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
+                if (m.putImage != null && $Object.hasOwnProperty.call(m, "putImage"))
+                    $root.trellis.state.PutImage.encode(m.putImage, w.uint32(/* id 9, wireType 2 =*/74).fork(), q + 1).ldelim();
+                if (m.deleteImage != null && $Object.hasOwnProperty.call(m, "deleteImage"))
+                    $root.trellis.state.DeleteImage.encode(m.deleteImage, w.uint32(/* id 10, wireType 2 =*/82).fork(), q + 1).ldelim();
+                if (m.imageHeld != null && $Object.hasOwnProperty.call(m, "imageHeld"))
+                    $root.trellis.state.ImageHeld.encode(m.imageHeld, w.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -10041,6 +10077,27 @@ export const trellis = $root.trellis = (() => {
                                 break;
                             m.deleteSnapshot = $root.trellis.state.DeleteSnapshot.decode(r, r.size(), $undefined, q + 1, m.deleteSnapshot);
                             m.kind = "deleteSnapshot";
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            m.putImage = $root.trellis.state.PutImage.decode(r, r.size(), $undefined, q + 1, m.putImage);
+                            m.kind = "putImage";
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            m.deleteImage = $root.trellis.state.DeleteImage.decode(r, r.size(), $undefined, q + 1, m.deleteImage);
+                            m.kind = "deleteImage";
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            m.imageHeld = $root.trellis.state.ImageHeld.decode(r, r.size(), $undefined, q + 1, m.imageHeld);
+                            m.kind = "imageHeld";
                             continue;
                         }
                     }
@@ -10164,6 +10221,36 @@ export const trellis = $root.trellis = (() => {
                             return "deleteSnapshot." + e;
                     }
                 }
+                if (m.putImage != null && $Object.hasOwnProperty.call(m, "putImage")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.PutImage.verify(m.putImage, q + 1);
+                        if (e)
+                            return "putImage." + e;
+                    }
+                }
+                if (m.deleteImage != null && $Object.hasOwnProperty.call(m, "deleteImage")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.DeleteImage.verify(m.deleteImage, q + 1);
+                        if (e)
+                            return "deleteImage." + e;
+                    }
+                }
+                if (m.imageHeld != null && $Object.hasOwnProperty.call(m, "imageHeld")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.ImageHeld.verify(m.imageHeld, q + 1);
+                        if (e)
+                            return "imageHeld." + e;
+                    }
+                }
                 return null;
             };
 
@@ -10225,6 +10312,21 @@ export const trellis = $root.trellis = (() => {
                         throw $TypeError(".trellis.state.Command.deleteSnapshot: object expected");
                     m.deleteSnapshot = $root.trellis.state.DeleteSnapshot.fromObject(d.deleteSnapshot, q + 1);
                 }
+                if (d.putImage != null) {
+                    if (!$util.isObject(d.putImage))
+                        throw $TypeError(".trellis.state.Command.putImage: object expected");
+                    m.putImage = $root.trellis.state.PutImage.fromObject(d.putImage, q + 1);
+                }
+                if (d.deleteImage != null) {
+                    if (!$util.isObject(d.deleteImage))
+                        throw $TypeError(".trellis.state.Command.deleteImage: object expected");
+                    m.deleteImage = $root.trellis.state.DeleteImage.fromObject(d.deleteImage, q + 1);
+                }
+                if (d.imageHeld != null) {
+                    if (!$util.isObject(d.imageHeld))
+                        throw $TypeError(".trellis.state.Command.imageHeld: object expected");
+                    m.imageHeld = $root.trellis.state.ImageHeld.fromObject(d.imageHeld, q + 1);
+                }
                 return m;
             };
 
@@ -10285,6 +10387,21 @@ export const trellis = $root.trellis = (() => {
                     d.deleteSnapshot = $root.trellis.state.DeleteSnapshot.toObject(m.deleteSnapshot, o, q + 1);
                     if (o.oneofs)
                         d.kind = "deleteSnapshot";
+                }
+                if (m.putImage != null && $Object.hasOwnProperty.call(m, "putImage")) {
+                    d.putImage = $root.trellis.state.PutImage.toObject(m.putImage, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "putImage";
+                }
+                if (m.deleteImage != null && $Object.hasOwnProperty.call(m, "deleteImage")) {
+                    d.deleteImage = $root.trellis.state.DeleteImage.toObject(m.deleteImage, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "deleteImage";
+                }
+                if (m.imageHeld != null && $Object.hasOwnProperty.call(m, "imageHeld")) {
+                    d.imageHeld = $root.trellis.state.ImageHeld.toObject(m.imageHeld, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "imageHeld";
                 }
                 return d;
             };
@@ -13660,6 +13777,1206 @@ export const trellis = $root.trellis = (() => {
             };
 
             return DeleteSnapshot;
+        })();
+
+        state.PutImage = (function() {
+
+            /**
+             * Properties of a PutImage.
+             * @typedef {Object} trellis.state.PutImage.$Properties
+             * @property {string|null} [name] PutImage name
+             * @property {string|null} [version] PutImage version
+             * @property {string|null} [digest] PutImage digest
+             * @property {number|Long|null} [size] PutImage size
+             * @property {number|null} [chunkSize] PutImage chunkSize
+             * @property {Array.<string>|null} [chunks] PutImage chunks
+             * @property {string|null} [manifest] PutImage manifest
+             * @property {string|null} [holder] PutImage holder
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PutImage.
+             * @memberof trellis.state
+             * @interface IPutImage
+             * @augments trellis.state.PutImage.$Properties
+             * @deprecated Use trellis.state.PutImage.$Properties instead.
+             */
+
+            /**
+             * Shape of a PutImage.
+             * @typedef {trellis.state.PutImage.$Properties} trellis.state.PutImage.$Shape
+             */
+
+            /**
+             * Constructs a new PutImage.
+             * @memberof trellis.state
+             * @classdesc Represents a PutImage.
+             * @constructor
+             * @param {trellis.state.PutImage.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PutImage = function (p) {
+                this.chunks = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PutImage name.
+             * @member {string} name
+             * @memberof trellis.state.PutImage
+             * @instance
+             */
+            PutImage.prototype.name = "";
+
+            /**
+             * PutImage version.
+             * @member {string} version
+             * @memberof trellis.state.PutImage
+             * @instance
+             */
+            PutImage.prototype.version = "";
+
+            /**
+             * PutImage digest.
+             * @member {string} digest
+             * @memberof trellis.state.PutImage
+             * @instance
+             */
+            PutImage.prototype.digest = "";
+
+            /**
+             * PutImage size.
+             * @member {number|Long} size
+             * @memberof trellis.state.PutImage
+             * @instance
+             */
+            PutImage.prototype.size = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * PutImage chunkSize.
+             * @member {number} chunkSize
+             * @memberof trellis.state.PutImage
+             * @instance
+             */
+            PutImage.prototype.chunkSize = 0;
+
+            /**
+             * PutImage chunks.
+             * @member {Array.<string>} chunks
+             * @memberof trellis.state.PutImage
+             * @instance
+             */
+            PutImage.prototype.chunks = $util.emptyArray;
+
+            /**
+             * PutImage manifest.
+             * @member {string} manifest
+             * @memberof trellis.state.PutImage
+             * @instance
+             */
+            PutImage.prototype.manifest = "";
+
+            /**
+             * PutImage holder.
+             * @member {string} holder
+             * @memberof trellis.state.PutImage
+             * @instance
+             */
+            PutImage.prototype.holder = "";
+
+            /**
+             * Creates a new PutImage instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.PutImage
+             * @static
+             * @param {trellis.state.PutImage.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.PutImage} PutImage instance
+             * @type {{
+             *   (properties: trellis.state.PutImage.$Shape): trellis.state.PutImage & trellis.state.PutImage.$Shape;
+             *   (properties?: trellis.state.PutImage.$Properties): trellis.state.PutImage;
+             * }}
+             */
+            PutImage.create = function(properties) {
+                return new PutImage(properties);
+            };
+
+            /**
+             * Encodes the specified PutImage message. Does not implicitly {@link trellis.state.PutImage.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.PutImage
+             * @static
+             * @param {trellis.state.PutImage.$Properties} m PutImage message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PutImage.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.name);
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && m.version !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.version);
+                if (m.digest != null && $Object.hasOwnProperty.call(m, "digest") && m.digest !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.digest);
+                if (m.size != null && $Object.hasOwnProperty.call(m, "size") && (typeof m.size === "object" ? m.size.low || m.size.high : m.size !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).uint64(m.size);
+                if (m.chunkSize != null && $Object.hasOwnProperty.call(m, "chunkSize") && m.chunkSize !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).uint32(m.chunkSize);
+                if (m.chunks != null && m.chunks.length) {
+                    for (var i = 0; i < m.chunks.length; ++i)
+                        w.uint32(/* id 6, wireType 2 =*/50).string(m.chunks[i]);
+                }
+                if (m.manifest != null && $Object.hasOwnProperty.call(m, "manifest") && m.manifest !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.manifest);
+                if (m.holder != null && $Object.hasOwnProperty.call(m, "holder") && m.holder !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.holder);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified PutImage message, length delimited. Does not implicitly {@link trellis.state.PutImage.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.PutImage
+             * @static
+             * @param {trellis.state.PutImage.$Properties} message PutImage message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PutImage.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PutImage message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.PutImage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.PutImage & trellis.state.PutImage.$Shape} PutImage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PutImage.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.PutImage();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.name = v;
+                            else
+                                delete m.name;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.version = v;
+                            else
+                                delete m.version;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.digest = v;
+                            else
+                                delete m.digest;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.size = v;
+                            else
+                                delete m.size;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.chunkSize = v;
+                            else
+                                delete m.chunkSize;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.chunks && m.chunks.length))
+                                m.chunks = [];
+                            m.chunks.push(r.stringVerify());
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.manifest = v;
+                            else
+                                delete m.manifest;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.holder = v;
+                            else
+                                delete m.holder;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a PutImage message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.PutImage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.PutImage & trellis.state.PutImage.$Shape} PutImage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PutImage.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PutImage message.
+             * @function verify
+             * @memberof trellis.state.PutImage
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PutImage.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    if (!$util.isString(m.version))
+                        return "version: string expected";
+                }
+                if (m.digest != null && $Object.hasOwnProperty.call(m, "digest")) {
+                    if (!$util.isString(m.digest))
+                        return "digest: string expected";
+                }
+                if (m.size != null && $Object.hasOwnProperty.call(m, "size")) {
+                    if (!$util.isInteger(m.size) && !(m.size && $util.isInteger(m.size.low) && $util.isInteger(m.size.high)))
+                        return "size: integer|Long expected";
+                }
+                if (m.chunkSize != null && $Object.hasOwnProperty.call(m, "chunkSize")) {
+                    if (!$util.isInteger(m.chunkSize))
+                        return "chunkSize: integer expected";
+                }
+                if (m.chunks != null && $Object.hasOwnProperty.call(m, "chunks")) {
+                    if (!$Array.isArray(m.chunks))
+                        return "chunks: array expected";
+                    for (var i = 0; i < m.chunks.length; ++i) {
+                        if (!$util.isString(m.chunks[i]))
+                            return "chunks: string[] expected";
+                    }
+                }
+                if (m.manifest != null && $Object.hasOwnProperty.call(m, "manifest")) {
+                    if (!$util.isString(m.manifest))
+                        return "manifest: string expected";
+                }
+                if (m.holder != null && $Object.hasOwnProperty.call(m, "holder")) {
+                    if (!$util.isString(m.holder))
+                        return "holder: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PutImage message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.PutImage
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.PutImage} PutImage
+             */
+            PutImage.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.PutImage)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.PutImage: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.PutImage();
+                if (d.name != null) {
+                    if (typeof d.name !== "string" || d.name.length) {
+                        m.name = $String(d.name);
+                    }
+                }
+                if (d.version != null) {
+                    if (typeof d.version !== "string" || d.version.length) {
+                        m.version = $String(d.version);
+                    }
+                }
+                if (d.digest != null) {
+                    if (typeof d.digest !== "string" || d.digest.length) {
+                        m.digest = $String(d.digest);
+                    }
+                }
+                if (d.size != null) {
+                    if (typeof d.size === "object" ? d.size.low || d.size.high : $Number(d.size) !== 0) {
+                        if ($util.Long)
+                            m.size = $util.Long.fromValue(d.size, true);
+                        else if (typeof d.size === "string")
+                            m.size = $parseInt(d.size, 10);
+                        else if (typeof d.size === "number")
+                            m.size = d.size;
+                        else if (typeof d.size === "object")
+                            m.size = new $util.LongBits(d.size.low >>> 0, d.size.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.chunkSize != null) {
+                    if ($Number(d.chunkSize) !== 0) {
+                        m.chunkSize = d.chunkSize >>> 0;
+                    }
+                }
+                if (d.chunks) {
+                    if (!$Array.isArray(d.chunks))
+                        throw $TypeError(".trellis.state.PutImage.chunks: array expected");
+                    m.chunks = $Array(d.chunks.length);
+                    for (var i = 0; i < d.chunks.length; ++i) {
+                        m.chunks[i] = $String(d.chunks[i]);
+                    }
+                }
+                if (d.manifest != null) {
+                    if (typeof d.manifest !== "string" || d.manifest.length) {
+                        m.manifest = $String(d.manifest);
+                    }
+                }
+                if (d.holder != null) {
+                    if (typeof d.holder !== "string" || d.holder.length) {
+                        m.holder = $String(d.holder);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a PutImage message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.PutImage
+             * @static
+             * @param {trellis.state.PutImage} m PutImage
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PutImage.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.chunks = [];
+                }
+                if (o.defaults) {
+                    d.name = "";
+                    d.version = "";
+                    d.digest = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.size = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.size = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.chunkSize = 0;
+                    d.manifest = "";
+                    d.holder = "";
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    d.version = m.version;
+                }
+                if (m.digest != null && $Object.hasOwnProperty.call(m, "digest")) {
+                    d.digest = m.digest;
+                }
+                if (m.size != null && $Object.hasOwnProperty.call(m, "size")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.size = typeof m.size === "number" ? $BigInt(m.size) : $util.Long.fromBits(m.size.low >>> 0, m.size.high >>> 0, true).toBigInt();
+                    else if (typeof m.size === "number")
+                        d.size = o.longs === $String ? $String(m.size) : m.size;
+                    else
+                        d.size = o.longs === $String ? $util.Long.prototype.toString.call(m.size) : o.longs === $Number ? new $util.LongBits(m.size.low >>> 0, m.size.high >>> 0).toNumber(true) : m.size;
+                }
+                if (m.chunkSize != null && $Object.hasOwnProperty.call(m, "chunkSize")) {
+                    d.chunkSize = m.chunkSize;
+                }
+                if (m.chunks && m.chunks.length) {
+                    d.chunks = $Array(m.chunks.length);
+                    for (var j = 0; j < m.chunks.length; ++j) {
+                        d.chunks[j] = m.chunks[j];
+                    }
+                }
+                if (m.manifest != null && $Object.hasOwnProperty.call(m, "manifest")) {
+                    d.manifest = m.manifest;
+                }
+                if (m.holder != null && $Object.hasOwnProperty.call(m, "holder")) {
+                    d.holder = m.holder;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this PutImage to JSON.
+             * @function toJSON
+             * @memberof trellis.state.PutImage
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PutImage.prototype.toJSON = function() {
+                return PutImage.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PutImage
+             * @function getTypeUrl
+             * @memberof trellis.state.PutImage
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PutImage.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.PutImage";
+            };
+
+            return PutImage;
+        })();
+
+        state.DeleteImage = (function() {
+
+            /**
+             * Properties of a DeleteImage.
+             * @typedef {Object} trellis.state.DeleteImage.$Properties
+             * @property {string|null} [name] DeleteImage name
+             * @property {string|null} [version] DeleteImage version
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DeleteImage.
+             * @memberof trellis.state
+             * @interface IDeleteImage
+             * @augments trellis.state.DeleteImage.$Properties
+             * @deprecated Use trellis.state.DeleteImage.$Properties instead.
+             */
+
+            /**
+             * Shape of a DeleteImage.
+             * @typedef {trellis.state.DeleteImage.$Properties} trellis.state.DeleteImage.$Shape
+             */
+
+            /**
+             * Constructs a new DeleteImage.
+             * @memberof trellis.state
+             * @classdesc Represents a DeleteImage.
+             * @constructor
+             * @param {trellis.state.DeleteImage.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DeleteImage = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * DeleteImage name.
+             * @member {string} name
+             * @memberof trellis.state.DeleteImage
+             * @instance
+             */
+            DeleteImage.prototype.name = "";
+
+            /**
+             * DeleteImage version.
+             * @member {string} version
+             * @memberof trellis.state.DeleteImage
+             * @instance
+             */
+            DeleteImage.prototype.version = "";
+
+            /**
+             * Creates a new DeleteImage instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.DeleteImage
+             * @static
+             * @param {trellis.state.DeleteImage.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.DeleteImage} DeleteImage instance
+             * @type {{
+             *   (properties: trellis.state.DeleteImage.$Shape): trellis.state.DeleteImage & trellis.state.DeleteImage.$Shape;
+             *   (properties?: trellis.state.DeleteImage.$Properties): trellis.state.DeleteImage;
+             * }}
+             */
+            DeleteImage.create = function(properties) {
+                return new DeleteImage(properties);
+            };
+
+            /**
+             * Encodes the specified DeleteImage message. Does not implicitly {@link trellis.state.DeleteImage.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.DeleteImage
+             * @static
+             * @param {trellis.state.DeleteImage.$Properties} m DeleteImage message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteImage.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.name);
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && m.version !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.version);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DeleteImage message, length delimited. Does not implicitly {@link trellis.state.DeleteImage.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.DeleteImage
+             * @static
+             * @param {trellis.state.DeleteImage.$Properties} message DeleteImage message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteImage.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DeleteImage message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.DeleteImage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.DeleteImage & trellis.state.DeleteImage.$Shape} DeleteImage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteImage.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.DeleteImage();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.name = v;
+                            else
+                                delete m.name;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.version = v;
+                            else
+                                delete m.version;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a DeleteImage message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.DeleteImage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.DeleteImage & trellis.state.DeleteImage.$Shape} DeleteImage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteImage.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DeleteImage message.
+             * @function verify
+             * @memberof trellis.state.DeleteImage
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeleteImage.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    if (!$util.isString(m.version))
+                        return "version: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DeleteImage message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.DeleteImage
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.DeleteImage} DeleteImage
+             */
+            DeleteImage.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.DeleteImage)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.DeleteImage: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.DeleteImage();
+                if (d.name != null) {
+                    if (typeof d.name !== "string" || d.name.length) {
+                        m.name = $String(d.name);
+                    }
+                }
+                if (d.version != null) {
+                    if (typeof d.version !== "string" || d.version.length) {
+                        m.version = $String(d.version);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DeleteImage message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.DeleteImage
+             * @static
+             * @param {trellis.state.DeleteImage} m DeleteImage
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeleteImage.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.name = "";
+                    d.version = "";
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    d.version = m.version;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DeleteImage to JSON.
+             * @function toJSON
+             * @memberof trellis.state.DeleteImage
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeleteImage.prototype.toJSON = function() {
+                return DeleteImage.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DeleteImage
+             * @function getTypeUrl
+             * @memberof trellis.state.DeleteImage
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DeleteImage.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.DeleteImage";
+            };
+
+            return DeleteImage;
+        })();
+
+        state.ImageHeld = (function() {
+
+            /**
+             * Properties of an ImageHeld.
+             * @typedef {Object} trellis.state.ImageHeld.$Properties
+             * @property {string|null} [digest] ImageHeld digest
+             * @property {string|null} [node] ImageHeld node
+             * @property {boolean|null} [held] ImageHeld held
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an ImageHeld.
+             * @memberof trellis.state
+             * @interface IImageHeld
+             * @augments trellis.state.ImageHeld.$Properties
+             * @deprecated Use trellis.state.ImageHeld.$Properties instead.
+             */
+
+            /**
+             * Shape of an ImageHeld.
+             * @typedef {trellis.state.ImageHeld.$Properties} trellis.state.ImageHeld.$Shape
+             */
+
+            /**
+             * Constructs a new ImageHeld.
+             * @memberof trellis.state
+             * @classdesc Represents an ImageHeld.
+             * @constructor
+             * @param {trellis.state.ImageHeld.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ImageHeld = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ImageHeld digest.
+             * @member {string} digest
+             * @memberof trellis.state.ImageHeld
+             * @instance
+             */
+            ImageHeld.prototype.digest = "";
+
+            /**
+             * ImageHeld node.
+             * @member {string} node
+             * @memberof trellis.state.ImageHeld
+             * @instance
+             */
+            ImageHeld.prototype.node = "";
+
+            /**
+             * ImageHeld held.
+             * @member {boolean} held
+             * @memberof trellis.state.ImageHeld
+             * @instance
+             */
+            ImageHeld.prototype.held = false;
+
+            /**
+             * Creates a new ImageHeld instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.ImageHeld
+             * @static
+             * @param {trellis.state.ImageHeld.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.ImageHeld} ImageHeld instance
+             * @type {{
+             *   (properties: trellis.state.ImageHeld.$Shape): trellis.state.ImageHeld & trellis.state.ImageHeld.$Shape;
+             *   (properties?: trellis.state.ImageHeld.$Properties): trellis.state.ImageHeld;
+             * }}
+             */
+            ImageHeld.create = function(properties) {
+                return new ImageHeld(properties);
+            };
+
+            /**
+             * Encodes the specified ImageHeld message. Does not implicitly {@link trellis.state.ImageHeld.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.ImageHeld
+             * @static
+             * @param {trellis.state.ImageHeld.$Properties} m ImageHeld message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ImageHeld.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.digest != null && $Object.hasOwnProperty.call(m, "digest") && m.digest !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.digest);
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node") && m.node !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.node);
+                if (m.held != null && $Object.hasOwnProperty.call(m, "held") && m.held !== false)
+                    w.uint32(/* id 3, wireType 0 =*/24).bool(m.held);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ImageHeld message, length delimited. Does not implicitly {@link trellis.state.ImageHeld.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.ImageHeld
+             * @static
+             * @param {trellis.state.ImageHeld.$Properties} message ImageHeld message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ImageHeld.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an ImageHeld message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.ImageHeld
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.ImageHeld & trellis.state.ImageHeld.$Shape} ImageHeld
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ImageHeld.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.ImageHeld();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.digest = v;
+                            else
+                                delete m.digest;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.node = v;
+                            else
+                                delete m.node;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.held = v;
+                            else
+                                delete m.held;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an ImageHeld message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.ImageHeld
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.ImageHeld & trellis.state.ImageHeld.$Shape} ImageHeld
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ImageHeld.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an ImageHeld message.
+             * @function verify
+             * @memberof trellis.state.ImageHeld
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ImageHeld.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.digest != null && $Object.hasOwnProperty.call(m, "digest")) {
+                    if (!$util.isString(m.digest))
+                        return "digest: string expected";
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    if (!$util.isString(m.node))
+                        return "node: string expected";
+                }
+                if (m.held != null && $Object.hasOwnProperty.call(m, "held")) {
+                    if (typeof m.held !== "boolean")
+                        return "held: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an ImageHeld message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.ImageHeld
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.ImageHeld} ImageHeld
+             */
+            ImageHeld.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.ImageHeld)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.ImageHeld: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.ImageHeld();
+                if (d.digest != null) {
+                    if (typeof d.digest !== "string" || d.digest.length) {
+                        m.digest = $String(d.digest);
+                    }
+                }
+                if (d.node != null) {
+                    if (typeof d.node !== "string" || d.node.length) {
+                        m.node = $String(d.node);
+                    }
+                }
+                if (d.held != null) {
+                    if (d.held) {
+                        m.held = $Boolean(d.held);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an ImageHeld message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.ImageHeld
+             * @static
+             * @param {trellis.state.ImageHeld} m ImageHeld
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ImageHeld.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.digest = "";
+                    d.node = "";
+                    d.held = false;
+                }
+                if (m.digest != null && $Object.hasOwnProperty.call(m, "digest")) {
+                    d.digest = m.digest;
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    d.node = m.node;
+                }
+                if (m.held != null && $Object.hasOwnProperty.call(m, "held")) {
+                    d.held = m.held;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ImageHeld to JSON.
+             * @function toJSON
+             * @memberof trellis.state.ImageHeld
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ImageHeld.prototype.toJSON = function() {
+                return ImageHeld.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ImageHeld
+             * @function getTypeUrl
+             * @memberof trellis.state.ImageHeld
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ImageHeld.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.ImageHeld";
+            };
+
+            return ImageHeld;
         })();
 
         state.LogEntry = (function() {

@@ -27,7 +27,7 @@ import { cleanup, quantile, summary } from './stats.ts'
 import { freePort, startGrid, taggedPids, waitFor, type TestDaemon } from '../helpers/daemon.ts'
 import { releaseMounts } from '../helpers/mounts.ts'
 import { detectorPreset } from '../../daemon/membership/index.ts'
-import { STATEFUL_GRACE_MS } from '../../daemon/leader/reconcile-loop.ts'
+import { STATEFUL_GRACE_MS } from '../../controller/reconciler/index.ts'
 import { STABLE_PERIOD_MS } from '../../daemon/runtime/policy.ts'
 
 const KILLS = Number(process.env.BENCH_KILLS ?? 8)

@@ -5,7 +5,8 @@
  */
 import { cleanup, summary } from './stats.ts'
 import { startGrid, waitFor } from '../helpers/daemon.ts'
-import { CLEAN_LAN, detectionDistribution, detectorPreset, LOSSY_FIELD } from '../../daemon/membership/index.ts'
+import { detectorPreset } from '../../daemon/membership/index.ts'
+import { CLEAN_LAN, detectionDistribution, LOSSY_FIELD } from '../sim/membership/index.ts'
 
 const KILLS = Number(process.env.BENCH_KILLS ?? 20)
 const PRESET = process.env.BENCH_DETECTOR ?? 'lan'

@@ -1,5 +1,5 @@
 /**
- * Raft commit cost with 3 voters on one host: one RaftLog per voter in this
+ * Raft commit cost with 3 voters on one host: one RaftCommandLog per voter in this
  * process over the loopback transport, each on its own LevelDB with synced
  * writes. Unbatched latency (one proposal at a time) and batched throughput
  * (many in flight), beside a bare write+fdatasync loop on the same disk,
@@ -13,7 +13,7 @@ import { pino } from 'pino'
 import { RealClock } from '../../controller/clock/index.ts'
 import { putApp } from '../../controller/state/index.ts'
 import type { AppSpec } from '../../controller/graph/types.ts'
-import { RaftLog } from '../../daemon/consensus/index.ts'
+import { RaftCommandLog } from '../../daemon/consensus/index.ts'
 import { LoopbackNetwork, LoopbackTransport } from '../../daemon/network/index.ts'
 import { openStore, type Store } from '../../daemon/store/index.ts'
 import { quantile, summary } from './stats.ts'
@@ -40,17 +40,17 @@ process.stdout.write(`baseline: write+fdatasync of 256 bytes ${summary(fsyncs, '
 
 const network = new LoopbackNetwork()
 const ids = ['a', 'b', 'c']
-const members: Array<{ log: RaftLog, store: Store, transport: LoopbackTransport }> = []
+const members: Array<{ log: RaftCommandLog, store: Store, transport: LoopbackTransport }> = []
 const logger = pino({ level: 'silent' })
 try {
   for (const id of ids) {
     const store = await openStore(join(root, id))
     const transport = new LoopbackTransport({ network }, { nodeId: id })
-    const log = new RaftLog({ transport, store, clock: new RealClock(), logger }, { voters: ids, tickMs: 50 })
+    const log = new RaftCommandLog({ transport, store, clock: new RealClock(), logger }, { voters: ids, tickMs: 50 })
     await log.start()
     members.push({ log, store, transport })
   }
-  let leader: RaftLog | undefined
+  let leader: RaftCommandLog | undefined
   while (leader === undefined) {
     leader = members.find(m => m.log.status().role === 'leader')?.log
     await new Promise(resolve => setTimeout(resolve, 50))

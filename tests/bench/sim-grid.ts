@@ -14,8 +14,8 @@
  * `npm run bench -- sim-grid`
  */
 import { VirtualClock } from '../../controller/clock/index.ts'
-import { Grid, simulate } from '../../controller/sim/index.ts'
-import type { AppTemplate, ComponentTemplate, Scenario } from '../../controller/sim/index.ts'
+import { Grid, simulate } from '../sim/grid/index.ts'
+import type { AppTemplate, ComponentTemplate, Scenario } from '../sim/grid/index.ts'
 import { schedule, type SchedNode } from '../../controller/scheduler/index.ts'
 import { mulberry32 } from '../../controller/random/index.ts'
 

@@ -1,4 +1,5 @@
-/** Small helpers for benchmark figures. */
+/** Small helpers for benchmark figures, and for talking to the node processes a benchmark forks. */
+import type { ChildProcess } from 'node:child_process'
 
 /** The q-quantile (0..1) of values, by nearest rank. */
 export function quantile (values: number[], q: number): number {
@@ -49,4 +50,35 @@ export function cleanup (): { add: (fn: () => Promise<void>) => void, run: () =>
 /** Three significant digits, so 0.015 and 2312 both read well. */
 function fmt (n: number): string {
   return Number.isFinite(n) ? String(Number(n.toPrecision(3))) : String(n)
+}
+
+/**
+ * A typed waiter for a forked node's IPC messages: `replies<Message>()` gives
+ * `reply(child, kind)`, which resolves with the child's next message of that
+ * kind and rejects on a message of kind 'error' (its `message`) or the
+ * child's exit.
+ */
+export function replies<M extends { kind: string }> (): <K extends M['kind']>(child: ChildProcess, kind: K) => Promise<Extract<M, { kind: K }>> {
+  return async (child, kind) => await new Promise((resolve, reject) => {
+    const onMessage = (m: M): void => {
+      if (m.kind === 'error') { done(); reject(new Error((m as { message?: string }).message)); return }
+      if (m.kind === kind) { done(); resolve(m as Extract<M, { kind: typeof kind }>) }
+    }
+    const onExit = (code: number | null): void => { done(); reject(new Error(`node process exited with ${code}`)) }
+    const done = (): void => { child.off('message', onMessage); child.off('exit', onExit) }
+    child.on('message', onMessage)
+    child.once('exit', onExit)
+  })
+}
+
+/** Asks each forked node to stop ({ kind: 'stop' }) and waits for it to exit, killing one that takes over 5 s. */
+export async function stopChildren (children: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(children.map(async c => {
+    if (c.exitCode !== null || c.signalCode !== null) return
+    const exited = new Promise(resolve => c.once('exit', resolve))
+    c.send({ kind: 'stop' })
+    const timer = setTimeout(() => c.kill('SIGKILL'), 5000)
+    await exited
+    clearTimeout(timer)
+  }))
 }

@@ -16,7 +16,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { quantile, summary } from './stats.ts'
+import { quantile, replies, stopChildren, summary } from './stats.ts'
 
 const MIB = 1024 * 1024
 const BYTES = Number(process.env.BENCH_MIB ?? 1024) * MIB
@@ -35,6 +35,8 @@ type Message =
   | { kind: 'throughput', ms: number }
   | { kind: 'rtt', rtts: number[] }
   | { kind: 'error', message: string }
+
+const reply = replies<Message>()
 
 const role = process.argv[2]
 if (role === 'a' || role === 'b') await node(role)
@@ -88,14 +90,7 @@ async function main (): Promise<void> {
     process.stdout.write(`  added by Trellis over loopback: p50 ${added.toFixed(3)} ms, p99 ${added99.toFixed(3)} ms (target < 0.3 ms: ${added < 0.3 ? 'met' : 'MISSED'} at p50); ` +
       `over bare libp2p: p50 ${(quantile(trellisRtt, 0.5) - quantile(bareRtt, 0.5)).toFixed(3)} ms\n`)
   } finally {
-    for (const c of children) {
-      if (c.exitCode !== null || c.signalCode !== null) continue
-      const exited = once(c, 'exit')
-      c.send({ kind: 'stop' })
-      const timer = setTimeout(() => c.kill('SIGKILL'), 5000)
-      await exited
-      clearTimeout(timer)
-    }
+    await stopChildren(children)
     await new Promise(resolve => appliance.server.close(resolve))
   }
 }
@@ -187,19 +182,6 @@ async function pingPong (rounds: number, send: (b: Uint8Array) => void, on: (h: 
   return rtts
 }
 
-/** Waits for the child's next message of a kind; a child error or exit rejects. */
-async function reply<K extends Message['kind']> (child: ChildProcess, kind: K): Promise<Extract<Message, { kind: K }>> {
-  return await new Promise((resolve, reject) => {
-    const onMessage = (m: Message): void => {
-      if (m.kind === 'error') { done(); reject(new Error(m.message)); return }
-      if (m.kind === kind) { done(); resolve(m as Extract<Message, { kind: K }>) }
-    }
-    const onExit = (code: number | null): void => { done(); reject(new Error(`node process exited with ${code}`)) }
-    const done = (): void => { child.off('message', onMessage); child.off('exit', onExit) }
-    child.on('message', onMessage)
-    child.once('exit', onExit)
-  })
-}
 
 // ───────────────────────────── a node: one MeshHost and its TerminalNetwork ─────────────────────────────
 

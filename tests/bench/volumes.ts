@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url'
 import { connectNbd } from '../daemon/volumes/nbd/client.ts'
 import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
 import { startNbdkitFile } from './nbdkit.ts'
-import { quantile } from './stats.ts'
+import { quantile, replies, stopChildren } from './stats.ts'
 
 const MiB = 1024 * 1024 // bytes
 const SIZE = knob('BENCH_VOLUMES_SIZE_MIB', 256) * MiB // bytes per measured volume
@@ -67,6 +67,8 @@ type Message =
   | { kind: 'ready', peerId: string, address: string }
   | { kind: 'done', port?: number, ms?: number, bytes?: number }
   | { kind: 'error', message: string }
+
+const reply = replies<Message>()
 interface Peer { peerId: string, address: string }
 
 const poolSize = process.env.UV_THREADPOOL_SIZE
@@ -188,14 +190,7 @@ async function main (): Promise<void> {
 
     report(results, rebuilds)
   } finally {
-    await Promise.all(nodes.map(async c => {
-      if (c.exitCode !== null || c.signalCode !== null) return
-      const exited = once(c, 'exit')
-      c.send({ kind: 'stop' } satisfies Command)
-      const timer = setTimeout(() => c.kill('SIGKILL'), 5000)
-      await exited
-      clearTimeout(timer)
-    }))
+    await stopChildren(nodes)
     if (kit !== undefined && kit.exitCode === null && kit.signalCode === null) {
       const exited = once(kit, 'exit')
       kit.kill('SIGTERM')
@@ -331,19 +326,6 @@ async function ask (child: ChildProcess, command: Command): Promise<Extract<Mess
   return await answer
 }
 
-/** Waits for the node's next message of a kind; a node error or exit rejects. */
-async function reply<K extends Message['kind']> (child: ChildProcess, kind: K): Promise<Extract<Message, { kind: K }>> {
-  return await new Promise((resolve, reject) => {
-    const onMessage = (m: Message): void => {
-      if (m.kind === 'error') { done(); reject(new Error(m.message)); return }
-      if (m.kind === kind) { done(); resolve(m as Extract<Message, { kind: K }>) }
-    }
-    const onExit = (code: number | null): void => { done(); reject(new Error(`node process exited with ${code}`)) }
-    const done = (): void => { child.off('message', onMessage); child.off('exit', onExit) }
-    child.on('message', onMessage)
-    child.once('exit', onExit)
-  })
-}
 
 // ───────────────────────────── a node: a MeshHost, its replicas and (on A) the primaries ─────────────────────────────
 

@@ -20,6 +20,8 @@ export class TestBackend {
   port = 0
   /** Headers of the last /whoami request. */
   seen: IncomingHttpHeaders = {}
+  /** False: /healthz answers 503 (alive but not ready, e.g. its own backend is away), everything else as usual. */
+  ready = true
   #release: () => void = () => {}
   #released: Promise<void>
   #firstChunk: Promise<void> = Promise.resolve()
@@ -31,7 +33,7 @@ export class TestBackend {
     this.server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0]
       if (path === '/healthz') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
+        res.writeHead(this.ready ? 200 : 503, { 'content-type': 'application/json' }).end(`{"ok":${String(this.ready)}}`)
       } else if (path === '/whoami') {
         this.seen = req.headers
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name: this.name }))

@@ -42,6 +42,18 @@ async function stateOf (url: string, i: number): Promise<string> {
   return (await call(`${url}/healthz`)).json().backends[i].state
 }
 
+t.test('with no backend ready, live ones still get requests (panic routing), and the lb is not ready', async t => {
+  const backends = await startBackends(t, 2)
+  const { url } = await startLb(t, backends)
+  for (const b of backends) b.ready = false
+  await waitFor('both backends not ready', async () => (await statusOf(`${url}/healthz`)) === 503)
+  t.equal((await call(`${url}/livez`)).status, 200, 'alive all the same')
+  t.same((await servedBy(url, 4)).sort(), [0, 0, 1, 1], 'alive but not ready: still served, round robin')
+  backends[0]!.ready = true
+  await waitFor('backend 0 ready again', async () => (await stateOf(url, 0)) === 'up')
+  t.same(await servedBy(url, 3), [0, 0, 0], 'once one is ready, only it is sent to')
+})
+
 t.test('round robin, failure threshold, retry, recovery, all down', async t => {
   const backends = await startBackends(t, 3)
   const { lb, url } = await startLb(t, backends)

@@ -13,7 +13,7 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { freePort, startDaemon, startGrid, trellisd, waitFor, type TestDaemon } from '../helpers/daemon.ts'
 import { startHost } from '../daemon/mesh/helpers.ts'
 import { loadGridKey } from '../../daemon/mesh/index.ts'
-import { ADVERT_TOPIC, HEARTBEAT_TOPIC, PROBE_PROTOCOL } from '../../daemon/grid/index.ts'
+import { ADVERT_TOPIC, HEARTBEAT_TOPIC, PROBE_PROTOCOL } from '../../daemon/membership/index.ts'
 import { TERMINAL_PROTOCOL } from '../../daemon/network/index.ts'
 import { buildAdvert, encodeAdvert, encodeHeartbeat, probeResources } from '../../daemon/resources/index.ts'
 

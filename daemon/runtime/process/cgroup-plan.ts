@@ -1,7 +1,7 @@
 /**
  * Pure cgroup decisions: where a task's cgroup lives, which files set its
- * limits, how to read an OOM kill, and the argv that joins the cgroup before
- * user code runs. cgroups.ts does the I/O.
+ * limits, how to read an OOM kill, and the argv that holds a task until it is
+ * in its cgroup. cgroups.ts does the I/O.
  */
 
 /** Which cgroup hierarchy the machine has, and where its controllers are mounted. */
@@ -103,23 +103,27 @@ export function parseOomKills (text: string): number | undefined {
   return m === null ? undefined : Number(m[1])
 }
 
-/** The shell that moves a task into its cgroup before exec'ing it. */
+/** The shell that holds a task at its gate until it is in its cgroup. */
 export const JOIN_SHELL = '/bin/sh'
-
-/** Quotes a string for a POSIX shell. */
-export function shellQuote (s: string): string {
-  return `'${s.replaceAll("'", "'\\''")}'`
-}
+/** The descriptor the gate reads its go-ahead from. */
+export const GATE_FD = 3
+/** What the daemon writes to open the gate. */
+export const GATE_WORD = 'go'
+/** How a gated task exits when its daemon died before opening the gate: nothing of the command ran. */
+export const GATE_CLOSED_EXIT = 125
 
 /**
- * The argv that runs `command` inside the cgroup without a race: the shell
- * moves itself into the cgroup, then execs the command, so user code is never
- * outside it. The command travels as "$0" "$@", never through the shell's
- * parser; only the cgroup paths, which we made, are in the script.
+ * The argv that holds `command` until the daemon has moved the shell into the
+ * task's cgroup and written GATE_WORD on GATE_FD; then the shell closes that
+ * descriptor and execs the command, so user code never runs outside the
+ * cgroup. The daemon does the move because the task may run as a user that
+ * cannot write cgroup.procs. When the daemon dies first, the read sees end of
+ * file and the shell exits GATE_CLOSED_EXIT. The command travels as "$0" "$@",
+ * never through the shell's parser.
  */
-export function joinCgroupArgv (cg: TaskCgroup, command: string[], shell = JOIN_SHELL): string[] {
-  const joins = cg.dirs.map(d => `echo $$ > ${shellQuote(`${d}/cgroup.procs`)}`)
-  return [shell, '-c', `${joins.join(' && ')} && exec "$0" "$@"`, ...command]
+export function gateArgv (command: string[], shell = JOIN_SHELL): string[] {
+  const script = `read -r word <&${GATE_FD} && [ "$word" = ${GATE_WORD} ] || exit ${GATE_CLOSED_EXIT}; exec ${GATE_FD}<&-; exec "$0" "$@"`
+  return [shell, '-c', script, ...command]
 }
 
 /** Serialises a task cgroup into a TaskHandle's state (plain strings only). */

@@ -50,7 +50,7 @@ export async function probeCgroups (root: string, parent: string, uid: number | 
     layout = { version: 1, memoryRoot: `${root}/memory`, cpuRoot: `${root}/cpu` }
   }
   if (layout === undefined) return { detail: `no cgroup memory and cpu controllers under ${root}: cpu and memory limits are advisory` }
-  // tasks join their cgroup through this shell (joinCgroupArgv)
+  // tasks wait at their gate in this shell until they are in their cgroup (gateArgv)
   if (!await exists(JOIN_SHELL)) return { detail: `${JOIN_SHELL} is missing: cpu and memory limits are advisory` }
   try {
     await ensureParent(layout, parent)
@@ -94,6 +94,11 @@ export async function createTaskCgroup (layout: CgroupLayout, parent: string, id
     await removeTaskCgroup(cg).catch(() => {})
     throw new CgroupError(`cannot set up cgroup for ${id}: ${(err as Error).message}`, { cause: err })
   }
+}
+
+/** Moves a process into the task's cgroup (every hierarchy of it). Root may move any process, whatever its uid. */
+export async function admitToCgroup (cg: TaskCgroup, pid: number): Promise<void> {
+  for (const dir of cg.dirs) await writeFile(`${dir}/cgroup.procs`, String(pid))
 }
 
 /** The pids in a task's cgroup (zombies are not listed: they leave the cgroup when they exit). */

@@ -1,28 +1,30 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { access, constants, mkdir, open, readFile } from 'node:fs/promises'
 import { resolve as resolvePath } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Logger } from 'pino'
+import type { Writable } from 'node:stream'
 import type { Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskStatus } from '../driver.ts'
-import { InvalidTaskConfigError, TaskExistsError, TaskNotFoundError, TaskStartError, WrongDriverError } from '../errors.ts'
-import { type TaskCgroup, decodeCgroup, encodeCgroup, isValidParent, joinCgroupArgv } from './cgroup-plan.ts'
-import { type CgroupProbe, createTaskCgroup, probeCgroups, removeParentIfEmpty, removeTaskCgroup, wasOomKilled } from './cgroups.ts'
+import { CgroupError, InvalidTaskConfigError, TaskExistsError, TaskNotFoundError, TaskStartError, WrongDriverError } from '../errors.ts'
+import { type TaskCgroup, GATE_FD, GATE_WORD, decodeCgroup, encodeCgroup, gateArgv, isValidParent } from './cgroup-plan.ts'
+import { type CgroupProbe, admitToCgroup, createTaskCgroup, probeCgroups, removeParentIfEmpty, removeTaskCgroup, wasOomKilled } from './cgroups.ts'
 import { logPaths, tailFile } from './logs.ts'
 import { isAlive, isDead, parseStat, readBootId, readStat } from './procfs.ts'
-import { type ProcessTask, killAll, newTask, signalGroup, survivors } from './task.ts'
+import { type ProcessTask, killAll, newTask, signalMain, survivors } from './task.ts'
+import { PROCESS_DRIVER, checkUser } from './user.ts'
 
-/** The name in fingerprints and handles. */
-export const PROCESS_DRIVER = 'process'
+export { PROCESS_DRIVER }
+
 /** How often a re-adopted task (not our child, so no exit event) is checked. */
 export const RECOVER_POLL_MS = 500 // ms
 /** How often stop() looks whether the task and its group are gone. */
 const STOP_POLL_MS = 25 // ms
 /** After SIGKILL, how long to keep sweeping stragglers before giving up on them. */
 const SWEEP_MS = 5_000 // ms
-/** How often, and how long, start() looks whether a task has joined its cgroup. */
-const JOIN_POLL_MS = 2 // ms
-const JOIN_TIMEOUT_MS = 5_000 // ms
+/** Log files are the daemon's: only root reads them back (through the API). */
+const LOG_FILE_MODE = 0o600
+const LOG_DIR_MODE = 0o700
 
 const TASK_ID = /^[A-Za-z0-9_][A-Za-z0-9._@-]*$/
 
@@ -40,9 +42,10 @@ export interface ProcessDriverOptions {
 
 /**
  * Runs instances as plain processes, each leading its own process group and,
- * when root with cgroups, in its own cgroup with cpu and memory limits.
- * Output goes straight to files, so a task outlives the daemon that started it
- * and a later daemon can re-adopt it from its handle.
+ * when root with cgroups, in its own cgroup with cpu and memory limits. As
+ * root a task runs as the `user` it is given (setgroups(0), setgid, setuid:
+ * no supplementary groups). Output goes straight to files, so a task outlives
+ * the daemon that started it and a later daemon can re-adopt it from its handle.
  *
  * `TaskConfig.env` is the task's whole environment: nothing of the daemon's
  * own environment leaks in.
@@ -76,7 +79,17 @@ export class ProcessDriver implements Driver, LogReader {
 
   async fingerprint (): Promise<DriverFingerprint> {
     const probe = await this.#cgroups()
-    return { driver: PROCESS_DRIVER, healthy: true, enforcesLimits: probe.layout !== undefined, detail: probe.detail }
+    const uid = process.getuid?.() ?? -1
+    return {
+      driver: PROCESS_DRIVER,
+      healthy: true,
+      enforcesLimits: probe.layout !== undefined,
+      detail: probe.detail,
+      isolatesUsers: uid === 0,
+      isolationDetail: uid === 0
+        ? 'each task runs as the user it is given, with no supplementary groups'
+        : `not root: every task runs as the daemon's own user (uid ${uid}) and can read what the daemon can`
+    }
   }
 
   async start (config: TaskConfig): Promise<TaskHandle> {
@@ -96,20 +109,20 @@ export class ProcessDriver implements Driver, LogReader {
     const log = this.#log.child({ task: config.id })
     const { layout } = await this.#cgroups()
     const cgroup = layout === undefined ? undefined : await createTaskCgroup(layout, this.#parent, config.id, config.resources)
-    const argv = cgroup === undefined ? config.command : joinCgroupArgv(cgroup, config.command)
+    const argv = cgroup === undefined ? config.command : gateArgv(config.command)
     const task = await this.#spawn(config, argv, cgroup).catch(async (err: unknown) => {
       if (cgroup !== undefined) await removeTaskCgroup(cgroup).catch(() => {})
       throw err
     })
     this.#tasks.set(config.id, task)
-    if (cgroup !== undefined) await this.#joined(task, cgroup)
-    log.info({ pid: task.pid, cgroup: cgroup?.dirs }, 'task started')
+    if (cgroup !== undefined) await this.#admit(task, cgroup)
+    log.info({ pid: task.pid, uid: task.uid, cgroup: cgroup?.dirs }, 'task started')
     return this.#handle(task)
   }
 
   async recover (handle: TaskHandle): Promise<boolean> {
     if (handle.driver !== PROCESS_DRIVER) throw new WrongDriverError(`handle of driver ${handle.driver} given to ${PROCESS_DRIVER}`)
-    const { pid, startTime, bootId, logDir } = handle.state
+    const { pid, startTime, bootId, logDir, uid, gid } = handle.state
     if (typeof pid !== 'number' || typeof startTime !== 'number' || !TASK_ID.test(handle.id)) return false
     const known = this.#tasks.get(handle.id)
     if (known !== undefined) return known.pid === pid && known.startTime === startTime && known.exit === undefined
@@ -126,6 +139,8 @@ export class ProcessDriver implements Driver, LogReader {
       bootId: thisBoot,
       startedAt: handle.startedAt,
       logDir: typeof logDir === 'string' ? logDir : '',
+      uid: typeof uid === 'number' ? uid : -1,
+      gid: typeof gid === 'number' ? gid : -1,
       cgroup: await this.#trustedCgroup(handle)
     })
     this.#tasks.set(handle.id, task)
@@ -197,6 +212,7 @@ export class ProcessDriver implements Driver, LogReader {
     if (!TASK_ID.test(config.id)) throw new InvalidTaskConfigError(`task id ${JSON.stringify(config.id)} is not a safe file name`)
     const program = config.command[0]
     if (program === undefined || program === '') throw new InvalidTaskConfigError(`task ${config.id} has no command`)
+    if (config.user !== undefined) checkUser(config.id, config.user)
     if (!program.includes('/')) return // left to PATH lookup
     try {
       await access(resolvePath(config.cwd, program), constants.X_OK)
@@ -206,18 +222,22 @@ export class ProcessDriver implements Driver, LogReader {
   }
 
   async #spawn (config: TaskConfig, argv: string[], cgroup: TaskCgroup | undefined): Promise<ProcessTask> {
-    await mkdir(config.logDir, { recursive: true })
+    await mkdir(config.logDir, { recursive: true, mode: LOG_DIR_MODE })
     const paths = logPaths(config.logDir, config.id)
-    const out = await open(paths.stdout, 'a')
-    const err = await open(paths.stderr, 'a').catch(async (e: unknown) => { await out.close(); throw e })
+    const out = await open(paths.stdout, 'a', LOG_FILE_MODE)
+    const err = await open(paths.stderr, 'a', LOG_FILE_MODE).catch(async (e: unknown) => { await out.close(); throw e })
     const bootId = await this.#boot()
+    // Only root changes ids; the daemon's own user needs no switch (checked in #validate).
+    const user = config.user !== undefined && process.getuid?.() === 0 ? config.user : undefined
     try {
       const child = spawn(argv[0], argv.slice(1), {
         cwd: config.cwd,
         env: config.env,
-        // own session and process group: stop() signals the whole group, and the daemon's terminal signals miss it
+        // own session and process group: the daemon's terminal signals miss it, and without a cgroup the group is what SIGKILL reaches
         detached: true,
-        stdio: ['ignore', out.fd, err.fd]
+        // a gated task (with a cgroup) reads its go-ahead on GATE_FD
+        stdio: cgroup === undefined ? ['ignore', out.fd, err.fd] : ['ignore', out.fd, err.fd, 'pipe'],
+        ...(user === undefined ? {} : { uid: user.uid, gid: user.gid })
       })
       const pid = child.pid
       if (pid === undefined) {
@@ -227,7 +247,19 @@ export class ProcessDriver implements Driver, LogReader {
       // read before yielding to the event loop: the child can't be reaped before, so /proc/<pid> is there
       const stat = parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))
       if (stat === undefined) throw new TaskStartError(`task ${config.id}: unreadable /proc/${pid}/stat`)
-      const task = newTask({ id: config.id, pid, pgid: pid, startTime: stat.startTime, bootId, startedAt: Date.now(), logDir: config.logDir, cgroup, child })
+      const task = newTask({
+        id: config.id,
+        pid,
+        pgid: pid,
+        startTime: stat.startTime,
+        bootId,
+        startedAt: Date.now(),
+        logDir: config.logDir,
+        uid: user?.uid ?? process.getuid?.() ?? -1,
+        gid: user?.gid ?? process.getgid?.() ?? -1,
+        cgroup,
+        child
+      })
       child.on('error', (e) => this.#log.warn({ task: config.id, err: e }, 'child process error'))
       child.once('exit', (code, signal) => {
         void this.#exitResult(task, code, signal).then(task.settle)
@@ -241,18 +273,22 @@ export class ProcessDriver implements Driver, LogReader {
   }
 
   /**
-   * Waits until the wrapper shell has moved the task into its cgroup, so that
-   * when start() resolves the limits already hold. Gives up quietly when the
-   * task ends first (its exit says why) or after JOIN_TIMEOUT_MS.
+   * Moves the task's gate shell into its cgroup, then opens the gate, so that
+   * when start() resolves the limits already hold and nothing of the command
+   * ran outside them. A task that cannot be moved is killed before it runs.
    */
-  async #joined (task: ProcessTask, cgroup: TaskCgroup): Promise<void> {
-    const deadline = Date.now() + JOIN_TIMEOUT_MS
-    const pid = String(task.pid)
-    while (task.exit === undefined && Date.now() < deadline) {
-      const lists = await Promise.all(cgroup.dirs.map(async d => await readFile(`${d}/cgroup.procs`, 'utf8').catch(() => '')))
-      if (lists.every(list => list.split('\n').includes(pid))) return
-      await sleep(JOIN_POLL_MS)
+  async #admit (task: ProcessTask, cgroup: TaskCgroup): Promise<void> {
+    const gate = (task.child as ChildProcess).stdio[GATE_FD] as Writable
+    gate.on('error', () => {}) // EPIPE: the task died at its gate; its exit says why
+    try {
+      await admitToCgroup(cgroup, task.pid)
+    } catch (err) {
+      gate.destroy()
+      try { process.kill(task.pid, 'SIGKILL') } catch { /* already gone */ }
+      throw new CgroupError(`task ${task.id}: cannot move pid ${task.pid} into its cgroup: ${(err as Error).message}`, { cause: err })
     }
+    // flushed before start() resolves: a daemon that exits right after must not leave the gate shut
+    await new Promise<void>(resolve => { gate.once('error', () => resolve()); gate.end(`${GATE_WORD}\n`, () => resolve()) })
   }
 
   async #exitResult (task: ProcessTask, code: number | null, signal: string | null): Promise<ExitResult> {
@@ -275,16 +311,24 @@ export class ProcessDriver implements Driver, LogReader {
     task.settle(await this.#exitResult(task, null, null))
   }
 
+  /**
+   * The stop contract: `signal` to the main process alone; then SIGKILL to the
+   * whole task (cgroup, else process group) once the main process has exited
+   * or the grace has run out, whichever comes first, swept until nothing is left.
+   */
   async #stop (task: ProcessTask, timeoutMs: number, signal: NodeJS.Signals): Promise<void> {
     if (task.exit !== undefined && (await survivors(task)).length === 0) return
     const log = this.#log.child({ task: task.id })
-    signalGroup(task, signal)
+    // a re-adopted task's pid is checked first, so that a reused pid is not signalled
+    await this.#checkAdopted(task)
+    signalMain(task, signal)
     const deadline = Date.now() + timeoutMs
     while (Date.now() < deadline) {
-      if (await this.#gone(task)) return
+      await this.#checkAdopted(task)
+      if (task.exit !== undefined) break
       await sleep(Math.min(STOP_POLL_MS, Math.max(1, deadline - Date.now())))
     }
-    if (!await this.#gone(task)) log.warn({ pid: task.pid, timeoutMs }, 'task outlived its stop grace, sending SIGKILL')
+    if (task.exit === undefined) log.warn({ pid: task.pid, timeoutMs, signal }, 'task outlived its stop grace, sending SIGKILL')
     const sweepUntil = Date.now() + SWEEP_MS
     while (!await this.#gone(task)) {
       await killAll(task)
@@ -318,7 +362,7 @@ export class ProcessDriver implements Driver, LogReader {
       driver: PROCESS_DRIVER,
       id: task.id,
       startedAt: task.startedAt,
-      state: { pid: task.pid, pgid: task.pgid, startTime: task.startTime, bootId: task.bootId, logDir: task.logDir, ...encodeCgroup(task.cgroup) }
+      state: { pid: task.pid, pgid: task.pgid, startTime: task.startTime, bootId: task.bootId, logDir: task.logDir, uid: task.uid, gid: task.gid, ...encodeCgroup(task.cgroup) }
     }
   }
 

@@ -15,6 +15,9 @@ export interface ProcessTask {
   bootId: string
   startedAt: number
   logDir: string
+  /** Who the task runs as. */
+  uid: number
+  gid: number
   cgroup?: TaskCgroup
   /** Present for tasks this driver spawned; absent for re-adopted ones, which are polled. */
   child?: ChildProcess
@@ -43,6 +46,21 @@ export function newTask (fields: Omit<ProcessTask, 'exited' | 'settle'>): Proces
   return task
 }
 
+/**
+ * Sends the stop signal to the task's main process only, as `docker stop`
+ * does: a program such as PostgreSQL's postmaster shuts its own children down
+ * and must be the only one asked. Nothing is sent once the main process is
+ * known to have exited, so a reused pid is never hit.
+ */
+export function signalMain (task: ProcessTask, signal: NodeJS.Signals): void {
+  if (task.exit !== undefined || task.pid <= 1) return
+  try {
+    process.kill(task.pid, signal)
+  } catch {
+    // ESRCH: it exited a moment ago; its exit is on the way
+  }
+}
+
 /** Signals every process in the task's group; a group that is already gone is fine. */
 export function signalGroup (task: ProcessTask, signal: NodeJS.Signals): void {
   // kill(-1) would reach every process we may signal, and 0 our own group
@@ -62,8 +80,12 @@ export async function survivors (task: ProcessTask): Promise<number[]> {
   return task.cgroup !== undefined ? await cgroupPids(task.cgroup) : await groupMembers(task.pgid)
 }
 
-/** SIGKILLs the group and, when there is one, the cgroup. */
+/**
+ * SIGKILLs everything of the task: its cgroup when it has one, so that
+ * children that called setsid go too; otherwise its process group, which
+ * such children have left.
+ */
 export async function killAll (task: ProcessTask): Promise<void> {
-  signalGroup(task, 'SIGKILL')
   if (task.cgroup !== undefined) await killCgroup(task.cgroup)
+  else signalGroup(task, 'SIGKILL')
 }

@@ -1,7 +1,7 @@
 /**
  * The sim runtime: a Driver that runs nothing, over simulated machines whose
  * tasks outlive a daemon restart and die with a power cut. Used by the grid
- * simulator (controller/sim) and by tests.
+ * simulator (tests/sim/grid) and by tests.
  */
 export { SimDriver, SIM_DRIVER } from './driver.ts'
 export type { SimDriverComponents } from './driver.ts'

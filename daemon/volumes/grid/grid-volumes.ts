@@ -1,5 +1,5 @@
 /**
- * Replicated block volumes on a grid node: the VolumeBackend the agent uses
+ * Replicated block volumes on a grid node: the VolumeAttacher the agent uses
  * when the node belongs to a grid.
  *
  *   committed VolumeRecord ──► member here? ──► sparse-file replica, served on /trellis/replica/1
@@ -13,10 +13,10 @@
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
-import type { Clock, Timer } from '../../../controller/clock/index.ts'
+import { Periodic, type Clock } from '../../../controller/clock/index.ts'
 import type { CommandLog, VolumeRecord } from '../../../controller/state/index.ts'
 import type { Transport } from '../../network/index.ts'
-import type { VolumeBackend, VolumeInfo } from '../backend.ts'
+import type { VolumeAttacher } from '../backend.ts'
 import { openSparseFileStore, type SparseFileStore } from '../block/index.ts'
 import { VolumeNotFoundError } from '../errors.ts'
 import { cleanupStaleMounts, mountVolume } from '../mount/index.ts'
@@ -64,7 +64,7 @@ export interface LocalVolumeView {
   syncing: ResyncProgress[]
 }
 
-export class GridVolumes implements VolumeBackend {
+export class GridVolumes implements VolumeAttacher {
   readonly kind = 'replicated'
   readonly outlivesDaemon = false
   readonly #c: GridVolumesComponents
@@ -78,7 +78,7 @@ export class GridVolumes implements VolumeBackend {
   readonly #nbd: NbdServer
   readonly #socket: string
   #queue: Promise<void> = Promise.resolve()
-  #timer: Timer | undefined
+  readonly #tend: Periodic
   #unsubscribe: (() => void) | undefined
   #stopped = false
 
@@ -89,6 +89,11 @@ export class GridVolumes implements VolumeBackend {
     this.#replicas = new ReplicaServer({ transport: components.transport, logger: this.#log })
     this.#nbd = new NbdServer({ logger: this.#log })
     this.#socket = join(init.runDir, 'nbd.sock')
+    // Every applied command may change a volume; a burst of them makes one pass.
+    this.#tend = new Periodic(
+      { clock: components.clock, onError: err => { this.#log.warn({ err }, 'volume pass failed') } },
+      { intervalMs: TEND_EVERY_MS, run: async () => { await this.sync() } }
+    )
   }
 
   /** Undoes mounts a crashed daemon left, starts the NBD socket, opens this node's replicas and follows the state. */
@@ -101,13 +106,9 @@ export class GridVolumes implements VolumeBackend {
     }
     await rm(this.#socket, { force: true })
     await this.#nbd.listen({ path: this.#socket })
-    this.#unsubscribe = this.#c.log.onApplied(() => { void this.sync() })
-    const tick = (): void => {
-      if (this.#stopped) return
-      void this.sync().finally(() => { if (!this.#stopped) this.#timer = this.#c.clock.setTimeout(tick, TEND_EVERY_MS) })
-    }
+    this.#unsubscribe = this.#c.log.onApplied(() => { this.#tend.poke() })
     await this.sync()
-    this.#timer = this.#c.clock.setTimeout(tick, TEND_EVERY_MS)
+    this.#tend.start()
   }
 
   /** Brings local replicas and attachments in line with the state; calls are queued, never concurrent. */
@@ -115,12 +116,9 @@ export class GridVolumes implements VolumeBackend {
     return this.#serial(async () => { await this.#sync() })
   }
 
-  async create (id: string): Promise<void> {
-    if (!this.#c.log.state.volumes.has(id)) throw new VolumeNotFoundError(`volume ${id} is not in the grid's state`)
-  }
-
   /** Attaches a volume the state makes this node the primary of: returns where its filesystem is mounted. */
-  async attach (id: string): Promise<{ path: string }> {
+  async ensure (id: string): Promise<{ path: string }> {
+    if (!this.#c.log.state.volumes.has(id)) throw new VolumeNotFoundError(`volume ${id} is not in the grid's state`)
     return await this.#serial(async () => {
       const existing = this.#attached.get(id)
       if (existing?.mount !== undefined) return { path: existing.mount.path }
@@ -159,14 +157,7 @@ export class GridVolumes implements VolumeBackend {
   }
 
   /** Replicas are deleted when the state drops them, not on the agent's word. */
-  async remove (): Promise<void> {}
-
-  async list (): Promise<VolumeInfo[]> {
-    return [...this.#locals.entries()].sort(([a], [b]) => a < b ? -1 : 1).map(([id, store]) => {
-      const mount = this.#attached.get(id)?.mount
-      return { id, sizeBytes: store.size, attached: mount !== undefined, ...(mount !== undefined ? { path: mount.path } : {}) }
-    })
-  }
+  async forget (): Promise<void> {}
 
   /** This node's part in each volume it holds. */
   views (): LocalVolumeView[] {
@@ -179,8 +170,8 @@ export class GridVolumes implements VolumeBackend {
   /** Detaches what is attached, stops serving replicas and closes every store. */
   async stop (): Promise<void> {
     this.#stopped = true
-    this.#timer?.cancel()
     this.#unsubscribe?.()
+    await this.#tend.stop()
     await this.#serial(async () => {
       for (const id of [...this.#keepers.keys()]) await this.#dropKeeper(id)
       for (const a of this.#attached.values()) await this.#release(a)

@@ -3,6 +3,7 @@ export { probeMountSupport } from './probe.ts'
 export { DEFAULT_READY_TIMEOUT_MS, mountVolume } from './mount-volume.ts'
 export { cleanupStaleMounts } from './cleanup.ts'
 export { STATE_FILE } from './state.ts'
+export { isMounted } from './system.ts'
 export {
   ForeignFilesystemError, MountBusyError, MountCleanupError, MountCommandError,
   MountTimeoutError, MountUnsupportedError

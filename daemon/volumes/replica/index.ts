@@ -2,7 +2,7 @@ export type { ReplicatedBlockStoreComponents, ReplicatedBlockStoreInit } from '.
 export { DEFAULT_REPLICA_TIMEOUT, ReplicatedBlockStore, openReplicatedBlockStore } from './replicated-store.ts'
 export type { ResyncOptions, ResyncProgress, ResyncResult } from './resync.ts'
 export { DEFAULT_RESYNC_CHUNK, DEFAULT_RESYNC_RATE } from './resync.ts'
-export type { Clock } from './throttle.ts'
+export type { ThrottleClock } from './throttle.ts'
 export { TokenBucket } from './throttle.ts'
 export type { ReplicaServerComponents, ReplicaServerInit, ReplicaServerStats } from './server.ts'
 export { ReplicaServer } from './server.ts'

@@ -4,6 +4,7 @@ import type { Transport } from '../../network/index.ts'
 import type { BlockStore } from '../block/index.ts'
 import type { ReplicaClient } from './client.ts'
 import type { SyncJob } from './resync.ts'
+import type { ThrottleClock } from './throttle.ts'
 
 /** What a ReplicatedBlockStore uses. */
 export interface ReplicatedBlockStoreComponents {
@@ -20,10 +21,8 @@ export interface ReplicatedBlockStoreComponents {
    * every such change fails. Concurrent failures of one node share one call.
    */
   dropReplica?: (node: string, err: Error) => Promise<void>
-  /** The resync throttle's clock, epoch ms by default; tests inject one with sleep. */
-  now?: () => number
-  /** The resync throttle's wait; rejects once signal aborts. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** The resync throttle's clock; the real one by default, tests inject their own sleep. */
+  clock?: ThrottleClock
 }
 
 /** Which volume, and the in-sync set and generation committed for it. */

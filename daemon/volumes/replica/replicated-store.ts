@@ -8,7 +8,8 @@ import { OverlapQueue } from './ordering.ts'
 import {
   resyncSettings, walkResync, type ResyncOptions, type ResyncProgress, type ResyncResult, type ResyncWalk, type SyncJob
 } from './resync.ts'
-import { TokenBucket, systemClock, type Clock } from './throttle.ts'
+import { RealClock } from '../../../controller/clock/index.ts'
+import { TokenBucket, type ThrottleClock } from './throttle.ts'
 import { MAX_WRITE, Op } from './wire.ts'
 import type { Member, ReplicatedBlockStoreComponents, ReplicatedBlockStoreInit } from './replicated-store-types.ts'
 
@@ -48,7 +49,7 @@ export class ReplicatedBlockStore implements BlockStore {
   readonly #volume: string
   readonly #timeoutMs: number
   readonly #ownsLocal: boolean
-  readonly #clock: Clock
+  readonly #clock: ThrottleClock
   readonly #order = new OverlapQueue()
   #members = new Map<string, Member>()
   /** dropReplica calls under way, by node, so concurrent failures share one. */
@@ -65,7 +66,7 @@ export class ReplicatedBlockStore implements BlockStore {
     this.#generation = init.generation
     this.#timeoutMs = init.timeoutMs ?? DEFAULT_REPLICA_TIMEOUT
     this.#ownsLocal = init.ownsLocal ?? true
-    this.#clock = { now: components.now ?? systemClock.now, sleep: components.sleep ?? systemClock.sleep }
+    this.#clock = components.clock ?? new RealClock()
     this.#log = components.logger.child({ component: 'replicated-volume', volume: init.volume })
   }
 

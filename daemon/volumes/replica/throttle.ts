@@ -1,17 +1,7 @@
-import { setTimeout as delay } from 'node:timers/promises'
+import type { Clock } from '../../../controller/clock/index.ts'
 
-/** Time as the throttle sees it; injectable so tests need not wait for real seconds. */
-export interface Clock {
-  /** Milliseconds on any monotonic-enough scale. */
-  now: () => number
-  /** Resolves after ms milliseconds; rejects once signal aborts. */
-  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: async (ms, signal) => { await delay(ms, undefined, { signal }) }
-}
+/** What the throttle reads of a clock; tests hand it their own sleep so they need not wait real seconds. */
+export type ThrottleClock = Pick<Clock, 'now' | 'sleep'>
 
 /**
  * A token bucket on bytes: `take` charges what was just used and sleeps off
@@ -20,13 +10,13 @@ export const systemClock: Clock = {
  * lets a caller charge a copy larger than the burst and still keep the rate.
  */
 export class TokenBucket {
-  readonly #clock: Clock
+  readonly #clock: ThrottleClock
   readonly #rate: number // bytes per ms
   readonly #burst: number
   #tokens: number
   #at: number
 
-  constructor (clock: Clock, init: { bytesPerSecond: number, burst: number }) {
+  constructor (clock: ThrottleClock, init: { bytesPerSecond: number, burst: number }) {
     this.#clock = clock
     this.#rate = init.bytesPerSecond / 1000
     this.#burst = init.burst

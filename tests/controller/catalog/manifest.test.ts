@@ -51,6 +51,42 @@ t.test('faults a manifest can have, each at its path', async t => {
   t.same(parseManifest(`name: a\n${HEAD}`, '/img', { expectName: 'b' }).ok, false, 'expectName')
 })
 
+t.test('stop and environment are read, with their defaults', async t => {
+  const result = parseManifest(`name: pg\n${HEAD}stop: { signal: SIGINT, timeout: 1m30s }\nenvironment:\n  PGDATA: /data/pg\n  PGPORT: 5432\n  _DEBUG: true\n  lower_case: ok\n`, '/img/pg')
+  t.ok(result.ok, result.ok ? '' : JSON.stringify(result.errors))
+  if (!result.ok) return
+  t.same(result.manifest.stop, { signal: 'SIGINT', timeoutMs: 90_000 })
+  t.same(result.manifest.environment, { PGDATA: '/data/pg', PGPORT: '5432', _DEBUG: 'true', lower_case: 'ok' }, 'numbers and booleans are spelt out')
+  const defaults = parseManifest(`name: pg\n${HEAD}stop: {}\n`, '/img/pg')
+  t.same(defaults.ok && defaults.manifest.stop, { signal: 'SIGTERM' }, 'no timeout: the node decides')
+  const none = parseManifest(`name: pg\n${HEAD}`, '/img/pg')
+  t.same(none.ok && [none.manifest.stop, none.manifest.environment], [undefined, undefined], 'absent when not given')
+})
+
+t.test('a bad stop or environment is refused at its path', async t => {
+  const cases: Array<[string, string, string[]]> = [
+    ['a signal that cannot be handled', 'stop: { signal: SIGKILL }', [`${IssueCode.OUT_OF_RANGE} stop.signal`]],
+    ['a signal without SIG', 'stop: { signal: INT }', [`${IssueCode.OUT_OF_RANGE} stop.signal`]],
+    ['a timeout that does not parse', 'stop: { timeout: soon }', [`${IssueCode.BAD_DURATION} stop.timeout`]],
+    ['a bare number timeout', 'stop: { timeout: 30 }', [`${IssueCode.WRONG_TYPE} stop.timeout`]],
+    ['a zero timeout', 'stop: { timeout: 0s }', [`${IssueCode.OUT_OF_RANGE} stop.timeout`]],
+    ['a timeout over the ceiling', 'stop: { timeout: 11m }', [`${IssueCode.OUT_OF_RANGE} stop.timeout`]],
+    ['an unknown stop field', 'stop: { grace: 1s }', [`${IssueCode.UNKNOWN_FIELD} stop.grace`]],
+    ['stop not a map', 'stop: SIGINT', [`${IssueCode.WRONG_TYPE} stop`]],
+    ['a name starting with a digit', 'environment: { 1X: a }', [`${IssueCode.BAD_NAME} environment.1X`]],
+    ['a name with a dash', 'environment: { A-B: a }', [`${IssueCode.BAD_NAME} environment.A-B`]],
+    ['a contract variable', 'environment: { TRELLIS_NODE: x }', [`${CatalogIssueCode.RESERVED_ENV} environment.TRELLIS_NODE`]],
+    ['a variable the daemon sets', 'environment: { HOME: /root, PATH: /bin, LANG: C, TMPDIR: /tmp, USER: root }', ['HOME', 'LANG', 'PATH', 'TMPDIR', 'USER'].map(n => `${CatalogIssueCode.RESERVED_ENV} environment.${n}`)],
+    ['a list value', 'environment: { A: [1, 2] }', [`${IssueCode.WRONG_TYPE} environment.A`]],
+    ['a null value', 'environment: { A: null }', [`${IssueCode.WRONG_TYPE} environment.A`]],
+    ['a NUL in a value', 'environment: { A: "x\\0y" }', [`${CatalogIssueCode.BAD_ENV_VALUE} environment.A`]],
+    ['environment not a map', 'environment: [A=1]', [`${IssueCode.WRONG_TYPE} environment`]]
+  ]
+  for (const [name, yaml, want] of cases) t.same(issues(`name: a\n${HEAD}${yaml}\n`), want.sort(), name)
+  const bad = parseManifest(`name: a\n${HEAD}stop: { signal: SIGKILL }\n`, '/img')
+  t.equal(!bad.ok && bad.errors[0]?.line, 5, 'the issue carries its line')
+})
+
 t.test('environment names', async t => {
   t.equal(environmentName('healthPath'), 'HEALTHPATH')
   t.equal(environmentName('backend'), 'BACKEND')

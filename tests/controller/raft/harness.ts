@@ -6,8 +6,9 @@
  */
 import { RaftNode, MemoryStorage } from '../../../controller/raft/index.ts'
 import type { Entry, Message, RaftOptions, ReadState, Status } from '../../../controller/raft/index.ts'
-import { Host, SimRng } from '../../../controller/raft/sim/index.ts'
-import type { HostEvents } from '../../../controller/raft/sim/index.ts'
+import { Host } from '../../sim/raft/index.ts'
+import { SeededRandom } from '../../../controller/random/index.ts'
+import type { HostEvents } from '../../sim/raft/index.ts'
 
 export type NodeOptions = Partial<Omit<RaftOptions, 'id' | 'storage' | 'rng'>>
 
@@ -35,7 +36,7 @@ export class Cluster {
   readonly events: HostEvents
 
   constructor (o: ClusterOptions) {
-    const rng = new SimRng(o.seed ?? 1)
+    const rng = new SeededRandom(o.seed ?? 1)
     const { voters, spares = [], disks, seed: _seed, ...nodeOptions } = o
     this.events = {
       send: m => { this.queue.push(m); this.sent.push(m) },

@@ -1,10 +1,10 @@
 import t from 'tap'
 import { MemoryStorage, RaftNode, bootstrap } from '../../../controller/raft/index.ts'
 import type { Entry } from '../../../controller/raft/index.ts'
-import { SimRng } from '../../../controller/raft/sim/index.ts'
+import { SeededRandom } from '../../../controller/random/index.ts'
 import { bytes } from './harness.ts'
 
-const rng = (): () => number => new SimRng(1).asRng()
+const rng = (): () => number => new SeededRandom(1).asRng()
 
 t.test('the first Ready of a founding voter applies the bootstrap membership', async t => {
   const n = new RaftNode({ id: 'a', storage: MemoryStorage.bootstrapped(['b', 'a', 'c']), rng: rng() })
@@ -137,7 +137,7 @@ t.test('off the leader, proposals name the leader', async t => {
 
 t.test('the same seed gives the same election timeouts', async t => {
   const timeline = (seed: number): number[] => {
-    const n = new RaftNode({ id: 'a', storage: MemoryStorage.bootstrapped(['a', 'b', 'c']), rng: new SimRng(seed).asRng() })
+    const n = new RaftNode({ id: 'a', storage: MemoryStorage.bootstrapped(['a', 'b', 'c']), rng: new SeededRandom(seed).asRng() })
     const out: number[] = []
     for (let i = 0; i < 200; i++) {
       n.tick()

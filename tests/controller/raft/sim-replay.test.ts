@@ -1,6 +1,6 @@
 import t from 'tap'
-import { SCENARIOS, simulate } from '../../../controller/raft/sim/index.ts'
-import type { ScenarioName } from '../../../controller/raft/sim/index.ts'
+import { SCENARIOS, simulate } from '../../sim/raft/index.ts'
+import type { ScenarioName } from '../../sim/raft/index.ts'
 
 t.test('a seed replays exactly: same options, same trace hash and results', async t => {
   for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {

@@ -3,8 +3,8 @@
  * and reports every failing seed with the command that replays it.
  */
 import type { Test } from 'tap'
-import { sweep } from '../../../controller/raft/sim/index.ts'
-import type { ScenarioName } from '../../../controller/raft/sim/index.ts'
+import { sweep } from '../../sim/raft/index.ts'
+import type { ScenarioName } from '../../sim/raft/index.ts'
 
 export function sweepTest (t: Test, scenario: ScenarioName, from: number, count: number, steps?: number): void {
   const started = performance.now()

@@ -1,7 +1,8 @@
 import t from 'tap'
 import { MemoryStorage, RaftNode } from '../../../controller/raft/index.ts'
 import type { Message } from '../../../controller/raft/index.ts'
-import { SimRng, WriteLog } from '../../../controller/raft/sim/index.ts'
+import { WriteLog } from '../../sim/raft/index.ts'
+import { SeededRandom } from '../../../controller/random/index.ts'
 import { Cluster } from './harness.ts'
 
 /** Compacts a node's log up to what it has applied, with its state machine's snapshot. */
@@ -78,7 +79,7 @@ t.test('compact refuses indexes already compacted or not yet applied', async t =
 
 t.test('a snapshot the follower already covers only fast-forwards its commit', async t => {
   const disk = MemoryStorage.bootstrapped(['a', 'b'])
-  const node = new RaftNode({ id: 'b', storage: disk, rng: new SimRng(1).asRng() })
+  const node = new RaftNode({ id: 'b', storage: disk, rng: new SeededRandom(1).asRng() })
   const rd = node.ready()
   node.advance(rd)
   // The follower's log holds index 2 (term 1) already: the snapshot at 2 needs no install.

@@ -4,7 +4,7 @@
  * that a stable grid gives no decision at all.
  */
 import t from 'tap'
-import { plan, type NodeView } from '../../../controller/reconciler/index.ts'
+import { plan, type PlanNode } from '../../../controller/reconciler/index.ts'
 import { schedule } from '../../../controller/scheduler/index.ts'
 import { apply, emptyState, placeApp, putApp, setNodeAdmin, updateVolume, type GridState } from '../../../controller/state/index.ts'
 import type { AppSpec, ComponentSpec } from '../../../controller/graph/types.ts'
@@ -12,7 +12,7 @@ import type { AppSpec, ComponentSpec } from '../../../controller/graph/types.ts'
 const GiB = 1024 ** 3
 const images = { get: (name: string) => name === 'db' ? { requires: ['volume-mount'] } : { requires: [] } }
 
-function node (id: string, over: Partial<NodeView> = {}): NodeView {
+function node (id: string, over: Partial<PlanNode> = {}): PlanNode {
   return {
     id, name: id, zone: 'z1', labels: {}, state: 'up', cordoned: false, draining: false,
     power: { source: 'mains' }, capabilities: ['volume-mount'], capacity: { cpu: 2, memory: 8 * GiB, disk: 100 * GiB }, ...over
@@ -37,7 +37,7 @@ class Grid {
   admin (id: string, a: { cordoned: boolean, draining: boolean }): void { apply(this.state, ++this.#index, setNodeAdmin(id, a)) }
   volume (command: Parameters<typeof apply>[2]): void { apply(this.state, ++this.#index, command) }
   /** Plans one round and commits every placement, as the leader's loop does. */
-  round (nodes: NodeView[], ready: (i: string) => boolean = () => true): ReturnType<typeof plan> {
+  round (nodes: PlanNode[], ready: (i: string) => boolean = () => true): ReturnType<typeof plan> {
     const decisions = plan({ state: this.state, nodes, images, schedule, ready, seed: 1 })
     for (const d of decisions) if (d.kind === 'place') apply(this.state, ++this.#index, placeApp(d.app, d.appVersion, d.placements, d.reason, d.volumes))
     return decisions
@@ -48,7 +48,7 @@ class Grid {
   }
 }
 
-const three = (): NodeView[] => [node('n1'), node('n2'), node('n3')]
+const three = (): PlanNode[] => [node('n1'), node('n2'), node('n3')]
 
 t.test('a new app is placed whole; a stable grid then gives no decision', async t => {
   const g = new Grid()
@@ -127,7 +127,7 @@ t.test('a down node\'s stateful instance waits out the fencing grace; stateless 
   t.same(g.where(), { 'kv.web.0': 'n1', 'kv.db.0': 'n1' })
   // n2 joined and its replica caught up, so the db may move there.
   g.volume(updateVolume('kv.db.data', g.state.volumes.get('kv.db.data')!.generation, { addMembers: ['n2'], addInSync: ['n2'] }, 'caught up'))
-  const nodes = (downForMs: number): NodeView[] => [node('n1', { state: 'down', downForMs }), node('n2')]
+  const nodes = (downForMs: number): PlanNode[] => [node('n1', { state: 'down', downForMs }), node('n2')]
   const early = plan({ state: g.state, nodes: nodes(1000), images, schedule, ready: () => true, seed: 1, statefulGraceMs: 8000 })
   t.match(early[0], { kind: 'place', placements: [{ instance: 'kv.web.0', node: 'n2' }, { instance: 'kv.db.0', node: 'n1' }] }, 'web moves, db waits for the fence')
   const late = plan({ state: g.state, nodes: nodes(9000), images, schedule, ready: () => true, seed: 1, statefulGraceMs: 8000 })

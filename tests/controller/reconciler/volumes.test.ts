@@ -5,7 +5,7 @@
  * last good copy never given up.
  */
 import t from 'tap'
-import { chooseReplicas, plan, planVolumes, usedByNode, type NodeView } from '../../../controller/reconciler/index.ts'
+import { chooseReplicas, plan, planVolumes, usedByNode, type PlanNode } from '../../../controller/reconciler/index.ts'
 import { schedule } from '../../../controller/scheduler/index.ts'
 import type { SchedNode } from '../../../controller/scheduler/types.ts'
 import { apply, emptyState, placeApp, putApp, updateVolume, type GridState } from '../../../controller/state/index.ts'
@@ -14,13 +14,13 @@ import type { AppSpec } from '../../../controller/graph/types.ts'
 const GiB = 1024 ** 3
 const images = { get: () => ({ requires: [] }) }
 
-function node (id: string, over: Partial<NodeView> = {}): NodeView {
+function node (id: string, over: Partial<PlanNode> = {}): PlanNode {
   return {
     id, name: id, zone: 'z1', labels: {}, state: 'up', cordoned: false, draining: false,
     power: { source: 'mains' }, capabilities: [], capacity: { cpu: 2, memory: 8 * GiB, disk: 100 * GiB }, ...over
   }
 }
-const sched = (n: NodeView, usedDisk = 0): SchedNode => ({ ...n, used: { cpu: 0, memory: 0, disk: usedDisk } })
+const sched = (n: PlanNode, usedDisk = 0): SchedNode => ({ ...n, used: { cpu: 0, memory: 0, disk: usedDisk } })
 
 const app = (replicas: number): AppSpec => ({
   name: 'shop',
@@ -36,13 +36,13 @@ class Grid {
   readonly state: GridState = emptyState()
   index = 0
   put (spec: AppSpec): void { apply(this.state, ++this.index, putApp(spec, '', 'n1')) }
-  round (nodes: NodeView[], statefulGraceMs = 0): ReturnType<typeof plan> {
+  round (nodes: PlanNode[], statefulGraceMs = 0): ReturnType<typeof plan> {
     const decisions = plan({ state: this.state, nodes, images, schedule, ready: () => true, seed: 1, statefulGraceMs })
     for (const d of decisions) if (d.kind === 'place') apply(this.state, ++this.index, placeApp(d.app, d.appVersion, d.placements, d.reason, d.volumes))
     return decisions
   }
 
-  volumes (nodes: NodeView[], replaceAfterMs = 60_000): ReturnType<typeof planVolumes> {
+  volumes (nodes: PlanNode[], replaceAfterMs = 60_000): ReturnType<typeof planVolumes> {
     const used = usedByNode(this.state)
     const decisions = planVolumes({ state: this.state, nodes: nodes.map(n => ({ ...n, used: used.get(n.id) ?? { cpu: 0, memory: 0, disk: 0 } })), replaceAfterMs, seed: 1 })
     for (const d of decisions) apply(this.state, ++this.index, updateVolume(d.volume, d.generation, d.change, d.reason))
@@ -105,7 +105,7 @@ t.test('a member down past the threshold is replaced; before it, and for the las
   g.round(nodes)
   const [primary, other] = g.vol.members as [string, string]
   const spare = nodes.map(n => n.id).find(id => id !== primary && id !== other)!
-  const down = (ms: number): NodeView[] => nodes.map(n => n.id === other ? { ...n, state: 'down' as const, downForMs: ms } : n)
+  const down = (ms: number): PlanNode[] => nodes.map(n => n.id === other ? { ...n, state: 'down' as const, downForMs: ms } : n)
   t.same(g.volumes(down(30_000)), [], 'not yet')
   const [d] = g.volumes(down(61_000))
   t.match(d, { change: { removeMembers: [other], addMembers: [spare] }, reason: /replace replica on .* down 61 s/ })
@@ -150,7 +150,7 @@ t.test('a drain of the primary\'s node adds a replica where the instance can run
   g.round(nodes)
   const [primary, other] = g.vol.members as [string, string]
   const third = nodes.map(n => n.id).find(id => id !== primary && id !== other)!
-  const view = (n: NodeView): NodeView => n.id === primary ? { ...n, cordoned: true, draining: true } : n.id === other ? { ...n, cordoned: true } : n
+  const view = (n: PlanNode): PlanNode => n.id === primary ? { ...n, cordoned: true, draining: true } : n.id === other ? { ...n, cordoned: true } : n
   const drained = nodes.map(view)
   t.match(g.round(drained), [{ kind: 'unschedulable' }], 'nowhere to go yet')
   const [d] = g.volumes(drained)

@@ -1,5 +1,6 @@
 import t from 'tap'
-import { assertScheduled, instanceId, schedule } from '../../../controller/scheduler/index.ts'
+import { instanceId } from '../../../controller/graph/index.ts'
+import { assertScheduled, schedule } from '../../../controller/scheduler/index.ts'
 import { app, commit, IMAGES, nodes, run, where } from './harness.ts'
 
 t.test('all or nothing: a second component that cannot be placed leaves no placements at all', async t => {

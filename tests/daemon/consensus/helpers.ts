@@ -8,14 +8,14 @@ import type { AppSpec } from '../../../controller/graph/types.ts'
 import { LoopbackNetwork, LoopbackTransport } from '../../../daemon/network/index.ts'
 import { openStore } from '../../../daemon/store/index.ts'
 import type { Store } from '../../../daemon/store/index.ts'
-import { RaftLog } from '../../../daemon/consensus/index.ts'
-import type { RaftLogInit } from '../../../daemon/consensus/index.ts'
+import { RaftCommandLog } from '../../../daemon/consensus/index.ts'
+import type { RaftCommandLogInit } from '../../../daemon/consensus/index.ts'
 
 export const logger = pino({ level: 'silent' })
 export const spec = (name: string): AppSpec => ({ name, components: [], entries: [], constraints: [] })
 
 interface Member {
-  log: RaftLog
+  log: RaftCommandLog
   transport: LoopbackTransport
   store: Store
 }
@@ -26,18 +26,18 @@ export class Cluster {
   readonly ids: string[]
   readonly members = new Map<string, Member>()
   readonly #dirs = new Map<string, string>()
-  readonly #init: RaftLogInit
+  readonly #init: RaftCommandLogInit
   /** Who bootstraps the group; every other member starts passive, waiting to be added. */
   readonly #founders: string[]
 
-  private constructor (ids: string[], init: RaftLogInit, founders: string[]) {
+  private constructor (ids: string[], init: RaftCommandLogInit, founders: string[]) {
     this.ids = ids
     this.#init = init
     this.#founders = founders
   }
 
   /** Starts `ids`; by default all of them found the group, `founders` names a subset. */
-  static async create (t: Test, ids: string[], init: RaftLogInit = {}, founders: string[] = ids): Promise<Cluster> {
+  static async create (t: Test, ids: string[], init: RaftCommandLogInit = {}, founders: string[] = ids): Promise<Cluster> {
     const c = new Cluster([...ids], init, [...founders])
     t.teardown(async () => {
       for (const id of [...c.members.keys()]) await c.stop(id)
@@ -49,10 +49,10 @@ export class Cluster {
   }
 
   /** Starts (or restarts from its disk) one member. */
-  async start (id: string): Promise<RaftLog> {
+  async start (id: string): Promise<RaftCommandLog> {
     const store = await openStore(this.#dirs.get(id)!)
     const transport = new LoopbackTransport({ network: this.network }, { nodeId: id })
-    const log = new RaftLog({ transport, store, clock: new RealClock(), logger }, {
+    const log = new RaftCommandLog({ transport, store, clock: new RealClock(), logger }, {
       tickMs: 20, timeoutMs: 4000, ...this.#init, voters: this.#founders.includes(id) ? this.#founders : undefined
     })
     this.members.set(id, { log, transport, store })
@@ -61,7 +61,7 @@ export class Cluster {
   }
 
   /** A new node with empty storage and no founders: it waits to be added by the leader. */
-  async add (id: string): Promise<RaftLog> {
+  async add (id: string): Promise<RaftCommandLog> {
     this.#dirs.set(id, await mkdtemp(join(tmpdir(), `trellis-raft-${id}-`)))
     this.ids.push(id)
     return await this.start(id)
@@ -82,7 +82,7 @@ export class Cluster {
     await m.store.close()
   }
 
-  log (id: string): RaftLog {
+  log (id: string): RaftCommandLog {
     return this.members.get(id)!.log
   }
 

@@ -3,11 +3,11 @@ import t from 'tap'
 import { VirtualClock } from '../../../controller/clock/index.ts'
 import type { ConfChange } from '../../../controller/raft/index.ts'
 import { MembershipLoop } from '../../../daemon/consensus/index.ts'
-import type { MembershipConsensus, RaftLogStatus } from '../../../daemon/consensus/index.ts'
+import type { MembershipConsensus, RaftCommandLogStatus } from '../../../daemon/consensus/index.ts'
 import { logger } from './helpers.ts'
 
 /** A Raft log that applies changes at once and records them. */
-function fakeRaft (role: RaftLogStatus['role'], voters: string[]): MembershipConsensus & { made: ConfChange[], conf: { voters: string[], learners: string[] } } {
+function fakeRaft (role: RaftCommandLogStatus['role'], voters: string[]): MembershipConsensus & { made: ConfChange[], conf: { voters: string[], learners: string[] } } {
   const conf = { voters, learners: [] as string[] }
   const made: ConfChange[] = []
   return {

@@ -3,8 +3,8 @@ import t from 'tap'
 import { RealClock } from '../../../controller/clock/index.ts'
 import { putApp } from '../../../controller/state/index.ts'
 import { MembershipLoop } from '../../../daemon/consensus/index.ts'
-import type { MembershipDirectory, RaftLog } from '../../../daemon/consensus/index.ts'
-import type { NodeDirectory } from '../../../daemon/grid/index.ts'
+import type { MembershipDirectory, RaftCommandLog } from '../../../daemon/consensus/index.ts'
+import type { NodeDirectory } from '../../../daemon/membership/index.ts'
 import { Cluster, logger, spec, waitFor } from './helpers.ts'
 
 // The composition root hands the real directory to the loop: it must fit.
@@ -33,7 +33,7 @@ class FakeDirectory extends EventEmitter<{ event: [{ type: string, peer: string 
 }
 
 /** Keeps proposing on `log` until stopped; every command must commit. */
-function writer (log: () => RaftLog): { stop: () => Promise<void>, acked: string[], errors: unknown[] } {
+function writer (log: () => RaftCommandLog): { stop: () => Promise<void>, acked: string[], errors: unknown[] } {
   const acked: string[] = []
   const errors: unknown[] = []
   let running = true

@@ -5,10 +5,10 @@
  */
 import t from 'tap'
 import type { Test } from 'tap'
-import {
-  CLEAN_LAN, FIELD_DETECTOR, HEAVY_STALLS, LAN_DETECTOR, LOSSY_FIELD, simulate
-} from '../../../daemon/membership/index.ts'
-import type { ChannelOptions, DetectorSettings, SimOptions } from '../../../daemon/membership/index.ts'
+import { FIELD_DETECTOR, LAN_DETECTOR } from '../../../daemon/membership/index.ts'
+import { CLEAN_LAN, HEAVY_STALLS, LOSSY_FIELD, simulate } from '../../sim/membership/index.ts'
+import type { DetectorSettings } from '../../../daemon/membership/index.ts'
+import type { ChannelOptions, SimOptions } from '../../sim/membership/index.ts'
 import { replay } from './replay.ts'
 
 const HOUR = 3_600_000 // ms

@@ -5,10 +5,10 @@
  */
 import t from 'tap'
 import type { Test } from 'tap'
-import {
-  CLEAN_LAN, FIELD_DETECTOR, LAN_DETECTOR, LOSSY_FIELD, detectionDistribution, quantile
-} from '../../../daemon/membership/index.ts'
-import type { ChannelOptions, DetectionReport, DetectorSettings } from '../../../daemon/membership/index.ts'
+import { FIELD_DETECTOR, LAN_DETECTOR } from '../../../daemon/membership/index.ts'
+import { CLEAN_LAN, LOSSY_FIELD, detectionDistribution, quantile } from '../../sim/membership/index.ts'
+import type { DetectorSettings } from '../../../daemon/membership/index.ts'
+import type { ChannelOptions, DetectionReport } from '../../sim/membership/index.ts'
 
 const RUNS = 100
 

@@ -4,8 +4,10 @@
  * replay it.
  */
 import t from 'tap'
-import { CLEAN_LAN, FIELD_DETECTOR, LAN_DETECTOR, LOSSY_FIELD, simulate } from '../../../daemon/membership/index.ts'
-import type { ChannelOptions, DetectorSettings, SimOptions } from '../../../daemon/membership/index.ts'
+import { FIELD_DETECTOR, LAN_DETECTOR } from '../../../daemon/membership/index.ts'
+import { CLEAN_LAN, LOSSY_FIELD, simulate } from '../../sim/membership/index.ts'
+import type { DetectorSettings } from '../../../daemon/membership/index.ts'
+import type { ChannelOptions, SimOptions } from '../../sim/membership/index.ts'
 import { replay } from './replay.ts'
 
 const SEEDS = 40

@@ -1,6 +1,7 @@
 /** The phi-accrual detector, by table. */
 import t from 'tap'
-import { PhiDetector, elapsedForPhi, phiOf, seededRng } from '../../../daemon/membership/index.ts'
+import { PhiDetector, elapsedForPhi, phiOf } from '../../../daemon/membership/index.ts'
+import { mulberry32 } from '../../../controller/random/index.ts'
 import type { PhiOptions } from '../../../daemon/membership/index.ts'
 
 const regular: PhiOptions = { windowSize: 100, minStdDevMs: 100, acceptablePauseMs: 0, firstHeartbeatEstimateMs: 1_000 }
@@ -50,7 +51,7 @@ t.test('regular arrivals keep phi low', async t => {
 })
 
 t.test('phi rises monotonically with silence and never jumps to Infinity', async t => {
-  const rng = seededRng(7)
+  const rng = mulberry32(7)
   const d = new PhiDetector(regular)
   let at = 0
   for (let i = 0; i < 200; i++) d.heartbeat(at += 800 + rng() * 400)
@@ -92,7 +93,7 @@ t.test('thresholds are crossed when the settings say', async t => {
 })
 
 t.test('a jittery peer earns a wider margin than a regular one', async t => {
-  const rng = seededRng(42)
+  const rng = mulberry32(42)
   const jittery = new PhiDetector(regular)
   let at = 0
   for (let i = 0; i < 100; i++) jittery.heartbeat(at += 1_000 + (rng() - 0.5) * 1_000)

@@ -1,5 +1,5 @@
 /** How a failing seeded run names itself, so it can be replayed exactly. */
-import type { SimOptions } from '../../../daemon/membership/index.ts'
+import type { SimOptions } from '../../sim/membership/index.ts'
 
 /** A line to paste into `node --input-type=module -e` (from the repo root) that reruns the simulation. */
 export function replay (options: SimOptions): string {

@@ -1,8 +1,9 @@
 /** Detector settings: presets, validation, and where their thresholds fall. */
 import t from 'tap'
 import {
-  DETECTOR_PRESETS, FIELD_DETECTOR, LAN_DETECTOR, MembershipTable, detectorPreset, nominalWindow, phiOf, seededRng, validateSettings
+  DETECTOR_PRESETS, FIELD_DETECTOR, LAN_DETECTOR, MembershipTable, detectorPreset, nominalWindow, phiOf, validateSettings
 } from '../../../daemon/membership/index.ts'
+import { mulberry32 } from '../../../controller/random/index.ts'
 import type { DetectorSettings } from '../../../daemon/membership/index.ts'
 
 t.test('presets by name, as the --detector flag gives them', async t => {
@@ -64,7 +65,7 @@ t.test('validation names the field and carries a stable code', async t => {
   for (const [change, field] of table) {
     const bad = { ...LAN_DETECTOR, ...change }
     t.throws(() => validateSettings(bad), { code: 'ERR_INVALID_DETECTOR_SETTINGS', message: field }, JSON.stringify(change))
-    t.throws(() => new MembershipTable({ settings: bad, rng: seededRng(1) }), { code: 'ERR_INVALID_DETECTOR_SETTINGS' }, 'the table refuses it too')
+    t.throws(() => new MembershipTable({ settings: bad, rng: mulberry32(1) }), { code: 'ERR_INVALID_DETECTOR_SETTINGS' }, 'the table refuses it too')
   }
   t.doesNotThrow(() => validateSettings({ ...LAN_DETECTOR, maxLocalPauseMs: 0, indirectProbes: 0, minSuspectMs: 0, acceptablePauseMs: 0 }), 'zero disables the optional parts')
 })

@@ -1,9 +1,9 @@
 /** The simulator itself: deterministic, and its channel, stalls, kills and probes behave. */
 import t from 'tap'
-import {
-  CLEAN_LAN, FIELD_DETECTOR, HEAVY_STALLS, LAN_DETECTOR, LOSSY_FIELD, StallSchedule, seededRng, simulate
-} from '../../../daemon/membership/index.ts'
-import type { SimOptions } from '../../../daemon/membership/index.ts'
+import { FIELD_DETECTOR, LAN_DETECTOR } from '../../../daemon/membership/index.ts'
+import { CLEAN_LAN, HEAVY_STALLS, LOSSY_FIELD, StallSchedule, simulate } from '../../sim/membership/index.ts'
+import { mulberry32 } from '../../../controller/random/index.ts'
+import type { SimOptions } from '../../sim/membership/index.ts'
 
 const base: SimOptions = { seed: 1, settings: LAN_DETECTOR, nodes: 5, durationMs: 120_000, channel: CLEAN_LAN }
 
@@ -53,7 +53,7 @@ t.test('indirect probes are what keep a lossy single hop from condemning live pe
 })
 
 t.test('stall schedules: bursts of stalls no longer than the maximum', async t => {
-  const stalls = new StallSchedule(HEAVY_STALLS, seededRng(3))
+  const stalls = new StallSchedule(HEAVY_STALLS, mulberry32(3))
   let stalled = 0
   let longest = 0
   let current = 0

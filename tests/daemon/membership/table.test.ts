@@ -1,6 +1,7 @@
 /** Membership-table transitions, by table. */
 import t from 'tap'
-import { MembershipTable, seededRng } from '../../../daemon/membership/index.ts'
+import { MembershipTable } from '../../../daemon/membership/index.ts'
+import { mulberry32 } from '../../../controller/random/index.ts'
 import type { DetectorSettings, MembershipEvent, MembershipInput, ProbeRequest } from '../../../daemon/membership/index.ts'
 
 /**
@@ -46,7 +47,7 @@ function timeline (...parts: MembershipInput[][]): MembershipInput[] {
 }
 
 function run (inputs: MembershipInput[], options: { settings?: DetectorSettings, seed?: number } = {}): { table: MembershipTable, events: MembershipEvent[], probes: Array<ProbeRequest & { at: number }> } {
-  const table = new MembershipTable({ settings: options.settings ?? settings, rng: seededRng(options.seed ?? 1), self: 'me' })
+  const table = new MembershipTable({ settings: options.settings ?? settings, rng: mulberry32(options.seed ?? 1), self: 'me' })
   const events: MembershipEvent[] = []
   const probes: Array<ProbeRequest & { at: number }> = []
   for (const input of inputs) {

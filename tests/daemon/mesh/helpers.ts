@@ -2,7 +2,6 @@
  * Real mesh hosts on 127.0.0.1 for tests: every host made here is stopped in
  * t.teardown, so a failing test leaves no listener or timer behind.
  */
-import type { Test } from 'tap'
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import type { PrivateKey } from '@libp2p/interface'
 import { multiaddr } from '@multiformats/multiaddr'
@@ -19,8 +18,13 @@ export const DIAL_TIMEOUT = 3_000 // ms
 /** Redials fast so a test that loses a link sees it back within a second or two. */
 export const FAST_BACKOFF = { initialMs: 100, maxMs: 500 }
 
-/** Starts a host on an ephemeral 127.0.0.1 port and stops it when the test ends. */
-export async function startHost (t: Test, init: Partial<MeshHostInit> & { gridKey: GridKey }): Promise<MeshHost> {
+/** Whatever stops what a helper started: a tap Test, or a suite's own list. */
+export interface Owner {
+  teardown (fn: () => unknown): void
+}
+
+/** Starts a host on an ephemeral 127.0.0.1 port and stops it when its owner (a test) ends. */
+export async function startHost (t: Owner, init: Partial<MeshHostInit> & { gridKey: GridKey }): Promise<MeshHost> {
   const host = await createMeshHost({ logger }, {
     privateKey: init.privateKey ?? await generateKeyPair('Ed25519'),
     listen: ['/ip4/127.0.0.1/tcp/0'],
@@ -33,7 +37,7 @@ export async function startHost (t: Test, init: Partial<MeshHostInit> & { gridKe
 }
 
 /** Starts `count` hosts of one grid, each connected to the first. */
-export async function startGrid (t: Test, count: number, gridKey = GridKey.create()): Promise<MeshHost[]> {
+export async function startGrid (t: Owner, count: number, gridKey = GridKey.create()): Promise<MeshHost[]> {
   const hosts: MeshHost[] = []
   for (let i = 0; i < count; i++) hosts.push(await startHost(t, { gridKey }))
   for (const host of hosts.slice(1)) await connect(host, hosts[0])

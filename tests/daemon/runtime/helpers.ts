@@ -2,13 +2,17 @@
  * Shared bits of the runtime tests: temp dirs, task configs, a quiet logger,
  * waiting for a condition in real time, and cleaning up test cgroups.
  */
+import { execFile } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import type { Test } from 'tap'
 import { pino, type Logger } from 'pino'
-import type { TaskConfig } from '../../../daemon/runtime/index.ts'
+import { ProcessDriver, type TaskConfig, type TaskHandle } from '../../../daemon/runtime/index.ts'
 
 /** The Node.js running the tests, for `node -e` tasks. */
 export const NODE = process.execPath
@@ -133,4 +137,35 @@ async function removeCgroupTree (dir: string): Promise<void> {
       await sleep(20)
     }
   }
+}
+
+/** Whether this machine runs the cgroup tests, and why not. */
+export const cgroups = await cgroupsUsable()
+
+/** A temp dir, a cgroup parent (`off` without cgroups) and a list of pids, all cleaned up by the test's teardown. */
+export async function sandbox (t: Test, label: string): Promise<{ dir: string, parent: string, pids: number[] }> {
+  const dir = await tempDir()
+  const parent = cgroups.ok ? uniqueCgroupParent(label) : 'off'
+  const pids: number[] = []
+  t.teardown(async () => {
+    for (const pid of pids) killQuietly(pid)
+    if (parent !== 'off') await removeCgroupParent(parent)
+    await removeDir(dir)
+  })
+  return { dir, parent, pids }
+}
+
+/** A process driver under `parent` (or without cgroups for `off`), closed by the test's teardown. */
+export function newDriver (t: Test, parent: string, pollMs = 100): ProcessDriver {
+  const driver = new ProcessDriver({ logger: quietLogger() }, parent === 'off' ? { cgroups: 'off', pollMs } : { cgroupParent: parent, pollMs })
+  t.teardown(() => driver.close())
+  return driver
+}
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/start-task.ts', import.meta.url))
+
+/** Starts a task from another Node process that exits right after: a daemon that died. */
+export async function startInDyingDaemon (config: TaskConfig, parent: string): Promise<TaskHandle> {
+  const { stdout } = await promisify(execFile)(NODE, [FIXTURE, JSON.stringify(config), parent])
+  return JSON.parse(stdout) as TaskHandle
 }

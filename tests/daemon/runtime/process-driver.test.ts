@@ -2,51 +2,18 @@
  * What only the process driver does: re-adopting tasks across a daemon
  * restart, telling a reused pid apart, and cgroup limits and OOM kills.
  */
-import { execFile } from 'node:child_process'
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import t from 'tap'
-import { ProcessDriver, type TaskConfig, type TaskHandle } from '../../../daemon/runtime/index.ts'
+import { ProcessDriver } from '../../../daemon/runtime/index.ts'
 import { decodeCgroup } from '../../../daemon/runtime/process/cgroup-plan.ts'
 import { parseStat } from '../../../daemon/runtime/process/procfs.ts'
 import { createTaskCgroup, probeCgroups, wasOomKilled } from '../../../daemon/runtime/process/cgroups.ts'
-import type { TapTest } from './driver-compliance.ts'
 import {
-  NODE, cgroupsUsable, exists, killQuietly, nodeTask, quietLogger, removeCgroupParent,
-  removeDir, running, shTask, tempDir, uniqueCgroupParent, until
+  cgroups, exists, newDriver, nodeTask, quietLogger, removeDir, running, sandbox, shTask, startInDyingDaemon, tempDir, until
 } from './helpers.ts'
 
-const FIXTURE = fileURLToPath(new URL('./fixtures/start-task.ts', import.meta.url))
 const MiB = 1024 * 1024
-
-const cgroups = await cgroupsUsable()
-
-/** A temp dir, a cgroup parent and a list of pids, all cleaned up by the test's teardown. */
-async function sandbox (t: TapTest, label: string): Promise<{ dir: string, parent: string, pids: number[] }> {
-  const dir = await tempDir()
-  const parent = cgroups.ok ? uniqueCgroupParent(label) : 'off'
-  const pids: number[] = []
-  t.teardown(async () => {
-    for (const pid of pids) killQuietly(pid)
-    if (parent !== 'off') await removeCgroupParent(parent)
-    await removeDir(dir)
-  })
-  return { dir, parent, pids }
-}
-
-function newDriver (t: TapTest, parent: string, pollMs = 100): ProcessDriver {
-  const driver = new ProcessDriver({ logger: quietLogger() }, parent === 'off' ? { cgroups: 'off', pollMs } : { cgroupParent: parent, pollMs })
-  t.teardown(() => driver.close())
-  return driver
-}
-
-/** Starts a task from another Node process that exits right after: a daemon that died. */
-async function startInDyingDaemon (config: TaskConfig, parent: string): Promise<TaskHandle> {
-  const { stdout } = await promisify(execFile)(NODE, [FIXTURE, JSON.stringify(config), parent])
-  return JSON.parse(stdout) as TaskHandle
-}
 
 t.test('a task outlives its daemon and a new driver re-adopts it', async t => {
   const { dir, parent, pids } = await sandbox(t, 'adopt')

@@ -1,11 +1,12 @@
 /** The pure parts of the process driver: /proc parsing, cgroup plans, log tails. */
-import { spawnSync } from 'node:child_process'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Writable } from 'node:stream'
 import t from 'tap'
 import {
-  type TaskCgroup, cpuQuotaUs, decodeCgroup, encodeCgroup, isValidParent, joinCgroupArgv,
-  limitWrites, parentDirs, parseOomKills, shellQuote, taskCgroup
+  type TaskCgroup, GATE_CLOSED_EXIT, GATE_WORD, cpuQuotaUs, decodeCgroup, encodeCgroup, gateArgv, isValidParent,
+  limitWrites, parentDirs, parseOomKills, taskCgroup
 } from '../../../daemon/runtime/process/cgroup-plan.ts'
 import { lastLines, tailFile } from '../../../daemon/runtime/process/logs.ts'
 import { parseStat } from '../../../daemon/runtime/process/procfs.ts'
@@ -59,17 +60,21 @@ t.test('parseOomKills reads v1 oom_control and v2 memory.events', async t => {
   t.equal(parseOomKills('oom_kill_disable 0\nunder_oom 0\n'), undefined, 'old kernels lack the counter')
 })
 
-t.test('the cgroup-joining argv runs the command verbatim', async t => {
-  t.equal(shellQuote("it's"), `'it'\\''s'`)
-  const dir = await tempDir()
-  t.teardown(async () => await removeDir(dir))
-  // a fake "cgroup" whose cgroup.procs is a plain file shows what the shell writes
-  const cg: TaskCgroup = { version: 1, dirs: [join(dir, "a b'c")] }
-  await mkdir(cg.dirs[0])
-  const argv = joinCgroupArgv(cg, ['/bin/echo', 'one two', '$HOME', "'; rm -rf /"])
-  const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8' })
-  t.equal(r.stdout, "one two $HOME '; rm -rf /\n", 'arguments pass through untouched')
-  t.match(await readFile(join(cg.dirs[0], 'cgroup.procs'), 'utf8'), /^\d+\n$/, 'the shell wrote its pid first')
+t.test('the gate runs the command verbatim once opened, and nothing of it when closed', async t => {
+  const argv = gateArgv(['/bin/echo', 'one two', '$HOME', "'; rm -rf /"])
+  const run = async (word: string | undefined): Promise<{ code: unknown, out: string }> => {
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit', 'pipe'] })
+    let out = ''
+    child.stdout!.on('data', (d: Buffer) => { out += d.toString() })
+    const gate = child.stdio[3] as Writable
+    if (word === undefined) gate.end()
+    else gate.end(`${word}\n`)
+    const code = await new Promise(resolve => child.once('close', resolve))
+    return { code, out }
+  }
+  t.same(await run(undefined), { code: GATE_CLOSED_EXIT, out: '' }, 'a gate closed without a word (the daemon died) runs nothing')
+  t.same(await run('no'), { code: GATE_CLOSED_EXIT, out: '' }, 'any other word keeps it closed')
+  t.same(await run(GATE_WORD), { code: 0, out: "one two $HOME '; rm -rf /\n" }, 'once opened, the arguments pass through untouched')
 })
 
 t.test('cgroups round-trip through a handle', async t => {

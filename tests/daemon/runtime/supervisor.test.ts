@@ -2,7 +2,7 @@
  * The supervisor on a VirtualClock: back-off, its reset, health-driven
  * restarts, removal, adoption, persistence and policies.
  */
-import { writeFile } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -108,6 +108,51 @@ t.test('a task that fails its health check is killed and restarted', async t => 
   await h.clock.advance(1_000)
   await h.events.count('started', 2)
   t.not(h.supervisor.status('web')?.pid, firstPid, 'a new task')
+})
+
+t.test('with a liveness check, failing readiness marks the task not ready and restarts nothing; failing liveness restarts it', async t => {
+  const h = await harness(t)
+  const port = await freePort()
+  const unready = join(h.dir, 'unready')
+  const dead = join(h.dir, 'dead')
+  // /ready answers 503 while the unready file exists (its backend is away); /live, 500 while dead exists.
+  const server = `
+    const fs = require('fs')
+    require('http').createServer((req, res) => {
+      const flag = req.url === '/live' ? process.env.DEAD : process.env.UNREADY
+      res.statusCode = fs.existsSync(flag) ? (req.url === '/live' ? 500 : 503) : 200
+      res.end()
+    }).listen(Number(process.env.PORT), '127.0.0.1')`
+  const check = { kind: 'http' as const, host: '127.0.0.1', port, intervalMs: 1_000, timeoutMs: 5_000, failures: 2, startPeriodMs: 0 }
+  await h.supervisor.run(h.spec('web', nodeTask('web', h.dir, server, { env: { PORT: String(port), UNREADY: unready, DEAD: dead } }), {
+    health: { ...check, path: '/ready' }, liveness: { ...check, path: '/live' }, stopGraceMs: 2_000
+  }))
+  await until(async () => (await probe({ ...check, path: '/ready' })).ok, 20_000, 'the server to listen')
+  await h.clock.advance(1_000)
+  await h.events.count('healthy', 1)
+  const pid = h.supervisor.status('web')?.pid
+
+  await writeFile(unready, '')
+  for (let n = 1; n <= 2; n++) {
+    await h.clock.advance(1_000)
+    await until(() => (h.supervisor.status('web')?.health.failures ?? 0) >= n, 5_000, `readiness failure ${n}`)
+  }
+  await h.events.count('unready', 1)
+  t.match(h.events.of('unready')[0], { failures: 2, error: 'HTTP 503' })
+  t.equal(h.supervisor.status('web')?.state, 'unhealthy', 'not ready: it takes no traffic')
+  await h.clock.advance(5_000)
+  t.equal(h.events.of('restarting').length, 0, 'alive, so never restarted')
+  t.equal(h.supervisor.status('web')?.pid, pid, 'the same task')
+
+  await rm(unready)
+  await until(async () => { await h.clock.advance(500); return h.supervisor.status('web')?.state === 'healthy' }, 10_000, 'ready again')
+  t.equal(h.events.of('healthy').length, 2)
+
+  await writeFile(dead, '')
+  await until(async () => { await h.clock.advance(1_000); return h.events.of('restarting').length > 0 }, 10_000, 'the liveness restart')
+  t.match(h.events.of('unhealthy')[0], { failures: 2, error: 'HTTP 500' })
+  t.match(h.events.of('restarting')[0], { reason: 'unhealthy' })
+  t.notOk(await running(pid ?? 0), 'the task that was not alive was killed')
 })
 
 t.test('a tcp check on a port nobody listens on makes the instance unhealthy', async t => {

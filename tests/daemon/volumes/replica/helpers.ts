@@ -46,7 +46,7 @@ export interface Node {
 }
 
 /** The components a test may set on a primary; the rest come from its node. */
-export type PrimaryComponents = Partial<Pick<ReplicatedBlockStoreComponents, 'dropReplica' | 'now' | 'sleep'>>
+export type PrimaryComponents = Partial<Pick<ReplicatedBlockStoreComponents, 'dropReplica' | 'clock'>>
 
 export interface Cluster {
   network: LoopbackNetwork

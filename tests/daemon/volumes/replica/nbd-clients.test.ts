@@ -396,7 +396,7 @@ t.test('an empty replacement replica is rebuilt block for block while nbdcopy wr
     changes.notify()
     await changes.until(() => written >= AHEAD * wait || !copying, signal)
   }
-  const p: ReplicatedBlockStore = await c.primary('a', {}, { dropReplica: drops.dropReplica, now: () => now, sleep })
+  const p: ReplicatedBlockStore = await c.primary('a', {}, { dropReplica: drops.dropReplica, clock: { now: () => now, sleep } })
   const n = await nbd(t)
   n.server.addExport({ name: 'vol', store: p, generation: () => p.generation })
 

@@ -121,7 +121,7 @@ t.test('the throttle holds the copy rate, waiting outside the range lock', async
     if (!ok) throw new Error('a write to the copied chunk waited for the throttle')
     now += ms
   }
-  p = await c.primary('a', { inSync: ['b'] }, { now: () => now, sleep })
+  p = await c.primary('a', { inSync: ['b'] }, { clock: { now: () => now, sleep } })
   const blocks = 128
   for (let i = 0; i < blocks; i++) await p.write(i * BLOCK, randomBytes(BLOCK), { generation: 1 })
 
@@ -141,7 +141,7 @@ t.test('a resync target that dies fails the resync, and through dropReplica the 
   const c = await cluster(t)
   const gate = new DropGate()
   const held = heldSleep()
-  const p = await c.primary('a', { inSync: ['b'] }, { dropReplica: gate.dropReplica, sleep: held.sleep })
+  const p = await c.primary('a', { inSync: ['b'] }, { dropReplica: gate.dropReplica, clock: { now: () => Date.now(), sleep: held.sleep } })
   gate.attach(p)
   for (let i = 0; i < 64; i++) await p.write(i * BLOCK, randomBytes(BLOCK), { generation: 1 })
   // Watched from the start: it may reject while the writes below are still settling.
@@ -179,7 +179,7 @@ t.test('a resync whose own copy fails drops the target without failing writes', 
 t.test('setInSync without the node, a new generation, abort and close each end a resync', async t => {
   const c = await cluster(t)
   const held = heldSleep()
-  const p = await c.primary('a', { inSync: ['b'] }, { sleep: held.sleep })
+  const p = await c.primary('a', { inSync: ['b'] }, { clock: { now: () => Date.now(), sleep: held.sleep } })
   // Fresh data the parked walk has not copied yet, so each resync below is parked by the throttle.
   const refill = async (generation: number): Promise<void> => {
     for (let i = 0; i < 64; i++) await p.write(i * BLOCK, randomBytes(BLOCK), { generation })

@@ -1,0 +1,145 @@
+import type { Logger } from 'pino'
+import { Periodic, type Clock } from '../clock/index.ts'
+import { statefulInstanceId, subjectId } from '../graph/index.ts'
+import type { ImageLookup, ScheduleRequest, ScheduleResult } from '../scheduler/types.ts'
+import { placeApp, updateVolume, type LeadingLog } from '../state/index.ts'
+import { STATEFUL_GRACE_MS } from './fencing.ts'
+import { plan, usedByNode, type Decision, type PlanNode } from './plan.ts'
+import { planVolumes, type VolumeDecision } from './volumes.ts'
+
+/** How often the leader looks for work without being told of a change, ms: down clocks and health move without commits. */
+const ROUND_MS = 1000
+/** Least pause between a round and one a commit asked for, ms: the loop's own commits ask for one, and must not make it spin. */
+const POKE_GAP_MS = 50
+
+/** A node as the loop is handed it: the scheduler's view with admin state, and when it was last heard. */
+export type SensedNode = Omit<PlanNode, 'downForMs'> & {
+  /** The failure detector's last heartbeat from the node, ms on the loop's clock; dates a down node's silence. */
+  lastHeard?: number
+}
+
+export interface ReconcileLoopComponents {
+  log: LeadingLog
+  clock: Clock
+  logger: Logger
+  images: ImageLookup
+  schedule: (request: ScheduleRequest) => ScheduleResult
+  /** The grid's nodes as this node sees them (adverts, failure detector, admin state). */
+  nodes: () => SensedNode[]
+  /** Whether an instance is up and healthy now (from instance reports). */
+  ready: (instance: string) => boolean
+  /** Whether an instance's node gave up restarting it (from instance reports). */
+  failed?: (instance: string) => boolean
+  /** A node's name for events. */
+  nameOf: (id: string) => string
+  /** Says something about an instance, for `describe app` (placed, moved, unschedulable). */
+  record: (instance: string, kind: string, detail: string) => void
+  /** How long a volume member's node may be down before its replica is replaced, ms; default the planner's. */
+  replicaReplaceMs?: number
+}
+
+/**
+ * The leader's reconciler: after every committed change and every second,
+ * on the leader only, asks the pure planners what to place and which volume
+ * members to change, and commits each decision. Every node runs the loop, so
+ * a new leader takes over at once; a follower's rounds only keep its down
+ * clocks.
+ */
+export class ReconcileLoop {
+  readonly #c: ReconcileLoopComponents
+  readonly #said = new Map<string, string>()
+  readonly #downSince = new Map<string, number>()
+  readonly #rounds: Periodic
+  #round = 0
+  #unsubscribe: (() => void) | undefined
+  #stopping: Promise<void> | undefined
+
+  constructor (components: ReconcileLoopComponents) {
+    this.#c = components
+    this.#rounds = new Periodic(
+      { clock: components.clock, onError: err => { components.logger.warn({ err }, 'reconcile round failed') } },
+      { intervalMs: ROUND_MS, pokeGapMs: POKE_GAP_MS, run: async () => await this.round() }
+    )
+  }
+
+  start (): void {
+    this.#unsubscribe = this.#c.log.onApplied(() => { this.#rounds.poke() })
+    this.#rounds.start()
+  }
+
+  /** One round; returns what it decided (committed or said). */
+  async round (): Promise<Array<Decision | VolumeDecision>> {
+    const nodes = this.#sense()
+    if (!this.#c.log.leads()) return []
+    const decisions = plan({ state: this.#c.log.state, nodes, images: this.#c.images, schedule: this.#c.schedule, ready: this.#c.ready, failed: this.#c.failed, seed: ++this.#round, statefulGraceMs: STATEFUL_GRACE_MS })
+    for (const d of decisions) {
+      if (this.#stopping !== undefined) break
+      if (d.kind === 'unschedulable') this.#unschedulable(d)
+      else await this.#place(d)
+    }
+    const used = usedByNode(this.#c.log.state)
+    const volumes = planVolumes({
+      state: this.#c.log.state,
+      nodes: nodes.map(n => ({ ...n, used: used.get(n.id) ?? { cpu: 0, memory: 0, disk: 0 } })),
+      replaceAfterMs: this.#c.replicaReplaceMs,
+      images: this.#c.images,
+      seed: this.#round
+    })
+    for (const d of volumes) {
+      if (this.#stopping !== undefined) break
+      await this.#changeMembers(d)
+    }
+    return [...decisions, ...volumes]
+  }
+
+  stop (): Promise<void> {
+    this.#stopping ??= (async () => {
+      this.#unsubscribe?.()
+      await this.#rounds.stop()
+    })()
+    return this.#stopping
+  }
+
+  /** The nodes with how long each down one has been silent. Down clocks run on every node, so a leader elected after a failure knows how long the node has been gone. */
+  #sense (): PlanNode[] {
+    const now = this.#c.clock.now()
+    return this.#c.nodes().map(({ lastHeard, ...n }) => {
+      if (n.state === 'down' || n.state === 'left') { if (!this.#downSince.has(n.id)) this.#downSince.set(n.id, now) } else this.#downSince.delete(n.id)
+      // Silence counts from the last heartbeat when the detector knows it, else from the down verdict.
+      const since = n.state === 'down' && lastHeard !== undefined ? Math.min(lastHeard, this.#downSince.get(n.id) ?? Infinity) : this.#downSince.get(n.id)
+      return since !== undefined ? { ...n, downForMs: now - since } : n
+    })
+  }
+
+  #unschedulable (d: Extract<Decision, { kind: 'unschedulable' }>): void {
+    const text = Object.values(d.explanations).join('; ')
+    // Said once per app version and reason, not every round.
+    if (this.#said.get(d.app) === `${d.appVersion}/${text}`) return
+    this.#said.set(d.app, `${d.appVersion}/${text}`)
+    this.#c.logger.warn({ app: d.app, explanations: d.explanations }, 'app cannot be placed')
+    this.#c.record(subjectId(d.app, 'placement'), 'unschedulable', text)
+  }
+
+  async #place (d: Extract<Decision, { kind: 'place' }>): Promise<void> {
+    this.#said.delete(d.app)
+    const result = await this.#c.log.propose(placeApp(d.app, d.appVersion, d.placements, d.reason, d.volumes))
+    if (result.kind !== 'app-placed') return
+    if (!result.applied) {
+      if (result.why !== undefined) this.#c.logger.warn({ app: d.app, why: result.why }, 'placement refused')
+      return
+    }
+    this.#c.logger.info({ app: d.app, reason: d.reason, moved: d.moved }, 'app placed')
+    for (const p of d.placements) {
+      if (d.moved.includes(p.instance)) this.#c.record(p.instance, 'moved', `to ${this.#c.nameOf(p.node)}: ${d.reason}`)
+    }
+    this.#c.record(subjectId(d.app, 'placement'), 'placed', `${d.placements.length} instances: ${d.reason}`)
+  }
+
+  async #changeMembers (d: VolumeDecision): Promise<void> {
+    const result = await this.#c.log.propose(updateVolume(d.volume, d.generation, d.change, d.reason))
+    if (result.kind !== 'volume-updated' || !result.applied) return
+    this.#c.logger.info({ volume: d.volume, change: d.change, reason: d.reason }, 'volume members changed')
+    const v = this.#c.log.state.volumes.get(d.volume)
+    if (v !== undefined) this.#c.record(statefulInstanceId(v.app, v.component), 'volume-members', `${d.volume}: ${d.reason}`)
+  }
+}

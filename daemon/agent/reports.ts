@@ -1,0 +1,161 @@
+import type { Logger } from 'pino'
+import { Periodic, type Clock } from '../../controller/clock/index.ts'
+import { appOf } from '../../controller/graph/index.ts'
+import { DropCounters, type Gossip, type GossipMessage, type GossipVerdict } from '../network/index.ts'
+import { acceptAdvert, type AdvertStamp } from '../resources/index.ts'
+import type { InstanceStatus } from '../runtime/index.ts'
+import { trellis } from '../../proto/gen/trellis.js'
+
+/** Gossip topic of instance reports. */
+export const INSTANCES_TOPIC = 'trellis/instances/1'
+/** Largest report accepted, in bytes: about a thousand instances and their events. */
+export const MAX_REPORT_BYTES = 256 * 1024
+/** How often a node reports what it runs, in ms. */
+export const REPORT_INTERVAL_MS = 2000
+/** Events kept per report. */
+const REPORT_EVENTS = 50
+
+export type InstanceState = trellis.mesh.InstanceState
+export type InstanceEvent = trellis.mesh.InstanceEvent
+export type VolumeSync = trellis.mesh.VolumeSync
+
+/** What this node runs now, for its report. */
+export interface LocalReport {
+  instances: trellis.mesh.InstanceState.$Properties[]
+  events: trellis.mesh.InstanceEvent.$Properties[]
+  /** Catch-ups this node runs as a volume's primary. */
+  volumeSyncs?: trellis.mesh.VolumeSync.$Properties[]
+}
+
+/** What InstanceReports needs. */
+export interface InstanceReportsComponents {
+  gossip: Gossip
+  clock: Clock
+  logger: Logger
+  /** What this node runs now. */
+  local: () => LocalReport
+}
+
+/**
+ * Instance status and events of every node, by gossip: each node publishes
+ * what its supervisor knows every few seconds, and keeps the latest report
+ * of every other node, so `describe app` works on any node. Soft state: a
+ * lost report is replaced by the next.
+ */
+export class InstanceReports {
+  readonly #c: InstanceReportsComponents
+  readonly #init: { incarnation: number }
+  readonly #reports = new Map<string, { stamp: AdvertStamp, instances: Map<string, InstanceState>, events: InstanceEvent[], syncs: VolumeSync[] }>()
+  readonly #decoded = new WeakMap<GossipMessage, trellis.mesh.InstanceReport>()
+  readonly #publishing: Periodic
+  readonly drops = new DropCounters()
+  #unsubscribe: (() => void) | undefined
+  #sequence = 0
+  #stopped = false
+
+  constructor (components: InstanceReportsComponents, init: { incarnation: number }) {
+    this.#c = components
+    this.#init = init
+    this.#publishing = new Periodic(
+      { clock: components.clock, onError: err => { components.logger.warn({ err }, 'instance report not published') } },
+      { intervalMs: REPORT_INTERVAL_MS, immediate: true, run: async () => { await this.#publish() } }
+    )
+  }
+
+  start (): void {
+    this.#c.gossip.validate(INSTANCES_TOPIC, msg => this.#validate(msg))
+    this.#unsubscribe = this.#c.gossip.subscribe(INSTANCES_TOPIC, msg => { this.#receive(msg) })
+    this.#publishing.start()
+  }
+
+  async stop (): Promise<void> {
+    this.#stopped = true
+    this.#unsubscribe?.()
+    await this.#publishing.stop()
+  }
+
+  /** An instance as its node last reported it. */
+  instance (id: string, node: string): InstanceState | undefined {
+    return this.#reports.get(node)?.instances.get(id)
+  }
+
+  /** Catch-ups of a volume's replicas as its primary (another node) last reported them. */
+  volumeSyncs (volume: string, node: string): VolumeSync[] {
+    return this.#reports.get(node)?.syncs.filter(s => s.volume === volume) ?? []
+  }
+
+  /** Recent events about an app reported by other nodes. */
+  events (app: string): InstanceEvent[] {
+    const all: InstanceEvent[] = []
+    for (const r of this.#reports.values()) for (const e of r.events) if (appOf(e.instance) === app) all.push(e)
+    return all
+  }
+
+  async #publish (): Promise<void> {
+    const local = this.#c.local()
+    const report = trellis.mesh.InstanceReport.encode({
+      nodeId: this.#c.gossip.selfId,
+      incarnation: this.#init.incarnation,
+      sequence: ++this.#sequence,
+      sentAt: this.#c.clock.now(),
+      instances: local.instances,
+      events: local.events.slice(-REPORT_EVENTS),
+      volumeSyncs: local.volumeSyncs ?? []
+    }).finish()
+    if (report.byteLength > MAX_REPORT_BYTES) {
+      this.#c.logger.warn({ bytes: report.byteLength }, 'instance report too large to gossip')
+      return
+    }
+    await this.#c.gossip.publish(INSTANCES_TOPIC, report)
+  }
+
+  #validate (msg: GossipMessage): GossipVerdict {
+    const now = this.#c.clock.now()
+    const drop = (reason: 'garbled' | 'impostor' | 'replayed' | 'too-large', verdict: GossipVerdict): GossipVerdict => {
+      if (this.drops.drop(reason, msg.relayedBy, now)) this.#c.logger.warn({ peer: msg.relayedBy, reason }, 'instance report dropped')
+      return verdict
+    }
+    if (msg.data.byteLength > MAX_REPORT_BYTES) return drop('too-large', 'reject')
+    let report: trellis.mesh.InstanceReport
+    try {
+      report = trellis.mesh.InstanceReport.decode(msg.data)
+    } catch {
+      return drop('garbled', 'reject')
+    }
+    if (report.nodeId !== msg.from) return drop('impostor', 'reject')
+    const stamp = { incarnation: Number(report.incarnation), sequence: Number(report.sequence) }
+    if (!acceptAdvert(this.#reports.get(msg.from)?.stamp, stamp)) return drop('replayed', 'ignore')
+    this.#decoded.set(msg, report)
+    return 'accept'
+  }
+
+  #receive (msg: GossipMessage): void {
+    const report = this.#decoded.get(msg)
+    if (report === undefined || this.#stopped) return
+    const stamp = { incarnation: Number(report.incarnation), sequence: Number(report.sequence) }
+    const previous = this.#reports.get(report.nodeId)
+    if (previous !== undefined && !acceptAdvert(previous.stamp, stamp)) return
+    this.#reports.set(report.nodeId, {
+      stamp,
+      instances: new Map(report.instances.map(i => [i.id ?? '', i as InstanceState])),
+      events: report.events as InstanceEvent[],
+      syncs: report.volumeSyncs as VolumeSync[]
+    })
+  }
+}
+
+/** What a node's supervisor knows of its instances, as its report carries it. */
+export function reportedInstances (instances: InstanceStatus[]): trellis.mesh.InstanceState.$Properties[] {
+  return instances.map(i => ({
+    id: i.id,
+    state: i.state,
+    pid: i.pid ?? 0,
+    restarts: i.restarts,
+    health: i.health.status,
+    since: i.since,
+    exited: i.lastExit !== undefined,
+    exitCode: i.lastExit?.code ?? -1,
+    exitSignal: i.lastExit?.signal ?? '',
+    oomKilled: i.lastExit?.oomKilled ?? false
+  }))
+}

@@ -1,0 +1,57 @@
+import type { Logger } from 'pino'
+import type { Clock } from '../../controller/clock/index.ts'
+import type { Role, Status } from '../../controller/raft/index.ts'
+import type { Transport } from '../network/index.ts'
+import type { Store } from '../store/index.ts'
+
+/** What a RaftCommandLog uses; the caller owns each and closes it after the log. */
+export interface RaftCommandLogComponents {
+  transport: Transport
+  store: Store
+  clock: Clock
+  logger: Logger
+}
+
+/** How a RaftCommandLog is set up. */
+export interface RaftCommandLogInit {
+  /**
+   * Founding voters (node ids, this one included) to bootstrap a fresh group
+   * with; ignored when storage holds a log. Leave it out on a node that joins
+   * an existing group: it then waits, passive, until a leader adds it.
+   */
+  voters?: string[]
+  /** One Raft tick. Default 100 ms. */
+  tickMs?: number
+  /** Election timeout in ticks (randomized up to twice this). Default 10. */
+  electionTicks?: number
+  /** Leader heartbeat interval in ticks. Default 1. */
+  heartbeatTicks?: number
+  /** Snapshot the state and compact the log every this many applied entries. Default 1000. */
+  snapshotEvery?: number
+  /** How long propose() and readBarrier() keep trying. Default 5000 ms. */
+  timeoutMs?: number
+  /** Sublevel of the store holding the log. Default 'raft'. */
+  storageName?: string
+  /** Randomness for election timeouts. Default Math.random. */
+  rng?: () => number
+  /** Entries a peer may lag the leader and still count as caught up (catchUp()). Default 50. */
+  catchUpLag?: number
+}
+
+/** The node's view of the group, for the API and tests. */
+export interface RaftCommandLogStatus {
+  id: string
+  role: Role
+  leader: string | null
+  term: number
+  commit: number
+  applied: number
+  voters: string[]
+  learners: string[]
+  /** Last index in this node's log. */
+  lastIndex: number
+  /** A membership change is appended but not committed; the next must wait. */
+  pendingConfChange: boolean
+  /** Leader only: each peer's replication progress (empty elsewhere). */
+  progress: Status['progress']
+}

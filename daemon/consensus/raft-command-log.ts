@@ -1,0 +1,376 @@
+import type { Logger } from 'pino'
+import type { Clock, Timer } from '../../controller/clock/index.ts'
+import { RaftNode } from '../../controller/raft/index.ts'
+import type { ConfChange, Message, Ready } from '../../controller/raft/index.ts'
+import {
+  emptyState, encodeCommand, type ApplyResult, type Command, type CommandLog, type GridState, type LeadingLog
+} from '../../controller/state/index.ts'
+import type { Transport } from '../network/index.ts'
+import type { Store } from '../store/index.ts'
+import { NotLeaderError, RaftClosedError, UnavailableError } from './errors.ts'
+import { applyEntry, retryable } from './apply.ts'
+import { ProposalForwarder } from './forward.ts'
+import type { Applied } from './forward.ts'
+import { PeerLinks } from './peer-link.ts'
+import type { PeerLinkStats } from './peer-link.ts'
+import { Waiters, awaitedTimer } from './waiters.ts'
+import { restoreState, serializeState } from './snapshot.ts'
+import { LevelStorage } from './storage.ts'
+import type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log-types.ts'
+import { DEFAULT_CATCH_UP_LAG, catchUpOf, confChangePending } from './membership.ts'
+import type { CatchUp } from './membership.ts'
+
+export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log-types.ts'
+
+const DEFAULT_TICK_MS = 100 // ms
+const DEFAULT_TIMEOUT_MS = 5000 // ms
+const DEFAULT_SNAPSHOT_EVERY = 1000 // entries
+
+/**
+ * CommandLog replicated by Raft: the driver loop around the pure core. Ticks
+ * come from the Clock, messages from PeerLinks, proposals from callers (on a
+ * follower, forwarded to the leader). Each Ready is handled strictly in
+ * order — persist in one synced batch, send, apply, advance — see
+ * docs/consensus.md for why that order.
+ */
+export class RaftCommandLog implements CommandLog, LeadingLog {
+  readonly state: GridState = emptyState()
+  readonly #transport: Transport
+  readonly #store: Store
+  readonly #clock: Clock
+  readonly #logger: Logger
+  readonly #init: RaftCommandLogInit
+  readonly #tickMs: number
+  readonly #timeoutMs: number
+  readonly #snapshotEvery: number
+  readonly #listeners = new Set<(result: ApplyResult, index: number) => void>()
+  readonly #links: PeerLinks
+  readonly #forwarder: ProposalForwarder
+  readonly #waiters = new Waiters()
+  #storage: LevelStorage | undefined
+  #node: RaftNode | undefined
+  #timer: Timer | undefined
+  #starting: Promise<void> | undefined
+  #closing: Promise<void> | undefined
+  #pumping = false
+  #pumpDone: Promise<void> = Promise.resolve()
+  #snapIndex = 0
+  #readSeq = 0
+  /** Index of the last membership change this node proposed; pending until committed. */
+  #confProposedAt = 0
+
+  constructor (components: RaftCommandLogComponents, init: RaftCommandLogInit = {}) {
+    this.#transport = components.transport
+    this.#store = components.store
+    this.#clock = components.clock
+    this.#logger = components.logger.child({ component: 'raft', node: components.transport.nodeId })
+    this.#init = init
+    this.#tickMs = init.tickMs ?? DEFAULT_TICK_MS
+    this.#timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    this.#snapshotEvery = init.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY
+    const parts = { transport: this.#transport, clock: this.#clock, logger: this.#logger }
+    this.#links = new PeerLinks(parts, { onMessage: m => { this.#step(m) } })
+    this.#forwarder = new ProposalForwarder(parts, {
+      target: { proposeLocal: async data => await this.#proposeLocal(data, this.#clock.now() + this.#timeoutMs), leader: () => this.#node?.leader ?? null }
+    })
+  }
+
+  /** Opens storage (bootstrapping a fresh group, or restarting from disk) and starts ticking. Same promise every call. */
+  start (): Promise<void> {
+    this.#starting ??= this.#start()
+    return this.#starting
+  }
+
+  async #start (): Promise<void> {
+    const storage = await LevelStorage.open(this.#store, { name: this.#init.storageName })
+    if (storage.isEmpty && this.#init.voters !== undefined && this.#init.voters.length > 0) {
+      await storage.bootstrap(this.#init.voters)
+      this.#logger.info({ voters: this.#init.voters }, 'raft group bootstrapped')
+    } else if (storage.isEmpty) {
+      // No membership at all: the core never campaigns, and takes the log from whichever leader adds it.
+      this.#logger.info('no raft log and no founding voters: waiting for a leader to add this node')
+    }
+    const snap = storage.snapshot()
+    if (snap.index > 0) restoreState(this.state, snap.data, snap.index)
+    this.#snapIndex = snap.index
+    this.#storage = storage
+    this.#node = new RaftNode({
+      id: this.#transport.nodeId,
+      storage,
+      rng: this.#init.rng ?? Math.random,
+      electionTicks: this.#init.electionTicks,
+      heartbeatTicks: this.#init.heartbeatTicks,
+      applied: snap.index
+    })
+    if (this.#closing !== undefined) return
+    this.#links.start()
+    this.#forwarder.start()
+    this.#scheduleTick()
+    this.#kick()
+    this.#logger.info({ term: storage.hardState.term, snapshot: snap.index, last: storage.lastIndex() }, 'raft started')
+  }
+
+  /** Same as close(). */
+  stop (): Promise<void> {
+    return this.close()
+  }
+
+  /** Stops ticking and networking, finishes the Ready in hand, fails what waits. Same promise every call. */
+  close (): Promise<void> {
+    this.#closing ??= this.#close()
+    return this.#closing
+  }
+
+  async #close (): Promise<void> {
+    await this.#starting?.catch(() => {})
+    this.#timer?.cancel()
+    this.#links.stop()
+    this.#forwarder.stop()
+    // Never leave a batch half-handled: the store may be closed right after.
+    await this.#pumpDone
+    this.#waiters.failAll(new RaftClosedError())
+  }
+
+  /**
+   * Proposes a command and resolves with its result once it is committed and
+   * applied here. On a follower it is forwarded to the leader. Retries while
+   * no leader is known; rejects with ERR_NOT_LEADER if none took it before
+   * the deadline, ERR_UNAVAILABLE if its outcome is unknown.
+   */
+  async propose (command: Command): Promise<ApplyResult> {
+    await this.#ready()
+    const data = encodeCommand(command)
+    const deadline = this.#clock.now() + this.#timeoutMs
+    let lastLeader: string | null = null
+    for (;;) {
+      this.#checkOpen()
+      const node = this.#node!
+      try {
+        if (node.role === 'leader') return (await this.#proposeLocal(data, deadline)).result
+        if (node.leader !== null) {
+          lastLeader = node.leader
+          const { result, index } = await this.#forwarder.forward(node.leader, data, deadline)
+          // Read your writes: the caller may look at this node's state next.
+          await this.#waitApplied(index, deadline)
+          return result
+        }
+      } catch (err) {
+        if (!retryable(err)) throw err
+      }
+      if (this.#clock.now() + this.#tickMs >= deadline) throw new NotLeaderError(lastLeader)
+      await this.#clock.sleep(this.#tickMs)
+    }
+  }
+
+  /**
+   * Linearizable read barrier (read index, Raft thesis §6.4): resolves with an
+   * index once this node has applied everything committed when it was called,
+   * so reading `state` then sees every write acknowledged before.
+   */
+  async readBarrier (): Promise<number> {
+    await this.#ready()
+    const deadline = this.#clock.now() + this.#timeoutMs
+    // A read lost with a leader change is never answered: retry it after an election timeout.
+    const roundMs = 2 * (this.#init.electionTicks ?? 10) * this.#tickMs
+    for (;;) {
+      this.#checkOpen()
+      const context = new TextEncoder().encode(`${this.#transport.nodeId}/${++this.#readSeq}`)
+      try {
+        const read = this.#waiters.read(context, this.#clock, Math.min(roundMs, deadline - this.#clock.now()))
+        // readIndex may throw (no leader yet); the round's timeout must not then go unhandled.
+        read.catch(() => {})
+        this.#node!.readIndex(context)
+        this.#kick()
+        const index = await read
+        await this.#waiters.applied(index, this.state.appliedIndex)
+        return index
+      } catch (err) {
+        if (!retryable(err) && (err as { code?: string }).code !== 'ERR_READ_TIMEOUT') throw err
+      }
+      if (this.#clock.now() + this.#tickMs >= deadline) throw new UnavailableError('no read index confirmed in time')
+      await this.#clock.sleep(this.#tickMs)
+    }
+  }
+
+  onApplied (listener: (result: ApplyResult, index: number) => void): () => void {
+    this.#listeners.add(listener)
+    return () => { this.#listeners.delete(listener) }
+  }
+
+  /** True while this node leads the group. */
+  leads (): boolean {
+    return this.#node?.status().role === 'leader'
+  }
+
+  /** The node's view of the group. Before start() resolves, an empty follower. */
+  status (): RaftCommandLogStatus {
+    const node = this.#node
+    if (node === undefined) {
+      return {
+        id: this.#transport.nodeId, role: 'follower', leader: null, term: 0, commit: 0, applied: 0,
+        voters: [], learners: [], lastIndex: 0, pendingConfChange: false, progress: {}
+      }
+    }
+    const s = node.status()
+    return {
+      id: s.id, role: s.role, leader: s.leader, term: s.term, commit: s.commit,
+      applied: this.state.appliedIndex, voters: [...s.conf.voters], learners: [...s.conf.learners],
+      lastIndex: s.lastIndex, pendingConfChange: confChangePending(this.#storage!, s.commit, this.#confProposedAt),
+      progress: s.progress
+    }
+  }
+
+  /**
+   * Proposes one membership change (add-learner, promote, remove, add-voter)
+   * and resolves once it is applied here. Leader only: ERR_NOT_LEADER
+   * elsewhere (not forwarded: the membership loop runs on the leader).
+   * ERR_CONF_CHANGE_PENDING while an earlier change is uncommitted or the
+   * leader has not yet committed an entry of its term; ERR_BAD_CONF_CHANGE
+   * when it does not fit the membership; ERR_UNAVAILABLE at the deadline.
+   */
+  async proposeConfChange (change: ConfChange): Promise<void> {
+    await this.#ready()
+    const node = this.#node!
+    if (node.role !== 'leader') throw new NotLeaderError(node.leader, 'membership changes are proposed on the leader')
+    const p = node.proposeConfChange({ type: change.type, node: change.node })
+    this.#confProposedAt = p.index
+    const wait = this.#waiters.confChange(p.index, p.term, this.#clock, this.#timeoutMs)
+    this.#kick()
+    await wait
+  }
+
+  /**
+   * How far peer `id` lags this leader, from the core's replication progress;
+   * undefined off the leader or for a non-member. Feeds the voter policy's
+   * `caughtUp`.
+   */
+  catchUp (id: string): CatchUp | undefined {
+    const node = this.#node
+    if (node === undefined) return undefined
+    return catchUpOf(node.status(), id, this.#init.catchUpLag ?? DEFAULT_CATCH_UP_LAG)
+  }
+
+  /** Counters: what the core dropped or ignored, what the links dropped, garbled forward requests. */
+  stats (): { core: ReturnType<RaftNode['stats']>, links: PeerLinkStats, forwardGarbled: number } {
+    return {
+      core: this.#node?.stats() ?? { dropped: {}, ignored: {} },
+      links: this.#links.stats(),
+      forwardGarbled: this.#forwarder.garbled
+    }
+  }
+
+  async #ready (): Promise<void> {
+    this.#checkOpen()
+    if (this.#starting === undefined) throw new RaftClosedError('raft log is not started')
+    await this.#starting
+    this.#checkOpen()
+  }
+
+  #checkOpen (): void {
+    if (this.#closing !== undefined) throw new RaftClosedError()
+  }
+
+  async #proposeLocal (data: Uint8Array, deadline: number): Promise<Applied> {
+    this.#checkOpen()
+    const node = this.#node
+    if (node === undefined) throw new NotLeaderError(null)
+    const p = node.propose(data)
+    const wait = this.#waiters.proposal(p.index, p.term, this.#clock, deadline - this.#clock.now())
+    this.#kick()
+    return { result: await wait, index: p.index }
+  }
+
+  /** Waits until this node has applied index; ERR_UNAVAILABLE at the deadline (the command did apply on the leader). */
+  async #waitApplied (index: number, deadline: number): Promise<void> {
+    if (this.state.appliedIndex >= index) return
+    const ac = new AbortController()
+    const timer = awaitedTimer(this.#clock, deadline - this.#clock.now(), () => { ac.abort() })
+    try {
+      await Promise.race([
+        this.#waiters.applied(index, this.state.appliedIndex),
+        new Promise((_resolve, reject) => {
+          ac.signal.addEventListener('abort', () => { reject(new UnavailableError(`applied on the leader, not yet here (index ${index})`)) })
+        })
+      ])
+    } finally {
+      timer.cancel()
+    }
+  }
+
+  #step (m: Message): void {
+    if (this.#closing !== undefined || this.#node === undefined) return
+    this.#node.step(m)
+    this.#kick()
+  }
+
+  #scheduleTick (): void {
+    this.#timer = this.#clock.setTimeout(() => {
+      if (this.#closing !== undefined) return
+      this.#node!.tick()
+      this.#kick()
+      this.#scheduleTick()
+    }, this.#tickMs)
+  }
+
+  /** Starts the pump unless it runs; it re-checks hasReady() after each advance, so no work is missed. */
+  #kick (): void {
+    if (this.#pumping || this.#node === undefined) return
+    this.#pumping = true
+    this.#pumpDone = this.#pump()
+  }
+
+  async #pump (): Promise<void> {
+    const node = this.#node!
+    try {
+      while (this.#closing === undefined && node.hasReady()) {
+        const rd = node.ready()
+        await this.#handle(rd)
+        node.advance(rd)
+        this.#maybeCompact(node)
+      }
+    } catch (err) {
+      // A failed disk write or an unrestorable snapshot: carrying on could break Raft's promises.
+      this.#logger.fatal({ err }, 'raft driver failed; closing the log')
+      void this.close()
+    } finally {
+      this.#pumping = false
+    }
+  }
+
+  /** One Ready, in the order the core requires: persist → send → apply. */
+  async #handle (rd: Ready): Promise<void> {
+    const node = this.#node!
+    if (rd.softState !== undefined) this.#logger.info({ role: rd.softState.role, leader: rd.softState.leader, term: node.term }, 'raft role changed')
+    // 1. Durable before anyone hears of it: a vote or an acknowledged entry must survive a crash.
+    await this.#storage!.persist(rd)
+    if (rd.compaction !== undefined) this.#snapIndex = rd.compaction.index
+    // 2. Send. A dropped message is Raft's ordinary loss; tell the core so it probes instead of streaming.
+    for (const m of rd.messages) {
+      const ok = this.#links.send(m)
+      if (!ok) node.reportUnreachable(m.to)
+      if (m.type === 'snapshot') node.reportSnapshot(m.to, ok)
+    }
+    // 3. Apply: the snapshot first, then committed entries, then answer reads.
+    if (rd.snapshot !== undefined) {
+      restoreState(this.state, rd.snapshot.data, rd.snapshot.index)
+      this.#snapIndex = rd.snapshot.index
+      this.#waiters.failUpTo(rd.snapshot.index, () => new UnavailableError('replaced by a snapshot; outcome unknown'))
+    }
+    const applying = { state: this.state, waiters: this.#waiters, listeners: this.#listeners, logger: this.#logger }
+    for (const e of rd.committedEntries) applyEntry(applying, e)
+    for (const rs of rd.readStates) this.#waiters.readDone(rs.context, rs.index)
+    this.#waiters.appliedTo(this.state.appliedIndex)
+  }
+
+
+  #maybeCompact (node: RaftNode): void {
+    const applied = this.state.appliedIndex
+    if (applied - this.#snapIndex < this.#snapshotEvery) return
+    try {
+      node.compact(applied, serializeState(this.state))
+      this.#snapIndex = applied
+    } catch (err) {
+      this.#logger.debug({ err }, 'compaction deferred')
+    }
+  }
+}

@@ -1,0 +1,251 @@
+import { EventEmitter } from 'node:events'
+import type { Logger } from 'pino'
+import { Periodic, type Clock, type Timer } from '../../controller/clock/index.ts'
+import { mulberry32 } from '../../controller/random/index.ts'
+import { DropCounters, RateLimiter, type DropReason, type Gossip, type GossipMessage, type GossipVerdict, type Transport } from '../network/index.ts'
+import {
+  acceptAdvert, advertChanged, decodeAdvert, decodeHeartbeat, encodeAdvert, encodeHeartbeat,
+  MAX_ADVERT_BYTES, MAX_HEARTBEAT_BYTES, stampOf, type AdvertStamp, type NodeAdvert
+} from '../resources/index.ts'
+import { askHelper, PROBE_PROTOCOL, serveProbes } from './indirect-probe.ts'
+import { MembershipTable } from './table.ts'
+import type { MembershipEvent, PeerState, ProbeRequest } from './types.ts'
+import type { DetectorSettings } from './settings.ts'
+
+/** Gossip topics; the version is part of the name so a new format gets a new topic. */
+export const ADVERT_TOPIC = 'trellis/adverts/1'
+export const HEARTBEAT_TOPIC = 'trellis/heartbeats/1'
+
+/** How long a leaving node waits for its leave to go out before its host stops, ms. */
+const LEAVE_MS = 50
+/** Messages one peer may relay to us per second, on average and at once. */
+const PEER_RATE = 50
+const PEER_BURST = 200
+
+/** A node as this node knows it. */
+export interface DirectoryEntry {
+  id: string
+  state: PeerState
+  /** Its latest advert; undefined until one arrives (heartbeats come first sometimes). */
+  advert?: NodeAdvert
+  /** Wall-clock ms of the latest sign of life. */
+  lastSeen: number
+  /** The failure detector's latest heartbeat or ack from it, ms by the node's clock; finer than lastSeen. */
+  lastHeard?: number
+  self: boolean
+  /** On this node's own entry: gossip messages dropped, by reason. */
+  drops?: Record<string, number>
+}
+
+export interface DirectoryComponents {
+  /** Heartbeats and adverts travel here. */
+  gossip: Gossip
+  /** Indirect probes travel here. */
+  transport: Transport
+  clock: Clock
+  logger: Logger
+  /** Builds this node's advert for the given stamp; probes the machine. */
+  advert: (stamp: { incarnation: number, sequence: number, sentAt: number }) => Promise<NodeAdvert>
+  /** Whether a peer answers directly (a libp2p ping) within timeoutMs; never rejects. */
+  ping: (peer: string, timeoutMs: number) => Promise<boolean>
+  /** Told every member's addresses from its advert, so that Raft and terminal streams can dial it by id. */
+  learn?: (peer: string, addresses: string[]) => void
+}
+
+export interface DirectoryInit {
+  settings: DetectorSettings
+  incarnation: number
+  /** Periodic advert even without change, in ms. */
+  advertIntervalMs: number
+  /** Least time between two adverts sent for a change, in ms. */
+  advertMinGapMs: number
+  /** Seed of the helper choice for indirect probes. */
+  seed: number
+}
+
+/**
+ * Who is in the grid, and how each node is doing. Publishes this node's
+ * heartbeats and resource adverts by gossip, validates what others
+ * publish (size, signature matches the claimed node, replay, rate), feeds
+ * the membership table and runs its probes. Emits `event` with every
+ * membership transition.
+ */
+export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
+  readonly #c: DirectoryComponents
+  readonly #init: DirectoryInit
+  readonly #self: string
+  readonly #table: MembershipTable
+  readonly #entries = new Map<string, DirectoryEntry>()
+  readonly #advertStamps = new Map<string, AdvertStamp>()
+  readonly #beatStamps = new Map<string, AdvertStamp>()
+  readonly #decoded = new WeakMap<GossipMessage, NodeAdvert | { heartbeat: true, leaving: boolean, incarnation: number, sequence: number, nodeId: string }>()
+  readonly #limiter = new RateLimiter({ ratePerSec: PEER_RATE, burst: PEER_BURST })
+  readonly drops = new DropCounters()
+  readonly #loops: Periodic[] = []
+  readonly #unsubscribe: Array<() => void> = []
+  #soonTimer: Timer | undefined
+  #sequence = 0
+  #lastAdvert: NodeAdvert | undefined
+  #lastAdvertAt = 0
+  #stopped = false
+  #soon = false
+
+  constructor (components: DirectoryComponents, init: DirectoryInit) {
+    super()
+    this.#c = components
+    this.#init = init
+    this.#self = components.gossip.selfId
+    this.#table = new MembershipTable({ settings: init.settings, rng: mulberry32(init.seed), self: this.#self })
+  }
+
+  get selfId (): string {
+    return this.#self
+  }
+
+  async start (): Promise<void> {
+    const gossip = this.#c.gossip
+    gossip.validate(ADVERT_TOPIC, msg => this.#validate(msg, 'advert'))
+    gossip.validate(HEARTBEAT_TOPIC, msg => this.#validate(msg, 'heartbeat'))
+    this.#unsubscribe.push(gossip.subscribe(ADVERT_TOPIC, msg => { this.#receive(msg) }))
+    this.#unsubscribe.push(gossip.subscribe(HEARTBEAT_TOPIC, msg => { this.#receive(msg) }))
+    serveProbes({ transport: this.#c.transport, ping: this.#c.ping, logger: this.#c.logger }, { timeoutMs: this.#init.settings.heartbeatMs * 2 })
+    await this.#publishAdvert(true)
+    this.#every(this.#init.settings.heartbeatMs, () => { this.#publishHeartbeat(false) })
+    this.#every(this.#init.settings.tickMs, () => { this.#step({ type: 'tick', now: this.#c.clock.now() }) })
+    this.#every(Math.min(2000, this.#init.advertIntervalMs), async () => { await this.#publishAdvert(false) })
+  }
+
+  /** Every node known, this one first. */
+  nodes (): DirectoryEntry[] {
+    const self = this.#lastAdvert === undefined ? [] : [{ id: this.#self, state: 'up' as const, advert: this.#lastAdvert, lastSeen: this.#c.clock.now(), self: true, drops: { ...this.drops.counts } }]
+    const others = [...this.#entries.values()].map(e => {
+      const heard = this.#table.lastHeard(e.id)
+      return { ...e, state: this.#table.state(e.id) ?? e.state, ...(heard !== undefined ? { lastHeard: heard } : {}) }
+    })
+    return [...self, ...others.sort((a, b) => (a.advert?.name ?? a.id).localeCompare(b.advert?.name ?? b.id))]
+  }
+
+  /** Tells peers this node is leaving, then stops publishing. */
+  async stop (): Promise<void> {
+    if (this.#stopped) return
+    this.#stopped = true
+    this.#soonTimer?.cancel()
+    await Promise.all(this.#loops.map(async l => { await l.stop() }))
+    for (const off of this.#unsubscribe) off()
+    this.#publishHeartbeat(true)
+    // Give the leave a moment to go out before the host stops.
+    await this.#c.clock.sleep(LEAVE_MS)
+    this.#c.transport.unhandle(PROBE_PROTOCOL)
+  }
+
+  #every (ms: number, fn: () => unknown): void {
+    const loop = new Periodic({ clock: this.#c.clock, onError: err => { this.#c.logger.error({ err }, 'directory timer failed') } }, { intervalMs: ms, run: fn })
+    this.#loops.push(loop)
+    loop.start()
+  }
+
+  #stamp (): { incarnation: number, sequence: number, sentAt: number } {
+    return { incarnation: this.#init.incarnation, sequence: ++this.#sequence, sentAt: this.#c.clock.now() }
+  }
+
+  #advertSoon (): void {
+    if (this.#soon || this.#stopped) return
+    this.#soon = true
+    const wait = Math.max(0, this.#init.advertMinGapMs - (this.#c.clock.now() - this.#lastAdvertAt))
+    this.#soonTimer = this.#c.clock.setTimeout(() => { this.#soon = false; void this.#publishAdvert(true) }, wait)
+  }
+
+  #publishHeartbeat (leaving: boolean): void {
+    void this.#c.gossip.publish(HEARTBEAT_TOPIC, encodeHeartbeat({ nodeId: this.#self, ...this.#stamp(), leaving }))
+  }
+
+  async #publishAdvert (force: boolean): Promise<void> {
+    if (this.#stopped) return
+    const advert = await this.#c.advert(this.#stamp())
+    const now = this.#c.clock.now()
+    const changed = advertChanged(this.#lastAdvert, advert)
+    const due = now - this.#lastAdvertAt >= this.#init.advertIntervalMs
+    const allowed = now - this.#lastAdvertAt >= this.#init.advertMinGapMs
+    if (!force && !due && !(changed !== undefined && allowed)) return
+    this.#lastAdvert = advert
+    this.#lastAdvertAt = now
+    const bytes = encodeAdvert(advert)
+    await this.#c.gossip.publish(ADVERT_TOPIC, bytes)
+    this.#c.logger.debug({ sequence: advert.sequence, bytes: bytes.byteLength, reason: force ? 'start' : changed ?? 'periodic' }, 'advert published')
+  }
+
+  #validate (msg: GossipMessage, kind: 'advert' | 'heartbeat'): GossipVerdict {
+    const now = this.#c.clock.now()
+    const peer = msg.relayedBy
+    const reject = (reason: DropReason, detail?: string): GossipVerdict => {
+      if (this.drops.drop(reason, peer, now)) this.#c.logger.warn({ peer, topic: msg.topic, reason, detail, drops: this.drops.counts[reason] }, 'gossip message dropped')
+      return reason === 'replayed' || reason === 'rate-limited' || reason === 'self' ? 'ignore' : 'reject'
+    }
+    if (!this.#limiter.take(peer, now)) return reject('rate-limited')
+    const from = msg.from
+    if (from === this.#self) return reject('self')
+    const limit = kind === 'advert' ? MAX_ADVERT_BYTES : MAX_HEARTBEAT_BYTES
+    if (msg.data.byteLength > limit) return reject('too-large', `${msg.data.byteLength} bytes`)
+    try {
+      if (kind === 'advert') {
+        const advert = decodeAdvert(msg.data)
+        if (advert.nodeId !== from) return reject('impostor', `claims ${advert.nodeId}`)
+        if (!acceptAdvert(this.#advertStamps.get(from), advert)) return reject('replayed')
+        this.#advertStamps.set(from, stampOf(advert))
+        this.#decoded.set(msg, advert)
+      } else {
+        const beat = decodeHeartbeat(msg.data)
+        if (beat.nodeId !== from) return reject('impostor', `claims ${beat.nodeId}`)
+        if (!acceptAdvert(this.#beatStamps.get(from), beat)) return reject('replayed')
+        this.#beatStamps.set(from, stampOf(beat))
+        this.#decoded.set(msg, { heartbeat: true, leaving: beat.leaving === true, incarnation: beat.incarnation, sequence: beat.sequence, nodeId: beat.nodeId })
+      }
+    } catch (err) {
+      return reject('garbled', (err as Error).message)
+    }
+    return 'accept'
+  }
+
+  #receive (msg: GossipMessage): void {
+    if (this.#stopped) return
+    const decoded = this.#decoded.get(msg)
+    if (decoded === undefined) return
+    const at = this.#c.clock.now()
+    const entry = this.#entries.get(decoded.nodeId) ?? { id: decoded.nodeId, state: 'up' as PeerState, lastSeen: at, self: false }
+    entry.lastSeen = at
+    this.#entries.set(decoded.nodeId, entry)
+    if ('heartbeat' in decoded) {
+      if (decoded.leaving) { this.#step({ type: 'left', peer: decoded.nodeId, incarnation: decoded.incarnation, at }); return }
+      this.#step({ type: 'heartbeat', peer: decoded.nodeId, incarnation: decoded.incarnation, at, seq: decoded.sequence })
+    } else {
+      entry.advert = decoded
+      // Link to every member directly: Raft and terminal streams dial by node id.
+      this.#c.learn?.(decoded.nodeId, decoded.listenAddrs)
+      this.#c.logger.debug({ from: decoded.nodeId, sequence: decoded.sequence, delayMs: at - decoded.sentAt, bytes: msg.data.byteLength }, 'advert received')
+      // An advert is a sign of life too, but its sequence is shared with heartbeats: no seq here.
+      this.#step({ type: 'heartbeat', peer: decoded.nodeId, incarnation: decoded.incarnation, at })
+    }
+  }
+
+  #step (input: Parameters<MembershipTable['step']>[0]): void {
+    const out = this.#table.step(input)
+    for (const event of out.events) {
+      const entry = this.#entries.get(event.peer)
+      if (entry !== undefined) entry.state = this.#table.state(event.peer) ?? entry.state
+      this.#c.logger.info({ ...event, name: entry?.advert?.name }, event.type)
+      // A node that just appeared has not seen our advert: send one soon rather than at the next period.
+      if (event.type === 'node-up' || event.type === 'node-rejoined') this.#advertSoon()
+      this.emit('event', event)
+    }
+    for (const probe of out.probes) void this.#probe(probe)
+  }
+
+  async #probe (request: ProbeRequest): Promise<void> {
+    const timeout = this.#init.settings.heartbeatMs * 2
+    const answers = await Promise.all([
+      this.#c.ping(request.peer, timeout),
+      ...request.helpers.map(async helper => await askHelper(this.#c.transport, helper, request.peer, timeout))
+    ])
+    if (answers.some(Boolean) && !this.#stopped) this.#step({ type: 'indirect-ack', peer: request.peer, at: this.#c.clock.now() })
+  }
+}

@@ -1,0 +1,110 @@
+import type { Gossip, GossipMessage, GossipVerdict } from './gossip.ts'
+
+/**
+ * Gossip between nodes in one process, for tests and simulation. Messages
+ * arrive in a later microtask (as from a network, never inside publish), in
+ * the order they were published, at every other node subscribed to the topic
+ * and not cut off from the publisher.
+ */
+export class MemoryGossipNetwork {
+  readonly #nodes = new Map<string, MemoryGossip>()
+  readonly #cuts = new Set<string>()
+  /** Messages delivered to handlers, by topic, over the network's life. */
+  readonly delivered = new Map<string, number>()
+
+  /** A node on this network; ids are unique. */
+  join (id: string): MemoryGossip {
+    if (this.#nodes.has(id)) throw new Error(`node ${id} is on this gossip network already`)
+    const node = new MemoryGossip(this, id)
+    this.#nodes.set(id, node)
+    return node
+  }
+
+  /** Takes a node off the network: it hears nothing and reaches nobody. */
+  leave (id: string): void {
+    this.#nodes.delete(id)
+  }
+
+  /** Nothing passes between a and b, either way, until heal. */
+  cut (a: string, b: string): void {
+    this.#cuts.add(pair(a, b))
+  }
+
+  heal (a: string, b: string): void {
+    this.#cuts.delete(pair(a, b))
+  }
+
+  /** Cuts `id` off from every other node, or heals all its cuts. */
+  isolate (id: string, isolated = true): void {
+    for (const other of this.#nodes.keys()) if (other !== id) isolated ? this.cut(id, other) : this.heal(id, other)
+  }
+
+  /** @internal Hands a published message to every reachable subscriber, after the present task. */
+  send (from: string, topic: string, data: Uint8Array): void {
+    const copy = new Uint8Array(data)
+    for (const node of this.#nodes.values()) {
+      if (node.selfId === from || !node.listens(topic) || this.#cuts.has(pair(from, node.selfId))) continue
+      queueMicrotask(() => {
+        if (this.#nodes.get(node.selfId) !== node || this.#cuts.has(pair(from, node.selfId))) return
+        if (node.receive({ topic, from, relayedBy: from, data: copy })) this.delivered.set(topic, (this.delivered.get(topic) ?? 0) + 1)
+      })
+    }
+  }
+
+  /** @internal Nodes subscribed to a topic, reachable from `from`. */
+  listeners (from: string, topic: string): string[] {
+    return [...this.#nodes.values()].filter(n => n.selfId !== from && n.listens(topic) && !this.#cuts.has(pair(from, n.selfId))).map(n => n.selfId)
+  }
+}
+
+/** One node's side of a MemoryGossipNetwork. */
+export class MemoryGossip implements Gossip {
+  readonly selfId: string
+  readonly #network: MemoryGossipNetwork
+  readonly #handlers = new Map<string, Set<(message: GossipMessage) => void>>()
+  readonly #validators = new Map<string, (message: GossipMessage) => GossipVerdict>()
+
+  constructor (network: MemoryGossipNetwork, id: string) {
+    this.#network = network
+    this.selfId = id
+  }
+
+  async publish (topic: string, data: Uint8Array): Promise<void> {
+    this.#network.send(this.selfId, topic, data)
+  }
+
+  subscribe (topic: string, handler: (message: GossipMessage) => void): () => void {
+    let set = this.#handlers.get(topic)
+    if (set === undefined) { set = new Set(); this.#handlers.set(topic, set) }
+    set.add(handler)
+    return () => {
+      set.delete(handler)
+      if (set.size === 0 && this.#handlers.get(topic) === set) this.#handlers.delete(topic)
+    }
+  }
+
+  validate (topic: string, validator: (message: GossipMessage) => GossipVerdict): void {
+    this.#validators.set(topic, validator)
+  }
+
+  subscribers (topic: string): string[] {
+    return this.#network.listeners(this.selfId, topic)
+  }
+
+  /** @internal */
+  listens (topic: string): boolean {
+    return this.#handlers.has(topic)
+  }
+
+  /** @internal Validates and delivers; true when handlers got it. */
+  receive (message: GossipMessage): boolean {
+    const verdict = this.#validators.get(message.topic)?.(message) ?? 'accept'
+    if (verdict !== 'accept') return false
+    for (const handler of [...this.#handlers.get(message.topic) ?? []]) handler(message)
+    return true
+  }
+}
+
+function pair (a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`
+}

@@ -1,0 +1,94 @@
+import t from 'tap'
+import { Periodic, VirtualClock } from '../../../controller/clock/index.ts'
+
+function setup (init: { immediate?: boolean, pokeGapMs?: number, roundMs?: number, fail?: boolean } = {}): { clock: VirtualClock, loop: Periodic, starts: number[], errors: unknown[] } {
+  const clock = new VirtualClock()
+  const starts: number[] = []
+  const errors: unknown[] = []
+  const loop = new Periodic({ clock, onError: err => { errors.push(err) } }, {
+    intervalMs: 1000,
+    immediate: init.immediate,
+    pokeGapMs: init.pokeGapMs,
+    run: async () => {
+      starts.push(clock.now())
+      if (init.roundMs !== undefined) await clock.sleep(init.roundMs)
+      if (init.fail === true) throw new Error('round failed')
+    }
+  })
+  return { clock, loop, starts, errors }
+}
+
+t.test('rounds come every interval, timed from the end of the last', async t => {
+  const { clock, loop, starts } = setup({ roundMs: 100 })
+  loop.start()
+  await clock.advance(3500)
+  t.same(starts, [1000, 2100, 3200])
+  await loop.stop()
+})
+
+t.test('immediate runs the first round at start', async t => {
+  const { clock, loop, starts } = setup({ immediate: true })
+  loop.start()
+  loop.start()
+  await clock.advance(1500)
+  t.same(starts, [0, 1000], 'a second start changes nothing')
+  await loop.stop()
+})
+
+t.test('a poke runs a round now; pokes during a round make one more after it', async t => {
+  const { clock, loop, starts } = setup({ roundMs: 100 })
+  loop.start()
+  await clock.advance(10)
+  loop.poke()
+  await clock.advance(0)
+  t.same(starts, [10], 'poked while idle: at once')
+  loop.poke()
+  loop.poke()
+  loop.poke()
+  await clock.advance(100)
+  t.same(starts, [10, 110], 'three pokes during the round: one round after it')
+  await clock.advance(1200)
+  t.same(starts, [10, 110, 1210], 'then the interval again')
+  await loop.stop()
+})
+
+t.test('the poke gap keeps a round that pokes itself from spinning', async t => {
+  const { clock, loop, starts } = setup({ pokeGapMs: 50 })
+  loop.start()
+  loop.poke()
+  await clock.advance(0)
+  loop.poke()
+  await clock.advance(49)
+  t.same(starts, [0])
+  await clock.advance(1)
+  t.same(starts, [0, 50])
+  await loop.stop()
+})
+
+t.test('a failing round is reported and the loop goes on', async t => {
+  const { clock, loop, starts, errors } = setup({ fail: true })
+  loop.start()
+  await clock.advance(2000)
+  t.equal(starts.length, 2)
+  t.equal(errors.length, 2)
+  await loop.stop()
+})
+
+t.test('stop waits for the round under way and nothing runs after it', async t => {
+  const { clock, loop, starts } = setup({ roundMs: 500 })
+  loop.start()
+  await clock.advance(1100)
+  let stopped = false
+  const stopping = loop.stop().then(() => { stopped = true })
+  t.equal(loop.stop(), loop.stop(), 'the same promise every call')
+  await clock.advance(0)
+  t.notOk(stopped, 'the round is still under way')
+  await clock.advance(400)
+  await stopping
+  t.ok(stopped)
+  loop.poke()
+  loop.start()
+  await clock.advance(5000)
+  t.same(starts, [1000], 'nothing after stop')
+  t.equal(clock.pending, 0, 'no timer left')
+})

@@ -1,0 +1,67 @@
+/** The admin API's authentication and error mapping, on a real HTTP listener with no daemon behind it. */
+import t from 'tap'
+import type { Test } from 'tap'
+import { pino } from 'pino'
+import { ApiServer, MAX_BODY_BYTES } from '../../../daemon/api/index.ts'
+
+const TOKEN = 'a3f1c9e07b2d48e6a1f0c3d5b7e9f2a4'
+
+async function serve (t: Test): Promise<{ url: string, calls: string[] }> {
+  const api = new ApiServer({ logger: pino({ level: 'silent' }) }, { token: TOKEN })
+  const calls: string[] = []
+  api.route('GET', '/v1/apps/:name', async req => { calls.push(req.params.name!); return { name: req.params.name } })
+  api.route('PUT', '/v1/apps', async req => { calls.push(`put ${req.body.length}`); return {} })
+  api.route('GET', '/v1/health', async () => ({ ok: true }))
+  const { port } = await api.listen('127.0.0.1', 0)
+  t.teardown(() => api.close())
+  return { url: `http://127.0.0.1:${port}`, calls }
+}
+
+async function get (url: string, headers: Record<string, string> = {}): Promise<{ status: number, body: { error?: { code: string, message: string } } & Record<string, unknown> }> {
+  const r = await fetch(url, { headers })
+  return { status: r.status, body: await r.json() as { error?: { code: string, message: string } } }
+}
+
+t.test('only the bearer token opens the API', async t => {
+  const { url, calls } = await serve(t)
+  const refused: Array<[string, Record<string, string>]> = [
+    ['no header', {}],
+    ['a wrong token of the same length', { authorization: `Bearer ${'0'.repeat(TOKEN.length)}` }],
+    ['a prefix of the token', { authorization: `Bearer ${TOKEN.slice(0, 16)}` }],
+    ['the token and more', { authorization: `Bearer ${TOKEN}x` }],
+    ['another scheme', { authorization: `Basic ${Buffer.from(`admin:${TOKEN}`).toString('base64')}` }],
+    ['the bare token', { authorization: TOKEN }]
+  ]
+  for (const [what, headers] of refused) {
+    const r = await get(`${url}/v1/apps/shop`, headers)
+    t.equal(r.status, 401, what)
+    t.equal(r.body.error?.code, 'ERR_UNAUTHORIZED', what)
+    t.notMatch(r.body.error?.message ?? '', TOKEN.slice(0, 8), `${what}: the answer never echoes a token`)
+  }
+  t.equal((await get(`${url}/v1/apps/shop?token=${TOKEN}`)).status, 401, 'a token in the URL counts for nothing')
+  t.same(calls, [], 'no handler ran for a refused request')
+  const ok = await get(`${url}/v1/apps/shop`, { authorization: `Bearer ${TOKEN}` })
+  t.equal(ok.status, 200)
+  t.same(ok.body, { name: 'shop' })
+  t.same(calls, ['shop'])
+})
+
+t.test('health answers without a token; routes and methods are named when wrong', async t => {
+  const { url } = await serve(t)
+  t.equal((await get(`${url}/v1/health`)).status, 200)
+  const auth = { authorization: `Bearer ${TOKEN}` }
+  const missing = await get(`${url}/v1/nope`, auth)
+  t.equal(missing.status, 404)
+  t.equal(missing.body.error?.code, 'ERR_NOT_FOUND')
+  const r = await fetch(`${url}/v1/apps/shop`, { method: 'DELETE', headers: auth })
+  t.equal(r.status, 405)
+  t.equal((await r.json() as { error: { code: string } }).error.code, 'ERR_METHOD_NOT_ALLOWED')
+})
+
+t.test('a body over the limit is refused before a handler sees it, and the connection is closed', async t => {
+  const { url, calls } = await serve(t)
+  const r = await fetch(`${url}/v1/apps`, { method: 'PUT', headers: { authorization: `Bearer ${TOKEN}` }, body: Buffer.alloc(MAX_BODY_BYTES + 1) })
+  t.equal(r.status, 413)
+  t.equal(r.headers.get('connection'), 'close')
+  t.same(calls, [])
+})

@@ -1,0 +1,177 @@
+/**
+ * The node directory under a virtual clock, over in-memory gossip and the
+ * loopback transport: every heartbeat, advert, tick and probe is the real
+ * code's, only time and the network are simulated.
+ */
+import t from 'tap'
+import type { Test } from 'tap'
+import { pino } from 'pino'
+import { VirtualClock } from '../../../controller/clock/index.ts'
+import { ADVERT_TOPIC, HEARTBEAT_TOPIC, LAN_DETECTOR, NodeDirectory, type MembershipEvent } from '../../../daemon/membership/index.ts'
+import { LoopbackNetwork, LoopbackTransport, MemoryGossipNetwork, type MemoryGossip } from '../../../daemon/network/index.ts'
+import { encodeAdvert, encodeHeartbeat, type NodeAdvert } from '../../../daemon/resources/index.ts'
+import { sampleAdvert } from '../resources/fixtures.ts'
+
+const logger = pino({ level: 'silent' })
+
+interface World {
+  clock: VirtualClock
+  gossip: MemoryGossipNetwork
+  /** Nodes that answer a direct ping; a crashed one does not. */
+  alive: Set<string>
+  dirs: Map<string, NodeDirectory>
+  events: Map<string, MembershipEvent[]>
+  learned: Map<string, string[]>
+  add (id: string): Promise<NodeDirectory>
+  run (ms: number): Promise<void>
+}
+
+function advertOf (id: string, stamp: { incarnation: number, sequence: number, sentAt: number }): NodeAdvert {
+  return { ...sampleAdvert(), nodeId: id, name: `node-${id}`, ...stamp, listenAddrs: [`/ip4/10.0.0.1/tcp/7400/p2p/${id}`] }
+}
+
+async function world (t: Test): Promise<World> {
+  const clock = new VirtualClock(1_700_000_000_000)
+  const gossip = new MemoryGossipNetwork()
+  const transports = new LoopbackNetwork()
+  const w: World = {
+    clock,
+    gossip,
+    alive: new Set(),
+    dirs: new Map(),
+    events: new Map(),
+    learned: new Map(),
+    async add (id) {
+      const events: MembershipEvent[] = []
+      w.events.set(id, events)
+      w.alive.add(id)
+      const dir = new NodeDirectory({
+        gossip: gossip.join(id),
+        transport: new LoopbackTransport({ network: transports }, { nodeId: id }),
+        clock,
+        logger,
+        advert: async stamp => advertOf(id, stamp),
+        ping: async peer => w.alive.has(peer),
+        learn: (peer, addresses) => { w.learned.set(`${id}>${peer}`, addresses) }
+      }, { settings: LAN_DETECTOR, incarnation: 1, advertIntervalMs: 10_000, advertMinGapMs: 1000, seed: id.charCodeAt(0) })
+      dir.on('event', e => { events.push(e) })
+      await dir.start()
+      w.dirs.set(id, dir)
+      return dir
+    },
+    async run (ms) {
+      await clock.advance(ms)
+    }
+  }
+  t.teardown(async () => {
+    for (const d of w.dirs.values()) await stopOn(clock, d)
+  })
+  return w
+}
+
+/** Stops a directory, moving virtual time along until it has (its leave waits a moment on the clock). */
+async function stopOn (clock: VirtualClock, dir: NodeDirectory): Promise<void> {
+  let done = false
+  const stopping = dir.stop().then(() => { done = true })
+  while (!done) await clock.advance(10)
+  await stopping
+}
+
+const stateOf = (dir: NodeDirectory, id: string): string | undefined => dir.nodes().find(n => n.id === id)?.state
+
+t.test('nodes find each other by their gossip and learn each other\'s addresses', async t => {
+  const w = await world(t)
+  const a = await w.add('a')
+  const b = await w.add('b')
+  await w.add('c')
+  await w.run(3000)
+  t.same(a.nodes().map(n => [n.id, n.state, n.self]), [['a', 'up', true], ['b', 'up', false], ['c', 'up', false]], 'a sees itself first, then the others by name')
+  t.equal(b.nodes().find(n => n.id === 'a')?.advert?.name, 'node-a', 'adverts arrive')
+  t.same(w.learned.get('b>a'), ['/ip4/10.0.0.1/tcp/7400/p2p/a'], 'each advert teaches the listen addresses')
+  t.ok(w.events.get('a')!.some(e => e.type === 'node-up' && e.peer === 'b'), 'node-up events are emitted')
+  t.type(a.nodes().find(n => n.id === 'b')?.lastHeard, 'number', 'the detector dates the last heartbeat')
+})
+
+t.test('a node that goes silent and answers no probe becomes suspect, then down, then up again when it returns', async t => {
+  const w = await world(t)
+  const a = await w.add('a')
+  await w.add('b')
+  await w.add('c')
+  await w.run(5000)
+  // c crashes: nothing from it, and no ping answers.
+  w.gossip.isolate('c')
+  w.alive.delete('c')
+  const cut = w.clock.now()
+  await w.run(6000)
+  t.equal(stateOf(a, 'c'), 'down', 'down within six seconds')
+  const seen = w.events.get('a')!.filter(e => e.peer === 'c')
+  t.same(seen.map(e => e.type), ['node-up', 'node-suspect', 'node-down'], 'suspect first, then down')
+  t.ok(seen[1]!.at - cut >= LAN_DETECTOR.heartbeatMs, 'not suspected before a heartbeat was missed')
+  t.equal(stateOf(a, 'b'), 'up', 'the others stay up')
+  w.gossip.isolate('c', false)
+  w.alive.add('c')
+  await w.run(2000)
+  t.equal(stateOf(a, 'c'), 'up', 'back once it is heard again')
+})
+
+t.test('a node whose gossip is lost but who answers a direct ping is not declared down', async t => {
+  const w = await world(t)
+  const a = await w.add('a')
+  await w.add('b')
+  await w.run(5000)
+  // Its heartbeats stop reaching a, yet it is alive: slow is not dead.
+  w.gossip.cut('a', 'b')
+  await w.run(10_000)
+  t.not(stateOf(a, 'b'), 'down', 'probes that are answered keep it from being declared down')
+})
+
+t.test('a node that stops cleanly is seen to leave', async t => {
+  const w = await world(t)
+  const a = await w.add('a')
+  const b = await w.add('b')
+  await w.run(3000)
+  await stopOn(w.clock, b)
+  w.dirs.delete('b')
+  await w.run(200)
+  t.equal(stateOf(a, 'b'), 'left')
+  t.ok(w.events.get('a')!.some(e => e.type === 'node-left' && e.peer === 'b'))
+})
+
+t.test('forged, replayed, oversized and garbled messages are dropped and counted', async t => {
+  const w = await world(t)
+  const a = await w.add('a')
+  await w.add('b')
+  await w.run(3000)
+  const mallory: MemoryGossip = w.gossip.join('m')
+  mallory.subscribe(ADVERT_TOPIC, () => {})
+  const now = w.clock.now()
+  // An advert that claims to come from b.
+  await mallory.publish(ADVERT_TOPIC, encodeAdvert(advertOf('b', { incarnation: 9, sequence: 1, sentAt: now })))
+  // A heartbeat that claims to come from b.
+  await mallory.publish(HEARTBEAT_TOPIC, encodeHeartbeat({ nodeId: 'b', incarnation: 9, sequence: 1, sentAt: now, leaving: true }))
+  // Its own advert, then the same again (a replay).
+  await mallory.publish(ADVERT_TOPIC, encodeAdvert(advertOf('m', { incarnation: 1, sequence: 5, sentAt: now })))
+  await mallory.publish(ADVERT_TOPIC, encodeAdvert(advertOf('m', { incarnation: 1, sequence: 5, sentAt: now })))
+  await mallory.publish(ADVERT_TOPIC, new Uint8Array(64 * 1024))
+  await mallory.publish(HEARTBEAT_TOPIC, new Uint8Array([0xff, 0xff, 0xff, 0x07]))
+  await w.run(10)
+  const drops = a.drops.counts
+  t.equal(drops.impostor, 2, 'an advert and a heartbeat in another node\'s name')
+  t.equal(drops.replayed, 1, 'the same stamp twice')
+  t.equal(drops['too-large'], 1)
+  t.equal(drops.garbled, 1)
+  t.equal(stateOf(a, 'b'), 'up', 'the forged leave changed nothing')
+  t.equal(a.nodes().find(n => n.id === 'b')?.advert?.incarnation, 1, 'the forged advert changed nothing')
+  t.equal(a.nodes().find(n => n.id === 'm')?.advert?.sequence, 5, 'the genuine advert was taken once')
+})
+
+t.test('a peer that floods is rate limited', async t => {
+  const w = await world(t)
+  const a = await w.add('a')
+  await w.run(1000)
+  const flood = w.gossip.join('f')
+  for (let seq = 1; seq <= 400; seq++) await flood.publish(HEARTBEAT_TOPIC, encodeHeartbeat({ nodeId: 'f', incarnation: 1, sequence: seq, sentAt: w.clock.now(), leaving: false }))
+  await w.run(10)
+  t.ok(a.drops.counts['rate-limited'] >= 100, `${a.drops.counts['rate-limited']} of 400 dropped for rate`)
+  t.equal(stateOf(a, 'f'), 'up', 'what passed the limit still counts as a sign of life')
+})
