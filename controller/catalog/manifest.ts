@@ -13,7 +13,7 @@ import { checkEnvironmentNames, readEnvironment } from './environment.ts'
 import { CatalogIssueCode } from './errors.ts'
 import schema from './manifest.schema.json' with { type: 'json' }
 import type { HealthSpec, ImageManifest, ImageVolumeSpec, PropertySpec, StopSignal, StopSpec, TerminalSpec } from './types.ts'
-import { readVm } from './vm.ts'
+import { readVm, withDriverRequirement } from './vm.ts'
 
 /** Health-check figures when the manifest leaves them out. */
 export const HEALTH_DEFAULTS = { intervalMs: 1000, timeoutMs: 1000, failures: 3, startPeriodMs: 10_000 } as const
@@ -104,7 +104,7 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
       command: Array.isArray(start.command) ? start.command.filter((s): s is string => typeof s === 'string') : []
     },
     ...(vm === undefined ? {} : { vm }),
-    requires: Array.isArray(raw.requires) ? raw.requires.filter((s): s is string => typeof s === 'string') : [],
+    requires: withDriverRequirement(driver, Array.isArray(raw.requires) ? raw.requires.filter((s): s is string => typeof s === 'string') : []),
     dir
   }
   const stop = readStop(raw.stop, report)

@@ -74,3 +74,9 @@ export function readVm (raw: Record<string, unknown>, driver: string, terminals:
 export function vmFiles (vm: VmImageSpec): Array<[field: string, path: string]> {
   return (['kernel', 'initrd', 'disk'] as const).flatMap(f => vm[f] === undefined ? [] : [[f, vm[f]!] as [string, string]])
 }
+
+/** A vm image runs only where the vm driver is: `driver:vm` is required whether the manifest says so or not. */
+export function withDriverRequirement (driver: string, requires: string[]): string[] {
+  const need = `driver:${VM_DRIVER_NAME}`
+  return driver === VM_DRIVER_NAME && !requires.includes(need) ? [...requires, need] : requires
+}

@@ -10,6 +10,7 @@ export type {
   InstanceStatus, RestartPolicy, RestartReason, SupervisorEvent, SupervisorOptions
 } from './types.ts'
 export { Supervisor } from './supervisor.ts'
+export { DriverSet } from './driver-set.ts'
 export type { SupervisorComponents, SupervisorListener } from './supervisor.ts'
 export { ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS, taskUser } from './process/index.ts'
 export type { ProcessDriverOptions } from './process/index.ts'

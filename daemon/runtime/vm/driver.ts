@@ -15,9 +15,9 @@ import { resolve as resolvePath } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { promisify } from 'node:util'
 import type { Logger } from 'pino'
-import type { Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskStatus } from '../driver.ts'
+import type { Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskStatus, TaskUser } from '../driver.ts'
 import { InvalidTaskConfigError, TaskExistsError, TaskNotFoundError, TaskStartError, WrongDriverError } from '../errors.ts'
-import { PROCESS_DRIVER, ProcessDriver, type ProcessDriverOptions } from '../process/index.ts'
+import { PROCESS_DRIVER, ProcessDriver, checkUser, taskUser, type ProcessDriverOptions } from '../process/index.ts'
 import { vmTaskProblems, type VmTaskConfig } from './config.ts'
 import { formatEnvFile, guestEnv } from './guest-env.ts'
 import { type KvmProbeOptions, type KvmVerdict, probeKvm } from './kvm-probe.ts'
@@ -43,6 +43,12 @@ const QMP_RETRY_MS = 20 // ms
 /** After SIGKILL, how long the process driver may take to see QEMU gone before it says it outlived its grace. */
 const KILL_WAIT_MS = 2_000 // ms
 const MiB = 1024 * 1024 // bytes
+/** Variables of the instance QEMU's own environment keeps: not secret, and they tell whose VM a QEMU process is. */
+const QEMU_TAGS = ['TRELLIS_APP', 'TRELLIS_COMPONENT', 'TRELLIS_INSTANCE', 'TRELLIS_NODE']
+
+function pick (env: Record<string, string>, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap(n => env[n] === undefined ? [] : [[n, env[n]]]))
+}
 
 /** Task ids are file names, as in the process driver. */
 const TASK_ID = /^[A-Za-z0-9_][A-Za-z0-9._@-]*$/
@@ -74,6 +80,8 @@ interface VmTask {
   qmp?: QmpClient
   /** The guest powered itself off (a QMP SHUTDOWN with guest: true was seen). */
   guestShutdown: boolean
+  /** Who QEMU dropped to (-runas). */
+  user?: TaskUser
   stopping?: Promise<void>
 }
 
@@ -176,15 +184,17 @@ export class VmDriver implements Driver, LogReader {
       qmpSocket: paths.qmp,
       consoleSocket: paths.console,
       consoleLog: `${resolvePath(config.logDir)}/${config.id}.stdout.log`,
-      envFile: paths.env
+      envFile: paths.env,
+      ...(config.user === undefined ? {} : { runAs: config.user })
     })]
-    const task: VmTask = { id: config.id, dir: paths.dir, accel, cpu, guestShutdown: false }
+    const task: VmTask = { id: config.id, dir: paths.dir, accel, cpu, guestShutdown: false, ...(config.user === undefined ? {} : { user: config.user }) }
     const handle = await this.#processes.start({
       id: config.id,
       command: argv,
       cwd: config.cwd,
       // QEMU's own environment: nothing of the instance's (that goes to the guest through the env file)
-      env: { PATH: config.env.PATH ?? process.env.PATH ?? '/usr/bin:/bin' },
+      // but the names that tell whose VM a QEMU process is
+      env: { PATH: config.env.PATH ?? process.env.PATH ?? '/usr/bin:/bin', ...pick(config.env, QEMU_TAGS) },
       resources: { cpu: config.resources.cpu, memory: config.resources.memory + QEMU_OVERHEAD_BYTES },
       logDir: config.logDir
     })
@@ -208,7 +218,8 @@ export class VmDriver implements Driver, LogReader {
     if (!alive) return false
     if (known !== undefined) return true
     const paths = taskPaths(this.#options.runDir, handle.id)
-    const task: VmTask = { id: handle.id, dir: paths.dir, accel: handle.state.accel === 'kvm' ? 'kvm' : 'tcg', guestShutdown: false }
+    const user = taskUser(handle)
+    const task: VmTask = { id: handle.id, dir: paths.dir, accel: handle.state.accel === 'kvm' ? 'kvm' : 'tcg', guestShutdown: false, ...(user === undefined ? {} : { user }) }
     this.#tasks.set(handle.id, task)
     const qmp = await this.#connect(task, Date.now() + QMP_CONNECT_TIMEOUT_MS)
     if (qmp === undefined) {
@@ -306,6 +317,7 @@ export class VmDriver implements Driver, LogReader {
 
   async #validate (config: TaskConfig): Promise<VmTaskConfig> {
     if (!TASK_ID.test(config.id)) throw new InvalidTaskConfigError(`task id ${JSON.stringify(config.id)} is not a safe file name`)
+    if (config.user !== undefined) checkUser(config.id, config.user)
     const problems = vmTaskProblems(config.vm)
     if (!(config.resources.memory >= MIN_GUEST_MEMORY_BYTES)) problems.push(`resources.memory: a VM needs at least ${MIN_GUEST_MEMORY_BYTES / MiB} MiB`)
     const longest = `${taskPaths(this.#options.runDir, config.id).console}`
@@ -363,7 +375,8 @@ export class VmDriver implements Driver, LogReader {
       driver: VM_DRIVER,
       id: task.id,
       startedAt: processHandle.startedAt,
-      state: { ...processHandle.state, accel: task.accel, qmpSocket: paths.qmp, consoleSocket: paths.console }
+      // uid and gid: whom QEMU runs as after -runas, not whom it was started as
+      state: { ...processHandle.state, ...task.user, accel: task.accel, qmpSocket: paths.qmp, consoleSocket: paths.console }
     }
   }
 

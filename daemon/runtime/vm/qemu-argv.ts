@@ -49,6 +49,8 @@ export interface QemuPlan {
   consoleLog: string
   envFile: string
   reconnectDelayS?: number
+  /** Who QEMU runs as once it has opened its files and sockets (-runas); absent, as whoever started it. */
+  runAs?: { uid: number, gid: number }
 }
 
 /** A value inside a QEMU `key=value,...` option: a comma is written twice. */
@@ -85,6 +87,8 @@ export function qemuArgs (plan: QemuPlan): string[] {
     '-netdev', ['user', 'id=net0', ...plan.ports.map(p => `hostfwd=tcp:127.0.0.1:${p.host}-${GUEST_NET.address}:${p.guest}`)].join(','),
     '-device', 'virtio-net-pci,netdev=net0'
   ]
+  // QEMU starts as root to open its log, sockets and images, then drops to the instance's user before the guest runs
+  if (plan.runAs !== undefined) args.push('-runas', `${plan.runAs.uid}:${plan.runAs.gid}`)
   if (plan.boot.kind === 'kernel') {
     args.push('-kernel', plan.boot.kernel)
     if (plan.boot.initrd !== undefined) args.push('-initrd', plan.boot.initrd)

@@ -26,6 +26,17 @@ t.test('the test appliance manifest parses with its vm section', async t => {
   t.same(result.manifest.vm, { kernel: 'boot/vmlinuz', initrd: 'boot/initrd.img', append: 'console=ttyS0 quiet panic=-1', ports: { http: 80 } })
 })
 
+t.test('a vm image requires driver:vm, said or not; a process image does not', async t => {
+  const requires = (text: string): unknown => {
+    const r = parseManifest(text, '/img')
+    return r.ok ? r.manifest.requires : r.errors
+  }
+  t.same(requires(`${VM}vm: { kernel: k, ports: { http: 80 } }\n`), ['driver:vm'], 'implied')
+  t.same(requires(`${VM}vm: { kernel: k, ports: { http: 80 } }\nrequires: [kvm]\n`), ['kvm', 'driver:vm'], 'added to what it requires')
+  t.same(requires(`${VM}vm: { kernel: k, ports: { http: 80 } }\nrequires: [driver:vm]\n`), ['driver:vm'], 'not twice')
+  t.same(requires(`name: a\n${HEAD}start: { command: [x] }\n`), [], 'a process image requires nothing more')
+})
+
 t.test('a disk image, its format from the file name unless given', async t => {
   const disk = (vm: string): unknown => {
     const r = parseManifest(`${VM}vm: { ${vm}, ports: { http: 80 } }\n`, '/img')
