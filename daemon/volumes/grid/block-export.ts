@@ -10,7 +10,7 @@ import { chmod, chown, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { NbdServer } from '../nbd/index.ts'
-import type { ReplicatedBlockStore } from '../replica/index.ts'
+import type { BlockStore } from '../block/index.ts'
 
 /** Unix socket paths are at most 107 bytes (sun_path) on Linux. */
 const MAX_SOCKET_PATH_BYTES = 107 // bytes
@@ -35,7 +35,7 @@ export class BlockExport {
   }
 
   /** Serves `store` as export `id` on its socket in `dir` (a stale socket file is replaced), owned by `owner` when given. */
-  static async open (components: { logger: Logger }, init: { dir: string, id: string, store: ReplicatedBlockStore, generation: number, owner?: { uid: number, gid: number } }): Promise<BlockExport> {
+  static async open (components: { logger: Logger }, init: { dir: string, id: string, store: BlockStore, generation: number, owner?: { uid: number, gid: number } }): Promise<BlockExport> {
     const path = blockSocketPath(init.dir, init.id)
     const server = new NbdServer({ logger: components.logger })
     server.addExport({ name: init.id, store: init.store, generation: init.generation, description: `trellis volume ${init.id}` })
