@@ -13,7 +13,15 @@
  *    same request with no writes. QD1 4 KiB writes, and sequential 1 MiB
  *    writes ending in an fsync.
  *
- * Disk runs alternate direct and VM, BENCH_VM_ROUNDS times, and report medians.
+ * 3. The VM's path against a process's: what skipping the host's mount
+ *    chain is worth. A process instance gets its volume as an ext4 mounted
+ *    on the host through nbdfuse and a loop device (daemon/volumes/mount); a
+ *    VM gets the export as its virtio disk and mounts ext4 itself. Both
+ *    write a file on their ext4 with O_DIRECT (coreutils dd on the host,
+ *    busybox dd in the guest), QD1 4 KiB and sequential 1 MiB + fsync, each
+ *    on an export of its own from the same server.
+ *
+ * Disk runs alternate direct, VM and mount, BENCH_VM_ROUNDS times, and report medians.
  * `npm run bench -- vm` (env BENCH_VM_BOOTS, default 3; BENCH_VM_QD1_OPS,
  * 2000; BENCH_VM_SEQ_MIB, 256; BENCH_VM_ROUNDS, 3).
  */
@@ -24,6 +32,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { pino } from 'pino'
 import { VmDriver, formatEnvFile, guestEnv, probeKvm, qemuArgs, type KvmVerdict } from '../../daemon/runtime/vm/index.ts'
+import { mountVolume } from '../../daemon/volumes/mount/index.ts'
 import { buildVmAppliance, type VmAppliance } from '../helpers/vm-appliance/build.ts'
 import { freePort } from '../daemon/runtime/helpers.ts'
 import { applianceTask, healthy, http } from '../daemon/runtime/vm/helpers.ts'
@@ -46,6 +55,8 @@ const BOOT_CPUS = 2
 /** Longest a boot may take before the bench gives up on it. */
 const BOOT_LIMIT_MS = 180_000 // ms
 const CLIENT_TIMEOUT_MS = 600_000 // ms
+/** The server's exports: the raw scratch disk, the VM's ext4 volume, the process mount path's ext4 volume. */
+const EXPORTS = ['scratch', 'vmfs', 'hostfs']
 
 function knob (name: string, fallback: number): number {
   const v = Number(process.env[name])
@@ -53,14 +64,14 @@ function knob (name: string, fallback: number): number {
 }
 
 if (process.argv[2] === '--serve') {
-  // child: our NbdServer over a SparseFileStore in argv[3], on the Unix socket argv[4]
+  // child: our NbdServer over one SparseFileStore per export, each in argv[3]/<name>, on the Unix socket argv[4]
   const { openSparseFileStore } = await import('../../daemon/volumes/block/index.ts')
   const { NbdServer } = await import('../../daemon/volumes/nbd/index.ts')
-  const store = await openSparseFileStore({}, { dir: process.argv[3]!, size: DISK_BYTES })
-  const server = new NbdServer({ logger: pino({ level: 'warn' }) }, { exports: [{ name: 'scratch', store, generation: 1 }] })
+  const stores = await Promise.all(EXPORTS.map(async name => ({ name, store: await openSparseFileStore({}, { dir: join(process.argv[3]!, name), size: DISK_BYTES }) })))
+  const server = new NbdServer({ logger: pino({ level: 'warn' }) }, { exports: stores.map(e => ({ ...e, generation: 1 })) })
   await server.listen({ path: process.argv[4]! })
   process.stdout.write('ready\n')
-  process.on('SIGTERM', () => { void server.close().then(async () => { await store.close(); process.exit(0) }) })
+  process.on('SIGTERM', () => { void server.close().then(async () => { for (const e of stores) await e.store.close(); process.exit(0) }) })
 } else {
   await main()
 }
@@ -160,7 +171,7 @@ async function disk (a: VmAppliance, root: string, children: ChildProcess[]): Pr
     server.once('exit', code => { reject(new Error(`NBD server exited with ${code}`)) })
   })
   const url = `nbd+unix:///scratch?socket=${socket}`
-  process.stdout.write(`\ndisk: ${DISK_BYTES / MiB} MiB SparseFileStore behind our NbdServer (own process, Unix socket); QD1 4 KiB writes × ${QD1_OPS}; sequential 1 MiB writes × ${SEQ_MIB} + fsync\n`)
+  process.stdout.write(`\ndisk: ${DISK_BYTES / MiB} MiB SparseFileStores behind our NbdServer (own process, Unix socket); QD1 4 KiB writes × ${QD1_OPS}; sequential 1 MiB writes × ${SEQ_MIB} + fsync\n`)
   // the first pass allocates every block both runs write, so neither pays for it
   await qemuImgBench(url, 4096, QD1_OPS)
   await qemuImgBench(url, MiB, SEQ_MIB)
@@ -168,8 +179,20 @@ async function disk (a: VmAppliance, root: string, children: ChildProcess[]): Pr
   const driver = new VmDriver({ logger: pino({ level: 'warn' }) }, { runDir: join(root, 'run'), accel: 'tcg', process: { cgroupParent: `trellis-bench-vm-${process.pid}` } })
   const port = await freePort()
   try {
-    await driver.start(applianceTask(a, 'disk', root, { port, memory: GUEST_MEMORY, disks: [{ name: 'scratch', server: { path: socket }, export: 'scratch' }] }))
+    await driver.start(applianceTask(a, 'disk', root, {
+      port,
+      memory: GUEST_MEMORY,
+      disks: [{ name: 'scratch', server: { path: socket }, export: 'scratch' }, { name: 'data', server: { path: socket }, export: 'vmfs' }]
+    }))
     await untilHealthy(port)
+    const mount = await mountVolume({ logger: pino({ level: 'warn' }) }, {
+      nbd: { path: socket }, exportName: 'hostfs', workDir: join(root, 'mount-work'), target: join(root, 'mounted'), sizeBytes: DISK_BYTES
+    })
+    try {
+      await fsPaths(port, mount.path)
+    } finally {
+      await mount.unmount()
+    }
     // interleaved rounds, medians: the machine's disk and load swing by 2–5× within minutes
     const rounds = { vmQd1: [] as number[], directQd1: [] as number[], vmSeq: [] as number[], directSeq: [] as number[] }
     for (let r = 0; r < ROUNDS; r++) {
@@ -195,6 +218,43 @@ async function disk (a: VmAppliance, root: string, children: ChildProcess[]): Pr
   }
 }
 
+/**
+ * Writes to a file on ext4: through the VM's virtio disk (the guest's own
+ * ext4 on the export) and through the process mount path (ext4 on a loop
+ * device over nbdfuse on the host). The file is written whole once first,
+ * so no run pays for allocating its blocks.
+ */
+async function fsPaths (port: number, mounted: string): Promise<void> {
+  const file = join(mounted, 'bench')
+  const hostDd = async (args: string[]): Promise<number> => {
+    const t0 = performance.now()
+    await run('dd', ['if=/dev/zero', `of=${file}`, 'oflag=direct', ...args])
+    return performance.now() - t0
+  }
+  const hostQd1 = async (): Promise<number> => await hostDd(['bs=4096', `count=${QD1_OPS}`, 'conv=notrunc'])
+  const hostSeq = async (): Promise<number> => await hostDd(['bs=1048576', `count=${SEQ_MIB}`, 'conv=fsync,notrunc'])
+  // dd's own start costs the host side about what the empty request costs the guest's: neither is taken off
+  await hostSeq()
+  await guestBench(port, 'fseq', SEQ_MIB)
+  const rounds = { vmQd1: [] as number[], mountQd1: [] as number[], vmSeq: [] as number[], mountSeq: [] as number[] }
+  for (let r = 0; r < ROUNDS; r++) {
+    rounds.mountQd1.push(await hostQd1() / QD1_OPS)
+    rounds.vmQd1.push(await guestBench(port, 'fqd1', QD1_OPS) / QD1_OPS)
+    rounds.mountSeq.push(SEQ_MIB * MiB / (await hostSeq() / 1000) / 1e6)
+    rounds.vmSeq.push(SEQ_MIB * MiB / (await guestBench(port, 'fseq', SEQ_MIB) / 1000) / 1e6)
+  }
+  const [vmQd1, mountQd1, vmSeq, mountSeq] = [rounds.vmQd1, rounds.mountQd1, rounds.vmSeq, rounds.mountSeq].map(v => quantile(v, 0.5)) as [number, number, number, number]
+  process.stdout.write(`\nfile on ext4, O_DIRECT; rounds: mount QD1 ${rounds.mountQd1.map(v => (v * 1000).toFixed(0)).join(', ')} µs; VM QD1 ${rounds.vmQd1.map(v => (v * 1000).toFixed(0)).join(', ')} µs; ` +
+    `mount seq ${rounds.mountSeq.map(v => v.toFixed(0)).join(', ')} MB/s; VM seq ${rounds.vmSeq.map(v => v.toFixed(0)).join(', ')} MB/s\n`)
+  process.stdout.write(
+    `| | QD1 4 KiB write µs/op | QD1 4 KiB IOPS | seq 1 MiB write MB/s |\n|---|---:|---:|---:|\n` +
+    `| process mount path (ext4 / loop / nbdfuse / NBD), median | ${(mountQd1 * 1000).toFixed(0)} | ${(1000 / mountQd1).toFixed(0)} | ${mountSeq.toFixed(0)} |\n` +
+    `| VM virtio disk over NBD (guest ext4, TCG), median | ${(vmQd1 * 1000).toFixed(0)} | ${(1000 / vmQd1).toFixed(0)} | ${vmSeq.toFixed(0)} |\n`)
+  const verdict = (ok: boolean): string => ok ? 'met' : 'MISSED'
+  process.stdout.write(`  target VM QD1 4 KiB IOPS ≥ the process mount path's: ${pct(mountQd1 / vmQd1)}, ${verdict(vmQd1 <= mountQd1)}\n`)
+  process.stdout.write(`  target VM sequential ≥ the process mount path's: ${pct(vmSeq / mountSeq)}, ${verdict(vmSeq >= mountSeq)}\n`)
+}
+
 /** Seconds `qemu-img bench` reports for `count` QD1 writes of `size` bytes from offset 0 (its own clock). */
 async function qemuImgBench (url: string, size: number, count: number): Promise<number> {
   const out = await run('qemu-img', ['bench', '-f', 'raw', '-w', '-d', '1', '-c', String(count), '-s', String(size), '-S', String(size), url])
@@ -204,7 +264,7 @@ async function qemuImgBench (url: string, size: number, count: number): Promise<
 }
 
 /** ms the guest's dd takes for `count` writes: the request timed from the host, less the fastest of three requests writing nothing. */
-async function guestBench (port: number, mode: 'qd1' | 'seq', count: number): Promise<number> {
+async function guestBench (port: number, mode: 'qd1' | 'seq' | 'fqd1' | 'fseq', count: number): Promise<number> {
   const once = async (n: number): Promise<number> => {
     const t0 = performance.now()
     const r = await http(port, `/cgi-bin/bench?${mode}-${n}`, { timeoutMs: CLIENT_TIMEOUT_MS })
