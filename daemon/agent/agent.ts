@@ -9,7 +9,7 @@ import type { TerminalNetwork } from '../network/terminals.ts'
 import type { TaskHandle } from '../runtime/driver.ts'
 import { taskUser } from '../runtime/index.ts'
 import type { Store } from '../store/index.ts'
-import type { VolumeAttacher } from '../volumes/index.ts'
+import { BlockVolumeUnsupportedError, type VolumeAttacher } from '../volumes/index.ts'
 import { LOCAL_HOST, type Binding } from './env.ts'
 import { runSpec, stopGraceOf } from './run-spec.ts'
 import { EventRing, type AppEvent } from './events.ts'
@@ -336,7 +336,7 @@ export class NodeAgent {
 
   /** A VM's volume: its NBD export, on a socket only the instance's user opens. */
   async #ensureBlock (id: string, size: number, account: InstanceAccount): Promise<Omit<VmDiskSpec, 'name'>> {
-    if (this.#c.volumes.ensureBlock === undefined) throw new Error(`volume ${id}: a VM's volumes are block devices, which ${this.#c.volumes.kind} volumes cannot be; run it on a grid node`)
+    if (this.#c.volumes.ensureBlock === undefined) throw new BlockVolumeUnsupportedError(`volume ${id}: a VM's volumes are block devices, which ${this.#c.volumes.kind} volumes cannot be; run it on a grid node`)
     const owner = this.#c.isolation.isolating ? { uid: account.uid, gid: account.gid } : undefined
     return await this.#c.volumes.ensureBlock(id, size, owner)
   }

@@ -3,6 +3,7 @@ export type { DirectoryVolumeBackendInit } from './directory.ts'
 export { DirectoryVolumeBackend } from './directory.ts'
 export { VOLUME_ID, assertVolumeId } from './volume-id.ts'
 export {
+  BlockVolumeUnsupportedError,
   InvalidVolumeIdError,
   InvalidVolumeSizeError,
   VolumeAttachedError,

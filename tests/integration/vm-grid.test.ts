@@ -7,7 +7,8 @@
  * VM answers through the app's entry on every node; it keeps its volume's
  * notes across a kill -9 of its node (it boots again elsewhere on the same
  * data); a daemon crash and restart re-adopts it (same QEMU, same boot, and
- * its disk reconnected); deleting the app powers it off over ACPI.
+ * its disk reconnected); deleting the app powers it off over ACPI. A lone
+ * node runs a VM without volumes and refuses one with a volume, saying why.
  */
 import t from 'tap'
 import { execFileSync } from 'node:child_process'
@@ -17,7 +18,7 @@ import { parseDocument } from 'yaml'
 import { packImage } from '../../controller/catalog/index.ts'
 import { QEMU_BINARY } from '../../daemon/runtime/index.ts'
 import { buildVmAppliance } from '../helpers/vm-appliance/build.ts'
-import { freePort, ROOT, startGrid, taggedPids, waitFor, type TestDaemon } from '../helpers/daemon.ts'
+import { freePort, ROOT, startDaemon, startGrid, taggedPids, waitFor, type TestDaemon } from '../helpers/daemon.ts'
 
 const APP = 'vm-web'
 const WEB = 'vm-web.web.0'
@@ -147,6 +148,24 @@ t.test('VMs on a grid', { skip }, async t => {
     t.notMatch(owner.logTail(400), /did not power off within its stop grace/, 'it was not killed')
     t.same(readdirSync(join(owner.dataDir, 'blocks')), [], 'its block export is gone')
   })
+})
+
+t.test('a lone node runs a VM without volumes, and says why it cannot give one a volume', { skip }, async t => {
+  const appliance = await buildVmAppliance()
+  const node = await startDaemon(fn => t.teardown(fn))
+  await node.client.importImage(await packImage(appliance.dir))
+  await node.client.apply('name: solo\ncomponents:\n  web:\n    image: vm-web\n    volumes:\n      data: { size: 64Mi }\n')
+  const failed = await waitFor('the set-up to fail', 60_000, async () =>
+    (await node.client.app('solo')).events.find(e => e.instance === 'solo.web.0' && e.kind === 'failed'), 250)
+  t.match(failed.detail, /block devices.*grid node/, `the reason is named: ${failed.detail}`)
+  await node.client.apply('name: solo\ncomponents:\n  web:\n    image: vm-web\n')
+  const address = await waitFor('the VM ready', BOOT_TIMEOUT_MS, async () => {
+    const i = (await node.client.app('solo')).instanceList[0]
+    return i?.ready === true ? i.addresses.http : undefined
+  }, 250)
+  const page = await (await fetch(`http://${address}/`, { signal: AbortSignal.timeout(10_000) })).text()
+  t.match(page, /<h1>solo\.web\.0<\/h1>/, 'it serves')
+  t.match(page, /no volume/, 'without a volume')
 })
 
 function existsPid (pid: number): boolean {
