@@ -6,7 +6,8 @@
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { defaultConfig, DEFAULT_API_PORT, type NodeConfig } from './config.ts'
-import { DEFAULT_MESH_PORT, initGrid, joinGrid, recoverGrid } from './commands/index.ts'
+import { DEFAULT_MESH_PORT, initGrid, joinGrid, readJoinToken, recoverGrid } from './commands/index.ts'
+import { withConfigFile } from './config-file.ts'
 import { createNode } from './node.ts'
 import { defaultDataDir } from '../controller/client/index.ts'
 import { DEFAULT_INSTANCE_UIDS, parseUidRange, type UidRange } from './runtime/index.ts'
@@ -63,6 +64,7 @@ interface RunOptions {
 /** The flags every command that starts the node takes. */
 function nodeOptions (command: Command): Command {
   return command
+    .option('--config <file>', 'a YAML file of these settings by flag name (data-dir: /var/lib/trellis); flags given here win; also $TRELLISD_CONFIG')
     .option('--data-dir <dir>', 'where the node keeps its identity, state, logs and volumes', defaultDataDir())
     .option('--api <host:port>', 'admin API listen address (loopback by default)', hostPort, { host: '127.0.0.1', port: DEFAULT_API_PORT })
     .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')
@@ -159,9 +161,12 @@ nodeOptions(program.command('init').description('make a new grid: create its key
     process.stdout.write(out)
   })
 
-nodeOptions(program.command('join <token> [address...]').description('join a grid through one or more of its members (or, with none, by mDNS on the LAN), then run the node'))
-  .action(async (token: string, addresses: string[], opts: RunOptions) => {
+nodeOptions(program.command('join [address...]').description('join a grid through one or more of its members (or, with none, by mDNS on the LAN), then run the node'))
+  .option('--token-file <file>', 'the join token\'s file (join.token from trellisd init); or --token-stdin, or $TRELLIS_JOIN_TOKEN')
+  .option('--token-stdin', 'read the join token from standard input')
+  .action(async (addresses: string[], opts: RunOptions & { tokenFile?: string, tokenStdin?: boolean }) => {
     const config = configOf(opts)
+    const token = await readJoinToken({ tokenFile: opts.tokenFile, tokenStdin: opts.tokenStdin, env: process.env, stdin: process.stdin }, addresses)
     process.stdout.write(await joinGrid(config, token, addresses))
     await run(config)
   })
@@ -174,7 +179,15 @@ program.command('recover')
     process.stdout.write(await recoverGrid(resolve(opts.dataDir)))
   })
 
-program.parseAsync().catch((err: Error & { code?: string }) => {
+let argv: string[]
+try {
+  argv = withConfigFile(process.argv, program)
+} catch (err) {
+  process.stderr.write(`trellisd: ${(err as Error).message} [${(err as { code?: string }).code ?? 'ERR_CONFIG_FILE'}]\n`)
+  process.exit(1)
+}
+
+program.parseAsync(argv).catch((err: Error & { code?: string }) => {
   process.stderr.write(`trellisd: ${err.message}${err.code !== undefined && !err.code.startsWith('commander.') ? ` [${err.code}]` : ''}\n`)
   process.exit(1)
 })

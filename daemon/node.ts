@@ -9,8 +9,9 @@ import { rebalance, ReconcileLoop } from '../controller/reconciler/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
 import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
-import { addImageRoutes, addRoutes, ApiServer } from './api/index.ts'
+import { addImageRoutes, addRoutes, addTokenRoutes, ApiServer, tokenAuthenticator } from './api/index.ts'
 import { CatalogService } from './image-service.ts'
+import { GridTokens } from './token-service.ts'
 import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
 import { GRID_KEY_FILE, inGrid, loadGridConfig } from './commands/index.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
@@ -189,7 +190,12 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     reported: membership === undefined ? undefined : (id, node) => membership!.reports.instance(id, node)
   })
 
-  const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { token })
+  const quorum = (): string => {
+    const voters = raft?.status().voters ?? []
+    const out = voters.filter(v => v !== identity.id && !nodes.isUp(v))
+    return `${out.length} of ${voters.length} voters unreachable${out.length === 0 ? ' (an election may be under way)' : `: ${out.map(v => `${nodes.nameOf(v)} (${nodes.stateOf(v) ?? 'unknown'})`).join(', ')}`}`
+  }
+  const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { authenticate: tokenAuthenticator(token, () => commandLog.state), quorum })
   addRoutes(api, new NodeService({
     nodeId: identity.id,
     log: commandLog,
@@ -226,6 +232,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     ? undefined
     : new SelfFence({ barrier: async () => await raft.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } })
 
+  addTokenRoutes(api, new GridTokens({ log: commandLog, logger: log.child({ component: 'api' }) }))
   addImageRoutes(api, new CatalogService({ log: commandLog, images, nodes, logger: log.child({ component: 'images' }) }, { replicas: grid ? config.imageReplicas : 1 }))
 
   images.start()

@@ -129,9 +129,11 @@ try {
   await mkdir(join(dataRoot, 'node-1'), { recursive: true })
   const init = execFileSync(process.execPath, [join(root, 'daemon', 'main.ts'), 'init', '--data-dir', join(dataRoot, 'node-1'),
     '--listen', `/ip4/127.0.0.1/tcp/${meshPort}`, '--announce', '127.0.0.1', '--name', 'node-1'], { encoding: 'utf8' })
-  const [, , token = '', address = ''] = init.split('\n').find(l => l.includes('trellisd join'))?.trim().split(/\s+/) ?? []
+  // trellisd join --token-file join.token <address> …: the token stays in a file, out of every process's arguments.
+  const address = init.split('\n').find(l => l.includes('trellisd join'))?.trim().split(/\s+/)[4] ?? ''
+  const tokenFile = join(dataRoot, 'node-1', 'join.token')
   startNode(0, [])
-  for (let i = 1; i < count; i++) startNode(i, ['join', token, address])
+  for (let i = 1; i < count; i++) startNode(i, ['join', '--token-file', tokenFile, address])
   const clients = await Promise.all(Array.from({ length: count }, async (_, i) => await waitFor(`node-${i + 1} to start`, 60_000, async () => {
     const c = await TrellisClient.fromDataDir(join(dataRoot, `node-${i + 1}`))
     await c.health()

@@ -16,9 +16,11 @@ export class GridCatalog implements Catalog {
     this.#state = state
   }
 
-  get (ref: string): ImageManifest | undefined {
+  /** The manifest, with where the blob is and how large it is for the scheduler's image locality. */
+  get (ref: string): (ImageManifest & { holders: readonly string[], size: number }) | undefined {
     const record = resolveImage(this.#state(), ref)
-    return record === undefined ? undefined : this.#manifest(record)
+    const m = record === undefined ? undefined : this.#manifest(record)
+    return m === undefined ? undefined : { ...m, holders: record!.holders, size: record!.size }
   }
 
   list (): ImageManifest[] {

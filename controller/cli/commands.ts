@@ -20,7 +20,15 @@ const BUNDLED_IMAGES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '.
 
 /** Reads an app file, or standard input for "-". */
 export async function readSource (file: string): Promise<string> {
-  if (file !== '-') return await readFile(file, 'utf8')
+  if (file !== '-') {
+    try {
+      return await readFile(file, 'utf8')
+    } catch (err) {
+      // A read of a directory fails without naming it; the message should.
+      (err as NodeJS.ErrnoException).path ??= file
+      throw err
+    }
+  }
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks).toString('utf8')

@@ -6,24 +6,42 @@
 import { resolve } from 'node:path'
 import { defaultDataDir } from '../client/index.ts'
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { stringify as stringifyYaml } from 'yaml'
 import { ClientError, TrellisClient } from '../client/index.ts'
 import * as cmd from './commands.ts'
 import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot } from './volumes.ts'
 import { imageDelete, imageDescribe, imageExport, imageImport, imageList } from './images.ts'
+import { tokenCreate, tokenList, tokenRevoke } from './tokens.ts'
+import { bashCompletion } from './completion.ts'
 
 const out: cmd.Output = {
-  write: text => { process.stdout.write(text + '\n') },
+  write: text => { process.stdout.write((globals().output === 'yaml' ? asYaml(text) : text) + '\n') },
   error: text => { process.stderr.write(text + '\n') }
 }
 
-interface Globals { dataDir: string, api?: string, token?: string, output: cmd.Format }
+interface Globals { dataDir: string, api?: string, tokenFile?: string, output: cmd.Format | 'yaml' }
+
+/**
+ * The format commands print in: YAML is their JSON, converted on the way out,
+ * so every command that speaks JSON speaks YAML with no code of its own.
+ */
+function format (): cmd.Format {
+  const o = globals().output
+  return o === 'yaml' ? 'json' : o
+}
+
+function asYaml (text: string): string {
+  let value: unknown
+  try { value = JSON.parse(text) } catch { return text }
+  return stringifyYaml(value).trimEnd()
+}
 
 const program = new Command('trellis')
   .description('Manage a Trellis grid: apply applications, inspect them, read their logs.')
   .option('--data-dir <dir>', 'data dir of the local daemon (for its API address and admin token)', defaultDataDir())
-  .option('--api <url>', 'admin API URL (default: from the data dir, else http://127.0.0.1:7420)', process.env.TRELLIS_API)
-  .option('--token <token>', 'admin bearer token (default: <data-dir>/admin.token)', process.env.TRELLIS_TOKEN)
-  .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
+  .option('--api <url>', 'admin API URL (default: $TRELLIS_API, else from the data dir, else http://127.0.0.1:7420)', process.env.TRELLIS_API === '' ? undefined : process.env.TRELLIS_API)
+  .option('--token-file <file>', 'file holding the bearer token (default: $TRELLIS_TOKEN, else <data-dir>/admin.token); never a token as an argument, which ps shows to everyone')
+  .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'yaml']).default('table'))
   .showHelpAfterError()
   .exitOverride()
 
@@ -33,7 +51,8 @@ function globals (): Globals {
 
 async function client (): Promise<TrellisClient> {
   const g = globals()
-  return await TrellisClient.fromDataDir(resolve(g.dataDir), { url: g.api, token: g.token })
+  const token = process.env.TRELLIS_TOKEN
+  return await TrellisClient.fromDataDir(resolve(g.dataDir), { url: g.api, ...(g.tokenFile !== undefined ? { tokenFile: g.tokenFile } : token !== undefined && token !== '' ? { token } : {}) })
 }
 
 let exitCode = 0
@@ -45,72 +64,90 @@ program.command('apply')
   .description('create or update an app from a YAML file')
   .requiredOption('-f, --file <file>', 'app file, or - for standard input')
   .option('--wait <seconds>', 'wait until every instance is healthy', v => Number(v))
-  .action(async (o: { file: string, wait?: number }) => { await run(async () => await cmd.apply(await client(), out, o.file, globals().output, o.wait))() })
+  .action(async (o: { file: string, wait?: number }) => { await run(async () => await cmd.apply(await client(), out, o.file, format(), o.wait))() })
 
 const get = program.command('get').description('list resources')
-get.command('apps').description('list apps').action(run(async () => await cmd.getApps(await client(), out, globals().output)))
+get.command('apps').description('list apps').action(run(async () => await cmd.getApps(await client(), out, format())))
 
 const describe = program.command('describe').description('show one resource in detail')
 describe.command('app <name>').description('an app: instances, entries, events')
-  .action(async (name: string) => { await run(async () => await cmd.describeApp(await client(), out, name, globals().output))() })
+  .action(async (name: string) => { await run(async () => await cmd.describeApp(await client(), out, name, format()))() })
 
 const del = program.command('delete').description('delete a resource')
 del.command('app <name>').description('delete an app, its instances and its volumes')
-  .action(async (name: string) => { await run(async () => await cmd.deleteApp(await client(), out, name, globals().output))() })
+  .action(async (name: string) => { await run(async () => await cmd.deleteApp(await client(), out, name, format()))() })
 
 program.command('logs <app> [instance]')
   .description('print the last lines an app\'s instances wrote (instance: web.0 or three-tier.web.0)')
   .option('--tail <n>', 'lines per instance', v => Number(v), 100)
   .addOption(new Option('--stream <stream>', 'which output').choices(['stdout', 'stderr', 'both']).default('both'))
   .action(async (app: string, instance: string | undefined, o: { tail: number, stream: 'stdout' | 'stderr' | 'both' }) => {
-    await run(async () => await cmd.logs(await client(), out, app, instance, o.tail, o.stream, globals().output))()
+    await run(async () => await cmd.logs(await client(), out, app, instance, o.tail, o.stream, format()))()
   })
 
 program.command('nodes').description('list the grid\'s nodes and their resources')
-  .action(run(async () => await cmd.nodes(await client(), out, globals().output)))
+  .action(run(async () => await cmd.nodes(await client(), out, format())))
 
 const nodeCmd = program.command('node').description('operate one node of the grid')
 nodeCmd.command('cordon <node>').description('place nothing new on the node')
-  .action(async (node: string) => { await run(async () => await cmd.nodeAdmin(await client(), out, node, 'cordon', globals().output, undefined))() })
+  .action(async (node: string) => { await run(async () => await cmd.nodeAdmin(await client(), out, node, 'cordon', format(), undefined))() })
 nodeCmd.command('uncordon <node>').description('let the node take instances again (ends a drain too)')
-  .action(async (node: string) => { await run(async () => await cmd.nodeAdmin(await client(), out, node, 'uncordon', globals().output, undefined))() })
+  .action(async (node: string) => { await run(async () => await cmd.nodeAdmin(await client(), out, node, 'uncordon', format(), undefined))() })
 nodeCmd.command('drain <node>').description('move the node\'s instances elsewhere, one at a time per app, waiting for health')
   .option('--wait <seconds>', 'return once the node runs nothing', v => Number(v))
-  .action(async (node: string, o: { wait?: number }) => { await run(async () => await cmd.nodeAdmin(await client(), out, node, 'drain', globals().output, o.wait))() })
+  .action(async (node: string, o: { wait?: number }) => { await run(async () => await cmd.nodeAdmin(await client(), out, node, 'drain', format(), o.wait))() })
 
 program.command('rebalance').description('even out load over the nodes, e.g. after nodes joined (moves one instance per app per round)')
   .option('--rounds <n>', 'rounds to run, 3 s apart', v => Number(v), 1)
-  .action(async (o: { rounds: number }) => { await run(async () => await cmd.rebalance(await client(), out, globals().output, o.rounds))() })
+  .action(async (o: { rounds: number }) => { await run(async () => await cmd.rebalance(await client(), out, format(), o.rounds))() })
 
 const volume = program.command('volume').description('replicated volumes: where their replicas are, which are in sync')
 volume.command('list').description('every volume with its state, in-sync replicas, primary and generation')
-  .action(run(async () => await volumeList(await client(), out, globals().output)))
+  .action(run(async () => await volumeList(await client(), out, format())))
 volume.command('describe <volume>').description('one volume: each replica, whether it is in sync, catch-up progress')
-  .action(async (id: string) => { await run(async () => await volumeDescribe(await client(), out, id, globals().output))() })
+  .action(async (id: string) => { await run(async () => await volumeDescribe(await client(), out, id, format()))() })
 
 volume.command('snapshot <volume> <name>').description('copy the volume\'s present data into the snapshot <volume>@<name>')
-  .action(async (id: string, name: string) => { await run(async () => await volumeSnapshot(await client(), out, id, name, globals().output))() })
+  .action(async (id: string, name: string) => { await run(async () => await volumeSnapshot(await client(), out, id, name, format()))() })
 volume.command('delete <snapshot>').description('delete a snapshot (an app\'s volumes go with the app)')
-  .action(async (id: string) => { await run(async () => await volumeDelete(await client(), out, id, globals().output))() })
+  .action(async (id: string) => { await run(async () => await volumeDelete(await client(), out, id, format()))() })
 
 const image = program.command('image').description('the grid\'s image catalog: appliances any node can run')
 image.command('import <path>').description('import an image folder (its manifest.yaml and files) or a bundle .tar into the grid')
-  .action(async (path: string) => { await run(async () => await imageImport(await client(), out, path, globals().output))() })
+  .action(async (path: string) => { await run(async () => await imageImport(await client(), out, path, format()))() })
 image.command('list').description('every image: version, size, which nodes hold it, which apps use it')
-  .action(run(async () => await imageList(await client(), out, globals().output)))
+  .action(run(async () => await imageList(await client(), out, format())))
 image.command('describe <image>').description('one image (name, name@version or digest): holders, fetches under way, manifest')
-  .action(async (ref: string) => { await run(async () => await imageDescribe(await client(), out, ref, globals().output))() })
+  .action(async (ref: string) => { await run(async () => await imageDescribe(await client(), out, ref, format()))() })
 image.command('delete <image>').description('delete an image version (refused while an app uses it)')
-  .action(async (ref: string) => { await run(async () => await imageDelete(await client(), out, ref, globals().output))() })
+  .action(async (ref: string) => { await run(async () => await imageDelete(await client(), out, ref, format()))() })
 image.command('export <image>').description('write an image\'s bundle as a tar file')
   .requiredOption('-f, --file <file>', 'where to write it, or - for standard output')
   .action(async (ref: string, o: { file: string }) => { await run(async () => await imageExport(await client(), out, ref, o.file))() })
+
+const token = program.command('token').description('API tokens every node of the grid accepts (each node\'s own admin.token works on that node only)')
+token.command('create <name>').description('make a token and print its secret, once')
+  .option('--read-only', 'it may only read (get, describe, logs, list, validate)')
+  .action(async (name: string, o: { readOnly?: boolean }) => { await run(async () => await tokenCreate(await client(), out, name, o.readOnly === true, format()))() })
+token.command('list').description('the grid\'s tokens: name, role (never their secrets)')
+  .action(run(async () => await tokenList(await client(), out, format())))
+token.command('revoke <name>').description('revoke a token on every node')
+  .action(async (name: string) => { await run(async () => await tokenRevoke(await client(), out, name, format()))() })
+
+program.command('completion <shell>').description('print a shell completion script (bash): source <(trellis completion bash)')
+  .action(async (shell: string) => {
+    await run(async () => {
+      if (shell !== 'bash') { out.error(`trellis: completion for ${shell} is not made; bash is`); return 2 }
+      process.stdout.write(bashCompletion(program, 'trellis'))
+      return 0
+    })()
+  })
 
 const appCmd = program.command('app').description('operate whole apps')
 appCmd.command('clone <app> <new-name>').description('a staging copy of an app: the same graph, with a copy of each volume\'s data')
   .option('--port <entry=port>', 'publish the clone\'s entry on this port, repeatable (entries without one are left out)', entryPort, {})
   .action(async (app: string, name: string, o: { port: Record<string, number> }) => {
-    await run(async () => await appClone(await client(), out, app, name, o.port, globals().output))()
+    await run(async () => await appClone(await client(), out, app, name, o.port, format()))()
   })
 
 function entryPort (v: string, acc: Record<string, number>): Record<string, number> {
@@ -123,9 +160,9 @@ function entryPort (v: string, acc: Record<string, number>): Record<string, numb
 const operator = program.command('operator').description('operate the grid itself')
 const raft = operator.command('raft').description('the grid\'s replicated log')
 raft.command('list-peers').description('members of the replicated log: voters, learners, the leader')
-  .action(run(async () => await cmd.raftPeers(await client(), out, globals().output)))
+  .action(run(async () => await cmd.raftPeers(await client(), out, format())))
 raft.command('remove-peer <node>').description('remove a member (id or name) from the replicated log; run against the leader')
-  .action(async (node: string) => { await run(async () => await cmd.raftRemovePeer(await client(), out, node, globals().output))() })
+  .action(async (node: string) => { await run(async () => await cmd.raftRemovePeer(await client(), out, node, format()))() })
 
 program.command('validate <file>')
   .description('check an app file without applying it (offline against the bundled catalog, or --remote)')
@@ -133,9 +170,15 @@ program.command('validate <file>')
   .option('--images <dir>', 'catalog folder for offline checks')
   .action(async (file: string, o: { remote?: boolean, images?: string }) => {
     await run(async () => o.remote === true
-      ? await cmd.validateRemote(await client(), out, file, globals().output)
-      : await cmd.validateLocal(out, file, o.images, globals().output))()
+      ? await cmd.validateRemote(await client(), out, file, format())
+      : await cmd.validateLocal(out, file, o.images, format()))()
   })
+
+/** A file the command could not read, in words: which file, and why. */
+function fileError (e: NodeJS.ErrnoException): string {
+  const why: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a directory', ENOTDIR: 'a part of the path is not a directory' }
+  return `cannot ${e.syscall === 'open' || e.syscall === 'read' ? 'read' : e.syscall ?? 'use'} ${e.path ?? 'a file'}: ${why[e.code ?? ''] ?? e.code ?? e.message}`
+}
 
 try {
   await program.parseAsync()
@@ -149,8 +192,8 @@ try {
   } else if (err instanceof ClientError && err.code === 'ERR_INVALID_APP' && Array.isArray(err.details)) {
     cmd.printIssues(out, 'app', err.details as Parameters<typeof cmd.printIssues>[2])
     process.exitCode = 1
-  } else if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-    out.error(`trellis: ${e.message}`)
+  } else if (typeof (err as NodeJS.ErrnoException).syscall === 'string') {
+    out.error(`trellis: ${fileError(err as NodeJS.ErrnoException)}`)
     process.exitCode = 1
   } else {
     out.error(`trellis: ${e.message}${e.code !== undefined ? ` [${e.code}]` : ''}`)

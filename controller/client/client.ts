@@ -2,8 +2,17 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, ErrorBody, ImageView, ImportView, LogsView, NodeView, RaftView, ValidateView, VolumeView
+  AppDetailView, AppSummaryView, ApplyView, ErrorBody, ImageView, ImportView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
 } from './types.ts'
+
+/** Socket errors in words. */
+const WHY: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ENOTFOUND: 'no such host',
+  ECONNRESET: 'connection reset'
+}
 
 /** Default admin API address of a daemon. */
 export const DEFAULT_API = 'http://127.0.0.1:7420'
@@ -27,15 +36,18 @@ export class TrellisClient {
   readonly url: string
   readonly #token: string
   readonly #timeoutMs: number
+  /** Where the URL came from, for an error that says what was tried. */
+  readonly #source: string | undefined
 
-  constructor (init: { url: string, token: string, timeoutMs?: number }) {
+  constructor (init: { url: string, token: string, timeoutMs?: number, source?: string }) {
     this.url = init.url.replace(/\/+$/, '')
     this.#token = init.token
     this.#timeoutMs = init.timeoutMs ?? 30_000
+    this.#source = init.source
   }
 
   /** A client for the daemon whose data dir this is: reads api.json and admin.token there. */
-  static async fromDataDir (dataDir: string, overrides: { url?: string, token?: string } = {}): Promise<TrellisClient> {
+  static async fromDataDir (dataDir: string, overrides: { url?: string, token?: string, tokenFile?: string } = {}): Promise<TrellisClient> {
     let url = overrides.url
     if (url === undefined) {
       try {
@@ -44,15 +56,18 @@ export class TrellisClient {
         url = DEFAULT_API
       }
     }
+    const source = overrides.url !== undefined ? 'from --api' : url === DEFAULT_API ? `the default: no ${join(dataDir, 'api.json')}` : `from ${join(dataDir, 'api.json')}`
     let token = overrides.token
     if (token === undefined) {
+      // A token file rather than an argument: arguments are visible to every user in ps.
+      const file = overrides.tokenFile ?? join(dataDir, 'admin.token')
       try {
-        token = (await readFile(join(dataDir, 'admin.token'), 'utf8')).trim()
+        token = (await readFile(file, 'utf8')).trim()
       } catch (err) {
-        throw new ClientError('ERR_NO_TOKEN', `no admin token: cannot read ${join(dataDir, 'admin.token')} (give --token or --data-dir)`, 0, undefined, { cause: err })
+        throw new ClientError('ERR_NO_TOKEN', `no admin token: cannot read ${file} (give --token-file, $TRELLIS_TOKEN or --data-dir)`, 0, undefined, { cause: err })
       }
     }
-    return new TrellisClient({ url, token })
+    return new TrellisClient({ url, token, source })
   }
 
   async health (): Promise<{ ok: boolean }> { return await this.#call('GET', '/v1/health') }
@@ -105,6 +120,16 @@ export class TrellisClient {
     return await this.#call('DELETE', `/v1/images/${encodeURIComponent(ref)}`)
   }
 
+  /** A new grid token; its secret is in this answer only. */
+  async createToken (name: string, role: 'admin' | 'read-only'): Promise<TokenView & { token: string }> {
+    return await this.#call('POST', '/v1/tokens', JSON.stringify({ name, role }), 'application/json')
+  }
+
+  async tokens (): Promise<TokenView[]> { return await this.#call('GET', '/v1/tokens') }
+  async revokeToken (name: string): Promise<{ name: string, revoked: boolean }> {
+    return await this.#call('DELETE', `/v1/tokens/${encodeURIComponent(name)}`)
+  }
+
   /** An image's bundle as a tar stream, with its digest as the daemon states it. */
   async exportImage (ref: string): Promise<{ tar: Readable, digest: string, size: number }> {
     const res = await this.#send('GET', `/v1/images/${encodeURIComponent(ref)}/export`, { timeoutMs: 0 })
@@ -123,7 +148,9 @@ export class TrellisClient {
         ...(timeoutMs > 0 ? { signal: AbortSignal.timeout(timeoutMs) } : {})
       } as RequestInit)
     } catch (err) {
-      throw new ClientError('ERR_API_UNREACHABLE', `cannot reach the daemon at ${this.url}: ${(err as Error).message}`, 0, undefined, { cause: err })
+      const e = err as Error & { cause?: { code?: string } }
+      const why = e.name === 'TimeoutError' ? `no answer in ${timeoutMs / 1000} s` : WHY[e.cause?.code ?? ''] ?? e.cause?.code ?? e.message
+      throw new ClientError('ERR_API_UNREACHABLE', `cannot reach trellisd at ${this.url} (${why}): is trellisd running? (address ${this.#source ?? 'as given'})`, 0, undefined, { cause: err })
     }
   }
 

@@ -184,6 +184,14 @@ export interface ImageView {
   manifest?: string
 }
 
+/** An API token of the grid (its secret is shown once, at creation). */
+export interface TokenView {
+  name: string
+  role: 'admin' | 'read-only'
+  /** Log index of its creation. */
+  createdIndex: number
+}
+
 /** What an import did. */
 export interface ImportView {
   image: ImageView

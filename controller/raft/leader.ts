@@ -75,12 +75,18 @@ export function bcastHeartbeat (r: Raft): void {
   }
 }
 
-/** Advances the commit index to what a quorum of voters holds, if that entry is of our term. */
+/**
+ * Advances the commit index to what a quorum of voters holds, if that entry
+ * is of our term. The leader's own vote is its log's last index when every
+ * Ready is persisted before its messages leave (synchronous mode), and only
+ * its persisted index when messages may leave first (asynchronous writes):
+ * counting entries on no disk would let a crash undo a commit.
+ */
 export function maybeCommit (r: Raft): boolean {
   const voters = r.conf.voters
   if (voters.length === 0) return false
-  const last = r.log.lastIndex()
-  const matches = voters.map(id => id === r.id ? last : (r.progress.get(id)?.match ?? 0)).sort((a, b) => b - a)
+  const own = r.asyncWrites ? r.log.persistedIndex() : r.log.lastIndex()
+  const matches = voters.map(id => id === r.id ? own : (r.progress.get(id)?.match ?? 0)).sort((a, b) => b - a)
   if (!r.log.maybeCommit(matches[quorum(r.conf) - 1]!, r.term)) return false
   onCommitAdvanced(r)
   return true

@@ -19,14 +19,17 @@ export class RaftLog {
   readonly unstable: Unstable
   /** Highest index known committed by a quorum. */
   committed: number
-  /** Highest index handed to the driver to apply (applied once the Ready is advanced). */
+  /** Highest index the driver has applied (its Ready advanced). */
   applied: number
+  /** Highest index handed to the driver to apply; above `applied` while such a Ready is out. */
+  applying: number
 
   constructor (storage: Storage, committed: number, applied: number) {
     this.storage = storage
     this.unstable = new Unstable(storage.lastIndex() + 1)
     this.committed = committed
     this.applied = applied
+    this.applying = applied
   }
 
   firstIndex (): number {
@@ -47,6 +50,17 @@ export class RaftLog {
     } catch {
       return undefined
     }
+  }
+
+  /**
+   * The last index of the log that is on stable storage, every entry up to it
+   * matching the log as it stands: below the unstable tail, which may shadow
+   * (truncate) stored entries. Only a leader asks, for its own acknowledgement.
+   */
+  persistedIndex (): number {
+    if (this.unstable.snapshot !== undefined) return 0
+    if (this.unstable.entries.length > 0) return this.unstable.offset - 1
+    return this.storage.lastIndex()
   }
 
   lastTerm (): number {
@@ -157,13 +171,13 @@ export class RaftLog {
   nextCommitted (maxBytes: number): Entry[] {
     // A snapshot being installed must be applied before anything after it.
     if (this.hasPendingSnapshot()) return []
-    const lo = Math.max(this.applied + 1, this.firstIndex())
+    const lo = Math.max(this.applying + 1, this.firstIndex())
     if (lo > this.committed) return []
     return this.slice(lo, this.committed + 1, maxBytes) ?? []
   }
 
   hasNextCommitted (): boolean {
-    return !this.hasPendingSnapshot() && this.committed > this.applied
+    return !this.hasPendingSnapshot() && this.committed > this.applying
   }
 
   /** Replaces the whole log with a snapshot from the leader. */

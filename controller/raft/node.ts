@@ -2,7 +2,7 @@ import {
   BadConfChangeError, BadProposalError, BadTransferError, ConfChangePendingError, NotLeaderError,
   ReadyOrderError, SnapshotOutOfDateError, TransferInProgressError
 } from './errors.ts'
-import { appendAsLeader, leaderReadIndex, startTransfer } from './leader.ts'
+import { appendAsLeader, leaderReadIndex, maybeCommit, startTransfer } from './leader.ts'
 import { checkConfChange, isVoter } from './membership.ts'
 import { Raft } from './raft.ts'
 import type { Counters, RaftOptions } from './options.ts'
@@ -24,12 +24,16 @@ export class RaftNode {
   readonly #r: Raft
   #prevHard: HardState
   #prevSoft: SoftState
-  #outstanding: Ready | undefined
+  /** Readys given out and not yet advanced, oldest first (at most one in synchronous mode). */
+  readonly #outstanding: Ready[] = []
+  /** Last index the disk will hold once every Ready given out is written. */
+  #diskLast: number
 
   constructor (options: RaftOptions) {
     this.#r = new Raft(options)
     this.#prevHard = { term: this.#r.term, vote: this.#r.vote, commit: this.#r.log.committed }
     this.#prevSoft = { leader: null, role: 'follower' }
+    this.#diskLast = options.storage.lastIndex()
   }
 
   get id (): NodeId { return this.#r.id }
@@ -122,7 +126,8 @@ export class RaftNode {
     const floor = Math.max(snapIndex, r.pendingCompaction?.index ?? 0)
     if (r.log.hasPendingSnapshot()) throw new SnapshotOutOfDateError('a snapshot from the leader is being installed')
     if (!Number.isSafeInteger(index) || index <= floor) throw new SnapshotOutOfDateError(`index ${index} is already compacted`)
-    if (index > r.log.applied) throw new SnapshotOutOfDateError(`index ${index} is not applied yet (applied ${r.log.applied})`)
+    // Handed out for applying is enough: the compaction travels in a later Ready, written after that one.
+    if (index > r.log.applying) throw new SnapshotOutOfDateError(`index ${index} is not applied yet (applied ${r.log.applying})`)
     const term = r.log.term(index)
     if (term === undefined) throw new SnapshotOutOfDateError(`no entry at ${index}`)
     r.pendingCompaction = { index, term, conf: r.confs.at(index), data }
@@ -144,31 +149,51 @@ export class RaftNode {
     if (pr !== undefined && pr.state === 'replicate') pr.becomeProbe()
   }
 
-  /** True if ready() has work; false while a Ready is out (advance it first). */
+  /**
+   * True if ready() has work. In synchronous mode false while a Ready is out
+   * (advance it first); in asynchronous mode Readys may pile up.
+   */
   hasReady (): boolean {
-    if (this.#outstanding !== undefined) return false
     const r = this.#r
-    return r.msgs.length > 0 || r.log.unstable.entries.length > 0 || r.log.hasPendingSnapshot() ||
-      r.log.hasNextCommitted() || r.readStates.length > 0 || r.pendingCompaction !== undefined ||
-      this.#hardChanged() || this.#softChanged()
+    if (!r.asyncWrites && this.#outstanding.length > 0) return false
+    return r.msgs.length > 0 || r.msgsAfterPersist.length > 0 || r.log.unstable.hasNextEntries() ||
+      r.log.unstable.hasNextSnapshot() || r.log.hasNextCommitted() || r.readStates.length > 0 ||
+      r.pendingCompaction !== undefined || this.#hardChanged() || this.#softChanged()
   }
 
-  /** The next batch of I/O; see Ready for the order to do it in. Throws if the previous one was not advanced. */
+  /**
+   * The next batch of I/O; see Ready for the order to do it in. In
+   * synchronous mode throws if the previous one was not advanced; in
+   * asynchronous mode each Ready carries only what is new since the last.
+   */
   ready (): Ready {
-    if (this.#outstanding !== undefined) throw new ReadyOrderError('ready() called before advance()')
     const r = this.#r
+    if (!r.asyncWrites && this.#outstanding.length > 0) throw new ReadyOrderError('ready() called before advance()')
+    const u = r.log.unstable
     const rd: Ready = {
-      entries: r.log.unstable.entries.slice(),
+      entries: u.nextEntries(),
       messages: r.msgs,
+      messagesAfterPersist: r.msgsAfterPersist,
       committedEntries: r.log.nextCommitted(r.maxApplyBytes),
       readStates: r.readStates,
       mustSync: false
     }
     r.msgs = []
+    r.msgsAfterPersist = []
     r.readStates = []
+    if (u.hasNextSnapshot()) {
+      rd.snapshot = u.snapshot
+      this.#diskLast = u.snapshot!.index
+    }
     const first = rd.entries[0]
-    if (first !== undefined && r.log.unstable.snapshot === undefined && r.log.storage.lastIndex() >= first.index) rd.truncateFrom = first.index
-    if (r.log.unstable.snapshot !== undefined) rd.snapshot = r.log.unstable.snapshot
+    if (first !== undefined) {
+      // The disk, once every earlier Ready is written, holds entries at or after this one: they go.
+      if (rd.snapshot === undefined && this.#diskLast >= first.index) rd.truncateFrom = first.index
+      this.#diskLast = rd.entries[rd.entries.length - 1]!.index
+    }
+    u.acceptInProgress()
+    const lastApplying = rd.committedEntries[rd.committedEntries.length - 1]
+    if (lastApplying !== undefined) r.log.applying = lastApplying.index
     if (r.pendingCompaction !== undefined) {
       rd.compaction = r.pendingCompaction
       r.pendingCompaction = undefined
@@ -177,26 +202,35 @@ export class RaftNode {
     if (this.#softChanged()) rd.softState = { leader: r.leader, role: r.role }
     rd.mustSync = rd.entries.length > 0 || rd.snapshot !== undefined ||
       (rd.hardState !== undefined && (rd.hardState.term !== this.#prevHard.term || rd.hardState.vote !== this.#prevHard.vote))
-    this.#outstanding = rd
+    if (rd.hardState !== undefined) this.#prevHard = rd.hardState
+    if (rd.softState !== undefined) this.#prevSoft = rd.softState
+    this.#outstanding.push(rd)
     return rd
   }
 
-  /** Says the Ready's I/O is done: its entries and snapshot are stable, its committed entries applied. */
+  /**
+   * Says a Ready's I/O is done: its writes are durable, its committed entries
+   * applied. Readys are advanced in the order ready() gave them out. In
+   * asynchronous mode a leader's newly durable entries now count toward
+   * commit, which may make more work.
+   */
   advance (rd: Ready): void {
-    if (rd !== this.#outstanding) throw new ReadyOrderError('advance() given a Ready that is not the outstanding one')
-    this.#outstanding = undefined
-    const log = this.#r.log
-    if (rd.hardState !== undefined) this.#prevHard = rd.hardState
-    if (rd.softState !== undefined) this.#prevSoft = rd.softState
+    if (rd !== this.#outstanding[0]) throw new ReadyOrderError('advance() given a Ready that is not the oldest one out')
+    this.#outstanding.shift()
+    const r = this.#r
+    const log = r.log
+    if (rd.hardState !== undefined) r.durableTerm = rd.hardState.term
     if (rd.snapshot !== undefined) {
       log.unstable.stableSnapTo(rd.snapshot.index)
       log.applied = Math.max(log.applied, rd.snapshot.index)
+      log.applying = Math.max(log.applying, rd.snapshot.index)
     }
     const last = rd.entries[rd.entries.length - 1]
     if (last !== undefined) log.unstable.stableTo(last.index, last.term)
     const applied = rd.committedEntries[rd.committedEntries.length - 1]
     if (applied !== undefined) log.applied = Math.max(log.applied, applied.index)
-    if (rd.compaction !== undefined) this.#r.confs.compactTo(rd.compaction.index)
+    if (rd.compaction !== undefined) r.confs.compactTo(rd.compaction.index)
+    if (r.asyncWrites && r.role === 'leader' && last !== undefined) maybeCommit(r)
   }
 
   status (): Status {

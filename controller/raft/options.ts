@@ -32,6 +32,15 @@ export interface RaftOptions {
   maxTermGap?: number
   /** Last index the state machine has applied (at least the snapshot's). Default: the snapshot index. */
   applied?: number
+  /**
+   * Pipelined mode (etcd's asynchronous storage writes; docs/raft.md, "The
+   * pipelined contract"): several Readys may be out at once, a Ready's
+   * `messages` go out before its writes, and the replies that need those
+   * writes durable come in `messagesAfterPersist`. A leader counts its own
+   * entries toward commit only once advance() says they are durable.
+   * Default false: one Ready at a time, everything sent after its writes.
+   */
+  asyncStorageWrites?: boolean
 }
 
 /** Why a received message was dropped or ignored, counted per reason. */
@@ -46,7 +55,8 @@ const DEFAULTS = {
   maxApplyBytes: 16 * 1024 * 1024, // bytes
   preVote: true,
   checkQuorum: true,
-  maxTermGap: 2 ** 32
+  maxTermGap: 2 ** 32,
+  asyncStorageWrites: false
 }
 
 /** Options with every default filled in. */

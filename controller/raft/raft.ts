@@ -14,6 +14,14 @@ import { checkMessage } from './validate.ts'
 const FROM_LEADER = new Set<Message['type']>(['append', 'heartbeat', 'snapshot', 'read-index-response'])
 /** Messages that carry the leader's authority for their term: whoever sends one leads it. */
 const LEADER_WRITES = new Set<Message['type']>(['append', 'heartbeat', 'snapshot'])
+/**
+ * What a leader may send before its own writes are durable (asynchronous
+ * storage writes): nothing in them vouches for this node's disk. Entries it
+ * has not persisted may travel (thesis §10.2.1) because the leader counts
+ * itself only once they are durable; everything else (acknowledgements,
+ * votes, any message of a term not yet on disk) waits for the write.
+ */
+const EARLY_FROM_LEADER = new Set<Message['type']>(['append', 'heartbeat', 'snapshot', 'timeout-now', 'read-index-response'])
 
 /**
  * The Raft state machine of one node. Pure: no timers, no I/O, no clock; it
@@ -34,6 +42,8 @@ export class Raft {
   readonly preVote: boolean
   readonly checkQuorum: boolean
   readonly maxTermGap: number
+  /** Pipelined mode: see RaftOptions.asyncStorageWrites. */
+  readonly asyncWrites: boolean
 
   term = 0
   vote: NodeId | null = null
@@ -55,7 +65,12 @@ export class Raft {
   /** Reads that arrived before this leader committed an entry of its term: its commit index may still be stale. */
   readsAwaitingCommit: Array<{ from: NodeId, context: Uint8Array }> = []
   readStates: ReadState[] = []
+  /** Messages that may leave before the next Ready's writes. In synchronous mode, all of them. */
   msgs: Message[] = []
+  /** Pipelined mode: messages that must wait until the Ready they come with is durable. */
+  msgsAfterPersist: Message[] = []
+  /** The term of the latest hard state known to be on disk (advanced). */
+  durableTerm = 0
   pendingCompaction: Snapshot | undefined
   /** Messages refused as malformed or from outside the group. */
   readonly dropped: Counters = {}
@@ -75,6 +90,7 @@ export class Raft {
     this.preVote = o.preVote
     this.checkQuorum = o.checkQuorum
     this.maxTermGap = o.maxTermGap
+    this.asyncWrites = o.asyncStorageWrites
 
     const storage = o.storage
     const { hardState, conf } = storage.initialState()
@@ -91,6 +107,7 @@ export class Raft {
     this.conf = this.confs.current()
     this.term = hardState.term
     this.vote = hardState.vote
+    this.durableTerm = hardState.term
     this.becomeFollower(this.term, null)
   }
 
@@ -332,7 +349,17 @@ export class Raft {
   // ---- out ----
 
   send (m: Message): void {
-    this.msgs.push(m)
+    if (!this.asyncWrites || this.#mayGoEarly(m)) this.msgs.push(m)
+    else this.msgsAfterPersist.push(m)
+  }
+
+  /**
+   * A leader's replication messages, once its term is durable: a node that
+   * crashed before persisting its term could otherwise come back in the old
+   * term, win the same term again and send different entries under it.
+   */
+  #mayGoEarly (m: Message): boolean {
+    return this.role === 'leader' && m.term === this.term && this.durableTerm === this.term && EARLY_FROM_LEADER.has(m.type)
   }
 
   #drop (reason: string): false {

@@ -182,16 +182,21 @@ export const MESSAGE_TYPES: ReadonlyArray<Message['type']> = [
 ]
 
 /**
- * One batch of work for the driver. Process it in this order, then call
- * `advance(ready)` (docs/raft.md has the reasons):
+ * One batch of work for the driver. Synchronous mode (the default): process
+ * it in this order, then call `advance(ready)` (docs/raft.md has the reasons):
  *
  * 1. persist `snapshot` (replacing the log), then `entries` (first discarding
  *    every persisted entry with index ≥ entries[0].index), then `hardState`,
  *    then `compaction` — durably (fsync when `mustSync`), ideally as one batch;
- * 2. send `messages`;
+ * 2. send `messages` (and `messagesAfterPersist`, always empty in this mode);
  * 3. restore the state machine from `snapshot` if present, then apply
  *    `committedEntries` in order; answer `readStates` once applied ≥ their index;
  * 4. call `advance(ready)`.
+ *
+ * Asynchronous mode (`asyncStorageWrites`): several Readys may be out. For
+ * each, in the order given: send `messages` at once; apply as above; write it
+ * after every earlier Ready's writes (consecutive Readys may share one
+ * batch); once it is durable send `messagesAfterPersist`, then `advance` it.
  */
 export interface Ready {
   softState?: SoftState
@@ -208,7 +213,14 @@ export interface Ready {
   snapshot?: Snapshot
   /** A snapshot made by compact(): persist it and discard the log up to its index. Nothing to apply. */
   compaction?: Snapshot
+  /** Messages to send: after this Ready's writes in synchronous mode, at once in asynchronous mode. */
   messages: Message[]
+  /** Asynchronous mode: messages to send once this Ready's writes (and every earlier Ready's) are durable. */
+  messagesAfterPersist: Message[]
+  /**
+   * Committed entries to apply, in order. In asynchronous mode they may not
+   * yet be on this node's disk (they are on a quorum's): apply them at once.
+   */
   committedEntries: Entry[]
   readStates: ReadState[]
   /** True when the write must be fsynced: new entries, or a changed term or vote. */

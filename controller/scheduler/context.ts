@@ -7,7 +7,7 @@ import { formatBytes, formatCpu } from '../graph/index.ts'
 import type { AppSpec, ComponentSpec, Constraint } from '../graph/types.ts'
 import { because, type Reason } from './explain.ts'
 import { demandOf, type Demand } from './slots.ts'
-import type { Strategy } from './types.ts'
+import type { ImageRequirements, Strategy } from './types.ts'
 
 /** Reasons that depend on the component's figures, worded once per component. */
 export interface DemandReasons {
@@ -37,16 +37,18 @@ export interface ComponentContext {
   placed: number
   /** The only nodes it may run on (those holding an in-sync replica of its volume); undefined: any. */
   readonly pinned?: readonly string[]
+  /** Nodes already holding the image's blob, and what fetching it costs elsewhere; undefined: every node has it. */
+  readonly image?: { holders: ReadonlySet<string>, size: number }
 }
 
 /** Builds the context of one component for a run over `slots` nodes. */
-export function contextOf (app: AppSpec, component: ComponentSpec, requires: readonly string[], slots: number,
+export function contextOf (app: AppSpec, component: ComponentSpec, image: ImageRequirements, slots: number,
   options: { strategy: Strategy, minBatteryPercent: number, pinned?: readonly string[] }): ComponentContext {
   const demand = demandOf(component.resources)
   return {
     app,
     component,
-    requires,
+    requires: image.requires,
     constraints: app.constraints.length === 0 ? component.constraints : [...app.constraints, ...component.constraints],
     demand,
     strategy: options.strategy,
@@ -61,6 +63,7 @@ export function contextOf (app: AppSpec, component: ComponentSpec, requires: rea
     onSlot: new Int32Array(slots),
     inZone: new Map(),
     placed: 0,
-    ...(options.pinned === undefined ? {} : { pinned: options.pinned })
+    ...(options.pinned === undefined ? {} : { pinned: options.pinned }),
+    ...(image.holders === undefined ? {} : { image: { holders: new Set(image.holders), size: image.size ?? 0 } })
   }
 }

@@ -97,11 +97,33 @@ export const collocation: Ranker = {
   score: (slot, ctx) => -COLLOCATION_WEIGHT * (ctx.onSlot[slot.i] as number) / ctx.component.count
 }
 
+// A node holding the blob starts at once; elsewhere the start waits for a fetch, the longer the larger the image.
+const IMAGE_LOCAL_MIN = 0.05 // a small image still breaks a tie
+const IMAGE_LOCAL_MAX = 0.25 // a quarter of fit's range: locality tilts near-ties, it does not outweigh packing
+const IMAGE_LARGE_BYTES = 1024 ** 3
+
+/**
+ * Image locality: a node that already holds the image's blob scores higher,
+ * by more for a larger image. A node without it stays feasible: the fetch is
+ * a delay, never a reason to refuse. 0..0.25.
+ */
+export const imageLocality: Ranker = {
+  name: 'image-locality',
+  local: true, // reads only the node
+  applies: ctx => ctx.image !== undefined && ctx.image.holders.size > 0,
+  score: ({ node }, ctx) => {
+    const image = ctx.image
+    if (image === undefined || !image.holders.has(node.id)) return 0
+    return IMAGE_LOCAL_MIN + (IMAGE_LOCAL_MAX - IMAGE_LOCAL_MIN) * Math.min(1, image.size / IMAGE_LARGE_BYTES)
+  }
+}
+
 /** The rankers in the order they are summed; the order changes nothing but the docs' reading of it. */
 export const RANKERS: readonly Ranker[] = [
   binpack, // fit first: what the strategy asks for dominates the sum
   spreadFit, // the other strategy's fit; exactly one of binpack and spread-fit applies
   zoneSpread, // spread only: a zone lost costs at most its share
   power, // mains preferred, but only a tilt: it should not open an empty mains node over a half-full battery one
+  imageLocality, // a start without a fetch, tilted by the image's size
   collocation // last and weakest: a near-tie breaker between siblings
 ]

@@ -30,9 +30,10 @@ export function schedule (request: ScheduleRequest): ScheduleResult {
 
   const explanations: Record<string, string> = {}
   const contexts: Array<ComponentContext | undefined> = app.components.map(component => {
-    const image = request.images.get(component.image)
+    // The digest the app was applied with, when it has one: that is what its instances run.
+    const image = request.images.get(component.digest ?? component.image)
     if (image === undefined) { explanations[component.name] = explainUnknownImage(component.name, component.image); return undefined }
-    return contextOf(app, component, image.requires, slots.length, { strategy, minBatteryPercent, pinned: request.pinned?.[component.name] })
+    return contextOf(app, component, image, slots.length, { strategy, minBatteryPercent, pinned: request.pinned?.[component.name] })
   })
   const pipelines = contexts.map(ctx => ctx === undefined ? undefined : pipelineFor(ctx))
   // placed[c][k]: the slot of instance k of component c, once kept or placed.

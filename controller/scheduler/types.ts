@@ -38,14 +38,18 @@ export interface SchedNode {
   used: Amounts
 }
 
-/** What the scheduler needs of an image: the node capabilities it requires. */
+/** What the scheduler needs of an image: the node capabilities it requires, and where its blob already is. */
 export interface ImageRequirements {
   requires: readonly string[]
+  /** Node ids holding the image's whole blob; absent for images every node has (a local folder). */
+  holders?: readonly string[]
+  /** Bytes a node without the blob must fetch before it can start an instance. */
+  size?: number
 }
 
-/** Finds an image by name; a Catalog or a Map of manifests both fit. */
+/** Finds an image by reference (name, name@version or digest); a Catalog or a Map of manifests both fit. */
 export interface ImageLookup {
-  get (name: string): ImageRequirements | undefined
+  get (ref: string): ImageRequirements | undefined
 }
 
 /** How instances are spread over nodes. */

@@ -1,6 +1,7 @@
 import { trellis } from '../../proto/gen/trellis.js'
 import type { AppSpec } from '../graph/types.ts'
 import { BadCommandError, UnsupportedCommandError } from './errors.ts'
+import type { TokenRole } from './types.ts'
 
 /** Highest command format this code writes and applies. */
 export const COMMAND_VERSION = 1
@@ -91,6 +92,16 @@ export function deleteImage (name: string, version: string): Command {
 /** A command that records that a node holds (or no longer holds) an image's whole blob. */
 export function imageHeld (digest: string, node: string, held: boolean): Command {
   return trellis.state.Command.create({ version: COMMAND_VERSION, imageHeld: { digest, node, held } })
+}
+
+/** A command that adds an API token (its hash) every node accepts. */
+export function putToken (name: string, hash: string, role: TokenRole): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, putToken: { name, hash, role } })
+}
+
+/** A command that revokes an API token. */
+export function revokeToken (name: string): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, revokeToken: { name } })
 }
 
 /** A command that deletes a snapshot. */

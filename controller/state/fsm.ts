@@ -3,6 +3,7 @@ import type { Command } from './commands.ts'
 import { BadCommandError } from './errors.ts'
 import type { ApplyResult, GridState } from './types.ts'
 import { applyDeleteImage, applyImageHeld, applyPutImage, missingPin } from './images.ts'
+import { applyPutToken } from './tokens.ts'
 import { applyCopyVolume, applyUpdateVolume, attachVolumes, deleteVolumesOf, unsafeAttach } from './volumes.ts'
 
 /**
@@ -31,6 +32,11 @@ export function apply (state: GridState, index: number, command: Command): Apply
     case 'putImage': return applyPutImage(state, index, command)
     case 'deleteImage': return applyDeleteImage(state, command)
     case 'imageHeld': return applyImageHeld(state, command)
+    case 'putToken': return applyPutToken(state, index, command)
+    case 'revokeToken': {
+      const name = command.revokeToken?.name ?? ''
+      return { kind: 'token-revoked', name, existed: state.tokens.delete(name) }
+    }
     default: throw new BadCommandError(`unknown command kind ${String(command.kind)}`)
   }
 }

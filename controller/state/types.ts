@@ -89,6 +89,19 @@ export interface ImageRecord {
   holders: string[]
 }
 
+/** What a token may do: everything, or only read (GET routes and validate). */
+export type TokenRole = 'admin' | 'read-only'
+
+/** An API token of the grid. The secret itself is kept nowhere. */
+export interface TokenRecord {
+  name: string
+  /** Hex sha256 of the secret. */
+  hash: string
+  role: TokenRole
+  /** Log index of its creation. */
+  createdIndex: number
+}
+
 /** The grid's authoritative state: what the command log has made of it. */
 export interface GridState {
   apps: Map<string, AppRecord>
@@ -100,6 +113,8 @@ export interface GridState {
   volumes: Map<string, VolumeRecord>
   /** image digest → record */
   images: Map<string, ImageRecord>
+  /** token name → record */
+  tokens: Map<string, TokenRecord>
   /** Index of the last command applied. */
   appliedIndex: number
 }
@@ -116,8 +131,10 @@ export type ApplyResult =
   | { kind: 'image-put', name: string, version: string, digest: string, change: 'created' | 'unchanged' | 'refused', why?: string }
   | { kind: 'image-deleted', name: string, version: string, existed: boolean, usedBy: string[] }
   | { kind: 'image-held', digest: string, node: string, applied: boolean }
+  | { kind: 'token-put', name: string, created: boolean }
+  | { kind: 'token-revoked', name: string, existed: boolean }
 
 /** Makes an empty state. */
 export function emptyState (): GridState {
-  return { apps: new Map(), placements: new Map(), nodes: new Map(), volumes: new Map(), images: new Map(), appliedIndex: 0 }
+  return { apps: new Map(), placements: new Map(), nodes: new Map(), volumes: new Map(), images: new Map(), tokens: new Map(), appliedIndex: 0 }
 }

@@ -24,6 +24,7 @@ export function badRequest (message: string): ApiError {
 const STATUS: Record<string, number> = {
   ERR_BAD_REQUEST: 400,
   ERR_UNAUTHORIZED: 401,
+  ERR_FORBIDDEN: 403,
   ERR_NOT_FOUND: 404,
   ERR_METHOD_NOT_ALLOWED: 405,
   ERR_BODY_TOO_LARGE: 413,

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, ImageView, ImportView, LogsView, NodeView, RaftView, ValidateView, VolumeView
+  AppDetailView, AppSummaryView, ApplyView, ImageView, ImportView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
 } from '../../controller/client/types.ts'
 import { badRequest } from './errors.ts'
 import { STREAMED, type ApiServer } from './server.ts'
@@ -48,6 +48,14 @@ export interface ImageService {
   deleteImage (ref: string): Promise<{ name: string, version: string, deleted: boolean }>
   /** The image's bundle as a tar stream, from this node's copy. */
   exportImage (ref: string): Promise<{ name: string, version: string, digest: string, size: number, tar: Readable }>
+}
+
+/** The grid's API tokens, as the token routes need them. */
+export interface TokenService {
+  /** The secret is in this answer and nowhere else, ever. */
+  create (name: string, role: string): Promise<TokenView & { token: string }>
+  list (): Promise<TokenView[]>
+  revoke (name: string): Promise<{ name: string, revoked: boolean }>
 }
 
 /** Largest number of log lines one request returns. */
@@ -118,6 +126,17 @@ export function addImageRoutes (server: ApiServer, images: ImageService): void {
     await new Promise<void>(resolve => { res.on('close', resolve) })
     return STREAMED
   })
+}
+
+/** Binds the token routes. docs/api.md documents them. */
+export function addTokenRoutes (server: ApiServer, tokens: TokenService): void {
+  server.route('POST', '/v1/tokens', async req => {
+    const body = json(req.body) as { name?: unknown, role?: unknown } | null
+    if (typeof body?.name !== 'string') throw badRequest('send { "name": "…", "role": "admin" | "read-only" }')
+    return await tokens.create(body.name, typeof body.role === 'string' ? body.role : 'admin')
+  })
+  server.route('GET', '/v1/tokens', async () => await tokens.list())
+  server.route('DELETE', '/v1/tokens/:name', async req => await tokens.revoke(req.params.name!))
 }
 
 function json (body: Buffer): unknown {

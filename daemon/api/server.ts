@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
+import { allows, type Access, type Authenticate } from './auth.ts'
 import { ApiError, statusOf } from './errors.ts'
 
 /** Largest request body accepted, in bytes. */
@@ -41,13 +41,17 @@ interface Route {
  */
 export class ApiServer {
   readonly #routes: Route[] = []
-  readonly #token: Buffer
+  readonly #authenticate: Authenticate
   readonly #logger: Logger
   #server: Server | undefined
 
-  constructor (components: { logger: Logger }, init: { token: string }) {
+  readonly #quorum: (() => string) | undefined
+
+  /** `quorum`: what the grid's voters look like from here, added to the answer when a write found no leader. */
+  constructor (components: { logger: Logger }, init: { authenticate: Authenticate, quorum?: () => string }) {
     this.#logger = components.logger
-    this.#token = Buffer.from(init.token)
+    this.#authenticate = init.authenticate
+    this.#quorum = init.quorum
   }
 
   /** Adds a route; `:name` segments become params. */
@@ -92,8 +96,10 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://api')
     let streaming = false
     try {
-      if (url.pathname !== '/v1/health' && !this.#authorized(req)) {
-        throw new ApiError('ERR_UNAUTHORIZED', 'missing or wrong bearer token (see <data-dir>/admin.token)')
+      if (url.pathname !== '/v1/health') {
+        const access = this.#access(req)
+        if (access === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'missing, wrong or revoked bearer token (see <data-dir>/admin.token, or trellis token create)')
+        if (!allows(access.role, req.method ?? 'GET', url.pathname)) throw new ApiError('ERR_FORBIDDEN', `token ${access.who} is ${access.role}: it cannot ${req.method ?? ''} ${url.pathname}`)
       }
       const matches = this.#routes.map(r => ({ r, m: r.pattern.exec(url.pathname) })).filter(x => x.m !== null)
       if (matches.length === 0) throw new ApiError('ERR_NOT_FOUND', `no route ${url.pathname}`)
@@ -115,14 +121,23 @@ export class ApiServer {
       if (res.headersSent) { res.destroy(); return }
       // A body we stopped reading can't be followed by another request on this connection.
       if (e.code === 'ERR_BODY_TOO_LARGE' || (streaming && !req.readableEnded)) res.setHeader('connection', 'close')
-      send(res, status, { error: { code: e.code ?? 'ERR_INTERNAL', message: e.message, details: e.details ?? e.issues } })
+      send(res, status, { error: { code: e.code ?? 'ERR_INTERNAL', message: this.#words(e), details: e.details ?? e.issues } })
     }
   }
 
-  #authorized (req: IncomingMessage): boolean {
+  /** The message for people: a write that found no quorum says which voters are out of reach. */
+  #words (e: Error): string {
+    if ((e.name === 'NotLeaderError' || e.name === 'UnavailableError') && this.#quorum !== undefined) {
+      return `no quorum, the grid cannot take this write now: ${this.#quorum()}${e.name === 'UnavailableError' ? ' (whether it was taken is unknown; check before retrying)' : ''}`
+    }
+    return e.message
+  }
+
+  #access (req: IncomingMessage): Access | undefined {
     const header = req.headers.authorization ?? ''
-    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7).trim() : '')
-    return given.length === this.#token.length && timingSafeEqual(given, this.#token)
+    if (!header.startsWith('Bearer ')) return undefined
+    const secret = header.slice(7).trim()
+    return secret === '' ? undefined : this.#authenticate(secret)
   }
 }
 

@@ -5,6 +5,8 @@ import { GridConfigInvalidError } from './errors.ts'
 
 /** File names in the data dir. */
 export const GRID_KEY_FILE = 'grid.key'
+/** The join token's file in the first node's data dir, to copy to the others (0600). */
+export const JOIN_TOKEN_FILE = 'join.token'
 export const GRID_CONFIG_FILE = 'grid.json'
 
 /** Default mesh port. */

@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { NodeConfig } from '../config.ts'
-import { loadAdminToken, loadIdentity } from '../identity/index.ts'
+import { loadIdentity } from '../identity/index.ts'
 import { GridKey, loadGridKey, saveGridKey } from '../mesh/index.ts'
-import { DEFAULT_MESH_PORT, GRID_KEY_FILE, saveGridConfig } from './grid-config.ts'
+import { DEFAULT_MESH_PORT, GRID_KEY_FILE, JOIN_TOKEN_FILE, saveGridConfig } from './grid-config.ts'
 import { AlreadyInGridError, GridConfigInvalidError } from './errors.ts'
 import { encodeJoinToken } from './token.ts'
 
 /**
  * `trellisd init`: makes this data dir the first member of a new grid and
  * returns what to print — the grid's fingerprint and the join command for the
- * other nodes. The join token in it is a secret; nothing here logs it.
+ * other nodes. The join token goes into a file, never into output or logs.
  */
 export async function initGrid (config: NodeConfig, options: { announce?: string }): Promise<string> {
   const keyFile = join(config.dataDir, GRID_KEY_FILE)
@@ -26,16 +26,18 @@ export async function initGrid (config: NodeConfig, options: { announce?: string
   const port = listenPort(listen)
   const identity = await loadIdentity(config.dataDir, config.name)
   const gridKey = GridKey.create()
-  const adminToken = await loadAdminToken(config.dataDir)
   await saveGridKey(keyFile, gridKey)
+  const tokenFile = join(config.dataDir, JOIN_TOKEN_FILE)
+  await writeFile(tokenFile, encodeJoinToken({ gridKey }) + '\n', { mode: 0o600 })
   await saveGridConfig(config.dataDir, { listen, bootstrap: [], mdns: config.mdns ?? true, founder: true })
   const host = options.announce ?? announceAddress()
   const address = `/ip4/${host}/tcp/${port}/p2p/${identity.id}`
   return [
     `grid ${gridKey.fingerprint} created; this node is ${identity.name} (${identity.id})`,
     `start it:         trellisd --data-dir ${config.dataDir}`,
-    'join other nodes: (the token is a secret: it admits a node and administers the grid)',
-    `  trellisd join ${encodeJoinToken({ gridKey, adminToken })} ${address} --data-dir <their data dir>`,
+    `join other nodes: copy ${tokenFile} to each (a secret: it admits a node to the grid; keep it mode 0600), then there:`,
+    `  trellisd join --token-file ${JOIN_TOKEN_FILE} ${address} --data-dir <their data dir>`,
+    'administer from elsewhere: trellis token create NAME (on any node) makes an API token',
     ''
   ].join('\n')
 }

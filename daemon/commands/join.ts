@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { NodeConfig } from '../config.ts'
 import { loadGridKey, saveGridKey } from '../mesh/index.ts'
-import { DEFAULT_MESH_PORT, GRID_KEY_FILE, loadGridConfig, saveGridConfig } from './grid-config.ts'
-import { AlreadyInGridError, GridConfigInvalidError } from './errors.ts'
-import { decodeJoinToken } from './token.ts'
+import { DEFAULT_MESH_PORT, GRID_KEY_FILE, JOIN_TOKEN_FILE, loadGridConfig, saveGridConfig } from './grid-config.ts'
+import { AlreadyInGridError, GridConfigInvalidError, JoinTokenInvalidError } from './errors.ts'
+import { decodeJoinToken, isJoinToken } from './token.ts'
 
 /**
  * `trellisd join`: makes this data dir a member of the grid the token
@@ -14,7 +14,7 @@ import { decodeJoinToken } from './token.ts'
  * again only updates the bootstrap list; another grid is refused.
  */
 export async function joinGrid (config: NodeConfig, token: string, addresses: string[]): Promise<string> {
-  const { gridKey, adminToken } = decodeJoinToken(token)
+  const { gridKey } = decodeJoinToken(token)
   if (addresses.length === 0 && config.mdns === false) throw new GridConfigInvalidError('give a member address to join through, or leave mDNS on to find members on the LAN')
   for (const a of addresses) checkMemberAddress(a)
   const keyFile = join(config.dataDir, GRID_KEY_FILE)
@@ -25,7 +25,6 @@ export async function joinGrid (config: NodeConfig, token: string, addresses: st
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 })
   const previous = await loadGridConfig(config.dataDir)
   await saveGridKey(keyFile, gridKey)
-  await writeFile(join(config.dataDir, 'admin.token'), adminToken + '\n', { mode: 0o600 })
   await saveGridConfig(config.dataDir, {
     listen: config.listen ?? previous?.listen ?? [`/ip4/0.0.0.0/tcp/${DEFAULT_MESH_PORT}`],
     bootstrap: [...new Set([...(previous?.bootstrap ?? []), ...addresses])],
@@ -34,6 +33,38 @@ export async function joinGrid (config: NodeConfig, token: string, addresses: st
   })
   const how = addresses.length === 0 ? 'by mDNS on the LAN' : `through ${addresses.length} member address${addresses.length === 1 ? '' : 'es'}`
   return `joined grid ${gridKey.fingerprint} ${how}\n`
+}
+
+/** Where `trellisd join` may read its token from: never an argument, which every user sees in ps. */
+export interface JoinTokenSource {
+  tokenFile?: string
+  tokenStdin?: boolean
+  /** The environment to read TRELLIS_JOIN_TOKEN from; the variable is removed once read, so no child inherits it. */
+  env: NodeJS.ProcessEnv
+  stdin: NodeJS.ReadableStream
+}
+
+/** Reads the join token from a file, standard input or $TRELLIS_JOIN_TOKEN (in that order of preference). */
+export async function readJoinToken (source: JoinTokenSource, addresses: string[]): Promise<string> {
+  if (addresses.some(isJoinToken)) {
+    throw new JoinTokenInvalidError('the join token is a secret: give it with --token-file FILE, --token-stdin or $TRELLIS_JOIN_TOKEN, never as an argument (ps shows arguments to every user)')
+  }
+  const fromEnv = source.env.TRELLIS_JOIN_TOKEN
+  delete source.env.TRELLIS_JOIN_TOKEN
+  if (source.tokenFile !== undefined) {
+    try {
+      return (await readFile(source.tokenFile, 'utf8')).trim()
+    } catch (err) {
+      throw new JoinTokenInvalidError(`cannot read the join token file ${source.tokenFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err })
+    }
+  }
+  if (source.tokenStdin === true) {
+    let text = ''
+    for await (const chunk of source.stdin) text += String(chunk)
+    return text.trim()
+  }
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv.trim()
+  throw new JoinTokenInvalidError(`give the join token with --token-file FILE (the ${JOIN_TOKEN_FILE} file trellisd init wrote), --token-stdin or $TRELLIS_JOIN_TOKEN`)
 }
 
 function checkMemberAddress (address: string): void {

@@ -4,19 +4,17 @@ import { JoinTokenInvalidError } from './errors.ts'
 /** Every join token starts with this; the version lets a later format be told apart. */
 const PREFIX = 'trellis1.'
 
-/** What a new node needs to join a grid: its key, and the admin token shared by every node. */
+/** What a new node needs to join a grid: its key. Administering it takes an API token, which is another secret. */
 export interface JoinSecrets {
   gridKey: GridKey
-  adminToken: string
 }
 
 /**
- * Packs the grid key and the admin token into one string for
- * `trellisd join`. It is a secret: whoever holds it can join the grid and
- * administer it.
+ * Packs the grid key into one string for `trellisd join`. It is a secret:
+ * whoever holds it can join a node to the grid (though not administer it).
  */
 export function encodeJoinToken (secrets: JoinSecrets): string {
-  const body = JSON.stringify({ key: Buffer.from(secrets.gridKey.encode()).toString('utf8'), admin: secrets.adminToken })
+  const body = JSON.stringify({ key: Buffer.from(secrets.gridKey.encode()).toString('utf8') })
   return PREFIX + Buffer.from(body).toString('base64url')
 }
 
@@ -30,14 +28,19 @@ export function decodeJoinToken (token: string): JoinSecrets {
   } catch (err) {
     throw new JoinTokenInvalidError('join token is damaged: its body does not decode', { cause: err })
   }
-  const { key, admin } = (parsed ?? {}) as { key?: unknown, admin?: unknown }
+  // Tokens from before admin tokens were split off also carry one; it is ignored.
+  const { key } = (parsed ?? {}) as { key?: unknown }
   if (typeof key !== 'string') throw new JoinTokenInvalidError('join token has no grid key')
-  if (typeof admin !== 'string' || admin.length < 16) throw new JoinTokenInvalidError('join token has no admin token')
   let gridKey: GridKey
   try {
     gridKey = GridKey.parse(key)
   } catch (err) {
     throw new JoinTokenInvalidError(`join token holds a bad grid key: ${(err as Error).message}`, { cause: err })
   }
-  return { gridKey, adminToken: admin }
+  return { gridKey }
+}
+
+/** Whether a string looks like a join token (to refuse one given as an argument). */
+export function isJoinToken (text: string): boolean {
+  return text.startsWith(PREFIX)
 }

@@ -36,6 +36,22 @@ export interface RaftCommandLogInit {
   rng?: () => number
   /** Entries a peer may lag the leader and still count as caught up (catchUp()). Default 50. */
   catchUpLag?: number
+  /**
+   * Run the core in its asynchronous-writes mode: a leader sends while it
+   * persists, committed entries apply without waiting for the commit-index
+   * write, consecutive Readys share one synced batch. Default true; false is
+   * the serial contract (persist, send, apply, advance per Ready), kept for
+   * comparison in the benchmark.
+   */
+  pipelined?: boolean
+  /**
+   * How snapshots are serialized. 'background' (default): in slices of about
+   * a millisecond, replication and acknowledgements going on meanwhile, only
+   * applying held back; a leader with clients waiting puts it off until the
+   * log is four snapshots long. 'inline': at once, stalling the node (the old
+   * way, kept for comparison in the benchmark).
+   */
+  snapshotMode?: 'background' | 'inline'
 }
 
 /** The node's view of the group, for the API and tests. */

@@ -14,8 +14,10 @@ import type { Applied } from './forward.ts'
 import { PeerLinks } from './peer-link.ts'
 import type { PeerLinkStats } from './peer-link.ts'
 import { Waiters, awaitedTimer } from './waiters.ts'
-import { restoreState, serializeState } from './snapshot.ts'
+import { restoreState } from './snapshot.ts'
+import { Snapshotter } from './snapshotter.ts'
 import { LevelStorage } from './storage.ts'
+import { ReadyPipeline } from './pipeline.ts'
 import type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log-types.ts'
 import { DEFAULT_CATCH_UP_LAG, catchUpOf, confChangePending } from './membership.ts'
 import type { CatchUp } from './membership.ts'
@@ -27,11 +29,13 @@ const DEFAULT_TIMEOUT_MS = 5000 // ms
 const DEFAULT_SNAPSHOT_EVERY = 1000 // entries
 
 /**
- * CommandLog replicated by Raft: the driver loop around the pure core. Ticks
- * come from the Clock, messages from PeerLinks, proposals from callers (on a
- * follower, forwarded to the leader). Each Ready is handled strictly in
- * order — persist in one synced batch, send, apply, advance — see
- * docs/consensus.md for why that order.
+ * CommandLog replicated by Raft: the driver around the pure core. Ticks come
+ * from the Clock, messages from PeerLinks, proposals from callers (on a
+ * follower, forwarded to the leader). A ReadyPipeline runs the core's Readys:
+ * pipelined by default (a leader sends while it persists, entries apply
+ * without waiting for the commit index write, Readys share synced batches),
+ * see docs/consensus.md for the order and why it is safe. Snapshots are
+ * serialized in slices with applying held back, off the replication path.
  */
 export class RaftCommandLog implements CommandLog, LeadingLog {
   readonly state: GridState = emptyState()
@@ -52,9 +56,10 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   #timer: Timer | undefined
   #starting: Promise<void> | undefined
   #closing: Promise<void> | undefined
-  #pumping = false
-  #pumpDone: Promise<void> = Promise.resolve()
-  #snapIndex = 0
+  #pipeline: ReadyPipeline | undefined
+  #snapshotter: Snapshotter | undefined
+  /** Readys handed out while a snapshot is serialized, applied once it is done. */
+  #deferred: Ready[] = []
   #readSeq = 0
   /** Index of the last membership change this node proposed; pending until committed. */
   #confProposedAt = 0
@@ -92,7 +97,6 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     }
     const snap = storage.snapshot()
     if (snap.index > 0) restoreState(this.state, snap.data, snap.index)
-    this.#snapIndex = snap.index
     this.#storage = storage
     this.#node = new RaftNode({
       id: this.#transport.nodeId,
@@ -100,8 +104,33 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       rng: this.#init.rng ?? Math.random,
       electionTicks: this.#init.electionTicks,
       heartbeatTicks: this.#init.heartbeatTicks,
-      applied: snap.index
+      applied: snap.index,
+      asyncStorageWrites: this.#init.pipelined ?? true
     })
+    this.#snapshotter = new Snapshotter({
+      state: this.state,
+      node: this.#node,
+      busy: () => this.#waiters.pending > 0,
+      logger: this.#logger,
+      done: () => {
+        const deferred = this.#deferred
+        this.#deferred = []
+        for (const rd of deferred) this.#applyNow(rd)
+        this.#kick()
+      }
+    }, { every: this.#snapshotEvery, mode: this.#init.snapshotMode ?? 'background', from: { index: snap.index, bytes: snap.data.byteLength } })
+    this.#pipeline = new ReadyPipeline({
+      node: this.#node,
+      persist: async rds => { await storage.persistAll(rds) },
+      send: m => { this.#send(m) },
+      apply: rd => { this.#apply(rd) },
+      advanced: () => { this.#snapshotter!.maybe() },
+      failed: err => {
+        // A failed disk write or an unrestorable snapshot: carrying on could break Raft's promises.
+        this.#logger.fatal({ err }, 'raft driver failed; closing the log')
+        void this.close()
+      }
+    }, { async: this.#init.pipelined ?? true })
     if (this.#closing !== undefined) return
     this.#links.start()
     this.#forwarder.start()
@@ -127,7 +156,9 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#links.stop()
     this.#forwarder.stop()
     // Never leave a batch half-handled: the store may be closed right after.
-    await this.#pumpDone
+    this.#snapshotter?.stop()
+    await this.#pipeline?.stop()
+    this.#deferred = []
     this.#waiters.failAll(new RaftClosedError())
   }
 
@@ -250,12 +281,13 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     return catchUpOf(node.status(), id, this.#init.catchUpLag ?? DEFAULT_CATCH_UP_LAG)
   }
 
-  /** Counters: what the core dropped or ignored, what the links dropped, garbled forward requests. */
-  stats (): { core: ReturnType<RaftNode['stats']>, links: PeerLinkStats, forwardGarbled: number } {
+  /** Counters: what the core dropped or ignored, what the links dropped, garbled forward requests, snapshots this node made. */
+  stats (): { core: ReturnType<RaftNode['stats']>, links: PeerLinkStats, forwardGarbled: number, snapshots: number } {
     return {
       core: this.#node?.stats() ?? { dropped: {}, ignored: {} },
       links: this.#links.stats(),
-      forwardGarbled: this.#forwarder.garbled
+      forwardGarbled: this.#forwarder.garbled,
+      snapshots: this.#snapshotter?.made ?? 0
     }
   }
 
@@ -308,69 +340,50 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       if (this.#closing !== undefined) return
       this.#node!.tick()
       this.#kick()
+      // A leader that put its snapshot off while busy takes the next quiet tick.
+      this.#snapshotter!.maybe()
       this.#scheduleTick()
     }, this.#tickMs)
   }
 
-  /** Starts the pump unless it runs; it re-checks hasReady() after each advance, so no work is missed. */
+  /** Runs the driver loop at the end of this event-loop turn. */
   #kick (): void {
-    if (this.#pumping || this.#node === undefined) return
-    this.#pumping = true
-    this.#pumpDone = this.#pump()
+    this.#pipeline?.kick()
   }
 
-  async #pump (): Promise<void> {
+  /** Sends a message. A dropped one is Raft's ordinary loss; the core is told so it probes instead of streaming. */
+  #send (m: Message): void {
     const node = this.#node!
-    try {
-      while (this.#closing === undefined && node.hasReady()) {
-        const rd = node.ready()
-        await this.#handle(rd)
-        node.advance(rd)
-        this.#maybeCompact(node)
-      }
-    } catch (err) {
-      // A failed disk write or an unrestorable snapshot: carrying on could break Raft's promises.
-      this.#logger.fatal({ err }, 'raft driver failed; closing the log')
-      void this.close()
-    } finally {
-      this.#pumping = false
-    }
+    const ok = this.#links.send(m)
+    if (!ok) node.reportUnreachable(m.to)
+    if (m.type === 'snapshot') node.reportSnapshot(m.to, ok)
   }
 
-  /** One Ready, in the order the core requires: persist → send → apply. */
-  async #handle (rd: Ready): Promise<void> {
-    const node = this.#node!
-    if (rd.softState !== undefined) this.#logger.info({ role: rd.softState.role, leader: rd.softState.leader, term: node.term }, 'raft role changed')
-    // 1. Durable before anyone hears of it: a vote or an acknowledged entry must survive a crash.
-    await this.#storage!.persist(rd)
-    if (rd.compaction !== undefined) this.#snapIndex = rd.compaction.index
-    // 2. Send. A dropped message is Raft's ordinary loss; tell the core so it probes instead of streaming.
-    for (const m of rd.messages) {
-      const ok = this.#links.send(m)
-      if (!ok) node.reportUnreachable(m.to)
-      if (m.type === 'snapshot') node.reportSnapshot(m.to, ok)
+  /** A Ready's state-machine work, in Ready order; held back while a snapshot is being serialized. */
+  #apply (rd: Ready): void {
+    if (rd.softState !== undefined) this.#logger.info({ role: rd.softState.role, leader: rd.softState.leader, term: this.#node!.term }, 'raft role changed')
+    if (rd.snapshot === undefined && rd.committedEntries.length === 0 && rd.readStates.length === 0) return
+    if (this.#snapshotter!.serializing) {
+      this.#deferred.push(rd)
+      return
     }
-    // 3. Apply: the snapshot first, then committed entries, then answer reads.
+    this.#applyNow(rd)
+    this.#snapshotter!.maybe()
+  }
+
+  /** The snapshot first, then committed entries, then answer reads. */
+  #applyNow (rd: Ready): void {
     if (rd.snapshot !== undefined) {
       restoreState(this.state, rd.snapshot.data, rd.snapshot.index)
-      this.#snapIndex = rd.snapshot.index
+      this.#snapshotter!.installed(rd.snapshot.index, rd.snapshot.data.byteLength)
       this.#waiters.failUpTo(rd.snapshot.index, () => new UnavailableError('replaced by a snapshot; outcome unknown'))
     }
     const applying = { state: this.state, waiters: this.#waiters, listeners: this.#listeners, logger: this.#logger }
-    for (const e of rd.committedEntries) applyEntry(applying, e)
+    for (const e of rd.committedEntries) {
+      applyEntry(applying, e)
+      if (e.type === 'normal') this.#snapshotter!.applied(e.data.byteLength)
+    }
     for (const rs of rd.readStates) this.#waiters.readDone(rs.context, rs.index)
     this.#waiters.appliedTo(this.state.appliedIndex)
-  }
-
-
-  #maybeCompact (node: RaftNode): void {
-    const applied = this.state.appliedIndex
-    if (applied - this.#snapIndex < this.#snapshotEvery) return
-    try {
-      node.compact(applied, serializeState(this.state))
-      this.#snapIndex = applied
-    } catch (err) {
-      this.#logger.debug({ err }, 'compaction deferred')
-    }
   }
 }

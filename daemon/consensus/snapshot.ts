@@ -1,8 +1,8 @@
-import type { AppRecord, GridState, ImageRecord, NodeAdmin, PlacementRecord, VolumeRecord } from '../../controller/state/index.ts'
+import type { AppRecord, GridState, ImageRecord, NodeAdmin, PlacementRecord, TokenRecord, VolumeRecord } from '../../controller/state/index.ts'
 import { BadSnapshotError } from './errors.ts'
 
-/** Format of the serialized state; bumped when the layout changes. Versions 1 (apps only), 2 (no volumes) and 3 (no images) are still read. */
-const SNAPSHOT_VERSION = 4
+/** Format of the serialized state; bumped when the layout changes. Versions 1 (apps only), 2 (no volumes), 3 (no images) and 4 (no tokens) are still read. */
+const SNAPSHOT_VERSION = 5
 
 interface SnapshotBody {
   version: number
@@ -12,23 +12,73 @@ interface SnapshotBody {
   nodes?: Array<{ id: string } & NodeAdmin>
   volumes?: VolumeRecord[]
   images?: ImageRecord[]
+  tokens?: TokenRecord[]
 }
 
 /**
  * Serializes the grid state for a Raft snapshot as UTF-8 JSON. JSON rather
  * than protobuf because GridState holds validated AppSpecs that are JSON
- * already (state.proto carries them as spec_json); apps are sorted so every
+ * already (state.proto carries them as spec_json); records are sorted so every
  * node makes the same bytes for the same state.
  */
 export function serializeState (state: GridState): Uint8Array {
-  const byKey = <T>(key: (x: T) => string) => (a: T, b: T): number => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
-  const apps = [...state.apps.values()].sort(byKey(a => a.name))
-  const placements = [...state.placements.values()].sort(byKey(p => p.instance))
-  const nodes = [...state.nodes.entries()].map(([id, admin]) => ({ id, ...admin })).sort(byKey(n => n.id))
-  const volumes = [...state.volumes.values()].sort(byKey(v => v.id))
-  const images = [...state.images.values()].sort(byKey(i => i.digest))
-  const body: SnapshotBody = { version: SNAPSHOT_VERSION, appliedIndex: state.appliedIndex, apps, placements, nodes, volumes, images }
-  return new TextEncoder().encode(JSON.stringify(body))
+  const out: string[] = []
+  for (const p of snapshotParts(state)) {
+    out.push(p.head)
+    for (let i = 0; i < p.keys.length; i++) out.push((i === 0 ? '' : ',') + JSON.stringify(p.record(p.keys[i]!)))
+  }
+  out.push(TAIL)
+  return new TextEncoder().encode(out.join(''))
+}
+
+/**
+ * serializeState in slices: it gives the event loop back (`pause`) whenever
+ * `sliceMs` of work has passed, so a large state does not stall the node.
+ * The caller must keep `state` unchanged until the promise settles (the Raft
+ * driver holds back applying meanwhile); the bytes are those serializeState
+ * makes.
+ */
+export async function serializeStateSliced (state: GridState, sliceMs: number, pause: () => Promise<void>): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  let out: string[] = []
+  let since = performance.now()
+  for (const p of snapshotParts(state)) {
+    out.push(p.head)
+    for (let i = 0; i < p.keys.length; i++) {
+      out.push((i === 0 ? '' : ',') + JSON.stringify(p.record(p.keys[i]!)))
+      if ((i & 31) === 31 && performance.now() - since >= sliceMs) {
+        // Encoded slice by slice, so the end is one copy rather than a join and an encode of the whole.
+        chunks.push(Buffer.from(out.join(''), 'utf8'))
+        out = []
+        await pause()
+        since = performance.now()
+      }
+    }
+  }
+  out.push(TAIL)
+  chunks.push(Buffer.from(out.join(''), 'utf8'))
+  const all = Buffer.concat(chunks)
+  return new Uint8Array(all.buffer, all.byteOffset, all.byteLength)
+}
+
+const TAIL = ']}'
+
+/**
+ * The body's arrays as sorted keys and a lookup, each after the JSON text
+ * that precedes it, so that heads + records joined by commas + TAIL is
+ * exactly JSON.stringify(SnapshotBody) with its keys in this order. Every map
+ * is keyed by the field it is sorted on, so sorting the keys (the default
+ * sort compares UTF-16 code units, as `<` does) is enough, and cheap.
+ */
+function snapshotParts (state: GridState): Array<{ head: string, keys: string[], record: (key: string) => unknown }> {
+  return [
+    { head: `{"version":${SNAPSHOT_VERSION},"appliedIndex":${JSON.stringify(state.appliedIndex)},"apps":[`, keys: [...state.apps.keys()].sort(), record: k => state.apps.get(k) },
+    { head: '],"placements":[', keys: [...state.placements.keys()].sort(), record: k => state.placements.get(k) },
+    { head: '],"nodes":[', keys: [...state.nodes.keys()].sort(), record: k => ({ id: k, ...state.nodes.get(k) }) },
+    { head: '],"volumes":[', keys: [...state.volumes.keys()].sort(), record: k => state.volumes.get(k) },
+    { head: '],"images":[', keys: [...state.images.keys()].sort(), record: k => state.images.get(k) },
+    { head: '],"tokens":[', keys: [...state.tokens.keys()].sort(), record: k => state.tokens.get(k) }
+  ]
 }
 
 /**
@@ -43,7 +93,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   } catch (err) {
     throw new BadSnapshotError('snapshot data is not JSON', { cause: err })
   }
-  if (typeof body !== 'object' || body === null || ![1, 2, 3, SNAPSHOT_VERSION].includes(body.version) || !Array.isArray(body.apps)) {
+  if (typeof body !== 'object' || body === null || ![1, 2, 3, 4, SNAPSHOT_VERSION].includes(body.version) || !Array.isArray(body.apps)) {
     throw new BadSnapshotError('snapshot data has an unknown layout')
   }
   if (body.appliedIndex !== index) throw new BadSnapshotError(`snapshot data is as of ${body.appliedIndex}, not ${index}`)
@@ -60,5 +110,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   for (const v of body.volumes ?? []) state.volumes.set(v.id, v)
   state.images.clear()
   for (const i of body.images ?? []) state.images.set(i.digest, i)
+  state.tokens.clear()
+  for (const t of body.tokens ?? []) state.tokens.set(t.name, t)
   state.appliedIndex = index
 }

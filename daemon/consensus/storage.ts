@@ -23,13 +23,16 @@ type Batch = Array<{ type: 'put', key: string, value: Uint8Array } | { type: 'de
  * The Raft core's Storage over a LevelDB sublevel. The live log, the hard
  * state and the snapshot are held in a MemoryStorage so the core can read
  * them synchronously, and written through: each Ready's snapshot, entries,
- * hard state and compaction go to disk in ONE batch, fdatasynced when the
- * Ready says so, and only then is the same Ready applied to the memory view.
- * A crash therefore leaves either all of a Ready on disk or none.
+ * hard state and compaction go to disk in ONE batch (several consecutive
+ * Readys may share it), fdatasynced when a Ready says so, and only then are
+ * they applied to the memory view. A crash therefore leaves either all of a
+ * batch on disk or none.
  */
 export class LevelStorage implements Storage {
   readonly #db: Sublevel
   readonly #mem = new MemoryStorage()
+  /** The hard state on disk; the memory view's may be ahead by a commit index not yet written. */
+  #diskHard: HardState = { term: 0, vote: null, commit: 0 }
 
   private constructor (db: Sublevel) {
     this.#db = db
@@ -52,6 +55,7 @@ export class LevelStorage implements Storage {
     const snap = await db.get(SNAP_KEY)
     if (snap !== undefined) this.#mem.applySnapshot(corruptIfThrows(() => decodeSnapshot(snap), 'snapshot'))
     if (hard !== undefined) this.#mem.setHardState(corruptIfThrows(() => decodeHardState(hard), 'hard state'))
+    this.#diskHard = this.#mem.initialState().hardState
     const iter = db.iterator({ gte: ENTRY_PREFIX, lt: ENTRY_PREFIX + '~' })
     const entries: Entry[] = []
     let expect = this.#mem.snapshot().index + 1
@@ -117,52 +121,97 @@ export class LevelStorage implements Storage {
    * overlap; the driver awaits each before the next.
    */
   async persist (rd: ReadyWrite): Promise<void> {
-    // What the log will be after this Ready, by index only: enough to know what to delete.
-    let snapIndex = this.#mem.snapshot().index
-    let last = this.#mem.lastIndex()
-    let hard = this.hardState
-    let hardChanged = false
-    const ops: Batch = []
-
-    const snapshot = rd.snapshot !== undefined && rd.snapshot.index >= snapIndex ? rd.snapshot : undefined
-    if (snapshot !== undefined) {
-      for (let i = snapIndex + 1; i <= last; i++) ops.push({ type: 'del', key: entryKey(i) })
-      snapIndex = last = snapshot.index
-      ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(snapshot) })
-      if (hard.commit < snapshot.index) { hard = { ...hard, commit: snapshot.index }; hardChanged = true }
-    }
-
-    // Entries at or before the snapshot are already covered by it.
-    const list = rd.entries.filter(e => e.index > snapIndex)
-    if (list.length > 0) {
-      const from = list[0]!.index
-      if (from > last + 1) throw new StorageCorruptError(`append at ${from} leaves a gap after ${last}`)
-      const newLast = from + list.length - 1
-      // The conflicting suffix beyond the new entries goes; the rest is overwritten by puts.
-      for (let i = newLast + 1; i <= last; i++) ops.push({ type: 'del', key: entryKey(i) })
-      for (const e of list) ops.push({ type: 'put', key: entryKey(e.index), value: encodeEntry(e) })
-      last = newLast
-    }
-
-    if (rd.hardState !== undefined) { hard = { ...rd.hardState }; hardChanged = true }
-    if (hardChanged) ops.push({ type: 'put', key: HARD_KEY, value: encodeHardState(hard) })
-
-    const c = rd.compaction !== undefined && rd.compaction.index > snapIndex ? rd.compaction : undefined
-    if (c !== undefined) {
-      if (c.index > last) throw new UnavailableError(`cannot compact to ${c.index}, last is ${last}`)
-      for (let i = snapIndex + 1; i <= c.index; i++) ops.push({ type: 'del', key: entryKey(i) })
-      ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(c) })
-    }
-
-    if (ops.length === 0) return
-    const sync = rd.mustSync || rd.snapshot !== undefined || c !== undefined
-    // Synced through the parent: sublevels hand their options on to ClassicLevel.
-    await this.#db.batch(ops, { sync } as object)
-    if (snapshot !== undefined) this.#mem.applySnapshot(snapshot)
-    this.#mem.append(list)
-    this.#mem.setHardState(hard)
-    if (c !== undefined) this.#mem.compact(c)
+    await this.persistAll([rd])
   }
+
+  /**
+   * Makes several consecutive Readys durable in ONE LevelDB batch (group
+   * commit), each in the core's order and the Readys in theirs, fdatasynced
+   * when any of them must be. A crash leaves all of them on disk or none.
+   * The memory view changes only after the batch is durable. Calls must not
+   * overlap.
+   *
+   * Readys that only move the commit index are not written on their own: the
+   * commit index can be learnt again from the leader, and a write of its own
+   * would queue the next entries behind it. It goes to disk with the next
+   * batch that has anything else (at the latest the next entries).
+   */
+  async persistAll (rds: readonly ReadyWrite[]): Promise<void> {
+    // What the log will be after each Ready, by index only: enough to know what to delete.
+    const view = { snapIndex: this.#mem.snapshot().index, last: this.#mem.lastIndex(), hard: this.hardState }
+    const ops: Batch = []
+    const plans: Plan[] = []
+    let sync = false
+    for (const rd of rds) {
+      const plan = planWrite(rd, view, ops)
+      plans.push(plan)
+      sync ||= rd.mustSync || plan.snapshot !== undefined || plan.compaction !== undefined
+    }
+    const hardMoved = !sameHardState(view.hard, this.#diskHard)
+    if (ops.length > 0 || (sync && hardMoved)) {
+      if (hardMoved) ops.push({ type: 'put', key: HARD_KEY, value: encodeHardState(view.hard) })
+      // Synced through the parent: sublevels hand their options on to ClassicLevel.
+      await this.#db.batch(ops, { sync } as object)
+      this.#diskHard = view.hard
+    }
+    for (const plan of plans) {
+      if (plan.snapshot !== undefined) this.#mem.applySnapshot(plan.snapshot)
+      this.#mem.append(plan.entries)
+      if (plan.compaction !== undefined) this.#mem.compact(plan.compaction)
+    }
+    this.#mem.setHardState(view.hard)
+  }
+
+  /** The hard state as written to disk, which may lag the commit index (persistAll). */
+  get diskHardState (): HardState {
+    return this.#diskHard
+  }
+}
+
+function sameHardState (a: HardState, b: HardState): boolean {
+  return a.term === b.term && a.vote === b.vote && a.commit === b.commit
+}
+
+/** What one Ready changes, for the memory view once the batch is durable. */
+interface Plan {
+  snapshot: Snapshot | undefined
+  entries: Entry[]
+  compaction: Snapshot | undefined
+}
+
+/** Adds one Ready's writes to `ops` and moves `view` past them. */
+function planWrite (rd: ReadyWrite, view: { snapIndex: number, last: number, hard: HardState }, ops: Batch): Plan {
+  const snapshot = rd.snapshot !== undefined && rd.snapshot.index >= view.snapIndex ? rd.snapshot : undefined
+  if (snapshot !== undefined) {
+    for (let i = view.snapIndex + 1; i <= view.last; i++) ops.push({ type: 'del', key: entryKey(i) })
+    view.snapIndex = view.last = snapshot.index
+    ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(snapshot) })
+    if (view.hard.commit < snapshot.index) view.hard = { ...view.hard, commit: snapshot.index }
+  }
+
+  // Entries at or before the snapshot are already covered by it.
+  const entries = rd.entries.filter(e => e.index > view.snapIndex)
+  if (entries.length > 0) {
+    const from = entries[0]!.index
+    if (from > view.last + 1) throw new StorageCorruptError(`append at ${from} leaves a gap after ${view.last}`)
+    const newLast = from + entries.length - 1
+    // The conflicting suffix beyond the new entries goes; the rest is overwritten by puts.
+    for (let i = newLast + 1; i <= view.last; i++) ops.push({ type: 'del', key: entryKey(i) })
+    for (const e of entries) ops.push({ type: 'put', key: entryKey(e.index), value: encodeEntry(e) })
+    view.last = newLast
+  }
+
+  // Written once per batch, by persistAll: the last one wins anyway.
+  if (rd.hardState !== undefined) view.hard = { ...rd.hardState }
+
+  const compaction = rd.compaction !== undefined && rd.compaction.index > view.snapIndex ? rd.compaction : undefined
+  if (compaction !== undefined) {
+    if (compaction.index > view.last) throw new UnavailableError(`cannot compact to ${compaction.index}, last is ${view.last}`)
+    for (let i = view.snapIndex + 1; i <= compaction.index; i++) ops.push({ type: 'del', key: entryKey(i) })
+    ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(compaction) })
+    view.snapIndex = compaction.index
+  }
+  return { snapshot, entries, compaction }
 }
 
 /** The typed sublevel the storage lives in; its own function so its type can be named. */

@@ -10,8 +10,12 @@ import { NotLeaderError, UnavailableError } from './errors.ts'
 export function awaitedTimer (clock: Clock, ms: number, fn: () => void): Timer {
   const ac = new AbortController()
   clock.sleep(Math.max(ms, 0), ac.signal).then(fn, () => {})
-  return { cancel: () => { ac.abort() } }
+  // With a reason of our own: abort() without one builds a DOMException and its stack, per proposal.
+  return { cancel: () => { ac.abort(CANCELLED) } }
 }
+
+/** The reason a cancelled timer's sleep rejects with; nobody sees it. */
+const CANCELLED = Symbol('cancelled')
 
 /** Internal: a read-index round went unanswered (a leader change drops it); the barrier retries. */
 class ReadTimeoutError extends Error {
@@ -41,6 +45,11 @@ export class Waiters {
   readonly #proposals = new Map<number, Pending<ApplyResult | undefined> & { term: number }>()
   readonly #reads = new Map<string, Pending<number>>()
   #applied: AppliedWaiter[] = []
+
+  /** How many callers wait for anything: proposals, read answers, the applied index. */
+  get pending (): number {
+    return this.#proposals.size + this.#reads.size + this.#applied.length
+  }
 
   /** Waits for the entry proposed at (index, term) to apply; ERR_UNAVAILABLE after ms. */
   proposal (index: number, term: number, clock: Clock, ms: number): Promise<ApplyResult> {

@@ -818,7 +818,9 @@ export namespace trellis {
             putImage?: (trellis.state.PutImage.$Properties|null);
             deleteImage?: (trellis.state.DeleteImage.$Properties|null);
             imageHeld?: (trellis.state.ImageHeld.$Properties|null);
-            kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld");
+            putToken?: (trellis.state.PutToken.$Properties|null);
+            revokeToken?: (trellis.state.RevokeToken.$Properties|null);
+            kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken");
             static create(properties: trellis.state.Command.$Shape): trellis.state.Command & trellis.state.Command.$Shape;
             static create(properties?: trellis.state.Command.$Properties): trellis.state.Command;
             static encode(m: trellis.state.Command.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -845,7 +847,9 @@ export namespace trellis {
                 putImage?: (trellis.state.PutImage.$Properties|null);
                 deleteImage?: (trellis.state.DeleteImage.$Properties|null);
                 imageHeld?: (trellis.state.ImageHeld.$Properties|null);
-                kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld");
+                putToken?: (trellis.state.PutToken.$Properties|null);
+                revokeToken?: (trellis.state.RevokeToken.$Properties|null);
+                kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -860,9 +864,11 @@ export namespace trellis {
               putImage?: trellis.state.PutImage.$Shape|null;
               deleteImage?: trellis.state.DeleteImage.$Shape|null;
               imageHeld?: trellis.state.ImageHeld.$Shape|null;
+              putToken?: trellis.state.PutToken.$Shape|null;
+              revokeToken?: trellis.state.RevokeToken.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "putImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage: trellis.state.PutImage.$Shape; deleteImage?: null; imageHeld?: null }|{ kind?: "deleteImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage: trellis.state.DeleteImage.$Shape; imageHeld?: null }|{ kind?: "imageHeld"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld: trellis.state.ImageHeld.$Shape })
+              ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "putImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage: trellis.state.PutImage.$Shape; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "deleteImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage: trellis.state.DeleteImage.$Shape; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "imageHeld"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld: trellis.state.ImageHeld.$Shape; putToken?: null; revokeToken?: null }|{ kind?: "putToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken: trellis.state.PutToken.$Shape; revokeToken?: null }|{ kind?: "revokeToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken: trellis.state.RevokeToken.$Shape })
             );
         }
 
@@ -1262,6 +1268,66 @@ export namespace trellis {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.state.ImageHeld.$Properties;
+        }
+
+        interface IPutToken extends trellis.state.PutToken.$Properties {
+        }
+
+        class PutToken {
+            constructor(p?: trellis.state.PutToken.$Properties);
+            $unknowns?: Uint8Array[];
+            name: string;
+            hash: string;
+            role: string;
+            static create(properties: trellis.state.PutToken.$Shape): trellis.state.PutToken & trellis.state.PutToken.$Shape;
+            static create(properties?: trellis.state.PutToken.$Properties): trellis.state.PutToken;
+            static encode(m: trellis.state.PutToken.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.PutToken.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.PutToken & trellis.state.PutToken.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.PutToken & trellis.state.PutToken.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.PutToken;
+            static toObject(m: trellis.state.PutToken, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PutToken {
+            interface $Properties {
+                name?: (string|null);
+                hash?: (string|null);
+                role?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.PutToken.$Properties;
+        }
+
+        interface IRevokeToken extends trellis.state.RevokeToken.$Properties {
+        }
+
+        class RevokeToken {
+            constructor(p?: trellis.state.RevokeToken.$Properties);
+            $unknowns?: Uint8Array[];
+            name: string;
+            static create(properties: trellis.state.RevokeToken.$Shape): trellis.state.RevokeToken & trellis.state.RevokeToken.$Shape;
+            static create(properties?: trellis.state.RevokeToken.$Properties): trellis.state.RevokeToken;
+            static encode(m: trellis.state.RevokeToken.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.RevokeToken.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.RevokeToken & trellis.state.RevokeToken.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.RevokeToken & trellis.state.RevokeToken.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.RevokeToken;
+            static toObject(m: trellis.state.RevokeToken, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RevokeToken {
+            interface $Properties {
+                name?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.RevokeToken.$Properties;
         }
 
         interface ILogEntry extends trellis.state.LogEntry.$Properties {

@@ -9761,7 +9761,9 @@ export const trellis = $root.trellis = (() => {
              * @property {trellis.state.PutImage.$Properties|null} [putImage] Command putImage
              * @property {trellis.state.DeleteImage.$Properties|null} [deleteImage] Command deleteImage
              * @property {trellis.state.ImageHeld.$Properties|null} [imageHeld] Command imageHeld
-             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"} [kind] Command kind
+             * @property {trellis.state.PutToken.$Properties|null} [putToken] Command putToken
+             * @property {trellis.state.RevokeToken.$Properties|null} [revokeToken] Command revokeToken
+             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken"} [kind] Command kind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -9787,9 +9789,11 @@ export const trellis = $root.trellis = (() => {
              *   putImage?: trellis.state.PutImage.$Shape|null;
              *   deleteImage?: trellis.state.DeleteImage.$Shape|null;
              *   imageHeld?: trellis.state.ImageHeld.$Shape|null;
+             *   putToken?: trellis.state.PutToken.$Shape|null;
+             *   revokeToken?: trellis.state.RevokeToken.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape; putImage?: null; deleteImage?: null; imageHeld?: null }|{ kind?: "putImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage: trellis.state.PutImage.$Shape; deleteImage?: null; imageHeld?: null }|{ kind?: "deleteImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage: trellis.state.DeleteImage.$Shape; imageHeld?: null }|{ kind?: "imageHeld"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld: trellis.state.ImageHeld.$Shape })
+             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "putImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage: trellis.state.PutImage.$Shape; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "deleteImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage: trellis.state.DeleteImage.$Shape; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "imageHeld"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld: trellis.state.ImageHeld.$Shape; putToken?: null; revokeToken?: null }|{ kind?: "putToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken: trellis.state.PutToken.$Shape; revokeToken?: null }|{ kind?: "revokeToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken: trellis.state.RevokeToken.$Shape })
              * )} trellis.state.Command.$Shape
              */
 
@@ -9896,17 +9900,33 @@ export const trellis = $root.trellis = (() => {
              */
             Command.prototype.imageHeld = null;
 
+            /**
+             * Command putToken.
+             * @member {trellis.state.PutToken.$Properties|null|undefined} putToken
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.putToken = null;
+
+            /**
+             * Command revokeToken.
+             * @member {trellis.state.RevokeToken.$Properties|null|undefined} revokeToken
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.revokeToken = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Command kind.
-             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|undefined} kind
+             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken"|undefined} kind
              * @memberof trellis.state.Command
              * @instance
              */
             $Object.defineProperty(Command.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin", "updateVolume", "copyVolume", "deleteSnapshot", "putImage", "deleteImage", "imageHeld"]),
+                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin", "updateVolume", "copyVolume", "deleteSnapshot", "putImage", "deleteImage", "imageHeld", "putToken", "revokeToken"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -9964,6 +9984,10 @@ export const trellis = $root.trellis = (() => {
                     $root.trellis.state.DeleteImage.encode(m.deleteImage, w.uint32(/* id 10, wireType 2 =*/82).fork(), q + 1).ldelim();
                 if (m.imageHeld != null && $Object.hasOwnProperty.call(m, "imageHeld"))
                     $root.trellis.state.ImageHeld.encode(m.imageHeld, w.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
+                if (m.putToken != null && $Object.hasOwnProperty.call(m, "putToken"))
+                    $root.trellis.state.PutToken.encode(m.putToken, w.uint32(/* id 12, wireType 2 =*/98).fork(), q + 1).ldelim();
+                if (m.revokeToken != null && $Object.hasOwnProperty.call(m, "revokeToken"))
+                    $root.trellis.state.RevokeToken.encode(m.revokeToken, w.uint32(/* id 13, wireType 2 =*/106).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -10098,6 +10122,20 @@ export const trellis = $root.trellis = (() => {
                                 break;
                             m.imageHeld = $root.trellis.state.ImageHeld.decode(r, r.size(), $undefined, q + 1, m.imageHeld);
                             m.kind = "imageHeld";
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 2)
+                                break;
+                            m.putToken = $root.trellis.state.PutToken.decode(r, r.size(), $undefined, q + 1, m.putToken);
+                            m.kind = "putToken";
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            m.revokeToken = $root.trellis.state.RevokeToken.decode(r, r.size(), $undefined, q + 1, m.revokeToken);
+                            m.kind = "revokeToken";
                             continue;
                         }
                     }
@@ -10251,6 +10289,26 @@ export const trellis = $root.trellis = (() => {
                             return "imageHeld." + e;
                     }
                 }
+                if (m.putToken != null && $Object.hasOwnProperty.call(m, "putToken")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.PutToken.verify(m.putToken, q + 1);
+                        if (e)
+                            return "putToken." + e;
+                    }
+                }
+                if (m.revokeToken != null && $Object.hasOwnProperty.call(m, "revokeToken")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.RevokeToken.verify(m.revokeToken, q + 1);
+                        if (e)
+                            return "revokeToken." + e;
+                    }
+                }
                 return null;
             };
 
@@ -10327,6 +10385,16 @@ export const trellis = $root.trellis = (() => {
                         throw $TypeError(".trellis.state.Command.imageHeld: object expected");
                     m.imageHeld = $root.trellis.state.ImageHeld.fromObject(d.imageHeld, q + 1);
                 }
+                if (d.putToken != null) {
+                    if (!$util.isObject(d.putToken))
+                        throw $TypeError(".trellis.state.Command.putToken: object expected");
+                    m.putToken = $root.trellis.state.PutToken.fromObject(d.putToken, q + 1);
+                }
+                if (d.revokeToken != null) {
+                    if (!$util.isObject(d.revokeToken))
+                        throw $TypeError(".trellis.state.Command.revokeToken: object expected");
+                    m.revokeToken = $root.trellis.state.RevokeToken.fromObject(d.revokeToken, q + 1);
+                }
                 return m;
             };
 
@@ -10402,6 +10470,16 @@ export const trellis = $root.trellis = (() => {
                     d.imageHeld = $root.trellis.state.ImageHeld.toObject(m.imageHeld, o, q + 1);
                     if (o.oneofs)
                         d.kind = "imageHeld";
+                }
+                if (m.putToken != null && $Object.hasOwnProperty.call(m, "putToken")) {
+                    d.putToken = $root.trellis.state.PutToken.toObject(m.putToken, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "putToken";
+                }
+                if (m.revokeToken != null && $Object.hasOwnProperty.call(m, "revokeToken")) {
+                    d.revokeToken = $root.trellis.state.RevokeToken.toObject(m.revokeToken, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "revokeToken";
                 }
                 return d;
             };
@@ -14977,6 +15055,632 @@ export const trellis = $root.trellis = (() => {
             };
 
             return ImageHeld;
+        })();
+
+        state.PutToken = (function() {
+
+            /**
+             * Properties of a PutToken.
+             * @typedef {Object} trellis.state.PutToken.$Properties
+             * @property {string|null} [name] PutToken name
+             * @property {string|null} [hash] PutToken hash
+             * @property {string|null} [role] PutToken role
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PutToken.
+             * @memberof trellis.state
+             * @interface IPutToken
+             * @augments trellis.state.PutToken.$Properties
+             * @deprecated Use trellis.state.PutToken.$Properties instead.
+             */
+
+            /**
+             * Shape of a PutToken.
+             * @typedef {trellis.state.PutToken.$Properties} trellis.state.PutToken.$Shape
+             */
+
+            /**
+             * Constructs a new PutToken.
+             * @memberof trellis.state
+             * @classdesc Represents a PutToken.
+             * @constructor
+             * @param {trellis.state.PutToken.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PutToken = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PutToken name.
+             * @member {string} name
+             * @memberof trellis.state.PutToken
+             * @instance
+             */
+            PutToken.prototype.name = "";
+
+            /**
+             * PutToken hash.
+             * @member {string} hash
+             * @memberof trellis.state.PutToken
+             * @instance
+             */
+            PutToken.prototype.hash = "";
+
+            /**
+             * PutToken role.
+             * @member {string} role
+             * @memberof trellis.state.PutToken
+             * @instance
+             */
+            PutToken.prototype.role = "";
+
+            /**
+             * Creates a new PutToken instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.PutToken
+             * @static
+             * @param {trellis.state.PutToken.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.PutToken} PutToken instance
+             * @type {{
+             *   (properties: trellis.state.PutToken.$Shape): trellis.state.PutToken & trellis.state.PutToken.$Shape;
+             *   (properties?: trellis.state.PutToken.$Properties): trellis.state.PutToken;
+             * }}
+             */
+            PutToken.create = function(properties) {
+                return new PutToken(properties);
+            };
+
+            /**
+             * Encodes the specified PutToken message. Does not implicitly {@link trellis.state.PutToken.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.PutToken
+             * @static
+             * @param {trellis.state.PutToken.$Properties} m PutToken message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PutToken.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.name);
+                if (m.hash != null && $Object.hasOwnProperty.call(m, "hash") && m.hash !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.hash);
+                if (m.role != null && $Object.hasOwnProperty.call(m, "role") && m.role !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.role);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified PutToken message, length delimited. Does not implicitly {@link trellis.state.PutToken.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.PutToken
+             * @static
+             * @param {trellis.state.PutToken.$Properties} message PutToken message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PutToken.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PutToken message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.PutToken
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.PutToken & trellis.state.PutToken.$Shape} PutToken
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PutToken.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.PutToken();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.name = v;
+                            else
+                                delete m.name;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.hash = v;
+                            else
+                                delete m.hash;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.role = v;
+                            else
+                                delete m.role;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a PutToken message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.PutToken
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.PutToken & trellis.state.PutToken.$Shape} PutToken
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PutToken.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PutToken message.
+             * @function verify
+             * @memberof trellis.state.PutToken
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PutToken.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.hash != null && $Object.hasOwnProperty.call(m, "hash")) {
+                    if (!$util.isString(m.hash))
+                        return "hash: string expected";
+                }
+                if (m.role != null && $Object.hasOwnProperty.call(m, "role")) {
+                    if (!$util.isString(m.role))
+                        return "role: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PutToken message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.PutToken
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.PutToken} PutToken
+             */
+            PutToken.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.PutToken)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.PutToken: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.PutToken();
+                if (d.name != null) {
+                    if (typeof d.name !== "string" || d.name.length) {
+                        m.name = $String(d.name);
+                    }
+                }
+                if (d.hash != null) {
+                    if (typeof d.hash !== "string" || d.hash.length) {
+                        m.hash = $String(d.hash);
+                    }
+                }
+                if (d.role != null) {
+                    if (typeof d.role !== "string" || d.role.length) {
+                        m.role = $String(d.role);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a PutToken message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.PutToken
+             * @static
+             * @param {trellis.state.PutToken} m PutToken
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PutToken.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.name = "";
+                    d.hash = "";
+                    d.role = "";
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.hash != null && $Object.hasOwnProperty.call(m, "hash")) {
+                    d.hash = m.hash;
+                }
+                if (m.role != null && $Object.hasOwnProperty.call(m, "role")) {
+                    d.role = m.role;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this PutToken to JSON.
+             * @function toJSON
+             * @memberof trellis.state.PutToken
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PutToken.prototype.toJSON = function() {
+                return PutToken.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PutToken
+             * @function getTypeUrl
+             * @memberof trellis.state.PutToken
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PutToken.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.PutToken";
+            };
+
+            return PutToken;
+        })();
+
+        state.RevokeToken = (function() {
+
+            /**
+             * Properties of a RevokeToken.
+             * @typedef {Object} trellis.state.RevokeToken.$Properties
+             * @property {string|null} [name] RevokeToken name
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RevokeToken.
+             * @memberof trellis.state
+             * @interface IRevokeToken
+             * @augments trellis.state.RevokeToken.$Properties
+             * @deprecated Use trellis.state.RevokeToken.$Properties instead.
+             */
+
+            /**
+             * Shape of a RevokeToken.
+             * @typedef {trellis.state.RevokeToken.$Properties} trellis.state.RevokeToken.$Shape
+             */
+
+            /**
+             * Constructs a new RevokeToken.
+             * @memberof trellis.state
+             * @classdesc Represents a RevokeToken.
+             * @constructor
+             * @param {trellis.state.RevokeToken.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RevokeToken = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * RevokeToken name.
+             * @member {string} name
+             * @memberof trellis.state.RevokeToken
+             * @instance
+             */
+            RevokeToken.prototype.name = "";
+
+            /**
+             * Creates a new RevokeToken instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.RevokeToken
+             * @static
+             * @param {trellis.state.RevokeToken.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.RevokeToken} RevokeToken instance
+             * @type {{
+             *   (properties: trellis.state.RevokeToken.$Shape): trellis.state.RevokeToken & trellis.state.RevokeToken.$Shape;
+             *   (properties?: trellis.state.RevokeToken.$Properties): trellis.state.RevokeToken;
+             * }}
+             */
+            RevokeToken.create = function(properties) {
+                return new RevokeToken(properties);
+            };
+
+            /**
+             * Encodes the specified RevokeToken message. Does not implicitly {@link trellis.state.RevokeToken.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.RevokeToken
+             * @static
+             * @param {trellis.state.RevokeToken.$Properties} m RevokeToken message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RevokeToken.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.name);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified RevokeToken message, length delimited. Does not implicitly {@link trellis.state.RevokeToken.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.RevokeToken
+             * @static
+             * @param {trellis.state.RevokeToken.$Properties} message RevokeToken message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RevokeToken.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a RevokeToken message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.RevokeToken
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.RevokeToken & trellis.state.RevokeToken.$Shape} RevokeToken
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RevokeToken.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.RevokeToken();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.name = v;
+                            else
+                                delete m.name;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a RevokeToken message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.RevokeToken
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.RevokeToken & trellis.state.RevokeToken.$Shape} RevokeToken
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RevokeToken.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a RevokeToken message.
+             * @function verify
+             * @memberof trellis.state.RevokeToken
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RevokeToken.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a RevokeToken message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.RevokeToken
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.RevokeToken} RevokeToken
+             */
+            RevokeToken.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.RevokeToken)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.RevokeToken: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.RevokeToken();
+                if (d.name != null) {
+                    if (typeof d.name !== "string" || d.name.length) {
+                        m.name = $String(d.name);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a RevokeToken message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.RevokeToken
+             * @static
+             * @param {trellis.state.RevokeToken} m RevokeToken
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RevokeToken.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.name = "";
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this RevokeToken to JSON.
+             * @function toJSON
+             * @memberof trellis.state.RevokeToken
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RevokeToken.prototype.toJSON = function() {
+                return RevokeToken.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for RevokeToken
+             * @function getTypeUrl
+             * @memberof trellis.state.RevokeToken
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RevokeToken.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.RevokeToken";
+            };
+
+            return RevokeToken;
         })();
 
         state.LogEntry = (function() {

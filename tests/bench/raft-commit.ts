@@ -1,82 +1,213 @@
 /**
  * Raft commit cost with 3 voters on one host: one RaftCommandLog per voter in this
  * process over the loopback transport, each on its own LevelDB with synced
- * writes. Unbatched latency (one proposal at a time) and batched throughput
- * (many in flight), beside a bare write+fdatasync loop on the same disk,
- * measured in the same run. `npm run bench -- raft-commit`
+ * writes, beside a bare write+fdatasync on the same disk measured in the same
+ * run (interleaved with the unbatched commits, so both see the same load), and
+ * the same-disk floor: three such writes at once, until two are done.
+ * Each driver mode gets fresh voters:
+ *
+ * - before: the serial contract (persist, send, apply, advance per Ready) and
+ *   snapshots serialized inline, as the driver used to run;
+ * - after: pipelined Readys (a leader sends while it persists, apply without
+ *   waiting for the commit index, one synced batch per write) and snapshots
+ *   serialized in the background.
+ *
+ * Phases: unbatched latency (one proposal at a time), batched throughput
+ * (many in flight), and commits during snapshots of a large state (latency,
+ * and the longest the event loop was blocked). Then the same loads (no
+ * snapshot phase) with each voter in a process of its own on libp2p, as in a
+ * grid, serial and pipelined (raft-voter.ts).
+ * `npm run bench -- raft-commit`
  */
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, open, rm } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { pino } from 'pino'
 import { RealClock } from '../../controller/clock/index.ts'
 import { putApp } from '../../controller/state/index.ts'
 import type { AppSpec } from '../../controller/graph/types.ts'
-import { RaftCommandLog } from '../../daemon/consensus/index.ts'
+import { RaftCommandLog, serializeState } from '../../daemon/consensus/index.ts'
+import type { RaftCommandLogInit } from '../../daemon/consensus/index.ts'
 import { LoopbackNetwork, LoopbackTransport } from '../../daemon/network/index.ts'
 import { openStore, type Store } from '../../daemon/store/index.ts'
+import { voterProcesses } from './raft-voter.ts'
 import { quantile, summary } from './stats.ts'
 
-const UNBATCHED = Number(process.env.BENCH_UNBATCHED ?? 300)
+const UNBATCHED = Number(process.env.BENCH_UNBATCHED ?? 500)
 const BATCHED = Number(process.env.BENCH_BATCHED ?? 6000)
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 256)
+/** Apps in the state when the snapshot phase starts (its serialization is what stalls). */
+const SNAPSHOT_APPS = Number(process.env.BENCH_SNAPSHOT_APPS ?? 10000)
+const SNAPSHOT_COMMITS = Number(process.env.BENCH_SNAPSHOT_COMMITS ?? 5000)
+const SNAPSHOT_IN_FLIGHT = Number(process.env.BENCH_SNAPSHOT_IN_FLIGHT ?? 16)
+const SNAPSHOT_SOURCE_BYTES = 400
+/** `before,after,processes-before,processes` (default), or some of them. */
+const MODES = (process.env.BENCH_MODES ?? 'before,after,processes-before,processes').split(',')
+
+const TARGET_LATENCY_FSYNCS = 2 // commit p50 ≤ this many fdatasync p50s
+const TARGET_RATE = 20_000 // commits/s, batched
 
 const root = await mkdtemp(join(tmpdir(), 'trellis-bench-raft-'))
 const spec = (name: string): AppSpec => ({ name, components: [], entries: [], constraints: [] })
-
-// Baseline: what one durable write costs on this disk.
-const file = openSync(join(root, 'fsync'), 'w')
-const fsyncs: number[] = []
-const block = Buffer.alloc(256, 7)
-for (let i = 0; i < 500; i++) {
-  const t0 = performance.now()
-  writeSync(file, block)
-  fdatasyncSync(file)
-  fsyncs.push(performance.now() - t0)
-}
-closeSync(file)
-process.stdout.write(`baseline: write+fdatasync of 256 bytes ${summary(fsyncs, ' ms')}\n`)
-
-const network = new LoopbackNetwork()
-const ids = ['a', 'b', 'c']
-const members: Array<{ log: RaftCommandLog, store: Store, transport: LoopbackTransport }> = []
 const logger = pino({ level: 'silent' })
-try {
-  for (const id of ids) {
-    const store = await openStore(join(root, id))
-    const transport = new LoopbackTransport({ network }, { nodeId: id })
-    const log = new RaftCommandLog({ transport, store, clock: new RealClock(), logger }, { voters: ids, tickMs: 50 })
-    await log.start()
-    members.push({ log, store, transport })
-  }
-  let leader: RaftCommandLog | undefined
-  while (leader === undefined) {
-    leader = members.find(m => m.log.status().role === 'leader')?.log
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
-  const latencies: number[] = []
-  for (let i = 0; i < UNBATCHED; i++) {
-    const t0 = performance.now()
-    await leader.propose(putApp(spec(`u${i}`), ''))
-    latencies.push(performance.now() - t0)
-  }
-  process.stdout.write(`unbatched commit on the leader, 3 voters: ${summary(latencies, ' ms')} ` +
-    `(p50 = ${(quantile(latencies, 0.5) / quantile(fsyncs, 0.5)).toFixed(1)}× one fdatasync)\n`)
+const out = (line: string): void => { process.stdout.write(line + '\n') }
+const ms = (v: number): string => `${v.toFixed(3)} ms`
 
-  let next = 0
+/** One durable write on this disk: the baseline every figure is set against. */
+const fsyncFile = openSync(join(root, 'fsync'), 'w')
+const block = Buffer.alloc(256, 7)
+function fsyncOnce (): number {
   const t0 = performance.now()
-  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-    while (next < BATCHED) {
+  writeSync(fsyncFile, block)
+  fdatasyncSync(fsyncFile)
+  return performance.now() - t0
+}
+
+/**
+ * The same-disk floor of a commit: three voters each write and fdatasync at
+ * once (on the thread pool, as LevelDB does) and a commit needs two of them
+ * durable. Milliseconds until the second is done.
+ */
+const floorFiles: FileHandle[] = []
+async function twoOfThreeFsyncs (): Promise<number> {
+  const t0 = performance.now()
+  const done: number[] = []
+  await Promise.all(floorFiles.map(async f => {
+    await f.write(block)
+    await f.datasync()
+    done.push(performance.now() - t0)
+  }))
+  return done.sort((a, b) => a - b)[1]!
+}
+
+interface Voters { leader: RaftCommandLog, logs: RaftCommandLog[], close: () => Promise<void> }
+
+async function startVoters (dir: string, init: RaftCommandLogInit): Promise<Voters> {
+  const network = new LoopbackNetwork()
+  const ids = ['a', 'b', 'c']
+  const members: Array<{ log: RaftCommandLog, store: Store, transport: LoopbackTransport }> = []
+  const close = async (): Promise<void> => {
+    for (const m of members) { await m.log.close(); await m.transport.close(); await m.store.close() }
+  }
+  try {
+    for (const id of ids) {
+      const store = await openStore(join(dir, id))
+      const transport = new LoopbackTransport({ network }, { nodeId: id })
+      const log = new RaftCommandLog({ transport, store, clock: new RealClock(), logger }, { voters: ids, tickMs: 50, ...init })
+      members.push({ log, store, transport })
+      await log.start()
+    }
+    let leader: RaftCommandLog | undefined
+    while ((leader = members.find(m => m.log.status().role === 'leader')?.log) === undefined) {
+      await new Promise(resolve => setTimeout(resolve, 50))
+    }
+    return { leader, logs: members.map(m => m.log), close }
+  } catch (err) {
+    await close()
+    throw err
+  }
+}
+
+/** Proposes `count` commands with `inFlight` outstanding; returns each one's latency in ms. */
+async function load (leader: RaftCommandLog, count: number, inFlight: number, name: (i: number) => string, source = ''): Promise<number[]> {
+  const latencies: number[] = []
+  let next = 0
+  await Promise.all(Array.from({ length: inFlight }, async () => {
+    while (next < count) {
       const i = next++
-      await leader.propose(putApp(spec(`b${i}`), ''))
+      const t0 = performance.now()
+      await leader.propose(putApp(spec(name(i)), source))
+      latencies.push(performance.now() - t0)
     }
   }))
-  const seconds = (performance.now() - t0) / 1000
-  const rate = BATCHED / seconds
-  process.stdout.write(`batched: ${BATCHED} commits with ${IN_FLIGHT} in flight in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} commits/s ` +
-    `(${(rate * quantile(fsyncs, 0.5) / 1000).toFixed(1)}× the rate of back-to-back fdatasyncs)\n`)
+  return latencies
+}
+
+interface Figures { latencyRatio: number, rate: number }
+
+async function runMode (mode: string): Promise<Figures> {
+  const init: RaftCommandLogInit = mode === 'before' ? { pipelined: false, snapshotMode: 'inline' } : { pipelined: true, snapshotMode: 'background' }
+  const voters = await startVoters(join(root, mode), init)
+  try {
+    const { leader } = voters
+    out(`-- ${mode}: ${mode === 'before' ? 'serial Readys, snapshots inline' : 'pipelined Readys, snapshots in the background'}`)
+    // Warm up the code paths and the disk.
+    await load(leader, 200, 1, i => `w${i}`)
+
+    const latencies: number[] = []
+    const fsyncs: number[] = []
+    const floors: number[] = []
+    for (let i = 0; i < UNBATCHED; i++) {
+      fsyncs.push(fsyncOnce())
+      floors.push(await twoOfThreeFsyncs())
+      const t0 = performance.now()
+      await leader.propose(putApp(spec(`u${i}`), ''))
+      latencies.push(performance.now() - t0)
+    }
+    const ratio = quantile(latencies, 0.5) / quantile(fsyncs, 0.5)
+    out(`fdatasync of 256 bytes, interleaved: ${summary(fsyncs, ' ms')}`)
+    out(`floor, 2 of 3 concurrent fdatasyncs: ${summary(floors, ' ms')} (p50 = ${(quantile(floors, 0.5) / quantile(fsyncs, 0.5)).toFixed(2)}× one)`)
+    out(`unbatched commit on the leader:      ${summary(latencies, ' ms')} (p50 = ${ratio.toFixed(2)}× one fdatasync)`)
+
+    const t0 = performance.now()
+    const batched = await load(leader, BATCHED, IN_FLIGHT, i => `b${i}`)
+    const seconds = (performance.now() - t0) / 1000
+    const rate = BATCHED / seconds
+    out(`batched: ${BATCHED} commits, ${IN_FLIGHT} in flight, in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} commits/s ` +
+      `(${(rate * quantile(fsyncs, 0.5) / 1000).toFixed(1)}× back-to-back fdatasyncs); latency ${summary(batched, ' ms')}`)
+
+    // Grow the state, then commit through several snapshots of it.
+    const have = leader.state.apps.size
+    if (SNAPSHOT_APPS > have) await load(leader, SNAPSHOT_APPS - have, IN_FLIGHT, i => `p${i}`)
+    const s0 = performance.now()
+    const bytes = serializeState(leader.state).byteLength
+    const serializeMs = performance.now() - s0
+    const snapshots = (): number => voters.logs.reduce((n, l) => n + l.stats().snapshots, 0)
+    const snapsBefore = snapshots()
+    const loop = monitorEventLoopDelay({ resolution: 1 })
+    loop.enable()
+    // Updates of existing apps (the state stays put) with a source of SNAPSHOT_SOURCE_BYTES, so that
+    // a thousand of them are also a quarter of the state: snapshots as often in both modes.
+    const during = await load(leader, SNAPSHOT_COMMITS, SNAPSHOT_IN_FLIGHT, i => `s${i % 100}`, 'x'.repeat(SNAPSHOT_SOURCE_BYTES))
+    loop.disable()
+    out(`through snapshots (${leader.state.apps.size} apps, ${(bytes / 1e6).toFixed(1)} MB, one serialization ${ms(serializeMs)}; ` +
+      `${SNAPSHOT_COMMITS} commits, ${SNAPSHOT_IN_FLIGHT} in flight, ${snapshots() - snapsBefore} snapshots made by the voters): ` +
+      `${summary(during, ' ms')}; event loop blocked at most ${ms(loop.max / 1e6)}`)
+    return { latencyRatio: ratio, rate }
+  } finally {
+    await voters.close()
+  }
+}
+
+try {
+  for (const name of ['f1', 'f2', 'f3']) floorFiles.push(await open(join(root, name), 'w'))
+  const figures = new Map<string, Figures>()
+  for (const mode of MODES) {
+    if (!mode.startsWith('processes')) {
+      figures.set(mode, await runMode(mode))
+      continue
+    }
+    const pipelined = mode === 'processes'
+    out(`-- ${mode}: ${pipelined ? 'pipelined' : 'serial'}, each voter in a process of its own on libp2p (tcp · pnet · noise · yamux), as in a grid`)
+    const p = await voterProcesses(join(root, mode), pipelined, { unbatched: UNBATCHED, batched: BATCHED, inFlight: IN_FLIGHT })
+    const ratio = quantile(p.latencies, 0.5) / quantile(p.fsyncs, 0.5)
+    const rate = BATCHED / p.batchedSeconds
+    out(`fdatasync of 256 bytes, interleaved: ${summary(p.fsyncs, ' ms')}`)
+    out(`unbatched commit on the leader:      ${summary(p.latencies, ' ms')} (p50 = ${ratio.toFixed(2)}× one fdatasync)`)
+    out(`batched: ${BATCHED} commits, ${IN_FLIGHT} in flight, in ${p.batchedSeconds.toFixed(2)} s = ${rate.toFixed(0)} commits/s; latency ${summary(p.batchedLatencies, ' ms')}`)
+    figures.set(mode, { latencyRatio: ratio, rate })
+  }
+  const met = (ok: boolean): string => ok ? 'met' : 'missed'
+  for (const [mode, f] of figures) {
+    if (mode.endsWith('before')) continue
+    out(`target (${mode}): commit p50 ≤ ${TARGET_LATENCY_FSYNCS}× one fdatasync: ${f.latencyRatio.toFixed(2)}× — ${met(f.latencyRatio <= TARGET_LATENCY_FSYNCS)}`)
+    out(`target (${mode}): ≥ ${TARGET_RATE} commits/s batched: ${f.rate.toFixed(0)}/s — ${met(f.rate >= TARGET_RATE)}`)
+  }
 } finally {
-  for (const m of members) { await m.log.close(); await m.transport.close(); await m.store.close() }
+  closeSync(fsyncFile)
+  for (const f of floorFiles) await f.close()
   await rm(root, { recursive: true, force: true })
 }

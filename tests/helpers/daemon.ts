@@ -98,7 +98,7 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
   extraArgs?: string[]
   /** Runs before the first start, e.g. `trellisd init` on the data dir. */
   prepare?: (dataDir: string) => Promise<void>
-  /** Arguments before the flags on the first start only, e.g. ['join', token, address]. */
+  /** Arguments before the flags on the first start only, e.g. ['join', '--token-file', file, address]. */
   firstArgs?: string[]
 } = {}): Promise<TestDaemon> {
   const dataDir = await mkdtemp(join(tmpdir(), 'trellis-test-'))
@@ -192,23 +192,26 @@ export async function trellisd (args: string[]): Promise<string> {
  * A grid of n real daemons on 127.0.0.1: the first is made with
  * `trellisd init`, the others `trellisd join` through its address only.
  */
-export async function startGrid (teardown: (fn: () => Promise<void>) => void, n: number, extraArgs: string[] = []): Promise<{ nodes: TestDaemon[], token: string, bootstrap: string }> {
+export async function startGrid (teardown: (fn: () => Promise<void>) => void, n: number, extraArgs: string[] = []): Promise<{ nodes: TestDaemon[], tokenFile: string, bootstrap: string }> {
   const port = await freePort()
   let joinLine = ''
+  let tokenFile = ''
   // Each node publishes app entries on its own loopback address, as separate machines would.
   const firstNode = await startDaemon(teardown, {
     extraArgs: ['--no-mdns', '--name', 'node-0', '--entry-host', '127.0.0.10', ...extraArgs],
     prepare: async dir => {
       const out = await trellisd(['init', '--data-dir', dir, '--listen', `/ip4/127.0.0.1/tcp/${port}`, '--announce', '127.0.0.1', '--name', 'node-0'])
       joinLine = out.split('\n').find(l => l.includes('trellisd join')) ?? ''
+      tokenFile = join(dir, 'join.token')
     }
   })
-  const [, , token = '', bootstrap = ''] = joinLine.trim().split(/\s+/)
+  // trellisd join --token-file join.token <address> --data-dir …
+  const bootstrap = joinLine.trim().split(/\s+/)[4] ?? ''
   const others = await Promise.all(Array.from({ length: n - 1 }, async (_, i) => await startDaemon(teardown, {
-    firstArgs: ['join', token, bootstrap],
+    firstArgs: ['join', '--token-file', tokenFile, bootstrap],
     extraArgs: ['--no-mdns', '--listen', '/ip4/127.0.0.1/tcp/0', '--name', `node-${i + 1}`, '--entry-host', `127.0.0.${11 + i}`, ...extraArgs]
   })))
-  return { nodes: [firstNode, ...others], token, bootstrap }
+  return { nodes: [firstNode, ...others], tokenFile, bootstrap }
 }
 
 /** Every process started by a test daemon, by its tag. */

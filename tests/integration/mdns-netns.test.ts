@@ -47,7 +47,7 @@ t.test('two namespaces find each other by mDNS', { skip: root ? false : 'needs r
   const second = await mkdtemp(join(tmpdir(), 'trellis-mdns-'))
   dirs.push(first, second)
   const out = await trellisd(['init', '--data-dir', first, '--listen', '/ip4/0.0.0.0/tcp/7400', '--announce', `${subnet}.1`, '--name', 'rack-a'])
-  const token = out.split('\n').find(l => l.includes('trellisd join'))?.trim().split(/\s+/)[2] ?? ''
+  t.match(out, /trellisd join --token-file join.token /, 'init names the token file, never the token')
 
   const start = (n: string, args: string[]): ChildProcess => {
     const child = spawn('ip', ['netns', 'exec', n, process.execPath, join(ROOT, 'daemon', 'main.ts'), ...args, '--api', '127.0.0.1:7420', '--cgroup-parent', `trellis-${n}`], { stdio: 'ignore' })
@@ -56,7 +56,7 @@ t.test('two namespaces find each other by mDNS', { skip: root ? false : 'needs r
   }
   start(ns[0]!, ['--data-dir', first, '--name', 'rack-a'])
   // No address: the second finds the first by mDNS alone.
-  start(ns[1]!, ['join', token, '--data-dir', second, '--listen', '/ip4/0.0.0.0/tcp/7400', '--name', 'rack-b'])
+  start(ns[1]!, ['join', '--token-file', join(first, 'join.token'), '--data-dir', second, '--listen', '/ip4/0.0.0.0/tcp/7400', '--name', 'rack-b'])
 
   const nodesSeenIn = (n: string, dataDir: string): string[] => {
     const json = execFileSync('ip', ['netns', 'exec', n, process.execPath, join(ROOT, 'controller', 'cli', 'main.ts'), '--data-dir', dataDir, '-o', 'json', 'nodes'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })

@@ -1,4 +1,5 @@
 import t from 'tap'
+import { schedule } from '../../../controller/scheduler/index.ts'
 import { app, commit, nodes, nodesUsed, run, where } from './harness.ts'
 
 t.test('binpack fills one node before opening another', async t => {
@@ -74,4 +75,30 @@ t.test('instances of one component without anti-affinity are pushed apart mildly
   // Large instances: the penalty is mild, so bin-packing still stacks them.
   const big = run(app('shop', 'web count=2 cpu=2 mem=4Gi'), nodes('n1\nn2'))
   t.equal(nodesUsed(big).length, 1, 'packing wins over the mild penalty')
+})
+
+t.test('a node already holding a large image wins a near-tie; without holders nothing tilts', async t => {
+  const holding = new Map([['plain', { requires: [], holders: ['n3'], size: 2 * 1024 ** 3 }]])
+  for (let seed = 0; seed < 5; seed++) {
+    const grid = nodes('n1\nn2\nn3\nn4')
+    const spec = app('shop', 'web cpu=1')
+    t.same(where(schedule({ app: spec, images: holding, nodes: grid, options: { seed } })), { 'shop.web.0': 'n3' }, `seed ${seed}`)
+  }
+})
+
+t.test('image locality tilts, it does not decide: packing still beats it, and a non-holder is never refused', async t => {
+  const holding = new Map([['plain', { requires: [], holders: ['n1'], size: 2 * 1024 ** 3 }]])
+  // n2 is nearly full: packing into it is worth more than the image on empty n1.
+  const grid = nodes('n1 cpu=8\nn2 cpu=8 used=6/0/0')
+  t.same(where(schedule({ app: app('shop', 'web cpu=1'), images: holding, nodes: grid })), { 'shop.web.0': 'n2' })
+  const nobody = new Map([['plain', { requires: [], holders: ['gone'], size: 2 * 1024 ** 3 }]])
+  const result = schedule({ app: app('shop', 'web count=2 cpu=1'), images: nobody, nodes: nodes('n1\nn2') })
+  t.ok(result.ok, 'placed though no candidate holds the image')
+})
+
+t.test('a pinned digest is what the scheduler looks up', async t => {
+  const images = new Map([['plain', { requires: ['gpu'] }], ['sha256:abc', { requires: [] }]])
+  const spec = app('shop', 'web cpu=1')
+  ;(spec.components[0] as { digest?: string }).digest = 'sha256:abc'
+  t.ok(schedule({ app: spec, images, nodes: nodes('n1') }).ok, 'the digest requires nothing, the newest name would need gpu')
 })

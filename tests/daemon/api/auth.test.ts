@@ -2,13 +2,15 @@
 import t from 'tap'
 import type { Test } from 'tap'
 import { pino } from 'pino'
-import { ApiServer, MAX_BODY_BYTES } from '../../../daemon/api/index.ts'
+import { apply, emptyState, putToken, revokeToken } from '../../../controller/state/index.ts'
+import { ApiServer, hashSecret, MAX_BODY_BYTES, newTokenSecret, tokenAuthenticator } from '../../../daemon/api/index.ts'
 
 const TOKEN = 'a3f1c9e07b2d48e6a1f0c3d5b7e9f2a4'
 
-async function serve (t: Test): Promise<{ url: string, calls: string[] }> {
-  const api = new ApiServer({ logger: pino({ level: 'silent' }) }, { token: TOKEN })
+async function serve (t: Test, state = emptyState()): Promise<{ url: string, calls: string[] }> {
+  const api = new ApiServer({ logger: pino({ level: 'silent' }) }, { authenticate: tokenAuthenticator(TOKEN, () => state) })
   const calls: string[] = []
+  api.route('POST', '/v1/validate', async () => { calls.push('validate'); return { ok: true } })
   api.route('GET', '/v1/apps/:name', async req => { calls.push(req.params.name!); return { name: req.params.name } })
   api.route('PUT', '/v1/apps', async req => { calls.push(`put ${req.body.length}`); return {} })
   api.route('GET', '/v1/health', async () => ({ ok: true }))
@@ -64,4 +66,27 @@ t.test('a body over the limit is refused before a handler sees it, and the conne
   t.equal(r.status, 413)
   t.equal(r.headers.get('connection'), 'close')
   t.same(calls, [])
+})
+
+t.test('grid tokens: accepted while recorded, read-only ones only read, revoked ones refused', async t => {
+  const state = emptyState()
+  const admin = newTokenSecret()
+  const reader = newTokenSecret()
+  apply(state, 1, putToken('ci', hashSecret(admin), 'admin'))
+  apply(state, 2, putToken('dashboards', hashSecret(reader), 'read-only'))
+  const { url, calls } = await serve(t, state)
+  const as = (secret: string) => ({ authorization: `Bearer ${secret}` })
+  t.equal((await get(`${url}/v1/apps/shop`, as(admin))).status, 200, 'an admin grid token reads')
+  t.equal((await fetch(`${url}/v1/apps`, { method: 'PUT', headers: as(admin), body: '{}' })).status, 200, 'and writes')
+  t.equal((await get(`${url}/v1/apps/shop`, as(reader))).status, 200, 'a read-only token reads')
+  t.equal((await fetch(`${url}/v1/validate`, { method: 'POST', headers: as(reader), body: '{}' })).status, 200, 'and may validate')
+  const before = calls.length
+  const put = await fetch(`${url}/v1/apps`, { method: 'PUT', headers: as(reader), body: '{}' })
+  t.equal(put.status, 403)
+  t.equal((await put.json() as { error: { code: string, message: string } }).error.code, 'ERR_FORBIDDEN')
+  t.equal(calls.length, before, 'no handler ran for the forbidden write')
+  t.equal((await get(`${url}/v1/apps/shop`, as(admin.slice(0, -1) + (admin.endsWith('A') ? 'B' : 'A')))).status, 401, 'one character off is nothing')
+  apply(state, 3, revokeToken('ci'))
+  t.equal((await get(`${url}/v1/apps/shop`, as(admin))).status, 401, 'a revoked token opens nothing')
+  t.equal((await get(`${url}/v1/apps/shop`, as(TOKEN))).status, 200, 'the node\'s own token still works')
 })

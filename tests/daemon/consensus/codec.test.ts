@@ -76,3 +76,25 @@ t.test('frames of 32-bit length come back whole across chunk boundaries', async 
   t.throws(() => new FrameDecoder(10).push(frame(new Uint8Array(11))), { code: 'ERR_FRAME_TOO_LARGE' })
   t.throws(() => new FrameDecoder(10).push(Buffer.from([0, 0, 0, 0])), { code: 'ERR_FRAME_TOO_LARGE' }, 'zero length')
 })
+
+t.test('an append reuses each entry encoding and is the protobuf encoding of the message', async t => {
+  for (const size of [0, 1, 127, 128, 300, 16_383, 16_384, 70_000]) {
+    const data = new Uint8Array(size).fill(5)
+    const m: Message = { ...base, type: 'append', index: 4, logTerm: 6, commit: 3, entries: [{ type: 'normal', term: 7, index: 5, data }, { type: 'normal', term: 7, index: 6, data: Uint8Array.from([1]) }] }
+    const mine = encodeMessage(m)
+    const theirs = trellis.raft.Message.encode({
+      type: trellis.raft.MessageType.APPEND, from: 'a', to: 'b', term: 7, index: 4, logTerm: 6, commit: 3,
+      entries: m.entries.map(e => ({ type: trellis.raft.EntryType.NORMAL, term: e.term, index: e.index, data: e.type === 'normal' ? e.data : undefined }))
+    }).finish()
+    t.same(Buffer.from(mine), Buffer.from(theirs), `${size}-byte entry: same bytes as protobufjs makes`)
+    t.same(decodeMessage(mine), m, `${size}-byte entry round-trips`)
+    t.same(Buffer.from(encodeMessage(m)), Buffer.from(mine), 'encoding again (from the kept entry bytes) gives the same')
+  }
+})
+
+t.test('the largest safe integer decodes; one more is refused', async t => {
+  const enc = (term: string): Uint8Array => trellis.raft.Message.encode({ type: trellis.raft.MessageType.HEARTBEAT, from: 'a', to: 'b', term: term as unknown as number }).finish()
+  t.equal(decodeMessage(enc(String(Number.MAX_SAFE_INTEGER))).term, Number.MAX_SAFE_INTEGER)
+  t.equal(decodeMessage(enc(String(2 ** 32))).term, 2 ** 32)
+  t.throws(() => decodeMessage(enc(String(2 ** 53))), { code: 'ERR_BAD_RAFT_MESSAGE' })
+})

@@ -61,8 +61,11 @@ export class Invariants {
     this.#hardState(host.id, m, host.disk.hardState)
   }
 
-  /** Called once a Ready's writes are on disk, before its messages leave. */
-  persisted (host: Host, rd: Ready): void {
+  /**
+   * Called once a Ready's writes are on disk (synchronous mode: before its
+   * messages leave). `term` is the node's term when the Ready was given out.
+   */
+  persisted (host: Host, rd: Ready, term: number): void {
     const m = this.#mirrors.get(host.id)!
     if (rd.snapshot !== undefined) {
       m.base = rd.snapshot.index
@@ -70,7 +73,14 @@ export class Invariants {
     }
     if (rd.entries.length > 0) this.#appendEntries(host.id, m, rd.entries)
     if (rd.hardState !== undefined) this.#hardState(host.id, m, rd.hardState)
-    if (rd.softState?.role === 'leader') this.#newLeader(host, m)
+    if (rd.softState?.role === 'leader') this.#newLeader(host, m, term)
+  }
+
+  /** Election safety, as soon as a node says it leads (with asynchronous writes, before its Ready is written). */
+  leaderSeen (host: Host, term: number): void {
+    const prev = this.#leaders.get(term)
+    if (prev !== undefined && prev !== host.id) this.fail(`election safety: ${prev} and ${host.id} both lead term ${term}`)
+    this.#leaders.set(term, host.id)
   }
 
   applied (host: Host, e: Entry): void {
@@ -154,11 +164,8 @@ export class Invariants {
     m.commit = Math.max(m.commit, hs.commit)
   }
 
-  #newLeader (host: Host, m: LogMirror): void {
-    const term = host.node!.term
-    const prev = this.#leaders.get(term)
-    if (prev !== undefined && prev !== host.id) this.fail(`election safety: ${prev} and ${host.id} both lead term ${term}`)
-    this.#leaders.set(term, host.id)
+  #newLeader (host: Host, m: LogMirror, term: number): void {
+    this.leaderSeen(host, term)
     // Leader completeness: everything committed in earlier terms is in our log.
     let c = 0
     for (const [t, index] of this.#commitByTerm) if (t < term && index > c) c = index

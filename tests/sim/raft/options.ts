@@ -21,6 +21,12 @@ export interface SimOptions {
   livenessWrites?: number
   /** Keep a readable event log (slow; for chasing a failing seed). */
   log?: boolean
+  /**
+   * Run the nodes in the core's asynchronous-writes mode: Readys pile up,
+   * early messages leave before the disk write, writes finish 0–2 ticks later,
+   * and crashes lose the writes not yet finished. Default false.
+   */
+  asyncWrites?: boolean
 }
 
 /** What a run did and whether every invariant held. */
@@ -28,6 +34,7 @@ export interface SimResult {
   seed: number
   scenario: string
   nodes: number
+  asyncWrites: boolean
   /** Fingerprint of every event in the run: the same seed and options must give the same hash. */
   traceHash: string
   ticks: number
@@ -40,6 +47,8 @@ export interface SimResult {
   readsIssued: number
   readsConfirmed: number
   crashes: number
+  /** With asynchronous writes: writes a crash struck before they reached the disk (their messages may have gone). */
+  lostWrites: number
   snapshotsInstalled: number
   confChanges: number
   transfers: number

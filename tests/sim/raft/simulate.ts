@@ -68,7 +68,8 @@ export class Simulation {
       heartbeatTicks: options.heartbeatTicks ?? 2,
       healTicks: options.healTicks ?? 80 * electionTicks,
       livenessWrites: options.livenessWrites ?? 5,
-      log: options.log ?? false
+      log: options.log ?? false,
+      asyncWrites: options.asyncWrites ?? false
     }
     this.rng = new SeededRandom(this.o.seed)
     this.net = new Network(this.rng.fork(), this.faults)
@@ -84,6 +85,11 @@ export class Simulation {
     for (const [n, id] of [...founders, ...spares].entries()) {
       const disk = founders.includes(id) ? MemoryStorage.bootstrapped(founders) : new MemoryStorage()
       const nodeRng = this.rng.fork()
+      // Forked only in this mode, so synchronous runs replay as they always did.
+      const diskRng = this.o.asyncWrites ? this.rng.fork() : undefined
+      // Each disk has its own speed: a slow one (a leader's, say) leaves long windows between send and persist.
+      const speeds = diskRng?.pick([[0], [0, 1], [0, 1, 2], [1, 3, 6]])
+      const disk_ = diskRng === undefined ? undefined : { now: () => this.net.now, delay: () => diskRng.pick(speeds!)! }
       const host = new Host(id, n + 1, disk, (storage, applied) => new RaftNode({
         id,
         storage,
@@ -93,14 +99,16 @@ export class Simulation {
         heartbeatTicks: this.o.heartbeatTicks,
         maxEntriesPerAppend,
         maxBytesPerAppend: 4096,
-        maxInflight
-      }))
+        maxInflight,
+        asyncStorageWrites: this.o.asyncWrites
+      }), disk_)
       this.hosts.set(id, host)
       this.inv.track(host)
     }
     this.events = {
       send: (m: Message) => this.net.send(m),
-      persisted: (h: Host, rd: Ready) => this.#persisted(h, rd),
+      persisted: (h: Host, rd: Ready, term: number) => this.#persisted(h, rd, term),
+      readied: (h: Host, rd: Ready) => { if (rd.softState?.role === 'leader') this.inv.leaderSeen(h, h.node!.term) },
       restored: (h: Host, s: Snapshot) => this.#restored(h, s),
       applied: (h: Host, e: Entry) => this.#applied(h, e),
       readState: (h: Host, rs: ReadState) => this.clients.readState(h, rs, this.inv),
@@ -178,12 +186,12 @@ export class Simulation {
     if (!h.up) this.crashed(h)
   }
 
-  #persisted (h: Host, rd: Ready): void {
-    this.inv.persisted(h, rd)
+  #persisted (h: Host, rd: Ready, term: number): void {
+    this.inv.persisted(h, rd, term)
     if (rd.hardState !== undefined) this.trace.add(h.n * 1e9 + rd.hardState.term * 1e5 + rd.hardState.commit)
     if (rd.snapshot !== undefined) this.snapshots++
     if (this.o.log && (rd.softState !== undefined || rd.snapshot !== undefined)) {
-      this.log(`${h.id} ${rd.softState !== undefined ? `is ${rd.softState.role} (leader ${rd.softState.leader ?? '-'}) term ${h.node!.term}` : ''}${rd.snapshot !== undefined ? ` installs snapshot ${rd.snapshot.index}` : ''}`)
+      this.log(`${h.id} ${rd.softState !== undefined ? `is ${rd.softState.role} (leader ${rd.softState.leader ?? '-'}) term ${term}` : ''}${rd.snapshot !== undefined ? ` installs snapshot ${rd.snapshot.index}` : ''}`)
     }
   }
 
@@ -341,6 +349,7 @@ export class Simulation {
       seed: this.o.seed,
       scenario: this.scenario,
       nodes: this.o.nodes,
+      asyncWrites: this.o.asyncWrites,
       traceHash: this.trace.hex(),
       ticks,
       commits,
@@ -350,6 +359,7 @@ export class Simulation {
       readsIssued: this.clients.readsIssued,
       readsConfirmed: this.clients.readsConfirmed,
       crashes: this.crashes,
+      lostWrites: [...this.hosts.values()].reduce((n, h) => n + h.lostWrites, 0),
       snapshotsInstalled: this.snapshots,
       confChanges: this.confChanges,
       transfers: this.transfers,

@@ -8,6 +8,7 @@ export interface SweepFailure {
   scenario: ScenarioName
   nodes: number
   steps: number
+  asyncWrites: boolean
   violations: string[]
   /** The line to paste into a terminal to replay it. */
   rerun: string
@@ -40,6 +41,8 @@ export interface SweepOptions {
   onResult?: (r: SimResult) => void
   /** Stop at the first failure. */
   failFast?: boolean
+  /** Force the core's storage mode; default: alternate by seed. */
+  asyncWrites?: boolean
 }
 
 /** Runs many seeds; a failure carries its seed and scenario, and reruns exactly. */
@@ -51,7 +54,9 @@ export function sweep (options: SweepOptions): SweepResult {
     for (const scenario of options.scenarios) {
       // Alternate the group size by seed, so each scenario sees every size.
       const nodes = sizes[seed % sizes.length]!
-      const opts: SimOptions = { seed, nodes, faults: scenario }
+      // Every other pair of seeds runs the core's asynchronous-writes mode, so both modes meet every size.
+      const asyncWrites = options.asyncWrites ?? Math.floor(seed / sizes.length) % 2 === 1
+      const opts: SimOptions = { seed, nodes, faults: scenario, asyncWrites }
       if (options.steps !== undefined) opts.steps = options.steps
       const r = simulate(opts)
       out.runs++
@@ -72,8 +77,9 @@ export function sweep (options: SweepOptions): SweepResult {
           scenario,
           nodes,
           steps,
+          asyncWrites,
           violations: r.violations,
-          rerun: `npx node tests/sim/raft/main.ts --seed ${seed} --scenario ${scenario} --nodes ${nodes} --steps ${steps} --log`
+          rerun: `npx node tests/sim/raft/main.ts --seed ${seed} --scenario ${scenario} --nodes ${nodes} --steps ${steps}${asyncWrites ? ' --async' : ''} --log`
         })
         if (options.failFast === true) return out
       }

@@ -1,0 +1,52 @@
+/**
+ * Who may call the admin API. Two kinds of bearer token open it:
+ *
+ * - the node's own `admin.token` (made on first start, 0600 in the data
+ *   dir): root on this node only, for the CLI run on the machine;
+ * - the grid's tokens (`trellis token create`), kept as sha256 hashes in the
+ *   replicated state, so any node accepts them and one revoke cuts a token
+ *   off everywhere. A read-only token may only read.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { tokenByHash, type GridState, type TokenRole } from '../../controller/state/index.ts'
+
+/** What a request's token grants, and whose it is (for logs; never the secret). */
+export interface Access {
+  role: TokenRole
+  /** `node` for the node's own token, else the grid token's name. */
+  who: string
+}
+
+/** Maps a bearer secret to what it grants; undefined: nothing. */
+export type Authenticate = (secret: string) => Access | undefined
+
+const SECRET_PREFIX = 'trl_' // says what a leaked string is, as GitHub's ghp_ does
+const SECRET_BYTES = 32
+
+/** A new token secret: shown once, then only its hash is kept. */
+export function newTokenSecret (): string {
+  return SECRET_PREFIX + randomBytes(SECRET_BYTES).toString('base64url')
+}
+
+/** Hex sha256 of a secret, as the state keeps it. */
+export function hashSecret (secret: string): string {
+  return createHash('sha256').update(secret).digest('hex')
+}
+
+/** Accepts the node's own token and every token recorded in the grid's state. */
+export function tokenAuthenticator (nodeToken: string, state: () => GridState): Authenticate {
+  const own = Buffer.from(nodeToken)
+  return secret => {
+    const given = Buffer.from(secret)
+    if (given.length === own.length && timingSafeEqual(given, own)) return { role: 'admin', who: 'node' }
+    if (!secret.startsWith(SECRET_PREFIX)) return undefined
+    const record = tokenByHash(state(), hashSecret(secret))
+    return record === undefined ? undefined : { role: record.role, who: record.name }
+  }
+}
+
+/** Whether a role may make this request: read-only tokens read, and may check an app without applying it. */
+export function allows (role: TokenRole, method: string, path: string): boolean {
+  if (role === 'admin') return true
+  return method === 'GET' || method === 'HEAD' || (method === 'POST' && path === '/v1/validate')
+}

@@ -1,0 +1,65 @@
+/**
+ * Secrets on a real two-node grid: after a join no process's arguments or
+ * environment hold the join token or the grid key; a grid token made on one
+ * node opens the other's API, a read-only one only reads, and a revoke on
+ * one node shuts the token out of both; a write without a quorum names the
+ * voters out of reach.
+ */
+import t from 'tap'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ClientError, TrellisClient } from '../../controller/client/index.ts'
+import { startGrid, waitFor } from '../helpers/daemon.ts'
+
+/** Every process's command line and environment on the machine, as ps (and anyone reading /proc) can see them. */
+function everyProcessText (): string {
+  const texts: string[] = []
+  for (const pid of readdirSync('/proc').filter(p => /^\d+$/.test(p))) {
+    for (const what of ['cmdline', 'environ']) {
+      try { texts.push(readFileSync(`/proc/${pid}/${what}`).toString('utf8').replaceAll('\0', ' ')) } catch {}
+    }
+  }
+  return texts.join('\n')
+}
+
+t.test('join leaves no secret in any process; grid tokens work on every node until revoked', async t => {
+  const { nodes, tokenFile } = await startGrid(fn => t.teardown(fn), 2)
+  const [a, b] = nodes as [typeof nodes[0], typeof nodes[0]]
+  await waitFor('both nodes up in the grid', 60_000, async () => (await b.client.nodes()).filter(n => n.state === 'up').length === 2 ? true : undefined)
+
+  const joinToken = readFileSync(tokenFile, 'utf8').trim()
+  const gridKey = readFileSync(join(a.dataDir, 'grid.key'), 'utf8').trim().split('\n').pop()!
+  const seen = everyProcessText()
+  t.ok(seen.includes(`--token-file ${tokenFile}`), 'the joined daemon runs with the token file as its argument')
+  t.notOk(seen.includes(joinToken), 'no process shows the join token')
+  t.notOk(seen.includes(gridKey), 'nor the grid key')
+  t.not(readFileSync(join(a.dataDir, 'admin.token'), 'utf8'), readFileSync(join(b.dataDir, 'admin.token'), 'utf8'), 'each node has its own admin token')
+
+  const apiOf = (d: typeof a): string => (JSON.parse(readFileSync(join(d.dataDir, 'api.json'), 'utf8')) as { url: string }).url
+  const made = await a.client.createToken('ops', 'admin')
+  const reader = await a.client.createToken('dash', 'read-only')
+  t.match(made.token, /^trl_/)
+  t.same((await b.client.tokens()).map(x => `${x.name}:${x.role}`), ['dash:read-only', 'ops:admin'], 'listed on the other node, without secrets')
+  t.notOk(JSON.stringify(await b.client.tokens()).includes(made.token.slice(4)), 'no listing holds a secret')
+
+  const opsOnB = new TrellisClient({ url: apiOf(b), token: made.token })
+  await waitFor('the other node to accept the new token', 10_000, async () => (await opsOnB.apps()) !== undefined ? true : undefined)
+  const readerOnB = new TrellisClient({ url: apiOf(b), token: reader.token })
+  t.ok(Array.isArray(await readerOnB.nodes()), 'read-only reads')
+  await t.rejects(readerOnB.revokeToken('ops'), { code: 'ERR_FORBIDDEN' }, 'but cannot write')
+  await t.rejects(a.client.createToken('ops', 'admin'), { code: 'ERR_CONFLICT' }, 'a name is taken once')
+
+  t.same(await b.client.revokeToken('ops'), { name: 'ops', revoked: true })
+  const opsOnA = new TrellisClient({ url: apiOf(a), token: made.token })
+  await waitFor('both nodes to refuse the revoked token', 10_000, async () => {
+    for (const c of [opsOnA, opsOnB]) {
+      try { await c.apps(); return undefined } catch (err) { if (!(err instanceof ClientError) || err.code !== 'ERR_UNAUTHORIZED') throw err }
+    }
+    return true
+  })
+  t.pass('revoked everywhere')
+
+  // Two nodes keep one voter (the founder); without it the other can take no write, and says why in words.
+  await a.stop()
+  await t.rejects(b.client.createToken('late', 'admin'), { code: /^ERR_(NOT_LEADER|UNAVAILABLE)$/, message: /^no quorum, the grid cannot take this write now: 1 of 1 voters unreachable: node-0 \((suspect|down|left)\)/ })
+})
