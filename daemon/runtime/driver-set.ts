@@ -6,9 +6,7 @@
  */
 import type { Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskStatus } from './driver.ts'
 import { InvalidTaskConfigError, TaskNotFoundError, WrongDriverError } from './errors.ts'
-
-/** The driver name of tasks that carry TaskConfig.vm. */
-const VM = 'vm'
+import { VM_DRIVER } from './vm/index.ts'
 
 type LoggingDriver = Driver & LogReader
 
@@ -37,7 +35,7 @@ export class DriverSet implements Driver, LogReader {
   }
 
   async start (config: TaskConfig): Promise<TaskHandle> {
-    const name = config.vm !== undefined ? VM : this.#default.name
+    const name = config.vm !== undefined ? VM_DRIVER : this.#default.name
     const driver = this.#byName.get(name)
     if (driver === undefined) throw new InvalidTaskConfigError(`task ${config.id}: this node has no ${name} driver`)
     const running = this.#owner.get(config.id)
