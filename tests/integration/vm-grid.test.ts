@@ -25,13 +25,27 @@ const WEB = 'vm-web.web.0'
 /** A TCG boot takes 5–20 s on this shared machine; a move adds failure detection and a volume attach. */
 const BOOT_TIMEOUT_MS = 120_000 // ms
 
-function qemuProblem (): string | undefined {
+function qemuRuns (): boolean {
   try {
     execFileSync(QEMU_BINARY, ['--version'], { stdio: 'ignore' })
-    return undefined
-  } catch (err) {
-    return `${QEMU_BINARY} cannot run (tests/setup.ts installs qemu-system-x86): ${(err as Error).message}`
+    return true
+  } catch {
+    return false
   }
+}
+
+/** Why the test cannot run QEMU: undefined once it runs, installing it from Debian first (as tests/setup.ts does) when it is missing. */
+function qemuProblem (): string | undefined {
+  if (qemuRuns()) return undefined
+  if (process.getuid?.() !== 0) return `${QEMU_BINARY} is missing and only root can install it (Debian: qemu-system-x86)`
+  try {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    execFileSync('apt-get', ['update', '-q'], { stdio: 'ignore', env })
+    execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'qemu-system-x86', 'qemu-utils', 'cpio'], { stdio: 'ignore', env })
+  } catch (err) {
+    return `${QEMU_BINARY} cannot be installed (apt-get install qemu-system-x86 failed: ${(err as Error).message})`
+  }
+  return qemuRuns() ? undefined : `${QEMU_BINARY} was installed but does not run`
 }
 
 const skip = qemuProblem() ?? (process.getuid?.() === 0 ? false : 'needs root: volumes are served through NBD by root daemons')
