@@ -48,6 +48,10 @@ export interface NodeConfig {
   replicaReplaceMs: number
   /** Ceiling on the bytes per second a rebuild or catch-up copies, so the app keeps its disk; 0 = none. */
   rebuildBytesPerSecond: number
+  /** How VMs are accelerated: auto (KVM when a probe boot succeeds), kvm or tcg (docs/vm-driver.md). */
+  vmAccel: 'auto' | 'kvm' | 'tcg'
+  /** The kernel the KVM probe boots; default /boot/vmlinuz-<running release>. */
+  vmProbeKernel?: string
 }
 
 export function defaultConfig (dataDir: string): NodeConfig {
@@ -67,7 +71,8 @@ export function defaultConfig (dataDir: string): NodeConfig {
     labels: {},
     replicaReplaceMs: 60_000,
     imageReplicas: 2,
-    rebuildBytesPerSecond: 64 * 1024 * 1024
+    rebuildBytesPerSecond: 64 * 1024 * 1024,
+    vmAccel: 'auto'
   }
 }
 
@@ -76,7 +81,7 @@ export function defaultConfig (dataDir: string): NodeConfig {
  * `imageDirs` are what instances pass through (0711); everything else is the
  * daemon's alone (docs/isolation.md).
  */
-export function dataPaths (dataDir: string): { state: string, logs: string, volumes: string, replicas: string, run: string, mounts: string, instances: string, code: string, images: string, imageDirs: string, apiFile: string } {
+export function dataPaths (dataDir: string): { state: string, logs: string, volumes: string, replicas: string, run: string, mounts: string, blocks: string, instances: string, code: string, images: string, imageDirs: string, apiFile: string } {
   return {
     state: join(dataDir, 'state'),
     logs: join(dataDir, 'logs'),
@@ -85,6 +90,8 @@ export function dataPaths (dataDir: string): { state: string, logs: string, volu
     replicas: join(dataDir, 'replicas'),
     run: join(dataDir, 'run'),
     mounts: join(dataDir, 'mounts'),
+    // The NBD sockets of volumes attached as VM disks, each owned by its VM's user.
+    blocks: join(dataDir, 'blocks'),
     // Each instance's home and tmp, and the code instances run when it lies where they cannot reach it.
     instances: join(dataDir, 'instances'),
     code: join(dataDir, 'code'),

@@ -57,6 +57,8 @@ interface RunOptions {
   replicaReplace: number
   imageReplicas: number
   rebuildRate: number
+  vmAccel: 'auto' | 'kvm' | 'tcg'
+  vmProbeKernel?: string
 }
 
 /** The flags every command that starts the node takes. */
@@ -82,6 +84,8 @@ function nodeOptions (command: Command): Command {
     .option('--replica-replace <ms>', 'ms a volume replica\'s node may be down before the replica is rebuilt elsewhere', positiveInt('--replica-replace'), 60_000)
     .option('--image-replicas <n>', 'copies of every image the grid keeps on its nodes', positiveInt('--image-replicas'), 2)
     .option('--rebuild-rate <MiB/s>', 'ceiling on volume rebuild, catch-up and image fetch copying, MiB/s (0: none)', v => mib('--rebuild-rate', v), 64 * 1024 * 1024)
+    .option('--vm-accel <mode>', 'VM acceleration: auto (KVM when a probe boot succeeds), kvm or tcg', vmAccel, 'auto')
+    .option('--vm-probe-kernel <file>', 'the kernel the KVM probe boots (default /boot/vmlinuz-<running release>)')
 }
 
 function positiveInt (flag: string): (v: string) => number {
@@ -90,6 +94,11 @@ function positiveInt (flag: string): (v: string) => number {
     if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} wants a whole number above 0, not ${JSON.stringify(v)}`)
     return n
   }
+}
+
+function vmAccel (v: string): 'auto' | 'kvm' | 'tcg' {
+  if (v !== 'auto' && v !== 'kvm' && v !== 'tcg') throw new InvalidArgumentError(`--vm-accel wants auto, kvm or tcg, not ${JSON.stringify(v)}`)
+  return v
 }
 
 function mib (flag: string, v: string): number {
@@ -119,9 +128,11 @@ function configOf (opts: RunOptions): NodeConfig {
     labels: opts.label ?? {},
     replicaReplaceMs: opts.replicaReplace,
     imageReplicas: opts.imageReplicas,
-    rebuildBytesPerSecond: opts.rebuildRate
+    rebuildBytesPerSecond: opts.rebuildRate,
+    vmAccel: opts.vmAccel
   })
   if (opts.images !== undefined) config.imagesDir = resolve(opts.images)
+  if (opts.vmProbeKernel !== undefined) config.vmProbeKernel = resolve(opts.vmProbeKernel)
   return config
 }
 

@@ -22,7 +22,7 @@ import { ADVERT_TOPIC, detectorPreset, GridNodes, HEARTBEAT_TOPIC, NodeDirectory
 import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, type MeshHost } from './mesh/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
 import { ADVERT_INTERVAL_MS, ADVERT_MIN_GAP_MS, buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
-import { InstanceIsolation, ProcessDriver, Supervisor, uidStoreOver, type DriverFingerprint } from './runtime/index.ts'
+import { DriverSet, InstanceIsolation, ProcessDriver, Supervisor, VmDriver, uidStoreOver, type DriverFingerprint } from './runtime/index.ts'
 import { NodeService } from './service.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
 import { DirectoryVolumeBackend, type VolumeAttacher } from './volumes/index.ts'
@@ -80,7 +80,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   // Sets the data dir's modes before any instance or volume is set up; as root, refuses a data dir instances cannot reach.
   const isolation = await InstanceIsolation.prepare({ store: uidStoreOver(store.sublevel<string, string>('accounts', { valueEncoding: 'utf8' })), logger: log }, {
     dataDir: config.dataDir,
-    shared: [paths.instances, paths.volumes, paths.mounts, paths.code, paths.imageDirs],
+    shared: [paths.instances, paths.volumes, paths.mounts, paths.blocks, paths.code, paths.imageDirs],
     private: [paths.state, paths.logs, paths.replicas, paths.run, paths.images],
     instancesDir: paths.instances,
     codeDir: paths.code,
@@ -88,9 +88,19 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     code: [process.execPath]
   })
   const clock = new RealClock()
-  const driver = new ProcessDriver({ logger: log }, { cgroupParent: config.cgroupParent })
+  const processes = new ProcessDriver({ logger: log }, { cgroupParent: config.cgroupParent })
+  // VMs live in the run dir (QMP and console sockets), which outlives the daemon so the next one finds them.
+  const vms = new VmDriver({ logger: log }, {
+    runDir: join(paths.run, 'vm'),
+    accel: config.vmAccel,
+    kvmProbe: { cacheDir: paths.run, ...(config.vmProbeKernel === undefined ? {} : { kernel: config.vmProbeKernel }) },
+    process: { cgroupParent: config.cgroupParent }
+  })
   const grid = inGrid(config.dataDir)
-  const fingerprints = await nodeFingerprints(driver, grid)
+  const vmCapabilities = await vms.capabilities()
+  // Without QEMU the node has no vm driver: a vm task here fails, and the scheduler places none (no driver:vm).
+  const driver = new DriverSet({ default: processes, others: vmCapabilities.capabilities.length > 0 ? [vms] : [] })
+  const fingerprints = [...await nodeFingerprints(processes, grid), vmCapabilities]
 
   // The advert reads the API address, the mesh addresses and what the agent holds, all bound below.
   let apiUrl = ''
@@ -247,8 +257,12 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       await isolation.close({ instancesStopped: config.stopInstancesOnExit })
       // Whatever the volumes leave behind, the cgroup parent and the rest still go.
       await membership?.volumes.stop().catch((err: unknown) => { log.error({ err }, 'volumes did not stop cleanly') })
-      if (config.stopInstancesOnExit) await driver.removeCgroupParent()
-      driver.close()
+      if (config.stopInstancesOnExit) {
+        await vms.removeCgroupParent()
+        await processes.removeCgroupParent()
+      }
+      vms.close()
+      processes.close()
       await network.close()
       blobServer.close()
       // The log before the mesh: Raft must stop sending before the transport goes.
@@ -316,7 +330,7 @@ async function joinGrid (
     state: () => raft.state
   })
   const volumes = new GridVolumes({ log: raft, transport, clock: c.clock, logger: c.logger, isUp: id => nodes.isUp(id), nameOf: id => nodes.nameOf(id) }, {
-    nodeId: c.identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, rebuildBytesPerSecond: config.rebuildBytesPerSecond
+    nodeId: c.identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, blockDir: paths.blocks, rebuildBytesPerSecond: config.rebuildBytesPerSecond
   })
   await volumes.start()
   return { host, transport, gossip, directory, nodes, reports, raft, members, volumes }

@@ -9,7 +9,10 @@ const NEEDED: Array<{ command: string, pkg: string }> = [
   { command: 'ip', pkg: 'iproute2' },
   // Real NBD clients for the volume export tests.
   { command: 'qemu-io', pkg: 'qemu-utils' },
-  { command: 'nbdcopy', pkg: 'libnbd-bin' }
+  { command: 'nbdcopy', pkg: 'libnbd-bin' },
+  // The vm driver's tests boot QEMU; its test appliance's initramfs is packed with cpio.
+  { command: 'qemu-system-x86_64', pkg: 'qemu-system-x86' },
+  { command: 'cpio', pkg: 'cpio' }
 ]
 
 function has (command: string): boolean {

@@ -9,6 +9,14 @@ export const CatalogIssueCode = {
   NAME_MISMATCH: 'ERR_NAME_MISMATCH',
   /** Two names of one image turn into the same environment variable. */
   ENV_COLLISION: 'ERR_ENV_COLLISION',
+  /** start.driver vm without a vm section, a vm section with another driver, or a command for a vm. */
+  VM_SECTION: 'ERR_VM_SECTION',
+  /** A vm section that boots nothing, or an initrd, command line or format without what it goes with. */
+  VM_BOOT: 'ERR_VM_BOOT',
+  /** A path in the vm section that leaves the image folder. */
+  BAD_IMAGE_PATH: 'ERR_BAD_IMAGE_PATH',
+  /** A file the vm section names is not in the image folder. */
+  VM_FILE: 'ERR_VM_FILE',
   /** The manifest's environment sets a variable the daemon sets (TRELLIS_*, HOME, USER, LANG, TMPDIR, PATH). */
   RESERVED_ENV: 'ERR_RESERVED_ENV',
   /** An environment value that cannot be passed to a process (it holds a NUL). */

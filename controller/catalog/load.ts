@@ -2,13 +2,14 @@
  * Reads a catalog folder: every <dir>/<name>/manifest.yaml. This is the I/O
  * edge of the catalog; parsing and checking are parseManifest's.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { GraphIssue } from '../graph/index.ts'
 import { createCatalog } from './catalog.ts'
 import { CatalogIssueCode } from './errors.ts'
 import { parseManifest } from './manifest.ts'
 import type { Catalog, ImageManifest } from './types.ts'
+import { vmFiles } from './vm.ts'
 
 /** The file each image folder holds its manifest in. */
 export const MANIFEST_FILE = 'manifest.yaml'
@@ -50,8 +51,20 @@ export function loadCatalog (dir: string): LoadedCatalog {
       continue
     }
     const result = parseManifest(text, imageDir, { expectName: folder })
-    if (result.ok) manifests.push(result.manifest)
+    const missing = result.ok ? missingVmFiles(result.manifest, folder, file) : []
+    if (result.ok && missing.length === 0) manifests.push(result.manifest)
+    else if (result.ok) errors.push(...missing)
     else errors.push(...result.errors.map(e => ({ ...e, path: e.path === '' ? folder : `${folder}.${e.path}`, file })))
   }
   return { catalog: createCatalog(manifests), errors }
+}
+
+/** A vm image whose kernel, initrd or disk is not a file in its folder cannot boot anywhere: one issue per missing file. */
+function missingVmFiles (manifest: ImageManifest, folder: string, file: string): GraphIssue[] {
+  if (manifest.vm === undefined) return []
+  return vmFiles(manifest.vm).flatMap(([field, path]) => {
+    let ok = false
+    try { ok = statSync(join(manifest.dir, path)).isFile() } catch {}
+    return ok ? [] : [{ path: `${folder}.vm.${field}`, code: CatalogIssueCode.VM_FILE, message: `${path} is not a file in the image folder`, file }]
+  })
 }

@@ -13,6 +13,7 @@ import { checkEnvironmentNames, readEnvironment } from './environment.ts'
 import { CatalogIssueCode } from './errors.ts'
 import schema from './manifest.schema.json' with { type: 'json' }
 import type { HealthSpec, ImageManifest, ImageVolumeSpec, PropertySpec, StopSignal, StopSpec, TerminalSpec } from './types.ts'
+import { readVm, withDriverRequirement } from './vm.ts'
 
 /** Health-check figures when the manifest leaves them out. */
 export const HEALTH_DEFAULTS = { intervalMs: 1000, timeoutMs: 1000, failures: 3, startPeriodMs: 10_000 } as const
@@ -84,6 +85,8 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
     required: v.required === true
   }))
   const start = asRecord(raw.start) ?? {}
+  const driver = typeof start.driver === 'string' ? start.driver : DEFAULT_DRIVER
+  const vm = readVm(raw, driver, terminals, volumes, report)
   const health = readHealth(raw.health, terminals, report)
   const liveness = readHealth(raw.liveness, terminals, report, 'liveness')
   const manifest: ImageManifest = {
@@ -97,10 +100,11 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
     ...(health === undefined ? {} : { health }),
     ...(liveness === undefined ? {} : { liveness }),
     start: {
-      driver: typeof start.driver === 'string' ? start.driver : DEFAULT_DRIVER,
+      driver,
       command: Array.isArray(start.command) ? start.command.filter((s): s is string => typeof s === 'string') : []
     },
-    requires: Array.isArray(raw.requires) ? raw.requires.filter((s): s is string => typeof s === 'string') : [],
+    ...(vm === undefined ? {} : { vm }),
+    requires: withDriverRequirement(driver, Array.isArray(raw.requires) ? raw.requires.filter((s): s is string => typeof s === 'string') : []),
     dir
   }
   const stop = readStop(raw.stop, report)

@@ -50,8 +50,21 @@ export interface HealthSpec {
 
 export interface StartSpec {
   driver: string
-  /** argv; a first element of "node" means the Node.js that runs the daemon. Relative paths resolve in the image folder. */
+  /** argv; a first element of "node" means the Node.js that runs the daemon. Relative paths resolve in the image folder. Empty for a vm. */
   command: string[]
+}
+
+/** What a vm image boots (start.driver: vm); paths are relative to the image folder. */
+export interface VmImageSpec {
+  /** A kernel to boot directly, with an optional initrd and command line. */
+  kernel?: string
+  initrd?: string
+  append?: string
+  /** A disk image: booted by the BIOS when there is no kernel, else attached as the root disk. Never written (each start gets an overlay). */
+  disk?: string
+  format?: 'qcow2' | 'raw'
+  /** input terminal → the guest port it is served on */
+  ports: Record<string, number>
 }
 
 /** Signals a manifest may ask for to stop an instance cleanly (SIGKILL and SIGSTOP cannot be handled). */
@@ -77,6 +90,8 @@ export interface ImageManifest {
   /** Liveness: failing it restarts the instance; readiness alone then only marks it not ready. */
   liveness?: HealthSpec
   start: StartSpec
+  /** Present exactly when start.driver is vm. */
+  vm?: VmImageSpec
   /** Node capabilities needed, e.g. volume-mount. */
   requires: string[]
   /** Absent: SIGTERM, then SIGKILL after the node's --stop-grace. */

@@ -9,14 +9,14 @@ import type { TerminalNetwork } from '../network/terminals.ts'
 import type { TaskHandle } from '../runtime/driver.ts'
 import { taskUser } from '../runtime/index.ts'
 import type { Store } from '../store/index.ts'
-import type { VolumeAttacher } from '../volumes/index.ts'
+import { BlockVolumeUnsupportedError, type VolumeAttacher } from '../volumes/index.ts'
 import { LOCAL_HOST, type Binding } from './env.ts'
 import { runSpec, stopGraceOf } from './run-spec.ts'
 import { EventRing, type AppEvent } from './events.ts'
 import { endpointsOf, planInstances, wantedPlan, type InstancePlan, type Placement } from './plan.ts'
 import type { ImageSource, InstanceIsolator, InstanceRunner } from './runner.ts'
 import { decodeHandle, encodeHandle, orphanSpec } from './handles.ts'
-import type { InstanceStatus } from '../runtime/index.ts'
+import type { InstanceAccount, InstanceStatus, VmDiskSpec } from '../runtime/index.ts'
 
 /** Pause before a failed instance set-up is tried again, ms. */
 const SETUP_RETRY_MS = 2000 // ms
@@ -317,7 +317,9 @@ export class NodeAgent {
       }
     }
     const account = await this.#c.isolation.acquire(plan.id)
-    if (handle !== undefined && plan.spec.volumes.length > 0 && !this.#c.volumes.outlivesDaemon) {
+    const vm = plan.image.vm !== undefined
+    // A VM's volumes are NBD exports QEMU reconnects to (at the same socket) when the next daemon serves them again.
+    if (handle !== undefined && plan.spec.volumes.length > 0 && !vm && !this.#c.volumes.outlivesDaemon) {
       // Its filesystem was served by the daemon that died: the old mount is dead, so the instance starts afresh.
       await this.#discard(plan.id, handle, 'its volume was served by the previous daemon')
       handle = undefined
@@ -328,8 +330,14 @@ export class NodeAgent {
       handle = undefined
     }
     const volumes: Record<string, string> = {}
+    const disks: VmDiskSpec[] = []
     for (const v of plan.spec.volumes) {
       const id = volumeId(plan.app, plan.component, v.name)
+      if (vm) {
+        disks.push({ name: v.name, ...await this.#ensureBlock(id, v.size, account) })
+        local.volumes.push(id)
+        continue
+      }
       const { path } = await this.#c.volumes.ensure(id, v.size)
       local.volumes.push(id)
       await this.#c.isolation.claimVolume(path, account)
@@ -341,7 +349,7 @@ export class NodeAgent {
       stopGraceMs: this.#init.stopGraceMs,
       maxRestarts: this.#init.maxRestarts,
       logDir: this.#init.logDir
-    })
+    }, disks)
     if (handle !== undefined) {
       log.info('re-adopting instance left by an earlier daemon')
       this.record(plan.id, 'adopting', `pid from an earlier daemon`)
@@ -350,6 +358,13 @@ export class NodeAgent {
       this.record(plan.id, 'starting', `on ${this.#init.nodeName}`)
       await this.#c.runner.run(spec)
     }
+  }
+
+  /** A VM's volume: its NBD export, on a socket only the instance's user opens. */
+  async #ensureBlock (id: string, size: number, account: InstanceAccount): Promise<Omit<VmDiskSpec, 'name'>> {
+    if (this.#c.volumes.ensureBlock === undefined) throw new BlockVolumeUnsupportedError(`volume ${id}: a VM's volumes are block devices, which ${this.#c.volumes.kind} volumes cannot be; run it on a grid node`)
+    const owner = this.#c.isolation.isolating ? { uid: account.uid, gid: account.gid } : undefined
+    return await this.#c.volumes.ensureBlock(id, size, owner)
   }
 
   /** Stops an instance an earlier daemon left, so that it starts afresh. */

@@ -1,11 +1,11 @@
 /**
- * What the supervisor is asked to run for one planned instance: command,
- * working directory, environment, user, limits, stop signal and grace,
- * health check. Pure.
+ * What the supervisor is asked to run for one planned instance: command (or,
+ * for a vm image, what the VM boots and its disks), working directory,
+ * environment, user, limits, stop signal and grace, health check. Pure.
  */
 import { isAbsolute, join } from 'node:path'
 import type { HealthSpec } from '../../controller/catalog/index.ts'
-import type { HealthCheck, InstanceAccount, InstanceSpec } from '../runtime/index.ts'
+import { vmTaskFromImage, type HealthCheck, type InstanceAccount, type InstanceSpec, type VmDiskSpec } from '../runtime/index.ts'
 import { instanceEnv, LOCAL_HOST, type Binding } from './env.ts'
 import type { InstancePlan } from './plan.ts'
 
@@ -32,7 +32,7 @@ export function stopGraceOf (plan: InstancePlan, nodeGraceMs: number): number {
  * relative paths resolve in the image folder, which is also the working
  * directory. Both as instances reach them (options.codePath).
  */
-export function runSpec (plan: InstancePlan, binding: Binding, volumes: Record<string, string>, account: InstanceAccount, options: RunSpecOptions): InstanceSpec {
+export function runSpec (plan: InstancePlan, binding: Binding, volumes: Record<string, string>, account: InstanceAccount, options: RunSpecOptions, disks: VmDiskSpec[] = []): InstanceSpec {
   const dir = options.codePath(plan.image.dir)
   const command = plan.image.start.command.map((arg, i) => {
     if (i === 0 && arg === 'node') return options.codePath(process.execPath)
@@ -50,7 +50,9 @@ export function runSpec (plan: InstancePlan, binding: Binding, volumes: Record<s
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...instanceEnv(plan, binding, volumes, account) },
       resources: { cpu: plan.spec.resources.cpu, memory: plan.spec.resources.memory },
       logDir: options.logDir,
-      ...(options.isolating ? { user: { uid: account.uid, gid: account.gid } } : {})
+      ...(options.isolating ? { user: { uid: account.uid, gid: account.gid } } : {}),
+      // a VM boots its image's vm section (paths relative to cwd); its inputs are forwarded guest ports, its volumes NBD disks
+      ...(plan.image.vm === undefined ? {} : { vm: vmTaskFromImage(plan.image.vm, binding.inputs, disks) })
     }
   }
   const check = (h: HealthSpec | undefined): HealthCheck | undefined => {

@@ -1,8 +1,9 @@
 /**
- * The contract every runtime driver implements (process now, sim for the
- * simulator, qemu later), shaped after Nomad's plugins/drivers. One shared
- * compliance suite (tests/daemon/runtime/driver-compliance.ts) runs against each.
+ * The contract every runtime driver implements (process, vm, and sim for the
+ * simulator), shaped after Nomad's plugins/drivers. One shared compliance
+ * suite (tests/daemon/runtime/driver-compliance.ts) runs against each.
  */
+import type { VmTaskConfig } from './vm/config.ts'
 
 /** What a node can run with this driver; advertised in the node's capabilities. */
 export interface DriverFingerprint {
@@ -39,6 +40,12 @@ export interface TaskConfig {
   resources: { cpu: number, memory: number }
   /** stdout and stderr of the instance go to <logDir>/<id>.stdout.log / .stderr.log */
   logDir: string
+  /**
+   * What to boot, for the vm driver only (daemon/runtime/vm, docs/vm-driver.md):
+   * kernel or disk image, guest ports, NBD disks. With it `command` is unused
+   * and `env` is handed to the guest; other drivers ignore it.
+   */
+  vm?: VmTaskConfig
   /**
    * Who the task runs as. Absent: the daemon's own user. A driver that is not
    * root can only honour its own uid and refuses others (ERR_INVALID_TASK_CONFIG).

@@ -10,9 +10,12 @@ export type {
   InstanceStatus, RestartPolicy, RestartReason, SupervisorEvent, SupervisorOptions
 } from './types.ts'
 export { Supervisor } from './supervisor.ts'
+export { DriverSet } from './driver-set.ts'
 export type { SupervisorComponents, SupervisorListener } from './supervisor.ts'
 export { ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS, taskUser } from './process/index.ts'
 export type { ProcessDriverOptions } from './process/index.ts'
+export { VmDriver, VM_DRIVER, GUEST_NET, QEMU_BINARY, guestDiskPath, probeKvm, vmTaskFromImage } from './vm/index.ts'
+export type { KvmVerdict, VmDiskSpec, VmDriverOptions, VmPortSpec, VmTaskConfig } from './vm/index.ts'
 export { DEFAULT_BACKOFF, STABLE_PERIOD_MS, STOP_GRACE_MS, afterEnd, attemptsAfterRun, backoffDelay, isFailure } from './policy.ts'
 export type { AfterEnd } from './policy.ts'
 export { healthStep, initialHealth, isServing } from './health.ts'

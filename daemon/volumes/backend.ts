@@ -24,6 +24,13 @@ export interface VolumeInfo {
   path?: string
 }
 
+/** Where a volume attached as a block device is served: an NBD export on a Unix socket of its own. */
+export interface BlockEndpoint {
+  /** The socket; only the volume's owner (and root) may connect. */
+  server: { path: string }
+  export: string
+}
+
 /** What the node agent needs of volumes. */
 export interface VolumeAttacher {
   readonly kind: string
@@ -39,7 +46,16 @@ export interface VolumeAttacher {
    * state has them). Ensuring an attached volume returns the same path.
    */
   ensure (id: string, sizeBytes: number): Promise<{ path: string }>
-  /** Unmounts; data stays. Idempotent, and a no-op for an absent volume. */
+  /**
+   * Makes the volume usable here as a block device instead of a filesystem
+   * (a VM's virtio disk): its NBD export on a socket of its own, owned by
+   * `owner` when given. Nothing is mounted; the guest formats and mounts it.
+   * Ensuring a block-attached volume returns the same endpoint. The socket's
+   * path stays the same across daemon restarts, so a client that reconnects
+   * (QEMU) finds the export again. Absent: this backend has no block form.
+   */
+  ensureBlock?: (id: string, sizeBytes: number, owner?: { uid: number, gid: number }) => Promise<BlockEndpoint>
+  /** Unmounts or stops serving the block device; data stays. Idempotent, and a no-op for an absent volume. */
   detach (id: string): Promise<void>
   /**
    * The app that owned the volume is gone: deletes its data when this backend

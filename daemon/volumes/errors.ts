@@ -62,3 +62,13 @@ export class VolumeCorruptError extends Error {
     super(message, options)
   }
 }
+
+/** Thrown when a volume is asked for as a block device (a VM's disk) of a backend that has no block form (a lone node's directories). */
+export class BlockVolumeUnsupportedError extends Error {
+  readonly code = 'ERR_BLOCK_VOLUME_UNSUPPORTED'
+  override name = 'BlockVolumeUnsupportedError'
+
+  constructor (message = 'this backend cannot attach volumes as block devices', options?: ErrorOptions) {
+    super(message, options)
+  }
+}

@@ -1,8 +1,9 @@
-export type { VolumeAttacher, VolumeBackend, VolumeInfo } from './backend.ts'
+export type { BlockEndpoint, VolumeAttacher, VolumeBackend, VolumeInfo } from './backend.ts'
 export type { DirectoryVolumeBackendInit } from './directory.ts'
 export { DirectoryVolumeBackend } from './directory.ts'
 export { VOLUME_ID, assertVolumeId } from './volume-id.ts'
 export {
+  BlockVolumeUnsupportedError,
   InvalidVolumeIdError,
   InvalidVolumeSizeError,
   VolumeAttachedError,

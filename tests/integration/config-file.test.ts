@@ -35,6 +35,7 @@ t.test('a bad config file is refused, naming the file and the setting', async t 
     ['keep-instances: 5\n', /keep-instances is on or off/],
     ['name: true\n', /name wants a value/],
     ['image-replicas: 0\n', /--image-replicas wants a whole number above 0/],
+    ['vm-accel: fast\n', /--vm-accel wants auto, kvm or tcg/],
     ['- a\n- b\n', /expected settings/]
   ]
   for (const [text, message] of cases) {

@@ -4,6 +4,8 @@ import { InvalidTaskConfigError } from '../errors.ts'
 
 /** The name in fingerprints and handles. */
 export const PROCESS_DRIVER = 'process'
+/** Drivers whose handles say who their task runs as: this one, and the vm driver (its QEMU, after -runas). */
+const USER_DRIVERS = [PROCESS_DRIVER, 'vm']
 
 /** Refuses ids that are not plain uids and gids, and, when the daemon is not root, any user but its own. */
 export function checkUser (id: string, user: TaskUser): void {
@@ -17,12 +19,12 @@ export function checkUser (id: string, user: TaskUser): void {
 }
 
 /**
- * Who the task of a process-driver handle runs as; undefined for a handle
- * that does not say (made by a daemon older than user isolation, or another
- * driver's).
+ * Who the task of a process-driver (or vm-driver) handle runs as; undefined
+ * for a handle that does not say (made by a daemon older than user isolation,
+ * or another driver's).
  */
 export function taskUser (handle: TaskHandle): TaskUser | undefined {
   const { uid, gid } = handle.state
-  if (handle.driver !== PROCESS_DRIVER || typeof uid !== 'number' || typeof gid !== 'number' || uid < 0 || gid < 0) return undefined
+  if (!USER_DRIVERS.includes(handle.driver) || typeof uid !== 'number' || typeof gid !== 'number' || uid < 0 || gid < 0) return undefined
   return { uid, gid }
 }

@@ -10,6 +10,7 @@ import type { Logger } from 'pino'
 import { updateVolume, type CommandLog, type VolumeChange, type VolumeRecord } from '../../../controller/state/index.ts'
 import type { MountedVolume } from '../mount/index.ts'
 import type { ReplicatedBlockStore, ResyncProgress } from '../replica/index.ts'
+import type { BlockExport } from './block-export.ts'
 import { VolumeUpdateRefusedError } from './errors.ts'
 
 /** Pause after a failed catch-up before the member is tried again, ms. */
@@ -41,6 +42,8 @@ export class Attachment {
   readonly generation: number
   store: ReplicatedBlockStore | undefined
   mount: MountedVolume | undefined
+  /** Set instead of `mount` when the volume is attached as a block device (a VM's disk). */
+  block: BlockExport | undefined
   readonly #c: AttachmentComponents
   readonly #init: AttachmentInit
   readonly #log: Logger

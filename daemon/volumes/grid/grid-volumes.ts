@@ -3,7 +3,8 @@
  * when the node belongs to a grid.
  *
  *   committed VolumeRecord ──► member here? ──► sparse-file replica, served on /trellis/replica/1
- *                          └─► primary here? ─► attach(): replicated store ─► NBD export ─► nbdfuse + loop + ext4 mount
+ *                          └─► primary here? ─► ensure(): replicated store ─► NBD export ─► nbdfuse + loop + ext4 mount
+ *                                             └─► ensureBlock(): replicated store ─► NBD export on its own socket (a VM's disk)
  *
  * The state decides everything: which replicas this node keeps (others are
  * deleted), where a volume is attached, its in-sync set and generation. The
@@ -16,14 +17,15 @@ import type { Logger } from 'pino'
 import { Periodic, type Clock } from '../../../controller/clock/index.ts'
 import type { CommandLog, VolumeRecord } from '../../../controller/state/index.ts'
 import type { Transport } from '../../network/index.ts'
-import type { VolumeAttacher } from '../backend.ts'
+import type { BlockEndpoint, VolumeAttacher } from '../backend.ts'
 import { openSparseFileStore, type SparseFileStore } from '../block/index.ts'
-import { VolumeNotFoundError } from '../errors.ts'
+import { VolumeAttachedError, VolumeNotFoundError } from '../errors.ts'
 import { cleanupStaleMounts, mountVolume } from '../mount/index.ts'
 import { NbdServer } from '../nbd/index.ts'
 import { openReplicatedBlockStore, ReplicaServer, type ReplicatedBlockStore, type ResyncProgress } from '../replica/index.ts'
 import { updateVolume } from '../../../controller/state/index.ts'
 import { Attachment } from './attachment.ts'
+import { BlockExport } from './block-export.ts'
 import { copyStoreFiles } from './copy.ts'
 import { VolumeNotPrimaryError } from './errors.ts'
 
@@ -52,6 +54,8 @@ export interface GridVolumesInit {
   runDir: string
   /** Where attached volumes' filesystems are mounted, one directory per volume. */
   mountDir: string
+  /** The sockets of volumes attached as block devices, one per volume; must be reachable by instances' users. */
+  blockDir: string
   /** Ceiling on catch-up and rebuild copying, bytes per second; 0 none. */
   rebuildBytesPerSecond: number
 }
@@ -104,6 +108,7 @@ export class GridVolumes implements VolumeAttacher {
     for (const name of await readdir(join(this.#init.runDir, 'mounts'))) {
       await cleanupStaleMounts(join(this.#init.runDir, 'mounts', name), { logger: this.#log })
     }
+    await mkdir(this.#init.blockDir, { recursive: true })
     await rm(this.#socket, { force: true })
     await this.#nbd.listen({ path: this.#socket })
     this.#unsubscribe = this.#c.log.onApplied(() => { this.#tend.poke() })
@@ -118,31 +123,51 @@ export class GridVolumes implements VolumeAttacher {
 
   /** Attaches a volume the state makes this node the primary of: returns where its filesystem is mounted. */
   async ensure (id: string): Promise<{ path: string }> {
+    const a = await this.#attach(id, 'mount', async (a, v) => {
+      this.#nbd.addExport({ name: id, store: a.store!, generation: a.generation, description: `trellis volume ${id}` })
+      a.mount = await mountVolume({ logger: this.#log }, {
+        nbd: { path: this.#socket }, exportName: id, workDir: join(this.#init.runDir, 'mounts', id), target: join(this.#init.mountDir, id), sizeBytes: v.sizeBytes
+      })
+      return { formatted: a.mount.formatted }
+    })
+    return { path: a.mount!.path }
+  }
+
+  /** Attaches a volume the state makes this node the primary of as a block device: its NBD export on a socket of its own. */
+  async ensureBlock (id: string, _sizeBytes: number, owner?: { uid: number, gid: number }): Promise<BlockEndpoint> {
+    const a = await this.#attach(id, 'block', async a => {
+      a.block = await BlockExport.open({ logger: this.#log }, { dir: this.#init.blockDir, id, store: a.store!, generation: a.generation, owner })
+      return { socket: a.block.path }
+    })
+    return { server: { path: a.block!.path }, export: id }
+  }
+
+  /** Opens the replicated store of a volume this node is the primary of and hands it to `expose` (mount it, or export it). */
+  async #attach (id: string, form: 'mount' | 'block', expose: (a: Attachment, v: VolumeRecord) => Promise<Record<string, unknown>>): Promise<Attachment> {
     if (!this.#c.log.state.volumes.has(id)) throw new VolumeNotFoundError(`volume ${id} is not in the grid's state`)
     return await this.#serial(async () => {
       const existing = this.#attached.get(id)
-      if (existing?.mount !== undefined) return { path: existing.mount.path }
+      if (existing !== undefined && (form === 'mount' ? existing.mount : existing.block) !== undefined) return existing
+      if (existing !== undefined) throw new VolumeAttachedError(`volume ${id} is attached here as ${form === 'mount' ? 'a block device' : 'a filesystem'}; detach it first`)
       let v = this.#record(id)
       if (v.primary !== this.#init.nodeId) throw new VolumeNotPrimaryError(`volume ${id} is attached to ${v.primary === '' ? 'no node' : this.#c.nameOf(v.primary)}, not here`)
       const local = await this.#ensureLocal(v)
       const a = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: () => this.#c.clock.now() }, {
         nodeId: this.#init.nodeId, id, generation: v.generation, rebuildBytesPerSecond: this.#init.rebuildBytesPerSecond
       })
+      let detail
       try {
         a.store = await this.#open(a, local, v)
         v = this.#record(id)
-        this.#nbd.addExport({ name: id, store: a.store, generation: a.generation, description: `trellis volume ${id}` })
-        a.mount = await mountVolume({ logger: this.#log }, {
-          nbd: { path: this.#socket }, exportName: id, workDir: join(this.#init.runDir, 'mounts', id), target: join(this.#init.mountDir, id), sizeBytes: v.sizeBytes
-        })
+        detail = await expose(a, v)
       } catch (err) {
         await this.#release(a)
         throw err
       }
       this.#attached.set(id, a)
-      this.#log.info({ volume: id, generation: a.generation, inSync: v.inSync, formatted: a.mount.formatted }, 'volume attached')
+      this.#log.info({ volume: id, generation: a.generation, inSync: v.inSync, form, ...detail }, 'volume attached')
       await a.tend(v)
-      return { path: a.mount.path }
+      return a
     })
   }
 
@@ -163,7 +188,7 @@ export class GridVolumes implements VolumeAttacher {
   views (): LocalVolumeView[] {
     return [...this.#locals.entries()].map(([id, store]) => {
       const a = this.#attached.get(id)
-      return { id, attached: a?.mount !== undefined, generation: store.generation, syncing: a?.syncing() ?? [] }
+      return { id, attached: a?.mount !== undefined || a?.block !== undefined, generation: store.generation, syncing: a?.syncing() ?? [] }
     })
   }
 
@@ -325,6 +350,7 @@ export class GridVolumes implements VolumeAttacher {
         })
       }
     }
+    await a.block?.close().catch((err: unknown) => { this.#log.error({ err, volume: a.id }, 'block export did not close cleanly') })
     this.#nbd.removeExport(a.id)
     await a.store?.close().catch(() => {})
   }

@@ -123,9 +123,11 @@ export class NbdServer {
   }
 
   private async closeOnce (): Promise<void> {
-    await Promise.all(this.listeners.map(async s => { await new Promise<void>(resolve => s.close(() => { resolve() })) }))
+    // a listener's close callback waits for its connections to end: drop them first, or a client that
+    // stays connected (QEMU's NBD client reconnects forever) would hold close() open
+    const listeners = Promise.all(this.listeners.map(async s => { await new Promise<void>(resolve => s.close(() => { resolve() })) }))
     for (const conn of this.connections.keys()) conn.socket.destroy()
-    await Promise.all(this.connections.values())
+    await Promise.all([listeners, ...this.connections.values()])
   }
 
   private accept (socket: Socket): void {

@@ -62,3 +62,35 @@ t.test('defaults: SIGTERM and the node\'s grace; no user when the node does not 
   t.equal(spec.task.user, undefined, 'the daemon\'s own user')
   t.equal(spec.task.env.HOME, account.home, 'a home of its own all the same')
 })
+
+t.test('a vm image: its vm section with the allocated port forwarded, its volumes as NBD disks, health on the forwarded port', async t => {
+  const r = parseManifest(`name: vmw
+version: 1.0.0
+resources: { min: { cpu: 0.25, memory: 128Mi }, default: { cpu: 1, memory: 256Mi } }
+terminals: { http: { direction: in, protocol: http } }
+volumes: { data: { mount: /data } }
+health: { kind: http, terminal: http, path: /healthz }
+stop: { timeout: 30s }
+start: { driver: vm }
+vm: { kernel: boot/vmlinuz, initrd: boot/initrd.img, append: console=ttyS0, ports: { http: 80 } }
+`, '/repo/images/vmw')
+  if (!r.ok) throw new Error(JSON.stringify(r.errors))
+  const bindingHttp = { hash: 'h', inputs: { http: 42000 }, outputs: {}, slots: {} }
+  const disks = [{ name: 'data', server: { path: '/d/blocks/shop.vmw.data.sock' }, export: 'shop.vmw.data' }]
+  const spec = runSpec(plan(r.manifest), bindingHttp, {}, account, options, disks)
+  t.same(spec.task.vm, {
+    boot: { kind: 'kernel', kernel: 'boot/vmlinuz', initrd: 'boot/initrd.img', append: 'console=ttyS0' },
+    ports: [{ host: 42000, guest: 80 }],
+    disks
+  })
+  t.equal(spec.task.cwd, '/d/code/x/images/vmw', 'its files resolve in the image folder')
+  t.same(spec.task.user, { uid: account.uid, gid: account.gid }, 'QEMU drops to the instance\'s user')
+  t.equal(spec.stopGraceMs, 30_000, 'the ACPI power-down gets the image\'s stop timeout')
+  t.match(spec.health, { host: '127.0.0.1', port: 42000, path: '/healthz' }, 'health is checked on the forwarded port')
+  t.equal(spec.task.env.TRELLIS_IN_HTTP, '127.0.0.1:42000', 'the driver turns host addresses into guest ones')
+  t.notOk('TRELLIS_VOLUME_DATA' in spec.task.env, 'the disk, not a host path, names the volume (the driver adds it for the guest)')
+})
+
+t.test('a process image has no vm section', async t => {
+  t.equal(runSpec(plan(image('')), binding, {}, account, options).task.vm, undefined)
+})

@@ -161,3 +161,19 @@ t.test('checkRequest is pure and exact at the edges', async t => {
   t.equal(r(ZEROES, 0, MiB, C.NBD_CMD_FLAG_NO_HOLE | C.NBD_CMD_FLAG_FUA), 0)
   t.equal(r(TRIM, 0, 512, C.NBD_CMD_FLAG_NO_HOLE), C.NBD_EINVAL)
 })
+
+t.test('close() drops a client that stays connected rather than wait for it to leave', async t => {
+  const { port, server } = await serve(t, { size: 4 * MiB })
+  // a client past negotiation that never disconnects, as QEMU's NBD client does
+  const c = await connectNbd({ port }, 'vol')
+  const dropped = new Promise(resolve => c.socket.once('close', resolve))
+  let timer: NodeJS.Timeout | undefined
+  const closed = await Promise.race([
+    server.close().then(() => true),
+    new Promise<boolean>(resolve => { timer = setTimeout(() => resolve(false), 5_000) })
+  ])
+  clearTimeout(timer)
+  t.ok(closed, 'close() resolved with the client still connected')
+  await dropped
+  t.pass('the client was dropped')
+})
