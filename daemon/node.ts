@@ -19,7 +19,7 @@ import { dataPaths, VERSION, type NodeConfig } from './config.ts'
 import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
 import { ADVERT_TOPIC, detectorPreset, GridNodes, HEARTBEAT_TOPIC, NodeDirectory } from './membership/index.ts'
-import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, type MeshHost } from './mesh/index.ts'
+import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, probeMulticast, type MeshHost } from './mesh/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
 import { ADVERT_INTERVAL_MS, ADVERT_MIN_GAP_MS, buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
 import { DriverSet, InstanceIsolation, ProcessDriver, Supervisor, VmDriver, uidStoreOver, type DriverFingerprint } from './runtime/index.ts'
@@ -100,7 +100,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const vmCapabilities = await vms.capabilities()
   // Without QEMU the node has no vm driver: a vm task here fails, and the scheduler places none (no driver:vm).
   const driver = new DriverSet({ default: processes, others: vmCapabilities.capabilities.length > 0 ? [vms] : [] })
-  const fingerprints = [...await nodeFingerprints(processes, grid), vmCapabilities]
+  const fingerprints = [...await nodeFingerprints(processes, grid), vmCapabilities, ...(grid ? [await multicastNotes(config, log)] : [])]
 
   // The advert reads the API address, the mesh addresses and what the agent holds, all bound below.
   let apiUrl = ''
@@ -364,6 +364,16 @@ async function nodeFingerprints (driver: ProcessDriver, grid: boolean): Promise<
       ? { capabilities: ['volume-mount'], notes: [] }
       : { capabilities: [], notes: [`cannot mount volumes: ${mount.why ?? 'unknown'}`] }
   ]
+}
+
+/** A grid node that looks for members by mDNS says so, in its log and its advert's notes, when multicast cannot leave the host. */
+async function multicastNotes (config: NodeConfig, logger: Logger): Promise<{ capabilities: string[], notes: string[] }> {
+  const saved = await loadGridConfig(config.dataDir)
+  if ((config.mdns ?? saved?.mdns ?? true) === false) return { capabilities: [], notes: [] }
+  const probe = await probeMulticast()
+  if (probe.ok) return { capabilities: [], notes: [] }
+  logger.warn({ why: probe.why, bootstrap: (saved?.bootstrap ?? []).length + config.bootstrap.length }, 'mDNS cannot find grid members from this host; only the bootstrap addresses can')
+  return { capabilities: [], notes: [`mDNS cannot work: ${probe.why}`] }
 }
 
 /** The nodes image replication spreads copies over: the grid's, or this node alone. */

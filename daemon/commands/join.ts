@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { NodeConfig } from '../config.ts'
-import { loadGridKey, saveGridKey } from '../mesh/index.ts'
+import { loadGridKey, probeMulticast, saveGridKey } from '../mesh/index.ts'
 import { DEFAULT_MESH_PORT, GRID_KEY_FILE, JOIN_TOKEN_FILE, loadGridConfig, saveGridConfig } from './grid-config.ts'
 import { AlreadyInGridError, GridConfigInvalidError, JoinTokenInvalidError } from './errors.ts'
 import { decodeJoinToken, isJoinToken } from './token.ts'
@@ -17,6 +17,11 @@ export async function joinGrid (config: NodeConfig, token: string, addresses: st
   const { gridKey } = decodeJoinToken(token)
   if (addresses.length === 0 && config.mdns === false) throw new GridConfigInvalidError('give a member address to join through, or leave mDNS on to find members on the LAN')
   for (const a of addresses) checkMemberAddress(a)
+  if (addresses.length === 0) {
+    // With no address, mDNS is the only way in: say now if it cannot work, before anything is written.
+    const probe = await probeMulticast()
+    if (!probe.ok) throw new GridConfigInvalidError(`no member address given, and mDNS cannot find members from this host: ${probe.why}; give a member address (…/tcp/${DEFAULT_MESH_PORT}/p2p/<id>, as trellisd init prints it)`)
+  }
   const keyFile = join(config.dataDir, GRID_KEY_FILE)
   if (existsSync(keyFile)) {
     const existing = await loadGridKey(keyFile)
@@ -31,8 +36,9 @@ export async function joinGrid (config: NodeConfig, token: string, addresses: st
     mdns: config.mdns ?? previous?.mdns ?? true,
     founder: previous?.founder ?? false
   })
-  const how = addresses.length === 0 ? 'by mDNS on the LAN' : `through ${addresses.length} member address${addresses.length === 1 ? '' : 'es'}`
-  return `joined grid ${gridKey.fingerprint} ${how}\n`
+  // Nothing has been reached yet: the node looks for members once it runs.
+  const how = addresses.length === 0 ? 'looking for members by mDNS on the LAN' : `through ${addresses.length} member address${addresses.length === 1 ? '' : 'es'}`
+  return `joining grid ${gridKey.fingerprint}, ${how}\n`
 }
 
 /** Where `trellisd join` may read its token from: never an argument, which every user sees in ps. */

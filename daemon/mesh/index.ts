@@ -13,3 +13,5 @@ export {
   MeshAddressInvalidError,
   NodeKeyInvalidError
 } from './errors.ts'
+export { probeMulticast } from './multicast.ts'
+export type { MulticastProbe } from './multicast.ts'

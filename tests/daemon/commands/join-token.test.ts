@@ -41,7 +41,7 @@ t.test('init writes the join token to a 0600 file and prints no secret; join tak
   t.notMatch(out, token.slice(0, 30), 'the output does not hold the token')
   t.match(out, /trellisd join --token-file join\.token \/ip4\/127\.0\.0\.1\/tcp\/7499\/p2p\//)
   const address = out.split('\n').find(l => l.includes('trellisd join'))!.trim().split(/\s+/)[4]!
-  t.match(await joinGrid(config(second, '/ip4/127.0.0.1/tcp/0'), token, [address]), /joined grid/)
+  t.match(await joinGrid(config(second, '/ip4/127.0.0.1/tcp/0'), token, [address]), /joining grid [0-9a-f]+, through 1 member address/)
   t.equal((await readFile(join(second, 'grid.key'), 'utf8')), await readFile(join(first, 'grid.key'), 'utf8'), 'the same grid key')
   await t.rejects(stat(join(second, 'admin.token')), { code: 'ENOENT' }, 'joining hands out no admin token')
 })
