@@ -136,6 +136,9 @@ export async function nodes (client: TrellisClient, out: Output, format: Format)
     n.capabilities.join(','),
     ago(n.lastSeen)
   ])))
+  // What a node cannot do and why (limits advisory, no volume mounts, mDNS unusable): easy to miss in a column.
+  const notes = list.flatMap(n => n.notes.map(note => `  ${n.name}: ${note}`))
+  if (notes.length > 0) out.write(['', 'Notes:', ...notes].join('\n'))
   return 0
 }
 
