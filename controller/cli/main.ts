@@ -9,7 +9,7 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { stringify as stringifyYaml } from 'yaml'
 import { ClientError, TrellisClient } from '../client/index.ts'
 import * as cmd from './commands.ts'
-import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot } from './volumes.ts'
+import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot, volumeWait } from './volumes.ts'
 import { imageDelete, imageDescribe, imageExport, imageImport, imageList } from './images.ts'
 import { tokenCreate, tokenList, tokenRevoke } from './tokens.ts'
 import { bashCompletion } from './completion.ts'
@@ -109,7 +109,11 @@ volume.command('describe <volume>').description('one volume: each replica, wheth
   .action(async (id: string) => { await run(async () => await volumeDescribe(await client(), out, id, format()))() })
 
 volume.command('snapshot <volume> <name>').description('copy the volume\'s present data into the snapshot <volume>@<name>')
-  .action(async (id: string, name: string) => { await run(async () => await volumeSnapshot(await client(), out, id, name, format()))() })
+  .option('--wait <seconds>', 'wait until the snapshot is copied and replicated', v => Number(v))
+  .action(async (id: string, name: string, o: { wait?: number }) => { await run(async () => await volumeSnapshot(await client(), out, id, name, format(), o.wait))() })
+volume.command('wait <volume>').description('wait until every replica of a volume is in sync (after a rebuild, a catch-up, a snapshot), showing progress')
+  .option('--timeout <seconds>', 'give up after this long (exit 1)', v => Number(v), 600)
+  .action(async (id: string, o: { timeout: number }) => { await run(async () => await volumeWait(await client(), out, id, o.timeout, format()))() })
 volume.command('delete <snapshot>').description('delete a snapshot (an app\'s volumes go with the app)')
   .action(async (id: string) => { await run(async () => await volumeDelete(await client(), out, id, format()))() })
 
@@ -147,8 +151,9 @@ program.command('completion <shell>').description('print a shell completion scri
 const appCmd = program.command('app').description('operate whole apps')
 appCmd.command('clone <app> <new-name>').description('a staging copy of an app: the same graph, with a copy of each volume\'s data')
   .option('--port <entry=port>', 'publish the clone\'s entry on this port, repeatable (entries without one are left out)', entryPort, {})
-  .action(async (app: string, name: string, o: { port: Record<string, number> }) => {
-    await run(async () => await appClone(await client(), out, app, name, o.port, format()))()
+  .option('--wait <seconds>', 'wait until its volumes are copied and it runs, healthy', v => Number(v))
+  .action(async (app: string, name: string, o: { port: Record<string, number>, wait?: number }) => {
+    await run(async () => await appClone(await client(), out, app, name, o.port, format(), o.wait))()
   })
 
 appCmd.command('history <app>').description('the app\'s kept revisions (the last 10), what each changed and restarted')

@@ -7,6 +7,7 @@
  * `trellis volume list/describe` show it all.
  */
 import t from 'tap'
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseDocument } from 'yaml'
@@ -146,20 +147,21 @@ t.test('a snapshot is copied on the primary and replicated; a clone starts on a 
   const host = hosts[nodes.indexOf(on)]!
   const before = await notes(host)
   t.ok(before.length > 0, `${before.length} notes in the source`)
-  const snap = await on.client.snapshotVolume(VOLUME, 'before-clone')
-  t.equal(snap.id, `${VOLUME}@before-clone`)
-  const whole = await waitFor('the snapshot copied and replicated', 60_000, async () => {
-    const v = await on.client.volume(snap.id)
-    return v.members.length === 2 && v.members.every(m => m.inSync) ? v : undefined
-  }, 250)
+  const cli = (...args: string[]): { status: number | null, stdout: string, stderr: string } =>
+    spawnSync(process.execPath, [join(ROOT, 'controller', 'cli', 'main.ts'), '--data-dir', on.dataDir, ...args], { encoding: 'utf8', timeout: 120_000 })
+  const snapped = cli('volume', 'snapshot', VOLUME, 'before-clone', '--wait', '60')
+  t.equal(snapped.status, 0, snapped.stderr)
+  t.match(snapped.stdout, `${VOLUME}@before-clone: every replica in sync (2)`, 'snapshot --wait returns once copied and replicated')
+  const whole = await on.client.volume(`${VOLUME}@before-clone`)
+  t.ok(whole.members.length === 2 && whole.members.every(m => m.inSync), 'which it is')
   t.equal(whole.primary, undefined, 'a snapshot is attached nowhere')
   await t.rejects(on.client.snapshotVolume(VOLUME, 'before-clone'), { code: 'ERR_CONFLICT' }, 'a snapshot name is used once')
   await t.rejects(on.client.snapshotVolume(VOLUME, 'Bad Name'), { code: 'ERR_BAD_REQUEST' })
 
   const stagingPort = await freePort()
-  const clone = await on.client.cloneApp('three-tier', 'staging', { http: stagingPort })
-  t.same(clone.volumes, ['staging.db.data'])
-  await waitFor('the clone healthy', 90_000, async () => (await on.client.app('staging')).status === 'healthy' ? true : undefined, 250)
+  const clone = cli('app', 'clone', 'three-tier', 'staging', '--port', `http=${stagingPort}`, '--wait', '90')
+  t.equal(clone.status, 0, clone.stderr)
+  t.match(clone.stdout, /volumes copied: staging\.db\.data[\s\S]*app staging running: 4\/4 healthy/, 'clone --wait returns once its copy is in sync and it runs')
   // Healthy instances first, then the entry: it is published by every node as it applies the app.
   const cloned = await waitFor('the clone\'s entry to answer', 30_000, async () => {
     const r = await fetch(`http://${host}:${stagingPort}/api/notes`, { signal: AbortSignal.timeout(5000) })
@@ -171,10 +173,10 @@ t.test('a snapshot is copied on the primary and replicated; a clone starts on a 
   await w.text()
   t.notOk((await notes(host)).includes('staging-only'), 'the source does not see the clone\'s writes')
 
-  t.same(await on.client.deleteSnapshot(snap.id), { volume: snap.id, existed: true })
+  t.same(await on.client.deleteSnapshot(`${VOLUME}@before-clone`), { volume: `${VOLUME}@before-clone`, existed: true })
   await waitFor('the snapshot\'s replicas removed', 30_000, async () => {
     const { existsSync } = await import('node:fs')
-    return nodes.every(d => !existsSync(join(d.dataDir, 'replicas', snap.id))) ? true : undefined
+    return nodes.every(d => !existsSync(join(d.dataDir, 'replicas', `${VOLUME}@before-clone`))) ? true : undefined
   }, 250)
   await t.rejects(on.client.deleteSnapshot(VOLUME), { code: 'ERR_BAD_REQUEST' }, 'an app\'s volume is not deleted as a snapshot')
 })
