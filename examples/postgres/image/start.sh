@@ -1,0 +1,57 @@
+#!/bin/sh
+# Starts PostgreSQL from the files this bundle carries (root/, see build.sh)
+# as the instance's own user, with its cluster on the volume "data".
+# Everything it needs comes from the environment the node gives
+# (docs/image-manifest.md#the-environment-contract).
+set -eu
+
+: "${TRELLIS_VOLUME_DATA:?the component needs its volume data}"
+: "${TRELLIS_IN_PG:?no address for the input terminal pg}"
+: "${TRELLIS_PROP_PASSWORD:?the app must give the property password}"
+root=$PWD/root
+bin=$root/usr/lib/postgresql/15/bin
+libs=$(echo "$root"/usr/lib/*-linux-gnu)
+data=$TRELLIS_VOLUME_DATA/pgdata
+db=${TRELLIS_PROP_DATABASE:-app}
+case $db in
+  [a-z_]*) case $db in *[!a-z0-9_]*) echo "property database: $db is not a plain name (a-z, 0-9, _)" >&2; exit 2 ;; esac ;;
+  *) echo "property database: $db is not a plain name (a-z, 0-9, _)" >&2; exit 2 ;;
+esac
+
+# The bundle's libraries before the node's; only glibc comes from the node.
+export LD_LIBRARY_PATH="$libs"
+
+# The instance's uid has no passwd entry, and initdb and postgres look
+# themselves up (getpwuid) and stop when they find nothing. nss_wrapper,
+# preloaded, answers those lookups from files of our own.
+uid=$(id -u)
+gid=$(id -g)
+printf 'postgres:x:%s:%s:PostgreSQL:%s:/bin/false\n' "$uid" "$gid" "$HOME" > "$HOME/passwd"
+printf 'postgres:x:%s:\n' "$gid" > "$HOME/group"
+export NSS_WRAPPER_PASSWD="$HOME/passwd" NSS_WRAPPER_GROUP="$HOME/group" LD_PRELOAD="$libs/libnss_wrapper.so"
+
+# First start (the volume is empty): make the cluster beside its final place
+# and rename it there once whole, so a start cut short begins again cleanly.
+if [ ! -f "$data/PG_VERSION" ]; then
+  init=$TRELLIS_VOLUME_DATA/pgdata.init
+  rm -rf "$init"
+  pwfile=$TMPDIR/pwfile
+  (umask 077 && printf '%s\n' "$TRELLIS_PROP_PASSWORD" > "$pwfile")
+  # ICU collation from the bundle: text sorts, and its indexes stay valid,
+  # whichever node's glibc the cluster moves to.
+  "$bin/initdb" -D "$init" -U postgres --pwfile="$pwfile" --auth-host=scram-sha-256 --auth-local=peer \
+    --encoding=UTF8 --locale=C.UTF-8 --locale-provider=icu --icu-locale=und
+  rm -f "$pwfile"
+  echo "CREATE DATABASE $db" | "$bin/postgres" --single -D "$init" -c jit=off postgres > /dev/null
+  mv "$init" "$data"
+  sync "$TRELLIS_VOLUME_DATA"
+fi
+unset TRELLIS_PROP_PASSWORD
+
+# What the grid decides is given on the command line, where ALTER SYSTEM
+# cannot override it; everything else is the cluster's postgresql.conf.
+# No Unix socket: every client comes through the terminal.
+exec "$bin/postgres" -D "$data" \
+  -c listen_addresses="${TRELLIS_IN_PG%:*}" -c port="${TRELLIS_IN_PG##*:}" -c unix_socket_directories= \
+  -c max_connections="${TRELLIS_PROP_MAXCONNECTIONS:-50}" -c shared_buffers="${TRELLIS_PROP_SHAREDBUFFERS:-32MB}" \
+  -c jit=off
