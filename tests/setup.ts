@@ -9,7 +9,9 @@ const NEEDED: Array<{ command: string, pkg: string }> = [
   { command: 'ip', pkg: 'iproute2' },
   // Real NBD clients for the volume export tests.
   { command: 'qemu-io', pkg: 'qemu-utils' },
-  { command: 'nbdcopy', pkg: 'libnbd-bin' }
+  { command: 'nbdcopy', pkg: 'libnbd-bin' },
+  // PostgreSQL's client, for the postgres example app (whose image brings its own server).
+  { command: 'psql', pkg: 'postgresql-client-15' }
 ]
 
 function has (command: string): boolean {

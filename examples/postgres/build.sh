@@ -50,7 +50,14 @@ for p in $PACKAGES; do
 done
 if [ -n "$missing" ]; then
   # apt drops to its _apt user to download unless it may write there; as root, say root may.
-  (cd "$debs" && apt-get download -q $( [ "$(id -u)" = 0 ] && echo -o APT::Sandbox::User=root ) $missing)
+  sandbox=$( [ "$(id -u)" = 0 ] && echo -o APT::Sandbox::User=root || true)
+  # Package lists that are missing or older than the mirror (a point release
+  # replaces the files) fail the download: root refreshes them once and retries.
+  if ! (cd "$debs" && apt-get download -q $sandbox $missing); then
+    [ "$(id -u)" = 0 ] || { echo "apt-get download failed: run apt-get update as root, then again" >&2; exit 1; }
+    apt-get update -q
+    (cd "$debs" && apt-get download -q $sandbox $missing)
+  fi
 fi
 
 # 2. Extract them into a fresh root/, merged the way Debian merges /lib into /usr/lib.
