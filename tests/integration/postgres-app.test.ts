@@ -3,15 +3,16 @@
  * postgres image is built from Debian's packages (examples/postgres/build.sh),
  * imported into a grid of three real daemons and run by examples/postgres.yaml
  * on a replicated volume. psql through the entry of any node reaches it; it
- * runs as an unprivileged uid; applying a changed property restarts it with
- * the manifest's stop signal (PostgreSQL's fast shutdown, a clean stop);
+ * runs as an unprivileged uid; a new version of the image and a changed
+ * property take effect by applying the app again, which restarts it with the
+ * manifest's stop signal (PostgreSQL's fast shutdown, a clean stop);
  * kill -9 of its whole node while rows are written and it runs again on the
  * node holding the in-sync replica with every acknowledged row.
  */
 import t from 'tap'
 import { execFile } from 'node:child_process'
-import { createReadStream, readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { createReadStream, readdirSync, readFileSync, readlinkSync } from 'node:fs'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseDocument } from 'yaml'
@@ -42,6 +43,13 @@ const [build, grid] = await Promise.all([
 ])
 if (build.code !== 0) throw new Error(`build.sh failed:\n${build.stderr}`)
 const version = /postgres@(\S+):/.exec(build.stdout)?.[1] ?? ''
+// The next packaging revision: the same files under a new version, as build.sh makes after REVISION is bumped.
+const nextVersion = version.replace(/-(\d+)$/, (_, r: string) => `-${Number(r) + 1}`)
+await cp(join(work, 'postgres'), join(work, 'next'), { recursive: true, verbatimSymlinks: true })
+const manifest = await readFile(join(work, 'next', 'manifest.yaml'), 'utf8')
+await writeFile(join(work, 'next', 'manifest.yaml'), manifest.replace(`version: "${version}"`, `version: "${nextVersion}"`))
+const packed = await run('tar', ['-C', join(work, 'next'), '-cf', join(work, 'next.tar'), '.'], { timeoutMs: 60_000 })
+if (packed.code !== 0) throw new Error(`tar: ${packed.stderr}`)
 const { nodes } = grid
 t.comment(`build.sh ${build.ms} ms; grid of 3 up in ${grid.ms} ms, at the same time`)
 const ids: string[] = []
@@ -82,7 +90,7 @@ async function logOf (d: TestDaemon): Promise<string> {
  * process (found by its environment) and that one's children (postgres's
  * children write their titles over their copy of the environment).
  */
-function instanceProcs (): Array<{ pid: number, uid: number, comm: string }> {
+function instanceProcs (): Array<{ pid: number, uid: number, comm: string, main: boolean }> {
   const procs = readdirSync('/proc').filter(e => /^\d+$/.test(e)).flatMap(entry => {
     try {
       const status = readFileSync(`/proc/${entry}/status`, 'utf8')
@@ -96,7 +104,7 @@ function instanceProcs (): Array<{ pid: number, uid: number, comm: string }> {
     } catch { return [] }
   })
   const mains = new Set(procs.filter(p => p.main).map(p => p.pid))
-  return procs.filter(p => mains.has(p.pid) || mains.has(p.ppid)).map(({ pid, uid, comm }) => ({ pid, uid, comm }))
+  return procs.filter(p => mains.has(p.pid) || mains.has(p.ppid)).map(({ pid, uid, comm, main }) => ({ pid, uid, comm, main }))
 }
 
 t.test('the image built from Debian packages is imported and runs on a replicated volume, reached from every node', async t => {
@@ -131,15 +139,21 @@ t.test('the image built from Debian packages is imported and runs on a replicate
   t.equal(uids.size, 1, 'one uid for every process of the instance')
   const uid = [...uids][0]!
   t.ok(uid >= UID_RANGE[0]! && uid <= UID_RANGE[1]!, `an unprivileged uid of the instance range, not root: ${uid}`)
-  t.notOk(readFileSync(`/proc/${procs.find(p => p.comm === 'postgres')!.pid}/environ`, 'utf8').includes('TRELLIS_PROP_PASSWORD'), 'the password is not left in postgres\'s environment')
+  t.notOk(readFileSync(`/proc/${procs.find(p => p.main)!.pid}/environ`, 'utf8').includes('TRELLIS_PROP_PASSWORD'), 'the password is not left in postgres\'s environment')
 })
 
-t.test('applying a changed property restarts it with SIGINT: a fast, clean shutdown, then a clean start', async t => {
+t.test('a new image version and a changed property, applied again: a fast, clean shutdown (SIGINT), then a clean start of the new one', async t => {
   const where = await db(nodes[0]!)
   const owner = nodes[ids.indexOf(where.node)]!
+  const next = await nodes[1]!.client.importImage(createReadStream(join(work, 'next.tar')))
+  t.equal(next.image.version, nextVersion)
   doc.setIn(['components', 'db', 'properties', 'maxConnections'], 40)
   t.equal((await nodes[2]!.client.apply(doc.toString())).change, 'updated')
   await waitFor('the new setting in force', 90_000, async () => (await psql(HOSTS[2]!, 'SHOW max_connections')).out === '40' ? true : undefined, 250)
+  const postmaster = instanceProcs().find(p => p.main)!
+  // postgres works in its data directory; its binary says which bundle it came from.
+  const exe = readlinkSync(`/proc/${postmaster.pid}/exe`)
+  t.ok(exe.includes(`/${next.image.digest.slice('sha256:'.length)}/`), `it runs the new version's files (${nextVersion}): ${exe}`)
   const log = await logOf(owner)
   t.match(log, /received fast shutdown request/, 'postgres was asked to stop with SIGINT (the manifest\'s stop.signal)')
   t.match(log, /database system is shut down/, 'and stopped cleanly')

@@ -32,8 +32,8 @@ export NSS_WRAPPER_PASSWD="$HOME/passwd" NSS_WRAPPER_GROUP="$HOME/group" LD_PREL
 
 # First start (the volume is empty): make the cluster beside its final place
 # and rename it there once whole and on disk, so a start cut short begins
-# again cleanly. initdb would fsync each of its 1,300 files, every one a
-# round trip to the volume's replicas; one syncfs of the volume does the same.
+# again cleanly. initdb would fsync each of its 1,300 files in turn, each a
+# round trip to the volume's replicas; one syncfs of the volume flushes them all.
 if [ ! -f "$data/PG_VERSION" ]; then
   init=$TRELLIS_VOLUME_DATA/pgdata.init
   rm -rf "$init"
