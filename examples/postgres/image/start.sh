@@ -21,9 +21,10 @@ esac
 # The bundle's libraries before the node's; only glibc comes from the node.
 export LD_LIBRARY_PATH="$libs"
 
-# The instance's uid has no passwd entry, and initdb and postgres look
-# themselves up (getpwuid) and stop when they find nothing. nss_wrapper,
-# preloaded, answers those lookups from files of our own.
+# The instance's uid has no passwd entry. initdb looks itself up (getpwuid)
+# and stops when it finds nothing, as do ssh and other tools an
+# archive_command may run. nss_wrapper, preloaded, answers those lookups from
+# files of our own, for this process tree only.
 uid=$(id -u)
 gid=$(id -g)
 printf 'postgres:x:%s:%s:PostgreSQL:%s:/bin/false\n' "$uid" "$gid" "$HOME" > "$HOME/passwd"
@@ -42,12 +43,13 @@ if [ ! -f "$data/PG_VERSION" ]; then
   # ICU collation from the bundle: text sorts, and its indexes stay valid,
   # whichever node's glibc the cluster moves to.
   "$bin/initdb" -D "$init" -U postgres --pwfile="$pwfile" --auth-host=scram-sha-256 --auth-local=peer \
-    --encoding=UTF8 --locale=C.UTF-8 --locale-provider=icu --icu-locale=und --no-sync
+    --encoding=UTF8 --locale=C.UTF-8 --locale-provider=icu --icu-locale=und --no-sync > /dev/null
   rm -f "$pwfile"
   echo "CREATE DATABASE $db" | "$bin/postgres" --single -D "$init" -c jit=off -c fsync=off postgres > /dev/null
   sync -f "$init"
   mv "$init" "$data"
   sync "$TRELLIS_VOLUME_DATA"
+  echo "start.sh: made a new cluster in $data, with the database $db" >&2
 fi
 unset TRELLIS_PROP_PASSWORD
 
