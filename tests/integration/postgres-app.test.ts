@@ -24,9 +24,6 @@ const PASSWORD = 'test pass: with spaces'
 const UID_RANGE = [0x70000000, 0x7000ffff]
 const HOSTS = ['127.0.0.10', '127.0.0.11', '127.0.0.12']
 
-const work = await mkdtemp(join(tmpdir(), 'trellis-pg-'))
-t.teardown(async () => await rm(work, { recursive: true, force: true }))
-
 function run (file: string, args: string[], options: { env?: NodeJS.ProcessEnv, timeoutMs: number }): Promise<{ code: number, stdout: string, stderr: string }> {
   return new Promise(resolve => {
     execFile(file, args, { env: options.env ?? process.env, timeout: options.timeoutMs }, (err, stdout, stderr) => {
@@ -35,23 +32,43 @@ function run (file: string, args: string[], options: { env?: NodeJS.ProcessEnv, 
   })
 }
 
-// The bundle is built while the grid starts: both take a while, and wait on different things.
-const started = Date.now()
-const [build, grid] = await Promise.all([
-  run(join(ROOT, 'examples', 'postgres', 'build.sh'), [work], { timeoutMs: 300_000 }).then(r => ({ ...r, ms: Date.now() - started })),
-  startGrid(fn => t.teardown(fn), 3).then(g => ({ ...g, ms: Date.now() - started }))
-])
-if (build.code !== 0) throw new Error(`build.sh failed:\n${build.stderr}`)
-const version = /postgres@(\S+):/.exec(build.stdout)?.[1] ?? ''
-// The next packaging revision: the same files under a new version, as build.sh makes after REVISION is bumped.
-const nextVersion = version.replace(/-(\d+)$/, (_, r: string) => `-${Number(r) + 1}`)
-await cp(join(work, 'postgres'), join(work, 'next'), { recursive: true, verbatimSymlinks: true })
-const manifest = await readFile(join(work, 'next', 'manifest.yaml'), 'utf8')
-await writeFile(join(work, 'next', 'manifest.yaml'), manifest.replace(`version: "${version}"`, `version: "${nextVersion}"`))
-const packed = await run('tar', ['-C', join(work, 'next'), '-cf', join(work, 'next.tar'), '.'], { timeoutMs: 60_000 })
-if (packed.code !== 0) throw new Error(`tar: ${packed.stderr}`)
+// tap runs no teardown after a throw at the top level: the set-up undoes itself when it fails.
+const cleanups: Array<() => Promise<void>> = []
+function teardown (fn: () => Promise<void>): void {
+  cleanups.unshift(fn)
+  t.teardown(fn)
+}
+const work = await mkdtemp(join(tmpdir(), 'trellis-pg-'))
+teardown(async () => await rm(work, { recursive: true, force: true }))
+
+/** Builds the bundle (and a next version of it) while the grid starts: both take a while, and wait on different things. */
+async function setUp (): Promise<{ version: string, nextVersion: string, grid: { nodes: TestDaemon[] } }> {
+  const started = Date.now()
+  const [built, gridUp] = await Promise.allSettled([
+    run(join(ROOT, 'examples', 'postgres', 'build.sh'), [work], { timeoutMs: 300_000 }).then(r => ({ ...r, ms: Date.now() - started })),
+    startGrid(teardown, 3).then(g => ({ ...g, ms: Date.now() - started }))
+  ])
+  if (gridUp.status === 'rejected') throw gridUp.reason
+  if (built.status === 'rejected') throw built.reason
+  const build = built.value
+  if (build.code !== 0) throw new Error(`build.sh failed:\n${build.stderr}`)
+  t.comment(`build.sh ${build.ms} ms; grid of 3 up in ${gridUp.value.ms} ms, at the same time`)
+  const version = /postgres@(\S+):/.exec(build.stdout)?.[1] ?? ''
+  // The next packaging revision: the same files under a new version, as build.sh makes after REVISION is bumped.
+  const nextVersion = version.replace(/-(\d+)$/, (_, r: string) => `-${Number(r) + 1}`)
+  await cp(join(work, 'postgres'), join(work, 'next'), { recursive: true, verbatimSymlinks: true })
+  const manifest = await readFile(join(work, 'next', 'manifest.yaml'), 'utf8')
+  await writeFile(join(work, 'next', 'manifest.yaml'), manifest.replace(`version: "${version}"`, `version: "${nextVersion}"`))
+  const packed = await run('tar', ['-C', join(work, 'next'), '-cf', join(work, 'next.tar'), '.'], { timeoutMs: 60_000 })
+  if (packed.code !== 0) throw new Error(`tar: ${packed.stderr}`)
+  return { version, nextVersion, grid: gridUp.value }
+}
+
+const { version, nextVersion, grid } = await setUp().catch(async (err: unknown) => {
+  for (const fn of cleanups) await fn().catch(() => {})
+  throw err
+})
 const { nodes } = grid
-t.comment(`build.sh ${build.ms} ms; grid of 3 up in ${grid.ms} ms, at the same time`)
 const ids: string[] = []
 for (const d of nodes) ids.push((await d.client.node()).id)
 const port = await freePort()
