@@ -14,7 +14,7 @@ import { execFile } from 'node:child_process'
 import { createReadStream, readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { parseDocument } from 'yaml'
 import { freePort, killNode, ROOT, startGrid, waitFor, type TestDaemon } from '../helpers/daemon.ts'
 
@@ -23,6 +23,8 @@ const PASSWORD = 'test pass: with spaces'
 /** The process driver's default instance uids (docs/isolation.md). */
 const UID_RANGE = [0x70000000, 0x7000ffff]
 const HOSTS = ['127.0.0.10', '127.0.0.11', '127.0.0.12']
+/** glibc's own libraries: the only ones the bundle takes from the node (examples/postgres/build.sh). */
+const GLIBC = /^(ld-linux[-\w]*\.so\.\d|lib(c|m|dl|rt|pthread|resolv|anl|util|nss_\w+)\.so\.\d+)$/
 
 function run (file: string, args: string[], options: { env?: NodeJS.ProcessEnv, timeoutMs: number }): Promise<{ code: number, stdout: string, stderr: string }> {
   return new Promise(resolve => {
@@ -156,7 +158,15 @@ t.test('the image built from Debian packages is imported and runs on a replicate
   t.equal(uids.size, 1, 'one uid for every process of the instance')
   const uid = [...uids][0]!
   t.ok(uid >= UID_RANGE[0]! && uid <= UID_RANGE[1]!, `an unprivileged uid of the instance range, not root: ${uid}`)
-  t.notOk(readFileSync(`/proc/${procs.find(p => p.main)!.pid}/environ`, 'utf8').includes('TRELLIS_PROP_PASSWORD'), 'the password is not left in postgres\'s environment')
+  const main = procs.find(p => p.main)!
+  // What it runs comes from the bundle, but for glibc: every shared object mapped, by path.
+  const exe = readlinkSync(`/proc/${main.pid}/exe`)
+  const bundle = exe.slice(0, exe.indexOf('/root/usr/lib/postgresql/'))
+  t.ok(bundle.includes(imported.image.digest.slice('sha256:'.length)), `postgres runs from the unpacked bundle: ${exe}`)
+  const mapped = new Set(readFileSync(`/proc/${main.pid}/maps`, 'utf8').split('\n').map(l => l.split(/\s+/)[5] ?? '').filter(f => /\.so(\.|$)/.test(f)))
+  t.ok(mapped.size > 20, `${mapped.size} shared objects mapped`)
+  t.same([...mapped].filter(f => !f.startsWith(`${bundle}/`) && !GLIBC.test(basename(f))), [], 'none from the node but glibc\'s')
+  t.notOk(readFileSync(`/proc/${main.pid}/environ`, 'utf8').includes('TRELLIS_PROP_PASSWORD'), 'the password is not left in postgres\'s environment')
 })
 
 t.test('a new image version and a changed property, applied again: a fast, clean shutdown (SIGINT), then a clean start of the new one', async t => {

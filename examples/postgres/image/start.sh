@@ -14,22 +14,23 @@ libs=$(echo "$root"/usr/lib/*-linux-gnu)
 data=$TRELLIS_VOLUME_DATA/pgdata
 db=${TRELLIS_PROP_DATABASE:-app}
 case $db in
-  [a-z_]*) case $db in *[!a-z0-9_]*) echo "property database: $db is not a plain name (a-z, 0-9, _)" >&2; exit 2 ;; esac ;;
-  *) echo "property database: $db is not a plain name (a-z, 0-9, _)" >&2; exit 2 ;;
+  '' | [!a-z_]* | *[!a-z0-9_]*) echo "property database: \"$db\" is not a plain name (a-z, 0-9, _)" >&2; exit 2 ;;
 esac
-
-# The bundle's libraries before the node's; only glibc comes from the node.
-export LD_LIBRARY_PATH="$libs"
 
 # The instance's uid has no passwd entry. initdb looks itself up (getpwuid)
 # and stops when it finds nothing, as do ssh and other tools an
 # archive_command may run. nss_wrapper, preloaded, answers those lookups from
-# files of our own, for this process tree only.
-uid=$(id -u)
-gid=$(id -g)
-printf 'postgres:x:%s:%s:PostgreSQL:%s:/bin/false\n' "$uid" "$gid" "$HOME" > "$HOME/passwd"
-printf 'postgres:x:%s:\n' "$gid" > "$HOME/group"
-export NSS_WRAPPER_PASSWD="$HOME/passwd" NSS_WRAPPER_GROUP="$HOME/group" LD_PRELOAD="$libs/libnss_wrapper.so"
+# these files, for PostgreSQL's process tree only.
+printf 'postgres:x:%s:%s:PostgreSQL:%s:/bin/false\n' "$(id -u)" "$(id -g)" "$HOME" > "$HOME/passwd"
+printf 'postgres:x:%s:\n' "$(id -g)" > "$HOME/group"
+export NSS_WRAPPER_PASSWD="$HOME/passwd" NSS_WRAPPER_GROUP="$HOME/group"
+
+# PostgreSQL's programs load the bundle's libraries before the node's (only
+# glibc comes from the node) and nss_wrapper. The node's own tools this
+# script runs (id, sync, mv) keep the node's libraries.
+bundled () {
+  env LD_LIBRARY_PATH="$libs" LD_PRELOAD="$libs/libnss_wrapper.so" "$@"
+}
 
 # First start (the volume is empty): make the cluster beside its final place
 # and rename it there once whole and on disk, so a start cut short begins
@@ -42,10 +43,10 @@ if [ ! -f "$data/PG_VERSION" ]; then
   (umask 077 && printf '%s\n' "$TRELLIS_PROP_PASSWORD" > "$pwfile")
   # ICU collation from the bundle: text sorts, and its indexes stay valid,
   # whichever node's glibc the cluster moves to.
-  "$bin/initdb" -D "$init" -U postgres --pwfile="$pwfile" --auth-host=scram-sha-256 --auth-local=peer \
+  bundled "$bin/initdb" -D "$init" -U postgres --pwfile="$pwfile" --auth-host=scram-sha-256 --auth-local=peer \
     --encoding=UTF8 --locale=C.UTF-8 --locale-provider=icu --icu-locale=und --no-sync > /dev/null
   rm -f "$pwfile"
-  echo "CREATE DATABASE $db" | "$bin/postgres" --single -D "$init" -c jit=off -c fsync=off postgres > /dev/null
+  echo "CREATE DATABASE $db" | bundled "$bin/postgres" --single -D "$init" -c jit=off -c fsync=off postgres > /dev/null
   sync -f "$init"
   mv "$init" "$data"
   sync "$TRELLIS_VOLUME_DATA"
@@ -55,8 +56,9 @@ unset TRELLIS_PROP_PASSWORD
 
 # What the grid decides is given on the command line, where ALTER SYSTEM
 # cannot override it; everything else is the cluster's postgresql.conf.
-# No Unix socket: every client comes through the terminal.
-exec "$bin/postgres" -D "$data" \
+# No Unix socket: every client comes through the terminal. exec: postgres
+# must be the instance's main process, the one the stop signal goes to.
+exec env LD_LIBRARY_PATH="$libs" LD_PRELOAD="$libs/libnss_wrapper.so" "$bin/postgres" -D "$data" \
   -c listen_addresses="${TRELLIS_IN_PG%:*}" -c port="${TRELLIS_IN_PG##*:}" -c unix_socket_directories= \
   -c max_connections="${TRELLIS_PROP_MAXCONNECTIONS:-50}" -c shared_buffers="${TRELLIS_PROP_SHAREDBUFFERS:-32MB}" \
   -c jit=off
