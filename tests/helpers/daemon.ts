@@ -219,6 +219,20 @@ export function taggedPids (daemon: TestDaemon): number[] {
   return instancePids(daemon.cgroupParent, daemon.dataDir).filter(p => p !== daemon.process.pid)
 }
 
+/**
+ * The whole node dies at once, as a machine losing power would: kill -9 of
+ * its daemon and of every instance it started. Mounts are released before
+ * the instances die too: a loop device is found by its backing file, which is
+ * named only while nbdfuse lives.
+ */
+export async function killNode (daemon: TestDaemon): Promise<void> {
+  const pids = taggedPids(daemon)
+  await daemon.crash()
+  releaseMounts(daemon.dataDir)
+  for (const pid of pids) { try { process.kill(pid, 'SIGKILL') } catch {} }
+  releaseMounts(daemon.dataDir)
+}
+
 function tail (file: string, lines: number): string {
   try { return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') } catch { return '' }
 }

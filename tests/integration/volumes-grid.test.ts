@@ -11,8 +11,8 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseDocument } from 'yaml'
-import { freePort, ROOT, startGrid, taggedPids, waitFor, type TestDaemon } from '../helpers/daemon.ts'
-import { loopsUnder, mountsUnder, releaseMounts } from '../helpers/mounts.ts'
+import { freePort, killNode, ROOT, startGrid, waitFor, type TestDaemon } from '../helpers/daemon.ts'
+import { loopsUnder, mountsUnder } from '../helpers/mounts.ts'
 import type { VolumeView } from '../../controller/client/index.ts'
 
 const VOLUME = 'three-tier.db.data'
@@ -79,11 +79,7 @@ t.test('kill -9 of the db node while notes are written: the db moves to the in-s
   t.teardown(() => { writing = false })
   await waitFor('some notes acknowledged', 30_000, () => acked.length >= 20 ? true : undefined, 50)
   // The whole node dies: its daemon, its instances and (with them) its mounts.
-  const pids = taggedPids(victim)
-  await victim.crash()
-  releaseMounts(victim.dataDir)
-  for (const pid of pids) { try { process.kill(pid, 'SIGKILL') } catch {} }
-  releaseMounts(victim.dataDir)
+  await killNode(victim)
   const killedAt = acked.length
   const watcher = nodes.find(d => d !== victim)!
   await waitFor('the db to run on the in-sync replica', 90_000, async () => {
