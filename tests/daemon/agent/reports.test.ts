@@ -78,9 +78,9 @@ t.test('a supervisor\'s list becomes a report', async t => {
   const states = reportedInstances([
     { id: 'shop.web.0', state: 'healthy', pid: 10, restarts: 2, health: { status: 'healthy', failures: 0 }, since: 99 },
     { id: 'shop.db.0', state: 'backoff', restarts: 1, health: { status: 'unknown', failures: 0 }, since: 5, lastExit: { code: null, signal: 'SIGKILL', oomKilled: true } }
-  ])
+  ], id => id === 'shop.web.0' ? 'c0ffee' : undefined)
   t.same(states, [
-    { id: 'shop.web.0', state: 'healthy', pid: 10, restarts: 2, health: 'healthy', since: 99, exited: false, exitCode: -1, exitSignal: '', oomKilled: false },
-    { id: 'shop.db.0', state: 'backoff', pid: 0, restarts: 1, health: 'unknown', since: 5, exited: true, exitCode: -1, exitSignal: 'SIGKILL', oomKilled: true }
-  ])
+    { plan: 'c0ffee', id: 'shop.web.0', state: 'healthy', pid: 10, restarts: 2, health: 'healthy', since: 99, exited: false, exitCode: -1, exitSignal: '', oomKilled: false },
+    { plan: '', id: 'shop.db.0', state: 'backoff', pid: 0, restarts: 1, health: 'unknown', since: 5, exited: true, exitCode: -1, exitSignal: 'SIGKILL', oomKilled: true }
+  ], 'with the plan each runs, "" when unknown')
 })
