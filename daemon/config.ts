@@ -6,7 +6,7 @@ import { DEFAULT_INSTANCE_UIDS, type UidRange } from './runtime/index.ts'
 export const BUNDLED_IMAGES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'images')
 
 /** This Trellis's version, as nodes advertise it. */
-export const VERSION = '0.1.0'
+export { VERSION } from '../controller/version/index.ts'
 
 /** Default admin API port. */
 export const DEFAULT_API_PORT = 7420

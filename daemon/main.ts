@@ -9,6 +9,7 @@ import { defaultConfig, DEFAULT_API_PORT, type NodeConfig } from './config.ts'
 import { DEFAULT_MESH_PORT, initGrid, joinGrid, recoverGrid } from './commands/index.ts'
 import { createNode } from './node.ts'
 import { defaultDataDir } from '../controller/client/index.ts'
+import { versionLine } from '../controller/version/index.ts'
 import { DEFAULT_INSTANCE_UIDS, parseUidRange, type UidRange } from './runtime/index.ts'
 
 function hostPort (value: string): { host: string, port: number } {
@@ -137,6 +138,7 @@ async function run (config: NodeConfig): Promise<void> {
 }
 
 const program = new Command('trellisd').description('The Trellis node daemon: runs this node\'s share of the grid.')
+  .version(versionLine('trellisd'), '-V, --version', 'print the version and exit')
 
 nodeOptions(program.command('run', { isDefault: true }).description('run the node (the default command)'))
   .action(async (opts: RunOptions) => { await run(configOf(opts)) })

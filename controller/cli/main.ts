@@ -8,6 +8,7 @@ import { defaultDataDir } from '../client/index.ts'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ClientError, TrellisClient } from '../client/index.ts'
 import * as cmd from './commands.ts'
+import { versionLine } from '../version/index.ts'
 import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot } from './volumes.ts'
 import { imageDelete, imageDescribe, imageExport, imageImport, imageList } from './images.ts'
 
@@ -20,6 +21,7 @@ interface Globals { dataDir: string, api?: string, token?: string, output: cmd.F
 
 const program = new Command('trellis')
   .description('Manage a Trellis grid: apply applications, inspect them, read their logs.')
+  .version(versionLine('trellis'), '-V, --version', 'print the version and exit')
   .option('--data-dir <dir>', 'data dir of the local daemon (for its API address and admin token)', defaultDataDir())
   .option('--api <url>', 'admin API URL (default: from the data dir, else http://127.0.0.1:7420)', process.env.TRELLIS_API)
   .option('--token <token>', 'admin bearer token (default: <data-dir>/admin.token)', process.env.TRELLIS_TOKEN)
