@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_INSTANCE_UIDS, type UidRange } from './runtime/index.ts'
+import { DEFAULT_LOG_FILES, DEFAULT_LOG_MAX_BYTES } from './logs/index.ts'
 
 /** Where the bundled catalog lives: images/ at the top of the repository. */
 export const BUNDLED_IMAGES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'images')
@@ -48,6 +49,10 @@ export interface NodeConfig {
   replicaReplaceMs: number
   /** Ceiling on the bytes per second a rebuild or catch-up copies, so the app keeps its disk; 0 = none. */
   rebuildBytesPerSecond: number
+  /** Size at which an instance's stdout or stderr file is rotated, bytes. */
+  instanceLogMaxBytes: number
+  /** Files kept per instance stream, the live one included. */
+  instanceLogFiles: number
 }
 
 export function defaultConfig (dataDir: string): NodeConfig {
@@ -67,7 +72,9 @@ export function defaultConfig (dataDir: string): NodeConfig {
     labels: {},
     replicaReplaceMs: 60_000,
     imageReplicas: 2,
-    rebuildBytesPerSecond: 64 * 1024 * 1024
+    rebuildBytesPerSecond: 64 * 1024 * 1024,
+    instanceLogMaxBytes: DEFAULT_LOG_MAX_BYTES,
+    instanceLogFiles: DEFAULT_LOG_FILES
   }
 }
 

@@ -11,6 +11,7 @@ import { createNode } from './node.ts'
 import { defaultDataDir } from '../controller/client/index.ts'
 import { versionLine } from '../controller/version/index.ts'
 import { DEFAULT_INSTANCE_UIDS, parseUidRange, type UidRange } from './runtime/index.ts'
+import { DEFAULT_LOG_FILES, DEFAULT_LOG_MAX_BYTES } from './logs/index.ts'
 
 function hostPort (value: string): { host: string, port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value)
@@ -57,6 +58,8 @@ interface RunOptions {
   replicaReplace: number
   imageReplicas: number
   rebuildRate: number
+  instanceLogMax: number
+  instanceLogFiles: number
 }
 
 /** The flags every command that starts the node takes. */
@@ -81,6 +84,8 @@ function nodeOptions (command: Command): Command {
     .option('--replica-replace <ms>', 'ms a volume replica\'s node may be down before the replica is rebuilt elsewhere', positiveInt('--replica-replace'), 60_000)
     .option('--image-replicas <n>', 'copies of every image the grid keeps on its nodes', positiveInt('--image-replicas'), 2)
     .option('--rebuild-rate <MiB/s>', 'ceiling on volume rebuild, catch-up and image fetch copying, MiB/s (0: none)', v => mib('--rebuild-rate', v), 64 * 1024 * 1024)
+    .option('--instance-log-max <MiB>', 'size at which an instance\'s stdout or stderr file is rotated, MiB', v => mib('--instance-log-max', v), DEFAULT_LOG_MAX_BYTES)
+    .option('--instance-log-files <n>', 'files kept per instance stream, the live one included', positiveInt('--instance-log-files'), DEFAULT_LOG_FILES)
 }
 
 function positiveInt (flag: string): (v: string) => number {
@@ -118,7 +123,9 @@ function configOf (opts: RunOptions): NodeConfig {
     labels: opts.label ?? {},
     replicaReplaceMs: opts.replicaReplace,
     imageReplicas: opts.imageReplicas,
-    rebuildBytesPerSecond: opts.rebuildRate
+    rebuildBytesPerSecond: opts.rebuildRate,
+    instanceLogMaxBytes: Math.max(1, opts.instanceLogMax),
+    instanceLogFiles: opts.instanceLogFiles
   })
   if (opts.images !== undefined) config.imagesDir = resolve(opts.images)
   return config

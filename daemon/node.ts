@@ -18,6 +18,7 @@ import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
 import { ADVERT_TOPIC, detectorPreset, GridNodes, HEARTBEAT_TOPIC, NodeDirectory } from './membership/index.ts'
 import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, type MeshHost } from './mesh/index.ts'
+import { GridLogs, LogKeeper, LogServer, type LocalLogs } from './logs/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
 import { ADVERT_INTERVAL_MS, ADVERT_MIN_GAP_MS, buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
 import { InstanceIsolation, ProcessDriver, Supervisor, uidStoreOver, type DriverFingerprint } from './runtime/index.ts'
@@ -157,6 +158,9 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
 
   const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
   network.start()
+  // A committed placement decides. On a grid an instance not yet placed waits for the
+  // leader's reconciler; a lone node runs everything itself.
+  const placeOf = (id: string): string | undefined => commandLog.state.placements.get(id)?.node ?? (raft === undefined ? identity.id : undefined)
   agent = new NodeAgent(
     { log: commandLog, catalog, runner: supervisor, network, volumes, isolation, images, store, logger: log.child({ component: 'agent' }) },
     {
@@ -167,16 +171,30 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       stopGraceMs: config.stopGraceMs,
       // In a grid, an instance that keeps crashing is given up here so the leader moves it.
       maxRestarts: raft !== undefined ? GRID_MAX_RESTARTS : undefined,
-      // A committed placement decides. On a grid an instance not yet placed waits for the
-      // leader's reconciler; a lone node runs everything itself.
-      place: id => commandLog.state.placements.get(id)?.node ?? (raft === undefined ? identity.id : undefined)
+      place: placeOf
     }
   )
   const whereabouts = new InstanceWhereabouts({
     selfId: identity.id,
-    placementOf: id => commandLog.state.placements.get(id)?.node,
+    placementOf: placeOf,
     local: id => supervisor.status(id),
     reported: membership === undefined ? undefined : (id, node) => membership!.reports.instance(id, node)
+  })
+
+  // Instance logs: kept in size and time here, served to other nodes, read from wherever an instance runs.
+  const logFiles: LocalLogs = { clock, dir: paths.logs, files: config.instanceLogFiles }
+  const logKeeper = new LogKeeper({ clock, logger: log.child({ component: 'logs' }) }, { dir: paths.logs, maxBytes: config.instanceLogMaxBytes, files: config.instanceLogFiles })
+  const logServer = new LogServer({ transport, logs: logFiles, logger: log })
+  logServer.start()
+  const gridLogs = new GridLogs({
+    selfId: identity.id,
+    transport,
+    logs: logFiles,
+    clock,
+    logger: log.child({ component: 'logs' }),
+    placementOf: placeOf,
+    conditionOf: id => whereabouts.condition(id),
+    nameOf: id => nodes.nameOf(id)
   })
 
   const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { token })
@@ -185,7 +203,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     log: commandLog,
     agent,
     catalog,
-    logs: driver,
+    logs: gridLogs,
     logger: log.child({ component: 'service' }),
     catalogReady: images.seeded,
     nodes,
@@ -219,6 +237,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   addImageRoutes(api, new CatalogService({ log: commandLog, images, nodes, logger: log.child({ component: 'images' }) }, { replicas: grid ? config.imageReplicas : 1 }))
 
   images.start()
+  logKeeper.start()
   await agent.start()
   reconciler?.start()
   fence?.start()
@@ -242,6 +261,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       driver.close()
       await network.close()
       blobServer.close()
+      logServer.close()
+      await logKeeper.stop()
       // The log before the mesh: Raft must stop sending before the transport goes.
       await fence?.stop()
       await reconciler?.stop()

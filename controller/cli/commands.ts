@@ -109,16 +109,6 @@ export async function deleteApp (client: TrellisClient, out: Output, name: strin
   return 0
 }
 
-export async function logs (client: TrellisClient, out: Output, app: string, instance: string | undefined, tail: number, stream: 'stdout' | 'stderr' | 'both', format: Format): Promise<number> {
-  const result = await client.logs(app, { instance, tail, stream })
-  if (format === 'json') { out.write(JSON.stringify(result, null, 2)); return 0 }
-  for (const r of result) {
-    if (result.length > 1) out.write(`==> ${r.instance} <==`)
-    for (const line of r.lines) out.write(line)
-  }
-  return 0
-}
-
 export async function nodes (client: TrellisClient, out: Output, format: Format): Promise<number> {
   const list = await client.nodes()
   if (format === 'json') { out.write(JSON.stringify(list, null, 2)); return 0 }

@@ -9,6 +9,7 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { ClientError, TrellisClient } from '../client/index.ts'
 import * as cmd from './commands.ts'
 import { versionLine } from '../version/index.ts'
+import { logs, parseSince } from './logs.ts'
 import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot } from './volumes.ts'
 import { imageDelete, imageDescribe, imageExport, imageImport, imageList } from './images.ts'
 
@@ -61,11 +62,16 @@ del.command('app <name>').description('delete an app, its instances and its volu
   .action(async (name: string) => { await run(async () => await cmd.deleteApp(await client(), out, name, globals().output))() })
 
 program.command('logs <app> [instance]')
-  .description('print the last lines an app\'s instances wrote (instance: web.0 or three-tier.web.0)')
-  .option('--tail <n>', 'lines per instance', v => Number(v), 100)
+  .description('print the lines an app\'s instances wrote, read on whichever node runs them (instance: web.0, three-tier.web.0, or a component: web)')
+  .option('--tail <n>', 'the last n lines of each instance (default 100 unless --since)', v => wholeNumber('--tail', v))
+  .option('--since <duration|time>', 'lines since a time: 10m, 1h30m, or 2026-05-01T12:00:00Z', v => since(v))
+  .option('-f, --follow', 'keep printing new lines, across restarts and moves to other nodes, until Ctrl-C')
+  .option('-t, --timestamps', 'put the time each line was written before it')
   .addOption(new Option('--stream <stream>', 'which output').choices(['stdout', 'stderr', 'both']).default('both'))
-  .action(async (app: string, instance: string | undefined, o: { tail: number, stream: 'stdout' | 'stderr' | 'both' }) => {
-    await run(async () => await cmd.logs(await client(), out, app, instance, o.tail, o.stream, globals().output))()
+  .action(async (app: string, instance: string | undefined, o: { tail?: number, since?: number, follow?: boolean, timestamps?: boolean, stream: 'stdout' | 'stderr' | 'both' }) => {
+    await run(async () => await logs(await client(), out, app, instance, {
+      tail: o.tail, since: o.since, stream: o.stream, follow: o.follow === true, timestamps: o.timestamps === true
+    }, globals().output, o.follow === true ? interrupted() : undefined))()
   })
 
 program.command('nodes').description('list the grid\'s nodes and their resources')
@@ -114,6 +120,27 @@ appCmd.command('clone <app> <new-name>').description('a staging copy of an app: 
   .action(async (app: string, name: string, o: { port: Record<string, number> }) => {
     await run(async () => await appClone(await client(), out, app, name, o.port, globals().output))()
   })
+
+function wholeNumber (flag: string, v: string): number {
+  const n = Number(v)
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} wants a whole number above 0, not ${JSON.stringify(v)}`)
+  return n
+}
+
+function since (v: string): number {
+  try {
+    return parseSince(v, Date.now())
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message)
+  }
+}
+
+/** Aborts on Ctrl-C, so a follow ends cleanly with exit 0. */
+function interrupted (): AbortSignal {
+  const ac = new AbortController()
+  process.once('SIGINT', () => { ac.abort() })
+  return ac.signal
+}
 
 function entryPort (v: string, acc: Record<string, number>): Record<string, number> {
   const [entry, port] = v.split('=', 2)

@@ -97,10 +97,31 @@ export interface AppDetailView extends AppSummaryView {
   events: AppEventView[]
 }
 
+/** One line an instance wrote, with the time its node first saw it (ms since the epoch, that node's clock). */
+export interface LogLineView {
+  at: number
+  stream: 'stdout' | 'stderr'
+  text: string
+}
+
+/** One instance's lines (`GET /v1/apps/:name/logs`). */
 export interface LogsView {
   instance: string
+  /** The node the lines were read on: where the committed state places the instance. */
+  node?: string
+  nodeName?: string
+  /** The lines' text, oldest first. */
   lines: string[]
+  /** The same lines with their times and streams. */
+  entries: LogLineView[]
+  /** What to know beside the lines: none yet, crash-looping, node unreachable. */
+  notices: string[]
 }
+
+/** One record of a followed log (`…/logs?follow=true`, one JSON object a line): a line, or a notice. */
+export type LogFollowView =
+  | { instance: string, node: string, nodeName: string, at: number, stream: 'stdout' | 'stderr', text: string }
+  | { instance: string, notice: string }
 
 export interface ErrorBody {
   error: { code: string, message: string, details?: unknown }

@@ -1,5 +1,5 @@
 export { ApiServer, MAX_BODY_BYTES, STREAMED } from './server.ts'
 export type { Handler, StreamHandler } from './server.ts'
 export { addRoutes, addImageRoutes } from './routes.ts'
-export type { GridService, ImageService } from './routes.ts'
+export type { GridService, ImageService, LogOptions } from './routes.ts'
 export { ApiError, statusOf, notFound, badRequest } from './errors.ts'
