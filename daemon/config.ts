@@ -53,6 +53,8 @@ export interface NodeConfig {
   instanceLogMaxBytes: number
   /** Files kept per instance stream, the live one included. */
   instanceLogFiles: number
+  /** Require the admin token for /metrics too (by default it is open, as Prometheus exporters are). */
+  metricsAuth: boolean
 }
 
 export function defaultConfig (dataDir: string): NodeConfig {
@@ -74,7 +76,8 @@ export function defaultConfig (dataDir: string): NodeConfig {
     imageReplicas: 2,
     rebuildBytesPerSecond: 64 * 1024 * 1024,
     instanceLogMaxBytes: DEFAULT_LOG_MAX_BYTES,
-    instanceLogFiles: DEFAULT_LOG_FILES
+    instanceLogFiles: DEFAULT_LOG_FILES,
+    metricsAuth: false
   }
 }
 

@@ -60,6 +60,7 @@ interface RunOptions {
   rebuildRate: number
   instanceLogMax: number
   instanceLogFiles: number
+  metricsAuth?: boolean
 }
 
 /** The flags every command that starts the node takes. */
@@ -86,6 +87,7 @@ function nodeOptions (command: Command): Command {
     .option('--rebuild-rate <MiB/s>', 'ceiling on volume rebuild, catch-up and image fetch copying, MiB/s (0: none)', v => mib('--rebuild-rate', v), 64 * 1024 * 1024)
     .option('--instance-log-max <MiB>', 'size at which an instance\'s stdout or stderr file is rotated, MiB', v => mib('--instance-log-max', v), DEFAULT_LOG_MAX_BYTES)
     .option('--instance-log-files <n>', 'files kept per instance stream, the live one included', positiveInt('--instance-log-files'), DEFAULT_LOG_FILES)
+    .option('--metrics-auth', 'require the admin token for /metrics (open by default; see docs/metrics.md)')
 }
 
 function positiveInt (flag: string): (v: string) => number {
@@ -125,7 +127,8 @@ function configOf (opts: RunOptions): NodeConfig {
     imageReplicas: opts.imageReplicas,
     rebuildBytesPerSecond: opts.rebuildRate,
     instanceLogMaxBytes: Math.max(1, opts.instanceLogMax),
-    instanceLogFiles: opts.instanceLogFiles
+    instanceLogFiles: opts.instanceLogFiles,
+    metricsAuth: opts.metricsAuth === true
   })
   if (opts.images !== undefined) config.imagesDir = resolve(opts.images)
   return config

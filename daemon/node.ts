@@ -7,9 +7,12 @@ import { GridCatalog } from '../controller/catalog/index.ts'
 import { RealClock, type Clock } from '../controller/clock/index.ts'
 import { rebalance, ReconcileLoop } from '../controller/reconciler/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
-import type { CommandLog } from '../controller/state/index.ts'
-import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
-import { addImageRoutes, addRoutes, ApiServer } from './api/index.ts'
+import type { CommandLog, GridState } from '../controller/state/index.ts'
+import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, REPORT_EVENTS, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
+import { appliedEvent, GridEvents, membershipEvent } from './events/index.ts'
+import { addEventRoutes, addImageRoutes, addMetricsRoute, addRoutes, ApiServer, METRICS_PATH } from './api/index.ts'
+import { NodeMetrics, type MetricsSources, type VolumeGauge } from './metrics/index.ts'
+import { GridEventService } from './event-service.ts'
 import { CatalogService } from './image-service.ts'
 import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
 import { GRID_KEY_FILE, inGrid, loadGridConfig } from './commands/index.ts'
@@ -73,6 +76,9 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const log = root.child({ node: identity.name })
   const token = await loadAdminToken(config.dataDir)
   const incarnation = await nextIncarnation(config.dataDir)
+  // Built first: the replicated log and volumes report to it as they are made; it reads the rest once built.
+  let metricsSources: MetricsSources | undefined
+  const metrics = new NodeMetrics({ sources: () => metricsSources }, { selfId: identity.id })
 
 
   const store: Store = await openStore(paths.state)
@@ -112,9 +118,10 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     store: { save: async (id, handle) => { await agent?.handleStore.save(id, handle) }, delete: async (id) => { await agent?.handleStore.delete(id) } }
   }, { stopGraceMs: config.stopGraceMs })
   supervisor.on('event', e => { agent?.record(e.id, e.type, describeSupervisorEvent(e)) })
+  const events = new GridEvents({ selfId: identity.id })
   const local = (): LocalReport => ({
     instances: reportedInstances(supervisor.list()),
-    events: agent?.recentEvents() ?? [],
+    events: events.own(REPORT_EVENTS).map(e => ({ at: e.at, instance: e.subject, kind: e.kind, detail: e.detail, seq: e.id })),
     volumeSyncs: (membership?.volumes.views() ?? []).flatMap(v => v.syncing.map(s => ({ volume: v.id, ...s })))
   })
 
@@ -122,7 +129,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   let commandLog: CommandLog
   let nodes: GridNodes
   if (grid) {
-    membership = await joinGrid({ logger: log, clock, store, advert, local, identity }, config, incarnation)
+    membership = await joinGrid({ logger: log, clock, store, advert, local, identity, events, metrics }, config, incarnation)
     transport = membership.transport
     commandLog = membership.raft
     nodes = membership.nodes
@@ -138,6 +145,12 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     })
   }
   const raft = membership?.raft
+  // Committed changes as events, from those this node had not seen before it started (a restart replays the rest).
+  const replayedUpTo = raft?.status().lastIndex ?? commandLog.state.appliedIndex
+  commandLog.onApplied((result, index) => {
+    const e = index > replayedUpTo ? appliedEvent(result, clock.now(), id => nodes.nameOf(id)) : undefined
+    if (e !== undefined) events.observe(e)
+  })
   const volumes: VolumeAttacher = membership?.volumes ?? new DirectoryVolumeBackend({ root: paths.volumes })
 
   // The grid's catalog: images live in the log and their blobs on the nodes; the seed folder fills it at first start.
@@ -162,7 +175,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   // leader's reconciler; a lone node runs everything itself.
   const placeOf = (id: string): string | undefined => commandLog.state.placements.get(id)?.node ?? (raft === undefined ? identity.id : undefined)
   agent = new NodeAgent(
-    { log: commandLog, catalog, runner: supervisor, network, volumes, isolation, images, store, logger: log.child({ component: 'agent' }) },
+    { log: commandLog, catalog, runner: supervisor, network, volumes, isolation, images, store, events, logger: log.child({ component: 'agent' }) },
     {
       nodeId: identity.id,
       nodeName: identity.name,
@@ -197,13 +210,34 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     nameOf: id => nodes.nameOf(id)
   })
 
-  const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { token })
+  events.subscribe(e => { metrics.event(e) })
+  metricsSources = {
+    resources: async () => {
+      const n = await nodes.self()
+      return { name: n.name, version: n.version, cpu: n.cpu, memory: n.memory, disk: n.disk, power: n.power }
+    },
+    instances: () => supervisor.list(),
+    members: membership === undefined ? undefined : () => membership!.directory.nodes(),
+    raft: raft === undefined ? undefined : () => raft.status(),
+    drops: membership === undefined
+      ? undefined
+      : () => [{ topic: 'membership', counts: membership!.directory.drops.counts }, { topic: 'instances', counts: membership!.reports.drops.counts }],
+    volumes: raft === undefined ? undefined : () => volumeGauges(raft.state, identity.id),
+    streamBytes: () => network.streamBytes,
+    imageBytesServed: () => blobServer.stats().bytesServed,
+    logs: () => ({ rotatedBytes: logKeeper.rotatedBytes, linesServed: logServer.linesServed })
+  }
+
+  // /metrics is open by default, like Prometheus exporters (docs/metrics.md): it holds counts and names, no secrets.
+  const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { token, open: config.metricsAuth ? ['/v1/health'] : ['/v1/health', METRICS_PATH] })
+  addMetricsRoute(api, metrics)
   addRoutes(api, new NodeService({
     nodeId: identity.id,
     log: commandLog,
     agent,
     catalog,
     logs: gridLogs,
+    events,
     logger: log.child({ component: 'service' }),
     catalogReady: images.seeded,
     nodes,
@@ -234,6 +268,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     ? undefined
     : new SelfFence({ barrier: async () => await raft.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } })
 
+  addEventRoutes(api, new GridEventService({ events, nameOf: id => nodes.nameOf(id) }))
   addImageRoutes(api, new CatalogService({ log: commandLog, images, nodes, logger: log.child({ component: 'images' }) }, { replicas: grid ? config.imageReplicas : 1 }))
 
   images.start()
@@ -284,7 +319,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
  * reports, replicated log, voter membership loop and replicated volumes.
  */
 async function joinGrid (
-  c: { logger: Logger, clock: Clock, store: Store, identity: NodeIdentity, advert: (stamp: { incarnation: number, sequence: number, sentAt: number }) => Promise<NodeAdvert>, local: () => LocalReport },
+  c: { logger: Logger, clock: Clock, store: Store, identity: NodeIdentity, advert: (stamp: { incarnation: number, sequence: number, sentAt: number }) => Promise<NodeAdvert>, local: () => LocalReport, events: GridEvents, metrics: NodeMetrics },
   config: NodeConfig,
   incarnation: number
 ): Promise<Membership> {
@@ -312,22 +347,35 @@ async function joinGrid (
     },
     { settings: detectorPreset(config.detector), incarnation, advertIntervalMs: ADVERT_INTERVAL_MS, advertMinGapMs: ADVERT_MIN_GAP_MS, seed: incarnation }
   )
+  // Membership transitions as this node sees them; names come from GridNodes once it exists.
+  let nodes: GridNodes | undefined
+  directory.on('event', e => { c.events.observe(membershipEvent(e, id => nodes?.nameOf(id) ?? id)) })
   await directory.start()
-  const reports = new InstanceReports({ gossip, clock: c.clock, logger: c.logger.child({ component: 'reports' }), local: c.local }, { incarnation })
+  const reports = new InstanceReports({
+    gossip,
+    clock: c.clock,
+    logger: c.logger.child({ component: 'reports' }),
+    local: c.local,
+    onEvents: (node, incarnation, list) => {
+      c.events.ingest(node, incarnation, list.map(e => ({ seq: Number(e.seq), at: Number(e.at), subject: e.instance, kind: e.kind, detail: e.detail })))
+    }
+  }, { incarnation })
   reports.start()
-  const raft = new RaftCommandLog({ transport, store: c.store, clock: c.clock, logger: c.logger }, {
+  const raft = new RaftCommandLog({ transport, store: c.store, clock: c.clock, logger: c.logger, observer: c.metrics.raftObserver() }, {
     // The founder starts the group as its only voter; a node that joined waits to be added.
     voters: saved?.founder === true ? [c.identity.id] : []
   })
   await raft.start()
   const members = new MembershipLoop({ raft, directory, clock: c.clock, logger: c.logger }, { zone: config.zone })
   members.start()
-  const nodes = new GridNodes({
+  nodes = new GridNodes({
     self: { id: c.identity.id, name: c.identity.name },
     directory,
     state: () => raft.state
   })
-  const volumes = new GridVolumes({ log: raft, transport, clock: c.clock, logger: c.logger, isUp: id => nodes.isUp(id), nameOf: id => nodes.nameOf(id) }, {
+  const volumes = new GridVolumes({
+    log: raft, transport, clock: c.clock, logger: c.logger, isUp: id => nodes.isUp(id), nameOf: id => nodes.nameOf(id), observer: c.metrics.volumeObserver()
+  }, {
     nodeId: c.identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, rebuildBytesPerSecond: config.rebuildBytesPerSecond
   })
   await volumes.start()
@@ -362,6 +410,13 @@ async function nodeFingerprints (driver: ProcessDriver, grid: boolean): Promise<
       ? { capabilities: ['volume-mount'], notes: [] }
       : { capabilities: [], notes: [`cannot mount volumes: ${mount.why ?? 'unknown'}`] }
   ]
+}
+
+/** The volumes this node holds a replica of or is primary for, as metrics show them. */
+function volumeGauges (state: GridState, self: string): VolumeGauge[] {
+  return [...state.volumes.values()]
+    .filter(v => v.members.includes(self) || v.primary === self)
+    .map(v => ({ volume: v.id, inSyncHere: v.inSync.includes(self), primary: v.primary === self, inSync: v.inSync.length, replicas: v.replicas }))
 }
 
 /** The nodes image replication spreads copies over: the grid's, or this node alone. */

@@ -12,6 +12,7 @@ import { ApiError, badRequest, notFound, type GridService } from './api/index.ts
 import type { RaftCommandLog } from './consensus/index.ts'
 import type { GridNodes } from './membership/index.ts'
 import type { GridLogs, LogRequestOptions } from './logs/index.ts'
+import { EVENTS_PER_APP, type GridEvents } from './events/index.ts'
 import { isServing } from './runtime/index.ts'
 import { volumeView, type GridVolumes } from './volumes/grid/index.ts'
 
@@ -33,8 +34,10 @@ export interface ServiceComponents {
   catalogReady?: Promise<void>
   /** The replicated log, when the node belongs to a grid. */
   raft?: RaftCommandLog
-  /** Status and events other nodes report about what they run. */
+  /** Status other nodes report about what they run. */
   remote?: InstanceReports
+  /** What happened to the grid's apps, as this node knows it. */
+  events: GridEvents
   /** One round of rebalancing decisions from this node's view of the grid. */
   rebalance?: () => Decision[]
   /** This node's replicated volumes, when it belongs to a grid. */
@@ -93,10 +96,10 @@ export class NodeService implements GridService {
       createdIndex: record.createdIndex,
       instanceList: this.#instances(name),
       entryList: this.#c.agent.entries(name),
-      events: [
-        ...this.#c.agent.events(name).map(({ at, instance, kind, detail }) => ({ at, instance, kind, detail })),
-        ...(this.#c.remote?.events(name) ?? []).map(e => ({ at: Number(e.at), instance: e.instance, kind: e.kind, detail: e.detail }))
-      ].sort((a, b) => a.at - b.at).slice(-100)
+      // Each node's own clock stamps its events; by time reads best, ties in the order they arrived here.
+      events: this.#c.events.list({ app: name }, EVENTS_PER_APP)
+        .map(e => ({ at: e.at, instance: e.subject, kind: e.kind, detail: e.detail, node: this.#c.nodes.nameOf(e.origin) }))
+        .sort((a, b) => a.at - b.at)
     }
   }
 

@@ -65,14 +65,14 @@ export async function getApps (client: TrellisClient, out: Output, format: Forma
   return 0
 }
 
-export async function describeApp (client: TrellisClient, out: Output, name: string, format: Format): Promise<number> {
+export async function describeApp (client: TrellisClient, out: Output, name: string, format: Format, events = 20): Promise<number> {
   const app = await client.app(name)
   if (format === 'json') { out.write(JSON.stringify(app, null, 2)); return 0 }
-  out.write(describeText(app))
+  out.write(describeText(app, events))
   return 0
 }
 
-function describeText (app: AppDetailView): string {
+function describeText (app: AppDetailView, events: number): string {
   const lines = [
     `Name:       ${app.name}`,
     `Status:     ${app.status} (${app.healthy}/${app.instances} healthy)`,
@@ -87,8 +87,8 @@ function describeText (app: AppDetailView): string {
       i.nodeName ?? i.node.slice(-8), ago(i.since), i.lastExit === undefined ? '-' : exitText(i.lastExit)
     ]))),
     '',
-    'Events:',
-    app.events.length === 0 ? '  none' : indent(table(['TIME', 'INSTANCE', 'EVENT', 'DETAIL'], app.events.slice(-20).map(e => [time(e.at), e.instance, e.kind, e.detail])))
+    `Events${app.events.length > events ? ` (latest ${events} of ${app.events.length}; --events N for more)` : ''}:`,
+    app.events.length === 0 ? '  none' : indent(table(['TIME', 'NODE', 'SUBJECT', 'EVENT', 'DETAIL'], app.events.slice(-events).map(e => [time(e.at), e.node ?? '-', e.instance, e.kind, e.detail])))
   ]
   return lines.join('\n')
 }

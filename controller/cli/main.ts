@@ -10,6 +10,7 @@ import { ClientError, TrellisClient } from '../client/index.ts'
 import * as cmd from './commands.ts'
 import { versionLine } from '../version/index.ts'
 import { logs, parseSince } from './logs.ts'
+import { events } from './events.ts'
 import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot } from './volumes.ts'
 import { imageDelete, imageDescribe, imageExport, imageImport, imageList } from './images.ts'
 
@@ -55,7 +56,8 @@ get.command('apps').description('list apps').action(run(async () => await cmd.ge
 
 const describe = program.command('describe').description('show one resource in detail')
 describe.command('app <name>').description('an app: instances, entries, events')
-  .action(async (name: string) => { await run(async () => await cmd.describeApp(await client(), out, name, globals().output))() })
+  .option('--events <n>', 'the app\'s latest n events (the node keeps its last 1000)', v => wholeNumber('--events', v), 20)
+  .action(async (name: string, o: { events: number }) => { await run(async () => await cmd.describeApp(await client(), out, name, globals().output, o.events))() })
 
 const del = program.command('delete').description('delete a resource')
 del.command('app <name>').description('delete an app, its instances and its volumes')
@@ -72,6 +74,15 @@ program.command('logs <app> [instance]')
     await run(async () => await logs(await client(), out, app, instance, {
       tail: o.tail, since: o.since, stream: o.stream, follow: o.follow === true, timestamps: o.timestamps === true
     }, globals().output, o.follow === true ? interrupted() : undefined))()
+  })
+
+program.command('events').description('what happened in the grid: instances started, exited, moved; nodes up and down; apps applied')
+  .option('--app <app>', 'only this app\'s events')
+  .option('--since <duration|time>', 'events since a time: 10m, 1h30m, or 2026-05-01T12:00:00Z', v => since(v))
+  .option('--tail <n>', 'the latest n events', v => wholeNumber('--tail', v), 50)
+  .option('-f, --follow', 'after them, print each event as it happens, until Ctrl-C')
+  .action(async (o: { app?: string, since?: number, tail: number, follow?: boolean }) => {
+    await run(async () => await events(await client(), out, { app: o.app, since: o.since, tail: o.tail, follow: o.follow === true }, globals().output, o.follow === true ? interrupted() : undefined))()
   })
 
 program.command('nodes').description('list the grid\'s nodes and their resources')

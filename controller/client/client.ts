@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, ErrorBody, ImageView, ImportView, LogFollowView, LogsView, NodeView, RaftView, ValidateView, VolumeView
+  AppDetailView, AppSummaryView, ApplyView, ErrorBody, EventView, ImageView, ImportView, LogFollowView, LogsView, NodeView, RaftView, ValidateView, VolumeView
 } from './types.ts'
 
 /** Default admin API address of a daemon. */
@@ -22,6 +22,23 @@ function logsQuery (o: LogsOptions): URLSearchParams {
   if (o.tail !== undefined) q.set('tail', String(o.tail))
   if (o.since !== undefined) q.set('since', String(o.since))
   if (o.stream !== undefined) q.set('stream', o.stream)
+  return q
+}
+
+/** Which events: one app's (grid events have none), since a time (ms since the epoch), the latest `tail`, those after an event id. */
+export interface EventsOptions {
+  app?: string
+  since?: number
+  tail?: number
+  after?: number
+}
+
+function eventsQuery (o: EventsOptions): URLSearchParams {
+  const q = new URLSearchParams()
+  if (o.app !== undefined) q.set('app', o.app)
+  if (o.since !== undefined) q.set('since', String(o.since))
+  if (o.tail !== undefined) q.set('tail', String(o.tail))
+  if (o.after !== undefined) q.set('after', String(o.after))
   return q
 }
 
@@ -119,6 +136,27 @@ export class TrellisClient {
     yield * this.#records<LogFollowView>(res, signal)
   }
 
+  /** The serving node's latest grid events, oldest first (`GET /v1/events`). */
+  async events (q: EventsOptions = {}): Promise<EventView[]> {
+    return await this.#call('GET', `/v1/events?${eventsQuery(q).toString()}`)
+  }
+
+  /**
+   * Grid events as server-sent events: the latest `tail` (or all after
+   * `after`), then each as it happens, until the signal aborts.
+   */
+  async * followEvents (q: EventsOptions = {}, signal?: AbortSignal): AsyncGenerator<EventView> {
+    const res = await this.#send('GET', `/v1/events?${eventsQuery(q).toString()}`, { timeoutMs: 0, signal, accept: 'text/event-stream' })
+    let data: string[] = []
+    for await (const line of this.#lines(res, signal)) {
+      // A blank line ends an event; `data:` lines make it; ids and comments need nothing here.
+      if (line === '') {
+        if (data.length > 0) yield JSON.parse(data.join('\n')) as EventView
+        data = []
+      } else if (line.startsWith('data:')) data.push(line.slice(5).trimStart())
+    }
+  }
+
   /** Imports a bundle, sent as a tar stream, into the grid's catalog. Waits as long as the upload takes. */
   async importImage (bundle: Readable): Promise<ImportView> {
     const res = await this.#send('PUT', '/v1/images', { body: Readable.toWeb(bundle) as ReadableStream, type: 'application/x-tar', timeoutMs: 0 })
@@ -144,6 +182,11 @@ export class TrellisClient {
    * cut short, other than by the signal, as ERR_API_UNREACHABLE.
    */
   async * #records<T> (res: Response, signal?: AbortSignal): AsyncGenerator<T> {
+    for await (const line of this.#lines(res, signal)) if (line.trim() !== '') yield JSON.parse(line) as T
+  }
+
+  /** A streamed answer's lines, without their ends; throws as #records says. */
+  async * #lines (res: Response, signal?: AbortSignal): AsyncGenerator<string> {
     if (!res.ok || res.body === null) { await this.#parse(res); return }
     const decoder = new TextDecoder()
     let held = ''
@@ -152,9 +195,9 @@ export class TrellisClient {
         held += decoder.decode(chunk, { stream: true })
         let nl
         while ((nl = held.indexOf('\n')) >= 0) {
-          const line = held.slice(0, nl).trim()
+          const line = held.slice(0, nl).replace(/\r$/, '')
           held = held.slice(nl + 1)
-          if (line !== '') yield JSON.parse(line) as T
+          yield line
         }
       }
     } catch (err) {

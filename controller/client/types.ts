@@ -84,9 +84,28 @@ export interface AppSummaryView {
 
 export interface AppEventView {
   at: number
+  /** What it is about: an instance id, or `<app>.placement`, `<app>.entry.<name>`, the app's name. */
   instance: string
   kind: string
   detail: string
+  /** The node that recorded it, by name. */
+  node?: string
+}
+
+/** One grid event (`GET /v1/events`): an instance's, an app's or a node's. */
+export interface EventView {
+  /** The serving node's number for it, increasing; the id of a server-sent event (Last-Event-ID resumes after it). */
+  id: number
+  /** ms since the epoch, by the recording node's clock. */
+  at: number
+  kind: string
+  /** '' for grid events (nodes, images). */
+  app: string
+  subject: string
+  detail: string
+  /** The node that recorded it: name and id. */
+  node: string
+  nodeId: string
 }
 
 export interface AppDetailView extends AppSummaryView {

@@ -42,12 +42,15 @@ interface Route {
 export class ApiServer {
   readonly #routes: Route[] = []
   readonly #token: Buffer
+  readonly #open: Set<string>
   readonly #logger: Logger
   #server: Server | undefined
 
-  constructor (components: { logger: Logger }, init: { token: string }) {
+  /** `open`: paths served without the token (default `/v1/health`). */
+  constructor (components: { logger: Logger }, init: { token: string, open?: string[] }) {
     this.#logger = components.logger
     this.#token = Buffer.from(init.token)
+    this.#open = new Set(init.open ?? ['/v1/health'])
   }
 
   /** Adds a route; `:name` segments become params. */
@@ -92,7 +95,7 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://api')
     let streaming = false
     try {
-      if (url.pathname !== '/v1/health' && !this.#authorized(req)) {
+      if (!this.#open.has(url.pathname) && !this.#authorized(req)) {
         throw new ApiError('ERR_UNAUTHORIZED', 'missing or wrong bearer token (see <data-dir>/admin.token)')
       }
       const matches = this.#routes.map(r => ({ r, m: r.pattern.exec(url.pathname) })).filter(x => x.m !== null)

@@ -16,11 +16,11 @@ import type { PeerLinkStats } from './peer-link.ts'
 import { Waiters, awaitedTimer } from './waiters.ts'
 import { restoreState, serializeState } from './snapshot.ts'
 import { LevelStorage } from './storage.ts'
-import type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log-types.ts'
+import type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus, RaftObserver } from './raft-command-log-types.ts'
 import { DEFAULT_CATCH_UP_LAG, catchUpOf, confChangePending } from './membership.ts'
 import type { CatchUp } from './membership.ts'
 
-export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log-types.ts'
+export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus, RaftObserver } from './raft-command-log-types.ts'
 
 const DEFAULT_TICK_MS = 100 // ms
 const DEFAULT_TIMEOUT_MS = 5000 // ms
@@ -58,12 +58,15 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   #readSeq = 0
   /** Index of the last membership change this node proposed; pending until committed. */
   #confProposedAt = 0
+  readonly #observer: RaftObserver | undefined
+  #knownLeader: string | null = null
 
   constructor (components: RaftCommandLogComponents, init: RaftCommandLogInit = {}) {
     this.#transport = components.transport
     this.#store = components.store
     this.#clock = components.clock
     this.#logger = components.logger.child({ component: 'raft', node: components.transport.nodeId })
+    this.#observer = components.observer
     this.#init = init
     this.#tickMs = init.tickMs ?? DEFAULT_TICK_MS
     this.#timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -138,6 +141,13 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
    * the deadline, ERR_UNAVAILABLE if its outcome is unknown.
    */
   async propose (command: Command): Promise<ApplyResult> {
+    const started = performance.now()
+    const result = await this.#propose(command)
+    this.#observer?.committed?.(performance.now() - started)
+    return result
+  }
+
+  async #propose (command: Command): Promise<ApplyResult> {
     await this.#ready()
     const data = encodeCommand(command)
     const deadline = this.#clock.now() + this.#timeoutMs
@@ -340,7 +350,11 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   /** One Ready, in the order the core requires: persist → send → apply. */
   async #handle (rd: Ready): Promise<void> {
     const node = this.#node!
-    if (rd.softState !== undefined) this.#logger.info({ role: rd.softState.role, leader: rd.softState.leader, term: node.term }, 'raft role changed')
+    if (rd.softState !== undefined) {
+      this.#logger.info({ role: rd.softState.role, leader: rd.softState.leader, term: node.term }, 'raft role changed')
+      if (rd.softState.leader !== this.#knownLeader) this.#observer?.leaderChanged?.(rd.softState.leader, node.term)
+      this.#knownLeader = rd.softState.leader
+    }
     // 1. Durable before anyone hears of it: a vote or an acknowledged entry must survive a crash.
     await this.#storage!.persist(rd)
     if (rd.compaction !== undefined) this.#snapIndex = rd.compaction.index
