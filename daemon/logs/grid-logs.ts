@@ -108,6 +108,7 @@ export class GridLogs {
     // One notice per outage of a node's stream, not one per retry.
     let lostNoticed = false
     let condition = this.#c.conditionOf(instance)
+    let lastNode: string | undefined
     // Lines at the newest time seen, so a stream opened again from that time does not repeat them.
     let lastAt = 0
     let atLast = new Set<string>()
@@ -121,18 +122,24 @@ export class GridLogs {
       }
       waitingNoticed = false
       const name = this.#c.nameOf(node)
-      let lines = 0
+      if (lastNode !== undefined && node !== lastNode) {
+        await emit({ instance, notice: `${instance}: moved from ${this.#c.nameOf(lastNode)} to ${name}; following its log there` })
+        // Another node's clock and file: start just before the move was seen, with nothing to skip.
+        query = { ...query, tail: undefined, since: Math.max(0, this.#c.clock.now() - MOVE_LOOKBACK_MS) }
+        lastAt = 0
+        atLast = new Set()
+        lostNoticed = false
+      }
+      lastNode = node
       for (const n of conditionNotices(instance, name, condition, false)) await emit({ instance, notice: n })
       const ac = new AbortController()
       const both = AbortSignal.any([signal, ac.signal])
-      let movedTo: string | undefined
       // The watch ends this stream when the instance moves, and tells of restarts and back-off meanwhile.
       const watch = (async () => {
         while (!both.aborted) {
           await this.#c.clock.sleep(WATCH_MS, both).catch(() => {})
           if (both.aborted) return
-          const now = this.#c.placementOf(instance)
-          if (now !== node) { movedTo = now; ac.abort(); return }
+          if (this.#c.placementOf(instance) !== node) { ac.abort(); return }
           const next = this.#c.conditionOf(instance)
           for (const n of changeNotices(instance, name, condition, next)) await emit({ instance, notice: n })
           condition = next ?? condition
@@ -144,7 +151,6 @@ export class GridLogs {
             if (line.at < lastAt || (line.at === lastAt && atLast.has(line.text))) continue
             if (line.at > lastAt) { lastAt = line.at; atLast = new Set() }
             atLast.add(line.text)
-            lines++
             lostNoticed = false
             await emit({ instance, node, line })
           }
@@ -156,16 +162,9 @@ export class GridLogs {
       ac.abort()
       await watch
       if (signal.aborted) return
-      if (movedTo !== undefined || this.#c.placementOf(instance) !== node) {
-        const to = movedTo ?? this.#c.placementOf(instance)
-        await emit({ instance, notice: `${instance}: moved from ${name} to ${to === undefined ? 'nowhere yet' : this.#c.nameOf(to)}; following its log there` })
-        // Another node's clock and file: start just before the move, with nothing to skip.
-        query = { ...query, tail: undefined, since: Math.max(0, this.#c.clock.now() - MOVE_LOOKBACK_MS) }
-        lastAt = 0
-        atLast = new Set()
-      } else {
-        if (lines === 0 && lastAt === 0) query = { ...query, tail: undefined }
-        else query = { ...query, tail: undefined, since: lastAt }
+      // Moved: the loop's top follows it. Still placed there: open the stream again from the last line seen.
+      if (this.#c.placementOf(instance) === node) {
+        query = { ...query, tail: undefined, since: lastAt === 0 ? query.since : lastAt }
         await this.#c.clock.sleep(RETRY_MS, signal).catch(() => {})
       }
     }
