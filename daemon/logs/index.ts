@@ -10,7 +10,7 @@
 export { LogKeeper, KEEP_INTERVAL_MS } from './keeper.ts'
 export type { LogKeeperComponents, LogKeeperInit } from './keeper.ts'
 export { rotate, rotatedPath, DEFAULT_LOG_FILES, DEFAULT_LOG_MAX_BYTES } from './rotate.ts'
-export { readMarks, timeAt, offsetSince, timesPath, decodeMarks, encodeMark } from './timeline.ts'
+export { readMarks, timeAt, offsetSince, timesPath, decodeMarks, encodeMark, thinMarks, MAX_MARKS, MARK_BYTES } from './timeline.ts'
 export type { Mark } from './timeline.ts'
 export { readInstanceLog, mergeByTime, splitLines, logFile, MAX_LINE_BYTES, MAX_READ_BYTES } from './read.ts'
 export type { LogLine, LogPosition, LogStream, ReadOptions, StreamChoice } from './read.ts'

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { Periodic, type Clock } from '../../controller/clock/index.ts'
 import { rotate } from './rotate.ts'
-import { appendMark, readMarks, timesPath } from './timeline.ts'
+import { appendMark, MARK_BYTES, MAX_MARKS, readMarks, thinMarks, timesPath } from './timeline.ts'
 
 /** How often every log file is looked at: the resolution of line times, and how far a file may overshoot its size before rotation, ms. */
 export const KEEP_INTERVAL_MS = 1000 // ms
@@ -93,6 +93,7 @@ export class LogKeeper {
     if (size > end) {
       await appendMark(path, { end: size, at: now })
       end = size
+      if ((await stat(timesPath(path))).size > MAX_MARKS * MARK_BYTES) await thinMarks(path)
     }
     if (size >= this.#init.maxBytes) {
       this.rotatedBytes += await rotate(path, this.#init.files, now)

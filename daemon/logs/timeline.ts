@@ -8,10 +8,17 @@
  *
  * mark = end:u64be at:u64be (16 bytes): every byte before `end` existed at `at` (ms since the epoch).
  */
-import { appendFile, readFile } from 'node:fs/promises'
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises'
 
 /** Bytes of one mark. */
 export const MARK_BYTES = 16
+/**
+ * Marks a sidecar may hold (1 MiB) before every other one is dropped. A slow
+ * writer marks nearly every line, and its file may take months to reach the
+ * rotation size; thinning keeps the sidecar small at the cost of coarser
+ * times for the older lines.
+ */
+export const MAX_MARKS = 65_536
 
 /** The file's length `end` was first seen at `at` (ms since the epoch). */
 export interface Mark {
@@ -86,4 +93,14 @@ export function offsetSince (marks: Mark[], since: number): number {
     offset = m.end
   }
   return offset
+}
+
+/** Keeps every other mark and the last (the file's present length), rewriting the sidecar at once. Returns the marks kept. */
+export async function thinMarks (logPath: string): Promise<number> {
+  const marks = await readMarks(logPath)
+  const kept = marks.filter((_, i) => i % 2 === 1 || i === marks.length - 1)
+  const tmp = `${timesPath(logPath)}.tmp`
+  await writeFile(tmp, Buffer.concat(kept.map(encodeMark)), { mode: 0o600 })
+  await rename(tmp, timesPath(logPath))
+  return kept.length
 }

@@ -5,14 +5,14 @@
  */
 import t from 'tap'
 import { spawn } from 'node:child_process'
-import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pino } from 'pino'
 import { RealClock, VirtualClock } from '../../../controller/clock/index.ts'
 import {
-  followInstanceLog, LogKeeper, offsetSince, readInstanceLog, readMarks, rotatedPath, splitLines, timeAt, type LogLine
+  encodeMark, followInstanceLog, LogKeeper, offsetSince, readInstanceLog, readMarks, rotatedPath, splitLines, thinMarks, timeAt, timesPath, type LogLine
 } from '../../../daemon/logs/index.ts'
 
 const logger = pino({ level: 'silent' })
@@ -42,6 +42,15 @@ t.test('marks: a byte\'s time is the first mark past it; since starts after the 
   t.equal(offsetSince(marks, 1500), 10)
   t.equal(offsetSince(marks, 2000), 10, 'bytes seen at exactly `since` are included')
   t.equal(offsetSince(marks, 5000), 40)
+})
+
+t.test('a sidecar grown too long keeps every other mark and the last', async t => {
+  const dir = await scratch(fn => t.teardown(fn))
+  const path = join(dir, 'a.w.0.stdout.log')
+  writeFileSync(timesPath(path), Buffer.concat(Array.from({ length: 11 }, (_, i) => encodeMark({ end: (i + 1) * 10, at: 1000 + i }))))
+  t.equal(await thinMarks(path), 6)
+  t.same((await readMarks(path)).map(m => m.end), [20, 40, 60, 80, 100, 110], 'the file\'s length at the last mark stays known')
+  t.equal(timeAt(await readMarks(path), 25, 0), 1003, 'a byte\'s time is now the next kept mark\'s: coarser, never earlier')
 })
 
 t.test('splitLines: offsets past each line, a cut first line dropped, long lines in pieces', async t => {
