@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises'
+import { logPaths } from '../runtime/index.ts'
 import { rotatedPath } from './rotate.ts'
 import { readMarks, timeAt, offsetSince } from './timeline.ts'
 
@@ -42,9 +43,9 @@ export const MAX_READ_BYTES = 8 * 1024 * 1024 // bytes
 export const MAX_LINE_BYTES = 64 * 1024 // bytes
 const CHUNK_BYTES = 64 * 1024 // bytes
 
-/** Where the process driver writes an instance's output (runtime/process/logs.ts names them the same). */
+/** Where the process driver writes an instance's output. */
 export function logFile (dir: string, id: string, stream: LogStream): string {
-  return `${dir}/${id}.${stream}.log`
+  return logPaths(dir, id)[stream]
 }
 
 /**

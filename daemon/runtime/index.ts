@@ -11,7 +11,7 @@ export type {
 } from './types.ts'
 export { Supervisor } from './supervisor.ts'
 export type { SupervisorComponents, SupervisorListener } from './supervisor.ts'
-export { ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS, taskUser } from './process/index.ts'
+export { logPaths, ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS, taskUser } from './process/index.ts'
 export type { ProcessDriverOptions } from './process/index.ts'
 export { DEFAULT_BACKOFF, STABLE_PERIOD_MS, STOP_GRACE_MS, afterEnd, attemptsAfterRun, backoffDelay, isFailure } from './policy.ts'
 export type { AfterEnd } from './policy.ts'
