@@ -71,17 +71,18 @@ export class LogKeeper {
     }
     const live = new Set(names.filter(n => LIVE_LOG.test(n)).map(n => join(this.#init.dir, n)))
     for (const path of this.#ends.keys()) if (!live.has(path)) this.#ends.delete(path)
+    // One time for the round: what stdout and stderr gained since the last round is stamped alike.
+    const now = this.#c.clock.now()
     for (const path of live) {
       try {
-        await this.#keep(path)
+        await this.#keep(path, now)
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.#c.logger.warn({ err, path }, 'could not keep a log file')
       }
     }
   }
 
-  async #keep (path: string): Promise<void> {
-    const now = this.#c.clock.now()
+  async #keep (path: string, now: number): Promise<void> {
     const size = (await stat(path)).size
     let end = this.#ends.get(path)
     if (end === undefined) end = (await readMarks(path)).at(-1)?.end ?? 0
