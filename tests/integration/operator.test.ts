@@ -67,7 +67,7 @@ t.test('logs of an instance, read on a node that does not run it', async t => {
   const up = entries.find(e => e.stream === 'stderr')
   t.equal(up?.text, `ticker up on ${ids[tickAt]!}`, 'stderr merged in')
   // Lines are timed by the keeper round (a second) that first saw them: the stderr line, written first, is in the first round or the next.
-  t.ok(up !== undefined && up.at - entries[0]!.at <= KEEP_INTERVAL_MS, 'among the first by time')
+  t.ok(up !== undefined && up.at - entries[0]!.at <= 2 * KEEP_INTERVAL_MS, 'among the first by time')
   t.ok(entries.every((e, i) => i === 0 || e.at >= entries[i - 1]!.at), 'ordered by time')
   const since = Date.now() - 1500
   const recent = await reader.client.logs('ops', { instance: 'tick.0', since })
