@@ -7,11 +7,12 @@ import { GridCatalog } from '../controller/catalog/index.ts'
 import { RealClock, type Clock } from '../controller/clock/index.ts'
 import { rebalance, ReconcileLoop } from '../controller/reconciler/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
-import type { CommandLog, GridState } from '../controller/state/index.ts'
+import type { CommandLog } from '../controller/state/index.ts'
 import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, REPORT_EVENTS, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
 import { appliedEvent, GridEvents, membershipEvent } from './events/index.ts'
 import { addEventRoutes, addImageRoutes, addMetricsRoute, addRoutes, ApiServer, METRICS_PATH } from './api/index.ts'
-import { NodeMetrics, type MetricsSources, type VolumeGauge } from './metrics/index.ts'
+import { NodeMetrics, type MetricsSources } from './metrics/index.ts'
+import { metricSources } from './metric-sources.ts'
 import { GridEventService } from './event-service.ts'
 import { CatalogService } from './image-service.ts'
 import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
@@ -211,22 +212,10 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   })
 
   events.subscribe(e => { metrics.event(e) })
-  metricsSources = {
-    resources: async () => {
-      const n = await nodes.self()
-      return { name: n.name, version: n.version, cpu: n.cpu, memory: n.memory, disk: n.disk, power: n.power }
-    },
-    instances: () => supervisor.list(),
-    members: membership === undefined ? undefined : () => membership!.directory.nodes(),
-    raft: raft === undefined ? undefined : () => raft.status(),
-    drops: membership === undefined
-      ? undefined
-      : () => [{ topic: 'membership', counts: membership!.directory.drops.counts }, { topic: 'instances', counts: membership!.reports.drops.counts }],
-    volumes: raft === undefined ? undefined : () => volumeGauges(raft.state, identity.id),
-    streamBytes: () => network.streamBytes,
-    imageBytesServed: () => blobServer.stats().bytesServed,
-    logs: () => ({ rotatedBytes: logKeeper.rotatedBytes, linesServed: logServer.linesServed })
-  }
+  metricsSources = metricSources({
+    selfId: identity.id, nodes, supervisor, network, blobServer, logKeeper, logServer,
+    grid: membership === undefined ? undefined : { directory: membership.directory, reports: membership.reports, raft: membership.raft }
+  })
 
   // /metrics is open by default, like Prometheus exporters (docs/metrics.md): it holds counts and names, no secrets.
   const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { token, open: config.metricsAuth ? ['/v1/health'] : ['/v1/health', METRICS_PATH] })
@@ -410,13 +399,6 @@ async function nodeFingerprints (driver: ProcessDriver, grid: boolean): Promise<
       ? { capabilities: ['volume-mount'], notes: [] }
       : { capabilities: [], notes: [`cannot mount volumes: ${mount.why ?? 'unknown'}`] }
   ]
-}
-
-/** The volumes this node holds a replica of or is primary for, as metrics show them. */
-function volumeGauges (state: GridState, self: string): VolumeGauge[] {
-  return [...state.volumes.values()]
-    .filter(v => v.members.includes(self) || v.primary === self)
-    .map(v => ({ volume: v.id, inSyncHere: v.inSync.includes(self), primary: v.primary === self, inSync: v.inSync.length, replicas: v.replicas }))
 }
 
 /** The nodes image replication spreads copies over: the grid's, or this node alone. */
