@@ -1,12 +1,13 @@
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_INSTANCE_UIDS, type UidRange } from './runtime/index.ts'
+import { DEFAULT_LOG_FILES, DEFAULT_LOG_MAX_BYTES } from './logs/index.ts'
 
 /** Where the bundled catalog lives: images/ at the top of the repository. */
 export const BUNDLED_IMAGES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'images')
 
 /** This Trellis's version, as nodes advertise it. */
-export const VERSION = '0.1.0'
+export { VERSION } from '../controller/version/index.ts'
 
 /** Default admin API port. */
 export const DEFAULT_API_PORT = 7420
@@ -52,6 +53,12 @@ export interface NodeConfig {
   vmAccel: 'auto' | 'kvm' | 'tcg'
   /** The kernel the KVM probe boots; default /boot/vmlinuz-<running release>. */
   vmProbeKernel?: string
+  /** Size at which an instance's stdout or stderr file is rotated, bytes. */
+  instanceLogMaxBytes: number
+  /** Files kept per instance stream, the live one included. */
+  instanceLogFiles: number
+  /** Require the admin token for /metrics too (by default it is open, as Prometheus exporters are). */
+  metricsAuth: boolean
 }
 
 export function defaultConfig (dataDir: string): NodeConfig {
@@ -72,7 +79,10 @@ export function defaultConfig (dataDir: string): NodeConfig {
     replicaReplaceMs: 60_000,
     imageReplicas: 2,
     rebuildBytesPerSecond: 64 * 1024 * 1024,
-    vmAccel: 'auto'
+    vmAccel: 'auto',
+    instanceLogMaxBytes: DEFAULT_LOG_MAX_BYTES,
+    instanceLogFiles: DEFAULT_LOG_FILES,
+    metricsAuth: false
   }
 }
 

@@ -10,7 +10,9 @@ import { DEFAULT_MESH_PORT, initGrid, joinGrid, readJoinToken, recoverGrid } fro
 import { withConfigFile } from './config-file.ts'
 import { createNode } from './node.ts'
 import { defaultDataDir } from '../controller/client/index.ts'
+import { versionLine } from '../controller/version/index.ts'
 import { DEFAULT_INSTANCE_UIDS, parseUidRange, type UidRange } from './runtime/index.ts'
+import { DEFAULT_LOG_FILES, DEFAULT_LOG_MAX_BYTES } from './logs/index.ts'
 
 function hostPort (value: string): { host: string, port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value)
@@ -59,6 +61,9 @@ interface RunOptions {
   rebuildRate: number
   vmAccel: 'auto' | 'kvm' | 'tcg'
   vmProbeKernel?: string
+  instanceLogMax: number
+  instanceLogFiles: number
+  metricsAuth?: boolean
 }
 
 /** The flags every command that starts the node takes. */
@@ -86,6 +91,9 @@ function nodeOptions (command: Command): Command {
     .option('--rebuild-rate <MiB/s>', 'ceiling on volume rebuild, catch-up and image fetch copying, MiB/s (0: none)', v => mib('--rebuild-rate', v), 64 * 1024 * 1024)
     .option('--vm-accel <mode>', 'VM acceleration: auto (KVM when a probe boot succeeds), kvm or tcg', vmAccel, 'auto')
     .option('--vm-probe-kernel <file>', 'the kernel the KVM probe boots (default /boot/vmlinuz-<running release>)')
+    .option('--instance-log-max <MiB>', 'size at which an instance\'s stdout or stderr file is rotated, MiB', v => mib('--instance-log-max', v), DEFAULT_LOG_MAX_BYTES)
+    .option('--instance-log-files <n>', 'files kept per instance stream, the live one included', positiveInt('--instance-log-files'), DEFAULT_LOG_FILES)
+    .option('--metrics-auth', 'require the admin token for /metrics (open by default; see docs/metrics.md)')
 }
 
 function positiveInt (flag: string): (v: string) => number {
@@ -129,7 +137,10 @@ function configOf (opts: RunOptions): NodeConfig {
     replicaReplaceMs: opts.replicaReplace,
     imageReplicas: opts.imageReplicas,
     rebuildBytesPerSecond: opts.rebuildRate,
-    vmAccel: opts.vmAccel
+    vmAccel: opts.vmAccel,
+    instanceLogMaxBytes: Math.max(1, opts.instanceLogMax),
+    instanceLogFiles: opts.instanceLogFiles,
+    metricsAuth: opts.metricsAuth === true
   })
   if (opts.images !== undefined) config.imagesDir = resolve(opts.images)
   if (opts.vmProbeKernel !== undefined) config.vmProbeKernel = resolve(opts.vmProbeKernel)
@@ -150,6 +161,7 @@ async function run (config: NodeConfig): Promise<void> {
 }
 
 const program = new Command('trellisd').description('The Trellis node daemon: runs this node\'s share of the grid.')
+  .version(versionLine('trellisd'), '-V, --version', 'print the version and exit')
 
 nodeOptions(program.command('run', { isDefault: true }).description('run the node (the default command)'))
   .action(async (opts: RunOptions) => { await run(configOf(opts)) })

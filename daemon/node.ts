@@ -8,9 +8,13 @@ import { RealClock, type Clock } from '../controller/clock/index.ts'
 import { rebalance, ReconcileLoop } from '../controller/reconciler/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
-import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
-import { addImageRoutes, addRevisionRoutes, addRoutes, addTokenRoutes, ApiServer, tokenAuthenticator } from './api/index.ts'
+import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, REPORT_EVENTS, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
+import { appliedEvent, GridEvents, membershipEvent } from './events/index.ts'
+import { addEventRoutes, addImageRoutes, addMetricsRoute, addRevisionRoutes, addRoutes, addTokenRoutes, ApiServer, METRICS_PATH, tokenAuthenticator } from './api/index.ts'
 import { AppRevisions } from './app-revisions.ts'
+import { NodeMetrics, type MetricsSources } from './metrics/index.ts'
+import { metricSources } from './metric-sources.ts'
+import { GridEventService } from './event-service.ts'
 import { CatalogService } from './image-service.ts'
 import { GridTokens } from './token-service.ts'
 import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
@@ -20,6 +24,7 @@ import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
 import { ADVERT_TOPIC, detectorPreset, GridNodes, HEARTBEAT_TOPIC, NodeDirectory } from './membership/index.ts'
 import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, probeMulticast, type MeshHost } from './mesh/index.ts'
+import { GridLogs, LogKeeper, LogServer, type LocalLogs } from './logs/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
 import { ADVERT_INTERVAL_MS, ADVERT_MIN_GAP_MS, buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
 import { DriverSet, InstanceIsolation, ProcessDriver, Supervisor, VmDriver, uidStoreOver, type DriverFingerprint } from './runtime/index.ts'
@@ -74,6 +79,9 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const log = root.child({ node: identity.name })
   const token = await loadAdminToken(config.dataDir)
   const incarnation = await nextIncarnation(config.dataDir)
+  // Built first: the replicated log and volumes report to it as they are made; it reads the rest once built.
+  let metricsSources: MetricsSources | undefined
+  const metrics = new NodeMetrics({ sources: () => metricsSources }, { selfId: identity.id })
 
 
   const store: Store = await openStore(paths.state)
@@ -123,9 +131,10 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     store: { save: async (id, handle) => { await agent?.handleStore.save(id, handle) }, delete: async (id) => { await agent?.handleStore.delete(id) } }
   }, { stopGraceMs: config.stopGraceMs })
   supervisor.on('event', e => { agent?.record(e.id, e.type, describeSupervisorEvent(e)) })
+  const events = new GridEvents({ selfId: identity.id })
   const local = (): LocalReport => ({
     instances: reportedInstances(supervisor.list(), id => agent?.runningPlan(id)),
-    events: agent?.recentEvents() ?? [],
+    events: events.own(REPORT_EVENTS).map(e => ({ at: e.at, instance: e.subject, kind: e.kind, detail: e.detail, seq: e.id })),
     volumeSyncs: (membership?.volumes.views() ?? []).flatMap(v => v.syncing.map(s => ({ volume: v.id, ...s })))
   })
 
@@ -133,7 +142,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   let commandLog: CommandLog
   let nodes: GridNodes
   if (grid) {
-    membership = await joinGrid({ logger: log, clock, store, advert, local, identity }, config, incarnation)
+    membership = await joinGrid({ logger: log, clock, store, advert, local, identity, events, metrics }, config, incarnation)
     transport = membership.transport
     commandLog = membership.raft
     nodes = membership.nodes
@@ -149,6 +158,12 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     })
   }
   const raft = membership?.raft
+  // Committed changes as events, from those this node had not seen before it started (a restart replays the rest).
+  const replayedUpTo = raft?.status().lastIndex ?? commandLog.state.appliedIndex
+  commandLog.onApplied((result, index) => {
+    const e = index > replayedUpTo ? appliedEvent(result, clock.now(), id => nodes.nameOf(id)) : undefined
+    if (e !== undefined) events.observe(e)
+  })
   const volumes: VolumeAttacher = membership?.volumes ?? new DirectoryVolumeBackend({ root: paths.volumes })
 
   // The grid's catalog: images live in the log and their blobs on the nodes; the seed folder fills it at first start.
@@ -169,8 +184,11 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
 
   const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
   network.start()
+  // A committed placement decides. On a grid an instance not yet placed waits for the
+  // leader's reconciler; a lone node runs everything itself.
+  const placeOf = (id: string): string | undefined => commandLog.state.placements.get(id)?.node ?? (raft === undefined ? identity.id : undefined)
   agent = new NodeAgent(
-    { log: commandLog, catalog, runner: supervisor, network, volumes, isolation, images, store, logger: log.child({ component: 'agent' }) },
+    { log: commandLog, catalog, runner: supervisor, network, volumes, isolation, images, store, events, logger: log.child({ component: 'agent' }) },
     {
       nodeId: identity.id,
       nodeName: identity.name,
@@ -179,30 +197,57 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       stopGraceMs: config.stopGraceMs,
       // In a grid, an instance that keeps crashing is given up here so the leader moves it.
       maxRestarts: raft !== undefined ? GRID_MAX_RESTARTS : undefined,
-      // A committed placement decides. On a grid an instance not yet placed waits for the
-      // leader's reconciler; a lone node runs everything itself.
-      place: id => commandLog.state.placements.get(id)?.node ?? (raft === undefined ? identity.id : undefined)
+      place: placeOf
     }
   )
   const whereabouts = new InstanceWhereabouts({
     selfId: identity.id,
-    placementOf: id => commandLog.state.placements.get(id)?.node,
+    placementOf: placeOf,
     local: id => supervisor.status(id),
     reported: membership === undefined ? undefined : (id, node) => membership!.reports.instance(id, node)
   })
 
+  // Instance logs: kept in size and time here, served to other nodes, read from wherever an instance runs.
+  const logFiles: LocalLogs = { clock, dir: paths.logs, files: config.instanceLogFiles }
+  const logKeeper = new LogKeeper({ clock, logger: log.child({ component: 'logs' }) }, { dir: paths.logs, maxBytes: config.instanceLogMaxBytes, files: config.instanceLogFiles })
+  const logServer = new LogServer({ transport, logs: logFiles, logger: log })
+  logServer.start()
+  const gridLogs = new GridLogs({
+    selfId: identity.id,
+    transport,
+    logs: logFiles,
+    clock,
+    logger: log.child({ component: 'logs' }),
+    placementOf: placeOf,
+    conditionOf: id => whereabouts.condition(id),
+    nameOf: id => nodes.nameOf(id)
+  })
+
+  events.subscribe(e => { metrics.event(e) })
+  metricsSources = metricSources({
+    selfId: identity.id, nodes, supervisor, network, blobServer, logKeeper, logServer,
+    grid: membership === undefined ? undefined : { directory: membership.directory, reports: membership.reports, raft: membership.raft }
+  })
+
+  // /metrics is open by default, like Prometheus exporters (docs/metrics.md): it holds counts and names, no secrets.
   const quorum = (): string => {
     const voters = raft?.status().voters ?? []
     const out = voters.filter(v => v !== identity.id && !nodes.isUp(v))
     return `${out.length} of ${voters.length} voters unreachable${out.length === 0 ? ' (an election may be under way)' : `: ${out.map(v => `${nodes.nameOf(v)} (${nodes.stateOf(v) ?? 'unknown'})`).join(', ')}`}`
   }
-  const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { authenticate: tokenAuthenticator(token, () => commandLog.state), quorum })
+  const api = new ApiServer({ logger: log.child({ component: 'api' }) }, {
+    authenticate: tokenAuthenticator(token, () => commandLog.state),
+    open: config.metricsAuth ? ['/v1/health'] : ['/v1/health', METRICS_PATH],
+    quorum
+  })
+  addMetricsRoute(api, metrics)
   addRoutes(api, new NodeService({
     nodeId: identity.id,
     log: commandLog,
     agent,
     catalog,
-    logs: driver,
+    logs: gridLogs,
+    events,
     logger: log.child({ component: 'service' }),
     catalogReady: images.seeded,
     nodes,
@@ -235,9 +280,11 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
 
   addRevisionRoutes(api, new AppRevisions({ log: commandLog, catalog, nodes, nodeId: identity.id, logger: log.child({ component: 'service' }) }))
   addTokenRoutes(api, new GridTokens({ log: commandLog, logger: log.child({ component: 'api' }) }))
+  addEventRoutes(api, new GridEventService({ events, nameOf: id => nodes.nameOf(id) }))
   addImageRoutes(api, new CatalogService({ log: commandLog, images, nodes, logger: log.child({ component: 'images' }) }, { replicas: grid ? config.imageReplicas : 1 }))
 
   images.start()
+  logKeeper.start()
   await agent.start()
   reconciler?.start()
   fence?.start()
@@ -265,6 +312,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       processes.close()
       await network.close()
       blobServer.close()
+      logServer.close()
+      await logKeeper.stop()
       // The log before the mesh: Raft must stop sending before the transport goes.
       await fence?.stop()
       await reconciler?.stop()
@@ -286,7 +335,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
  * reports, replicated log, voter membership loop and replicated volumes.
  */
 async function joinGrid (
-  c: { logger: Logger, clock: Clock, store: Store, identity: NodeIdentity, advert: (stamp: { incarnation: number, sequence: number, sentAt: number }) => Promise<NodeAdvert>, local: () => LocalReport },
+  c: { logger: Logger, clock: Clock, store: Store, identity: NodeIdentity, advert: (stamp: { incarnation: number, sequence: number, sentAt: number }) => Promise<NodeAdvert>, local: () => LocalReport, events: GridEvents, metrics: NodeMetrics },
   config: NodeConfig,
   incarnation: number
 ): Promise<Membership> {
@@ -314,22 +363,35 @@ async function joinGrid (
     },
     { settings: detectorPreset(config.detector), incarnation, advertIntervalMs: ADVERT_INTERVAL_MS, advertMinGapMs: ADVERT_MIN_GAP_MS, seed: incarnation }
   )
+  // Membership transitions as this node sees them; names come from GridNodes once it exists.
+  let nodes: GridNodes | undefined
+  directory.on('event', e => { c.events.observe(membershipEvent(e, id => nodes?.nameOf(id) ?? id)) })
   await directory.start()
-  const reports = new InstanceReports({ gossip, clock: c.clock, logger: c.logger.child({ component: 'reports' }), local: c.local }, { incarnation })
+  const reports = new InstanceReports({
+    gossip,
+    clock: c.clock,
+    logger: c.logger.child({ component: 'reports' }),
+    local: c.local,
+    onEvents: (node, incarnation, list) => {
+      c.events.ingest(node, incarnation, list.map(e => ({ seq: Number(e.seq), at: Number(e.at), subject: e.instance, kind: e.kind, detail: e.detail })))
+    }
+  }, { incarnation })
   reports.start()
-  const raft = new RaftCommandLog({ transport, store: c.store, clock: c.clock, logger: c.logger }, {
+  const raft = new RaftCommandLog({ transport, store: c.store, clock: c.clock, logger: c.logger, observer: c.metrics.raftObserver() }, {
     // The founder starts the group as its only voter; a node that joined waits to be added.
     voters: saved?.founder === true ? [c.identity.id] : []
   })
   await raft.start()
   const members = new MembershipLoop({ raft, directory, clock: c.clock, logger: c.logger }, { zone: config.zone })
   members.start()
-  const nodes = new GridNodes({
+  nodes = new GridNodes({
     self: { id: c.identity.id, name: c.identity.name },
     directory,
     state: () => raft.state
   })
-  const volumes = new GridVolumes({ log: raft, transport, clock: c.clock, logger: c.logger, isUp: id => nodes.isUp(id), nameOf: id => nodes.nameOf(id) }, {
+  const volumes = new GridVolumes({
+    log: raft, transport, clock: c.clock, logger: c.logger, isUp: id => nodes.isUp(id), nameOf: id => nodes.nameOf(id), observer: c.metrics.volumeObserver()
+  }, {
     nodeId: c.identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, blockDir: paths.blocks, rebuildBytesPerSecond: config.rebuildBytesPerSecond
   })
   await volumes.start()

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
 import type { Catalog } from '../controller/catalog/index.ts'
 import type {
-  AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogsView, NodeView, RaftPeerView, RaftView, ValidateView, VolumeView
+  AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogFollowView, LogsView, NodeView, RaftPeerView, RaftView, ValidateView, VolumeView
 } from '../controller/client/types.ts'
 import { GraphValidationError, snapshotId, validateApp, volumeId } from '../controller/graph/index.ts'
 import { adminOf, copyVolume, deleteApp, deleteSnapshot, placeApp, putApp, setNodeAdmin, SNAPSHOT_NAME, volumesOf, type CommandLog } from '../controller/state/index.ts'
@@ -11,7 +11,9 @@ import type { InstanceReports, NodeAgent } from './agent/index.ts'
 import { ApiError, badRequest, notFound, type GridService } from './api/index.ts'
 import type { RaftCommandLog } from './consensus/index.ts'
 import type { GridNodes } from './membership/index.ts'
-import { isServing, type LogReader } from './runtime/index.ts'
+import type { GridLogs, LogRequestOptions } from './logs/index.ts'
+import { EVENTS_PER_APP, type GridEvents } from './events/index.ts'
+import { isServing } from './runtime/index.ts'
 import { volumeView, type GridVolumes } from './volumes/grid/index.ts'
 
 /** Longest an apply waits for the seed images to reach the catalog, ms. */
@@ -23,7 +25,8 @@ export interface ServiceComponents {
   log: CommandLog
   agent: NodeAgent
   catalog: Catalog
-  logs: LogReader
+  /** Instance logs, read wherever each instance runs. */
+  logs: GridLogs
   logger: Logger
   /** The grid's nodes: names, states, adverts, admin state. */
   nodes: GridNodes
@@ -31,8 +34,10 @@ export interface ServiceComponents {
   catalogReady?: Promise<void>
   /** The replicated log, when the node belongs to a grid. */
   raft?: RaftCommandLog
-  /** Status and events other nodes report about what they run. */
+  /** Status other nodes report about what they run. */
   remote?: InstanceReports
+  /** What happened to the grid's apps, as this node knows it. */
+  events: GridEvents
   /** One round of rebalancing decisions from this node's view of the grid. */
   rebalance?: () => Decision[]
   /** This node's replicated volumes, when it belongs to a grid. */
@@ -91,10 +96,10 @@ export class NodeService implements GridService {
       createdIndex: record.createdIndex,
       instanceList: this.#instances(name),
       entryList: this.#c.agent.entries(name),
-      events: [
-        ...this.#c.agent.events(name).map(({ at, instance, kind, detail }) => ({ at, instance, kind, detail })),
-        ...(this.#c.remote?.events(name) ?? []).map(e => ({ at: Number(e.at), instance: e.instance, kind: e.kind, detail: e.detail }))
-      ].sort((a, b) => a.at - b.at).slice(-100)
+      // Each node's own clock stamps its events; by time reads best, ties in the order they arrived here.
+      events: this.#c.events.list({ app: name }, EVENTS_PER_APP)
+        .map(e => ({ at: e.at, instance: e.subject, kind: e.kind, detail: e.detail, node: this.#c.nodes.nameOf(e.origin) }))
+        .sort((a, b) => a.at - b.at)
     }
   }
 
@@ -229,11 +234,37 @@ export class NodeService implements GridService {
     return { name, existed: result.kind === 'app-deleted' && result.existed }
   }
 
-  async logs (app: string, instance: string | undefined, tail: number, stream: 'stdout' | 'stderr' | 'both'): Promise<LogsView[]> {
+  async logs (app: string, instance: string | undefined, options: LogRequestOptions): Promise<LogsView[]> {
+    const logs = await this.#c.logs.read(await this.#logInstances(app, instance), options)
+    return logs.map(l => ({
+      instance: l.instance,
+      ...(l.node !== undefined ? { node: l.node, nodeName: this.#c.nodes.nameOf(l.node) } : {}),
+      lines: l.lines.map(x => x.text),
+      entries: l.lines,
+      notices: l.notices
+    }))
+  }
+
+  async followLogs (app: string, instance: string | undefined, options: LogRequestOptions, signal: AbortSignal): Promise<AsyncIterable<LogFollowView>> {
+    const events = this.#c.logs.follow(await this.#logInstances(app, instance), options, signal)
+    const nameOf = (node: string): string => this.#c.nodes.nameOf(node)
+    return (async function * () {
+      for await (const e of events) {
+        yield 'notice' in e
+          ? { instance: e.instance, notice: e.notice }
+          : { instance: e.instance, node: e.node, nodeName: nameOf(e.node), at: e.line.at, stream: e.line.stream, text: e.line.text }
+      }
+    })()
+  }
+
+  /** The instances a logs request names: all of the app's, one (web.0 or app.web.0), or a component's (web). */
+  async #logInstances (app: string, instance: string | undefined): Promise<string[]> {
+    await this.#c.log.readBarrier?.()
     if (!this.#c.log.state.apps.has(app)) throw notFound(`app ${app}`)
-    const ids = this.#instances(app).map(i => i.id).filter(id => instance === undefined || id === instance || id === `${app}.${instance}`)
-    if (ids.length === 0) throw notFound(`instance ${instance ?? ''} of app ${app}`)
-    return await Promise.all(ids.map(async id => ({ instance: id, lines: await this.#c.logs.readLogs(id, { tail, stream }).catch(() => []) })))
+    const all = this.#instances(app)
+    const ids = all.filter(i => instance === undefined || i.id === instance || i.id === `${app}.${instance}` || i.component === instance).map(i => i.id)
+    if (ids.length === 0) throw notFound(`instance ${instance ?? ''} of app ${app} (it has ${all.map(i => i.id.slice(app.length + 1)).join(', ')})`)
+    return ids
   }
 
   #instances (app: string): InstanceStatusView[] {

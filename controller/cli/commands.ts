@@ -68,14 +68,14 @@ export async function getApps (client: TrellisClient, out: Output, format: Forma
   return 0
 }
 
-export async function describeApp (client: TrellisClient, out: Output, name: string, format: Format): Promise<number> {
+export async function describeApp (client: TrellisClient, out: Output, name: string, format: Format, events = 20): Promise<number> {
   const app = await client.app(name)
   if (format === 'json') { out.write(JSON.stringify(app, null, 2)); return 0 }
-  out.write(describeText(app))
+  out.write(describeText(app, events))
   return 0
 }
 
-function describeText (app: AppDetailView): string {
+function describeText (app: AppDetailView, events: number): string {
   const lines = [
     `Name:       ${app.name}`,
     `Status:     ${app.status} (${app.healthy}/${app.instances} healthy${app.updated < app.instances ? `, ${app.updated}/${app.instances} updated` : ''})`,
@@ -90,8 +90,8 @@ function describeText (app: AppDetailView): string {
       i.nodeName ?? i.node.slice(-8), ago(i.since), i.lastExit === undefined ? '-' : exitText(i.lastExit)
     ]))),
     '',
-    'Events:',
-    app.events.length === 0 ? '  none' : indent(table(['TIME', 'INSTANCE', 'EVENT', 'DETAIL'], app.events.slice(-20).map(e => [time(e.at), e.instance, e.kind, e.detail])))
+    `Events${app.events.length > events ? ` (latest ${events} of ${app.events.length}; --events N for more)` : ''}:`,
+    app.events.length === 0 ? '  none' : indent(table(['TIME', 'NODE', 'SUBJECT', 'EVENT', 'DETAIL'], app.events.slice(-events).map(e => [time(e.at), e.node ?? '-', e.instance, e.kind, e.detail])))
   ]
   return lines.join('\n')
 }
@@ -109,16 +109,6 @@ function indent (text: string): string {
 export async function deleteApp (client: TrellisClient, out: Output, name: string, format: Format): Promise<number> {
   const result = await client.deleteApp(name)
   out.write(format === 'json' ? JSON.stringify(result, null, 2) : `app ${name} deleted`)
-  return 0
-}
-
-export async function logs (client: TrellisClient, out: Output, app: string, instance: string | undefined, tail: number, stream: 'stdout' | 'stderr' | 'both', format: Format): Promise<number> {
-  const result = await client.logs(app, { instance, tail, stream })
-  if (format === 'json') { out.write(JSON.stringify(result, null, 2)); return 0 }
-  for (const r of result) {
-    if (result.length > 1) out.write(`==> ${r.instance} <==`)
-    for (const line of r.lines) out.write(line)
-  }
   return 0
 }
 

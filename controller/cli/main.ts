@@ -9,6 +9,9 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { stringify as stringifyYaml } from 'yaml'
 import { ClientError, TrellisClient } from '../client/index.ts'
 import * as cmd from './commands.ts'
+import { versionLine } from '../version/index.ts'
+import { logs, parseSince } from './logs.ts'
+import { events } from './events.ts'
 import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot, volumeWait } from './volumes.ts'
 import { imageDelete, imageDescribe, imageExport, imageImport, imageList } from './images.ts'
 import { tokenCreate, tokenList, tokenRevoke } from './tokens.ts'
@@ -39,6 +42,7 @@ function asYaml (text: string): string {
 
 const program = new Command('trellis')
   .description('Manage a Trellis grid: apply applications, inspect them, read their logs.')
+  .version(versionLine('trellis'), '-V, --version', 'print the version and exit')
   .option('--data-dir <dir>', 'data dir of the local daemon (for its API address and admin token)', defaultDataDir())
   .option('--api <url>', 'admin API URL (default: $TRELLIS_API, else from the data dir, else http://127.0.0.1:7420)', process.env.TRELLIS_API === '' ? undefined : process.env.TRELLIS_API)
   .option('--token-file <file>', 'file holding the bearer token (default: $TRELLIS_TOKEN, else <data-dir>/admin.token); never a token as an argument, which ps shows to everyone')
@@ -72,18 +76,33 @@ get.command('apps').description('list apps').action(run(async () => await cmd.ge
 
 const describe = program.command('describe').description('show one resource in detail')
 describe.command('app <name>').description('an app: instances, entries, events')
-  .action(async (name: string) => { await run(async () => await cmd.describeApp(await client(), out, name, format()))() })
+  .option('--events <n>', 'the app\'s latest n events (the node keeps its last 1000)', v => wholeNumber('--events', v), 20)
+  .action(async (name: string, o: { events: number }) => { await run(async () => await cmd.describeApp(await client(), out, name, format(), o.events))() })
 
 const del = program.command('delete').description('delete a resource')
 del.command('app <name>').description('delete an app, its instances and its volumes')
   .action(async (name: string) => { await run(async () => await cmd.deleteApp(await client(), out, name, format()))() })
 
 program.command('logs <app> [instance]')
-  .description('print the last lines an app\'s instances wrote (instance: web.0 or three-tier.web.0)')
-  .option('--tail <n>', 'lines per instance', v => Number(v), 100)
+  .description('print the lines an app\'s instances wrote, read on whichever node runs them (instance: web.0, three-tier.web.0, or a component: web)')
+  .option('--tail <n>', 'the last n lines of each instance (default 100 unless --since)', v => wholeNumber('--tail', v))
+  .option('--since <duration|time>', 'lines since a time: 10m, 1h30m, or 2026-05-01T12:00:00Z', v => since(v))
+  .option('-f, --follow', 'keep printing new lines, across restarts and moves to other nodes, until Ctrl-C')
+  .option('-t, --timestamps', 'put the time each line was written before it')
   .addOption(new Option('--stream <stream>', 'which output').choices(['stdout', 'stderr', 'both']).default('both'))
-  .action(async (app: string, instance: string | undefined, o: { tail: number, stream: 'stdout' | 'stderr' | 'both' }) => {
-    await run(async () => await cmd.logs(await client(), out, app, instance, o.tail, o.stream, format()))()
+  .action(async (app: string, instance: string | undefined, o: { tail?: number, since?: number, follow?: boolean, timestamps?: boolean, stream: 'stdout' | 'stderr' | 'both' }) => {
+    await run(async () => await logs(await client(), out, app, instance, {
+      tail: o.tail, since: o.since, stream: o.stream, follow: o.follow === true, timestamps: o.timestamps === true
+    }, format(), o.follow === true ? interrupted() : undefined))()
+  })
+
+program.command('events').description('what happened in the grid: instances started, exited, moved; nodes up and down; apps applied')
+  .option('--app <app>', 'only this app\'s events')
+  .option('--since <duration|time>', 'events since a time: 10m, 1h30m, or 2026-05-01T12:00:00Z', v => since(v))
+  .option('--tail <n>', 'the latest n events', v => wholeNumber('--tail', v), 50)
+  .option('-f, --follow', 'after them, print each event as it happens, until Ctrl-C')
+  .action(async (o: { app?: string, since?: number, tail: number, follow?: boolean }) => {
+    await run(async () => await events(await client(), out, { app: o.app, since: o.since, tail: o.tail, follow: o.follow === true }, format(), o.follow === true ? interrupted() : undefined))()
   })
 
 program.command('nodes').description('list the grid\'s nodes and their resources')
@@ -171,6 +190,27 @@ function positiveWhole (v: string): number {
   const n = Number(v)
   if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`wants a whole number from 1, not ${JSON.stringify(v)}`)
   return n
+}
+
+function wholeNumber (flag: string, v: string): number {
+  const n = Number(v)
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} wants a whole number above 0, not ${JSON.stringify(v)}`)
+  return n
+}
+
+function since (v: string): number {
+  try {
+    return parseSince(v, Date.now())
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message)
+  }
+}
+
+/** Aborts on Ctrl-C, so a follow ends cleanly with exit 0. */
+function interrupted (): AbortSignal {
+  const ac = new AbortController()
+  process.once('SIGINT', () => { ac.abort() })
+  return ac.signal
 }
 
 function entryPort (v: string, acc: Record<string, number>): Record<string, number> {

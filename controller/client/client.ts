@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import type {
-  AppDetailView, AppRevisionView, AppSummaryView, ApplyView, DiffView, ErrorBody, ImageView, ImportView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
+  AppDetailView, AppRevisionView, AppSummaryView, ApplyView, DiffView, ErrorBody, EventView, ImageView, ImportView, LogFollowView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
 } from './types.ts'
 
 /** Socket errors in words. */
@@ -16,6 +16,40 @@ const WHY: Record<string, string> = {
 
 /** Default admin API address of a daemon. */
 export const DEFAULT_API = 'http://127.0.0.1:7420'
+
+/** Which lines a logs request wants: an instance (web.0), a component (web) or all; the last `tail`, those since `since` (ms since the epoch). */
+export interface LogsOptions {
+  instance?: string
+  tail?: number
+  since?: number
+  stream?: 'stdout' | 'stderr' | 'both'
+}
+
+function logsQuery (o: LogsOptions): URLSearchParams {
+  const q = new URLSearchParams()
+  if (o.instance !== undefined) q.set('instance', o.instance)
+  if (o.tail !== undefined) q.set('tail', String(o.tail))
+  if (o.since !== undefined) q.set('since', String(o.since))
+  if (o.stream !== undefined) q.set('stream', o.stream)
+  return q
+}
+
+/** Which events: one app's (grid events have none), since a time (ms since the epoch), the latest `tail`, those after an event id. */
+export interface EventsOptions {
+  app?: string
+  since?: number
+  tail?: number
+  after?: number
+}
+
+function eventsQuery (o: EventsOptions): URLSearchParams {
+  const q = new URLSearchParams()
+  if (o.app !== undefined) q.set('app', o.app)
+  if (o.since !== undefined) q.set('since', String(o.since))
+  if (o.tail !== undefined) q.set('tail', String(o.tail))
+  if (o.after !== undefined) q.set('after', String(o.after))
+  return q
+}
 
 /** Thrown when the API answers with an error, or cannot be reached (code ERR_API_UNREACHABLE). */
 export class ClientError extends Error {
@@ -100,12 +134,42 @@ export class TrellisClient {
     return await this.#call('DELETE', `/v1/apps/${encodeURIComponent(name)}`)
   }
 
-  async logs (app: string, options: { instance?: string, tail?: number, stream?: 'stdout' | 'stderr' | 'both' } = {}): Promise<LogsView[]> {
-    const q = new URLSearchParams()
-    if (options.instance !== undefined) q.set('instance', options.instance)
-    if (options.tail !== undefined) q.set('tail', String(options.tail))
-    if (options.stream !== undefined) q.set('stream', options.stream)
-    return await this.#call('GET', `/v1/apps/${encodeURIComponent(app)}/logs?${q.toString()}`)
+  /** Each instance's lines, read on the node that runs it. `since` is ms since the epoch. */
+  async logs (app: string, options: LogsOptions = {}): Promise<LogsView[]> {
+    return await this.#call('GET', `/v1/apps/${encodeURIComponent(app)}/logs?${logsQuery(options).toString()}`)
+  }
+
+  /**
+   * The lines as they are written, following the instances across restarts
+   * and moves, with notices between them; ends when the signal aborts or the
+   * daemon goes away (then it throws ERR_API_UNREACHABLE).
+   */
+  async * followLogs (app: string, options: LogsOptions = {}, signal?: AbortSignal): AsyncGenerator<LogFollowView> {
+    const q = logsQuery(options)
+    q.set('follow', 'true')
+    const res = await this.#send('GET', `/v1/apps/${encodeURIComponent(app)}/logs?${q.toString()}`, { timeoutMs: 0, signal })
+    yield * this.#records<LogFollowView>(res, signal)
+  }
+
+  /** The serving node's latest grid events, oldest first (`GET /v1/events`). */
+  async events (q: EventsOptions = {}): Promise<EventView[]> {
+    return await this.#call('GET', `/v1/events?${eventsQuery(q).toString()}`)
+  }
+
+  /**
+   * Grid events as server-sent events: the latest `tail` (or all after
+   * `after`), then each as it happens, until the signal aborts.
+   */
+  async * followEvents (q: EventsOptions = {}, signal?: AbortSignal): AsyncGenerator<EventView> {
+    const res = await this.#send('GET', `/v1/events?${eventsQuery(q).toString()}`, { timeoutMs: 0, signal, accept: 'text/event-stream' })
+    let data: string[] = []
+    for await (const line of this.#lines(res, signal)) {
+      // A blank line ends an event; `data:` lines make it; ids and comments need nothing here.
+      if (line === '') {
+        if (data.length > 0) yield JSON.parse(data.join('\n')) as EventView
+        data = []
+      } else if (line.startsWith('data:')) data.push(line.slice(5).trimStart())
+    }
   }
 
   /** Imports a bundle, sent as a tar stream, into the grid's catalog. Waits as long as the upload takes. */
@@ -146,15 +210,51 @@ export class TrellisClient {
     return { tar: Readable.fromWeb(res.body! as import('node:stream/web').ReadableStream), digest: res.headers.get('x-trellis-digest') ?? '', size: Number(res.headers.get('content-length') ?? 0) }
   }
 
-  async #send (method: string, path: string, options: { body?: string | ReadableStream, type?: string, timeoutMs?: number } = {}): Promise<Response> {
+  /**
+   * Reads a streamed answer, one JSON object a line (blank lines keep the
+   * connection alive). An error status is thrown as a ClientError; a stream
+   * cut short, other than by the signal, as ERR_API_UNREACHABLE.
+   */
+  async * #records<T> (res: Response, signal?: AbortSignal): AsyncGenerator<T> {
+    for await (const line of this.#lines(res, signal)) if (line.trim() !== '') yield JSON.parse(line) as T
+  }
+
+  /** A streamed answer's lines, without their ends; throws as #records says. */
+  async * #lines (res: Response, signal?: AbortSignal): AsyncGenerator<string> {
+    if (!res.ok || res.body === null) { await this.#parse(res); return }
+    const decoder = new TextDecoder()
+    let held = ''
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        held += decoder.decode(chunk, { stream: true })
+        let nl
+        while ((nl = held.indexOf('\n')) >= 0) {
+          const line = held.slice(0, nl).replace(/\r$/, '')
+          held = held.slice(nl + 1)
+          yield line
+        }
+      }
+    } catch (err) {
+      if (signal?.aborted === true) return
+      throw new ClientError('ERR_API_UNREACHABLE', `the daemon at ${this.url} went away: ${(err as Error).message}`, 0, undefined, { cause: err })
+    }
+    if (signal?.aborted !== true) throw new ClientError('ERR_API_UNREACHABLE', `the daemon at ${this.url} ended the stream`, 0)
+  }
+
+  async #send (method: string, path: string, options: { body?: string | ReadableStream, type?: string, timeoutMs?: number, signal?: AbortSignal, accept?: string } = {}): Promise<Response> {
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs
+    const signals = [...(options.signal !== undefined ? [options.signal] : []), ...(timeoutMs > 0 ? [AbortSignal.timeout(timeoutMs)] : [])]
     try {
       return await fetch(this.url + path, {
         method,
-        headers: { authorization: `Bearer ${this.#token}`, ...(options.body !== undefined ? { 'content-type': options.type ?? 'application/yaml' } : {}) },
+        headers: {
+          authorization: `Bearer ${this.#token}`,
+          ...(options.body !== undefined ? { 'content-type': options.type ?? 'application/yaml' } : {}),
+          ...(options.accept !== undefined ? { accept: options.accept } : {})
+        },
         body: options.body,
         ...(typeof options.body === 'object' ? { duplex: 'half' } : {}),
-        ...(timeoutMs > 0 ? { signal: AbortSignal.timeout(timeoutMs) } : {})
+        ...(signals.length > 0 ? { signal: AbortSignal.any(signals) } : {})
       } as RequestInit)
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } }

@@ -94,9 +94,28 @@ export interface AppSummaryView {
 
 export interface AppEventView {
   at: number
+  /** What it is about: an instance id, or `<app>.placement`, `<app>.entry.<name>`, the app's name. */
   instance: string
   kind: string
   detail: string
+  /** The node that recorded it, by name. */
+  node?: string
+}
+
+/** One grid event (`GET /v1/events`): an instance's, an app's or a node's. */
+export interface EventView {
+  /** The serving node's number for it, increasing; the id of a server-sent event (Last-Event-ID resumes after it). */
+  id: number
+  /** ms since the epoch, by the recording node's clock. */
+  at: number
+  kind: string
+  /** '' for grid events (nodes, images). */
+  app: string
+  subject: string
+  detail: string
+  /** The node that recorded it: name and id. */
+  node: string
+  nodeId: string
 }
 
 export interface AppDetailView extends AppSummaryView {
@@ -107,10 +126,31 @@ export interface AppDetailView extends AppSummaryView {
   events: AppEventView[]
 }
 
+/** One line an instance wrote, with the time its node first saw it (ms since the epoch, that node's clock). */
+export interface LogLineView {
+  at: number
+  stream: 'stdout' | 'stderr'
+  text: string
+}
+
+/** One instance's lines (`GET /v1/apps/:name/logs`). */
 export interface LogsView {
   instance: string
+  /** The node the lines were read on: where the committed state places the instance. */
+  node?: string
+  nodeName?: string
+  /** The lines' text, oldest first. */
   lines: string[]
+  /** The same lines with their times and streams. */
+  entries: LogLineView[]
+  /** What to know beside the lines: none yet, crash-looping, node unreachable. */
+  notices: string[]
 }
+
+/** One record of a followed log (`…/logs?follow=true`, one JSON object a line): a line, or a notice. */
+export type LogFollowView =
+  | { instance: string, node: string, nodeName: string, at: number, stream: 'stdout' | 'stderr', text: string }
+  | { instance: string, notice: string }
 
 export interface ErrorBody {
   error: { code: string, message: string, details?: unknown }

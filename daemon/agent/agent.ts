@@ -12,7 +12,6 @@ import type { Store } from '../store/index.ts'
 import { BlockVolumeUnsupportedError, type VolumeAttacher } from '../volumes/index.ts'
 import { LOCAL_HOST, type Binding } from './env.ts'
 import { runSpec, stopGraceOf } from './run-spec.ts'
-import { EventRing, type AppEvent } from './events.ts'
 import { endpointsOf, planInstances, wantedPlan, type InstancePlan, type Placement } from './plan.ts'
 import type { ImageSource, InstanceIsolator, InstanceRunner } from './runner.ts'
 import { decodeHandle, encodeHandle, orphanSpec } from './handles.ts'
@@ -33,6 +32,13 @@ export interface AgentComponents {
   images?: ImageSource
   store: Store
   logger: Logger
+  /** Where the agent's events go (daemon/events GridEvents): what its instances did, for describe and the event stream. */
+  events: EventRecorder
+}
+
+/** Takes an event about an instance (or `<app>.<what>`), at a time in ms since the epoch. */
+export interface EventRecorder {
+  record (subject: string, kind: string, detail: string, at: number): unknown
 }
 
 export interface AgentInit {
@@ -101,7 +107,6 @@ export class NodeAgent {
   readonly #entries = new Map<string, Forwarder>()
   /** Entries that could not be published, by key, with why. */
   readonly #entryErrors = new Map<string, string>()
-  readonly #events = new EventRing(200)
   #queue: Promise<void> = Promise.resolve()
   #unsubscribe: (() => void) | undefined
   #stopped = false
@@ -161,19 +166,9 @@ export class NodeAgent {
     return this.#fenced
   }
 
-  /** Recent events of one app, oldest first. */
-  events (app: string): AppEvent[] {
-    return this.#events.of(app)
-  }
-
-  /** This node's latest events across apps, oldest first, for the grid's instance reports. */
-  recentEvents (limit = 50): AppEvent[] {
-    return this.#events.latest(limit)
-  }
-
   /** Records an event about an instance (the supervisor reports through here). */
   record (instance: string, kind: string, detail: string): void {
-    this.#events.push({ at: Date.now(), app: appOf(instance), instance, kind, detail })
+    this.#c.events.record(instance, kind, detail, Date.now())
   }
 
   /** Every instance of an app with its state, addresses and node. */

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino'
 import { Periodic, type Clock } from '../../controller/clock/index.ts'
-import { appOf } from '../../controller/graph/index.ts'
 import { DropCounters, type Gossip, type GossipMessage, type GossipVerdict } from '../network/index.ts'
 import { acceptAdvert, type AdvertStamp } from '../resources/index.ts'
 import type { InstanceStatus } from '../runtime/index.ts'
@@ -12,8 +11,8 @@ export const INSTANCES_TOPIC = 'trellis/instances/1'
 export const MAX_REPORT_BYTES = 256 * 1024
 /** How often a node reports what it runs, in ms. */
 export const REPORT_INTERVAL_MS = 2000
-/** Events kept per report. */
-const REPORT_EVENTS = 50
+/** Events carried per report: the sender's latest, so one lost report loses none of them. */
+export const REPORT_EVENTS = 50
 
 export type InstanceState = trellis.mesh.InstanceState
 export type InstanceEvent = trellis.mesh.InstanceEvent
@@ -34,18 +33,22 @@ export interface InstanceReportsComponents {
   logger: Logger
   /** What this node runs now. */
   local: () => LocalReport
+  /** Told the events of every report accepted from another node (each report repeats the sender's latest; the receiver takes each once by `seq`). */
+  onEvents?: (node: string, incarnation: number, events: InstanceEvent[]) => void
 }
 
 /**
  * Instance status and events of every node, by gossip: each node publishes
- * what its supervisor knows every few seconds, and keeps the latest report
- * of every other node, so `describe app` works on any node. Soft state: a
- * lost report is replaced by the next.
+ * what its supervisor knows every few seconds with its latest events, and
+ * keeps the latest report of every other node, so `describe app` works on
+ * any node. Soft state: a lost report is replaced by the next; an event
+ * lost with it is still in the next, unless REPORT_EVENTS newer ones came
+ * between.
  */
 export class InstanceReports {
   readonly #c: InstanceReportsComponents
   readonly #init: { incarnation: number }
-  readonly #reports = new Map<string, { stamp: AdvertStamp, instances: Map<string, InstanceState>, events: InstanceEvent[], syncs: VolumeSync[] }>()
+  readonly #reports = new Map<string, { stamp: AdvertStamp, instances: Map<string, InstanceState>, syncs: VolumeSync[] }>()
   readonly #decoded = new WeakMap<GossipMessage, trellis.mesh.InstanceReport>()
   readonly #publishing: Periodic
   readonly drops = new DropCounters()
@@ -82,13 +85,6 @@ export class InstanceReports {
   /** Catch-ups of a volume's replicas as its primary (another node) last reported them. */
   volumeSyncs (volume: string, node: string): VolumeSync[] {
     return this.#reports.get(node)?.syncs.filter(s => s.volume === volume) ?? []
-  }
-
-  /** Recent events about an app reported by other nodes. */
-  events (app: string): InstanceEvent[] {
-    const all: InstanceEvent[] = []
-    for (const r of this.#reports.values()) for (const e of r.events) if (appOf(e.instance) === app) all.push(e)
-    return all
   }
 
   async #publish (): Promise<void> {
@@ -138,9 +134,9 @@ export class InstanceReports {
     this.#reports.set(report.nodeId, {
       stamp,
       instances: new Map(report.instances.map(i => [i.id ?? '', i as InstanceState])),
-      events: report.events as InstanceEvent[],
       syncs: report.volumeSyncs as VolumeSync[]
     })
+    if (report.events.length > 0) this.#c.onEvents?.(report.nodeId, stamp.incarnation, report.events as InstanceEvent[])
   }
 }
 

@@ -36,6 +36,20 @@ export class InstanceWhereabouts {
     return this.#c.reported?.(instance, node)
   }
 
+  /** State, restarts and last exit where the instance is placed, for log notices; undefined when unplaced or not yet reported. */
+  condition (instance: string): { state: string, restarts: number, lastExit?: string } | undefined {
+    const node = this.#c.placementOf(instance)
+    if (node === undefined) return undefined
+    if (node === this.#c.selfId) {
+      const s = this.#c.local(instance)
+      if (s === undefined) return undefined
+      return { state: s.state, restarts: s.restarts, ...(s.lastExit !== undefined ? { lastExit: exitText(s.lastExit.code, s.lastExit.signal, s.lastExit.oomKilled) } : {}) }
+    }
+    const r = this.#c.reported?.(instance, node)
+    if (r === undefined) return undefined
+    return { state: r.state, restarts: r.restarts, ...(r.exited ? { lastExit: exitText(r.exitCode === -1 ? null : r.exitCode, r.exitSignal === '' ? null : r.exitSignal, r.oomKilled) } : {}) }
+  }
+
   /** Up and passing its health check where it is placed. */
   ready (instance: string): boolean {
     const s = this.of(instance)
@@ -46,4 +60,11 @@ export class InstanceWhereabouts {
   failed (instance: string): boolean {
     return this.of(instance)?.state === 'failed'
   }
+}
+
+/** How a process ended, for people. */
+function exitText (code: number | null, signal: string | null, oomKilled: boolean): string {
+  if (oomKilled) return 'killed for exceeding its memory limit'
+  if (signal !== null) return `killed by ${signal}`
+  return code === null ? 'unknown' : `exit code ${code}`
 }

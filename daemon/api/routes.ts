@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import type {
-  AppDetailView, AppRevisionView, AppSummaryView, ApplyView, DiffView, ImageView, ImportView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
+  AppDetailView, AppRevisionView, AppSummaryView, ApplyView, DiffView, ImageView, ImportView, LogFollowView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
 } from '../../controller/client/types.ts'
 import { badRequest } from './errors.ts'
 import { STREAMED, type ApiServer } from './server.ts'
@@ -24,7 +24,10 @@ export interface GridService {
   rebalance (): Promise<{ moved: Array<{ app: string, instances: string[] }> }>
   /** Removes a member from the replicated log (on the leader); ERR_NOT_LEADER elsewhere. */
   removePeer (idOrName: string): Promise<{ removed: string }>
-  logs (app: string, instance: string | undefined, tail: number, stream: 'stdout' | 'stderr' | 'both'): Promise<LogsView[]>
+  /** Each instance's lines, read on the node that runs it; ERR_NOT_FOUND for an unknown app or instance. */
+  logs (app: string, instance: string | undefined, options: LogOptions): Promise<LogsView[]>
+  /** Lines as they are written, following instances across restarts and moves, until the signal aborts. Checks the names first. */
+  followLogs (app: string, instance: string | undefined, options: LogOptions, signal: AbortSignal): Promise<AsyncIterable<LogFollowView>>
   /** Every replicated volume: record, members, in-sync set, generation, catch-up progress. */
   volumes (): Promise<VolumeView[]>
   /** Throws ERR_NOT_FOUND when there is no such volume. */
@@ -78,8 +81,20 @@ export function addRevisionRoutes (server: ApiServer, revisions: RevisionService
   server.route('POST', '/v1/diff', async req => await revisions.diff(req.body.toString('utf8')))
 }
 
+/** Which lines of an instance's log a request wants. */
+export interface LogOptions {
+  tail?: number
+  /** ms since the epoch. */
+  since?: number
+  stream: 'stdout' | 'stderr' | 'both'
+}
+
 /** Largest number of log lines one request returns. */
 const MAX_TAIL = 10_000
+/** Lines per instance when a request gives neither tail nor since. */
+const DEFAULT_TAIL = 100
+/** A followed log sends an empty line this often when it has nothing else, so idle connections are not cut, ms. */
+const KEEPALIVE_MS = 15_000 // ms
 
 /** Binds the v1 routes to a service. docs/api.md documents them. */
 export function addRoutes (server: ApiServer, grid: GridService): void {
@@ -114,13 +129,44 @@ export function addRoutes (server: ApiServer, grid: GridService): void {
   server.route('POST', '/v1/nodes/:node/uncordon', async req => await grid.nodeAdmin(req.params.node!, { cordoned: false, draining: false }))
   server.route('POST', '/v1/nodes/:node/drain', async req => await grid.nodeAdmin(req.params.node!, { draining: true }))
   server.route('DELETE', '/v1/raft/peers/:peer', async req => await grid.removePeer(req.params.peer!))
-  server.route('GET', '/v1/apps/:name/logs', async req => {
-    const tail = Number(req.query.get('tail') ?? '100')
-    if (!Number.isInteger(tail) || tail < 1 || tail > MAX_TAIL) throw badRequest(`tail must be an integer in 1..${MAX_TAIL}`)
-    const stream = req.query.get('stream') ?? 'both'
-    if (stream !== 'stdout' && stream !== 'stderr' && stream !== 'both') throw badRequest('stream must be stdout, stderr or both')
-    return await grid.logs(req.params.name!, req.query.get('instance') ?? undefined, tail, stream)
+  server.streamRoute('GET', '/v1/apps/:name/logs', async (req, res) => {
+    const options = logOptions(req.query)
+    const instance = req.query.get('instance') ?? undefined
+    const follow = req.query.get('follow')
+    if (follow !== 'true' && follow !== '1') return await grid.logs(req.params.name!, instance, options)
+    const ac = new AbortController()
+    res.once('close', () => { ac.abort() })
+    const lines = await grid.followLogs(req.params.name!, instance, options, ac.signal)
+    res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' })
+    const keepalive = setInterval(() => { res.write('\n') }, KEEPALIVE_MS)
+    try {
+      for await (const line of lines) {
+        if (!res.write(JSON.stringify(line) + '\n')) await new Promise(resolve => { res.once('drain', resolve); res.once('close', resolve) })
+        if (ac.signal.aborted) break
+      }
+    } finally {
+      clearInterval(keepalive)
+      ac.abort()
+      res.end()
+    }
+    return STREAMED
   })
+}
+
+/** Reads tail, since (ms since the epoch or an ISO 8601 time) and stream from a logs request. */
+function logOptions (query: URLSearchParams): LogOptions {
+  const stream = query.get('stream') ?? 'both'
+  if (stream !== 'stdout' && stream !== 'stderr' && stream !== 'both') throw badRequest('stream must be stdout, stderr or both')
+  const sinceText = query.get('since')
+  let since: number | undefined
+  if (sinceText !== null) {
+    since = /^\d+$/.test(sinceText) ? Number(sinceText) : Date.parse(sinceText)
+    if (!Number.isSafeInteger(since) || since < 0) throw badRequest('since must be ms since the epoch or an ISO 8601 time, e.g. 2026-05-01T12:00:00Z')
+  }
+  const tailText = query.get('tail')
+  const tail = tailText === null ? (since === undefined ? DEFAULT_TAIL : undefined) : Number(tailText)
+  if (tail !== undefined && (!Number.isInteger(tail) || tail < 1 || tail > MAX_TAIL)) throw badRequest(`tail must be an integer in 1..${MAX_TAIL}`)
+  return { tail, since, stream }
 }
 
 /** Binds the image routes to the image service. docs/api.md documents them. */

@@ -42,15 +42,21 @@ interface Route {
 export class ApiServer {
   readonly #routes: Route[] = []
   readonly #authenticate: Authenticate
+  readonly #open: Set<string>
   readonly #logger: Logger
   #server: Server | undefined
 
   readonly #quorum: (() => string) | undefined
 
-  /** `quorum`: what the grid's voters look like from here, added to the answer when a write found no leader. */
-  constructor (components: { logger: Logger }, init: { authenticate: Authenticate, quorum?: () => string }) {
+  /**
+   * `open`: paths served without a token (default `/v1/health`); `quorum`:
+   * what the grid's voters look like from here, added to the answer when a
+   * write found no leader.
+   */
+  constructor (components: { logger: Logger }, init: { authenticate: Authenticate, open?: string[], quorum?: () => string }) {
     this.#logger = components.logger
     this.#authenticate = init.authenticate
+    this.#open = new Set(init.open ?? ['/v1/health'])
     this.#quorum = init.quorum
   }
 
@@ -96,7 +102,7 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://api')
     let streaming = false
     try {
-      if (url.pathname !== '/v1/health') {
+      if (!this.#open.has(url.pathname)) {
         const access = this.#access(req)
         if (access === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'missing, wrong or revoked bearer token (see <data-dir>/admin.token, or trellis token create)')
         if (!allows(access.role, req.method ?? 'GET', url.pathname)) throw new ApiError('ERR_FORBIDDEN', `token ${access.who} is ${access.role}: it cannot ${req.method ?? ''} ${url.pathname}`)

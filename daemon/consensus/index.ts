@@ -7,7 +7,7 @@ export {
 export { FrameDecoder, frame, readFrames, FrameTooLargeError } from '../network/index.ts'
 export { BadRaftMessageError, NotLeaderError, NothingToRecoverError, RaftClosedError, UnavailableError } from './errors.ts'
 export { RaftCommandLog } from './raft-command-log.ts'
-export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log.ts'
+export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus, RaftObserver } from './raft-command-log.ts'
 export { PeerLinks, RAFT_PROTOCOL } from './peer-link.ts'
 export type { PeerLinkStats, PeerLinksInit } from './peer-link.ts'
 export { ProposalForwarder, FORWARD_PROTOCOL } from './forward.ts'

@@ -10,6 +10,16 @@ export interface RaftCommandLogComponents {
   store: Store
   clock: Clock
   logger: Logger
+  /** Told of commits and leader changes (metrics). */
+  observer?: RaftObserver
+}
+
+/** What a RaftCommandLog tells metrics. */
+export interface RaftObserver {
+  /** A proposal from this node was committed and applied here, `ms` after it was made (forwarding and retries included). */
+  committed?: (ms: number) => void
+  /** This node learned of a new leader (or of none) in `term`. */
+  leaderChanged?: (leader: string | null, term: number) => void
 }
 
 /** How a RaftCommandLog is set up. */

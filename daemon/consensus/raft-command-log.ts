@@ -18,11 +18,11 @@ import { restoreState } from './snapshot.ts'
 import { Snapshotter } from './snapshotter.ts'
 import { LevelStorage } from './storage.ts'
 import { ReadyPipeline } from './pipeline.ts'
-import type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log-types.ts'
+import type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus, RaftObserver } from './raft-command-log-types.ts'
 import { DEFAULT_CATCH_UP_LAG, catchUpOf, confChangePending } from './membership.ts'
 import type { CatchUp } from './membership.ts'
 
-export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus } from './raft-command-log-types.ts'
+export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus, RaftObserver } from './raft-command-log-types.ts'
 
 const DEFAULT_TICK_MS = 100 // ms
 const DEFAULT_TIMEOUT_MS = 5000 // ms
@@ -63,12 +63,15 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   #readSeq = 0
   /** Index of the last membership change this node proposed; pending until committed. */
   #confProposedAt = 0
+  readonly #observer: RaftObserver | undefined
+  #knownLeader: string | null = null
 
   constructor (components: RaftCommandLogComponents, init: RaftCommandLogInit = {}) {
     this.#transport = components.transport
     this.#store = components.store
     this.#clock = components.clock
     this.#logger = components.logger.child({ component: 'raft', node: components.transport.nodeId })
+    this.#observer = components.observer
     this.#init = init
     this.#tickMs = init.tickMs ?? DEFAULT_TICK_MS
     this.#timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -169,6 +172,13 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
    * the deadline, ERR_UNAVAILABLE if its outcome is unknown.
    */
   async propose (command: Command): Promise<ApplyResult> {
+    const started = performance.now()
+    const result = await this.#propose(command)
+    this.#observer?.committed?.(performance.now() - started)
+    return result
+  }
+
+  async #propose (command: Command): Promise<ApplyResult> {
     await this.#ready()
     const data = encodeCommand(command)
     const deadline = this.#clock.now() + this.#timeoutMs
@@ -361,7 +371,11 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
 
   /** A Ready's state-machine work, in Ready order; held back while a snapshot is being serialized. */
   #apply (rd: Ready): void {
-    if (rd.softState !== undefined) this.#logger.info({ role: rd.softState.role, leader: rd.softState.leader, term: this.#node!.term }, 'raft role changed')
+    if (rd.softState !== undefined) {
+      this.#logger.info({ role: rd.softState.role, leader: rd.softState.leader, term: this.#node!.term }, 'raft role changed')
+      if (rd.softState.leader !== this.#knownLeader) this.#observer?.leaderChanged?.(rd.softState.leader, this.#node!.term)
+      this.#knownLeader = rd.softState.leader
+    }
     if (rd.snapshot === undefined && rd.committedEntries.length === 0 && rd.readStates.length === 0) return
     if (this.#snapshotter!.serializing) {
       this.#deferred.push(rd)

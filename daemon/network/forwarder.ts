@@ -40,9 +40,13 @@ export class Forwarder {
   /** Connections forwarded since start. */
   forwarded = 0
 
-  constructor (components: { network: Connector, logger: Logger }, init: { name: string, address: Address, targets: () => Endpoint[] }) {
+  readonly #onDone: ((sent: number, received: number) => void) | undefined
+
+  /** `onDone` is told each finished connection's bytes: sent by the appliance, and received by it. */
+  constructor (components: { network: Connector, logger: Logger, onDone?: (sent: number, received: number) => void }, init: { name: string, address: Address, targets: () => Endpoint[] }) {
     this.#network = components.network
     this.#logger = components.logger
+    this.#onDone = components.onDone
     this.name = init.name
     this.#wanted = init.address
     this.#targets = init.targets
@@ -98,6 +102,7 @@ export class Forwarder {
     upstream.once('close', () => this.#sockets.delete(upstream))
     socket.resume()
     await splice(socket, upstream)
+    this.#onDone?.(socket.bytesRead, socket.bytesWritten)
   }
 
   /** Tries every endpoint, round after round, until one answers or NO_ENDPOINT_WAIT_MS pass. */

@@ -33,6 +33,8 @@ export class TerminalNetwork {
   readonly #logger: Logger
   readonly #inputs = new Map<string, Address>()
   readonly #forwarders = new Set<Forwarder>()
+  /** Bytes appliances on this node sent and received through their output terminals, over connections that ended. */
+  readonly streamBytes = { sent: 0, received: 0 }
 
   constructor (components: { transport: Transport, logger: Logger }) {
     this.#transport = components.transport
@@ -87,7 +89,11 @@ export class TerminalNetwork {
    * when they move.
    */
   async listen (name: string, address: Address, targets: () => Endpoint[]): Promise<Forwarder> {
-    const forwarder = new Forwarder({ network: this, logger: this.#logger.child({ forward: name }) }, { name, address, targets })
+    const forwarder = new Forwarder({
+      network: this,
+      logger: this.#logger.child({ forward: name }),
+      onDone: (sent, received) => { this.streamBytes.sent += sent; this.streamBytes.received += received }
+    }, { name, address, targets })
     await forwarder.start()
     this.#forwarders.add(forwarder)
     forwarder.onClose(() => this.#forwarders.delete(forwarder))

@@ -12,7 +12,7 @@ export type {
 export { Supervisor } from './supervisor.ts'
 export { DriverSet } from './driver-set.ts'
 export type { SupervisorComponents, SupervisorListener } from './supervisor.ts'
-export { ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS, taskUser } from './process/index.ts'
+export { logPaths, ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS, taskUser } from './process/index.ts'
 export type { ProcessDriverOptions } from './process/index.ts'
 export { VmDriver, VM_DRIVER, GUEST_NET, QEMU_BINARY, guestDiskPath, probeKvm, vmTaskFromImage } from './vm/index.ts'
 export type { KvmVerdict, VmDiskSpec, VmDriverOptions, VmPortSpec, VmTaskConfig } from './vm/index.ts'

@@ -3,6 +3,109 @@ import Long = require("long");
 
 export namespace trellis {
 
+    namespace logs {
+
+        interface ILogRequest extends trellis.logs.LogRequest.$Properties {
+        }
+
+        class LogRequest {
+            constructor(p?: trellis.logs.LogRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            instance: string;
+            tail: number;
+            since: (number|Long);
+            stream: string;
+            follow: boolean;
+            static create(properties: trellis.logs.LogRequest.$Shape): trellis.logs.LogRequest & trellis.logs.LogRequest.$Shape;
+            static create(properties?: trellis.logs.LogRequest.$Properties): trellis.logs.LogRequest;
+            static encode(m: trellis.logs.LogRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.logs.LogRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.logs.LogRequest & trellis.logs.LogRequest.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.logs.LogRequest & trellis.logs.LogRequest.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.logs.LogRequest;
+            static toObject(m: trellis.logs.LogRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LogRequest {
+            interface $Properties {
+                instance?: (string|null);
+                tail?: (number|null);
+                since?: (number|Long|null);
+                stream?: (string|null);
+                follow?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.logs.LogRequest.$Properties;
+        }
+
+        interface ILogLine extends trellis.logs.LogLine.$Properties {
+        }
+
+        class LogLine {
+            constructor(p?: trellis.logs.LogLine.$Properties);
+            $unknowns?: Uint8Array[];
+            at: (number|Long);
+            stderr: boolean;
+            text: string;
+            static create(properties: trellis.logs.LogLine.$Shape): trellis.logs.LogLine & trellis.logs.LogLine.$Shape;
+            static create(properties?: trellis.logs.LogLine.$Properties): trellis.logs.LogLine;
+            static encode(m: trellis.logs.LogLine.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.logs.LogLine.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.logs.LogLine & trellis.logs.LogLine.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.logs.LogLine & trellis.logs.LogLine.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.logs.LogLine;
+            static toObject(m: trellis.logs.LogLine, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LogLine {
+            interface $Properties {
+                at?: (number|Long|null);
+                stderr?: (boolean|null);
+                text?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.logs.LogLine.$Properties;
+        }
+
+        interface ILogChunk extends trellis.logs.LogChunk.$Properties {
+        }
+
+        class LogChunk {
+            constructor(p?: trellis.logs.LogChunk.$Properties);
+            $unknowns?: Uint8Array[];
+            lines: trellis.logs.LogLine.$Properties[];
+            error: string;
+            message: string;
+            static create(properties: trellis.logs.LogChunk.$Shape): trellis.logs.LogChunk & trellis.logs.LogChunk.$Shape;
+            static create(properties?: trellis.logs.LogChunk.$Properties): trellis.logs.LogChunk;
+            static encode(m: trellis.logs.LogChunk.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.logs.LogChunk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.logs.LogChunk & trellis.logs.LogChunk.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.logs.LogChunk & trellis.logs.LogChunk.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.logs.LogChunk;
+            static toObject(m: trellis.logs.LogChunk, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LogChunk {
+            interface $Properties {
+                lines?: (trellis.logs.LogLine.$Properties[]|null);
+                error?: (string|null);
+                message?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.logs.LogChunk.$Properties;
+        }
+    }
+
     namespace mesh {
 
         interface INodeAdvert extends trellis.mesh.NodeAdvert.$Properties {
@@ -415,6 +518,7 @@ export namespace trellis {
             instance: string;
             kind: string;
             detail: string;
+            seq: (number|Long);
             static create(properties: trellis.mesh.InstanceEvent.$Shape): trellis.mesh.InstanceEvent & trellis.mesh.InstanceEvent.$Shape;
             static create(properties?: trellis.mesh.InstanceEvent.$Properties): trellis.mesh.InstanceEvent;
             static encode(m: trellis.mesh.InstanceEvent.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -434,6 +538,7 @@ export namespace trellis {
                 instance?: (string|null);
                 kind?: (string|null);
                 detail?: (string|null);
+                seq?: (number|Long|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.mesh.InstanceEvent.$Properties;

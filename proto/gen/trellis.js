@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $Array = $util.global.Array, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite, $Boolean = $util.global.Boolean;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $Boolean = $util.global.Boolean, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $isFinite = $util.global.isFinite;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -16,6 +16,1173 @@ export const trellis = $root.trellis = (() => {
      * @namespace
      */
     const trellis = {};
+
+    trellis.logs = (function() {
+
+        /**
+         * Namespace logs.
+         * @memberof trellis
+         * @namespace
+         */
+        const logs = {};
+
+        logs.LogRequest = (function() {
+
+            /**
+             * Properties of a LogRequest.
+             * @typedef {Object} trellis.logs.LogRequest.$Properties
+             * @property {string|null} [instance] LogRequest instance
+             * @property {number|null} [tail] LogRequest tail
+             * @property {number|Long|null} [since] LogRequest since
+             * @property {string|null} [stream] LogRequest stream
+             * @property {boolean|null} [follow] LogRequest follow
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LogRequest.
+             * @memberof trellis.logs
+             * @interface ILogRequest
+             * @augments trellis.logs.LogRequest.$Properties
+             * @deprecated Use trellis.logs.LogRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a LogRequest.
+             * @typedef {trellis.logs.LogRequest.$Properties} trellis.logs.LogRequest.$Shape
+             */
+
+            /**
+             * Constructs a new LogRequest.
+             * @memberof trellis.logs
+             * @classdesc Represents a LogRequest.
+             * @constructor
+             * @param {trellis.logs.LogRequest.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LogRequest = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * LogRequest instance.
+             * @member {string} instance
+             * @memberof trellis.logs.LogRequest
+             * @instance
+             */
+            LogRequest.prototype.instance = "";
+
+            /**
+             * LogRequest tail.
+             * @member {number} tail
+             * @memberof trellis.logs.LogRequest
+             * @instance
+             */
+            LogRequest.prototype.tail = 0;
+
+            /**
+             * LogRequest since.
+             * @member {number|Long} since
+             * @memberof trellis.logs.LogRequest
+             * @instance
+             */
+            LogRequest.prototype.since = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * LogRequest stream.
+             * @member {string} stream
+             * @memberof trellis.logs.LogRequest
+             * @instance
+             */
+            LogRequest.prototype.stream = "";
+
+            /**
+             * LogRequest follow.
+             * @member {boolean} follow
+             * @memberof trellis.logs.LogRequest
+             * @instance
+             */
+            LogRequest.prototype.follow = false;
+
+            /**
+             * Creates a new LogRequest instance using the specified properties.
+             * @function create
+             * @memberof trellis.logs.LogRequest
+             * @static
+             * @param {trellis.logs.LogRequest.$Properties=} [properties] Properties to set
+             * @returns {trellis.logs.LogRequest} LogRequest instance
+             * @type {{
+             *   (properties: trellis.logs.LogRequest.$Shape): trellis.logs.LogRequest & trellis.logs.LogRequest.$Shape;
+             *   (properties?: trellis.logs.LogRequest.$Properties): trellis.logs.LogRequest;
+             * }}
+             */
+            LogRequest.create = function(properties) {
+                return new LogRequest(properties);
+            };
+
+            /**
+             * Encodes the specified LogRequest message. Does not implicitly {@link trellis.logs.LogRequest.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.logs.LogRequest
+             * @static
+             * @param {trellis.logs.LogRequest.$Properties} m LogRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogRequest.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance") && m.instance !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.instance);
+                if (m.tail != null && $Object.hasOwnProperty.call(m, "tail") && m.tail !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).uint32(m.tail);
+                if (m.since != null && $Object.hasOwnProperty.call(m, "since") && (typeof m.since === "object" ? m.since.low || m.since.high : m.since !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.since);
+                if (m.stream != null && $Object.hasOwnProperty.call(m, "stream") && m.stream !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.stream);
+                if (m.follow != null && $Object.hasOwnProperty.call(m, "follow") && m.follow !== false)
+                    w.uint32(/* id 5, wireType 0 =*/40).bool(m.follow);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified LogRequest message, length delimited. Does not implicitly {@link trellis.logs.LogRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.logs.LogRequest
+             * @static
+             * @param {trellis.logs.LogRequest.$Properties} message LogRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogRequest.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a LogRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.logs.LogRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.logs.LogRequest & trellis.logs.LogRequest.$Shape} LogRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogRequest.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.logs.LogRequest();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.instance = v;
+                            else
+                                delete m.instance;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.tail = v;
+                            else
+                                delete m.tail;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.since = v;
+                            else
+                                delete m.since;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.stream = v;
+                            else
+                                delete m.stream;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.follow = v;
+                            else
+                                delete m.follow;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a LogRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.logs.LogRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.logs.LogRequest & trellis.logs.LogRequest.$Shape} LogRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogRequest.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a LogRequest message.
+             * @function verify
+             * @memberof trellis.logs.LogRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LogRequest.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance")) {
+                    if (!$util.isString(m.instance))
+                        return "instance: string expected";
+                }
+                if (m.tail != null && $Object.hasOwnProperty.call(m, "tail")) {
+                    if (!$util.isInteger(m.tail))
+                        return "tail: integer expected";
+                }
+                if (m.since != null && $Object.hasOwnProperty.call(m, "since")) {
+                    if (!$util.isInteger(m.since) && !(m.since && $util.isInteger(m.since.low) && $util.isInteger(m.since.high)))
+                        return "since: integer|Long expected";
+                }
+                if (m.stream != null && $Object.hasOwnProperty.call(m, "stream")) {
+                    if (!$util.isString(m.stream))
+                        return "stream: string expected";
+                }
+                if (m.follow != null && $Object.hasOwnProperty.call(m, "follow")) {
+                    if (typeof m.follow !== "boolean")
+                        return "follow: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LogRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.logs.LogRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.logs.LogRequest} LogRequest
+             */
+            LogRequest.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.logs.LogRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.logs.LogRequest: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.logs.LogRequest();
+                if (d.instance != null) {
+                    if (typeof d.instance !== "string" || d.instance.length) {
+                        m.instance = $String(d.instance);
+                    }
+                }
+                if (d.tail != null) {
+                    if ($Number(d.tail) !== 0) {
+                        m.tail = d.tail >>> 0;
+                    }
+                }
+                if (d.since != null) {
+                    if (typeof d.since === "object" ? d.since.low || d.since.high : $Number(d.since) !== 0) {
+                        if ($util.Long)
+                            m.since = $util.Long.fromValue(d.since, true);
+                        else if (typeof d.since === "string")
+                            m.since = $parseInt(d.since, 10);
+                        else if (typeof d.since === "number")
+                            m.since = d.since;
+                        else if (typeof d.since === "object")
+                            m.since = new $util.LongBits(d.since.low >>> 0, d.since.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.stream != null) {
+                    if (typeof d.stream !== "string" || d.stream.length) {
+                        m.stream = $String(d.stream);
+                    }
+                }
+                if (d.follow != null) {
+                    if (d.follow) {
+                        m.follow = $Boolean(d.follow);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a LogRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.logs.LogRequest
+             * @static
+             * @param {trellis.logs.LogRequest} m LogRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LogRequest.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.instance = "";
+                    d.tail = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.since = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.since = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.stream = "";
+                    d.follow = false;
+                }
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance")) {
+                    d.instance = m.instance;
+                }
+                if (m.tail != null && $Object.hasOwnProperty.call(m, "tail")) {
+                    d.tail = m.tail;
+                }
+                if (m.since != null && $Object.hasOwnProperty.call(m, "since")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.since = typeof m.since === "number" ? $BigInt(m.since) : $util.Long.fromBits(m.since.low >>> 0, m.since.high >>> 0, true).toBigInt();
+                    else if (typeof m.since === "number")
+                        d.since = o.longs === $String ? $String(m.since) : m.since;
+                    else
+                        d.since = o.longs === $String ? $util.Long.prototype.toString.call(m.since) : o.longs === $Number ? new $util.LongBits(m.since.low >>> 0, m.since.high >>> 0).toNumber(true) : m.since;
+                }
+                if (m.stream != null && $Object.hasOwnProperty.call(m, "stream")) {
+                    d.stream = m.stream;
+                }
+                if (m.follow != null && $Object.hasOwnProperty.call(m, "follow")) {
+                    d.follow = m.follow;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this LogRequest to JSON.
+             * @function toJSON
+             * @memberof trellis.logs.LogRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LogRequest.prototype.toJSON = function() {
+                return LogRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for LogRequest
+             * @function getTypeUrl
+             * @memberof trellis.logs.LogRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LogRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.logs.LogRequest";
+            };
+
+            return LogRequest;
+        })();
+
+        logs.LogLine = (function() {
+
+            /**
+             * Properties of a LogLine.
+             * @typedef {Object} trellis.logs.LogLine.$Properties
+             * @property {number|Long|null} [at] LogLine at
+             * @property {boolean|null} [stderr] LogLine stderr
+             * @property {string|null} [text] LogLine text
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LogLine.
+             * @memberof trellis.logs
+             * @interface ILogLine
+             * @augments trellis.logs.LogLine.$Properties
+             * @deprecated Use trellis.logs.LogLine.$Properties instead.
+             */
+
+            /**
+             * Shape of a LogLine.
+             * @typedef {trellis.logs.LogLine.$Properties} trellis.logs.LogLine.$Shape
+             */
+
+            /**
+             * Constructs a new LogLine.
+             * @memberof trellis.logs
+             * @classdesc Represents a LogLine.
+             * @constructor
+             * @param {trellis.logs.LogLine.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LogLine = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * LogLine at.
+             * @member {number|Long} at
+             * @memberof trellis.logs.LogLine
+             * @instance
+             */
+            LogLine.prototype.at = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * LogLine stderr.
+             * @member {boolean} stderr
+             * @memberof trellis.logs.LogLine
+             * @instance
+             */
+            LogLine.prototype.stderr = false;
+
+            /**
+             * LogLine text.
+             * @member {string} text
+             * @memberof trellis.logs.LogLine
+             * @instance
+             */
+            LogLine.prototype.text = "";
+
+            /**
+             * Creates a new LogLine instance using the specified properties.
+             * @function create
+             * @memberof trellis.logs.LogLine
+             * @static
+             * @param {trellis.logs.LogLine.$Properties=} [properties] Properties to set
+             * @returns {trellis.logs.LogLine} LogLine instance
+             * @type {{
+             *   (properties: trellis.logs.LogLine.$Shape): trellis.logs.LogLine & trellis.logs.LogLine.$Shape;
+             *   (properties?: trellis.logs.LogLine.$Properties): trellis.logs.LogLine;
+             * }}
+             */
+            LogLine.create = function(properties) {
+                return new LogLine(properties);
+            };
+
+            /**
+             * Encodes the specified LogLine message. Does not implicitly {@link trellis.logs.LogLine.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.logs.LogLine
+             * @static
+             * @param {trellis.logs.LogLine.$Properties} m LogLine message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogLine.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.at != null && $Object.hasOwnProperty.call(m, "at") && (typeof m.at === "object" ? m.at.low || m.at.high : m.at !== 0))
+                    w.uint32(/* id 1, wireType 0 =*/8).uint64(m.at);
+                if (m.stderr != null && $Object.hasOwnProperty.call(m, "stderr") && m.stderr !== false)
+                    w.uint32(/* id 2, wireType 0 =*/16).bool(m.stderr);
+                if (m.text != null && $Object.hasOwnProperty.call(m, "text") && m.text !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.text);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified LogLine message, length delimited. Does not implicitly {@link trellis.logs.LogLine.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.logs.LogLine
+             * @static
+             * @param {trellis.logs.LogLine.$Properties} message LogLine message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogLine.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a LogLine message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.logs.LogLine
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.logs.LogLine & trellis.logs.LogLine.$Shape} LogLine
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogLine.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.logs.LogLine();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.at = v;
+                            else
+                                delete m.at;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.stderr = v;
+                            else
+                                delete m.stderr;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.text = v;
+                            else
+                                delete m.text;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a LogLine message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.logs.LogLine
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.logs.LogLine & trellis.logs.LogLine.$Shape} LogLine
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogLine.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a LogLine message.
+             * @function verify
+             * @memberof trellis.logs.LogLine
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LogLine.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.at != null && $Object.hasOwnProperty.call(m, "at")) {
+                    if (!$util.isInteger(m.at) && !(m.at && $util.isInteger(m.at.low) && $util.isInteger(m.at.high)))
+                        return "at: integer|Long expected";
+                }
+                if (m.stderr != null && $Object.hasOwnProperty.call(m, "stderr")) {
+                    if (typeof m.stderr !== "boolean")
+                        return "stderr: boolean expected";
+                }
+                if (m.text != null && $Object.hasOwnProperty.call(m, "text")) {
+                    if (!$util.isString(m.text))
+                        return "text: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LogLine message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.logs.LogLine
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.logs.LogLine} LogLine
+             */
+            LogLine.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.logs.LogLine)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.logs.LogLine: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.logs.LogLine();
+                if (d.at != null) {
+                    if (typeof d.at === "object" ? d.at.low || d.at.high : $Number(d.at) !== 0) {
+                        if ($util.Long)
+                            m.at = $util.Long.fromValue(d.at, true);
+                        else if (typeof d.at === "string")
+                            m.at = $parseInt(d.at, 10);
+                        else if (typeof d.at === "number")
+                            m.at = d.at;
+                        else if (typeof d.at === "object")
+                            m.at = new $util.LongBits(d.at.low >>> 0, d.at.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.stderr != null) {
+                    if (d.stderr) {
+                        m.stderr = $Boolean(d.stderr);
+                    }
+                }
+                if (d.text != null) {
+                    if (typeof d.text !== "string" || d.text.length) {
+                        m.text = $String(d.text);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a LogLine message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.logs.LogLine
+             * @static
+             * @param {trellis.logs.LogLine} m LogLine
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LogLine.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.at = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.at = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.stderr = false;
+                    d.text = "";
+                }
+                if (m.at != null && $Object.hasOwnProperty.call(m, "at")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.at = typeof m.at === "number" ? $BigInt(m.at) : $util.Long.fromBits(m.at.low >>> 0, m.at.high >>> 0, true).toBigInt();
+                    else if (typeof m.at === "number")
+                        d.at = o.longs === $String ? $String(m.at) : m.at;
+                    else
+                        d.at = o.longs === $String ? $util.Long.prototype.toString.call(m.at) : o.longs === $Number ? new $util.LongBits(m.at.low >>> 0, m.at.high >>> 0).toNumber(true) : m.at;
+                }
+                if (m.stderr != null && $Object.hasOwnProperty.call(m, "stderr")) {
+                    d.stderr = m.stderr;
+                }
+                if (m.text != null && $Object.hasOwnProperty.call(m, "text")) {
+                    d.text = m.text;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this LogLine to JSON.
+             * @function toJSON
+             * @memberof trellis.logs.LogLine
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LogLine.prototype.toJSON = function() {
+                return LogLine.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for LogLine
+             * @function getTypeUrl
+             * @memberof trellis.logs.LogLine
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LogLine.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.logs.LogLine";
+            };
+
+            return LogLine;
+        })();
+
+        logs.LogChunk = (function() {
+
+            /**
+             * Properties of a LogChunk.
+             * @typedef {Object} trellis.logs.LogChunk.$Properties
+             * @property {Array.<trellis.logs.LogLine.$Properties>|null} [lines] LogChunk lines
+             * @property {string|null} [error] LogChunk error
+             * @property {string|null} [message] LogChunk message
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LogChunk.
+             * @memberof trellis.logs
+             * @interface ILogChunk
+             * @augments trellis.logs.LogChunk.$Properties
+             * @deprecated Use trellis.logs.LogChunk.$Properties instead.
+             */
+
+            /**
+             * Shape of a LogChunk.
+             * @typedef {trellis.logs.LogChunk.$Properties} trellis.logs.LogChunk.$Shape
+             */
+
+            /**
+             * Constructs a new LogChunk.
+             * @memberof trellis.logs
+             * @classdesc Represents a LogChunk.
+             * @constructor
+             * @param {trellis.logs.LogChunk.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LogChunk = function (p) {
+                this.lines = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * LogChunk lines.
+             * @member {Array.<trellis.logs.LogLine.$Properties>} lines
+             * @memberof trellis.logs.LogChunk
+             * @instance
+             */
+            LogChunk.prototype.lines = $util.emptyArray;
+
+            /**
+             * LogChunk error.
+             * @member {string} error
+             * @memberof trellis.logs.LogChunk
+             * @instance
+             */
+            LogChunk.prototype.error = "";
+
+            /**
+             * LogChunk message.
+             * @member {string} message
+             * @memberof trellis.logs.LogChunk
+             * @instance
+             */
+            LogChunk.prototype.message = "";
+
+            /**
+             * Creates a new LogChunk instance using the specified properties.
+             * @function create
+             * @memberof trellis.logs.LogChunk
+             * @static
+             * @param {trellis.logs.LogChunk.$Properties=} [properties] Properties to set
+             * @returns {trellis.logs.LogChunk} LogChunk instance
+             * @type {{
+             *   (properties: trellis.logs.LogChunk.$Shape): trellis.logs.LogChunk & trellis.logs.LogChunk.$Shape;
+             *   (properties?: trellis.logs.LogChunk.$Properties): trellis.logs.LogChunk;
+             * }}
+             */
+            LogChunk.create = function(properties) {
+                return new LogChunk(properties);
+            };
+
+            /**
+             * Encodes the specified LogChunk message. Does not implicitly {@link trellis.logs.LogChunk.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.logs.LogChunk
+             * @static
+             * @param {trellis.logs.LogChunk.$Properties} m LogChunk message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogChunk.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.lines != null && m.lines.length) {
+                    for (var i = 0; i < m.lines.length; ++i)
+                        $root.trellis.logs.LogLine.encode(m.lines[i], w.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                }
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error") && m.error !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.error);
+                if (m.message != null && $Object.hasOwnProperty.call(m, "message") && m.message !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.message);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified LogChunk message, length delimited. Does not implicitly {@link trellis.logs.LogChunk.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.logs.LogChunk
+             * @static
+             * @param {trellis.logs.LogChunk.$Properties} message LogChunk message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogChunk.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a LogChunk message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.logs.LogChunk
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.logs.LogChunk & trellis.logs.LogChunk.$Shape} LogChunk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogChunk.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.logs.LogChunk();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.lines && m.lines.length))
+                                m.lines = [];
+                            m.lines.push($root.trellis.logs.LogLine.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.error = v;
+                            else
+                                delete m.error;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.message = v;
+                            else
+                                delete m.message;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a LogChunk message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.logs.LogChunk
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.logs.LogChunk & trellis.logs.LogChunk.$Shape} LogChunk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogChunk.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a LogChunk message.
+             * @function verify
+             * @memberof trellis.logs.LogChunk
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LogChunk.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.lines != null && $Object.hasOwnProperty.call(m, "lines")) {
+                    if (!$Array.isArray(m.lines))
+                        return "lines: array expected";
+                    for (var i = 0; i < m.lines.length; ++i) {
+                        {
+                            var e = $root.trellis.logs.LogLine.verify(m.lines[i], q + 1);
+                            if (e)
+                                return "lines." + e;
+                        }
+                    }
+                }
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error")) {
+                    if (!$util.isString(m.error))
+                        return "error: string expected";
+                }
+                if (m.message != null && $Object.hasOwnProperty.call(m, "message")) {
+                    if (!$util.isString(m.message))
+                        return "message: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LogChunk message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.logs.LogChunk
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.logs.LogChunk} LogChunk
+             */
+            LogChunk.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.logs.LogChunk)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.logs.LogChunk: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.logs.LogChunk();
+                if (d.lines) {
+                    if (!$Array.isArray(d.lines))
+                        throw $TypeError(".trellis.logs.LogChunk.lines: array expected");
+                    m.lines = $Array(d.lines.length);
+                    for (var i = 0; i < d.lines.length; ++i) {
+                        if (!$util.isObject(d.lines[i]))
+                            throw $TypeError(".trellis.logs.LogChunk.lines: object expected");
+                        m.lines[i] = $root.trellis.logs.LogLine.fromObject(d.lines[i], q + 1);
+                    }
+                }
+                if (d.error != null) {
+                    if (typeof d.error !== "string" || d.error.length) {
+                        m.error = $String(d.error);
+                    }
+                }
+                if (d.message != null) {
+                    if (typeof d.message !== "string" || d.message.length) {
+                        m.message = $String(d.message);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a LogChunk message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.logs.LogChunk
+             * @static
+             * @param {trellis.logs.LogChunk} m LogChunk
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LogChunk.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.lines = [];
+                }
+                if (o.defaults) {
+                    d.error = "";
+                    d.message = "";
+                }
+                if (m.lines && m.lines.length) {
+                    d.lines = $Array(m.lines.length);
+                    for (var j = 0; j < m.lines.length; ++j) {
+                        d.lines[j] = $root.trellis.logs.LogLine.toObject(m.lines[j], o, q + 1);
+                    }
+                }
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error")) {
+                    d.error = m.error;
+                }
+                if (m.message != null && $Object.hasOwnProperty.call(m, "message")) {
+                    d.message = m.message;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this LogChunk to JSON.
+             * @function toJSON
+             * @memberof trellis.logs.LogChunk
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LogChunk.prototype.toJSON = function() {
+                return LogChunk.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for LogChunk
+             * @function getTypeUrl
+             * @memberof trellis.logs.LogChunk
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LogChunk.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.logs.LogChunk";
+            };
+
+            return LogChunk;
+        })();
+
+        return logs;
+    })();
 
     trellis.mesh = (function() {
 
@@ -5246,6 +6413,7 @@ export const trellis = $root.trellis = (() => {
              * @property {string|null} [instance] InstanceEvent instance
              * @property {string|null} [kind] InstanceEvent kind
              * @property {string|null} [detail] InstanceEvent detail
+             * @property {number|Long|null} [seq] InstanceEvent seq
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5310,6 +6478,14 @@ export const trellis = $root.trellis = (() => {
             InstanceEvent.prototype.detail = "";
 
             /**
+             * InstanceEvent seq.
+             * @member {number|Long} seq
+             * @memberof trellis.mesh.InstanceEvent
+             * @instance
+             */
+            InstanceEvent.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new InstanceEvent instance using the specified properties.
              * @function create
              * @memberof trellis.mesh.InstanceEvent
@@ -5349,6 +6525,8 @@ export const trellis = $root.trellis = (() => {
                     w.uint32(/* id 3, wireType 2 =*/26).string(m.kind);
                 if (m.detail != null && $Object.hasOwnProperty.call(m, "detail") && m.detail !== "")
                     w.uint32(/* id 4, wireType 2 =*/34).string(m.detail);
+                if (m.seq != null && $Object.hasOwnProperty.call(m, "seq") && (typeof m.seq === "object" ? m.seq.low || m.seq.high : m.seq !== 0))
+                    w.uint32(/* id 5, wireType 0 =*/40).uint64(m.seq);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -5442,6 +6620,15 @@ export const trellis = $root.trellis = (() => {
                                 delete m.detail;
                             continue;
                         }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.seq = v;
+                            else
+                                delete m.seq;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -5506,6 +6693,10 @@ export const trellis = $root.trellis = (() => {
                     if (!$util.isString(m.detail))
                         return "detail: string expected";
                 }
+                if (m.seq != null && $Object.hasOwnProperty.call(m, "seq")) {
+                    if (!$util.isInteger(m.seq) && !(m.seq && $util.isInteger(m.seq.low) && $util.isInteger(m.seq.high)))
+                        return "seq: integer|Long expected";
+                }
                 return null;
             };
 
@@ -5554,6 +6745,18 @@ export const trellis = $root.trellis = (() => {
                         m.detail = $String(d.detail);
                     }
                 }
+                if (d.seq != null) {
+                    if (typeof d.seq === "object" ? d.seq.low || d.seq.high : $Number(d.seq) !== 0) {
+                        if ($util.Long)
+                            m.seq = $util.Long.fromValue(d.seq, true);
+                        else if (typeof d.seq === "string")
+                            m.seq = $parseInt(d.seq, 10);
+                        else if (typeof d.seq === "number")
+                            m.seq = d.seq;
+                        else if (typeof d.seq === "object")
+                            m.seq = new $util.LongBits(d.seq.low >>> 0, d.seq.high >>> 0).toNumber(true);
+                    }
+                }
                 return m;
             };
 
@@ -5583,6 +6786,11 @@ export const trellis = $root.trellis = (() => {
                     d.instance = "";
                     d.kind = "";
                     d.detail = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.seq = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.seq = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.at != null && $Object.hasOwnProperty.call(m, "at")) {
                     if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
@@ -5600,6 +6808,14 @@ export const trellis = $root.trellis = (() => {
                 }
                 if (m.detail != null && $Object.hasOwnProperty.call(m, "detail")) {
                     d.detail = m.detail;
+                }
+                if (m.seq != null && $Object.hasOwnProperty.call(m, "seq")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.seq = typeof m.seq === "number" ? $BigInt(m.seq) : $util.Long.fromBits(m.seq.low >>> 0, m.seq.high >>> 0, true).toBigInt();
+                    else if (typeof m.seq === "number")
+                        d.seq = o.longs === $String ? $String(m.seq) : m.seq;
+                    else
+                        d.seq = o.longs === $String ? $util.Long.prototype.toString.call(m.seq) : o.longs === $Number ? new $util.LongBits(m.seq.low >>> 0, m.seq.high >>> 0).toNumber(true) : m.seq;
                 }
                 return d;
             };

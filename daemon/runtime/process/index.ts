@@ -1,4 +1,5 @@
 export { ProcessDriver, PROCESS_DRIVER, RECOVER_POLL_MS } from './driver.ts'
 export { checkUser, taskUser } from './user.ts'
+export { logPaths } from './logs.ts'
 export type { ProcessDriverOptions } from './driver.ts'
 export { readBootId } from './procfs.ts'

@@ -22,6 +22,8 @@ export interface AttachmentComponents {
   isUp: (node: string) => boolean
   nameOf: (node: string) => string
   now: () => number
+  /** Told the bytes each catch-up copies, as it copies them (metrics). */
+  onCopied?: (bytes: number) => void
 }
 
 export interface AttachmentInit {
@@ -120,7 +122,7 @@ export class Attachment {
     this.#resyncs.set(node, ac)
     const name = this.#c.nameOf(node)
     this.#log.info({ replica: name }, 'catching up a replica')
-    store.resync(node, { bytesPerSecond: this.#init.rebuildBytesPerSecond, signal: ac.signal })
+    store.resync(node, { bytesPerSecond: this.#init.rebuildBytesPerSecond, signal: ac.signal, onCopied: this.#c.onCopied })
       .then(async r => {
         const mib = (r.bytesCopied / 1024 / 1024).toFixed(1)
         await this.propose({ addInSync: [node] }, `${name} caught up: ${r.blocksCopied} of ${r.blocksCompared} blocks differed, ${mib} MiB in ${r.ms} ms`)

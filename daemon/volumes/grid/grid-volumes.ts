@@ -44,6 +44,16 @@ export interface GridVolumesComponents {
   /** Whether a node is up as this node's failure detector sees it. */
   isUp: (node: string) => boolean
   nameOf: (node: string) => string
+  /** Told of the volume traffic metrics count: acknowledged writes, bytes copied by catch-ups and rebuilds. */
+  observer?: VolumeObserver
+}
+
+/** What GridVolumes tells metrics. */
+export interface VolumeObserver {
+  /** An acknowledged write of `bytes` took `ms`. */
+  written?: (ms: number, bytes: number) => void
+  /** A catch-up or rebuild copied `bytes` to a replica. */
+  copied?: (bytes: number) => void
 }
 
 export interface GridVolumesInit {
@@ -152,7 +162,7 @@ export class GridVolumes implements VolumeAttacher {
       let v = this.#record(id)
       if (v.primary !== this.#init.nodeId) throw new VolumeNotPrimaryError(`volume ${id} is attached to ${v.primary === '' ? 'no node' : this.#c.nameOf(v.primary)}, not here`)
       const local = await this.#ensureLocal(v)
-      const a = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: () => this.#c.clock.now() }, {
+      const a = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: () => this.#c.clock.now(), onCopied: this.#c.observer?.copied }, {
         nodeId: this.#init.nodeId, id, generation: v.generation, rebuildBytesPerSecond: this.#init.rebuildBytesPerSecond
       })
       let detail
@@ -255,7 +265,7 @@ export class GridVolumes implements VolumeAttacher {
       if (k === undefined) {
         const local = this.#locals.get(v.id)
         if (local === undefined) continue
-        k = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: () => this.#c.clock.now() }, {
+        k = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: () => this.#c.clock.now(), onCopied: this.#c.observer?.copied }, {
           nodeId: this.#init.nodeId, id: v.id, generation: v.generation, rebuildBytesPerSecond: this.#init.rebuildBytesPerSecond, role: 'keeper'
         })
         try {
@@ -324,7 +334,7 @@ export class GridVolumes implements VolumeAttacher {
     for (let attempt = 1; ; attempt++) {
       try {
         return await openReplicatedBlockStore(
-          { local, transport: this.#c.transport, logger: this.#log, dropReplica: a.dropReplica },
+          { local, transport: this.#c.transport, logger: this.#log, dropReplica: a.dropReplica, observeWrite: this.#c.observer?.written },
           { volume: v.id, inSync: v.inSync, generation: a.generation, ownsLocal: false })
       } catch (err) {
         const nodes = (err as { nodes?: unknown }).nodes

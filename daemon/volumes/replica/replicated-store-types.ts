@@ -23,6 +23,8 @@ export interface ReplicatedBlockStoreComponents {
   dropReplica?: (node: string, err: Error) => Promise<void>
   /** The resync throttle's clock; the real one by default, tests inject their own sleep. */
   clock?: ThrottleClock
+  /** Told how long each acknowledged write took (every in-sync replica persisted it), ms, and its bytes (metrics). */
+  observeWrite?: (ms: number, bytes: number) => void
 }
 
 /** Which volume, and the in-sync set and generation committed for it. */

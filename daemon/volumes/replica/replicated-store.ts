@@ -152,7 +152,8 @@ export class ReplicatedBlockStore implements BlockStore {
       bucket: bytesPerSecond === 0 ? undefined : new TokenBucket(this.#clock, { bytesPerSecond, burst: chunkBytes }),
       signal: job.controller.signal,
       progress,
-      now: this.#clock.now
+      now: this.#clock.now,
+      onCopied: options.onCopied
     })
     job.done = walk.then(() => {}, () => {})
     return await walk
@@ -172,6 +173,12 @@ export class ReplicatedBlockStore implements BlockStore {
 
   async write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
     this.#check(offset, data.byteLength)
+    const started = performance.now()
+    await this.#write(offset, data, options)
+    this.#components.observeWrite?.(performance.now() - started, data.byteLength)
+  }
+
+  async #write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
     await this.#order.run(offset, data.byteLength, async () => {
       await this.#all(
         async () => { await this.#local.write(offset, data, options) },

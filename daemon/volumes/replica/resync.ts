@@ -21,6 +21,8 @@ export interface ResyncOptions {
   chunkBytes?: number
   /** Aborting stops the copy and drops the node from the syncing set. */
   signal?: AbortSignal
+  /** Told the bytes of each chunk copied, as it is copied (metrics). */
+  onCopied?: (bytes: number) => void
 }
 
 /** What a finished resync did. */
@@ -76,6 +78,8 @@ export interface ResyncWalk {
   /** Updated as chunks complete. */
   progress: ResyncProgress
   now: () => number
+  /** Told the bytes of each chunk copied. */
+  onCopied?: (bytes: number) => void
 }
 
 interface Run { offset: number, length: number, blocks: number }
@@ -104,6 +108,7 @@ export async function walkResync (w: ResyncWalk): Promise<ResyncResult> {
     bytesCopied += step.bytesCopied
     w.progress.comparedBytes = offset + length
     w.progress.copiedBytes = bytesCopied
+    if (step.bytesCopied > 0) w.onCopied?.(step.bytesCopied)
     // Outside the lock, so the app's writes to this chunk are not held up by the throttle.
     if (step.bytesCopied > 0) await w.bucket?.take(step.bytesCopied, w.signal)
   }

@@ -3,13 +3,15 @@ import t from 'tap'
 import type { Test } from 'tap'
 import { pino } from 'pino'
 import { VirtualClock } from '../../../controller/clock/index.ts'
-import { InstanceReports, INSTANCES_TOPIC, MAX_REPORT_BYTES, REPORT_INTERVAL_MS, reportedInstances, type LocalReport } from '../../../daemon/agent/index.ts'
+import { InstanceReports, INSTANCES_TOPIC, MAX_REPORT_BYTES, REPORT_INTERVAL_MS, reportedInstances, type InstanceEvent, type LocalReport } from '../../../daemon/agent/index.ts'
 import { MemoryGossipNetwork } from '../../../daemon/network/index.ts'
 import { trellis } from '../../../proto/gen/trellis.js'
 
 const logger = pino({ level: 'silent' })
 
-function setup (t: Test): { clock: VirtualClock, net: MemoryGossipNetwork, start: (id: string, local: () => LocalReport, incarnation?: number) => InstanceReports } {
+type Heard = Array<{ node: string, incarnation: number, events: InstanceEvent[] }>
+
+function setup (t: Test): { clock: VirtualClock, net: MemoryGossipNetwork, start: (id: string, local: () => LocalReport, incarnation?: number, heard?: Heard) => InstanceReports } {
   const clock = new VirtualClock(1_700_000_000_000)
   const net = new MemoryGossipNetwork()
   const started: InstanceReports[] = []
@@ -17,8 +19,8 @@ function setup (t: Test): { clock: VirtualClock, net: MemoryGossipNetwork, start
   return {
     clock,
     net,
-    start: (id, local, incarnation = 1) => {
-      const r = new InstanceReports({ gossip: net.join(id), clock, logger, local }, { incarnation })
+    start: (id, local, incarnation = 1, heard = []) => {
+      const r = new InstanceReports({ gossip: net.join(id), clock, logger, local, onEvents: (node, inc, events) => { heard.push({ node, incarnation: inc, events }) } }, { incarnation })
       r.start()
       started.push(r)
       return r
@@ -28,15 +30,16 @@ function setup (t: Test): { clock: VirtualClock, net: MemoryGossipNetwork, start
 
 const running = (id: string, state = 'healthy'): LocalReport['instances'][number] => ({ id, state, pid: 42, restarts: 0, health: 'healthy', since: 1, exited: false, exitCode: -1, exitSignal: '', oomKilled: false })
 
-t.test('every node learns what the others run, and each app\'s events', async t => {
+t.test('every node learns what the others run, and their events', async t => {
   const { clock, start } = setup(t)
   let aRuns = [running('shop.web.0')]
-  start('a', () => ({ instances: aRuns, events: [{ at: 5, app: 'shop', instance: 'shop.web.0', kind: 'started', detail: 'pid 42' }, { at: 6, app: 'blog', instance: 'blog.db.0', kind: 'started', detail: 'pid 7' }] }))
-  const b = start('b', () => ({ instances: [], events: [] }))
+  start('a', () => ({ instances: aRuns, events: [{ at: 5, instance: 'shop.web.0', kind: 'started', detail: 'pid 42', seq: 1 }, { at: 6, instance: 'blog.db.0', kind: 'started', detail: 'pid 7', seq: 2 }] }), 3)
+  const heard: Heard = []
+  const b = start('b', () => ({ instances: [], events: [] }), 1, heard)
   await clock.advance(0)
   t.equal(b.instance('shop.web.0', 'a')?.state, 'healthy', 'b knows a runs web.0, healthy')
   t.equal(b.instance('shop.web.0', 'b'), undefined, 'asked of the wrong node: unknown')
-  t.same(b.events('shop').map(e => e.detail), ['pid 42'], 'events are filtered by app')
+  t.same(heard.map(h => [h.node, h.incarnation, h.events.map(e => [e.detail, Number(e.seq)])]), [['a', 3, [['pid 42', 1], ['pid 7', 2]]]], 'a\'s events reach b with their numbers')
   aRuns = [running('shop.web.0', 'backoff')]
   await clock.advance(REPORT_INTERVAL_MS)
   t.equal(b.instance('shop.web.0', 'a')?.state, 'backoff', 'the next report replaces the last')
@@ -67,11 +70,13 @@ t.test('forged, replayed, oversized and garbled reports are dropped; a restarted
 
 t.test('a report too large to gossip is not sent', async t => {
   const { clock, start } = setup(t)
-  const events = Array.from({ length: 50 }, (_, i) => ({ at: i, app: 'shop', instance: 'shop.web.0', kind: 'x', detail: 'y'.repeat(8 * 1024) }))
-  start('a', () => ({ instances: [], events }))
-  const b = start('b', () => ({ instances: [], events: [] }))
+  const events = Array.from({ length: 50 }, (_, i) => ({ at: i, instance: 'shop.web.0', kind: 'x', detail: 'y'.repeat(8 * 1024), seq: i + 1 }))
+  start('a', () => ({ instances: [running('shop.web.0')], events }))
+  const heard: Heard = []
+  const b = start('b', () => ({ instances: [], events: [] }), 1, heard)
   await clock.advance(REPORT_INTERVAL_MS)
-  t.same(b.events('shop'), [], 'nothing arrived')
+  t.same(heard, [], 'no events arrived')
+  t.equal(b.instance('shop.web.0', 'a'), undefined, 'nor the report')
 })
 
 t.test('a supervisor\'s list becomes a report', async t => {

@@ -1,0 +1,47 @@
+/**
+ * What a node observes for itself, as events: membership transitions from
+ * its failure detector and changes committed to the grid's state. Pure
+ * translations; daemon/node.ts feeds them to GridEvents.observe.
+ */
+import type { ApplyResult } from '../../controller/state/index.ts'
+import type { MembershipEvent } from '../membership/index.ts'
+import type { NewEvent } from './types.ts'
+
+type Observed = Omit<NewEvent, 'origin'>
+
+/** A membership transition as a grid event; subject and detail name the node. */
+export function membershipEvent (e: MembershipEvent, nameOf: (id: string) => string): Observed {
+  const name = nameOf(e.peer)
+  const base = { at: e.at, kind: e.type, app: '', subject: name }
+  switch (e.type) {
+    case 'node-up': return { ...base, detail: `${name} is up (incarnation ${e.incarnation})` }
+    case 'node-suspect': return { ...base, detail: `${name} missed heartbeats (phi ${e.phi.toFixed(1)}); asking others to probe it` }
+    case 'node-recovered': return { ...base, detail: `${name} answered again (${e.by})` }
+    case 'node-down': return { ...base, detail: `${name} is down: silent for ${(e.suspectForMs / 1000).toFixed(1)} s after suspicion (phi ${e.phi.toFixed(1)})` }
+    case 'node-rejoined': return { ...base, detail: `${name} is back (incarnation ${e.incarnation}, was ${e.from})` }
+    case 'node-left': return { ...base, detail: `${name} left the grid cleanly` }
+  }
+}
+
+/** A committed change as a grid event, or undefined for the kinds other events already tell (placements, volumes). */
+export function appliedEvent (r: ApplyResult, at: number, nameOf: (id: string) => string): Observed | undefined {
+  switch (r.kind) {
+    case 'app-put':
+      if (r.change === 'unchanged') return undefined
+      if (r.change === 'refused') return { at, kind: 'app-refused', app: r.name, subject: r.name, detail: r.why ?? 'refused' }
+      return { at, kind: r.change === 'created' ? 'app-created' : 'app-updated', app: r.name, subject: r.name, detail: `version ${r.version} committed` }
+    case 'app-deleted':
+      return r.existed ? { at, kind: 'app-deleted', app: r.name, subject: r.name, detail: 'deleted with its instances and volumes' } : undefined
+    case 'node-admin': {
+      const name = nameOf(r.node)
+      const kind = r.draining ? 'node-draining' : r.cordoned ? 'node-cordoned' : 'node-uncordoned'
+      return { at, kind, app: '', subject: name, detail: r.draining ? `${name}: moving its instances elsewhere` : r.cordoned ? `${name}: nothing new is placed on it` : `${name}: takes instances again` }
+    }
+    case 'image-put':
+      return r.change === 'created' ? { at, kind: 'image-added', app: '', subject: `${r.name}@${r.version}`, detail: r.digest } : undefined
+    case 'image-deleted':
+      return r.existed ? { at, kind: 'image-deleted', app: '', subject: `${r.name}@${r.version}`, detail: 'deleted from the catalog' } : undefined
+    default:
+      return undefined
+  }
+}
