@@ -19,6 +19,8 @@ import type { InstanceAccount, InstanceStatus, VmDiskSpec } from '../runtime/ind
 
 /** Pause before a failed instance set-up is tried again, ms. */
 const SETUP_RETRY_MS = 2000 // ms
+/** Pause between read barriers while a restarted node waits for its state to catch up with the log. */
+const CATCH_UP_RETRY_MS = 1000 // ms
 
 export interface AgentComponents {
   log: CommandLog
@@ -110,6 +112,13 @@ export class NodeAgent {
   #queue: Promise<void> = Promise.resolve()
   #unsubscribe: (() => void) | undefined
   #stopped = false
+  /**
+   * The state has caught up with the log (a read barrier passed). Until then
+   * a restarted node's state can lag what was committed before it stopped
+   * (the commit index is persisted lazily), so an instance missing from it
+   * may only be not-yet-known: nothing is stopped or released as unwanted.
+   */
+  #current = false
   #fenced = false
 
   constructor (components: AgentComponents, init: AgentInit) {
@@ -131,7 +140,23 @@ export class NodeAgent {
     const offApplied = this.#c.log.onApplied(() => { void this.reconcile() })
     const offImages = this.#c.images?.onReady(() => { void this.reconcile() })
     this.#unsubscribe = () => { offApplied(); offImages?.() }
+    if (this.#c.log.readBarrier === undefined) this.#current = true
+    else void this.#catchUp(this.#c.log.readBarrier.bind(this.#c.log))
     await this.reconcile()
+  }
+
+  /** Waits for a read barrier (retrying while the grid has no quorum), then lets reconcile stop what is unwanted. */
+  async #catchUp (barrier: () => Promise<number>): Promise<void> {
+    while (!this.#stopped) {
+      try {
+        await barrier()
+        this.#current = true
+        void this.reconcile()
+        return
+      } catch {
+        await new Promise(resolve => setTimeout(resolve, CATCH_UP_RETRY_MS).unref())
+      }
+    }
   }
 
   /** Brings local instances and entries in line with the state. Calls are queued, never concurrent. */
@@ -266,7 +291,11 @@ export class NodeAgent {
     }
     // A set-up can fail for a while (a volume's replica set changing, no quorum yet): try again soon.
     if (failed && !this.#stopped) setTimeout(() => { void this.reconcile() }, SETUP_RETRY_MS).unref()
-    // Handles of instances nobody wants any more (left by an earlier daemon): stop them.
+    // Handles of instances nobody wants any more (left by an earlier daemon): stop them, once the state is known to be current.
+    if (!this.#current) {
+      await this.#reconcileEntries([...state.apps.values()].map(a => a.spec))
+      return
+    }
     for (const [id, handle] of handles) {
       if (wanted.has(id)) continue
       await this.#c.runner.adopt(handle, orphanSpec(id, this.#init.logDir)).catch(() => {})
