@@ -60,12 +60,17 @@ export async function apply (client: TrellisClient, out: Output, file: string, f
 }
 
 export async function getApps (client: TrellisClient, out: Output, format: Format): Promise<number> {
-  const apps = await client.apps()
-  if (format === 'json') { out.write(JSON.stringify(apps, null, 2)); return 0 }
-  if (apps.length === 0) { out.write('no apps'); return 0 }
-  out.write(table(['NAME', 'STATUS', 'HEALTHY', 'VERSION', 'ENTRIES'],
-    apps.map(a => [a.name, a.status, `${a.healthy}/${a.instances}`, a.version, a.entries.join(' ') || '-'])))
+  out.write(await appsText(client, format))
   return 0
+}
+
+/** The apps as `get apps` prints them. */
+export async function appsText (client: TrellisClient, format: Format): Promise<string> {
+  const apps = await client.apps()
+  if (format === 'json') return JSON.stringify(apps, null, 2)
+  if (apps.length === 0) return 'no apps'
+  return table(['NAME', 'STATUS', 'HEALTHY', 'UPDATED', 'REVISION', 'ENTRIES'],
+    apps.map(a => [a.name, a.status, `${a.healthy}/${a.instances}`, `${a.updated}/${a.instances}`, a.revision, a.entries.join(' ') || '-']))
 }
 
 export async function describeApp (client: TrellisClient, out: Output, name: string, format: Format, events = 20): Promise<number> {
@@ -113,23 +118,33 @@ export async function deleteApp (client: TrellisClient, out: Output, name: strin
 }
 
 export async function nodes (client: TrellisClient, out: Output, format: Format): Promise<number> {
+  out.write(await nodesText(client, format))
+  return 0
+}
+
+/**
+ * The nodes as `trellis nodes` prints them, notes under the table. `steady`
+ * (for -w) leaves out what moves every second (load, disk use, last seen), so
+ * a watch prints when something happens, not on every tick.
+ */
+export async function nodesText (client: TrellisClient, format: Format, steady = false): Promise<string> {
   const list = await client.nodes()
-  if (format === 'json') { out.write(JSON.stringify(list, null, 2)); return 0 }
-  out.write(table(['NAME', 'STATE', 'ZONE', 'CPU', 'MEMORY', 'DISK', 'POWER', 'CAPABILITIES', 'LAST SEEN'], list.map(n => [
+  if (format === 'json') return JSON.stringify(steady ? list.map(({ lastSeen: _l, cpu, disk: _d, memory: _m, ...n }) => ({ ...n, cpu: { cores: cpu.cores, allocated: cpu.allocated } })) : list, null, 2)
+  const heads = ['NAME', 'STATE', 'ZONE', 'CPU', 'MEMORY', 'DISK', 'POWER', 'CAPABILITIES', 'LAST SEEN']
+  const text = table(steady ? heads.filter(h => h !== 'DISK' && h !== 'LAST SEEN') : heads, list.map(n => [
     n.self ? `${n.name} *` : n.name,
     n.admin === undefined ? n.state : `${n.state},${n.admin}`,
     n.zone === '' ? '-' : n.zone,
-    `${n.cpu.allocated}/${n.cpu.cores} (load ${n.cpu.load1.toFixed(2)})`,
+    steady ? `${n.cpu.allocated}/${n.cpu.cores}` : `${n.cpu.allocated}/${n.cpu.cores} (load ${n.cpu.load1.toFixed(2)})`,
     `${bytes(n.memory.allocated)}/${bytes(n.memory.allocatable)}`,
-    `${bytes(n.disk.total - n.disk.free)}/${bytes(n.disk.total)}`,
+    ...(steady ? [] : [`${bytes(n.disk.total - n.disk.free)}/${bytes(n.disk.total)}`]),
     power(n.power),
     n.capabilities.join(','),
-    ago(n.lastSeen)
-  ])))
+    ...(steady ? [] : [ago(n.lastSeen)])
+  ]))
   // What a node cannot do and why (limits advisory, no volume mounts, mDNS unusable): easy to miss in a column.
   const notes = list.flatMap(n => n.notes.map(note => `  ${n.name}: ${note}`))
-  if (notes.length > 0) out.write(['', 'Notes:', ...notes].join('\n'))
-  return 0
+  return notes.length > 0 ? [text, '', 'Notes:', ...notes].join('\n') : text
 }
 
 function power (p: { source: string, chargePercent?: number, charging: boolean }): string {

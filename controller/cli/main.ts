@@ -16,6 +16,7 @@ import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot, vol
 import { imageDelete, imageDescribe, imageExport, imageImport, imageList } from './images.ts'
 import { tokenCreate, tokenList, tokenRevoke } from './tokens.ts'
 import { bashCompletion } from './completion.ts'
+import { watch } from './watch.ts'
 import { appHistory, appRollback, diff } from './revisions.ts'
 
 const out: cmd.Output = {
@@ -72,7 +73,14 @@ program.command('apply')
   .action(async (o: { file: string, wait?: number }) => { await run(async () => await cmd.apply(await client(), out, o.file, format(), o.wait))() })
 
 const get = program.command('get').description('list resources')
-get.command('apps').description('list apps').action(run(async () => await cmd.getApps(await client(), out, format())))
+get.command('apps').description('list apps')
+  .option('-w, --watch', 'print the list again whenever it changes, until Ctrl-C')
+  .action(async (o: { watch?: boolean }) => {
+    await run(async () => {
+      const c = await client()
+      return o.watch === true ? await watch(out, async () => await cmd.appsText(c, format()), interrupted()) : await cmd.getApps(c, out, format())
+    })()
+  })
 
 const describe = program.command('describe').description('show one resource in detail')
 describe.command('app <name>').description('an app: instances, entries, events')
@@ -106,7 +114,13 @@ program.command('events').description('what happened in the grid: instances star
   })
 
 program.command('nodes').description('list the grid\'s nodes and their resources')
-  .action(run(async () => await cmd.nodes(await client(), out, format())))
+  .option('-w, --watch', 'print the list again whenever it changes, until Ctrl-C')
+  .action(async (o: { watch?: boolean }) => {
+    await run(async () => {
+      const c = await client()
+      return o.watch === true ? await watch(out, async () => await cmd.nodesText(c, format(), true), interrupted()) : await cmd.nodes(c, out, format())
+    })()
+  })
 
 const nodeCmd = program.command('node').description('operate one node of the grid')
 nodeCmd.command('cordon <node>').description('place nothing new on the node')
