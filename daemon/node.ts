@@ -9,7 +9,7 @@ import { rebalance, ReconcileLoop } from '../controller/reconciler/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
 import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
-import { addImageRoutes, addRevisionRoutes, addRoutes, addTokenRoutes, ApiServer, tokenAuthenticator } from './api/index.ts'
+import { addImageRoutes, addRevisionRoutes, addRoutes, addSessionRoutes, addTokenRoutes, ApiServer, tokenAuthenticator } from './api/index.ts'
 import { AppRevisions } from './app-revisions.ts'
 import { CatalogService } from './image-service.ts'
 import { GridTokens } from './token-service.ts'
@@ -24,6 +24,7 @@ import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } f
 import { ADVERT_INTERVAL_MS, ADVERT_MIN_GAP_MS, buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
 import { DriverSet, InstanceIsolation, ProcessDriver, Supervisor, VmDriver, uidStoreOver, type DriverFingerprint } from './runtime/index.ts'
 import { NodeService } from './service.ts'
+import { SessionGateway, SessionServer } from './sessions/index.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
 import { DirectoryVolumeBackend, type VolumeAttacher } from './volumes/index.ts'
 import { GridVolumes } from './volumes/grid/index.ts'
@@ -169,6 +170,12 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
 
   const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
   network.start()
+  // Consoles and exec into the instances this node runs, for clients of any node.
+  const sessions = new SessionServer({ transport, spec: id => supervisor.spec(id), entry: id => driver.entry(id), logger: log })
+  sessions.start()
+  // A committed placement decides. On a grid an instance not yet placed waits for the
+  // leader's reconciler; a lone node runs everything itself.
+  const placementOf = (id: string): string | undefined => commandLog.state.placements.get(id)?.node ?? (raft === undefined ? identity.id : undefined)
   agent = new NodeAgent(
     { log: commandLog, catalog, runner: supervisor, network, volumes, isolation, images, store, logger: log.child({ component: 'agent' }) },
     {
@@ -179,9 +186,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       stopGraceMs: config.stopGraceMs,
       // In a grid, an instance that keeps crashing is given up here so the leader moves it.
       maxRestarts: raft !== undefined ? GRID_MAX_RESTARTS : undefined,
-      // A committed placement decides. On a grid an instance not yet placed waits for the
-      // leader's reconciler; a lone node runs everything itself.
-      place: id => commandLog.state.placements.get(id)?.node ?? (raft === undefined ? identity.id : undefined)
+      place: placementOf
     }
   )
   const whereabouts = new InstanceWhereabouts({
@@ -235,6 +240,15 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
 
   addRevisionRoutes(api, new AppRevisions({ log: commandLog, catalog, nodes, nodeId: identity.id, logger: log.child({ component: 'service' }) }))
   addTokenRoutes(api, new GridTokens({ log: commandLog, logger: log.child({ component: 'api' }) }))
+  addSessionRoutes(api, new SessionGateway({
+    transport,
+    server: sessions,
+    selfId: identity.id,
+    instances: app => commandLog.state.apps.has(app) ? agent!.instances(app).map(i => i.id) : undefined,
+    placementOf,
+    nameOf: id => nodes.nameOf(id),
+    logger: log
+  }))
   addImageRoutes(api, new CatalogService({ log: commandLog, images, nodes, logger: log.child({ component: 'images' }) }, { replicas: grid ? config.imageReplicas : 1 }))
 
   images.start()
@@ -251,6 +265,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     stopping ??= (async () => {
       log.info({ stopInstances: config.stopInstancesOnExit }, 'node stopping')
       await api.close()
+      sessions.close()
       await images.stop()
       await agent.stop({ stopInstances: config.stopInstancesOnExit })
       await supervisor.close()

@@ -14,6 +14,7 @@ import { imageDelete, imageDescribe, imageExport, imageImport, imageList } from 
 import { tokenCreate, tokenList, tokenRevoke } from './tokens.ts'
 import { bashCompletion } from './completion.ts'
 import { appHistory, appRollback, diff } from './revisions.ts'
+import { consoleSession, execSession } from './sessions.ts'
 
 const out: cmd.Output = {
   write: text => { process.stdout.write((globals().output === 'yaml' ? asYaml(text) : text) + '\n') },
@@ -84,6 +85,17 @@ program.command('logs <app> [instance]')
   .addOption(new Option('--stream <stream>', 'which output').choices(['stdout', 'stderr', 'both']).default('both'))
   .action(async (app: string, instance: string | undefined, o: { tail: number, stream: 'stdout' | 'stderr' | 'both' }) => {
     await run(async () => await cmd.logs(await client(), out, app, instance, o.tail, o.stream, format()))()
+  })
+
+program.command('console <app> <instance>')
+  .description('an interactive terminal in an instance (web.0 or three-tier.web.0): its image\'s console command or a shell, as its user, in its environment; a VM\'s serial console. Ctrl-] leaves')
+  .action(async (app: string, instance: string) => { await run(async () => await consoleSession(await client(), out, app, instance))() })
+
+program.command('exec <app> <instance> <command...>')
+  .description('run one command in an instance and exit with its code: trellis exec APP INSTANCE -- CMD [ARGS…] (125: it could not run)')
+  .option('-t, --tty', 'on a terminal (interactive programs); without it stdout and stderr stay apart')
+  .action(async (app: string, instance: string, command: string[], o: { tty?: boolean }) => {
+    await run(async () => await execSession(await client(), out, app, instance, command, o.tty === true))()
   })
 
 program.command('nodes').description('list the grid\'s nodes and their resources')

@@ -1,3 +1,6 @@
 export { TrellisClient, ClientError, DEFAULT_API } from './client.ts'
 export type * from './types.ts'
 export { defaultDataDir, SYSTEM_DATA_DIR } from './data-dir.ts'
+export { Session, openSession } from './session.ts'
+export type { SessionResult } from './session.ts'
+export * from './session-protocol.ts'
