@@ -12,7 +12,9 @@ const NEEDED: Array<{ command: string, pkg: string }> = [
   { command: 'nbdcopy', pkg: 'libnbd-bin' },
   // The vm driver's tests boot QEMU; its test appliance's initramfs is packed with cpio.
   { command: 'qemu-system-x86_64', pkg: 'qemu-system-x86' },
-  { command: 'cpio', pkg: 'cpio' }
+  { command: 'cpio', pkg: 'cpio' },
+  // Consoles and exec drop to the instance's user with it.
+  { command: 'setpriv', pkg: 'util-linux' }
 ]
 
 function has (command: string): boolean {
