@@ -26,7 +26,7 @@ export async function execSession (client: TrellisClient, out: Output, app: stri
 
 async function run (client: TrellisClient, out: Output, app: string, instance: string, kind: 'console' | 'exec', command: string[] | undefined, tty: boolean): Promise<number> {
   const stdin = process.stdin
-  const size = process.stdout.isTTY ? { cols: process.stdout.columns, rows: process.stdout.rows } : {}
+  const size = terminalSize()
   let session: Session
   try {
     session = await client.session(app, instance, kind, { type: 'start', ...(command === undefined ? {} : { command }), tty, ...size, term: process.env.TERM !== undefined && process.env.TERM !== '' ? process.env.TERM : DEFAULT_TERM })
@@ -39,7 +39,10 @@ async function run (client: TrellisClient, out: Output, app: string, instance: s
   if (raw && kind === 'console') out.error(`connected to ${instance} of ${app}; Ctrl-] leaves`)
   if (raw) stdin.setRawMode(true)
   session.onOutput((channel, data) => { (channel === Channel.stderr ? process.stderr : process.stdout).write(data) })
-  const onResize = (): void => { session.resize(process.stdout.columns, process.stdout.rows) }
+  const onResize = (): void => {
+    const now = terminalSize()
+    if (now.cols !== undefined && now.rows !== undefined) session.resize(now.cols, now.rows)
+  }
   if (tty && process.stdout.isTTY) process.stdout.on('resize', onResize)
   let left = false
   stdin.on('data', (chunk: Buffer) => {
@@ -56,6 +59,12 @@ async function run (client: TrellisClient, out: Output, app: string, instance: s
   stdin.destroy()
   if (left) { out.error(`\r\nleft ${instance}`); return 0 }
   return exitCodeOf(result, out)
+}
+
+/** This terminal's size; none when stdout is no terminal or says 0 × 0 (a pty nobody sized): the daemon's default then. */
+function terminalSize (): { cols?: number, rows?: number } {
+  const { columns, rows } = process.stdout
+  return process.stdout.isTTY && columns > 0 && rows > 0 ? { cols: columns, rows } : {}
 }
 
 /** The CLI's exit code for how a session ended: the command's code, 128 + a signal's number, SESSION_FAILED_EXIT when it could not run. */
