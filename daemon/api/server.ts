@@ -29,12 +29,20 @@ export type StreamHandler = (req: Omit<ApiRequest, 'body'> & { body: IncomingMes
 /** What a StreamHandler returns once it has written the response itself. */
 export const STREAMED = Symbol('streamed')
 
-interface Route {
-  method: string
+/** A path with `:name` segments, compiled. */
+interface PathPattern {
   pattern: RegExp
   names: string[]
+}
+
+interface Route extends PathPattern {
+  method: string
   handler: Handler | StreamHandler
   streams: boolean
+}
+
+interface SocketRoute extends PathPattern {
+  handler: SocketHandler
 }
 
 /**
@@ -43,6 +51,7 @@ interface Route {
  */
 export class ApiServer {
   readonly #routes: Route[] = []
+  readonly #socketRoutes: SocketRoute[] = []
   readonly #sockets = new SocketServer()
   readonly #authenticate: Authenticate
   readonly #logger: Logger
@@ -75,13 +84,11 @@ export class ApiServer {
    * subprotocol (websocket.ts).
    */
   socketRoute (path: string, handler: SocketHandler): void {
-    this.#add('UPGRADE', path, handler as unknown as Handler, false)
+    this.#socketRoutes.push({ ...compile(path), handler })
   }
 
   #add (method: string, path: string, handler: Handler | StreamHandler, streams: boolean): void {
-    const names: string[] = []
-    const pattern = new RegExp('^' + path.replace(/:([a-z]+)/g, (_, n: string) => { names.push(n); return '([^/]+)' }) + '$')
-    this.#routes.push({ method, pattern, names, handler, streams })
+    this.#routes.push({ method, ...compile(path), handler, streams })
   }
 
   async listen (host: string, port: number): Promise<{ host: string, port: number }> {
@@ -118,8 +125,8 @@ export class ApiServer {
         if (access === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'missing, wrong or revoked bearer token (see <data-dir>/admin.token, or trellis token create)')
         if (!allows(access.role, req.method ?? 'GET', url.pathname)) throw new ApiError('ERR_FORBIDDEN', `token ${access.who} is ${access.role}: it cannot ${req.method ?? ''} ${url.pathname}`)
       }
-      const matches = this.#routes.map(r => ({ r, m: r.pattern.exec(url.pathname) })).filter(x => x.m !== null && x.r.method !== 'UPGRADE')
-      if (matches.length === 0 && this.#match('UPGRADE', url.pathname) !== undefined) throw new ApiError('ERR_UPGRADE_REQUIRED', `${url.pathname} is a WebSocket: connect with an Upgrade: websocket request`)
+      const matches = this.#routes.map(r => ({ r, m: r.pattern.exec(url.pathname) })).filter(x => x.m !== null)
+      if (matches.length === 0 && this.#socketRoute(url.pathname) !== undefined) throw new ApiError('ERR_UPGRADE_REQUIRED', `${url.pathname} is a WebSocket: connect with an Upgrade: websocket request`)
       if (matches.length === 0) throw new ApiError('ERR_NOT_FOUND', `no route ${url.pathname}`)
       const match = matches.find(x => x.r.method === req.method)
       if (match === undefined) throw new ApiError('ERR_METHOD_NOT_ALLOWED', `${req.method ?? ''} not allowed on ${url.pathname}`)
@@ -149,10 +156,9 @@ export class ApiServer {
       const access = this.#access(req, true)
       if (access === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'missing, wrong or revoked bearer token (give it in Authorization, or as the subprotocol trellis.bearer.<token>)')
       if (!allows(access.role, 'GET', url.pathname)) throw new ApiError('ERR_FORBIDDEN', `token ${access.who} is ${access.role}: it cannot open ${url.pathname}`)
-      const found = this.#match('UPGRADE', url.pathname)
+      const found = this.#socketRoute(url.pathname)
       if (found === undefined || req.method !== 'GET') throw new ApiError('ERR_NOT_FOUND', `no WebSocket route ${req.method ?? ''} ${url.pathname}`)
-      const handler = found.route.handler as unknown as SocketHandler
-      const session = await handler({ method: 'GET', path: url.pathname, params: found.params, query: url.searchParams })
+      const session = await found.route.handler({ method: 'GET', path: url.pathname, params: found.params, query: url.searchParams })
       this.#sockets.accept(req, socket, head, session)
     } catch (err) {
       const e = err as Error & { code?: string, details?: unknown }
@@ -162,9 +168,8 @@ export class ApiServer {
     }
   }
 
-  #match (method: string, path: string): { route: Route, params: Record<string, string> } | undefined {
-    for (const route of this.#routes) {
-      if (route.method !== method) continue
+  #socketRoute (path: string): { route: SocketRoute, params: Record<string, string> } | undefined {
+    for (const route of this.#socketRoutes) {
       const m = route.pattern.exec(path)
       if (m !== null) return { route, params: paramsOf(route, m) }
     }
@@ -186,7 +191,14 @@ export class ApiServer {
   }
 }
 
-function paramsOf (route: Route, m: RegExpExecArray): Record<string, string> {
+/** `/v1/apps/:name` → a pattern whose groups are the `:name` segments. */
+function compile (path: string): PathPattern {
+  const names: string[] = []
+  const pattern = new RegExp('^' + path.replace(/:([a-z]+)/g, (_, n: string) => { names.push(n); return '([^/]+)' }) + '$')
+  return { pattern, names }
+}
+
+function paramsOf (route: PathPattern, m: RegExpExecArray): Record<string, string> {
   const params: Record<string, string> = {}
   route.names.forEach((n, i) => { params[n] = decodeURIComponent(m[i + 1]!) })
   return params
