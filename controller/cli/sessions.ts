@@ -38,16 +38,25 @@ async function run (client: TrellisClient, out: Output, app: string, instance: s
   const raw = tty && stdin.isTTY
   if (raw && kind === 'console') out.error(`connected to ${instance} of ${app}; Ctrl-] leaves`)
   if (raw) stdin.setRawMode(true)
-  session.onOutput((channel, data) => { (channel === Channel.stderr ? process.stderr : process.stdout).write(data) })
+  // a slow reader of our output holds the session's program back, not our memory
+  let held = false
+  session.onOutput((channel, data) => {
+    const to = channel === Channel.stderr ? process.stderr : process.stdout
+    if (to.write(data) || held) return
+    held = true
+    session.pause()
+    to.once('drain', () => { held = false; session.resume() })
+  })
   const onResize = (): void => {
     const now = terminalSize()
     if (now.cols !== undefined && now.rows !== undefined) session.resize(now.cols, now.rows)
   }
   if (tty && process.stdout.isTTY) process.stdout.on('resize', onResize)
   let left = false
+  session.onDrain(() => { stdin.resume() })
   stdin.on('data', (chunk: Buffer) => {
     const escape = raw ? chunk.indexOf(ESCAPE_BYTE) : -1
-    if (escape < 0) { session.write(chunk); return }
+    if (escape < 0) { if (!session.write(chunk)) stdin.pause(); return }
     if (escape > 0) session.write(chunk.subarray(0, escape))
     left = true
     session.close()

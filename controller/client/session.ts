@@ -10,6 +10,8 @@ export type SessionResult =
 
 /** Largest stdin chunk sent in one message. */
 const STDIN_CHUNK_BYTES = 32 * 1024 // bytes
+/** Input bytes queued on the socket before write() asks the writer to wait for onDrain. */
+const HIGH_WATER_BYTES = 1024 * 1024 // bytes
 
 /**
  * One console or exec session over the admin API's WebSocket
@@ -21,6 +23,8 @@ export class Session {
   readonly #ws: WebSocket
   readonly ended: Promise<SessionResult>
   #onOutput: (channel: ChannelId, data: Buffer) => void = () => {}
+  #onDrain: () => void = () => {}
+  #full = false
 
   constructor (ws: WebSocket) {
     this.#ws = ws
@@ -46,10 +50,21 @@ export class Session {
     this.#onOutput = listener
   }
 
-  /** Bytes to the session's input. */
-  write (data: Buffer): void {
+  /** Bytes to the session's input; false when the socket holds much unsent: wait for onDrain before writing more. */
+  write (data: Buffer): boolean {
     for (let at = 0; at < data.length; at += STDIN_CHUNK_BYTES) this.#send(channelMessage(Channel.stdin, data.subarray(at, at + STDIN_CHUNK_BYTES)))
+    if (this.#ws.bufferedAmount > HIGH_WATER_BYTES) this.#full = true
+    return !this.#full
   }
+
+  /** Called once input may flow again after write returned false. */
+  onDrain (listener: () => void): void {
+    this.#onDrain = listener
+  }
+
+  /** Stop taking output until resume (its reader is slow): the daemon holds the program back. */
+  pause (): void { this.#ws.pause() }
+  resume (): void { this.#ws.resume() }
 
   resize (cols: number, rows: number): void { this.#control({ type: 'resize', cols, rows }) }
   /** The input ended (exec without a terminal: the command reads end of file). */
@@ -58,13 +73,13 @@ export class Session {
   /** Leaves the session: the daemon hangs up on its program. */
   close (): void { this.#ws.close() }
 
-  /** Bytes the socket has not sent yet: a writer may wait while it grows. */
-  get buffered (): number { return this.#ws.bufferedAmount }
-
   #control (m: ClientMessage): void { this.#send(JSON.stringify(m)) }
 
   #send (data: Buffer | string): void {
-    if (this.#ws.readyState === WebSocket.OPEN) this.#ws.send(data)
+    if (this.#ws.readyState !== WebSocket.OPEN) return
+    this.#ws.send(data, () => {
+      if (this.#full && this.#ws.bufferedAmount <= HIGH_WATER_BYTES / 2) { this.#full = false; this.#onDrain() }
+    })
   }
 }
 

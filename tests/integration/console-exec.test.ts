@@ -70,11 +70,16 @@ t.test('consoles and exec from any node', { skip }, async t => {
     t.equal(r.stderr, 'to-stderr\n', 'stderr apart from stdout')
   })
 
-  t.test('exec pipes stdin through; a signal\'s death is 128 + its number; the owner node answers too', async t => {
+  t.test('exec pipes stdin through; large output arrives whole; a signal\'s death is 128 + its number; the owner node answers too', async t => {
     const cat = await cli(elsewhere(idle), ['exec', 'cx', 'idle.0', '--', 'cat'], 'hello\nworld\n')
     t.same([cat.code, cat.stdout], [0, 'hello\nworld\n'], 'cat read stdin to its end')
+    const input = 'y'.repeat(3_000_000)
+    const counted = await cli(elsewhere(idle), ['exec', 'cx', 'idle.0', '--', 'wc', '-c'], input)
+    t.same([counted.code, counted.stdout.trim()], [0, '3000000'], '3 MB of stdin arrive whole')
     const killed = await cli(elsewhere(idle), ['exec', 'cx', 'idle.0', '--', 'sh', '-c', 'kill -TERM $$'])
     t.equal(killed.code, 143, 'SIGTERM: 128 + 15')
+    const big = await cli(elsewhere(idle), ['exec', 'cx', 'idle.0', '--', 'sh', '-c', 'head -c 4000000 /dev/zero | tr "\\0" x'])
+    t.same([big.code, big.stdout.length, /^x*$/.test(big.stdout)], [0, 4_000_000, true], '4 MB of output arrive whole, in 64 KiB frames across the mesh')
     const local = await cli(owner(idle), ['exec', 'cx', 'cx.idle.0', '--', 'sh', '-c', 'echo "$TRELLIS_NODE"'])
     t.same([local.code, local.stdout.trim()], [0, idle.node], 'from the instance\'s own node, by its full id')
   })
