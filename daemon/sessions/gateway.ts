@@ -70,6 +70,7 @@ export class SessionGateway {
     let stream: Duplex | undefined
     let state: 'start' | 'connecting' | 'open' | 'done' = 'start'
     const early: Array<{ data: Buffer, binary: boolean }> = []
+    let inputHeld = false
     const finish = (message: ServerMessage): void => {
       if (state === 'done') return
       state = 'done'
@@ -90,7 +91,11 @@ export class SessionGateway {
       if (binary) {
         // [0, …stdin] is a data frame's payload as it is
         if (data[0] !== Channel.stdin || data.length > MAX_FRAME_BYTES) throw new BadSessionMessageError('binary messages from a client are stdin: channel byte 0, then at most 64 KiB')
-        if (data.length > 1 && !s.write(frame(data))) { ws.pause(); s.once('drain', () => { ws.resume() }) }
+        if (data.length === 1 || s.write(frame(data)) || inputHeld) return
+        // the instance's side is slow to take input: stop reading the client until it drains
+        inputHeld = true
+        ws.pause()
+        s.once('drain', () => { inputHeld = false; ws.resume() })
         return
       }
       const m = parseClientMessage(data.toString('utf8'))

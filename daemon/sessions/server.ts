@@ -96,7 +96,8 @@ export class SessionServer {
       }
     }
     const apply = (f: SessionFrame): void => {
-      if (session === undefined) return
+      // after its end the program takes nothing more; the client hears the end and goes
+      if (session === undefined || ended) return
       if (f.kind === 'data') {
         if (f.channel !== 0) throw new BadSessionMessageError('only stdin flows to the session')
         if (!session.write(f.bytes)) stream.pause()
@@ -117,7 +118,12 @@ export class SessionServer {
         session = s
         phase = 'running'
         if (stream.destroyed) { s.close(); return }
-        for (const e of early.splice(0)) apply(e)
+        try {
+          for (const e of early.splice(0)) apply(e)
+        } catch (err) {
+          log.warn({ err }, 'closed a session stream that broke the protocol')
+          stream.destroy()
+        }
       }, (err: unknown) => { sink.end(failure(err)) })
     }).catch((err: unknown) => {
       if ((err as { code?: string }).code === 'ERR_BAD_SESSION_MESSAGE' || (err as { code?: string }).code === 'ERR_FRAME_TOO_LARGE') log.warn({ err }, 'closed a session stream that broke the protocol')
@@ -141,12 +147,14 @@ export class SessionServer {
       this.#serialInUse.add(entry.socket)
       return attachSerial(entry.socket, { ...sink, end: end => { this.#serialInUse.delete(entry.socket); sink.end(end) } })
     }
+    // the driver says whom the task runs as; should it not know (a handle without a uid), the spec's user, never root
+    const target = entry.user === undefined && spec.task.user !== undefined && process.getuid?.() === 0 ? { ...entry, user: spec.task.user } : entry
     const command = open.console ? spec.console ?? [await shell(spec.task.env.PATH)] : open.command
     const setpriv = await (this.#setpriv ??= findOnPath('setpriv', process.env.PATH ?? '/usr/bin:/bin'))
-    if (entry.user !== undefined && setpriv === undefined) throw new SessionStartError('setpriv (Debian package util-linux) is not on this node\'s PATH: it is what drops to the instance\'s user')
+    if (target.user !== undefined && setpriv === undefined) throw new SessionStartError('setpriv (Debian package util-linux) is not on this node\'s PATH: it is what drops to the instance\'s user')
     const pty = open.tty === undefined ? undefined : await (this.#pty ??= import('node-pty').then(m => (m.default ?? m) as PtyModule, () => undefined))
     if (open.tty !== undefined && pty === undefined) throw new SessionUnsupportedError('no terminal on this node: node-pty is not installed (it is built at npm install and needs python3, make and a C++ compiler); exec without -t works')
-    return startProgram({ argv: enterArgv(entry, command, setpriv ?? ''), env: spec.task.env, cwd: spec.task.cwd, ...(open.tty === undefined ? {} : { tty: open.tty, pty }) }, sink)
+    return startProgram({ argv: enterArgv(target, command, setpriv ?? ''), env: spec.task.env, cwd: spec.task.cwd, ...(open.tty === undefined ? {} : { tty: open.tty, pty }) }, sink)
   }
 }
 
