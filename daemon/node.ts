@@ -10,7 +10,7 @@ import { schedule } from '../controller/scheduler/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
 import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, REPORT_EVENTS, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
 import { appliedEvent, GridEvents, membershipEvent } from './events/index.ts'
-import { addEventRoutes, addImageRoutes, addMetricsRoute, addRevisionRoutes, addRoutes, addTokenRoutes, ApiServer, METRICS_PATH, tokenAuthenticator } from './api/index.ts'
+import { addEventRoutes, addImageRoutes, addMetricsRoute, addRevisionRoutes, addRoutes, addSessionRoutes, addTokenRoutes, ApiServer, METRICS_PATH, tokenAuthenticator } from './api/index.ts'
 import { AppRevisions } from './app-revisions.ts'
 import { NodeMetrics, type MetricsSources } from './metrics/index.ts'
 import { metricSources } from './metric-sources.ts'
@@ -29,6 +29,7 @@ import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } f
 import { ADVERT_INTERVAL_MS, ADVERT_MIN_GAP_MS, buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
 import { DriverSet, InstanceIsolation, ProcessDriver, Supervisor, VmDriver, uidStoreOver, type DriverFingerprint } from './runtime/index.ts'
 import { NodeService } from './service.ts'
+import { SessionGateway, SessionServer } from './sessions/index.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
 import { DirectoryVolumeBackend, type VolumeAttacher } from './volumes/index.ts'
 import { GridVolumes } from './volumes/grid/index.ts'
@@ -184,6 +185,9 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
 
   const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
   network.start()
+  // Consoles and exec into the instances this node runs, for clients of any node.
+  const sessions = new SessionServer({ transport, spec: id => supervisor.spec(id), entry: id => driver.entry(id), logger: log })
+  sessions.start()
   // A committed placement decides. On a grid an instance not yet placed waits for the
   // leader's reconciler; a lone node runs everything itself.
   const placeOf = (id: string): string | undefined => commandLog.state.placements.get(id)?.node ?? (raft === undefined ? identity.id : undefined)
@@ -281,6 +285,15 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   addRevisionRoutes(api, new AppRevisions({ log: commandLog, catalog, nodes, nodeId: identity.id, logger: log.child({ component: 'service' }) }))
   addTokenRoutes(api, new GridTokens({ log: commandLog, logger: log.child({ component: 'api' }) }))
   addEventRoutes(api, new GridEventService({ events, nameOf: id => nodes.nameOf(id) }))
+  addSessionRoutes(api, new SessionGateway({
+    transport,
+    server: sessions,
+    selfId: identity.id,
+    instances: app => commandLog.state.apps.has(app) ? agent!.instances(app).map(i => i.id) : undefined,
+    placementOf: placeOf,
+    nameOf: id => nodes.nameOf(id),
+    logger: log
+  }))
   addImageRoutes(api, new CatalogService({ log: commandLog, images, nodes, logger: log.child({ component: 'images' }) }, { replicas: grid ? config.imageReplicas : 1 }))
 
   images.start()
@@ -298,6 +311,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     stopping ??= (async () => {
       log.info({ stopInstances: config.stopInstancesOnExit }, 'node stopping')
       await api.close()
+      sessions.close()
       await images.stop()
       await agent.stop({ stopInstances: config.stopInstancesOnExit })
       await supervisor.close()

@@ -14,7 +14,9 @@ const NEEDED: Array<{ command: string, pkg: string }> = [
   { command: 'qemu-system-x86_64', pkg: 'qemu-system-x86' },
   { command: 'cpio', pkg: 'cpio' },
   // PostgreSQL's client, for the postgres example app (whose image brings its own server).
-  { command: 'psql', pkg: 'postgresql-client-15' }
+  { command: 'psql', pkg: 'postgresql-client-15' },
+  // Consoles and exec drop to the instance's user with it.
+  { command: 'setpriv', pkg: 'util-linux' }
 ]
 
 function has (command: string): boolean {

@@ -9,7 +9,7 @@ export const CatalogIssueCode = {
   NAME_MISMATCH: 'ERR_NAME_MISMATCH',
   /** Two names of one image turn into the same environment variable. */
   ENV_COLLISION: 'ERR_ENV_COLLISION',
-  /** start.driver vm without a vm section, a vm section with another driver, or a command for a vm. */
+  /** start.driver vm without a vm section, a vm section with another driver, or a command (start or console) for a vm. */
   VM_SECTION: 'ERR_VM_SECTION',
   /** A vm section that boots nothing, or an initrd, command line or format without what it goes with. */
   VM_BOOT: 'ERR_VM_BOOT',

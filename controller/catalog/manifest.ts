@@ -13,7 +13,7 @@ import { checkEnvironmentNames, readEnvironment } from './environment.ts'
 import { CatalogIssueCode } from './errors.ts'
 import schema from './manifest.schema.json' with { type: 'json' }
 import type { HealthSpec, ImageManifest, ImageVolumeSpec, PropertySpec, StopSignal, StopSpec, TerminalSpec } from './types.ts'
-import { readVm, withDriverRequirement } from './vm.ts'
+import { readVm, VM_DRIVER_NAME, withDriverRequirement } from './vm.ts'
 
 /** Health-check figures when the manifest leaves them out. */
 export const HEALTH_DEFAULTS = { intervalMs: 1000, timeoutMs: 1000, failures: 3, startPeriodMs: 10_000 } as const
@@ -109,6 +109,8 @@ function normalize (raw: Record<string, unknown>, dir: string, report: Report): 
   }
   const stop = readStop(raw.stop, report)
   if (stop !== undefined) manifest.stop = stop
+  const console = readConsole(raw.console, driver, report)
+  if (console !== undefined) manifest.console = console
   const environment = asRecord(raw.environment)
   if (environment !== undefined) manifest.environment = readEnvironment(environment, report)
   const bundle = asRecord(raw.bundle)
@@ -199,6 +201,14 @@ function readStop (raw: unknown, report: Report): StopSpec | undefined {
     else stop.timeoutMs = parsed.value
   }
   return stop
+}
+
+function readConsole (raw: unknown, driver: string, report: Report): { command: string[] } | undefined {
+  const c = asRecord(raw)
+  if (c === undefined || !Array.isArray(c.command)) return undefined
+  // a vm's console is its serial port: there is nothing to start
+  if (driver === VM_DRIVER_NAME) { report(CatalogIssueCode.VM_SECTION, ['console', 'command'], 'a vm\'s console is its serial port; console.command is not used'); return undefined }
+  return { command: c.command.filter((s): s is string => typeof s === 'string') }
 }
 
 // A map of maps as [name, value] pairs, dropping values that are not maps (the schema check says so).

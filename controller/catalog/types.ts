@@ -96,6 +96,8 @@ export interface ImageManifest {
   requires: string[]
   /** Absent: SIGTERM, then SIGKILL after the node's --stop-grace. */
   stop?: StopSpec
+  /** What a console opens in an instance; absent: a shell. Never for a vm (its console is its serial port). */
+  console?: { command: string[] }
   /** Fixed variables of every instance's environment; never TRELLIS_* nor one the daemon sets. */
   environment?: Record<string, string>
   /** What packing the image's folder into a bundle adds to its files. */

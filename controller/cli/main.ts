@@ -18,6 +18,7 @@ import { tokenCreate, tokenList, tokenRevoke } from './tokens.ts'
 import { bashCompletion } from './completion.ts'
 import { watch } from './watch.ts'
 import { appHistory, appRollback, diff } from './revisions.ts'
+import { consoleSession, execSession } from './sessions.ts'
 
 const out: cmd.Output = {
   write: text => { process.stdout.write((globals().output === 'yaml' ? asYaml(text) : text) + '\n') },
@@ -111,6 +112,17 @@ program.command('events').description('what happened in the grid: instances star
   .option('-f, --follow', 'after them, print each event as it happens, until Ctrl-C')
   .action(async (o: { app?: string, since?: number, tail: number, follow?: boolean }) => {
     await run(async () => await events(await client(), out, { app: o.app, since: o.since, tail: o.tail, follow: o.follow === true }, format(), o.follow === true ? interrupted() : undefined))()
+  })
+
+program.command('console <app> <instance>')
+  .description('an interactive terminal in an instance (web.0 or three-tier.web.0): its image\'s console command or a shell, as its user, in its environment; a VM\'s serial console. Ctrl-] leaves')
+  .action(async (app: string, instance: string) => { await run(async () => await consoleSession(await client(), out, app, instance))() })
+
+program.command('exec <app> <instance> <command...>')
+  .description('run one command in an instance and exit with its code: trellis exec APP INSTANCE -- CMD [ARGS…] (125: it could not run)')
+  .option('-t, --tty', 'on a terminal (interactive programs); without it stdout and stderr stay apart')
+  .action(async (app: string, instance: string, command: string[], o: { tty?: boolean }) => {
+    await run(async () => await execSession(await client(), out, app, instance, command, o.tty === true))()
   })
 
 program.command('nodes').description('list the grid\'s nodes and their resources')

@@ -4,6 +4,8 @@ import { Readable } from 'node:stream'
 import type {
   AppDetailView, AppRevisionView, AppSummaryView, ApplyView, DiffView, ErrorBody, EventView, ImageView, ImportView, LogFollowView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
 } from './types.ts'
+import { openSession, type Session } from './session.ts'
+import type { SessionStart } from './session-protocol.ts'
 
 /** Socket errors in words. */
 const WHY: Record<string, string> = {
@@ -201,6 +203,11 @@ export class TrellisClient {
   async tokens (): Promise<TokenView[]> { return await this.#call('GET', '/v1/tokens') }
   async revokeToken (name: string): Promise<{ name: string, revoked: boolean }> {
     return await this.#call('DELETE', `/v1/tokens/${encodeURIComponent(name)}`)
+  }
+
+  /** Opens a console or exec session into an instance (session.ts, docs/console-exec.md). */
+  async session (app: string, instance: string, kind: 'console' | 'exec', start: SessionStart): Promise<Session> {
+    return await openSession({ url: this.url, token: this.#token, source: this.#source }, `/v1/apps/${encodeURIComponent(app)}/instances/${encodeURIComponent(instance)}/${kind}`, start)
   }
 
   /** An image's bundle as a tar stream, with its digest as the daemon states it. */

@@ -1,7 +1,8 @@
 /**
  * What the supervisor is asked to run for one planned instance: command (or,
  * for a vm image, what the VM boots and its disks), working directory,
- * environment, user, limits, stop signal and grace, health check. Pure.
+ * environment, user, limits, stop signal and grace, health check, and what
+ * a console opens. Pure.
  */
 import { isAbsolute, join } from 'node:path'
 import type { HealthSpec } from '../../controller/catalog/index.ts'
@@ -28,16 +29,17 @@ export function stopGraceOf (plan: InstancePlan, nodeGraceMs: number): number {
 }
 
 /**
- * A first command element `node` is the Node.js that runs the daemon;
- * relative paths resolve in the image folder, which is also the working
+ * A first command element `node` (of the start or the console command) is
+ * the Node.js that runs the daemon; relative paths resolve in the image folder, which is also the working
  * directory. Both as instances reach them (options.codePath).
  */
 export function runSpec (plan: InstancePlan, binding: Binding, volumes: Record<string, string>, account: InstanceAccount, options: RunSpecOptions, disks: VmDiskSpec[] = []): InstanceSpec {
   const dir = options.codePath(plan.image.dir)
-  const command = plan.image.start.command.map((arg, i) => {
+  const resolve = (argv: string[]): string[] => argv.map((arg, i) => {
     if (i === 0 && arg === 'node') return options.codePath(process.execPath)
     return i === 0 && !isAbsolute(arg) && arg.includes('/') ? join(dir, arg) : arg
   })
+  const command = resolve(plan.image.start.command)
   const spec: InstanceSpec = {
     id: plan.id,
     restart: options.maxRestarts > 0 ? { mode: 'always', maxAttempts: options.maxRestarts } : { mode: 'always' },
@@ -61,6 +63,7 @@ export function runSpec (plan: InstancePlan, binding: Binding, volumes: Record<s
     const { terminal: _terminal, ...rest } = h
     return { ...rest, host: LOCAL_HOST, port }
   }
+  if (plan.image.console !== undefined) spec.console = resolve(plan.image.console.command)
   const health = check(plan.image.health)
   const liveness = check(plan.image.liveness)
   if (health !== undefined) spec.health = health

@@ -45,8 +45,16 @@ export function tokenAuthenticator (nodeToken: string, state: () => GridState): 
   }
 }
 
-/** Whether a role may make this request: read-only tokens read, and may check an app or see what applying it would change. */
+/** Consoles and exec: GETs that open a session, which can change anything the instance can. */
+const SESSION_PATH = /^\/v1\/apps\/[^/]+\/instances\/[^/]+\/(console|exec)$/
+
+/**
+ * Whether a role may make this request: read-only tokens read, and may
+ * check an app or see what applying it would change; they open no console
+ * and run no command in an instance.
+ */
 export function allows (role: TokenRole, method: string, path: string): boolean {
   if (role === 'admin') return true
+  if (SESSION_PATH.test(path)) return false
   return method === 'GET' || method === 'HEAD' || (method === 'POST' && (path === '/v1/validate' || path === '/v1/diff'))
 }

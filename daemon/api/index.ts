@@ -1,5 +1,8 @@
 export { ApiServer, MAX_BODY_BYTES, STREAMED } from './server.ts'
 export type { Handler, StreamHandler } from './server.ts'
+export type { SocketHandler } from './websocket.ts'
+export { addSessionRoutes } from './session-routes.ts'
+export type { SessionService } from './session-routes.ts'
 export { addRoutes, addImageRoutes, addRevisionRoutes, addTokenRoutes } from './routes.ts'
 export type { GridService, ImageService, LogOptions, RevisionService, TokenService } from './routes.ts'
 export { ApiError, statusOf, notFound, badRequest } from './errors.ts'

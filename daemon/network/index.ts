@@ -3,6 +3,7 @@ export type { Gossip, GossipMessage, GossipVerdict } from './gossip.ts'
 export { MemoryGossipNetwork, MemoryGossip } from './memory-gossip.ts'
 export type { LoopbackNetworkInit } from './loopback.ts'
 export { LoopbackNetwork, LoopbackTransport } from './loopback.ts'
+export { LoopbackStream } from './loopback-stream.ts'
 export {
   NodeIdInUseError,
   NoHandlerError,

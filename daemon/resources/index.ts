@@ -21,6 +21,7 @@ export { advertChanged, CHANGE_THRESHOLDS } from './change.ts'
 export type { ChangeThresholds } from './change.ts'
 export { acceptAdvert, stampOf } from './replay.ts'
 export { nextIncarnation, INCARNATION_FILE } from './incarnation.ts'
+export { findOnPath } from './which.ts'
 export { BadAdvertError, AdvertTooLargeError } from './errors.ts'
 export type {
   NodeResources, NodeAdvert, Heartbeat, AdvertStamp, Fingerprint, Power, PowerSource, Versions

@@ -4,14 +4,14 @@
  * driver; a handle goes to the driver that made it; everything after that
  * to the driver running the task.
  */
-import type { Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskStatus } from './driver.ts'
+import type { Driver, DriverFingerprint, EntryPoints, ExitResult, LogReader, TaskConfig, TaskEntry, TaskHandle, TaskStatus } from './driver.ts'
 import { InvalidTaskConfigError, TaskNotFoundError, WrongDriverError } from './errors.ts'
 import { VM_DRIVER } from './vm/index.ts'
 
-type LoggingDriver = Driver & LogReader
+type LoggingDriver = Driver & LogReader & EntryPoints
 
-/** Routes tasks between a node's drivers; a Driver and LogReader itself. */
-export class DriverSet implements Driver, LogReader {
+/** Routes tasks between a node's drivers; a Driver, LogReader and EntryPoints itself. */
+export class DriverSet implements Driver, LogReader, EntryPoints {
   readonly name: string
   readonly #default: LoggingDriver
   readonly #byName = new Map<string, LoggingDriver>()
@@ -76,6 +76,10 @@ export class DriverSet implements Driver, LogReader {
   async readLogs (id: string, options: { tail: number, stream?: 'stdout' | 'stderr' | 'both' }): Promise<string[]> {
     // logs outlive the task's record (a stopped instance's are still read): any driver's are files under the same names
     return await (this.#owner.get(id) ?? this.#default).readLogs(id, options)
+  }
+
+  entry (id: string): TaskEntry | undefined {
+    return this.#owner.get(id)?.entry(id)
   }
 
   #of (id: string): LoggingDriver {

@@ -91,6 +91,32 @@ export interface LogReader {
   readLogs (id: string, options: { tail: number, stream?: 'stdout' | 'stderr' | 'both' }): Promise<string[]>
 }
 
+/**
+ * How a session (a console, an exec) enters a running task: a process
+ * task's context (who it runs as, its cgroup), or a VM's serial console.
+ */
+export type TaskEntry =
+  | {
+    kind: 'process'
+    /** The task's main process. */
+    pid: number
+    /** Who to run as; absent: the daemon's own user (the daemon is not root, or the task runs as root). */
+    user?: TaskUser
+    /** The task's cgroup directories, to join before running anything; empty without cgroups. */
+    cgroupDirs: string[]
+  }
+  | {
+    kind: 'serial'
+    /** The Unix stream socket of the serial console. */
+    socket: string
+  }
+
+/** Says how sessions enter running tasks. Optional ability of a driver. */
+export interface EntryPoints {
+  /** How to enter task `id`; undefined when it does not run here. */
+  entry (id: string): TaskEntry | undefined
+}
+
 export interface Driver {
   readonly name: string
   fingerprint (): Promise<DriverFingerprint>

@@ -3,7 +3,7 @@
  * them running. The daemon imports only this file.
  */
 export type {
-  Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskState, TaskStatus, TaskUser
+  Driver, DriverFingerprint, EntryPoints, ExitResult, LogReader, TaskConfig, TaskEntry, TaskHandle, TaskState, TaskStatus, TaskUser
 } from './driver.ts'
 export type {
   BackoffPolicy, HandleMeta, HandleStore, HealthCheck, HealthStatus, InstanceSpec, InstanceState,

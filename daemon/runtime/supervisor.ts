@@ -131,6 +131,11 @@ export class Supervisor {
     return inst === undefined ? undefined : snapshot(inst)
   }
 
+  /** What the instance is run with (command, environment, working directory, user): a session into it gets the same. */
+  spec (id: string): InstanceSpec | undefined {
+    return this.#instances.get(id)?.spec
+  }
+
   list (): InstanceStatus[] {
     return [...this.#instances.values()].map(snapshot)
   }

@@ -47,6 +47,8 @@ export interface InstanceSpec {
   stopGraceMs?: number
   /** What asks the task to stop cleanly (the image's `stop.signal`). Default SIGTERM. */
   stopSignal?: NodeJS.Signals
+  /** What a console opens in the instance (the image's `console.command`); absent: a shell. */
+  console?: string[]
 }
 
 /** Exponential back-off between restarts: initialMs · factor^attempt, capped at maxMs. */

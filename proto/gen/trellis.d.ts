@@ -906,6 +906,157 @@ export namespace trellis {
         }
     }
 
+    namespace session {
+
+        interface IOpen extends trellis.session.Open.$Properties {
+        }
+
+        class Open {
+            constructor(p?: trellis.session.Open.$Properties);
+            $unknowns?: Uint8Array[];
+            instance: string;
+            console: boolean;
+            command: string[];
+            tty: boolean;
+            cols: number;
+            rows: number;
+            term: string;
+            static create(properties: trellis.session.Open.$Shape): trellis.session.Open & trellis.session.Open.$Shape;
+            static create(properties?: trellis.session.Open.$Properties): trellis.session.Open;
+            static encode(m: trellis.session.Open.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.session.Open.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.session.Open & trellis.session.Open.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.session.Open & trellis.session.Open.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.session.Open;
+            static toObject(m: trellis.session.Open, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Open {
+            interface $Properties {
+                instance?: (string|null);
+                console?: (boolean|null);
+                command?: (string[]|null);
+                tty?: (boolean|null);
+                cols?: (number|null);
+                rows?: (number|null);
+                term?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.session.Open.$Properties;
+        }
+
+        interface IResize extends trellis.session.Resize.$Properties {
+        }
+
+        class Resize {
+            constructor(p?: trellis.session.Resize.$Properties);
+            $unknowns?: Uint8Array[];
+            cols: number;
+            rows: number;
+            static create(properties: trellis.session.Resize.$Shape): trellis.session.Resize & trellis.session.Resize.$Shape;
+            static create(properties?: trellis.session.Resize.$Properties): trellis.session.Resize;
+            static encode(m: trellis.session.Resize.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.session.Resize.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.session.Resize & trellis.session.Resize.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.session.Resize & trellis.session.Resize.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.session.Resize;
+            static toObject(m: trellis.session.Resize, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Resize {
+            interface $Properties {
+                cols?: (number|null);
+                rows?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.session.Resize.$Properties;
+        }
+
+        interface IEnd extends trellis.session.End.$Properties {
+        }
+
+        class End {
+            constructor(p?: trellis.session.End.$Properties);
+            $unknowns?: Uint8Array[];
+            code?: (number|null);
+            signal: string;
+            errorCode: string;
+            errorMessage: string;
+            static create(properties: trellis.session.End.$Shape): trellis.session.End & trellis.session.End.$Shape;
+            static create(properties?: trellis.session.End.$Properties): trellis.session.End;
+            static encode(m: trellis.session.End.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.session.End.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.session.End & trellis.session.End.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.session.End & trellis.session.End.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.session.End;
+            static toObject(m: trellis.session.End, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace End {
+            interface $Properties {
+                code?: (number|null);
+                signal?: (string|null);
+                errorCode?: (string|null);
+                errorMessage?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.session.End.$Properties;
+        }
+
+        interface IControl extends trellis.session.Control.$Properties {
+        }
+
+        class Control {
+            constructor(p?: trellis.session.Control.$Properties);
+            $unknowns?: Uint8Array[];
+            open?: (trellis.session.Open.$Properties|null);
+            resize?: (trellis.session.Resize.$Properties|null);
+            eof?: (boolean|null);
+            end?: (trellis.session.End.$Properties|null);
+            kind?: ("open"|"resize"|"eof"|"end");
+            static create(properties: trellis.session.Control.$Shape): trellis.session.Control & trellis.session.Control.$Shape;
+            static create(properties?: trellis.session.Control.$Properties): trellis.session.Control;
+            static encode(m: trellis.session.Control.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.session.Control.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.session.Control & trellis.session.Control.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.session.Control & trellis.session.Control.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.session.Control;
+            static toObject(m: trellis.session.Control, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Control {
+            interface $Properties {
+                open?: (trellis.session.Open.$Properties|null);
+                resize?: (trellis.session.Resize.$Properties|null);
+                eof?: (boolean|null);
+                end?: (trellis.session.End.$Properties|null);
+                kind?: ("open"|"resize"|"eof"|"end");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              open?: trellis.session.Open.$Shape|null;
+              resize?: trellis.session.Resize.$Shape|null;
+              eof?: boolean|null;
+              end?: trellis.session.End.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ kind?: undefined; open?: null; resize?: null; eof?: null; end?: null }|{ kind?: "open"; open: trellis.session.Open.$Shape; resize?: null; eof?: null; end?: null }|{ kind?: "resize"; open?: null; resize: trellis.session.Resize.$Shape; eof?: null; end?: null }|{ kind?: "eof"; open?: null; resize?: null; eof: boolean; end?: null }|{ kind?: "end"; open?: null; resize?: null; eof?: null; end: trellis.session.End.$Shape })
+            );
+        }
+    }
+
     namespace state {
 
         interface ICommand extends trellis.state.Command.$Properties {

@@ -10985,6 +10985,1622 @@ export const trellis = $root.trellis = (() => {
         return runtime;
     })();
 
+    trellis.session = (function() {
+
+        /**
+         * Namespace session.
+         * @memberof trellis
+         * @namespace
+         */
+        const session = {};
+
+        session.Open = (function() {
+
+            /**
+             * Properties of an Open.
+             * @typedef {Object} trellis.session.Open.$Properties
+             * @property {string|null} [instance] Open instance
+             * @property {boolean|null} [console] Open console
+             * @property {Array.<string>|null} [command] Open command
+             * @property {boolean|null} [tty] Open tty
+             * @property {number|null} [cols] Open cols
+             * @property {number|null} [rows] Open rows
+             * @property {string|null} [term] Open term
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Open.
+             * @memberof trellis.session
+             * @interface IOpen
+             * @augments trellis.session.Open.$Properties
+             * @deprecated Use trellis.session.Open.$Properties instead.
+             */
+
+            /**
+             * Shape of an Open.
+             * @typedef {trellis.session.Open.$Properties} trellis.session.Open.$Shape
+             */
+
+            /**
+             * Constructs a new Open.
+             * @memberof trellis.session
+             * @classdesc Represents an Open.
+             * @constructor
+             * @param {trellis.session.Open.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Open = function (p) {
+                this.command = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Open instance.
+             * @member {string} instance
+             * @memberof trellis.session.Open
+             * @instance
+             */
+            Open.prototype.instance = "";
+
+            /**
+             * Open console.
+             * @member {boolean} console
+             * @memberof trellis.session.Open
+             * @instance
+             */
+            Open.prototype.console = false;
+
+            /**
+             * Open command.
+             * @member {Array.<string>} command
+             * @memberof trellis.session.Open
+             * @instance
+             */
+            Open.prototype.command = $util.emptyArray;
+
+            /**
+             * Open tty.
+             * @member {boolean} tty
+             * @memberof trellis.session.Open
+             * @instance
+             */
+            Open.prototype.tty = false;
+
+            /**
+             * Open cols.
+             * @member {number} cols
+             * @memberof trellis.session.Open
+             * @instance
+             */
+            Open.prototype.cols = 0;
+
+            /**
+             * Open rows.
+             * @member {number} rows
+             * @memberof trellis.session.Open
+             * @instance
+             */
+            Open.prototype.rows = 0;
+
+            /**
+             * Open term.
+             * @member {string} term
+             * @memberof trellis.session.Open
+             * @instance
+             */
+            Open.prototype.term = "";
+
+            /**
+             * Creates a new Open instance using the specified properties.
+             * @function create
+             * @memberof trellis.session.Open
+             * @static
+             * @param {trellis.session.Open.$Properties=} [properties] Properties to set
+             * @returns {trellis.session.Open} Open instance
+             * @type {{
+             *   (properties: trellis.session.Open.$Shape): trellis.session.Open & trellis.session.Open.$Shape;
+             *   (properties?: trellis.session.Open.$Properties): trellis.session.Open;
+             * }}
+             */
+            Open.create = function(properties) {
+                return new Open(properties);
+            };
+
+            /**
+             * Encodes the specified Open message. Does not implicitly {@link trellis.session.Open.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.session.Open
+             * @static
+             * @param {trellis.session.Open.$Properties} m Open message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Open.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance") && m.instance !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.instance);
+                if (m.console != null && $Object.hasOwnProperty.call(m, "console") && m.console !== false)
+                    w.uint32(/* id 2, wireType 0 =*/16).bool(m.console);
+                if (m.command != null && m.command.length) {
+                    for (var i = 0; i < m.command.length; ++i)
+                        w.uint32(/* id 3, wireType 2 =*/26).string(m.command[i]);
+                }
+                if (m.tty != null && $Object.hasOwnProperty.call(m, "tty") && m.tty !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.tty);
+                if (m.cols != null && $Object.hasOwnProperty.call(m, "cols") && m.cols !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).uint32(m.cols);
+                if (m.rows != null && $Object.hasOwnProperty.call(m, "rows") && m.rows !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).uint32(m.rows);
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term") && m.term !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.term);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Open message, length delimited. Does not implicitly {@link trellis.session.Open.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.session.Open
+             * @static
+             * @param {trellis.session.Open.$Properties} message Open message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Open.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an Open message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.session.Open
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.session.Open & trellis.session.Open.$Shape} Open
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Open.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.session.Open();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.instance = v;
+                            else
+                                delete m.instance;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.console = v;
+                            else
+                                delete m.console;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.command && m.command.length))
+                                m.command = [];
+                            m.command.push(r.stringVerify());
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.tty = v;
+                            else
+                                delete m.tty;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.cols = v;
+                            else
+                                delete m.cols;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.rows = v;
+                            else
+                                delete m.rows;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.term = v;
+                            else
+                                delete m.term;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an Open message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.session.Open
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.session.Open & trellis.session.Open.$Shape} Open
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Open.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an Open message.
+             * @function verify
+             * @memberof trellis.session.Open
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Open.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance")) {
+                    if (!$util.isString(m.instance))
+                        return "instance: string expected";
+                }
+                if (m.console != null && $Object.hasOwnProperty.call(m, "console")) {
+                    if (typeof m.console !== "boolean")
+                        return "console: boolean expected";
+                }
+                if (m.command != null && $Object.hasOwnProperty.call(m, "command")) {
+                    if (!$Array.isArray(m.command))
+                        return "command: array expected";
+                    for (var i = 0; i < m.command.length; ++i) {
+                        if (!$util.isString(m.command[i]))
+                            return "command: string[] expected";
+                    }
+                }
+                if (m.tty != null && $Object.hasOwnProperty.call(m, "tty")) {
+                    if (typeof m.tty !== "boolean")
+                        return "tty: boolean expected";
+                }
+                if (m.cols != null && $Object.hasOwnProperty.call(m, "cols")) {
+                    if (!$util.isInteger(m.cols))
+                        return "cols: integer expected";
+                }
+                if (m.rows != null && $Object.hasOwnProperty.call(m, "rows")) {
+                    if (!$util.isInteger(m.rows))
+                        return "rows: integer expected";
+                }
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term")) {
+                    if (!$util.isString(m.term))
+                        return "term: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an Open message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.session.Open
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.session.Open} Open
+             */
+            Open.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.session.Open)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.session.Open: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.session.Open();
+                if (d.instance != null) {
+                    if (typeof d.instance !== "string" || d.instance.length) {
+                        m.instance = $String(d.instance);
+                    }
+                }
+                if (d.console != null) {
+                    if (d.console) {
+                        m.console = $Boolean(d.console);
+                    }
+                }
+                if (d.command) {
+                    if (!$Array.isArray(d.command))
+                        throw $TypeError(".trellis.session.Open.command: array expected");
+                    m.command = $Array(d.command.length);
+                    for (var i = 0; i < d.command.length; ++i) {
+                        m.command[i] = $String(d.command[i]);
+                    }
+                }
+                if (d.tty != null) {
+                    if (d.tty) {
+                        m.tty = $Boolean(d.tty);
+                    }
+                }
+                if (d.cols != null) {
+                    if ($Number(d.cols) !== 0) {
+                        m.cols = d.cols >>> 0;
+                    }
+                }
+                if (d.rows != null) {
+                    if ($Number(d.rows) !== 0) {
+                        m.rows = d.rows >>> 0;
+                    }
+                }
+                if (d.term != null) {
+                    if (typeof d.term !== "string" || d.term.length) {
+                        m.term = $String(d.term);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an Open message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.session.Open
+             * @static
+             * @param {trellis.session.Open} m Open
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Open.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.command = [];
+                }
+                if (o.defaults) {
+                    d.instance = "";
+                    d.console = false;
+                    d.tty = false;
+                    d.cols = 0;
+                    d.rows = 0;
+                    d.term = "";
+                }
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance")) {
+                    d.instance = m.instance;
+                }
+                if (m.console != null && $Object.hasOwnProperty.call(m, "console")) {
+                    d.console = m.console;
+                }
+                if (m.command && m.command.length) {
+                    d.command = $Array(m.command.length);
+                    for (var j = 0; j < m.command.length; ++j) {
+                        d.command[j] = m.command[j];
+                    }
+                }
+                if (m.tty != null && $Object.hasOwnProperty.call(m, "tty")) {
+                    d.tty = m.tty;
+                }
+                if (m.cols != null && $Object.hasOwnProperty.call(m, "cols")) {
+                    d.cols = m.cols;
+                }
+                if (m.rows != null && $Object.hasOwnProperty.call(m, "rows")) {
+                    d.rows = m.rows;
+                }
+                if (m.term != null && $Object.hasOwnProperty.call(m, "term")) {
+                    d.term = m.term;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Open to JSON.
+             * @function toJSON
+             * @memberof trellis.session.Open
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Open.prototype.toJSON = function() {
+                return Open.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Open
+             * @function getTypeUrl
+             * @memberof trellis.session.Open
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Open.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.session.Open";
+            };
+
+            return Open;
+        })();
+
+        session.Resize = (function() {
+
+            /**
+             * Properties of a Resize.
+             * @typedef {Object} trellis.session.Resize.$Properties
+             * @property {number|null} [cols] Resize cols
+             * @property {number|null} [rows] Resize rows
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Resize.
+             * @memberof trellis.session
+             * @interface IResize
+             * @augments trellis.session.Resize.$Properties
+             * @deprecated Use trellis.session.Resize.$Properties instead.
+             */
+
+            /**
+             * Shape of a Resize.
+             * @typedef {trellis.session.Resize.$Properties} trellis.session.Resize.$Shape
+             */
+
+            /**
+             * Constructs a new Resize.
+             * @memberof trellis.session
+             * @classdesc Represents a Resize.
+             * @constructor
+             * @param {trellis.session.Resize.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Resize = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Resize cols.
+             * @member {number} cols
+             * @memberof trellis.session.Resize
+             * @instance
+             */
+            Resize.prototype.cols = 0;
+
+            /**
+             * Resize rows.
+             * @member {number} rows
+             * @memberof trellis.session.Resize
+             * @instance
+             */
+            Resize.prototype.rows = 0;
+
+            /**
+             * Creates a new Resize instance using the specified properties.
+             * @function create
+             * @memberof trellis.session.Resize
+             * @static
+             * @param {trellis.session.Resize.$Properties=} [properties] Properties to set
+             * @returns {trellis.session.Resize} Resize instance
+             * @type {{
+             *   (properties: trellis.session.Resize.$Shape): trellis.session.Resize & trellis.session.Resize.$Shape;
+             *   (properties?: trellis.session.Resize.$Properties): trellis.session.Resize;
+             * }}
+             */
+            Resize.create = function(properties) {
+                return new Resize(properties);
+            };
+
+            /**
+             * Encodes the specified Resize message. Does not implicitly {@link trellis.session.Resize.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.session.Resize
+             * @static
+             * @param {trellis.session.Resize.$Properties} m Resize message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Resize.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.cols != null && $Object.hasOwnProperty.call(m, "cols") && m.cols !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.cols);
+                if (m.rows != null && $Object.hasOwnProperty.call(m, "rows") && m.rows !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).uint32(m.rows);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Resize message, length delimited. Does not implicitly {@link trellis.session.Resize.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.session.Resize
+             * @static
+             * @param {trellis.session.Resize.$Properties} message Resize message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Resize.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Resize message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.session.Resize
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.session.Resize & trellis.session.Resize.$Shape} Resize
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Resize.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.session.Resize();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.cols = v;
+                            else
+                                delete m.cols;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.rows = v;
+                            else
+                                delete m.rows;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Resize message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.session.Resize
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.session.Resize & trellis.session.Resize.$Shape} Resize
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Resize.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Resize message.
+             * @function verify
+             * @memberof trellis.session.Resize
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Resize.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.cols != null && $Object.hasOwnProperty.call(m, "cols")) {
+                    if (!$util.isInteger(m.cols))
+                        return "cols: integer expected";
+                }
+                if (m.rows != null && $Object.hasOwnProperty.call(m, "rows")) {
+                    if (!$util.isInteger(m.rows))
+                        return "rows: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Resize message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.session.Resize
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.session.Resize} Resize
+             */
+            Resize.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.session.Resize)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.session.Resize: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.session.Resize();
+                if (d.cols != null) {
+                    if ($Number(d.cols) !== 0) {
+                        m.cols = d.cols >>> 0;
+                    }
+                }
+                if (d.rows != null) {
+                    if ($Number(d.rows) !== 0) {
+                        m.rows = d.rows >>> 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Resize message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.session.Resize
+             * @static
+             * @param {trellis.session.Resize} m Resize
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Resize.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.cols = 0;
+                    d.rows = 0;
+                }
+                if (m.cols != null && $Object.hasOwnProperty.call(m, "cols")) {
+                    d.cols = m.cols;
+                }
+                if (m.rows != null && $Object.hasOwnProperty.call(m, "rows")) {
+                    d.rows = m.rows;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Resize to JSON.
+             * @function toJSON
+             * @memberof trellis.session.Resize
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Resize.prototype.toJSON = function() {
+                return Resize.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Resize
+             * @function getTypeUrl
+             * @memberof trellis.session.Resize
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Resize.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.session.Resize";
+            };
+
+            return Resize;
+        })();
+
+        session.End = (function() {
+
+            /**
+             * Properties of an End.
+             * @typedef {Object} trellis.session.End.$Properties
+             * @property {number|null} [code] End code
+             * @property {string|null} [signal] End signal
+             * @property {string|null} [errorCode] End errorCode
+             * @property {string|null} [errorMessage] End errorMessage
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an End.
+             * @memberof trellis.session
+             * @interface IEnd
+             * @augments trellis.session.End.$Properties
+             * @deprecated Use trellis.session.End.$Properties instead.
+             */
+
+            /**
+             * Shape of an End.
+             * @typedef {trellis.session.End.$Properties} trellis.session.End.$Shape
+             */
+
+            /**
+             * Constructs a new End.
+             * @memberof trellis.session
+             * @classdesc Represents an End.
+             * @constructor
+             * @param {trellis.session.End.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const End = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * End code.
+             * @member {number|null|undefined} code
+             * @memberof trellis.session.End
+             * @instance
+             */
+            End.prototype.code = null;
+
+            /**
+             * End signal.
+             * @member {string} signal
+             * @memberof trellis.session.End
+             * @instance
+             */
+            End.prototype.signal = "";
+
+            /**
+             * End errorCode.
+             * @member {string} errorCode
+             * @memberof trellis.session.End
+             * @instance
+             */
+            End.prototype.errorCode = "";
+
+            /**
+             * End errorMessage.
+             * @member {string} errorMessage
+             * @memberof trellis.session.End
+             * @instance
+             */
+            End.prototype.errorMessage = "";
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(End.prototype, "_code", {
+                get: $util.oneOfGetter($oneOfFields = ["code"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new End instance using the specified properties.
+             * @function create
+             * @memberof trellis.session.End
+             * @static
+             * @param {trellis.session.End.$Properties=} [properties] Properties to set
+             * @returns {trellis.session.End} End instance
+             * @type {{
+             *   (properties: trellis.session.End.$Shape): trellis.session.End & trellis.session.End.$Shape;
+             *   (properties?: trellis.session.End.$Properties): trellis.session.End;
+             * }}
+             */
+            End.create = function(properties) {
+                return new End(properties);
+            };
+
+            /**
+             * Encodes the specified End message. Does not implicitly {@link trellis.session.End.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.session.End
+             * @static
+             * @param {trellis.session.End.$Properties} m End message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            End.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code"))
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.code);
+                if (m.signal != null && $Object.hasOwnProperty.call(m, "signal") && m.signal !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.signal);
+                if (m.errorCode != null && $Object.hasOwnProperty.call(m, "errorCode") && m.errorCode !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.errorCode);
+                if (m.errorMessage != null && $Object.hasOwnProperty.call(m, "errorMessage") && m.errorMessage !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.errorMessage);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified End message, length delimited. Does not implicitly {@link trellis.session.End.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.session.End
+             * @static
+             * @param {trellis.session.End.$Properties} message End message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            End.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an End message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.session.End
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.session.End & trellis.session.End.$Shape} End
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            End.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.session.End();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            m.code = r.int32();
+                            m._code = "code";
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.signal = v;
+                            else
+                                delete m.signal;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.errorCode = v;
+                            else
+                                delete m.errorCode;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.errorMessage = v;
+                            else
+                                delete m.errorMessage;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an End message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.session.End
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.session.End & trellis.session.End.$Shape} End
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            End.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an End message.
+             * @function verify
+             * @memberof trellis.session.End
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            End.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                var p = {};
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code")) {
+                    p._code = 1;
+                    if (!$util.isInteger(m.code))
+                        return "code: integer expected";
+                }
+                if (m.signal != null && $Object.hasOwnProperty.call(m, "signal")) {
+                    if (!$util.isString(m.signal))
+                        return "signal: string expected";
+                }
+                if (m.errorCode != null && $Object.hasOwnProperty.call(m, "errorCode")) {
+                    if (!$util.isString(m.errorCode))
+                        return "errorCode: string expected";
+                }
+                if (m.errorMessage != null && $Object.hasOwnProperty.call(m, "errorMessage")) {
+                    if (!$util.isString(m.errorMessage))
+                        return "errorMessage: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an End message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.session.End
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.session.End} End
+             */
+            End.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.session.End)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.session.End: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.session.End();
+                if (d.code != null) {
+                    m.code = d.code | 0;
+                }
+                if (d.signal != null) {
+                    if (typeof d.signal !== "string" || d.signal.length) {
+                        m.signal = $String(d.signal);
+                    }
+                }
+                if (d.errorCode != null) {
+                    if (typeof d.errorCode !== "string" || d.errorCode.length) {
+                        m.errorCode = $String(d.errorCode);
+                    }
+                }
+                if (d.errorMessage != null) {
+                    if (typeof d.errorMessage !== "string" || d.errorMessage.length) {
+                        m.errorMessage = $String(d.errorMessage);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an End message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.session.End
+             * @static
+             * @param {trellis.session.End} m End
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            End.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.signal = "";
+                    d.errorCode = "";
+                    d.errorMessage = "";
+                }
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code")) {
+                    d.code = m.code;
+                }
+                if (m.signal != null && $Object.hasOwnProperty.call(m, "signal")) {
+                    d.signal = m.signal;
+                }
+                if (m.errorCode != null && $Object.hasOwnProperty.call(m, "errorCode")) {
+                    d.errorCode = m.errorCode;
+                }
+                if (m.errorMessage != null && $Object.hasOwnProperty.call(m, "errorMessage")) {
+                    d.errorMessage = m.errorMessage;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this End to JSON.
+             * @function toJSON
+             * @memberof trellis.session.End
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            End.prototype.toJSON = function() {
+                return End.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for End
+             * @function getTypeUrl
+             * @memberof trellis.session.End
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            End.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.session.End";
+            };
+
+            return End;
+        })();
+
+        session.Control = (function() {
+
+            /**
+             * Properties of a Control.
+             * @typedef {Object} trellis.session.Control.$Properties
+             * @property {trellis.session.Open.$Properties|null} [open] Control open
+             * @property {trellis.session.Resize.$Properties|null} [resize] Control resize
+             * @property {boolean|null} [eof] Control eof
+             * @property {trellis.session.End.$Properties|null} [end] Control end
+             * @property {"open"|"resize"|"eof"|"end"} [kind] Control kind
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Control.
+             * @memberof trellis.session
+             * @interface IControl
+             * @augments trellis.session.Control.$Properties
+             * @deprecated Use trellis.session.Control.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a Control.
+             * @typedef {{
+             *   open?: trellis.session.Open.$Shape|null;
+             *   resize?: trellis.session.Resize.$Shape|null;
+             *   eof?: boolean|null;
+             *   end?: trellis.session.End.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ kind?: undefined; open?: null; resize?: null; eof?: null; end?: null }|{ kind?: "open"; open: trellis.session.Open.$Shape; resize?: null; eof?: null; end?: null }|{ kind?: "resize"; open?: null; resize: trellis.session.Resize.$Shape; eof?: null; end?: null }|{ kind?: "eof"; open?: null; resize?: null; eof: boolean; end?: null }|{ kind?: "end"; open?: null; resize?: null; eof?: null; end: trellis.session.End.$Shape })
+             * )} trellis.session.Control.$Shape
+             */
+
+            /**
+             * Constructs a new Control.
+             * @memberof trellis.session
+             * @classdesc Represents a Control.
+             * @constructor
+             * @param {trellis.session.Control.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Control = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Control open.
+             * @member {trellis.session.Open.$Properties|null|undefined} open
+             * @memberof trellis.session.Control
+             * @instance
+             */
+            Control.prototype.open = null;
+
+            /**
+             * Control resize.
+             * @member {trellis.session.Resize.$Properties|null|undefined} resize
+             * @memberof trellis.session.Control
+             * @instance
+             */
+            Control.prototype.resize = null;
+
+            /**
+             * Control eof.
+             * @member {boolean|null|undefined} eof
+             * @memberof trellis.session.Control
+             * @instance
+             */
+            Control.prototype.eof = null;
+
+            /**
+             * Control end.
+             * @member {trellis.session.End.$Properties|null|undefined} end
+             * @memberof trellis.session.Control
+             * @instance
+             */
+            Control.prototype.end = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * Control kind.
+             * @member {"open"|"resize"|"eof"|"end"|undefined} kind
+             * @memberof trellis.session.Control
+             * @instance
+             */
+            $Object.defineProperty(Control.prototype, "kind", {
+                get: $util.oneOfGetter($oneOfFields = ["open", "resize", "eof", "end"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Control instance using the specified properties.
+             * @function create
+             * @memberof trellis.session.Control
+             * @static
+             * @param {trellis.session.Control.$Properties=} [properties] Properties to set
+             * @returns {trellis.session.Control} Control instance
+             * @type {{
+             *   (properties: trellis.session.Control.$Shape): trellis.session.Control & trellis.session.Control.$Shape;
+             *   (properties?: trellis.session.Control.$Properties): trellis.session.Control;
+             * }}
+             */
+            Control.create = function(properties) {
+                return new Control(properties);
+            };
+
+            /**
+             * Encodes the specified Control message. Does not implicitly {@link trellis.session.Control.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.session.Control
+             * @static
+             * @param {trellis.session.Control.$Properties} m Control message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Control.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.open != null && $Object.hasOwnProperty.call(m, "open"))
+                    $root.trellis.session.Open.encode(m.open, w.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                if (m.resize != null && $Object.hasOwnProperty.call(m, "resize"))
+                    $root.trellis.session.Resize.encode(m.resize, w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (m.eof != null && $Object.hasOwnProperty.call(m, "eof"))
+                    w.uint32(/* id 3, wireType 0 =*/24).bool(m.eof);
+                if (m.end != null && $Object.hasOwnProperty.call(m, "end"))
+                    $root.trellis.session.End.encode(m.end, w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Control message, length delimited. Does not implicitly {@link trellis.session.Control.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.session.Control
+             * @static
+             * @param {trellis.session.Control.$Properties} message Control message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Control.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Control message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.session.Control
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.session.Control & trellis.session.Control.$Shape} Control
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Control.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.session.Control();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            m.open = $root.trellis.session.Open.decode(r, r.size(), $undefined, q + 1, m.open);
+                            m.kind = "open";
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            m.resize = $root.trellis.session.Resize.decode(r, r.size(), $undefined, q + 1, m.resize);
+                            m.kind = "resize";
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            m.eof = r.bool();
+                            m.kind = "eof";
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            m.end = $root.trellis.session.End.decode(r, r.size(), $undefined, q + 1, m.end);
+                            m.kind = "end";
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Control message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.session.Control
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.session.Control & trellis.session.Control.$Shape} Control
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Control.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Control message.
+             * @function verify
+             * @memberof trellis.session.Control
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Control.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                var p = {};
+                if (m.open != null && $Object.hasOwnProperty.call(m, "open")) {
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.session.Open.verify(m.open, q + 1);
+                        if (e)
+                            return "open." + e;
+                    }
+                }
+                if (m.resize != null && $Object.hasOwnProperty.call(m, "resize")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.session.Resize.verify(m.resize, q + 1);
+                        if (e)
+                            return "resize." + e;
+                    }
+                }
+                if (m.eof != null && $Object.hasOwnProperty.call(m, "eof")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    if (typeof m.eof !== "boolean")
+                        return "eof: boolean expected";
+                }
+                if (m.end != null && $Object.hasOwnProperty.call(m, "end")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.session.End.verify(m.end, q + 1);
+                        if (e)
+                            return "end." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Control message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.session.Control
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.session.Control} Control
+             */
+            Control.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.session.Control)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.session.Control: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.session.Control();
+                if (d.open != null) {
+                    if (!$util.isObject(d.open))
+                        throw $TypeError(".trellis.session.Control.open: object expected");
+                    m.open = $root.trellis.session.Open.fromObject(d.open, q + 1);
+                }
+                if (d.resize != null) {
+                    if (!$util.isObject(d.resize))
+                        throw $TypeError(".trellis.session.Control.resize: object expected");
+                    m.resize = $root.trellis.session.Resize.fromObject(d.resize, q + 1);
+                }
+                if (d.eof != null) {
+                    m.eof = $Boolean(d.eof);
+                }
+                if (d.end != null) {
+                    if (!$util.isObject(d.end))
+                        throw $TypeError(".trellis.session.Control.end: object expected");
+                    m.end = $root.trellis.session.End.fromObject(d.end, q + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Control message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.session.Control
+             * @static
+             * @param {trellis.session.Control} m Control
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Control.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (m.open != null && $Object.hasOwnProperty.call(m, "open")) {
+                    d.open = $root.trellis.session.Open.toObject(m.open, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "open";
+                }
+                if (m.resize != null && $Object.hasOwnProperty.call(m, "resize")) {
+                    d.resize = $root.trellis.session.Resize.toObject(m.resize, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "resize";
+                }
+                if (m.eof != null && $Object.hasOwnProperty.call(m, "eof")) {
+                    d.eof = m.eof;
+                    if (o.oneofs)
+                        d.kind = "eof";
+                }
+                if (m.end != null && $Object.hasOwnProperty.call(m, "end")) {
+                    d.end = $root.trellis.session.End.toObject(m.end, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "end";
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Control to JSON.
+             * @function toJSON
+             * @memberof trellis.session.Control
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Control.prototype.toJSON = function() {
+                return Control.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Control
+             * @function getTypeUrl
+             * @memberof trellis.session.Control
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Control.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.session.Control";
+            };
+
+            return Control;
+        })();
+
+        return session;
+    })();
+
     trellis.state = (function() {
 
         /**

@@ -8,7 +8,9 @@
  * notes across a kill -9 of its node (it boots again elsewhere on the same
  * data); a daemon crash and restart re-adopts it (same QEMU, same boot, and
  * its disk reconnected); deleting the app powers it off over ACPI. A lone
- * node runs a VM without volumes and refuses one with a volume, saying why.
+ * node runs a VM without volumes and refuses one with a volume, saying why;
+ * `trellis console` reaches its serial console (one client at a time) and
+ * exec into it is refused.
  */
 import t from 'tap'
 import { execFileSync } from 'node:child_process'
@@ -164,7 +166,7 @@ t.test('VMs on a grid', { skip }, async t => {
   })
 })
 
-t.test('a lone node runs a VM without volumes, and says why it cannot give one a volume', { skip }, async t => {
+t.test('a lone node runs a VM without volumes, says why it cannot give one a volume, and opens its serial console', { skip }, async t => {
   const appliance = await buildVmAppliance()
   const node = await startDaemon(fn => t.teardown(fn))
   await node.client.importImage(await packImage(appliance.dir))
@@ -180,6 +182,20 @@ t.test('a lone node runs a VM without volumes, and says why it cannot give one a
   const page = await (await fetch(`http://${address}/`, { signal: AbortSignal.timeout(10_000) })).text()
   t.match(page, /<h1>solo\.web\.0<\/h1>/, 'it serves')
   t.match(page, /no volume/, 'without a volume')
+
+  // trellis console: the guest's serial console, one client at a time; no exec into a VM
+  const console = await node.client.session('solo', 'web.0', 'console', { type: 'start', cols: 80, rows: 24 })
+  let seen = ''
+  console.onOutput((_channel, data) => { seen += data.toString('utf8') })
+  console.write(Buffer.from('echo serial-$((6*7))\n'))
+  await waitFor('the guest\'s shell to answer on its serial console', 30_000, () => seen.includes('serial-42') ? true : undefined, 50)
+  t.pass('typed into the serial console, the guest\'s shell answered')
+  const second = await node.client.session('solo', 'web.0', 'console', { type: 'start' })
+  t.match(await second.ended, { type: 'error', code: 'ERR_CONSOLE_BUSY' }, 'a second console waits for none: it is refused')
+  const exec = await node.client.session('solo', 'web.0', 'exec', { type: 'start', command: ['true'] })
+  t.match(await exec.ended, { type: 'error', code: 'ERR_NOT_SUPPORTED' }, 'exec into a VM is refused')
+  console.close()
+  t.match(await console.ended, { type: 'error' }, 'leaving ends the session')
 })
 
 function existsPid (pid: number): boolean {

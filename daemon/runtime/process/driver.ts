@@ -5,7 +5,7 @@ import { resolve as resolvePath } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Logger } from 'pino'
 import type { Writable } from 'node:stream'
-import type { Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskStatus } from '../driver.ts'
+import type { Driver, DriverFingerprint, EntryPoints, ExitResult, LogReader, TaskConfig, TaskEntry, TaskHandle, TaskStatus } from '../driver.ts'
 import { CgroupError, InvalidTaskConfigError, TaskExistsError, TaskNotFoundError, TaskStartError, WrongDriverError } from '../errors.ts'
 import { type TaskCgroup, GATE_FD, GATE_WORD, decodeCgroup, encodeCgroup, gateArgv, isValidParent } from './cgroup-plan.ts'
 import { type CgroupProbe, admitToCgroup, createTaskCgroup, probeCgroups, removeParentIfEmpty, removeTaskCgroup, wasOomKilled } from './cgroups.ts'
@@ -54,7 +54,7 @@ export interface ProcessDriverOptions {
  * so `wait` gives `{ code: null, signal: null }` for those (oomKilled still
  * comes from the cgroup).
  */
-export class ProcessDriver implements Driver, LogReader {
+export class ProcessDriver implements Driver, LogReader, EntryPoints {
   readonly name = PROCESS_DRIVER
   readonly #log: Logger
   readonly #parent: string
@@ -171,6 +171,19 @@ export class ProcessDriver implements Driver, LogReader {
     const task = this.#tasks.get(id)
     if (task === undefined) return undefined
     return { id, state: task.exit === undefined ? 'running' : 'exited', pid: task.pid, startedAt: task.startedAt, exit: task.exit }
+  }
+
+  /**
+   * Who a session into the task runs as and which cgroup it joins: the
+   * task's own, so a shell there sees and may do what the task may. A
+   * re-adopted task's come from its handle (checked in recover).
+   */
+  entry (id: string): TaskEntry | undefined {
+    const task = this.#tasks.get(id)
+    if (task === undefined || task.exit !== undefined) return undefined
+    // only root switches users, and a task running as root needs no switch
+    const user = process.getuid?.() === 0 && task.uid > 0 ? { uid: task.uid, gid: task.gid } : undefined
+    return { kind: 'process', pid: task.pid, ...(user === undefined ? {} : { user }), cgroupDirs: task.cgroup?.dirs ?? [] }
   }
 
   /**

@@ -15,7 +15,7 @@ import { resolve as resolvePath } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { promisify } from 'node:util'
 import type { Logger } from 'pino'
-import type { Driver, DriverFingerprint, ExitResult, LogReader, TaskConfig, TaskHandle, TaskStatus, TaskUser } from '../driver.ts'
+import type { Driver, DriverFingerprint, EntryPoints, ExitResult, LogReader, TaskConfig, TaskEntry, TaskHandle, TaskStatus, TaskUser } from '../driver.ts'
 import { InvalidTaskConfigError, TaskExistsError, TaskNotFoundError, TaskStartError, WrongDriverError } from '../errors.ts'
 import { PROCESS_DRIVER, ProcessDriver, checkUser, taskUser, type ProcessDriverOptions } from '../process/index.ts'
 import { vmTaskProblems, type VmTaskConfig } from './config.ts'
@@ -106,7 +106,7 @@ function vmExit (exit: ExitResult, task: VmTask | undefined): ExitResult {
  * `resources.cpu` its vCPUs (rounded up) and cgroup quota. The serial console
  * is the task's stdout log and QEMU's own messages its stderr log.
  */
-export class VmDriver implements Driver, LogReader {
+export class VmDriver implements Driver, LogReader, EntryPoints {
   readonly name = VM_DRIVER
   readonly #log: Logger
   readonly #options: VmDriverOptions
@@ -295,6 +295,11 @@ export class VmDriver implements Driver, LogReader {
   /** Where a console client attaches to a VM's serial port (a Unix stream socket, one client at a time). */
   consoleSocket (id: string): string {
     return taskPaths(this.#options.runDir, id).console
+  }
+
+  /** A session into a VM is its serial console. */
+  entry (id: string): TaskEntry | undefined {
+    return this.#processes.inspect(id)?.state === 'running' ? { kind: 'serial', socket: this.consoleSocket(id) } : undefined
   }
 
   /**

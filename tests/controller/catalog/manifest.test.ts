@@ -63,6 +63,16 @@ t.test('stop and environment are read, with their defaults', async t => {
   t.same(none.ok && [none.manifest.stop, none.manifest.environment], [undefined, undefined], 'absent when not given')
 })
 
+t.test('console: its command is read; absent when not given', async t => {
+  const result = parseManifest(`name: pg\n${HEAD}console: { command: [psql, -U, app] }\n`, '/img/pg')
+  t.same(result.ok && result.manifest.console, { command: ['psql', '-U', 'app'] })
+  const none = parseManifest(`name: pg\n${HEAD}`, '/img/pg')
+  t.same(none.ok && none.manifest.console, undefined)
+  t.same(issues(`name: a\n${HEAD}console: { command: [] }\n`), [`${IssueCode.EMPTY} console.command`], 'an empty command')
+  t.same(issues(`name: a\n${HEAD}console: { shell: bash }\n`), [`${IssueCode.UNKNOWN_FIELD} console.shell`], 'an unknown field')
+  t.same(issues(`name: a\n${HEAD}console: [bash]\n`), [`${IssueCode.WRONG_TYPE} console`], 'not a map')
+})
+
 t.test('a bad stop or environment is refused at its path', async t => {
   const cases: Array<[string, string, string[]]> = [
     ['a signal that cannot be handled', 'stop: { signal: SIGKILL }', [`${IssueCode.OUT_OF_RANGE} stop.signal`]],

@@ -84,3 +84,7 @@ t.test('the loader refuses a vm image whose files are not in its folder', async 
   t.same(loaded.errors, [])
   t.equal(loaded.catalog.get('vm-web')?.start.driver, 'vm')
 })
+
+t.test('a vm has no console command: its console is its serial port', async t => {
+  t.same(issues(`${VM}vm: { kernel: k, ports: { http: 80 } }\nconsole: { command: [sh] }\n`), [`${CatalogIssueCode.VM_SECTION} console.command`])
+})

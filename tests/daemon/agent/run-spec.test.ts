@@ -94,3 +94,10 @@ vm: { kernel: boot/vmlinuz, initrd: boot/initrd.img, append: console=ttyS0, port
 t.test('a process image has no vm section', async t => {
   t.equal(runSpec(plan(image('')), binding, {}, account, options).task.vm, undefined)
 })
+
+t.test('the console command resolves like the start command; none without one', async t => {
+  const spec = runSpec(plan(image('console: { command: [bin/psql-here, -q] }\n')), binding, {}, account, options)
+  t.same(spec.console, ['/d/code/x/images/pg/bin/psql-here', '-q'], 'a relative program resolves in the image folder, as instances reach it')
+  t.same(runSpec(plan(image('console: { command: [node, repl.ts] }\n')), binding, {}, account, options).console, ['/d/code/x/node', 'repl.ts'], '`node` is the daemon\'s Node.js')
+  t.equal(runSpec(plan(image('')), binding, {}, account, options).console, undefined, 'absent: the node opens a shell')
+})

@@ -24,12 +24,16 @@ t.test('tasks go to their driver, and everything after to the one running them',
   const handle = await set.start(shTask('p.0', dir, 'echo hello; exec sleep 60'))
   t.equal(handle.driver, 'process', 'a task without a vm section is a process')
   t.equal(set.inspect('p.0')?.state, 'running')
+  const entry = set.entry('p.0')
+  t.match(entry, { kind: 'process', pid: set.inspect('p.0')?.pid }, 'a session enters a process task by its pid')
+  if (process.getuid?.() === 0 && entry?.kind === 'process') t.ok(entry.cgroupDirs.length > 0 && entry.cgroupDirs.every(d => d.endsWith('/p.0')), `and its cgroups: ${entry.cgroupDirs.join(' ')}`)
   await until(async () => (await set.readLogs('p.0', { tail: 5, stream: 'stdout' })).length > 0, 10_000, 'its output')
   await set.stop('p.0', 5000)
   t.equal((await set.wait('p.0')).signal, 'SIGTERM')
   t.same(await set.readLogs('p.0', { tail: 5, stream: 'stdout' }), ['hello'])
   await set.destroy('p.0')
   t.equal(set.inspect('p.0'), undefined, 'destroyed: forgotten')
+  t.equal(set.entry('p.0'), undefined, 'and no session enters it')
 
   await writeFile(join(dir, 'vmlinuz'), 'not a kernel')
   const err = await set.start(vmTask(dir)).catch((e: unknown) => e) as { code?: string }

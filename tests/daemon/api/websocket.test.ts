@@ -1,0 +1,94 @@
+/**
+ * The admin API's WebSocket routes on a real HTTP listener with no daemon
+ * behind it: the bearer token opens them by header or, as a browser must
+ * send it, as a subprotocol (never echoed back, never from the URL);
+ * read-only tokens open no console or exec; a refused upgrade is plain HTTP
+ * with the API's JSON error; a plain GET is told to upgrade.
+ */
+import t from 'tap'
+import type { Test } from 'tap'
+import type { IncomingMessage } from 'node:http'
+import { pino } from 'pino'
+import WebSocket from 'ws'
+import { apply, emptyState, putToken } from '../../../controller/state/index.ts'
+import { ApiError, ApiServer, hashSecret, newTokenSecret, tokenAuthenticator } from '../../../daemon/api/index.ts'
+import { BEARER_SUBPROTOCOL_PREFIX, SESSION_SUBPROTOCOL } from '../../../controller/client/index.ts'
+
+const TOKEN = 'c0ffee00c0ffee00c0ffee00c0ffee00'
+const READER = newTokenSecret()
+
+async function serve (t: Test): Promise<{ url: string, opened: string[] }> {
+  const state = emptyState()
+  apply(state, 1, putToken('dashboards', hashSecret(READER), 'read-only'))
+  const api = new ApiServer({ logger: pino({ level: 'silent' }) }, { authenticate: tokenAuthenticator(TOKEN, () => state) })
+  const opened: string[] = []
+  api.socketRoute('/v1/apps/:name/instances/:instance/console', async req => {
+    if (req.params.instance === 'nope.0') throw new ApiError('ERR_NOT_FOUND', `instance ${req.params.instance} not found`)
+    return ws => {
+      opened.push(req.params.instance!)
+      ws.on('message', (data: Buffer) => { ws.send(data) })
+    }
+  })
+  const { port } = await api.listen('127.0.0.1', 0)
+  t.teardown(() => api.close())
+  return { url: `127.0.0.1:${port}`, opened }
+}
+
+/** Opens a socket; resolves with it, or with the status and JSON error of a refused upgrade. */
+async function connect (url: string, protocols: string[], headers: Record<string, string> = {}): Promise<{ ws?: WebSocket, status?: number, error?: { code: string, message: string } }> {
+  const ws = new WebSocket(url, protocols, { headers })
+  return await new Promise((resolve, reject) => {
+    ws.once('open', () => { resolve({ ws }) })
+    ws.once('unexpected-response', (_req, res: IncomingMessage) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        resolve({ status: res.statusCode, error: (JSON.parse(Buffer.concat(chunks).toString()) as { error: { code: string, message: string } }).error })
+      })
+    })
+    ws.once('error', reject)
+  })
+}
+
+t.test('the token opens a socket by header or by subprotocol, and nothing else does', async t => {
+  const { url, opened } = await serve(t)
+  const path = `ws://${url}/v1/apps/shop/instances/web.0/console`
+  const header = await connect(path, [SESSION_SUBPROTOCOL], { authorization: `Bearer ${TOKEN}` })
+  t.equal(header.ws?.protocol, SESSION_SUBPROTOCOL, 'by header: the session subprotocol is selected')
+  const echoed = await new Promise<string>(resolve => { header.ws!.once('message', (d: Buffer) => { resolve(d.toString()) }); header.ws!.send('ping') })
+  t.equal(echoed, 'ping', 'the handler has the socket')
+  header.ws!.close()
+
+  const browser = await connect(path, [SESSION_SUBPROTOCOL, `${BEARER_SUBPROTOCOL_PREFIX}${TOKEN}`])
+  t.equal(browser.ws?.protocol, SESSION_SUBPROTOCOL, 'as a browser sends it: the token is taken, and not echoed back')
+  browser.ws!.close()
+
+  const refused: Array<[string, string, string[], Record<string, string>]> = [
+    ['no token', path, [SESSION_SUBPROTOCOL], {}],
+    ['a wrong token', path, [SESSION_SUBPROTOCOL], { authorization: `Bearer ${'0'.repeat(TOKEN.length)}` }],
+    ['a wrong token as subprotocol', path, [SESSION_SUBPROTOCOL, `${BEARER_SUBPROTOCOL_PREFIX}nope`], {}],
+    ['a token in the URL', `${path}?token=${TOKEN}`, [SESSION_SUBPROTOCOL], {}]
+  ]
+  for (const [what, u, protocols, headers] of refused) {
+    const r = await connect(u, protocols, headers)
+    t.equal(r.status, 401, what)
+    t.equal(r.error?.code, 'ERR_UNAUTHORIZED', what)
+  }
+  t.same(opened, ['web.0', 'web.0'], 'no handler ran for a refused upgrade')
+})
+
+t.test('read-only tokens open no console; a missing instance and a plain GET are answered in HTTP', async t => {
+  const { url, opened } = await serve(t)
+  const ro = await connect(`ws://${url}/v1/apps/shop/instances/web.0/console`, [SESSION_SUBPROTOCOL], { authorization: `Bearer ${READER}` })
+  t.equal(ro.status, 403, 'read-only')
+  t.equal(ro.error?.code, 'ERR_FORBIDDEN')
+  const missing = await connect(`ws://${url}/v1/apps/shop/instances/nope.0/console`, [SESSION_SUBPROTOCOL], { authorization: `Bearer ${TOKEN}` })
+  t.equal(missing.status, 404)
+  t.match(missing.error, { code: 'ERR_NOT_FOUND', message: /nope\.0/ }, 'the answer names the instance')
+  const noRoute = await connect(`ws://${url}/v1/apps/shop`, [SESSION_SUBPROTOCOL], { authorization: `Bearer ${TOKEN}` })
+  t.equal(noRoute.status, 404, 'no socket route there')
+  const plain = await fetch(`http://${url}/v1/apps/shop/instances/web.0/console`, { headers: { authorization: `Bearer ${TOKEN}` } })
+  t.equal(plain.status, 426)
+  t.equal((await plain.json() as { error: { code: string } }).error.code, 'ERR_UPGRADE_REQUIRED')
+  t.same(opened, [])
+})
