@@ -9,7 +9,8 @@ import { rebalance, ReconcileLoop } from '../controller/reconciler/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
 import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
-import { addImageRoutes, addRoutes, addTokenRoutes, ApiServer, tokenAuthenticator } from './api/index.ts'
+import { loadConsoleAssets } from '../controller/console/index.ts'
+import { addConsoleRoutes, addImageRoutes, addRoutes, addSessionRoutes, addTokenRoutes, ApiServer, Sessions, tokenAuthenticator } from './api/index.ts'
 import { CatalogService } from './image-service.ts'
 import { GridTokens } from './token-service.ts'
 import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
@@ -185,7 +186,12 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     const out = voters.filter(v => v !== identity.id && !nodes.isUp(v))
     return `${out.length} of ${voters.length} voters unreachable${out.length === 0 ? ' (an election may be under way)' : `: ${out.map(v => `${nodes.nameOf(v)} (${nodes.stateOf(v) ?? 'unknown'})`).join(', ')}`}`
   }
-  const api = new ApiServer({ logger: log.child({ component: 'api' }) }, { authenticate: tokenAuthenticator(token, () => commandLog.state), quorum })
+  const authenticate = tokenAuthenticator(token, () => commandLog.state)
+  // The web console's logins: a token traded once for a cookie, kept in this node's memory.
+  const sessions = new Sessions({ clock, authenticate }, { nodeId: identity.id })
+  const api = new ApiServer({ logger: log.child({ component: 'api' }), sessions }, { authenticate, quorum })
+  addSessionRoutes(api, sessions, log.child({ component: 'console' }))
+  addConsoleRoutes(api, await loadConsoleAssets())
   addRoutes(api, new NodeService({
     nodeId: identity.id,
     log: commandLog,

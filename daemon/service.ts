@@ -9,6 +9,7 @@ import { cloneSource } from '../controller/graph/clone.ts'
 import type { Decision } from '../controller/reconciler/index.ts'
 import type { InstanceReports, NodeAgent } from './agent/index.ts'
 import { ApiError, badRequest, notFound, type GridService } from './api/index.ts'
+import { graphView } from './graph-view.ts'
 import type { RaftCommandLog } from './consensus/index.ts'
 import type { GridNodes } from './membership/index.ts'
 import { isServing, type LogReader } from './runtime/index.ts'
@@ -91,6 +92,7 @@ export class NodeService implements GridService {
       createdIndex: record.createdIndex,
       instanceList: this.#instances(name),
       entryList: this.#c.agent.entries(name),
+      graph: graphView(record.spec, this.#c.catalog),
       events: [
         ...this.#c.agent.events(name).map(({ at, instance, kind, detail }) => ({ at, instance, kind, detail })),
         ...(this.#c.remote?.events(name) ?? []).map(e => ({ at: Number(e.at), instance: e.instance, kind: e.kind, detail: e.detail }))

@@ -89,12 +89,28 @@ export interface AppEventView {
   detail: string
 }
 
+/** An app's graph as the console draws it: components with their images' terminals, connections, entries. */
+export interface AppGraphView {
+  components: Array<{
+    name: string
+    image: string
+    count: number
+    /** From the image's manifest; empty when the catalog no longer has the image. */
+    terminals: Array<{ name: string, direction: 'in' | 'out', protocol: string }>
+    volumes: string[]
+  }>
+  /** Output terminal `output` of `from` → input terminal `input` of `to`. */
+  connections: Array<{ from: string, output: string, to: string, input: string }>
+  entries: Array<{ name: string, port: number, to: string, input: string }>
+}
+
 export interface AppDetailView extends AppSummaryView {
   source: string
   createdIndex: number
   instanceList: InstanceStatusView[]
   entryList: Array<{ name: string, address: string, to: string }>
   events: AppEventView[]
+  graph: AppGraphView
 }
 
 export interface LogsView {

@@ -63,7 +63,7 @@ const MAX_TAIL = 10_000
 
 /** Binds the v1 routes to a service. docs/api.md documents them. */
 export function addRoutes (server: ApiServer, grid: GridService): void {
-  server.route('GET', '/v1/health', async () => ({ ok: true }))
+  server.route('GET', '/v1/health', async () => ({ ok: true }), { open: true })
   server.route('GET', '/v1/node', async () => await grid.node())
   server.route('GET', '/v1/nodes', async () => await grid.nodes())
   server.route('POST', '/v1/validate', async req => await grid.validate(text(req.body)))

@@ -1,7 +1,12 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import { allows, type Access, type Authenticate } from './auth.ts'
+import { readCookie } from './cookie.ts'
 import { ApiError, statusOf } from './errors.ts'
+import { csrfMatches, type Sessions, type SessionAccess } from './session.ts'
+
+/** The header a cookie-authenticated write must carry, holding its session's CSRF secret. */
+export const CSRF_HEADER = 'x-trellis-csrf'
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -12,7 +17,14 @@ export interface ApiRequest {
   path: string
   params: Record<string, string>
   query: URLSearchParams
+  headers: IncomingHttpHeaders
   body: Buffer
+  /** Who is asking; undefined on an open route. */
+  access?: Access
+  /** The console session the request came with, when it came with one rather than a bearer token. */
+  session?: SessionAccess
+  /** Sets a header of the answer (a cookie, a cache rule). */
+  setHeader: (name: string, value: string) => void
 }
 
 export type Handler = (req: ApiRequest) => Promise<unknown>
@@ -24,6 +36,11 @@ export type Handler = (req: ApiRequest) => Promise<unknown>
  */
 export type StreamHandler = (req: Omit<ApiRequest, 'body'> & { body: IncomingMessage }, res: ServerResponse) => Promise<unknown>
 
+/** `open`: the route answers without a token (health, the console's files, login). */
+export interface RouteOptions {
+  open?: boolean
+}
+
 /** What a StreamHandler returns once it has written the response itself. */
 export const STREAMED = Symbol('streamed')
 
@@ -33,10 +50,12 @@ interface Route {
   names: string[]
   handler: Handler | StreamHandler
   streams: boolean
+  open: boolean
 }
 
 /**
- * The admin API's HTTP server: bearer-token auth, JSON in and out, errors as
+ * The admin API's HTTP server: bearer-token auth (or a console session's
+ * cookie, with its CSRF header on writes), JSON in and out, errors as
  * `{ error: { code, message, details } }` with the status from errors.ts.
  */
 export class ApiServer {
@@ -46,28 +65,33 @@ export class ApiServer {
   #server: Server | undefined
 
   readonly #quorum: (() => string) | undefined
+  readonly #sessions: Sessions | undefined
 
-  /** `quorum`: what the grid's voters look like from here, added to the answer when a write found no leader. */
-  constructor (components: { logger: Logger }, init: { authenticate: Authenticate, quorum?: () => string }) {
+  /**
+   * `quorum`: what the grid's voters look like from here, added to the answer when a write found no leader.
+   * `sessions`: the console's logins; without them only bearer tokens open the API.
+   */
+  constructor (components: { logger: Logger, sessions?: Sessions }, init: { authenticate: Authenticate, quorum?: () => string }) {
     this.#logger = components.logger
+    this.#sessions = components.sessions
     this.#authenticate = init.authenticate
     this.#quorum = init.quorum
   }
 
   /** Adds a route; `:name` segments become params. */
-  route (method: string, path: string, handler: Handler): void {
-    this.#add(method, path, handler, false)
+  route (method: string, path: string, handler: Handler, options: RouteOptions = {}): void {
+    this.#add(method, path, handler, false, options)
   }
 
   /** Adds a route whose handler reads the body as a stream (no size limit here) and may stream its answer. */
-  streamRoute (method: string, path: string, handler: StreamHandler): void {
-    this.#add(method, path, handler, true)
+  streamRoute (method: string, path: string, handler: StreamHandler, options: RouteOptions = {}): void {
+    this.#add(method, path, handler, true, options)
   }
 
-  #add (method: string, path: string, handler: Handler | StreamHandler, streams: boolean): void {
+  #add (method: string, path: string, handler: Handler | StreamHandler, streams: boolean, options: RouteOptions): void {
     const names: string[] = []
     const pattern = new RegExp('^' + path.replace(/:([a-z]+)/g, (_, n: string) => { names.push(n); return '([^/]+)' }) + '$')
-    this.#routes.push({ method, pattern, names, handler, streams })
+    this.#routes.push({ method, pattern, names, handler, streams, open: options.open === true })
   }
 
   async listen (host: string, port: number): Promise<{ host: string, port: number }> {
@@ -96,18 +120,24 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://api')
     let streaming = false
     try {
-      if (url.pathname !== '/v1/health') {
-        const access = this.#access(req)
-        if (access === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'missing, wrong or revoked bearer token (see <data-dir>/admin.token, or trellis token create)')
-        if (!allows(access.role, req.method ?? 'GET', url.pathname)) throw new ApiError('ERR_FORBIDDEN', `token ${access.who} is ${access.role}: it cannot ${req.method ?? ''} ${url.pathname}`)
-      }
       const matches = this.#routes.map(r => ({ r, m: r.pattern.exec(url.pathname) })).filter(x => x.m !== null)
-      if (matches.length === 0) throw new ApiError('ERR_NOT_FOUND', `no route ${url.pathname}`)
       const match = matches.find(x => x.r.method === req.method)
+      // Who asks is settled before anything about routes is said: a stranger learns nothing of them.
+      const caller = match?.r.open === true ? undefined : this.#caller(req, url.pathname)
+      if (matches.length === 0) throw new ApiError('ERR_NOT_FOUND', `no route ${url.pathname}`)
       if (match === undefined) throw new ApiError('ERR_METHOD_NOT_ALLOWED', `${req.method ?? ''} not allowed on ${url.pathname}`)
       const params: Record<string, string> = {}
       match.r.names.forEach((n, i) => { params[n] = decodeURIComponent(match.m![i + 1]!) })
-      const base = { method: req.method ?? 'GET', path: url.pathname, params, query: url.searchParams }
+      const base = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        params,
+        query: url.searchParams,
+        headers: req.headers,
+        access: caller?.access,
+        session: caller?.session,
+        setHeader: (name: string, value: string) => { res.setHeader(name, value) }
+      }
       streaming = match.r.streams
       const result = match.r.streams
         ? await (match.r.handler as StreamHandler)({ ...base, body: req }, res)
@@ -133,13 +163,37 @@ export class ApiServer {
     return e.message
   }
 
-  #access (req: IncomingMessage): Access | undefined {
-    const header = req.headers.authorization ?? ''
-    if (!header.startsWith('Bearer ')) return undefined
-    const secret = header.slice(7).trim()
-    return secret === '' ? undefined : this.#authenticate(secret)
+  /**
+   * Who the request is from, or an error: a bearer token when the request has
+   * an Authorization header (then no cookie counts), else a console session,
+   * whose writes must carry the session's CSRF secret.
+   */
+  #caller (req: IncomingMessage, path: string): { access: Access, session?: SessionAccess } {
+    const method = req.method ?? 'GET'
+    const header = req.headers.authorization
+    let access: Access | undefined
+    let session: SessionAccess | undefined
+    if (header !== undefined) {
+      const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : ''
+      access = secret === '' ? undefined : this.#authenticate(secret)
+    } else if (this.#sessions !== undefined) {
+      const id = readCookie(req.headers.cookie, this.#sessions.cookieName)
+      session = id === undefined ? undefined : this.#sessions.resolve(id)
+      access = session?.access
+    }
+    if (access === undefined) {
+      throw new ApiError('ERR_UNAUTHORIZED', 'missing, wrong or revoked bearer token or console session (see <data-dir>/admin.token, or trellis token create)')
+    }
+    if (session !== undefined && !SAFE_METHODS.has(method) && !csrfMatches(session, req.headers[CSRF_HEADER])) {
+      throw new ApiError('ERR_CSRF', `a console session's ${method} must carry the ${CSRF_HEADER} header its login returned`)
+    }
+    if (!allows(access.role, method, path)) throw new ApiError('ERR_FORBIDDEN', `token ${access.who} is ${access.role}: it cannot ${method} ${path}`)
+    return { access, session }
   }
 }
+
+/** Methods that change nothing, so a session needs no CSRF secret for them. */
+const SAFE_METHODS = new Set(['GET', 'HEAD'])
 
 async function readBody (req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = []
