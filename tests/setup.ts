@@ -9,7 +9,9 @@ const NEEDED: Array<{ command: string, pkg: string }> = [
   { command: 'ip', pkg: 'iproute2' },
   // Real NBD clients for the volume export tests.
   { command: 'qemu-io', pkg: 'qemu-utils' },
-  { command: 'nbdcopy', pkg: 'libnbd-bin' }
+  { command: 'nbdcopy', pkg: 'libnbd-bin' },
+  // The web console's walk-through drives a real headless browser (tests/integration/console.test.ts).
+  { command: 'chromium', pkg: 'chromium' }
 ]
 
 function has (command: string): boolean {
