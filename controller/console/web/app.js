@@ -11,6 +11,7 @@ import { mountApply } from './apply.js'
 import { notice } from './dialog.js'
 import { fill, h } from './dom.js'
 import { mountGrid } from './grid.js'
+import { whenRefreshed } from './live.js'
 import { mountImages, mountVolumes } from './volumes.js'
 
 /** @typedef {import('./api.js').Session} Session */
@@ -86,6 +87,12 @@ whenLoggedOut(() => {
   if (session === undefined) return
   notice('The node no longer knows this session (it expired, the token was revoked, or the node restarted): log in again.', 'error')
   enter(undefined)
+})
+
+const live = /** @type {HTMLElement} */ (document.getElementById('live'))
+whenRefreshed((error) => {
+  live.classList.toggle('stale', error !== undefined)
+  live.title = error === undefined ? `current as of ${new Date().toLocaleTimeString([], { hour12: false })}` : `not current: ${error.message}`
 })
 
 window.addEventListener('hashchange', route)

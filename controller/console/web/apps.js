@@ -81,9 +81,14 @@ export function mountApp (view, name) {
     // Laid out again only when the graph itself changed; instances move within it.
     const nextShape = JSON.stringify(app.graph)
     if (nextShape !== shape) {
-      svg = await drawDiagram(app.graph)
       shape = nextShape
-      fill(holder, svg)
+      try {
+        svg = await drawDiagram(app.graph)
+        fill(holder, svg)
+      } catch (err) {
+        svg = undefined
+        fill(holder, h('p.error', null, `Could not draw the graph: ${/** @type {Error} */ (err).message}`))
+      }
     }
     if (svg !== undefined) updateInstances(svg, app.instanceList)
     fill(entries, app.entryList.length === 0 ? h('li.empty', null, 'none') : app.entryList.map(e => h('li', null, h('code', null, e.name), ` ${e.address} → ${e.to}`)))

@@ -10,6 +10,18 @@
 /** How often a view asks again, ms. */
 export const POLL_MS = 1500
 
+/** @type {(error: Error | undefined) => void} */
+let report = () => {}
+
+/**
+ * Tells the page whether its data is current: undefined after a refresh that
+ * worked, the error after one that failed (the node is unreachable, say).
+ * @param {(error: Error | undefined) => void} fn
+ */
+export function whenRefreshed (fn) {
+  report = fn
+}
+
 /**
  * Calls refresh now and then again intervalMs after each one settles, until stopped.
  * @param {() => Promise<void>} refresh
@@ -29,8 +41,9 @@ export function every (refresh, intervalMs = POLL_MS) {
     running = true
     try {
       await refresh()
+      if (!stopped) report(undefined)
     } catch (err) {
-      console.warn('refresh failed', err)
+      if (!stopped) report(/** @type {Error} */ (err))
     } finally {
       running = false
     }
