@@ -45,8 +45,8 @@ export function tokenAuthenticator (nodeToken: string, state: () => GridState): 
   }
 }
 
-/** Whether a role may make this request: read-only tokens read, and may check an app without applying it. */
+/** Whether a role may make this request: read-only tokens read, may check an app without applying it, and may log out of the console. */
 export function allows (role: TokenRole, method: string, path: string): boolean {
   if (role === 'admin') return true
-  return method === 'GET' || method === 'HEAD' || (method === 'POST' && path === '/v1/validate')
+  return method === 'GET' || method === 'HEAD' || (method === 'POST' && path === '/v1/validate') || (method === 'DELETE' && path === '/v1/session')
 }

@@ -3,7 +3,7 @@
  * log in, see three nodes, open the three-tier app's diagram, kill -9 the
  * node of one of its instances and watch that instance's node label change
  * on the page, apply a broken YAML and see the error at its line, and a
- * read-only token that cannot apply. Screenshots go to a temp dir (or to
+ * read-only token that cannot apply; cordon through a confirmation; logout. Screenshots go to a temp dir (or to
  * $TRELLIS_CONSOLE_SHOTS, which is how docs/images/console-*.png are made).
  */
 import t from 'tap'
@@ -125,7 +125,15 @@ t.test('the three-tier diagram, and an instance that moves on the page when its 
     const row = document.querySelector(`#diagram g.instance[data-instance="${id}"]`)
     const on = row?.querySelector('.inode')?.textContent
     return row?.getAttribute('data-health') === 'ok' && on !== from ? on : undefined
-  }, [victim.id, victim.nodeName] as const, { timeout: 120_000 })
+  }, [victim.id, victim.nodeName] as const, { timeout: 120_000 }).catch(async (err: unknown) => {
+    // Say whether the grid did not heal or the page did not follow it.
+    const now = await home.client.app('three-tier').catch(() => undefined)
+    t.comment(`the API says: ${JSON.stringify(now?.instanceList.map(i => [i.id, i.nodeName, i.state, i.health]))}`)
+    t.comment(`last events: ${JSON.stringify(now?.events.slice(-12).map(e => `${e.kind} ${e.instance} ${e.detail}`))}`)
+    t.comment(`the page says: ${await page.locator('#diagram g.instance').allTextContents().catch(() => [])}; dot: ${await page.locator('#live').getAttribute('title')}`)
+    t.comment(`home node's log:\n${home.logTail(30)}`)
+    throw err
+  })
   const moved = await after.jsonValue()
   t.not(moved, victim.nodeName, `${victim.id} now shows ${moved ?? ''}`)
   await page.waitForSelector(`#events li.kind-moved`)
@@ -158,7 +166,7 @@ t.test('a broken YAML: the error marked at its line, and no apply', async t => {
 /** A valid app on its own. */
 const STAGING = 'name: staging\ncomponents:\n  db:\n    image: db\n    volumes:\n      data: { size: 1Gi }\n'
 
-t.test('a read-only token: no write controls, and the node refuses its writes', async t => {
+t.test('a read-only token: no write controls, the node refuses its writes; logout', async t => {
   const reader = await loggedIn(viewer.token)
   t.equal(await reader.locator('#whoami .badge.role').textContent(), 'read-only')
   await reader.waitForSelector('#nodes [data-node]')
@@ -176,6 +184,9 @@ t.test('a read-only token: no write controls, and the node refuses its writes', 
   }, STAGING)
   t.same(answer, { status: 403, code: 'ERR_FORBIDDEN' })
   t.equal((await home.client.apps()).some(a => a.name === 'staging'), false, 'nothing applied')
+  await reader.click('#logout')
+  await reader.waitForSelector('#login:not([hidden])')
+  t.equal(await reader.evaluate(async () => (await fetch('/v1/apps')).status), 401, 'logged out: the cookie opens nothing')
 })
 
 t.test('no script errors on any page', async t => {

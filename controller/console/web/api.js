@@ -19,6 +19,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A read that takes longer is abandoned, so a view's next refresh is not held up behind it, ms. */
+const READ_TIMEOUT_MS = 10_000
+/** Writes wait for a commit, which may take an election, ms. */
+const WRITE_TIMEOUT_MS = 60_000
+
 let csrf = ''
 /** @type {() => void} */
 let onLoggedOut = () => {}
@@ -36,11 +41,18 @@ export function whenLoggedOut (fn) {
  * @returns {Promise<T>}
  */
 export async function call (method, path, options = {}) {
+  const read = method === 'GET' || method === 'HEAD'
   /** @type {Record<string, string>} */
   const headers = {}
-  if (method !== 'GET' && method !== 'HEAD') headers['x-trellis-csrf'] = csrf
+  if (!read) headers['x-trellis-csrf'] = csrf
   if (options.body !== undefined) headers['content-type'] = options.type ?? 'application/yaml'
-  const res = await fetch(path, { method, headers, body: options.body, credentials: 'same-origin', cache: 'no-store' })
+  let res
+  try {
+    res = await fetch(path, { method, headers, body: options.body, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(read ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS) })
+  } catch (err) {
+    const e = /** @type {Error} */ (err)
+    throw new ApiError('ERR_API_UNREACHABLE', e.name === 'TimeoutError' ? `no answer from the node in ${(read ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS) / 1000} s` : `cannot reach the node: ${e.message}`, 0)
+  }
   const text = await res.text()
   let parsed
   try {

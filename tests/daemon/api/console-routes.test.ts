@@ -98,6 +98,9 @@ t.test('a read-only token makes a read-only session', async t => {
   const csrf = { cookie, [CSRF_HEADER]: body.csrf! }
   t.same(await call(s, 'PUT', '/v1/apps', csrf, 'name: x'), { status: 403, code: 'ERR_FORBIDDEN' })
   t.equal((await call(s, 'POST', '/v1/validate', csrf, 'name: x')).status, 200, 'it may validate')
+  const other = await login(s, reader)
+  t.equal((await call(s, 'DELETE', '/v1/session', { cookie: other.cookie, [CSRF_HEADER]: other.body.csrf! })).status, 200, 'and log out')
+  t.equal((await call(s, 'GET', '/v1/apps', { cookie: other.cookie })).status, 401, 'logged out')
   apply(s.state, 2, revokeToken('dash'))
   t.equal((await call(s, 'GET', '/v1/apps', { cookie })).status, 401, 'revoking the token ends the session')
   t.same(s.calls, ['validate'])
