@@ -127,12 +127,15 @@ t.test('the three-tier diagram, and an instance that moves on the page when its 
     return row?.getAttribute('data-health') === 'ok' && on !== from ? on : undefined
   }, [victim.id, victim.nodeName] as const, { timeout: 120_000 }).catch(async (err: unknown) => {
     // Say whether the grid did not heal or the page did not follow it.
-    const now = await home.client.app('three-tier').catch(() => undefined)
-    t.comment(`the API says: ${JSON.stringify(now?.instanceList.map(i => [i.id, i.nodeName, i.state, i.health]))}`)
-    t.comment(`last events: ${JSON.stringify(now?.events.slice(-12).map(e => `${e.kind} ${e.instance} ${e.detail}`))}`)
-    t.comment(`the page says: ${await page.locator('#diagram g.instance').allTextContents().catch(() => [])}; dot: ${await page.locator('#live').getAttribute('title')}`)
-    t.comment(`home node's log:\n${home.logTail(30)}`)
-    throw err
+    const now = await home.client.app('three-tier').catch((e: Error) => e.message)
+    const rows = await page.locator('#diagram g.instance').allTextContents().catch(() => [])
+    throw new Error([
+      `${victim.id} did not move on the page: ${(err as Error).message}`,
+      `the API says: ${typeof now === 'string' ? now : JSON.stringify(now.instanceList.map(i => [i.id, i.nodeName, i.state, i.health]))}`,
+      `its last events: ${typeof now === 'string' ? '' : JSON.stringify(now.events.slice(-12).map(e => `${e.kind} ${e.instance} ${e.detail}`))}`,
+      `the page says: ${JSON.stringify(rows)}; its freshness: ${await page.locator('#live').getAttribute('title').catch(() => '?') ?? ''}`,
+      `the page's node's log:\n${home.logTail(40)}`
+    ].join('\n'))
   })
   const moved = await after.jsonValue()
   t.not(moved, victim.nodeName, `${victim.id} now shows ${moved ?? ''}`)
