@@ -30,12 +30,24 @@ declare const document: {
 const PAGE_WAIT_MS = 60_000
 
 const { nodes } = await startGrid(fn => t.teardown(fn), 3)
-const home = nodes[0]!
-const url = home.client.url
-const adminToken = readFileSync(join(home.dataDir, 'admin.token'), 'utf8').trim()
 const port = await freePort()
 const doc = parseDocument(readFileSync(join(ROOT, 'examples', 'three-tier.yaml'), 'utf8'))
 doc.setIn(['entries', 'http', 'port'], port)
+for (const d of nodes) await waitFor('three voters', 60_000, async () => (await d.client.raft()).peers.filter(p => p.suffrage === 'voter').length === 3 ? true : undefined, 250)
+await nodes[0]!.client.apply(doc.toString())
+const placed = await waitFor('three-tier healthy and placed', 90_000, async () => {
+  const a = await nodes[0]!.client.app('three-tier')
+  return a.status === 'healthy' && a.events.some(e => e.kind === 'placed') ? a : undefined
+}, 250)
+// The node to kill runs a web instance but not the db: this is about the page following
+// a move, and a db's move with its volume is the volume tests' business. The page is
+// served by another node (node-0 unless it is the one).
+const dbNode = placed.instanceList.find(i => i.component === 'db')!.nodeName
+const victim = placed.instanceList.find(i => i.component === 'web' && i.nodeName !== dbNode)!
+const victimNode = nodes.find((_, i) => `node-${i}` === victim.nodeName)!
+const home = nodes.find(d => d !== victimNode)!
+const url = home.client.url
+const adminToken = readFileSync(join(home.dataDir, 'admin.token'), 'utf8').trim()
 
 const shots = await mkdtemp(join(tmpdir(), 'trellis-console-shots-'))
 t.teardown(async () => {
@@ -67,8 +79,6 @@ async function loggedIn (token: string): Promise<Page> {
   return page
 }
 
-for (const d of nodes) await waitFor('three voters', 60_000, async () => (await d.client.raft()).peers.filter(p => p.suffrage === 'voter').length === 3 ? true : undefined, 250)
-await home.client.apply(doc.toString())
 const viewer = await home.client.createToken('viewer', 'read-only')
 const page = await loggedIn(adminToken)
 
@@ -115,12 +125,9 @@ t.test('the three-tier diagram, and an instance that moves on the page when its 
   await page.waitForSelector('#events li.kind-placed')
   await page.screenshot({ path: join(shots, 'console-app.png') })
 
-  // A web instance on a node other than the one serving the page.
-  const app = await home.client.app('three-tier')
-  const victim = app.instanceList.find(i => i.component === 'web' && i.nodeName !== 'node-0')!
   const before = await page.locator(`#diagram g.instance[data-instance="${victim.id}"] .inode`).textContent()
   t.equal(before, victim.nodeName, `the page shows ${victim.id} on ${victim.nodeName}`)
-  await nodes.find((_, i) => `node-${i}` === victim.nodeName)!.crash()
+  await victimNode.crash()
   const after = await page.waitForFunction(([id, from]) => {
     const row = document.querySelector(`#diagram g.instance[data-instance="${id}"]`)
     const on = row?.querySelector('.inode')?.textContent
@@ -128,11 +135,13 @@ t.test('the three-tier diagram, and an instance that moves on the page when its 
   }, [victim.id, victim.nodeName] as const, { timeout: 120_000 }).catch(async (err: unknown) => {
     // Say whether the grid did not heal or the page did not follow it.
     const now = await home.client.app('three-tier').catch((e: Error) => e.message)
+    const states = await home.client.nodes().then(ns => ns.map(n => `${n.name} ${n.state}`).join(', '), (e: Error) => e.message)
     const rows = await page.locator('#diagram g.instance').allTextContents().catch(() => [])
     throw new Error([
       `${victim.id} did not move on the page: ${(err as Error).message}`,
       `the API says: ${typeof now === 'string' ? now : JSON.stringify(now.instanceList.map(i => [i.id, i.nodeName, i.state, i.health]))}`,
-      `its last events: ${typeof now === 'string' ? '' : JSON.stringify(now.events.slice(-12).map(e => `${e.kind} ${e.instance} ${e.detail}`))}`,
+      `its events: ${typeof now === 'string' ? '' : JSON.stringify(now.events.slice(-40).map(e => `${e.kind} ${e.instance} ${e.detail}`))}`,
+      `the nodes: ${states}`,
       `the page says: ${JSON.stringify(rows)}; its freshness: ${await page.locator('#live').getAttribute('title').catch(() => '?') ?? ''}`,
       `the page's node's log:\n${home.logTail(40)}`
     ].join('\n'))
