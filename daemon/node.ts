@@ -10,11 +10,12 @@ import { schedule } from '../controller/scheduler/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
 import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, REPORT_EVENTS, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
 import { appliedEvent, GridEvents, membershipEvent } from './events/index.ts'
-import { addEventRoutes, addImageRoutes, addMetricsRoute, addRevisionRoutes, addRoutes, addSessionRoutes, addTokenRoutes, ApiServer, METRICS_PATH, tokenAuthenticator } from './api/index.ts'
+import { addConsoleRoutes, addEventRoutes, addImageRoutes, addLoginRoutes, addMetricsRoute, addRevisionRoutes, addRoutes, addSessionRoutes, addTokenRoutes, ApiServer, METRICS_PATH, Sessions, tokenAuthenticator } from './api/index.ts'
 import { AppRevisions } from './app-revisions.ts'
 import { NodeMetrics, type MetricsSources } from './metrics/index.ts'
 import { metricSources } from './metric-sources.ts'
 import { GridEventService } from './event-service.ts'
+import { loadConsoleAssets } from '../controller/console/index.ts'
 import { CatalogService } from './image-service.ts'
 import { GridTokens } from './token-service.ts'
 import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
@@ -233,18 +234,23 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     grid: membership === undefined ? undefined : { directory: membership.directory, reports: membership.reports, raft: membership.raft }
   })
 
-  // /metrics is open by default, like Prometheus exporters (docs/metrics.md): it holds counts and names, no secrets.
   const quorum = (): string => {
     const voters = raft?.status().voters ?? []
     const out = voters.filter(v => v !== identity.id && !nodes.isUp(v))
     return `${out.length} of ${voters.length} voters unreachable${out.length === 0 ? ' (an election may be under way)' : `: ${out.map(v => `${nodes.nameOf(v)} (${nodes.stateOf(v) ?? 'unknown'})`).join(', ')}`}`
   }
-  const api = new ApiServer({ logger: log.child({ component: 'api' }) }, {
-    authenticate: tokenAuthenticator(token, () => commandLog.state),
-    open: config.metricsAuth ? ['/v1/health'] : ['/v1/health', METRICS_PATH],
+  const authenticate = tokenAuthenticator(token, () => commandLog.state)
+  // The web console's logins: a token traded once for a cookie, kept in this node's memory.
+  const logins = new Sessions({ clock, authenticate }, { nodeId: identity.id })
+  const api = new ApiServer({ logger: log.child({ component: 'api' }), sessions: logins }, {
+    authenticate,
+    // /metrics is open by default, like Prometheus exporters (docs/metrics.md): it holds counts and names, no secrets.
+    open: config.metricsAuth ? [] : [METRICS_PATH],
     quorum
   })
   addMetricsRoute(api, metrics)
+  addLoginRoutes(api, logins, log.child({ component: 'console' }))
+  addConsoleRoutes(api, await loadConsoleAssets())
   addRoutes(api, new NodeService({
     nodeId: identity.id,
     log: commandLog,

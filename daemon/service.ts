@@ -9,6 +9,7 @@ import { cloneSource } from '../controller/graph/clone.ts'
 import type { Decision } from '../controller/reconciler/index.ts'
 import type { InstanceReports, NodeAgent } from './agent/index.ts'
 import { ApiError, badRequest, notFound, type GridService } from './api/index.ts'
+import { graphView } from './graph-view.ts'
 import type { RaftCommandLog } from './consensus/index.ts'
 import type { GridNodes } from './membership/index.ts'
 import type { GridLogs, LogRequestOptions } from './logs/index.ts'
@@ -96,6 +97,7 @@ export class NodeService implements GridService {
       createdIndex: record.createdIndex,
       instanceList: this.#instances(name),
       entryList: this.#c.agent.entries(name),
+      graph: graphView(record.spec, this.#c.catalog),
       // Each node's own clock stamps its events; by time reads best, ties in the order they arrived here.
       events: this.#c.events.list({ app: name }, EVENTS_PER_APP)
         .map(e => ({ at: e.at, instance: e.subject, kind: e.kind, detail: e.detail, node: this.#c.nodes.nameOf(e.origin) }))

@@ -162,6 +162,7 @@ try {
   say(`three-tier is running across the grid: open ${url}`)
   say(`  every node publishes it: ${Array.from({ length: count }, (_, i) => `http://${hostOf(i)}:${port}/`).join('  ')}`)
   say(`  watch it:  npm run trellis -- --data-dir ${join(dataRoot, 'node-1')} describe app three-tier`)
+  say(`  or in the web console: ${clients[0]!.url}/  (log in with the token in ${join(dataRoot, 'node-1', 'admin.token')})`)
   const web = app.instanceList.find(i => i.component === 'web' && i.node !== app.instanceList.find(x => x.component === 'lb')?.node)
   const victim = daemons[(await Promise.all(clients.map(async c => (await c.node()).id))).indexOf(web?.node ?? '')]
   if (victim !== undefined) say(`  kill a node: kill -9 ${victim.pid}   (${web?.nodeName}, running ${web?.id}; the app heals in seconds)`)

@@ -16,7 +16,9 @@ const NEEDED: Array<{ command: string, pkg: string }> = [
   // PostgreSQL's client, for the postgres example app (whose image brings its own server).
   { command: 'psql', pkg: 'postgresql-client-15' },
   // Consoles and exec drop to the instance's user with it.
-  { command: 'setpriv', pkg: 'util-linux' }
+  { command: 'setpriv', pkg: 'util-linux' },
+  // The web console's walk-through drives a real headless browser (tests/integration/console.test.ts).
+  { command: 'chromium', pkg: 'chromium' }
 ]
 
 function has (command: string): boolean {

@@ -118,12 +118,28 @@ export interface EventView {
   nodeId: string
 }
 
+/** An app's graph as the console draws it: components with their images' terminals, connections, entries. */
+export interface AppGraphView {
+  components: Array<{
+    name: string
+    image: string
+    count: number
+    /** From the image's manifest; empty when the catalog no longer has the image. */
+    terminals: Array<{ name: string, direction: 'in' | 'out', protocol: string }>
+    volumes: string[]
+  }>
+  /** Output terminal `output` of `from` → input terminal `input` of `to`. */
+  connections: Array<{ from: string, output: string, to: string, input: string }>
+  entries: Array<{ name: string, port: number, to: string, input: string }>
+}
+
 export interface AppDetailView extends AppSummaryView {
   source: string
   createdIndex: number
   instanceList: InstanceStatusView[]
   entryList: Array<{ name: string, address: string, to: string, published: boolean, error?: string }>
   events: AppEventView[]
+  graph: AppGraphView
 }
 
 /** One line an instance wrote, with the time its node first saw it (ms since the epoch, that node's clock). */

@@ -49,12 +49,12 @@ export function tokenAuthenticator (nodeToken: string, state: () => GridState): 
 const SESSION_PATH = /^\/v1\/apps\/[^/]+\/instances\/[^/]+\/(console|exec)$/
 
 /**
- * Whether a role may make this request: read-only tokens read, and may
- * check an app or see what applying it would change; they open no console
- * and run no command in an instance.
+ * Whether a role may make this request: read-only tokens read, may check an
+ * app or see what applying it would change, and may log out of the web
+ * console; they open no console and run no command in an instance.
  */
 export function allows (role: TokenRole, method: string, path: string): boolean {
   if (role === 'admin') return true
   if (SESSION_PATH.test(path)) return false
-  return method === 'GET' || method === 'HEAD' || (method === 'POST' && (path === '/v1/validate' || path === '/v1/diff'))
+  return method === 'GET' || method === 'HEAD' || (method === 'POST' && (path === '/v1/validate' || path === '/v1/diff')) || (method === 'DELETE' && path === '/v1/session')
 }

@@ -98,7 +98,7 @@ const KEEPALIVE_MS = 15_000 // ms
 
 /** Binds the v1 routes to a service. docs/api.md documents them. */
 export function addRoutes (server: ApiServer, grid: GridService): void {
-  server.route('GET', '/v1/health', async () => ({ ok: true }))
+  server.route('GET', '/v1/health', async () => ({ ok: true }), { open: true })
   server.route('GET', '/v1/node', async () => await grid.node())
   server.route('GET', '/v1/nodes', async () => await grid.nodes())
   server.route('POST', '/v1/validate', async req => await grid.validate(text(req.body)))

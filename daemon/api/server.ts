@@ -1,9 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import { allows, type Access, type Authenticate } from './auth.ts'
+import { readCookie } from './cookie.ts'
 import { ApiError, statusOf } from './errors.ts'
+import { csrfMatches, type Sessions, type SessionAccess } from './session.ts'
 import { bearerOf, SocketServer, type SocketHandler } from './websocket.ts'
+
+/** The header a cookie-authenticated write must carry, holding its session's CSRF secret. */
+export const CSRF_HEADER = 'x-trellis-csrf'
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -14,7 +19,14 @@ export interface ApiRequest {
   path: string
   params: Record<string, string>
   query: URLSearchParams
+  headers: IncomingHttpHeaders
   body: Buffer
+  /** Who is asking; undefined on an open route. */
+  access?: Access
+  /** The console session the request came with, when it came with one rather than a bearer token. */
+  session?: SessionAccess
+  /** Sets a header of the answer (a cookie, a cache rule). */
+  setHeader: (name: string, value: string) => void
 }
 
 export type Handler = (req: ApiRequest) => Promise<unknown>
@@ -25,6 +37,11 @@ export type Handler = (req: ApiRequest) => Promise<unknown>
  * answered, or a value to send as JSON.
  */
 export type StreamHandler = (req: Omit<ApiRequest, 'body'> & { body: IncomingMessage }, res: ServerResponse) => Promise<unknown>
+
+/** `open`: the route answers without a token (health, the console's files, login). */
+export interface RouteOptions {
+  open?: boolean
+}
 
 /** What a StreamHandler returns once it has written the response itself. */
 export const STREAMED = Symbol('streamed')
@@ -39,6 +56,7 @@ interface Route extends PathPattern {
   method: string
   handler: Handler | StreamHandler
   streams: boolean
+  open: boolean
 }
 
 interface SocketRoute extends PathPattern {
@@ -46,7 +64,8 @@ interface SocketRoute extends PathPattern {
 }
 
 /**
- * The admin API's HTTP server: bearer-token auth, JSON in and out, errors as
+ * The admin API's HTTP server: bearer-token auth (or a console session's
+ * cookie, with its CSRF header on writes), JSON in and out, errors as
  * `{ error: { code, message, details } }` with the status from errors.ts.
  */
 export class ApiServer {
@@ -59,42 +78,44 @@ export class ApiServer {
   #server: Server | undefined
 
   readonly #quorum: (() => string) | undefined
+  readonly #sessions: Sessions | undefined
 
   /**
-   * `open`: paths served without a token (default `/v1/health`); `quorum`:
-   * what the grid's voters look like from here, added to the answer when a
-   * write found no leader.
+   * `open`: paths served without a token besides routes added as open (the
+   * node's /metrics unless --metrics-auth);
+   * `quorum`: what the grid's voters look like from here, added to the answer when a write found no leader.
+   * `sessions`: the console's logins; without them only bearer tokens open the API.
    */
-  constructor (components: { logger: Logger }, init: { authenticate: Authenticate, open?: string[], quorum?: () => string }) {
+  constructor (components: { logger: Logger, sessions?: Sessions }, init: { authenticate: Authenticate, open?: string[], quorum?: () => string }) {
     this.#logger = components.logger
+    this.#sessions = components.sessions
     this.#authenticate = init.authenticate
-    this.#open = new Set(init.open ?? ['/v1/health'])
+    this.#open = new Set(init.open ?? [])
     this.#quorum = init.quorum
   }
 
   /** Adds a route; `:name` segments become params. */
-  route (method: string, path: string, handler: Handler): void {
-    this.#add(method, path, handler, false)
+  route (method: string, path: string, handler: Handler, options: RouteOptions = {}): void {
+    this.#add(method, path, handler, false, options)
   }
 
   /** Adds a route whose handler reads the body as a stream (no size limit here) and may stream its answer. */
-  streamRoute (method: string, path: string, handler: StreamHandler): void {
-    this.#add(method, path, handler, true)
+  streamRoute (method: string, path: string, handler: StreamHandler, options: RouteOptions = {}): void {
+    this.#add(method, path, handler, true, options)
   }
 
   /**
    * Adds a WebSocket route (GET with an upgrade): the handler checks the
    * request and throws ApiError before the upgrade, answered as plain HTTP;
-   * then it gets the socket. Authenticated like every route, by the
-   * Authorization header or, for browsers, a `trellis.bearer.<token>`
-   * subprotocol (websocket.ts).
+   * then it gets the socket. Authenticated by the Authorization header or,
+   * for browsers, a `trellis.bearer.<token>` subprotocol (websocket.ts).
    */
   socketRoute (path: string, handler: SocketHandler): void {
     this.#socketRoutes.push({ ...compile(path), handler })
   }
 
-  #add (method: string, path: string, handler: Handler | StreamHandler, streams: boolean): void {
-    this.#routes.push({ method, ...compile(path), handler, streams })
+  #add (method: string, path: string, handler: Handler | StreamHandler, streams: boolean, options: RouteOptions): void {
+    this.#routes.push({ method, ...compile(path), handler, streams, open: options.open === true || this.#open.has(path) })
   }
 
   async listen (host: string, port: number): Promise<{ host: string, port: number }> {
@@ -126,17 +147,24 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://api')
     let streaming = false
     try {
-      if (!this.#open.has(url.pathname)) {
-        const access = this.#access(req)
-        if (access === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'missing, wrong or revoked bearer token (see <data-dir>/admin.token, or trellis token create)')
-        if (!allows(access.role, req.method ?? 'GET', url.pathname)) throw new ApiError('ERR_FORBIDDEN', `token ${access.who} is ${access.role}: it cannot ${req.method ?? ''} ${url.pathname}`)
-      }
       const matches = this.#routes.map(r => ({ r, m: r.pattern.exec(url.pathname) })).filter(x => x.m !== null)
+      const match = matches.find(x => x.r.method === req.method)
+      // Who asks is settled before anything about routes is said: a stranger learns nothing of them.
+      const caller = match?.r.open === true ? undefined : this.#caller(req, url.pathname)
       if (matches.length === 0 && this.#socketRoute(url.pathname) !== undefined) throw new ApiError('ERR_UPGRADE_REQUIRED', `${url.pathname} is a WebSocket: connect with an Upgrade: websocket request`)
       if (matches.length === 0) throw new ApiError('ERR_NOT_FOUND', `no route ${url.pathname}`)
-      const match = matches.find(x => x.r.method === req.method)
       if (match === undefined) throw new ApiError('ERR_METHOD_NOT_ALLOWED', `${req.method ?? ''} not allowed on ${url.pathname}`)
-      const base = { method: req.method ?? 'GET', path: url.pathname, params: paramsOf(match.r, match.m!), query: url.searchParams }
+      const params = paramsOf(match.r, match.m!)
+      const base = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        params,
+        query: url.searchParams,
+        headers: req.headers,
+        access: caller?.access,
+        session: caller?.session,
+        setHeader: (name: string, value: string) => { res.setHeader(name, value) }
+      }
       streaming = match.r.streams
       const result = match.r.streams
         ? await (match.r.handler as StreamHandler)({ ...base, body: req }, res)
@@ -154,17 +182,22 @@ export class ApiServer {
     }
   }
 
-  /** An upgrade to a WebSocket route: authenticated and checked as plain HTTP, then handed the socket. */
+  /**
+   * An upgrade to a WebSocket route: authenticated and checked as plain HTTP,
+   * then handed the socket. Bearer tokens only (header or subprotocol): a
+   * console session's cookie would need an Origin check first.
+   */
   async #upgrade (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://api')
     socket.on('error', () => {}) // a client gone mid-handshake: nothing to answer
     try {
-      const access = this.#access(req, true)
+      const secret = bearerOf(req.headers.authorization, req.headers['sec-websocket-protocol'])
+      const access = secret === undefined ? undefined : this.#authenticate(secret)
       if (access === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'missing, wrong or revoked bearer token (give it in Authorization, or as the subprotocol trellis.bearer.<token>)')
       if (!allows(access.role, 'GET', url.pathname)) throw new ApiError('ERR_FORBIDDEN', `token ${access.who} is ${access.role}: it cannot open ${url.pathname}`)
       const found = this.#socketRoute(url.pathname)
       if (found === undefined || req.method !== 'GET') throw new ApiError('ERR_NOT_FOUND', `no WebSocket route ${req.method ?? ''} ${url.pathname}`)
-      const session = await found.route.handler({ method: 'GET', path: url.pathname, params: found.params, query: url.searchParams })
+      const session = await found.route.handler({ method: 'GET', path: url.pathname, params: found.params, query: url.searchParams, headers: req.headers, access, setHeader: () => {} })
       this.#sockets.accept(req, socket, head, session)
     } catch (err) {
       const e = err as Error & { code?: string, details?: unknown }
@@ -190,12 +223,37 @@ export class ApiServer {
     return e.message
   }
 
-  /** Who the request is from: its bearer token, taken for an upgrade also from the subprotocols a browser offers. */
-  #access (req: IncomingMessage, upgrade = false): Access | undefined {
-    const secret = bearerOf(req.headers.authorization, upgrade ? req.headers['sec-websocket-protocol'] : undefined)
-    return secret === undefined ? undefined : this.#authenticate(secret)
+  /**
+   * Who the request is from, or an error: a bearer token when the request has
+   * an Authorization header (then no cookie counts), else a console session,
+   * whose writes must carry the session's CSRF secret.
+   */
+  #caller (req: IncomingMessage, path: string): { access: Access, session?: SessionAccess } {
+    const method = req.method ?? 'GET'
+    const header = req.headers.authorization
+    let access: Access | undefined
+    let session: SessionAccess | undefined
+    if (header !== undefined) {
+      const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : ''
+      access = secret === '' ? undefined : this.#authenticate(secret)
+    } else if (this.#sessions !== undefined) {
+      const id = readCookie(req.headers.cookie, this.#sessions.cookieName)
+      session = id === undefined ? undefined : this.#sessions.resolve(id)
+      access = session?.access
+    }
+    if (access === undefined) {
+      throw new ApiError('ERR_UNAUTHORIZED', 'missing, wrong or revoked bearer token or console session (see <data-dir>/admin.token, or trellis token create)')
+    }
+    if (session !== undefined && !SAFE_METHODS.has(method) && !csrfMatches(session, req.headers[CSRF_HEADER])) {
+      throw new ApiError('ERR_CSRF', `a console session's ${method} must carry the ${CSRF_HEADER} header its login returned`)
+    }
+    if (!allows(access.role, method, path)) throw new ApiError('ERR_FORBIDDEN', `token ${access.who} is ${access.role}: it cannot ${method} ${path}`)
+    return { access, session }
   }
 }
+
+/** Methods that change nothing, so a session needs no CSRF secret for them. */
+const SAFE_METHODS = new Set(['GET', 'HEAD'])
 
 /** `/v1/apps/:name` → a pattern whose groups are the `:name` segments. */
 function compile (path: string): PathPattern {

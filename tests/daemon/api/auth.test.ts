@@ -13,7 +13,7 @@ async function serve (t: Test, state = emptyState()): Promise<{ url: string, cal
   api.route('POST', '/v1/validate', async () => { calls.push('validate'); return { ok: true } })
   api.route('GET', '/v1/apps/:name', async req => { calls.push(req.params.name!); return { name: req.params.name } })
   api.route('PUT', '/v1/apps', async req => { calls.push(`put ${req.body.length}`); return {} })
-  api.route('GET', '/v1/health', async () => ({ ok: true }))
+  api.route('GET', '/v1/health', async () => ({ ok: true }), { open: true })
   const { port } = await api.listen('127.0.0.1', 0)
   t.teardown(() => api.close())
   return { url: `http://127.0.0.1:${port}`, calls }
