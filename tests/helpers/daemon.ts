@@ -236,3 +236,23 @@ export async function killNode (daemon: TestDaemon): Promise<void> {
 function tail (file: string, lines: number): string {
   try { return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') } catch { return '' }
 }
+
+/**
+ * Runs the `trellis` CLI against a data dir and collects what it printed.
+ * Asynchronous on purpose: a spawnSync would stall this process's event loop,
+ * and a kept-alive connection the daemon closes meanwhile would then be
+ * reused half-closed by the test's own client ("other side closed").
+ */
+export async function trellisCli (dataDir: string, args: string[], input?: string): Promise<{ status: number | null, stdout: string, stderr: string }> {
+  const { spawn } = await import('node:child_process')
+  return await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'controller', 'cli', 'main.ts'), '--data-dir', dataDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (c: string) => { stdout += c })
+    child.stderr.setEncoding('utf8').on('data', (c: string) => { stderr += c })
+    child.on('error', reject)
+    child.on('close', status => { resolve({ status, stdout, stderr }) })
+    child.stdin.end(input ?? '')
+  })
+}

@@ -5,12 +5,11 @@
  * instances.
  */
 import t from 'tap'
-import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { get } from 'node:http'
 import { join } from 'node:path'
 import { parseDocument } from 'yaml'
-import { freePort, ROOT, startDaemon, taggedPids, waitFor } from '../helpers/daemon.ts'
+import { freePort, ROOT, startDaemon, taggedPids, trellisCli, waitFor } from '../helpers/daemon.ts'
 import type { AppDetailView } from '../../controller/client/index.ts'
 
 const daemon = await startDaemon(fn => t.teardown(fn))
@@ -130,7 +129,7 @@ t.test('apply --wait returns once the new version runs everywhere, healthy', asy
   await healthy()
   const next = doc.clone()
   next.setIn(['components', 'web', 'properties', 'title'], 'Second edition')
-  const cli = spawnSync(process.execPath, [join(ROOT, 'controller', 'cli', 'main.ts'), '--data-dir', daemon.dataDir, 'apply', '-f', '-', '--wait', '90'], { input: next.toString(), encoding: 'utf8' })
+  const cli = await trellisCli(daemon.dataDir, ['apply', '-f', '-', '--wait', '90'], next.toString())
   t.equal(cli.status, 0, cli.stderr)
   t.match(cli.stdout, /app three-tier version \d+ rolled out: 4\/4 instances healthy/)
   t.match(cli.stderr, /three-tier: [0-3]\/4 updated/, 'progress lines on a pipe, while the old web instances still ran')
@@ -142,26 +141,25 @@ t.test('apply --wait returns once the new version runs everywhere, healthy', asy
 })
 
 t.test('diff, history and rollback count the app\'s own revisions', async t => {
-  const cli = (args: string[], input = ''): { status: number | null, stdout: string, stderr: string } =>
-    spawnSync(process.execPath, [join(ROOT, 'controller', 'cli', 'main.ts'), '--data-dir', daemon.dataDir, ...args], { input, encoding: 'utf8' })
-  const first = cli(['diff', '-f', '-'], doc.toString())
+  const cli = async (args: string[], input = ''): Promise<{ status: number | null, stdout: string, stderr: string }> => await trellisCli(daemon.dataDir, args, input)
+  const first = await cli(['diff', '-f', '-'], doc.toString())
   t.equal(first.status, 1, 'differences: exit 1')
   t.match(first.stdout, /app three-tier, from revision 2:\n~ components\.web\.properties\.title: "Second edition" → "Trellis three-tier demo"\napplying it restarts web\n$/)
   const current = (await daemon.client.app('three-tier')).source
-  t.equal(cli(['diff', '-f', '-'], current).status, 0, 'the present source: no changes, exit 0')
+  t.equal((await cli(['diff', '-f', '-'], current)).status, 0, 'the present source: no changes, exit 0')
 
   const history = await daemon.client.history('three-tier')
   t.same(history.map(r => [r.revision, r.current]), [[1, false], [2, true]])
   t.same(history[1]!.restarts, ['web'])
-  t.match(cli(['app', 'history', 'three-tier']).stdout, /2 \*\s+\d+\s+components\.web\.properties\.title changed; restarts web/)
+  t.match((await cli(['app', 'history', 'three-tier'])).stdout, /2 \*\s+\d+\s+components\.web\.properties\.title changed; restarts web/)
 
-  const back = cli(['app', 'rollback', 'three-tier', '--wait', '90'])
+  const back = await cli(['app', 'rollback', 'three-tier', '--wait', '90'])
   t.equal(back.status, 0, back.stderr)
   t.match(back.stdout, /app three-tier rolled back: revision 3/)
   for (let i = 0; i < 4; i++) t.match(await page(), /Trellis three-tier demo/, `request ${i} sees the first title`)
   const after = await daemon.client.history('three-tier')
   t.match(after.at(-1), { revision: 3, current: true, rollbackOf: 1 })
-  t.equal(cli(['app', 'rollback', 'three-tier', '--to-revision', '9']).status, 1, 'a revision not kept is refused')
+  t.equal((await cli(['app', 'rollback', 'three-tier', '--to-revision', '9'])).status, 1, 'a revision not kept is refused')
 })
 
 t.test('an entry that cannot bind makes the app degraded, and says why', async t => {

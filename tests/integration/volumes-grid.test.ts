@@ -7,11 +7,10 @@
  * `trellis volume list/describe` show it all.
  */
 import t from 'tap'
-import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseDocument } from 'yaml'
-import { freePort, killNode, ROOT, startGrid, waitFor, type TestDaemon } from '../helpers/daemon.ts'
+import { freePort, killNode, ROOT, startGrid, trellisCli, waitFor, type TestDaemon } from '../helpers/daemon.ts'
 import { loopsUnder, mountsUnder } from '../helpers/mounts.ts'
 import type { VolumeView } from '../../controller/client/index.ts'
 
@@ -143,9 +142,8 @@ t.test('a snapshot is copied on the primary and replicated; a clone starts on a 
   const host = hosts[nodes.indexOf(on)]!
   const before = await notes(host)
   t.ok(before.length > 0, `${before.length} notes in the source`)
-  const cli = (...args: string[]): { status: number | null, stdout: string, stderr: string } =>
-    spawnSync(process.execPath, [join(ROOT, 'controller', 'cli', 'main.ts'), '--data-dir', on.dataDir, ...args], { encoding: 'utf8', timeout: 120_000 })
-  const snapped = cli('volume', 'snapshot', VOLUME, 'before-clone', '--wait', '60')
+  const cli = async (...args: string[]): Promise<{ status: number | null, stdout: string, stderr: string }> => await trellisCli(on.dataDir, args)
+  const snapped = await cli('volume', 'snapshot', VOLUME, 'before-clone', '--wait', '60')
   t.equal(snapped.status, 0, snapped.stderr)
   t.match(snapped.stdout, `${VOLUME}@before-clone: every replica in sync (2)`, 'snapshot --wait returns once copied and replicated')
   const whole = await on.client.volume(`${VOLUME}@before-clone`)
@@ -155,7 +153,7 @@ t.test('a snapshot is copied on the primary and replicated; a clone starts on a 
   await t.rejects(on.client.snapshotVolume(VOLUME, 'Bad Name'), { code: 'ERR_BAD_REQUEST' })
 
   const stagingPort = await freePort()
-  const clone = cli('app', 'clone', 'three-tier', 'staging', '--port', `http=${stagingPort}`, '--wait', '90')
+  const clone = await cli('app', 'clone', 'three-tier', 'staging', '--port', `http=${stagingPort}`, '--wait', '90')
   t.equal(clone.status, 0, clone.stderr)
   t.match(clone.stdout, /volumes copied: staging\.db\.data[\s\S]*app staging running: 4\/4 healthy/, 'clone --wait returns once its copy is in sync and it runs')
   // Healthy instances first, then the entry: it is published by every node as it applies the app.
