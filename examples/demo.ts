@@ -84,7 +84,8 @@ async function cleanup (): Promise<void> {
       if (d.exitCode !== null || d.signalCode !== null) return
       const exited = new Promise(resolve => d.once('exit', resolve))
       d.kill('SIGTERM')
-      const timer = setTimeout(() => d.kill('SIGKILL'), 20_000)
+      // Last resort only: a node stopping kills what it runs; SIGKILL would leave that behind.
+      const timer = setTimeout(() => d.kill('SIGKILL'), 90_000)
       await exited
       clearTimeout(timer)
       if (d.exitCode !== 0) say(`  a node stopped with ${d.signalCode ?? `exit code ${String(d.exitCode)}`}; see its log under ${dataRoot}`)

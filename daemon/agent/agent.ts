@@ -252,6 +252,11 @@ export class NodeAgent {
     const locals = [...this.#local.values()]
     if (options.stopInstances) {
       await Promise.all(locals.map(async l => { await this.#teardown(l, { forget: false }) }))
+      // Tasks an earlier daemon left that this one had not judged yet (its state was still
+      // catching up with the log): the node stops what it runs, so these too.
+      const mine = new Set(locals.map(l => l.plan.id))
+      const leftovers = [...await this.#storedHandles()].filter(([id]) => !mine.has(id))
+      await Promise.all(leftovers.map(async ([id, handle]) => { await this.#stopLeftover(id, handle) }))
     }
     await Promise.all([...locals.flatMap(l => l.forwarders), ...this.#entries.values()].map(async f => { await f.close() }))
   }
@@ -297,10 +302,7 @@ export class NodeAgent {
       return
     }
     for (const [id, handle] of handles) {
-      if (wanted.has(id)) continue
-      await this.#c.runner.adopt(handle, orphanSpec(id, this.#init.logDir)).catch(() => {})
-      await this.#c.runner.remove(id, this.#init.stopGraceMs).catch(() => {})
-      await this.#handles.del(id)
+      if (!wanted.has(id)) await this.#stopLeftover(id, handle)
     }
     // Uids and homes of instances no longer placed here go, now that their processes have.
     await this.#c.isolation.retain(new Set(placed.map(p => p.id)))
@@ -389,6 +391,13 @@ export class NodeAgent {
     if (this.#c.volumes.ensureBlock === undefined) throw new BlockVolumeUnsupportedError(`volume ${id}: a VM's volumes are block devices, which ${this.#c.volumes.kind} volumes cannot be; run it on a grid node`)
     const owner = this.#c.isolation.isolating ? { uid: account.uid, gid: account.gid } : undefined
     return await this.#c.volumes.ensureBlock(id, size, owner)
+  }
+
+  /** Stops a task an earlier daemon left and nobody wants, and forgets it. */
+  async #stopLeftover (id: string, handle: TaskHandle): Promise<void> {
+    await this.#c.runner.adopt(handle, orphanSpec(id, this.#init.logDir)).catch(() => {})
+    await this.#c.runner.remove(id, this.#init.stopGraceMs).catch(() => {})
+    await this.#handles.del(id)
   }
 
   /** Stops an instance an earlier daemon left, so that it starts afresh. */
