@@ -152,6 +152,8 @@ t.test('kill -9 of the ticker\'s node: a follower elsewhere goes on with the lin
     const there = lines().filter(l => l.node !== ids[tickAt])
     return there.length >= 3 ? there : undefined
   }, 200)
+  // The leader records the move; on another node it reaches the watcher with that node's next report (≤ 2 s later).
+  await waitFor('the move in the event stream', 20_000, () => events.some(e => e.kind === 'moved' && e.subject === 'ops.tick.0') ? true : undefined, 100)
   ac.abort()
   await Promise.all([following, streaming])
   t.ok(moved.every(l => /^tick \d+$/.test(l.text) || l.stream === 'stderr'), 'its lines, from its new node')
