@@ -123,7 +123,7 @@ t.test('the restarted node removes the replica it no longer holds', async t => {
   const v = await dead.client.volume(VOLUME)
   const mine = ids[nodes.indexOf(dead)]!
   t.notOk(v.members.some(m => m.id === mine), 'not a member any more')
-  await waitFor('its replica directory to be gone', 30_000, async () => {
+  await waitFor('its replica directory to be gone', 90_000, async () => {
     const { existsSync } = await import('node:fs')
     return existsSync(join(dead.dataDir, 'replicas', VOLUME)) ? undefined : true
   }, 250)
