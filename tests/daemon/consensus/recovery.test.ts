@@ -38,6 +38,8 @@ t.test('quorum lost for good: the forced survivor leads a 1-voter group with its
   const d = await c.add('d')
   await a.proposeConfChange({ type: 'add-learner', node: 'd' })
   await waitFor(() => d.state.apps.has('after') && d.state.apps.has('app0'), 3000, 'd catches up')
+  // The add-learner entry comes after the apps d holds: wait for it to be applied there too.
+  await waitFor(() => d.status().learners.includes('d'), 3000, 'd applies its own admission')
   t.same(d.status().learners, ['d'])
 
   // Restarting the forced node keeps its new membership.
