@@ -10,7 +10,7 @@ import { schedule } from '../controller/scheduler/index.ts'
 import type { CommandLog } from '../controller/state/index.ts'
 import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, REPORT_EVENTS, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
 import { appliedEvent, GridEvents, membershipEvent } from './events/index.ts'
-import { addConsoleRoutes, addEventRoutes, addImageRoutes, addLoginRoutes, addMetricsRoute, addRevisionRoutes, addRoutes, addSessionRoutes, addTokenRoutes, ApiServer, METRICS_PATH, Sessions, tokenAuthenticator } from './api/index.ts'
+import { addConsoleRoutes, addEventRoutes, addImageRoutes, addLoginRoutes, addMetricsRoute, addRevisionRoutes, addRoutes, addSessionRoutes, addTokenRoutes, ApiServer, Sessions, tokenAuthenticator } from './api/index.ts'
 import { AppRevisions } from './app-revisions.ts'
 import { NodeMetrics, type MetricsSources } from './metrics/index.ts'
 import { metricSources } from './metric-sources.ts'
@@ -20,21 +20,21 @@ import { CatalogService } from './image-service.ts'
 import { GridTokens } from './token-service.ts'
 import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
 import { GRID_KEY_FILE, inGrid, loadGridConfig } from './commands/index.ts'
+import { multicastNotes, nodeFingerprints } from './node-capabilities.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
 import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
 import { ADVERT_TOPIC, detectorPreset, GridNodes, HEARTBEAT_TOPIC, NodeDirectory } from './membership/index.ts'
-import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, probeMulticast, type MeshHost } from './mesh/index.ts'
+import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, type MeshHost } from './mesh/index.ts'
 import { GridLogs, LogKeeper, LogServer, type LocalLogs } from './logs/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
-import { ADVERT_INTERVAL_MS, ADVERT_MIN_GAP_MS, buildAdvert, fingerprintHost, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
-import { DriverSet, InstanceIsolation, ProcessDriver, Supervisor, VmDriver, uidStoreOver, type DriverFingerprint } from './runtime/index.ts'
+import { ADVERT_INTERVAL_MS, ADVERT_MIN_GAP_MS, buildAdvert, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
+import { DriverSet, InstanceIsolation, ProcessDriver, Supervisor, VmDriver, uidStoreOver } from './runtime/index.ts'
 import { NodeService } from './service.ts'
 import { SessionGateway, SessionServer } from './sessions/index.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
 import { DirectoryVolumeBackend, type VolumeAttacher } from './volumes/index.ts'
 import { GridVolumes } from './volumes/grid/index.ts'
-import { probeMountSupport } from './volumes/mount/index.ts'
 
 /** Failed restarts in a row before a node gives up an instance for the grid to move it. */
 const GRID_MAX_RESTARTS = 5
@@ -242,13 +242,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const authenticate = tokenAuthenticator(token, () => commandLog.state)
   // The web console's logins: a token traded once for a cookie, kept in this node's memory.
   const logins = new Sessions({ clock, authenticate }, { nodeId: identity.id })
-  const api = new ApiServer({ logger: log.child({ component: 'api' }), sessions: logins }, {
-    authenticate,
-    // /metrics is open by default, like Prometheus exporters (docs/metrics.md): it holds counts and names, no secrets.
-    open: config.metricsAuth ? [] : [METRICS_PATH],
-    quorum
-  })
-  addMetricsRoute(api, metrics)
+  const api = new ApiServer({ logger: log.child({ component: 'api' }), sessions: logins }, { authenticate, quorum })
+  addMetricsRoute(api, metrics, { open: !config.metricsAuth })
   addLoginRoutes(api, logins, log.child({ component: 'console' }))
   addConsoleRoutes(api, await loadConsoleAssets())
   addRoutes(api, new NodeService({
@@ -426,36 +421,6 @@ async function leaveGrid (m: Membership): Promise<void> {
   // The transport stops the host too.
   await m.transport.close()
   await m.host.stop()
-}
-
-/** What this node can run and how, as its advert says: the driver, cgroup limits, user isolation, volume mounting. */
-async function nodeFingerprints (driver: ProcessDriver, grid: boolean): Promise<Array<{ capabilities: string[], notes: string[] }>> {
-  const f: DriverFingerprint = await driver.fingerprint()
-  // A lone node keeps volumes as directories; a grid node replicates them as block devices, mounted when it can.
-  const mount = grid ? await probeMountSupport() : { ok: true }
-  return [
-    await fingerprintHost(),
-    {
-      capabilities: [`driver:${f.driver}`, ...(f.enforcesLimits ? ['cgroup-limits'] : []), ...(f.isolatesUsers === true ? ['user-isolation'] : [])],
-      notes: [
-        ...(f.enforcesLimits ? [] : [`limits advisory: ${f.detail}`]),
-        ...(f.isolatesUsers === true ? [] : [`instances not isolated: ${f.isolationDetail ?? 'they run as the daemon\'s user'}`])
-      ]
-    },
-    mount.ok
-      ? { capabilities: ['volume-mount'], notes: [] }
-      : { capabilities: [], notes: [`cannot mount volumes: ${mount.why ?? 'unknown'}`] }
-  ]
-}
-
-/** A grid node that looks for members by mDNS says so, in its log and its advert's notes, when multicast cannot leave the host. */
-async function multicastNotes (config: NodeConfig, logger: Logger): Promise<{ capabilities: string[], notes: string[] }> {
-  const saved = await loadGridConfig(config.dataDir)
-  if ((config.mdns ?? saved?.mdns ?? true) === false) return { capabilities: [], notes: [] }
-  const probe = await probeMulticast()
-  if (probe.ok) return { capabilities: [], notes: [] }
-  logger.warn({ why: probe.why, bootstrap: (saved?.bootstrap ?? []).length + config.bootstrap.length }, 'mDNS cannot find grid members from this host; only the bootstrap addresses can')
-  return { capabilities: [], notes: [`mDNS cannot work: ${probe.why}`] }
 }
 
 /** The nodes image replication spreads copies over: the grid's, or this node alone. */

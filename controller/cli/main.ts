@@ -204,19 +204,13 @@ appCmd.command('clone <app> <new-name>').description('a staging copy of an app: 
 appCmd.command('history <app>').description('the app\'s kept revisions (the last 10), what each changed and restarted')
   .action(async (app: string) => { await run(async () => await appHistory(await client(), out, app, format()))() })
 appCmd.command('rollback <app>').description('apply a kept revision again, exactly as it ran (images by digest); by default the one before the present')
-  .option('--to-revision <n>', 'the revision to go back to', positiveWhole)
+  .option('--to-revision <n>', 'the revision to go back to', v => wholeNumber('--to-revision', v))
   .option('--wait <seconds>', 'wait until it has rolled out', v => Number(v))
   .action(async (app: string, o: { toRevision?: number, wait?: number }) => { await run(async () => await appRollback(await client(), out, app, o.toRevision, o.wait, format()))() })
 
 program.command('diff').description('what applying a file would change: differences, restarts; exit 1 when there are some')
   .requiredOption('-f, --file <file>', 'app file, or - for standard input')
   .action(async (o: { file: string }) => { await run(async () => await diff(await client(), out, o.file, format()))() })
-
-function positiveWhole (v: string): number {
-  const n = Number(v)
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`wants a whole number from 1, not ${JSON.stringify(v)}`)
-  return n
-}
 
 function wholeNumber (flag: string, v: string): number {
   const n = Number(v)

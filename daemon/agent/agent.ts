@@ -12,6 +12,7 @@ import type { Store } from '../store/index.ts'
 import { BlockVolumeUnsupportedError, type VolumeAttacher } from '../volumes/index.ts'
 import { LOCAL_HOST, type Binding } from './env.ts'
 import { runSpec, stopGraceOf } from './run-spec.ts'
+import { AppEntries, type EntryView } from './entries.ts'
 import { endpointsOf, planInstances, wantedPlan, type InstancePlan, type Placement } from './plan.ts'
 import type { ImageSource, InstanceIsolator, InstanceRunner } from './runner.ts'
 import { decodeHandle, encodeHandle, orphanSpec } from './handles.ts'
@@ -84,16 +85,6 @@ export interface InstanceView {
   running?: string
 }
 
-/** An app's entry on this node: published, or why not. */
-export interface EntryView {
-  name: string
-  address: string
-  to: string
-  published: boolean
-  /** Why it could not be published (the port is taken, …); tried again on every reconcile. */
-  error?: string
-}
-
 /**
  * Makes this node run what the committed state places on it: allocates
  * addresses, attaches volumes, opens output and entry forwarders, and hands
@@ -106,9 +97,7 @@ export class NodeAgent {
   readonly #bindings
   readonly #handles
   readonly #local = new Map<string, Local>()
-  readonly #entries = new Map<string, Forwarder>()
-  /** Entries that could not be published, by key, with why. */
-  readonly #entryErrors = new Map<string, string>()
+  readonly #entries: AppEntries
   #queue: Promise<void> = Promise.resolve()
   #unsubscribe: (() => void) | undefined
   #stopped = false
@@ -126,6 +115,13 @@ export class NodeAgent {
     this.#init = { ...init, place: init.place ?? (() => init.nodeId), maxRestarts: init.maxRestarts ?? 0 }
     this.#bindings = components.store.sublevel<string, string>('bindings', { valueEncoding: 'utf8' })
     this.#handles = components.store.sublevel<string, string>('handles', { valueEncoding: 'utf8' })
+    this.#entries = new AppEntries({
+      network: components.network,
+      logger: components.logger,
+      spec: app => this.#app(app),
+      place: this.#init.place,
+      record: (subject, kind, detail) => { this.record(subject, kind, detail) }
+    }, { host: init.entryHost })
   }
 
   /** The runner's persistence: where the supervisor keeps task handles for re-adoption. */
@@ -227,13 +223,8 @@ export class NodeAgent {
 
   /** Entries of an app with the address each is published on here, and whether it could be. */
   entries (app: string): EntryView[] {
-    const spec = this.#c.log.state.apps.get(app)?.spec
-    if (spec === undefined) return []
-    return spec.entries.map(e => {
-      const key = entryKey(app, e.name, e.port)
-      const error = this.#entryErrors.get(key)
-      return { name: e.name, address: `${this.#init.entryHost}:${e.port}`, to: `${e.component}.${e.input}`, published: this.#entries.has(key), ...(error === undefined ? {} : { error }) }
-    })
+    const spec = this.#app(app)
+    return spec === undefined ? [] : this.#entries.of(spec)
   }
 
   /** The configuration an instance runs here (its plan's fingerprint), for this node's reports. */
@@ -258,7 +249,7 @@ export class NodeAgent {
       const leftovers = [...await this.#storedHandles()].filter(([id]) => !mine.has(id))
       await Promise.all(leftovers.map(async ([id, handle]) => { await this.#stopLeftover(id, handle) }))
     }
-    await Promise.all([...locals.flatMap(l => l.forwarders), ...this.#entries.values()].map(async f => { await f.close() }))
+    await Promise.all([...locals.flatMap(l => l.forwarders).map(async f => { await f.close() }), this.#entries.close()])
   }
 
   async #reconcile (): Promise<void> {
@@ -297,16 +288,14 @@ export class NodeAgent {
     // A set-up can fail for a while (a volume's replica set changing, no quorum yet): try again soon.
     if (failed && !this.#stopped) setTimeout(() => { void this.reconcile() }, SETUP_RETRY_MS).unref()
     // Handles of instances nobody wants any more (left by an earlier daemon): stop them, once the state is known to be current.
-    if (!this.#current) {
-      await this.#reconcileEntries([...state.apps.values()].map(a => a.spec))
-      return
+    if (this.#current) {
+      for (const [id, handle] of handles) {
+        if (!wanted.has(id)) await this.#stopLeftover(id, handle)
+      }
+      // Uids and homes of instances no longer placed here go, now that their processes have.
+      await this.#c.isolation.retain(new Set(placed.map(p => p.id)))
     }
-    for (const [id, handle] of handles) {
-      if (!wanted.has(id)) await this.#stopLeftover(id, handle)
-    }
-    // Uids and homes of instances no longer placed here go, now that their processes have.
-    await this.#c.isolation.retain(new Set(placed.map(p => p.id)))
-    await this.#reconcileEntries([...state.apps.values()].map(a => a.spec))
+    await this.#entries.reconcile([...state.apps.values()].map(a => a.spec))
   }
 
   /** The plan with its image's folder on this node, or undefined while the image is fetched. */
@@ -450,34 +439,6 @@ export class NodeAgent {
     }
   }
 
-  async #reconcileEntries (apps: AppSpec[]): Promise<void> {
-    const wanted = new Map<string, { app: AppSpec, entry: AppSpec['entries'][number] }>()
-    for (const app of apps) for (const entry of app.entries) wanted.set(entryKey(app.name, entry.name, entry.port), { app, entry })
-    for (const [key, f] of this.#entries) {
-      if (wanted.has(key)) continue
-      await f.close()
-      this.#entries.delete(key)
-    }
-    for (const key of this.#entryErrors.keys()) if (!wanted.has(key)) this.#entryErrors.delete(key)
-    for (const [key, { app, entry }] of wanted) {
-      if (this.#entries.has(key)) continue
-      const targets = (): ReturnType<typeof endpointsOf> => endpointsOf(this.#app(app.name) ?? app, entry.component, entry.input, this.#init.place)
-      try {
-        this.#entries.set(key, await this.#c.network.listen(`entry ${key}`, { host: this.#init.entryHost, port: entry.port }, targets))
-        this.#entryErrors.delete(key)
-        this.record(subjectId(app.name, `entry.${entry.name}`), 'entry-published', `${this.#init.entryHost}:${entry.port}`)
-      } catch (err) {
-        const why = `port ${entry.port}: ${(err as Error).message}`
-        // Said once per cause: the reconcile that tries again must not flood the events.
-        if (this.#entryErrors.get(key) !== why) {
-          this.#c.logger.error({ err, app: app.name, entry: entry.name, port: entry.port }, 'entry could not be published')
-          this.record(subjectId(app.name, `entry.${entry.name}`), 'entry-failed', why)
-        }
-        this.#entryErrors.set(key, why)
-      }
-    }
-  }
-
   #app (name: string): AppSpec | undefined {
     return this.#c.log.state.apps.get(name)?.spec
   }
@@ -495,8 +456,4 @@ export class NodeAgent {
     }
     return handles
   }
-}
-
-function entryKey (app: string, entry: string, port: number): string {
-  return `${app}.${entry}:${port}`
 }

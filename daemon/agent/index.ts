@@ -1,5 +1,6 @@
 export { NodeAgent } from './agent.ts'
-export type { AgentComponents, AgentInit, EntryView, EventRecorder, InstanceView } from './agent.ts'
+export type { AgentComponents, AgentInit, EventRecorder, InstanceView } from './agent.ts'
+export type { EntryView } from './entries.ts'
 export type { InstanceIsolator, InstanceRunner } from './runner.ts'
 export { describeSupervisorEvent } from './events.ts'
 export { InstanceReports, INSTANCES_TOPIC, MAX_REPORT_BYTES, REPORT_EVENTS, REPORT_INTERVAL_MS, reportedInstances } from './reports.ts'

@@ -73,7 +73,6 @@ export class ApiServer {
   readonly #socketRoutes: SocketRoute[] = []
   readonly #sockets = new SocketServer()
   readonly #authenticate: Authenticate
-  readonly #open: Set<string>
   readonly #logger: Logger
   #server: Server | undefined
 
@@ -81,16 +80,13 @@ export class ApiServer {
   readonly #sessions: Sessions | undefined
 
   /**
-   * `open`: paths served without a token besides routes added as open (the
-   * node's /metrics unless --metrics-auth);
    * `quorum`: what the grid's voters look like from here, added to the answer when a write found no leader.
    * `sessions`: the console's logins; without them only bearer tokens open the API.
    */
-  constructor (components: { logger: Logger, sessions?: Sessions }, init: { authenticate: Authenticate, open?: string[], quorum?: () => string }) {
+  constructor (components: { logger: Logger, sessions?: Sessions }, init: { authenticate: Authenticate, quorum?: () => string }) {
     this.#logger = components.logger
     this.#sessions = components.sessions
     this.#authenticate = init.authenticate
-    this.#open = new Set(init.open ?? [])
     this.#quorum = init.quorum
   }
 
@@ -115,7 +111,7 @@ export class ApiServer {
   }
 
   #add (method: string, path: string, handler: Handler | StreamHandler, streams: boolean, options: RouteOptions): void {
-    this.#routes.push({ method, ...compile(path), handler, streams, open: options.open === true || this.#open.has(path) })
+    this.#routes.push({ method, ...compile(path), handler, streams, open: options.open === true })
   }
 
   async listen (host: string, port: number): Promise<{ host: string, port: number }> {
