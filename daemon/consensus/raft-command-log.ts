@@ -13,7 +13,7 @@ import { ProposalForwarder } from './forward.ts'
 import type { Applied } from './forward.ts'
 import { PeerLinks } from './peer-link.ts'
 import type { PeerLinkStats } from './peer-link.ts'
-import { Waiters, awaitedTimer } from './waiters.ts'
+import { Waiters } from './waiters.ts'
 import { restoreState } from './snapshot.ts'
 import { Snapshotter } from './snapshotter.ts'
 import { LevelStorage } from './storage.ts'
@@ -223,7 +223,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
         this.#node!.readIndex(context)
         this.#kick()
         const index = await read
-        await this.#waiters.applied(index, this.state.appliedIndex)
+        await this.#waiters.applied(index, this.state.appliedIndex, this.#clock, deadline - this.#clock.now(), `read index ${index} confirmed, not yet applied here`)
         return index
       } catch (err) {
         if (!retryable(err) && (err as { code?: string }).code !== 'ERR_READ_TIMEOUT') throw err
@@ -324,19 +324,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
 
   /** Waits until this node has applied index; ERR_UNAVAILABLE at the deadline (the command did apply on the leader). */
   async #waitApplied (index: number, deadline: number): Promise<void> {
-    if (this.state.appliedIndex >= index) return
-    const ac = new AbortController()
-    const timer = awaitedTimer(this.#clock, deadline - this.#clock.now(), () => { ac.abort() })
-    try {
-      await Promise.race([
-        this.#waiters.applied(index, this.state.appliedIndex),
-        new Promise((_resolve, reject) => {
-          ac.signal.addEventListener('abort', () => { reject(new UnavailableError(`applied on the leader, not yet here (index ${index})`)) })
-        })
-      ])
-    } finally {
-      timer.cancel()
-    }
+    await this.#waiters.applied(index, this.state.appliedIndex, this.#clock, deadline - this.#clock.now(), `applied on the leader, not yet here (index ${index})`)
   }
 
   #step (m: Message): void {

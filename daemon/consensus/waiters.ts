@@ -121,10 +121,21 @@ export class Waiters {
     w.resolve(index)
   }
 
-  /** Resolves once appliedTo() reports index or beyond. */
-  applied (index: number, current: number): Promise<void> {
+  /**
+   * Resolves once appliedTo() reports index or beyond; ERR_UNAVAILABLE with
+   * `why` after ms. The timer also keeps the process alive while a caller
+   * waits: the entries may only come with the next heartbeat, on an unref'd tick.
+   */
+  applied (index: number, current: number, clock: Clock, ms: number, why: string): Promise<void> {
     if (current >= index) return Promise.resolve()
-    return new Promise((resolve, reject) => { this.#applied.push({ index, resolve, reject }) })
+    return new Promise((resolve, reject) => {
+      const w: AppliedWaiter = { index, resolve: () => { timer.cancel(); resolve() }, reject: err => { timer.cancel(); reject(err) } }
+      const timer = awaitedTimer(clock, ms, () => {
+        this.#applied = this.#applied.filter(x => x !== w)
+        reject(new UnavailableError(why))
+      })
+      this.#applied.push(w)
+    })
   }
 
   /** The state machine has applied up to index. */
