@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import t from 'tap'
+import type { Test } from 'tap'
 import { DEFAULT_INSTANCE_UIDS, taskUser } from '../../../daemon/runtime/index.ts'
 import { cgroups, killQuietly, NODE, newDriver, nodeTask, running, sandbox, shTask, startInDyingDaemon, until } from './helpers.ts'
 
@@ -105,13 +106,7 @@ t.test('stop kills a grandchild that called setsid, through the cgroup', withCgr
   await until(async () => (await driver.readLogs('escapee', { tail: 1, stream: 'stdout' })).length === 1, 10_000, 'the grandchild to start')
   const grandchild = Number((await driver.readLogs('escapee', { tail: 1, stream: 'stdout' }))[0])
   pids.push(grandchild)
-  // $! is known before the child has called setsid(): wait for it to have.
-  const session = async (): Promise<number> => {
-    const stat = await readFile(`/proc/${grandchild}/stat`, 'utf8')
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3])
-  }
-  await until(async () => await session() === grandchild, 10_000, 'the grandchild to lead a session of its own')
-  t.equal(await session(), grandchild, 'it leads a session of its own')
+  await leadsSession(t, grandchild)
   await driver.stop('escapee', 2_000)
   t.notOk(await running(grandchild), 'gone with its task')
 })
@@ -125,6 +120,17 @@ t.test('without a cgroup, a grandchild that called setsid outlives stop (what is
   const grandchild = Number((await driver.readLogs('escapee', { tail: 1, stream: 'stdout' }))[0])
   pids.push(grandchild)
   t.teardown(() => killQuietly(grandchild))
+  await leadsSession(t, grandchild)
   await driver.stop('escapee', 2_000)
   t.ok(await running(grandchild), 'the process group no longer holds it, so nothing reaches it')
 })
+
+/** Waits until pid leads a session of its own: $! is known before the child has called setsid(), and a stop before then still reaches it. */
+async function leadsSession (t: Test, pid: number): Promise<void> {
+  const session = async (): Promise<number> => {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3])
+  }
+  await until(async () => await session() === pid, 10_000, 'the grandchild to lead a session of its own')
+  t.equal(await session(), pid, 'it leads a session of its own')
+}
