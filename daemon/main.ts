@@ -149,15 +149,25 @@ function configOf (opts: RunOptions): NodeConfig {
 
 async function run (config: NodeConfig): Promise<void> {
   const node = await createNode(config)
+  let stopping = false
+  // Handled on every signal, not once: a Ctrl-C reaches a daemon started from
+  // a terminal and then its supervisor's SIGTERM follows, and the default
+  // action of that second signal would kill the daemon mid-stop, leaving its
+  // instances running with nobody to stop them.
   const shutdown = (signal: string): void => {
+    if (stopping) {
+      node.logger.warn({ signal }, 'already stopping its instances; SIGKILL abandons them')
+      return
+    }
+    stopping = true
     node.logger.info({ signal }, 'shutting down')
     node.stop().then(() => process.exit(0), err => {
       node.logger.error({ err }, 'shutdown failed')
       process.exit(1)
     })
   }
-  process.once('SIGINT', shutdown)
-  process.once('SIGTERM', shutdown)
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
 }
 
 const program = new Command('trellisd').description('The Trellis node daemon: runs this node\'s share of the grid.')

@@ -90,8 +90,8 @@ async function cleanup (): Promise<void> {
       clearTimeout(timer)
       if (d.exitCode !== 0) say(`  a node stopped with ${d.signalCode ?? `exit code ${String(d.exitCode)}`}; see its log under ${dataRoot}`)
     }))
-    // Last resort, for an instance that outlived its node's stop (a known, rare race under
-    // load; see the closing notes): kill what is left in the nodes' cgroups, and say so.
+    // Last resort, for an instance that outlived its node (one SIGKILLed after 90 s above):
+    // kill what is left in the nodes' cgroups, and say so.
     for (let i = 0; i < daemons.length; i++) {
       const left = await sweepCgroups(`trellis-demo-${process.pid}-${i + 1}`)
       if (left > 0) say(`  node-${i + 1} left ${left} process${left === 1 ? '' : 'es'} running; killed`)

@@ -182,3 +182,18 @@ t.test('delete stops every instance', async t => {
   t.same(await daemon.client.apps(), [])
   await t.rejects(fetch(`${base}/`), 'entry closed')
 })
+
+// Ctrl-C reaches a daemon started from a terminal, then its supervisor's
+// SIGTERM follows: the second signal must not cut the stop short.
+t.test('a second signal while stopping still leaves no instance running', async t => {
+  await daemon.client.apply(doc.toString())
+  await healthy()
+  t.ok(taggedPids(daemon).length >= 4, 'the app runs')
+  const exited = new Promise<number | null>(resolve => daemon.process.once('exit', code => { resolve(code) }))
+  daemon.process.kill('SIGINT')
+  await waitFor('the daemon to start stopping', 10_000, () => daemon.logTail(20).includes('shutting down') ? true : undefined, 20)
+  daemon.process.kill('SIGTERM')
+  t.equal(await exited, 0, 'the daemon finished its stop and exited cleanly')
+  t.same(taggedPids(daemon), [], 'every instance stopped with it')
+  t.match(daemon.logTail(200), /already stopping its instances/)
+})
