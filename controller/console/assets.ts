@@ -22,6 +22,7 @@ export interface ConsoleAsset {
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml'
 }
@@ -29,7 +30,11 @@ const TYPES: Record<string, string> = {
 /** Files taken from npm packages, served under these names. */
 const VENDOR: Record<string, string> = {
   // The layout engine as one script that sets a global ELK (no worker: graphs here are small).
-  'elk.bundled.js': 'elkjs/lib/elk.bundled.js'
+  'elk.bundled.js': 'elkjs/lib/elk.bundled.js',
+  // The in-page terminal (terminal.js): xterm.js and its fit addon as ES modules, and xterm's sheet.
+  'xterm.mjs': '@xterm/xterm/lib/xterm.mjs',
+  'xterm.css': '@xterm/xterm/css/xterm.css',
+  'addon-fit.mjs': '@xterm/addon-fit/lib/addon-fit.mjs'
 }
 
 /**

@@ -5,7 +5,7 @@ import { allows, type Access, type Authenticate } from './auth.ts'
 import { readCookie } from './cookie.ts'
 import { ApiError, statusOf } from './errors.ts'
 import { csrfMatches, type Sessions, type SessionAccess } from './session.ts'
-import { bearerOf, SocketServer, type SocketHandler } from './websocket.ts'
+import { bearerOf, sameOrigin, SocketServer, type SocketHandler } from './websocket.ts'
 
 /** The header a cookie-authenticated write must carry, holding its session's CSRF secret. */
 export const CSRF_HEADER = 'x-trellis-csrf'
@@ -103,8 +103,9 @@ export class ApiServer {
   /**
    * Adds a WebSocket route (GET with an upgrade): the handler checks the
    * request and throws ApiError before the upgrade, answered as plain HTTP;
-   * then it gets the socket. Authenticated by the Authorization header or,
-   * for browsers, a `trellis.bearer.<token>` subprotocol (websocket.ts).
+   * then it gets the socket. Authenticated by the Authorization header, a
+   * `trellis.bearer.<token>` subprotocol (websocket.ts), or the console's
+   * session cookie from the console's own origin.
    */
   socketRoute (path: string, handler: SocketHandler): void {
     this.#socketRoutes.push({ ...compile(path), handler })
@@ -180,16 +181,17 @@ export class ApiServer {
 
   /**
    * An upgrade to a WebSocket route: authenticated and checked as plain HTTP,
-   * then handed the socket. Bearer tokens only (header or subprotocol): a
-   * console session's cookie would need an Origin check first.
+   * then handed the socket. A bearer token (header or subprotocol) is judged
+   * alone; without one, a console session's cookie counts only when the
+   * request's Origin is the page's own (sameOrigin): the browser sends the
+   * cookie whichever page opens the socket, and a WebSocket has no CSRF
+   * header, so the Origin is what tells the console's page from another.
    */
   async #upgrade (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://api')
     socket.on('error', () => {}) // a client gone mid-handshake: nothing to answer
     try {
-      const secret = bearerOf(req.headers.authorization, req.headers['sec-websocket-protocol'])
-      const access = secret === undefined ? undefined : this.#authenticate(secret)
-      if (access === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'missing, wrong or revoked bearer token (give it in Authorization, or as the subprotocol trellis.bearer.<token>)')
+      const access = this.#upgradeCaller(req, url.pathname)
       if (!allows(access.role, 'GET', url.pathname)) throw new ApiError('ERR_FORBIDDEN', `token ${access.who} is ${access.role}: it cannot open ${url.pathname}`)
       const found = this.#socketRoute(url.pathname)
       if (found === undefined || req.method !== 'GET') throw new ApiError('ERR_NOT_FOUND', `no WebSocket route ${req.method ?? ''} ${url.pathname}`)
@@ -201,6 +203,26 @@ export class ApiServer {
       if (status >= 500) this.#logger.error({ err, path: url.pathname }, 'upgrade failed')
       SocketServer.refuse(socket, status, { error: { code: e.code ?? 'ERR_INTERNAL', message: e.message, details: e.details } })
     }
+  }
+
+  /** Who opens a socket: the bearer token, else the session cookie from the page's own origin. */
+  #upgradeCaller (req: IncomingMessage, path: string): Access {
+    const secret = bearerOf(req.headers.authorization, req.headers['sec-websocket-protocol'])
+    if (secret !== undefined || req.headers.authorization !== undefined) {
+      const access = secret === undefined ? undefined : this.#authenticate(secret)
+      if (access === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'wrong or revoked bearer token')
+      return access
+    }
+    const id = this.#sessions === undefined ? undefined : readCookie(req.headers.cookie, this.#sessions.cookieName)
+    if (id === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'missing bearer token or console session (give the token in Authorization, or as the subprotocol trellis.bearer.<token>)')
+    const { origin, host } = req.headers
+    if (!sameOrigin(origin, host)) {
+      this.#logger.warn({ origin, host, path }, 'WebSocket with a session cookie from another origin refused')
+      throw new ApiError('ERR_BAD_ORIGIN', `a console session opens a WebSocket only from its own page: Origin ${origin ?? '(none)'} is not http://${host ?? '(no Host)'}`)
+    }
+    const access = this.#sessions!.resolve(id)?.access
+    if (access === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'the console session has ended (expired, logged out, its token revoked, or the node restarted): log in again')
+    return access
   }
 
   #socketRoute (path: string): { route: SocketRoute, params: Record<string, string> } | undefined {

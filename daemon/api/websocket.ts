@@ -34,6 +34,25 @@ export function bearerOf (authorization: string | undefined, protocols?: string)
   return secret === undefined || secret === '' ? undefined : secret
 }
 
+/**
+ * Whether an upgrade's Origin is the page's own: the scheme http or https
+ * and exactly the host and port the request was sent to (its Host header).
+ * A browser always sends Origin on a WebSocket and a page cannot change it,
+ * so a page of any other origin — another site, or another port of the same
+ * host, which SameSite still counts as the same site — is told apart. A
+ * missing or opaque (`null`) Origin is not the page's.
+ */
+export function sameOrigin (origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined || host === undefined || !/^[A-Za-z0-9.:[\]-]+$/.test(host)) return false
+  try {
+    const page = new URL(origin)
+    // Both through the URL parser, so case and a default port written out compare equal.
+    return (page.protocol === 'http:' || page.protocol === 'https:') && page.host === new URL(`${page.protocol}//${host}`).host
+  } catch {
+    return false
+  }
+}
+
 /** Upgrades requests to WebSockets, and closes every one it made when the API closes. */
 export class SocketServer {
   readonly #wss = new WebSocketServer({

@@ -3,7 +3,8 @@
  * log in, see three nodes, open the three-tier app's diagram, kill -9 the
  * node of one of its instances and watch that instance's node label change
  * on the page, apply a broken YAML and see the error at its line, and a
- * read-only token that cannot apply; cordon through a confirmation; logout. Screenshots go to a temp dir (or to
+ * read-only token that cannot apply; cordon through a confirmation; a
+ * console into an instance typed into, resized and exited; logout. Screenshots go to a temp dir (or to
  * $TRELLIS_CONSOLE_SHOTS, which is how docs/images/console-*.png are made).
  */
 import t from 'tap'
@@ -25,6 +26,7 @@ declare const document: {
   querySelector (selector: string): PageElement | null
   querySelectorAll (selector: string): Iterable<PageElement> & { length: number }
 }
+declare function getComputedStyle (element: PageElement): { color: string }
 
 /** Waits on the page; the machine may be busy, so generous. */
 const PAGE_WAIT_MS = 60_000
@@ -112,6 +114,46 @@ t.test('cordon and uncordon a node from its card, through the confirmation', asy
   await page.locator('#dialog button[data-role=confirm]').click()
   await card.locator('.badge.admin').waitFor({ state: 'detached' })
   t.equal((await home.client.nodes()).find(n => n.name === 'node-0')?.admin, undefined, 'uncordoned')
+})
+
+t.test('a console into a process instance on another node: typed into, resized, exited', async t => {
+  const homeName = `node-${nodes.indexOf(home)}`
+  // Another node than the page's, so the bytes cross the mesh.
+  const target = placed.instanceList.find(i => i.nodeName !== homeName && i.id !== victim.id) ?? placed.instanceList.find(i => i.nodeName !== homeName)!
+  await page.goto(`${url}/#/apps/three-tier`)
+  await page.locator(`#instances tr[data-instance="${target.id}"] button[data-action=console]`).click()
+  const panel = page.locator(`#terminal[data-instance="${target.id}"]`)
+  await panel.and(page.locator('[data-state=open]')).waitFor()
+  t.match(await panel.locator('.where').textContent(), target.nodeName!, 'the panel says where the instance runs')
+  // The shell's prompt first: keys typed before it are echoed twice (by the terminal's line discipline, then by the shell).
+  await page.waitForFunction(() => (document.querySelector('#terminal .xterm-rows')?.textContent ?? '').trim() !== '')
+
+  /** Types a line into the terminal and waits for the output matching `pattern`, which the typed line itself does not. */
+  const run = async (line: string, pattern: RegExp): Promise<RegExpMatchArray> => {
+    await panel.locator('.xterm').click()
+    await page.keyboard.type(line)
+    await page.keyboard.press('Enter')
+    const found = await page.waitForFunction(p => new RegExp(p).exec(document.querySelector('#terminal .xterm-rows')?.textContent ?? '')?.slice(0), pattern.source, { timeout: 20_000 })
+    return await found.jsonValue() as RegExpMatchArray
+  }
+  t.ok(await run('echo hello-$((6*7))', /hello-42/), 'the shell ran what was typed: hello-42')
+  t.equal(await panel.locator('.xterm-rows').evaluate(e => getComputedStyle(e as unknown as PageElement).color), 'rgb(227, 235, 230)', 'xterm\'s own styles apply under the page\'s content security policy')
+  await page.screenshot({ path: join(shots, 'console-terminal.png') })
+
+  const [, rows, cols] = await run('echo size-$(stty size | tr " " x)-end', /size-(\d+)x(\d+)-end/)
+  t.not(`${rows}x${cols}`, '24x80', `the terminal's size reached the shell: ${rows}x${cols}`)
+  await page.setViewportSize({ width: 1000, height: 700 })
+  const [, rows2, cols2] = await run('echo resized-$(stty size | tr " " x)-$((1+1))', /resized-(\d+)x(\d+)-2/)
+  t.ok(Number(rows2) < Number(rows) && Number(cols2) < Number(cols), `a smaller window: ${rows2}x${cols2} after ${rows}x${cols}`)
+  await page.setViewportSize({ width: 1400, height: 860 })
+
+  await panel.locator('.xterm').click()
+  await page.keyboard.type('exit 3')
+  await page.keyboard.press('Enter')
+  await panel.and(page.locator('[data-state=ended]')).waitFor()
+  t.match(await panel.locator('.status').textContent(), /exited with code 3/, 'the end of the session is said, with the shell\'s code')
+  await panel.locator('button[data-action=close-console]').click()
+  t.equal(await page.locator('#terminal').count(), 0, 'closed')
 })
 
 t.test('the three-tier diagram, and an instance that moves on the page when its node is killed', async t => {

@@ -1,7 +1,8 @@
 /**
  * Apps: the list, and one app's page — its graph as a diagram with the
- * instances live in it, the instances as a table, the app's events beside
- * them, and delete and clone behind a confirmation.
+ * instances live in it, the instances as a table (each with a console into
+ * it), the app's events beside them, and delete and clone behind a
+ * confirmation.
  */
 import { call, get, send, seg } from './api.js'
 import { drawDiagram, healthOf, updateInstances } from './diagram.js'
@@ -9,6 +10,7 @@ import { confirmAction, notice, perform } from './dialog.js'
 import { fill, h } from './dom.js'
 import { ago, clockTime } from './format.js'
 import { every } from './live.js'
+import { ConsolePanel } from './terminal.js'
 
 /** @typedef {import('../../client/types.ts').AppSummaryView} AppSummaryView */
 /** @typedef {import('../../client/types.ts').AppDetailView} AppDetailView */
@@ -57,7 +59,7 @@ export function mountApp (view, name) {
     h('header.page', null, h('h1', null, h('a', { href: '#/apps' }, 'Apps'), ' / ', name), status, counts, actions),
     h('div.app-page', null,
       h('section.main', null, holder, h('h2', null, 'Entries'), entries, h('h2', null, 'Instances'),
-        h('table.list', { id: 'instances' }, h('thead', null, h('tr', null, ...['instance', 'node', 'state', 'health', 'restarts', 'since'].map(c => h('th', null, c)))), instances)),
+        h('table.list', { id: 'instances' }, h('thead', null, h('tr', null, ...['instance', 'node', 'state', 'health', 'restarts', 'since', ''].map(c => h('th', null, c)))), instances)),
       h('aside.side', null, h('h2', null, 'Events'), events))
   )
   /** @type {SVGSVGElement | undefined} */
@@ -98,13 +100,22 @@ export function mountApp (view, name) {
       h('td', null, i.state),
       h('td', null, i.health),
       h('td', null, i.restarts),
-      h('td', null, i.since !== undefined ? ago(i.since) : '')
+      h('td', null, i.since !== undefined ? ago(i.since) : ''),
+      h('td', null, h('button.write', { type: 'button', 'data-action': 'console', title: `a shell in ${i.id} (its console, for a VM)`, onclick: () => { openConsole(i.id, i.nodeName ?? i.node) } }, 'Console'))
     )))
     fill(events, app.events.slice(-EVENTS_SHOWN).reverse().map(e => h('li', { class: `kind-${e.kind}` },
       h('time', { datetime: new Date(e.at).toISOString() }, clockTime(e.at)), ' ',
       h('span.kind', null, e.kind), ' ', h('span.subject', null, e.instance), h('div.detail', null, e.detail)
     )))
   })
+
+  /** @type {ConsolePanel | undefined} */
+  let terminal
+  /** @param {string} instance @param {string | undefined} node */
+  function openConsole (instance, node) {
+    terminal?.close()
+    terminal = new ConsolePanel({ app: name, instance, node }, () => { terminal = undefined })
+  }
 
   async function remove () {
     const ok = await confirmAction({
@@ -139,5 +150,5 @@ export function mountApp (view, name) {
       location.hash = `#/apps/${seg(target)}`
     }
   }
-  return () => { live.stop() }
+  return () => { live.stop(); terminal?.close() }
 }

@@ -144,6 +144,13 @@ t.test('the console\'s files: open to all, with a strict content policy, gzipped
   t.ok(gunzipSync(zipped.body).equals(plain))
   const again = await fetch(`${s.url}/console/elk.bundled.js`, { headers: { 'if-none-match': elk.headers.get('etag')! } })
   t.equal(again.status, 304, 'unchanged: not sent again')
+  // The terminal's modules and sheet, from their npm packages (no CDN): ES modules, as terminal.js imports them.
+  for (const [file, type, marker] of [['xterm.mjs', /^text\/javascript/, /export\s*\{[^}]*\bas Terminal\b/], ['addon-fit.mjs', /^text\/javascript/, /export\s*\{[^}]*\bas FitAddon\b/], ['xterm.css', /^text\/css/, /\.xterm\b/]] as const) {
+    const r = await fetch(`${s.url}/console/${file}`)
+    t.equal(r.status, 200, file)
+    t.match(r.headers.get('content-type'), type, file)
+    t.match(await r.text(), marker, `${file} is what it says`)
+  }
   t.equal((await call(s, 'GET', '/console/nope.js', {})).status, 404)
   t.equal((await call(s, 'GET', '/console/..%2Fassets.ts', {})).status, 404, 'only the listed files')
   t.equal((await call(s, 'GET', '/v1/nope', {})).status, 401, 'API routes stay closed to strangers')
