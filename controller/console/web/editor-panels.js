@@ -128,7 +128,7 @@ export function diffList (diff) {
   ].filter(Boolean).join(' · ')
   return [
     h('p.diff-summary', null, diff.exists && diff.changes.length === 0 ? `no changes to ${diff.name}` : words),
-    h('ul.diff', { id: 'diff-list' }, diff.changes.map(c => h('li', { class: c.kind, 'data-path': c.path },
+    h('ul.diff', null, diff.changes.map(c => h('li', { class: c.kind, 'data-path': c.path },
       h('span.sign', null, c.kind === 'added' ? '+' : c.kind === 'removed' ? '-' : '~'), ' ',
       h('code', null, c.path), c.kind === 'added' ? `: ${show(c.to)}` : c.kind === 'removed' ? `: ${show(c.from)}` : `: ${show(c.from)} → ${show(c.to)}`)))
   ]

@@ -75,6 +75,8 @@ export function mountEditor (view, name, session) {
   let pending
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer
+  /** @type {DiffView | undefined} what applying the checked text changes */
+  let changes
   let checked = ''
   let round = 0
   let drawn = 0
@@ -204,6 +206,7 @@ export function mountEditor (view, name, session) {
     // An answer to older text is of no use.
     if (mine !== round || text !== yaml.text.value || gone) return
     checked = text
+    changes = undefined
     yaml.show(result.issues)
     verdict.textContent = result.ok ? 'valid' : `${result.issues.length} issue${result.issues.length === 1 ? '' : 's'}`
     verdict.className = `verdict ${result.ok ? 'ok' : 'error'}`
@@ -211,16 +214,16 @@ export function mountEditor (view, name, session) {
       fill(diffBox, h('p.empty', null, 'Fix the issues first: then the changes an apply makes show here.'))
       return
     }
+    changes = diff
     fill(diffBox, diffList(diff))
     applyButton.disabled = session.readOnly || (diff.exists && diff.changes.length === 0)
-    applyButton.dataset.app = diff.name
   }
 
   applyButton.addEventListener('click', async () => {
     const text = yaml.text.value
-    const target = applyButton.dataset.app ?? ''
-    if (text !== checked || target === '') return
-    const ok = await confirmAction({ title: `Apply ${target}?`, body: h('div', null, h('p', null, 'The grid creates the app, or updates it to this graph: instances may start, restart or stop.'), diffBox.cloneNode(true)), confirm: 'Apply' })
+    if (text !== checked || changes === undefined) return
+    const target = changes.name
+    const ok = await confirmAction({ title: `Apply ${target}?`, body: h('div.diff-box', null, diffList(changes)), confirm: 'Apply' })
     if (ok === undefined) return
     await perform(`apply ${target}`, async () => {
       try {
