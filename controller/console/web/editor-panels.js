@@ -119,7 +119,7 @@ export function connector (graph, connect) {
  * @param {DiffView} diff
  */
 export function diffList (diff) {
-  const show = (/** @type {unknown} */ v) => typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? ''
+  const show = (/** @type {unknown} */ v) => JSON.stringify(v) ?? ''
   const words = [
     diff.exists ? `updates ${diff.name} (now revision ${diff.revision ?? '?'})` : `creates ${diff.name}`,
     diff.starts.length > 0 ? `starts ${diff.starts.join(', ')}` : '',
@@ -128,8 +128,9 @@ export function diffList (diff) {
   ].filter(Boolean).join(' · ')
   return [
     h('p.diff-summary', null, diff.exists && diff.changes.length === 0 ? `no changes to ${diff.name}` : words),
-    h('ul.diff', null, diff.changes.map(c => h('li', { class: c.kind, 'data-path': c.path },
+    // A new app's "changes" are the whole spec as the node completes it: the summary says it better.
+    diff.exists ? h('ul.diff', null, diff.changes.map(c => h('li', { class: c.kind, 'data-path': c.path },
       h('span.sign', null, c.kind === 'added' ? '+' : c.kind === 'removed' ? '-' : '~'), ' ',
-      h('code', null, c.path), c.kind === 'added' ? `: ${show(c.to)}` : c.kind === 'removed' ? `: ${show(c.from)}` : `: ${show(c.from)} → ${show(c.to)}`)))
+      h('code', null, c.path), c.kind === 'added' ? `: ${show(c.to)}` : c.kind === 'removed' ? `: ${show(c.from)}` : `: ${show(c.from)} → ${show(c.to)}`))) : null
   ]
 }
