@@ -18,7 +18,7 @@ import { propertyValue, targetOf } from './app-doc.js'
  */
 export function catalogList (kinds, add) {
   return h('ul.catalog', { id: 'catalog' }, kinds.map(k => h('li', { 'data-kind': k.image, class: k.inGrid ? '' : 'absent' },
-    h('button.write', { type: 'button', 'data-add': k.image, title: `add a component of image ${k.image}`, onclick: () => { add(k) } }, '+ ', k.image),
+    h('button', { type: 'button', 'data-add': k.image, title: `add a component of image ${k.image}`, onclick: () => { add(k) } }, '+ ', k.image),
     k.version === '' ? null : h('span.version', null, ` ${k.version}`),
     h('div.detail', null, k.inGrid ? k.description : `From examples/${k.example ?? ''}; not in this grid's catalog: import it before applying.`)
   )))
@@ -110,7 +110,7 @@ export function connector (graph, connect) {
     if (a !== undefined && b !== undefined) connect(a.component, a.terminal, b.component, b.terminal)
   }
   return h('div.connector', null, h('span.label', null, 'Connect output'), from, h('span', null, '→ input'), to,
-    h('button.write', { type: 'button', id: 'connect', disabled: outputs.length === 0 || inputs.length === 0, onclick: go }, 'Connect'),
+    h('button', { type: 'button', id: 'connect', disabled: outputs.length === 0 || inputs.length === 0, onclick: go }, 'Connect'),
     h('span.hint', null, 'or click an output port (filled), then an input port (hollow)'))
 }
 

@@ -112,12 +112,15 @@ export function mountEditor (view, name, session) {
     const at = selected
     const component = components[at]
     const kind = catalog.find(k => k.image === component?.image)
+    // The form is drawn again after each change: keep the field the operator tabbed to.
+    const focused = inspector.contains(document.activeElement) ? document.activeElement?.getAttribute('name') : undefined
     fill(inspector, componentForm({ name: at, component, kind, inputs: (kind?.terminals ?? []).filter(t => t.direction === 'in').map(t => t.name) }, {
       set: (path, value) => { change(d => { setField(d, at, path, value) }) },
       disconnect: (output) => { change(d => { disconnect(d, at, output) }) },
       remove: () => { change(d => { removeComponent(d, at) }) },
       publish: (input, port, entry) => { change(d => { addEntry(d, entry, port, at, input) }) }
     }))
+    if (focused !== undefined && focused !== null) /** @type {HTMLElement | null} */ (inspector.querySelector(`[name="${CSS.escape(focused)}"]`))?.focus()
   }
 
   /** @param {import('../../client/types.ts').AppGraphView} graph */
@@ -141,7 +144,7 @@ export function mountEditor (view, name, session) {
     const port = /** @type {SVGElement | null} */ (target.closest('g.port'))
     const component = box?.dataset.component
     if (component === undefined) return
-    if (port !== null && !session.readOnly) {
+    if (port !== null) {
       const terminal = port.dataset.terminal ?? ''
       if (port.classList.contains('out')) {
         pending = { component, terminal }
