@@ -21,7 +21,7 @@ const EVENTS_SHOWN = 60
 export function mountApps (view) {
   const body = h('tbody')
   const empty = h('p.empty', { hidden: true }, 'No apps yet. ', h('a', { href: '#/apply' }, 'Apply one'), '.')
-  fill(view, h('header.page', null, h('h1', null, 'Apps'), h('div.actions', null, h('a.button.write', { href: '#/edit', 'data-action': 'new' }, 'New app…'))), empty,
+  fill(view, h('header.page', null, h('h1', null, 'Apps'), h('div.actions', null, h('a.button', { href: '#/edit', 'data-action': 'new' }, 'New app…'))), empty,
     h('table.list', { id: 'apps' }, h('thead', null, h('tr', null, h('th', null, 'app'), h('th', null, 'status'), h('th', null, 'healthy'), h('th', null, 'components'), h('th', null, 'version'), h('th', null, 'entries'))), body))
   const live = every(async () => {
     const apps = /** @type {AppSummaryView[]} */ (await get('/v1/apps'))
@@ -51,7 +51,7 @@ export function mountApp (view, name) {
   const entries = h('ul.entries')
   const actions = h('div.actions',
     null,
-    h('a.button.write', { href: `#/edit/${seg(name)}`, 'data-action': 'edit' }, 'Edit'),
+    h('a.button', { href: `#/edit/${seg(name)}`, 'data-action': 'edit' }, 'Edit'),
     h('button.write', { type: 'button', 'data-action': 'clone', onclick: () => { void clone() } }, 'Clone…'),
     h('button.write.danger', { type: 'button', 'data-action': 'delete', onclick: () => { void remove() } }, 'Delete…')
   )
