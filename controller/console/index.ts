@@ -4,5 +4,5 @@
  * layout engine it draws app graphs with. The page reaches the grid only
  * through the admin API, as the CLI does. Reference: docs/console.md.
  */
-export { loadConsoleAssets, CONSOLE_DIR } from './assets.ts'
-export type { ConsoleAsset } from './assets.ts'
+export { loadConsoleAssets, exampleKinds, CONSOLE_DIR } from './assets.ts'
+export type { ConsoleAsset, ExampleKind } from './assets.ts'

@@ -1,6 +1,7 @@
 /**
  * The console's entry: login, the header, and a router from the URL's hash
- * (#/grid, #/apps, #/apps/NAME, #/volumes, #/images, #/apply) to the view
+ * (#/grid, #/apps, #/apps/NAME, #/volumes, #/images, #/apply, #/edit,
+ * #/edit/NAME) to the view
  * that fills the page. Each view returns its unmount, which stops its
  * refreshes. A read-only session gets the class `read-only` on <body>,
  * which hides every control that writes; the node refuses such writes too.
@@ -9,6 +10,7 @@ import { currentSession, login, logout, whenLoggedOut } from './api.js'
 import { mountApp, mountApps } from './apps.js'
 import { mountApply } from './apply.js'
 import { notice } from './dialog.js'
+import { mountEditor } from './editor.js'
 import { fill, h } from './dom.js'
 import { mountGrid } from './grid.js'
 import { whenRefreshed } from './live.js'
@@ -42,6 +44,7 @@ function route () {
     case 'volumes': unmount = mountVolumes(view); break
     case 'images': unmount = mountImages(view); break
     case 'apply': unmount = mountApply(view, { readOnly }); break
+    case 'edit': unmount = mountEditor(view, parts[1] === undefined || parts[1] === '' ? undefined : parts[1], { readOnly }); break
     default: fill(view, h('h1', null, 'Not here'), h('p', null, h('a', { href: '#/grid' }, 'Back to the grid')))
   }
 }

@@ -2,7 +2,7 @@
  * Apps: the list, and one app's page — its graph as a diagram with the
  * instances live in it, the instances as a table (each with a console into
  * it), the app's events beside them, and delete and clone behind a
- * confirmation.
+ * confirmation; Edit opens the app in the editor (editor.js).
  */
 import { call, get, send, seg } from './api.js'
 import { drawDiagram, healthOf, updateInstances } from './diagram.js'
@@ -22,7 +22,7 @@ const EVENTS_SHOWN = 60
 export function mountApps (view) {
   const body = h('tbody')
   const empty = h('p.empty', { hidden: true }, 'No apps yet. ', h('a', { href: '#/apply' }, 'Apply one'), '.')
-  fill(view, h('h1', null, 'Apps'), empty,
+  fill(view, h('header.page', null, h('h1', null, 'Apps'), h('div.actions', null, h('a.button', { href: '#/edit', 'data-action': 'new' }, 'New app…'))), empty,
     h('table.list', { id: 'apps' }, h('thead', null, h('tr', null, h('th', null, 'app'), h('th', null, 'status'), h('th', null, 'healthy'), h('th', null, 'components'), h('th', null, 'version'), h('th', null, 'entries'))), body))
   const live = every(async () => {
     const apps = /** @type {AppSummaryView[]} */ (await get('/v1/apps'))
@@ -52,6 +52,7 @@ export function mountApp (view, name) {
   const entries = h('ul.entries')
   const actions = h('div.actions',
     null,
+    h('a.button', { href: `#/edit/${seg(name)}`, 'data-action': 'edit' }, 'Edit'),
     h('button.write', { type: 'button', 'data-action': 'clone', onclick: () => { void clone() } }, 'Clone…'),
     h('button.write.danger', { type: 'button', 'data-action': 'delete', onclick: () => { void remove() } }, 'Delete…')
   )

@@ -155,3 +155,16 @@ t.test('the console\'s files: open to all, with a strict content policy, gzipped
   t.equal((await call(s, 'GET', '/console/..%2Fassets.ts', {})).status, 404, 'only the listed files')
   t.equal((await call(s, 'GET', '/v1/nope', {})).status, 401, 'API routes stay closed to strangers')
 })
+
+t.test('the editor\'s files: the yaml library\'s modules at their relative paths, the examples\' kinds', async t => {
+  const s = await serve(t)
+  const index = await fetch(`${s.url}/console/yaml/index.js`)
+  t.equal(index.status, 200)
+  t.match(index.headers.get('content-type'), /^text\/javascript/)
+  t.match(await index.text(), /from '\.\/compose\/composer\.js'/)
+  t.equal((await fetch(`${s.url}/console/yaml/compose/composer.js`)).status, 200, 'a module a level down')
+  t.equal((await fetch(`${s.url}/console/yaml/schema/yaml-1.1/binary.js`)).status, 200, 'and two levels down')
+  const kinds = await (await fetch(`${s.url}/console/example-kinds.json`)).json() as Array<{ image: string }>
+  t.ok(kinds.some(k => k.image === 'postgres'), 'the examples\' kinds')
+  t.equal((await call(s, 'GET', '/console/yaml/..%2F..%2Fassets.ts', {})).status, 404, 'only the listed files')
+})

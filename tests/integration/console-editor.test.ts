@@ -1,0 +1,143 @@
+/**
+ * The console's editor in a real headless Chromium against a real node:
+ * draw a new app (two components from the catalog, an output connected to
+ * an input by clicking the ports, a property and a volume's replicas set in
+ * the form), see its YAML and what Apply would change, apply it and watch it
+ * run; then open it again, change a property and see the diff; break a
+ * connection in the text and see the node's error at its line. A
+ * screenshot goes to $TRELLIS_CONSOLE_SHOTS when set (docs/images/console-editor.png).
+ */
+import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { startGrid } from '../helpers/daemon.ts'
+
+/** The page's DOM as the functions handed to the browser use it (the project is type-checked without the DOM library). */
+interface PageElement {
+  textContent: string | null
+  value: string
+  getAttribute (name: string): string | null
+}
+declare const document: {
+  querySelector (selector: string): PageElement | null
+  querySelectorAll (selector: string): Iterable<PageElement> & { length: number }
+}
+
+/** Waits on the page; the machine may be busy, so generous. */
+const PAGE_WAIT_MS = 60_000
+
+const { nodes } = await startGrid(fn => t.teardown(fn), 1)
+const node = nodes[0]!
+const url = node.client.url
+const adminToken = readFileSync(join(node.dataDir, 'admin.token'), 'utf8').trim()
+
+const shots = await mkdtemp(join(tmpdir(), 'trellis-editor-shots-'))
+t.teardown(async () => {
+  const keep = process.env.TRELLIS_CONSOLE_SHOTS
+  if (keep !== undefined && keep !== '') {
+    await mkdir(resolve(keep), { recursive: true })
+    await cp(shots, resolve(keep), { recursive: true })
+  }
+  await rm(shots, { recursive: true, force: true })
+})
+
+const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+t.teardown(() => browser.close())
+const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } })
+t.teardown(() => context.close())
+const page = await context.newPage()
+page.setDefaultTimeout(PAGE_WAIT_MS)
+/** Uncaught errors in the page's scripts: a bug even when every step passed. */
+const pageErrors: string[] = []
+page.on('pageerror', err => { pageErrors.push(err.message) })
+await page.goto(`${url}/`)
+await page.fill('#login-form input[name=token]', adminToken)
+await page.click('#login-form button[type=submit]')
+await page.waitForSelector('#top:not([hidden])')
+
+/** The YAML the editor shows. */
+const yamlText = async (): Promise<string> => await page.locator('#yaml').inputValue()
+
+t.test('draw a new app from the catalog, connect it, set its properties, see the YAML and the diff, apply it and see it run', async t => {
+  await page.goto(`${url}/#/apps`)
+  await page.click('a[data-action=new]')
+  await page.waitForSelector('#catalog [data-add=web]')
+  t.ok(await page.locator('#catalog li[data-kind=postgres].absent').count() === 1, 'the examples\' kinds the grid lacks are offered, marked')
+
+  await page.click('#catalog button[data-add=web]')
+  await page.click('#catalog button[data-add=db]')
+  await page.waitForFunction(() => document.querySelectorAll('#edit-diagram g.component').length === 2)
+  t.match(await yamlText(), /components:\n {2}web:\n {4}image: web\n {2}db:\n {4}image: db\n {4}volumes:\n {6}data:\n {8}size: 1Gi\n/, 'the YAML follows, with the volume db requires')
+  // web's db output is mandatory: the node says so, at its line.
+  await page.waitForSelector('#issues li[data-code=ERR_MANDATORY_OUTPUT]')
+  t.equal(await page.locator('#apply').isDisabled(), true, 'no apply while invalid')
+
+  // Connect by clicking the ports: web's output db, then db's input http.
+  await page.click('#edit-diagram g[data-component=web] g.port.out[data-terminal=db] rect')
+  await page.click('#edit-diagram g[data-component=db] g.port.in[data-terminal=http] rect')
+  await page.waitForSelector('#edit-diagram path.edge[data-edge="p/web/db->p/db/http"]', { state: 'attached' })
+  t.match(await yamlText(), /web:\n {4}image: web\n {4}connections:\n {6}db: db\.http\n/)
+
+  await page.fill('#app-name', 'drawn')
+  await page.press('#app-name', 'Tab')
+  // The db was selected when added; set its volume's replicas (one node here).
+  await page.fill('#inspector input[name="volumes.data.replicas"]', '1')
+  await page.press('#inspector input[name="volumes.data.replicas"]', 'Tab')
+  await page.click('#edit-diagram g[data-component=web] text.name')
+  await page.fill('#inspector input[name="properties.title"]', 'Drawn by hand')
+  await page.press('#inspector input[name="properties.title"]', 'Tab')
+  await page.waitForFunction(() => document.querySelector('#verdict')?.textContent === 'valid')
+  const text = await yamlText()
+  t.match(text, /^name: drawn\n/)
+  t.match(text, /title: Drawn by hand/)
+  t.match(text, /replicas: 1/)
+  await page.waitForFunction(() => document.querySelector('#diff .diff-summary')?.textContent?.startsWith('creates drawn') === true)
+  t.match(await page.locator('#diff .diff-summary').textContent(), /starts web, db/)
+  await page.screenshot({ path: join(shots, 'console-editor.png') })
+
+  t.equal(await page.locator('#apply').isDisabled(), false)
+  await page.click('#apply')
+  await page.locator('#dialog').getByText('creates drawn').waitFor()
+  await page.click('#dialog button[data-role=confirm]')
+  await page.waitForURL(/#\/apps\/drawn$/)
+  await page.waitForFunction(() => document.querySelectorAll('#diagram g.instance').length === 2 &&
+    [...document.querySelectorAll('#diagram g.instance')].every(i => i.getAttribute('data-health') === 'ok'), undefined, { timeout: 120_000 })
+  const app = await node.client.app('drawn')
+  t.equal(app.status, 'healthy')
+  t.same(app.graph.connections, [{ from: 'web', output: 'db', to: 'db', input: 'http' }])
+  t.equal(app.source, text, 'the grid runs the YAML the editor wrote')
+})
+
+t.test('edit the running app: a property changed in the form shows as a change; a connection to an unknown terminal shows the node\'s error at its line', async t => {
+  await page.click('a[data-action=edit]')
+  await page.waitForURL(/#\/edit\/drawn$/)
+  await page.waitForFunction(() => document.querySelectorAll('#edit-diagram g.component').length === 2)
+  await page.waitForFunction(() => document.querySelector('#diff .diff-summary')?.textContent === 'no changes to drawn')
+  t.equal(await page.locator('#apply').isDisabled(), true, 'nothing to apply')
+
+  await page.click('#edit-diagram g[data-component=web] text.name')
+  await page.fill('#inspector input[name="properties.title"]', 'Redrawn')
+  await page.press('#inspector input[name="properties.title"]', 'Tab')
+  await page.waitForSelector('#diff ul.diff li.changed[data-path="components.web.properties.title"]')
+  t.match(await page.locator('#diff ul.diff li.changed').textContent(), /"Drawn by hand" → "Redrawn"/)
+  t.match(await page.locator('#diff .diff-summary').textContent(), /restarts web/)
+
+  const broken = (await yamlText()).replace('db: db.http', 'db: db.nosuch')
+  const line = broken.split('\n').findIndex(l => l.includes('db.nosuch')) + 1
+  await page.fill('#yaml', broken)
+  await page.waitForSelector(`#issues li[data-code=ERR_UNKNOWN_TERMINAL][data-line="${line}"]`)
+  t.ok(await page.locator(`#gutter [data-line="${line}"].error`).count() === 1, `marked at line ${line}`)
+  t.equal(await page.locator('#apply').isDisabled(), true, 'no apply while invalid')
+  // The drawing follows the text: the wrong input is drawn where the node points.
+  await page.waitForSelector('#edit-diagram g[data-component=db] g.port.in[data-terminal=nosuch]', { state: 'attached' })
+  await page.screenshot({ path: join(shots, 'console-editor-error.png') })
+  t.equal((await node.client.app('drawn')).graph.connections[0]?.input, 'http', 'nothing applied')
+})
+
+t.test('no script errors on any page', async t => {
+  t.same(pageErrors, [])
+})
+
