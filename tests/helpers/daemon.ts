@@ -100,6 +100,8 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
   prepare?: (dataDir: string) => Promise<void>
   /** Arguments before the flags on the first start only, e.g. ['join', '--token-file', file, address]. */
   firstArgs?: string[]
+  /** The trellisd to run, e.g. an installed one; the checkout's daemon/main.ts on this Node unless given. */
+  program?: string
 } = {}): Promise<TestDaemon> {
   const dataDir = await mkdtemp(join(tmpdir(), 'trellis-test-'))
   let first = true
@@ -111,8 +113,9 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
     const log = openSync(logFile, 'a')
     const lead = first ? (options.firstArgs ?? []) : []
     first = false
-    child = spawn(process.execPath, [
-      join(ROOT, 'daemon', 'main.ts'), ...lead, '--data-dir', dataDir, '--api', '127.0.0.1:0', '--entry-host', '127.0.0.1',
+    const [command, ...head] = options.program === undefined ? [process.execPath, join(ROOT, 'daemon', 'main.ts')] : [options.program]
+    child = spawn(command!, [
+      ...head, ...lead, '--data-dir', dataDir, '--api', '127.0.0.1:0', '--entry-host', '127.0.0.1',
       '--cgroup-parent', cgroupParent, '--stop-grace', '2000', '--log-level', 'debug', ...(options.extraArgs ?? [])
     ], { stdio: ['ignore', log, log], env: { ...process.env, TRELLIS_TEST_TAG: cgroupParent } })
     closeSync(log)
