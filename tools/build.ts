@@ -19,11 +19,13 @@ const RUNTIME_FILES: Array<[string, string]> = [
   ['controller/console/web', 'controller/console/web'],
   // Images run as TypeScript from the node's image store (outside node_modules, so Node strips their types);
   // their links to images/shared become copies, as an image bundle makes them.
-  ['images', 'images']
+  ['images', 'images'],
+  // The console's catalog offers the example apps' kinds (controller/console/assets.ts reads them).
+  ['examples', 'examples']
 ]
 
 rmSync(dist, { recursive: true, force: true })
 execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
 for (const [from, to] of RUNTIME_FILES) {
-  cpSync(join(root, from), join(dist, to), { recursive: true, dereference: true, filter: source => !source.endsWith('.d.ts') })
+  cpSync(join(root, from), join(dist, to), { recursive: true, dereference: true, filter: source => !source.endsWith('.d.ts') && !source.endsWith('demo.ts') })
 }
