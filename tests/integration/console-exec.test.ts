@@ -8,7 +8,8 @@
  * would (its grid token as a subprotocol) runs the image's console command
  * on a terminal: typed text comes back, `stty size` follows resizes, and the
  * shell's exit ends the session with its code. A read-only token opens
- * nothing; an instance that does not exist is named.
+ * nothing; an instance that does not exist is named; one whose node is down
+ * is said to be unreachable.
  */
 import t from 'tap'
 import { spawn } from 'node:child_process'
@@ -17,7 +18,7 @@ import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import WebSocket from 'ws'
 import { BEARER_SUBPROTOCOL_PREFIX, SESSION_SUBPROTOCOL, type InstanceStatusView } from '../../controller/client/index.ts'
-import { ROOT, startGrid, waitFor, type TestDaemon } from '../helpers/daemon.ts'
+import { killNode, ROOT, startGrid, waitFor, type TestDaemon } from '../helpers/daemon.ts'
 
 const skip = process.getuid?.() === 0 ? false : 'needs root: a session runs as the instance\'s user in its cgroup'
 const APP = `name: cx
@@ -150,5 +151,15 @@ t.test('consoles and exec from any node', { skip }, async t => {
     ws.terminate()
     await waitFor('the shell to be hung up', 20_000, () => procs() === before ? true : undefined, 50)
     t.pass(`back to ${before} process(es) in ${dir}`)
+  })
+
+  // Last: it kills a node. Two voters, one gone: no quorum, so the grid
+  // cannot move the instance and still places it on the dead node.
+  t.test('an instance whose node is down: the session says it is unreachable, within the dial timeout', async t => {
+    const survivor = elsewhere(idle)
+    await killNode(owner(idle))
+    const r = await cli(survivor, ['exec', 'cx', 'idle.0', '--', 'true'])
+    t.equal(r.code, 125, 'the session could not run')
+    t.match(r.stderr, /\[ERR_UNREACHABLE\]/, `says why: ${r.stderr}`)
   })
 })
