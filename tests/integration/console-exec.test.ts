@@ -138,11 +138,53 @@ t.test('consoles and exec from any node', { skip }, async t => {
     t.equal(closeCode, 1000)
   })
 
+  /** The console instance's memory cgroup, how many processes are in it, and the command lines of those its sessions started. */
+  const consoleCgroup = async (): Promise<{ dir: string, procs: () => number, sessions: () => string[] }> => {
+    const target = ready.find(i => i.component === 'console')!
+    const main = (await owner(target).client.app('cx')).instanceList.find(i => i.id === target.id)!.pid!
+    const dir = join('/sys/fs/cgroup/memory', /:memory:(.*)$/m.exec(readFileSync(`/proc/${main}/cgroup`, 'utf8'))![1]!)
+    const pids = (): number[] => readFileSync(join(dir, 'cgroup.procs'), 'utf8').trim().split('\n').map(Number)
+    const cmdline = (pid: number): string => { try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim() } catch { return '' } }
+    return { dir, procs: () => pids().length, sessions: () => pids().filter(p => p !== main).map(cmdline).filter(c => c !== '') }
+  }
+
+  t.test('trellis console on a terminal: raw keys (Ctrl-C reaches the instance), the window size, Ctrl-] leaves', async t => {
+    const { spawn: spawnPty } = await import('node-pty')
+    const target = ready.find(i => i.component === 'console')!
+    const term = spawnPty(process.execPath, [join(ROOT, 'controller', 'cli', 'main.ts'), '--data-dir', elsewhere(target).dataDir, 'console', 'cx', 'console.0'], { cols: 100, rows: 30, env: { ...process.env, TERM: 'xterm' } as Record<string, string> })
+    t.teardown(() => { try { term.kill('SIGKILL') } catch {} })
+    let screen = ''
+    term.onData(d => { screen += d })
+    const exited = new Promise<number>(resolve => { term.onExit(e => { resolve(e.exitCode) }) })
+    const see = async (what: RegExp): Promise<void> => {
+      await waitFor(`${String(what)} on the terminal (so far: ${JSON.stringify(screen.slice(-300))})`, 20_000, () => what.test(screen) ? true : undefined, 50)
+    }
+    await see(/connected to console\.0 of cx; Ctrl-\] leaves/)
+    await see(/console of cx\.console\.0/)
+    term.write('stty size\r')
+    await see(/30 100/)
+    t.pass('the instance\'s terminal has this terminal\'s size')
+    term.resize(120, 40)
+    term.write('stty size\r')
+    await see(/40 120/)
+    t.pass('a window change follows')
+    // Raw: Ctrl-C is a byte for the instance's terminal, not a signal to the CLI.
+    const { sessions } = await consoleCgroup()
+    term.write('sleep 600\r')
+    await waitFor('the sleep to run in the instance', 20_000, () => sessions().includes('sleep 600') ? true : undefined, 50)
+    term.write('\x03')
+    term.write('echo after-$((6*7))\r')
+    await see(/after-42/)
+    t.pass('Ctrl-C interrupted the sleep in the instance, and the session goes on')
+    term.write('\x1d')
+    t.equal(await exited, 0, 'Ctrl-] leaves with 0')
+    t.match(screen, /left console\.0/)
+    await waitFor('the session\'s shell to be hung up', 20_000, () => sessions().length === 0 ? true : undefined, 50)
+  })
+
   t.test('a client that goes away hangs its session up: nothing of it stays in the instance', async t => {
     const target = ready.find(i => i.component === 'console')!
-    const tasks = readFileSync(`/proc/${(await owner(target).client.app('cx')).instanceList.find(i => i.id === target.id)!.pid!}/cgroup`, 'utf8')
-    const dir = join('/sys/fs/cgroup/memory', /:memory:(.*)$/m.exec(tasks)![1]!)
-    const procs = (): number => readFileSync(join(dir, 'cgroup.procs'), 'utf8').trim().split('\n').length
+    const { dir, procs } = await consoleCgroup()
     const before = procs()
     const ws = new WebSocket(`${elsewhere(target).client.url.replace('http', 'ws')}/v1/apps/cx/instances/console.0/console`, [SESSION_SUBPROTOCOL], { headers: { authorization: `Bearer ${readFileSync(join(elsewhere(target).dataDir, 'admin.token'), 'utf8').trim()}` } })
     await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject) })
