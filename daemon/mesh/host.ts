@@ -53,6 +53,8 @@ export interface MeshHostInit {
   backoff?: Partial<BackoffPolicy>
   /** Gossip topics the grid uses; others are ignored, and invalid messages on these cost the sender its score. */
   topics?: string[]
+  /** How often libp2p pings every connection to find dead ones (a new stream each time); default 10 s. */
+  connectionPingMs?: number
 }
 
 /** What a mesh host needs: a logger, and a clock and random source for redial timing. */
@@ -63,6 +65,7 @@ export interface MeshHostComponents {
 }
 
 const DIAL_TIMEOUT = 10_000 // ms
+const CONNECTION_PING_MS = 10_000 // ms, libp2p's own default
 const MAX_CONNECTIONS = 300
 /**
  * The most a yamux stream lets its peer send ahead of the reader. It bounds
@@ -209,6 +212,7 @@ export async function createMeshHost (components: MeshHostComponents, init: Mesh
       maxIncomingPendingConnections: MAX_PENDING_INBOUND,
       inboundConnectionThreshold: INBOUND_PER_SECOND
     },
+    connectionMonitor: { pingInterval: init.connectionPingMs ?? CONNECTION_PING_MS },
     peerDiscovery,
     services: {
       identify: identify({ timeout: dialTimeoutMs }),
