@@ -23,6 +23,7 @@ import { MeshAddressInvalidError } from './errors.ts'
 import type { GridKey } from './keys.ts'
 import { Links } from './links.ts'
 import { patchPnetCipher } from './pnet-cipher.ts'
+import { patchYamuxWindowUpdates } from './yamux-window.ts'
 import type { BackoffPolicy, Rng } from './links.ts'
 
 /** The libp2p services every Trellis node runs. */
@@ -182,6 +183,8 @@ export async function createMeshHost (components: MeshHostComponents, init: Mesh
   const log = components.logger
   // Until @libp2p/pnet ships libp2p/js-libp2p#3585; see pnet-cipher.ts.
   patchPnetCipher()
+  // One window update per half window rather than per frame; see yamux-window.ts.
+  patchYamuxWindowUpdates()
   const dialTimeoutMs = init.dialTimeoutMs ?? DIAL_TIMEOUT
   const listen = init.listen.map(address => checkAddress(address, 'listen'))
   const self = peerIdFromPrivateKey(init.privateKey)
