@@ -89,9 +89,6 @@ export function addConsoleRoutes (server: ApiServer, assets: ConsoleAssets): voi
     return STREAMED
   }
   server.streamRoute('GET', '/', async (req, res) => serve('index.html', req.body, res), { open: true })
-  server.streamRoute('GET', '/console/:file', async (req, res) => serve(req.params.file!, req.body, res), { open: true })
-  // Vendored module folders (yaml/…) keep their relative imports: a few levels below /console.
-  for (const names of [['a', 'b'], ['a', 'b', 'c'], ['a', 'b', 'c', 'd']]) {
-    server.streamRoute('GET', `/console/${names.map(n => `:${n}`).join('/')}`, async (req, res) => serve(names.map(n => req.params[n]).join('/'), req.body, res), { open: true })
-  }
+  // The rest of the path: vendored module folders (yaml/…) keep their relative imports below /console.
+  server.streamRoute('GET', '/console/*file', async (req, res) => serve(req.params.file!, req.body, res), { open: true })
 }

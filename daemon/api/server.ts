@@ -274,9 +274,13 @@ export class ApiServer {
 const SAFE_METHODS = new Set(['GET', 'HEAD'])
 
 /** `/v1/apps/:name` → a pattern whose groups are the `:name` segments. */
+/** `:name` matches one path segment; a trailing `*name` the rest of the path, slashes included. */
 function compile (path: string): PathPattern {
   const names: string[] = []
-  const pattern = new RegExp('^' + path.replace(/:([a-z]+)/g, (_, n: string) => { names.push(n); return '([^/]+)' }) + '$')
+  const pattern = new RegExp('^' + path.replace(/:([a-z]+)|\*([a-z]+)$/g, (_, one: string | undefined, rest: string | undefined) => {
+    names.push((one ?? rest)!)
+    return one !== undefined ? '([^/]+)' : '(.+)'
+  }) + '$')
   return { pattern, names }
 }
 

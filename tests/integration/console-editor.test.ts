@@ -9,11 +9,9 @@
  */
 import t from 'tap'
 import { readFileSync } from 'node:fs'
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { join } from 'node:path'
 import { startGrid } from '../helpers/daemon.ts'
+import { launchChromium, screenshotDir } from '../helpers/browser.ts'
 
 /** The page's DOM as the functions handed to the browser use it (the project is type-checked without the DOM library). */
 interface PageElement {
@@ -34,18 +32,8 @@ const node = nodes[0]!
 const url = node.client.url
 const adminToken = readFileSync(join(node.dataDir, 'admin.token'), 'utf8').trim()
 
-const shots = await mkdtemp(join(tmpdir(), 'trellis-editor-shots-'))
-t.teardown(async () => {
-  const keep = process.env.TRELLIS_CONSOLE_SHOTS
-  if (keep !== undefined && keep !== '') {
-    await mkdir(resolve(keep), { recursive: true })
-    await cp(shots, resolve(keep), { recursive: true })
-  }
-  await rm(shots, { recursive: true, force: true })
-})
-
-const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
-t.teardown(() => browser.close())
+const shots = await screenshotDir(fn => t.teardown(fn), 'trellis-editor-shots')
+const browser = await launchChromium(fn => t.teardown(fn))
 const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } })
 t.teardown(() => context.close())
 const page = await context.newPage()

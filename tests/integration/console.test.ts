@@ -9,12 +9,11 @@
  */
 import t from 'tap'
 import { readFileSync } from 'node:fs'
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { parseDocument } from 'yaml'
 import { freePort, ROOT, startGrid, waitFor } from '../helpers/daemon.ts'
+import { launchChromium, screenshotDir } from '../helpers/browser.ts'
 
 /** The page's DOM as the functions handed to the browser use it (the project is type-checked without the DOM library). */
 interface PageElement {
@@ -51,18 +50,8 @@ const home = nodes.find(d => d !== victimNode)!
 const url = home.client.url
 const adminToken = readFileSync(join(home.dataDir, 'admin.token'), 'utf8').trim()
 
-const shots = await mkdtemp(join(tmpdir(), 'trellis-console-shots-'))
-t.teardown(async () => {
-  const keep = process.env.TRELLIS_CONSOLE_SHOTS
-  if (keep !== undefined && keep !== '') {
-    await mkdir(resolve(keep), { recursive: true })
-    await cp(shots, resolve(keep), { recursive: true })
-  }
-  await rm(shots, { recursive: true, force: true })
-})
-
-const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
-t.teardown(() => browser.close())
+const shots = await screenshotDir(fn => t.teardown(fn), 'trellis-console-shots')
+const browser = await launchChromium(fn => t.teardown(fn))
 
 /** Uncaught errors in the page's scripts: a bug even when every step passed. */
 const pageErrors: string[] = []
