@@ -21,6 +21,8 @@ const LEAVE_MS = 50
 /** Messages one peer may relay to us per second, on average and at once. */
 const PEER_RATE = 50
 const PEER_BURST = 200
+/** How long after the advert for a newcomer it goes once more, ms. */
+const ADVERT_AGAIN_MS = 3000
 
 /** A node as this node knows it. */
 export interface DirectoryEntry {
@@ -84,6 +86,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   readonly #loops: Periodic[] = []
   readonly #unsubscribe: Array<() => void> = []
   #soonTimer: Timer | undefined
+  #againTimer: Timer | undefined
   #sequence = 0
   #lastAdvert: NodeAdvert | undefined
   #lastAdvertAt = 0
@@ -130,6 +133,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     if (this.#stopped) return
     this.#stopped = true
     this.#soonTimer?.cancel()
+    this.#againTimer?.cancel()
     await Promise.all(this.#loops.map(async l => { await l.stop() }))
     for (const off of this.#unsubscribe) off()
     this.#publishHeartbeat(true)
@@ -148,11 +152,23 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     return { incarnation: this.#init.incarnation, sequence: ++this.#sequence, sentAt: this.#c.clock.now() }
   }
 
+  /**
+   * Sends this node's advert soon, for a node that just appeared, and once
+   * more a little later: the newcomer's heartbeat can reach us before our
+   * gossip stream to it is open, and gossipsub drops what it has no stream
+   * for, which would leave the newcomer without our name until the next
+   * periodic advert.
+   */
   #advertSoon (): void {
     if (this.#soon || this.#stopped) return
     this.#soon = true
     const wait = Math.max(0, this.#init.advertMinGapMs - (this.#c.clock.now() - this.#lastAdvertAt))
-    this.#soonTimer = this.#c.clock.setTimeout(() => { this.#soon = false; void this.#publishAdvert(true) }, wait)
+    this.#soonTimer = this.#c.clock.setTimeout(() => {
+      this.#soon = false
+      void this.#publishAdvert(true)
+      this.#againTimer?.cancel()
+      this.#againTimer = this.#c.clock.setTimeout(() => { void this.#publishAdvert(true) }, ADVERT_AGAIN_MS)
+    }, wait)
   }
 
   #publishHeartbeat (leaving: boolean): void {

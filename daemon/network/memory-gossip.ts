@@ -9,6 +9,8 @@ import type { Gossip, GossipMessage, GossipVerdict } from './gossip.ts'
 export class MemoryGossipNetwork {
   readonly #nodes = new Map<string, MemoryGossip>()
   readonly #cuts = new Set<string>()
+  /** One-way cuts, `from>to`. */
+  readonly #muted = new Set<string>()
   /** Messages delivered to handlers, by topic, over the network's life. */
   readonly delivered = new Map<string, number>()
 
@@ -34,6 +36,15 @@ export class MemoryGossipNetwork {
     this.#cuts.delete(pair(a, b))
   }
 
+  /**
+   * Messages from `from` stop reaching `to`, while `to` still reaches
+   * `from`: as when one side's gossip stream to the other is not open yet.
+   */
+  mute (from: string, to: string, muted = true): void {
+    if (muted) this.#muted.add(`${from}>${to}`)
+    else this.#muted.delete(`${from}>${to}`)
+  }
+
   /** Cuts `id` off from every other node, or heals all its cuts. */
   isolate (id: string, isolated = true): void {
     for (const other of this.#nodes.keys()) if (other !== id) isolated ? this.cut(id, other) : this.heal(id, other)
@@ -43,9 +54,9 @@ export class MemoryGossipNetwork {
   send (from: string, topic: string, data: Uint8Array): void {
     const copy = new Uint8Array(data)
     for (const node of this.#nodes.values()) {
-      if (node.selfId === from || !node.listens(topic) || this.#cuts.has(pair(from, node.selfId))) continue
+      if (node.selfId === from || !node.listens(topic) || this.#blocked(from, node.selfId)) continue
       queueMicrotask(() => {
-        if (this.#nodes.get(node.selfId) !== node || this.#cuts.has(pair(from, node.selfId))) return
+        if (this.#nodes.get(node.selfId) !== node || this.#blocked(from, node.selfId)) return
         if (node.receive({ topic, from, relayedBy: from, data: copy })) this.delivered.set(topic, (this.delivered.get(topic) ?? 0) + 1)
       })
     }
@@ -53,7 +64,11 @@ export class MemoryGossipNetwork {
 
   /** @internal Nodes subscribed to a topic, reachable from `from`. */
   listeners (from: string, topic: string): string[] {
-    return [...this.#nodes.values()].filter(n => n.selfId !== from && n.listens(topic) && !this.#cuts.has(pair(from, n.selfId))).map(n => n.selfId)
+    return [...this.#nodes.values()].filter(n => n.selfId !== from && n.listens(topic) && !this.#blocked(from, n.selfId)).map(n => n.selfId)
+  }
+
+  #blocked (from: string, to: string): boolean {
+    return this.#cuts.has(pair(from, to)) || this.#muted.has(`${from}>${to}`)
   }
 }
 

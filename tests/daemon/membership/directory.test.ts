@@ -175,3 +175,19 @@ t.test('a peer that floods is rate limited', async t => {
   t.ok(a.drops.counts['rate-limited'] >= 100, `${a.drops.counts['rate-limited']} of 400 dropped for rate`)
   t.equal(stateOf(a, 'f'), 'up', 'what passed the limit still counts as a sign of life')
 })
+
+t.test('a newcomer learns our name even when our first advert for it is lost', async t => {
+  const w = await world(t)
+  const a = await w.add('a')
+  await w.run(3000)
+  // b's heartbeats reach a, but a's gossip to b is lost for a while, as when a's stream to b is not open yet.
+  w.gossip.mute('a', 'b')
+  const b = await w.add('b')
+  await w.run(1500)
+  t.equal(stateOf(a, 'b'), 'up', 'a has heard b')
+  t.equal(b.nodes().find(n => n.id === 'a')?.advert, undefined, 'b has nothing of a yet')
+  w.gossip.mute('a', 'b', false)
+  // Well before the periodic advert, 10 s on.
+  await w.run(3000)
+  t.equal(b.nodes().find(n => n.id === 'a')?.advert?.name, 'node-a', 'the advert sent again reached b')
+})
