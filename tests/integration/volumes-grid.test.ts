@@ -7,7 +7,7 @@
  * `trellis volume list/describe` show it all.
  */
 import t from 'tap'
-import { readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseDocument } from 'yaml'
 import { freePort, killNode, ROOT, startGrid, trellisCli, waitFor, type TestDaemon } from '../helpers/daemon.ts'
@@ -119,14 +119,15 @@ t.test('the dead node\'s replica is replaced and rebuilt on the third node; volu
 
 t.test('the restarted node removes the replica it no longer holds', async t => {
   const dead = nodes.find(d => d.process.exitCode !== null || d.process.signalCode !== null)!
+  // And one of a volume the grid no longer has, never opened after the restart.
+  mkdirSync(join(dead.dataDir, 'replicas', 'deleted-long-ago'))
+  writeFileSync(join(dead.dataDir, 'replicas', 'deleted-long-ago', 'data'), 'old')
   await dead.restart()
   const v = await dead.client.volume(VOLUME)
   const mine = ids[nodes.indexOf(dead)]!
   t.notOk(v.members.some(m => m.id === mine), 'not a member any more')
-  await waitFor('its replica directory to be gone', 90_000, async () => {
-    const { existsSync } = await import('node:fs')
-    return existsSync(join(dead.dataDir, 'replicas', VOLUME)) ? undefined : true
-  }, 250)
+  await waitFor('its replica directories to be gone', 90_000, async () =>
+    existsSync(join(dead.dataDir, 'replicas', VOLUME)) || existsSync(join(dead.dataDir, 'replicas', 'deleted-long-ago')) ? undefined : true, 250)
   t.same(mountsUnder(dead.dataDir), [], 'no mount left on it')
   t.same(loopsUnder(dead.dataDir), [], 'no loop device left for it')
   // Just restarted, it learns the others are up within a few heartbeats.

@@ -20,6 +20,7 @@ import type { Transport } from '../../network/index.ts'
 import type { BlockEndpoint, VolumeAttacher } from '../backend.ts'
 import { openSparseFileStore, type SparseFileStore } from '../block/index.ts'
 import { VolumeAttachedError, VolumeNotFoundError } from '../errors.ts'
+import { VOLUME_ID } from '../volume-id.ts'
 import { cleanupStaleMounts, mountVolume } from '../mount/index.ts'
 import { NbdServer } from '../nbd/index.ts'
 import { openReplicatedBlockStore, ReplicaServer, type ReplicatedBlockStore, type ResyncProgress } from '../replica/index.ts'
@@ -240,11 +241,38 @@ export class GridVolumes implements VolumeAttacher {
       await rm(join(this.#init.dir, id), { recursive: true, force: true })
       this.#log.info({ volume: id }, v === undefined ? 'volume deleted: replica removed' : 'no longer a member: replica removed')
     }
+    await this.#sweepStrays()
     for (const a of this.#attached.values()) {
       const v = volumes.get(a.id)
       if (v !== undefined) await a.tend(v)
     }
     await this.#keep()
+  }
+
+  /**
+   * Removes replica directories this node never opened and the state gives
+   * it no part in: a node that restarts after its replica was replaced may
+   * apply the replacement before it ever opens the replica. Its state may
+   * still be behind the grid's, and a newer one may have made this copy the
+   * only one in sync, so nothing goes before a read barrier has caught the
+   * state up; without a quorum the directories stay until the next pass.
+   */
+  async #sweepStrays (): Promise<void> {
+    const onDisk = (await readdir(this.#init.dir, { withFileTypes: true }))
+      .filter(e => e.isDirectory() && VOLUME_ID.test(e.name) && !e.name.endsWith('.copying')).map(e => e.name)
+    const strays = (): string[] => onDisk.filter(id => !this.#locals.has(id) && !this.#attached.has(id) &&
+      !(this.#c.log.state.volumes.get(id)?.members.includes(this.#init.nodeId) ?? false))
+    if (strays().length === 0) return
+    try {
+      await this.#c.log.readBarrier?.()
+    } catch (err) {
+      this.#log.debug({ err }, 'replicas this node has no part in stay until the state can be brought up to date')
+      return
+    }
+    for (const id of strays()) {
+      await rm(join(this.#init.dir, id), { recursive: true, force: true })
+      this.#log.info({ volume: id }, this.#c.log.state.volumes.has(id) ? 'not a member: leftover replica removed' : 'volume deleted: leftover replica removed')
+    }
   }
 
   /**
