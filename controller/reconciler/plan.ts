@@ -99,9 +99,10 @@ export function plan (input: PlanInput): Decision[] {
     const reasons: string[] = []
     const existing: Record<string, string> = {}
     let drained: string | undefined
-    // Nodes an instance of this app crash-looped on: none of its instances is placed there anew.
+    // Nodes an instance of this app crash-looped on: no instance of its component is placed there anew.
     const shunned = new Set<string>()
-    for (const { instance } of wanted) {
+    const shunnedBy = new Map<string, string[]>()
+    for (const { instance, component } of wanted) {
       const p = current.get(instance)
       if (p === undefined) { reasons.push(`${instance} not placed`); continue }
       const node = byId.get(p.node)
@@ -117,6 +118,7 @@ export function plan (input: PlanInput): Decision[] {
       }
       if (input.failed?.(instance) === true) {
         shunned.add(p.node)
+        shunnedBy.set(component, [...(shunnedBy.get(component) ?? []), p.node])
         reasons.push(`${instance}: crash-looping on ${node.name}`)
         continue
       }
@@ -126,9 +128,11 @@ export function plan (input: PlanInput): Decision[] {
     const extra = [...current.keys()].some(id => !wanted.some(w => w.instance === id))
     if (reasons.length === 0 && !stale && !extra) continue
     const request: ScheduleRequest = {
-      app: app.spec,
+      // Only the crash-looping component shuns the node: a stateless instance leaving a dead node may
+      // need the very node where the db crash-loops (three nodes, anti-affine web instances).
+      app: shunnedBy.size === 0 ? app.spec : shunning(app.spec, shunnedBy),
       images: input.images,
-      nodes: shunned.size === 0 ? nodes : nodes.map(n => shunned.has(n.id) ? { ...n, cordoned: true } : n),
+      nodes,
       existing,
       pinned: pinnedOf(state, app.spec),
       options: { seed: `${input.seed}/${app.name}/${app.version}`, strategy: input.strategy?.(app.name) }
@@ -188,6 +192,17 @@ export function plan (input: PlanInput): Decision[] {
     }
   }
   return decisions
+}
+
+/** The app with each crash-looping component kept off the nodes it crash-looped on. */
+function shunning (spec: AppSpec, shunnedBy: ReadonlyMap<string, string[]>): AppSpec {
+  return {
+    ...spec,
+    components: spec.components.map(c => {
+      const nodes = shunnedBy.get(c.name)
+      return nodes === undefined ? c : { ...c, constraints: [...c.constraints, { attribute: 'id', operator: 'not-in' as const, values: nodes }] }
+    })
+  }
 }
 
 /**

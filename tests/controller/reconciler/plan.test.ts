@@ -226,6 +226,24 @@ t.test('a dead node\'s stateless instances move even when its stateful one can g
     t.not(placed['shop.web.0'], 'n1', 'web.0 leaves the dead node')
   })
 
+  await t.test('the db crash-loops on the only node web.0 can go to: only the db shuns it', async t => {
+    const g = packed()
+    // Here the db's replica was on n3: it moved there, and its attach dropped unreachable n1.
+    const v = g.state.volumes.get('shop.db.data')!
+    v.members = ['n1', 'n3']
+    v.inSync = ['n1', 'n3']
+    g.volume(placeApp('shop', 1, [
+      { instance: 'shop.lb.0', node: 'n1' }, { instance: 'shop.web.0', node: 'n1' }, { instance: 'shop.web.1', node: 'n2' }, { instance: 'shop.db.0', node: 'n3' }
+    ], 'test'))
+    g.volume(updateVolume('shop.db.data', v.generation, { removeInSync: ['n1'] }, 'unreachable at attach'))
+    t.same([g.where()['shop.db.0'], g.state.volumes.get('shop.db.data')!.inSync], ['n3', ['n3']], 'set up as described')
+    const decisions = plan({ state: g.state, nodes: n1Down, images, schedule, ready: () => true, failed: i => i === 'shop.db.0', seed: 1, statefulGraceMs: 5500 })
+    const placed = decisions[0]?.kind === 'place' ? Object.fromEntries(decisions[0].placements.map(p => [p.instance, p.node])) : {}
+    t.equal(placed['shop.web.0'], 'n3', 'web.0 may go where the db crash-loops: n2 holds web.1')
+    t.equal(placed['shop.db.0'], 'n3', 'the db stays: its only in-sync replica is there')
+    t.match(decisions[1], { kind: 'unschedulable', explanations: { db: /not-in n3/ } })
+  })
+
   await t.test('once the stateless ones have moved, the db is still explained every round, and nothing else is proposed', async t => {
     const g = packed()
     g.volume(updateVolume('shop.db.data', g.state.volumes.get('shop.db.data')!.generation, { removeInSync: ['n2'] }, 'replica failed'))
