@@ -99,9 +99,10 @@ export function plan (input: PlanInput): Decision[] {
     const reasons: string[] = []
     const existing: Record<string, string> = {}
     let drained: string | undefined
-    // Nodes an instance of this app crash-looped on: none of its instances is placed there anew.
+    // Nodes an instance of this app crash-looped on: no instance of its component is placed there anew.
     const shunned = new Set<string>()
-    for (const { instance } of wanted) {
+    const shunnedBy = new Map<string, string[]>()
+    for (const { instance, component } of wanted) {
       const p = current.get(instance)
       if (p === undefined) { reasons.push(`${instance} not placed`); continue }
       const node = byId.get(p.node)
@@ -117,6 +118,7 @@ export function plan (input: PlanInput): Decision[] {
       }
       if (input.failed?.(instance) === true) {
         shunned.add(p.node)
+        shunnedBy.set(component, [...(shunnedBy.get(component) ?? []), p.node])
         reasons.push(`${instance}: crash-looping on ${node.name}`)
         continue
       }
@@ -125,18 +127,28 @@ export function plan (input: PlanInput): Decision[] {
     const stale = [...current.values()].some(p => p.appVersion !== app.version)
     const extra = [...current.keys()].some(id => !wanted.some(w => w.instance === id))
     if (reasons.length === 0 && !stale && !extra) continue
-    const result = input.schedule({
-      app: app.spec,
+    const request: ScheduleRequest = {
+      // Only the crash-looping component shuns the node: a stateless instance leaving a dead node may
+      // need the very node where the db crash-loops (three nodes, anti-affine web instances).
+      app: shunnedBy.size === 0 ? app.spec : shunning(app.spec, shunnedBy),
       images: input.images,
-      nodes: shunned.size === 0 ? nodes : nodes.map(n => shunned.has(n.id) ? { ...n, cordoned: true } : n),
+      nodes,
       existing,
       pinned: pinnedOf(state, app.spec),
       options: { seed: `${input.seed}/${app.name}/${app.version}`, strategy: input.strategy?.(app.name) }
-    })
+    }
+    const whole = input.schedule(request)
+    // All or nothing is for placing an app, not for healing one that runs: when every instance is
+    // placed at this version, a component that fits nowhere (a db whose in-sync replicas are all on
+    // dead nodes, or one crash-looping on its only replica's node) stays where it is and is explained,
+    // while the rest of the app still leaves dead, draining and crash-loop nodes.
+    const healing = !stale && !extra && wanted.every(w => current.has(w.instance))
+    const result = whole.ok || !healing ? whole : partly(request, whole.explanations, current, input.schedule)
     if (!result.ok) {
       decisions.push({ kind: 'unschedulable', app: app.name, appVersion: app.version, explanations: result.explanations })
       continue
     }
+    const waiting: Decision | undefined = whole.ok ? undefined : { kind: 'unschedulable', app: app.name, appVersion: app.version, explanations: whole.explanations }
     const grace = input.statefulGraceMs ?? 0
     const placements = result.placements.map(p => {
       const was = current.get(p.instance)?.node
@@ -152,7 +164,10 @@ export function plan (input: PlanInput): Decision[] {
       const fencing = was !== undefined && stateful && on?.state === 'down' && (on.downForMs ?? 0) < grace
       return { instance: p.instance, node: waiting || fencing ? was! : p.node }
     })
-    if (placements.every(p => current.get(p.instance)?.node === p.node) && !stale && !extra && placements.length === current.size) continue
+    if (placements.every(p => current.get(p.instance)?.node === p.node) && !stale && !extra && placements.length === current.size) {
+      if (waiting !== undefined) decisions.push(waiting)
+      continue
+    }
     const moved = placements.filter(p => current.get(p.instance) !== undefined && current.get(p.instance)!.node !== p.node).map(p => p.instance)
     const unplaced = wanted.filter(w => !current.has(w.instance)).length
     const reason = unplaced === wanted.length
@@ -166,6 +181,8 @@ export function plan (input: PlanInput): Decision[] {
       return { volume: v.id, members: [at, ...chooseReplicas(nodes, [at], v.replicas - 1, v.sizeBytes, `${input.seed}/${v.id}`, fits)] }
     })
     decisions.push({ kind: 'place', app: app.name, appVersion: app.version, placements, reason, moved, volumes })
+    // Said after the placement, so that what is last said of the app is what still waits.
+    if (waiting !== undefined) decisions.push(waiting)
     // Later apps in this round see what this one takes.
     for (const p of placements) {
       const node = nodes.find(n => n.id === p.node)
@@ -175,6 +192,37 @@ export function plan (input: PlanInput): Decision[] {
     }
   }
   return decisions
+}
+
+/** The app with each crash-looping component kept off the nodes it crash-looped on. */
+function shunning (spec: AppSpec, shunnedBy: ReadonlyMap<string, string[]>): AppSpec {
+  return {
+    ...spec,
+    components: spec.components.map(c => {
+      const nodes = shunnedBy.get(c.name)
+      return nodes === undefined ? c : { ...c, constraints: [...c.constraints, { attribute: 'id', operator: 'not-in' as const, values: nodes }] }
+    })
+  }
+}
+
+/**
+ * The app placed without the components the scheduler could not place,
+ * whose instances stay on the nodes they are placed on. Their instances on
+ * live nodes keep holding their room there (they are in the nodes' `used`,
+ * and the scheduler gives back only what it places), so nothing lands on top of them.
+ */
+function partly (request: ScheduleRequest, explanations: Record<string, string>, current: ReadonlyMap<string, { node: string }>,
+  schedule: (request: ScheduleRequest) => ScheduleResult): ScheduleResult {
+  const stuck = request.app.components.filter(c => Object.hasOwn(explanations, c.name))
+  const rest = request.app.components.filter(c => !Object.hasOwn(explanations, c.name))
+  if (rest.length === 0) return { ok: false, explanations }
+  const result = schedule({ ...request, app: { ...request.app, components: rest } })
+  if (!result.ok) return { ok: false, explanations: { ...explanations, ...result.explanations } }
+  const kept = stuck.flatMap(c => Array.from({ length: c.count }, (_, k) => {
+    const instance = instanceId(request.app.name, c.name, k)
+    return { instance, component: c.name, node: current.get(instance)!.node }
+  }))
+  return { ok: true, placements: [...result.placements, ...kept] }
 }
 
 /**

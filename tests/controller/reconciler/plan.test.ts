@@ -182,3 +182,85 @@ t.test('rebalance spreads a packed app over new nodes, one instance per app per 
   t.same(rebalance({ state: g.state, nodes, images, schedule, seed: 9 }), [], 'balanced: nothing more to move')
   t.ok(seen.length >= 2)
 })
+
+t.test('a dead node\'s stateless instances move even when its stateful one can go nowhere', async t => {
+  const withDb: AppSpec = { ...threeTier, components: threeTier.components.map(c => c.name === 'db' ? { ...c, volumes: [{ name: 'data', size: GiB, replicas: 2, mount: '/data' }] } : c) }
+  /** n1 runs lb, web.0 and the db (its volume's primary); n2 runs web.1 and holds the volume's other replica. */
+  const packed = (): Grid => {
+    const g = new Grid()
+    g.put(withDb)
+    g.volume(placeApp('shop', 1, [
+      { instance: 'shop.lb.0', node: 'n1' }, { instance: 'shop.web.0', node: 'n1' }, { instance: 'shop.web.1', node: 'n2' }, { instance: 'shop.db.0', node: 'n1' }
+    ], 'test', [{ volume: 'shop.db.data', members: ['n1', 'n2'] }]))
+    return g
+  }
+  const n1Down = [node('n1', { state: 'down', downForMs: 30_000 }), node('n2'), node('n3')]
+
+  await t.test('the db\'s only in-sync replica is on the dead node', async t => {
+    const g = packed()
+    // n2 missed a write and left the in-sync set before n1 died: only n1 holds the db's data.
+    g.volume(updateVolume('shop.db.data', g.state.volumes.get('shop.db.data')!.generation, { removeInSync: ['n2'] }, 'replica failed'))
+    const decisions = plan({ state: g.state, nodes: n1Down, images, schedule, ready: () => true, seed: 1, statefulGraceMs: 5500 })
+    t.match(decisions, [
+      { kind: 'place', moved: ['shop.lb.0', 'shop.web.0'] },
+      { kind: 'unschedulable', explanations: { db: /hold no in-sync replica of its volume/ } }
+    ], 'the stateless instances move; the db waits for its data, and why is said')
+    const placed = decisions[0]?.kind === 'place' ? Object.fromEntries(decisions[0].placements.map(p => [p.instance, p.node])) : {}
+    t.equal(placed['shop.db.0'], 'n1', 'the db stays with its data')
+    t.equal(placed['shop.web.0'], 'n3', 'web.0 goes where web.1 is not')
+    t.equal(placed['shop.web.1'], 'n2', 'web.1 stays')
+    t.notOk(Object.keys(decisions[1]?.kind === 'unschedulable' ? decisions[1].explanations : {}).includes('web'), 'only the db is explained')
+  })
+
+  await t.test('the db crash-loops on the node of its only in-sync replica', async t => {
+    const g = packed()
+    // The db moved to n2, whose attach dropped unreachable n1 from the in-sync set; web.0 is still on n1.
+    g.volume(placeApp('shop', 1, [
+      { instance: 'shop.lb.0', node: 'n1' }, { instance: 'shop.web.0', node: 'n1' }, { instance: 'shop.web.1', node: 'n2' }, { instance: 'shop.db.0', node: 'n2' }
+    ], 'test'))
+    g.volume(updateVolume('shop.db.data', g.state.volumes.get('shop.db.data')!.generation, { removeInSync: ['n1'] }, 'unreachable at attach'))
+    const decisions = plan({ state: g.state, nodes: n1Down, images, schedule, ready: () => true, failed: i => i === 'shop.db.0', seed: 1, statefulGraceMs: 5500 })
+    t.match(decisions, [{ kind: 'place', moved: ['shop.lb.0', 'shop.web.0'] }, { kind: 'unschedulable', explanations: { db: /cordoned|in-sync/ } }])
+    const placed = decisions[0]?.kind === 'place' ? Object.fromEntries(decisions[0].placements.map(p => [p.instance, p.node])) : {}
+    t.equal(placed['shop.db.0'], 'n2', 'the db has nowhere else to go')
+    t.not(placed['shop.web.0'], 'n1', 'web.0 leaves the dead node')
+  })
+
+  await t.test('the db crash-loops on the only node web.0 can go to: only the db shuns it', async t => {
+    const g = packed()
+    // Here the db's replica was on n3: it moved there, and its attach dropped unreachable n1.
+    const v = g.state.volumes.get('shop.db.data')!
+    v.members = ['n1', 'n3']
+    v.inSync = ['n1', 'n3']
+    g.volume(placeApp('shop', 1, [
+      { instance: 'shop.lb.0', node: 'n1' }, { instance: 'shop.web.0', node: 'n1' }, { instance: 'shop.web.1', node: 'n2' }, { instance: 'shop.db.0', node: 'n3' }
+    ], 'test'))
+    g.volume(updateVolume('shop.db.data', v.generation, { removeInSync: ['n1'] }, 'unreachable at attach'))
+    t.same([g.where()['shop.db.0'], g.state.volumes.get('shop.db.data')!.inSync], ['n3', ['n3']], 'set up as described')
+    const decisions = plan({ state: g.state, nodes: n1Down, images, schedule, ready: () => true, failed: i => i === 'shop.db.0', seed: 1, statefulGraceMs: 5500 })
+    const placed = decisions[0]?.kind === 'place' ? Object.fromEntries(decisions[0].placements.map(p => [p.instance, p.node])) : {}
+    t.equal(placed['shop.web.0'], 'n3', 'web.0 may go where the db crash-loops: n2 holds web.1')
+    t.equal(placed['shop.db.0'], 'n3', 'the db stays: its only in-sync replica is there')
+    t.match(decisions[1], { kind: 'unschedulable', explanations: { db: /not-in n3/ } })
+  })
+
+  await t.test('once the stateless ones have moved, the db is still explained every round, and nothing else is proposed', async t => {
+    const g = packed()
+    g.volume(updateVolume('shop.db.data', g.state.volumes.get('shop.db.data')!.generation, { removeInSync: ['n2'] }, 'replica failed'))
+    const round = (): ReturnType<typeof plan> => {
+      const decisions = plan({ state: g.state, nodes: n1Down, images, schedule, ready: () => true, seed: 1, statefulGraceMs: 5500 })
+      for (const d of decisions) if (d.kind === 'place') g.volume(placeApp(d.app, d.appVersion, d.placements, d.reason, d.volumes))
+      return decisions
+    }
+    round()
+    t.match(round(), [{ kind: 'unschedulable', explanations: { db: /in-sync/ } }])
+    t.equal(g.where()['shop.db.0'], 'n1')
+  })
+
+  await t.test('a new app is still placed all or nothing', async t => {
+    const g = new Grid()
+    g.put({ ...withDb, components: withDb.components.map(c => c.name === 'db' ? { ...c, resources: { ...c.resources, memory: 64 * GiB } } : c) })
+    t.match(g.round(three()), [{ kind: 'unschedulable', explanations: { db: /lack/ } }])
+    t.equal(g.state.placements.size, 0, 'nothing placed')
+  })
+})

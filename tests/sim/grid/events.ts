@@ -4,6 +4,7 @@
  * cordon and drain. Node selectors are resolved when the event fires, with
  * the run's seeded rng, so `random` hits a node that is alive then.
  */
+import { statefulInstanceId } from '../../../controller/graph/index.ts'
 import { InvalidScenarioError } from './errors.ts'
 import type { Grid } from './grid.ts'
 import type { SimNode } from './node.ts'
@@ -138,10 +139,22 @@ function inZone (grid: Grid, zone: string): SimNode[] {
 }
 
 /**
- * A node id, `random`, `random@<zone>` or `random-busy` (a node holding
- * placements): random picks among live nodes not cut off, by the seeded rng.
+ * A node id, `random`, `random@<zone>`, `random-busy` (a node holding
+ * placements), `holding:<instance>` (the node an instance is placed on) or
+ * `replica-of:<instance>` (a member of the instance's volume other than its
+ * primary): random picks among live nodes not cut off, by the seeded rng.
  */
 function select (grid: Grid, selector: string): SimNode | undefined {
+  if (selector.startsWith('holding:')) {
+    const p = grid.state.placements.get(selector.slice('holding:'.length))
+    return p === undefined ? undefined : grid.byId.get(p.node)
+  }
+  if (selector.startsWith('replica-of:')) {
+    const instance = selector.slice('replica-of:'.length)
+    const v = [...grid.state.volumes.values()].find(v => statefulInstanceId(v.app, v.component) === instance)
+    const member = v?.members.find(m => m !== v.primary)
+    return member === undefined ? undefined : grid.byId.get(member)
+  }
   if (selector === 'random-busy') {
     const busy = new Set([...grid.state.placements.values()].map(p => p.node))
     return grid.rng.pick(grid.nodes.filter(n => n.alive && n.daemonUp && !n.cutOff && busy.has(n.facts.id)))

@@ -6,7 +6,7 @@
 import { instancesOf } from '../../../controller/reconciler/index.ts'
 import { STATEFUL_GRACE_MS } from '../../../controller/reconciler/index.ts'
 import type { Grid } from './grid.ts'
-import { componentOf } from '../../../controller/graph/index.ts'
+import { componentOf, parseInstanceId } from '../../../controller/graph/index.ts'
 
 /** Time the grid gets, after it stops hearing a node, to move that node's instances off it. */
 export function deadBoundMs (grid: Grid, roundMs: number): number {
@@ -58,12 +58,16 @@ export function checkStep (grid: Grid, now: number, silentSince: Map<string, num
   }
   // Nothing stays on a node the grid stopped hearing beyond the bound, unless the planner said why it cannot move.
   // A stateful instance waits out the leader's grace on top, so the node has surely fenced it first.
+  // Only the instance's own component explained as unplaceable excuses it: another component's
+  // trouble (a db whose in-sync replicas are all gone) must not hold the rest of the app on a dead node.
   for (const p of grid.state.placements.values()) {
     const since = silentSince.get(p.node)
     if (since === undefined) continue
     const limit = grid.stateful(p.instance) ? bound + STATEFUL_GRACE_MS : bound
     if (now - since <= limit) continue
-    if (grid.lastDecision.get(p.app)?.kind === 'unschedulable') continue
+    const last = grid.lastDecision.get(p.app)
+    const component = parseInstanceId(p.instance)?.component
+    if (last?.kind === 'unschedulable' && component !== undefined && Object.hasOwn(last.explanations, component)) continue
     out.push(`${p.instance} still on ${p.node}, unheard for ${now - since} ms (bound ${limit} ms)`)
   }
   // A stateful instance never runs on two live daemons at once (fencing before re-placement).

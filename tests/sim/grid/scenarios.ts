@@ -42,6 +42,27 @@ function base (name: string, description: string, events: SimEvent[], durationMs
   return { name, description, nodes: zones(30), apps: [THREE_TIER, WORKERS], images: IMAGES, events, durationMs, expectAllPlaced: true, ...extra }
 }
 
+/** The shape of examples/three-tier.yaml on three equal nodes that can all mount volumes. */
+function threeNodes (name: string, description: string, events: SimEvent[]): Scenario {
+  return {
+    name,
+    description,
+    nodes: [{ zone: 'a', count: 3, cpu: 2, memoryGiB: 4, diskGiB: 50, capabilities: ['volume-mount'] }],
+    apps: [{
+      name: 'shop',
+      components: [
+        { name: 'lb', image: 'lb', count: 1, cpu: 0.25, memoryMiB: 128 },
+        { name: 'web', image: 'web', count: 2, cpu: 0.25, memoryMiB: 128, antiAffinity: true },
+        { name: 'db', image: 'db', count: 1, cpu: 0.5, memoryMiB: 192, volumeGiB: 1 }
+      ]
+    }],
+    images: IMAGES,
+    events,
+    durationMs: 90_000,
+    expectAllPlaced: true
+  }
+}
+
 /** The scenarios by name. */
 export const SCENARIOS: Readonly<Record<string, Scenario>> = Object.freeze({
   'zone-loss': base('zone-loss', 'a whole zone (a quarter of 120 nodes) loses power at 20 s and returns at 60 s',
@@ -64,6 +85,13 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = Object.freeze({
       { at: 25_000, kind: 'drain', node: 'random-busy' },
       { at: 40_000, kind: 'uncordon', node: 'node-024' }
     ], 80_000),
+  'db-node-loss': threeNodes('db-node-loss', 'three nodes: the node running the db (its volume\'s primary) and, packed with it, a web instance dies at 10 s and boots again at 50 s',
+    [{ at: 10_000, kind: 'kill-node', node: 'holding:shop.db.0', reviveAfterMs: 40_000 }]),
+  'db-node-loss-stale-replica': threeNodes('db-node-loss-stale-replica', 'three nodes: the db\'s replica is cut off for 2 s and dropped from the in-sync set; while it catches up the db\'s node (with a web instance) dies, so the db must wait for that node (back at 54 s) and the rest of the app must not',
+    [
+      { at: 10_000, kind: 'partition', node: 'replica-of:shop.db.0', durationMs: 2_000 },
+      { at: 14_000, kind: 'kill-node', node: 'holding:shop.db.0', reviveAfterMs: 40_000 }
+    ]),
   partition: base('partition', 'zone d is cut off from the leader for 15 s: its databases fence themselves, the leader re-places, the zone rejoins',
     [{ at: 20_000, kind: 'partition', zone: 'd', durationMs: 15_000 }], 80_000)
 })
