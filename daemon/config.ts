@@ -39,8 +39,8 @@ export interface NodeConfig {
   bootstrap: string[]
   /** mDNS discovery; default from grid.json. */
   mdns?: boolean
-  /** Failure-detector preset: lan or field. */
-  detector: string
+  /** Node profile, lan or field: every periodic timer and the failure detector (daemon/profile, docs/field.md). */
+  profile: string
   zone?: string
   labels: Record<string, string>
   /** Copies of every image the grid keeps. */
@@ -74,7 +74,7 @@ export function defaultConfig (dataDir: string): NodeConfig {
     cgroupParent: 'trellis',
     instanceUids: DEFAULT_INSTANCE_UIDS,
     bootstrap: [],
-    detector: 'lan',
+    profile: 'lan',
     labels: {},
     replicaReplaceMs: 60_000,
     imageReplicas: 2,

@@ -53,7 +53,8 @@ interface RunOptions {
   listen?: string[]
   bootstrap?: string[]
   mdns?: boolean
-  detector: string
+  profile?: string
+  detector?: string
   zone?: string
   label?: Record<string, string>
   replicaReplace: number
@@ -83,7 +84,9 @@ function nodeOptions (command: Command): Command {
     .option('--listen <multiaddr>', `mesh listen address, repeatable (default /ip4/0.0.0.0/tcp/${DEFAULT_MESH_PORT})`, collect)
     .option('--bootstrap <multiaddr>', 'a grid member to dial at start (…/p2p/<id>), repeatable', collect)
     .option('--no-mdns', 'do not look for grid members on the LAN by mDNS')
-    .addOption(new Option('--detector <preset>', 'failure detector: lan, or field for lossy wireless meshes').choices(['lan', 'field']).default('lan'))
+    .addOption(new Option('--profile <name>', 'timings of the whole node: lan, or field for slow, lossy radio links (docs/field.md); default lan').choices(['lan', 'field']))
+    // The old name of --profile, when it chose only the failure detector.
+    .addOption(new Option('--detector <preset>', 'same as --profile (its old name)').choices(['lan', 'field']).hideHelp())
     .option('--zone <zone>', 'failure zone of this node (rack, site)')
     .option('--label <key=value>', 'a node label, repeatable', label)
     .option('--replica-replace <ms>', 'ms a volume replica\'s node may be down before the replica is rebuilt elsewhere', positiveInt('--replica-replace'), 60_000)
@@ -115,6 +118,13 @@ function mib (flag: string, v: string): number {
   return Math.round(n * 1024 * 1024)
 }
 
+function profileOf (opts: RunOptions): string {
+  if (opts.profile !== undefined && opts.detector !== undefined && opts.profile !== opts.detector) {
+    throw new InvalidArgumentError(`--detector is the old name of --profile: give one, not --profile ${opts.profile} with --detector ${opts.detector}`)
+  }
+  return opts.profile ?? opts.detector ?? 'lan'
+}
+
 function configOf (opts: RunOptions): NodeConfig {
   const config = defaultConfig(resolve(opts.dataDir))
   Object.assign(config, {
@@ -131,7 +141,7 @@ function configOf (opts: RunOptions): NodeConfig {
     bootstrap: opts.bootstrap ?? [],
     // commander sets mdns true unless --no-mdns: only an explicit "no" overrides grid.json.
     mdns: opts.mdns === false ? false : undefined,
-    detector: opts.detector,
+    profile: profileOf(opts),
     zone: opts.zone,
     labels: opts.label ?? {},
     replicaReplaceMs: opts.replicaReplace,

@@ -24,11 +24,12 @@ import { multicastNotes, nodeFingerprints } from './node-capabilities.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
 import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
-import { ADVERT_TOPIC, detectorPreset, GridNodes, HEARTBEAT_TOPIC, NodeDirectory } from './membership/index.ts'
+import { ADVERT_TOPIC, GridNodes, HEARTBEAT_TOPIC, NodeDirectory } from './membership/index.ts'
+import { checkProfile, nodeProfile, type NodeProfile } from './profile/index.ts'
 import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, type MeshHost } from './mesh/index.ts'
 import { GridLogs, LogKeeper, LogServer, type LocalLogs } from './logs/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
-import { ADVERT_INTERVAL_MS, ADVERT_MIN_GAP_MS, buildAdvert, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
+import { buildAdvert, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
 import { DriverSet, InstanceIsolation, ProcessDriver, Supervisor, VmDriver, uidStoreOver } from './runtime/index.ts'
 import { NodeService } from './service.ts'
 import { SessionGateway, SessionServer } from './sessions/index.ts'
@@ -71,6 +72,8 @@ interface Membership {
  */
 export async function createNode (config: NodeConfig, logger?: Logger): Promise<TrellisNode> {
   const paths = dataPaths(config.dataDir)
+  // Every periodic timer of the node comes from here; refused before anything starts when its timings contradict each other.
+  const profile = checkProfile(nodeProfile(config.profile))
   const root = logger ?? pino({
     level: config.logLevel,
     redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'gridKey', '*.gridKey'], censor: '[redacted]' }
@@ -144,7 +147,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   let commandLog: CommandLog
   let nodes: GridNodes
   if (grid) {
-    membership = await joinGrid({ logger: log, clock, store, advert, local, identity, events, metrics }, config, incarnation)
+    membership = await joinGrid({ logger: log, clock, store, advert, local, identity, events, metrics }, config, profile, incarnation)
     transport = membership.transport
     commandLog = membership.raft
     nodes = membership.nodes
@@ -277,11 +280,13 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       failed: id => whereabouts.failed(id),
       record: (instance, kind, detail) => { agent?.record(instance, kind, detail) },
       nameOf: id => nodes.nameOf(id),
-      replicaReplaceMs: config.replicaReplaceMs
+      replicaReplaceMs: config.replicaReplaceMs,
+      statefulGraceMs: profile.fence.statefulGraceMs,
+      roundMs: profile.reconcileRoundMs
     })
   const fence = raft === undefined
     ? undefined
-    : new SelfFence({ barrier: async () => await raft.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } })
+    : new SelfFence({ barrier: async () => await raft.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } }, profile.fence)
 
   addRevisionRoutes(api, new AppRevisions({ log: commandLog, catalog, nodes, nodeId: identity.id, logger: log.child({ component: 'service' }) }))
   addTokenRoutes(api, new GridTokens({ log: commandLog, logger: log.child({ component: 'api' }) }))
@@ -305,7 +310,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const bound = await api.listen(config.apiHost, config.apiPort)
   apiUrl = `http://${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`
   await writeFile(paths.apiFile, JSON.stringify({ url: apiUrl, pid: process.pid, mesh: membership?.host.addresses ?? [] }) + '\n', { mode: 0o600 })
-  log.info({ id: identity.id, api: apiUrl, incarnation, grid, limits: fingerprints.some(f => f.capabilities.includes('cgroup-limits')) }, 'node started')
+  log.info({ id: identity.id, api: apiUrl, incarnation, grid, profile: profile.name, limits: fingerprints.some(f => f.capabilities.includes('cgroup-limits')) }, 'node started')
 
   let stopping: Promise<void> | undefined
   const stop = (): Promise<void> => {
@@ -352,6 +357,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
 async function joinGrid (
   c: { logger: Logger, clock: Clock, store: Store, identity: NodeIdentity, advert: (stamp: { incarnation: number, sequence: number, sentAt: number }) => Promise<NodeAdvert>, local: () => LocalReport, events: GridEvents, metrics: NodeMetrics },
   config: NodeConfig,
+  profile: NodeProfile,
   incarnation: number
 ): Promise<Membership> {
   const paths = dataPaths(config.dataDir)
@@ -362,7 +368,8 @@ async function joinGrid (
     listen: config.listen ?? saved?.listen ?? ['/ip4/0.0.0.0/tcp/7400'],
     bootstrap: [...(saved?.bootstrap ?? []), ...config.bootstrap],
     mdns: config.mdns ?? saved?.mdns ?? true,
-    topics: [ADVERT_TOPIC, HEARTBEAT_TOPIC, INSTANCES_TOPIC]
+    topics: [ADVERT_TOPIC, HEARTBEAT_TOPIC, INSTANCES_TOPIC],
+    connectionPingMs: profile.mesh.connectionPingMs
   })
   const transport = new Libp2pTransport({ host, logger: c.logger.child({ component: 'transport' }) }, { dialTimeoutMs: host.dialTimeoutMs })
   const gossip = new Libp2pGossip({ pubsub: host.libp2p.services.pubsub, selfId: host.peerId, logger: c.logger.child({ component: 'gossip' }) })
@@ -376,7 +383,7 @@ async function joinGrid (
       ping: async (peer, timeoutMs) => await host.ping(peer, { signal: AbortSignal.timeout(timeoutMs) }).then(() => true, () => false),
       learn: (peer, addresses) => { host.links.learn(peerIdFromString(peer), addresses) }
     },
-    { settings: detectorPreset(config.detector), incarnation, advertIntervalMs: ADVERT_INTERVAL_MS, advertMinGapMs: ADVERT_MIN_GAP_MS, seed: incarnation }
+    { settings: profile.detector, incarnation, advertIntervalMs: profile.adverts.intervalMs, advertMinGapMs: profile.adverts.minGapMs, advertCheckMs: profile.adverts.checkMs, seed: incarnation }
   )
   // Membership transitions as this node sees them; names come from GridNodes once it exists.
   let nodes: GridNodes | undefined
@@ -390,14 +397,15 @@ async function joinGrid (
     onEvents: (node, incarnation, list) => {
       c.events.ingest(node, incarnation, list.map(e => ({ seq: Number(e.seq), at: Number(e.at), subject: e.instance, kind: e.kind, detail: e.detail })))
     }
-  }, { incarnation })
+  }, { incarnation, intervalMs: profile.reportIntervalMs })
   reports.start()
   const raft = new RaftCommandLog({ transport, store: c.store, clock: c.clock, logger: c.logger, observer: c.metrics.raftObserver() }, {
     // The founder starts the group as its only voter; a node that joined waits to be added.
-    voters: saved?.founder === true ? [c.identity.id] : []
+    voters: saved?.founder === true ? [c.identity.id] : [],
+    ...profile.raft
   })
   await raft.start()
-  const members = new MembershipLoop({ raft, directory, clock: c.clock, logger: c.logger }, { zone: config.zone })
+  const members = new MembershipLoop({ raft, directory, clock: c.clock, logger: c.logger }, { zone: config.zone, intervalMs: profile.membershipLoopMs })
   members.start()
   nodes = new GridNodes({
     self: { id: c.identity.id, name: c.identity.name },

@@ -6,4 +6,5 @@ export { chooseReplicas, fits, planVolumes, DEFAULT_REPLICA_REPLACE_MS } from '.
 export type { InstanceFit, VolumeDecision, VolumePlanInput } from './volumes.ts'
 export { ReconcileLoop } from './loop.ts'
 export type { ReconcileLoopComponents, SensedNode } from './loop.ts'
-export { QUORUM_CHECK_MS, FENCE_AFTER_MS, FENCED_WITHIN_MS, STATEFUL_GRACE_MS } from './fencing.ts'
+export { QUORUM_CHECK_MS, FENCE_AFTER_MS, FENCED_WITHIN_MS, STATEFUL_GRACE_MS, LAN_FENCE, fenceTiming } from './fencing.ts'
+export type { FenceSettings, FenceTiming } from './fencing.ts'

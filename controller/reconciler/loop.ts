@@ -7,7 +7,7 @@ import { STATEFUL_GRACE_MS } from './fencing.ts'
 import { plan, usedByNode, type Decision, type PlanNode } from './plan.ts'
 import { planVolumes, type VolumeDecision } from './volumes.ts'
 
-/** How often the leader looks for work without being told of a change, ms: down clocks and health move without commits. */
+/** How often the leader looks for work without being told of a change, ms: down clocks and health move without commits. Default. */
 const ROUND_MS = 1000
 /** Least pause between a round and one a commit asked for, ms: the loop's own commits ask for one, and must not make it spin. */
 const POKE_GAP_MS = 50
@@ -36,6 +36,10 @@ export interface ReconcileLoopComponents {
   record: (instance: string, kind: string, detail: string) => void
   /** How long a volume member's node may be down before its replica is replaced, ms; default the planner's. */
   replicaReplaceMs?: number
+  /** How long a down node's stateful instances wait before they move, ms; the profile's fencing (default lan's STATEFUL_GRACE_MS). */
+  statefulGraceMs?: number
+  /** Rounds apart without a change, ms. Default 1000. */
+  roundMs?: number
 }
 
 /**
@@ -58,7 +62,7 @@ export class ReconcileLoop {
     this.#c = components
     this.#rounds = new Periodic(
       { clock: components.clock, onError: err => { components.logger.warn({ err }, 'reconcile round failed') } },
-      { intervalMs: ROUND_MS, pokeGapMs: POKE_GAP_MS, run: async () => await this.round() }
+      { intervalMs: components.roundMs ?? ROUND_MS, pokeGapMs: POKE_GAP_MS, run: async () => await this.round() }
     )
   }
 
@@ -71,7 +75,7 @@ export class ReconcileLoop {
   async round (): Promise<Array<Decision | VolumeDecision>> {
     const nodes = this.#sense()
     if (!this.#c.log.leads()) return []
-    const decisions = plan({ state: this.#c.log.state, nodes, images: this.#c.images, schedule: this.#c.schedule, ready: this.#c.ready, failed: this.#c.failed, seed: ++this.#round, statefulGraceMs: STATEFUL_GRACE_MS })
+    const decisions = plan({ state: this.#c.log.state, nodes, images: this.#c.images, schedule: this.#c.schedule, ready: this.#c.ready, failed: this.#c.failed, seed: ++this.#round, statefulGraceMs: this.#c.statefulGraceMs ?? STATEFUL_GRACE_MS })
     for (const d of decisions) {
       if (this.#stopping !== undefined) break
       if (d.kind === 'unschedulable') this.#unschedulable(d)

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
 import { Periodic, type Clock } from '../../controller/clock/index.ts'
-import { FENCE_AFTER_MS, QUORUM_CHECK_MS } from '../../controller/reconciler/index.ts'
+import { LAN_FENCE, type FenceSettings } from '../../controller/reconciler/index.ts'
 
 /** What self-fencing needs. */
 export interface SelfFenceComponents {
@@ -13,26 +13,29 @@ export interface SelfFenceComponents {
 }
 
 /**
- * Self-fencing, on every node of a grid: every QUORUM_CHECK_MS the node asks
+ * Self-fencing, on every node of a grid: every quorumCheckMs the node asks
  * the replicated log for a read barrier (which needs the leader and a
- * quorum); when none has succeeded for FENCE_AFTER_MS it fences itself, and
+ * quorum); when none has succeeded for fenceAfterMs it fences itself, and
  * it unfences at the next success. The leader moves a cut-off node's stateful
- * instances only after STATEFUL_GRACE_MS, which is longer than this can take
- * (controller/reconciler/fencing.ts).
+ * instances only after the stateful grace of the same settings, which is
+ * longer than this can take (controller/reconciler/fencing.ts).
  */
 export class SelfFence {
   readonly #c: SelfFenceComponents
   readonly #fenceAfterMs: number
+  readonly #quorumCheckMs: number
   readonly #checks: Periodic
   #lastOk: number
 
-  constructor (components: SelfFenceComponents, init: { fenceAfterMs?: number } = {}) {
+  /** `init` defaults to the lan profile's fencing. */
+  constructor (components: SelfFenceComponents, init: Partial<FenceSettings> = {}) {
     this.#c = components
-    this.#fenceAfterMs = init.fenceAfterMs ?? FENCE_AFTER_MS
+    this.#fenceAfterMs = init.fenceAfterMs ?? LAN_FENCE.fenceAfterMs
+    this.#quorumCheckMs = init.quorumCheckMs ?? LAN_FENCE.quorumCheckMs
     this.#lastOk = components.clock.now()
     this.#checks = new Periodic(
       { clock: components.clock, onError: err => { components.logger.warn({ err }, 'quorum check failed') } },
-      { intervalMs: QUORUM_CHECK_MS, run: async () => { await this.#check() } }
+      { intervalMs: this.#quorumCheckMs, run: async () => { await this.#check() } }
     )
   }
 
@@ -47,7 +50,7 @@ export class SelfFence {
   async #check (): Promise<void> {
     const ok = await Promise.race([
       this.#c.barrier().then(() => true, () => false),
-      this.#c.clock.sleep(QUORUM_CHECK_MS).then(() => false)
+      this.#c.clock.sleep(this.#quorumCheckMs).then(() => false)
     ])
     const now = this.#c.clock.now()
     if (ok) {

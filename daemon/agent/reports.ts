@@ -9,7 +9,7 @@ import { trellis } from '../../proto/gen/trellis.js'
 export const INSTANCES_TOPIC = 'trellis/instances/1'
 /** Largest report accepted, in bytes: about a thousand instances and their events. */
 export const MAX_REPORT_BYTES = 256 * 1024
-/** How often a node reports what it runs, in ms. */
+/** How often a node reports what it runs, in ms (the lan profile's; daemon/profile). */
 export const REPORT_INTERVAL_MS = 2000
 /** Events carried per report: the sender's latest, so one lost report loses none of them. */
 export const REPORT_EVENTS = 50
@@ -47,7 +47,7 @@ export interface InstanceReportsComponents {
  */
 export class InstanceReports {
   readonly #c: InstanceReportsComponents
-  readonly #init: { incarnation: number }
+  readonly #init: { incarnation: number, intervalMs?: number }
   readonly #reports = new Map<string, { stamp: AdvertStamp, instances: Map<string, InstanceState>, syncs: VolumeSync[] }>()
   readonly #decoded = new WeakMap<GossipMessage, trellis.mesh.InstanceReport>()
   readonly #publishing: Periodic
@@ -56,12 +56,13 @@ export class InstanceReports {
   #sequence = 0
   #stopped = false
 
-  constructor (components: InstanceReportsComponents, init: { incarnation: number }) {
+  /** `init.intervalMs`: how often this node reports, default REPORT_INTERVAL_MS. */
+  constructor (components: InstanceReportsComponents, init: { incarnation: number, intervalMs?: number }) {
     this.#c = components
     this.#init = init
     this.#publishing = new Periodic(
       { clock: components.clock, onError: err => { components.logger.warn({ err }, 'instance report not published') } },
-      { intervalMs: REPORT_INTERVAL_MS, immediate: true, run: async () => { await this.#publish() } }
+      { intervalMs: init.intervalMs ?? REPORT_INTERVAL_MS, immediate: true, run: async () => { await this.#publish() } }
     )
   }
 

@@ -61,6 +61,8 @@ export interface DirectoryInit {
   advertIntervalMs: number
   /** Least time between two adverts sent for a change, in ms. */
   advertMinGapMs: number
+  /** How often to look whether the advert changed, in ms (probes the machine; sends only when due). Default min(2000, advertIntervalMs). */
+  advertCheckMs?: number
   /** Seed of the helper choice for indirect probes. */
   seed: number
 }
@@ -115,7 +117,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     await this.#publishAdvert(true)
     this.#every(this.#init.settings.heartbeatMs, () => { this.#publishHeartbeat(false) })
     this.#every(this.#init.settings.tickMs, () => { this.#step({ type: 'tick', now: this.#c.clock.now() }) })
-    this.#every(Math.min(2000, this.#init.advertIntervalMs), async () => { await this.#publishAdvert(false) })
+    this.#every(this.#init.advertCheckMs ?? Math.min(2000, this.#init.advertIntervalMs), async () => { await this.#publishAdvert(false) })
   }
 
   /** Every node known, this one first. */

@@ -11,7 +11,7 @@ export class InvalidDetectorSettingsError extends Error {
   }
 }
 
-/** Thrown when a detector preset name (the daemon's `--detector` flag) is not known. */
+/** Thrown when a detector preset name (the detector of a `--profile`) is not known. */
 export class UnknownDetectorPresetError extends Error {
   readonly code = 'ERR_UNKNOWN_DETECTOR_PRESET'
   constructor (message = 'unknown failure-detector preset', options?: { cause?: unknown }) {

@@ -1,6 +1,6 @@
 /**
- * Detector settings and the two presets the daemon offers (`--detector
- * lan|field`). docs/failure-detection.md gives the reasoning and the measured
+ * Detector settings and the two presets the daemon's profiles use (`--profile
+ * lan|field`, daemon/profile). docs/failure-detection.md gives the reasoning and the measured
  * detection windows; the simulator in sim.ts is how they were measured.
  */
 import { InvalidDetectorSettingsError, UnknownDetectorPresetError } from './errors.ts'
@@ -32,7 +32,7 @@ export interface DetectorSettings extends PhiOptions {
   maxLocalPauseMs: number
 }
 
-/** The preset names the daemon's `--detector` flag takes. */
+/** The preset names; each is the detector of the profile of the same name. */
 export type DetectorPresetName = 'lan' | 'field'
 
 /**

@@ -23,6 +23,7 @@ import { MeshAddressInvalidError } from './errors.ts'
 import type { GridKey } from './keys.ts'
 import { Links } from './links.ts'
 import { patchPnetCipher } from './pnet-cipher.ts'
+import { patchYamuxWindowUpdates } from './yamux-window.ts'
 import type { BackoffPolicy, Rng } from './links.ts'
 
 /** The libp2p services every Trellis node runs. */
@@ -53,6 +54,8 @@ export interface MeshHostInit {
   backoff?: Partial<BackoffPolicy>
   /** Gossip topics the grid uses; others are ignored, and invalid messages on these cost the sender its score. */
   topics?: string[]
+  /** How often libp2p pings every connection to find dead ones (a new stream each time); default 10 s. */
+  connectionPingMs?: number
 }
 
 /** What a mesh host needs: a logger, and a clock and random source for redial timing. */
@@ -63,6 +66,7 @@ export interface MeshHostComponents {
 }
 
 const DIAL_TIMEOUT = 10_000 // ms
+const CONNECTION_PING_MS = 10_000 // ms, libp2p's own default
 const MAX_CONNECTIONS = 300
 /**
  * The most a yamux stream lets its peer send ahead of the reader. It bounds
@@ -179,6 +183,8 @@ export async function createMeshHost (components: MeshHostComponents, init: Mesh
   const log = components.logger
   // Until @libp2p/pnet ships libp2p/js-libp2p#3585; see pnet-cipher.ts.
   patchPnetCipher()
+  // One window update per half window rather than per frame; see yamux-window.ts.
+  patchYamuxWindowUpdates()
   const dialTimeoutMs = init.dialTimeoutMs ?? DIAL_TIMEOUT
   const listen = init.listen.map(address => checkAddress(address, 'listen'))
   const self = peerIdFromPrivateKey(init.privateKey)
@@ -209,6 +215,7 @@ export async function createMeshHost (components: MeshHostComponents, init: Mesh
       maxIncomingPendingConnections: MAX_PENDING_INBOUND,
       inboundConnectionThreshold: INBOUND_PER_SECOND
     },
+    connectionMonitor: { pingInterval: init.connectionPingMs ?? CONNECTION_PING_MS },
     peerDiscovery,
     services: {
       identify: identify({ timeout: dialTimeoutMs }),

@@ -162,7 +162,7 @@ let totalAcked = 0
 let stopWriting: (() => Promise<void>) | undefined
 let allNodes: TestDaemon[] = []
 try {
-  const { nodes } = await startGrid(c.add, NODES, ['--detector', 'lan', '--replica-replace', String(REPLICA_REPLACE_MS)])
+  const { nodes } = await startGrid(c.add, NODES, ['--profile', 'lan', '--replica-replace', String(REPLICA_REPLACE_MS)])
   allNodes = nodes
   await allUp(nodes)
   for (const d of nodes) await waitFor('voters', 60_000, async () => (await d.client.raft()).peers.filter(p => p.suffrage === 'voter').length >= 3 ? true : undefined, 250)

@@ -15,7 +15,7 @@ process.stdout.write(`detector ${PRESET}: ${JSON.stringify(settings)}\n`)
 
 const c = cleanup()
 try {
-  const { nodes } = await startGrid(c.add, 5, ['--detector', PRESET])
+  const { nodes } = await startGrid(c.add, 5, ['--profile', PRESET])
   for (const d of nodes) await waitFor('5 up', 60_000, async () => (await d.client.nodes()).filter(x => x.state === 'up').length === 5 ? true : undefined, 250)
   const times: number[] = []
   for (let k = 0; k < KILLS; k++) {

@@ -70,7 +70,7 @@ const detection: number[] = []
 const ready: number[] = []
 const healed: number[] = []
 try {
-  const { nodes } = await startGrid(c.add, NODES, ['--detector', 'lan'])
+  const { nodes } = await startGrid(c.add, NODES, ['--profile', 'lan'])
   await allUp(nodes)
   for (const d of nodes) await waitFor('voters', 60_000, async () => (await d.client.raft()).peers.filter(p => p.suffrage === 'voter').length >= 3 ? true : undefined, 250)
   const port = await freePort()

@@ -58,7 +58,7 @@ export async function freePort (): Promise<number> {
  * Pids of the daemon (tagged TRELLIS_TEST_TAG) and of every instance it
  * started (TRELLIS_NODE is its node id): everything a test daemon left.
  */
-function instancePids (tag: string, dataDir: string): number[] {
+export function instancePids (tag: string, dataDir: string): number[] {
   let nodeId = '-'
   try { nodeId = (JSON.parse(readFileSync(join(dataDir, 'identity.json'), 'utf8')) as { id: string }).id } catch {}
   const pids: number[] = []
@@ -72,7 +72,8 @@ function instancePids (tag: string, dataDir: string): number[] {
   return pids
 }
 
-function removeCgroups (name: string): void {
+/** Removes a test daemon's cgroup parent and its children, retrying while the kernel still holds them. */
+export function removeCgroups (name: string): void {
   // A cgroup whose last process just died can refuse rmdir (EBUSY) for a moment: retry briefly.
   for (let attempt = 0; attempt < 40; attempt++) {
     let left = 0

@@ -1,0 +1,57 @@
+/**
+ * A field grid (`--profile field`) of three daemons in network namespaces:
+ * one node's radio link is limited to 64 kbit/s each way, and over the
+ * window that follows no node ever sees it down, while writes and
+ * linearizable reads made through the slow node itself still commit.
+ * Needs root, iproute2 and tc (htb); everything goes at teardown.
+ */
+import t from 'tap'
+import { FieldNet } from '../harness/netns/field-net.ts'
+import { startFieldGrid, waitAllUp } from '../harness/netns/field-grid.ts'
+
+const root = process.getuid?.() === 0
+/** How long the slow link is watched, ms. */
+const WINDOW_MS = 25_000
+/** How often every node's view of the slow one is read, ms. */
+const POLL_MS = 500
+const SLOW = 2
+
+t.test('a node on a 64 kbit/s link is never declared down in field', { skip: root ? false : 'needs root for network namespaces' }, async t => {
+  const net = FieldNet.create({ nodes: 3 })
+  t.teardown(() => { net.destroy() })
+  const daemons = await startFieldGrid(net, { profile: 'field', teardown: fn => { t.teardown(fn) } })
+  await waitAllUp(daemons, 60_000)
+  const slowId = (await daemons[SLOW]!.client.node()).id
+
+  net.limit(SLOW, { kbit: 64 })
+  const seen: Record<string, number> = {}
+  let polls = 0
+  let writes = 0
+  const writing = (async () => {
+    // Through the slow node: forwarded to the leader and read back linearizably, both over the limited link.
+    const slow = daemons[SLOW]!.client
+    const deadline = Date.now() + WINDOW_MS
+    while (Date.now() < deadline) {
+      await slow.createToken(`field-${writes}`, 'read-only')
+      writes++
+      t.ok((await slow.tokens()).some(x => x.name === `field-${writes - 1}`), `write ${writes} read back on the slow node`)
+      await new Promise(resolve => setTimeout(resolve, 2000))
+    }
+  })()
+  const deadline = Date.now() + WINDOW_MS
+  while (Date.now() < deadline) {
+    for (const d of daemons.filter(x => x.index !== SLOW)) {
+      const view = (await d.client.nodes()).find(n => n.id === slowId)
+      const state = view?.state ?? 'missing'
+      seen[state] = (seen[state] ?? 0) + 1
+      if (state === 'down' || state === 'missing') t.fail(`${d.name} sees the slow node ${state} after ${polls} polls`)
+    }
+    polls++
+    await new Promise(resolve => setTimeout(resolve, POLL_MS))
+  }
+  await writing
+  t.ok(polls >= WINDOW_MS / POLL_MS / 4, `watched ${polls} rounds`)
+  t.notOk('down' in seen, `the slow node was never down (states seen: ${JSON.stringify(seen)})`)
+  t.ok(writes >= 3, `${writes} writes committed through the slow node`)
+  t.comment(`slow link carried ${JSON.stringify(net.bytes(SLOW))} bytes, its queue dropped ${net.drops(SLOW)} packets`)
+})
