@@ -286,7 +286,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     })
   const fence = raft === undefined
     ? undefined
-    : new SelfFence({ barrier: async () => await raft.readBarrier(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } }, profile.fence)
+    : new SelfFence({ quorumContactAt: () => raft.quorumContactAt(), clock, logger: log.child({ component: 'fence' }), fence: (f, why) => { agent?.setFenced(f, why) } }, profile.fence)
 
   addRevisionRoutes(api, new AppRevisions({ log: commandLog, catalog, nodes, nodeId: identity.id, logger: log.child({ component: 'service' }) }))
   addTokenRoutes(api, new GridTokens({ log: commandLog, logger: log.child({ component: 'api' }) }))

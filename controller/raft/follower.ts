@@ -88,7 +88,8 @@ function handleAppend (r: Raft, m: AppendMessage): void {
 function handleHeartbeat (r: Raft, m: HeartbeatMessage): void {
   // The leader sends min(our match, its commit), so this never exceeds our log; if it does, the sender is broken.
   if (!r.log.commitTo(m.commit)) r.anomaly('commit-beyond-log')
-  r.send({ type: 'heartbeat-response', from: r.id, to: m.from, term: r.term, context: m.context })
+  r.heardRounds.heard(m.from, m.term, m.round ?? 0, m.confirmed ?? 0, r.ticks)
+  r.send({ type: 'heartbeat-response', from: r.id, to: m.from, term: r.term, context: m.context, ...(m.round !== undefined && m.round > 0 ? { round: m.round } : {}) })
 }
 
 function handleSnapshot (r: Raft, m: SnapshotMessage): void {

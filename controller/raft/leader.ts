@@ -65,13 +65,14 @@ export function bcastAppend (r: Raft): void {
 /** Heartbeats every other member, tagged with the newest pending read so one round confirms them all. */
 export function bcastHeartbeat (r: Raft): void {
   const context = r.reads.heartbeatContext()
+  const round = r.rounds.next(r.ticks)
   for (const id of members(r.conf)) {
     if (id === r.id) continue
     const pr = r.progress.get(id)
     if (pr === undefined) continue
     // Never tell a follower to commit past what we know it shares with us.
     const commit = Math.min(pr.match, r.log.committed)
-    r.send({ type: 'heartbeat', from: r.id, to: id, term: r.term, commit, context })
+    r.send({ type: 'heartbeat', from: r.id, to: id, term: r.term, commit, context, round, confirmed: r.rounds.confirmedFor(id) })
   }
 }
 
@@ -216,6 +217,7 @@ function handleHeartbeatResponse (r: Raft, m: HeartbeatResponse): void {
   pr.recentActive = true
   pr.paused = false
   if (pr.match < r.log.lastIndex() || pr.state === 'probe') sendAppend(r, m.from)
+  if ((m.round ?? 0) > 0 && r.rounds.answer(m.from, m.round!, r.conf.voters, r.id, quorum(r.conf))) r.confirmedAsLeader(r.rounds.contact)
   if (m.context.byteLength === 0) return
   r.reads.ack(m.from, m.context)
   for (const read of r.reads.release(r.conf.voters, r.id, quorum(r.conf))) {

@@ -249,7 +249,9 @@ export class RaftNode {
       lastIndex: r.log.lastIndex(),
       conf: r.conf,
       progress,
-      leadTransferee: r.leadTransferee
+      leadTransferee: r.leadTransferee,
+      ticks: r.ticks,
+      quorumContact: r.quorumContact()
     }
   }
 

@@ -4,6 +4,7 @@ import { appendAsLeader, stepLeader, tickLeader } from './leader.ts'
 import { RaftLog } from './log.ts'
 import { ConfHistory, isMember, isVoter, quorum } from './membership.ts'
 import { Progress } from './progress.ts'
+import { FollowerRounds, LeaderRounds } from './quorum-contact.ts'
 import { ReadQueue } from './read-index.ts'
 import { resolveOptions } from './options.ts'
 import type { Counters, RaftOptions } from './options.ts'
@@ -62,6 +63,13 @@ export class Raft {
   randomizedElectionTimeout = 0
   leadTransferee: NodeId | null = null
   reads = new ReadQueue()
+  /** Ticks since start: what quorum contact is dated by. */
+  ticks = 0
+  /** Leader only: this leadership's heartbeat rounds. */
+  rounds = new LeaderRounds()
+  /** The rounds heard from leaders, kept across roles. */
+  readonly heardRounds = new FollowerRounds()
+  #leaderContact: number | undefined
   /** Reads that arrived before this leader committed an entry of its term: its commit index may still be stale. */
   readsAwaitingCommit: Array<{ from: NodeId, context: Uint8Array }> = []
   readStates: ReadState[] = []
@@ -192,6 +200,7 @@ export class Raft {
   // ---- time ----
 
   tick (): void {
+    this.ticks++
     if (this.role === 'leader') {
       tickLeader(this)
       return
@@ -230,6 +239,20 @@ export class Raft {
     if (this.reads.size > 0) this.ignore('reads-dropped-on-step-down', this.reads.size)
     this.reads = new ReadQueue()
     this.readsAwaitingCommit = []
+    this.rounds = new LeaderRounds()
+  }
+
+  /** Notes that a quorum confirmed this leader's round sent at `tick`. */
+  confirmedAsLeader (tick: number | undefined): void {
+    if (tick !== undefined) this.#leaderContact = Math.max(this.#leaderContact ?? tick, tick)
+  }
+
+  /** The tick this node last knew it reached a quorum-backed leader; a lone voter leading always does. */
+  quorumContact (): number | undefined {
+    if (this.role === 'leader' && this.conf.voters.length === 1 && this.conf.voters[0] === this.id) return this.ticks
+    const a = this.#leaderContact
+    const b = this.heardRounds.contact
+    return a === undefined ? b : b === undefined ? a : Math.max(a, b)
   }
 
   becomeFollower (term: number, leader: NodeId | null): void {

@@ -109,17 +109,25 @@ export interface AppendResponse extends MessageBase {
   logTerm: number
 }
 
-/** Leader → follower: keeps the follower from campaigning; `context` tags read-index rounds. */
+/**
+ * Leader → follower: keeps the follower from campaigning; `context` tags
+ * read-index rounds. `round` numbers the broadcast and `confirmed` is the
+ * newest round a quorum and this follower have answered (quorum-contact.ts);
+ * both absent (0) from a peer that does not count rounds.
+ */
 export interface HeartbeatMessage extends MessageBase {
   type: 'heartbeat'
   commit: number
   context: Uint8Array
+  round?: number
+  confirmed?: number
 }
 
-/** Follower → leader: echoes the heartbeat's context. */
+/** Follower → leader: echoes the heartbeat's context and round. */
 export interface HeartbeatResponse extends MessageBase {
   type: 'heartbeat-response'
   context: Uint8Array
+  round?: number
 }
 
 /**
@@ -242,4 +250,8 @@ export interface Status {
   /** Leader only: each peer's replication progress. */
   progress: Record<NodeId, { match: number, next: number, state: 'probe' | 'replicate' | 'snapshot' }>
   leadTransferee: NodeId | null
+  /** Ticks since this node started. */
+  ticks: number
+  /** The tick at which this node last knew it reached a leader backed by a quorum (quorum-contact.ts); undefined before it ever did. */
+  quorumContact: number | undefined
 }

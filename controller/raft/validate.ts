@@ -37,9 +37,11 @@ export function checkMessage (m: unknown, self: NodeId): string | null {
       if (typeof typed.reject !== 'boolean') return 'bad-field'
       return null
     case 'heartbeat':
-      if (!isCount(typed.commit)) return 'bad-field'
+      if (!isCount(typed.commit) || !optionalCount(typed.round) || !optionalCount(typed.confirmed)) return 'bad-field'
       return isBytes(typed.context) ? null : 'bad-field'
     case 'heartbeat-response':
+      if (!optionalCount(typed.round)) return 'bad-field'
+      return isBytes(typed.context) ? null : 'bad-field'
     case 'read-index':
       return isBytes(typed.context) ? null : 'bad-field'
     case 'read-index-response':
@@ -68,6 +70,10 @@ function isId (v: unknown): v is string {
 /** A non-negative safe integer: indexes, terms and commit marks. */
 function isCount (v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+}
+
+function optionalCount (v: unknown): boolean {
+  return v === undefined || isCount(v)
 }
 
 function isBytes (v: unknown): v is Uint8Array {

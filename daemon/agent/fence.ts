@@ -4,8 +4,13 @@ import { LAN_FENCE, type FenceSettings } from '../../controller/reconciler/index
 
 /** What self-fencing needs. */
 export interface SelfFenceComponents {
-  /** Resolves once the replicated log confirms this node still reaches the leader and a quorum (a read barrier). */
-  barrier: () => Promise<unknown>
+  /**
+   * When this node last knew it reached a leader backed by a quorum, by
+   * this clock; undefined before it ever did. Raft learns it from its own
+   * heartbeats (RaftCommandLog.quorumContactAt), so checking costs nothing
+   * on the wire.
+   */
+  quorumContactAt: () => number | undefined
   clock: Clock
   logger: Logger
   /** Fences (stops stateful instances) or unfences this node; the agent's setFenced. */
@@ -13,29 +18,28 @@ export interface SelfFenceComponents {
 }
 
 /**
- * Self-fencing, on every node of a grid: every quorumCheckMs the node asks
- * the replicated log for a read barrier (which needs the leader and a
- * quorum); when none has succeeded for fenceAfterMs it fences itself, and
- * it unfences at the next success. The leader moves a cut-off node's stateful
- * instances only after the stateful grace of the same settings, which is
- * longer than this can take (controller/reconciler/fencing.ts).
+ * Self-fencing, on every node of a grid: every quorumCheckMs the node looks
+ * when it last reached the leader and a quorum; when that is fenceAfterMs
+ * ago or more it fences itself, and it unfences once contact is recent
+ * again. Until the first contact, the count starts when the fence does. The
+ * leader moves a cut-off node's stateful instances only after the stateful
+ * grace of the same settings, which is longer than this can take
+ * (controller/reconciler/fencing.ts).
  */
 export class SelfFence {
   readonly #c: SelfFenceComponents
   readonly #fenceAfterMs: number
-  readonly #quorumCheckMs: number
   readonly #checks: Periodic
-  #lastOk: number
+  readonly #startedAt: number
 
   /** `init` defaults to the lan profile's fencing. */
   constructor (components: SelfFenceComponents, init: Partial<FenceSettings> = {}) {
     this.#c = components
     this.#fenceAfterMs = init.fenceAfterMs ?? LAN_FENCE.fenceAfterMs
-    this.#quorumCheckMs = init.quorumCheckMs ?? LAN_FENCE.quorumCheckMs
-    this.#lastOk = components.clock.now()
+    this.#startedAt = components.clock.now()
     this.#checks = new Periodic(
       { clock: components.clock, onError: err => { components.logger.warn({ err }, 'quorum check failed') } },
-      { intervalMs: this.#quorumCheckMs, run: async () => { await this.#check() } }
+      { intervalMs: init.quorumCheckMs ?? LAN_FENCE.quorumCheckMs, run: () => { this.#check() } }
     )
   }
 
@@ -47,17 +51,10 @@ export class SelfFence {
     return this.#checks.stop()
   }
 
-  async #check (): Promise<void> {
-    const ok = await Promise.race([
-      this.#c.barrier().then(() => true, () => false),
-      this.#c.clock.sleep(this.#quorumCheckMs).then(() => false)
-    ])
+  #check (): void {
     const now = this.#c.clock.now()
-    if (ok) {
-      this.#lastOk = now
-      this.#c.fence(false, 'quorum reachable')
-    } else if (now - this.#lastOk >= this.#fenceAfterMs) {
-      this.#c.fence(true, `no quorum for ${now - this.#lastOk} ms`)
-    }
+    const lastOk = Math.max(this.#startedAt, this.#c.quorumContactAt() ?? -Infinity)
+    if (now - lastOk < this.#fenceAfterMs) this.#c.fence(false, 'quorum reachable')
+    else this.#c.fence(true, `no quorum for ${now - lastOk} ms`)
   }
 }

@@ -57,9 +57,11 @@ export function encodeMessage (m: Message): Uint8Array {
       Object.assign(w, { index: m.index, reject: m.reject, rejectHint: m.rejectHint, logTerm: m.logTerm })
       break
     case 'heartbeat':
-      Object.assign(w, { commit: m.commit, context: m.context })
+      Object.assign(w, { commit: m.commit, context: m.context, round: m.round ?? 0, confirmed: m.confirmed ?? 0 })
       break
     case 'heartbeat-response':
+      Object.assign(w, { context: m.context, round: m.round ?? 0 })
+      break
     case 'read-index':
       w.context = m.context
       break
@@ -111,8 +113,9 @@ export function decodeMessage (bytes: Uint8Array, maxBytes = MAX_MESSAGE_BYTES):
         logTerm: count(w.logTerm, 'logTerm')
       }
     case 'heartbeat':
-      return { ...base, type, commit: count(w.commit, 'commit'), context: bytesOf(w.context) }
+      return { ...base, type, commit: count(w.commit, 'commit'), context: bytesOf(w.context), ...rounds(w) }
     case 'heartbeat-response':
+      return { ...base, type, context: bytesOf(w.context), ...rounds(w) }
     case 'read-index':
       return { ...base, type, context: bytesOf(w.context) }
     case 'read-index-response':
@@ -275,4 +278,11 @@ function count (v: unknown, field: string): number {
 /** Copies bytes out of the decode buffer so a retained entry does not pin a whole frame. */
 function bytesOf (v: Uint8Array | null | undefined): Uint8Array {
   return v == null || v.byteLength === 0 ? EMPTY : Uint8Array.from(v)
+}
+
+/** A heartbeat's round fields, left out when 0 (a peer that does not count rounds). */
+function rounds (w: { round?: unknown, confirmed?: unknown }): { round?: number, confirmed?: number } {
+  const round = count(w.round, 'round')
+  const confirmed = count(w.confirmed, 'confirmed')
+  return { ...(round > 0 ? { round } : {}), ...(confirmed > 0 ? { confirmed } : {}) }
 }

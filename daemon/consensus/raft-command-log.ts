@@ -13,6 +13,7 @@ import { ProposalForwarder } from './forward.ts'
 import type { Applied } from './forward.ts'
 import { PeerLinks } from './peer-link.ts'
 import type { PeerLinkStats } from './peer-link.ts'
+import { TickTimes } from './tick-times.ts'
 import { Waiters } from './waiters.ts'
 import { restoreState } from './snapshot.ts'
 import { Snapshotter } from './snapshotter.ts'
@@ -65,6 +66,8 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   #confProposedAt = 0
   readonly #observer: RaftObserver | undefined
   #knownLeader: string | null = null
+  readonly #tickTimes = new TickTimes()
+  #ticks = 0
 
   constructor (components: RaftCommandLogComponents, init: RaftCommandLogInit = {}) {
     this.#transport = components.transport
@@ -137,6 +140,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     if (this.#closing !== undefined) return
     this.#links.start()
     this.#forwarder.start()
+    this.#tickTimes.record(0, this.#clock.now())
     this.#scheduleTick()
     this.#kick()
     this.#logger.info({ term: storage.hardState.term, snapshot: snap.index, last: storage.lastIndex() }, 'raft started')
@@ -238,6 +242,16 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     return () => { this.#listeners.delete(listener) }
   }
 
+  /**
+   * When this node last knew it reached a leader a quorum stood behind, by
+   * its clock, learnt from Raft's own heartbeats (controller/raft/quorum-contact.ts);
+   * undefined before it ever did. What self-fencing watches.
+   */
+  quorumContactAt (): number | undefined {
+    const tick = this.#node?.status().quorumContact
+    return tick === undefined ? undefined : this.#tickTimes.timeOf(tick)
+  }
+
   /** True while this node leads the group. */
   leads (): boolean {
     return this.#node?.status().role === 'leader'
@@ -337,6 +351,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#timer = this.#clock.setTimeout(() => {
       if (this.#closing !== undefined) return
       this.#node!.tick()
+      this.#tickTimes.record(++this.#ticks, this.#clock.now())
       this.#kick()
       // A leader that put its snapshot off while busy takes the next quiet tick.
       this.#snapshotter!.maybe()

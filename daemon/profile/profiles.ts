@@ -71,8 +71,8 @@ export const LAN_PROFILE: Readonly<NodeProfile> = Object.freeze({
  * Radio links of tens of kbit/s, lossy and jittery. Raft heartbeats every
  * 2 s and elections after 6–12 s of silence; adverts once a minute unless
  * something the scheduler cares about changed, and never more than one in
- * 10 s; reports every 5 s; the quorum check every 2 s, each given 2 s to
- * answer, and a fence only after 15 s without a quorum (longer than the
+ * 10 s; reports every 5 s; a look at the quorum contact every 2 s, and a
+ * fence only after 15 s without a quorum (longer than the
  * detector takes to call a silent node down, and than a leader failover).
  */
 export const FIELD_PROFILE: Readonly<NodeProfile> = Object.freeze({

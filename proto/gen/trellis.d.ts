@@ -582,6 +582,8 @@ export namespace trellis {
             context: Uint8Array;
             transfer: boolean;
             snapshot?: (trellis.raft.Snapshot.$Properties|null);
+            round: (number|Long);
+            confirmed: (number|Long);
             static create(properties: trellis.raft.Message.$Shape): trellis.raft.Message & trellis.raft.Message.$Shape;
             static create(properties?: trellis.raft.Message.$Properties): trellis.raft.Message;
             static encode(m: trellis.raft.Message.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -610,6 +612,8 @@ export namespace trellis {
                 context?: (Uint8Array|null);
                 transfer?: (boolean|null);
                 snapshot?: (trellis.raft.Snapshot.$Properties|null);
+                round?: (number|Long|null);
+                confirmed?: (number|Long|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.raft.Message.$Properties;

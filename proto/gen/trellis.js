@@ -6914,6 +6914,8 @@ export const trellis = $root.trellis = (() => {
              * @property {Uint8Array|null} [context] Message context
              * @property {boolean|null} [transfer] Message transfer
              * @property {trellis.raft.Snapshot.$Properties|null} [snapshot] Message snapshot
+             * @property {number|Long|null} [round] Message round
+             * @property {number|Long|null} [confirmed] Message confirmed
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7051,6 +7053,22 @@ export const trellis = $root.trellis = (() => {
             Message.prototype.snapshot = null;
 
             /**
+             * Message round.
+             * @member {number|Long} round
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.round = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Message confirmed.
+             * @member {number|Long} confirmed
+             * @memberof trellis.raft.Message
+             * @instance
+             */
+            Message.prototype.confirmed = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new Message instance using the specified properties.
              * @function create
              * @memberof trellis.raft.Message
@@ -7110,6 +7128,10 @@ export const trellis = $root.trellis = (() => {
                     w.uint32(/* id 12, wireType 0 =*/96).bool(m.transfer);
                 if (m.snapshot != null && $Object.hasOwnProperty.call(m, "snapshot"))
                     $root.trellis.raft.Snapshot.encode(m.snapshot, w.uint32(/* id 13, wireType 2 =*/106).fork(), q + 1).ldelim();
+                if (m.round != null && $Object.hasOwnProperty.call(m, "round") && (typeof m.round === "object" ? m.round.low || m.round.high : m.round !== 0))
+                    w.uint32(/* id 14, wireType 0 =*/112).uint64(m.round);
+                if (m.confirmed != null && $Object.hasOwnProperty.call(m, "confirmed") && (typeof m.confirmed === "object" ? m.confirmed.low || m.confirmed.high : m.confirmed !== 0))
+                    w.uint32(/* id 15, wireType 0 =*/120).uint64(m.confirmed);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -7280,6 +7302,24 @@ export const trellis = $root.trellis = (() => {
                             m.snapshot = $root.trellis.raft.Snapshot.decode(r, r.size(), $undefined, q + 1, m.snapshot);
                             continue;
                         }
+                    case 14: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.round = v;
+                            else
+                                delete m.round;
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.confirmed = v;
+                            else
+                                delete m.confirmed;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -7389,6 +7429,14 @@ export const trellis = $root.trellis = (() => {
                         if (e)
                             return "snapshot." + e;
                     }
+                }
+                if (m.round != null && $Object.hasOwnProperty.call(m, "round")) {
+                    if (!$util.isInteger(m.round) && !(m.round && $util.isInteger(m.round.low) && $util.isInteger(m.round.high)))
+                        return "round: integer|Long expected";
+                }
+                if (m.confirmed != null && $Object.hasOwnProperty.call(m, "confirmed")) {
+                    if (!$util.isInteger(m.confirmed) && !(m.confirmed && $util.isInteger(m.confirmed.low) && $util.isInteger(m.confirmed.high)))
+                        return "confirmed: integer|Long expected";
                 }
                 return null;
             };
@@ -7573,6 +7621,30 @@ export const trellis = $root.trellis = (() => {
                         throw $TypeError(".trellis.raft.Message.snapshot: object expected");
                     m.snapshot = $root.trellis.raft.Snapshot.fromObject(d.snapshot, q + 1);
                 }
+                if (d.round != null) {
+                    if (typeof d.round === "object" ? d.round.low || d.round.high : $Number(d.round) !== 0) {
+                        if ($util.Long)
+                            m.round = $util.Long.fromValue(d.round, true);
+                        else if (typeof d.round === "string")
+                            m.round = $parseInt(d.round, 10);
+                        else if (typeof d.round === "number")
+                            m.round = d.round;
+                        else if (typeof d.round === "object")
+                            m.round = new $util.LongBits(d.round.low >>> 0, d.round.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.confirmed != null) {
+                    if (typeof d.confirmed === "object" ? d.confirmed.low || d.confirmed.high : $Number(d.confirmed) !== 0) {
+                        if ($util.Long)
+                            m.confirmed = $util.Long.fromValue(d.confirmed, true);
+                        else if (typeof d.confirmed === "string")
+                            m.confirmed = $parseInt(d.confirmed, 10);
+                        else if (typeof d.confirmed === "number")
+                            m.confirmed = d.confirmed;
+                        else if (typeof d.confirmed === "object")
+                            m.confirmed = new $util.LongBits(d.confirmed.low >>> 0, d.confirmed.high >>> 0).toNumber(true);
+                    }
+                }
                 return m;
             };
 
@@ -7635,6 +7707,16 @@ export const trellis = $root.trellis = (() => {
                     }
                     d.transfer = false;
                     d.snapshot = null;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.round = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.round = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.confirmed = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.confirmed = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
                     d.type = o.enums === $String ? $root.trellis.raft.MessageType[m.type] === $undefined ? m.type : $root.trellis.raft.MessageType[m.type] : m.type;
@@ -7702,6 +7784,22 @@ export const trellis = $root.trellis = (() => {
                 }
                 if (m.snapshot != null && $Object.hasOwnProperty.call(m, "snapshot")) {
                     d.snapshot = $root.trellis.raft.Snapshot.toObject(m.snapshot, o, q + 1);
+                }
+                if (m.round != null && $Object.hasOwnProperty.call(m, "round")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.round = typeof m.round === "number" ? $BigInt(m.round) : $util.Long.fromBits(m.round.low >>> 0, m.round.high >>> 0, true).toBigInt();
+                    else if (typeof m.round === "number")
+                        d.round = o.longs === $String ? $String(m.round) : m.round;
+                    else
+                        d.round = o.longs === $String ? $util.Long.prototype.toString.call(m.round) : o.longs === $Number ? new $util.LongBits(m.round.low >>> 0, m.round.high >>> 0).toNumber(true) : m.round;
+                }
+                if (m.confirmed != null && $Object.hasOwnProperty.call(m, "confirmed")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.confirmed = typeof m.confirmed === "number" ? $BigInt(m.confirmed) : $util.Long.fromBits(m.confirmed.low >>> 0, m.confirmed.high >>> 0, true).toBigInt();
+                    else if (typeof m.confirmed === "number")
+                        d.confirmed = o.longs === $String ? $String(m.confirmed) : m.confirmed;
+                    else
+                        d.confirmed = o.longs === $String ? $util.Long.prototype.toString.call(m.confirmed) : o.longs === $Number ? new $util.LongBits(m.confirmed.low >>> 0, m.confirmed.high >>> 0).toNumber(true) : m.confirmed;
                 }
                 return d;
             };

@@ -69,7 +69,7 @@ t.test('soleVoterChanges: self a voter first, then every other member removed', 
 t.test('catchUpOf: replicating and within the lag, from the leader only', async t => {
   const base: Status = {
     id: 'a', role: 'leader', leader: 'a', term: 2, vote: 'a', commit: 100, applied: 100, firstIndex: 1, lastIndex: 100,
-    conf: { voters: ['a'], learners: ['b', 'c', 'd'] }, leadTransferee: null,
+    conf: { voters: ['a'], learners: ['b', 'c', 'd'] }, leadTransferee: null, ticks: 0, quorumContact: undefined,
     progress: { b: { match: 95, next: 101, state: 'replicate' }, c: { match: 99, next: 100, state: 'probe' }, d: { match: 10, next: 11, state: 'replicate' } }
   }
   t.match(catchUpOf(base, 'b', 10), { lag: 5, caughtUp: true })
