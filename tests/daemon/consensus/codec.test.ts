@@ -24,6 +24,8 @@ const samples: Message[] = [
   { ...base, type: 'append-response', index: 4, reject: true, rejectHint: 2, logTerm: 5 },
   { ...base, type: 'heartbeat', commit: 3, context: ctx },
   { ...base, type: 'heartbeat-response', context: ctx },
+  { ...base, type: 'heartbeat', commit: 3, context: ctx, round: 41, confirmed: 40 },
+  { ...base, type: 'heartbeat-response', context: ctx, round: 41 },
   { ...base, type: 'vote', index: 10, logTerm: 6, transfer: true },
   { ...base, type: 'pre-vote', index: 10, logTerm: 6, transfer: false },
   { ...base, type: 'vote-response', reject: false },
