@@ -25,7 +25,7 @@ import { dataPaths, VERSION, type NodeConfig } from './config.ts'
 import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
 import { ADVERT_TOPIC, GridNodes, HEARTBEAT_TOPIC, NodeDirectory } from './membership/index.ts'
-import { checkProfile, nodeProfile, type NodeProfile } from './profile/index.ts'
+import { checkProfile, nodeProfile, raftTimes, type NodeProfile } from './profile/index.ts'
 import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, type MeshHost } from './mesh/index.ts'
 import { GridLogs, LogKeeper, LogServer, type LocalLogs } from './logs/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
@@ -262,6 +262,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     raft,
     remote: membership?.reports,
     volumes: membership?.volumes,
+    clock,
+    staleAfterMs: raftTimes(profile).electionMaxMs + raftTimes(profile).heartbeatMs,
     rebalance: raft === undefined
       ? undefined
       : () => rebalance({ state: commandLog.state, nodes: nodes.sensed(), images: catalog, schedule, seed: commandLog.state.appliedIndex })

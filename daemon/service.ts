@@ -1,5 +1,6 @@
 import type { Logger } from 'pino'
 import type { Catalog } from '../controller/catalog/index.ts'
+import type { Clock } from '../controller/clock/index.ts'
 import type {
   AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogFollowView, LogsView, NodeView, RaftPeerView, RaftView, ValidateView, VolumeView
 } from '../controller/client/types.ts'
@@ -8,7 +9,7 @@ import { adminOf, copyVolume, deleteApp, deleteSnapshot, placeApp, putApp, setNo
 import { cloneSource } from '../controller/graph/clone.ts'
 import type { Decision } from '../controller/reconciler/index.ts'
 import type { InstanceReports, NodeAgent } from './agent/index.ts'
-import { ApiError, badRequest, notFound, type GridService } from './api/index.ts'
+import { ApiError, badRequest, notFound, type GridService, type ReadContext } from './api/index.ts'
 import { graphView } from './graph-view.ts'
 import type { RaftCommandLog } from './consensus/index.ts'
 import type { GridNodes } from './membership/index.ts'
@@ -17,6 +18,8 @@ import { EVENTS_PER_APP, type GridEvents } from './events/index.ts'
 import { isServing } from './runtime/index.ts'
 import { volumeView, type GridVolumes } from './volumes/grid/index.ts'
 
+/** How long without a quorum before reads answer stale, by default (lan: longest election timeout + a heartbeat), ms. */
+const STALE_AFTER_MS = 2100
 /** Longest an apply waits for the seed images to reach the catalog, ms. */
 const CATALOG_WAIT_MS = 30_000
 
@@ -43,6 +46,15 @@ export interface ServiceComponents {
   rebalance?: () => Decision[]
   /** This node's replicated volumes, when it belongs to a grid. */
   volumes?: GridVolumes
+  /**
+   * How long without contact with a quorum before reads answer from this
+   * node's last known state, marked stale, instead of waiting for one; also
+   * how long a read waits for its barrier before it does. Default 2.1 s (lan:
+   * the longest election and a heartbeat).
+   */
+  staleAfterMs?: number
+  /** The clock the replicated log dates quorum contact by. */
+  clock?: Clock
 }
 
 /**
@@ -82,13 +94,13 @@ export class NodeService implements GridService {
     return { name: applied.name, version: applied.version, ...(applied.revision === undefined ? {} : { revision: applied.revision }), change: applied.change }
   }
 
-  async apps (): Promise<AppSummaryView[]> {
-    await this.#c.log.readBarrier?.()
+  async apps (read?: ReadContext): Promise<AppSummaryView[]> {
+    await this.#consistent(read)
     return [...this.#c.log.state.apps.keys()].sort().map(name => this.#summary(name))
   }
 
-  async app (name: string): Promise<AppDetailView> {
-    await this.#c.log.readBarrier?.()
+  async app (name: string, read?: ReadContext): Promise<AppDetailView> {
+    await this.#consistent(read)
     const record = this.#c.log.state.apps.get(name)
     if (record === undefined) throw notFound(`app ${name}`)
     return {
@@ -105,13 +117,13 @@ export class NodeService implements GridService {
     }
   }
 
-  async volumes (): Promise<VolumeView[]> {
-    await this.#c.log.readBarrier?.()
+  async volumes (read?: ReadContext): Promise<VolumeView[]> {
+    await this.#consistent(read)
     return [...this.#c.log.state.volumes.keys()].sort().map(id => this.#volume(id))
   }
 
-  async volume (id: string): Promise<VolumeView> {
-    await this.#c.log.readBarrier?.()
+  async volume (id: string, read?: ReadContext): Promise<VolumeView> {
+    await this.#consistent(read)
     if (!this.#c.log.state.volumes.has(id)) throw notFound(`volume ${id}`)
     return this.#volume(id)
   }
@@ -332,6 +344,33 @@ export class NodeService implements GridService {
   }
 
   /** Waits, a bounded while, for the node's seed images to reach the catalog, so an app sent right after start finds them. */
+  /**
+   * Makes a read linearizable, or — for a read that allows it — says why it
+   * is not: on a node with no contact with a quorum for staleAfterMs (an
+   * island), or whose barrier finds none in that time, the read answers from
+   * the state this node last knew, marked stale, rather than not at all.
+   */
+  async #consistent (read?: ReadContext): Promise<void> {
+    const log = this.#c.log
+    if (log.readBarrier === undefined) return
+    const staleAfterMs = this.#c.staleAfterMs ?? STALE_AFTER_MS
+    if (read === undefined) { await log.readBarrier(); return }
+    const contact = this.#c.raft?.quorumContactAt()
+    const now = this.#c.clock?.now() ?? Date.now()
+    const since = `state as of applied index ${log.state.appliedIndex}`
+    if (contact !== undefined && now - contact > staleAfterMs) {
+      read.stale(`no quorum reachable for ${Math.round((now - contact) / 1000)} s: ${since}`)
+      return
+    }
+    try {
+      await log.readBarrier({ timeoutMs: staleAfterMs })
+    } catch (err) {
+      const code = (err as { code?: string }).code
+      if (code !== 'ERR_UNAVAILABLE' && code !== 'ERR_NOT_LEADER') throw err
+      read.stale(`no quorum confirmed this read in ${staleAfterMs / 1000} s: ${since}`)
+    }
+  }
+
   async #catalogReady (): Promise<void> {
     if (this.#c.catalogReady === undefined) return
     await Promise.race([this.#c.catalogReady, new Promise(resolve => setTimeout(resolve, CATALOG_WAIT_MS).unref())])

@@ -59,7 +59,15 @@ function globals (): Globals {
 async function client (): Promise<TrellisClient> {
   const g = globals()
   const token = process.env.TRELLIS_TOKEN
-  return await TrellisClient.fromDataDir(resolve(g.dataDir), { url: g.api, ...(g.tokenFile !== undefined ? { tokenFile: g.tokenFile } : token !== undefined && token !== '' ? { token } : {}) })
+  return await TrellisClient.fromDataDir(resolve(g.dataDir), { url: g.api, onStale: warnStale, ...(g.tokenFile !== undefined ? { tokenFile: g.tokenFile } : token !== undefined && token !== '' ? { token } : {}) })
+}
+
+let staleWarned = false
+/** Once per command, on standard error so that -o json stays parseable. */
+function warnStale (why: string): void {
+  if (staleWarned) return
+  staleWarned = true
+  process.stderr.write(`warning: this node cannot reach the grid's quorum; showing what it last knew (${why})\n`)
 }
 
 let exitCode = 0

@@ -74,16 +74,23 @@ export class TrellisClient {
   readonly #timeoutMs: number
   /** Where the URL came from, for an error that says what was tried. */
   readonly #source: string | undefined
+  readonly #onStale: ((why: string) => void) | undefined
 
-  constructor (init: { url: string, token: string, timeoutMs?: number, source?: string }) {
+  /**
+   * `onStale` is told when an answer comes from a node's last known state
+   * because no quorum confirmed it (the `Trellis-Stale` header: a node on an
+   * island), with the daemon's reason.
+   */
+  constructor (init: { url: string, token: string, timeoutMs?: number, source?: string, onStale?: (why: string) => void }) {
     this.url = init.url.replace(/\/+$/, '')
     this.#token = init.token
     this.#timeoutMs = init.timeoutMs ?? 30_000
     this.#source = init.source
+    this.#onStale = init.onStale
   }
 
   /** A client for the daemon whose data dir this is: reads api.json and admin.token there. */
-  static async fromDataDir (dataDir: string, overrides: { url?: string, token?: string, tokenFile?: string } = {}): Promise<TrellisClient> {
+  static async fromDataDir (dataDir: string, overrides: { url?: string, token?: string, tokenFile?: string, onStale?: (why: string) => void } = {}): Promise<TrellisClient> {
     let url = overrides.url
     if (url === undefined) {
       try {
@@ -103,7 +110,7 @@ export class TrellisClient {
         throw new ClientError('ERR_NO_TOKEN', `no admin token: cannot read ${file} (give --token-file, $TRELLIS_TOKEN or --data-dir)`, 0, undefined, { cause: err })
       }
     }
-    return new TrellisClient({ url, token, source })
+    return new TrellisClient({ url, token, source, ...(overrides.onStale !== undefined ? { onStale: overrides.onStale } : {}) })
   }
 
   async health (): Promise<{ ok: boolean }> { return await this.#call('GET', '/v1/health') }
@@ -286,6 +293,8 @@ export class TrellisClient {
       const e = (parsed as Partial<ErrorBody>).error
       throw new ClientError(e?.code ?? 'ERR_HTTP', e?.message ?? `HTTP ${res.status}`, res.status, e?.details)
     }
+    const stale = res.headers.get('trellis-stale')
+    if (stale !== null) this.#onStale?.(stale)
     return parsed as T
   }
 }

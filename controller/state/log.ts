@@ -15,7 +15,7 @@ export interface CommandLog {
    * call: a read after it is linearizable. Optional: a single node's log is
    * always up to date.
    */
-  readBarrier? (): Promise<number>
+  readBarrier? (options?: { timeoutMs?: number }): Promise<number>
   /** Called after each applied command, in order. Returns an unsubscribe function. */
   onApplied (listener: (result: ApplyResult, index: number) => void): () => void
   close (): Promise<void>

@@ -5,6 +5,15 @@ import type {
 import { badRequest } from './errors.ts'
 import { STREAMED, type ApiServer } from './server.ts'
 
+/**
+ * A read that may answer from this node's last known state when no quorum
+ * can confirm it (a node on an island): `stale` is told why, and the answer
+ * carries it in the `Trellis-Stale` header.
+ */
+export interface ReadContext {
+  stale: (why: string) => void
+}
+
 /** What the API serves; the composition root implements it over the node's components. */
 export interface GridService {
   node (): Promise<NodeView>
@@ -12,9 +21,9 @@ export interface GridService {
   validate (source: string): Promise<ValidateView>
   /** Validates, then commits; throws GraphValidationError (ERR_INVALID_APP) and changes nothing when invalid. */
   apply (source: string): Promise<ApplyView>
-  apps (): Promise<AppSummaryView[]>
+  apps (read?: ReadContext): Promise<AppSummaryView[]>
   /** Throws ERR_NOT_FOUND when there is no such app. */
-  app (name: string): Promise<AppDetailView>
+  app (name: string, read?: ReadContext): Promise<AppDetailView>
   deleteApp (name: string): Promise<{ name: string, existed: boolean }>
   /** The replicated log's members; ERR_NOT_IN_GRID on a node without a grid. */
   raftStatus (): Promise<RaftView>
@@ -29,9 +38,9 @@ export interface GridService {
   /** Lines as they are written, following instances across restarts and moves, until the signal aborts. Checks the names first. */
   followLogs (app: string, instance: string | undefined, options: LogOptions, signal: AbortSignal): Promise<AsyncIterable<LogFollowView>>
   /** Every replicated volume: record, members, in-sync set, generation, catch-up progress. */
-  volumes (): Promise<VolumeView[]>
+  volumes (read?: ReadContext): Promise<VolumeView[]>
   /** Throws ERR_NOT_FOUND when there is no such volume. */
-  volume (id: string): Promise<VolumeView>
+  volume (id: string, read?: ReadContext): Promise<VolumeView>
   /** Commits a snapshot `<id>@<name>` of a volume's present data. */
   snapshotVolume (id: string, name: string): Promise<VolumeView>
   /** Deletes a snapshot; an app's volume is refused (ERR_BAD_REQUEST). */
@@ -97,18 +106,23 @@ const DEFAULT_TAIL = 100
 const KEEPALIVE_MS = 15_000 // ms
 
 /** Binds the v1 routes to a service. docs/api.md documents them. */
+/** A read whose staleness goes out as the `Trellis-Stale` header. */
+function staleAnswer (req: { setHeader: (name: string, value: string) => void }): ReadContext {
+  return { stale: why => { req.setHeader('trellis-stale', why) } }
+}
+
 export function addRoutes (server: ApiServer, grid: GridService): void {
   server.route('GET', '/v1/health', async () => ({ ok: true }), { open: true })
   server.route('GET', '/v1/node', async () => await grid.node())
   server.route('GET', '/v1/nodes', async () => await grid.nodes())
   server.route('POST', '/v1/validate', async req => await grid.validate(text(req.body)))
   server.route('PUT', '/v1/apps', async req => await grid.apply(text(req.body)))
-  server.route('GET', '/v1/apps', async () => await grid.apps())
-  server.route('GET', '/v1/apps/:name', async req => await grid.app(req.params.name!))
+  server.route('GET', '/v1/apps', async req => await grid.apps(staleAnswer(req)))
+  server.route('GET', '/v1/apps/:name', async req => await grid.app(req.params.name!, staleAnswer(req)))
   server.route('DELETE', '/v1/apps/:name', async req => await grid.deleteApp(req.params.name!))
   server.route('GET', '/v1/raft', async () => await grid.raftStatus())
-  server.route('GET', '/v1/volumes', async () => await grid.volumes())
-  server.route('GET', '/v1/volumes/:id', async req => await grid.volume(req.params.id!))
+  server.route('GET', '/v1/volumes', async req => await grid.volumes(staleAnswer(req)))
+  server.route('GET', '/v1/volumes/:id', async req => await grid.volume(req.params.id!, staleAnswer(req)))
   server.route('POST', '/v1/volumes/:id/snapshots', async req => {
     const body = json(req.body) as { name?: unknown }
     if (typeof body.name !== 'string') throw badRequest('send { "name": "<snapshot name>" }')

@@ -212,9 +212,9 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
    * index once this node has applied everything committed when it was called,
    * so reading `state` then sees every write acknowledged before.
    */
-  async readBarrier (): Promise<number> {
+  async readBarrier (options: { timeoutMs?: number } = {}): Promise<number> {
     await this.#ready()
-    const deadline = this.#clock.now() + this.#timeoutMs
+    const deadline = this.#clock.now() + Math.min(this.#timeoutMs, options.timeoutMs ?? Infinity)
     // A read lost with a leader change is never answered: retry it after an election timeout.
     const roundMs = 2 * (this.#init.electionTicks ?? 10) * this.#tickMs
     for (;;) {

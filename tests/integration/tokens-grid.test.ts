@@ -3,13 +3,14 @@
  * environment hold the join token or the grid key; a grid token made on one
  * node opens the other's API, a read-only one only reads, and a revoke on
  * one node shuts the token out of both; a write without a quorum names the
- * voters out of reach.
+ * voters out of reach, while reads there answer from what the node last
+ * knew, marked stale (island mode).
  */
 import t from 'tap'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ClientError, TrellisClient } from '../../controller/client/index.ts'
-import { startGrid, waitFor } from '../helpers/daemon.ts'
+import { startGrid, trellisCli, waitFor } from '../helpers/daemon.ts'
 
 /** Every process's command line and environment on the machine, as ps (and anyone reading /proc) can see them. */
 function everyProcessText (): string {
@@ -65,4 +66,29 @@ t.test('join leaves no secret in any process; grid tokens work on every node unt
   const [down, up] = voter.id === (await a.client.node()).id ? [a, b] : [b, a]
   await down.crash()
   await t.rejects(up.client.createToken('late', 'admin'), { code: /^ERR_(NOT_LEADER|UNAVAILABLE)$/, message: new RegExp(`^no quorum, the grid cannot take this write now: 1 of 1 voters unreachable: ${voter.name} \\((suspect|down|left)\\)`) })
+
+  // An island still answers reads, from what it last knew, and says so.
+  const stale: string[] = []
+  const island = new TrellisClient({ url: apiOf(up), token: readFileSync(join(up.dataDir, 'admin.token'), 'utf8').trim(), onStale: why => { stale.push(why) } })
+  t.same(await island.apps(), [], 'the apps it knows (none)')
+  t.match(stale, [/^no quorum (reachable for \d+ s|confirmed this read in [\d.]+ s): state as of applied index \d+$/], 'marked stale, with the reason')
+  const cli = await trellisCli(up.dataDir, ['get', 'apps', '-o', 'json'])
+  t.equal(cli.status, 0, 'the CLI lists them')
+  t.same(JSON.parse(cli.stdout), [], 'its output stays parseable')
+  t.match(cli.stderr, /^warning: this node cannot reach the grid's quorum; showing what it last knew \(no quorum/, 'and it warns on standard error')
+  await t.rejects(island.createToken('later', 'admin'), { code: /^ERR_(NOT_LEADER|UNAVAILABLE)$/ }, 'writes are still refused')
+})
+
+t.test('reads in a grid with its quorum are not marked stale', async t => {
+  const { nodes } = await startGrid(fn => t.teardown(fn), 2)
+  const [a, b] = nodes as [typeof nodes[0], typeof nodes[0]]
+  await waitFor('both nodes up in the grid', 60_000, async () => (await b.client.nodes()).filter(n => n.state === 'up').length === 2 ? true : undefined)
+  for (const d of [a, b]) {
+    const stale: string[] = []
+    const url = (JSON.parse(readFileSync(join(d.dataDir, 'api.json'), 'utf8')) as { url: string }).url
+    const c = new TrellisClient({ url, token: readFileSync(join(d.dataDir, 'admin.token'), 'utf8').trim(), onStale: why => { stale.push(why) } })
+    await c.apps()
+    await c.volumes()
+    t.same(stale, [], 'no answer marked stale')
+  }
 })
