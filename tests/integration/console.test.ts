@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { parseDocument } from 'yaml'
-import { freePort, ROOT, startGrid, waitFor } from '../helpers/daemon.ts'
+import { freePort, killNode, ROOT, startGrid, waitFor } from '../helpers/daemon.ts'
 import { launchChromium, screenshotDir } from '../helpers/browser.ts'
 
 /** The page's DOM as the functions handed to the browser use it (the project is type-checked without the DOM library). */
@@ -230,6 +230,19 @@ t.test('a read-only token: no write controls, the node refuses its writes; logou
   await reader.click('#logout')
   await reader.waitForSelector('#login:not([hidden])')
   t.equal(await reader.evaluate(async () => (await fetch('/v1/apps')).status), 401, 'logged out: the cookie opens nothing')
+})
+
+t.test('cut off from the quorum, the page says it shows what its node last knew', async t => {
+  await page.goto(`${url}/#/apps`)
+  await page.waitForSelector('#live:not(.stale)')
+  t.equal(await page.locator('#island').isVisible(), false, 'no note while the grid has its quorum')
+  // The node serving the page becomes an island: every other node dies.
+  for (const d of nodes.filter(d => d !== home && d.process.exitCode === null && d.process.signalCode === null)) await killNode(d)
+  await page.waitForSelector('#island:not([hidden])')
+  t.match(await page.locator('#island').getAttribute('title'), /^no quorum/, 'the note gives the node\'s reason')
+  t.match(await page.locator('#live').getAttribute('title'), /^as this node last knew it: no quorum/)
+  t.equal(await page.locator('tr[data-app=three-tier]').count(), 1, 'the apps it knew are still listed')
+  await page.screenshot({ path: join(shots, 'console-island.png') })
 })
 
 t.test('no script errors on any page', async t => {

@@ -25,6 +25,8 @@ const READ_TIMEOUT_MS = 10_000
 const WRITE_TIMEOUT_MS = 60_000
 
 let csrf = ''
+/** @type {string | undefined} why the latest stale answer was stale (Trellis-Stale), until taken */
+let staleReason
 /** @type {() => void} */
 let onLoggedOut = () => {}
 
@@ -65,7 +67,20 @@ export async function call (method, path, options = {}) {
     if (res.status === 401 && path !== '/v1/session') onLoggedOut()
     throw new ApiError(e.code ?? 'ERR_HTTP', e.message ?? `HTTP ${res.status}`, res.status, e.details)
   }
+  const stale = res.headers.get('trellis-stale')
+  if (stale !== null) staleReason = stale
   return parsed
+}
+
+/**
+ * Why an answer since the last call was stale — the node could not reach
+ * the grid's quorum and answered from what it last knew — or undefined.
+ * @returns {string | undefined}
+ */
+export function takeStale () {
+  const why = staleReason
+  staleReason = undefined
+  return why
 }
 
 /** @param {string} path */

@@ -93,9 +93,14 @@ whenLoggedOut(() => {
 })
 
 const live = /** @type {HTMLElement} */ (document.getElementById('live'))
-whenRefreshed((error) => {
-  live.classList.toggle('stale', error !== undefined)
-  live.title = error === undefined ? `current as of ${new Date().toLocaleTimeString([], { hour12: false })}` : `not current: ${error.message}`
+const island = /** @type {HTMLElement} */ (document.getElementById('island'))
+whenRefreshed((error, stale) => {
+  live.classList.toggle('stale', error !== undefined || stale !== undefined)
+  live.title = error !== undefined
+    ? `not current: ${error.message}`
+    : stale !== undefined ? `as this node last knew it: ${stale}` : `current as of ${new Date().toLocaleTimeString([], { hour12: false })}`
+  island.hidden = error !== undefined || stale === undefined
+  island.title = stale ?? ''
 })
 
 window.addEventListener('hashchange', route)

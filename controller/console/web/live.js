@@ -7,16 +7,20 @@
  * fallback. Nothing else in the views changes.
  */
 
+import { takeStale } from './api.js'
+
 /** How often a view asks again, ms. */
 export const POLL_MS = 1500
 
-/** @type {(error: Error | undefined) => void} */
+/** @type {(error: Error | undefined, stale: string | undefined) => void} */
 let report = () => {}
 
 /**
  * Tells the page whether its data is current: undefined after a refresh that
- * worked, the error after one that failed (the node is unreachable, say).
- * @param {(error: Error | undefined) => void} fn
+ * worked, the error after one that failed (the node is unreachable, say);
+ * and, after one that worked, why it was stale if the node answered from
+ * what it last knew (an island without the grid's quorum).
+ * @param {(error: Error | undefined, stale: string | undefined) => void} fn
  */
 export function whenRefreshed (fn) {
   report = fn
@@ -40,10 +44,11 @@ export function every (refresh, intervalMs = POLL_MS) {
     clearTimeout(timer)
     running = true
     try {
+      takeStale()
       await refresh()
-      if (!stopped) report(undefined)
+      if (!stopped) report(undefined, takeStale())
     } catch (err) {
-      if (!stopped) report(/** @type {Error} */ (err))
+      if (!stopped) report(/** @type {Error} */ (err), undefined)
     } finally {
       running = false
     }
