@@ -26,7 +26,7 @@ import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
 import { ADVERT_TOPIC, GridNodes, HEARTBEAT_TOPIC, NodeDirectory } from './membership/index.ts'
 import { checkProfile, nodeProfile, raftTimes, type NodeProfile } from './profile/index.ts'
-import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, type MeshHost } from './mesh/index.ts'
+import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, UdpDatagrams, type MeshHost } from './mesh/index.ts'
 import { GridLogs, LogKeeper, LogServer, type LocalLogs } from './logs/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
 import { buildAdvert, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
@@ -56,6 +56,7 @@ interface Membership {
   host: MeshHost
   transport: Libp2pTransport
   gossip: Libp2pGossip
+  datagrams: UdpDatagrams
   directory: NodeDirectory
   nodes: GridNodes
   reports: InstanceReports
@@ -364,8 +365,9 @@ async function joinGrid (
 ): Promise<Membership> {
   const paths = dataPaths(config.dataDir)
   const saved = await loadGridConfig(config.dataDir)
+  const privateKey = await loadNodeKey(config.dataDir)
   const host = await createMeshHost({ logger: c.logger.child({ component: 'mesh' }), clock: c.clock }, {
-    privateKey: await loadNodeKey(config.dataDir),
+    privateKey,
     gridKey: await loadGridKey(join(config.dataDir, GRID_KEY_FILE)),
     listen: config.listen ?? saved?.listen ?? ['/ip4/0.0.0.0/tcp/7400'],
     bootstrap: [...(saved?.bootstrap ?? []), ...config.bootstrap],
@@ -375,6 +377,10 @@ async function joinGrid (
   })
   const transport = new Libp2pTransport({ host, logger: c.logger.child({ component: 'transport' }) }, { dialTimeoutMs: host.dialTimeoutMs })
   const gossip = new Libp2pGossip({ pubsub: host.libp2p.services.pubsub, selfId: host.peerId, logger: c.logger.child({ component: 'gossip' }) })
+  // Heartbeats as datagrams, on the UDP port numbered as the TCP listener.
+  const datagrams = new UdpDatagrams({ privateKey, logger: c.logger.child({ component: 'datagrams' }), remoteHost: peer => host.remoteIp4(peer) })
+  const tcpPort = host.tcpPort()
+  if (tcpPort !== undefined) await datagrams.start(tcpPort)
   const directory = new NodeDirectory(
     {
       gossip,
@@ -383,7 +389,8 @@ async function joinGrid (
       logger: c.logger.child({ component: 'membership' }),
       advert: c.advert,
       ping: async (peer, timeoutMs) => await host.ping(peer, { signal: AbortSignal.timeout(timeoutMs) }).then(() => true, () => false),
-      learn: (peer, addresses) => { host.links.learn(peerIdFromString(peer), addresses) }
+      learn: (peer, addresses) => { host.links.learn(peerIdFromString(peer), addresses) },
+      datagrams
     },
     { settings: profile.detector, incarnation, advertIntervalMs: profile.adverts.intervalMs, advertMinGapMs: profile.adverts.minGapMs, advertCheckMs: profile.adverts.checkMs, seed: incarnation }
   )
@@ -420,7 +427,7 @@ async function joinGrid (
     nodeId: c.identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, blockDir: paths.blocks, rebuildBytesPerSecond: config.rebuildBytesPerSecond
   })
   await volumes.start()
-  return { host, transport, gossip, directory, nodes, reports, raft, members, volumes }
+  return { host, transport, gossip, datagrams, directory, nodes, reports, raft, members, volumes }
 }
 
 /** Leaves the mesh: peers must see this node go before its host stops. */
@@ -428,6 +435,7 @@ async function leaveGrid (m: Membership): Promise<void> {
   await m.reports.stop()
   await m.directory.stop()
   m.gossip.close()
+  await m.datagrams.close()
   // The transport stops the host too.
   await m.transport.close()
   await m.host.stop()

@@ -2,11 +2,12 @@ import { EventEmitter } from 'node:events'
 import type { Logger } from 'pino'
 import { Periodic, type Clock, type Timer } from '../../controller/clock/index.ts'
 import { mulberry32 } from '../../controller/random/index.ts'
-import { DropCounters, RateLimiter, type DropReason, type Gossip, type GossipMessage, type GossipVerdict, type Transport } from '../network/index.ts'
+import { DropCounters, RateLimiter, type Datagrams, type DropReason, type Gossip, type GossipMessage, type GossipVerdict, type Transport } from '../network/index.ts'
 import {
   acceptAdvert, advertChanged, decodeAdvert, decodeHeartbeat, encodeAdvert, encodeHeartbeat,
   MAX_ADVERT_BYTES, MAX_HEARTBEAT_BYTES, stampOf, type AdvertStamp, type NodeAdvert
 } from '../resources/index.ts'
+import { DatagramReach } from './datagram-reach.ts'
 import { askHelper, PROBE_PROTOCOL, serveProbes } from './indirect-probe.ts'
 import { MembershipTable } from './table.ts'
 import type { MembershipEvent, PeerState, ProbeRequest } from './types.ts'
@@ -23,6 +24,12 @@ const PEER_RATE = 50
 const PEER_BURST = 200
 /** How long after the advert for a newcomer it goes once more, ms. */
 const ADVERT_AGAIN_MS = 3000
+/** Heartbeat periods within which a peer's datagram counts as lately heard: two may be lost in a row. */
+const REACH_BEATS = 3
+
+function sameStamp (a: AdvertStamp | undefined, b: AdvertStamp): boolean {
+  return a !== undefined && a.incarnation === b.incarnation && a.sequence === b.sequence
+}
 
 /** A node as this node knows it. */
 export interface DirectoryEntry {
@@ -52,6 +59,12 @@ export interface DirectoryComponents {
   ping: (peer: string, timeoutMs: number) => Promise<boolean>
   /** Told every member's addresses from its advert, so that Raft and terminal streams can dial it by id. */
   learn?: (peer: string, addresses: string[]) => void
+  /**
+   * Heartbeats go here too, one datagram per known peer; once every live
+   * peer says it hears them, they stop going by gossip (datagram-reach.ts).
+   * Without it, heartbeats go by gossip only.
+   */
+  datagrams?: Datagrams
 }
 
 export interface DirectoryInit {
@@ -84,6 +97,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   readonly #beatStamps = new Map<string, AdvertStamp>()
   readonly #decoded = new WeakMap<GossipMessage, NodeAdvert | { heartbeat: true, leaving: boolean, incarnation: number, sequence: number, nodeId: string }>()
   readonly #limiter = new RateLimiter({ ratePerSec: PEER_RATE, burst: PEER_BURST })
+  readonly #reach: DatagramReach
   readonly drops = new DropCounters()
   readonly #loops: Periodic[] = []
   readonly #unsubscribe: Array<() => void> = []
@@ -101,6 +115,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     this.#init = init
     this.#self = components.gossip.selfId
     this.#table = new MembershipTable({ settings: init.settings, rng: mulberry32(init.seed), self: this.#self })
+    this.#reach = new DatagramReach({ windowMs: REACH_BEATS * init.settings.heartbeatMs })
   }
 
   get selfId (): string {
@@ -113,6 +128,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     gossip.validate(HEARTBEAT_TOPIC, msg => this.#validate(msg, 'heartbeat'))
     this.#unsubscribe.push(gossip.subscribe(ADVERT_TOPIC, msg => { this.#receive(msg) }))
     this.#unsubscribe.push(gossip.subscribe(HEARTBEAT_TOPIC, msg => { this.#receive(msg) }))
+    if (this.#c.datagrams !== undefined) this.#unsubscribe.push(this.#c.datagrams.onMessage((from, data) => { this.#receiveDatagram(from, data) }))
     serveProbes({ transport: this.#c.transport, ping: this.#c.ping, logger: this.#c.logger }, { timeoutMs: this.#init.settings.heartbeatMs * 2 })
     await this.#publishAdvert(true)
     this.#every(this.#init.settings.heartbeatMs, () => { this.#publishHeartbeat(false) })
@@ -173,8 +189,53 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     }, wait)
   }
 
+  /** One beat: a datagram to every peer not gone, and by gossip unless every live peer hears the datagrams. */
   #publishHeartbeat (leaving: boolean): void {
-    void this.#c.gossip.publish(HEARTBEAT_TOPIC, encodeHeartbeat({ nodeId: this.#self, ...this.#stamp(), leaving }))
+    const beat = { nodeId: this.#self, ...this.#stamp(), leaving }
+    const datagrams = this.#c.datagrams
+    const now = this.#c.clock.now()
+    const live: string[] = []
+    for (const e of this.#entries.values()) {
+      const state = this.#table.state(e.id) ?? e.state
+      if (state === 'left') continue
+      if (state === 'up' || state === 'suspect') live.push(e.id)
+      datagrams?.send(e.id, encodeHeartbeat(this.#reach.hears(e.id, now) ? { ...beat, heard: true } : beat))
+    }
+    if (datagrams === undefined || leaving || !this.#reach.heardByAll(live, now)) void this.#c.gossip.publish(HEARTBEAT_TOPIC, encodeHeartbeat(beat))
+  }
+
+  /**
+   * A datagram heartbeat. Only from a node gossip has introduced: gossip
+   * runs on the grid's private network, datagrams only prove their sender's
+   * key. A copy of a beat already counted (it came by gossip too) still
+   * shows the path works.
+   */
+  #receiveDatagram (from: string, data: Uint8Array): void {
+    if (this.#stopped) return
+    const now = this.#c.clock.now()
+    const drop = (reason: DropReason, detail?: string): void => {
+      if (this.drops.drop(reason, from, now)) this.#c.logger.warn({ peer: from, channel: 'datagram', reason, detail, drops: this.drops.counts[reason] }, 'datagram dropped')
+    }
+    if (!this.#limiter.take(from, now)) { drop('rate-limited'); return }
+    const entry = this.#entries.get(from)
+    if (entry === undefined) return
+    let beat
+    try {
+      beat = decodeHeartbeat(data)
+    } catch (err) {
+      drop('garbled', (err as Error).message)
+      return
+    }
+    if (beat.nodeId !== from) { drop('impostor', `claims ${beat.nodeId}`); return }
+    const last = this.#beatStamps.get(from)
+    const fresh = acceptAdvert(last, beat)
+    if (!fresh && !sameStamp(last, beat)) { drop('replayed'); return }
+    this.#reach.arrived(from, beat.heard === true, now)
+    if (!fresh) return
+    this.#beatStamps.set(from, stampOf(beat))
+    entry.lastSeen = now
+    if (beat.leaving === true) { this.#step({ type: 'left', peer: from, incarnation: beat.incarnation, at: now }); return }
+    this.#step({ type: 'heartbeat', peer: from, incarnation: beat.incarnation, at: now, seq: beat.sequence })
   }
 
   async #publishAdvert (force: boolean): Promise<void> {
@@ -214,6 +275,8 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
       } else {
         const beat = decodeHeartbeat(msg.data)
         if (beat.nodeId !== from) return reject('impostor', `claims ${beat.nodeId}`)
+        // The same beat, already come as a datagram: nothing wrong with it.
+        if (sameStamp(this.#beatStamps.get(from), beat)) return 'ignore'
         if (!acceptAdvert(this.#beatStamps.get(from), beat)) return reject('replayed')
         this.#beatStamps.set(from, stampOf(beat))
         this.#decoded.set(msg, { heartbeat: true, leaving: beat.leaving === true, incarnation: beat.incarnation, sequence: beat.sequence, nodeId: beat.nodeId })
@@ -237,8 +300,9 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
       this.#step({ type: 'heartbeat', peer: decoded.nodeId, incarnation: decoded.incarnation, at, seq: decoded.sequence })
     } else {
       entry.advert = decoded
-      // Link to every member directly: Raft and terminal streams dial by node id.
+      // Link to every member directly: Raft and terminal streams dial by node id, heartbeats go to its address.
       this.#c.learn?.(decoded.nodeId, decoded.listenAddrs)
+      this.#c.datagrams?.learn(decoded.nodeId, decoded.listenAddrs)
       this.#c.logger.debug({ from: decoded.nodeId, sequence: decoded.sequence, delayMs: at - decoded.sentAt, bytes: msg.data.byteLength }, 'advert received')
       // An advert is a sign of life too, but its sequence is shared with heartbeats: no seq here.
       this.#step({ type: 'heartbeat', peer: decoded.nodeId, incarnation: decoded.incarnation, at })

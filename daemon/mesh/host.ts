@@ -152,6 +152,26 @@ export class MeshHost {
     return this.libp2p.getMultiaddrs().map(address => address.toString())
   }
 
+  /** The TCP port this node listens on (the first, when several), for what shares its number (heartbeat datagrams). */
+  tcpPort (): number | undefined {
+    for (const address of this.libp2p.getMultiaddrs()) {
+      const tcp = address.getComponents().find(c => c.name === 'tcp')
+      if (tcp?.value !== undefined) return Number(tcp.value)
+    }
+    return undefined
+  }
+
+  /** The IPv4 address an open connection reaches `peer` at, if there is one. */
+  remoteIp4 (peer: string): string | undefined {
+    try {
+      for (const connection of this.libp2p.getConnections(peerIdFromString(peer))) {
+        const ip = connection.remoteAddr.getComponents().find(c => c.name === 'ip4')
+        if (ip?.value !== undefined) return ip.value
+      }
+    } catch {}
+    return undefined
+  }
+
   /** Peer ids this node has an open connection to. */
   get connectedPeers (): string[] {
     return this.libp2p.getPeers().map(peer => peer.toString())

@@ -14,4 +14,5 @@ export {
   NodeKeyInvalidError
 } from './errors.ts'
 export { probeMulticast } from './multicast.ts'
+export { UdpDatagrams } from './udp-datagrams.ts'
 export type { MulticastProbe } from './multicast.ts'

@@ -1,6 +1,7 @@
 export type { Transport } from './transport.ts'
 export type { Gossip, GossipMessage, GossipVerdict } from './gossip.ts'
-export { MemoryGossipNetwork, MemoryGossip } from './memory-gossip.ts'
+export type { Datagrams } from './datagrams.ts'
+export { MemoryGossipNetwork, MemoryGossip, MemoryDatagrams } from './memory-gossip.ts'
 export type { LoopbackNetworkInit } from './loopback.ts'
 export { LoopbackNetwork, LoopbackTransport } from './loopback.ts'
 export { LoopbackStream } from './loopback-stream.ts'

@@ -1,3 +1,4 @@
+import type { Datagrams } from './datagrams.ts'
 import type { Gossip, GossipMessage, GossipVerdict } from './gossip.ts'
 
 /**
@@ -11,6 +12,9 @@ export class MemoryGossipNetwork {
   readonly #cuts = new Set<string>()
   /** One-way cuts, `from>to`. */
   readonly #muted = new Set<string>()
+  /** One-way cuts of datagrams only, `from>to`. */
+  readonly #noDatagrams = new Set<string>()
+  readonly #datagrams = new Map<string, MemoryDatagrams>()
   /** Messages delivered to handlers, by topic, over the network's life. */
   readonly delivered = new Map<string, number>()
 
@@ -43,6 +47,29 @@ export class MemoryGossipNetwork {
   mute (from: string, to: string, muted = true): void {
     if (muted) this.#muted.add(`${from}>${to}`)
     else this.#muted.delete(`${from}>${to}`)
+  }
+
+  /** `id`'s datagrams on this network (sharing its cuts); one per node. */
+  datagrams (id: string): MemoryDatagrams {
+    let d = this.#datagrams.get(id)
+    if (d === undefined) { d = new MemoryDatagrams(this, id); this.#datagrams.set(id, d) }
+    return d
+  }
+
+  /** Datagrams from `from` stop reaching `to`, gossip still passes: a firewall that drops UDP. */
+  blockDatagrams (from: string, to: string, blocked = true): void {
+    if (blocked) this.#noDatagrams.add(`${from}>${to}`)
+    else this.#noDatagrams.delete(`${from}>${to}`)
+  }
+
+  /** @internal Hands a datagram to its recipient after the present task, unless cut off or unknown to the sender. */
+  sendDatagram (from: string, to: string, data: Uint8Array): void {
+    const target = this.#datagrams.get(to)
+    if (target === undefined || !this.#nodes.has(to) || this.#blocked(from, to) || this.#noDatagrams.has(`${from}>${to}`)) return
+    const copy = new Uint8Array(data)
+    queueMicrotask(() => {
+      if (this.#nodes.has(to) && !this.#blocked(from, to) && target.receive(from, copy)) this.delivered.set('datagram', (this.delivered.get('datagram') ?? 0) + 1)
+    })
   }
 
   /** Cuts `id` off from every other node, or heals all its cuts. */
@@ -117,6 +144,38 @@ export class MemoryGossip implements Gossip {
     if (verdict !== 'accept') return false
     for (const handler of [...this.#handlers.get(message.topic) ?? []]) handler(message)
     return true
+  }
+}
+
+/** One node's datagrams on a MemoryGossipNetwork: a peer is reachable once learnt, as with UDP. */
+export class MemoryDatagrams implements Datagrams {
+  readonly selfId: string
+  readonly #network: MemoryGossipNetwork
+  readonly #known = new Set<string>()
+  readonly #handlers = new Set<(from: string, data: Uint8Array) => void>()
+
+  constructor (network: MemoryGossipNetwork, id: string) {
+    this.#network = network
+    this.selfId = id
+  }
+
+  learn (peer: string, addresses: string[]): void {
+    if (addresses.length > 0) this.#known.add(peer)
+  }
+
+  send (peer: string, data: Uint8Array): void {
+    if (this.#known.has(peer)) this.#network.sendDatagram(this.selfId, peer, data)
+  }
+
+  onMessage (handler: (from: string, data: Uint8Array) => void): () => void {
+    this.#handlers.add(handler)
+    return () => { this.#handlers.delete(handler) }
+  }
+
+  /** @internal True when a handler got it. */
+  receive (from: string, data: Uint8Array): boolean {
+    for (const h of [...this.#handlers]) h(from, data)
+    return this.#handlers.size > 0
   }
 }
 

@@ -54,7 +54,7 @@ export function decodeHeartbeat (bytes: Uint8Array): Heartbeat {
   } catch (err) {
     throw new BadAdvertError('heartbeat cannot be decoded', { cause: err })
   }
-  return validateHeartbeat({ nodeId: m.nodeId, incarnation: num(m.incarnation), sequence: num(m.sequence), sentAt: num(m.sentAt), leaving: m.leaving })
+  return validateHeartbeat({ nodeId: m.nodeId, incarnation: num(m.incarnation), sequence: num(m.sequence), sentAt: num(m.sentAt), leaving: m.leaving, ...(m.heard ? { heard: true } : {}) })
 }
 
 function toWire (a: NodeAdvert): trellis.mesh.NodeAdvert.$Properties {

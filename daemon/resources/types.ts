@@ -94,6 +94,8 @@ export interface Heartbeat {
   sentAt: number
   /** A clean shutdown: peers mark the node left rather than down. */
   leaving?: boolean
+  /** In a datagram: the sender has lately heard the recipient's datagrams (membership/datagram-reach.ts). */
+  heard?: boolean
 }
 
 /** Where a message sits in its node's history; what the replay guard compares. */

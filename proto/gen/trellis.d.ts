@@ -357,6 +357,7 @@ export namespace trellis {
             sequence: (number|Long);
             sentAt: (number|Long);
             leaving: boolean;
+            heard: boolean;
             static create(properties: trellis.mesh.Heartbeat.$Shape): trellis.mesh.Heartbeat & trellis.mesh.Heartbeat.$Shape;
             static create(properties?: trellis.mesh.Heartbeat.$Properties): trellis.mesh.Heartbeat;
             static encode(m: trellis.mesh.Heartbeat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -377,6 +378,7 @@ export namespace trellis {
                 sequence?: (number|Long|null);
                 sentAt?: (number|Long|null);
                 leaving?: (boolean|null);
+                heard?: (boolean|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.mesh.Heartbeat.$Properties;

@@ -4240,6 +4240,7 @@ export const trellis = $root.trellis = (() => {
              * @property {number|Long|null} [sequence] Heartbeat sequence
              * @property {number|Long|null} [sentAt] Heartbeat sentAt
              * @property {boolean|null} [leaving] Heartbeat leaving
+             * @property {boolean|null} [heard] Heartbeat heard
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4312,6 +4313,14 @@ export const trellis = $root.trellis = (() => {
             Heartbeat.prototype.leaving = false;
 
             /**
+             * Heartbeat heard.
+             * @member {boolean} heard
+             * @memberof trellis.mesh.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.heard = false;
+
+            /**
              * Creates a new Heartbeat instance using the specified properties.
              * @function create
              * @memberof trellis.mesh.Heartbeat
@@ -4353,6 +4362,8 @@ export const trellis = $root.trellis = (() => {
                     w.uint32(/* id 4, wireType 0 =*/32).uint64(m.sentAt);
                 if (m.leaving != null && $Object.hasOwnProperty.call(m, "leaving") && m.leaving !== false)
                     w.uint32(/* id 5, wireType 0 =*/40).bool(m.leaving);
+                if (m.heard != null && $Object.hasOwnProperty.call(m, "heard") && m.heard !== false)
+                    w.uint32(/* id 6, wireType 0 =*/48).bool(m.heard);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -4455,6 +4466,15 @@ export const trellis = $root.trellis = (() => {
                                 delete m.leaving;
                             continue;
                         }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.heard = v;
+                            else
+                                delete m.heard;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -4523,6 +4543,10 @@ export const trellis = $root.trellis = (() => {
                     if (typeof m.leaving !== "boolean")
                         return "leaving: boolean expected";
                 }
+                if (m.heard != null && $Object.hasOwnProperty.call(m, "heard")) {
+                    if (typeof m.heard !== "boolean")
+                        return "heard: boolean expected";
+                }
                 return null;
             };
 
@@ -4590,6 +4614,11 @@ export const trellis = $root.trellis = (() => {
                         m.leaving = $Boolean(d.leaving);
                     }
                 }
+                if (d.heard != null) {
+                    if (d.heard) {
+                        m.heard = $Boolean(d.heard);
+                    }
+                }
                 return m;
             };
 
@@ -4628,6 +4657,7 @@ export const trellis = $root.trellis = (() => {
                     } else
                         d.sentAt = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                     d.leaving = false;
+                    d.heard = false;
                 }
                 if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId")) {
                     d.nodeId = m.nodeId;
@@ -4658,6 +4688,9 @@ export const trellis = $root.trellis = (() => {
                 }
                 if (m.leaving != null && $Object.hasOwnProperty.call(m, "leaving")) {
                     d.leaving = m.leaving;
+                }
+                if (m.heard != null && $Object.hasOwnProperty.call(m, "heard")) {
+                    d.heard = m.heard;
                 }
                 return d;
             };

@@ -22,7 +22,7 @@ interface World {
   dirs: Map<string, NodeDirectory>
   events: Map<string, MembershipEvent[]>
   learned: Map<string, string[]>
-  add (id: string): Promise<NodeDirectory>
+  add (id: string, options?: { datagrams?: boolean }): Promise<NodeDirectory>
   run (ms: number): Promise<void>
 }
 
@@ -41,7 +41,7 @@ async function world (t: Test): Promise<World> {
     dirs: new Map(),
     events: new Map(),
     learned: new Map(),
-    async add (id) {
+    async add (id, options = {}) {
       const events: MembershipEvent[] = []
       w.events.set(id, events)
       w.alive.add(id)
@@ -52,7 +52,8 @@ async function world (t: Test): Promise<World> {
         logger,
         advert: async stamp => advertOf(id, stamp),
         ping: async peer => w.alive.has(peer),
-        learn: (peer, addresses) => { w.learned.set(`${id}>${peer}`, addresses) }
+        learn: (peer, addresses) => { w.learned.set(`${id}>${peer}`, addresses) },
+        ...(options.datagrams === true ? { datagrams: gossip.datagrams(id) } : {})
       }, { settings: LAN_DETECTOR, incarnation: 1, advertIntervalMs: 10_000, advertMinGapMs: 1000, seed: id.charCodeAt(0) })
       dir.on('event', e => { events.push(e) })
       await dir.start()
@@ -190,4 +191,75 @@ t.test('a newcomer learns our name even when our first advert for it is lost', a
   // Well before the periodic advert, 10 s on.
   await w.run(3000)
   t.equal(b.nodes().find(n => n.id === 'a')?.advert?.name, 'node-a', 'the advert sent again reached b')
+})
+
+t.test('with datagrams, heartbeats leave gossip once every peer hears them; nobody is suspected', async t => {
+  const w = await world(t)
+  for (const id of ['a', 'b', 'c']) await w.add(id, { datagrams: true })
+  await w.run(5000)
+  const gossiped = w.gossip.delivered.get(HEARTBEAT_TOPIC) ?? 0
+  const sent = w.gossip.delivered.get('datagram') ?? 0
+  await w.run(20_000)
+  t.equal((w.gossip.delivered.get(HEARTBEAT_TOPIC) ?? 0) - gossiped, 0, 'no heartbeat went by gossip in 20 s')
+  t.ok((w.gossip.delivered.get('datagram') ?? 0) - sent >= 3 * 2 * 30, 'each node sent each peer a datagram every beat')
+  for (const id of ['a', 'b', 'c']) {
+    t.same(w.dirs.get(id)!.nodes().map(n => n.state), ['up', 'up', 'up'], `${id} sees all up`)
+    t.notOk(w.events.get(id)!.some(e => e.type !== 'node-up'), `${id}: no suspicion, ever`)
+  }
+})
+
+t.test('a node whose datagrams do not get through keeps its heartbeats on gossip, and stays up', async t => {
+  const w = await world(t)
+  // UDP from a to b is dropped (a firewall), gossip passes.
+  w.gossip.blockDatagrams('a', 'b')
+  for (const id of ['a', 'b', 'c']) await w.add(id, { datagrams: true })
+  await w.run(5000)
+  const gossiped = w.gossip.delivered.get(HEARTBEAT_TOPIC) ?? 0
+  await w.run(20_000)
+  t.ok((w.gossip.delivered.get(HEARTBEAT_TOPIC) ?? 0) - gossiped >= 35, 'a still gossips its heartbeats: b takes one every beat (c already had each by datagram)')
+  t.equal(stateOf(w.dirs.get('b')!, 'a'), 'up')
+  t.notOk(w.events.get('b')!.some(e => e.peer === 'a' && e.type !== 'node-up'), 'b never suspected a')
+  // The path opens: a's heartbeats leave gossip too.
+  w.gossip.blockDatagrams('a', 'b', false)
+  await w.run(3000)
+  const after = w.gossip.delivered.get(HEARTBEAT_TOPIC) ?? 0
+  await w.run(10_000)
+  t.equal((w.gossip.delivered.get(HEARTBEAT_TOPIC) ?? 0) - after, 0, 'once b hears a\'s datagrams, gossip carries no heartbeat')
+})
+
+t.test('a datagram path that dies puts the heartbeats back on gossip before anyone is declared down', async t => {
+  const w = await world(t)
+  for (const id of ['a', 'b', 'c']) await w.add(id, { datagrams: true })
+  await w.run(10_000)
+  w.gossip.blockDatagrams('a', 'c')
+  w.gossip.blockDatagrams('c', 'a')
+  await w.run(20_000)
+  t.equal(stateOf(w.dirs.get('c')!, 'a'), 'up')
+  t.equal(stateOf(w.dirs.get('a')!, 'c'), 'up')
+  t.notOk(w.events.get('c')!.some(e => e.peer === 'a' && e.type === 'node-down'), 'c never declared a down')
+})
+
+t.test('datagrams from strangers, impostors and garbage change nothing', async t => {
+  const w = await world(t)
+  const a = await w.add('a', { datagrams: true })
+  await w.add('b', { datagrams: true })
+  await w.run(3000)
+  const mallory = w.gossip.datagrams('m')
+  w.gossip.join('m')
+  mallory.learn('a', ['/ip4/10.0.0.1/tcp/7400'])
+  const now = w.clock.now()
+  mallory.send('a', encodeHeartbeat({ nodeId: 'm', incarnation: 1, sequence: 1, sentAt: now }))
+  await w.run(100)
+  t.equal(stateOf(a, 'm'), undefined, 'a node gossip never introduced is not taken in')
+  // Introduced by gossip, it then sends another's beat, then garbage.
+  await w.gossip.join('m2').publish(ADVERT_TOPIC, encodeAdvert(advertOf('m2', { incarnation: 1, sequence: 1, sentAt: now })))
+  const m2 = w.gossip.datagrams('m2')
+  m2.learn('a', ['/ip4/10.0.0.1/tcp/7400'])
+  await w.run(10)
+  m2.send('a', encodeHeartbeat({ nodeId: 'b', incarnation: 9, sequence: 99, sentAt: now }))
+  m2.send('a', new Uint8Array([1, 2, 3, 250]))
+  await w.run(10)
+  t.equal(a.drops.counts.impostor, 1, 'another node\'s beat is an impostor')
+  t.equal(a.drops.counts.garbled, 1, 'garbage is garbled')
+  t.equal(a.nodes().find(n => n.id === 'b')?.state, 'up', 'b is as it was')
 })
