@@ -19,7 +19,7 @@ import { isServing } from './runtime/index.ts'
 import { volumeView, type GridVolumes } from './volumes/grid/index.ts'
 
 /** How long without a quorum before reads answer stale, by default (lan: longest election timeout + a heartbeat), ms. */
-const STALE_AFTER_MS = 2100
+const STALE_AFTER_MS = 2300
 /** Longest an apply waits for the seed images to reach the catalog, ms. */
 const CATALOG_WAIT_MS = 30_000
 
@@ -49,7 +49,7 @@ export interface ServiceComponents {
   /**
    * How long without contact with a quorum before reads answer from this
    * node's last known state, marked stale, instead of waiting for one; also
-   * how long a read waits for its barrier before it does. Default 2.1 s (lan:
+   * how long a read waits for its barrier before it does. Default 2.3 s (lan:
    * the longest election and a heartbeat).
    */
   staleAfterMs?: number

@@ -54,11 +54,15 @@ export interface NodeProfile {
   }
 }
 
-/** A switched LAN: the values trellisd has always run with. */
+/**
+ * A switched LAN. Raft heartbeats every 3 ticks (300 ms): the leader learns
+ * nothing more from ten a second, each a round trip on every follower link
+ * (docs/field.md), and elections still come after 1–2 s of silence.
+ */
 export const LAN_PROFILE: Readonly<NodeProfile> = Object.freeze({
   name: 'lan',
   detector: LAN_DETECTOR,
-  raft: Object.freeze({ tickMs: 100, heartbeatTicks: 1, electionTicks: 10, timeoutMs: 5_000 }),
+  raft: Object.freeze({ tickMs: 100, heartbeatTicks: 3, electionTicks: 10, timeoutMs: 5_000 }),
   adverts: Object.freeze({ intervalMs: 10_000, minGapMs: 1_000, checkMs: 2_000 }),
   reportIntervalMs: 2_000,
   fence: LAN_FENCE,

