@@ -37,6 +37,9 @@ export async function multicastNotes (config: NodeConfig, logger: Logger): Promi
   if ((config.mdns ?? saved?.mdns ?? true) === false) return { capabilities: [], notes: [] }
   const probe = await probeMulticast()
   if (probe.ok) return { capabilities: [], notes: [] }
-  logger.warn({ why: probe.why, bootstrap: (saved?.bootstrap ?? []).length + config.bootstrap.length }, 'mDNS cannot find grid members from this host; only the bootstrap addresses can')
+  const bootstrap = (saved?.bootstrap ?? []).length + config.bootstrap.length
+  logger.warn({ why: probe.why, bootstrap }, bootstrap > 0 || saved?.founder === true
+    ? 'mDNS cannot find grid members from this host; only the bootstrap addresses can'
+    : 'mDNS cannot find grid members from this host; scanning the subnets for them instead')
   return { capabilities: [], notes: [`mDNS cannot work: ${probe.why}`] }
 }

@@ -19,14 +19,14 @@ import { loadConsoleAssets } from '../controller/console/index.ts'
 import { CatalogService } from './image-service.ts'
 import { GridTokens } from './token-service.ts'
 import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
-import { GRID_KEY_FILE, inGrid, loadGridConfig } from './commands/index.ts'
+import { DEFAULT_MESH_PORT, GRID_KEY_FILE, inGrid, loadGridConfig } from './commands/index.ts'
 import { multicastNotes, nodeFingerprints } from './node-capabilities.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
 import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
 import { ADVERT_TOPIC, GridNodes, HEARTBEAT_TOPIC, NodeDirectory } from './membership/index.ts'
 import { checkProfile, nodeProfile, raftTimes, type NodeProfile } from './profile/index.ts'
-import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, UdpDatagrams, type MeshHost } from './mesh/index.ts'
+import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, probeMulticast, SubnetScanner, UdpDatagrams, type MeshHost } from './mesh/index.ts'
 import { GridLogs, LogKeeper, LogServer, type LocalLogs } from './logs/index.ts'
 import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
 import { buildAdvert, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
@@ -57,6 +57,8 @@ interface Membership {
   transport: Libp2pTransport
   gossip: Libp2pGossip
   datagrams: UdpDatagrams
+  /** Looks for members on the subnets, for a joined node with no address to start from and no mDNS. */
+  scanner?: SubnetScanner
   directory: NodeDirectory
   nodes: GridNodes
   reports: InstanceReports
@@ -365,17 +367,22 @@ async function joinGrid (
 ): Promise<Membership> {
   const paths = dataPaths(config.dataDir)
   const saved = await loadGridConfig(config.dataDir)
+  const mdnsOn = config.mdns ?? saved?.mdns ?? true
   const privateKey = await loadNodeKey(config.dataDir)
   const host = await createMeshHost({ logger: c.logger.child({ component: 'mesh' }), clock: c.clock }, {
     privateKey,
     gridKey: await loadGridKey(join(config.dataDir, GRID_KEY_FILE)),
     listen: config.listen ?? saved?.listen ?? ['/ip4/0.0.0.0/tcp/7400'],
     bootstrap: [...(saved?.bootstrap ?? []), ...config.bootstrap],
-    mdns: config.mdns ?? saved?.mdns ?? true,
+    mdns: mdnsOn,
     topics: [ADVERT_TOPIC, HEARTBEAT_TOPIC, INSTANCES_TOPIC],
     connectionPingMs: profile.mesh.connectionPingMs
   })
   const transport = new Libp2pTransport({ host, logger: c.logger.child({ component: 'transport' }) }, { dialTimeoutMs: host.dialTimeoutMs })
+  const scanner = saved?.founder !== true && [...(saved?.bootstrap ?? []), ...config.bootstrap].length === 0 && !(mdnsOn && (await probeMulticast()).ok)
+    ? new SubnetScanner({ host, clock: c.clock, logger: c.logger.child({ component: 'scan' }) }, { port: host.tcpPort() ?? DEFAULT_MESH_PORT })
+    : undefined
+  scanner?.start()
   const gossip = new Libp2pGossip({ pubsub: host.libp2p.services.pubsub, selfId: host.peerId, logger: c.logger.child({ component: 'gossip' }) })
   // Heartbeats as datagrams, on the UDP port numbered as the TCP listener.
   const datagrams = new UdpDatagrams({ privateKey, logger: c.logger.child({ component: 'datagrams' }), remoteHost: peer => host.remoteIp4(peer) })
@@ -427,11 +434,12 @@ async function joinGrid (
     nodeId: c.identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, blockDir: paths.blocks, rebuildBytesPerSecond: config.rebuildBytesPerSecond
   })
   await volumes.start()
-  return { host, transport, gossip, datagrams, directory, nodes, reports, raft, members, volumes }
+  return { host, transport, gossip, datagrams, ...(scanner !== undefined ? { scanner } : {}), directory, nodes, reports, raft, members, volumes }
 }
 
 /** Leaves the mesh: peers must see this node go before its host stops. */
 async function leaveGrid (m: Membership): Promise<void> {
+  await m.scanner?.stop()
   await m.reports.stop()
   await m.directory.stop()
   m.gossip.close()

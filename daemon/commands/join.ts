@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
+import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { NodeConfig } from '../config.ts'
-import { loadGridKey, probeMulticast, saveGridKey } from '../mesh/index.ts'
+import { loadGridKey, probeMulticast, saveGridKey, scanRanges } from '../mesh/index.ts'
 import { DEFAULT_MESH_PORT, GRID_KEY_FILE, JOIN_TOKEN_FILE, loadGridConfig, saveGridConfig } from './grid-config.ts'
 import { AlreadyInGridError, GridConfigInvalidError, JoinTokenInvalidError } from './errors.ts'
 import { decodeJoinToken, isJoinToken } from './token.ts'
@@ -17,10 +18,15 @@ export async function joinGrid (config: NodeConfig, token: string, addresses: st
   const { gridKey } = decodeJoinToken(token)
   if (addresses.length === 0 && config.mdns === false) throw new GridConfigInvalidError('give a member address to join through, or leave mDNS on to find members on the LAN')
   for (const a of addresses) checkMemberAddress(a)
+  // With no address, mDNS finds members; where multicast cannot leave the host the node scans its subnets instead.
+  let scanning: string | undefined
   if (addresses.length === 0) {
-    // With no address, mDNS is the only way in: say now if it cannot work, before anything is written.
     const probe = await probeMulticast()
-    if (!probe.ok) throw new GridConfigInvalidError(`no member address given, and mDNS cannot find members from this host: ${probe.why}; give a member address (…/tcp/${DEFAULT_MESH_PORT}/p2p/<id>, as trellisd init prints it)`)
+    if (!probe.ok) {
+      const ranges = scanRanges(networkInterfaces())
+      if (ranges.length === 0) throw new GridConfigInvalidError(`no member address given, mDNS cannot find members from this host (${probe.why}), and it has no IPv4 subnet to scan; give a member address (…/tcp/${DEFAULT_MESH_PORT}/p2p/<id>, as trellisd init prints it)`)
+      scanning = `mDNS cannot work from this host (${probe.why}): scanning ${ranges.join(', ')} for members on port ${meshPort(config.listen)} instead`
+    }
   }
   const keyFile = join(config.dataDir, GRID_KEY_FILE)
   if (existsSync(keyFile)) {
@@ -37,7 +43,7 @@ export async function joinGrid (config: NodeConfig, token: string, addresses: st
     founder: previous?.founder ?? false
   })
   // Nothing has been reached yet: the node looks for members once it runs.
-  const how = addresses.length === 0 ? 'looking for members by mDNS on the LAN' : `through ${addresses.length} member address${addresses.length === 1 ? '' : 'es'}`
+  const how = addresses.length > 0 ? `through ${addresses.length} member address${addresses.length === 1 ? '' : 'es'}` : scanning ?? 'looking for members by mDNS on the LAN'
   return `joining grid ${gridKey.fingerprint}, ${how}\n`
 }
 
@@ -83,4 +89,13 @@ function checkMemberAddress (address: string): void {
   if (!parsed.getComponents().some(c => c.name === 'p2p')) {
     throw new GridConfigInvalidError(`member address ${address} must end in /p2p/<node id>, as trellisd init prints it`)
   }
+}
+
+/** The TCP port of the first listen address given, else the default: the port the scan tries on others. */
+function meshPort (listen: string[] | undefined): number {
+  for (const address of listen ?? []) {
+    const tcp = multiaddr(address).getComponents().find(c => c.name === 'tcp')
+    if (tcp?.value !== undefined) return Number(tcp.value)
+  }
+  return DEFAULT_MESH_PORT
 }

@@ -15,4 +15,5 @@ export {
 } from './errors.ts'
 export { probeMulticast } from './multicast.ts'
 export { UdpDatagrams } from './udp-datagrams.ts'
+export { openPorts, scanRanges, SubnetScanner, subnetHosts } from './subnet-scan.ts'
 export type { MulticastProbe } from './multicast.ts'
