@@ -20,7 +20,7 @@ export const DEFAULT_BLOCK_SIZE = 64 * KiB // bytes
 export const BLOCK_SIZE_RANGE = [4 * KiB, 1 * MiB] as const // bytes
 /** Activity-log extent: what one crash makes recovery re-checksum at most per marked bit. */
 export const EXTENT_SIZE = 4 * MiB // bytes
-/** Largest zero buffer written at once for NO_HOLE. */
+
 /** Creates an empty volume's files; block.json last, so its presence means the rest is complete. */
 export async function createVolumeFiles (dir: string, size: number, blockSize: number): Promise<void> {
   checkGeometry(size, blockSize)

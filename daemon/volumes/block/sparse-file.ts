@@ -5,7 +5,7 @@
  * generation that fences deposed writers. Layout and reasoning:
  * docs/volumes-nbd.md.
  *
- *   write ─▶ admit generation ─▶ mark extent (AL) ─▶ lock blocks ─▶ pwrite data ─▶ table entry ─▶ [FUA: fdatasync data ∥ table]
+ *   write ─▶ admit generation ─▶ mark extent (AL) ─▶ lock blocks ─▶ pwrite data ─▶ table entry ─▶ [FUA: fdatasync data, and the table only if a block's state changed unsynced]
  *   read  ─▶ lock blocks ─▶ pread whole blocks ─▶ verify CRC ─▶ slice
  */
 import { open, stat, type FileHandle } from 'node:fs/promises'
@@ -13,7 +13,8 @@ import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import type { Logger } from 'pino'
 import { ActivityLog } from './activity-log.ts'
-import { checkGeometry, createVolumeFiles, DEFAULT_BLOCK_SIZE, EXTENT_SIZE, MiB, MIN_BLOCK_SIZE } from './geometry.ts'
+import { preadFully, pwriteFully, writeZeroBytes } from './data-file.ts'
+import { checkGeometry, createVolumeFiles, DEFAULT_BLOCK_SIZE, EXTENT_SIZE, MIN_BLOCK_SIZE } from './geometry.ts'
 import { BlockState, ChecksumTable, ENTRY_BYTES } from './checksum-table.ts'
 import {
   BlockStoreCorruptError, ChecksumMismatchError, InvalidBlockGeometryError,
@@ -26,7 +27,10 @@ import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOp
 
 export { MIN_BLOCK_SIZE, DEFAULT_BLOCK_SIZE, BLOCK_SIZE_RANGE, EXTENT_SIZE } from './geometry.ts'
 
-const ZERO_CHUNK = 1 * MiB // bytes
+/** Marked extents past which a write starts a table sync in the background, so recovery after a crash stays bounded. */
+const ACTIVITY_LOG_SOFT_LIMIT = 64 // extents: 256 MiB to re-checksum at most
+/** Blocks with an unsynced state change past which the same happens, so that map stays small. */
+const UNSYNCED_STATES_SOFT_LIMIT = 65536 // blocks
 
 /** What a SparseFileStore uses. */
 export interface SparseFileStoreComponents {
@@ -105,6 +109,15 @@ export class SparseFileStore implements BlockStore {
   /** Highest generation seen, durable or on its way to block.json; older writers are refused at once. */
   private highest: number
   private metaChain: Promise<void> = Promise.resolve()
+  /**
+   * Blocks whose state (zero or data) changed since the last table sync, with
+   * the change's sequence number. Recovery recomputes CRCs of marked extents
+   * from the data but cannot tell a written block from a zero one, so a FUA
+   * change touching one of these must sync the table too.
+   */
+  private readonly unsyncedStates = new Map<number, number>()
+  private stateSeq = 0
+  private settling: Promise<void> | undefined
   private inFlight = 0
   private idle: (() => void) | undefined
   private closing: Promise<void> | undefined
@@ -165,7 +178,7 @@ export class SparseFileStore implements BlockStore {
         const span = Buffer.allocUnsafe(Math.min(this.size, (last + 1) * bs) - start)
         let anyData = false
         for (let b = first; b <= last; b++) if (this.table.states[b] === BlockState.data) { anyData = true; break }
-        if (anyData) await this.preadFully(span, start)
+        if (anyData) await preadFully(this.data, span, start)
         for (let b = first; b <= last; b++) {
           const block = span.subarray((b - first) * bs, (b - first + 1) * bs)
           if (this.table.states[b] === BlockState.zero) block.fill(0)
@@ -183,7 +196,7 @@ export class SparseFileStore implements BlockStore {
     await this.change(offset, data.length, options, async (first, last) => {
       this.counters.writes++
       // Partial blocks are read (and verified) before any byte of this request lands.
-      const writes: Array<() => Promise<unknown>> = [async () => { await this.pwriteFully(data, offset) }]
+      const writes: Array<() => Promise<unknown>> = [async () => { await pwriteFully(this.data, data, offset) }]
       for (let b = first; b <= last; b++) {
         const { start, length } = this.extentOf(b)
         const from = Math.max(offset, start)
@@ -196,7 +209,7 @@ export class SparseFileStore implements BlockStore {
         merged.set(part, from - start)
         this.table.crcs[b] = crc32(merged)
         // The file under a zero block may hold stale bytes from before a trim: write the whole block.
-        if (zero) writes.push(async () => { await this.pwriteFully(merged, start) })
+        if (zero) writes.push(async () => { await pwriteFully(this.data, merged, start) })
       }
       await Promise.all(writes.map(async w => { await w() }))
       for (let b = first; b <= last; b++) this.table.states[b] = BlockState.data
@@ -213,7 +226,7 @@ export class SparseFileStore implements BlockStore {
         const from = Math.max(offset, start)
         const to = Math.min(offset + length, start + blockLength)
         if (from === start && to === start + blockLength) {
-          if (options.noHole === true) writes.push(async () => { await this.writeZeroBytes(start, blockLength) })
+          if (options.noHole === true) writes.push(async () => { await writeZeroBytes(this.data, start, blockLength) })
           this.table.set(b, BlockState.zero, 0)
           continue
         }
@@ -221,7 +234,7 @@ export class SparseFileStore implements BlockStore {
         const merged = await this.readVerified(b)
         merged.fill(0, from - start, to - start)
         this.table.crcs[b] = crc32(merged)
-        writes.push(async () => { await this.writeZeroBytes(from, to - from) })
+        writes.push(async () => { await writeZeroBytes(this.data, from, to - from) })
       }
       await Promise.all(writes.map(async w => { await w() }))
     })
@@ -236,7 +249,7 @@ export class SparseFileStore implements BlockStore {
     await this.op(async () => {
       if (this.readOnly) return
       this.counters.flushes++
-      await this.syncBoth()
+      await this.syncAndSettle()
     })
   }
 
@@ -287,20 +300,59 @@ export class SparseFileStore implements BlockStore {
       if (this.readOnly) throw new StoreReadOnlyError()
       checkRange(offset, length, this.size, MIN_BLOCK_SIZE)
       await this.admit(options.generation)
-      if (length > 0) {
-        const { first, last } = blocksOf(offset, length, this.preferredBlockSize)
-        const perExtent = EXTENT_SIZE / this.preferredBlockSize
-        await this.al.mark(Math.floor(first / perExtent), Math.floor(last / perExtent))
+      if (length === 0) {
+        if (options.fua === true) await this.sync(this.data)
+        return
+      }
+      const { first, last } = blocksOf(offset, length, this.preferredBlockSize)
+      const perExtent = EXTENT_SIZE / this.preferredBlockSize
+      const [e0, e1] = [Math.floor(first / perExtent), Math.floor(last / perExtent)]
+      try {
+        await this.al.begin(e0, e1)
         const release = await this.locks.acquire(first, last)
+        const before = this.table.states.slice(first, last + 1)
         try {
           await body(first, last)
           await this.table.persist(first, last)
         } finally {
+          // Also on failure: the in-memory state may have moved ahead of the table file.
+          for (let b = first; b <= last; b++) if (this.table.states[b] !== before[b - first]) this.unsyncedStates.set(b, ++this.stateSeq)
           release()
         }
+      } finally {
+        this.al.end(e0, e1)
       }
-      if (options.fua === true) await this.syncBoth()
+      if (this.al.marked > ACTIVITY_LOG_SOFT_LIMIT || this.unsyncedStates.size > UNSYNCED_STATES_SOFT_LIMIT) this.settleInBackground()
+      if (options.fua !== true) return
+      // One fdatasync when recovery can rebuild this change's table entries from the data (its extent stays marked until a table sync).
+      if (this.statesUnsynced(first, last)) await this.syncBoth()
+      else await this.sync(this.data)
     })
+  }
+
+  /** Whether a block of first..last changed state since the last table sync. */
+  private statesUnsynced (first: number, last: number): boolean {
+    if (this.unsyncedStates.size === 0) return false
+    if (this.unsyncedStates.size < last - first + 1) {
+      for (const b of this.unsyncedStates.keys()) if (b >= first && b <= last) return true
+      return false
+    }
+    for (let b = first; b <= last; b++) if (this.unsyncedStates.has(b)) return true
+    return false
+  }
+
+  /** Syncs data and table, then unmarks the extents nothing changed in meanwhile: the table now covers them. */
+  private async syncAndSettle (): Promise<void> {
+    const since = await this.syncBoth()
+    await this.al.settle(since)
+  }
+
+  /** Starts syncAndSettle unless one is under way; a failure is logged, the next flush or FUA will meet it again. */
+  private settleInBackground (): void {
+    if (this.settling !== undefined || this.closing !== undefined) return
+    this.settling = this.op(async () => { await this.syncAndSettle() })
+      .catch((err: unknown) => { this.log?.warn({ err }, 'background checksum table sync failed') })
+      .finally(() => { this.settling = undefined })
   }
 
   /** Refuses generations older than the highest seen; makes a newer one durable before its first write. */
@@ -339,7 +391,7 @@ export class SparseFileStore implements BlockStore {
   private async readRaw (block: number): Promise<Buffer> {
     const { start, length } = this.extentOf(block)
     const buf = Buffer.allocUnsafe(length)
-    await this.preadFully(buf, start)
+    await preadFully(this.data, buf, start)
     return buf
   }
 
@@ -349,33 +401,14 @@ export class SparseFileStore implements BlockStore {
     return buf
   }
 
-  private async preadFully (buf: Buffer, position: number): Promise<void> {
-    let done = 0
-    while (done < buf.length) {
-      const { bytesRead } = await this.data.read(buf, done, buf.length - done, position + done)
-      if (bytesRead === 0) { buf.fill(0, done); return }
-      done += bytesRead
-    }
-  }
-
-  private async pwriteFully (data: Uint8Array, position: number): Promise<void> {
-    let done = 0
-    while (done < data.length) {
-      const { bytesWritten } = await this.data.write(data, done, data.length - done, position + done)
-      done += bytesWritten
-    }
-  }
-
-  private async writeZeroBytes (position: number, length: number): Promise<void> {
-    const zeros = Buffer.alloc(Math.min(length, ZERO_CHUNK))
-    for (let done = 0; done < length; done += zeros.length) {
-      await this.pwriteFully(zeros.subarray(0, Math.min(zeros.length, length - done)), position + done)
-    }
-  }
-
-  private async syncBoth (): Promise<void> {
+  /** Syncs data and table; returns the activity log's sequence before the syncs, what the table now covers. */
+  private async syncBoth (): Promise<number> {
+    const since = this.al.sequence
+    const states = this.stateSeq
     // Parallel is safe: a crash between the two leaves the extent marked, and recovery re-checksums it.
     await Promise.all([this.sync(this.data), this.sync(this.tableFile)])
+    for (const [b, seq] of this.unsyncedStates) if (seq <= states) this.unsyncedStates.delete(b)
+    return since
   }
 
   private async sync (fh: FileHandle): Promise<void> {
