@@ -4,17 +4,17 @@ import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
-import { BLOCK_STORE_FILES, openSparseFileStore, type SparseFileStore } from '../../../../daemon/volumes/block/index.ts'
+import { BLOCK_STORE_FILES, DEFAULT_BLOCK_SIZE, openSparseFileStore, type SparseFileStore } from '../../../../daemon/volumes/block/index.ts'
 
 const KiB = 1024 // bytes
 const MiB = 1024 * KiB // bytes
-const BS = 64 * KiB // bytes: the default checksum block
+const BS = 64 * KiB // bytes: the checksum block of these stores (volumes made before the 4 KiB default), so partial blocks are exercised
 
 /** A store in a temporary directory, closed and removed when the test ends. */
-async function scratch (t: Test, size = 16 * MiB): Promise<{ dir: string, store: SparseFileStore }> {
+async function scratch (t: Test, size = 16 * MiB, blockSize = BS): Promise<{ dir: string, store: SparseFileStore }> {
   const root = await mkdtemp(join(tmpdir(), 'trellis-block-'))
   const dir = join(root, 'vol')
-  const store = await openSparseFileStore({}, { dir, size })
+  const store = await openSparseFileStore({}, { dir, size, blockSize })
   t.teardown(async () => { await store.close(); await rm(root, { recursive: true, force: true }) })
   return { dir, store }
 }
@@ -135,7 +135,7 @@ t.test('after a crash, recovery re-checksums only the active extents', async t =
   const root = await mkdtemp(join(tmpdir(), 'trellis-block-'))
   t.teardown(() => rm(root, { recursive: true, force: true }))
   const dir = join(root, 'vol')
-  const first = await openSparseFileStore({}, { dir, size: 16 * MiB })
+  const first = await openSparseFileStore({}, { dir, size: 16 * MiB, blockSize: BS })
   await first.write(0, fill(BS, 1), { generation: 1 })
   await first.close()
   const crashed = await openSparseFileStore({}, { dir })
@@ -195,4 +195,21 @@ t.test('concurrent overlapping writes apply in order and stay consistent', async
   const got = await store.read(0, 2 * BS)
   t.equal(got[4 * 4096], 49, 'the last write to a byte wins')
   t.equal(got[0], 45)
+})
+
+t.test('new stores get 4 KiB checksum blocks; an existing store keeps the geometry in its block.json', async t => {
+  const root = await mkdtemp(join(tmpdir(), 'trellis-block-'))
+  t.teardown(() => rm(root, { recursive: true, force: true }))
+  const fresh = await openSparseFileStore({}, { dir: join(root, 'new'), size: MiB })
+  t.equal(fresh.preferredBlockSize, DEFAULT_BLOCK_SIZE)
+  t.equal(DEFAULT_BLOCK_SIZE, 4 * KiB)
+  await fresh.write(4096, fill(4096, 1), { generation: 1 })
+  t.same((await fresh.checksums(0, 3 * 4096)).crcs, Uint32Array.from([crc32(fill(4096, 0)), crc32(fill(4096, 1)), crc32(fill(4096, 0))]), 'one CRC per 4 KiB page')
+  await fresh.close()
+  t.equal((await stat(join(root, 'new', BLOCK_STORE_FILES.table))).size, MiB / 4096 * 8, 'an 8-byte table entry per page')
+  const old = await openSparseFileStore({}, { dir: join(root, 'old'), size: MiB, blockSize: BS })
+  await old.close()
+  const reopened = await openSparseFileStore({}, { dir: join(root, 'old') })
+  t.teardown(() => reopened.close())
+  t.equal(reopened.preferredBlockSize, BS, 'reopened with the block size it was made with')
 })
