@@ -148,15 +148,22 @@ export class SparseFileStore implements BlockStore {
     if (bad >= 0) throw new BlockStoreCorruptError(`checksum table entry ${bad} in ${this.dir} has an unknown state`)
     const dirty = await this.al.load()
     if (dirty.length === 0) return
-    const perExtent = EXTENT_SIZE / this.preferredBlockSize
+    const bs = this.preferredBlockSize
+    const perExtent = EXTENT_SIZE / bs
+    // One read per extent, not per block: with 4 KiB blocks that is a thousand times fewer preads.
+    const span = Buffer.allocUnsafe(EXTENT_SIZE)
     for (const e of dirty) {
       const first = e * perExtent
+      if (first >= this.table.blocks) continue
       const last = Math.min(this.table.blocks - 1, first + perExtent - 1)
+      const start = first * bs
+      const extent = span.subarray(0, Math.min(this.size, (last + 1) * bs) - start)
+      await preadFully(this.data, extent, start)
       for (let b = first; b <= last; b++) {
         if (this.table.states[b] !== BlockState.data) continue
-        this.table.crcs[b] = crc32(await this.readRaw(b))
+        this.table.crcs[b] = crc32(extent.subarray((b - first) * bs, (b - first + 1) * bs))
       }
-      if (!this.readOnly) await this.table.persist(first, Math.max(first, last))
+      if (!this.readOnly) await this.table.persist(first, last)
     }
     if (!this.readOnly) {
       await this.sync(this.tableFile)
