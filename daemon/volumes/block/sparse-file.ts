@@ -5,7 +5,7 @@
  * generation that fences deposed writers. Layout and reasoning:
  * docs/volumes-nbd.md.
  *
- *   write ─▶ admit generation ─▶ mark extent (AL) ─▶ lock blocks ─▶ pwrite data ─▶ table entry ─▶ [FUA: fdatasync data, and the table only if a block's state changed unsynced]
+ *   write ─▶ admit generation ─▶ mark extent (AL) ─▶ lock blocks ─▶ pwrite data ∥ table entry ─▶ [FUA: fdatasync data, and the table only if a block's state changed unsynced]
  *   read  ─▶ lock blocks ─▶ pread whole blocks ─▶ verify CRC ─▶ slice
  */
 import { open, stat, type FileHandle } from 'node:fs/promises'
@@ -218,9 +218,9 @@ export class SparseFileStore implements BlockStore {
         // The file under a zero block may hold stale bytes from before a trim: write the whole block.
         if (zero) writes.push(async () => { await pwriteFully(this.data, merged, start) })
       }
-      await Promise.all(writes.map(async w => { await w() }))
       for (let b = first; b <= last; b++) this.table.states[b] = BlockState.data
       this.counters.bytesWritten += data.length
+      return writes
     })
   }
 
@@ -243,7 +243,7 @@ export class SparseFileStore implements BlockStore {
         this.table.crcs[b] = crc32(merged)
         writes.push(async () => { await writeZeroBytes(this.data, from, to - from) })
       }
-      await Promise.all(writes.map(async w => { await w() }))
+      return writes
     })
   }
 
@@ -301,8 +301,8 @@ export class SparseFileStore implements BlockStore {
     }
   }
 
-  /** The shared path of every change: checks, fencing, activity log, block locks, the body, table write-through, FUA. */
-  private async change (offset: number, length: number, options: ChangeOptions, body: (first: number, last: number) => Promise<void>): Promise<void> {
+  /** The shared path of every change: checks, fencing, activity log, block locks, the body (table in memory; returns its data writes), data and table writes at once, FUA. */
+  private async change (offset: number, length: number, options: ChangeOptions, body: (first: number, last: number) => Promise<Array<() => Promise<unknown>>>): Promise<void> {
     await this.op(async () => {
       if (this.readOnly) throw new StoreReadOnlyError()
       checkRange(offset, length, this.size, MIN_BLOCK_SIZE)
@@ -319,8 +319,9 @@ export class SparseFileStore implements BlockStore {
         const release = await this.locks.acquire(first, last)
         const before = this.table.states.slice(first, last + 1)
         try {
-          await body(first, last)
-          await this.table.persist(first, last)
+          // The table entries go out beside the data, not after it: the marked extent covers any order a crash leaves.
+          const writes = await body(first, last)
+          await Promise.all([...writes.map(async w => { await w() }), this.table.persist(first, last)])
         } finally {
           // Also on failure: the in-memory state may have moved ahead of the table file.
           for (let b = first; b <= last; b++) if (this.table.states[b] !== before[b - first]) this.unsyncedStates.set(b, ++this.stateSeq)
