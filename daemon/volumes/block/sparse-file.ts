@@ -5,7 +5,8 @@
  * generation that fences deposed writers. Layout and reasoning:
  * docs/volumes-nbd.md.
  *
- *   write ─▶ admit generation ─▶ mark extent (AL) ─▶ lock blocks ─▶ pwrite data ∥ table entry ─▶ [FUA: fdatasync data, and the table only if a block's state changed unsynced]
+ *   write ─▶ admit generation ─▶ mark extent (AL) ─▶ lock blocks ─▶ table entry (memory) ─▶ pwrite data ─▶ [FUA: fdatasync data, and the table only if a block's state changed unsynced]
+ *   table sync (flush, FUA over a state change, close, background) ─▶ pwrite changed table pages ─▶ fdatasync table ─▶ unmark idle extents
  *   read  ─▶ lock blocks ─▶ pread whole blocks ─▶ verify CRC ─▶ slice
  */
 import { open, stat, type FileHandle } from 'node:fs/promises'
@@ -301,7 +302,7 @@ export class SparseFileStore implements BlockStore {
     }
   }
 
-  /** The shared path of every change: checks, fencing, activity log, block locks, the body (table in memory; returns its data writes), data and table writes at once, FUA. */
+  /** The shared path of every change: checks, fencing, activity log, block locks, the body (table in memory; returns its data writes), the data writes, FUA. */
   private async change (offset: number, length: number, options: ChangeOptions, body: (first: number, last: number) => Promise<Array<() => Promise<unknown>>>): Promise<void> {
     await this.op(async () => {
       if (this.readOnly) throw new StoreReadOnlyError()
@@ -319,9 +320,10 @@ export class SparseFileStore implements BlockStore {
         const release = await this.locks.acquire(first, last)
         const before = this.table.states.slice(first, last + 1)
         try {
-          // The table entries go out beside the data, not after it: the marked extent covers any order a crash leaves.
           const writes = await body(first, last)
-          await Promise.all([...writes.map(async w => { await w() }), this.table.persist(first, last)])
+          // The entries reach the table file at its next sync; until then this extent's mark covers them.
+          this.table.touch(first, last)
+          await Promise.all(writes.map(async w => { await w() }))
         } finally {
           // Also on failure: the in-memory state may have moved ahead of the table file.
           for (let b = first; b <= last; b++) if (this.table.states[b] !== before[b - first]) this.unsyncedStates.set(b, ++this.stateSeq)
@@ -414,7 +416,7 @@ export class SparseFileStore implements BlockStore {
     const since = this.al.sequence
     const states = this.stateSeq
     // Parallel is safe: a crash between the two leaves the extent marked, and recovery re-checksums it.
-    await Promise.all([this.sync(this.data), this.sync(this.tableFile)])
+    await Promise.all([this.sync(this.data), (async () => { await this.table.writeDirty(); await this.sync(this.tableFile) })()])
     for (const [b, seq] of this.unsyncedStates) if (seq <= states) this.unsyncedStates.delete(b)
     return since
   }
