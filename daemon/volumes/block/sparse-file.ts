@@ -119,6 +119,8 @@ export class SparseFileStore implements BlockStore {
   private readonly unsyncedStates = new Map<number, number>()
   private stateSeq = 0
   private settling: Promise<void> | undefined
+  /** Table syncs in turn: each writes what is dirty when its turn comes, so none returns before what it covers is synced. */
+  private tableSyncs: Promise<void> = Promise.resolve()
   private inFlight = 0
   private idle: (() => void) | undefined
   private closing: Promise<void> | undefined
@@ -321,8 +323,13 @@ export class SparseFileStore implements BlockStore {
         const before = this.table.states.slice(first, last + 1)
         try {
           const writes = await body(first, last)
-          // The entries reach the table file at its next sync; until then this extent's mark covers them.
+          // CRC-only changes reach the table file at its next sync; until then this extent's mark covers them.
           this.table.touch(first, last)
+          // A state change is written through at once, so that a crash of this process (not of the machine) loses
+          // no acknowledged write: recovery rebuilds CRCs from the data, never states.
+          for (let b = first; b <= last; b++) {
+            if (this.table.states[b] !== before[b - first]) { writes.push(async () => { await this.table.persist(first, last) }); break }
+          }
           await Promise.all(writes.map(async w => { await w() }))
         } finally {
           // Also on failure: the in-memory state may have moved ahead of the table file.
@@ -415,8 +422,13 @@ export class SparseFileStore implements BlockStore {
   private async syncBoth (): Promise<number> {
     const since = this.al.sequence
     const states = this.stateSeq
+    const table = this.tableSyncs.catch(() => {}).then(async () => {
+      await this.table.writeDirty()
+      await this.sync(this.tableFile)
+    })
+    this.tableSyncs = table
     // Parallel is safe: a crash between the two leaves the extent marked, and recovery re-checksums it.
-    await Promise.all([this.sync(this.data), (async () => { await this.table.writeDirty(); await this.sync(this.tableFile) })()])
+    await Promise.all([this.sync(this.data), table])
     for (const [b, seq] of this.unsyncedStates) if (seq <= states) this.unsyncedStates.delete(b)
     return since
   }
