@@ -1,8 +1,9 @@
 /**
  * The activity log (after DRBD's): one bit per extent, set durably before the
- * first write into that extent reaches the data file, cleared once the data
- * and the checksum table are both synced and no change to the extent is under
- * way. After a crash the data and the checksum table may disagree only inside
+ * first write into that extent reaches the data file. Marks are kept while
+ * few (a write into a marked extent costs nothing more); past a bound, the
+ * least recently changed extents are cleared once the data and the checksum
+ * table are both synced and no change to them is under way. After a crash the data and the checksum table may disagree only inside
  * marked extents (a write whose data landed but whose checksum did not), so
  * recovery re-checksums those extents and nothing else. That is also why a
  * FUA write need not sync the table when it changes no block's state: its
@@ -83,21 +84,23 @@ export class ActivityLog {
   }
 
   /**
-   * Clears the marks of extents idle since `since`: call it after data and
-   * checksum table were both synced by a sync that began at sequence `since`,
-   * so everything those extents hold is in the synced table.
+   * Clears marks of extents idle since `since`, least recently changed first,
+   * until at most `keep` remain: call it after data and checksum table were
+   * both synced by a sync that began at sequence `since`, so everything those
+   * extents hold is in the synced table. Returns how many it cleared.
    */
-  async settle (since: number): Promise<number> {
-    let cleared = 0
+  async settle (since: number, keep: number): Promise<number> {
+    const idle: number[] = []
     for (let e = 0; e < this.#touched.length; e++) {
-      if (!this.#has(e) || this.#active.has(e) || this.#touched[e]! > since || this.#marking.has(e)) continue
-      this.#bits[e >> 3]! &= ~(1 << (e & 7))
-      cleared++
+      if (this.#has(e) && !this.#active.has(e) && this.#touched[e]! <= since && !this.#marking.has(e)) idle.push(e)
     }
-    if (cleared === 0) return 0
-    this.#marked -= cleared
+    idle.sort((a, b) => this.#touched[a]! - this.#touched[b]!)
+    const cleared = idle.slice(0, Math.max(0, this.#marked - keep))
+    if (cleared.length === 0) return 0
+    for (const e of cleared) this.#bits[e >> 3]! &= ~(1 << (e & 7))
+    this.#marked -= cleared.length
     await this.#persist(0, this.#bits.length)
-    return cleared
+    return cleared.length
   }
 
   /** Clears every mark durably: called only when data and checksums are both synced and no change is under way. */

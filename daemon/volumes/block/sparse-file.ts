@@ -30,6 +30,8 @@ export { MIN_BLOCK_SIZE, DEFAULT_BLOCK_SIZE, BLOCK_SIZE_RANGE, EXTENT_SIZE } fro
 
 /** Marked extents past which a write starts a table sync in the background, so recovery after a crash stays bounded. */
 const ACTIVITY_LOG_SOFT_LIMIT = 64 // extents: 256 MiB to re-checksum at most
+/** Marks a table sync leaves, the most recently changed: writes into them need no new mark (a WAL, a hot table). */
+const ACTIVITY_LOG_KEEP = 32 // extents
 /** Blocks with an unsynced state change past which the same happens, so that map stays small. */
 const UNSYNCED_STATES_SOFT_LIMIT = 65536 // blocks
 
@@ -144,6 +146,9 @@ export class SparseFileStore implements BlockStore {
   }
 
   get generation (): number { return this.meta.generation }
+
+  /** Extents the activity log marks now: what recovery would re-checksum after a crash. */
+  get markedExtents (): number { return this.al.marked }
 
   /** Loads the table and, after a crash, re-checksums the extents the activity log marks. */
   async recover (): Promise<void> {
@@ -358,10 +363,10 @@ export class SparseFileStore implements BlockStore {
     return false
   }
 
-  /** Syncs data and table, then unmarks the extents nothing changed in meanwhile: the table now covers them. */
+  /** Syncs data and table, then, past the log's bound, unmarks the least recently changed idle extents: the table now covers them. */
   private async syncAndSettle (): Promise<void> {
     const since = await this.syncBoth()
-    await this.al.settle(since)
+    if (this.al.marked > ACTIVITY_LOG_SOFT_LIMIT) await this.al.settle(since, ACTIVITY_LOG_KEEP)
   }
 
   /** Starts syncAndSettle unless one is under way; a failure is logged, the next flush or FUA will meet it again. */
