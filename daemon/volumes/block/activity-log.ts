@@ -21,8 +21,11 @@ export class ActivityLog {
   readonly #touched: Uint32Array
   readonly #onSync: () => void
   readonly #file: FileHandle
-  /** Bitmap writes in order: a clear and a mark of the same byte must land in the order they were decided. */
-  #io: Promise<void> = Promise.resolve()
+  /** Mark writes under way: they may overlap each other (each only adds bits), never a clearing write. */
+  #markWrites = 0
+  readonly #marksDone: Array<() => void> = []
+  /** The clearing write under way: marks decided meanwhile wait for it, so a clear never lands over a newer mark. */
+  #clearing: Promise<void> | undefined
   #seq = 0
   #marked = 0
 
@@ -64,7 +67,7 @@ export class ActivityLog {
     }
     if (fresh) {
       // One write of the whole changed span and one fdatasync cover every new extent of this request.
-      const done = this.#persist(first >> 3, (last >> 3) + 1)
+      const done = this.#writeMarks(first >> 3, (last >> 3) + 1)
       for (let e = first; e <= last; e++) if (!this.#marking.has(e)) this.#marking.set(e, done)
       waits.push(done)
       void done.finally(() => { for (let e = first; e <= last; e++) if (this.#marking.get(e) === done) this.#marking.delete(e) }).catch(() => {})
@@ -99,7 +102,7 @@ export class ActivityLog {
     if (cleared.length === 0) return 0
     for (const e of cleared) this.#bits[e >> 3]! &= ~(1 << (e & 7))
     this.#marked -= cleared.length
-    await this.#persist(0, this.#bits.length)
+    await this.#writeClears()
     return cleared.length
   }
 
@@ -107,18 +110,39 @@ export class ActivityLog {
   async clear (): Promise<void> {
     this.#bits.fill(0)
     this.#marked = 0
-    await this.#persist(0, this.#bits.length)
+    await this.#writeClears()
   }
 
-  /** Writes bitmap bytes lo..hi-1 as they are when their turn comes, then fdatasyncs. */
-  #persist (lo: number, hi: number): Promise<void> {
-    const next = this.#io.catch(() => {}).then(async () => {
-      await this.#file.write(this.#bits, lo, hi - lo, lo)
-      await this.#file.datasync()
-      this.#onSync()
-    })
-    this.#io = next
-    return next
+  /** Writes bitmap bytes lo..hi-1 and fdatasyncs, once no clearing write is under way. */
+  async #writeMarks (lo: number, hi: number): Promise<void> {
+    while (this.#clearing !== undefined) await this.#clearing.catch(() => {})
+    this.#markWrites++
+    try {
+      await this.#write(lo, hi)
+    } finally {
+      if (--this.#markWrites === 0) for (const wake of this.#marksDone.splice(0)) wake()
+    }
+  }
+
+  /** Writes the whole bitmap and fdatasyncs once no mark write is under way; one clearing write at a time. */
+  async #writeClears (): Promise<void> {
+    while (this.#clearing !== undefined) await this.#clearing.catch(() => {})
+    const clearing = (async () => {
+      while (this.#markWrites > 0) await new Promise<void>(resolve => { this.#marksDone.push(resolve) })
+      await this.#write(0, this.#bits.length)
+    })()
+    this.#clearing = clearing
+    try {
+      await clearing
+    } finally {
+      if (this.#clearing === clearing) this.#clearing = undefined
+    }
+  }
+
+  async #write (lo: number, hi: number): Promise<void> {
+    await this.#file.write(this.#bits, lo, hi - lo, lo)
+    await this.#file.datasync()
+    this.#onSync()
   }
 
   #has (e: number): boolean {

@@ -328,12 +328,18 @@ export class SparseFileStore implements BlockStore {
         const before = this.table.states.slice(first, last + 1)
         try {
           const writes = await body(first, last)
-          // CRC-only changes reach the table file at its next sync; until then this extent's mark covers them.
-          this.table.touch(first, last)
           // A state change is written through at once, so that a crash of this process (not of the machine) loses
-          // no acknowledged write: recovery rebuilds CRCs from the data, never states.
-          for (let b = first; b <= last; b++) {
-            if (this.table.states[b] !== before[b - first]) { writes.push(async () => { await this.table.persist(first, last) }); break }
+          // no acknowledged write: recovery rebuilds CRCs from the data, never states. CRC-only changes reach the
+          // table file at its next sync; until then this extent's mark covers them.
+          let stateChanged = false
+          for (let b = first; b <= last && !stateChanged; b++) stateChanged = this.table.states[b] !== before[b - first]
+          if (stateChanged) {
+            writes.push(async () => {
+              // Left dirty if it fails, so the next table sync writes it.
+              try { await this.table.persist(first, last) } catch (err) { this.table.touch(first, last); throw err }
+            })
+          } else {
+            this.table.touch(first, last)
           }
           await Promise.all(writes.map(async w => { await w() }))
         } finally {
