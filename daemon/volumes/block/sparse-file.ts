@@ -22,6 +22,7 @@ import {
   StoreClosedError, StoreReadOnlyError, VolumeFencedError
 } from './errors.ts'
 import { BlockLocks } from './locks.ts'
+import { TableSync } from './table-sync.ts'
 import { FILES, readMeta, writeMeta, type BlockMeta } from './meta.ts'
 import { blocksOf, checkRange } from './range.ts'
 import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from './types.ts'
@@ -112,17 +113,8 @@ export class SparseFileStore implements BlockStore {
   /** Highest generation seen, durable or on its way to block.json; older writers are refused at once. */
   private highest: number
   private metaChain: Promise<void> = Promise.resolve()
-  /**
-   * Blocks whose state (zero or data) changed since the last table sync, with
-   * the change's sequence number. Recovery recomputes CRCs of marked extents
-   * from the data but cannot tell a written block from a zero one, so a FUA
-   * change touching one of these must sync the table too.
-   */
-  private readonly unsyncedStates = new Map<number, number>()
-  private stateSeq = 0
+  private readonly tableSync: TableSync
   private settling: Promise<void> | undefined
-  /** Table syncs in turn: each writes what is dirty when its turn comes, so none returns before what it covers is synced. */
-  private tableSyncs: Promise<void> = Promise.resolve()
   private inFlight = 0
   private idle: (() => void) | undefined
   private closing: Promise<void> | undefined
@@ -140,6 +132,7 @@ export class SparseFileStore implements BlockStore {
     this.highest = files.meta.generation
     this.log = components.logger?.child({ component: 'block-store', dir: files.dir })
     this.table = new ChecksumTable(files.table, Math.ceil(this.size / this.preferredBlockSize))
+    this.tableSync = new TableSync(this.table, files.table, () => { this.counters.fdatasyncs++ })
     this.al = new ActivityLog(files.activity, Math.ceil(this.size / EXTENT_SIZE), () => { this.counters.fdatasyncs++ })
     const full = crc32(Buffer.alloc(this.preferredBlockSize))
     this.zeroCrc = length => length === this.preferredBlockSize ? full : crc32(Buffer.alloc(length))
@@ -264,6 +257,8 @@ export class SparseFileStore implements BlockStore {
     await this.op(async () => {
       if (this.readOnly) return
       this.counters.flushes++
+      // One table sync after another: a background one under way is waited for, not raced.
+      await this.settling
       await this.syncAndSettle()
     })
   }
@@ -344,29 +339,18 @@ export class SparseFileStore implements BlockStore {
           await Promise.all(writes.map(async w => { await w() }))
         } finally {
           // Also on failure: the in-memory state may have moved ahead of the table file.
-          for (let b = first; b <= last; b++) if (this.table.states[b] !== before[b - first]) this.unsyncedStates.set(b, ++this.stateSeq)
+          this.tableSync.noteChanges(first, last, before)
           release()
         }
       } finally {
         this.al.end(e0, e1)
       }
-      if (this.al.marked > ACTIVITY_LOG_SOFT_LIMIT || this.unsyncedStates.size > UNSYNCED_STATES_SOFT_LIMIT) this.settleInBackground()
+      if (this.al.marked > ACTIVITY_LOG_SOFT_LIMIT || this.tableSync.pending > UNSYNCED_STATES_SOFT_LIMIT) this.settleInBackground()
       if (options.fua !== true) return
       // One fdatasync when recovery can rebuild this change's table entries from the data (its extent stays marked until a table sync).
-      if (this.statesUnsynced(first, last)) await this.syncBoth()
+      if (this.tableSync.unsynced(first, last)) await this.syncBoth()
       else await this.sync(this.data)
     })
-  }
-
-  /** Whether a block of first..last changed state since the last table sync. */
-  private statesUnsynced (first: number, last: number): boolean {
-    if (this.unsyncedStates.size === 0) return false
-    if (this.unsyncedStates.size < last - first + 1) {
-      for (const b of this.unsyncedStates.keys()) if (b >= first && b <= last) return true
-      return false
-    }
-    for (let b = first; b <= last; b++) if (this.unsyncedStates.has(b)) return true
-    return false
   }
 
   /** Syncs data and table, then, past the log's bound, unmarks the least recently changed idle extents: the table now covers them. */
@@ -432,15 +416,8 @@ export class SparseFileStore implements BlockStore {
   /** Syncs data and table; returns the activity log's sequence before the syncs, what the table now covers. */
   private async syncBoth (): Promise<number> {
     const since = this.al.sequence
-    const states = this.stateSeq
-    const table = this.tableSyncs.catch(() => {}).then(async () => {
-      await this.table.writeDirty()
-      await this.sync(this.tableFile)
-    })
-    this.tableSyncs = table
     // Parallel is safe: a crash between the two leaves the extent marked, and recovery re-checksums it.
-    await Promise.all([this.sync(this.data), table])
-    for (const [b, seq] of this.unsyncedStates) if (seq <= states) this.unsyncedStates.delete(b)
+    await Promise.all([this.sync(this.data), this.tableSync.sync()])
     return since
   }
 
