@@ -29,10 +29,13 @@ import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOp
 
 export { MIN_BLOCK_SIZE, DEFAULT_BLOCK_SIZE, BLOCK_SIZE_RANGE, EXTENT_SIZE } from './geometry.ts'
 
-/** Marked extents past which a write starts a table sync in the background, so recovery after a crash stays bounded. */
-const ACTIVITY_LOG_SOFT_LIMIT = 64 // extents: 256 MiB to re-checksum at most
-/** Marks a table sync leaves, the most recently changed: writes into them need no new mark (a WAL, a hot table). */
-const ACTIVITY_LOG_KEEP = 32 // extents
+/**
+ * Marked extents past which a write starts a table sync in the background, so
+ * recovery after a crash re-reads at most this many; a table sync past it
+ * leaves the most recently changed half marked (writes into a marked extent
+ * need no new mark: a WAL, a hot table). DRBD's default is 1237.
+ */
+export const DEFAULT_ACTIVITY_LOG_EXTENTS = 1024 // extents: 4 GiB to re-checksum at most
 /** Blocks with an unsynced state change past which the same happens, so that map stays small. */
 const UNSYNCED_STATES_SOFT_LIMIT = 65536 // blocks
 
@@ -51,11 +54,15 @@ export interface SparseFileStoreInit {
   blockSize?: number
   /** Refuse every change and never write the files. */
   readOnly?: boolean
+  /** Bound on the activity log's marked extents; default DEFAULT_ACTIVITY_LOG_EXTENTS. */
+  activityLogExtents?: number
 }
 
 /** Opens the store in init.dir, creating it when init.size is given and none exists; recovers after a crash. */
 export async function openSparseFileStore (components: SparseFileStoreComponents, init: SparseFileStoreInit): Promise<SparseFileStore> {
   const { dir } = init
+  const alLimit = init.activityLogExtents ?? DEFAULT_ACTIVITY_LOG_EXTENTS
+  if (!Number.isSafeInteger(alLimit) || alLimit < 2) throw new InvalidBlockGeometryError(`activityLogExtents must be an integer >= 2, not ${alLimit}`)
   const exists = await stat(join(dir, FILES.meta)).then(() => true, () => false)
   if (!exists) {
     if (init.size === undefined) throw new BlockStoreCorruptError(`no block store in ${dir}`)
@@ -76,7 +83,7 @@ export async function openSparseFileStore (components: SparseFileStoreComponents
     if ((await data.stat()).size !== meta.size || (await table.stat()).size < blocks * ENTRY_BYTES) {
       throw new BlockStoreCorruptError(`data or checksum file in ${dir} has the wrong size`)
     }
-    const store = new SparseFileStore(components, { dir, meta, data, table, activity, readOnly: init.readOnly === true })
+    const store = new SparseFileStore(components, { dir, meta, data, table, activity, readOnly: init.readOnly === true, alLimit })
     await store.recover()
     return store
   } catch (err) {
@@ -87,6 +94,7 @@ export async function openSparseFileStore (components: SparseFileStoreComponents
 
 interface StoreFiles {
   dir: string
+  alLimit: number
   meta: BlockMeta
   data: FileHandle
   table: FileHandle
@@ -114,6 +122,7 @@ export class SparseFileStore implements BlockStore {
   private highest: number
   private metaChain: Promise<void> = Promise.resolve()
   private readonly tableSync: TableSync
+  private readonly alLimit: number
   private settling: Promise<void> | undefined
   private inFlight = 0
   private idle: (() => void) | undefined
@@ -132,6 +141,7 @@ export class SparseFileStore implements BlockStore {
     this.highest = files.meta.generation
     this.log = components.logger?.child({ component: 'block-store', dir: files.dir })
     this.table = new ChecksumTable(files.table, Math.ceil(this.size / this.preferredBlockSize))
+    this.alLimit = files.alLimit
     this.tableSync = new TableSync(this.table, files.table, () => { this.counters.fdatasyncs++ })
     this.al = new ActivityLog(files.activity, Math.ceil(this.size / EXTENT_SIZE), () => { this.counters.fdatasyncs++ })
     const full = crc32(Buffer.alloc(this.preferredBlockSize))
@@ -345,7 +355,7 @@ export class SparseFileStore implements BlockStore {
       } finally {
         this.al.end(e0, e1)
       }
-      if (this.al.marked > ACTIVITY_LOG_SOFT_LIMIT || this.tableSync.pending > UNSYNCED_STATES_SOFT_LIMIT) this.settleInBackground()
+      if (this.al.marked > this.alLimit || this.tableSync.pending > UNSYNCED_STATES_SOFT_LIMIT) this.settleInBackground()
       if (options.fua !== true) return
       // One fdatasync when recovery can rebuild this change's table entries from the data (its extent stays marked until a table sync).
       if (this.tableSync.unsynced(first, last)) await this.syncBoth()
@@ -356,7 +366,7 @@ export class SparseFileStore implements BlockStore {
   /** Syncs data and table, then, past the log's bound, unmarks the least recently changed idle extents: the table now covers them. */
   private async syncAndSettle (): Promise<void> {
     const since = await this.syncBoth()
-    if (this.al.marked > ACTIVITY_LOG_SOFT_LIMIT) await this.al.settle(since, ACTIVITY_LOG_KEEP)
+    if (this.al.marked > this.alLimit) await this.al.settle(since, Math.floor(this.alLimit / 2))
   }
 
   /** Starts syncAndSettle unless one is under way; a failure is logged, the next flush or FUA will meet it again. */
