@@ -1,63 +1,151 @@
 /**
  * The activity log (after DRBD's): one bit per extent, set durably before the
- * first write into that extent reaches the data file, cleared only when the
- * store closes cleanly. After a crash the data and the checksum table may
- * disagree only inside marked extents (a write whose data landed but whose
- * checksum did not), so recovery re-checksums those extents and nothing else.
+ * first write into that extent reaches the data file. Marks are kept while
+ * few (a write into a marked extent costs nothing more); past a bound, the
+ * least recently changed extents are cleared once the data and the checksum
+ * table are both synced and no change to them is under way. After a crash the data and the checksum table may disagree only inside
+ * marked extents (a write whose data landed but whose checksum did not), so
+ * recovery re-checksums those extents and nothing else. That is also why a
+ * FUA write need not sync the table when it changes no block's state: its
+ * extent stays marked until the next table sync.
  */
 import type { FileHandle } from 'node:fs/promises'
 
-/** A persisted bitmap of extents that may hold unsynced changes. */
+/** A persisted bitmap of extents that may hold changes the synced checksum table does not show. */
 export class ActivityLog {
-  private readonly bits: Buffer
-  private readonly marking = new Map<number, Promise<void>>()
-  private readonly onSync: () => void
-  private readonly file: FileHandle
+  readonly #bits: Buffer
+  readonly #marking = new Map<number, Promise<void>>()
+  /** Changes under way per extent: such an extent is never cleared. */
+  readonly #active = new Map<number, number>()
+  /** Per extent, the sequence number of the last change that ended in it (a double: a u32 would wrap within days at 20 000 IOPS). */
+  readonly #touched: Float64Array
+  readonly #onSync: () => void
+  readonly #file: FileHandle
+  /** Mark writes under way: they may overlap each other (each only adds bits), never a clearing write. */
+  #markWrites = 0
+  readonly #marksDone: Array<() => void> = []
+  /** The clearing write under way: marks decided meanwhile wait for it, so a clear never lands over a newer mark. */
+  #clearing: Promise<void> | undefined
+  #seq = 0
+  #marked = 0
 
   constructor (file: FileHandle, extents: number, onSync: () => void) {
-    this.file = file
-    this.bits = Buffer.alloc(Math.ceil(extents / 8))
-    this.onSync = onSync
+    this.#file = file
+    this.#bits = Buffer.alloc(Math.ceil(extents / 8))
+    this.#touched = new Float64Array(extents)
+    this.#onSync = onSync
   }
+
+  /** Extents marked now. */
+  get marked (): number { return this.#marked }
+
+  /** A point in the log's history: settle(since) clears only extents no change has ended in after it. */
+  get sequence (): number { return this.#seq }
 
   /** Loads the bitmap and returns the extents it marks (left by a crash). */
   async load (): Promise<number[]> {
-    await this.file.read(this.bits, 0, this.bits.length, 0)
+    await this.#file.read(this.#bits, 0, this.#bits.length, 0)
     const dirty: number[] = []
-    for (let e = 0; e < this.bits.length * 8; e++) if (this.has(e)) dirty.push(e)
+    for (let e = 0; e < this.#bits.length * 8; e++) if (this.#has(e)) dirty.push(e)
+    this.#marked = dirty.length
     return dirty
   }
 
-  /** Resolves once extents first..last are durably marked; already-marked extents cost nothing. */
-  async mark (first: number, last: number): Promise<void> {
+  /**
+   * Starts a change of extents first..last: resolves once they are durably
+   * marked (already-marked extents cost nothing). Every begin is paired with
+   * an end, also when the change fails.
+   */
+  async begin (first: number, last: number): Promise<void> {
+    for (let e = first; e <= last; e++) this.#active.set(e, (this.#active.get(e) ?? 0) + 1)
     const waits: Array<Promise<void>> = []
     let fresh = false
     for (let e = first; e <= last; e++) {
-      const pending = this.marking.get(e)
+      const pending = this.#marking.get(e)
       if (pending !== undefined) waits.push(pending)
-      else if (!this.has(e)) { this.bits[e >> 3]! |= 1 << (e & 7); fresh = true }
+      else if (!this.#has(e)) { this.#bits[e >> 3]! |= 1 << (e & 7); this.#marked++; fresh = true }
     }
     if (fresh) {
       // One write of the whole changed span and one fdatasync cover every new extent of this request.
-      const lo = first >> 3
-      const hi = (last >> 3) + 1
-      const done = this.file.write(this.bits, lo, hi - lo, lo).then(async () => { await this.file.datasync(); this.onSync() })
-      for (let e = first; e <= last; e++) if (!this.marking.has(e)) this.marking.set(e, done)
+      const done = this.#writeMarks(first >> 3, (last >> 3) + 1)
+      for (let e = first; e <= last; e++) if (!this.#marking.has(e)) this.#marking.set(e, done)
       waits.push(done)
-      void done.finally(() => { for (let e = first; e <= last; e++) if (this.marking.get(e) === done) this.marking.delete(e) }).catch(() => {})
+      void done.finally(() => { for (let e = first; e <= last; e++) if (this.#marking.get(e) === done) this.#marking.delete(e) }).catch(() => {})
     }
     await Promise.all(waits)
   }
 
-  /** Clears every mark durably: called only when data and checksums are both synced and no request is under way. */
-  async clear (): Promise<void> {
-    this.bits.fill(0)
-    await this.file.write(this.bits, 0, this.bits.length, 0)
-    await this.file.datasync()
-    this.onSync()
+  /** Ends a change begun with begin(first, last). */
+  end (first: number, last: number): void {
+    const seq = ++this.#seq
+    for (let e = first; e <= last; e++) {
+      const n = (this.#active.get(e) ?? 1) - 1
+      if (n === 0) this.#active.delete(e)
+      else this.#active.set(e, n)
+      this.#touched[e] = seq
+    }
   }
 
-  private has (e: number): boolean {
-    return (this.bits[e >> 3]! & (1 << (e & 7))) !== 0
+  /**
+   * Clears marks of extents idle since `since`, least recently changed first,
+   * until at most `keep` remain: call it after data and checksum table were
+   * both synced by a sync that began at sequence `since`, so everything those
+   * extents hold is in the synced table. Returns how many it cleared.
+   */
+  async settle (since: number, keep: number): Promise<number> {
+    const idle: number[] = []
+    for (let e = 0; e < this.#touched.length; e++) {
+      if (this.#has(e) && !this.#active.has(e) && this.#touched[e]! <= since && !this.#marking.has(e)) idle.push(e)
+    }
+    idle.sort((a, b) => this.#touched[a]! - this.#touched[b]!)
+    const cleared = idle.slice(0, Math.max(0, this.#marked - keep))
+    if (cleared.length === 0) return 0
+    for (const e of cleared) this.#bits[e >> 3]! &= ~(1 << (e & 7))
+    this.#marked -= cleared.length
+    await this.#writeClears()
+    return cleared.length
+  }
+
+  /** Clears every mark durably: called only when data and checksums are both synced and no change is under way. */
+  async clear (): Promise<void> {
+    this.#bits.fill(0)
+    this.#marked = 0
+    await this.#writeClears()
+  }
+
+  /** Writes bitmap bytes lo..hi-1 and fdatasyncs, once no clearing write is under way. */
+  async #writeMarks (lo: number, hi: number): Promise<void> {
+    while (this.#clearing !== undefined) await this.#clearing.catch(() => {})
+    this.#markWrites++
+    try {
+      await this.#write(lo, hi)
+    } finally {
+      if (--this.#markWrites === 0) for (const wake of this.#marksDone.splice(0)) wake()
+    }
+  }
+
+  /** Writes the whole bitmap and fdatasyncs once no mark write is under way; one clearing write at a time. */
+  async #writeClears (): Promise<void> {
+    while (this.#clearing !== undefined) await this.#clearing.catch(() => {})
+    const clearing = (async () => {
+      while (this.#markWrites > 0) await new Promise<void>(resolve => { this.#marksDone.push(resolve) })
+      await this.#write(0, this.#bits.length)
+    })()
+    this.#clearing = clearing
+    try {
+      await clearing
+    } finally {
+      if (this.#clearing === clearing) this.#clearing = undefined
+    }
+  }
+
+  async #write (lo: number, hi: number): Promise<void> {
+    await this.#file.write(this.#bits, lo, hi - lo, lo)
+    await this.#file.datasync()
+    this.#onSync()
+  }
+
+  #has (e: number): boolean {
+    return (this.#bits[e >> 3]! & (1 << (e & 7))) !== 0
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The checksum table: per checksum block, a state and the CRC-32 of its
- * content, held in memory and written through to the `checksums` file
- * (8 bytes a block: u32 LE crc, u32 LE state). A never-written or zeroed block
+ * content, held in memory and written to the `checksums` file (8 bytes a
+ * block: u32 LE crc, u32 LE state) only right before that file is synced:
+ * until then the activity log covers every entry that changed, and a write
+ * path without a table pwrite is one thread-pool job shorter. A never-written or zeroed block
  * is state ZERO and reads as zeroes without touching the data file; that is
  * how trim and write-zeroes are cheap without a hole-punching syscall.
  */
@@ -9,6 +11,9 @@ import type { FileHandle } from 'node:fs/promises'
 
 /** Bytes per table entry. */
 export const ENTRY_BYTES = 8
+
+/** Table entries per dirty-tracking page: 4 KiB of file. */
+const PAGE_ENTRIES = 512
 
 /** Entry states. */
 export const BlockState = { zero: 0, data: 1 } as const
@@ -19,6 +24,8 @@ export class ChecksumTable {
   readonly states: Uint8Array
   readonly blocks: number
   private readonly file: FileHandle
+  /** Pages of the file whose entries changed in memory since they were last written. */
+  private dirty = new Set<number>()
 
   constructor (file: FileHandle, blocks: number) {
     this.file = file
@@ -48,6 +55,30 @@ export class ChecksumTable {
       buf.writeUInt32LE(this.states[b]!, (b - first) * ENTRY_BYTES + 4)
     }
     await this.file.write(buf, 0, buf.length, first * ENTRY_BYTES)
+  }
+
+  /** Notes that entries first..last changed in memory; writeDirty() writes them. */
+  touch (first: number, last: number): void {
+    for (let p = Math.floor(first / PAGE_ENTRIES); p <= Math.floor(last / PAGE_ENTRIES); p++) this.dirty.add(p)
+  }
+
+  /** Writes every page touched before this call (not synced), contiguous pages in one write. */
+  async writeDirty (): Promise<void> {
+    if (this.dirty.size === 0) return
+    const pages = [...this.dirty].sort((a, b) => a - b)
+    this.dirty = new Set()
+    try {
+      for (let i = 0; i < pages.length;) {
+        let j = i
+        while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++
+        await this.persist(pages[i]! * PAGE_ENTRIES, Math.min(this.blocks, (pages[j]! + 1) * PAGE_ENTRIES) - 1)
+        i = j + 1
+      }
+    } catch (err) {
+      // Not written: they stay dirty for the next sync.
+      for (const p of pages) this.dirty.add(p)
+      throw err
+    }
   }
 
   set (block: number, state: number, crc: number): void {

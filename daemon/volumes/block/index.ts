@@ -1,7 +1,7 @@
 export type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from './types.ts'
 export type { SparseFileStoreComponents, SparseFileStoreInit } from './sparse-file.ts'
 export {
-  BLOCK_SIZE_RANGE, DEFAULT_BLOCK_SIZE, EXTENT_SIZE, MIN_BLOCK_SIZE,
+  BLOCK_SIZE_RANGE, DEFAULT_ACTIVITY_LOG_EXTENTS, DEFAULT_BLOCK_SIZE, EXTENT_SIZE, MIN_BLOCK_SIZE,
   SparseFileStore, openSparseFileStore
 } from './sparse-file.ts'
 export { FILES as BLOCK_STORE_FILES } from './meta.ts'

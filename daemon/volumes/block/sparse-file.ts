@@ -5,7 +5,8 @@
  * generation that fences deposed writers. Layout and reasoning:
  * docs/volumes-nbd.md.
  *
- *   write ─▶ admit generation ─▶ mark extent (AL) ─▶ lock blocks ─▶ pwrite data ─▶ table entry ─▶ [FUA: fdatasync data ∥ table]
+ *   write ─▶ admit generation ─▶ mark extent (AL) ─▶ lock blocks ─▶ table entry (memory) ─▶ pwrite data ─▶ [FUA: fdatasync data, and the table only if a block's state changed unsynced]
+ *   table sync (flush, FUA over a state change, close, background) ─▶ pwrite changed table pages ─▶ fdatasync table ─▶ unmark idle extents
  *   read  ─▶ lock blocks ─▶ pread whole blocks ─▶ verify CRC ─▶ slice
  */
 import { open, stat, type FileHandle } from 'node:fs/promises'
@@ -13,20 +14,30 @@ import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import type { Logger } from 'pino'
 import { ActivityLog } from './activity-log.ts'
-import { checkGeometry, createVolumeFiles, DEFAULT_BLOCK_SIZE, EXTENT_SIZE, MiB, MIN_BLOCK_SIZE } from './geometry.ts'
+import { preadFully, pwriteFully, writeZeroBytes } from './data-file.ts'
+import { checkGeometry, createVolumeFiles, DEFAULT_BLOCK_SIZE, EXTENT_SIZE, MIN_BLOCK_SIZE } from './geometry.ts'
 import { BlockState, ChecksumTable, ENTRY_BYTES } from './checksum-table.ts'
 import {
   BlockStoreCorruptError, ChecksumMismatchError, InvalidBlockGeometryError,
   StoreClosedError, StoreReadOnlyError, VolumeFencedError
 } from './errors.ts'
 import { BlockLocks } from './locks.ts'
+import { TableSync } from './table-sync.ts'
 import { FILES, readMeta, writeMeta, type BlockMeta } from './meta.ts'
 import { blocksOf, checkRange } from './range.ts'
 import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from './types.ts'
 
 export { MIN_BLOCK_SIZE, DEFAULT_BLOCK_SIZE, BLOCK_SIZE_RANGE, EXTENT_SIZE } from './geometry.ts'
 
-const ZERO_CHUNK = 1 * MiB // bytes
+/**
+ * Marked extents past which a write starts a table sync in the background, so
+ * recovery after a crash re-reads at most this many; a table sync past it
+ * leaves the most recently changed half marked (writes into a marked extent
+ * need no new mark: a WAL, a hot table). DRBD's default is 1237.
+ */
+export const DEFAULT_ACTIVITY_LOG_EXTENTS = 1024 // extents: 4 GiB to re-checksum at most
+/** Blocks with an unsynced state change past which the same happens, so that map stays small. */
+const UNSYNCED_STATES_SOFT_LIMIT = 65536 // blocks
 
 /** What a SparseFileStore uses. */
 export interface SparseFileStoreComponents {
@@ -43,11 +54,15 @@ export interface SparseFileStoreInit {
   blockSize?: number
   /** Refuse every change and never write the files. */
   readOnly?: boolean
+  /** Bound on the activity log's marked extents; default DEFAULT_ACTIVITY_LOG_EXTENTS. */
+  activityLogExtents?: number
 }
 
 /** Opens the store in init.dir, creating it when init.size is given and none exists; recovers after a crash. */
 export async function openSparseFileStore (components: SparseFileStoreComponents, init: SparseFileStoreInit): Promise<SparseFileStore> {
   const { dir } = init
+  const alLimit = init.activityLogExtents ?? DEFAULT_ACTIVITY_LOG_EXTENTS
+  if (!Number.isSafeInteger(alLimit) || alLimit < 2) throw new InvalidBlockGeometryError(`activityLogExtents must be an integer >= 2, not ${alLimit}`)
   const exists = await stat(join(dir, FILES.meta)).then(() => true, () => false)
   if (!exists) {
     if (init.size === undefined) throw new BlockStoreCorruptError(`no block store in ${dir}`)
@@ -68,7 +83,7 @@ export async function openSparseFileStore (components: SparseFileStoreComponents
     if ((await data.stat()).size !== meta.size || (await table.stat()).size < blocks * ENTRY_BYTES) {
       throw new BlockStoreCorruptError(`data or checksum file in ${dir} has the wrong size`)
     }
-    const store = new SparseFileStore(components, { dir, meta, data, table, activity, readOnly: init.readOnly === true })
+    const store = new SparseFileStore(components, { dir, meta, data, table, activity, readOnly: init.readOnly === true, alLimit })
     await store.recover()
     return store
   } catch (err) {
@@ -79,6 +94,7 @@ export async function openSparseFileStore (components: SparseFileStoreComponents
 
 interface StoreFiles {
   dir: string
+  alLimit: number
   meta: BlockMeta
   data: FileHandle
   table: FileHandle
@@ -105,6 +121,9 @@ export class SparseFileStore implements BlockStore {
   /** Highest generation seen, durable or on its way to block.json; older writers are refused at once. */
   private highest: number
   private metaChain: Promise<void> = Promise.resolve()
+  private readonly tableSync: TableSync
+  private readonly alLimit: number
+  private settling: Promise<void> | undefined
   private inFlight = 0
   private idle: (() => void) | undefined
   private closing: Promise<void> | undefined
@@ -122,6 +141,8 @@ export class SparseFileStore implements BlockStore {
     this.highest = files.meta.generation
     this.log = components.logger?.child({ component: 'block-store', dir: files.dir })
     this.table = new ChecksumTable(files.table, Math.ceil(this.size / this.preferredBlockSize))
+    this.alLimit = files.alLimit
+    this.tableSync = new TableSync(this.table, files.table, () => { this.counters.fdatasyncs++ })
     this.al = new ActivityLog(files.activity, Math.ceil(this.size / EXTENT_SIZE), () => { this.counters.fdatasyncs++ })
     const full = crc32(Buffer.alloc(this.preferredBlockSize))
     this.zeroCrc = length => length === this.preferredBlockSize ? full : crc32(Buffer.alloc(length))
@@ -129,21 +150,31 @@ export class SparseFileStore implements BlockStore {
 
   get generation (): number { return this.meta.generation }
 
+  /** Extents the activity log marks now: what recovery would re-checksum after a crash. */
+  get markedExtents (): number { return this.al.marked }
+
   /** Loads the table and, after a crash, re-checksums the extents the activity log marks. */
   async recover (): Promise<void> {
     const bad = await this.table.load()
     if (bad >= 0) throw new BlockStoreCorruptError(`checksum table entry ${bad} in ${this.dir} has an unknown state`)
     const dirty = await this.al.load()
     if (dirty.length === 0) return
-    const perExtent = EXTENT_SIZE / this.preferredBlockSize
+    const bs = this.preferredBlockSize
+    const perExtent = EXTENT_SIZE / bs
+    // One read per extent, not per block: with 4 KiB blocks that is a thousand times fewer preads.
+    const span = Buffer.allocUnsafe(EXTENT_SIZE)
     for (const e of dirty) {
       const first = e * perExtent
+      if (first >= this.table.blocks) continue
       const last = Math.min(this.table.blocks - 1, first + perExtent - 1)
+      const start = first * bs
+      const extent = span.subarray(0, Math.min(this.size, (last + 1) * bs) - start)
+      await preadFully(this.data, extent, start)
       for (let b = first; b <= last; b++) {
         if (this.table.states[b] !== BlockState.data) continue
-        this.table.crcs[b] = crc32(await this.readRaw(b))
+        this.table.crcs[b] = crc32(extent.subarray((b - first) * bs, (b - first + 1) * bs))
       }
-      if (!this.readOnly) await this.table.persist(first, Math.max(first, last))
+      if (!this.readOnly) await this.table.persist(first, last)
     }
     if (!this.readOnly) {
       await this.sync(this.tableFile)
@@ -165,7 +196,7 @@ export class SparseFileStore implements BlockStore {
         const span = Buffer.allocUnsafe(Math.min(this.size, (last + 1) * bs) - start)
         let anyData = false
         for (let b = first; b <= last; b++) if (this.table.states[b] === BlockState.data) { anyData = true; break }
-        if (anyData) await this.preadFully(span, start)
+        if (anyData) await preadFully(this.data, span, start)
         for (let b = first; b <= last; b++) {
           const block = span.subarray((b - first) * bs, (b - first + 1) * bs)
           if (this.table.states[b] === BlockState.zero) block.fill(0)
@@ -183,7 +214,7 @@ export class SparseFileStore implements BlockStore {
     await this.change(offset, data.length, options, async (first, last) => {
       this.counters.writes++
       // Partial blocks are read (and verified) before any byte of this request lands.
-      const writes: Array<() => Promise<unknown>> = [async () => { await this.pwriteFully(data, offset) }]
+      const writes: Array<() => Promise<unknown>> = [async () => { await pwriteFully(this.data, data, offset) }]
       for (let b = first; b <= last; b++) {
         const { start, length } = this.extentOf(b)
         const from = Math.max(offset, start)
@@ -196,11 +227,11 @@ export class SparseFileStore implements BlockStore {
         merged.set(part, from - start)
         this.table.crcs[b] = crc32(merged)
         // The file under a zero block may hold stale bytes from before a trim: write the whole block.
-        if (zero) writes.push(async () => { await this.pwriteFully(merged, start) })
+        if (zero) writes.push(async () => { await pwriteFully(this.data, merged, start) })
       }
-      await Promise.all(writes.map(async w => { await w() }))
       for (let b = first; b <= last; b++) this.table.states[b] = BlockState.data
       this.counters.bytesWritten += data.length
+      return writes
     })
   }
 
@@ -213,7 +244,7 @@ export class SparseFileStore implements BlockStore {
         const from = Math.max(offset, start)
         const to = Math.min(offset + length, start + blockLength)
         if (from === start && to === start + blockLength) {
-          if (options.noHole === true) writes.push(async () => { await this.writeZeroBytes(start, blockLength) })
+          if (options.noHole === true) writes.push(async () => { await writeZeroBytes(this.data, start, blockLength) })
           this.table.set(b, BlockState.zero, 0)
           continue
         }
@@ -221,9 +252,9 @@ export class SparseFileStore implements BlockStore {
         const merged = await this.readVerified(b)
         merged.fill(0, from - start, to - start)
         this.table.crcs[b] = crc32(merged)
-        writes.push(async () => { await this.writeZeroBytes(from, to - from) })
+        writes.push(async () => { await writeZeroBytes(this.data, from, to - from) })
       }
-      await Promise.all(writes.map(async w => { await w() }))
+      return writes
     })
   }
 
@@ -236,7 +267,9 @@ export class SparseFileStore implements BlockStore {
     await this.op(async () => {
       if (this.readOnly) return
       this.counters.flushes++
-      await this.syncBoth()
+      // One table sync after another: a background one under way is waited for, not raced.
+      await this.settling
+      await this.syncAndSettle()
     })
   }
 
@@ -281,26 +314,67 @@ export class SparseFileStore implements BlockStore {
     }
   }
 
-  /** The shared path of every change: checks, fencing, activity log, block locks, the body, table write-through, FUA. */
-  private async change (offset: number, length: number, options: ChangeOptions, body: (first: number, last: number) => Promise<void>): Promise<void> {
+  /** The shared path of every change: checks, fencing, activity log, block locks, the body (table in memory; returns its data writes), the data writes, FUA. */
+  private async change (offset: number, length: number, options: ChangeOptions, body: (first: number, last: number) => Promise<Array<() => Promise<unknown>>>): Promise<void> {
     await this.op(async () => {
       if (this.readOnly) throw new StoreReadOnlyError()
       checkRange(offset, length, this.size, MIN_BLOCK_SIZE)
       await this.admit(options.generation)
-      if (length > 0) {
-        const { first, last } = blocksOf(offset, length, this.preferredBlockSize)
-        const perExtent = EXTENT_SIZE / this.preferredBlockSize
-        await this.al.mark(Math.floor(first / perExtent), Math.floor(last / perExtent))
+      if (length === 0) {
+        if (options.fua === true) await this.sync(this.data)
+        return
+      }
+      const { first, last } = blocksOf(offset, length, this.preferredBlockSize)
+      const perExtent = EXTENT_SIZE / this.preferredBlockSize
+      const [e0, e1] = [Math.floor(first / perExtent), Math.floor(last / perExtent)]
+      try {
+        await this.al.begin(e0, e1)
         const release = await this.locks.acquire(first, last)
+        const before = this.table.states.slice(first, last + 1)
         try {
-          await body(first, last)
-          await this.table.persist(first, last)
+          const writes = await body(first, last)
+          // A state change is written through at once, so that a crash of this process (not of the machine) loses
+          // no acknowledged write: recovery rebuilds CRCs from the data, never states. CRC-only changes reach the
+          // table file at its next sync; until then this extent's mark covers them.
+          let stateChanged = false
+          for (let b = first; b <= last && !stateChanged; b++) stateChanged = this.table.states[b] !== before[b - first]
+          if (stateChanged) {
+            writes.push(async () => {
+              // Left dirty if it fails, so the next table sync writes it.
+              try { await this.table.persist(first, last) } catch (err) { this.table.touch(first, last); throw err }
+            })
+          } else {
+            this.table.touch(first, last)
+          }
+          await Promise.all(writes.map(async w => { await w() }))
         } finally {
+          // Also on failure: the in-memory state may have moved ahead of the table file.
+          this.tableSync.noteChanges(first, last, before)
           release()
         }
+      } finally {
+        this.al.end(e0, e1)
       }
-      if (options.fua === true) await this.syncBoth()
+      if (this.al.marked > this.alLimit || this.tableSync.pending > UNSYNCED_STATES_SOFT_LIMIT) this.settleInBackground()
+      if (options.fua !== true) return
+      // One fdatasync when recovery can rebuild this change's table entries from the data (its extent stays marked until a table sync).
+      if (this.tableSync.unsynced(first, last)) await this.syncBoth()
+      else await this.sync(this.data)
     })
+  }
+
+  /** Syncs data and table, then, past the log's bound, unmarks the least recently changed idle extents: the table now covers them. */
+  private async syncAndSettle (): Promise<void> {
+    const since = await this.syncBoth()
+    if (this.al.marked > this.alLimit) await this.al.settle(since, Math.floor(this.alLimit / 2))
+  }
+
+  /** Starts syncAndSettle unless one is under way; a failure is logged, the next flush or FUA will meet it again. */
+  private settleInBackground (): void {
+    if (this.settling !== undefined || this.closing !== undefined) return
+    this.settling = this.op(async () => { await this.syncAndSettle() })
+      .catch((err: unknown) => { this.log?.warn({ err }, 'background checksum table sync failed') })
+      .finally(() => { this.settling = undefined })
   }
 
   /** Refuses generations older than the highest seen; makes a newer one durable before its first write. */
@@ -339,7 +413,7 @@ export class SparseFileStore implements BlockStore {
   private async readRaw (block: number): Promise<Buffer> {
     const { start, length } = this.extentOf(block)
     const buf = Buffer.allocUnsafe(length)
-    await this.preadFully(buf, start)
+    await preadFully(this.data, buf, start)
     return buf
   }
 
@@ -349,33 +423,12 @@ export class SparseFileStore implements BlockStore {
     return buf
   }
 
-  private async preadFully (buf: Buffer, position: number): Promise<void> {
-    let done = 0
-    while (done < buf.length) {
-      const { bytesRead } = await this.data.read(buf, done, buf.length - done, position + done)
-      if (bytesRead === 0) { buf.fill(0, done); return }
-      done += bytesRead
-    }
-  }
-
-  private async pwriteFully (data: Uint8Array, position: number): Promise<void> {
-    let done = 0
-    while (done < data.length) {
-      const { bytesWritten } = await this.data.write(data, done, data.length - done, position + done)
-      done += bytesWritten
-    }
-  }
-
-  private async writeZeroBytes (position: number, length: number): Promise<void> {
-    const zeros = Buffer.alloc(Math.min(length, ZERO_CHUNK))
-    for (let done = 0; done < length; done += zeros.length) {
-      await this.pwriteFully(zeros.subarray(0, Math.min(zeros.length, length - done)), position + done)
-    }
-  }
-
-  private async syncBoth (): Promise<void> {
+  /** Syncs data and table; returns the activity log's sequence before the syncs, what the table now covers. */
+  private async syncBoth (): Promise<number> {
+    const since = this.al.sequence
     // Parallel is safe: a crash between the two leaves the extent marked, and recovery re-checksums it.
-    await Promise.all([this.sync(this.data), this.sync(this.tableFile)])
+    await Promise.all([this.sync(this.data), this.tableSync.sync()])
+    return since
   }
 
   private async sync (fh: FileHandle): Promise<void> {

@@ -4,6 +4,7 @@ import { InvalidResyncOptionsError, ReplicaRequestError } from './errors.ts'
 import type { OverlapQueue } from './ordering.ts'
 import type { TokenBucket } from './throttle.ts'
 import { MAX_WRITE, Op, decodeChecksums } from './wire.ts'
+import { coarsen } from './coarsen.ts'
 
 const MiB = 1024 * 1024 // bytes
 /** Bytes compared under one range lock: big enough to keep the stream busy, small enough that an app write waits only briefly. */
@@ -123,11 +124,12 @@ async function compareAndCopy (w: ResyncWalk, offset: number, length: number): P
     w.local.checksums(offset, length),
     w.client.request({ op: Op.readChecksums, generation: w.generation, offset, length })
   ])
-  const theirs = decodeChecksums(answer.payload)
-  if (theirs.blockSize !== mine.blockSize || theirs.firstBlock !== mine.firstBlock || theirs.crcs.length !== mine.crcs.length) {
-    throw new ReplicaRequestError('ERR_REPLICA_GEOMETRY', `replica ${w.client.node} checksums ${theirs.blockSize}-byte blocks, the primary ${mine.blockSize}: they cannot be compared`)
+  const answered = decodeChecksums(answer.payload)
+  const [ours, theirs] = comparable(mine, answered, w.local.size)
+  if (ours === undefined || theirs === undefined || theirs.firstBlock !== ours.firstBlock || theirs.crcs.length !== ours.crcs.length) {
+    throw new ReplicaRequestError('ERR_REPLICA_GEOMETRY', `replica ${w.client.node} checksums ${answered.blockSize}-byte blocks, the primary ${mine.blockSize}, over bytes ${offset}..${offset + length - 1}: they cannot be compared`)
   }
-  const runs = differingRuns(mine, theirs, w.local.size)
+  const runs = differingRuns(ours, theirs, w.local.size)
   w.signal.throwIfAborted()
   // Settled, not raced: nothing of this chunk may still be in flight once the lock is released.
   const sent = await Promise.allSettled(runs.map(async r => { await copyRun(w, r) }))
@@ -136,7 +138,13 @@ async function compareAndCopy (w: ResyncWalk, offset: number, length: number): P
   let blocksCopied = 0
   let bytesCopied = 0
   for (const r of runs) { blocksCopied += r.blocks; bytesCopied += r.length }
-  return { blocksCompared: mine.crcs.length, blocksCopied, bytesCopied }
+  return { blocksCompared: ours.crcs.length, blocksCopied, bytesCopied }
+}
+
+/** Both lists at the coarser of the two block sizes (stores created with different ones); undefined where that cannot be done. */
+function comparable (mine: BlockChecksums, theirs: BlockChecksums, size: number): [BlockChecksums | undefined, BlockChecksums | undefined] {
+  const blockSize = Math.max(mine.blockSize, theirs.blockSize)
+  return [coarsen(mine, blockSize, size), coarsen(theirs, blockSize, size)]
 }
 
 /** Contiguous differing blocks, merged into runs no longer than one write frame. */

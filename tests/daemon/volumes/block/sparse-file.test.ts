@@ -4,17 +4,17 @@ import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
-import { BLOCK_STORE_FILES, openSparseFileStore, type SparseFileStore } from '../../../../daemon/volumes/block/index.ts'
+import { BLOCK_STORE_FILES, DEFAULT_BLOCK_SIZE, openSparseFileStore, type SparseFileStore } from '../../../../daemon/volumes/block/index.ts'
 
 const KiB = 1024 // bytes
 const MiB = 1024 * KiB // bytes
-const BS = 64 * KiB // bytes: the default checksum block
+const BS = 64 * KiB // bytes: the checksum block of these stores (volumes made before the 4 KiB default), so partial blocks are exercised
 
 /** A store in a temporary directory, closed and removed when the test ends. */
-async function scratch (t: Test, size = 16 * MiB): Promise<{ dir: string, store: SparseFileStore }> {
+async function scratch (t: Test, size = 16 * MiB, blockSize = BS): Promise<{ dir: string, store: SparseFileStore }> {
   const root = await mkdtemp(join(tmpdir(), 'trellis-block-'))
   const dir = join(root, 'vol')
-  const store = await openSparseFileStore({}, { dir, size })
+  const store = await openSparseFileStore({}, { dir, size, blockSize })
   t.teardown(async () => { await store.close(); await rm(root, { recursive: true, force: true }) })
   return { dir, store }
 }
@@ -57,6 +57,8 @@ t.test('out-of-range and misaligned requests are refused and write nothing', asy
   t.equal((await stat(join(dir, BLOCK_STORE_FILES.data))).size, MiB, 'and did not grow')
   await t.rejects(openSparseFileStore({}, { dir: join(dir, 'x'), size: 1000 }), { code: 'ERR_INVALID_BLOCK_GEOMETRY' })
   await t.rejects(openSparseFileStore({}, { dir: join(dir, 'y'), size: MiB, blockSize: 3000 }), { code: 'ERR_INVALID_BLOCK_GEOMETRY' })
+  await t.rejects(openSparseFileStore({}, { dir: join(dir, 'z'), size: MiB, activityLogExtents: 1 }), { code: 'ERR_INVALID_BLOCK_GEOMETRY' })
+  await t.rejects(stat(join(dir, 'z')), { code: 'ENOENT' }, 'and created nothing')
 })
 
 t.test('trim and write-zeroes read back zeroes, whole and partial blocks', async t => {
@@ -135,7 +137,7 @@ t.test('after a crash, recovery re-checksums only the active extents', async t =
   const root = await mkdtemp(join(tmpdir(), 'trellis-block-'))
   t.teardown(() => rm(root, { recursive: true, force: true }))
   const dir = join(root, 'vol')
-  const first = await openSparseFileStore({}, { dir, size: 16 * MiB })
+  const first = await openSparseFileStore({}, { dir, size: 16 * MiB, blockSize: BS })
   await first.write(0, fill(BS, 1), { generation: 1 })
   await first.close()
   const crashed = await openSparseFileStore({}, { dir })
@@ -160,9 +162,13 @@ t.test('FUA and flush reach fdatasync; close is idempotent and final', async t =
   await store.write(0, fill(4096, 1), { generation: 1 })
   t.equal(store.stats().fdatasyncs, s0, 'a plain write into an active extent syncs nothing')
   await store.write(0, fill(4096, 2), { generation: 1, fua: true })
-  t.equal(store.stats().fdatasyncs, s0 + 2, 'FUA syncs data and checksums')
+  t.equal(store.stats().fdatasyncs, s0 + 2, 'FUA after an unsynced zero → data change syncs data and checksums')
+  await store.write(0, fill(4096, 3), { generation: 1, fua: true })
+  t.equal(store.stats().fdatasyncs, s0 + 3, 'FUA over a block whose state is synced syncs the data file only')
   await store.flush()
-  t.equal(store.stats().fdatasyncs, s0 + 4)
+  t.equal(store.stats().fdatasyncs, s0 + 5, 'flush syncs data and checksums; one marked extent stays marked')
+  await store.trim(0, BS, { generation: 1, fua: true })
+  t.equal(store.stats().fdatasyncs, s0 + 7, 'a FUA trim changes state: data and checksums')
   t.equal(store.stats().flushes, 1)
   const c1 = store.close()
   t.equal(store.close(), c1, 'the same promise')
@@ -189,4 +195,39 @@ t.test('concurrent overlapping writes apply in order and stay consistent', async
   const got = await store.read(0, 2 * BS)
   t.equal(got[4 * 4096], 49, 'the last write to a byte wins')
   t.equal(got[0], 45)
+})
+
+t.test('new stores get 4 KiB checksum blocks; an existing store keeps the geometry in its block.json', async t => {
+  const root = await mkdtemp(join(tmpdir(), 'trellis-block-'))
+  t.teardown(() => rm(root, { recursive: true, force: true }))
+  const fresh = await openSparseFileStore({}, { dir: join(root, 'new'), size: MiB })
+  t.equal(fresh.preferredBlockSize, DEFAULT_BLOCK_SIZE)
+  t.equal(DEFAULT_BLOCK_SIZE, 4 * KiB)
+  await fresh.write(4096, fill(4096, 1), { generation: 1 })
+  t.same((await fresh.checksums(0, 3 * 4096)).crcs, Uint32Array.from([crc32(fill(4096, 0)), crc32(fill(4096, 1)), crc32(fill(4096, 0))]), 'one CRC per 4 KiB page')
+  await fresh.close()
+  t.equal((await stat(join(root, 'new', BLOCK_STORE_FILES.table))).size, MiB / 4096 * 8, 'an 8-byte table entry per page')
+  const old = await openSparseFileStore({}, { dir: join(root, 'old'), size: MiB, blockSize: BS })
+  await old.close()
+  const reopened = await openSparseFileStore({}, { dir: join(root, 'old') })
+  t.teardown(() => reopened.close())
+  t.equal(reopened.preferredBlockSize, BS, 'reopened with the block size it was made with')
+})
+
+t.test('the activity log keeps the recently written extents marked and stays bounded', async t => {
+  const EXTENT = 4 * MiB // bytes
+  const root = await mkdtemp(join(tmpdir(), 'trellis-block-'))
+  const store = await openSparseFileStore({}, { dir: join(root, 'vol'), size: 128 * MiB, blockSize: 4 * KiB, activityLogExtents: 8 })
+  t.teardown(async () => { await store.close(); await rm(root, { recursive: true, force: true }) })
+  const g = { generation: 1 }
+  for (let e = 0; e < 20; e++) await store.write(e * EXTENT, fill(4096, e), g)
+  await store.flush()
+  t.ok(store.markedExtents <= 8, `after a flush, ${store.markedExtents} of 20 written extents stay marked: what recovery would re-read`)
+  const s0 = store.stats().fdatasyncs
+  await store.write(19 * EXTENT + 4096, fill(4096, 1), g)
+  t.equal(store.stats().fdatasyncs, s0, 'a write into a recently written extent needs no new mark')
+  await store.write(0 * EXTENT + 4096, fill(4096, 1), g)
+  t.equal(store.stats().fdatasyncs, s0 + 1, 'one into the least recently written extent marks it again')
+  const all = await store.read(0, 4096)
+  t.same(all, fill(4096, 0))
 })

@@ -58,7 +58,7 @@ t.test('nbdinfo lists the export with its size and block sizes; qemu-img info re
     can_zero: true,
     can_multi_conn: true,
     block_size_minimum: 512,
-    block_size_preferred: 65536,
+    block_size_preferred: 4096,
     block_size_maximum: 32 * MiB
   })
   const list = await run(t, 'nbdinfo', ['--list', `nbd://127.0.0.1:${port}`])

@@ -55,8 +55,8 @@ export interface Cluster {
   primary: (on: string, init: Partial<ReplicatedBlockStoreInit>, components?: PrimaryComponents) => Promise<ReplicatedBlockStore>
 }
 
-/** Nodes on a loopback network, each holding a replica of VOLUME in a temp dir and serving it; all closed and removed at teardown. */
-export async function cluster (t: Test, ids = ['a', 'b', 'c'], size = 16 * MiB): Promise<Cluster> {
+/** Nodes on a loopback network, each holding a replica of VOLUME in a temp dir (checksum blocks from blockSizes, else the default) and serving it; all closed and removed at teardown. */
+export async function cluster (t: Test, ids = ['a', 'b', 'c'], size = 16 * MiB, blockSizes: Record<string, number> = {}): Promise<Cluster> {
   const root = await mkdtemp(join(tmpdir(), 'trellis-replica-'))
   const network = new LoopbackNetwork()
   const nodes: Record<string, Node> = {}
@@ -72,7 +72,7 @@ export async function cluster (t: Test, ids = ['a', 'b', 'c'], size = 16 * MiB):
   })
   for (const id of ids) {
     const transport = new LoopbackTransport({ network }, { nodeId: id })
-    const store = new CountingStore(await openSparseFileStore({}, { dir: join(root, id), size }))
+    const store = new CountingStore(await openSparseFileStore({}, { dir: join(root, id), size, blockSize: blockSizes[id] }))
     const server = new ReplicaServer({ transport, logger }, { volumes: new Map([[VOLUME, store]]) })
     nodes[id] = { id, transport, store, server }
   }

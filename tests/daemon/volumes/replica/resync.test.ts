@@ -4,7 +4,10 @@ import { setTimeout as delay } from 'node:timers/promises'
 import type { ReplicatedBlockStore } from '../../../../daemon/volumes/replica/index.ts'
 import { DropGate, KiB, MiB, type Cluster, cluster, crcs } from './helpers.ts'
 
-const BLOCK = 64 * KiB // the stores' checksum block
+const BLOCK = 64 * KiB // the checksum block of volumes made before the 4 KiB default, which most tests here use
+const OLD = { a: BLOCK, b: BLOCK, c: BLOCK }
+/** Both checksum block sizes a grid holds: the old default and the new. */
+const BOTH = [64 * KiB, 4 * KiB]
 const SIZE = 16 * MiB // the cluster's volume size
 
 /** A throttle sleep that never ends unless its signal aborts, so a walk stays parked after its burst; counts arrivals. */
@@ -32,83 +35,87 @@ async function converged (t: Test, c: Cluster, ids: string[]): Promise<void> {
   }
 }
 
-t.test('a replica that missed writes while out of the set gets exactly the blocks that differ', async t => {
-  const c = await cluster(t)
-  const gate = new DropGate()
-  const p = await c.primary('a', {}, { dropReplica: gate.dropReplica })
-  gate.attach(p)
-  for (let i = 0; i < 64; i++) await p.write(i * 3 * BLOCK, randomBytes(8 * KiB), { generation: 1 })
+for (const bs of BOTH) {
+  t.test(`a replica that missed writes while out of the set gets exactly the blocks that differ (${bs / KiB} KiB blocks)`, async t => {
+    const c = await cluster(t, undefined, undefined, { a: bs, b: bs, c: bs })
+    const gate = new DropGate()
+    const p = await c.primary('a', {}, { dropReplica: gate.dropReplica })
+    gate.attach(p)
+    for (let i = 0; i < 64; i++) await p.write(i * 3 * bs, randomBytes(8 * KiB), { generation: 1 })
 
-  c.network.partition('a', 'c')
-  const touched = new Set<number>()
-  const failing = p.write(5 * BLOCK + 4 * KiB, randomBytes(4 * KiB), { generation: 1 })
-  touched.add(5)
-  await gate.waitFor(1)
-  gate.commit()
-  await failing
-  t.same(p.inSync, ['b'], 'c left the set')
-  for (const block of [7, 9, 100, 101, 200, 255]) {
-    await p.write(block * BLOCK + 16 * KiB, randomBytes(4 * KiB), { generation: 1 })
-    touched.add(block)
-  }
-  await p.trim(3 * BLOCK, BLOCK, { generation: 1 }) // held data on c: must become a hole there
-  touched.add(3)
-  await p.writeZeroes(151 * BLOCK, BLOCK, { generation: 1 }) // was zero on c already: nothing to copy
-  c.network.heal()
+    c.network.partition('a', 'c')
+    const touched = new Set<number>()
+    const failing = p.write(5 * bs + Math.min(4 * KiB, bs - 4 * KiB), randomBytes(4 * KiB), { generation: 1 })
+    touched.add(5)
+    await gate.waitFor(1)
+    gate.commit()
+    await failing
+    t.same(p.inSync, ['b'], 'c left the set')
+    for (const block of [7, 9, 100, 101, 200, 255]) {
+      await p.write(block * bs + Math.min(16 * KiB, bs - 4 * KiB), randomBytes(4 * KiB), { generation: 1 })
+      touched.add(block)
+    }
+    await p.trim(3 * bs, bs, { generation: 1 }) // held data on c: must become a hole there
+    touched.add(3)
+    await p.writeZeroes(152 * bs, bs, { generation: 1 }) // was zero on c already: nothing to copy
+    c.network.heal()
 
-  const streams = c.nodes.c!.server.stats().streams
-  const result = await p.resync('c', { bytesPerSecond: 0, chunkBytes: MiB })
-  t.match(result, { node: 'c', blocksCompared: SIZE / BLOCK, blocksCopied: touched.size, bytesCopied: touched.size * BLOCK })
-  t.same(p.syncing().map(s => ({ ...s, startedAt: 0 })), [{ node: 'c', comparedBytes: SIZE, totalBytes: SIZE, copiedBytes: touched.size * BLOCK, startedAt: 0 }],
-    'c stays a syncing member after its copy')
-  t.same(p.inSync, ['b'], 'and is not in sync until the owner says so')
-  await converged(t, c, ['b', 'c'])
+    const streams = c.nodes.c!.server.stats().streams
+    const result = await p.resync('c', { bytesPerSecond: 0, chunkBytes: MiB })
+    t.match(result, { node: 'c', blocksCompared: SIZE / bs, blocksCopied: touched.size, bytesCopied: touched.size * bs })
+    t.same(p.syncing().map(s => ({ ...s, startedAt: 0 })), [{ node: 'c', comparedBytes: SIZE, totalBytes: SIZE, copiedBytes: touched.size * bs, startedAt: 0 }],
+      'c stays a syncing member after its copy')
+    t.same(p.inSync, ['b'], 'and is not in sync until the owner says so')
+    await converged(t, c, ['b', 'c'])
 
-  await p.setInSync(['b', 'c'], 1)
-  t.same(p.inSync, ['b', 'c'])
-  t.same(p.syncing(), [])
-  const data = randomBytes(12 * KiB)
-  await p.write(MiB, data, { generation: 1 })
-  t.same(await c.nodes.c!.store.read(MiB, 12 * KiB), data, 'the promoted member keeps receiving writes')
-  t.equal(c.nodes.c!.server.stats().streams, streams + 1, 'on the resync stream: promotion says no second hello')
-  t.equal(gate.calls.length, 1)
-})
+    await p.setInSync(['b', 'c'], 1)
+    t.same(p.inSync, ['b', 'c'])
+    t.same(p.syncing(), [])
+    const data = randomBytes(12 * KiB)
+    await p.write(MiB, data, { generation: 1 })
+    t.same(await c.nodes.c!.store.read(MiB, 12 * KiB), data, 'the promoted member keeps receiving writes')
+    t.equal(c.nodes.c!.server.stats().streams, streams + 1, 'on the resync stream: promotion says no second hello')
+    t.equal(gate.calls.length, 1)
+  })
+}
 
-t.test('an empty replica is rebuilt block for block while random overlapping changes keep coming', async t => {
-  const c = await cluster(t)
-  const p = await c.primary('a', { inSync: ['b'] })
-  let seed = 42
-  const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n }
-  const change = async (): Promise<void> => {
-    const length = (1 + rand(48)) * 4 * KiB
-    const offset = rand((SIZE - length) / (4 * KiB) + 1) * 4 * KiB
-    const kind = rand(10)
-    if (kind === 0) await p.trim(offset, length, { generation: 1 })
-    else if (kind === 1) await p.writeZeroes(offset, length, { generation: 1, noHole: rand(2) === 0 })
-    else await p.write(offset, randomBytes(length), { generation: 1, fua: kind === 2 })
-  }
-  for (let i = 0; i < 100; i++) await change()
+for (const bs of BOTH) {
+  t.test(`an empty replica is rebuilt block for block while random overlapping changes keep coming (${bs / KiB} KiB blocks)`, async t => {
+    const c = await cluster(t, undefined, undefined, { a: bs, b: bs, c: bs })
+    const p = await c.primary('a', { inSync: ['b'] })
+    let seed = 42
+    const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n }
+    const change = async (): Promise<void> => {
+      const length = (1 + rand(48)) * 4 * KiB
+      const offset = rand((SIZE - length) / (4 * KiB) + 1) * 4 * KiB
+      const kind = rand(10)
+      if (kind === 0) await p.trim(offset, length, { generation: 1 })
+      else if (kind === 1) await p.writeZeroes(offset, length, { generation: 1, noHole: rand(2) === 0 })
+      else await p.write(offset, randomBytes(length), { generation: 1, fua: kind === 2 })
+    }
+    for (let i = 0; i < 100; i++) await change()
 
-  let done = false
-  const rebuild = p.resync('c', { bytesPerSecond: 0, chunkBytes: 128 * KiB }).finally(() => { done = true })
-  let during = 0
-  while (!done) {
-    // Eight at once, so overlapping changes race each other and the walk.
-    await Promise.all(Array.from({ length: 8 }, async () => { await change() }))
-    if (!done) during += 8
-  }
-  const result = await rebuild
-  t.ok(during >= 16, `changes ran during the rebuild (${during})`)
-  t.equal(result.blocksCompared, SIZE / BLOCK)
-  t.ok(result.blocksCopied > 0 && result.blocksCopied <= SIZE / BLOCK, `copied ${result.blocksCopied} blocks`)
-  for (let i = 0; i < 40; i++) await change()
-  await converged(t, c, ['b', 'c'])
-  await p.setInSync(['b', 'c'], 1)
-  await converged(t, c, ['b', 'c'])
-})
+    let done = false
+    const rebuild = p.resync('c', { bytesPerSecond: 0, chunkBytes: 128 * KiB }).finally(() => { done = true })
+    let during = 0
+    while (!done) {
+      // Eight at once, so overlapping changes race each other and the walk.
+      await Promise.all(Array.from({ length: 8 }, async () => { await change() }))
+      if (!done) during += 8
+    }
+    const result = await rebuild
+    t.ok(during >= 16, `changes ran during the rebuild (${during})`)
+    t.equal(result.blocksCompared, SIZE / bs)
+    t.ok(result.blocksCopied > 0 && result.blocksCopied <= SIZE / bs, `copied ${result.blocksCopied} blocks`)
+    for (let i = 0; i < 40; i++) await change()
+    await converged(t, c, ['b', 'c'])
+    await p.setInSync(['b', 'c'], 1)
+    await converged(t, c, ['b', 'c'])
+  })
+}
 
 t.test('the throttle holds the copy rate, waiting outside the range lock', async t => {
-  const c = await cluster(t)
+  const c = await cluster(t, undefined, undefined, OLD)
   let now = 1000
   const sleeps: number[] = []
   let p!: ReplicatedBlockStore
@@ -138,7 +145,7 @@ t.test('the throttle holds the copy rate, waiting outside the range lock', async
 })
 
 t.test('a resync target that dies fails the resync, and through dropReplica the writes go on', async t => {
-  const c = await cluster(t)
+  const c = await cluster(t, undefined, undefined, OLD)
   const gate = new DropGate()
   const held = heldSleep()
   const p = await c.primary('a', { inSync: ['b'] }, { dropReplica: gate.dropReplica, clock: { now: () => Date.now(), sleep: held.sleep } })
@@ -165,7 +172,7 @@ t.test('a resync target that dies fails the resync, and through dropReplica the 
 })
 
 t.test('a resync whose own copy fails drops the target without failing writes', async t => {
-  const c = await cluster(t)
+  const c = await cluster(t, undefined, undefined, OLD)
   const gate = new DropGate()
   const p = await c.primary('a', { inSync: ['b'] }, { dropReplica: gate.dropReplica })
   gate.attach(p)
@@ -177,7 +184,7 @@ t.test('a resync whose own copy fails drops the target without failing writes', 
 })
 
 t.test('setInSync without the node, a new generation, abort and close each end a resync', async t => {
-  const c = await cluster(t)
+  const c = await cluster(t, undefined, undefined, OLD)
   const held = heldSleep()
   const p = await c.primary('a', { inSync: ['b'] }, { clock: { now: () => Date.now(), sleep: held.sleep } })
   // Fresh data the parked walk has not copied yet, so each resync below is parked by the throttle.
@@ -219,7 +226,7 @@ t.test('setInSync without the node, a new generation, abort and close each end a
 })
 
 t.test('resync refuses members, itself and bad options', async t => {
-  const c = await cluster(t)
+  const c = await cluster(t, undefined, undefined, OLD)
   const p = await c.primary('a', { inSync: ['b'] })
   await t.rejects(p.resync('b'), { code: 'ERR_RESYNC_CONFLICT', message: /already in sync/ })
   await t.rejects(p.resync('a'), { code: 'ERR_RESYNC_CONFLICT' })
@@ -228,3 +235,23 @@ t.test('resync refuses members, itself and bad options', async t => {
   t.same(p.syncing(), [])
   t.same(p.inSync, ['b'])
 })
+
+for (const [primary, member] of [[4 * KiB, 64 * KiB], [64 * KiB, 4 * KiB]] as const) {
+  t.test(`a member with ${member / KiB} KiB checksum blocks resyncs from a primary with ${primary / KiB} KiB ones, comparing block for block`, async t => {
+    const odd = SIZE - 12 * KiB // a last block shorter than either block size
+    const c = await cluster(t, ['a', 'b', 'c'], odd, { a: primary, b: primary, c: member })
+    const p = await c.primary('a', { inSync: ['b'] })
+    for (let i = 0; i < 40; i++) await p.write((i * 97 % 4000) * 4 * KiB, randomBytes(4 * KiB), { generation: 1 })
+    await p.write(odd - 4 * KiB, randomBytes(4 * KiB), { generation: 1 })
+    const first = await p.resync('c', { bytesPerSecond: 0 })
+    t.ok(first.blocksCopied > 0, `the empty member got ${first.blocksCopied} blocks`)
+    t.ok((await c.nodes.c!.store.read(0, odd)).equals(await c.nodes.a!.store.read(0, odd)), 'and holds the primary\'s bytes')
+    t.equal(c.nodes.c!.store.preferredBlockSize, member, 'in its own geometry')
+    // Out of the set again and back: a second resync finds nothing to copy but what changed.
+    await p.setInSync(['b', 'c'], 1)
+    await p.setInSync(['b'], 1)
+    const again = await p.resync('c', { bytesPerSecond: 0 })
+    t.equal(again.blocksCopied, 0, 'equal content compares equal across block sizes')
+    await p.setInSync(['b', 'c'], 1)
+  })
+}
