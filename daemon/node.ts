@@ -248,7 +248,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const api = new ApiServer({ logger: log.child({ component: 'api' }), sessions: logins }, { authenticate, quorum })
   addMetricsRoute(api, metrics, { open: !config.metricsAuth })
   addLoginRoutes(api, logins, log.child({ component: 'console' }))
-  addConsoleRoutes(api, await loadConsoleAssets())
+  addConsoleRoutes(api, loadConsoleAssets)
   addRoutes(api, new NodeService({
     nodeId: identity.id,
     log: commandLog,
