@@ -5,7 +5,9 @@
  * utime+stime over the window). Baselines sampled in the same windows: a bare
  * Node process with one timer, and a Node process running only a libp2p node
  * (tcp · noise · yamux) listening on loopback. Dev form (.ts through type
- * stripping) and dist form (tools/build.ts's compiled JavaScript).
+ * stripping) and dist form (tools/build.ts's compiled JavaScript), both
+ * started through bin/trellisd as users start them. Daemons log at info, as
+ * a deployed node does (tests run them at debug).
  * `npm run bench -- idle`
  *
  * Env: BENCH_FORMS (default dev,dist), BENCH_PHASES (default lone,grid,app),
@@ -13,6 +15,8 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cleanup, quantile } from './stats.ts'
 import { freePort, ROOT, startDaemon, startGrid, waitFor, type TestDaemon } from '../helpers/daemon.ts'
@@ -21,6 +25,8 @@ const FORMS = (process.env.BENCH_FORMS ?? 'dev,dist').split(',') as Array<'dev' 
 const PHASES = (process.env.BENCH_PHASES ?? 'lone,grid,app').split(',')
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 30)
 const SETTLE_S = Number(process.env.BENCH_SETTLE_S ?? 10)
+/** A deployed node's log level; commander takes the last of a repeated flag, so this overrides the test helper's debug. */
+const LOG = ['--log-level', 'info']
 /** Targets (issue 12): an idle daemon's resident memory and CPU. */
 const TARGET_RSS_MB = 120
 const TARGET_CPU_PERCENT = 1
@@ -110,11 +116,21 @@ function report (title: string, figures: Record<string, Figure>, daemons: string
   }
 }
 
-/** How a form of the daemon is started: the checkout's .ts, or dist/ built now. */
-function programOf (form: 'dev' | 'dist'): string[] | undefined {
-  if (form === 'dev') return undefined
+/**
+ * How a form of the daemon is started: as its users start it, through
+ * bin/trellisd (bin/launch, which gives the daemon its V8 flags). The dev form
+ * is the checkout's; the dist form is dist/ built now, launched from a folder
+ * laid out as an installed package (bin/ and dist/, no .ts sources).
+ */
+async function programOf (form: 'dev' | 'dist', add: (fn: () => Promise<void>) => void): Promise<string[]> {
+  if (form === 'dev') return [join(ROOT, 'bin', 'trellisd')]
   execFileSync(process.execPath, [join(ROOT, 'tools', 'build.ts')], { stdio: ['ignore', 'ignore', 'inherit'] })
-  return [process.execPath, join(ROOT, 'dist', 'daemon', 'main.js')]
+  const installed = await mkdtemp(join(tmpdir(), 'trellis-bench-idle-'))
+  add(async () => { await rm(installed, { recursive: true, force: true }) })
+  await mkdir(join(installed, 'bin'))
+  for (const file of ['launch', 'trellisd']) await cp(join(ROOT, 'bin', file), join(installed, 'bin', file))
+  for (const dir of ['dist', 'node_modules']) await symlink(join(ROOT, dir), join(installed, dir))
+  return [join(installed, 'bin', 'trellisd')]
 }
 
 const c = cleanup()
@@ -122,11 +138,11 @@ try {
   const baselines = startBaselines(c.add)
   const basePids = Object.fromEntries(Object.entries(baselines).map(([n, p]) => [n, p.pid!]))
   for (const form of FORMS) {
-    const program = programOf(form)
+    const program = await programOf(form, c.add)
     if (PHASES.includes('lone')) {
       const run = cleanup()
       try {
-        const d = await startDaemon(run.add, { program })
+        const d = await startDaemon(run.add, { program, extraArgs: LOG })
         await new Promise(resolve => setTimeout(resolve, SETTLE_S * 1000))
         report(`${form}, a lone node (no grid)`, await sample({ ...basePids, 'lone node': d.process.pid! }, WINDOW_S), ['lone node'])
       } finally { await run.run() }
@@ -134,7 +150,7 @@ try {
     if (PHASES.includes('grid') || PHASES.includes('app')) {
       const run = cleanup()
       try {
-        const { nodes } = await startGrid(run.add, 2, [], { program })
+        const { nodes } = await startGrid(run.add, 2, LOG, { program })
         await allUp(nodes)
         const pids = { ...basePids, founder: nodes[0]!.process.pid!, member: nodes[1]!.process.pid! }
         if (PHASES.includes('grid')) {
