@@ -5,8 +5,10 @@
  * utime+stime over the window). Baselines sampled in the same windows: a bare
  * Node process with one timer, and a Node process running only a libp2p node
  * (tcp · noise · yamux) listening on loopback. Dev form (.ts through type
- * stripping) and dist form (tools/build.ts's compiled JavaScript), both
- * started through bin/trellisd as users start them. Daemons log at info, as
+ * stripping; a two-node grid is started and stopped first so that Node's
+ * compile cache holds every module, as a restarted node finds it) and dist
+ * form (tools/build.ts's compiled JavaScript), both started through
+ * bin/trellisd as users start them. Daemons log at info, as
  * a deployed node does (tests run them at debug).
  * `npm run bench -- idle`
  *
@@ -123,7 +125,14 @@ function report (title: string, figures: Record<string, Figure>, daemons: string
  * laid out as an installed package (bin/ and dist/, no .ts sources).
  */
 async function programOf (form: 'dev' | 'dist', add: (fn: () => Promise<void>) => void): Promise<string[]> {
-  if (form === 'dev') return [join(ROOT, 'bin', 'trellisd')]
+  if (form === 'dev') {
+    // bin/launch keeps the type-stripped modules in Node's compile cache; a node's first start after an edit fills it.
+    // Warm it as a restarted node finds it: a daemon's modules, then those a grid member loads on top.
+    const program = [join(ROOT, 'bin', 'trellisd')]
+    const warm = cleanup()
+    try { await allUp((await startGrid(warm.add, 2, LOG, { program })).nodes) } finally { await warm.run() }
+    return program
+  }
   execFileSync(process.execPath, [join(ROOT, 'tools', 'build.ts')], { stdio: ['ignore', 'ignore', 'inherit'] })
   const installed = await mkdtemp(join(tmpdir(), 'trellis-bench-idle-'))
   add(async () => { await rm(installed, { recursive: true, force: true }) })
