@@ -5,6 +5,8 @@
  */
 import t from 'tap'
 import { readFileSync } from 'node:fs'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, startDaemon } from '../helpers/daemon.ts'
 
@@ -21,4 +23,17 @@ t.test('trellisd through bin/trellisd: the pinned Node, a 2 MB semi-space cap, t
   t.equal(argv.indexOf('--max-semi-space-size=2'), argv.indexOf(join(ROOT, 'daemon', 'main.ts')) - 1, 'given to Node, not to trellisd')
   const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')
   t.ok(env.includes(`NODE_COMPILE_CACHE=${join(ROOT, 'node_modules', '.cache', 'trellisd')}`), 'the compile cache beside the checkout\'s modules')
+})
+
+t.test('a compile cache given is kept, and the daemon writes it once started: a kill -9 leaves it filled', async t => {
+  const cache = await mkdtemp(join(tmpdir(), 'trellis-compile-cache-'))
+  t.teardown(async () => { await rm(cache, { recursive: true, force: true }) })
+  const given = process.env.NODE_COMPILE_CACHE
+  process.env.NODE_COMPILE_CACHE = cache
+  t.teardown(() => { if (given === undefined) delete process.env.NODE_COMPILE_CACHE; else process.env.NODE_COMPILE_CACHE = given })
+  const d = await startDaemon(fn => t.teardown(fn), { program: join(ROOT, 'bin', 'trellisd') })
+  t.ok(readFileSync(`/proc/${d.process.pid!}/environ`, 'utf8').split('\0').includes(`NODE_COMPILE_CACHE=${cache}`), 'the cache given, not the default')
+  await d.crash()
+  const entries = (await readdir(cache, { recursive: true, withFileTypes: true })).filter(e => e.isFile())
+  t.ok(entries.length > 100, `the daemon's modules are in the cache after kill -9 (${entries.length} entries)`)
 })
