@@ -172,15 +172,13 @@ export class MeshHost {
  * heap they take (docs/benchmarks.md, idle). The patches come with them, as
  * they import the modules they patch.
  */
-async function loadStack (): Promise<typeof import('libp2p') & typeof import('@libp2p/bootstrap') & typeof import('@libp2p/gossipsub') &
-  typeof import('@libp2p/identify') & typeof import('@libp2p/mdns') & typeof import('@libp2p/noise') & typeof import('@libp2p/ping') &
-  typeof import('@libp2p/pnet') & typeof import('@libp2p/tcp') & typeof import('@libp2p/yamux') & typeof import('./pnet-cipher.ts') & typeof import('./yamux-window.ts')> {
-  const modules = await Promise.all([
+async function loadStack () {
+  const [{ createLibp2p }, { bootstrap }, { gossipsub }, { identify }, { mdns }, { noise }, { ping }, { preSharedKey }, { tcp }, { yamux }, { patchPnetCipher }, { patchYamuxWindowUpdates }] = await Promise.all([
     import('libp2p'), import('@libp2p/bootstrap'), import('@libp2p/gossipsub'), import('@libp2p/identify'), import('@libp2p/mdns'),
     import('@libp2p/noise'), import('@libp2p/ping'), import('@libp2p/pnet'), import('@libp2p/tcp'), import('@libp2p/yamux'),
     import('./pnet-cipher.ts'), import('./yamux-window.ts')
   ])
-  return Object.assign({}, ...modules)
+  return { createLibp2p, bootstrap, gossipsub, identify, mdns, noise, ping, preSharedKey, tcp, yamux, patchPnetCipher, patchYamuxWindowUpdates }
 }
 
 /** Builds and starts a mesh host. Throws ERR_MESH_ADDRESS_INVALID naming a bad listen or bootstrap address. */
