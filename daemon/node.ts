@@ -1,4 +1,5 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { flushCompileCache } from 'node:module'
 import { join } from 'node:path'
 import { version as nodeVersion } from 'node:process'
 import { peerIdFromString } from '@libp2p/peer-id'
@@ -251,7 +252,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   const api = new ApiServer({ logger: log.child({ component: 'api' }), sessions: logins }, { authenticate, quorum })
   addMetricsRoute(api, metrics, { open: !config.metricsAuth })
   addLoginRoutes(api, logins, log.child({ component: 'console' }))
-  addConsoleRoutes(api, await loadConsoleAssets())
+  addConsoleRoutes(api, loadConsoleAssets)
   addRoutes(api, new NodeService({
     nodeId: identity.id,
     log: commandLog,
@@ -316,6 +317,9 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   apiUrl = `http://${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`
   await writeFile(paths.apiFile, JSON.stringify({ url: apiUrl, pid: process.pid, mesh: membership?.host.addresses ?? [] }) + '\n', { mode: 0o600 })
   log.info({ id: identity.id, api: apiUrl, incarnation, grid, profile: profile.name, limits: fingerprints.some(f => f.capabilities.includes('cgroup-limits')) }, 'node started')
+  // bin/launch gives a checkout's daemon Node's compile cache, which Node writes at a clean exit only: written
+  // now, a daemon killed or crashed still leaves it, and its next start loads no TypeScript stripper. No cache, no-op.
+  flushCompileCache()
 
   let stopping: Promise<void> | undefined
   const stop = (): Promise<void> => {

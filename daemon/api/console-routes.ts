@@ -71,10 +71,20 @@ export function addLoginRoutes (server: ApiServer, sessions: Sessions, logger: L
   })
 }
 
-/** Binds the console's page at `/` and its files at `/console/<file>`, open to all: they hold no data. */
-export function addConsoleRoutes (server: ApiServer, assets: ConsoleAssets): void {
-  const serve = (name: string, req: IncomingMessage, res: ServerResponse): typeof STREAMED => {
-    const asset = assets.get(name)
+/**
+ * Binds the console's page at `/` and its files at `/console/<file>`, open to
+ * all: they hold no data. The files are read on the first request, not at
+ * start: with their gzipped copies they are about 7 MB a node that nobody
+ * browses would hold for nothing. A failed read is tried again next time.
+ */
+export function addConsoleRoutes (server: ApiServer, load: () => Promise<ConsoleAssets>): void {
+  let loading: Promise<ConsoleAssets> | undefined
+  const assets = async (): Promise<ConsoleAssets> => {
+    loading ??= load().catch((err: unknown) => { loading = undefined; throw err })
+    return await loading
+  }
+  const serve = async (name: string, req: IncomingMessage, res: ServerResponse): Promise<typeof STREAMED> => {
+    const asset = (await assets()).get(name)
     if (asset === undefined) throw new ApiError('ERR_NOT_FOUND', `no console file ${name}`)
     const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': asset.type, 'cache-control': 'no-cache', etag: asset.etag, vary: 'accept-encoding' }
     if (req.headers['if-none-match'] === asset.etag) {

@@ -1,20 +1,10 @@
 import { setMaxListeners } from 'node:events'
-import { bootstrap } from '@libp2p/bootstrap'
-import { gossipsub } from '@libp2p/gossipsub'
 import type { GossipSub } from '@libp2p/gossipsub'
-import { identify } from '@libp2p/identify'
 import type { Identify } from '@libp2p/identify'
 import type { Libp2p, PeerId, PrivateKey } from '@libp2p/interface'
-import { mdns } from '@libp2p/mdns'
-import { noise } from '@libp2p/noise'
 import { peerIdFromPrivateKey, peerIdFromString } from '@libp2p/peer-id'
-import { ping } from '@libp2p/ping'
 import type { Ping } from '@libp2p/ping'
-import { preSharedKey } from '@libp2p/pnet'
-import { tcp } from '@libp2p/tcp'
-import { yamux } from '@libp2p/yamux'
 import { multiaddr } from '@multiformats/multiaddr'
-import { createLibp2p } from 'libp2p'
 import type { Libp2pOptions } from 'libp2p'
 import type { Logger } from 'pino'
 import { RealClock } from '../../controller/clock/index.ts'
@@ -22,8 +12,6 @@ import type { Clock } from '../../controller/clock/index.ts'
 import { MeshAddressInvalidError } from './errors.ts'
 import type { GridKey } from './keys.ts'
 import { Links } from './links.ts'
-import { patchPnetCipher } from './pnet-cipher.ts'
-import { patchYamuxWindowUpdates } from './yamux-window.ts'
 import type { BackoffPolicy, Rng } from './links.ts'
 
 /** The libp2p services every Trellis node runs. */
@@ -198,9 +186,25 @@ export class MeshHost {
   }
 }
 
+/**
+ * libp2p and the modules of its stack, imported when the first host is
+ * built: a node outside any grid never builds one, and does without the
+ * heap they take (docs/benchmarks.md, idle). The patches come with them, as
+ * they import the modules they patch.
+ */
+async function loadStack () {
+  const [{ createLibp2p }, { bootstrap }, { gossipsub }, { identify }, { mdns }, { noise }, { ping }, { preSharedKey }, { tcp }, { yamux }, { patchPnetCipher }, { patchYamuxWindowUpdates }] = await Promise.all([
+    import('libp2p'), import('@libp2p/bootstrap'), import('@libp2p/gossipsub'), import('@libp2p/identify'), import('@libp2p/mdns'),
+    import('@libp2p/noise'), import('@libp2p/ping'), import('@libp2p/pnet'), import('@libp2p/tcp'), import('@libp2p/yamux'),
+    import('./pnet-cipher.ts'), import('./yamux-window.ts')
+  ])
+  return { createLibp2p, bootstrap, gossipsub, identify, mdns, noise, ping, preSharedKey, tcp, yamux, patchPnetCipher, patchYamuxWindowUpdates }
+}
+
 /** Builds and starts a mesh host. Throws ERR_MESH_ADDRESS_INVALID naming a bad listen or bootstrap address. */
 export async function createMeshHost (components: MeshHostComponents, init: MeshHostInit): Promise<MeshHost> {
   const log = components.logger
+  const { bootstrap, createLibp2p, gossipsub, identify, mdns, noise, ping, preSharedKey, tcp, yamux, patchPnetCipher, patchYamuxWindowUpdates } = await loadStack()
   // Until @libp2p/pnet ships libp2p/js-libp2p#3585; see pnet-cipher.ts.
   patchPnetCipher()
   // One window update per half window rather than per frame; see yamux-window.ts.

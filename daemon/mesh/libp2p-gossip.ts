@@ -1,12 +1,13 @@
-import { TopicValidatorResult, type GossipSub, type Message } from '@libp2p/gossipsub'
+import type { GossipSub, Message, TopicValidatorResult } from '@libp2p/gossipsub'
 import type { Logger } from 'pino'
 import type { Gossip, GossipMessage, GossipVerdict } from '../network/index.ts'
 
-const RESULT: Record<GossipVerdict, TopicValidatorResult> = {
-  accept: TopicValidatorResult.Accept,
-  reject: TopicValidatorResult.Reject,
-  ignore: TopicValidatorResult.Ignore
-}
+/**
+ * gossipsub's TopicValidatorResult members by their string values: importing
+ * the enum itself would load gossipsub on a node outside any grid, which
+ * never builds a mesh host (host.ts imports the stack when it does).
+ */
+const RESULT = { accept: 'accept', reject: 'reject', ignore: 'ignore' } as const satisfies Record<GossipVerdict, `${TopicValidatorResult}`>
 
 /**
  * Gossip over a mesh host's gossipsub. Only signed messages pass (the host
@@ -59,11 +60,11 @@ export class Libp2pGossip implements Gossip {
   validate (topic: string, validator: (message: GossipMessage) => GossipVerdict): void {
     this.#validated.add(topic)
     this.#pubsub.topicValidators.set(topic, (peer, msg) => {
-      if (msg.type !== 'signed') return TopicValidatorResult.Reject
+      if (msg.type !== 'signed') return RESULT.reject as TopicValidatorResult
       const message: GossipMessage = { topic, from: msg.from.toString(), relayedBy: peer.toString(), data: msg.data }
       const verdict = validator(message)
       if (verdict === 'accept') this.#seen.set(msg, message)
-      return RESULT[verdict]
+      return RESULT[verdict] as TopicValidatorResult
     })
   }
 

@@ -1,6 +1,7 @@
 import { statfs } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { availableParallelism, cpus, freemem, loadavg, totalmem } from 'node:os'
-import si from 'systeminformation'
+import type { battery as siBattery, mem as siMem } from 'systeminformation'
 import { PROBE_TIMEOUT_MS, RESERVED_DISK, RESERVED_MEMORY } from './constants.ts'
 import { powerFrom, type BatteryReading } from './power.ts'
 import { settle } from './settle.ts'
@@ -26,6 +27,18 @@ export interface ProbeOptions {
 }
 
 const MISSING_CPU_MODEL = 'unknown'
+
+/**
+ * The two systeminformation modules the probe calls, not the package's index:
+ * the index loads all 23 of its modules (docker, wifi, printers, ...), about
+ * 1 MB of heap every node would hold for nothing. The version is pinned;
+ * tests/daemon/resources probe the real machine through these paths.
+ */
+const require = createRequire(import.meta.url)
+const si = {
+  mem: (require('systeminformation/lib/memory.js') as { mem: typeof siMem }).mem,
+  battery: require('systeminformation/lib/battery.js') as typeof siBattery
+}
 
 /** CPU times at the previous probe, to turn counters into a busy share. */
 let lastTimes: { busy: number, total: number } | undefined

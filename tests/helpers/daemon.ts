@@ -101,8 +101,8 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
   prepare?: (dataDir: string) => Promise<void>
   /** Arguments before the flags on the first start only, e.g. ['join', '--token-file', file, address]. */
   firstArgs?: string[]
-  /** The trellisd to run, e.g. an installed one; the checkout's daemon/main.ts on this Node unless given. */
-  program?: string
+  /** The trellisd to run, e.g. an installed one or [node, dist/daemon/main.js]; the checkout's daemon/main.ts on this Node unless given. */
+  program?: string | string[]
 } = {}): Promise<TestDaemon> {
   const dataDir = await mkdtemp(join(tmpdir(), 'trellis-test-'))
   let first = true
@@ -114,7 +114,7 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
     const log = openSync(logFile, 'a')
     const lead = first ? (options.firstArgs ?? []) : []
     first = false
-    const [command, ...head] = options.program === undefined ? [process.execPath, join(ROOT, 'daemon', 'main.ts')] : [options.program]
+    const [command, ...head] = options.program === undefined ? [process.execPath, join(ROOT, 'daemon', 'main.ts')] : [options.program].flat()
     child = spawn(command!, [
       ...head, ...lead, '--data-dir', dataDir, '--api', '127.0.0.1:0', '--entry-host', '127.0.0.1',
       '--cgroup-parent', cgroupParent, '--stop-grace', '2000', '--log-level', 'debug', ...(options.extraArgs ?? [])
@@ -196,12 +196,13 @@ export async function trellisd (args: string[]): Promise<string> {
  * A grid of n real daemons on 127.0.0.1: the first is made with
  * `trellisd init`, the others `trellisd join` through its address only.
  */
-export async function startGrid (teardown: (fn: () => Promise<void>) => void, n: number, extraArgs: string[] = []): Promise<{ nodes: TestDaemon[], tokenFile: string, bootstrap: string }> {
+export async function startGrid (teardown: (fn: () => Promise<void>) => void, n: number, extraArgs: string[] = [], options: { program?: string | string[] } = {}): Promise<{ nodes: TestDaemon[], tokenFile: string, bootstrap: string }> {
   const port = await freePort()
   let joinLine = ''
   let tokenFile = ''
   // Each node publishes app entries on its own loopback address, as separate machines would.
   const firstNode = await startDaemon(teardown, {
+    program: options.program,
     extraArgs: ['--no-mdns', '--name', 'node-0', '--entry-host', '127.0.0.10', ...extraArgs],
     prepare: async dir => {
       const out = await trellisd(['init', '--data-dir', dir, '--listen', `/ip4/127.0.0.1/tcp/${port}`, '--announce', '127.0.0.1', '--name', 'node-0'])
@@ -212,6 +213,7 @@ export async function startGrid (teardown: (fn: () => Promise<void>) => void, n:
   // trellisd join --token-file join.token <address> --data-dir …
   const bootstrap = joinLine.trim().split(/\s+/)[4] ?? ''
   const others = await Promise.all(Array.from({ length: n - 1 }, async (_, i) => await startDaemon(teardown, {
+    program: options.program,
     firstArgs: ['join', '--token-file', tokenFile, bootstrap],
     extraArgs: ['--no-mdns', '--listen', '/ip4/127.0.0.1/tcp/0', '--name', `node-${i + 1}`, '--entry-host', `127.0.0.${11 + i}`, ...extraArgs]
   })))

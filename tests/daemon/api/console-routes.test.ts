@@ -15,7 +15,7 @@ const TOKEN = 'b7c2e91f0a3d4c5e6f708192a3b4c5d6'
 
 interface Served { url: string, calls: string[], state: ReturnType<typeof emptyState>, cookieName: string }
 
-async function serve (t: Test): Promise<Served> {
+async function serve (t: Test, load: () => ReturnType<typeof loadConsoleAssets> = loadConsoleAssets): Promise<Served> {
   const state = emptyState()
   const authenticate = tokenAuthenticator(TOKEN, () => state)
   const sessions = new Sessions({ clock: new RealClock(), authenticate }, { nodeId: '12D3KooWTestNode' })
@@ -23,7 +23,7 @@ async function serve (t: Test): Promise<Served> {
   const api = new ApiServer({ logger, sessions }, { authenticate })
   const calls: string[] = []
   addLoginRoutes(api, sessions, logger)
-  addConsoleRoutes(api, await loadConsoleAssets())
+  addConsoleRoutes(api, load)
   api.route('GET', '/v1/apps', async () => { calls.push('list'); return [] })
   api.route('PUT', '/v1/apps', async () => { calls.push('put'); return { name: 'x' } })
   api.route('POST', '/v1/validate', async () => { calls.push('validate'); return { ok: true } })
@@ -154,6 +154,24 @@ t.test('the console\'s files: open to all, with a strict content policy, gzipped
   t.equal((await call(s, 'GET', '/console/nope.js', {})).status, 404)
   t.equal((await call(s, 'GET', '/console/..%2Fassets.ts', {})).status, 404, 'only the listed files')
   t.equal((await call(s, 'GET', '/v1/nope', {})).status, 401, 'API routes stay closed to strangers')
+})
+
+t.test('the console\'s files are read at the first request, once, and read again after a failed read', async t => {
+  let reads = 0
+  let fail = true
+  const s = await serve(t, async () => {
+    reads++
+    if (fail) throw new Error('disk gone')
+    return await loadConsoleAssets()
+  })
+  t.equal(reads, 0, 'nothing read at start')
+  t.equal((await fetch(`${s.url}/`)).status, 500, 'a failed read fails the request')
+  fail = false
+  const pages = await Promise.all([fetch(`${s.url}/`), fetch(`${s.url}/console/app.js`), fetch(`${s.url}/console/style.css`)])
+  t.same(pages.map(p => p.status), [200, 200, 200], 'served after the failure')
+  t.equal(reads, 2, 'one read after the failed one, shared by requests at once')
+  t.equal((await fetch(`${s.url}/console/elk.bundled.js`)).status, 200)
+  t.equal(reads, 2, 'kept once read')
 })
 
 t.test('the editor\'s files: the yaml library\'s modules at their relative paths, the examples\' kinds', async t => {
