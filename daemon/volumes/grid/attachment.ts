@@ -12,6 +12,7 @@ import type { MountedVolume } from '../mount/index.ts'
 import type { ReplicatedBlockStore, ResyncProgress } from '../replica/index.ts'
 import type { BlockExport } from './block-export.ts'
 import { VolumeUpdateRefusedError } from './errors.ts'
+import { ReplicaQuarantine } from './quarantine.ts'
 
 /** Pause after a failed catch-up before the member is tried again, ms. */
 const RESYNC_RETRY_MS = 5000 // ms
@@ -51,6 +52,7 @@ export class Attachment {
   readonly #log: Logger
   readonly #resyncs = new Map<string, AbortController>()
   readonly #retryAt = new Map<string, number>()
+  readonly #quarantine = new ReplicaQuarantine()
   #closed = false
 
   constructor (components: AttachmentComponents, init: AttachmentInit) {
@@ -71,7 +73,11 @@ export class Attachment {
     // Closing (the node is stopping, or the volume moving away): a write that reached
     // too few replicas fails now rather than wait on a quorum that may be going too.
     if (this.#closed) throw new VolumeUpdateRefusedError(`volume ${this.id}: replica on ${this.#c.nameOf(node)} failed while the attachment closes: ${err.message}`)
-    await this.propose({ removeInSync: [node] }, `replica on ${this.#c.nameOf(node)} failed: ${err.message}`)
+    const now = this.#c.now()
+    const keptOutMs = this.#quarantine.failed(node, now)
+    await this.propose({ removeInSync: [node] }, `replica on ${this.#c.nameOf(node)} failed: ${err.message}${keptOutMs > 0
+      ? `; failure ${this.#quarantine.failures(node, now)} in a row: quarantined ${Math.round(keptOutMs / 1000)} s before it is caught up again`
+      : ''}`)
   }
 
   /** Commits a change to the replica set at this generation, or throws VolumeUpdateRefusedError. */
@@ -101,7 +107,8 @@ export class Attachment {
     }
     for (const m of v.members) {
       if (m === this.#init.nodeId || v.inSync.includes(m) || this.#resyncs.has(m)) continue
-      if (!this.#c.isUp(m) || (this.#retryAt.get(m) ?? 0) > this.#c.now()) continue
+      const now = this.#c.now()
+      if (!this.#c.isUp(m) || (this.#retryAt.get(m) ?? 0) > now || this.#quarantine.readyAt(m, now) > now) continue
       this.#catchUp(store, m)
     }
   }
