@@ -281,7 +281,10 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       logger: log.child({ component: 'reconciler' }),
       images: catalog,
       schedule,
-      nodes: () => nodes.sensed(),
+      nodes: () => nodes.sensed().map(n => {
+        const answered = raft.lastAnsweredAt(n.id)
+        return answered === undefined ? n : { ...n, lastAnswered: answered }
+      }),
       ready: id => whereabouts.ready(id),
       failed: id => whereabouts.failed(id),
       record: (instance, kind, detail) => { agent?.record(instance, kind, detail) },

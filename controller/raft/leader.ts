@@ -217,7 +217,7 @@ function handleHeartbeatResponse (r: Raft, m: HeartbeatResponse): void {
   pr.recentActive = true
   pr.paused = false
   if (pr.match < r.log.lastIndex() || pr.state === 'probe') sendAppend(r, m.from)
-  if ((m.round ?? 0) > 0 && r.rounds.answer(m.from, m.round!, r.conf.voters, r.id, quorum(r.conf))) r.confirmedAsLeader(r.rounds.contact)
+  if ((m.round ?? 0) > 0 && r.rounds.answer(m.from, m.round!, r.conf.voters, r.id, quorum(r.conf), r.ticks)) r.confirmedAsLeader(r.rounds.contact)
   if (m.context.byteLength === 0) return
   r.reads.ack(m.from, m.context)
   for (const read of r.reads.release(r.conf.voters, r.id, quorum(r.conf))) {

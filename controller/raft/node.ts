@@ -236,7 +236,10 @@ export class RaftNode {
   status (): Status {
     const r = this.#r
     const progress: Status['progress'] = {}
-    for (const [id, pr] of r.progress) progress[id] = { match: pr.match, next: pr.next, state: pr.state }
+    for (const [id, pr] of r.progress) {
+      const answered = r.rounds.answeredAt.get(id)
+      progress[id] = { match: pr.match, next: pr.next, state: pr.state, ...(answered !== undefined ? { lastAnswer: answered } : {}) }
+    }
     return {
       id: r.id,
       role: r.role,

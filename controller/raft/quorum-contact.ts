@@ -27,6 +27,8 @@ export class LeaderRounds {
   #confirmed = 0
   /** The tick the confirmed round was sent at. */
   contact: number | undefined
+  /** The tick each peer's newest answer arrived at: when the leader last heard it over Raft. */
+  readonly answeredAt = new Map<NodeId, number>()
 
   /** Numbers a new heartbeat round sent at `tick`. */
   next (tick: number): number {
@@ -39,10 +41,11 @@ export class LeaderRounds {
     return Math.min(this.#confirmed, this.#answered.get(peer) ?? 0)
   }
 
-  /** Counts `peer`'s answer to `round`; returns true when that confirmed a newer round. */
-  answer (peer: NodeId, round: number, voters: readonly NodeId[], self: NodeId, quorum: number): boolean {
+  /** Counts `peer`'s answer to `round`, arrived at `tick`; returns true when that confirmed a newer round. */
+  answer (peer: NodeId, round: number, voters: readonly NodeId[], self: NodeId, quorum: number, tick: number): boolean {
     if (round <= (this.#answered.get(peer) ?? 0) || round > this.#round) return false
     this.#answered.set(peer, round)
+    this.answeredAt.set(peer, tick)
     const answered = voters.map(v => v === self ? this.#round : (this.#answered.get(v) ?? 0)).sort((a, b) => b - a)
     const confirmed = answered[quorum - 1] ?? 0
     if (confirmed <= this.#confirmed) return false

@@ -248,7 +248,8 @@ export interface Status {
   lastIndex: number
   conf: ConfState
   /** Leader only: each peer's replication progress. */
-  progress: Record<NodeId, { match: number, next: number, state: 'probe' | 'replicate' | 'snapshot' }>
+  /** `lastAnswer`: the tick the peer last answered a heartbeat round (quorum-contact.ts). */
+  progress: Record<NodeId, { match: number, next: number, state: 'probe' | 'replicate' | 'snapshot', lastAnswer?: number }>
   leadTransferee: NodeId | null
   /** Ticks since this node started. */
   ticks: number

@@ -16,6 +16,21 @@ const POKE_GAP_MS = 50
 export type SensedNode = Omit<PlanNode, 'downForMs'> & {
   /** The failure detector's last heartbeat from the node, ms on the loop's clock; dates a down node's silence. */
   lastHeard?: number
+  /** When the node last answered the leader over Raft, ms on the loop's clock (the leader's heartbeat rounds). */
+  lastAnswered?: number
+}
+
+/**
+ * Since when a down node counts as silent, ms: from the detector's last
+ * heartbeat (or its verdict, when earlier or the only date), but never
+ * before the node's last answer over Raft. A node still answering Raft is
+ * in contact with the quorum and does not fence itself, so its stateful
+ * instances must not move either: one rule for "gone" on both sides, the
+ * later of the two channels deciding. Pure.
+ */
+export function silentSince (n: { state: string, lastHeard?: number, lastAnswered?: number }, downSince: number | undefined): number | undefined {
+  const since = n.state === 'down' && n.lastHeard !== undefined ? Math.min(n.lastHeard, downSince ?? Infinity) : downSince
+  return since === undefined || n.lastAnswered === undefined ? since : Math.max(since, n.lastAnswered)
 }
 
 export interface ReconcileLoopComponents {
@@ -107,11 +122,10 @@ export class ReconcileLoop {
   /** The nodes with how long each down one has been silent. Down clocks run on every node, so a leader elected after a failure knows how long the node has been gone. */
   #sense (): PlanNode[] {
     const now = this.#c.clock.now()
-    return this.#c.nodes().map(({ lastHeard, ...n }) => {
+    return this.#c.nodes().map(({ lastHeard, lastAnswered, ...n }) => {
       if (n.state === 'down' || n.state === 'left') { if (!this.#downSince.has(n.id)) this.#downSince.set(n.id, now) } else this.#downSince.delete(n.id)
-      // Silence counts from the last heartbeat when the detector knows it, else from the down verdict.
-      const since = n.state === 'down' && lastHeard !== undefined ? Math.min(lastHeard, this.#downSince.get(n.id) ?? Infinity) : this.#downSince.get(n.id)
-      return since !== undefined ? { ...n, downForMs: now - since } : n
+      const since = silentSince({ state: n.state, lastHeard, lastAnswered }, this.#downSince.get(n.id))
+      return since !== undefined ? { ...n, downForMs: Math.max(0, now - since) } : n
     })
   }
 

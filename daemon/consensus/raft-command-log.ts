@@ -252,6 +252,12 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     return tick === undefined ? undefined : this.#tickTimes.timeOf(tick)
   }
 
+  /** On the leader: when `peer` last answered a Raft heartbeat round, by this node's clock; undefined elsewhere or before it did. */
+  lastAnsweredAt (peer: string): number | undefined {
+    const tick = this.#node?.status().progress[peer]?.lastAnswer
+    return tick === undefined ? undefined : this.#tickTimes.timeOf(tick)
+  }
+
   /** True while this node leads the group. */
   leads (): boolean {
     return this.#node?.status().role === 'leader'

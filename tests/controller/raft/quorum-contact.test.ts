@@ -36,6 +36,9 @@ t.test('a node cut off either way loses contact; the majority keeps it', async t
     t.ok(age(cl, 'c')! >= 38, `${way}: c's contact is as old as the cut (${age(cl, 'c')} ticks)`)
     t.ok(age(cl, 'a')! <= 2, `${way}: the leader keeps its quorum`)
     t.ok(age(cl, 'b')! <= 2, `${way}: so does b`)
+    const leader = cl.status('a')
+    t.ok(leader.ticks - leader.progress.c!.lastAnswer! >= 38, `${way}: the leader last heard c over Raft before the cut`)
+    t.ok(leader.ticks - leader.progress.b!.lastAnswer! <= 2, `${way}: and b a moment ago`)
   }
 })
 
@@ -67,16 +70,17 @@ t.test('LeaderRounds: confirms a round once a quorum including the leader has an
   const voters = ['a', 'b', 'c', 'd', 'e']
   const one = r.next(10)
   const two = r.next(20)
-  t.notOk(r.answer('b', one, voters, 'a', 3), 'two of five is no quorum')
+  t.notOk(r.answer('b', one, voters, 'a', 3, 11), 'two of five is no quorum')
   t.equal(r.contact, undefined)
-  t.ok(r.answer('c', two, voters, 'a', 3), 'a, b and c: round 1 is confirmed (c answered a later one)')
+  t.ok(r.answer('c', two, voters, 'a', 3, 21), 'a, b and c: round 1 is confirmed (c answered a later one)')
   t.equal(r.contact, 10, 'dated to when round 1 was sent')
   t.equal(r.confirmedFor('b'), 1)
   t.equal(r.confirmedFor('d'), 0, 'never told to one that has not answered')
-  t.notOk(r.answer('b', one, voters, 'a', 3), 'an answer repeated counts once')
-  t.notOk(r.answer('x', 99, voters, 'a', 3), 'an answer to a round never sent is disregarded')
-  t.ok(r.answer('b', two, voters, 'a', 3))
+  t.notOk(r.answer('b', one, voters, 'a', 3, 22), 'an answer repeated counts once')
+  t.notOk(r.answer('x', 99, voters, 'a', 3, 23), 'an answer to a round never sent is disregarded')
+  t.ok(r.answer('b', two, voters, 'a', 3, 24))
   t.equal(r.contact, 20)
+  t.same([...r.answeredAt], [['b', 24], ['c', 21]], 'when each peer last answered')
 })
 
 t.test('FollowerRounds: dates contact to the arrival of the confirmed round, per leader and term', async t => {
