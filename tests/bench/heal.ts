@@ -7,20 +7,22 @@
  * instance ready on another node, and (c) the app answering every request of
  * a round through the entry of a surviving node, with (b) done. Then restart
  * the node, wait for the grid to be whole, repeat.
- * `npm run bench -- heal` (env BENCH_KILLS, default 20)
+ * `npm run bench -- heal` (env BENCH_KILLS, default 20; BENCH_PROFILE lan or
+ * field, default lan: field is the time to failover on the lossy profile)
  */
 import { cleanup, quantile, summary } from './stats.ts'
 import { freePort, startGrid, taggedPids, waitFor, type TestDaemon } from '../helpers/daemon.ts'
 import { detectorPreset } from '../../daemon/membership/index.ts'
 
 const KILLS = Number(process.env.BENCH_KILLS ?? 20)
+const PROFILE = process.env.BENCH_PROFILE === 'field' ? 'field' : 'lan'
 const NODES = 4
 const POLL_MS = 25 // between probes of one condition
 const REQUESTS = 4 // a round of requests that must all answer 200
 const REQUEST_TIMEOUT_MS = 1000
 const APP = 'heal-bench'
 
-process.stdout.write(`detector lan: ${JSON.stringify(detectorPreset('lan'))}\n`)
+process.stdout.write(`detector ${PROFILE}: ${JSON.stringify(detectorPreset(PROFILE))}\n`)
 
 /** The db and lb stay on node-0, which is never killed; the two web instances go on two of the other three. */
 function appYaml (port: number): string {
@@ -70,7 +72,7 @@ const detection: number[] = []
 const ready: number[] = []
 const healed: number[] = []
 try {
-  const { nodes } = await startGrid(c.add, NODES, ['--profile', 'lan'])
+  const { nodes } = await startGrid(c.add, NODES, ['--profile', PROFILE])
   await allUp(nodes)
   for (const d of nodes) await waitFor('voters', 60_000, async () => (await d.client.raft()).peers.filter(p => p.suffrage === 'voter').length >= 3 ? true : undefined, 250)
   const port = await freePort()
@@ -138,6 +140,10 @@ if (healed.length > 0) {
   process.stdout.write(`          instance ready on another node:      ${summary(ready, ' ms')}\n`)
   process.stdout.write(`heal      serving again + instance ready:      ${summary(healed, ' ms')}\n`)
   process.stdout.write(`          heal − detection (place+start+health): ${summary(rest, ' ms')}\n`)
-  process.stdout.write(`target p50 < 3000 ms, p99 < 5000 ms: p50 ${quantile(healed, 0.5) < 3000 ? 'met' : 'MISSED'}, p99 ${quantile(healed, 0.99) < 5000 ? 'met' : 'MISSED'}; ` +
-    `detection is ${(100 * quantile(detection, 0.5) / quantile(healed, 0.5)).toFixed(0)} % of the p50\n`)
+  // The targets are for the lan profile; field trades detection time for air time, so its heal is
+  // read against its own detection, the baseline measured in the same kills.
+  const targets = PROFILE === 'lan'
+    ? `target p50 < 3000 ms, p99 < 5000 ms: p50 ${quantile(healed, 0.5) < 3000 ? 'met' : 'MISSED'}, p99 ${quantile(healed, 0.99) < 5000 ? 'met' : 'MISSED'}; `
+    : 'field: no target of its own; '
+  process.stdout.write(`${targets}detection is ${(100 * quantile(detection, 0.5) / quantile(healed, 0.5)).toFixed(0)} % of the p50\n`)
 }
