@@ -19,7 +19,11 @@ const PAYLOAD_BYTES = 64 * 1024 * 1024
 /** Slow enough that a fetch of the payload takes several seconds: there is time to kill its source. */
 const RATE_MIB = '6'
 
-/** An image folder whose instance serves the sha256 of its payload, as read at start, on /sum. */
+/**
+ * An image folder whose instance serves the sha256 of its payload, as read at start, on /sum.
+ * Half a core: hashing 64 MiB and starting Node took longer than the health check's patience at
+ * 5 % of one on a loaded machine, and the instance was restarted until it was given up.
+ */
 async function imageFolder (version: string, payload: Buffer): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'trellis-image-'))
   await chmod(dir, 0o755)
@@ -28,7 +32,7 @@ version: "${version}"
 description: Serves the sha256 of the payload it was given.
 resources:
   min: { cpu: 0.01, memory: 16Mi }
-  default: { cpu: 0.05, memory: 64Mi }
+  default: { cpu: 0.5, memory: 64Mi }
 terminals:
   http: { direction: in, protocol: http }
 health:
@@ -55,12 +59,18 @@ const app = (name: string, node: string, image = 'blob'): string =>
   `name: ${name}\ncomponents:\n  b:\n    image: ${image}\n    constraints: ["name == ${node}"]\n`
 
 async function sumOf (d: TestDaemon, name: string): Promise<{ sum: string, version: string, node: string }> {
-  return await waitFor(`${name} serving`, 120_000, async () => {
-    const i = (await d.client.app(name)).instanceList[0]
-    if (i?.ready !== true) return undefined
-    const r = await fetch(`http://${i.addresses.http}/`, { signal: AbortSignal.timeout(5000) })
-    return { ...(await r.json() as { sum: string, version: string }), node: i.nodeName ?? '' }
-  }, 250)
+  try {
+    return await waitFor(`${name} serving`, 120_000, async () => {
+      const i = (await d.client.app(name)).instanceList[0]
+      if (i?.ready !== true) return undefined
+      const r = await fetch(`http://${i.addresses.http}/`, { signal: AbortSignal.timeout(5000) })
+      return { ...(await r.json() as { sum: string, version: string }), node: i.nodeName ?? '' }
+    }, 250)
+  } catch (err) {
+    // What the grid says of the app: a timeout alone says nothing of why.
+    const view = await d.client.app(name).catch(() => undefined)
+    throw new Error(`${(err as Error).message}; instances ${JSON.stringify(view?.instanceList)}; events ${JSON.stringify(view?.events.slice(-15))}`, { cause: err })
+  }
 }
 
 async function holders (d: TestDaemon, ref: string): Promise<string[]> {
