@@ -267,7 +267,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     remote: membership?.reports,
     volumes: membership?.volumes,
     clock,
-    staleAfterMs: raftTimes(profile).electionMaxMs + raftTimes(profile).heartbeatMs,
+    staleAfterMs: raftTimes(profile).failoverMs,
     rebalance: raft === undefined
       ? undefined
       : () => rebalance({ state: commandLog.state, nodes: nodes.sensed(), images: catalog, schedule, seed: commandLog.state.appliedIndex })

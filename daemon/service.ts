@@ -15,11 +15,12 @@ import type { RaftCommandLog } from './consensus/index.ts'
 import type { GridNodes } from './membership/index.ts'
 import type { GridLogs, LogRequestOptions } from './logs/index.ts'
 import { EVENTS_PER_APP, type GridEvents } from './events/index.ts'
+import { LAN_PROFILE, raftTimes } from './profile/index.ts'
 import { isServing } from './runtime/index.ts'
 import { volumeView, type GridVolumes } from './volumes/grid/index.ts'
 
-/** How long without a quorum before reads answer stale, by default (lan: longest election timeout + a heartbeat), ms. */
-const STALE_AFTER_MS = 2300
+/** How long without a quorum before reads answer stale, by default: the lan profile's longest failover, ms. */
+const STALE_AFTER_MS = raftTimes(LAN_PROFILE).failoverMs
 /** Longest an apply waits for the seed images to reach the catalog, ms. */
 const CATALOG_WAIT_MS = 30_000
 

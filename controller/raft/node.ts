@@ -258,6 +258,16 @@ export class RaftNode {
     }
   }
 
+  /** The tick this node last knew it reached a leader backed by a quorum (as status() says, without building the rest of it). */
+  quorumContact (): number | undefined {
+    return this.#r.quorumContact()
+  }
+
+  /** Leader only: the tick `peer` last answered a heartbeat round. */
+  lastAnswer (peer: NodeId): number | undefined {
+    return this.#r.rounds.answeredAt.get(peer)
+  }
+
   /** Counters of messages dropped as malformed or impossible, and of ones the protocol disregarded. */
   stats (): { dropped: Counters, ignored: Counters } {
     return { dropped: { ...this.#r.dropped }, ignored: { ...this.#r.ignored } }

@@ -248,13 +248,13 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
    * undefined before it ever did. What self-fencing watches.
    */
   quorumContactAt (): number | undefined {
-    const tick = this.#node?.status().quorumContact
+    const tick = this.#node?.quorumContact()
     return tick === undefined ? undefined : this.#tickTimes.timeOf(tick)
   }
 
   /** On the leader: when `peer` last answered a Raft heartbeat round, by this node's clock; undefined elsewhere or before it did. */
   lastAnsweredAt (peer: string): number | undefined {
-    const tick = this.#node?.status().progress[peer]?.lastAnswer
+    const tick = this.#node?.lastAnswer(peer)
     return tick === undefined ? undefined : this.#tickTimes.timeOf(tick)
   }
 

@@ -194,14 +194,17 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     const beat = { nodeId: this.#self, ...this.#stamp(), leaving }
     const datagrams = this.#c.datagrams
     const now = this.#c.clock.now()
+    // Two forms of one beat: every peer gets one or the other.
+    const plain = encodeHeartbeat(beat)
+    const heard = datagrams === undefined ? plain : encodeHeartbeat({ ...beat, heard: true })
     const live: string[] = []
     for (const e of this.#entries.values()) {
       const state = this.#table.state(e.id) ?? e.state
       if (state === 'left') continue
       if (state === 'up' || state === 'suspect') live.push(e.id)
-      datagrams?.send(e.id, encodeHeartbeat(this.#reach.hears(e.id, now) ? { ...beat, heard: true } : beat))
+      datagrams?.send(e.id, this.#reach.hears(e.id, now) ? heard : plain)
     }
-    if (datagrams === undefined || leaving || !this.#reach.heardByAll(live, now)) void this.#c.gossip.publish(HEARTBEAT_TOPIC, encodeHeartbeat(beat))
+    if (datagrams === undefined || leaving || !this.#reach.heardByAll(live, now)) void this.#c.gossip.publish(HEARTBEAT_TOPIC, plain)
   }
 
   /**

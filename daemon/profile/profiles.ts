@@ -100,9 +100,11 @@ export function nodeProfile (name: string): Readonly<NodeProfile> {
   return PROFILES[name as ProfileName]
 }
 
-/** The leader's heartbeat period and the longest randomized election timeout, ms. */
-export function raftTimes (p: NodeProfile): { heartbeatMs: number, electionMs: number, electionMaxMs: number } {
-  return { heartbeatMs: p.raft.tickMs * p.raft.heartbeatTicks, electionMs: p.raft.tickMs * p.raft.electionTicks, electionMaxMs: 2 * p.raft.tickMs * p.raft.electionTicks }
+/** The leader's heartbeat period, the longest randomized election timeout, and the two added: the longest a failover leaves a node without a leader, ms. */
+export function raftTimes (p: NodeProfile): { heartbeatMs: number, electionMs: number, electionMaxMs: number, failoverMs: number } {
+  const heartbeatMs = p.raft.tickMs * p.raft.heartbeatTicks
+  const electionMaxMs = 2 * p.raft.tickMs * p.raft.electionTicks
+  return { heartbeatMs, electionMs: p.raft.tickMs * p.raft.electionTicks, electionMaxMs, failoverMs: electionMaxMs + heartbeatMs }
 }
 
 /**
@@ -113,7 +115,7 @@ export function raftTimes (p: NodeProfile): { heartbeatMs: number, electionMs: n
 export function checkProfile (p: NodeProfile): NodeProfile {
   const raft = raftTimes(p)
   const down = nominalWindow(p.detector).downAfterMs
-  const failover = raft.electionMaxMs + raft.heartbeatMs
+  const failover = raft.failoverMs
   const rules: Array<[boolean, string]> = [
     // Two lost heartbeats in a row must not start an election.
     [p.raft.electionTicks >= 3 * p.raft.heartbeatTicks, `raft: electionTicks (${p.raft.electionTicks}) must be at least 3 × heartbeatTicks (${p.raft.heartbeatTicks})`],
