@@ -376,9 +376,10 @@ async function joinGrid (
   const saved = await loadGridConfig(config.dataDir)
   const mdnsOn = config.mdns ?? saved?.mdns ?? true
   const privateKey = await loadNodeKey(config.dataDir)
+  const gridKey = await loadGridKey(join(config.dataDir, GRID_KEY_FILE))
   const host = await createMeshHost({ logger: c.logger.child({ component: 'mesh' }), clock: c.clock }, {
     privateKey,
-    gridKey: await loadGridKey(join(config.dataDir, GRID_KEY_FILE)),
+    gridKey,
     listen: config.listen ?? saved?.listen ?? ['/ip4/0.0.0.0/tcp/7400'],
     bootstrap: [...(saved?.bootstrap ?? []), ...config.bootstrap],
     mdns: mdnsOn,
@@ -392,7 +393,7 @@ async function joinGrid (
   scanner?.start()
   const gossip = new Libp2pGossip({ pubsub: host.libp2p.services.pubsub, selfId: host.peerId, logger: c.logger.child({ component: 'gossip' }) })
   // Heartbeats as datagrams, on the UDP port numbered as the TCP listener.
-  const datagrams = new UdpDatagrams({ privateKey, logger: c.logger.child({ component: 'datagrams' }), remoteHost: peer => host.remoteIp4(peer) })
+  const datagrams = new UdpDatagrams({ privateKey, gridKey, logger: c.logger.child({ component: 'datagrams' }), remoteHost: peer => host.remoteIp4(peer) })
   const tcpPort = host.tcpPort()
   if (tcpPort !== undefined) await datagrams.start(tcpPort)
   const directory = new NodeDirectory(

@@ -143,7 +143,11 @@ export async function nodesText (client: TrellisClient, format: Format, steady =
     ...(steady ? [] : [ago(n.lastSeen)])
   ]))
   // What a node cannot do and why (limits advisory, no volume mounts, mDNS unusable): easy to miss in a column.
-  const notes = list.flatMap(n => n.notes.map(note => `  ${n.name}: ${note}`))
+  const notes = list.flatMap(n => [
+    ...n.notes.map(note => `  ${n.name}: ${note}`),
+    // Heartbeats by gossip only ride TCP, where loss looks like death: UDP should carry them.
+    ...(n.state === 'up' && n.heartbeats === 'gossip' ? [`  ${n.name}: its heartbeats reach this node by gossip only, no datagram lately (UDP to this node's mesh port blocked or lossy)`] : [])
+  ])
   return notes.length > 0 ? [text, '', 'Notes:', ...notes].join('\n') : text
 }
 

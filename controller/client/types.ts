@@ -30,6 +30,8 @@ export interface NodeView {
   lastSeen: number
   /** On the answering node: gossip messages it dropped, by reason (garbled, impostor, replayed, rate-limited, ...). */
   drops?: Record<string, number>
+  /** Another node, as the answering node hears it: heartbeats by datagram lately, or by gossip only (UDP blocked or lossy one way). */
+  heartbeats?: 'datagram' | 'gossip'
 }
 
 export interface GraphIssueView {

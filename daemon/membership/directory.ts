@@ -44,6 +44,8 @@ export interface DirectoryEntry {
   self: boolean
   /** On this node's own entry: gossip messages dropped, by reason. */
   drops?: Record<string, number>
+  /** On another node's entry: how its heartbeats reach this node now (datagrams lately arrived, or gossip only). */
+  heartbeats?: 'datagram' | 'gossip'
 }
 
 export interface DirectoryComponents {
@@ -99,6 +101,11 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   readonly #limiter = new RateLimiter({ ratePerSec: PEER_RATE, burst: PEER_BURST })
   readonly #reach: DatagramReach
   readonly drops = new DropCounters()
+
+  /** Heartbeat datagrams refused before they were read, by reason; none without datagrams. */
+  get datagramDrops (): Readonly<Record<string, number>> {
+    return this.#c.datagrams?.dropped ?? {}
+  }
   readonly #loops: Periodic[] = []
   readonly #unsubscribe: Array<() => void> = []
   #soonTimer: Timer | undefined
@@ -139,9 +146,11 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   /** Every node known, this one first. */
   nodes (): DirectoryEntry[] {
     const self = this.#lastAdvert === undefined ? [] : [{ id: this.#self, state: 'up' as const, advert: this.#lastAdvert, lastSeen: this.#c.clock.now(), self: true, drops: { ...this.drops.counts } }]
+    const now = this.#c.clock.now()
     const others = [...this.#entries.values()].map(e => {
       const heard = this.#table.lastHeard(e.id)
-      return { ...e, state: this.#table.state(e.id) ?? e.state, ...(heard !== undefined ? { lastHeard: heard } : {}) }
+      const heartbeats = this.#c.datagrams !== undefined && this.#reach.hears(e.id, now) ? 'datagram' as const : 'gossip' as const
+      return { ...e, state: this.#table.state(e.id) ?? e.state, heartbeats, ...(heard !== undefined ? { lastHeard: heard } : {}) }
     })
     return [...self, ...others.sort((a, b) => (a.advert?.name ?? a.id).localeCompare(b.advert?.name ?? b.id))]
   }
@@ -208,9 +217,9 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   }
 
   /**
-   * A datagram heartbeat. Only from a node gossip has introduced: gossip
-   * runs on the grid's private network, datagrams only prove their sender's
-   * key. A copy of a beat already counted (it came by gossip too) still
+   * A datagram heartbeat. Only from a node gossip has introduced: the
+   * datagram proves its sender and grid, gossip what the sender is to this
+   * grid (its entry). A copy of a beat already counted (it came by gossip too) still
    * shows the path works.
    */
   #receiveDatagram (from: string, data: Uint8Array): void {

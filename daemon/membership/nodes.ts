@@ -112,7 +112,8 @@ export class GridNodes {
       capabilities: a?.capabilities ?? [],
       notes: a?.notes ?? [],
       lastSeen: entry.lastSeen,
-      ...(entry.drops !== undefined ? { drops: entry.drops } : {})
+      ...(entry.drops !== undefined ? { drops: entry.drops } : {}),
+      ...(entry.heartbeats !== undefined ? { heartbeats: entry.heartbeats } : {})
     }
   }
 }

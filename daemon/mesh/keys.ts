@@ -84,6 +84,15 @@ export class GridKey {
     return derive(`trellis grid tag ${purpose}`, this.#key).subarray(0, 4).toString('hex')
   }
 
+  /**
+   * A secret derived from the key for one purpose (a MAC key, a salt), so the
+   * key itself is used for nothing but deriving. One-way: a subkey leaked
+   * gives neither the key nor any other purpose's subkey.
+   */
+  subkey (purpose: string): Buffer {
+    return derive(`trellis grid subkey ${purpose}`, this.#key)
+  }
+
   /** `GridKey(<fingerprint>)`; never the key. */
   toString (): string {
     return `GridKey(${this.fingerprint})`

@@ -173,7 +173,7 @@ export class NodeMetrics {
     gauge('trellis_volume_replicas_wanted', 'For each volume this node is primary for: replicas it should have.', ['volume'], g => {
       for (const v of s()?.volumes?.() ?? []) if (v.primary) g.set({ volume: v.volume }, v.replicas)
     })
-    counter('trellis_gossip_dropped_total', 'Gossip messages this node dropped, by topic and reason (garbled, impostor, replayed, too-large, rate-limited, …).', ['topic', 'reason'], () =>
+    counter('trellis_gossip_dropped_total', 'Gossip messages (and, topic datagram, heartbeat datagrams) this node dropped, by topic and reason (garbled, impostor, replayed, too-large, rate-limited, unknown-sender, bad-tag, …).', ['topic', 'reason'], () =>
       (s()?.drops?.() ?? []).flatMap(d => Object.entries(d.counts).map(([reason, n]): [Record<'topic' | 'reason', string>, number] => [{ topic: d.topic, reason }, n])))
     counter('trellis_stream_bytes_total', 'Bytes appliances here sent (direction=sent) and received through their output terminals, counted when a connection ends.', ['direction'], () => {
       const b = s()?.streamBytes?.()

@@ -15,4 +15,6 @@ export interface Datagrams {
   send (peer: string, data: Uint8Array): void
   /** Calls handler with each datagram from another node, `from` authenticated. Returns the unsubscribe function. */
   onMessage (handler: (from: string, data: Uint8Array) => void): () => void
+  /** Datagrams refused before any handler saw them, by reason (unknown-sender, bad-tag, garbled, …). */
+  readonly dropped: Readonly<Record<string, number>>
 }

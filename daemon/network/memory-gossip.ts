@@ -153,6 +153,7 @@ export class MemoryDatagrams implements Datagrams {
   readonly #network: MemoryGossipNetwork
   readonly #known = new Set<string>()
   readonly #handlers = new Set<(from: string, data: Uint8Array) => void>()
+  readonly dropped: Record<string, number> = {}
 
   constructor (network: MemoryGossipNetwork, id: string) {
     this.#network = network
@@ -172,8 +173,9 @@ export class MemoryDatagrams implements Datagrams {
     return () => { this.#handlers.delete(handler) }
   }
 
-  /** @internal True when a handler got it. */
+  /** @internal True when a handler got it. As over UDP, only from a peer learnt. */
   receive (from: string, data: Uint8Array): boolean {
+    if (!this.#known.has(from)) { this.dropped['unknown-sender'] = (this.dropped['unknown-sender'] ?? 0) + 1; return false }
     for (const h of [...this.#handlers]) h(from, data)
     return this.#handlers.size > 0
   }

@@ -8,6 +8,7 @@
 import t from 'tap'
 import { FieldNet } from '../harness/netns/field-net.ts'
 import { startFieldGrid, waitAllUp } from '../harness/netns/field-grid.ts'
+import { waitFor } from '../helpers/daemon.ts'
 
 const root = process.getuid?.() === 0
 /** How long the slow link is watched, ms. */
@@ -22,6 +23,13 @@ t.test('a node on a 64 kbit/s link is never declared down in field', { skip: roo
   const daemons = await startFieldGrid(net, { profile: 'field', teardown: fn => { t.teardown(fn) } })
   await waitAllUp(daemons, 60_000)
   const slowId = (await daemons[SLOW]!.client.node()).id
+  // Heartbeats leave gossip for tagged datagrams between every pair: each node hears the others by datagram.
+  for (const d of daemons) {
+    await waitFor(`${d.name} to hear every peer by datagram`, 30_000, async () => {
+      const others = (await d.client.nodes()).filter(n => !n.self)
+      return others.length === daemons.length - 1 && others.every(n => n.heartbeats === 'datagram') ? true : undefined
+    })
+  }
 
   net.limit(SLOW, { kbit: 64 })
   const seen: Record<string, number> = {}

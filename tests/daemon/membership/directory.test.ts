@@ -204,6 +204,7 @@ t.test('with datagrams, heartbeats leave gossip once every peer hears them; nobo
   t.ok((w.gossip.delivered.get('datagram') ?? 0) - sent >= 3 * 2 * 30, 'each node sent each peer a datagram every beat')
   for (const id of ['a', 'b', 'c']) {
     t.same(w.dirs.get(id)!.nodes().map(n => n.state), ['up', 'up', 'up'], `${id} sees all up`)
+    t.same(w.dirs.get(id)!.nodes().filter(n => !n.self).map(n => n.heartbeats), ['datagram', 'datagram'], `${id} hears both by datagram`)
     t.notOk(w.events.get(id)!.some(e => e.type !== 'node-up'), `${id}: no suspicion, ever`)
   }
 })
@@ -219,12 +220,15 @@ t.test('a node whose datagrams do not get through keeps its heartbeats on gossip
   t.ok((w.gossip.delivered.get(HEARTBEAT_TOPIC) ?? 0) - gossiped >= 35, 'a still gossips its heartbeats: b takes one every beat (c already had each by datagram)')
   t.equal(stateOf(w.dirs.get('b')!, 'a'), 'up')
   t.notOk(w.events.get('b')!.some(e => e.peer === 'a' && e.type !== 'node-up'), 'b never suspected a')
+  t.equal(w.dirs.get('b')!.nodes().find(n => n.id === 'a')?.heartbeats, 'gossip', 'b says it hears a by gossip only')
+  t.equal(w.dirs.get('a')!.nodes().find(n => n.id === 'b')?.heartbeats, 'datagram', 'the other way works')
   // The path opens: a's heartbeats leave gossip too.
   w.gossip.blockDatagrams('a', 'b', false)
   await w.run(3000)
   const after = w.gossip.delivered.get(HEARTBEAT_TOPIC) ?? 0
   await w.run(10_000)
   t.equal((w.gossip.delivered.get(HEARTBEAT_TOPIC) ?? 0) - after, 0, 'once b hears a\'s datagrams, gossip carries no heartbeat')
+  t.equal(w.dirs.get('b')!.nodes().find(n => n.id === 'a')?.heartbeats, 'datagram')
 })
 
 t.test('a datagram path that dies puts the heartbeats back on gossip before anyone is declared down', async t => {

@@ -1,22 +1,32 @@
-/** Signed datagrams over real UDP sockets on the loopback interface. */
+/** Datagrams tagged with pair keys, over real UDP sockets on the loopback interface. */
 import t from 'tap'
 import type { Test } from 'tap'
 import { createSocket } from 'node:dgram'
 import { generateKeyPair } from '@libp2p/crypto/keys'
+import type { PrivateKey } from '@libp2p/interface'
 import { pino } from 'pino'
-import { UdpDatagrams } from '../../../daemon/mesh/index.ts'
+import { GridKey, UdpDatagrams } from '../../../daemon/mesh/index.ts'
 import { freePort } from '../../../daemon/network/index.ts'
 
 const logger = pino({ level: 'silent' })
+const grid = GridKey.create()
 
-async function node (t: Test): Promise<{ d: UdpDatagrams, port: number, got: Array<{ from: string, text: string }> }> {
-  const d = new UdpDatagrams({ privateKey: await generateKeyPair('Ed25519'), logger })
+interface Node { d: UdpDatagrams, port: number, got: Array<{ from: string, text: string }> }
+
+async function node (t: Test, options: { gridKey?: GridKey, privateKey?: PrivateKey } = {}): Promise<Node> {
+  const d = new UdpDatagrams({ privateKey: options.privateKey ?? await generateKeyPair('Ed25519'), gridKey: options.gridKey ?? grid, logger })
   const port = await freePort()
   t.ok(await d.start(port), 'bound')
   t.teardown(() => d.close())
   const got: Array<{ from: string, text: string }> = []
   d.onMessage((from, data) => { got.push({ from, text: new TextDecoder().decode(data) }) })
   return { d, port, got }
+}
+
+/** Each learns where the other listens, as gossip would tell them. */
+function introduce (a: Node, b: Node): void {
+  a.d.learn(b.d.selfId, [`/ip4/127.0.0.1/tcp/${b.port}`])
+  b.d.learn(a.d.selfId, [`/ip4/127.0.0.1/tcp/${a.port}`])
 }
 
 async function until (what: () => boolean): Promise<void> {
@@ -26,6 +36,7 @@ async function until (what: () => boolean): Promise<void> {
 t.test('a datagram reaches the peer whose address was learnt, its sender proven', async t => {
   const a = await node(t)
   const b = await node(t)
+  b.d.learn(a.d.selfId, [`/ip4/127.0.0.1/tcp/${a.port}`])
   a.d.send(b.d.selfId, new TextEncoder().encode('before'))
   a.d.learn(b.d.selfId, ['/ip4/0.0.0.0/tcp/1', `/ip4/127.0.0.1/tcp/${b.port}/p2p/${b.d.selfId}`, '/ip6/::1/tcp/9'])
   a.d.send(b.d.selfId, new TextEncoder().encode('beat'))
@@ -37,35 +48,71 @@ t.test('a datagram reaches the peer whose address was learnt, its sender proven'
   t.same(b.got.map(g => g.text), ['beat', 'after'], 'an oversized payload is not sent')
 })
 
-t.test('tampered, garbled and unsigned datagrams are dropped and counted', async t => {
-  const a = await node(t)
-  const b = await node(t)
-  // Capture a's genuine frame at a plain socket, then replay it altered to b.
+/** A plain socket that records what reaches it and sends raw frames to `to`. */
+async function spySocket (t: Test): Promise<{ port: number, frames: Buffer[], send: (buf: Buffer, to: number) => Promise<void> }> {
   const spy = createSocket('udp4')
-  const spyPort = await freePort()
-  await new Promise<void>(resolve => spy.bind(spyPort, '127.0.0.1', resolve))
+  const port = await freePort()
+  await new Promise<void>(resolve => spy.bind(port, '127.0.0.1', resolve))
   t.teardown(() => new Promise<void>(resolve => spy.close(() => resolve())))
   const frames: Buffer[] = []
   spy.on('message', msg => frames.push(msg))
-  a.d.learn('spy', [`/ip4/127.0.0.1/tcp/${spyPort}`])
-  a.d.send('spy', new TextEncoder().encode('genuine'))
-  await until(() => frames.length > 0)
-  const genuine = frames[0]!
+  return { port, frames, send: async (buf, to) => { await new Promise<void>(resolve => spy.send(buf, to, '127.0.0.1', () => resolve())) } }
+}
+
+t.test('tampered, garbled, unknown and foreign datagrams are dropped and counted', async t => {
+  const keyA = await generateKeyPair('Ed25519')
+  const a = await node(t, { privateKey: keyA })
+  const b = await node(t)
+  introduce(a, b)
+  // Capture a's genuine frame for b at a spy standing at b's address, then replay it altered to b.
+  const spy = await spySocket(t)
+  a.d.learn(b.d.selfId, [`/ip4/127.0.0.1/tcp/${spy.port}`])
+  a.d.send(b.d.selfId, new TextEncoder().encode('genuine'))
+  await until(() => spy.frames.length > 0)
+  const genuine = spy.frames[0]!
+  t.equal(genuine.byteLength, 1 + 32 + 2 + 'genuine'.length + 16, 'header, payload and a 16-byte tag')
   const tampered = Buffer.from(genuine)
   tampered[40] = tampered[40]! ^ 1
-  const send = async (buf: Buffer): Promise<void> => { await new Promise<void>(resolve => spy.send(buf, b.port, '127.0.0.1', () => resolve())) }
-  await send(tampered)
-  await send(Buffer.from('not a frame at all'))
-  await send(Buffer.concat([genuine.subarray(0, 20)]))
-  await send(genuine)
+  const version1 = Buffer.from(genuine)
+  version1[0] = 1
+  await spy.send(tampered, b.port)
+  await spy.send(version1, b.port)
+  await spy.send(Buffer.from('not a frame at all'), b.port)
+  await spy.send(Buffer.concat([genuine.subarray(0, 20)]), b.port)
+  // The same node key in another grid, and a node b was never told of, whose frames are otherwise well made.
+  const foreign = await node(t, { privateKey: keyA, gridKey: GridKey.create() })
+  foreign.d.learn(b.d.selfId, [`/ip4/127.0.0.1/tcp/${b.port}`])
+  foreign.d.send(b.d.selfId, new TextEncoder().encode('other grid'))
+  const stranger = await node(t)
+  stranger.d.learn(b.d.selfId, [`/ip4/127.0.0.1/tcp/${b.port}`])
+  stranger.d.send(b.d.selfId, new TextEncoder().encode('stranger'))
+  await until(() => Object.values(b.d.dropped).reduce((x, y) => x + y, 0) >= 6)
+  await spy.send(genuine, b.port)
   await until(() => b.got.length > 0)
   t.same(b.got, [{ from: a.d.selfId, text: 'genuine' }], 'only the genuine frame (a replay is the receiver\'s to refuse by its stamp)')
-  t.same(b.d.dropped, { 'bad-signature': 1, garbled: 2 })
+  t.same(b.d.dropped, { 'bad-tag': 2, 'other-version': 1, garbled: 2, 'unknown-sender': 1 })
+})
+
+t.test('a pair key is the pair\'s: what a sends b does not pass at c', async t => {
+  const a = await node(t)
+  const b = await node(t)
+  const c = await node(t)
+  introduce(a, b)
+  introduce(a, c)
+  const spy = await spySocket(t)
+  a.d.learn(b.d.selfId, [`/ip4/127.0.0.1/tcp/${spy.port}`])
+  a.d.send(b.d.selfId, new TextEncoder().encode('for b'))
+  await until(() => spy.frames.length > 0)
+  await spy.send(spy.frames[0]!, c.port)
+  a.d.send(c.d.selfId, new TextEncoder().encode('for c'))
+  await until(() => c.got.length > 0 && c.d.dropped['bad-tag'] === 1)
+  t.same(c.got.map(g => g.text), ['for c'])
+  t.same(c.d.dropped, { 'bad-tag': 1 }, 'a\'s frame for b is refused at c')
 })
 
 t.test('a port already taken: no datagrams, and a clear false', async t => {
   const a = await node(t)
-  const other = new UdpDatagrams({ privateKey: await generateKeyPair('Ed25519'), logger })
+  const other = new UdpDatagrams({ privateKey: await generateKeyPair('Ed25519'), gridKey: grid, logger })
   t.equal(await other.start(a.port), false)
   other.learn(a.d.selfId, [`/ip4/127.0.0.1/tcp/${a.port}`])
   other.send(a.d.selfId, new Uint8Array([1]))
