@@ -191,7 +191,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     nameOf: id => nodes.nameOf(id)
   }, { selfId: identity.id, replicas: grid ? config.imageReplicas : 1, seedDir: config.imagesDir })
 
-  const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }) })
+  const network = new TerminalNetwork({ transport, logger: log.child({ component: 'network' }), health: id => nodes.stateOf(id) })
   network.start()
   // Consoles and exec into the instances this node runs, for clients of any node.
   const sessions = new SessionServer({ transport, spec: id => supervisor.spec(id), entry: id => driver.entry(id), logger: log })

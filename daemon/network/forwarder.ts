@@ -14,6 +14,17 @@ const FAILED_ENDPOINT_HOLD_MS = 2000
  */
 const NO_ENDPOINT_WAIT_MS = 5000
 const RETRY_ROUND_MS = 200
+/**
+ * Longest one attempt may take while other endpoints wait their turn, and any
+ * attempt at a doubtful endpoint (its node not heard lately, or it failed a
+ * moment ago), in ms. A dial across a cut link does not fail, it hangs: without
+ * a bound one dead endpoint holds the connection for the transport's whole
+ * dial timeout. Long enough for a stream to open over a slow radio link.
+ */
+const ATTEMPT_MS = 1500
+
+/** What a node's failure detector says of it; undefined for a node it has not heard of. */
+export type NodeHealth = (node: string) => 'up' | 'suspect' | 'down' | 'left' | undefined
 
 interface Connector {
   connect (endpoint: Endpoint): Promise<Duplex>
@@ -24,6 +35,12 @@ interface Connector {
  * instance of an output, or an app's entry. Connections are spread round
  * robin; an endpoint that fails is skipped for a moment and the connection
  * tries the next, so a dead instance costs a retry, not a failed request.
+ *
+ * Endpoints on nodes this node has not heard lately (suspect, down) are
+ * tried last and briefly, and when only such endpoints remain the
+ * connection is refused after one round instead of waiting: on an island
+ * they are across the cut, and a fast refusal lets the client (an lb with
+ * a backend on this side) go elsewhere, where waiting would only time it out.
  */
 export class Forwarder {
   readonly name: string
@@ -41,12 +58,17 @@ export class Forwarder {
   forwarded = 0
 
   readonly #onDone: ((sent: number, received: number) => void) | undefined
+  readonly #health: NodeHealth
 
-  /** `onDone` is told each finished connection's bytes: sent by the appliance, and received by it. */
-  constructor (components: { network: Connector, logger: Logger, onDone?: (sent: number, received: number) => void }, init: { name: string, address: Address, targets: () => Endpoint[] }) {
+  /**
+   * `onDone` is told each finished connection's bytes: sent by the appliance, and received by it.
+   * `health`: the failure detector's view of a node; without it every node counts as up.
+   */
+  constructor (components: { network: Connector, logger: Logger, onDone?: (sent: number, received: number) => void, health?: NodeHealth }, init: { name: string, address: Address, targets: () => Endpoint[] }) {
     this.#network = components.network
     this.#logger = components.logger
     this.#onDone = components.onDone
+    this.#health = components.health ?? (() => 'up')
     this.name = init.name
     this.#wanted = init.address
     this.#targets = init.targets
@@ -105,40 +127,60 @@ export class Forwarder {
     this.#onDone?.(socket.bytesRead, socket.bytesWritten)
   }
 
-  /** Tries every endpoint, round after round, until one answers or NO_ENDPOINT_WAIT_MS pass. */
+  /** Tries every endpoint, round after round, until one answers or NO_ENDPOINT_WAIT_MS pass; one round when none is on a node heard lately. */
   async #connectAny (): Promise<Duplex | undefined> {
     const deadline = Date.now() + NO_ENDPOINT_WAIT_MS
     for (;;) {
-      const stream = await this.#connectRound()
-      if (stream !== undefined || Date.now() + RETRY_ROUND_MS > deadline || this.#closing !== undefined) return stream
+      const { stream, anyHeard } = await this.#connectRound(deadline)
+      if (stream !== undefined || !anyHeard || Date.now() + RETRY_ROUND_MS > deadline || this.#closing !== undefined) return stream
       await new Promise(resolve => setTimeout(resolve, RETRY_ROUND_MS))
     }
   }
 
-  /** Tries endpoints in round-robin order, recently failed ones last. */
-  async #connectRound (): Promise<Duplex | undefined> {
+  /** Tries endpoints in round-robin order, doubtful ones (failed a moment ago, or on a node not heard lately) last. */
+  async #connectRound (deadline: number): Promise<{ stream: Duplex | undefined, anyHeard: boolean }> {
     const targets = this.#targets()
     if (targets.length === 0) {
       this.#logger.debug('no endpoint to forward to')
-      return undefined
+      return { stream: undefined, anyHeard: true }
     }
     const start = this.#next++ % targets.length
     const order = targets.map((_, i) => targets[(start + i) % targets.length]!)
     const now = Date.now()
-    const fresh = order.filter(e => now - (this.#failedAt.get(id(e)) ?? 0) > FAILED_ENDPOINT_HOLD_MS)
-    const held = order.filter(e => !fresh.includes(e))
-    for (const endpoint of [...fresh, ...held]) {
+    const heard = order.filter(e => this.#health(e.node) === 'up')
+    const doubtful = new Set(order.filter(e => !heard.includes(e) || now - (this.#failedAt.get(id(e)) ?? 0) <= FAILED_ENDPOINT_HOLD_MS))
+    const tries = [...order.filter(e => !doubtful.has(e)), ...order.filter(e => doubtful.has(e))]
+    for (const [i, endpoint] of tries.entries()) {
+      const last = i === tries.length - 1
+      const budget = doubtful.has(endpoint) || !last ? Math.min(ATTEMPT_MS, deadline - Date.now()) : deadline - Date.now()
       try {
-        const stream = await this.#network.connect(endpoint)
+        const stream = await this.#attempt(endpoint, Math.max(budget, RETRY_ROUND_MS))
         this.#failedAt.delete(id(endpoint))
-        return stream
+        return { stream, anyHeard: true }
       } catch (err) {
         this.#failedAt.set(id(endpoint), Date.now())
         this.#logger.debug({ err, instance: endpoint.instance, node: endpoint.node }, 'endpoint failed, trying the next')
       }
     }
-    this.#logger.warn({ targets: targets.length }, 'every endpoint failed')
-    return undefined
+    this.#logger.warn({ targets: targets.length, notHeard: targets.length - heard.length }, 'every endpoint failed')
+    return { stream: undefined, anyHeard: heard.length > 0 }
+  }
+
+  /** One connect, given up after `ms`; a stream that opens later is closed. */
+  async #attempt (endpoint: Endpoint, ms: number): Promise<Duplex> {
+    const connecting = this.#network.connect(endpoint)
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => { reject(new Error(`no connection to ${endpoint.instance} on ${endpoint.node} within ${ms} ms`)) }, ms)
+    })
+    try {
+      return await Promise.race([connecting, timeout])
+    } catch (err) {
+      connecting.then(stream => { stream.destroy() }, () => {})
+      throw err
+    } finally {
+      clearTimeout(timer)
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import type { Logger } from 'pino'
 import type { Transport } from './transport.ts'
 import type { Address, Endpoint } from './endpoint.ts'
 import { readExactly, readFrame, writeFrame } from './framing.ts'
-import { Forwarder } from './forwarder.ts'
+import { Forwarder, type NodeHealth } from './forwarder.ts'
 import { splice } from './splice.ts'
 
 /** Protocol of streams that carry one connection into an input terminal. */
@@ -35,10 +35,13 @@ export class TerminalNetwork {
   readonly #forwarders = new Set<Forwarder>()
   /** Bytes appliances on this node sent and received through their output terminals, over connections that ended. */
   readonly streamBytes = { sent: 0, received: 0 }
+  readonly #health: NodeHealth | undefined
 
-  constructor (components: { transport: Transport, logger: Logger }) {
+  /** `health`: the failure detector's view of other nodes, so forwarders try the nodes heard lately first. */
+  constructor (components: { transport: Transport, logger: Logger, health?: NodeHealth }) {
     this.#transport = components.transport
     this.#logger = components.logger
+    this.#health = components.health
   }
 
   get nodeId (): string {
@@ -92,7 +95,8 @@ export class TerminalNetwork {
     const forwarder = new Forwarder({
       network: this,
       logger: this.#logger.child({ forward: name }),
-      onDone: (sent, received) => { this.streamBytes.sent += sent; this.streamBytes.received += received }
+      onDone: (sent, received) => { this.streamBytes.sent += sent; this.streamBytes.received += received },
+      ...(this.#health !== undefined ? { health: this.#health } : {})
     }, { name, address, targets })
     await forwarder.start()
     this.#forwarders.add(forwarder)
