@@ -12,6 +12,11 @@
  * An unknown backend (not yet probed conclusively) is routed to, so the lb
  * serves as soon as it starts; the first probe runs immediately and a dead
  * backend costs at most one retried request. /healthz shows it as unknown.
+ *
+ * Whether a down backend still *answers* (its probe got an HTTP status, say
+ * 503 because its database is away) is kept apart from whether it is up:
+ * with none up, the lb routes to those that answer, not to those it cannot
+ * reach at all — on an island, its own side's backends, not the far side's.
  */
 import { request } from 'node:http'
 import type { ClientRequest } from 'node:http'
@@ -38,6 +43,8 @@ export interface Backend {
   /** Consecutive failed probes (or a failed request). */
   failures: number
   lastError: string | undefined
+  /** Its last probe got an HTTP answer (ready or not), and no request has failed to reach it since. */
+  answers: boolean
 }
 
 /** How the pool probes. */
@@ -60,7 +67,7 @@ export class Pool {
 
   constructor (opts: PoolOptions) {
     this.#opts = opts
-    this.backends = opts.backends.map((address, index) => ({ index, address, up: true, checked: false, failures: 0, lastError: undefined }))
+    this.backends = opts.backends.map((address, index) => ({ index, address, up: true, checked: false, failures: 0, lastError: undefined, answers: true }))
   }
 
   /** True when at least one backend is up. */
@@ -70,17 +77,19 @@ export class Pool {
 
   /**
    * The next up backend in round-robin order, skipping `exclude`. When none
-   * is up, any backend not excluded (Envoy's panic routing): one that is
-   * alive but not ready, say its database is moving, may still answer what
-   * does not need it, and one that is dead fails its connect and is skipped.
+   * is up, any backend not excluded that still answers (Envoy's panic
+   * routing): one that is alive but not ready, say its database is moving,
+   * may still answer what does not need it. Only when none answers either,
+   * any at all: a dead one fails its connect and is skipped.
    * Undefined when every backend was tried.
    */
   next (exclude: ReadonlySet<number> = new Set()): Backend | undefined {
     const n = this.backends.length
     const panic = !this.anyUp
+    const anyAnswers = panic && this.backends.some(b => b.answers && !exclude.has(b.index))
     for (let i = 0; i < n; i++) {
       const b = this.backends[(this.#cursor + i) % n]
-      if ((b.up || panic) && !exclude.has(b.index)) {
+      if ((b.up || (panic && (b.answers || !anyAnswers))) && !exclude.has(b.index)) {
         this.#cursor = (b.index + 1) % n
         return b
       }
@@ -92,15 +101,17 @@ export class Pool {
   markFailed (b: Backend, reason: string): void {
     b.failures = Math.max(b.failures, this.#opts.failures)
     b.lastError = reason
+    b.answers = false
     if (b.up || !b.checked) this.#transition(b, false, 'request')
   }
 
   /** The state of every backend, for /healthz and 503 bodies. */
-  snapshot (): Array<{ index: number, address: string, state: 'unknown' | 'up' | 'down', failures: number, lastError?: string }> {
+  snapshot (): Array<{ index: number, address: string, state: 'unknown' | 'up' | 'down', answers: boolean, failures: number, lastError?: string }> {
     return this.backends.map(b => ({
       index: b.index,
       address: formatAddress(b.address),
       state: !b.checked ? 'unknown' : b.up ? 'up' : 'down',
+      answers: b.answers,
       failures: b.failures,
       ...(b.lastError === undefined ? {} : { lastError: b.lastError })
     }))
@@ -121,16 +132,17 @@ export class Pool {
 
   #probeLoop (b: Backend): void {
     if (this.#stopped) return
-    void this.#probe(b).then(error => {
+    void this.#probe(b).then(({ error, answered }) => {
       if (this.#stopped) return
+      b.answers = answered
       this.#record(b, error)
       const t = setTimeout(() => { this.#timers.delete(t); this.#probeLoop(b) }, this.#opts.intervalMs)
       this.#timers.add(t)
     })
   }
 
-  /** One probe; resolves with an error text, or undefined on a 2xx. */
-  async #probe (b: Backend): Promise<string | undefined> {
+  /** One probe: an error text, or undefined on a 2xx; and whether any HTTP answer came. */
+  async #probe (b: Backend): Promise<{ error: string | undefined, answered: boolean }> {
     const timeout = PROBE_TIMEOUT_MS
     return await new Promise(resolve => {
       const req = request({
@@ -138,13 +150,13 @@ export class Pool {
       }, res => {
         res.resume()
         const status = res.statusCode ?? 0
-        const done = (): void => resolve(status >= 200 && status < 300 ? undefined : `status ${status}`)
+        const done = (): void => resolve({ error: status >= 200 && status < 300 ? undefined : `status ${status}`, answered: true })
         res.on('end', done)
-        res.on('error', err => resolve(describeError(err).error))
+        res.on('error', err => resolve({ error: describeError(err).error, answered: false }))
       })
       this.#probes.add(req)
       req.on('close', () => this.#probes.delete(req))
-      req.on('error', err => resolve(err.name === 'AbortError' ? `no answer within ${timeout} ms` : describeError(err).error))
+      req.on('error', err => resolve({ error: err.name === 'AbortError' ? `no answer within ${timeout} ms` : describeError(err).error, answered: false }))
       req.end()
     })
   }

@@ -54,6 +54,19 @@ t.test('with no backend ready, live ones still get requests (panic routing), and
   t.same(await servedBy(url, 3), [0, 0, 0], 'once one is ready, only it is sent to')
 })
 
+t.test('with none ready, those that answer get the requests, not those that cannot be reached (an island)', async t => {
+  const backends = await startBackends(t, 3)
+  const { url } = await startLb(t, backends)
+  // 0 answers but is not ready (its db is across the cut); 1 and 2 are gone (across the cut).
+  backends[0]!.ready = false
+  await backends[1]!.stop()
+  await backends[2]!.stop()
+  await waitFor('every backend down', async () => (await statusOf(`${url}/healthz`)) === 503)
+  const health = (await call(`${url}/healthz`)).json().backends as Array<{ answers: boolean }>
+  t.same(health.map(b => b.answers), [true, false, false], '/healthz tells which still answer')
+  t.same(await servedBy(url, 6), [0, 0, 0, 0, 0, 0], 'every request to the one that answers, none lost to a dead one')
+})
+
 t.test('round robin, failure threshold, retry, recovery, all down', async t => {
   const backends = await startBackends(t, 3)
   const { lb, url } = await startLb(t, backends)
