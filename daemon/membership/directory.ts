@@ -4,7 +4,7 @@ import { Periodic, type Clock, type Timer } from '../../controller/clock/index.t
 import { mulberry32 } from '../../controller/random/index.ts'
 import { DropCounters, RateLimiter, type Datagrams, type DropReason, type Gossip, type GossipMessage, type GossipVerdict, type Transport } from '../network/index.ts'
 import {
-  acceptAdvert, advertChanged, decodeAdvert, decodeHeartbeat, encodeAdvert, encodeHeartbeat,
+  acceptAdvert, advertChanged, decodeAdvert, decodeHeartbeat, encodeAdvert, encodeDatagramHeartbeat, encodeHeartbeat,
   MAX_ADVERT_BYTES, MAX_HEARTBEAT_BYTES, stampOf, type AdvertStamp, type NodeAdvert
 } from '../resources/index.ts'
 import { DatagramReach } from './datagram-reach.ts'
@@ -203,15 +203,16 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     const beat = { nodeId: this.#self, ...this.#stamp(), leaving }
     const datagrams = this.#c.datagrams
     const now = this.#c.clock.now()
-    // Two forms of one beat: every peer gets one or the other.
+    // One beat in three forms: gossip's names its sender; a datagram proves it, and says whether we hear the peer.
     const plain = encodeHeartbeat(beat)
-    const heard = datagrams === undefined ? plain : encodeHeartbeat({ ...beat, heard: true })
+    const deaf = datagrams === undefined ? plain : encodeDatagramHeartbeat(beat)
+    const heard = datagrams === undefined ? plain : encodeDatagramHeartbeat({ ...beat, heard: true })
     const live: string[] = []
     for (const e of this.#entries.values()) {
       const state = this.#table.state(e.id) ?? e.state
       if (state === 'left') continue
       if (state === 'up' || state === 'suspect') live.push(e.id)
-      datagrams?.send(e.id, this.#reach.hears(e.id, now) ? heard : plain)
+      datagrams?.send(e.id, this.#reach.hears(e.id, now) ? heard : deaf)
     }
     if (datagrams === undefined || leaving || !this.#reach.heardByAll(live, now)) void this.#c.gossip.publish(HEARTBEAT_TOPIC, plain)
   }
@@ -233,7 +234,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     if (entry === undefined) return
     let beat
     try {
-      beat = decodeHeartbeat(data)
+      beat = decodeHeartbeat(data, from)
     } catch (err) {
       drop('garbled', (err as Error).message)
       return

@@ -45,8 +45,22 @@ export function encodeHeartbeat (heartbeat: Heartbeat): Uint8Array {
   return bytes
 }
 
-/** Decodes and validates a peer's heartbeat; throws AdvertTooLargeError or BadAdvertError. */
-export function decodeHeartbeat (bytes: Uint8Array): Heartbeat {
+/**
+ * Encodes a heartbeat for a datagram: the datagram proves its sender, so the
+ * node id (52 of a beat's 66 bytes) stays out. Decode with `decodeHeartbeat(bytes, sender)`.
+ */
+export function encodeDatagramHeartbeat (heartbeat: Heartbeat): Uint8Array {
+  validateHeartbeat(heartbeat)
+  const { nodeId: _proven, ...rest } = heartbeat
+  return wire.Heartbeat.encode(rest).finish()
+}
+
+/**
+ * Decodes and validates a peer's heartbeat; throws AdvertTooLargeError or
+ * BadAdvertError. `sender`: the node a datagram proved it came from, for a
+ * beat that leaves its id out; one that names a node keeps that name.
+ */
+export function decodeHeartbeat (bytes: Uint8Array, sender?: string): Heartbeat {
   if (bytes.byteLength > MAX_HEARTBEAT_BYTES) throw new AdvertTooLargeError(bytes.byteLength, MAX_HEARTBEAT_BYTES)
   let m: trellis.mesh.Heartbeat
   try {
@@ -54,7 +68,7 @@ export function decodeHeartbeat (bytes: Uint8Array): Heartbeat {
   } catch (err) {
     throw new BadAdvertError('heartbeat cannot be decoded', { cause: err })
   }
-  return validateHeartbeat({ nodeId: m.nodeId, incarnation: num(m.incarnation), sequence: num(m.sequence), sentAt: num(m.sentAt), leaving: m.leaving, ...(m.heard ? { heard: true } : {}) })
+  return validateHeartbeat({ nodeId: m.nodeId === '' && sender !== undefined ? sender : m.nodeId, incarnation: num(m.incarnation), sequence: num(m.sequence), sentAt: num(m.sentAt), leaving: m.leaving, ...(m.heard ? { heard: true } : {}) })
 }
 
 function toWire (a: NodeAdvert): trellis.mesh.NodeAdvert.$Properties {

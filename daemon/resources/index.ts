@@ -15,7 +15,7 @@ export { fingerprintHost, gatherHostFacts, capabilitiesFrom, PROBED_BINARIES, DE
 export type { FingerprintOptions, HostFacts, HostPaths } from './capabilities.ts'
 export { buildAdvert } from './advert.ts'
 export type { AdvertConfig, AdvertInput } from './advert.ts'
-export { encodeAdvert, decodeAdvert, encodeHeartbeat, decodeHeartbeat } from './codec.ts'
+export { encodeAdvert, decodeAdvert, encodeHeartbeat, encodeDatagramHeartbeat, decodeHeartbeat } from './codec.ts'
 export { validateAdvert, validateHeartbeat } from './validate.ts'
 export { advertChanged, CHANGE_THRESHOLDS } from './change.ts'
 export type { ChangeThresholds } from './change.ts'

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { trellis } from '../../../proto/gen/trellis.js'
 import {
-  decodeAdvert, decodeHeartbeat, encodeAdvert, encodeHeartbeat, MAX_ADVERT_BYTES, type NodeAdvert
+  decodeAdvert, decodeHeartbeat, encodeAdvert, encodeDatagramHeartbeat, encodeHeartbeat, MAX_ADVERT_BYTES, type NodeAdvert
 } from '../../../daemon/resources/index.ts'
 import { rawEncode, sampleAdvert } from './fixtures.ts'
 
@@ -136,4 +136,14 @@ t.test('heartbeats round trip and are validated', async t => {
   t.throws(() => decodeHeartbeat(trellis.mesh.Heartbeat.encode({ ...hb, incarnation: 0 }).finish()), { code: 'ERR_BAD_ADVERT', field: 'incarnation' })
   t.throws(() => decodeHeartbeat(new Uint8Array([0xff, 0xff])), { code: 'ERR_BAD_ADVERT' })
   t.throws(() => decodeHeartbeat(new Uint8Array(257)), { code: 'ERR_ADVERT_TOO_LARGE' })
+})
+
+t.test('a datagram heartbeat leaves the proven sender out and reads as the sender\'s', async t => {
+  const hb = { nodeId: '12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN', incarnation: 3, sequence: 812, sentAt: 1_760_000_000_000, leaving: false, heard: true }
+  const bytes = encodeDatagramHeartbeat(hb)
+  t.ok(bytes.byteLength <= encodeHeartbeat(hb).byteLength - hb.nodeId.length, `the id's bytes saved (${bytes.byteLength} bytes)`)
+  t.same(decodeHeartbeat(bytes, hb.nodeId), hb, 'the sender fills the id')
+  t.throws(() => decodeHeartbeat(bytes), { code: 'ERR_BAD_ADVERT', field: 'nodeId' }, 'without a sender it names nobody: refused')
+  t.equal(decodeHeartbeat(encodeHeartbeat({ ...hb, nodeId: 'someone-else' }), hb.nodeId).nodeId, 'someone-else', 'a beat that names a node keeps the name (the impostor check sees it)')
+  t.throws(() => encodeDatagramHeartbeat({ ...hb, sequence: 0 }), { code: 'ERR_BAD_ADVERT', field: 'sequence' })
 })
