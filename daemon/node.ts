@@ -421,7 +421,7 @@ async function joinGrid (
     onEvents: (node, incarnation, list) => {
       c.events.ingest(node, incarnation, list.map(e => ({ seq: Number(e.seq), at: Number(e.at), subject: e.instance, kind: e.kind, detail: e.detail })))
     }
-  }, { incarnation, intervalMs: profile.reportIntervalMs })
+  }, { incarnation, intervalMs: profile.reportIntervalMs, refreshMs: profile.reportRefreshMs })
   reports.start()
   const raft = new RaftCommandLog({ transport, store: c.store, clock: c.clock, logger: c.logger, observer: c.metrics.raftObserver() }, {
     // The founder starts the group as its only voter; a node that joined waits to be added.

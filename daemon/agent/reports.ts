@@ -38,16 +38,18 @@ export interface InstanceReportsComponents {
 }
 
 /**
- * Instance status and events of every node, by gossip: each node publishes
- * what its supervisor knows every few seconds with its latest events, and
- * keeps the latest report of every other node, so `describe app` works on
- * any node. Soft state: a lost report is replaced by the next; an event
- * lost with it is still in the next, unless REPORT_EVENTS newer ones came
- * between.
+ * Instance status and events of every node, by gossip: each node looks at
+ * what its supervisor knows every few seconds and publishes it with its
+ * latest events when it changed, or when `refreshMs` passed since the last
+ * report (so a newcomer learns it, and a lost report is replaced); it keeps
+ * the latest report of every other node, so `describe app` works on any
+ * node. Soft state: an event lost with a report is in the next one, unless
+ * REPORT_EVENTS newer ones came between. In `lan` every look publishes; in
+ * `field` an idle node's unchanged report goes every 30 s, not every 5.
  */
 export class InstanceReports {
   readonly #c: InstanceReportsComponents
-  readonly #init: { incarnation: number, intervalMs?: number }
+  readonly #init: { incarnation: number, intervalMs?: number, refreshMs?: number }
   readonly #reports = new Map<string, { stamp: AdvertStamp, instances: Map<string, InstanceState>, syncs: VolumeSync[] }>()
   readonly #decoded = new WeakMap<GossipMessage, trellis.mesh.InstanceReport>()
   readonly #publishing: Periodic
@@ -55,9 +57,15 @@ export class InstanceReports {
   #unsubscribe: (() => void) | undefined
   #sequence = 0
   #stopped = false
+  /** What the last report sent said, and when it went. */
+  #lastContent: Uint8Array | undefined
+  #lastSentAt = -Infinity
 
-  /** `init.intervalMs`: how often this node reports, default REPORT_INTERVAL_MS. */
-  constructor (components: InstanceReportsComponents, init: { incarnation: number, intervalMs?: number }) {
+  /**
+   * `init.intervalMs`: how often this node looks at what it runs, default REPORT_INTERVAL_MS;
+   * `init.refreshMs`: how long an unchanged report waits to go again, default the interval (every look).
+   */
+  constructor (components: InstanceReportsComponents, init: { incarnation: number, intervalMs?: number, refreshMs?: number }) {
     this.#c = components
     this.#init = init
     this.#publishing = new Periodic(
@@ -90,19 +98,27 @@ export class InstanceReports {
 
   async #publish (): Promise<void> {
     const local = this.#c.local()
+    const content = { instances: local.instances, events: local.events.slice(-REPORT_EVENTS), volumeSyncs: local.volumeSyncs ?? [] }
+    const now = this.#c.clock.now()
+    const encoded = trellis.mesh.InstanceReport.encode(content).finish()
+    const intervalMs = this.#init.intervalMs ?? REPORT_INTERVAL_MS
+    const refreshMs = this.#init.refreshMs ?? intervalMs
+    const same = this.#lastContent !== undefined && Buffer.compare(encoded, this.#lastContent) === 0
+    // Half a look's slack: a timer a millisecond early must not put a due refresh off by a whole interval.
+    if (same && now - this.#lastSentAt + intervalMs / 2 < refreshMs) return
     const report = trellis.mesh.InstanceReport.encode({
       nodeId: this.#c.gossip.selfId,
       incarnation: this.#init.incarnation,
       sequence: ++this.#sequence,
-      sentAt: this.#c.clock.now(),
-      instances: local.instances,
-      events: local.events.slice(-REPORT_EVENTS),
-      volumeSyncs: local.volumeSyncs ?? []
+      sentAt: now,
+      ...content
     }).finish()
     if (report.byteLength > MAX_REPORT_BYTES) {
       this.#c.logger.warn({ bytes: report.byteLength }, 'instance report too large to gossip')
       return
     }
+    this.#lastContent = encoded
+    this.#lastSentAt = now
     await this.#c.gossip.publish(INSTANCES_TOPIC, report)
   }
 

@@ -39,8 +39,10 @@ export interface NodeProfile {
     /** How often the node looks whether its advert changed (local: probes the machine). */
     checkMs: number
   }
-  /** Instance reports by gossip: what each node runs and its latest events (daemon/agent). */
+  /** Instance reports by gossip: what each node runs and its latest events (daemon/agent); looked at this often, sent when changed. */
   reportIntervalMs: number
+  /** A report that has not changed goes again this long after the last one sent, for newcomers and lost messages. */
+  reportRefreshMs: number
   /** Self-fencing and the leader's matching grace for stateful instances (controller/reconciler/fencing.ts). */
   fence: Readonly<FenceTiming>
   /** The voter membership loop's round without a directory event (daemon/consensus; leader proposes, local otherwise). */
@@ -65,6 +67,7 @@ export const LAN_PROFILE: Readonly<NodeProfile> = Object.freeze({
   raft: Object.freeze({ tickMs: 100, heartbeatTicks: 3, electionTicks: 10, timeoutMs: 5_000 }),
   adverts: Object.freeze({ intervalMs: 10_000, minGapMs: 1_000, checkMs: 2_000 }),
   reportIntervalMs: 2_000,
+  reportRefreshMs: 2_000,
   fence: LAN_FENCE,
   membershipLoopMs: 1_000,
   reconcileRoundMs: 1_000,
@@ -85,6 +88,7 @@ export const FIELD_PROFILE: Readonly<NodeProfile> = Object.freeze({
   raft: Object.freeze({ tickMs: 250, heartbeatTicks: 8, electionTicks: 24, timeoutMs: 20_000 }),
   adverts: Object.freeze({ intervalMs: 60_000, minGapMs: 10_000, checkMs: 5_000 }),
   reportIntervalMs: 5_000,
+  reportRefreshMs: 30_000,
   fence: Object.freeze(fenceTiming({ quorumCheckMs: 2_000, fenceAfterMs: 15_000 })),
   membershipLoopMs: 2_000,
   reconcileRoundMs: 2_000,
@@ -131,7 +135,9 @@ export function checkProfile (p: NodeProfile): NodeProfile {
     [p.fence.statefulGraceMs > p.fence.fencedWithinMs && p.fence.fencedWithinMs >= p.fence.fenceAfterMs + 2 * p.fence.quorumCheckMs,
       `fence: statefulGraceMs (${p.fence.statefulGraceMs}) must exceed fencedWithinMs (${p.fence.fencedWithinMs}), itself fenceAfterMs + 2 checks`],
     // Adverts are soft state riding on top of heartbeats, never more frequent.
-    [p.adverts.minGapMs <= p.adverts.intervalMs && p.adverts.intervalMs >= p.detector.heartbeatMs, `adverts: minGapMs (${p.adverts.minGapMs}) ≤ intervalMs (${p.adverts.intervalMs}), and intervalMs ≥ the detector's heartbeat (${p.detector.heartbeatMs})`]
+    [p.adverts.minGapMs <= p.adverts.intervalMs && p.adverts.intervalMs >= p.detector.heartbeatMs, `adverts: minGapMs (${p.adverts.minGapMs}) ≤ intervalMs (${p.adverts.intervalMs}), and intervalMs ≥ the detector's heartbeat (${p.detector.heartbeatMs})`],
+    // An unchanged report cannot go more often than the node looks.
+    [p.reportRefreshMs >= p.reportIntervalMs, `reports: reportRefreshMs (${p.reportRefreshMs}) must be at least reportIntervalMs (${p.reportIntervalMs})`]
   ]
   for (const [ok, message] of rules) if (!ok) throw new InvalidProfileError(message)
   return p

@@ -11,7 +11,7 @@ const logger = pino({ level: 'silent' })
 
 type Heard = Array<{ node: string, incarnation: number, events: InstanceEvent[] }>
 
-function setup (t: Test): { clock: VirtualClock, net: MemoryGossipNetwork, start: (id: string, local: () => LocalReport, incarnation?: number, heard?: Heard) => InstanceReports } {
+function setup (t: Test, timing: { intervalMs?: number, refreshMs?: number } = {}): { clock: VirtualClock, net: MemoryGossipNetwork, start: (id: string, local: () => LocalReport, incarnation?: number, heard?: Heard) => InstanceReports } {
   const clock = new VirtualClock(1_700_000_000_000)
   const net = new MemoryGossipNetwork()
   const started: InstanceReports[] = []
@@ -20,7 +20,7 @@ function setup (t: Test): { clock: VirtualClock, net: MemoryGossipNetwork, start
     clock,
     net,
     start: (id, local, incarnation = 1, heard = []) => {
-      const r = new InstanceReports({ gossip: net.join(id), clock, logger, local, onEvents: (node, inc, events) => { heard.push({ node, incarnation: inc, events }) } }, { incarnation })
+      const r = new InstanceReports({ gossip: net.join(id), clock, logger, local, onEvents: (node, inc, events) => { heard.push({ node, incarnation: inc, events }) } }, { incarnation, ...timing })
       r.start()
       started.push(r)
       return r
@@ -43,6 +43,28 @@ t.test('every node learns what the others run, and their events', async t => {
   aRuns = [running('shop.web.0', 'backoff')]
   await clock.advance(REPORT_INTERVAL_MS)
   t.equal(b.instance('shop.web.0', 'a')?.state, 'backoff', 'the next report replaces the last')
+})
+
+t.test('with a refresh period, an unchanged report waits for it; a change goes at the next look', async t => {
+  const { clock, net, start } = setup(t, { intervalMs: 5000, refreshMs: 30_000 })
+  let runs = [running('shop.web.0')]
+  start('a', () => ({ instances: runs, events: [] }))
+  const b = start('b', () => ({ instances: [], events: [] }))
+  const sent = (): number => net.delivered.get(INSTANCES_TOPIC) ?? 0
+  await clock.advance(0)
+  const first = sent()
+  t.ok(first > 0, 'the first look sends')
+  await clock.advance(25_000)
+  t.equal(sent(), first, 'nothing changed: nothing sent for 25 s')
+  runs = [running('shop.web.0', 'backoff')]
+  await clock.advance(5000)
+  t.equal(b.instance('shop.web.0', 'a')?.state, 'backoff', 'a change goes at the next look')
+  const afterChange = sent()
+  t.ok(afterChange > first)
+  await clock.advance(25_000)
+  t.equal(sent(), afterChange, 'unchanged again: quiet')
+  await clock.advance(5000)
+  t.ok(sent() > afterChange, 'and refreshed 30 s after the last one sent')
 })
 
 t.test('forged, replayed, oversized and garbled reports are dropped; a restarted node is heard again', async t => {
