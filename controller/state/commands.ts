@@ -40,9 +40,14 @@ export function updateVolume (volume: string, generation: number, change: Volume
   return trellis.state.Command.create({ version: COMMAND_VERSION, updateVolume: { volume, generation, ...change, reason } })
 }
 
-/** A command that records an operator's cordon or drain of a node. */
-export function setNodeAdmin (node: string, admin: { cordoned: boolean, draining: boolean }): Command {
-  return trellis.state.Command.create({ version: COMMAND_VERSION, setNodeAdmin: { node, ...admin } })
+/** A command that records an operator's cordon or drain of a node, or its parking. */
+export function setNodeAdmin (node: string, admin: { cordoned: boolean, draining: boolean, parked?: boolean }, reason = ''): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, setNodeAdmin: { node, cordoned: admin.cordoned, draining: admin.draining, parked: admin.parked === true, reason } })
+}
+
+/** A command that sets the grid's power policy. */
+export function setPower (policy: { consolidate: boolean }): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, setPower: { consolidate: policy.consolidate } })
 }
 
 export function encodeCommand (command: Command): Uint8Array {

@@ -24,6 +24,11 @@ export function apply (state: GridState, index: number, command: Command): Apply
     case 'deleteApp': return applyDeleteApp(state, command)
     case 'placeApp': return applyPlaceApp(state, index, command)
     case 'setNodeAdmin': return applySetNodeAdmin(state, command)
+    case 'setPower': {
+      const consolidate = command.setPower?.consolidate === true
+      state.power = { consolidate }
+      return { kind: 'power-set', consolidate }
+    }
     case 'updateVolume': return applyUpdateVolume(state, command)
     case 'copyVolume': return applyCopyVolume(state, index, command)
     case 'deleteSnapshot': {
@@ -105,9 +110,13 @@ function applyPlaceApp (state: GridState, index: number, command: Command): Appl
 function applySetNodeAdmin (state: GridState, command: Command): ApplyResult {
   const node = command.setNodeAdmin?.node ?? ''
   if (node === '') throw new BadCommandError('setNodeAdmin without node')
-  const cordoned = command.setNodeAdmin?.cordoned === true
+  const parked = command.setNodeAdmin?.parked === true
+  // A parked node takes nothing new, whoever parked it.
+  const cordoned = command.setNodeAdmin?.cordoned === true || parked
   const draining = command.setNodeAdmin?.draining === true
   if (!cordoned && !draining) state.nodes.delete(node)
-  else state.nodes.set(node, { cordoned, draining })
-  return { kind: 'node-admin', node, cordoned, draining }
+  // parked is written only when set, so records (and snapshots) of grids that never park are as before.
+  else state.nodes.set(node, { cordoned, draining, ...(parked ? { parked } : {}) })
+  const reason = command.setNodeAdmin?.reason ?? ''
+  return { kind: 'node-admin', node, cordoned, draining, parked, ...(reason !== '' ? { reason } : {}) }
 }
