@@ -130,6 +130,7 @@ export namespace trellis {
             notes: string[];
             apiAddress: string;
             listenAddrs: string[];
+            wakeMac: string;
             static create(properties: trellis.mesh.NodeAdvert.$Shape): trellis.mesh.NodeAdvert & trellis.mesh.NodeAdvert.$Shape;
             static create(properties?: trellis.mesh.NodeAdvert.$Properties): trellis.mesh.NodeAdvert;
             static encode(m: trellis.mesh.NodeAdvert.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -161,6 +162,7 @@ export namespace trellis {
                 notes?: (string[]|null);
                 apiAddress?: (string|null);
                 listenAddrs?: (string[]|null);
+                wakeMac?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.mesh.NodeAdvert.$Properties;

@@ -1214,6 +1214,7 @@ export const trellis = $root.trellis = (() => {
              * @property {Array.<string>|null} [notes] NodeAdvert notes
              * @property {string|null} [apiAddress] NodeAdvert apiAddress
              * @property {Array.<string>|null} [listenAddrs] NodeAdvert listenAddrs
+             * @property {string|null} [wakeMac] NodeAdvert wakeMac
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1378,6 +1379,14 @@ export const trellis = $root.trellis = (() => {
             NodeAdvert.prototype.listenAddrs = $util.emptyArray;
 
             /**
+             * NodeAdvert wakeMac.
+             * @member {string} wakeMac
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.wakeMac = "";
+
+            /**
              * Creates a new NodeAdvert instance using the specified properties.
              * @function create
              * @memberof trellis.mesh.NodeAdvert
@@ -1450,6 +1459,8 @@ export const trellis = $root.trellis = (() => {
                     for (var i = 0; i < m.listenAddrs.length; ++i)
                         w.uint32(/* id 16, wireType 2 =*/130).string(m.listenAddrs[i]);
                 }
+                if (m.wakeMac != null && $Object.hasOwnProperty.call(m, "wakeMac") && m.wakeMac !== "")
+                    w.uint32(/* id 17, wireType 2 =*/138).string(m.wakeMac);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1660,6 +1671,15 @@ export const trellis = $root.trellis = (() => {
                             m.listenAddrs.push(r.stringVerify());
                             continue;
                         }
+                    case 17: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.wakeMac = v;
+                            else
+                                delete m.wakeMac;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -1804,6 +1824,10 @@ export const trellis = $root.trellis = (() => {
                             return "listenAddrs: string[] expected";
                     }
                 }
+                if (m.wakeMac != null && $Object.hasOwnProperty.call(m, "wakeMac")) {
+                    if (!$util.isString(m.wakeMac))
+                        return "wakeMac: string expected";
+                }
                 return null;
             };
 
@@ -1940,6 +1964,11 @@ export const trellis = $root.trellis = (() => {
                         m.listenAddrs[i] = $String(d.listenAddrs[i]);
                     }
                 }
+                if (d.wakeMac != null) {
+                    if (typeof d.wakeMac !== "string" || d.wakeMac.length) {
+                        m.wakeMac = $String(d.wakeMac);
+                    }
+                }
                 return m;
             };
 
@@ -1993,6 +2022,7 @@ export const trellis = $root.trellis = (() => {
                     d.disk = null;
                     d.power = null;
                     d.apiAddress = "";
+                    d.wakeMac = "";
                 }
                 if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId")) {
                     d.nodeId = m.nodeId;
@@ -2071,6 +2101,9 @@ export const trellis = $root.trellis = (() => {
                     for (var j = 0; j < m.listenAddrs.length; ++j) {
                         d.listenAddrs[j] = m.listenAddrs[j];
                     }
+                }
+                if (m.wakeMac != null && $Object.hasOwnProperty.call(m, "wakeMac")) {
+                    d.wakeMac = m.wakeMac;
                 }
                 return d;
             };

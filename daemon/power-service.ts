@@ -1,0 +1,77 @@
+import type { Logger } from 'pino'
+import type { ParkView, PowerView } from '../controller/client/types.ts'
+import { DEFAULT_HIGH_PERCENT, DEFAULT_LOW_PERCENT, DEFAULT_MIN_ACTIVE_NODES } from '../controller/reconciler/index.ts'
+import { adminOf, setNodeAdmin, setPower, type CommandLog } from '../controller/state/index.ts'
+import { ApiError, notFound, type PowerService } from './api/index.ts'
+import type { GridNodes } from './membership/index.ts'
+
+export interface GridPowerComponents {
+  /** The grid's log; absent on a node outside any grid, which has nowhere to move instances to. */
+  log?: CommandLog
+  nodes: GridNodes
+  logger: Logger
+  /** Sends a Wake-on-LAN packet to a node; false when its MAC is unknown. */
+  wake: (node: string) => Promise<boolean>
+}
+
+/**
+ * The power policy for operators: turn consolidation on or off, park and
+ * unpark a node by hand. The leader's reconcile loop does the rest
+ * (controller/reconciler/consolidate.ts).
+ */
+export class GridPower implements PowerService {
+  readonly #c: GridPowerComponents
+
+  constructor (components: GridPowerComponents) {
+    this.#c = components
+  }
+
+  async power (): Promise<PowerView> {
+    const log = this.#grid()
+    await log.readBarrier?.()
+    const parked = (await this.#c.nodes.views()).flatMap(n => n.admin === 'parked' || n.admin === 'parking'
+      ? [{ id: n.id, name: n.name, state: n.state, admin: n.admin, ...(n.wakeMac !== undefined ? { wakeMac: n.wakeMac } : {}) }]
+      : [])
+    return {
+      consolidate: log.state.power?.consolidate === true,
+      lowPercent: DEFAULT_LOW_PERCENT,
+      highPercent: DEFAULT_HIGH_PERCENT,
+      minActiveNodes: DEFAULT_MIN_ACTIVE_NODES,
+      parked
+    }
+  }
+
+  async setPower (change: { consolidate: boolean }): Promise<PowerView> {
+    await this.#grid().propose(setPower(change))
+    this.#c.logger.info(change, 'grid power policy changed')
+    return await this.power()
+  }
+
+  async park (idOrName: string): Promise<ParkView> {
+    const log = this.#grid()
+    const node = await this.#c.nodes.find(idOrName)
+    if (node === undefined) throw notFound(`node ${idOrName}`)
+    const current = adminOf(log.state, node.id)
+    if (current.parked) return { node: node.name, admin: current.draining ? 'parking' : 'parked' }
+    // Emptied first, as a drain; the leader marks it parked once nothing is left on it.
+    await log.propose(setNodeAdmin(node.id, { cordoned: true, draining: true, parked: true }, 'parked by an operator'))
+    this.#c.logger.info({ node: node.name }, 'node parking')
+    return { node: node.name, admin: 'parking' }
+  }
+
+  async unpark (idOrName: string): Promise<ParkView> {
+    const log = this.#grid()
+    const node = await this.#c.nodes.find(idOrName)
+    if (node === undefined) throw notFound(`node ${idOrName}`)
+    const down = node.state !== 'up'
+    const woken = down && await this.#c.wake(node.id)
+    await log.propose(setNodeAdmin(node.id, { cordoned: false, draining: false, parked: false }, `unparked by an operator${woken ? '; waking it (Wake-on-LAN)' : ''}`))
+    this.#c.logger.info({ node: node.name, woken }, 'node unparked')
+    return { node: node.name, admin: 'schedulable', ...(down ? { woken } : {}) }
+  }
+
+  #grid (): CommandLog {
+    if (this.#c.log === undefined) throw new ApiError('ERR_NOT_IN_GRID', 'this node belongs to no grid: there is nothing to park or wake')
+    return this.#c.log
+  }
+}
