@@ -137,3 +137,12 @@ t.test('heartbeats round trip and are validated', async t => {
   t.throws(() => decodeHeartbeat(new Uint8Array([0xff, 0xff])), { code: 'ERR_BAD_ADVERT' })
   t.throws(() => decodeHeartbeat(new Uint8Array(257)), { code: 'ERR_ADVERT_TOO_LARGE' })
 })
+
+t.test('the Wake-on-LAN MAC: carried when known, absent otherwise, refused when malformed', async t => {
+  const advert = sampleAdvert()
+  t.notOk('wakeMac' in decodeAdvert(encodeAdvert(advert)), 'absent stays absent')
+  advert.wakeMac = '52:54:00:12:34:56'
+  t.same(decodeAdvert(encodeAdvert(advert)), advert)
+  const bad = rawEncode(advert, { wakeMac: 'not-a-mac' })
+  t.throws(() => decodeAdvert(bad), { code: 'ERR_BAD_ADVERT', field: 'wakeMac' })
+})
