@@ -461,7 +461,7 @@ async function joinGrid (
     ...profile.raft
   })
   await raft.start()
-  const members = new MembershipLoop({ raft, directory, clock: c.clock, logger: c.logger }, { zone: config.zone, intervalMs: profile.membershipLoopMs })
+  const members = new MembershipLoop({ raft, directory, clock: c.clock, logger: c.logger, parked: id => adminOf(raft.state, id).parked }, { zone: config.zone, intervalMs: profile.membershipLoopMs })
   members.start()
   nodes = new GridNodes({
     self: { id: c.identity.id, name: c.identity.name },

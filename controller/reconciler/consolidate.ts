@@ -103,7 +103,8 @@ function powerRank (n: SchedNode): number {
 }
 
 function wake (input: ConsolidateInput, nodes: SchedNode[]): PowerDecision | undefined {
-  const parked = nodes.filter(n => n.parked === true && n.state !== 'left').sort(wakeOrder)
+  // A parked node that left (its daemon stopped cleanly as the machine powered off) is as wakeable as a down one.
+  const parked = nodes.filter(n => n.parked === true).sort(wakeOrder)
   if (parked.length === 0) return undefined
   // A woken node takes a while to boot; waking another for the same shortage would wake them all.
   if (input.waking.length > 0) return undefined

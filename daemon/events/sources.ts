@@ -17,8 +17,8 @@ type Observed = Omit<NewEvent, 'origin'>
 export function membershipEvent (e: MembershipEvent, nameOf: (id: string) => string, parked: (id: string) => boolean = () => false): Observed | undefined {
   const name = nameOf(e.peer)
   const base = { at: e.at, kind: e.type, app: '', subject: name }
-  if ((e.type === 'node-suspect' || e.type === 'node-down') && parked(e.peer)) {
-    return e.type === 'node-down' ? { ...base, kind: 'node-off', detail: `${name} is parked and off (silent, as parking allows)` } : undefined
+  if ((e.type === 'node-suspect' || e.type === 'node-down' || e.type === 'node-left') && parked(e.peer)) {
+    return e.type === 'node-suspect' ? undefined : { ...base, kind: 'node-off', detail: `${name} is parked and off (${e.type === 'node-left' ? 'it shut down cleanly' : 'silent'}, as parking allows)` }
   }
   switch (e.type) {
     case 'node-up': return { ...base, detail: `${name} is up (incarnation ${e.incarnation})` }
