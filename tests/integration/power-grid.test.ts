@@ -54,6 +54,7 @@ t.test('park moves the instance off and parks the node; capacity short unparks a
   t.match(power.stdout, new RegExp(`${name}\\s+parked\\s+up\\s+${MAC}`))
 
   // The machine powers off (its daemon stops as systemd would stop it).
+  const offAt = Date.now()
   await parkedNode.stop()
   await waitFor('the grid to see it off', 30_000, async () => {
     const n = (await watcher.client.nodes()).find(x => x.id === target)
@@ -61,7 +62,7 @@ t.test('park moves the instance off and parks the node; capacity short unparks a
   }, 250)
   const list = await cli(watcher, 'nodes')
   t.match(list.stdout, new RegExp(`${name}\\s+off,parked`), 'trellis nodes shows it off and parked')
-  const offEvents = await watcher.client.events({ tail: 500 })
+  const offEvents = (await watcher.client.events({ tail: 500 })).filter(e => e.at >= offAt)
   t.ok(offEvents.some(e => e.kind === 'node-off' && e.subject === name), 'its going quiet is node-off')
   t.notOk(offEvents.some(e => (e.kind === 'node-down' || e.kind === 'node-suspect') && e.subject === name), 'and no failure')
 
@@ -82,4 +83,15 @@ t.test('park moves the instance off and parks the node; capacity short unparks a
   }, 250)
   t.equal(new Set(wide.instanceList.map(i => i.node)).size, 3)
   t.ok(wide.instanceList.some(i => i.node === target), 'one instance on the woken node')
+})
+
+t.test('trellis power turns consolidation on and off; a wrong word is refused', async t => {
+  const on = await cli(nodes[1]!, 'power', 'consolidate', 'on')
+  t.equal(on.code, 0, on.stderr)
+  t.match(on.stdout, /consolidation on: a node is parked when the others would carry at most 50 %/)
+  t.equal((await nodes[2]!.client.power()).consolidate, true, 'committed: every node reads it')
+  const bad = await cli(nodes[1]!, 'power', 'consolidate', 'maybe')
+  t.equal(bad.code, 2)
+  const off = await cli(nodes[1]!, '-o', 'json', 'power', 'consolidate', 'off')
+  t.equal(JSON.parse(off.stdout).consolidate, false)
 })
