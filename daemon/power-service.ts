@@ -2,7 +2,7 @@ import type { Logger } from 'pino'
 import type { ParkView, PowerView } from '../controller/client/types.ts'
 import { DEFAULT_HIGH_PERCENT, DEFAULT_LOW_PERCENT, DEFAULT_MIN_ACTIVE_NODES } from '../controller/reconciler/index.ts'
 import { adminOf, setNodeAdmin, setPower, type CommandLog } from '../controller/state/index.ts'
-import { ApiError, notFound, type PowerService } from './api/index.ts'
+import { ApiError, badRequest, notFound, type PowerService } from './api/index.ts'
 import type { GridNodes } from './membership/index.ts'
 
 export interface GridPowerComponents {
@@ -63,6 +63,8 @@ export class GridPower implements PowerService {
     const log = this.#grid()
     const node = await this.#c.nodes.find(idOrName)
     if (node === undefined) throw notFound(`node ${idOrName}`)
+    const current = adminOf(log.state, node.id)
+    if (!current.parked) throw badRequest(`node ${node.name} is not parked${current.cordoned ? ` (it is ${current.draining ? 'draining' : 'cordoned'}: trellis node uncordon ${node.name})` : ''}`)
     const down = node.state !== 'up'
     const woken = down && await this.#c.wake(node.id)
     await log.propose(setNodeAdmin(node.id, { cordoned: false, draining: false, parked: false }, `unparked by an operator${woken ? '; waking it (Wake-on-LAN)' : ''}`))

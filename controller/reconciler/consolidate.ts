@@ -109,13 +109,14 @@ function wake (input: ConsolidateInput, nodes: SchedNode[]): PowerDecision | und
   // A woken node takes a while to boot; waking another for the same shortage would wake them all.
   if (input.waking.length > 0) return undefined
   const unpark = (n: SchedNode, reason: string): PowerDecision => ({ kind: 'unpark', node: n.id, reason, wake: n.state !== 'up' })
+  const byId = new Map(nodes.map(n => [n.id, n]))
   for (const app of [...input.unschedulable].sort()) {
     const record = input.state.apps.get(app)
     if (record === undefined) continue
     const existing: Record<string, string> = {}
     for (const p of input.state.placements.values()) {
-      const on = nodes.find(n => n.id === p.node)
-      if (p.app === app && on !== undefined && on.state === 'up' && !on.draining) existing[p.instance] = p.node
+      const on = p.app === app ? byId.get(p.node) : undefined
+      if (on !== undefined && on.state === 'up' && !on.draining) existing[p.instance] = p.node
     }
     const placeable = (awake: ReadonlySet<string>): boolean => input.schedule({
       app: record.spec,
@@ -187,6 +188,7 @@ function park (input: ConsolidateInput, nodes: SchedNode[]): PowerDecision | und
 function movable (input: ConsolidateInput, nodes: readonly SchedNode[], candidate: SchedNode): boolean {
   const { state } = input
   const view = nodes.map(n => n.id === candidate.id ? { ...n, draining: true } : { ...n, used: { ...n.used } })
+  const byId = new Map(view.map(n => [n.id, n]))
   const apps = [...new Set([...state.placements.values()].filter(p => p.node === candidate.id).map(p => p.app))].sort()
   for (const app of apps) {
     const record = state.apps.get(app)
@@ -197,7 +199,7 @@ function movable (input: ConsolidateInput, nodes: readonly SchedNode[], candidat
     if (!result.ok) return false
     for (const p of result.placements) {
       if (existing[p.instance] !== undefined) continue
-      const node = view.find(n => n.id === p.node)
+      const node = byId.get(p.node)
       const component = record.spec.components.find(c => c.name === p.component)
       if (node === undefined || component === undefined) continue
       node.used = { cpu: node.used.cpu + component.resources.cpu, memory: node.used.memory + component.resources.memory, disk: node.used.disk + component.resources.disk }

@@ -92,6 +92,8 @@ t.test('trellis power turns consolidation on and off; a wrong word is refused', 
   t.equal((await nodes[2]!.client.power()).consolidate, true, 'committed: every node reads it')
   const bad = await cli(nodes[1]!, 'power', 'consolidate', 'maybe')
   t.equal(bad.code, 2)
+  const notParked = await nodes[1]!.client.park('node-0', 'unpark').then(() => undefined, (err: { code?: string }) => err)
+  t.match(notParked, { code: 'ERR_BAD_REQUEST' }, 'unpark of a node that is not parked is refused')
   const off = await cli(nodes[1]!, '-o', 'json', 'power', 'consolidate', 'off')
   t.equal(JSON.parse(off.stdout).consolidate, false)
 })
