@@ -139,12 +139,13 @@ function wake (input: ConsolidateInput, nodes: SchedNode[]): PowerDecision | und
 }
 
 function finishPark (input: ConsolidateInput, nodes: SchedNode[]): PowerDecision | undefined {
-  const parking = nodes.find(n => n.parked === true && n.draining)
-  if (parking === undefined) return undefined
-  const left = [...input.state.placements.values()].filter(p => p.node === parking.id).length
-  const replicas = [...input.state.volumes.values()].filter(v => v.members.includes(parking.id)).length
-  if (left > 0 || replicas > 0) return undefined
-  return { kind: 'parked', node: parking.id, reason: `emptied; the rest carry ${loadPercent(nodes.filter(active)).toFixed(0)} % load` }
+  // Operators may park several by hand at once; any of them that is empty is done.
+  for (const parking of nodes.filter(n => n.parked === true && n.draining)) {
+    const left = [...input.state.placements.values()].some(p => p.node === parking.id)
+    const replicas = [...input.state.volumes.values()].some(v => v.members.includes(parking.id))
+    if (!left && !replicas) return { kind: 'parked', node: parking.id, reason: `emptied; the rest carry ${loadPercent(nodes.filter(active)).toFixed(0)} % load` }
+  }
+  return undefined
 }
 
 /** Park order: battery before unknown before mains, the lowest charge first, then the least loaded. */

@@ -14,6 +14,8 @@ const ROUND_MS = 1000
 const POKE_GAP_MS = 50
 /** How long a woken node may take to come up before another may be woken in its place, ms: a machine's boot, generously. */
 const WAKE_WAIT_MS = 300_000
+/** How often a woken node that is not up yet gets its wake again, ms: one UDP packet is easily lost on a field network. */
+const WAKE_RESEND_MS = 30_000
 
 /** A node as the loop is handed it: the scheduler's view with admin state, and when it was last heard. */
 export type SensedNode = Omit<PlanNode, 'downForMs'> & {
@@ -81,8 +83,8 @@ export class ReconcileLoop {
   #round = 0
   /** When the grid last changed power (or a node failed), ms: parking waits for the grid to settle. A new leader counts from its start. */
   #powerChangedAt: number
-  /** Nodes this leader woke, and when, until they are up. */
-  readonly #woken = new Map<string, number>()
+  /** Nodes this leader woke, when, and when it last sent the wake, until they are up. */
+  readonly #woken = new Map<string, { at: number, sent: number }>()
   #unsubscribe: (() => void) | undefined
   #stopping: Promise<void> | undefined
 
@@ -155,7 +157,14 @@ export class ReconcileLoop {
   /** The power policy's next change, from this round's nodes and what the round could not place. */
   #power (nodes: PlanNode[], decisions: Decision[]): PowerDecision | undefined {
     const now = this.#c.clock.now()
-    for (const [id, at] of this.#woken) if (now - at >= WAKE_WAIT_MS) this.#woken.delete(id)
+    for (const [id, w] of this.#woken) {
+      if (now - w.at >= WAKE_WAIT_MS) this.#woken.delete(id)
+      else if (now - w.sent >= WAKE_RESEND_MS && this.#c.wake !== undefined) {
+        w.sent = now
+        // Not awaited: a resend must not hold up the round, and the wake logs its own failures.
+        void this.#c.wake(id).catch((err: unknown) => { this.#c.logger.warn({ err, node: this.#c.nameOf(id) }, 'wake resend failed') })
+      }
+    }
     return consolidate({
       state: this.#c.log.state,
       nodes,
@@ -180,7 +189,7 @@ export class ReconcileLoop {
     this.#powerChangedAt = this.#c.clock.now()
     this.#c.logger.info({ node: this.#c.nameOf(d.node), change: d.kind, reason }, 'node power changed')
     // A down node unparked is on its way (woken, or for someone to switch on): no other is woken for the same shortage meanwhile.
-    if (d.kind === 'unpark' && d.wake) this.#woken.set(d.node, this.#c.clock.now())
+    if (d.kind === 'unpark' && d.wake) this.#woken.set(d.node, { at: this.#c.clock.now(), sent: this.#c.clock.now() })
     if (wake) await this.#c.wake!(d.node)
   }
 
