@@ -1,8 +1,8 @@
 import type { Logger } from 'pino'
 import type { ParkView, PowerView } from '../controller/client/types.ts'
 import { DEFAULT_HIGH_PERCENT, DEFAULT_LOW_PERCENT, DEFAULT_MIN_ACTIVE_NODES } from '../controller/reconciler/index.ts'
-import { adminOf, setNodeAdmin, setPower, type CommandLog } from '../controller/state/index.ts'
-import { ApiError, badRequest, notFound, type PowerService } from './api/index.ts'
+import { adminOf, setNodeAdmin, setPower, type CommandLog, type PowerPolicy } from '../controller/state/index.ts'
+import { ApiError, badRequest, notFound, type PowerChange, type PowerService } from './api/index.ts'
 import type { GridNodes } from './membership/index.ts'
 
 export interface GridPowerComponents {
@@ -32,18 +32,35 @@ export class GridPower implements PowerService {
     const parked = (await this.#c.nodes.views()).flatMap(n => n.admin === 'parked' || n.admin === 'parking'
       ? [{ id: n.id, name: n.name, state: n.state, admin: n.admin, ...(n.wakeMac !== undefined ? { wakeMac: n.wakeMac } : {}) }]
       : [])
+    const p = log.state.power
     return {
-      consolidate: log.state.power?.consolidate === true,
-      lowPercent: DEFAULT_LOW_PERCENT,
-      highPercent: DEFAULT_HIGH_PERCENT,
-      minActiveNodes: DEFAULT_MIN_ACTIVE_NODES,
+      consolidate: p?.consolidate === true,
+      lowPercent: p?.lowPercent ?? DEFAULT_LOW_PERCENT,
+      highPercent: p?.highPercent ?? DEFAULT_HIGH_PERCENT,
+      minActiveNodes: p?.minActiveNodes ?? DEFAULT_MIN_ACTIVE_NODES,
       parked
     }
   }
 
-  async setPower (change: { consolidate: boolean }): Promise<PowerView> {
-    await this.#grid().propose(setPower(change))
-    this.#c.logger.info(change, 'grid power policy changed')
+  async setPower (change: PowerChange): Promise<PowerView> {
+    const log = this.#grid()
+    await log.readBarrier?.()
+    const now = log.state.power
+    const next: PowerPolicy = { consolidate: change.consolidate ?? now?.consolidate ?? false }
+    for (const key of ['lowPercent', 'highPercent', 'minActiveNodes'] as const) {
+      const value = change[key] ?? now?.[key]
+      if (value !== undefined) next[key] = value
+    }
+    const low = next.lowPercent ?? DEFAULT_LOW_PERCENT
+    const high = next.highPercent ?? DEFAULT_HIGH_PERCENT
+    // Refused before anything is proposed: a bad policy changes nothing.
+    if (low < 1 || low > 100) throw badRequest(`lowPercent must be 1 to 100, not ${low}`)
+    if (high < 1 || high > 100) throw badRequest(`highPercent must be 1 to 100, not ${high}`)
+    // Parking fills the rest to at most low; waking at high must lie above it, or the grid parks and wakes in turn.
+    if (low >= high) throw badRequest(`lowPercent (${low}) must be below highPercent (${high})`)
+    if ((next.minActiveNodes ?? DEFAULT_MIN_ACTIVE_NODES) < 1) throw badRequest(`minActiveNodes must be 1 or more, not ${String(next.minActiveNodes)}`)
+    await log.propose(setPower(next))
+    this.#c.logger.info(next, 'grid power policy changed')
     return await this.power()
   }
 

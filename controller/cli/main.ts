@@ -157,11 +157,14 @@ nodeCmd.command('park <node>').description('empty the node like a drain, then ke
 nodeCmd.command('unpark <node>').description('let a parked node take instances again, waking it with Wake-on-LAN if it is off')
   .action(async (node: string) => { await run(async () => await park(await client(), out, node, 'unpark', format()))() })
 program.command('power [consolidate] [state]').description('the grid\'s power policy and parked nodes; `power consolidate on|off` parks idle nodes or stops doing so')
-  .action(async (what: string | undefined, state: string | undefined) => {
+  .option('--low <percent>', 'park a node only when the others would carry at most this load', v => wholeNumber('--low', v))
+  .option('--high <percent>', 'wake a parked node when the active nodes carry this load', v => wholeNumber('--high', v))
+  .option('--min-nodes <n>', 'never park below this many active nodes', v => wholeNumber('--min-nodes', v))
+  .action(async (what: string | undefined, state: string | undefined, o: { low?: number, high?: number, minNodes?: number }) => {
     await run(async () => {
-      if (what === undefined) return await power(await client(), out, undefined, format())
-      if (what !== 'consolidate' || (state !== 'on' && state !== 'off')) { out.error('trellis: power takes nothing, or consolidate on|off'); return 2 }
-      return await power(await client(), out, state, format())
+      if (what !== undefined && (what !== 'consolidate' || (state !== 'on' && state !== 'off'))) { out.error('trellis: power takes nothing, or consolidate on|off'); return 2 }
+      const consolidate = what === undefined ? undefined : state as 'on' | 'off'
+      return await power(await client(), out, { consolidate, lowPercent: o.low, highPercent: o.high, minActiveNodes: o.minNodes }, format())
     })()
   })
 

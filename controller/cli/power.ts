@@ -3,9 +3,22 @@ import type { PowerView, TrellisClient } from '../client/index.ts'
 import type { Format, Output } from './commands.ts'
 import { table } from './format.ts'
 
-/** The policy and the parked nodes; with on or off, sets consolidation first. */
-export async function power (client: TrellisClient, out: Output, consolidate: 'on' | 'off' | undefined, format: Format): Promise<number> {
-  const view = consolidate === undefined ? await client.power() : await client.setPower(consolidate === 'on')
+/** What `trellis power` may change: consolidation on or off, and the thresholds. */
+export interface PowerFlags {
+  consolidate?: 'on' | 'off'
+  lowPercent?: number
+  highPercent?: number
+  minActiveNodes?: number
+}
+
+/** The policy and the parked nodes; with a change, sets it first. */
+export async function power (client: TrellisClient, out: Output, flags: PowerFlags, format: Format): Promise<number> {
+  const { consolidate, ...thresholds } = flags
+  const change = {
+    ...(consolidate !== undefined ? { consolidate: consolidate === 'on' } : {}),
+    ...Object.fromEntries(Object.entries(thresholds).filter(([, v]) => v !== undefined))
+  }
+  const view = Object.keys(change).length === 0 ? await client.power() : await client.setPower(change)
   if (format === 'json') { out.write(JSON.stringify(view, null, 2)); return 0 }
   out.write(powerText(view))
   return 0

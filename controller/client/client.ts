@@ -205,8 +205,10 @@ export class TrellisClient {
   /** A new grid token; its secret is in this answer only. */
   /** The grid's power policy and its parked nodes. */
   async power (): Promise<PowerView> { return await this.#call('GET', '/v1/power') }
-  /** Turns consolidation on or off. */
-  async setPower (consolidate: boolean): Promise<PowerView> { return await this.#call('PUT', '/v1/power', JSON.stringify({ consolidate }), 'application/json') }
+  /** Turns consolidation on or off and sets its thresholds; what is absent stays. */
+  async setPower (change: { consolidate?: boolean, lowPercent?: number, highPercent?: number, minActiveNodes?: number }): Promise<PowerView> {
+    return await this.#call('PUT', '/v1/power', JSON.stringify(change), 'application/json')
+  }
   /** action: park (empty the node, then keep it empty to be powered off) or unpark (schedulable again, woken if off). */
   async park (node: string, action: 'park' | 'unpark'): Promise<ParkView> {
     return await this.#call('POST', `/v1/nodes/${encodeURIComponent(node)}/${action}`, '')

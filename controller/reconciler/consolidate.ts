@@ -66,7 +66,10 @@ export type PowerDecision =
 const ZERO: Amounts = { cpu: 0, memory: 0, disk: 0 }
 
 /** The next power change, or undefined when there is none to make. At most one, so the grid changes one node at a time. */
-export function consolidate (input: ConsolidateInput): PowerDecision | undefined {
+export function consolidate (given: ConsolidateInput): PowerDecision | undefined {
+  // Thresholds an operator committed (trellis power) win over the caller's defaults.
+  const p = given.state.power
+  const input = { ...given, options: { ...given.options, ...(p?.lowPercent !== undefined ? { lowPercent: p.lowPercent } : {}), ...(p?.highPercent !== undefined ? { highPercent: p.highPercent } : {}), ...(p?.minActiveNodes !== undefined ? { minActiveNodes: p.minActiveNodes } : {}) } }
   const used = usedByNode(input.state)
   const nodes: SchedNode[] = input.nodes.map(n => ({ ...n, used: used.get(n.id) ?? ZERO }))
   return wake(input, nodes) ?? finishPark(input, nodes) ?? park(input, nodes)

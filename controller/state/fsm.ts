@@ -1,7 +1,7 @@
 import type { AppSpec } from '../graph/types.ts'
 import type { Command } from './commands.ts'
 import { BadCommandError } from './errors.ts'
-import type { ApplyResult, AppRevision, GridState } from './types.ts'
+import type { ApplyResult, AppRevision, GridState, PowerPolicy } from './types.ts'
 
 /** Revisions an app keeps for history and rollback: enough to walk back through a bad afternoon. */
 export const APP_HISTORY = 10
@@ -25,9 +25,20 @@ export function apply (state: GridState, index: number, command: Command): Apply
     case 'placeApp': return applyPlaceApp(state, index, command)
     case 'setNodeAdmin': return applySetNodeAdmin(state, command)
     case 'setPower': {
-      const consolidate = command.setPower?.consolidate === true
-      state.power = { consolidate }
-      return { kind: 'power-set', consolidate }
+      const p = command.setPower
+      const consolidate = p?.consolidate === true
+      // Zero is "the default": only thresholds an operator set are kept.
+      const low = p?.lowPercent ?? 0
+      const high = p?.highPercent ?? 0
+      const min = p?.minActiveNodes ?? 0
+      const policy: PowerPolicy = {
+        consolidate,
+        ...(low > 0 ? { lowPercent: low } : {}),
+        ...(high > 0 ? { highPercent: high } : {}),
+        ...(min > 0 ? { minActiveNodes: min } : {})
+      }
+      state.power = policy
+      return { kind: 'power-set', consolidate, policy: { ...policy } }
     }
     case 'updateVolume': return applyUpdateVolume(state, command)
     case 'copyVolume': return applyCopyVolume(state, index, command)

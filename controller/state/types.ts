@@ -90,6 +90,10 @@ export function adminOf (state: GridState, node: string): Required<NodeAdmin> {
 export interface PowerPolicy {
   /** Empty and park nodes when load is low (docs/field.md, Power). */
   consolidate: boolean
+  /** The planner's thresholds, when an operator set them; absent means its defaults. */
+  lowPercent?: number
+  highPercent?: number
+  minActiveNodes?: number
 }
 
 /** An image in the grid's catalog: what it is, how to check its blob, and who holds it. */
@@ -153,7 +157,7 @@ export type ApplyResult =
   | { kind: 'volume-copied', volume: string, applied: boolean, why?: string }
   | { kind: 'snapshot-deleted', volume: string, existed: boolean }
   | { kind: 'node-admin', node: string, cordoned: boolean, draining: boolean, parked?: boolean, reason?: string }
-  | { kind: 'power-set', consolidate: boolean }
+  | { kind: 'power-set', consolidate: boolean, policy: PowerPolicy }
   | { kind: 'image-put', name: string, version: string, digest: string, change: 'created' | 'unchanged' | 'refused', why?: string }
   | { kind: 'image-deleted', name: string, version: string, existed: boolean, usedBy: string[] }
   | { kind: 'image-held', digest: string, node: string, applied: boolean }

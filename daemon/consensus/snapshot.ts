@@ -117,7 +117,11 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   state.tokens.clear()
   for (const t of body.tokens ?? []) state.tokens.set(t.name, t)
   const power = body.power?.[0]
-  if (power !== undefined) state.power = { consolidate: power.consolidate === true }
-  else delete state.power
+  if (power !== undefined) {
+    state.power = { consolidate: power.consolidate === true }
+    for (const key of ['lowPercent', 'highPercent', 'minActiveNodes'] as const) {
+      if (typeof power[key] === 'number') state.power[key] = power[key]
+    }
+  } else delete state.power
   state.appliedIndex = index
 }

@@ -1384,6 +1384,9 @@ export namespace trellis {
             constructor(p?: trellis.state.SetPower.$Properties);
             $unknowns?: Uint8Array[];
             consolidate: boolean;
+            lowPercent: number;
+            highPercent: number;
+            minActiveNodes: number;
             static create(properties: trellis.state.SetPower.$Shape): trellis.state.SetPower & trellis.state.SetPower.$Shape;
             static create(properties?: trellis.state.SetPower.$Properties): trellis.state.SetPower;
             static encode(m: trellis.state.SetPower.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -1400,6 +1403,9 @@ export namespace trellis {
         namespace SetPower {
             interface $Properties {
                 consolidate?: (boolean|null);
+                lowPercent?: (number|null);
+                highPercent?: (number|null);
+                minActiveNodes?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.state.SetPower.$Properties;

@@ -16338,6 +16338,9 @@ export const trellis = $root.trellis = (() => {
              * Properties of a SetPower.
              * @typedef {Object} trellis.state.SetPower.$Properties
              * @property {boolean|null} [consolidate] SetPower consolidate
+             * @property {number|null} [lowPercent] SetPower lowPercent
+             * @property {number|null} [highPercent] SetPower highPercent
+             * @property {number|null} [minActiveNodes] SetPower minActiveNodes
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -16378,6 +16381,30 @@ export const trellis = $root.trellis = (() => {
             SetPower.prototype.consolidate = false;
 
             /**
+             * SetPower lowPercent.
+             * @member {number} lowPercent
+             * @memberof trellis.state.SetPower
+             * @instance
+             */
+            SetPower.prototype.lowPercent = 0;
+
+            /**
+             * SetPower highPercent.
+             * @member {number} highPercent
+             * @memberof trellis.state.SetPower
+             * @instance
+             */
+            SetPower.prototype.highPercent = 0;
+
+            /**
+             * SetPower minActiveNodes.
+             * @member {number} minActiveNodes
+             * @memberof trellis.state.SetPower
+             * @instance
+             */
+            SetPower.prototype.minActiveNodes = 0;
+
+            /**
              * Creates a new SetPower instance using the specified properties.
              * @function create
              * @memberof trellis.state.SetPower
@@ -16411,6 +16438,12 @@ export const trellis = $root.trellis = (() => {
                     throw $Error("max depth exceeded");
                 if (m.consolidate != null && $Object.hasOwnProperty.call(m, "consolidate") && m.consolidate !== false)
                     w.uint32(/* id 1, wireType 0 =*/8).bool(m.consolidate);
+                if (m.lowPercent != null && $Object.hasOwnProperty.call(m, "lowPercent") && m.lowPercent !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).uint32(m.lowPercent);
+                if (m.highPercent != null && $Object.hasOwnProperty.call(m, "highPercent") && m.highPercent !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).uint32(m.highPercent);
+                if (m.minActiveNodes != null && $Object.hasOwnProperty.call(m, "minActiveNodes") && m.minActiveNodes !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).uint32(m.minActiveNodes);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -16477,6 +16510,33 @@ export const trellis = $root.trellis = (() => {
                                 delete m.consolidate;
                             continue;
                         }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.lowPercent = v;
+                            else
+                                delete m.lowPercent;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.highPercent = v;
+                            else
+                                delete m.highPercent;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.minActiveNodes = v;
+                            else
+                                delete m.minActiveNodes;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -16529,6 +16589,18 @@ export const trellis = $root.trellis = (() => {
                     if (typeof m.consolidate !== "boolean")
                         return "consolidate: boolean expected";
                 }
+                if (m.lowPercent != null && $Object.hasOwnProperty.call(m, "lowPercent")) {
+                    if (!$util.isInteger(m.lowPercent))
+                        return "lowPercent: integer expected";
+                }
+                if (m.highPercent != null && $Object.hasOwnProperty.call(m, "highPercent")) {
+                    if (!$util.isInteger(m.highPercent))
+                        return "highPercent: integer expected";
+                }
+                if (m.minActiveNodes != null && $Object.hasOwnProperty.call(m, "minActiveNodes")) {
+                    if (!$util.isInteger(m.minActiveNodes))
+                        return "minActiveNodes: integer expected";
+                }
                 return null;
             };
 
@@ -16555,6 +16627,21 @@ export const trellis = $root.trellis = (() => {
                         m.consolidate = $Boolean(d.consolidate);
                     }
                 }
+                if (d.lowPercent != null) {
+                    if ($Number(d.lowPercent) !== 0) {
+                        m.lowPercent = d.lowPercent >>> 0;
+                    }
+                }
+                if (d.highPercent != null) {
+                    if ($Number(d.highPercent) !== 0) {
+                        m.highPercent = d.highPercent >>> 0;
+                    }
+                }
+                if (d.minActiveNodes != null) {
+                    if ($Number(d.minActiveNodes) !== 0) {
+                        m.minActiveNodes = d.minActiveNodes >>> 0;
+                    }
+                }
                 return m;
             };
 
@@ -16577,9 +16664,21 @@ export const trellis = $root.trellis = (() => {
                 var d = {};
                 if (o.defaults) {
                     d.consolidate = false;
+                    d.lowPercent = 0;
+                    d.highPercent = 0;
+                    d.minActiveNodes = 0;
                 }
                 if (m.consolidate != null && $Object.hasOwnProperty.call(m, "consolidate")) {
                     d.consolidate = m.consolidate;
+                }
+                if (m.lowPercent != null && $Object.hasOwnProperty.call(m, "lowPercent")) {
+                    d.lowPercent = m.lowPercent;
+                }
+                if (m.highPercent != null && $Object.hasOwnProperty.call(m, "highPercent")) {
+                    d.highPercent = m.highPercent;
+                }
+                if (m.minActiveNodes != null && $Object.hasOwnProperty.call(m, "minActiveNodes")) {
+                    d.minActiveNodes = m.minActiveNodes;
                 }
                 return d;
             };

@@ -212,3 +212,16 @@ t.test('wake: load over the high threshold unparks; a parking node is called bac
   t.match(g.power(), { kind: 'unpark', node: 'p2', reason: /load 85 % reached 80 %/ })
   t.not(g.power({ options: { highPercent: 90 } })?.kind, 'unpark', 'under a higher threshold nothing wakes (the empty parking node is parked)')
 })
+
+t.test("thresholds committed with the policy win over the caller's defaults", async t => {
+  const g = new Grid([node('n1'), node('n2'), node('n3')])
+  g.put(app('site', component('web', 'web', 2, { resources: { cpu: 0.6, memory: GiB / 4, disk: 0 } })))
+  // 1.2 of 6 cores: the other two would carry 30 %.
+  t.match(g.power(), { kind: 'park' })
+  g.commit(setPower({ consolidate: true, lowPercent: 25 }))
+  t.equal(g.power(), undefined, 'at most 25 %: no node goes')
+  g.commit(setPower({ consolidate: true, minActiveNodes: 3 }))
+  t.equal(g.power(), undefined, 'three active nodes kept')
+  g.commit(setPower({ consolidate: true }))
+  t.match(g.power(), { kind: 'park' }, 'back to the defaults')
+})

@@ -27,7 +27,7 @@ t.test('a SetNodeAdmin from before power (no parked field) reads as not parked',
 t.test('the power policy: off until set, kept in snapshots; old snapshots read as off', async t => {
   const s = emptyState()
   t.equal(s.power?.consolidate ?? false, false)
-  t.same(apply(s, 1, decodeCommand(encodeCommand(setPower({ consolidate: true })))), { kind: 'power-set', consolidate: true })
+  t.same(apply(s, 1, decodeCommand(encodeCommand(setPower({ consolidate: true })))), { kind: 'power-set', consolidate: true, policy: { consolidate: true } })
   apply(s, 2, setNodeAdmin('n2', { cordoned: true, draining: false, parked: true }))
   const copy = emptyState()
   restoreState(copy, serializeState(s), 2)
@@ -41,4 +41,9 @@ t.test('the power policy: off until set, kept in snapshots; old snapshots read a
   t.same(adminOf(copy, 'n3'), { cordoned: true, draining: true, parked: false })
   apply(copy, 8, setPower({ consolidate: false }))
   t.same(copy.power, { consolidate: false })
+  apply(copy, 9, decodeCommand(encodeCommand(setPower({ consolidate: true, lowPercent: 40, minActiveNodes: 3 }))))
+  t.same(copy.power, { consolidate: true, lowPercent: 40, minActiveNodes: 3 }, 'thresholds set are kept; those not set stay the defaults')
+  const again = emptyState()
+  restoreState(again, serializeState(copy), 9)
+  t.same(again.power, copy.power, 'and survive a snapshot')
 })

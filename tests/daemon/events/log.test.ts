@@ -58,7 +58,7 @@ t.test('power: parking, parked and unparked say why; a parked node going off is 
   t.match(appliedEvent({ kind: 'node-admin', node: 'n1', cordoned: true, draining: false, parked: true, reason: 'emptied' }, 1, name), { kind: 'node-parked', detail: /may be powered off \(emptied\)/ })
   t.match(appliedEvent({ kind: 'node-admin', node: 'n1', cordoned: false, draining: false, parked: false, reason: 'capacity short' }, 1, name), { kind: 'node-unparked', detail: /capacity short/ })
   t.match(appliedEvent({ kind: 'node-admin', node: 'n1', cordoned: false, draining: false }, 1, name), { kind: 'node-uncordoned' }, 'an operator\'s uncordon as before')
-  t.match(appliedEvent({ kind: 'power-set', consolidate: true }, 1, name), { kind: 'power-policy', detail: /consolidation on/ })
+  t.match(appliedEvent({ kind: 'power-set', consolidate: true, policy: { consolidate: true } }, 1, name), { kind: 'power-policy', detail: /consolidation on/ })
   const parked = (id: string): boolean => id === 'n1'
   t.equal(membershipEvent({ type: 'node-suspect', peer: 'n1', at: 5, phi: 9 }, name, parked), undefined, 'a parked node\'s silence is not suspicious')
   t.match(membershipEvent({ type: 'node-down', peer: 'n1', at: 6, phi: 12, suspectForMs: 3000 }, name, parked), { kind: 'node-off', detail: /parked and off/ })
