@@ -67,12 +67,20 @@ const ZERO: Amounts = { cpu: 0, memory: 0, disk: 0 }
 
 /** The next power change, or undefined when there is none to make. At most one, so the grid changes one node at a time. */
 export function consolidate (given: ConsolidateInput): PowerDecision | undefined {
-  // Thresholds an operator committed (trellis power) win over the caller's defaults.
-  const p = given.state.power
-  const input = { ...given, options: { ...given.options, ...(p?.lowPercent !== undefined ? { lowPercent: p.lowPercent } : {}), ...(p?.highPercent !== undefined ? { highPercent: p.highPercent } : {}), ...(p?.minActiveNodes !== undefined ? { minActiveNodes: p.minActiveNodes } : {}) } }
+  const input = { ...given, options: optionsOf(given) }
   const used = usedByNode(input.state)
   const nodes: SchedNode[] = input.nodes.map(n => ({ ...n, used: used.get(n.id) ?? ZERO }))
   return wake(input, nodes) ?? finishPark(input, nodes) ?? park(input, nodes)
+}
+
+/** The caller's options, with the thresholds an operator committed (trellis power) over them. */
+function optionsOf (input: ConsolidateInput): PowerOptions {
+  const options: PowerOptions = { ...input.options }
+  for (const key of ['lowPercent', 'highPercent', 'minActiveNodes'] as const) {
+    const value = input.state.power?.[key]
+    if (value !== undefined) options[key] = value
+  }
+  return options
 }
 
 /** Takes new instances: up and under no admin state. */
