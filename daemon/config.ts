@@ -59,6 +59,10 @@ export interface NodeConfig {
   instanceLogFiles: number
   /** Require the admin token for /metrics too (by default it is open, as Prometheus exporters are). */
   metricsAuth: boolean
+  /** MAC address the grid wakes this node at (Wake-on-LAN) when parked and off; default the machine's first IPv4 interface's. */
+  wakeMac?: string
+  /** Command (run with /bin/sh -c) that powers this node off once the grid has parked it; none by default (docs/field.md, Power). */
+  powerOffCommand?: string
 }
 
 export function defaultConfig (dataDir: string): NodeConfig {

@@ -13,6 +13,7 @@ import { defaultDataDir } from '../controller/client/index.ts'
 import { versionLine } from '../controller/version/index.ts'
 import { DEFAULT_INSTANCE_UIDS, parseUidRange, type UidRange } from './runtime/index.ts'
 import { DEFAULT_LOG_FILES, DEFAULT_LOG_MAX_BYTES } from './logs/index.ts'
+import { normalizeMac } from './power/index.ts'
 
 function hostPort (value: string): { host: string, port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value)
@@ -65,6 +66,8 @@ interface RunOptions {
   instanceLogMax: number
   instanceLogFiles: number
   metricsAuth?: boolean
+  wakeMac?: string
+  powerOffCommand?: string
 }
 
 /** The flags every command that starts the node takes. */
@@ -97,6 +100,8 @@ function nodeOptions (command: Command): Command {
     .option('--instance-log-max <MiB>', 'size at which an instance\'s stdout or stderr file is rotated, MiB', v => mib('--instance-log-max', v), DEFAULT_LOG_MAX_BYTES)
     .option('--instance-log-files <n>', 'files kept per instance stream, the live one included', positiveInt('--instance-log-files'), DEFAULT_LOG_FILES)
     .option('--metrics-auth', 'require the admin token for /metrics (open by default; see docs/metrics.md)')
+    .option('--wake-mac <mac>', 'MAC address the grid wakes this node at with Wake-on-LAN when it is parked and off (default: the first IPv4 interface\'s)', wakeMac)
+    .option('--power-off-command <command>', 'command (run by /bin/sh) that powers this node off once the grid has parked it; none by default (docs/field.md, Power)')
 }
 
 function positiveInt (flag: string): (v: string) => number {
@@ -104,6 +109,14 @@ function positiveInt (flag: string): (v: string) => number {
     const n = Number(v)
     if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} wants a whole number above 0, not ${JSON.stringify(v)}`)
     return n
+  }
+}
+
+function wakeMac (v: string): string {
+  try {
+    return normalizeMac(v)
+  } catch {
+    throw new InvalidArgumentError(`--wake-mac wants a MAC address such as 52:54:00:12:34:56, not ${JSON.stringify(v)}`)
   }
 }
 
@@ -150,7 +163,9 @@ function configOf (opts: RunOptions): NodeConfig {
     vmAccel: opts.vmAccel,
     instanceLogMaxBytes: Math.max(1, opts.instanceLogMax),
     instanceLogFiles: opts.instanceLogFiles,
-    metricsAuth: opts.metricsAuth === true
+    metricsAuth: opts.metricsAuth === true,
+    wakeMac: opts.wakeMac,
+    powerOffCommand: opts.powerOffCommand
   })
   if (opts.images !== undefined) config.imagesDir = resolve(opts.images)
   if (opts.vmProbeKernel !== undefined) config.vmProbeKernel = resolve(opts.vmProbeKernel)

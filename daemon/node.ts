@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { flushCompileCache } from 'node:module'
 import { join } from 'node:path'
+import { networkInterfaces } from 'node:os'
 import { version as nodeVersion } from 'node:process'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { pino, type Logger } from 'pino'
@@ -8,10 +9,10 @@ import { GridCatalog } from '../controller/catalog/index.ts'
 import { RealClock, type Clock } from '../controller/clock/index.ts'
 import { rebalance, ReconcileLoop } from '../controller/reconciler/index.ts'
 import { schedule } from '../controller/scheduler/index.ts'
-import type { CommandLog } from '../controller/state/index.ts'
+import { adminOf, type CommandLog } from '../controller/state/index.ts'
 import { describeSupervisorEvent, InstanceReports, INSTANCES_TOPIC, InstanceWhereabouts, NodeAgent, REPORT_EVENTS, reportedInstances, SelfFence, type LocalReport } from './agent/index.ts'
 import { appliedEvent, GridEvents, membershipEvent } from './events/index.ts'
-import { addConsoleRoutes, addEventRoutes, addImageRoutes, addLoginRoutes, addMetricsRoute, addRevisionRoutes, addRoutes, addSessionRoutes, addTokenRoutes, ApiServer, Sessions, tokenAuthenticator } from './api/index.ts'
+import { addConsoleRoutes, addEventRoutes, addImageRoutes, addLoginRoutes, addMetricsRoute, addRevisionRoutes, addPowerRoutes, addRoutes, addSessionRoutes, addTokenRoutes, ApiServer, Sessions, tokenAuthenticator } from './api/index.ts'
 import { AppRevisions } from './app-revisions.ts'
 import { NodeMetrics, type MetricsSources } from './metrics/index.ts'
 import { metricSources } from './metric-sources.ts'
@@ -19,6 +20,8 @@ import { GridEventService } from './event-service.ts'
 import { loadConsoleAssets } from '../controller/console/index.ts'
 import { CatalogService } from './image-service.ts'
 import { GridTokens } from './token-service.ts'
+import { GridPower } from './power-service.ts'
+import { PowerOffHook, sendWakeOnLan, wakeMacOf } from './power/index.ts'
 import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
 import { DEFAULT_MESH_PORT, GRID_KEY_FILE, inGrid, loadGridConfig } from './commands/index.ts'
 import { multicastNotes, nodeFingerprints } from './node-capabilities.ts'
@@ -121,13 +124,15 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
 
   // The advert reads the API address, the mesh addresses and what the agent holds, all bound below.
   let apiUrl = ''
+  // Where the grid can wake this node when it is parked and off.
+  const wakeMac = config.wakeMac ?? wakeMacOf(networkInterfaces())
   let agent: NodeAgent | undefined
   let membership: Membership | undefined
   const advert = async (stamp: { incarnation: number, sequence: number, sentAt: number }): Promise<NodeAdvert> => buildAdvert({
     identity,
     ...stamp,
     versions: { trellis: VERSION, node: nodeVersion },
-    config: { zone: config.zone, labels: config.labels, apiAddress: apiUrl, listenAddrs: membership?.host.addresses ?? [] },
+    config: { zone: config.zone, labels: config.labels, apiAddress: apiUrl, listenAddrs: membership?.host.addresses ?? [], wakeMac },
     resources: await probeResources(config.dataDir),
     fingerprints,
     allocated: agent?.allocated() ?? { cpu: 0, memory: 0, disk: 0 }
@@ -273,6 +278,27 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       : () => rebalance({ state: commandLog.state, nodes: nodes.sensed(), images: catalog, schedule, seed: commandLog.state.appliedIndex })
   }))
 
+  // Wake-on-LAN to a node's advertised MAC; false when it advertised none.
+  const wakeNode = async (id: string): Promise<boolean> => {
+    const mac = nodes.wakeMacOf(id)
+    if (mac === undefined) {
+      log.warn({ node: nodes.nameOf(id) }, 'cannot wake the node: its advert carries no MAC address (--wake-mac)')
+      return false
+    }
+    await sendWakeOnLan(mac).catch((err: unknown) => { log.warn({ err, node: nodes.nameOf(id), mac }, 'Wake-on-LAN packet not sent') })
+    log.info({ node: nodes.nameOf(id), mac }, 'Wake-on-LAN packet sent')
+    return true
+  }
+  addPowerRoutes(api, new GridPower({ log: raft, nodes, logger: log.child({ component: 'power' }), wake: wakeNode }))
+  const powerOff = config.powerOffCommand === undefined || config.powerOffCommand === ''
+    ? undefined
+    : new PowerOffHook({
+      clock,
+      logger: log.child({ component: 'power' }),
+      parked: () => { const a = adminOf(commandLog.state, identity.id); return a.parked && !a.draining }
+    }, { command: config.powerOffCommand })
+  if (powerOff !== undefined) commandLog.onApplied(() => { powerOff.check() })
+
   const reconciler = raft === undefined
     ? undefined
     : new ReconcileLoop({
@@ -291,7 +317,9 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       nameOf: id => nodes.nameOf(id),
       replicaReplaceMs: config.replicaReplaceMs,
       statefulGraceMs: profile.fence.statefulGraceMs,
-      roundMs: profile.reconcileRoundMs
+      roundMs: profile.reconcileRoundMs,
+      voters: () => raft.status().voters,
+      wake: async id => { await wakeNode(id) }
     })
   const fence = raft === undefined
     ? undefined
@@ -316,6 +344,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   await agent.start()
   reconciler?.start()
   fence?.start()
+  powerOff?.check()
   const bound = await api.listen(config.apiHost, config.apiPort)
   apiUrl = `http://${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`
   await writeFile(paths.apiFile, JSON.stringify({ url: apiUrl, pid: process.pid, mesh: membership?.host.addresses ?? [] }) + '\n', { mode: 0o600 })
@@ -348,6 +377,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
       await logKeeper.stop()
       // The log before the mesh: Raft must stop sending before the transport goes.
       await fence?.stop()
+      powerOff?.stop()
       await reconciler?.stop()
       await membership?.members.stop()
       await commandLog.close()
@@ -411,7 +441,10 @@ async function joinGrid (
   )
   // Membership transitions as this node sees them; names come from GridNodes once it exists.
   let nodes: GridNodes | undefined
-  directory.on('event', e => { c.events.observe(membershipEvent(e, id => nodes?.nameOf(id) ?? id)) })
+  directory.on('event', e => {
+    const event = membershipEvent(e, id => nodes?.nameOf(id) ?? id, id => nodes?.parked(id) ?? false)
+    if (event !== undefined) c.events.observe(event)
+  })
   await directory.start()
   const reports = new InstanceReports({
     gossip,
@@ -429,7 +462,7 @@ async function joinGrid (
     ...profile.raft
   })
   await raft.start()
-  const members = new MembershipLoop({ raft, directory, clock: c.clock, logger: c.logger }, { zone: config.zone, intervalMs: profile.membershipLoopMs })
+  const members = new MembershipLoop({ raft, directory, clock: c.clock, logger: c.logger, parked: id => adminOf(raft.state, id).parked }, { zone: config.zone, intervalMs: profile.membershipLoopMs })
   members.start()
   nodes = new GridNodes({
     self: { id: c.identity.id, name: c.identity.name },

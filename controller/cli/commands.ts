@@ -133,7 +133,8 @@ export async function nodesText (client: TrellisClient, format: Format, steady =
   const heads = ['NAME', 'STATE', 'ZONE', 'CPU', 'MEMORY', 'DISK', 'POWER', 'CAPABILITIES', 'LAST SEEN']
   const text = table(steady ? heads.filter(h => h !== 'DISK' && h !== 'LAST SEEN') : heads, list.map(n => [
     n.self ? `${n.name} *` : n.name,
-    n.admin === undefined ? n.state : `${n.state},${n.admin}`,
+    // A parked node that is down was powered off on purpose: off, not down.
+    n.admin === undefined ? n.state : `${n.admin === 'parked' && (n.state === 'down' || n.state === 'left') ? 'off' : n.state},${n.admin}`,
     n.zone === '' ? '-' : n.zone,
     steady ? `${n.cpu.allocated}/${n.cpu.cores}` : `${n.cpu.allocated}/${n.cpu.cores} (load ${n.cpu.load1.toFixed(2)})`,
     `${bytes(n.memory.allocated)}/${bytes(n.memory.allocatable)}`,

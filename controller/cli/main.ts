@@ -14,6 +14,7 @@ import { logs, parseSince } from './logs.ts'
 import { events } from './events.ts'
 import { appClone, volumeDelete, volumeDescribe, volumeList, volumeSnapshot, volumeWait } from './volumes.ts'
 import { imageDelete, imageDescribe, imageExport, imageImport, imageList } from './images.ts'
+import { park, power } from './power.ts'
 import { tokenCreate, tokenList, tokenRevoke } from './tokens.ts'
 import { bashCompletion } from './completion.ts'
 import { watch } from './watch.ts'
@@ -150,6 +151,22 @@ nodeCmd.command('uncordon <node>').description('let the node take instances agai
 nodeCmd.command('drain <node>').description('move the node\'s instances elsewhere, one at a time per app, waiting for health')
   .option('--wait <seconds>', 'return once the node runs nothing', v => Number(v))
   .action(async (node: string, o: { wait?: number }) => { await run(async () => await cmd.nodeAdmin(await client(), out, node, 'drain', format(), o.wait))() })
+
+nodeCmd.command('park <node>').description('empty the node like a drain, then keep it empty so it can be powered off (woken again when capacity is short)')
+  .action(async (node: string) => { await run(async () => await park(await client(), out, node, 'park', format()))() })
+nodeCmd.command('unpark <node>').description('let a parked node take instances again, waking it with Wake-on-LAN if it is off')
+  .action(async (node: string) => { await run(async () => await park(await client(), out, node, 'unpark', format()))() })
+program.command('power [consolidate] [state]').description('the grid\'s power policy and parked nodes; `power consolidate on|off` parks idle nodes or stops doing so')
+  .option('--low <percent>', 'park a node only when the others would carry at most this load', v => wholeNumber('--low', v))
+  .option('--high <percent>', 'wake a parked node when the active nodes carry this load', v => wholeNumber('--high', v))
+  .option('--min-nodes <n>', 'never park below this many active nodes', v => wholeNumber('--min-nodes', v))
+  .action(async (what: string | undefined, state: string | undefined, o: { low?: number, high?: number, minNodes?: number }) => {
+    await run(async () => {
+      if (what !== undefined && (what !== 'consolidate' || (state !== 'on' && state !== 'off'))) { out.error('trellis: power takes nothing, or consolidate on|off'); return 2 }
+      const consolidate = what === undefined ? undefined : state as 'on' | 'off'
+      return await power(await client(), out, { consolidate, lowPercent: o.low, highPercent: o.high, minActiveNodes: o.minNodes }, format())
+    })()
+  })
 
 program.command('rebalance').description('even out load over the nodes, e.g. after nodes joined (moves one instance per app per round)')
   .option('--rounds <n>', 'rounds to run, 3 s apart', v => Number(v), 1)

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import type {
-  AppDetailView, AppRevisionView, AppSummaryView, ApplyView, DiffView, ErrorBody, EventView, ImageView, ImportView, LogFollowView, LogsView, NodeView, RaftView, TokenView, ValidateView, VolumeView
+  AppDetailView, AppRevisionView, AppSummaryView, ApplyView, DiffView, ErrorBody, EventView, ImageView, ImportView, LogFollowView, LogsView, NodeView, ParkView, PowerView, RaftView, TokenView, ValidateView, VolumeView
 } from './types.ts'
 import { openSession, type Session } from './session.ts'
 import type { SessionStart } from './session-protocol.ts'
@@ -203,6 +203,17 @@ export class TrellisClient {
   async diff (source: string): Promise<DiffView> { return await this.#call('POST', '/v1/diff', source) }
 
   /** A new grid token; its secret is in this answer only. */
+  /** The grid's power policy and its parked nodes. */
+  async power (): Promise<PowerView> { return await this.#call('GET', '/v1/power') }
+  /** Turns consolidation on or off and sets its thresholds; what is absent stays. */
+  async setPower (change: { consolidate?: boolean, lowPercent?: number, highPercent?: number, minActiveNodes?: number }): Promise<PowerView> {
+    return await this.#call('PUT', '/v1/power', JSON.stringify(change), 'application/json')
+  }
+  /** action: park (empty the node, then keep it empty to be powered off) or unpark (schedulable again, woken if off). */
+  async park (node: string, action: 'park' | 'unpark'): Promise<ParkView> {
+    return await this.#call('POST', `/v1/nodes/${encodeURIComponent(node)}/${action}`, '')
+  }
+
   async createToken (name: string, role: 'admin' | 'read-only'): Promise<TokenView & { token: string }> {
     return await this.#call('POST', '/v1/tokens', JSON.stringify({ name, role }), 'application/json')
   }

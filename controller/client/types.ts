@@ -8,8 +8,13 @@ export interface NodeView {
   name: string
   /** As the answering node sees it. */
   state: 'up' | 'suspect' | 'down' | 'left'
-  /** What operators said: cordoned nodes take nothing new, draining nodes are being emptied. */
-  admin?: 'cordoned' | 'draining'
+  /**
+   * What operators (or the power policy) said: cordoned nodes take nothing new, draining nodes are being
+   * emptied, parking ones are being emptied to be parked, parked ones are kept empty to be powered off.
+   */
+  admin?: 'cordoned' | 'draining' | 'parking' | 'parked'
+  /** MAC address Wake-on-LAN wakes it at, from its advert; absent when unknown. */
+  wakeMac?: string
   /** The node answering the request. */
   self: boolean
   version: string
@@ -32,6 +37,26 @@ export interface NodeView {
   drops?: Record<string, number>
   /** Another node, as the answering node hears it: heartbeats by datagram lately, or by gossip only (UDP blocked or lossy one way). */
   heartbeats?: 'datagram' | 'gossip'
+}
+
+/** The grid's power policy and its parked nodes (GET/PUT /v1/power). */
+export interface PowerView {
+  /** Consolidation on: idle nodes are emptied and parked, one at a time. */
+  consolidate: boolean
+  /** The thresholds the leader applies, percent of the active nodes' cpu or memory. */
+  lowPercent: number
+  highPercent: number
+  minActiveNodes: number
+  /** Nodes parked or being parked, with their state (a parked node that is down is off). */
+  parked: Array<{ id: string, name: string, state: NodeView['state'], admin: 'parking' | 'parked', wakeMac?: string }>
+}
+
+/** What a park or unpark did. */
+export interface ParkView {
+  node: string
+  admin: 'parking' | 'parked' | 'schedulable'
+  /** A Wake-on-LAN packet was sent (unpark of a node that is down, with a known MAC). */
+  woken?: boolean
 }
 
 export interface GraphIssueView {

@@ -2,7 +2,8 @@ import type { Logger } from 'pino'
 import { Periodic, type Clock } from '../clock/index.ts'
 import { statefulInstanceId, subjectId } from '../graph/index.ts'
 import type { ImageLookup, ScheduleRequest, ScheduleResult } from '../scheduler/types.ts'
-import { placeApp, updateVolume, type LeadingLog } from '../state/index.ts'
+import { placeApp, setNodeAdmin, updateVolume, type LeadingLog } from '../state/index.ts'
+import { consolidate, type PowerDecision, type PowerOptions } from './consolidate.ts'
 import { STATEFUL_GRACE_MS } from './fencing.ts'
 import { plan, usedByNode, type Decision, type PlanNode } from './plan.ts'
 import { planVolumes, type VolumeDecision } from './volumes.ts'
@@ -11,6 +12,10 @@ import { planVolumes, type VolumeDecision } from './volumes.ts'
 const ROUND_MS = 1000
 /** Least pause between a round and one a commit asked for, ms: the loop's own commits ask for one, and must not make it spin. */
 const POKE_GAP_MS = 50
+/** How long a woken node may take to come up before another may be woken in its place, ms: a machine's boot, generously. */
+const WAKE_WAIT_MS = 300_000
+/** How often a woken node that is not up yet gets its wake again, ms: one UDP packet is easily lost on a field network. */
+const WAKE_RESEND_MS = 30_000
 
 /** A node as the loop is handed it: the scheduler's view with admin state, and when it was last heard. */
 export type SensedNode = Omit<PlanNode, 'downForMs'> & {
@@ -55,6 +60,12 @@ export interface ReconcileLoopComponents {
   statefulGraceMs?: number
   /** Rounds apart without a change, ms. Default 1000. */
   roundMs?: number
+  /** The Raft voters now: never parked. Default none. */
+  voters?: () => readonly string[]
+  /** Wakes a parked node that is down (Wake-on-LAN); failures are its own to log. */
+  wake?: (node: string) => Promise<void>
+  /** The power policy's thresholds (docs/field.md, Power); defaults the planner's. */
+  power?: PowerOptions
 }
 
 /**
@@ -70,11 +81,16 @@ export class ReconcileLoop {
   readonly #downSince = new Map<string, number>()
   readonly #rounds: Periodic
   #round = 0
+  /** When the grid last changed power (or a node failed), ms: parking waits for the grid to settle. A new leader counts from its start. */
+  #powerChangedAt: number
+  /** Nodes this leader woke, when, and when it last sent the wake, until they are up. */
+  readonly #woken = new Map<string, { at: number, sent: number }>()
   #unsubscribe: (() => void) | undefined
   #stopping: Promise<void> | undefined
 
   constructor (components: ReconcileLoopComponents) {
     this.#c = components
+    this.#powerChangedAt = components.clock.now()
     this.#rounds = new Periodic(
       { clock: components.clock, onError: err => { components.logger.warn({ err }, 'reconcile round failed') } },
       { intervalMs: components.roundMs ?? ROUND_MS, pokeGapMs: POKE_GAP_MS, run: async () => await this.round() }
@@ -87,7 +103,7 @@ export class ReconcileLoop {
   }
 
   /** One round; returns what it decided (committed or said). */
-  async round (): Promise<Array<Decision | VolumeDecision>> {
+  async round (): Promise<Array<Decision | VolumeDecision | PowerDecision>> {
     const nodes = this.#sense()
     if (!this.#c.log.leads()) return []
     const decisions = plan({ state: this.#c.log.state, nodes, images: this.#c.images, schedule: this.#c.schedule, ready: this.#c.ready, failed: this.#c.failed, seed: ++this.#round, statefulGraceMs: this.#c.statefulGraceMs ?? STATEFUL_GRACE_MS })
@@ -108,7 +124,9 @@ export class ReconcileLoop {
       if (this.#stopping !== undefined) break
       await this.#changeMembers(d)
     }
-    return [...decisions, ...volumes]
+    const power = this.#stopping === undefined ? this.#power(nodes, decisions) : undefined
+    if (power !== undefined) await this.#changePower(power)
+    return [...decisions, ...volumes, ...(power !== undefined ? [power] : [])]
   }
 
   stop (): Promise<void> {
@@ -123,10 +141,56 @@ export class ReconcileLoop {
   #sense (): PlanNode[] {
     const now = this.#c.clock.now()
     return this.#c.nodes().map(({ lastHeard, lastAnswered, ...n }) => {
-      if (n.state === 'down' || n.state === 'left') { if (!this.#downSince.has(n.id)) this.#downSince.set(n.id, now) } else this.#downSince.delete(n.id)
+      if (n.state === 'down' || n.state === 'left') {
+        if (!this.#downSince.has(n.id)) {
+          this.#downSince.set(n.id, now)
+          // A failure unsettles the grid; a parked node switched off is what parking is for.
+          if (n.parked !== true) this.#powerChangedAt = now
+        }
+      } else this.#downSince.delete(n.id)
+      if (n.state === 'up') this.#woken.delete(n.id)
       const since = silentSince({ state: n.state, lastHeard, lastAnswered }, this.#downSince.get(n.id))
       return since !== undefined ? { ...n, downForMs: Math.max(0, now - since) } : n
     })
+  }
+
+  /** The power policy's next change, from this round's nodes and what the round could not place. */
+  #power (nodes: PlanNode[], decisions: Decision[]): PowerDecision | undefined {
+    const now = this.#c.clock.now()
+    for (const [id, w] of this.#woken) {
+      if (now - w.at >= WAKE_WAIT_MS) this.#woken.delete(id)
+      else if (now - w.sent >= WAKE_RESEND_MS && this.#c.wake !== undefined) {
+        w.sent = now
+        // Not awaited: a resend must not hold up the round, and the wake logs its own failures.
+        void this.#c.wake(id).catch((err: unknown) => { this.#c.logger.warn({ err, node: this.#c.nameOf(id) }, 'wake resend failed') })
+      }
+    }
+    return consolidate({
+      state: this.#c.log.state,
+      nodes,
+      images: this.#c.images,
+      schedule: this.#c.schedule,
+      seed: this.#round,
+      voters: this.#c.voters?.() ?? [],
+      unschedulable: decisions.flatMap(d => d.kind === 'unschedulable' ? [d.app] : []),
+      waking: [...this.#woken.keys()],
+      sinceChangeMs: now - this.#powerChangedAt,
+      options: this.#c.power
+    })
+  }
+
+  async #changePower (d: PowerDecision): Promise<void> {
+    const admin = d.kind === 'park'
+      ? { cordoned: true, draining: true, parked: true }
+      : d.kind === 'parked' ? { cordoned: true, draining: false, parked: true } : { cordoned: false, draining: false, parked: false }
+    const wake = d.kind === 'unpark' && d.wake && this.#c.wake !== undefined
+    const reason = wake ? `${d.reason}; waking it (Wake-on-LAN)` : d.reason
+    await this.#c.log.propose(setNodeAdmin(d.node, admin, reason))
+    this.#powerChangedAt = this.#c.clock.now()
+    this.#c.logger.info({ node: this.#c.nameOf(d.node), change: d.kind, reason }, 'node power changed')
+    // A down node unparked is on its way (woken, or for someone to switch on): no other is woken for the same shortage meanwhile.
+    if (d.kind === 'unpark' && d.wake) this.#woken.set(d.node, { at: this.#c.clock.now(), sent: this.#c.clock.now() })
+    if (wake) await this.#c.wake!(d.node)
   }
 
   #unschedulable (d: Extract<Decision, { kind: 'unschedulable' }>): void {

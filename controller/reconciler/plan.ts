@@ -230,7 +230,7 @@ function partly (request: ScheduleRequest, explanations: Record<string, string>,
  * already: where its instance may run. Components whose volumes do not exist
  * yet are free.
  */
-function pinnedOf (state: GridState, spec: AppSpec): Record<string, string[]> | undefined {
+export function pinnedOf (state: GridState, spec: AppSpec): Record<string, string[]> | undefined {
   let pinned: Record<string, string[]> | undefined
   for (const v of volumesOf(spec)) {
     const record = state.volumes.get(v.id)

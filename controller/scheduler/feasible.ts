@@ -26,6 +26,7 @@ const DOWN = because('are', 'down')
 const LEFT = because('have', 'left the grid')
 const CORDONED = because('are', 'cordoned')
 const DRAINING = because('are', 'draining')
+const PARKED = because('are', 'parked')
 
 /** Only nodes the failure detector holds up; a suspect one may be gone in a second, so nothing new goes there. */
 export const nodeState: FeasibilityChecker = {
@@ -34,11 +35,11 @@ export const nodeState: FeasibilityChecker = {
   feasible: ({ node }) => node.state === 'up' ? undefined : node.state === 'down' ? DOWN : node.state === 'left' ? LEFT : SUSPECT
 }
 
-/** Operators' word: cordoned nodes take nothing new, draining ones also give up what they hold. */
+/** Operators' word: cordoned and parked nodes take nothing new, draining ones also give up what they hold. */
 export const adminState: FeasibilityChecker = {
   name: 'admin-state',
   applies: () => true,
-  feasible: ({ node }) => node.draining ? DRAINING : node.cordoned ? CORDONED : undefined
+  feasible: ({ node }) => node.draining ? DRAINING : node.parked === true ? PARKED : node.cordoned ? CORDONED : undefined
 }
 
 /**

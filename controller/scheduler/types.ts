@@ -28,6 +28,8 @@ export interface SchedNode {
   state: NodeState
   cordoned: boolean
   draining: boolean
+  /** Parked to save power: takes nothing new (docs/field.md, Power); absent means not parked. */
+  parked?: boolean
   /** chargePercent 0..100; absent when unknown. */
   power: { source: PowerSource, chargePercent?: number }
   /** e.g. `volume-mount`, `binary:postgres`. */

@@ -1,7 +1,7 @@
 import { trellis } from '../../proto/gen/trellis.js'
 import type { AppSpec } from '../graph/types.ts'
 import { BadCommandError, UnsupportedCommandError } from './errors.ts'
-import type { TokenRole } from './types.ts'
+import type { PowerPolicy, TokenRole } from './types.ts'
 
 /** Highest command format this code writes and applies. */
 export const COMMAND_VERSION = 1
@@ -40,9 +40,17 @@ export function updateVolume (volume: string, generation: number, change: Volume
   return trellis.state.Command.create({ version: COMMAND_VERSION, updateVolume: { volume, generation, ...change, reason } })
 }
 
-/** A command that records an operator's cordon or drain of a node. */
-export function setNodeAdmin (node: string, admin: { cordoned: boolean, draining: boolean }): Command {
-  return trellis.state.Command.create({ version: COMMAND_VERSION, setNodeAdmin: { node, ...admin } })
+/** A command that records an operator's cordon or drain of a node, or its parking. */
+export function setNodeAdmin (node: string, admin: { cordoned: boolean, draining: boolean, parked?: boolean }, reason = ''): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, setNodeAdmin: { node, cordoned: admin.cordoned, draining: admin.draining, parked: admin.parked === true, reason } })
+}
+
+/** A command that sets the grid's power policy, the whole of it (absent thresholds: the planner's defaults). */
+export function setPower (policy: PowerPolicy): Command {
+  return trellis.state.Command.create({
+    version: COMMAND_VERSION,
+    setPower: { consolidate: policy.consolidate, lowPercent: policy.lowPercent ?? 0, highPercent: policy.highPercent ?? 0, minActiveNodes: policy.minActiveNodes ?? 0 }
+  })
 }
 
 export function encodeCommand (command: Command): Uint8Array {

@@ -1,7 +1,7 @@
 import type { AppSpec } from '../graph/types.ts'
 import type { Command } from './commands.ts'
 import { BadCommandError } from './errors.ts'
-import type { ApplyResult, AppRevision, GridState } from './types.ts'
+import type { ApplyResult, AppRevision, GridState, PowerPolicy } from './types.ts'
 
 /** Revisions an app keeps for history and rollback: enough to walk back through a bad afternoon. */
 export const APP_HISTORY = 10
@@ -24,6 +24,22 @@ export function apply (state: GridState, index: number, command: Command): Apply
     case 'deleteApp': return applyDeleteApp(state, command)
     case 'placeApp': return applyPlaceApp(state, index, command)
     case 'setNodeAdmin': return applySetNodeAdmin(state, command)
+    case 'setPower': {
+      const p = command.setPower
+      const consolidate = p?.consolidate === true
+      // Zero is "the default": only thresholds an operator set are kept.
+      const low = p?.lowPercent ?? 0
+      const high = p?.highPercent ?? 0
+      const min = p?.minActiveNodes ?? 0
+      const policy: PowerPolicy = {
+        consolidate,
+        ...(low > 0 ? { lowPercent: low } : {}),
+        ...(high > 0 ? { highPercent: high } : {}),
+        ...(min > 0 ? { minActiveNodes: min } : {})
+      }
+      state.power = policy
+      return { kind: 'power-set', consolidate, policy: { ...policy } }
+    }
     case 'updateVolume': return applyUpdateVolume(state, command)
     case 'copyVolume': return applyCopyVolume(state, index, command)
     case 'deleteSnapshot': {
@@ -105,9 +121,13 @@ function applyPlaceApp (state: GridState, index: number, command: Command): Appl
 function applySetNodeAdmin (state: GridState, command: Command): ApplyResult {
   const node = command.setNodeAdmin?.node ?? ''
   if (node === '') throw new BadCommandError('setNodeAdmin without node')
-  const cordoned = command.setNodeAdmin?.cordoned === true
+  const parked = command.setNodeAdmin?.parked === true
+  // A parked node takes nothing new, whoever parked it.
+  const cordoned = command.setNodeAdmin?.cordoned === true || parked
   const draining = command.setNodeAdmin?.draining === true
   if (!cordoned && !draining) state.nodes.delete(node)
-  else state.nodes.set(node, { cordoned, draining })
-  return { kind: 'node-admin', node, cordoned, draining }
+  // parked is written only when set, so records (and snapshots) of grids that never park are as before.
+  else state.nodes.set(node, { cordoned, draining, ...(parked ? { parked } : {}) })
+  const reason = command.setNodeAdmin?.reason ?? ''
+  return { kind: 'node-admin', node, cordoned, draining, parked, ...(reason !== '' ? { reason } : {}) }
 }

@@ -72,16 +72,28 @@ export interface VolumeRecord {
   snapshot?: boolean
 }
 
-/** What operators said about a node. */
+/** What operators (or the grid's power policy) said about a node. */
 export interface NodeAdmin {
   cordoned: boolean
   draining: boolean
+  /** Kept empty to be powered off (implies cordoned; with draining, being emptied to park). Absent in records from before power: not parked. */
+  parked?: boolean
 }
 
-/** A node's admin state as the state holds it: neither cordoned nor draining unless an operator said so. */
-export function adminOf (state: GridState, node: string): NodeAdmin {
+/** A node's admin state as the state holds it: neither cordoned, draining nor parked unless someone said so. */
+export function adminOf (state: GridState, node: string): Required<NodeAdmin> {
   const a = state.nodes.get(node)
-  return { cordoned: a?.cordoned ?? false, draining: a?.draining ?? false }
+  return { cordoned: a?.cordoned ?? false, draining: a?.draining ?? false, parked: a?.parked ?? false }
+}
+
+/** The grid's power policy; absent in states from before power: consolidation off. */
+export interface PowerPolicy {
+  /** Empty and park nodes when load is low (docs/field.md, Power). */
+  consolidate: boolean
+  /** The planner's thresholds, when an operator set them; absent means its defaults. */
+  lowPercent?: number
+  highPercent?: number
+  minActiveNodes?: number
 }
 
 /** An image in the grid's catalog: what it is, how to check its blob, and who holds it. */
@@ -130,6 +142,8 @@ export interface GridState {
   images: Map<string, ImageRecord>
   /** token name → record */
   tokens: Map<string, TokenRecord>
+  /** The power policy; absent means consolidation off. */
+  power?: PowerPolicy
   /** Index of the last command applied. */
   appliedIndex: number
 }
@@ -142,7 +156,8 @@ export type ApplyResult =
   | { kind: 'volume-updated', volume: string, applied: boolean, why?: string }
   | { kind: 'volume-copied', volume: string, applied: boolean, why?: string }
   | { kind: 'snapshot-deleted', volume: string, existed: boolean }
-  | { kind: 'node-admin', node: string, cordoned: boolean, draining: boolean }
+  | { kind: 'node-admin', node: string, cordoned: boolean, draining: boolean, parked?: boolean, reason?: string }
+  | { kind: 'power-set', consolidate: boolean, policy: PowerPolicy }
   | { kind: 'image-put', name: string, version: string, digest: string, change: 'created' | 'unchanged' | 'refused', why?: string }
   | { kind: 'image-deleted', name: string, version: string, existed: boolean, usedBy: string[] }
   | { kind: 'image-held', digest: string, node: string, applied: boolean }

@@ -26,6 +26,8 @@ export interface MembershipLoopComponents {
   directory: MembershipDirectory
   clock: Clock
   logger: Logger
+  /** Whether the grid has parked a node: a parked node may be powered off at any time, so it is never made a voter. */
+  parked?: (id: string) => boolean
 }
 
 export interface MembershipLoopInit {
@@ -156,7 +158,8 @@ export class MembershipLoop {
         state,
         zone: entry?.advert?.zone ?? (id === status.id ? this.#zone : ''),
         downForMs: since === undefined ? undefined : now - since,
-        caughtUp: raft.catchUp(id)?.caughtUp ?? false
+        // Not caught up is what keeps a learner from promotion; a parked node stays a learner.
+        caughtUp: this.#c.parked?.(id) === true ? false : raft.catchUp(id)?.caughtUp ?? false
       })
     }
     if (status.role !== 'leader') return undefined

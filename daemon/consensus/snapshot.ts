@@ -1,4 +1,4 @@
-import type { AppRecord, GridState, ImageRecord, NodeAdmin, PlacementRecord, TokenRecord, VolumeRecord } from '../../controller/state/index.ts'
+import type { AppRecord, GridState, ImageRecord, NodeAdmin, PlacementRecord, PowerPolicy, TokenRecord, VolumeRecord } from '../../controller/state/index.ts'
 import { BadSnapshotError } from './errors.ts'
 
 /** Format of the serialized state; bumped when the layout changes. Versions 1 (apps only), 2 (no volumes), 3 (no images) and 4 (no tokens) are still read. */
@@ -13,6 +13,8 @@ interface SnapshotBody {
   volumes?: VolumeRecord[]
   images?: ImageRecord[]
   tokens?: TokenRecord[]
+  /** The power policy, when one was ever set: zero or one record (absent before power). */
+  power?: PowerPolicy[]
 }
 
 /**
@@ -77,7 +79,9 @@ function snapshotParts (state: GridState): Array<{ head: string, keys: string[],
     { head: '],"nodes":[', keys: [...state.nodes.keys()].sort(), record: k => ({ id: k, ...state.nodes.get(k) }) },
     { head: '],"volumes":[', keys: [...state.volumes.keys()].sort(), record: k => state.volumes.get(k) },
     { head: '],"images":[', keys: [...state.images.keys()].sort(), record: k => state.images.get(k) },
-    { head: '],"tokens":[', keys: [...state.tokens.keys()].sort(), record: k => state.tokens.get(k) }
+    { head: '],"tokens":[', keys: [...state.tokens.keys()].sort(), record: k => state.tokens.get(k) },
+    // Zero or one record, so the layout stays arrays only and older snapshots (without it) read as before.
+    { head: '],"power":[', keys: state.power === undefined ? [] : ['power'], record: () => state.power }
   ]
 }
 
@@ -112,5 +116,12 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   for (const i of body.images ?? []) state.images.set(i.digest, i)
   state.tokens.clear()
   for (const t of body.tokens ?? []) state.tokens.set(t.name, t)
+  const power = body.power?.[0]
+  if (power !== undefined) {
+    state.power = { consolidate: power.consolidate === true }
+    for (const key of ['lowPercent', 'highPercent', 'minActiveNodes'] as const) {
+      if (typeof power[key] === 'number') state.power[key] = power[key]
+    }
+  } else delete state.power
   state.appliedIndex = index
 }

@@ -42,6 +42,11 @@ export class GridNodes {
     return id === this.#c.self.id ? 'up' : this.#entry(id)?.state
   }
 
+  /** Whether the grid has parked the node (or is parking it). */
+  parked (id: string): boolean {
+    return adminOf(this.#c.state(), id).parked
+  }
+
   isUp (id: string): boolean {
     return this.stateOf(id) === 'up'
   }
@@ -86,6 +91,11 @@ export class GridNodes {
     return adverts.map(a => ({ name: a.name, allocatable: schedulerFacts(a).capacity }))
   }
 
+  /** The MAC a Wake-on-LAN packet reaches a node at, from its last advert; undefined when it gave none. */
+  wakeMacOf (id: string): string | undefined {
+    return this.#entry(id)?.advert?.wakeMac
+  }
+
   #entry (id: string): DirectoryEntry | undefined {
     return this.#c.directory?.nodes().find(n => n.id === id)
   }
@@ -98,7 +108,8 @@ export class GridNodes {
       id: entry.id,
       name: a?.name ?? entry.id,
       state: entry.state,
-      ...(admin.draining ? { admin: 'draining' as const } : admin.cordoned ? { admin: 'cordoned' as const } : {}),
+      ...(admin.parked ? { admin: admin.draining ? 'parking' as const : 'parked' as const } : admin.draining ? { admin: 'draining' as const } : admin.cordoned ? { admin: 'cordoned' as const } : {}),
+      ...(a?.wakeMac !== undefined ? { wakeMac: a.wakeMac } : {}),
       self: entry.self,
       version: a?.versions.trellis ?? '',
       address: a?.listenAddrs.join(' ') ?? '',

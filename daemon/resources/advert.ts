@@ -8,6 +8,8 @@ export interface AdvertConfig {
   apiAddress?: string
   /** libp2p multiaddrs the node listens on. */
   listenAddrs?: readonly string[]
+  /** MAC address Wake-on-LAN wakes the node at (configured, or the machine's own). */
+  wakeMac?: string
 }
 
 /** Everything an advert is made from; the caller does the I/O and keeps the counters. */
@@ -75,7 +77,8 @@ export function buildAdvert (input: AdvertInput): NodeAdvert {
     capabilities,
     notes,
     apiAddress: config.apiAddress ?? '',
-    listenAddrs: [...(config.listenAddrs ?? [])]
+    listenAddrs: [...(config.listenAddrs ?? [])],
+    ...(config.wakeMac !== undefined && config.wakeMac !== '' ? { wakeMac: config.wakeMac } : {})
   }
 }
 

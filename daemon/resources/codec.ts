@@ -91,7 +91,8 @@ function toWire (a: NodeAdvert): trellis.mesh.NodeAdvert.$Properties {
     capabilities: a.capabilities,
     notes: a.notes,
     apiAddress: a.apiAddress,
-    listenAddrs: a.listenAddrs
+    listenAddrs: a.listenAddrs,
+    wakeMac: a.wakeMac ?? ''
   }
 }
 
@@ -129,7 +130,8 @@ function fromWire (m: trellis.mesh.NodeAdvert): NodeAdvert {
     capabilities: [...m.capabilities],
     notes: [...m.notes],
     apiAddress: m.apiAddress,
-    listenAddrs: [...m.listenAddrs]
+    listenAddrs: [...m.listenAddrs],
+    ...(m.wakeMac !== '' ? { wakeMac: m.wakeMac } : {})
   }
 }
 

@@ -84,6 +84,8 @@ export interface NodeAdvert {
   /** host:port of the admin API; empty when not published. */
   apiAddress: string
   listenAddrs: string[]
+  /** MAC address (aa:bb:cc:dd:ee:ff) that Wake-on-LAN wakes the node at; absent when unknown. */
+  wakeMac?: string
 }
 
 /** A liveness beat (proto: trellis.mesh.Heartbeat). */

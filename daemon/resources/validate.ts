@@ -50,8 +50,12 @@ export function validateAdvert (a: NodeAdvert): NodeAdvert {
   a.notes.forEach((n, i) => { if (typeof n !== 'string') fail(`notes[${i}]`, 'is not a string') })
   if (typeof a.apiAddress !== 'string') fail('apiAddress', 'is not a string')
   a.listenAddrs.forEach((m, i) => { text(m, `listenAddrs[${i}]`, Infinity, true) })
+  if (a.wakeMac !== undefined && !WAKE_MAC.test(a.wakeMac)) fail('wakeMac', `is not a MAC address (aa:bb:cc:dd:ee:ff): ${JSON.stringify(a.wakeMac)}`)
   return a
 }
+
+/** A Wake-on-LAN target as adverts carry it: lower-case, colon-separated. */
+const WAKE_MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/
 
 /** Throws BadAdvertError naming the first impossible field; returns the heartbeat otherwise. */
 export function validateHeartbeat (h: Heartbeat): Heartbeat {

@@ -130,6 +130,7 @@ export namespace trellis {
             notes: string[];
             apiAddress: string;
             listenAddrs: string[];
+            wakeMac: string;
             static create(properties: trellis.mesh.NodeAdvert.$Shape): trellis.mesh.NodeAdvert & trellis.mesh.NodeAdvert.$Shape;
             static create(properties?: trellis.mesh.NodeAdvert.$Properties): trellis.mesh.NodeAdvert;
             static encode(m: trellis.mesh.NodeAdvert.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -161,6 +162,7 @@ export namespace trellis {
                 notes?: (string[]|null);
                 apiAddress?: (string|null);
                 listenAddrs?: (string[]|null);
+                wakeMac?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.mesh.NodeAdvert.$Properties;
@@ -1084,7 +1086,8 @@ export namespace trellis {
             imageHeld?: (trellis.state.ImageHeld.$Properties|null);
             putToken?: (trellis.state.PutToken.$Properties|null);
             revokeToken?: (trellis.state.RevokeToken.$Properties|null);
-            kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken");
+            setPower?: (trellis.state.SetPower.$Properties|null);
+            kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken"|"setPower");
             static create(properties: trellis.state.Command.$Shape): trellis.state.Command & trellis.state.Command.$Shape;
             static create(properties?: trellis.state.Command.$Properties): trellis.state.Command;
             static encode(m: trellis.state.Command.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -1113,7 +1116,8 @@ export namespace trellis {
                 imageHeld?: (trellis.state.ImageHeld.$Properties|null);
                 putToken?: (trellis.state.PutToken.$Properties|null);
                 revokeToken?: (trellis.state.RevokeToken.$Properties|null);
-                kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken");
+                setPower?: (trellis.state.SetPower.$Properties|null);
+                kind?: ("putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken"|"setPower");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -1130,9 +1134,10 @@ export namespace trellis {
               imageHeld?: trellis.state.ImageHeld.$Shape|null;
               putToken?: trellis.state.PutToken.$Shape|null;
               revokeToken?: trellis.state.RevokeToken.$Shape|null;
+              setPower?: trellis.state.SetPower.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "putImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage: trellis.state.PutImage.$Shape; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "deleteImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage: trellis.state.DeleteImage.$Shape; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "imageHeld"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld: trellis.state.ImageHeld.$Shape; putToken?: null; revokeToken?: null }|{ kind?: "putToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken: trellis.state.PutToken.$Shape; revokeToken?: null }|{ kind?: "revokeToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken: trellis.state.RevokeToken.$Shape })
+              ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "putImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage: trellis.state.PutImage.$Shape; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "deleteImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage: trellis.state.DeleteImage.$Shape; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "imageHeld"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld: trellis.state.ImageHeld.$Shape; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "putToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken: trellis.state.PutToken.$Shape; revokeToken?: null; setPower?: null }|{ kind?: "revokeToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken: trellis.state.RevokeToken.$Shape; setPower?: null }|{ kind?: "setPower"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower: trellis.state.SetPower.$Shape })
             );
         }
 
@@ -1345,6 +1350,8 @@ export namespace trellis {
             node: string;
             cordoned: boolean;
             draining: boolean;
+            parked: boolean;
+            reason: string;
             static create(properties: trellis.state.SetNodeAdmin.$Shape): trellis.state.SetNodeAdmin & trellis.state.SetNodeAdmin.$Shape;
             static create(properties?: trellis.state.SetNodeAdmin.$Properties): trellis.state.SetNodeAdmin;
             static encode(m: trellis.state.SetNodeAdmin.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -1363,9 +1370,45 @@ export namespace trellis {
                 node?: (string|null);
                 cordoned?: (boolean|null);
                 draining?: (boolean|null);
+                parked?: (boolean|null);
+                reason?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = trellis.state.SetNodeAdmin.$Properties;
+        }
+
+        interface ISetPower extends trellis.state.SetPower.$Properties {
+        }
+
+        class SetPower {
+            constructor(p?: trellis.state.SetPower.$Properties);
+            $unknowns?: Uint8Array[];
+            consolidate: boolean;
+            lowPercent: number;
+            highPercent: number;
+            minActiveNodes: number;
+            static create(properties: trellis.state.SetPower.$Shape): trellis.state.SetPower & trellis.state.SetPower.$Shape;
+            static create(properties?: trellis.state.SetPower.$Properties): trellis.state.SetPower;
+            static encode(m: trellis.state.SetPower.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: trellis.state.SetPower.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.SetPower & trellis.state.SetPower.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.SetPower & trellis.state.SetPower.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): trellis.state.SetPower;
+            static toObject(m: trellis.state.SetPower, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SetPower {
+            interface $Properties {
+                consolidate?: (boolean|null);
+                lowPercent?: (number|null);
+                highPercent?: (number|null);
+                minActiveNodes?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = trellis.state.SetPower.$Properties;
         }
 
         interface ICopyVolume extends trellis.state.CopyVolume.$Properties {

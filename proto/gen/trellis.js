@@ -1214,6 +1214,7 @@ export const trellis = $root.trellis = (() => {
              * @property {Array.<string>|null} [notes] NodeAdvert notes
              * @property {string|null} [apiAddress] NodeAdvert apiAddress
              * @property {Array.<string>|null} [listenAddrs] NodeAdvert listenAddrs
+             * @property {string|null} [wakeMac] NodeAdvert wakeMac
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1378,6 +1379,14 @@ export const trellis = $root.trellis = (() => {
             NodeAdvert.prototype.listenAddrs = $util.emptyArray;
 
             /**
+             * NodeAdvert wakeMac.
+             * @member {string} wakeMac
+             * @memberof trellis.mesh.NodeAdvert
+             * @instance
+             */
+            NodeAdvert.prototype.wakeMac = "";
+
+            /**
              * Creates a new NodeAdvert instance using the specified properties.
              * @function create
              * @memberof trellis.mesh.NodeAdvert
@@ -1450,6 +1459,8 @@ export const trellis = $root.trellis = (() => {
                     for (var i = 0; i < m.listenAddrs.length; ++i)
                         w.uint32(/* id 16, wireType 2 =*/130).string(m.listenAddrs[i]);
                 }
+                if (m.wakeMac != null && $Object.hasOwnProperty.call(m, "wakeMac") && m.wakeMac !== "")
+                    w.uint32(/* id 17, wireType 2 =*/138).string(m.wakeMac);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1660,6 +1671,15 @@ export const trellis = $root.trellis = (() => {
                             m.listenAddrs.push(r.stringVerify());
                             continue;
                         }
+                    case 17: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.wakeMac = v;
+                            else
+                                delete m.wakeMac;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -1804,6 +1824,10 @@ export const trellis = $root.trellis = (() => {
                             return "listenAddrs: string[] expected";
                     }
                 }
+                if (m.wakeMac != null && $Object.hasOwnProperty.call(m, "wakeMac")) {
+                    if (!$util.isString(m.wakeMac))
+                        return "wakeMac: string expected";
+                }
                 return null;
             };
 
@@ -1940,6 +1964,11 @@ export const trellis = $root.trellis = (() => {
                         m.listenAddrs[i] = $String(d.listenAddrs[i]);
                     }
                 }
+                if (d.wakeMac != null) {
+                    if (typeof d.wakeMac !== "string" || d.wakeMac.length) {
+                        m.wakeMac = $String(d.wakeMac);
+                    }
+                }
                 return m;
             };
 
@@ -1993,6 +2022,7 @@ export const trellis = $root.trellis = (() => {
                     d.disk = null;
                     d.power = null;
                     d.apiAddress = "";
+                    d.wakeMac = "";
                 }
                 if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId")) {
                     d.nodeId = m.nodeId;
@@ -2071,6 +2101,9 @@ export const trellis = $root.trellis = (() => {
                     for (var j = 0; j < m.listenAddrs.length; ++j) {
                         d.listenAddrs[j] = m.listenAddrs[j];
                     }
+                }
+                if (m.wakeMac != null && $Object.hasOwnProperty.call(m, "wakeMac")) {
+                    d.wakeMac = m.wakeMac;
                 }
                 return d;
             };
@@ -12759,7 +12792,8 @@ export const trellis = $root.trellis = (() => {
              * @property {trellis.state.ImageHeld.$Properties|null} [imageHeld] Command imageHeld
              * @property {trellis.state.PutToken.$Properties|null} [putToken] Command putToken
              * @property {trellis.state.RevokeToken.$Properties|null} [revokeToken] Command revokeToken
-             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken"} [kind] Command kind
+             * @property {trellis.state.SetPower.$Properties|null} [setPower] Command setPower
+             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken"|"setPower"} [kind] Command kind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -12787,9 +12821,10 @@ export const trellis = $root.trellis = (() => {
              *   imageHeld?: trellis.state.ImageHeld.$Shape|null;
              *   putToken?: trellis.state.PutToken.$Shape|null;
              *   revokeToken?: trellis.state.RevokeToken.$Shape|null;
+             *   setPower?: trellis.state.SetPower.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "putImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage: trellis.state.PutImage.$Shape; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "deleteImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage: trellis.state.DeleteImage.$Shape; imageHeld?: null; putToken?: null; revokeToken?: null }|{ kind?: "imageHeld"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld: trellis.state.ImageHeld.$Shape; putToken?: null; revokeToken?: null }|{ kind?: "putToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken: trellis.state.PutToken.$Shape; revokeToken?: null }|{ kind?: "revokeToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken: trellis.state.RevokeToken.$Shape })
+             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "putImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage: trellis.state.PutImage.$Shape; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "deleteImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage: trellis.state.DeleteImage.$Shape; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "imageHeld"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld: trellis.state.ImageHeld.$Shape; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "putToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken: trellis.state.PutToken.$Shape; revokeToken?: null; setPower?: null }|{ kind?: "revokeToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken: trellis.state.RevokeToken.$Shape; setPower?: null }|{ kind?: "setPower"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower: trellis.state.SetPower.$Shape })
              * )} trellis.state.Command.$Shape
              */
 
@@ -12912,17 +12947,25 @@ export const trellis = $root.trellis = (() => {
              */
             Command.prototype.revokeToken = null;
 
+            /**
+             * Command setPower.
+             * @member {trellis.state.SetPower.$Properties|null|undefined} setPower
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.setPower = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Command kind.
-             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken"|undefined} kind
+             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken"|"setPower"|undefined} kind
              * @memberof trellis.state.Command
              * @instance
              */
             $Object.defineProperty(Command.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin", "updateVolume", "copyVolume", "deleteSnapshot", "putImage", "deleteImage", "imageHeld", "putToken", "revokeToken"]),
+                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin", "updateVolume", "copyVolume", "deleteSnapshot", "putImage", "deleteImage", "imageHeld", "putToken", "revokeToken", "setPower"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -12984,6 +13027,8 @@ export const trellis = $root.trellis = (() => {
                     $root.trellis.state.PutToken.encode(m.putToken, w.uint32(/* id 12, wireType 2 =*/98).fork(), q + 1).ldelim();
                 if (m.revokeToken != null && $Object.hasOwnProperty.call(m, "revokeToken"))
                     $root.trellis.state.RevokeToken.encode(m.revokeToken, w.uint32(/* id 13, wireType 2 =*/106).fork(), q + 1).ldelim();
+                if (m.setPower != null && $Object.hasOwnProperty.call(m, "setPower"))
+                    $root.trellis.state.SetPower.encode(m.setPower, w.uint32(/* id 14, wireType 2 =*/114).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -13132,6 +13177,13 @@ export const trellis = $root.trellis = (() => {
                                 break;
                             m.revokeToken = $root.trellis.state.RevokeToken.decode(r, r.size(), $undefined, q + 1, m.revokeToken);
                             m.kind = "revokeToken";
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 2)
+                                break;
+                            m.setPower = $root.trellis.state.SetPower.decode(r, r.size(), $undefined, q + 1, m.setPower);
+                            m.kind = "setPower";
                             continue;
                         }
                     }
@@ -13305,6 +13357,16 @@ export const trellis = $root.trellis = (() => {
                             return "revokeToken." + e;
                     }
                 }
+                if (m.setPower != null && $Object.hasOwnProperty.call(m, "setPower")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.SetPower.verify(m.setPower, q + 1);
+                        if (e)
+                            return "setPower." + e;
+                    }
+                }
                 return null;
             };
 
@@ -13391,6 +13453,11 @@ export const trellis = $root.trellis = (() => {
                         throw $TypeError(".trellis.state.Command.revokeToken: object expected");
                     m.revokeToken = $root.trellis.state.RevokeToken.fromObject(d.revokeToken, q + 1);
                 }
+                if (d.setPower != null) {
+                    if (!$util.isObject(d.setPower))
+                        throw $TypeError(".trellis.state.Command.setPower: object expected");
+                    m.setPower = $root.trellis.state.SetPower.fromObject(d.setPower, q + 1);
+                }
                 return m;
             };
 
@@ -13476,6 +13543,11 @@ export const trellis = $root.trellis = (() => {
                     d.revokeToken = $root.trellis.state.RevokeToken.toObject(m.revokeToken, o, q + 1);
                     if (o.oneofs)
                         d.kind = "revokeToken";
+                }
+                if (m.setPower != null && $Object.hasOwnProperty.call(m, "setPower")) {
+                    d.setPower = $root.trellis.state.SetPower.toObject(m.setPower, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "setPower";
                 }
                 return d;
             };
@@ -15856,6 +15928,8 @@ export const trellis = $root.trellis = (() => {
              * @property {string|null} [node] SetNodeAdmin node
              * @property {boolean|null} [cordoned] SetNodeAdmin cordoned
              * @property {boolean|null} [draining] SetNodeAdmin draining
+             * @property {boolean|null} [parked] SetNodeAdmin parked
+             * @property {string|null} [reason] SetNodeAdmin reason
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -15912,6 +15986,22 @@ export const trellis = $root.trellis = (() => {
             SetNodeAdmin.prototype.draining = false;
 
             /**
+             * SetNodeAdmin parked.
+             * @member {boolean} parked
+             * @memberof trellis.state.SetNodeAdmin
+             * @instance
+             */
+            SetNodeAdmin.prototype.parked = false;
+
+            /**
+             * SetNodeAdmin reason.
+             * @member {string} reason
+             * @memberof trellis.state.SetNodeAdmin
+             * @instance
+             */
+            SetNodeAdmin.prototype.reason = "";
+
+            /**
              * Creates a new SetNodeAdmin instance using the specified properties.
              * @function create
              * @memberof trellis.state.SetNodeAdmin
@@ -15949,6 +16039,10 @@ export const trellis = $root.trellis = (() => {
                     w.uint32(/* id 2, wireType 0 =*/16).bool(m.cordoned);
                 if (m.draining != null && $Object.hasOwnProperty.call(m, "draining") && m.draining !== false)
                     w.uint32(/* id 3, wireType 0 =*/24).bool(m.draining);
+                if (m.parked != null && $Object.hasOwnProperty.call(m, "parked") && m.parked !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.parked);
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.reason);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -16033,6 +16127,24 @@ export const trellis = $root.trellis = (() => {
                                 delete m.draining;
                             continue;
                         }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.parked = v;
+                            else
+                                delete m.parked;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -16093,6 +16205,14 @@ export const trellis = $root.trellis = (() => {
                     if (typeof m.draining !== "boolean")
                         return "draining: boolean expected";
                 }
+                if (m.parked != null && $Object.hasOwnProperty.call(m, "parked")) {
+                    if (typeof m.parked !== "boolean")
+                        return "parked: boolean expected";
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
                 return null;
             };
 
@@ -16129,6 +16249,16 @@ export const trellis = $root.trellis = (() => {
                         m.draining = $Boolean(d.draining);
                     }
                 }
+                if (d.parked != null) {
+                    if (d.parked) {
+                        m.parked = $Boolean(d.parked);
+                    }
+                }
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
                 return m;
             };
 
@@ -16153,6 +16283,8 @@ export const trellis = $root.trellis = (() => {
                     d.node = "";
                     d.cordoned = false;
                     d.draining = false;
+                    d.parked = false;
+                    d.reason = "";
                 }
                 if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
                     d.node = m.node;
@@ -16162,6 +16294,12 @@ export const trellis = $root.trellis = (() => {
                 }
                 if (m.draining != null && $Object.hasOwnProperty.call(m, "draining")) {
                     d.draining = m.draining;
+                }
+                if (m.parked != null && $Object.hasOwnProperty.call(m, "parked")) {
+                    d.parked = m.parked;
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
                 }
                 return d;
             };
@@ -16192,6 +16330,385 @@ export const trellis = $root.trellis = (() => {
             };
 
             return SetNodeAdmin;
+        })();
+
+        state.SetPower = (function() {
+
+            /**
+             * Properties of a SetPower.
+             * @typedef {Object} trellis.state.SetPower.$Properties
+             * @property {boolean|null} [consolidate] SetPower consolidate
+             * @property {number|null} [lowPercent] SetPower lowPercent
+             * @property {number|null} [highPercent] SetPower highPercent
+             * @property {number|null} [minActiveNodes] SetPower minActiveNodes
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SetPower.
+             * @memberof trellis.state
+             * @interface ISetPower
+             * @augments trellis.state.SetPower.$Properties
+             * @deprecated Use trellis.state.SetPower.$Properties instead.
+             */
+
+            /**
+             * Shape of a SetPower.
+             * @typedef {trellis.state.SetPower.$Properties} trellis.state.SetPower.$Shape
+             */
+
+            /**
+             * Constructs a new SetPower.
+             * @memberof trellis.state
+             * @classdesc Represents a SetPower.
+             * @constructor
+             * @param {trellis.state.SetPower.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SetPower = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SetPower consolidate.
+             * @member {boolean} consolidate
+             * @memberof trellis.state.SetPower
+             * @instance
+             */
+            SetPower.prototype.consolidate = false;
+
+            /**
+             * SetPower lowPercent.
+             * @member {number} lowPercent
+             * @memberof trellis.state.SetPower
+             * @instance
+             */
+            SetPower.prototype.lowPercent = 0;
+
+            /**
+             * SetPower highPercent.
+             * @member {number} highPercent
+             * @memberof trellis.state.SetPower
+             * @instance
+             */
+            SetPower.prototype.highPercent = 0;
+
+            /**
+             * SetPower minActiveNodes.
+             * @member {number} minActiveNodes
+             * @memberof trellis.state.SetPower
+             * @instance
+             */
+            SetPower.prototype.minActiveNodes = 0;
+
+            /**
+             * Creates a new SetPower instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.SetPower
+             * @static
+             * @param {trellis.state.SetPower.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.SetPower} SetPower instance
+             * @type {{
+             *   (properties: trellis.state.SetPower.$Shape): trellis.state.SetPower & trellis.state.SetPower.$Shape;
+             *   (properties?: trellis.state.SetPower.$Properties): trellis.state.SetPower;
+             * }}
+             */
+            SetPower.create = function(properties) {
+                return new SetPower(properties);
+            };
+
+            /**
+             * Encodes the specified SetPower message. Does not implicitly {@link trellis.state.SetPower.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.SetPower
+             * @static
+             * @param {trellis.state.SetPower.$Properties} m SetPower message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetPower.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.consolidate != null && $Object.hasOwnProperty.call(m, "consolidate") && m.consolidate !== false)
+                    w.uint32(/* id 1, wireType 0 =*/8).bool(m.consolidate);
+                if (m.lowPercent != null && $Object.hasOwnProperty.call(m, "lowPercent") && m.lowPercent !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).uint32(m.lowPercent);
+                if (m.highPercent != null && $Object.hasOwnProperty.call(m, "highPercent") && m.highPercent !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).uint32(m.highPercent);
+                if (m.minActiveNodes != null && $Object.hasOwnProperty.call(m, "minActiveNodes") && m.minActiveNodes !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).uint32(m.minActiveNodes);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SetPower message, length delimited. Does not implicitly {@link trellis.state.SetPower.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.SetPower
+             * @static
+             * @param {trellis.state.SetPower.$Properties} message SetPower message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetPower.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SetPower message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.SetPower
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.SetPower & trellis.state.SetPower.$Shape} SetPower
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetPower.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.SetPower();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.consolidate = v;
+                            else
+                                delete m.consolidate;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.lowPercent = v;
+                            else
+                                delete m.lowPercent;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.highPercent = v;
+                            else
+                                delete m.highPercent;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.minActiveNodes = v;
+                            else
+                                delete m.minActiveNodes;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SetPower message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.SetPower
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.SetPower & trellis.state.SetPower.$Shape} SetPower
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetPower.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SetPower message.
+             * @function verify
+             * @memberof trellis.state.SetPower
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SetPower.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.consolidate != null && $Object.hasOwnProperty.call(m, "consolidate")) {
+                    if (typeof m.consolidate !== "boolean")
+                        return "consolidate: boolean expected";
+                }
+                if (m.lowPercent != null && $Object.hasOwnProperty.call(m, "lowPercent")) {
+                    if (!$util.isInteger(m.lowPercent))
+                        return "lowPercent: integer expected";
+                }
+                if (m.highPercent != null && $Object.hasOwnProperty.call(m, "highPercent")) {
+                    if (!$util.isInteger(m.highPercent))
+                        return "highPercent: integer expected";
+                }
+                if (m.minActiveNodes != null && $Object.hasOwnProperty.call(m, "minActiveNodes")) {
+                    if (!$util.isInteger(m.minActiveNodes))
+                        return "minActiveNodes: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SetPower message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.SetPower
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.SetPower} SetPower
+             */
+            SetPower.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.SetPower)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.SetPower: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.SetPower();
+                if (d.consolidate != null) {
+                    if (d.consolidate) {
+                        m.consolidate = $Boolean(d.consolidate);
+                    }
+                }
+                if (d.lowPercent != null) {
+                    if ($Number(d.lowPercent) !== 0) {
+                        m.lowPercent = d.lowPercent >>> 0;
+                    }
+                }
+                if (d.highPercent != null) {
+                    if ($Number(d.highPercent) !== 0) {
+                        m.highPercent = d.highPercent >>> 0;
+                    }
+                }
+                if (d.minActiveNodes != null) {
+                    if ($Number(d.minActiveNodes) !== 0) {
+                        m.minActiveNodes = d.minActiveNodes >>> 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SetPower message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.SetPower
+             * @static
+             * @param {trellis.state.SetPower} m SetPower
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SetPower.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.consolidate = false;
+                    d.lowPercent = 0;
+                    d.highPercent = 0;
+                    d.minActiveNodes = 0;
+                }
+                if (m.consolidate != null && $Object.hasOwnProperty.call(m, "consolidate")) {
+                    d.consolidate = m.consolidate;
+                }
+                if (m.lowPercent != null && $Object.hasOwnProperty.call(m, "lowPercent")) {
+                    d.lowPercent = m.lowPercent;
+                }
+                if (m.highPercent != null && $Object.hasOwnProperty.call(m, "highPercent")) {
+                    d.highPercent = m.highPercent;
+                }
+                if (m.minActiveNodes != null && $Object.hasOwnProperty.call(m, "minActiveNodes")) {
+                    d.minActiveNodes = m.minActiveNodes;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SetPower to JSON.
+             * @function toJSON
+             * @memberof trellis.state.SetPower
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SetPower.prototype.toJSON = function() {
+                return SetPower.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SetPower
+             * @function getTypeUrl
+             * @memberof trellis.state.SetPower
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SetPower.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.SetPower";
+            };
+
+            return SetPower;
         })();
 
         state.CopyVolume = (function() {

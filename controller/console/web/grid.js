@@ -103,7 +103,7 @@ function nodeCard (name, changed) {
     )
     cordon.hidden = n.admin !== undefined
     uncordon.hidden = n.admin === undefined
-    drain.hidden = n.admin === 'draining'
+    drain.hidden = n.admin === 'draining' || n.admin === 'parking'
     card.classList.toggle('down', n.state === 'down' || n.state === 'left')
   }
   return { card, update }

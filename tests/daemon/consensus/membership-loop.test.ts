@@ -53,3 +53,18 @@ t.test('a member the directory never heard of is replaced after replaceAfterMs, 
   await loop.stop()
   await loop.stop()
 })
+
+t.test('a parked node joins as a learner but is never promoted to voter', async t => {
+  const clock = new VirtualClock()
+  const raft = fakeRaft('leader', ['a'])
+  const nodes = [{ id: 'a', state: 'up' as const, zone: 'z1' }, { id: 'b', state: 'up' as const, zone: 'z2' }, { id: 'c', state: 'up' as const, zone: 'z3' }]
+  let parked = new Set(['c'])
+  const loop = new MembershipLoop({ raft, directory: directory(nodes), clock, logger, parked: id => parked.has(id) }, { intervalMs: 100 })
+  loop.start()
+  await clock.advance(2000)
+  t.same(raft.conf, { voters: ['a'], learners: ['b', 'c'] }, 'three up nodes, but c is parked: one voter, and b waits for a second to make three')
+  parked = new Set()
+  await clock.advance(2000)
+  t.same(raft.conf, { voters: ['a', 'b', 'c'], learners: [] }, 'unparked: both promoted')
+  await loop.stop()
+})

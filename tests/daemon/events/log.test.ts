@@ -51,3 +51,16 @@ t.test('membership transitions and commits become events naming the node', async
   t.match(appliedEvent({ kind: 'node-admin', node: 'id2', cordoned: true, draining: true }, 9, nameOf), { kind: 'node-draining', subject: 'node-2' })
   t.equal(appliedEvent({ kind: 'app-placed', name: 'shop', applied: true, moved: [] }, 9, nameOf), undefined, 'placements are told by the leader\'s own events')
 })
+
+t.test('power: parking, parked and unparked say why; a parked node going off is no failure', async t => {
+  const name = (id: string): string => id.toUpperCase()
+  t.match(appliedEvent({ kind: 'node-admin', node: 'n1', cordoned: true, draining: true, parked: true, reason: 'low load' }, 1, name), { kind: 'node-parking', subject: 'N1', detail: /low load/ })
+  t.match(appliedEvent({ kind: 'node-admin', node: 'n1', cordoned: true, draining: false, parked: true, reason: 'emptied' }, 1, name), { kind: 'node-parked', detail: /may be powered off \(emptied\)/ })
+  t.match(appliedEvent({ kind: 'node-admin', node: 'n1', cordoned: false, draining: false, parked: false, reason: 'capacity short' }, 1, name), { kind: 'node-unparked', detail: /capacity short/ })
+  t.match(appliedEvent({ kind: 'node-admin', node: 'n1', cordoned: false, draining: false }, 1, name), { kind: 'node-uncordoned' }, 'an operator\'s uncordon as before')
+  t.match(appliedEvent({ kind: 'power-set', consolidate: true, policy: { consolidate: true } }, 1, name), { kind: 'power-policy', detail: /consolidation on/ })
+  const parked = (id: string): boolean => id === 'n1'
+  t.equal(membershipEvent({ type: 'node-suspect', peer: 'n1', at: 5, phi: 9 }, name, parked), undefined, 'a parked node\'s silence is not suspicious')
+  t.match(membershipEvent({ type: 'node-down', peer: 'n1', at: 6, phi: 12, suspectForMs: 3000 }, name, parked), { kind: 'node-off', detail: /parked and off/ })
+  t.match(membershipEvent({ type: 'node-down', peer: 'n2', at: 6, phi: 12, suspectForMs: 3000 }, name, parked), { kind: 'node-down' }, 'another node\'s failure is still one')
+})

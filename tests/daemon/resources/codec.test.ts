@@ -147,3 +147,12 @@ t.test('a datagram heartbeat leaves the proven sender out and reads as the sende
   t.equal(decodeHeartbeat(encodeHeartbeat({ ...hb, nodeId: 'someone-else' }), hb.nodeId).nodeId, 'someone-else', 'a beat that names a node keeps the name (the impostor check sees it)')
   t.throws(() => encodeDatagramHeartbeat({ ...hb, sequence: 0 }), { code: 'ERR_BAD_ADVERT', field: 'sequence' })
 })
+
+t.test('the Wake-on-LAN MAC: carried when known, absent otherwise, refused when malformed', async t => {
+  const advert = sampleAdvert()
+  t.notOk('wakeMac' in decodeAdvert(encodeAdvert(advert)), 'absent stays absent')
+  advert.wakeMac = '52:54:00:12:34:56'
+  t.same(decodeAdvert(encodeAdvert(advert)), advert)
+  const bad = rawEncode(advert, { wakeMac: 'not-a-mac' })
+  t.throws(() => decodeAdvert(bad), { code: 'ERR_BAD_ADVERT', field: 'wakeMac' })
+})

@@ -5,6 +5,7 @@
  * the run's seeded rng, so `random` hits a node that is alive then.
  */
 import { statefulInstanceId } from '../../../controller/graph/index.ts'
+import { putApp } from '../../../controller/state/index.ts'
 import { InvalidScenarioError } from './errors.ts'
 import type { Grid } from './grid.ts'
 import type { SimNode } from './node.ts'
@@ -113,6 +114,15 @@ export function queueEvent (queue: ActionQueue, event: SimEvent, hooks: ActionHo
         if (node === undefined) return
         grid.admin(node.facts.id, event.kind)
         grid.say(event.kind, node.facts.id)
+      })
+      return
+    case 'scale':
+      queue.add(event.at, `scale ${event.app}.${event.component}`, false, grid => {
+        const app = grid.state.apps.get(event.app)
+        if (app === undefined || !app.spec.components.some(c => c.name === event.component)) throw new InvalidScenarioError(`events: no component ${event.app}.${event.component}`)
+        const spec = { ...app.spec, components: app.spec.components.map(c => c.name === event.component ? { ...c, count: event.count } : c) }
+        grid.commit(putApp(spec, JSON.stringify(spec), ''))
+        grid.say('scale', `${event.app}.${event.component} to ${event.count}`)
       })
       return
     default:

@@ -11,10 +11,10 @@ import type { Clock } from '../../../controller/clock/index.ts'
 import { appOf, componentOf, parseInstanceId } from '../../../controller/graph/index.ts'
 import { MembershipTable, detectorPreset } from '../../../daemon/membership/index.ts'
 import type { DetectorSettings, MembershipEvent } from '../../../daemon/membership/index.ts'
-import { ReconcileLoop, type Decision, type SensedNode } from '../../../controller/reconciler/index.ts'
+import { ReconcileLoop, type Decision, type PowerDecision, type SensedNode } from '../../../controller/reconciler/index.ts'
 import { schedule as realSchedule } from '../../../controller/scheduler/index.ts'
 import type { ScheduleRequest, ScheduleResult } from '../../../controller/scheduler/types.ts'
-import { adminOf, apply, emptyState, putApp, setNodeAdmin, type ApplyResult, type Command, type GridState, type LeadingLog, type PlacementRecord } from '../../../controller/state/index.ts'
+import { adminOf, apply, emptyState, putApp, setNodeAdmin, setPower, type ApplyResult, type Command, type GridState, type LeadingLog, type PlacementRecord } from '../../../controller/state/index.ts'
 import { SimNode } from './node.ts'
 import { mulberry32, SeededRandom } from '../../../controller/random/index.ts'
 import { SimVolumes } from './volumes.ts'
@@ -91,8 +91,17 @@ export class Grid {
       nodes: () => this.leaderView(),
       ready: instance => this.ready(instance),
       nameOf: id => this.byId.get(id)?.facts.name ?? id,
-      record: () => {}
+      record: () => {},
+      power: init.scenario.power,
+      // Wake-on-LAN: the machine boots.
+      wake: async id => {
+        const node = this.byId.get(id)
+        if (node === undefined || node.alive) return
+        await node.powerOn(this.clock.now())
+        this.say('wake', `${id} boots (incarnation ${node.incarnation})`)
+      }
     })
+    if (init.scenario.power !== undefined) this.commit(setPower({ consolidate: init.scenario.power.consolidate }))
     for (const app of this.world.apps) this.commit(putApp(app, JSON.stringify(app), ''))
   }
 
@@ -199,6 +208,16 @@ export class Grid {
       if (n.charge === 0) { n.powerOff(); died.push(n) }
     }
     return died
+  }
+
+  /** Puts a power decision on the timeline; a parked node powers itself off, as a node's powerOffCommand would. */
+  powerChanged (d: PowerDecision): void {
+    this.say(d.kind, `${d.node}: ${d.reason}`)
+    const node = this.byId.get(d.node)
+    if (d.kind === 'parked' && node !== undefined && node.alive) {
+      node.powerOff()
+      this.say('power-off', d.node)
+    }
   }
 
   /** Records an operator's cordon, uncordon or drain, through the state machine. */

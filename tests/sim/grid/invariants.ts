@@ -45,6 +45,13 @@ export function checkStep (grid: Grid, now: number, silentSince: Map<string, num
     if (h.memory > cap.memory) out.push(`${id} over memory: ${h.memory} of ${cap.memory} bytes`)
     if (h.disk > cap.disk) out.push(`${id} over disk: ${h.disk} of ${cap.disk} bytes (volumes included)`)
   }
+  // A parked node (one done parking, not still draining) holds nothing: no instance, no volume replica.
+  for (const [id, admin] of grid.state.nodes) {
+    if (admin.parked !== true || admin.draining) continue
+    const held = [...grid.state.placements.values()].filter(p => p.node === id).map(p => p.instance)
+    const replicas = [...grid.state.volumes.values()].filter(v => v.members.includes(id)).map(v => v.id)
+    if (held.length + replicas.length > 0) out.push(`parked ${id} holds ${[...held, ...replicas].join(', ')}`)
+  }
   // Anti-affine siblings never share a node.
   const seen = new Map<string, string>()
   for (const p of grid.state.placements.values()) {

@@ -92,6 +92,32 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = Object.freeze({
       { at: 10_000, kind: 'partition', node: 'replica-of:shop.db.0', durationMs: 2_000 },
       { at: 14_000, kind: 'kill-node', node: 'holding:shop.db.0', reviveAfterMs: 40_000 }
     ]),
+  power: {
+    name: 'power',
+    description: '12 nodes (6 on battery) with consolidation on run a shop whose web tier shrinks from 24 to 4 at 20 s: nodes are emptied and parked (powered off), battery first; at 150 s it grows back to 24 and parked nodes are woken, mains first, until it fits',
+    nodes: [
+      { zone: 'a', count: 2, cpu: 4, memoryGiB: 16, diskGiB: 100, capabilities: ['volume-mount'] },
+      { zone: 'a', count: 4, cpu: 4, memoryGiB: 16, diskGiB: 100 },
+      { zone: 'b', count: 3, cpu: 4, memoryGiB: 16, diskGiB: 100, power: { source: 'battery', chargePercent: 60 } },
+      { zone: 'b', count: 3, cpu: 4, memoryGiB: 16, diskGiB: 100, power: { source: 'battery', chargePercent: 90 } }
+    ],
+    apps: [{
+      name: 'shop',
+      components: [
+        { name: 'lb', image: 'lb', count: 2, cpu: 0.25, memoryMiB: 256, antiAffinity: true },
+        { name: 'web', image: 'web', count: 24, cpu: 0.5, memoryMiB: 512 },
+        { name: 'db', image: 'db', count: 1, cpu: 1, memoryMiB: 2048, volumeGiB: 10 }
+      ]
+    }],
+    images: IMAGES,
+    events: [
+      { at: 20_000, kind: 'scale', app: 'shop', component: 'web', count: 4 },
+      { at: 150_000, kind: 'scale', app: 'shop', component: 'web', count: 24 }
+    ],
+    durationMs: 240_000,
+    expectAllPlaced: true,
+    power: { consolidate: true, settleMs: 5_000 }
+  },
   partition: base('partition', 'zone d is cut off from the leader for 15 s: its databases fence themselves, the leader re-places, the zone rejoins',
     [{ at: 20_000, kind: 'partition', zone: 'd', durationMs: 15_000 }], 80_000)
 })

@@ -78,9 +78,12 @@ export async function simulate (options: SimOptions): Promise<SimResult> {
       const before = new Map([...grid.state.placements].map(([id, p]) => [id, p.node]))
       const decisions = await grid.loop.round()
       grid.landed = [...grid.state.placements.values()].filter(p => before.get(p.instance) !== p.node)
-      for (const d of decisions) if (d.kind !== 'volume') record(grid, d, said)
+      for (const d of decisions) {
+        if (d.kind === 'park' || d.kind === 'parked' || d.kind === 'unpark') grid.powerChanged(d)
+        else if (d.kind !== 'volume') record(grid, d, said)
+      }
       // The planner says nothing about an app that is whole: an old "unschedulable" is over.
-      for (const app of grid.lastDecision.keys()) if (!decisions.some(d => d.kind !== 'volume' && d.app === app)) grid.lastDecision.delete(app)
+      for (const app of grid.lastDecision.keys()) if (!decisions.some(d => (d.kind === 'place' || d.kind === 'unschedulable') && d.app === app)) grid.lastDecision.delete(app)
       violate(checkRound(grid, now, silentSince, bound))
     }
     grid.agents(now)

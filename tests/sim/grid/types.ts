@@ -2,6 +2,7 @@
  * The grid simulator's vocabulary: a scenario (nodes, apps, timed failures)
  * as plain data that JSON can hold, and what a run reports.
  */
+import type { PowerOptions } from '../../../controller/reconciler/index.ts'
 import type { Placement, ScheduleRequest, ScheduleResult, Strategy } from '../../../controller/scheduler/types.ts'
 
 /** A batch of identical nodes in one zone. Ids are `<prefix><n>`, numbered across the whole scenario. */
@@ -57,6 +58,8 @@ export type SimEvent =
   | { at: number, kind: 'battery-drain', zone: string, percentPerMinute: number }
   | { at: number, kind: 'restart-daemon', node: NodeSelector, downMs: number }
   | { at: number, kind: 'cordon' | 'uncordon' | 'drain', node: NodeSelector }
+  /** Sets an app component's count (an operator's apply), to raise or lower the load. */
+  | { at: number, kind: 'scale', app: string, component: string, count: number }
 
 /** A whole simulated situation. */
 export interface Scenario {
@@ -76,6 +79,8 @@ export interface Scenario {
   expectAllPlaced?: boolean
   /** Node ids start with this; default `node-`. */
   nodePrefix?: string
+  /** The power policy: consolidation on, and the planner's thresholds; a parked node powers itself off and wakes on Wake-on-LAN. */
+  power?: { consolidate: boolean } & PowerOptions
 }
 
 /** Knobs of one run. */
