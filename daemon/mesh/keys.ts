@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { inspect } from 'node:util'
@@ -19,8 +19,8 @@ const KEY_FILE_MODE = 0o600
 const NOT_OWNER_BITS = 0o077
 
 /**
- * The pre-shared key that makes a grid: only holders can open a connection to
- * its nodes (libp2p pnet). The bytes stay inside; printing, logging or
+ * The secret that makes a grid: only holders can join it (they prove holding
+ * it over the join protocol, daemon/mesh/admission.ts). The bytes stay inside; printing, logging or
  * JSON-encoding a GridKey shows only its fingerprint, so it cannot leak by
  * accident.
  */
@@ -66,7 +66,7 @@ export class GridKey {
     return new GridKey(Buffer.from(hex, 'hex'))
   }
 
-  /** The key in swarm.key format (no trailing newline), as @libp2p/pnet's preSharedKey wants it. */
+  /** The key in swarm.key format (no trailing newline), as the key file holds it. */
   encode (): Uint8Array {
     return Buffer.from(`${PSK_HEADER}\n${PSK_ENCODING}\n${Buffer.from(this.#key).toString('hex')}`)
   }
@@ -82,6 +82,22 @@ export class GridKey {
    */
   tag (purpose: string): string {
     return derive(`trellis grid tag ${purpose}`, this.#key).subarray(0, 4).toString('hex')
+  }
+
+  /**
+   * HMAC-SHA256 keyed by the grid key over `purpose` and `parts`, each
+   * length-prefixed so no two lists of parts read the same. Proves holding
+   * the key to someone who holds it too, without sending it.
+   */
+  mac (purpose: string, parts: ReadonlyArray<string | Uint8Array>): Buffer {
+    const hmac = createHmac('sha256', derive(`trellis grid mac ${purpose}`, this.#key))
+    for (const part of parts) {
+      const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part
+      const length = Buffer.alloc(4)
+      length.writeUInt32BE(bytes.byteLength)
+      hmac.update(length).update(bytes)
+    }
+    return hmac.digest()
   }
 
   /** `GridKey(<fingerprint>)`; never the key. */
