@@ -428,11 +428,25 @@ async function joinGrid (
     ...profile.raft
   })
   await raft.start()
-  const members = new MembershipLoop({ raft, directory, clock: c.clock, logger: c.logger }, { zone: config.zone, intervalMs: profile.membershipLoopMs })
+  // Members are the log's voters and learners; a node that joins is added
+  // as a learner once it advertises. A removed node is refused for good.
+  host.admission.use({
+    isMember: peer => { const s = raft.status(); return s.voters.includes(peer) || s.learners.includes(peer) },
+    isRevoked: peer => raft.state.revoked.has(peer)
+  })
+  raft.onApplied(result => { if (result.kind === 'node-revoked') host.cut(result.node) })
+  // A removed node may still be heard of (its last advert, heartbeats by
+  // datagram): the membership loop and the scheduler never see it.
+  const admitted = {
+    nodes: () => directory.nodes().filter(n => !raft.state.revoked.has(n.id)),
+    on: directory.on.bind(directory),
+    off: directory.off.bind(directory)
+  }
+  const members = new MembershipLoop({ raft, directory: admitted, clock: c.clock, logger: c.logger }, { zone: config.zone, intervalMs: profile.membershipLoopMs })
   members.start()
   nodes = new GridNodes({
     self: { id: c.identity.id, name: c.identity.name },
-    directory,
+    directory: admitted,
     state: () => raft.state
   })
   const volumes = new GridVolumes({

@@ -1,8 +1,8 @@
 import type { AppRecord, GridState, ImageRecord, NodeAdmin, PlacementRecord, TokenRecord, VolumeRecord } from '../../controller/state/index.ts'
 import { BadSnapshotError } from './errors.ts'
 
-/** Format of the serialized state; bumped when the layout changes. Versions 1 (apps only), 2 (no volumes), 3 (no images) and 4 (no tokens) are still read. */
-const SNAPSHOT_VERSION = 5
+/** Format of the serialized state; bumped when the layout changes. Versions 1 (apps only), 2 (no volumes), 3 (no images), 4 (no tokens) and 5 (no revoked nodes) are still read. */
+const SNAPSHOT_VERSION = 6
 
 interface SnapshotBody {
   version: number
@@ -13,6 +13,7 @@ interface SnapshotBody {
   volumes?: VolumeRecord[]
   images?: ImageRecord[]
   tokens?: TokenRecord[]
+  revoked?: Array<{ id: string, index: number }>
 }
 
 /**
@@ -77,7 +78,8 @@ function snapshotParts (state: GridState): Array<{ head: string, keys: string[],
     { head: '],"nodes":[', keys: [...state.nodes.keys()].sort(), record: k => ({ id: k, ...state.nodes.get(k) }) },
     { head: '],"volumes":[', keys: [...state.volumes.keys()].sort(), record: k => state.volumes.get(k) },
     { head: '],"images":[', keys: [...state.images.keys()].sort(), record: k => state.images.get(k) },
-    { head: '],"tokens":[', keys: [...state.tokens.keys()].sort(), record: k => state.tokens.get(k) }
+    { head: '],"tokens":[', keys: [...state.tokens.keys()].sort(), record: k => state.tokens.get(k) },
+    { head: '],"revoked":[', keys: [...state.revoked.keys()].sort(), record: k => ({ id: k, index: state.revoked.get(k) }) }
   ]
 }
 
@@ -93,7 +95,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   } catch (err) {
     throw new BadSnapshotError('snapshot data is not JSON', { cause: err })
   }
-  if (typeof body !== 'object' || body === null || ![1, 2, 3, 4, SNAPSHOT_VERSION].includes(body.version) || !Array.isArray(body.apps)) {
+  if (typeof body !== 'object' || body === null || ![1, 2, 3, 4, 5, SNAPSHOT_VERSION].includes(body.version) || !Array.isArray(body.apps)) {
     throw new BadSnapshotError('snapshot data has an unknown layout')
   }
   if (body.appliedIndex !== index) throw new BadSnapshotError(`snapshot data is as of ${body.appliedIndex}, not ${index}`)
@@ -112,5 +114,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   for (const i of body.images ?? []) state.images.set(i.digest, i)
   state.tokens.clear()
   for (const t of body.tokens ?? []) state.tokens.set(t.name, t)
+  state.revoked.clear()
+  for (const r of body.revoked ?? []) state.revoked.set(r.id, r.index)
   state.appliedIndex = index
 }
