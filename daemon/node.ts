@@ -428,12 +428,8 @@ async function joinGrid (
     ...profile.raft
   })
   await raft.start()
-  // Members are the log's voters and learners; a node that joins is added
-  // as a learner once it advertises. A removed node is refused for good.
-  host.admission.use({
-    isMember: peer => { const s = raft.status(); return s.voters.includes(peer) || s.learners.includes(peer) },
-    isRevoked: peer => raft.state.revoked.has(peer)
-  })
+  // A removed node is refused for good, whatever key it holds.
+  host.admission.use({ isRevoked: peer => raft.state.revoked.has(peer) })
   raft.onApplied(result => { if (result.kind === 'node-revoked') host.cut(result.node) })
   // A removed node may still be heard of (its last advert, heartbeats by
   // datagram): the membership loop and the scheduler never see it.

@@ -115,15 +115,16 @@ function gossipScoreParams (topics: string[]): Record<string, unknown> {
 
 /**
  * A started libp2p node of the grid: TCP, noise, yamux, identify, ping,
- * gossipsub as `pubsub`, bootstrap and mDNS discovery, the admission of peers
- * (members only; others may only prove the grid key over the join protocol),
+ * gossipsub as `pubsub`, bootstrap and mDNS discovery, admission (every
+ * connection proves the grid key over the join protocol first; removed nodes
+ * are refused),
  * and the Links that keep it connected to every peer it has known.
  */
 export class MeshHost {
   readonly libp2p: Libp2p<MeshServices>
   /** Keeps links to known peers and redials lost ones. */
   readonly links: Links
-  /** Who may connect: feed it the replicated state's members and revocations with `admission.use()`. */
+  /** Who may connect: feed it the replicated state's revocations with `admission.use()`. */
   readonly admission: Admission
   readonly #gate: JoinGate
   /** This node's peer id, its id on the mesh. */
@@ -168,11 +169,11 @@ export class MeshHost {
     return undefined
   }
 
-  /** Peer ids this node has an open member connection to (not one limited to the join protocol). */
+  /** Peer ids this node has an open connection to on which both ends have proved the grid key. */
   get connectedPeers (): string[] {
     const peers = new Set<string>()
     for (const connection of this.libp2p.getConnections()) {
-      if (connection.status === 'open' && connection.limits === undefined) peers.add(connection.remotePeer.toString())
+      if (connection.status === 'open' && this.#gate.isReady(connection)) peers.add(connection.remotePeer.toString())
     }
     return [...peers]
   }
@@ -236,7 +237,7 @@ export async function createMeshHost (components: MeshHostComponents, init: Mesh
   // the LAN neither answer nor get dialled only to fail the join protocol.
   if (init.mdns === true) peerDiscovery.push(mdns({ serviceTag: `_trellis-${init.gridKey.tag('mdns')}._udp.local` }))
 
-  const admission = new Admission({ self: self.toString() })
+  const admission = new Admission()
   const libp2p = await createLibp2p<MeshServices>({
     start: false,
     privateKey: init.privateKey,

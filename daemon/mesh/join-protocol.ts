@@ -21,15 +21,15 @@ export interface JoinGateComponents {
 }
 
 /**
- * Puts the admission verdicts to work on a running host. A member's
- * connection is identified and used as usual. A joiner's connection is
- * marked limited (libp2p then refuses every stream on it but those of
- * protocols registered to run on limited connections: the join protocol
- * only), and closed after `windowMs`. Over it this node asks the peer to
- * prove it holds the grid key, and proves it in turn (one exchange proves
- * both ways); then it closes the connection and the peers reconnect as
- * members. A wrong proof closes it at once. A revoked peer's connections are
- * closed by `cut()`.
+ * Puts admission to work on a running host. Every connection starts
+ * limited: libp2p refuses every stream on it but those of protocols
+ * registered to run on limited connections (the join protocol only), and
+ * this side's own streams wait. The dialler asks the listener to prove it
+ * holds the grid key and proves it in turn; each side lifts the limit on its
+ * end once it has checked the other's proof, and is ready (its own streams
+ * go out, identify runs) once it knows the other end has lifted too. A wrong
+ * proof, or none within `windowMs`, closes the connection. A removed node's
+ * connections are refused by the gater and closed by `cut()`.
  */
 export class JoinGate {
   readonly #libp2p: JoinGateComponents['libp2p']
@@ -40,10 +40,15 @@ export class JoinGate {
   readonly #windowMs: number
   readonly #self: string
   readonly #timers = new Map<Connection, Timer>()
+  readonly #ready = new WeakSet<Connection>()
+  /** Connections an exchange has been answered on: one per connection. */
+  readonly #answered = new WeakSet<Connection>()
+  readonly #waiters = new Set<() => void>()
   readonly #onOpen = (event: CustomEvent<Connection>): void => { this.#opened(event.detail) }
   readonly #onClose = (event: CustomEvent<Connection>): void => {
     this.#timers.get(event.detail)?.cancel()
     this.#timers.delete(event.detail)
+    this.#wake()
   }
 
   constructor (components: JoinGateComponents, init: { gridKey: GridKey, windowMs: number }) {
@@ -71,6 +76,12 @@ export class JoinGate {
     this.#libp2p.removeEventListener('connection:close', this.#onClose)
     for (const timer of this.#timers.values()) timer.cancel()
     this.#timers.clear()
+    this.#wake()
+  }
+
+  /** True once both ends of the connection have proved the grid key to each other. */
+  isReady (connection: Connection): boolean {
+    return this.#ready.has(connection)
   }
 
   /** Closes every connection to a peer that is refused now (a node just removed from the grid). */
@@ -84,28 +95,29 @@ export class JoinGate {
 
   #opened (connection: Connection): void {
     const peer = connection.remotePeer.toString()
-    const verdict = this.#admission.verdict(peer)
-    if (verdict === 'refused') {
+    if (this.#admission.verdict(peer) === 'refused') {
       connection.abort(new Error('peer removed from the grid'))
       return
     }
-    if (verdict === 'member') {
-      // identify is off on open (it would tell a joiner our addresses and
-      // protocols); members get it here, and with it their topologies.
-      this.#libp2p.services.identify.identify(connection).catch(() => {})
-      return
-    }
-    // Set before any stream is negotiated: libp2p checks it once a stream's
-    // protocol is agreed, and for every stream this side opens.
+    // Set before any stream is negotiated: libp2p checks it once an inbound
+    // stream's protocol is agreed.
     ;(connection as { limits?: { seconds?: number } }).limits = { seconds: Math.ceil(this.#windowMs / 1000) }
+    // This side's own streams (identify, gossip, the transport's, pings)
+    // wait until the other end is ready to take them.
+    const open = connection.newStream
+    ;(connection as { newStream: Connection['newStream'] }).newStream = async (protocols, options = {}) => {
+      const list = Array.isArray(protocols) ? protocols : [protocols]
+      if (list.length !== 1 || list[0] !== JOIN_PROTOCOL) await this.#untilReady(connection, options.signal)
+      return await open(protocols, options)
+    }
     this.#timers.set(connection, this.#clock.setTimeout(() => {
       this.#timers.delete(connection)
-      if (connection.status === 'open' && connection.limits !== undefined) connection.abort(new Error('join window over'))
+      if (connection.status === 'open' && !this.#ready.has(connection)) connection.abort(new Error('the grid key was not proved in time'))
     }, this.#windowMs))
-    void this.#ask(connection)
+    if (connection.direction === 'outbound') void this.#ask(connection)
   }
 
-  /** Asks the peer to prove the key, proves it back; closes the connection either way. */
+  /** The dialler's side: asks the peer to prove the key, proves it back. */
   async #ask (connection: Connection): Promise<void> {
     const peer = connection.remotePeer.toString()
     const signal = this.#signal()
@@ -119,16 +131,18 @@ export class JoinGate {
       const answererNonce = await reader.read(NONCE_BYTES)
       const theirs = await reader.read(PROOF_BYTES)
       if (!checkProof(this.#key, { prover: peer, verifier: this.#self, askerNonce, answererNonce }, theirs)) {
-        this.#log.warn({ peer, remote: connection.remoteAddr.toString() }, 'peer failed to prove the grid key: connection refused')
-        connection.abort(new Error('no proof of the grid key'))
+        this.#refuse(connection, duplex)
         return
       }
-      this.#admission.prove(peer)
-      duplex.end(proofOf(this.#key, { prover: this.#self, verifier: peer, askerNonce, answererNonce }))
+      // Lifted before our proof goes out: the answerer may send as soon as it has checked it.
+      this.#lift(connection)
+      duplex.write(proofOf(this.#key, { prover: this.#self, verifier: peer, askerNonce, answererNonce }))
       const answer = await reader.read(1)
       if (answer[0] !== ACCEPTED) throw new Error('proof not accepted')
-      this.#log.info({ peer }, 'peer proved the grid key')
-      await this.#reconnect(connection)
+      // The answerer lifted its end before it accepted.
+      duplex.end()
+      this.#ready.add(connection)
+      this.#joined(connection)
     } catch (err) {
       this.#log.debug({ err, peer }, 'join exchange failed')
       duplex?.destroy()
@@ -136,9 +150,14 @@ export class JoinGate {
     }
   }
 
-  /** Answers a peer's ask; closes the connection when its proof is wrong. */
+  /** The listener's side: proves the key, checks the dialler's proof. */
   async #answer (stream: Stream, connection: Connection): Promise<void> {
     const peer = connection.remotePeer.toString()
+    if (connection.direction !== 'inbound' || this.#answered.has(connection)) {
+      stream.abort(new Error('the dialler asks, once per connection'))
+      return
+    }
+    this.#answered.add(connection)
     const signal = this.#signal()
     const duplex = new Libp2pDuplex(stream, { remoteNode: peer, highWaterMark: 1024 })
     try {
@@ -148,31 +167,64 @@ export class JoinGate {
       duplex.write(Buffer.concat([answererNonce, proofOf(this.#key, { prover: this.#self, verifier: peer, askerNonce, answererNonce })]))
       const theirs = await reader.read(PROOF_BYTES)
       if (!checkProof(this.#key, { prover: peer, verifier: this.#self, askerNonce, answererNonce }, theirs)) {
-        this.#log.warn({ peer, remote: connection.remoteAddr.toString() }, 'peer failed to prove the grid key: connection refused')
-        duplex.destroy()
-        connection.abort(new Error('no proof of the grid key'))
+        this.#refuse(connection, duplex)
         return
       }
-      this.#admission.prove(peer)
-      duplex.end(Buffer.from([ACCEPTED]))
+      this.#lift(connection)
+      duplex.write(Buffer.from([ACCEPTED]))
+      // The asker ends once it has read the acceptance, after lifting its end.
+      await reader.ended()
+      duplex.end()
+      this.#ready.add(connection)
+      this.#joined(connection)
     } catch (err) {
       this.#log.debug({ err, peer }, 'join exchange failed')
       duplex.destroy()
-      if (this.#admission.verdict(peer) !== 'member') connection.abort(err as Error)
+      connection.abort(err as Error)
     }
   }
 
-  /**
-   * Closes the limited connection so a full one replaces it: dialled again
-   * here when this node dialled it (an inbound one's listen address is not
-   * known yet; its dialler's Links redial).
-   */
-  async #reconnect (connection: Connection): Promise<void> {
-    await connection.close({ signal: this.#signal() }).catch(() => { connection.abort(new Error('closing the join connection failed')) })
-    if (connection.direction !== 'outbound') return
-    await this.#libp2p.dial(connection.remoteAddr, { signal: this.#signal() }).catch((err: unknown) => {
-      this.#log.debug({ err, peer: connection.remotePeer.toString() }, 'redial after joining failed')
+  #refuse (connection: Connection, duplex: Libp2pDuplex): void {
+    this.#log.warn({ peer: connection.remotePeer.toString(), remote: connection.remoteAddr.toString() }, 'peer failed to prove the grid key: connection refused')
+    duplex.destroy()
+    connection.abort(new Error('no proof of the grid key'))
+  }
+
+  /** Lets the peer's streams in on this end. */
+  #lift (connection: Connection): void {
+    ;(connection as { limits?: unknown }).limits = undefined
+  }
+
+  /** Both ends proved: stops the clock, lets this side's streams out, and identifies the peer (which tells gossipsub and the other topologies it is there). */
+  #joined (connection: Connection): void {
+    this.#timers.get(connection)?.cancel()
+    this.#timers.delete(connection)
+    this.#wake()
+    this.#log.debug({ peer: connection.remotePeer.toString() }, 'peer proved the grid key')
+    this.#libp2p.services.identify.identify(connection).catch((err: unknown) => {
+      this.#log.debug({ err, peer: connection.remotePeer.toString() }, 'identify failed')
     })
+  }
+
+  /** Resolves once the connection is ready; rejects when it closes first, or the signal (by default the join window) fires. */
+  async #untilReady (connection: Connection, signal: AbortSignal = this.#signal()): Promise<void> {
+    while (!this.#ready.has(connection)) {
+      signal.throwIfAborted()
+      if (connection.status !== 'open') throw new Error('connection closed before the grid key was proved')
+      await new Promise<void>(resolve => {
+        const wake = (): void => {
+          this.#waiters.delete(wake)
+          signal.removeEventListener('abort', wake)
+          resolve()
+        }
+        this.#waiters.add(wake)
+        signal.addEventListener('abort', wake, { once: true })
+      })
+    }
+  }
+
+  #wake (): void {
+    for (const wake of [...this.#waiters]) wake()
   }
 
   #signal (): AbortSignal {
@@ -192,6 +244,13 @@ class ByteReader {
     this.#source = duplex[Symbol.asyncIterator]()
     this.#signal = signal
     signal.addEventListener('abort', () => { duplex.destroy(signal.reason as Error) }, { once: true })
+  }
+
+  /** Resolves when the other side ends the stream with nothing more sent. */
+  async ended (): Promise<void> {
+    this.#signal.throwIfAborted()
+    const next = await this.#source.next()
+    if (next.done !== true || this.#held.byteLength > 0) throw new Error('more bytes than the exchange has')
   }
 
   async read (bytes: number): Promise<Buffer> {
