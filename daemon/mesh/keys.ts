@@ -6,11 +6,11 @@ import { generateKeyPair, privateKeyFromProtobuf, privateKeyToProtobuf } from '@
 import type { PrivateKey } from '@libp2p/interface'
 import { GridKeyInvalidError, KeyFileExposedError, NodeKeyInvalidError } from './errors.ts'
 
-/** The first line of a libp2p pre-shared key; go-ipfs and @libp2p/pnet read the same format. */
+/** The first line of a libp2p pre-shared key file (go-ipfs swarm.key): the grid key keeps that format. */
 const PSK_HEADER = '/key/swarm/psk/1.0.0/'
-/** The only encoding @libp2p/pnet decodes. */
+/** The only encoding accepted (the one libp2p's pnet decodes). */
 const PSK_ENCODING = '/base16/'
-const PSK_BYTES = 32 // bytes: an XSalsa20 key
+const PSK_BYTES = 32 // bytes
 /** Where a node keeps its libp2p private key, inside its data dir. */
 export const NODE_KEY_FILE = 'node.key'
 /** Owner read/write only. */
