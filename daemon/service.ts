@@ -207,6 +207,8 @@ export class NodeService implements GridService {
     const id = [...s.voters, ...s.learners].find(p => p === idOrName || this.#c.nodes.nameOf(p) === idOrName)
     if (id === undefined) throw notFound(`member ${idOrName} of the replicated log`)
     if (s.role !== 'leader') throw new ApiError('ERR_NOT_LEADER', `ask the leader (${s.leader === null ? 'none known' : this.#c.nodes.nameOf(s.leader)}) to remove a peer`)
+    // Every follower would cut the leader off before its own removal could commit.
+    if (id === s.id) throw new ApiError('ERR_CONFLICT', `${this.#c.nodes.nameOf(id)} leads the log and cannot remove itself: stop it, and remove it from the leader that follows`)
     // Revoked first: from the commit on, every node refuses its connections,
     // so it cannot come back with the grid key it still holds.
     await raft.propose(revokeNode(id))

@@ -115,6 +115,7 @@ t.test('an operator removes a member gone for good; it cannot connect again', as
   const follower = nodes.find(d => d !== leader && d !== gone)!
   await t.rejects(follower.client.removePeer((await leader.client.raft()).id), { code: 'ERR_NOT_LEADER' }, 'only the leader changes membership')
   await t.rejects(leader.client.removePeer('no-such-node'), { code: 'ERR_NOT_FOUND' }, 'an unknown member is named as such')
+  await t.rejects(leader.client.removePeer((await leader.client.raft()).id), { code: 'ERR_CONFLICT' }, 'the leader does not remove itself')
 
   // Removed is removed: back with its data dir, grid key and node key, it is refused.
   await gone.restart()
