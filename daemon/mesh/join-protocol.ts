@@ -7,7 +7,7 @@ import { checkProof, NONCE_BYTES, newNonce, PROOF_BYTES, proofOf } from './join-
 import type { GridKey } from './keys.ts'
 import { Libp2pDuplex } from './libp2p-stream.ts'
 
-/** The one protocol a peer that is not (yet) a member may open. */
+/** The protocol every connection opens first: the only one before both ends have proved the grid key. */
 export const JOIN_PROTOCOL = '/trellis/join/1'
 /** The answerer's last byte: the asker's proof checked out. */
 const ACCEPTED = 1
@@ -124,7 +124,7 @@ export class JoinGate {
     let duplex: Libp2pDuplex | undefined
     try {
       const stream = await connection.newStream(JOIN_PROTOCOL, { runOnLimitedConnection: true, signal })
-      duplex = new Libp2pDuplex(stream, { remoteNode: peer, highWaterMark: 1024 })
+      duplex = quiet(new Libp2pDuplex(stream, { remoteNode: peer, highWaterMark: 1024 }))
       const reader = new ByteReader(duplex, signal)
       const askerNonce = newNonce()
       duplex.write(askerNonce)
@@ -159,7 +159,7 @@ export class JoinGate {
     }
     this.#answered.add(connection)
     const signal = this.#signal()
-    const duplex = new Libp2pDuplex(stream, { remoteNode: peer, highWaterMark: 1024 })
+    const duplex = quiet(new Libp2pDuplex(stream, { remoteNode: peer, highWaterMark: 1024 }))
     try {
       const reader = new ByteReader(duplex, signal)
       const askerNonce = await reader.read(NONCE_BYTES)
@@ -232,6 +232,12 @@ export class JoinGate {
     setMaxListeners(Infinity, signal)
     return signal
   }
+}
+
+/** A stream whose errors reach the exchange through its reads: a late one (its timeout after success) must not go unhandled. */
+function quiet (duplex: Libp2pDuplex): Libp2pDuplex {
+  duplex.on('error', () => {})
+  return duplex
 }
 
 /** Reads exact byte counts from a Duplex, failing when it ends short or the signal fires. */
