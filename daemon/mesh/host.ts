@@ -28,7 +28,7 @@ export interface MeshServices extends Record<string, unknown> {
 export interface MeshHostInit {
   /** The node's key; its peer id is the node's id on the mesh. */
   privateKey: PrivateKey
-  /** Peers that are not members must prove they hold this key before anything else (the join protocol). */
+  /** Every connection proves, both ways, that its ends hold this key before anything else (the join protocol). */
   gridKey: GridKey
   /** Multiaddrs to listen on, e.g. /ip4/0.0.0.0/tcp/4001; port 0 picks a free one. */
   listen: string[]
@@ -117,8 +117,8 @@ function gossipScoreParams (topics: string[]): Record<string, unknown> {
  * A started libp2p node of the grid: TCP, noise, yamux, identify, ping,
  * gossipsub as `pubsub`, bootstrap and mDNS discovery, admission (every
  * connection proves the grid key over the join protocol first; removed nodes
- * are refused),
- * and the Links that keep it connected to every peer it has known.
+ * are refused), and the Links that keep it connected to every peer it has
+ * known.
  */
 export class MeshHost {
   readonly libp2p: Libp2p<MeshServices>
