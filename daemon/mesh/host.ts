@@ -280,13 +280,16 @@ export async function createMeshHost (components: MeshHostComponents, init: Mesh
   })
 
   const clock = components.clock ?? new RealClock()
-  const gate = new JoinGate({ libp2p, admission, clock, logger: log.child({ part: 'join' }) }, { gridKey: init.gridKey, windowMs: dialTimeoutMs })
+  // Links come after the start (they dial at once): those joined before are handed over then.
+  let links: Links | undefined
+  const gate = new JoinGate({ libp2p, admission, clock, logger: log.child({ part: 'join' }), onJoined: c => { links?.admitted(c.remotePeer) }, onRefused: peer => { links?.forget(peer.toString()) } }, { gridKey: init.gridKey, windowMs: dialTimeoutMs })
   await gate.start()
   await libp2p.start()
-  const links = new Links(
+  links = new Links(
     { libp2p, logger: log.child({ part: 'links' }), clock, rng: components.rng ?? Math.random },
-    { bootstrap: list, dialTimeoutMs, backoff: init.backoff })
+    { bootstrap: list, dialTimeoutMs, backoff: init.backoff, admittedOnly: true })
   links.start()
+  for (const connection of libp2p.getConnections()) if (gate.isReady(connection)) links.admitted(connection.remotePeer)
   const host = new MeshHost({ libp2p, links, admission, gate, logger: log }, { dialTimeoutMs })
   log.info({ peerId: host.peerId, addresses: host.addresses, grid: init.gridKey.fingerprint, bootstrap: list.length, mdns: init.mdns === true }, 'mesh host started')
   return host

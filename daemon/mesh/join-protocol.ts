@@ -18,6 +18,10 @@ export interface JoinGateComponents {
   admission: Admission
   clock: Clock
   logger: Logger
+  /** Told of every connection once both its ends have proved the grid key. */
+  onJoined?: (connection: Connection) => void
+  /** Told of a peer not to keep a link to: it sent a wrong proof of the grid key, or was removed. */
+  onRefused?: (peer: Connection['remotePeer']) => void
 }
 
 /**
@@ -34,6 +38,8 @@ export interface JoinGateComponents {
 export class JoinGate {
   readonly #libp2p: JoinGateComponents['libp2p']
   readonly #admission: Admission
+  readonly #onJoined: (connection: Connection) => void
+  readonly #onRefused: (peer: Connection['remotePeer']) => void
   readonly #clock: Clock
   readonly #log: Logger
   readonly #key: GridKey
@@ -54,6 +60,8 @@ export class JoinGate {
   constructor (components: JoinGateComponents, init: { gridKey: GridKey, windowMs: number }) {
     this.#libp2p = components.libp2p
     this.#admission = components.admission
+    this.#onJoined = components.onJoined ?? (() => {})
+    this.#onRefused = components.onRefused ?? (() => {})
     this.#clock = components.clock
     this.#log = components.logger
     this.#key = init.gridKey
@@ -88,7 +96,10 @@ export class JoinGate {
   cut (peer: string): void {
     if (this.#admission.verdict(peer) !== 'refused') return
     for (const connection of this.#libp2p.getConnections()) {
-      if (connection.remotePeer.toString() === peer) connection.abort(new Error('peer removed from the grid'))
+      if (connection.remotePeer.toString() === peer) {
+        connection.abort(new Error('peer removed from the grid'))
+        this.#onRefused(connection.remotePeer)
+      }
     }
     this.#log.warn({ peer }, 'connections to a removed node closed')
   }
@@ -144,9 +155,8 @@ export class JoinGate {
       this.#ready.add(connection)
       this.#joined(connection)
     } catch (err) {
-      this.#log.debug({ err, peer }, 'join exchange failed')
+      this.#fail(connection, err as Error)
       duplex?.destroy()
-      connection.abort(err as Error)
     }
   }
 
@@ -178,9 +188,8 @@ export class JoinGate {
       this.#ready.add(connection)
       this.#joined(connection)
     } catch (err) {
-      this.#log.debug({ err, peer }, 'join exchange failed')
+      this.#fail(connection, err as Error)
       duplex.destroy()
-      connection.abort(err as Error)
     }
   }
 
@@ -188,6 +197,15 @@ export class JoinGate {
     this.#log.warn({ peer: connection.remotePeer.toString(), remote: connection.remoteAddr.toString() }, 'peer failed to prove the grid key: connection refused')
     duplex.destroy()
     connection.abort(new Error('no proof of the grid key'))
+    // Another grid's node, or none: not one to redial. An exchange cut
+    // short (a lossy link, a timeout) proves nothing either way and is not
+    // taken as a refusal.
+    this.#onRefused(connection.remotePeer)
+  }
+
+  #fail (connection: Connection, err: Error): void {
+    this.#log.debug({ err, peer: connection.remotePeer.toString() }, 'join exchange failed')
+    connection.abort(err)
   }
 
   /** Lets the peer's streams in on this end. */
@@ -201,6 +219,7 @@ export class JoinGate {
     this.#timers.delete(connection)
     this.#wake()
     this.#log.debug({ peer: connection.remotePeer.toString() }, 'peer proved the grid key')
+    this.#onJoined(connection)
     this.#libp2p.services.identify.identify(connection).catch((err: unknown) => {
       this.#log.debug({ err, peer: connection.remotePeer.toString() }, 'identify failed')
     })

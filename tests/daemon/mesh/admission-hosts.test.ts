@@ -152,4 +152,17 @@ t.test('a removed node is cut off, and cannot connect again either way', async t
   await t.rejects(a.libp2p.dial(multiaddr(b.addresses[0]), { signal: AbortSignal.timeout(DIAL_TIMEOUT) }), 'a never dials b')
   t.ok(Date.now() - started < DIAL_TIMEOUT, `refused in ${Date.now() - started} ms`)
   t.equal(a.admission.verdict(b.peerId), 'refused')
+  t.notOk(a.links.peers.includes(b.peerId), 'a keeps no link to it')
+})
+
+t.test('links are kept to members, never to a stranger either way', async t => {
+  const key = GridKey.create()
+  const a = await startHost(t, { gridKey: key })
+  const b = await startHost(t, { gridKey: key })
+  const stranger = await startHost(t, { gridKey: GridKey.create() })
+  await settle(stranger, a)
+  await connect(b, a)
+  t.ok(a.links.peers.includes(b.peerId), 'a keeps a link to the member')
+  t.notOk(a.links.peers.includes(stranger.peerId), 'and none to the stranger')
+  t.notOk(stranger.links.peers.includes(a.peerId), 'nor the stranger to a')
 })
