@@ -282,7 +282,7 @@ export async function createMeshHost (components: MeshHostComponents, init: Mesh
   const clock = components.clock ?? new RealClock()
   // Links come after the start (they dial at once): those joined before are handed over then.
   let links: Links | undefined
-  const gate = new JoinGate({ libp2p, admission, clock, logger: log.child({ part: 'join' }), onJoined: c => { links?.admitted(c.remotePeer) }, onRefused: peer => { links?.forget(peer.toString()) } }, { gridKey: init.gridKey, windowMs: dialTimeoutMs })
+  const gate = new JoinGate({ libp2p, admission, clock, logger: log.child({ part: 'join' }), onJoined: c => { links?.admitted(c.remotePeer) }, onRefused: peer => { links?.forget(peer) } }, { gridKey: init.gridKey, windowMs: dialTimeoutMs })
   await gate.start()
   await libp2p.start()
   links = new Links(

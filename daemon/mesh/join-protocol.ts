@@ -21,7 +21,7 @@ export interface JoinGateComponents {
   /** Told of every connection once both its ends have proved the grid key. */
   onJoined?: (connection: Connection) => void
   /** Told of a peer not to keep a link to: it sent a wrong proof of the grid key, or was removed. */
-  onRefused?: (peer: Connection['remotePeer']) => void
+  onRefused?: (peer: string) => void
 }
 
 /**
@@ -39,7 +39,7 @@ export class JoinGate {
   readonly #libp2p: JoinGateComponents['libp2p']
   readonly #admission: Admission
   readonly #onJoined: (connection: Connection) => void
-  readonly #onRefused: (peer: Connection['remotePeer']) => void
+  readonly #onRefused: (peer: string) => void
   readonly #clock: Clock
   readonly #log: Logger
   readonly #key: GridKey
@@ -95,13 +95,14 @@ export class JoinGate {
   /** Closes every connection to a peer that is refused now (a node just removed from the grid). */
   cut (peer: string): void {
     if (this.#admission.verdict(peer) !== 'refused') return
+    let closed = 0
     for (const connection of this.#libp2p.getConnections()) {
-      if (connection.remotePeer.toString() === peer) {
-        connection.abort(new Error('peer removed from the grid'))
-        this.#onRefused(connection.remotePeer)
-      }
+      if (connection.remotePeer.toString() !== peer) continue
+      connection.abort(new Error('peer removed from the grid'))
+      closed++
     }
-    this.#log.warn({ peer }, 'connections to a removed node closed')
+    this.#onRefused(peer)
+    if (closed > 0) this.#log.warn({ peer, closed }, 'connections to a removed node closed')
   }
 
   #opened (connection: Connection): void {
@@ -200,7 +201,7 @@ export class JoinGate {
     // Another grid's node, or none: not one to redial. An exchange cut
     // short (a lossy link, a timeout) proves nothing either way and is not
     // taken as a refusal.
-    this.#onRefused(connection.remotePeer)
+    this.#onRefused(connection.remotePeer.toString())
   }
 
   #fail (connection: Connection, err: Error): void {
