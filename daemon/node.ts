@@ -462,11 +462,23 @@ async function joinGrid (
     ...profile.raft
   })
   await raft.start()
-  const members = new MembershipLoop({ raft, directory, clock: c.clock, logger: c.logger, parked: id => adminOf(raft.state, id).parked }, { zone: config.zone, intervalMs: profile.membershipLoopMs })
+  // A removed node is refused for good, whatever key it holds.
+  host.admission.use({ isRevoked: peer => raft.state.revoked.has(peer) })
+  raft.onApplied(result => { if (result.kind === 'node-revoked') host.cut(result.node) })
+  // The mesh ran before the log was read: a removed node may have got in.
+  for (const peer of raft.state.revoked.keys()) host.cut(peer)
+  // A removed node may still be heard of (its last advert, heartbeats by
+  // datagram): the membership loop and the scheduler never see it.
+  const admitted = {
+    nodes: () => directory.nodes().filter(n => !raft.state.revoked.has(n.id)),
+    on: directory.on.bind(directory),
+    off: directory.off.bind(directory)
+  }
+  const members = new MembershipLoop({ raft, directory: admitted, clock: c.clock, logger: c.logger, parked: id => adminOf(raft.state, id).parked }, { zone: config.zone, intervalMs: profile.membershipLoopMs })
   members.start()
   nodes = new GridNodes({
     self: { id: c.identity.id, name: c.identity.name },
-    directory,
+    directory: admitted,
     state: () => raft.state
   })
   const volumes = new GridVolumes({

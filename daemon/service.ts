@@ -5,7 +5,7 @@ import type {
   AppDetailView, AppSummaryView, ApplyView, InstanceStatusView, LogFollowView, LogsView, NodeView, RaftPeerView, RaftView, ValidateView, VolumeView
 } from '../controller/client/types.ts'
 import { GraphValidationError, snapshotId, validateApp, volumeId } from '../controller/graph/index.ts'
-import { adminOf, copyVolume, deleteApp, deleteSnapshot, placeApp, putApp, setNodeAdmin, SNAPSHOT_NAME, volumesOf, type CommandLog } from '../controller/state/index.ts'
+import { adminOf, copyVolume, deleteApp, deleteSnapshot, placeApp, putApp, revokeNode, setNodeAdmin, SNAPSHOT_NAME, volumesOf, type CommandLog } from '../controller/state/index.ts'
 import { cloneSource } from '../controller/graph/clone.ts'
 import type { Decision } from '../controller/reconciler/index.ts'
 import type { InstanceReports, NodeAgent } from './agent/index.ts'
@@ -207,8 +207,13 @@ export class NodeService implements GridService {
     const id = [...s.voters, ...s.learners].find(p => p === idOrName || this.#c.nodes.nameOf(p) === idOrName)
     if (id === undefined) throw notFound(`member ${idOrName} of the replicated log`)
     if (s.role !== 'leader') throw new ApiError('ERR_NOT_LEADER', `ask the leader (${s.leader === null ? 'none known' : this.#c.nodes.nameOf(s.leader)}) to remove a peer`)
+    // Every follower would cut the leader off before its own removal could commit.
+    if (id === s.id) throw new ApiError('ERR_CONFLICT', `${this.#c.nodes.nameOf(id)} leads the log and cannot remove itself: stop it, and remove it from the leader that follows`)
+    // Revoked first: from the commit on, every node refuses its connections,
+    // so it cannot come back with the grid key it still holds.
+    await raft.propose(revokeNode(id))
     await raft.proposeConfChange({ type: 'remove', node: id })
-    this.#c.logger.warn({ peer: id }, 'peer removed from the replicated log by an operator')
+    this.#c.logger.warn({ peer: id }, 'peer removed from the grid by an operator: its node id is refused from now on')
     return { removed: id }
   }
 

@@ -112,6 +112,11 @@ export function revokeToken (name: string): Command {
   return trellis.state.Command.create({ version: COMMAND_VERSION, revokeToken: { name } })
 }
 
+/** A command that removes a node from the grid for good: its peer id is refused from then on. */
+export function revokeNode (node: string): Command {
+  return trellis.state.Command.create({ version: COMMAND_VERSION, revokeNode: { node } })
+}
+
 /** A command that deletes a snapshot. */
 export function deleteSnapshot (volume: string): Command {
   return trellis.state.Command.create({ version: COMMAND_VERSION, deleteSnapshot: { volume } })

@@ -56,6 +56,13 @@ export function apply (state: GridState, index: number, command: Command): Apply
       const name = command.revokeToken?.name ?? ''
       return { kind: 'token-revoked', name, existed: state.tokens.delete(name) }
     }
+    case 'revokeNode': {
+      const node = command.revokeNode?.node ?? ''
+      if (node === '') throw new BadCommandError('revokeNode without node')
+      const existed = state.revoked.has(node)
+      if (!existed) state.revoked.set(node, index)
+      return { kind: 'node-revoked', node, existed }
+    }
     default: throw new BadCommandError(`unknown command kind ${String(command.kind)}`)
   }
 }

@@ -1,7 +1,7 @@
 export type { AppRecord, AppRevision, ApplyResult, GridState, ImageRecord, NodeAdmin, PlacementRecord, PowerPolicy, TokenRecord, TokenRole, VolumeRecord } from './types.ts'
 export { adminOf, emptyState } from './types.ts'
 export { apply, APP_HISTORY } from './fsm.ts'
-export { COMMAND_VERSION, putApp, deleteApp, placeApp, setNodeAdmin, setPower, updateVolume, copyVolume, deleteSnapshot, putImage, deleteImage, imageHeld, putToken, revokeToken, encodeCommand, decodeCommand } from './commands.ts'
+export { COMMAND_VERSION, putApp, deleteApp, placeApp, setNodeAdmin, setPower, updateVolume, copyVolume, deleteSnapshot, putImage, deleteImage, imageHeld, putToken, revokeToken, revokeNode, encodeCommand, decodeCommand } from './commands.ts'
 export type { Command, ImageImport, VolumeChange } from './commands.ts'
 export { IMAGE_DIGEST, IMAGE_VERSION, appsUsing, compareVersions, imagesByName, pinnedDigests, resolveImage } from './images.ts'
 export { SNAPSHOT_NAME, volumesOf } from './volumes.ts'

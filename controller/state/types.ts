@@ -144,6 +144,8 @@ export interface GridState {
   tokens: Map<string, TokenRecord>
   /** The power policy; absent means consolidation off. */
   power?: PowerPolicy
+  /** node id → log index of its removal: nodes refused on every connection for good */
+  revoked: Map<string, number>
   /** Index of the last command applied. */
   appliedIndex: number
 }
@@ -163,8 +165,9 @@ export type ApplyResult =
   | { kind: 'image-held', digest: string, node: string, applied: boolean }
   | { kind: 'token-put', name: string, created: boolean }
   | { kind: 'token-revoked', name: string, existed: boolean }
+  | { kind: 'node-revoked', node: string, existed: boolean }
 
 /** Makes an empty state. */
 export function emptyState (): GridState {
-  return { apps: new Map(), placements: new Map(), nodes: new Map(), volumes: new Map(), images: new Map(), tokens: new Map(), appliedIndex: 0 }
+  return { apps: new Map(), placements: new Map(), nodes: new Map(), volumes: new Map(), images: new Map(), tokens: new Map(), revoked: new Map(), appliedIndex: 0 }
 }

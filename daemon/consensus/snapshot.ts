@@ -1,8 +1,8 @@
 import type { AppRecord, GridState, ImageRecord, NodeAdmin, PlacementRecord, PowerPolicy, TokenRecord, VolumeRecord } from '../../controller/state/index.ts'
 import { BadSnapshotError } from './errors.ts'
 
-/** Format of the serialized state; bumped when the layout changes. Versions 1 (apps only), 2 (no volumes), 3 (no images) and 4 (no tokens) are still read. */
-const SNAPSHOT_VERSION = 5
+/** Format of the serialized state; bumped when the layout changes. Versions 1 (apps only), 2 (no volumes), 3 (no images), 4 (no tokens) and 5 (no revoked nodes) are still read. */
+const SNAPSHOT_VERSION = 6
 
 interface SnapshotBody {
   version: number
@@ -15,6 +15,7 @@ interface SnapshotBody {
   tokens?: TokenRecord[]
   /** The power policy, when one was ever set: zero or one record (absent before power). */
   power?: PowerPolicy[]
+  revoked?: Array<{ id: string, index: number }>
 }
 
 /**
@@ -81,7 +82,8 @@ function snapshotParts (state: GridState): Array<{ head: string, keys: string[],
     { head: '],"images":[', keys: [...state.images.keys()].sort(), record: k => state.images.get(k) },
     { head: '],"tokens":[', keys: [...state.tokens.keys()].sort(), record: k => state.tokens.get(k) },
     // Zero or one record, so the layout stays arrays only and older snapshots (without it) read as before.
-    { head: '],"power":[', keys: state.power === undefined ? [] : ['power'], record: () => state.power }
+    { head: '],"power":[', keys: state.power === undefined ? [] : ['power'], record: () => state.power },
+    { head: '],"revoked":[', keys: [...state.revoked.keys()].sort(), record: k => ({ id: k, index: state.revoked.get(k) }) }
   ]
 }
 
@@ -97,7 +99,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
   } catch (err) {
     throw new BadSnapshotError('snapshot data is not JSON', { cause: err })
   }
-  if (typeof body !== 'object' || body === null || ![1, 2, 3, 4, SNAPSHOT_VERSION].includes(body.version) || !Array.isArray(body.apps)) {
+  if (typeof body !== 'object' || body === null || ![1, 2, 3, 4, 5, SNAPSHOT_VERSION].includes(body.version) || !Array.isArray(body.apps)) {
     throw new BadSnapshotError('snapshot data has an unknown layout')
   }
   if (body.appliedIndex !== index) throw new BadSnapshotError(`snapshot data is as of ${body.appliedIndex}, not ${index}`)
@@ -123,5 +125,7 @@ export function restoreState (state: GridState, data: Uint8Array, index: number)
       if (typeof power[key] === 'number') state.power[key] = power[key]
     }
   } else delete state.power
+  state.revoked.clear()
+  for (const r of body.revoked ?? []) state.revoked.set(r.id, r.index)
   state.appliedIndex = index
 }

@@ -9,7 +9,9 @@ import type { Libp2pOptions } from 'libp2p'
 import type { Logger } from 'pino'
 import { RealClock } from '../../controller/clock/index.ts'
 import type { Clock } from '../../controller/clock/index.ts'
+import { Admission } from './admission.ts'
 import { MeshAddressInvalidError } from './errors.ts'
+import { JoinGate } from './join-protocol.ts'
 import type { GridKey } from './keys.ts'
 import { Links } from './links.ts'
 import type { BackoffPolicy, Rng } from './links.ts'
@@ -26,7 +28,7 @@ export interface MeshServices extends Record<string, unknown> {
 export interface MeshHostInit {
   /** The node's key; its peer id is the node's id on the mesh. */
   privateKey: PrivateKey
-  /** Only nodes holding the same key can connect. */
+  /** Every connection proves, both ways, that its ends hold this key before anything else (the join protocol). */
   gridKey: GridKey
   /** Multiaddrs to listen on, e.g. /ip4/0.0.0.0/tcp/4001; port 0 picks a free one. */
   listen: string[]
@@ -112,14 +114,19 @@ function gossipScoreParams (topics: string[]): Record<string, unknown> {
 }
 
 /**
- * A started libp2p node of the grid: TCP, pnet with the grid key, noise,
- * yamux, identify, ping, gossipsub as `pubsub`, bootstrap and mDNS discovery,
- * and the Links that keep it connected to every peer it has known.
+ * A started libp2p node of the grid: TCP, noise, yamux, identify, ping,
+ * gossipsub as `pubsub`, bootstrap and mDNS discovery, admission (every
+ * connection proves the grid key over the join protocol first; removed nodes
+ * are refused), and the Links that keep it connected to every peer it has
+ * known.
  */
 export class MeshHost {
   readonly libp2p: Libp2p<MeshServices>
   /** Keeps links to known peers and redials lost ones. */
   readonly links: Links
+  /** Who may connect: feed it the replicated state's revocations with `admission.use()`. */
+  readonly admission: Admission
+  readonly #gate: JoinGate
   /** This node's peer id, its id on the mesh. */
   readonly peerId: string
   readonly dialTimeoutMs: number
@@ -127,9 +134,11 @@ export class MeshHost {
   #stopping: Promise<void> | undefined
 
   /** Use createMeshHost(); this wires an already started node. */
-  constructor (components: { libp2p: Libp2p<MeshServices>, links: Links, logger: Logger }, init: { dialTimeoutMs: number }) {
+  constructor (components: { libp2p: Libp2p<MeshServices>, links: Links, admission: Admission, gate: JoinGate, logger: Logger }, init: { dialTimeoutMs: number }) {
     this.libp2p = components.libp2p
     this.links = components.links
+    this.admission = components.admission
+    this.#gate = components.gate
     this.#log = components.logger
     this.peerId = this.libp2p.peerId.toString()
     this.dialTimeoutMs = init.dialTimeoutMs
@@ -160,9 +169,13 @@ export class MeshHost {
     return undefined
   }
 
-  /** Peer ids this node has an open connection to. */
+  /** Peer ids this node has an open connection to on which both ends have proved the grid key. */
   get connectedPeers (): string[] {
-    return this.libp2p.getPeers().map(peer => peer.toString())
+    const peers = new Set<string>()
+    for (const connection of this.libp2p.getConnections()) {
+      if (connection.status === 'open' && this.#gate.isReady(connection)) peers.add(connection.remotePeer.toString())
+    }
+    return [...peers]
   }
 
   /** Round-trip time to a peer in ms, over a (new or existing) connection; bounded by the dial timeout. */
@@ -173,6 +186,11 @@ export class MeshHost {
     return await this.libp2p.services.ping.ping(peerIdFromString(peerId), { signal })
   }
 
+  /** Closes every connection to a peer the admission now refuses (call once the grid removed it). */
+  cut (peer: string): void {
+    this.#gate.cut(peer)
+  }
+
   /** Stops the links, then the node: listeners closed, connections closed. Same promise on every call. */
   stop (): Promise<void> {
     this.#stopping ??= this.#stop()
@@ -181,6 +199,7 @@ export class MeshHost {
 
   async #stop (): Promise<void> {
     this.links.stop()
+    this.#gate.stop()
     await this.libp2p.stop()
     this.#log.info('mesh host stopped')
   }
@@ -189,24 +208,22 @@ export class MeshHost {
 /**
  * libp2p and the modules of its stack, imported when the first host is
  * built: a node outside any grid never builds one, and does without the
- * heap they take (docs/benchmarks.md, idle). The patches come with them, as
- * they import the modules they patch.
+ * heap they take (docs/benchmarks.md, idle). The patch comes with them, as
+ * it imports the module it patches.
  */
 async function loadStack () {
-  const [{ createLibp2p }, { bootstrap }, { gossipsub }, { identify }, { mdns }, { noise }, { ping }, { preSharedKey }, { tcp }, { yamux }, { patchPnetCipher }, { patchYamuxWindowUpdates }] = await Promise.all([
+  const [{ createLibp2p }, { bootstrap }, { gossipsub }, { identify }, { mdns }, { noise }, { ping }, { tcp }, { yamux }, { patchYamuxWindowUpdates }] = await Promise.all([
     import('libp2p'), import('@libp2p/bootstrap'), import('@libp2p/gossipsub'), import('@libp2p/identify'), import('@libp2p/mdns'),
-    import('@libp2p/noise'), import('@libp2p/ping'), import('@libp2p/pnet'), import('@libp2p/tcp'), import('@libp2p/yamux'),
-    import('./pnet-cipher.ts'), import('./yamux-window.ts')
+    import('@libp2p/noise'), import('@libp2p/ping'), import('@libp2p/tcp'), import('@libp2p/yamux'),
+    import('./yamux-window.ts')
   ])
-  return { createLibp2p, bootstrap, gossipsub, identify, mdns, noise, ping, preSharedKey, tcp, yamux, patchPnetCipher, patchYamuxWindowUpdates }
+  return { createLibp2p, bootstrap, gossipsub, identify, mdns, noise, ping, tcp, yamux, patchYamuxWindowUpdates }
 }
 
 /** Builds and starts a mesh host. Throws ERR_MESH_ADDRESS_INVALID naming a bad listen or bootstrap address. */
 export async function createMeshHost (components: MeshHostComponents, init: MeshHostInit): Promise<MeshHost> {
   const log = components.logger
-  const { bootstrap, createLibp2p, gossipsub, identify, mdns, noise, ping, preSharedKey, tcp, yamux, patchPnetCipher, patchYamuxWindowUpdates } = await loadStack()
-  // Until @libp2p/pnet ships libp2p/js-libp2p#3585; see pnet-cipher.ts.
-  patchPnetCipher()
+  const { bootstrap, createLibp2p, gossipsub, identify, mdns, noise, ping, tcp, yamux, patchYamuxWindowUpdates } = await loadStack()
   // One window update per half window rather than per frame; see yamux-window.ts.
   patchYamuxWindowUpdates()
   const dialTimeoutMs = init.dialTimeoutMs ?? DIAL_TIMEOUT
@@ -217,22 +234,23 @@ export async function createMeshHost (components: MeshHostComponents, init: Mesh
   const peerDiscovery: NonNullable<Libp2pOptions<MeshServices>['peerDiscovery']> = []
   if (list.length > 0) peerDiscovery.push(bootstrap({ list, timeout: 0 }))
   // A grid-specific service name: nodes of other grids (and IPFS nodes) on
-  // the LAN neither answer nor get dialled only to fail the pnet handshake.
+  // the LAN neither answer nor get dialled only to fail the join protocol.
   if (init.mdns === true) peerDiscovery.push(mdns({ serviceTag: `_trellis-${init.gridKey.tag('mdns')}._udp.local` }))
 
+  const admission = new Admission()
   const libp2p = await createLibp2p<MeshServices>({
+    start: false,
     privateKey: init.privateKey,
     addresses: { listen },
     transports: [tcp()],
-    connectionProtector: preSharedKey({ psk: init.gridKey.encode() }),
     connectionEncrypters: [noise()],
+    connectionGater: admission.gater(),
     streamMuxers: [yamux({ streamOptions: { maxStreamWindowSize: STREAM_WINDOW, maxReadBufferLength: 2 * STREAM_WINDOW } })],
     connectionManager: {
       maxConnections: init.maxConnections ?? MAX_CONNECTIONS,
       dialTimeout: dialTimeoutMs,
       addressDialTimeout: dialTimeoutMs,
-      // A peer with another grid key never finishes the handshake: it is cut
-      // off after the same time a dial would be.
+      // A peer that stalls the handshake is cut off after the same time a dial would be.
       inboundUpgradeTimeout: dialTimeoutMs,
       inboundStreamProtocolNegotiationTimeout: dialTimeoutMs,
       outboundStreamProtocolNegotiationTimeout: dialTimeoutMs,
@@ -242,8 +260,11 @@ export async function createMeshHost (components: MeshHostComponents, init: Mesh
     connectionMonitor: { pingInterval: init.connectionPingMs ?? CONNECTION_PING_MS },
     peerDiscovery,
     services: {
-      identify: identify({ timeout: dialTimeoutMs }),
-      ping: ping({ timeout: dialTimeoutMs }),
+      // Neither runs for a peer that is not a member: identify would tell it
+      // this node's addresses and protocols. The join gate starts identify
+      // on members' connections.
+      identify: identify({ timeout: dialTimeoutMs, runOnConnectionOpen: false, runOnLimitedConnection: false }),
+      ping: ping({ timeout: dialTimeoutMs, runOnLimitedConnection: false }),
       pubsub: gossipsub({
         emitSelf: false,
         allowPublishToZeroTopicPeers: true,
@@ -258,11 +279,18 @@ export async function createMeshHost (components: MeshHostComponents, init: Mesh
     }
   })
 
-  const links = new Links(
-    { libp2p, logger: log.child({ part: 'links' }), clock: components.clock ?? new RealClock(), rng: components.rng ?? Math.random },
-    { bootstrap: list, dialTimeoutMs, backoff: init.backoff })
+  const clock = components.clock ?? new RealClock()
+  // Links come after the start (they dial at once): those joined before are handed over then.
+  let links: Links | undefined
+  const gate = new JoinGate({ libp2p, admission, clock, logger: log.child({ part: 'join' }), onJoined: c => { links?.admitted(c.remotePeer) }, onRefused: peer => { links?.forget(peer) } }, { gridKey: init.gridKey, windowMs: dialTimeoutMs })
+  await gate.start()
+  await libp2p.start()
+  links = new Links(
+    { libp2p, logger: log.child({ part: 'links' }), clock, rng: components.rng ?? Math.random },
+    { bootstrap: list, dialTimeoutMs, backoff: init.backoff, admittedOnly: true })
   links.start()
-  const host = new MeshHost({ libp2p, links, logger: log }, { dialTimeoutMs })
+  for (const connection of libp2p.getConnections()) if (gate.isReady(connection)) links.admitted(connection.remotePeer)
+  const host = new MeshHost({ libp2p, links, admission, gate, logger: log }, { dialTimeoutMs })
   log.info({ peerId: host.peerId, addresses: host.addresses, grid: init.gridKey.fingerprint, bootstrap: list.length, mdns: init.mdns === true }, 'mesh host started')
   return host
 }

@@ -1,5 +1,8 @@
 export { GridKey, loadGridKey, saveGridKey, loadNodeKey, NODE_KEY_FILE } from './keys.ts'
 export { createMeshHost, MeshHost } from './host.ts'
+export { Admission } from './admission.ts'
+export type { AdmissionSource, Verdict } from './admission.ts'
+export { JOIN_PROTOCOL } from './join-protocol.ts'
 export type { MeshHostComponents, MeshHostInit, MeshServices } from './host.ts'
 export { Links, backoffDelay, DEFAULT_BACKOFF } from './links.ts'
 export type { BackoffPolicy, LinksComponents, LinksInit, Rng } from './links.ts'

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { inspect } from 'node:util'
@@ -6,11 +6,11 @@ import { generateKeyPair, privateKeyFromProtobuf, privateKeyToProtobuf } from '@
 import type { PrivateKey } from '@libp2p/interface'
 import { GridKeyInvalidError, KeyFileExposedError, NodeKeyInvalidError } from './errors.ts'
 
-/** The first line of a libp2p pre-shared key; go-ipfs and @libp2p/pnet read the same format. */
+/** The first line of a libp2p pre-shared key file (go-ipfs swarm.key): the grid key keeps that format. */
 const PSK_HEADER = '/key/swarm/psk/1.0.0/'
-/** The only encoding @libp2p/pnet decodes. */
+/** The only encoding accepted (the one libp2p's pnet decodes). */
 const PSK_ENCODING = '/base16/'
-const PSK_BYTES = 32 // bytes: an XSalsa20 key
+const PSK_BYTES = 32 // bytes
 /** Where a node keeps its libp2p private key, inside its data dir. */
 export const NODE_KEY_FILE = 'node.key'
 /** Owner read/write only. */
@@ -19,8 +19,8 @@ const KEY_FILE_MODE = 0o600
 const NOT_OWNER_BITS = 0o077
 
 /**
- * The pre-shared key that makes a grid: only holders can open a connection to
- * its nodes (libp2p pnet). The bytes stay inside; printing, logging or
+ * The secret that makes a grid: only holders can join it (they prove holding
+ * it over the join protocol, daemon/mesh/admission.ts). The bytes stay inside; printing, logging or
  * JSON-encoding a GridKey shows only its fingerprint, so it cannot leak by
  * accident.
  */
@@ -66,7 +66,7 @@ export class GridKey {
     return new GridKey(Buffer.from(hex, 'hex'))
   }
 
-  /** The key in swarm.key format (no trailing newline), as @libp2p/pnet's preSharedKey wants it. */
+  /** The key in swarm.key format (no trailing newline), as the key file holds it. */
   encode (): Uint8Array {
     return Buffer.from(`${PSK_HEADER}\n${PSK_ENCODING}\n${Buffer.from(this.#key).toString('hex')}`)
   }
@@ -91,6 +91,22 @@ export class GridKey {
    */
   subkey (purpose: string): Buffer {
     return derive(`trellis grid subkey ${purpose}`, this.#key)
+  }
+
+  /**
+   * HMAC-SHA256 keyed by the grid key over `purpose` and `parts`, each
+   * length-prefixed so no two lists of parts read the same. Proves holding
+   * the key to someone who holds it too, without sending it.
+   */
+  mac (purpose: string, parts: ReadonlyArray<string | Uint8Array>): Buffer {
+    const hmac = createHmac('sha256', derive(`trellis grid mac ${purpose}`, this.#key))
+    for (const part of parts) {
+      const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part
+      const length = Buffer.alloc(4)
+      length.writeUInt32BE(bytes.byteLength)
+      hmac.update(length).update(bytes)
+    }
+    return hmac.digest()
   }
 
   /** `GridKey(<fingerprint>)`; never the key. */

@@ -44,7 +44,7 @@ export interface Libp2pTransportInit {
 /**
  * The Transport over the libp2p mesh: node ids are peer ids; each protocol is
  * a libp2p protocol negotiated by multistream-select on a yamux stream of the
- * (pnet + noise) connection to the peer, dialled on demand.
+ * (noise, after the join protocol) connection to the peer, dialled on demand.
  *
  * close() leaves the network as the contract says: it resets open streams
  * and then stops the host, so peers see this node as unreachable. Close the

@@ -51,6 +51,12 @@ export interface LinksInit {
   /** A dial that takes longer counts as failed. */
   dialTimeoutMs: number
   backoff?: Partial<BackoffPolicy>
+  /**
+   * Learn peers only from `admitted()` (a connection that proved the grid
+   * key), not from every connection that opens: a stranger that dialled in,
+   * or a node of another grid the subnet scan found, is never redialled.
+   */
+  admittedOnly?: boolean
 }
 
 interface Peer {
@@ -77,6 +83,7 @@ export class Links {
   readonly #dialTimeoutMs: number
   readonly #bootstrap: Array<{ id: PeerId, address: string }>
   readonly #peers = new Map<string, Peer>()
+  readonly #admittedOnly: boolean
   #running = false
 
   constructor (components: LinksComponents, init: LinksInit) {
@@ -87,6 +94,7 @@ export class Links {
     this.#policy = { ...DEFAULT_BACKOFF, ...init.backoff }
     this.#dialTimeoutMs = init.dialTimeoutMs
     this.#bootstrap = (init.bootstrap ?? []).map(address => ({ id: peerIdFromString(peerIdOf(address)), address }))
+    this.#admittedOnly = init.admittedOnly === true
   }
 
   /** Peer ids this node keeps links to. */
@@ -98,7 +106,7 @@ export class Links {
   start (): void {
     if (this.#running) return
     this.#running = true
-    this.#libp2p.addEventListener('connection:open', this.#onOpen)
+    if (!this.#admittedOnly) this.#libp2p.addEventListener('connection:open', this.#onOpen)
     this.#libp2p.addEventListener('peer:disconnect', this.#onDisconnect)
     this.#libp2p.addEventListener('peer:discovery', this.#onDiscovery)
     for (const { id, address } of this.#bootstrap) {
@@ -108,7 +116,7 @@ export class Links {
         .catch((err: unknown) => { this.#log.warn({ err, peer: id.toString() }, 'could not record a bootstrap address') })
         .finally(() => { this.#keep(id, 0) })
     }
-    for (const connection of this.#libp2p.getConnections()) this.#remember(connection.remotePeer)
+    if (!this.#admittedOnly) for (const connection of this.#libp2p.getConnections()) this.#remember(connection.remotePeer)
     // Peers known from before a stop() are redialled as a restart would.
     for (const peer of this.#peers.values()) this.#keep(peer.id, 0)
   }
@@ -150,8 +158,17 @@ export class Links {
     this.#peers.delete(peerId)
   }
 
+  /** A connection to `peerId` proved the grid key: the peer is kept linked from now on (with `admittedOnly`). */
+  admitted (peerId: PeerId): void {
+    if (this.#running) this.#opened(peerId)
+  }
+
   readonly #onOpen = (event: CustomEvent<Connection>): void => {
-    const peer = this.#remember(event.detail.remotePeer)
+    this.#opened(event.detail.remotePeer)
+  }
+
+  #opened (id: PeerId): void {
+    const peer = this.#remember(id)
     if (peer.attempt > 0) this.#log.info({ peer: peer.id.toString(), attempts: peer.attempt }, 'link restored')
     peer.attempt = 0
     // Only the timer: a dial under way may be the one that opened this
@@ -169,6 +186,10 @@ export class Links {
 
   readonly #onDiscovery = (event: CustomEvent<PeerInfo>): void => {
     if (event.detail.id.equals(this.#libp2p.peerId)) return
+    // libp2p calls every new entry of its peer store a discovery, a peer
+    // that merely dialled in among them: with no address to dial, it is
+    // not one to keep.
+    if (this.#admittedOnly && event.detail.multiaddrs.length === 0) return
     this.#keep(event.detail.id, 0)
   }
 

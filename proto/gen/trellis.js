@@ -12793,7 +12793,8 @@ export const trellis = $root.trellis = (() => {
              * @property {trellis.state.PutToken.$Properties|null} [putToken] Command putToken
              * @property {trellis.state.RevokeToken.$Properties|null} [revokeToken] Command revokeToken
              * @property {trellis.state.SetPower.$Properties|null} [setPower] Command setPower
-             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken"|"setPower"} [kind] Command kind
+             * @property {trellis.state.RevokeNode.$Properties|null} [revokeNode] Command revokeNode
+             * @property {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken"|"setPower"|"revokeNode"} [kind] Command kind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -12822,9 +12823,10 @@ export const trellis = $root.trellis = (() => {
              *   putToken?: trellis.state.PutToken.$Shape|null;
              *   revokeToken?: trellis.state.RevokeToken.$Shape|null;
              *   setPower?: trellis.state.SetPower.$Shape|null;
+             *   revokeNode?: trellis.state.RevokeNode.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "putImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage: trellis.state.PutImage.$Shape; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "deleteImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage: trellis.state.DeleteImage.$Shape; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "imageHeld"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld: trellis.state.ImageHeld.$Shape; putToken?: null; revokeToken?: null; setPower?: null }|{ kind?: "putToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken: trellis.state.PutToken.$Shape; revokeToken?: null; setPower?: null }|{ kind?: "revokeToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken: trellis.state.RevokeToken.$Shape; setPower?: null }|{ kind?: "setPower"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower: trellis.state.SetPower.$Shape })
+             *   ({ kind?: undefined; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null; revokeNode?: null }|{ kind?: "putApp"; putApp: trellis.state.PutApp.$Shape; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null; revokeNode?: null }|{ kind?: "deleteApp"; putApp?: null; deleteApp: trellis.state.DeleteApp.$Shape; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null; revokeNode?: null }|{ kind?: "placeApp"; putApp?: null; deleteApp?: null; placeApp: trellis.state.PlaceApp.$Shape; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null; revokeNode?: null }|{ kind?: "setNodeAdmin"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin: trellis.state.SetNodeAdmin.$Shape; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null; revokeNode?: null }|{ kind?: "updateVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume: trellis.state.UpdateVolume.$Shape; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null; revokeNode?: null }|{ kind?: "copyVolume"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume: trellis.state.CopyVolume.$Shape; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null; revokeNode?: null }|{ kind?: "deleteSnapshot"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot: trellis.state.DeleteSnapshot.$Shape; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null; revokeNode?: null }|{ kind?: "putImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage: trellis.state.PutImage.$Shape; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null; revokeNode?: null }|{ kind?: "deleteImage"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage: trellis.state.DeleteImage.$Shape; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null; revokeNode?: null }|{ kind?: "imageHeld"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld: trellis.state.ImageHeld.$Shape; putToken?: null; revokeToken?: null; setPower?: null; revokeNode?: null }|{ kind?: "putToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken: trellis.state.PutToken.$Shape; revokeToken?: null; setPower?: null; revokeNode?: null }|{ kind?: "revokeToken"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken: trellis.state.RevokeToken.$Shape; setPower?: null; revokeNode?: null }|{ kind?: "setPower"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower: trellis.state.SetPower.$Shape; revokeNode?: null }|{ kind?: "revokeNode"; putApp?: null; deleteApp?: null; placeApp?: null; setNodeAdmin?: null; updateVolume?: null; copyVolume?: null; deleteSnapshot?: null; putImage?: null; deleteImage?: null; imageHeld?: null; putToken?: null; revokeToken?: null; setPower?: null; revokeNode: trellis.state.RevokeNode.$Shape })
              * )} trellis.state.Command.$Shape
              */
 
@@ -12955,17 +12957,25 @@ export const trellis = $root.trellis = (() => {
              */
             Command.prototype.setPower = null;
 
+            /**
+             * Command revokeNode.
+             * @member {trellis.state.RevokeNode.$Properties|null|undefined} revokeNode
+             * @memberof trellis.state.Command
+             * @instance
+             */
+            Command.prototype.revokeNode = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Command kind.
-             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken"|"setPower"|undefined} kind
+             * @member {"putApp"|"deleteApp"|"placeApp"|"setNodeAdmin"|"updateVolume"|"copyVolume"|"deleteSnapshot"|"putImage"|"deleteImage"|"imageHeld"|"putToken"|"revokeToken"|"setPower"|"revokeNode"|undefined} kind
              * @memberof trellis.state.Command
              * @instance
              */
             $Object.defineProperty(Command.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin", "updateVolume", "copyVolume", "deleteSnapshot", "putImage", "deleteImage", "imageHeld", "putToken", "revokeToken", "setPower"]),
+                get: $util.oneOfGetter($oneOfFields = ["putApp", "deleteApp", "placeApp", "setNodeAdmin", "updateVolume", "copyVolume", "deleteSnapshot", "putImage", "deleteImage", "imageHeld", "putToken", "revokeToken", "setPower", "revokeNode"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -13029,6 +13039,8 @@ export const trellis = $root.trellis = (() => {
                     $root.trellis.state.RevokeToken.encode(m.revokeToken, w.uint32(/* id 13, wireType 2 =*/106).fork(), q + 1).ldelim();
                 if (m.setPower != null && $Object.hasOwnProperty.call(m, "setPower"))
                     $root.trellis.state.SetPower.encode(m.setPower, w.uint32(/* id 14, wireType 2 =*/114).fork(), q + 1).ldelim();
+                if (m.revokeNode != null && $Object.hasOwnProperty.call(m, "revokeNode"))
+                    $root.trellis.state.RevokeNode.encode(m.revokeNode, w.uint32(/* id 15, wireType 2 =*/122).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -13184,6 +13196,13 @@ export const trellis = $root.trellis = (() => {
                                 break;
                             m.setPower = $root.trellis.state.SetPower.decode(r, r.size(), $undefined, q + 1, m.setPower);
                             m.kind = "setPower";
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 2)
+                                break;
+                            m.revokeNode = $root.trellis.state.RevokeNode.decode(r, r.size(), $undefined, q + 1, m.revokeNode);
+                            m.kind = "revokeNode";
                             continue;
                         }
                     }
@@ -13367,6 +13386,16 @@ export const trellis = $root.trellis = (() => {
                             return "setPower." + e;
                     }
                 }
+                if (m.revokeNode != null && $Object.hasOwnProperty.call(m, "revokeNode")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.trellis.state.RevokeNode.verify(m.revokeNode, q + 1);
+                        if (e)
+                            return "revokeNode." + e;
+                    }
+                }
                 return null;
             };
 
@@ -13458,6 +13487,11 @@ export const trellis = $root.trellis = (() => {
                         throw $TypeError(".trellis.state.Command.setPower: object expected");
                     m.setPower = $root.trellis.state.SetPower.fromObject(d.setPower, q + 1);
                 }
+                if (d.revokeNode != null) {
+                    if (!$util.isObject(d.revokeNode))
+                        throw $TypeError(".trellis.state.Command.revokeNode: object expected");
+                    m.revokeNode = $root.trellis.state.RevokeNode.fromObject(d.revokeNode, q + 1);
+                }
                 return m;
             };
 
@@ -13548,6 +13582,11 @@ export const trellis = $root.trellis = (() => {
                     d.setPower = $root.trellis.state.SetPower.toObject(m.setPower, o, q + 1);
                     if (o.oneofs)
                         d.kind = "setPower";
+                }
+                if (m.revokeNode != null && $Object.hasOwnProperty.call(m, "revokeNode")) {
+                    d.revokeNode = $root.trellis.state.RevokeNode.toObject(m.revokeNode, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "revokeNode";
                 }
                 return d;
             };
@@ -19227,6 +19266,286 @@ export const trellis = $root.trellis = (() => {
             };
 
             return RevokeToken;
+        })();
+
+        state.RevokeNode = (function() {
+
+            /**
+             * Properties of a RevokeNode.
+             * @typedef {Object} trellis.state.RevokeNode.$Properties
+             * @property {string|null} [node] RevokeNode node
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RevokeNode.
+             * @memberof trellis.state
+             * @interface IRevokeNode
+             * @augments trellis.state.RevokeNode.$Properties
+             * @deprecated Use trellis.state.RevokeNode.$Properties instead.
+             */
+
+            /**
+             * Shape of a RevokeNode.
+             * @typedef {trellis.state.RevokeNode.$Properties} trellis.state.RevokeNode.$Shape
+             */
+
+            /**
+             * Constructs a new RevokeNode.
+             * @memberof trellis.state
+             * @classdesc Represents a RevokeNode.
+             * @constructor
+             * @param {trellis.state.RevokeNode.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RevokeNode = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * RevokeNode node.
+             * @member {string} node
+             * @memberof trellis.state.RevokeNode
+             * @instance
+             */
+            RevokeNode.prototype.node = "";
+
+            /**
+             * Creates a new RevokeNode instance using the specified properties.
+             * @function create
+             * @memberof trellis.state.RevokeNode
+             * @static
+             * @param {trellis.state.RevokeNode.$Properties=} [properties] Properties to set
+             * @returns {trellis.state.RevokeNode} RevokeNode instance
+             * @type {{
+             *   (properties: trellis.state.RevokeNode.$Shape): trellis.state.RevokeNode & trellis.state.RevokeNode.$Shape;
+             *   (properties?: trellis.state.RevokeNode.$Properties): trellis.state.RevokeNode;
+             * }}
+             */
+            RevokeNode.create = function(properties) {
+                return new RevokeNode(properties);
+            };
+
+            /**
+             * Encodes the specified RevokeNode message. Does not implicitly {@link trellis.state.RevokeNode.verify|verify} messages.
+             * @function encode
+             * @memberof trellis.state.RevokeNode
+             * @static
+             * @param {trellis.state.RevokeNode.$Properties} m RevokeNode message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RevokeNode.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node") && m.node !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.node);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified RevokeNode message, length delimited. Does not implicitly {@link trellis.state.RevokeNode.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof trellis.state.RevokeNode
+             * @static
+             * @param {trellis.state.RevokeNode.$Properties} message RevokeNode message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RevokeNode.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a RevokeNode message from the specified reader or buffer.
+             * @function decode
+             * @memberof trellis.state.RevokeNode
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {trellis.state.RevokeNode & trellis.state.RevokeNode.$Shape} RevokeNode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RevokeNode.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.trellis.state.RevokeNode();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.node = v;
+                            else
+                                delete m.node;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a RevokeNode message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof trellis.state.RevokeNode
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {trellis.state.RevokeNode & trellis.state.RevokeNode.$Shape} RevokeNode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RevokeNode.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a RevokeNode message.
+             * @function verify
+             * @memberof trellis.state.RevokeNode
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RevokeNode.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    if (!$util.isString(m.node))
+                        return "node: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a RevokeNode message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof trellis.state.RevokeNode
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {trellis.state.RevokeNode} RevokeNode
+             */
+            RevokeNode.fromObject = function (d, q) {
+                if (d instanceof $root.trellis.state.RevokeNode)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".trellis.state.RevokeNode: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.trellis.state.RevokeNode();
+                if (d.node != null) {
+                    if (typeof d.node !== "string" || d.node.length) {
+                        m.node = $String(d.node);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a RevokeNode message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof trellis.state.RevokeNode
+             * @static
+             * @param {trellis.state.RevokeNode} m RevokeNode
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RevokeNode.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.node = "";
+                }
+                if (m.node != null && $Object.hasOwnProperty.call(m, "node")) {
+                    d.node = m.node;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this RevokeNode to JSON.
+             * @function toJSON
+             * @memberof trellis.state.RevokeNode
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RevokeNode.prototype.toJSON = function() {
+                return RevokeNode.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for RevokeNode
+             * @function getTypeUrl
+             * @memberof trellis.state.RevokeNode
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RevokeNode.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/trellis.state.RevokeNode";
+            };
+
+            return RevokeNode;
         })();
 
         state.LogEntry = (function() {

@@ -7,9 +7,9 @@
  *   source (child): import DIR ─▶ BlobStore ─▶ BlobServer ══ libp2p ══▶ node 1..4 (children): BlobFetcher ─▶ BlobStore
  *   raw:            /trellis/bench/raw/1: source writes N bytes ══ libp2p ══▶ node 1 counts them
  *
- * Every node is a MeshHost (tcp · pnet · noise · yamux, as the daemon builds
+ * Every node is a MeshHost (tcp · noise · yamux, as the daemon builds
  * it) in a process of its own: in one process all five would share one
- * JavaScript thread, and the pnet cipher (WASM) runs on it, so per-node figures
+ * JavaScript thread, and the noise cipher runs on it, so per-node figures
  * would measure that thread rather than the protocol. Processes let the two
  * cores run two nodes' ciphers at once, as two machines would (five
  * processes on two cores still share them: see docs/benchmarks.md). Fetches

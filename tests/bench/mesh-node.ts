@@ -1,5 +1,5 @@
 /**
- * One bench node's side of the mesh, as the daemon builds it (tcp · pnet ·
+ * One bench node's side of the mesh, as the daemon builds it (tcp ·
  * noise · yamux): a fresh identity on 127.0.0.1 with the grid key the parent
  * process hands down in BENCH_GRID_KEY. Loaded in the child processes only.
  */

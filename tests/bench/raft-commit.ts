@@ -191,7 +191,7 @@ try {
       continue
     }
     const pipelined = mode === 'processes'
-    out(`-- ${mode}: ${pipelined ? 'pipelined' : 'serial'}, each voter in a process of its own on libp2p (tcp · pnet · noise · yamux), as in a grid`)
+    out(`-- ${mode}: ${pipelined ? 'pipelined' : 'serial'}, each voter in a process of its own on libp2p (tcp · noise · yamux), as in a grid`)
     const p = await voterProcesses(join(root, mode), pipelined, { unbatched: UNBATCHED, batched: BATCHED, inFlight: IN_FLIGHT })
     const ratio = quantile(p.latencies, 0.5) / quantile(p.fsyncs, 0.5)
     const rate = BATCHED / p.batchedSeconds

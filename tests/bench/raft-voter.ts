@@ -1,6 +1,6 @@
 /**
  * The raft-commit bench's voters in processes of their own, as in a grid:
- * each a MeshHost (tcp · pnet · noise · yamux, as the daemon builds it) with a
+ * each a MeshHost (tcp · noise · yamux, as the daemon builds it) with a
  * Libp2pTransport and a pipelined RaftCommandLog on its own LevelDB. The
  * parent (`voterProcesses`) forks three, wires them, and has the leader run
  * the same unbatched and batched loads; the unbatched commits are interleaved

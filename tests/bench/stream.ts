@@ -8,7 +8,7 @@
  *   bare:           raw stream /trellis/bench/1 ═════ libp2p ═════▶ counts / echoes
  *   loopback:       client ──TCP──▶ sink / echo, both here
  *
- * Nodes A and B are MeshHosts (tcp · pnet · noise · yamux) in processes of
+ * Nodes A and B are MeshHosts (tcp · noise · yamux) in processes of
  * their own. `npm run bench -- stream` (env BENCH_MIB, default 1024; BENCH_REPS,
  * default 3; BENCH_ROUNDS, default 2000).
  */

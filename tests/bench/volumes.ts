@@ -10,7 +10,7 @@
  *   qemu-img / qemu-io ──NBD──▶ node A: NbdServer ─▶ ReplicatedBlockStore ─▶ SparseFileStore (a/<volume>)
  *                                                         ╚══ libp2p /trellis/replica/1 ══▶ node B, C: ReplicaServer ─▶ SparseFileStore
  *
- * Nodes A, B and C are MeshHosts (tcp · pnet · noise · yamux, as in the
+ * Nodes A, B and C are MeshHosts (tcp · noise · yamux, as in the
  * daemon), each in a process of its own, so no node shares another's event
  * loop; every store lives in its own subdirectory of one temp dir, so all of
  * them (and nbdkit's file) share one disk. I/O comes from real clients:
@@ -133,7 +133,7 @@ async function main (): Promise<void> {
   try {
     process.stdout.write(`volume ${SIZE / MiB} MiB, checksum block ${BLOCK_KIB} KiB; sequential ${SEQ_BLOCK / MiB} MiB × QD${SEQ_DEPTH}, writes flushed at the end; ` +
       `4 KiB × ${RAND_OPS} at QD${RAND_DEPTH} at a prime stride; QD1 4 KiB writes × ${QD1_OPS} with FUA, then without; clients qemu-img bench and qemu-io\n`)
-    process.stdout.write(`nodes: 3 processes, libp2p (tcp · pnet · noise · yamux) on 127.0.0.1; every store under ${root}\n`)
+    process.stdout.write(`nodes: 3 processes, libp2p (tcp · noise · yamux) on 127.0.0.1; every store under ${root}\n`)
 
     const started = await startNbdkitFile(root, SIZE)
     kit = started.child

@@ -90,7 +90,10 @@ t.test('stopping and starting the whole grid keeps its state', async t => {
   }
 })
 
-t.test('an operator removes a member gone for good', async t => {
+/** The node removed for good; it stays refused. */
+let revokedNode: TestDaemon | undefined
+
+t.test('an operator removes a member gone for good; it cannot connect again', async t => {
   const leader = await leaderOf(nodes)
   const gone = nodes.find(d => d !== leader)!
   const goneId = (await gone.client.raft()).id
@@ -112,13 +115,24 @@ t.test('an operator removes a member gone for good', async t => {
   const follower = nodes.find(d => d !== leader && d !== gone)!
   await t.rejects(follower.client.removePeer((await leader.client.raft()).id), { code: 'ERR_NOT_LEADER' }, 'only the leader changes membership')
   await t.rejects(leader.client.removePeer('no-such-node'), { code: 'ERR_NOT_FOUND' }, 'an unknown member is named as such')
+  await t.rejects(leader.client.removePeer((await leader.client.raft()).id), { code: 'ERR_CONFLICT' }, 'the leader does not remove itself')
+
+  // Removed is removed: back with its data dir, grid key and node key, it is refused.
   await gone.restart()
+  // Give it several dial attempts and advert periods.
+  await new Promise(resolve => setTimeout(resolve, 6000))
+  t.same((await gone.client.nodes()).map(n => n.id), [goneId], 'the removed node sees only itself')
+  for (const d of nodes.filter(n => n !== gone)) {
+    t.notOk((await d.client.nodes()).some(n => n.id === goneId), 'members do not list it')
+    t.notOk((await d.client.raft()).peers.some(p => p.id === goneId), 'nor take it back into the log')
+  }
+  revokedNode = gone
 })
 
 t.test('a grid that lost its quorum for good restarts from one survivor', async t => {
-  const apps = (await nodes[0]!.client.apps()).map(a => a.name).sort()
+  const survivor = nodes.find(d => d !== revokedNode)!
+  const apps = (await survivor.client.apps()).map(a => a.name).sort()
   for (const d of nodes) await d.stop()
-  const survivor = nodes[0]!
   const out = await trellisd(['recover', '--force-new-cluster', '--data-dir', survivor.dataDir])
   t.match(out, /only voter/)
   await survivor.restart()

@@ -1,5 +1,5 @@
 /**
- * The blob protocol over real libp2p hosts (tcp · pnet · noise · yamux on
+ * The blob protocol over real libp2p hosts (tcp · noise · yamux on
  * 127.0.0.1), as the daemon runs it.
  */
 import t from 'tap'

@@ -46,13 +46,15 @@ export async function startGrid (t: Owner, count: number, gridKey = GridKey.crea
 
 /**
  * Dials `to` from `from` by its first address and waits until both ends see
- * the connection: the dialler finishes the handshake a moment before the
+ * a member connection: the dialler finishes the handshake a moment before the
  * listener does, and a dial back by peer id in that moment finds neither a
  * connection nor an address.
  */
 export async function connect (from: MeshHost, to: MeshHost): Promise<void> {
   await from.libp2p.dial(multiaddr(to.addresses[0]), { signal: AbortSignal.timeout(DIAL_TIMEOUT) })
-  await waitFor('the listener to see the connection', () => to.libp2p.getConnections(from.libp2p.peerId).length > 0, DIAL_TIMEOUT)
+  // A first connection between strangers only proves the grid key, then
+  // makes way for a member connection.
+  await waitFor('both ends to see a member connection', () => from.connectedPeers.includes(to.peerId) && to.connectedPeers.includes(from.peerId), DIAL_TIMEOUT)
 }
 
 /** A fresh node key. */

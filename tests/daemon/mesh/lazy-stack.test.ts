@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { ROOT } from '../../helpers/daemon.ts'
 
 /** The packages of the stack, by the folder their files resolve to. */
-const STACK = /\/node_modules\/(libp2p|@libp2p\/(gossipsub|noise|yamux|tcp|mdns|pnet|identify|ping|bootstrap))\//
+const STACK = /\/node_modules\/(libp2p|@libp2p\/(gossipsub|noise|yamux|tcp|mdns|identify|ping|bootstrap))\//
 
 const CHILD = `
 import { registerHooks } from 'node:module'
