@@ -1,0 +1,208 @@
+/**
+ * The pgbench pair of the volumes bench (issue 12): PostgreSQL's pgbench
+ * (TPC-B-like; 2 clients, scale 5) on a local directory and on ext4 on a
+ * 2-replica Trellis volume, one after the other with the same settings.
+ * The volume is mounted the way the daemon mounts it for an appliance
+ * (`mountVolume`: kernel nbd where /dev/nbd0 exists, else nbdfuse + loop).
+ * PostgreSQL refuses to run as root, so initdb, postgres and pgbench run as
+ * the `postgres` user, under a 0755 temp dir beside the bench's stores (one
+ * disk for all), and talk over a Unix socket in a dir of their own.
+ * Not a bench of its own: `npm run bench -- volumes` runs it.
+ */
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync, readdirSync } from 'node:fs'
+import { chmod, chown, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { pino } from 'pino'
+import { cleanupStaleMounts, mountVolume, type MountedVolume } from '../../daemon/volumes/mount/index.ts'
+
+const MiB = 1024 * 1024 // bytes
+/** pgbench's scale factor: 100 000 accounts per unit, ~15 MiB of table each. */
+export const PGBENCH_SCALE = 5
+export const PGBENCH_CLIENTS = 2
+/** Least share of the local directory's tps the volume must reach (issue 12). */
+export const PGBENCH_TARGET = 0.5
+const DEBIAN_PACKAGE = 'postgresql'
+const USER = 'postgres'
+/** Only names the socket file (.s.PGSQL.<port>) in a dir of our own: no TCP listener, nothing to collide with. */
+const PORT = 5432
+const READY_TIMEOUT = 60_000 // ms
+const STOP_TIMEOUT = 30_000 // ms
+const POLL = 100 // ms
+/** Longest one initdb or pgbench may take beyond the timed run. */
+const COMMAND_TIMEOUT = 600_000 // ms
+
+/** One side of the pair. */
+export interface PgbenchRun {
+  /** Seconds `pgbench -i` took (load, vacuum, keys). */
+  initS: number
+  /** Transactions per second, without the initial connection time. */
+  tps: number
+  /** Average transaction latency, ms. */
+  latencyMs: number
+}
+export interface PgbenchPair { local: PgbenchRun, volume: PgbenchRun, seconds: number, method: string }
+
+/** How the caller makes the 2-replica volume: served by an NbdServer on the given Unix socket. */
+export type MakeVolume = (socket: string, sizeBytes: number) => Promise<{ exportName: string }>
+
+/**
+ * Runs pgbench on a local directory, then on the volume makeVolume serves,
+ * and prints each side's figures. Everything it starts or mounts is undone
+ * before it returns or throws.
+ */
+export async function pgbenchPair (init: { root: string, seconds: number, sizeBytes: number, makeVolume: MakeVolume }): Promise<PgbenchPair> {
+  const bin = ensurePostgres()
+  const user = postgresUser()
+  // Not under root (0700): postgres must reach its data dir, and every dir on the way must let it through.
+  const top = await mkdtemp(join(tmpdir(), 'trellis-bench-pgbench-'))
+  const workDir = join(init.root, 'mount-pg')
+  let mounted: MountedVolume | undefined
+  let server: ChildProcess | undefined
+  const onSignal = (signal: NodeJS.Signals): void => {
+    process.stderr.write(`pgbench pair: ${signal}, cleaning up\n`)
+    server?.kill('SIGKILL')
+    void cleanupStaleMounts(workDir).catch(() => {}).finally(() => {
+      void rm(top, { recursive: true, force: true }).finally(() => process.exit(130))
+    })
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  const track = (child: ChildProcess): void => { server = child }
+  try {
+    await chmod(top, 0o755)
+    process.stdout.write(`pgbench pair: PostgreSQL ${bin.split('/').at(-2)} as ${USER}, defaults (fsync, synchronous_commit on, wal_sync_method fdatasync, shared_buffers 128 MB); ` +
+      `pgbench -i -s ${PGBENCH_SCALE}, then -c ${PGBENCH_CLIENTS} -j ${PGBENCH_CLIENTS} -T ${init.seconds}; local directory first, then the volume, both under ${tmpdir()}\n`)
+    const local = join(top, 'local')
+    await mkdir(local)
+    const localRun = await side(bin, user, local, join(top, 'run-local'), init.seconds, track)
+    print('local directory', localRun)
+
+    const socket = join(init.root, 'pg.sock')
+    const { exportName } = await init.makeVolume(socket, init.sizeBytes)
+    mounted = await mountVolume({ logger: pino({ level: 'warn' }) }, { nbd: { path: socket }, exportName, workDir, target: join(top, 'volume'), sizeBytes: init.sizeBytes })
+    const method = mounted.method === 'kernel-nbd' ? `kernel nbd (${mounted.device})` : `nbdfuse + loop (${mounted.device})`
+    process.stdout.write(`pgbench pair: 2-replica volume of ${init.sizeBytes / MiB} MiB, ext4 through ${method}\n`)
+    const volumeRun = await side(bin, user, mounted.path, join(top, 'run-volume'), init.seconds, track)
+    print('2-replica volume', volumeRun)
+    return { local: localRun, volume: volumeRun, seconds: init.seconds, method }
+  } finally {
+    if (server !== undefined) await stopServer(server)
+    if (mounted !== undefined) await mounted.unmount().catch(async err => {
+      process.stderr.write(`pgbench pair: unmount failed (${(err as Error).message}); unmounting lazily\n`)
+      await cleanupStaleMounts(workDir)
+    })
+    await rm(top, { recursive: true, force: true })
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+}
+
+/** The target line for the volumes bench's report. */
+export function pgbenchTarget (pair: PgbenchPair): string {
+  const ratio = pair.volume.tps / pair.local.tps
+  return `  pgbench (${PGBENCH_CLIENTS} clients, scale ${PGBENCH_SCALE}, ${pair.seconds} s) ≥ ${PGBENCH_TARGET * 100} % of a local directory: ` +
+    `${pair.volume.tps.toFixed(0)} / ${pair.local.tps.toFixed(0)} tps = ${(100 * ratio).toFixed(0)} %, ${ratio >= PGBENCH_TARGET ? 'met' : 'MISSED'}\n`
+}
+
+function print (label: string, r: PgbenchRun): void {
+  process.stdout.write(`pgbench on ${label}: ${r.tps.toFixed(1)} tps, latency average ${r.latencyMs.toFixed(3)} ms (pgbench -i took ${r.initS.toFixed(1)} s)\n`)
+}
+
+/** PostgreSQL's bin dir, newest major first; installs Debian's package when no server with pgbench is there. */
+function ensurePostgres (): string {
+  const found = postgresBin()
+  if (found !== undefined) return found
+  if (process.getuid?.() !== 0) throw new Error(`PostgreSQL is not installed (Debian: ${DEBIAN_PACKAGE}); run as root to let the bench install it`)
+  process.stdout.write(`pgbench pair: PostgreSQL server and pgbench not found; installing the Debian package ${DEBIAN_PACKAGE}: apt-get install -y --no-install-recommends ${DEBIAN_PACKAGE}\n`)
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  for (const args of [['update', '-q'], ['install', '-y', '-q', '--no-install-recommends', DEBIAN_PACKAGE]]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env })
+    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (${r.status ?? r.signal})`)
+  }
+  const bin = postgresBin()
+  if (bin === undefined) throw new Error(`${DEBIAN_PACKAGE} installed, yet no /usr/lib/postgresql/<major>/bin with postgres, initdb and pgbench`)
+  return bin
+}
+
+function postgresBin (): string | undefined {
+  const root = '/usr/lib/postgresql'
+  const majors = existsSync(root) ? readdirSync(root).filter(d => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : []
+  return majors.map(m => join(root, m, 'bin')).find(bin => ['postgres', 'initdb', 'pgbench', 'pg_isready'].every(c => existsSync(join(bin, c))))
+}
+
+function postgresUser (): { uid: number, gid: number } {
+  const id = (flag: string): number => {
+    const r = spawnSync('id', [flag, USER], { encoding: 'utf8' })
+    if (r.status !== 0) throw new Error(`no ${USER} user (Debian's ${DEBIAN_PACKAGE} creates it): ${r.stderr}`)
+    return Number(r.stdout.trim())
+  }
+  return { uid: id('-u'), gid: id('-g') }
+}
+
+/**
+ * One side: initdb in dir/pgdata, postgres on a socket in sockets, `pgbench
+ * -i`, then the timed run; postgres is stopped before it returns.
+ */
+async function side (bin: string, user: { uid: number, gid: number }, dir: string, sockets: string, seconds: number, track: (c: ChildProcess) => void): Promise<PgbenchRun> {
+  await mkdir(sockets)
+  for (const d of [dir, sockets]) await chown(d, user.uid, user.gid)
+  const data = join(dir, 'pgdata')
+  const env = { PATH: `${bin}:/usr/bin:/bin`, HOME: dir, LC_ALL: 'C', PGHOST: sockets, PGPORT: String(PORT), PGUSER: USER, PGDATABASE: 'postgres' }
+  const as = { uid: user.uid, gid: user.gid, env, cwd: dir }
+  await command(join(bin, 'initdb'), ['-D', data, '-U', USER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-instructions'], as)
+  const logPath = join(sockets, 'postgres.log')
+  const log = await open(logPath, 'w')
+  let server: ChildProcess
+  try {
+    server = spawn(join(bin, 'postgres'), ['-D', data, '-k', sockets, '-p', String(PORT), '-c', 'listen_addresses='], { ...as, stdio: ['ignore', log.fd, log.fd] })
+  } finally {
+    await log.close()
+  }
+  track(server)
+  try {
+    await waitReady(bin, server, as, logPath)
+    const t0 = performance.now()
+    await command(join(bin, 'pgbench'), ['-i', '-s', String(PGBENCH_SCALE), '-q'], as)
+    const initS = (performance.now() - t0) / 1000
+    const out = await command(join(bin, 'pgbench'), ['-c', String(PGBENCH_CLIENTS), '-j', String(PGBENCH_CLIENTS), '-T', String(seconds)], as)
+    const tps = /^tps = ([\d.]+) \(without initial connection time\)/m.exec(out)
+    const latency = /^latency average = ([\d.]+) ms/m.exec(out)
+    if (tps === null || latency === null) throw new Error(`pgbench said: ${out}`)
+    return { initS, tps: Number(tps[1]), latencyMs: Number(latency[1]) }
+  } finally {
+    await stopServer(server)
+  }
+}
+
+async function waitReady (bin: string, server: ChildProcess, as: object, logPath: string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT
+  while (spawnSync(join(bin, 'pg_isready'), ['-q'], as).status !== 0) {
+    if (server.exitCode !== null || server.signalCode !== null || Date.now() > deadline) {
+      throw new Error(`postgres did not start: ${(await readFile(logPath, 'utf8').catch(() => '')).slice(-2000)}`)
+    }
+    await sleep(POLL)
+  }
+}
+
+/** Fast shutdown (SIGINT: roll back, checkpoint, exit), SIGKILL if it outlasts the bound. */
+async function stopServer (server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return
+  const exited = once(server, 'exit')
+  server.kill('SIGINT')
+  const timer = setTimeout(() => server.kill('SIGKILL'), STOP_TIMEOUT)
+  await exited
+  clearTimeout(timer)
+}
+
+async function command (file: string, args: string[], options: object): Promise<string> {
+  return await new Promise((resolve, reject) => {
+    execFile(file, args, { ...options, timeout: COMMAND_TIMEOUT, maxBuffer: 16 * MiB }, (err, stdout, stderr) => {
+      if (err !== null) reject(new Error(`${file} ${args.join(' ')} failed: ${err.message} ${stderr}`))
+      else resolve(`${stdout}${stderr}`)
+    })
+  })
+}
