@@ -62,16 +62,17 @@ export async function pgbenchPair (init: { root: string, seconds: number, sizeBy
   const workDir = join(init.root, 'mount-pg')
   let mounted: MountedVolume | undefined
   let server: ChildProcess | undefined
+  let interrupted: string | undefined
+  // Ctrl-C must not leave a mount behind: stop postgres at once (SIGQUIT: no checkpoint, no more I/O), so the step under way fails and the finally blocks undo the rest.
   const onSignal = (signal: NodeJS.Signals): void => {
-    process.stderr.write(`pgbench pair: ${signal}, cleaning up\n`)
-    server?.kill('SIGKILL')
-    void cleanupStaleMounts(workDir).catch(() => {}).finally(() => {
-      void rm(top, { recursive: true, force: true }).finally(() => process.exit(130))
-    })
+    process.stderr.write(`pgbench pair: ${signal}, stopping postgres and cleaning up\n`)
+    interrupted = signal
+    server?.kill('SIGQUIT')
   }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-  const track = (child: ChildProcess): void => { server = child }
+  const check = (): void => { if (interrupted !== undefined) throw new Error(`pgbench pair interrupted by ${interrupted}`) }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  const track = (child: ChildProcess): void => { server = child; if (interrupted !== undefined) child.kill('SIGQUIT') }
   try {
     await chmod(top, 0o755)
     process.stdout.write(`pgbench pair: PostgreSQL ${bin.split('/').at(-2)} as ${USER}, defaults (fsync, synchronous_commit on, wal_sync_method fdatasync, shared_buffers 128 MB); ` +
@@ -79,14 +80,18 @@ export async function pgbenchPair (init: { root: string, seconds: number, sizeBy
     const local = join(top, 'local')
     await mkdir(local)
     const localRun = await side(bin, user, local, join(top, 'run-local'), init.seconds, track)
+    check()
     print('local directory', localRun)
 
     const socket = join(init.root, 'pg.sock')
     const { exportName } = await init.makeVolume(socket, init.sizeBytes)
+    check()
     mounted = await mountVolume({ logger: pino({ level: 'warn' }) }, { nbd: { path: socket }, exportName, workDir, target: join(top, 'volume'), sizeBytes: init.sizeBytes })
+    check()
     const method = mounted.method === 'kernel-nbd' ? `kernel nbd (${mounted.device})` : `nbdfuse + loop (${mounted.device})`
     process.stdout.write(`pgbench pair: 2-replica volume of ${init.sizeBytes / MiB} MiB, ext4 through ${method}\n`)
     const volumeRun = await side(bin, user, mounted.path, join(top, 'run-volume'), init.seconds, track)
+    check()
     print('2-replica volume', volumeRun)
     return { local: localRun, volume: volumeRun, seconds: init.seconds, method }
   } finally {
