@@ -43,11 +43,18 @@ export interface PgbenchRun {
   tps: number
   /** Average transaction latency, ms. */
   latencyMs: number
+  transactions: number
+  /** What the volume's counters (MakeVolume) moved by during the timed run, per transaction. */
+  perTransaction?: Record<string, number>
 }
 export interface PgbenchPair { local: PgbenchRun, volume: PgbenchRun, seconds: number, method: string }
 
-/** How the caller makes the 2-replica volume: served by an NbdServer on the given Unix socket. */
-export type MakeVolume = (socket: string, sizeBytes: number) => Promise<{ exportName: string }>
+/**
+ * How the caller makes the 2-replica volume: served by an NbdServer on the
+ * given Unix socket; counters, if given, are read before and after the timed
+ * run (e.g. NBD requests, fdatasyncs of each store).
+ */
+export type MakeVolume = (socket: string, sizeBytes: number) => Promise<{ exportName: string, counters?: () => Promise<Record<string, number>> }>
 
 /**
  * Runs pgbench on a local directory, then on the volume makeVolume serves,
@@ -84,13 +91,13 @@ export async function pgbenchPair (init: { root: string, seconds: number, sizeBy
     print('local directory', localRun)
 
     const socket = join(init.root, 'pg.sock')
-    const { exportName } = await init.makeVolume(socket, init.sizeBytes)
+    const { exportName, counters } = await init.makeVolume(socket, init.sizeBytes)
     check()
     mounted = await mountVolume({ logger: pino({ level: 'warn' }) }, { nbd: { path: socket }, exportName, workDir, target: join(top, 'volume'), sizeBytes: init.sizeBytes })
     check()
     const method = mounted.method === 'kernel-nbd' ? `kernel nbd (${mounted.device})` : `nbdfuse + loop (${mounted.device})`
     process.stdout.write(`pgbench pair: 2-replica volume of ${init.sizeBytes / MiB} MiB, ext4 through ${method}\n`)
-    const volumeRun = await side(bin, user, mounted.path, join(top, 'run-volume'), init.seconds, track)
+    const volumeRun = await side(bin, user, mounted.path, join(top, 'run-volume'), init.seconds, track, counters)
     check()
     print('2-replica volume', volumeRun)
     return { local: localRun, volume: volumeRun, seconds: init.seconds, method }
@@ -114,7 +121,8 @@ export function pgbenchTarget (pair: PgbenchPair): string {
 }
 
 function print (label: string, r: PgbenchRun): void {
-  process.stdout.write(`pgbench on ${label}: ${r.tps.toFixed(1)} tps, latency average ${r.latencyMs.toFixed(3)} ms (pgbench -i took ${r.initS.toFixed(1)} s)\n`)
+  const per = r.perTransaction === undefined ? '' : `; per transaction: ${Object.entries(r.perTransaction).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`
+  process.stdout.write(`pgbench on ${label}: ${r.tps.toFixed(1)} tps, latency average ${r.latencyMs.toFixed(3)} ms, ${r.transactions} transactions (pgbench -i took ${r.initS.toFixed(1)} s)${per}\n`)
 }
 
 /** PostgreSQL's bin dir, newest major first; installs Debian's package when no server with pgbench is there. */
@@ -152,7 +160,8 @@ function postgresUser (): { uid: number, gid: number } {
  * One side: initdb in dir/pgdata, postgres on a socket in sockets, `pgbench
  * -i`, then the timed run; postgres is stopped before it returns.
  */
-async function side (bin: string, user: { uid: number, gid: number }, dir: string, sockets: string, seconds: number, track: (c: ChildProcess) => void): Promise<PgbenchRun> {
+async function side (bin: string, user: { uid: number, gid: number }, dir: string, sockets: string, seconds: number, track: (c: ChildProcess) => void,
+  counters?: () => Promise<Record<string, number>>): Promise<PgbenchRun> {
   await mkdir(sockets)
   for (const d of [dir, sockets]) await chown(d, user.uid, user.gid)
   const data = join(dir, 'pgdata')
@@ -173,11 +182,18 @@ async function side (bin: string, user: { uid: number, gid: number }, dir: strin
     const t0 = performance.now()
     await command(join(bin, 'pgbench'), ['-i', '-s', String(PGBENCH_SCALE), '-q'], as)
     const initS = (performance.now() - t0) / 1000
+    const before = await counters?.()
     const out = await command(join(bin, 'pgbench'), ['-c', String(PGBENCH_CLIENTS), '-j', String(PGBENCH_CLIENTS), '-T', String(seconds)], as)
+    const after = await counters?.()
     const tps = /^tps = ([\d.]+) \(without initial connection time\)/m.exec(out)
     const latency = /^latency average = ([\d.]+) ms/m.exec(out)
-    if (tps === null || latency === null) throw new Error(`pgbench said: ${out}`)
-    return { initS, tps: Number(tps[1]), latencyMs: Number(latency[1]) }
+    const processed = /^number of transactions actually processed: (\d+)/m.exec(out)
+    if (tps === null || latency === null || processed === null) throw new Error(`pgbench said: ${out}`)
+    const transactions = Number(processed[1])
+    const perTransaction = before === undefined || after === undefined
+      ? undefined
+      : Object.fromEntries(Object.keys(after).map(k => [k, (after[k]! - (before[k] ?? 0)) / transactions]))
+    return { initS, tps: Number(tps[1]), latencyMs: Number(latency[1]), transactions, ...(perTransaction === undefined ? {} : { perTransaction }) }
   } finally {
     await stopServer(server)
   }

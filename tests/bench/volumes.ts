@@ -72,11 +72,12 @@ type Command =
   | { kind: 'primary', volume: string, dir: string, size: number, members: Peer[], socket?: string }
   | { kind: 'fill', volume: string }
   | { kind: 'resync', volume: string, to: Peer, bytesPerSecond?: number, abortAfterMs?: number }
+  | { kind: 'counters', volume: string }
   | { kind: 'stop' }
 /** Node → main. */
 type Message =
   | { kind: 'ready', peerId: string, address: string }
-  | { kind: 'done', port?: number, ms?: number, bytes?: number }
+  | { kind: 'done', port?: number, ms?: number, bytes?: number, counters?: Record<string, number> }
   | { kind: 'error', message: string }
 
 const reply = replies<Message>()
@@ -176,7 +177,11 @@ async function main (): Promise<void> {
         makeVolume: async (socket, size) => {
           await ask(others[0]!, { kind: 'replica', volume: 'pg', dir: join(root, 'b', 'pg'), size })
           await ask(a, { kind: 'primary', volume: 'pg', dir: join(root, 'a', 'pg'), size, members: [peers[1]!], socket })
-          return { exportName: 'pg' }
+          const counters = async (): Promise<Record<string, number>> => {
+            const [p, r] = [(await ask(a, { kind: 'counters', volume: 'pg' })).counters!, (await ask(others[0]!, { kind: 'counters', volume: 'pg' })).counters!]
+            return { 'NBD write': p['NBD write']!, 'NBD flush': p['NBD flush']!, 'primary fdatasync': p['store fdatasync']!, 'replica fdatasync': r['store fdatasync']! }
+          }
+          return { exportName: 'pg', counters }
         }
       })
     }
@@ -377,14 +382,15 @@ async function node (): Promise<void> {
   try {
     const { host, transport } = await benchMeshNode(logger)
     const replicas = new ReplicaServer({ transport, logger })
-    const stores: BlockStore[] = []
+    /** A replica's store per volume (the primaries own theirs). */
+    const stores = new Map<string, BlockStore>()
     const primaries = new Map<string, ReplicatedBlockStore>()
     const nbd = new NbdServer({ logger })
     let port: number | undefined
     const handlers: { [K in Command['kind']]: (c: Extract<Command, { kind: K }>) => Promise<Message> } = {
       replica: async c => {
         const store = await openSparseFileStore({ logger }, { dir: c.dir, size: c.size, blockSize: BLOCK_KIB * 1024 })
-        stores.push(store)
+        stores.set(c.volume, store)
         replicas.addVolume(c.volume, store)
         return { kind: 'done' }
       },
@@ -441,11 +447,18 @@ async function node (): Promise<void> {
         clearTimeout(timer)
         return { kind: 'done', ...at }
       },
+      counters: async c => {
+        const store = primaries.get(c.volume) ?? stores.get(c.volume)
+        if (store === undefined) throw new Error(`no volume ${c.volume} here`)
+        const { requests } = nbd.stats()
+        // NBD requests are the node's, all exports together: the caller compares before and after a run on one volume.
+        return { kind: 'done', counters: { 'NBD write': requests.write, 'NBD flush': requests.flush, 'store write': store.stats().writes, 'store fdatasync': store.stats().fdatasyncs } }
+      },
       stop: async () => {
         await nbd.close()
         for (const p of primaries.values()) await p.close()
         await replicas.close()
-        for (const s of stores) await s.close()
+        for (const s of stores.values()) await s.close()
         // The transport stops the host too.
         await transport.close()
         process.exit(0)
