@@ -12,7 +12,7 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync, readdirSync } from 'node:fs'
-import { chmod, chown, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises'
+import { chmod, chown, mkdir, mkdtemp, open, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -47,7 +47,14 @@ export interface PgbenchRun {
   /** What the volume's counters (MakeVolume) moved by during the timed run, per transaction. */
   perTransaction?: Record<string, number>
 }
-export interface PgbenchPair { local: PgbenchRun, volume: PgbenchRun, seconds: number, method: string }
+export interface PgbenchPair {
+  local: PgbenchRun
+  /** nbdkit file behind the same mount chain: the chain's own share of the gap. */
+  chain: PgbenchRun
+  volume: PgbenchRun
+  seconds: number
+  method: string
+}
 
 /**
  * How the caller makes the 2-replica volume: served by an NbdServer on the
@@ -57,7 +64,8 @@ export interface PgbenchPair { local: PgbenchRun, volume: PgbenchRun, seconds: n
 export type MakeVolume = (socket: string, sizeBytes: number) => Promise<{ exportName: string, counters?: () => Promise<Record<string, number>> }>
 
 /**
- * Runs pgbench on a local directory, then on the volume makeVolume serves,
+ * Runs pgbench on a local directory, on `nbdkit file` behind the same mount
+ * chain (what the chain alone costs), then on the volume makeVolume serves,
  * and prints each side's figures. Everything it starts or mounts is undone
  * before it returns or throws.
  */
@@ -66,9 +74,10 @@ export async function pgbenchPair (init: { root: string, seconds: number, sizeBy
   const user = postgresUser()
   // Not under root (0700): postgres must reach its data dir, and every dir on the way must let it through.
   const top = await mkdtemp(join(tmpdir(), 'trellis-bench-pgbench-'))
-  const workDir = join(init.root, 'mount-pg')
+  const workDirs: string[] = []
   let mounted: MountedVolume | undefined
   let server: ChildProcess | undefined
+  let kit: ChildProcess | undefined
   let interrupted: string | undefined
   // Ctrl-C must not leave a mount behind: stop postgres at once (SIGQUIT: no checkpoint, no more I/O), so the step under way fails and the finally blocks undo the rest.
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -80,44 +89,72 @@ export async function pgbenchPair (init: { root: string, seconds: number, sizeBy
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
   const track = (child: ChildProcess): void => { server = child; if (interrupted !== undefined) child.kill('SIGQUIT') }
+  /** Mounts the export, runs one side on it, unmounts. */
+  const onVolume = async (name: string, socket: string, exportName: string, counters?: () => Promise<Record<string, number>>): Promise<{ run: PgbenchRun, method: string }> => {
+    const workDir = join(init.root, `mount-${name}`)
+    workDirs.push(workDir)
+    check()
+    mounted = await mountVolume({ logger: pino({ level: 'warn' }) }, { nbd: { path: socket }, exportName, workDir, target: join(top, name), sizeBytes: init.sizeBytes })
+    const method = mounted.method === 'kernel-nbd' ? `kernel nbd (${mounted.device})` : `nbdfuse + loop (${mounted.device})`
+    const run = await side(bin, user, mounted.path, join(top, `run-${name}`), init.seconds, track, counters)
+    check()
+    await mounted.unmount()
+    mounted = undefined
+    return { run, method }
+  }
   try {
     await chmod(top, 0o755)
     process.stdout.write(`pgbench pair: PostgreSQL ${bin.split('/').at(-2)} as ${USER}, defaults (fsync, synchronous_commit on, wal_sync_method fdatasync, shared_buffers 128 MB); ` +
-      `pgbench -i -s ${PGBENCH_SCALE}, then -c ${PGBENCH_CLIENTS} -j ${PGBENCH_CLIENTS} -T ${init.seconds}; local directory first, then the volume, both under ${tmpdir()}\n`)
+      `pgbench -i -s ${PGBENCH_SCALE}, then -c ${PGBENCH_CLIENTS} -j ${PGBENCH_CLIENTS} -T ${init.seconds}; on a local directory, nbdkit file and the volume in turn, all under ${tmpdir()}\n`)
     const local = join(top, 'local')
     await mkdir(local)
     const localRun = await side(bin, user, local, join(top, 'run-local'), init.seconds, track)
     check()
     print('local directory', localRun)
 
+    const kitSocket = join(init.root, 'pgbench-nbdkit.sock')
+    kit = await startNbdkitUnix(join(init.root, 'pgbench-nbdkit.img'), kitSocket, init.sizeBytes)
+    const chain = await onVolume('nbdkit', kitSocket, 'vol')
+    await stopProcess(kit)
+    print(`nbdkit file through the same chain, ${chain.method}`, chain.run)
+
     const socket = join(init.root, 'pg.sock')
     const { exportName, counters } = await init.makeVolume(socket, init.sizeBytes)
-    check()
-    mounted = await mountVolume({ logger: pino({ level: 'warn' }) }, { nbd: { path: socket }, exportName, workDir, target: join(top, 'volume'), sizeBytes: init.sizeBytes })
-    check()
-    const method = mounted.method === 'kernel-nbd' ? `kernel nbd (${mounted.device})` : `nbdfuse + loop (${mounted.device})`
-    process.stdout.write(`pgbench pair: 2-replica volume of ${init.sizeBytes / MiB} MiB, ext4 through ${method}\n`)
-    const volumeRun = await side(bin, user, mounted.path, join(top, 'run-volume'), init.seconds, track, counters)
-    check()
-    print('2-replica volume', volumeRun)
-    return { local: localRun, volume: volumeRun, seconds: init.seconds, method }
+    const volume = await onVolume('volume', socket, exportName, counters)
+    print(`2-replica volume of ${init.sizeBytes / MiB} MiB, ext4 through ${volume.method}`, volume.run)
+    return { local: localRun, chain: chain.run, volume: volume.run, seconds: init.seconds, method: volume.method }
   } finally {
-    if (server !== undefined) await stopServer(server)
-    if (mounted !== undefined) await mounted.unmount().catch(async err => {
-      process.stderr.write(`pgbench pair: unmount failed (${(err as Error).message}); unmounting lazily\n`)
-      await cleanupStaleMounts(workDir)
-    })
+    if (server !== undefined) await stopProcess(server)
+    if (mounted !== undefined) await mounted.unmount().catch(err => { process.stderr.write(`pgbench pair: unmount failed (${(err as Error).message}); unmounting lazily\n`) })
+    // Lazily unmounts and detaches whatever a failed unmount (or a failure half-way through a mount) left.
+    for (const dir of workDirs) await cleanupStaleMounts(dir)
+    if (kit !== undefined) await stopProcess(kit)
     await rm(top, { recursive: true, force: true })
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }
 }
 
+/** nbdkit's file plugin on a sparse image, export "vol", on a Unix socket (the mount chain dials one); resolves once it listens. */
+async function startNbdkitUnix (image: string, socket: string, size: number): Promise<ChildProcess> {
+  await writeFile(image, '')
+  await truncate(image, size)
+  const child = spawn('nbdkit', ['-f', '-U', socket, '-e', 'vol', 'file', image], { stdio: 'ignore' })
+  const deadline = Date.now() + READY_TIMEOUT
+  while (!await stat(socket).then(s => s.isSocket(), () => false)) {
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) throw new Error(`nbdkit did not listen on ${socket}`)
+    await sleep(POLL)
+  }
+  return child
+}
+
 /** The target line for the volumes bench's report. */
 export function pgbenchTarget (pair: PgbenchPair): string {
   const ratio = pair.volume.tps / pair.local.tps
   return `  pgbench (${PGBENCH_CLIENTS} clients, scale ${PGBENCH_SCALE}, ${pair.seconds} s) ≥ ${PGBENCH_TARGET * 100} % of a local directory: ` +
-    `${pair.volume.tps.toFixed(0)} / ${pair.local.tps.toFixed(0)} tps = ${(100 * ratio).toFixed(0)} %, ${ratio >= PGBENCH_TARGET ? 'met' : 'MISSED'}\n`
+    `${pair.volume.tps.toFixed(0)} / ${pair.local.tps.toFixed(0)} tps = ${(100 * ratio).toFixed(0)} %, ${ratio >= PGBENCH_TARGET ? 'met' : 'MISSED'}\n` +
+    `  (the mount chain alone, nbdkit file behind it: ${pair.chain.tps.toFixed(0)} tps = ${(100 * pair.chain.tps / pair.local.tps).toFixed(0)} % of local; ` +
+    `the volume is ${(100 * pair.volume.tps / pair.chain.tps).toFixed(0)} % of that)\n`
 }
 
 function print (label: string, r: PgbenchRun): void {
@@ -195,7 +232,7 @@ async function side (bin: string, user: { uid: number, gid: number }, dir: strin
       : Object.fromEntries(Object.keys(after).map(k => [k, (after[k]! - (before[k] ?? 0)) / transactions]))
     return { initS, tps: Number(tps[1]), latencyMs: Number(latency[1]), transactions, ...(perTransaction === undefined ? {} : { perTransaction }) }
   } finally {
-    await stopServer(server)
+    await stopProcess(server)
   }
 }
 
@@ -209,12 +246,12 @@ async function waitReady (bin: string, server: ChildProcess, as: object, logPath
   }
 }
 
-/** Fast shutdown (SIGINT: roll back, checkpoint, exit), SIGKILL if it outlasts the bound. */
-async function stopServer (server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return
-  const exited = once(server, 'exit')
-  server.kill('SIGINT')
-  const timer = setTimeout(() => server.kill('SIGKILL'), STOP_TIMEOUT)
+/** SIGINT (postgres: fast shutdown; nbdkit: exit), SIGKILL if it outlasts the bound. */
+async function stopProcess (child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = once(child, 'exit')
+  child.kill('SIGINT')
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT)
   await exited
   clearTimeout(timer)
 }
