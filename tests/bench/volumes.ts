@@ -22,7 +22,7 @@
  * BENCH_VOLUMES_REBUILD_MIB, 256; BENCH_VOLUMES_THROTTLE_MS, 6000;
  * BENCH_VOLUMES_BLOCK_KIB, the checksum block, 4 as the daemon's for new volumes;
  * BENCH_VOLUMES_PGBENCH_S, 30, seconds of each pgbench run;
- * BENCH_VOLUMES_PGBENCH_ROUNDS, 1, runs of each side, taking turns;
+ * BENCH_VOLUMES_PGBENCH_ROUNDS, 3, runs of each side, taking turns;
  * BENCH_VOLUMES_PGBENCH_MIB, 1024, its volume; BENCH_VOLUMES_PGBENCH:
  * on, off, or only (the pgbench pair alone; with _S=5 a quick smoke)).
  */
@@ -65,7 +65,7 @@ const CLIENT_TIMEOUT = 300_000 // ms
 const PGBENCH_MODE = process.env.BENCH_VOLUMES_PGBENCH ?? 'on'
 if (!['on', 'off', 'only'].includes(PGBENCH_MODE)) throw new Error(`BENCH_VOLUMES_PGBENCH must be on, off or only, not ${PGBENCH_MODE}`)
 const PGBENCH_SECONDS = knob('BENCH_VOLUMES_PGBENCH_S', 30)
-const PGBENCH_ROUNDS = knob('BENCH_VOLUMES_PGBENCH_ROUNDS', 1)
+const PGBENCH_ROUNDS = knob('BENCH_VOLUMES_PGBENCH_ROUNDS', 3)
 const PGBENCH_SIZE = knob('BENCH_VOLUMES_PGBENCH_MIB', 1024) * MiB // bytes
 
 /** Main → node. */
