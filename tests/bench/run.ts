@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const all = readdirSync(here).filter(f => f.endsWith('.ts') && !['run.ts', 'stats.ts'].includes(f)).map(f => f.slice(0, -3)).sort()
+/** Files here that are parts of benchmarks, not benchmarks. */
+const HELPERS = ['run.ts', 'stats.ts', 'nbdkit.ts', 'mesh-node.ts', 'pgbench.ts']
+const all = readdirSync(here).filter(f => f.endsWith('.ts') && !HELPERS.includes(f)).map(f => f.slice(0, -3)).sort()
 const wanted = process.argv.slice(2)
 if (wanted.length === 0) {
   process.stdout.write(`benchmarks: ${all.join(', ')}\nrun: npm run bench -- <name> [...]\n`)

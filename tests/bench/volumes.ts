@@ -5,7 +5,9 @@
  * `nbdkit file` on the same disk, in one run; the QD1 figures beside a bare
  * write+fdatasync and the same on as many files at once as a replicated FUA
  * write syncs, measured just before each; then how fast a new, empty member
- * is rebuilt by resync, unthrottled and throttled.
+ * is rebuilt by resync, unthrottled and throttled; last, the pgbench pair
+ * (pgbench.ts): PostgreSQL on a local directory and on ext4 on a 2-replica
+ * volume.
  *
  *   qemu-img / qemu-io ──NBD──▶ node A: NbdServer ─▶ ReplicatedBlockStore ─▶ SparseFileStore (a/<volume>)
  *                                                         ╚══ libp2p /trellis/replica/1 ══▶ node B, C: ReplicaServer ─▶ SparseFileStore
@@ -18,7 +20,11 @@
  * QD1 latency. `npm run bench -- volumes` (env BENCH_VOLUMES_SIZE_MIB,
  * default 256; BENCH_VOLUMES_RAND_OPS, 10000; BENCH_VOLUMES_QD1_OPS, 1000;
  * BENCH_VOLUMES_REBUILD_MIB, 256; BENCH_VOLUMES_THROTTLE_MS, 6000;
- * BENCH_VOLUMES_BLOCK_KIB, the checksum block, 4 as the daemon's for new volumes).
+ * BENCH_VOLUMES_BLOCK_KIB, the checksum block, 4 as the daemon's for new volumes;
+ * BENCH_VOLUMES_PGBENCH_S, 30, seconds of each pgbench run;
+ * BENCH_VOLUMES_PGBENCH_ROUNDS, 3, runs of each side, taking turns;
+ * BENCH_VOLUMES_PGBENCH_MIB, 1024, its volume; BENCH_VOLUMES_PGBENCH:
+ * on, off, or only (the pgbench pair alone; with _S=5 a quick smoke)).
  */
 import { execFile, fork, spawnSync, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
@@ -30,6 +36,7 @@ import { connectNbd } from '../daemon/volumes/nbd/client.ts'
 import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
 import { DEFAULT_BLOCK_SIZE } from '../../daemon/volumes/block/index.ts'
 import { startNbdkitFile } from './nbdkit.ts'
+import { pgbenchPair, pgbenchTarget, type PgbenchPair } from './pgbench.ts'
 import { quantile, replies, stopChildren } from './stats.ts'
 
 const MiB = 1024 * 1024 // bytes
@@ -55,18 +62,24 @@ const BLOCK_KIB = knob('BENCH_VOLUMES_BLOCK_KIB', DEFAULT_BLOCK_SIZE / 1024)
 const GENERATION = 1
 /** Longest one client run may take before the bench gives up on it. */
 const CLIENT_TIMEOUT = 300_000 // ms
+const PGBENCH_MODE = process.env.BENCH_VOLUMES_PGBENCH ?? 'on'
+if (!['on', 'off', 'only'].includes(PGBENCH_MODE)) throw new Error(`BENCH_VOLUMES_PGBENCH must be on, off or only, not ${PGBENCH_MODE}`)
+const PGBENCH_SECONDS = knob('BENCH_VOLUMES_PGBENCH_S', 30)
+const PGBENCH_ROUNDS = knob('BENCH_VOLUMES_PGBENCH_ROUNDS', 3)
+const PGBENCH_SIZE = knob('BENCH_VOLUMES_PGBENCH_MIB', 1024) * MiB // bytes
 
 /** Main → node. */
 type Command =
   | { kind: 'replica', volume: string, dir: string, size: number }
-  | { kind: 'primary', volume: string, dir: string, size: number, members: Peer[] }
+  | { kind: 'primary', volume: string, dir: string, size: number, members: Peer[], socket?: string }
   | { kind: 'fill', volume: string }
   | { kind: 'resync', volume: string, to: Peer, bytesPerSecond?: number, abortAfterMs?: number }
+  | { kind: 'counters', volume: string }
   | { kind: 'stop' }
 /** Node → main. */
 type Message =
   | { kind: 'ready', peerId: string, address: string }
-  | { kind: 'done', port?: number, ms?: number, bytes?: number }
+  | { kind: 'done', port?: number, ms?: number, bytes?: number, counters?: Record<string, number> }
   | { kind: 'error', message: string }
 
 const reply = replies<Message>()
@@ -135,16 +148,15 @@ async function main (): Promise<void> {
       `4 KiB × ${RAND_OPS} at QD${RAND_DEPTH} at a prime stride; QD1 4 KiB writes × ${QD1_OPS} with FUA, then without; clients qemu-img bench and qemu-io\n`)
     process.stdout.write(`nodes: 3 processes, libp2p (tcp · noise · yamux) on 127.0.0.1; every store under ${root}\n`)
 
-    const started = await startNbdkitFile(root, SIZE)
-    kit = started.child
-    const kitPort = started.port
-    const nbdkitProcess = started.child
     const results: Array<{ label: string, f: Figures }> = []
-    // nbdkit's FUA is one fdatasync of one file.
-    results.push({ label: 'nbdkit file', f: await measure('nbdkit file', root, kitPort, 'vol', 1) })
-    nbdkitProcess.kill('SIGTERM')
+    if (PGBENCH_MODE !== 'only') {
+      const started = await startNbdkitFile(root, SIZE)
+      kit = started.child
+      // nbdkit's FUA is one fdatasync of one file.
+      results.push({ label: 'nbdkit file', f: await measure('nbdkit file', root, started.port, 'vol', 1) })
+      kit.kill('SIGTERM')
+    }
 
-    const { DEFAULT_RESYNC_RATE } = await import('../../daemon/volumes/replica/index.ts')
     const gridKey = (await import('../../daemon/mesh/index.ts')).GridKey.create()
     const env: NodeJS.ProcessEnv = { ...process.env, BENCH_GRID_KEY: Buffer.from(gridKey.encode()).toString('base64') }
     if (poolSize === undefined) delete env.UV_THREADPOOL_SIZE
@@ -157,39 +169,28 @@ async function main (): Promise<void> {
       peers.push({ peerId: ready.peerId, address: ready.address })
     }
     const [a, ...others] = nodes as [ChildProcess, ChildProcess, ChildProcess]
-    for (const replicas of [1, 2, 3]) {
-      const volume = `r${replicas}`
-      const members = others.slice(0, replicas - 1)
-      for (const [i, m] of members.entries()) await ask(m, { kind: 'replica', volume, dir: join(root, 'bc'[i]!, volume), size: SIZE })
-      const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, members: peers.slice(1, replicas) })
-      const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
-      // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
-      results.push({ label, f: await measure(label, root, port!, volume, replicas) })
+    const rebuilds = PGBENCH_MODE === 'only' ? [] : await replicated(root, nodes, peers, results)
+    let pair: PgbenchPair | undefined
+    if (PGBENCH_MODE !== 'off') {
+      pair = await pgbenchPair({
+        root,
+        seconds: PGBENCH_SECONDS,
+        rounds: PGBENCH_ROUNDS,
+        sizeBytes: PGBENCH_SIZE,
+        makeVolume: async (socket, size) => {
+          await ask(others[0]!, { kind: 'replica', volume: 'pg', dir: join(root, 'b', 'pg'), size })
+          await ask(a, { kind: 'primary', volume: 'pg', dir: join(root, 'a', 'pg'), size, members: [peers[1]!], socket })
+          const counters = async (): Promise<Record<string, number>> => {
+            const [p, r] = [(await ask(a, { kind: 'counters', volume: 'pg' })).counters!, (await ask(others[0]!, { kind: 'counters', volume: 'pg' })).counters!]
+            return { 'NBD write': p['NBD write']!, 'NBD flush': p['NBD flush']!, 'primary fdatasync': p['store fdatasync']!, 'replica fdatasync': r['store fdatasync']! }
+          }
+          return { exportName: 'pg', counters }
+        }
+      })
     }
 
-    // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
-    await ask(a, { kind: 'primary', volume: 'rebuild', dir: join(root, 'a', 'rebuild'), size: REBUILD_SIZE, members: [] })
-    const fill = await ask(a, { kind: 'fill', volume: 'rebuild' })
-    process.stdout.write(`rebuild volume ${REBUILD_SIZE / MiB} MiB written on A in ${fill.ms!.toFixed(0)} ms\n`)
-    const rebuilds: Rebuild[] = []
-    for (const [i, throttle] of [0, undefined].entries()) {
-      const to = others[i]!
-      await ask(to, { kind: 'replica', volume: 'rebuild', dir: join(root, 'bc'[i]!, 'rebuild'), size: REBUILD_SIZE })
-      const r = await ask(a, { kind: 'resync', volume: 'rebuild', to: peers[i + 1]!, bytesPerSecond: throttle })
-      rebuilds.push({ label: throttle === 0 ? 'unthrottled (bytesPerSecond: 0)' : `default throttle (${DEFAULT_RESYNC_RATE / MiB} MiB/s)`, bytes: r.bytes!, ms: r.ms! })
-    }
-    // The default throttle only shows when the copy can outrun it; when it cannot, check that a throttle at half the copy speed holds.
-    const copyRate = rebuilds[0]!.bytes / (rebuilds[0]!.ms / 1000) // bytes per second
-    if (copyRate < DEFAULT_RESYNC_RATE) {
-      const half = Math.max(MiB, Math.round(copyRate / 2 / MiB) * MiB)
-      await ask(a, { kind: 'primary', volume: 'throttle', dir: join(root, 'a', 'throttle'), size: REBUILD_SIZE, members: [] })
-      await ask(a, { kind: 'fill', volume: 'throttle' })
-      await ask(others[0]!, { kind: 'replica', volume: 'throttle', dir: join(root, 'b', 'throttle'), size: REBUILD_SIZE })
-      const r = await ask(a, { kind: 'resync', volume: 'throttle', to: peers[1]!, bytesPerSecond: half, abortAfterMs: THROTTLE_CHECK_MS })
-      rebuilds.push({ label: `throttle at ${half / MiB} MiB/s (half the copy speed; aborted after ${THROTTLE_CHECK_MS / 1000} s)`, bytes: r.bytes!, ms: r.ms! })
-    }
-
-    report(results, rebuilds)
+    if (PGBENCH_MODE !== 'only') report(results, rebuilds)
+    if (pair !== undefined) process.stdout.write(`\ntarget, pgbench pair at 2 replicas (${pair.method}):\n${pgbenchTarget(pair)}`)
   } finally {
     await stopChildren(nodes)
     if (kit !== undefined && kit.exitCode === null && kit.signalCode === null) {
@@ -199,6 +200,45 @@ async function main (): Promise<void> {
     }
     await rm(root, { recursive: true, force: true })
   }
+}
+
+/** The throughput and QD1 figures at 1, 2 and 3 replicas (appended to results), then the rebuilds. */
+async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], results: Array<{ label: string, f: Figures }>): Promise<Rebuild[]> {
+  const { DEFAULT_RESYNC_RATE } = await import('../../daemon/volumes/replica/index.ts')
+  const [a, ...others] = nodes as [ChildProcess, ChildProcess, ChildProcess]
+  for (const replicas of [1, 2, 3]) {
+    const volume = `r${replicas}`
+    const members = others.slice(0, replicas - 1)
+    for (const [i, m] of members.entries()) await ask(m, { kind: 'replica', volume, dir: join(root, 'bc'[i]!, volume), size: SIZE })
+    const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, members: peers.slice(1, replicas) })
+    const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
+    // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
+    results.push({ label, f: await measure(label, root, port!, volume, replicas) })
+  }
+
+  // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
+  await ask(a, { kind: 'primary', volume: 'rebuild', dir: join(root, 'a', 'rebuild'), size: REBUILD_SIZE, members: [] })
+  const fill = await ask(a, { kind: 'fill', volume: 'rebuild' })
+  process.stdout.write(`rebuild volume ${REBUILD_SIZE / MiB} MiB written on A in ${fill.ms!.toFixed(0)} ms\n`)
+  const rebuilds: Rebuild[] = []
+  for (const [i, throttle] of [0, undefined].entries()) {
+    const to = others[i]!
+    await ask(to, { kind: 'replica', volume: 'rebuild', dir: join(root, 'bc'[i]!, 'rebuild'), size: REBUILD_SIZE })
+    const r = await ask(a, { kind: 'resync', volume: 'rebuild', to: peers[i + 1]!, bytesPerSecond: throttle })
+    rebuilds.push({ label: throttle === 0 ? 'unthrottled (bytesPerSecond: 0)' : `default throttle (${DEFAULT_RESYNC_RATE / MiB} MiB/s)`, bytes: r.bytes!, ms: r.ms! })
+  }
+  // The default throttle only shows when the copy can outrun it; when it cannot, check that a throttle at half the copy speed holds.
+  const copyRate = rebuilds[0]!.bytes / (rebuilds[0]!.ms / 1000) // bytes per second
+  if (copyRate < DEFAULT_RESYNC_RATE) {
+    const half = Math.max(MiB, Math.round(copyRate / 2 / MiB) * MiB)
+    await ask(a, { kind: 'primary', volume: 'throttle', dir: join(root, 'a', 'throttle'), size: REBUILD_SIZE, members: [] })
+    await ask(a, { kind: 'fill', volume: 'throttle' })
+    await ask(others[0]!, { kind: 'replica', volume: 'throttle', dir: join(root, 'b', 'throttle'), size: REBUILD_SIZE })
+    const r = await ask(a, { kind: 'resync', volume: 'throttle', to: peers[1]!, bytesPerSecond: half, abortAfterMs: THROTTLE_CHECK_MS })
+    rebuilds.push({ label: `throttle at ${half / MiB} MiB/s (half the copy speed; aborted after ${THROTTLE_CHECK_MS / 1000} s)`, bytes: r.bytes!, ms: r.ms! })
+  }
+
+  return rebuilds
 }
 
 function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuild[]): void {
@@ -345,14 +385,15 @@ async function node (): Promise<void> {
   try {
     const { host, transport } = await benchMeshNode(logger)
     const replicas = new ReplicaServer({ transport, logger })
-    const stores: BlockStore[] = []
+    /** A replica's store per volume (the primaries own theirs). */
+    const stores = new Map<string, BlockStore>()
     const primaries = new Map<string, ReplicatedBlockStore>()
     const nbd = new NbdServer({ logger })
     let port: number | undefined
     const handlers: { [K in Command['kind']]: (c: Extract<Command, { kind: K }>) => Promise<Message> } = {
       replica: async c => {
         const store = await openSparseFileStore({ logger }, { dir: c.dir, size: c.size, blockSize: BLOCK_KIB * 1024 })
-        stores.push(store)
+        stores.set(c.volume, store)
         replicas.addVolume(c.volume, store)
         return { kind: 'done' }
       },
@@ -367,6 +408,8 @@ async function node (): Promise<void> {
           const address = await nbd.listen({ host: '127.0.0.1', port: 0 })
           port = 'port' in address ? address.port : 0
         }
+        // A Unix socket too, for the volume mount chain (nbdfuse or nbd-client), which dials one.
+        if (c.socket !== undefined) await nbd.listen({ path: c.socket })
         return { kind: 'done', port }
       },
       fill: async c => {
@@ -407,11 +450,18 @@ async function node (): Promise<void> {
         clearTimeout(timer)
         return { kind: 'done', ...at }
       },
+      counters: async c => {
+        const store = primaries.get(c.volume) ?? stores.get(c.volume)
+        if (store === undefined) throw new Error(`no volume ${c.volume} here`)
+        const { requests } = nbd.stats()
+        // NBD requests are the node's, all exports together: the caller compares before and after a run on one volume.
+        return { kind: 'done', counters: { 'NBD write': requests.write, 'NBD flush': requests.flush, 'store write': store.stats().writes, 'store fdatasync': store.stats().fdatasyncs } }
+      },
       stop: async () => {
         await nbd.close()
         for (const p of primaries.values()) await p.close()
         await replicas.close()
-        for (const s of stores) await s.close()
+        for (const s of stores.values()) await s.close()
         // The transport stops the host too.
         await transport.close()
         process.exit(0)
