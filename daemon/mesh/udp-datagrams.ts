@@ -1,13 +1,13 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram'
-import { ed25519, x25519 } from '@noble/curves/ed25519.js'
 import type { PrivateKey } from '@libp2p/interface'
-import { peerIdFromPublicKey, peerIdFromString } from '@libp2p/peer-id'
+import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { publicKeyFromRaw } from '@libp2p/crypto/keys'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { Logger } from 'pino'
 import { RateLimiter, type Datagrams } from '../network/index.ts'
 import type { GridKey } from './keys.ts'
+import { PairKeys } from './pair-keys.ts'
 
 /**
  * Datagrams over UDP, on the same port number as the node's TCP listener:
@@ -15,9 +15,7 @@ import type { GridKey } from './keys.ts'
  *   [version 2][sender's public key, 32][payload length, u16 BE][payload][tag, 16]
  *
  * The tag is an HMAC-SHA256 (cut to 16 bytes) of everything before it,
- * keyed for the pair of nodes: HKDF over their X25519 shared secret (both
- * Ed25519 node keys, converted), salted with a subkey of the grid key. So a
- * datagram proves both its sender (only the two ends can compute the pair's
+ * under the pair's `datagram` key (PairKeys). So a datagram proves both its sender (only the two ends can compute the pair's
  * key) and the grid (a node of another grid, or a stranger who learnt a
  * node key, computes another key), which the signatures of version 1 did
  * not. It costs one Diffie-Hellman per peer, once, instead of an Ed25519
@@ -28,14 +26,11 @@ import type { GridKey } from './keys.ts'
  */
 export class UdpDatagrams implements Datagrams {
   readonly selfId: string
-  readonly #secret: Uint8Array
+  readonly #pairKeys: PairKeys
   readonly #publicKey: Uint8Array
-  readonly #salt: Buffer
   readonly #log: Logger
   readonly #handlers = new Set<(from: string, data: Uint8Array) => void>()
   readonly #addresses = new Map<string, Target[]>()
-  /** Pair keys by peer id, derived on first use; a grid's peers are few. */
-  readonly #pairKeys = new Map<string, Buffer>()
   readonly #remoteHost: (peer: string) => string | undefined
   /** Checking costs CPU: a source sending more than heartbeats need is cut short before that. */
   readonly #limiter = new RateLimiter({ ratePerSec: 100, burst: 200 })
@@ -45,12 +40,9 @@ export class UdpDatagrams implements Datagrams {
 
   /** `remoteHost`: the address this node's open connection to a peer reaches it at, to choose among its listen addresses. */
   constructor (components: { privateKey: PrivateKey, gridKey: GridKey, logger: Logger, remoteHost?: (peer: string) => string | undefined }) {
-    const key = components.privateKey
-    if (key.type !== 'Ed25519') throw new Error(`datagrams need an Ed25519 node key, not ${key.type}`)
-    this.#publicKey = key.publicKey.raw
-    this.#secret = ed25519.utils.toMontgomerySecret(key.raw.subarray(0, KEY_BYTES))
-    this.#salt = components.gridKey.subkey('datagram pair salt')
-    this.selfId = peerIdFromPublicKey(key.publicKey).toString()
+    this.#pairKeys = new PairKeys(components.privateKey, components.gridKey, 'datagram')
+    this.#publicKey = this.#pairKeys.publicKey
+    this.selfId = this.#pairKeys.selfId
     this.#log = components.logger
     this.#remoteHost = components.remoteHost ?? (() => undefined)
   }
@@ -89,7 +81,7 @@ export class UdpDatagrams implements Datagrams {
     const socket = this.#socket
     const target = this.#target(peer)
     if (socket === undefined || target === undefined || data.byteLength > MAX_PAYLOAD_BYTES) return
-    const pairKey = this.#pairKey(peer)
+    const pairKey = this.#pairKeys.of(peer)
     if (pairKey === undefined) return
     const frame = Buffer.alloc(HEADER_BYTES + data.byteLength + TAG_BYTES)
     frame[0] = VERSION
@@ -134,31 +126,11 @@ export class UdpDatagrams implements Datagrams {
     }
     if (from === this.selfId) return
     if (!this.#addresses.has(from)) { this.#drop('unknown-sender'); return }
-    const pairKey = this.#pairKey(from)
+    const pairKey = this.#pairKeys.of(from)
     const body = msg.subarray(0, HEADER_BYTES + length)
     if (pairKey === undefined || !timingSafeEqual(tag(pairKey, body), msg.subarray(HEADER_BYTES + length))) { this.#drop('bad-tag'); return }
     const payload = new Uint8Array(msg.subarray(HEADER_BYTES, HEADER_BYTES + length))
     for (const handler of [...this.#handlers]) handler(from, payload)
-  }
-
-  /** The key this node and `peer` share, derived once; undefined for a peer id that holds no Ed25519 key. */
-  #pairKey (peer: string): Buffer | undefined {
-    const known = this.#pairKeys.get(peer)
-    if (known !== undefined) return known
-    let theirs: Uint8Array
-    try {
-      const key = peerIdFromString(peer).publicKey
-      if (key?.type !== 'Ed25519') return undefined
-      theirs = key.raw
-    } catch {
-      return undefined
-    }
-    const shared = x25519.getSharedSecret(this.#secret, ed25519.utils.toMontgomery(theirs))
-    const [low, high] = Buffer.compare(Buffer.from(this.#publicKey), Buffer.from(theirs)) < 0 ? [this.#publicKey, theirs] : [theirs, this.#publicKey]
-    const info = Buffer.concat([INFO, low, high])
-    const pairKey = Buffer.from(hkdfSync('sha256', shared, this.#salt, info, 32))
-    this.#pairKeys.set(peer, pairKey)
-    return pairKey
   }
 
   #drop (reason: string): void {
@@ -175,7 +147,6 @@ const HEADER_BYTES = 1 + KEY_BYTES + 2
 /** Largest datagram sent or taken: a heartbeat with room to spare, far below any path's MTU. */
 const MAX_DATAGRAM_BYTES = 512
 const MAX_PAYLOAD_BYTES = MAX_DATAGRAM_BYTES - HEADER_BYTES - TAG_BYTES
-const INFO = Buffer.from('trellis/datagram/2 pair key\n')
 
 /** The frame's tag under a pair key: HMAC-SHA256 cut to 16 bytes, as much as a forger must guess. */
 function tag (pairKey: Buffer, body: Uint8Array): Buffer {
