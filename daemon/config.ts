@@ -49,6 +49,8 @@ export interface NodeConfig {
   replicaReplaceMs: number
   /** Ceiling on the bytes per second a rebuild or catch-up copies, so the app keeps its disk; 0 = none. */
   rebuildBytesPerSecond: number
+  /** TCP port of the bulk data channel (daemon/mesh/bulk.ts); default the mesh port + 1, 0 any, off none. */
+  bulkPort?: number | 'off'
   /** How VMs are accelerated: auto (KVM when a probe boot succeeds), kvm or tcg (docs/vm-driver.md). */
   vmAccel: 'auto' | 'kvm' | 'tcg'
   /** The kernel the KVM probe boots; default /boot/vmlinuz-<running release>. */

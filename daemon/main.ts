@@ -68,6 +68,7 @@ interface RunOptions {
   metricsAuth?: boolean
   wakeMac?: string
   powerOffCommand?: string
+  bulkPort?: number | 'off'
 }
 
 /** The flags every command that starts the node takes. */
@@ -101,6 +102,7 @@ function nodeOptions (command: Command): Command {
     .option('--instance-log-files <n>', 'files kept per instance stream, the live one included', positiveInt('--instance-log-files'), DEFAULT_LOG_FILES)
     .option('--metrics-auth', 'require the admin token for /metrics (open by default; see docs/metrics.md)')
     .option('--wake-mac <mac>', 'MAC address the grid wakes this node at with Wake-on-LAN when it is parked and off (default: the first IPv4 interface\'s)', wakeMac)
+    .option('--bulk-port <port|off>', 'TCP port of the bulk data channel (TLS 1.3 straight to peers, for volume replication, terminal streams and images; docs/mesh-wire.md); default the mesh port + 1, 0 for any free port, off to carry bulk traffic over the mesh', bulkPort)
     .option('--power-off-command <command>', 'command (run by /bin/sh) that powers this node off once the grid has parked it; none by default (docs/field.md, Power)')
 }
 
@@ -110,6 +112,13 @@ function positiveInt (flag: string): (v: string) => number {
     if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} wants a whole number above 0, not ${JSON.stringify(v)}`)
     return n
   }
+}
+
+function bulkPort (v: string): number | 'off' {
+  if (v === 'off') return 'off'
+  const n = Number(v)
+  if (!Number.isSafeInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`--bulk-port wants a port from 0 to 65535, or off, not ${JSON.stringify(v)}`)
+  return n
 }
 
 function wakeMac (v: string): string {
@@ -160,6 +169,7 @@ function configOf (opts: RunOptions): NodeConfig {
     replicaReplaceMs: opts.replicaReplace,
     imageReplicas: opts.imageReplicas,
     rebuildBytesPerSecond: opts.rebuildRate,
+    ...(opts.bulkPort !== undefined ? { bulkPort: opts.bulkPort } : {}),
     vmAccel: opts.vmAccel,
     instanceLogMaxBytes: Math.max(1, opts.instanceLogMax),
     instanceLogFiles: opts.instanceLogFiles,

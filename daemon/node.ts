@@ -22,7 +22,7 @@ import { CatalogService } from './image-service.ts'
 import { GridTokens } from './token-service.ts'
 import { GridPower } from './power-service.ts'
 import { PowerOffHook, sendWakeOnLan, wakeMacOf } from './power/index.ts'
-import { BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
+import { BLOB_PROTOCOL, BlobFetcher, BlobServer, NodeImages, openBlobStore, type ImageNode } from './images/index.ts'
 import { DEFAULT_MESH_PORT, GRID_KEY_FILE, inGrid, loadGridConfig } from './commands/index.ts'
 import { multicastNotes, nodeFingerprints } from './node-capabilities.ts'
 import { dataPaths, VERSION, type NodeConfig } from './config.ts'
@@ -30,15 +30,15 @@ import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
 import { loadAdminToken, loadIdentity, type NodeIdentity } from './identity/index.ts'
 import { ADVERT_TOPIC, GridNodes, HEARTBEAT_TOPIC, NodeDirectory } from './membership/index.ts'
 import { checkProfile, nodeProfile, raftTimes, type NodeProfile } from './profile/index.ts'
-import { createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, probeMulticast, SubnetScanner, UdpDatagrams, type MeshHost } from './mesh/index.ts'
+import { bulkListenHost, createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, probeMulticast, startBulkTransport, SubnetScanner, UdpDatagrams, type MeshHost } from './mesh/index.ts'
 import { GridLogs, LogKeeper, LogServer, type LocalLogs } from './logs/index.ts'
-import { LoopbackNetwork, LoopbackTransport, TerminalNetwork, type Transport } from './network/index.ts'
+import { LoopbackNetwork, LoopbackTransport, TERMINAL_PROTOCOL, TerminalNetwork, type Transport } from './network/index.ts'
 import { buildAdvert, nextIncarnation, probeResources, type NodeAdvert } from './resources/index.ts'
 import { DriverSet, InstanceIsolation, ProcessDriver, Supervisor, VmDriver, uidStoreOver } from './runtime/index.ts'
 import { NodeService } from './service.ts'
 import { SessionGateway, SessionServer } from './sessions/index.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
-import { DirectoryVolumeBackend, type VolumeAttacher } from './volumes/index.ts'
+import { DirectoryVolumeBackend, REPLICA_PROTOCOL, type VolumeAttacher } from './volumes/index.ts'
 import { GridVolumes } from './volumes/grid/index.ts'
 
 /** Failed restarts in a row before a node gives up an instance for the grid to move it. */
@@ -58,7 +58,7 @@ export interface TrellisNode {
 /** A grid member's mesh and consensus: what a node outside any grid does without. */
 interface Membership {
   host: MeshHost
-  transport: Libp2pTransport
+  transport: Transport
   gossip: Libp2pGossip
   datagrams: UdpDatagrams
   /** Looks for members on the subnets, for a joined node with no address to start from and no mDNS. */
@@ -407,16 +407,23 @@ async function joinGrid (
   const mdnsOn = config.mdns ?? saved?.mdns ?? true
   const privateKey = await loadNodeKey(config.dataDir)
   const gridKey = await loadGridKey(join(config.dataDir, GRID_KEY_FILE))
+  const listen = config.listen ?? saved?.listen ?? ['/ip4/0.0.0.0/tcp/7400']
   const host = await createMeshHost({ logger: c.logger.child({ component: 'mesh' }), clock: c.clock }, {
     privateKey,
     gridKey,
-    listen: config.listen ?? saved?.listen ?? ['/ip4/0.0.0.0/tcp/7400'],
+    listen,
     bootstrap: [...(saved?.bootstrap ?? []), ...config.bootstrap],
     mdns: mdnsOn,
     topics: [ADVERT_TOPIC, HEARTBEAT_TOPIC, INSTANCES_TOPIC],
     connectionPingMs: profile.mesh.connectionPingMs
   })
-  const transport = new Libp2pTransport({ host, logger: c.logger.child({ component: 'transport' }) }, { dialTimeoutMs: host.dialTimeoutMs })
+  const control = new Libp2pTransport({ host, logger: c.logger.child({ component: 'transport' }) }, { dialTimeoutMs: host.dialTimeoutMs })
+  // Bulk protocols over TLS straight to the peer where it can (daemon/mesh/bulk.ts); the rest over libp2p.
+  const transport: Transport = config.bulkPort === 'off'
+    ? control
+    : (await startBulkTransport({
+        control, privateKey, gridKey, logger: c.logger.child({ component: 'bulk' }), remoteHost: peer => host.remoteIp4(peer), admits: peer => host.admission.verdict(peer) !== 'refused'
+      }, { host: bulkListenHost(listen), port: config.bulkPort ?? (host.tcpPort() ?? DEFAULT_MESH_PORT) + 1, protocols: BULK_PROTOCOLS })).transport
   const scanner = saved?.founder !== true && [...(saved?.bootstrap ?? []), ...config.bootstrap].length === 0 && !(mdnsOn && (await probeMulticast()).ok)
     ? new SubnetScanner({ host, clock: c.clock, logger: c.logger.child({ component: 'scan' }) }, { port: host.tcpPort() ?? DEFAULT_MESH_PORT })
     : undefined
@@ -489,6 +496,9 @@ async function joinGrid (
   await volumes.start()
   return { host, transport, gossip, datagrams, ...(scanner !== undefined ? { scanner } : {}), directory, nodes, reports, raft, members, volumes }
 }
+
+/** Protocols whose bytes are many: over the bulk channel where a peer has one. */
+const BULK_PROTOCOLS = [TERMINAL_PROTOCOL, REPLICA_PROTOCOL, BLOB_PROTOCOL]
 
 /** Leaves the mesh: peers must see this node go before its host stops. */
 async function leaveGrid (m: Membership): Promise<void> {

@@ -1,17 +1,24 @@
 /**
  * One bench node's side of the mesh, as the daemon builds it (tcp ·
  * noise · yamux): a fresh identity on 127.0.0.1 with the grid key the parent
- * process hands down in BENCH_GRID_KEY. Loaded in the child processes only.
+ * process hands down in BENCH_GRID_KEY. With BENCH_BULK=1 the transport is
+ * the daemon's split one: terminal streams over the bulk channel (TLS).
+ * Loaded in the child processes only.
  */
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import type { Logger } from 'pino'
-import { createMeshHost, GridKey, Libp2pTransport } from '../../daemon/mesh/index.ts'
+import { createMeshHost, GridKey, Libp2pTransport, startBulkTransport } from '../../daemon/mesh/index.ts'
+import { TERMINAL_PROTOCOL, type Transport } from '../../daemon/network/index.ts'
 
-export async function benchMeshNode (logger: Logger): Promise<{ host: Awaited<ReturnType<typeof createMeshHost>>, transport: Libp2pTransport }> {
-  const host = await createMeshHost({ logger }, {
-    privateKey: await generateKeyPair('Ed25519'),
-    gridKey: GridKey.parse(Buffer.from(process.env.BENCH_GRID_KEY!, 'base64')),
-    listen: ['/ip4/127.0.0.1/tcp/0']
-  })
-  return { host, transport: new Libp2pTransport({ host, logger }) }
+export async function benchMeshNode (logger: Logger): Promise<{ host: Awaited<ReturnType<typeof createMeshHost>>, transport: Transport }> {
+  const privateKey = await generateKeyPair('Ed25519')
+  const gridKey = GridKey.parse(Buffer.from(process.env.BENCH_GRID_KEY!, 'base64'))
+  const host = await createMeshHost({ logger }, { privateKey, gridKey, listen: ['/ip4/127.0.0.1/tcp/0'] })
+  const control = new Libp2pTransport({ host, logger })
+  if (process.env.BENCH_BULK !== '1') return { host, transport: control }
+  const { transport } = await startBulkTransport(
+    { control, privateKey, gridKey, logger, remoteHost: peer => host.remoteIp4(peer), admits: () => true },
+    { host: '127.0.0.1', port: 0, protocols: [TERMINAL_PROTOCOL] }
+  )
+  return { host, transport }
 }

@@ -1,0 +1,62 @@
+/** The split transport of a node: bulk protocols over the TLS channel between real mesh hosts, falling back to libp2p where a peer has none. */
+import t, { type Test } from 'tap'
+import { generateKeyPair } from '@libp2p/crypto/keys'
+import type { Duplex } from 'node:stream'
+import { TLSSocket } from 'node:tls'
+import { GridKey, Libp2pTransport, startBulkTransport, type MeshHost } from '../../../daemon/mesh/index.ts'
+import type { Transport } from '../../../daemon/network/index.ts'
+import { connect, DIAL_TIMEOUT, logger, startHost } from './helpers.ts'
+
+const BULK = '/trellis-test/bulk/1'
+const CONTROL = '/trellis-test/control/1'
+
+/** A host and its transport: split (bulk on) or the bare libp2p one (bulk off, as an older node). */
+async function node (t: Test, gridKey: GridKey, bulk: boolean): Promise<{ host: MeshHost, transport: Transport }> {
+  const privateKey = await generateKeyPair('Ed25519')
+  const host = await startHost(t, { gridKey, privateKey })
+  const control = new Libp2pTransport({ host, logger }, { dialTimeoutMs: DIAL_TIMEOUT })
+  const transport = bulk
+    ? (await startBulkTransport({ control, privateKey, gridKey, logger, remoteHost: peer => host.remoteIp4(peer), admits: () => true }, { host: '127.0.0.1', port: 0, protocols: [BULK] })).transport
+    : control
+  t.teardown(() => transport.close())
+  return { host, transport }
+}
+
+/** Echoes one line and says which way the stream came. */
+function serve (transport: Transport, protocol: string): void {
+  transport.handle(protocol, (stream: Duplex, from) => {
+    stream.on('error', () => {})
+    stream.once('data', d => { stream.end(`${String(d)} from ${from.slice(-6)} over ${stream instanceof TLSSocket ? 'tls' : 'libp2p'}`) })
+  })
+}
+
+async function ask (transport: Transport, peer: string, protocol: string): Promise<string> {
+  const stream = await transport.dial(peer, protocol)
+  stream.on('error', () => {})
+  stream.write('hello')
+  let answer = ''
+  for await (const chunk of stream) answer += String(chunk)
+  return answer
+}
+
+t.test('bulk protocols go over TLS between nodes that both run the channel; others over libp2p', async t => {
+  const gridKey = GridKey.create()
+  const a = await node(t, gridKey, true)
+  const b = await node(t, gridKey, true)
+  await connect(a.host, b.host)
+  serve(b.transport, BULK)
+  serve(b.transport, CONTROL)
+  const tail = a.host.peerId.slice(-6)
+  t.equal(await ask(a.transport, b.host.peerId, BULK), `hello from ${tail} over tls`)
+  t.equal(await ask(a.transport, b.host.peerId, CONTROL), `hello from ${tail} over libp2p`)
+  t.equal(await ask(a.transport, b.host.peerId, BULK), `hello from ${tail} over tls`, 'again, the port known')
+})
+
+t.test('a peer without the channel (an older node) is reached over libp2p', async t => {
+  const gridKey = GridKey.create()
+  const a = await node(t, gridKey, true)
+  const old = await node(t, gridKey, false)
+  await connect(a.host, old.host)
+  serve(old.transport, BULK)
+  t.equal(await ask(a.transport, old.host.peerId, BULK), `hello from ${a.host.peerId.slice(-6)} over libp2p`)
+})
