@@ -81,7 +81,7 @@ export interface PieceTicket {
 export interface PacerView {
   /** Measured delivery rate, bytes per second; 0 before the first sample. */
   estimate: number
-  /** The pace pieces go at now, bytes per second; 0 while unmeasured (pieces go as a probe). */
+  /** The pace pieces go at now, bytes per second (unmeasured: one smallest piece per pieceMs, or the ceiling if lower). */
   rate: number
   backoff: number
   minRttMs: number
@@ -159,7 +159,9 @@ export class LinkPacer {
   /** Reserves the next slot for a piece of `bytes`: after `waitMs` it may go; hand the ticket to acked once answered. */
   reserve (bytes: number, now: number): { waitMs: number, ticket: PieceTicket } {
     const est = this.#estimate(now)
-    if (this.#probeLeft === 0 && (est === 0 || now >= this.#probeDueAt)) {
+    // Unmeasured, one train at a time: pieces while it is out go at the cautious unmeasured pace.
+    const due = est === 0 ? this.#probing === 0 : now >= this.#probeDueAt
+    if (this.#probeLeft === 0 && due) {
       // About probePieces × pieceMs of link; fewer (at least 2) when pieces are at their smallest on a slow link.
       const worth = est * this.#probePieces * this.#pieceMs / this.pieceBytes(now)
       this.#probeLeft = est === 0 ? this.#probePieces : Math.min(this.#probePieces, Math.max(2, Math.floor(worth)))
@@ -225,8 +227,8 @@ export class LinkPacer {
     this.#probeDueAt = growing ? now : now + this.#probeEveryMs
   }
 
-  /** Waits for the piece's slot; call acked(ticket) when the peer answered it. */
-  async send (bytes: number, signal?: AbortSignal): Promise<PieceTicket> {
+  /** Waits for the piece's slot; call leaving(ticket) as it goes and done or lost once it is answered. */
+  async slot (bytes: number, signal?: AbortSignal): Promise<PieceTicket> {
     const { waitMs, ticket } = this.reserve(bytes, this.#clock.now())
     try {
       if (waitMs > 0) await this.#clock.sleep(Math.ceil(waitMs), signal)
@@ -236,7 +238,18 @@ export class LinkPacer {
       if (ticket.probe) this.#probeEnded(this.#clock.now(), this.#estimate(this.#clock.now()))
       throw err
     }
+    return ticket
+  }
+
+  /** sent at the clock's now: the piece goes on the wire (a lock it waited for is not link time). */
+  leaving (ticket: PieceTicket): void {
     this.sent(ticket, this.#clock.now())
+  }
+
+  /** slot and leaving in one, for a caller with nothing to wait for in between. */
+  async send (bytes: number, signal?: AbortSignal): Promise<PieceTicket> {
+    const ticket = await this.slot(bytes, signal)
+    this.leaving(ticket)
     return ticket
   }
 
@@ -245,9 +258,9 @@ export class LinkPacer {
     this.acked(ticket, this.#clock.now())
   }
 
-  /** Tells a piece that was never answered (a failed request): it leaves the pipe and gives no sample. */
-  lost (ticket: PieceTicket): void {
-    this.#inFlight = Math.max(0, this.#inFlight - 1)
+  /** Tells a piece that was never answered (a failed request) or never left: it gives no sample. */
+  lost (ticket: PieceTicket, left = true): void {
+    if (left) this.#inFlight = Math.max(0, this.#inFlight - 1)
     if (ticket.probe) this.#probeEnded(this.#clock.now(), this.#estimate(this.#clock.now()))
   }
 
@@ -257,9 +270,9 @@ export class LinkPacer {
     return { estimate: est * 1000, rate: this.#rate(est, now) * 1000, backoff: this.#backoffAt(now), minRttMs: this.#leastRtt(now) ?? 0 }
   }
 
-  /** The pace for an estimate, bytes per ms; 0 while unmeasured. */
+  /** The pace for an estimate, bytes per ms. */
   #rate (est: number, now: number): number {
-    if (est === 0) return this.#ceiling === Infinity ? 0 : this.#ceiling
+    if (est === 0) return Math.min(this.#ceiling, this.#minPiece / this.#pieceMs)
     return Math.min(this.#ceiling, est * this.#share * this.#backoffAt(now))
   }
 
