@@ -49,6 +49,12 @@ export interface NodeConfig {
   replicaReplaceMs: number
   /** Ceiling on the bytes per second a rebuild or catch-up copies, so the app keeps its disk; 0 = none. */
   rebuildBytesPerSecond: number
+  /**
+   * Share of a peer link's measured delivery rate that a rebuild, catch-up
+   * or image fetch may use (daemon/network link-pacer.ts), 0 < share ≤ 1;
+   * 0 turns measuring off and only the fixed ceiling holds.
+   */
+  linkShare: number
   /** How VMs are accelerated: auto (KVM when a probe boot succeeds), kvm or tcg (docs/vm-driver.md). */
   vmAccel: 'auto' | 'kvm' | 'tcg'
   /** The kernel the KVM probe boots; default /boot/vmlinuz-<running release>. */
@@ -79,6 +85,7 @@ export function defaultConfig (dataDir: string): NodeConfig {
     replicaReplaceMs: 60_000,
     imageReplicas: 2,
     rebuildBytesPerSecond: 64 * 1024 * 1024,
+    linkShare: 0.5,
     vmAccel: 'auto',
     instanceLogMaxBytes: DEFAULT_LOG_MAX_BYTES,
     instanceLogFiles: DEFAULT_LOG_FILES,

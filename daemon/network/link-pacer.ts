@@ -128,6 +128,8 @@ export class LinkPacer {
   /** Probe pieces sent and not yet answered or lost. */
   #probing = 0
   #probeDueAt = -Infinity
+  /** slot calls waiting for the first train's answers. */
+  readonly #waiting: Array<() => void> = []
   #estimateBeforeProbe = 0
   /** The back-off right after the last halving; it doubles back per RECOVER_MS since (by time: at a low pace pieces are seconds apart). */
   #backoffAtHalving = 1
@@ -221,6 +223,7 @@ export class LinkPacer {
   /** After a train's last answer: probe again at once while the estimate still grows, else after probeEveryMs. */
   #probeEnded (now: number, est: number): void {
     this.#probing = Math.max(0, this.#probing - 1)
+    if (this.#probing === 0) for (const wake of this.#waiting.splice(0)) wake()
     if (this.#probeLeft > 0 || this.#probing > 0 || this.#probeDueAt !== Infinity) return
     const before = this.#estimateBeforeProbe
     const growing = before === 0 || est >= before * STARTUP_GROWTH
@@ -229,6 +232,8 @@ export class LinkPacer {
 
   /** Waits for the piece's slot; call leaving(ticket) as it goes and done or lost once it is answered. */
   async slot (bytes: number, signal?: AbortSignal): Promise<PieceTicket> {
+    // Nothing measured yet and the first train out: wait for its answers rather than guess a pace.
+    while (this.#estimate(this.#clock.now()) === 0 && this.#probeLeft === 0 && this.#probing > 0) await this.#trainAnswered(signal)
     const { waitMs, ticket } = this.reserve(bytes, this.#clock.now())
     try {
       if (waitMs > 0) await this.#clock.sleep(Math.ceil(waitMs), signal)
@@ -239,6 +244,20 @@ export class LinkPacer {
       throw err
     }
     return ticket
+  }
+
+  #trainAnswered (signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      signal?.throwIfAborted()
+      const onAbort = (): void => {
+        const at = this.#waiting.indexOf(wake)
+        if (at >= 0) this.#waiting.splice(at, 1)
+        reject(signal?.reason)
+      }
+      const wake = (): void => { signal?.removeEventListener('abort', onAbort); resolve() }
+      this.#waiting.push(wake)
+      signal?.addEventListener('abort', onAbort, { once: true })
+    })
   }
 
   /** sent at the clock's now: the piece goes on the wire (a lock it waited for is not link time). */

@@ -161,6 +161,26 @@ t.test('send waits on the clock for its slot; an abort while waiting rejects', a
   await t.rejects(fourth, { message: 'stop' })
 })
 
+t.test('before anything is measured, slot waits for the first train to be answered rather than guess a pace', async t => {
+  const clock = new VirtualClock()
+  const pacer = new LinkPacer(clock, { ceilingBytesPerSecond: 0, probePieces: 2 })
+  const a = await pacer.send(4096)
+  const b = await pacer.send(4096)
+  t.same([a.probe, b.probe], [true, true], 'the first two pieces are the train')
+  let third: number | undefined
+  const waiting = pacer.slot(4096).then(ticket => { third = clock.now(); return ticket })
+  await clock.advance(50)
+  pacer.done(a)
+  await Promise.resolve()
+  t.equal(third, undefined, 'one answer of two: still waiting')
+  await clock.advance(50)
+  pacer.done(b)
+  const ticket = await waiting
+  t.ok(third !== undefined && third >= 100, `went once the train was answered (at ${third} ms)`)
+  t.ok(pacer.view().estimate > 0, `with a measured rate (${Math.round(pacer.view().estimate)} B/s)`)
+  t.equal(ticket.probe, true, 'the estimate rose from nothing, so the next train follows at once')
+})
+
 t.test('bad settings are refused', async t => {
   const clock = new VirtualClock()
   t.throws(() => new LinkPacer(clock, { ceilingBytesPerSecond: 0, share: 0 }), RangeError)
