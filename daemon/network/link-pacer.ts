@@ -67,6 +67,7 @@ export interface LinkPacerInit {
 
 /** One piece on its way, handed back to `acked`. */
 export interface PieceTicket {
+  /** What the piece carries; a caller that finds it sends less than it reserved lowers it before leaving. */
   bytes: number
   sentAt: number
   /** Bytes acknowledged, and when the last of them was, as the piece went. */

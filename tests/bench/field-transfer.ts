@@ -1,0 +1,182 @@
+/**
+ * A replica's catch-up over a slow radio link: a 3-node `field` grid in
+ * network namespaces (tests/harness/netns) running one db with a replicated
+ * volume. The replica's node R gets a link of BENCH_LINK_KBIT each way; it is
+ * cut, BENCH_MIB MiB are written through the db meanwhile (the first write
+ * waits out R's timeout, then R is dropped from the in-sync set), and the
+ * link is healed: the primary catches R up, copying only the blocks that
+ * changed, over R's limited link. Measured during the catch-up: the bytes
+ * copied (the primary's trellis_volume_rebuild_bytes_total) over its
+ * duration, the bytes R's link carried, whether any node saw R down, and how
+ * long a small write through the db took meanwhile.
+ *
+ * Once per BENCH_SHARES entry (default `50,0`: `--link-share 50`, the link
+ * pacer at half the measured rate, then `0`, the fixed `--rebuild-rate`
+ * ceiling alone, as before the pacer) on a fresh grid. Targets (issue 13):
+ * the copy keeps to about its share of the link (within 0.5–1.25× of share ×
+ * link), R is never declared down, and the catch-up finishes.
+ *
+ * Env: BENCH_LINK_KBIT (default 8000), BENCH_MIB (8), BENCH_SHARES (50,0),
+ * BENCH_TIMEOUT_S (240: a catch-up still unfinished then is reported as such).
+ */
+import { randomBytes } from 'node:crypto'
+import { FieldNet } from '../harness/netns/field-net.ts'
+import { startFieldGrid, waitAllUp, type FieldDaemon } from '../harness/netns/field-grid.ts'
+import { waitFor } from '../helpers/daemon.ts'
+
+const LINK_KBIT = Number(process.env.BENCH_LINK_KBIT ?? 8000)
+const WRITE_MIB = Number(process.env.BENCH_MIB ?? 8)
+const SHARES = (process.env.BENCH_SHARES ?? '50,0').split(',').map(Number)
+const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 240)
+const PORT = 8080
+const API_PORT = 7420 // field-grid.ts
+const APP = 'transfer-bench'
+const VOLUME = `${APP}.db.data`
+const VALUE_BYTES = 256 * 1024 // one PUT
+const SAMPLE_MS = 500
+
+const APP_YAML = `name: ${APP}
+components:
+  db:
+    image: db
+    volumes:
+      data: { size: 256Mi, replicas: 2 }
+entries:
+  http:
+    port: ${PORT}
+    to: db.http
+`
+
+const cleanups: Array<() => Promise<void> | void> = []
+async function cleanup (): Promise<void> {
+  for (const fn of cleanups.splice(0).reverse()) { try { await fn() } catch (err) { process.stderr.write(`cleanup: ${(err as Error).message}\n`) } }
+}
+process.on('SIGINT', () => { void cleanup().then(() => process.exit(130)) })
+
+async function put (host: string, key: string, body: Buffer, timeoutMs = 60_000): Promise<number> {
+  const started = performance.now()
+  const r = await fetch(`http://${host}:${PORT}/kv/${key}`, { method: 'PUT', body, signal: AbortSignal.timeout(timeoutMs) })
+  await r.arrayBuffer()
+  if (r.status !== 204) throw new Error(`PUT ${key}: ${r.status}`)
+  return performance.now() - started
+}
+
+/** The primary's bytes copied to catching-up replicas so far. */
+async function copied (host: string): Promise<number> {
+  const text = await (await fetch(`http://${host}:${API_PORT}/metrics`, { signal: AbortSignal.timeout(5000) })).text()
+  const line = text.split('\n').find(l => l.startsWith('trellis_volume_rebuild_bytes_total'))
+  return Number(line?.split(/\s+/)[1] ?? 0)
+}
+
+interface Figures {
+  share: number
+  finished: boolean
+  copiedBytes: number
+  seconds: number
+  linkRxBytes: number
+  downSeen: string[]
+  writeMs: number[]
+}
+
+async function round (share: number): Promise<Figures> {
+  const net = FieldNet.create({ nodes: 3 })
+  cleanups.push(() => { net.destroy() })
+  const daemons = await startFieldGrid(net, {
+    profile: 'field',
+    // A cut replica is caught up, never replaced, however long the round.
+    extraArgs: ['--replica-replace', '3600000', '--link-share', String(share)],
+    teardown: fn => { cleanups.push(fn) }
+  })
+  await waitAllUp(daemons, 120_000)
+  await daemons[0]!.client.apply(APP_YAML)
+  const v = await waitFor('the volume healthy with its primary', 240_000, async () => {
+    const view = await daemons[0]!.client.volume(VOLUME).catch(() => undefined)
+    return view?.state === 'healthy' && view.primary !== undefined ? view : undefined
+  }, 1000)
+  const byName = (name: string): FieldDaemon => daemons.find(d => d.name === name)!
+  const primary = byName(v.primary!.name)
+  const replica = byName(v.members.find(m => !m.primary)!.name)
+  const pHost = net.nodes[primary.index]!.mgmtAddress
+  const replicaId = (await replica.client.node()).id
+  await waitFor('the db to answer', 120_000, async () => await put(pHost, 'warm', Buffer.from('x'), 5000).then(() => true, () => undefined), 1000)
+  process.stdout.write(`link share ${share} %: db on ${primary.name}, replica on ${replica.name}, its link ${LINK_KBIT} kbit/s each way\n`)
+
+  net.limit(replica.index, { kbit: LINK_KBIT })
+  net.cut(replica.index)
+  for (let i = 0; i < WRITE_MIB * 1024 * 1024 / VALUE_BYTES; i++) await put(pHost, `k${i}`, randomBytes(VALUE_BYTES))
+  await waitFor('the replica out of the in-sync set', 60_000, async () => {
+    const view = await primary.client.volume(VOLUME)
+    return view.members.some(m => m.name === replica.name && !m.inSync) ? true : undefined
+  }, 500)
+  const before = await copied(pHost)
+  net.heal(replica.index)
+
+  // From the heal on: sample until the replica is in sync again.
+  const others = daemons.filter(d => d !== replica)
+  const downSeen: string[] = []
+  const startLink = net.bytes(replica.index)
+  let firstCopyAt: number | undefined
+  let firstCopyLink = startLink
+  let lastBytes = before
+  let done = false
+  const writeMs: number[] = []
+  const deadline = Date.now() + TIMEOUT_S * 1000
+  const writing = (async () => {
+    // A small write a second through the db: each must reach the catching-up replica too.
+    while (!done && Date.now() < deadline) {
+      writeMs.push(await put(pHost, `w${writeMs.length}`, randomBytes(4096), 30_000).catch(() => 30_000))
+      await new Promise(resolve => setTimeout(resolve, 1000))
+    }
+  })()
+  let finishedAt = Date.now()
+  while (Date.now() < deadline) {
+    const now = Date.now()
+    const bytes = await copied(pHost).catch(() => lastBytes)
+    if (bytes > before && firstCopyAt === undefined) { firstCopyAt = now; firstCopyLink = net.bytes(replica.index) }
+    lastBytes = bytes
+    for (const d of others) {
+      const state = (await d.client.nodes().catch(() => [])).find(n => n.id === replicaId)?.state
+      if (state === 'down') downSeen.push(`${d.name} at ${((now - (firstCopyAt ?? now)) / 1000).toFixed(1)} s`)
+    }
+    const view = await primary.client.volume(VOLUME).catch(() => undefined)
+    if (firstCopyAt !== undefined && view?.members.find(m => m.name === replica.name)?.inSync === true) { finishedAt = now; done = true; break }
+    await new Promise(resolve => setTimeout(resolve, SAMPLE_MS))
+  }
+  done = true
+  await writing
+  const end = net.bytes(replica.index)
+  const start = firstCopyAt ?? finishedAt
+  const seconds = ((done && firstCopyAt !== undefined ? finishedAt : Date.now()) - start) / 1000
+  const figures: Figures = {
+    share,
+    finished: firstCopyAt !== undefined && finishedAt >= start && seconds > 0 && lastBytes > before && done,
+    copiedBytes: lastBytes - before,
+    seconds,
+    linkRxBytes: end.rx - firstCopyLink.rx,
+    downSeen,
+    writeMs
+  }
+  await cleanup()
+  return figures
+}
+
+function report (f: Figures): void {
+  const kbit = (bytes: number): number => bytes * 8 / 1000 / Math.max(f.seconds, 0.001)
+  // What the replica's link received while the copy ran: the copy plus the grid's own traffic (≈ 16 kbit/s in field) and the small writes.
+  const rate = kbit(f.linkRxBytes)
+  const target = f.share / 100 * LINK_KBIT
+  const within = f.share > 0 ? rate >= 0.5 * target && rate <= 1.25 * target : false
+  process.stdout.write(`  ${f.finished ? 'caught up' : `NOT caught up within ${TIMEOUT_S} s`}: ${(f.copiedBytes / 1024 / 1024).toFixed(1)} MiB of differing blocks (holes included) in ${f.seconds.toFixed(1)} s; ` +
+    `the replica's link received ${rate.toFixed(0)} kbit/s = ${(rate / LINK_KBIT * 100).toFixed(0)} % of its ${LINK_KBIT} kbit/s\n`)
+  if (f.share > 0) process.stdout.write(`  target ${target.toFixed(0)} kbit/s (${f.share} % of the link), within 0.5–1.25×: ${within ? 'met' : 'missed'}\n`)
+  process.stdout.write(`  replica's node declared down by another node: ${f.downSeen.length === 0 ? 'never (met)' : `${f.downSeen.length} times (missed): ${f.downSeen.slice(0, 4).join(', ')}`}\n`)
+  const sorted = [...f.writeMs].sort((a, b) => a - b)
+  const at = (q: number): string => ((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) / 1000).toFixed(2)
+  process.stdout.write(`  ${sorted.length} small writes through the db meanwhile (each also to the catching-up replica): p50 ${at(0.5)} s, slowest ${at(1)} s\n`)
+}
+
+try {
+  for (const share of SHARES) report(await round(share))
+} finally {
+  await cleanup()
+}
