@@ -246,7 +246,7 @@ export class ReplicatedBlockStore implements BlockStore {
   async #walk (m: Member, job: SyncJob, walk: ResyncWalk): Promise<ResyncResult> {
     try {
       const result = await walkResync(walk)
-      this.#log.info({ ...result }, 'resync copied what differed')
+      this.#log.info({ ...result, ...(walk.pacer === undefined ? {} : { paced: walk.pacer.view() }) }, 'resync copied what differed')
       return result
     } catch (err) {
       const { signal } = job.controller

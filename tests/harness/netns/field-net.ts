@@ -182,10 +182,11 @@ export class FieldNet {
     return { rx: link!.stats64.rx.bytes, tx: link!.stats64.tx.bytes }
   }
 
-  /** Packets dropped by node `index`'s outgoing queue so far (rate limit overflow and cuts). */
-  drops (index: number): number {
+  /** Packets dropped by node `index`'s outgoing queue so far (rate limit overflow and cuts); `in`: by the queue toward it. */
+  drops (index: number, direction: 'out' | 'in' = 'out'): number {
     const n = this.#node(index)
-    const [q] = JSON.parse(run('tc', ['-n', n.netns, '-s', '-j', 'qdisc', 'show', 'dev', 'eth0', 'handle', '10:'])) as Array<{ drops: number }>
+    const [netns, dev] = direction === 'out' ? [n.netns, 'eth0'] : [this.#hub, this.#port(index)]
+    const [q] = JSON.parse(run('tc', ['-n', netns, '-s', '-j', 'qdisc', 'show', 'dev', dev, 'handle', '10:'])) as Array<{ drops: number }>
     return q?.drops ?? 0
   }
 
