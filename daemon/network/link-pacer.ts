@@ -12,7 +12,11 @@
  *   rate = bytes acknowledged since the piece was sent
  *          / (now − time of the last acknowledgement before it was sent)
  *
- * (the send time itself when nothing was in flight). The estimate is the
+ * (the send time itself when nothing was in flight), or over the time the
+ * pieces took to send if that is longer (BBR's guard against answers that
+ * arrive bunched); a sample spanning less than one first train (probePieces
+ * smallest pieces) and less than 50 ms is dropped, since a few packets cross a shaper's burst or
+ * a radio's frame aggregation faster than the link runs. The estimate is the
  * largest sample of the last `windowMs`: a transfer paced below capacity only
  * measures its own pace, so the maximum holds what a probe found, and it
  * ages out, so a link that got slower is believed within one window.
@@ -26,8 +30,8 @@
  * raised the estimate by a quarter: a fast link is found in a few round
  * trips) `probePieces` pieces go back to back; they are still charged to the
  * pace, so the average stays at the share. A probe costs the link a burst of
- * about `probePieces × pieceMs` of its time, the price of an estimate that
- * can rise.
+ * about `probePieces × pieceMs` of its time (100 ms by default), the price
+ * of an estimate that can rise.
  *
  * Delay: a paced piece whose round trip exceeds the path's least by more than
  * `queueSlackMs` (less what its own bytes take at the estimate) found a queue
@@ -56,7 +60,7 @@ export interface LinkPacerInit {
   probeEveryMs?: number
   /** Pieces in a probe train. Default 4. */
   probePieces?: number
-  /** Link time one piece should take at the estimate, ms (pieceBytes). Default 100 ms. */
+  /** Link time one piece should take at the estimate, ms (pieceBytes): a FIFO queue holds whatever else crosses the link this long behind a piece. Default 25 ms. */
   pieceMs?: number
   /** Smallest and largest piece, bytes. Defaults 4 KiB and 1 MiB. */
   minPieceBytes?: number
@@ -73,6 +77,8 @@ export interface PieceTicket {
   /** Bytes acknowledged, and when the last of them was, as the piece went. */
   delivered: number
   deliveredAt: number
+  /** When the last piece acknowledged before this one went was sent (the start of its send interval). */
+  firstSentAt: number
   probe: boolean
   /** Whether its round trip may count as a sign of queueing. */
   judged: boolean
@@ -93,13 +99,15 @@ const DEFAULT_SHARE = 0.5
 const DEFAULT_WINDOW_MS = 20_000 // ms
 const DEFAULT_PROBE_EVERY_MS = 8000 // ms
 const DEFAULT_PROBE_PIECES = 4
-const DEFAULT_PIECE_MS = 100 // ms
+const DEFAULT_PIECE_MS = 25 // ms
 const DEFAULT_MIN_PIECE = 4 * KiB // bytes
 const DEFAULT_MAX_PIECE = 1024 * KiB // bytes
 const DEFAULT_QUEUE_SLACK_MS = 200 // ms
 /** A probe that raised the estimate by this factor is followed by another at once. */
 const STARTUP_GROWTH = 1.25
 const MIN_BACKOFF = 1 / 16
+/** A sample spanning this long counts however few bytes it holds, ms. */
+const MIN_SAMPLE_MS = 50 // ms
 /** An undelayed stretch this long doubles a backed-off pace, ms. */
 const RECOVER_MS = 2000 // ms
 
@@ -117,12 +125,16 @@ export class LinkPacer {
   readonly #minPiece: number
   readonly #maxPiece: number
   readonly #slackMs: number
+  /** Bytes a delivery sample must span to count. */
+  readonly #minSample: number
   /** Decreasing rates (bytes per ms), oldest first: the front is the window's maximum. */
   readonly #rates: Sample[] = []
   /** Increasing queueing baselines (ms), oldest first: the front is the window's minimum. */
   readonly #rtts: Sample[] = []
   #delivered = 0
   #deliveredAt = 0
+  /** Send time of the piece acknowledged last. */
+  #firstSentAt = 0
   #inFlight = 0
   #nextSendAt = -Infinity
   #probeLeft = 0
@@ -150,6 +162,7 @@ export class LinkPacer {
     this.#minPiece = init.minPieceBytes ?? DEFAULT_MIN_PIECE
     this.#maxPiece = init.maxPieceBytes ?? DEFAULT_MAX_PIECE
     this.#slackMs = init.queueSlackMs ?? DEFAULT_QUEUE_SLACK_MS
+    this.#minSample = this.#probePieces * this.#minPiece
   }
 
   /** Bytes the next piece should carry: `pieceMs` of link at the estimate, within the bounds. */
@@ -181,7 +194,7 @@ export class LinkPacer {
     }
     // Charged either way, so a probe's burst is paid back by a pause after it.
     if (rate > 0) this.#nextSendAt = Math.max(this.#nextSendAt, now) + bytes / rate
-    return { waitMs: at - now, ticket: { bytes, sentAt: at, delivered: 0, deliveredAt: 0, probe, judged: false } }
+    return { waitMs: at - now, ticket: { bytes, sentAt: at, delivered: 0, deliveredAt: 0, firstSentAt: at, probe, judged: false } }
   }
 
   /** Marks a reserved piece as leaving now (after its wait). */
@@ -190,9 +203,13 @@ export class LinkPacer {
     // A paced piece that leaves while a train drains queues behind it by design: it is not judged for delay.
     ticket.judged = !ticket.probe && this.#probing === 0
     // Idle before it: its sample starts at its own send, not at an old acknowledgement.
-    if (this.#inFlight === 0) this.#deliveredAt = now
+    if (this.#inFlight === 0) {
+      this.#deliveredAt = now
+      this.#firstSentAt = now
+    }
     ticket.delivered = this.#delivered
     ticket.deliveredAt = this.#deliveredAt
+    ticket.firstSentAt = this.#firstSentAt
     this.#inFlight++
   }
 
@@ -201,8 +218,13 @@ export class LinkPacer {
     this.#inFlight = Math.max(0, this.#inFlight - 1)
     this.#delivered += ticket.bytes
     this.#deliveredAt = now
-    const interval = now - ticket.deliveredAt
-    if (interval > 0) push(this.#rates, { at: now, value: (this.#delivered - ticket.delivered) / interval }, (a, b) => a <= b)
+    this.#firstSentAt = ticket.sentAt
+    // The longer of the ack and the send intervals (BBR's guard): answers that arrive bunched (a peer's Nagle, a busy event loop) would otherwise read as a fast link.
+    const interval = Math.max(now - ticket.deliveredAt, ticket.sentAt - ticket.firstSentAt)
+    const since = this.#delivered - ticket.delivered
+    // A sample of a few packets over a few ms reads a shaper's burst or a radio's aggregation as the link's rate: it must span a
+    // whole first train or a long enough time.
+    if (interval > 0 && (since >= this.#minSample || interval >= MIN_SAMPLE_MS)) push(this.#rates, { at: now, value: since / interval }, (a, b) => a <= b)
     const est = this.#estimate(now)
     const rtt = now - ticket.sentAt
     // What the piece's own bytes take is not queueing; what remains is the path's latency plus any queue.

@@ -124,6 +124,7 @@ async function round (share: number): Promise<Figures> {
   }, 500)
   const before = await copied(pHost)
   net.heal(replica.index)
+  const healedAt = Date.now()
   const dropsBefore = net.drops(replica.index, 'in')
 
   // From the heal on: sample until the replica is in sync again.
@@ -151,6 +152,7 @@ async function round (share: number): Promise<Figures> {
     }
   })()
   let finishedAt = Date.now()
+  let caughtUp = false
   while (Date.now() < deadline) {
     const now = Date.now()
     const bytes = await copied(pHost).catch(() => lastBytes)
@@ -162,21 +164,23 @@ async function round (share: number): Promise<Figures> {
       if (state === 'down' && sawUp.has(d)) downSeen.push(`${d.name} at ${((now - (firstCopyAt ?? now)) / 1000).toFixed(1)} s`)
     }
     const view = await primary.client.volume(VOLUME).catch(() => undefined)
-    if (firstCopyAt !== undefined && view?.members.find(m => m.name === replica.name)?.inSync === true) { finishedAt = now; done = true; break }
+    if (firstCopyAt !== undefined && view?.members.find(m => m.name === replica.name)?.inSync === true) { finishedAt = now; caughtUp = true; break }
     await new Promise(resolve => setTimeout(resolve, SAMPLE_MS))
   }
   const end = net.bytes(replica.index)
   const endAt = Date.now()
+  if (firstCopyAt === undefined) firstCopyLink = startLink
   // The same writes with nothing to copy: what the link carries besides the copy (the writes, the grid's own traffic).
   await new Promise(resolve => setTimeout(resolve, BACKGROUND_MS))
   const background = (net.bytes(replica.index).rx - end.rx) * 8 / 1000 / ((Date.now() - endAt) / 1000)
   done = true
   await writing
-  const start = firstCopyAt ?? finishedAt
-  const seconds = ((done && firstCopyAt !== undefined ? finishedAt : Date.now()) - start) / 1000
+  // Unfinished: counted from the heal to the end of the watch.
+  const start = firstCopyAt ?? healedAt
+  const seconds = ((caughtUp ? finishedAt : endAt) - start) / 1000
   const figures: Figures = {
     share,
-    finished: firstCopyAt !== undefined && finishedAt >= start && seconds > 0 && lastBytes > before && done,
+    finished: caughtUp,
     copiedBytes: lastBytes - before,
     seconds,
     linkRxBytes: end.rx - firstCopyLink.rx,
@@ -186,11 +190,17 @@ async function round (share: number): Promise<Figures> {
     backgroundKbit: background
   }
   // The primary's own account: what the pacer measured and paced at.
-  for (const line of primary.logTail(2000).split('\n').filter(l => l.includes('resync copied what differed') || l.includes('catch-up failed'))) {
-    let r: { msg: string, bytesCopied?: number, ms?: number, paced?: { estimate: number, rate: number, backoff: number, minRttMs: number }, err?: { message?: string } }
+  let failures = 0
+  let firstFailure = ''
+  for (const line of primary.logTail(4000).split('\n').filter(l => l.includes('resync copied what differed') || l.includes('catch-up failed'))) {
+    let r: { msg: string, time?: number, paced?: { estimate: number, rate: number, backoff: number, minRttMs: number }, err?: { message?: string } }
     try { r = JSON.parse(line) } catch { continue }
-    process.stdout.write(`  primary: ${r.msg}${r.paced === undefined ? '' : `, link estimate ${(r.paced.estimate * 8 / 1000).toFixed(0)} kbit/s, pace ${(r.paced.rate * 8 / 1000).toFixed(0)} kbit/s, back-off ${r.paced.backoff.toFixed(2)}, least round trip ${r.paced.minRttMs.toFixed(0)} ms`}${r.err?.message === undefined ? '' : `: ${r.err.message}`}\n`)
+    // The volume's first build, before the cut, is not this round's catch-up.
+    if ((r.time ?? 0) < healedAt) continue
+    if (r.msg === 'catch-up failed; will retry') { failures++; firstFailure ||= r.err?.message ?? ''; continue }
+    process.stdout.write(`  primary: ${r.msg}${r.paced === undefined ? '' : `, link estimate ${(r.paced.estimate * 8 / 1000).toFixed(0)} kbit/s, pace ${(r.paced.rate * 8 / 1000).toFixed(0)} kbit/s, back-off ${r.paced.backoff.toFixed(2)}, least round trip ${r.paced.minRttMs.toFixed(0)} ms`}\n`)
   }
+  if (failures > 0) process.stdout.write(`  primary: ${failures} catch-up attempts failed, the first: ${firstFailure}\n`)
   figures.drops = net.drops(replica.index, 'in') - dropsBefore
   await cleanup()
   return figures

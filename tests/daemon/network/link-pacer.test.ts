@@ -135,7 +135,7 @@ t.test('cross traffic that builds a queue makes the transfer back off', async t 
 
 t.test('send waits on the clock for its slot; an abort while waiting rejects', async t => {
   const clock = new VirtualClock()
-  const pacer = new LinkPacer(clock, { ceilingBytesPerSecond: 1000, probePieces: 1, probeEveryMs: 60_000 })
+  const pacer = new LinkPacer(clock, { ceilingBytesPerSecond: 1000, probePieces: 1, probeEveryMs: 60_000, minPieceBytes: 500 })
   // Unmeasured: the first piece is a probe and goes at once, but is charged at the ceiling (1000 B/s: 500 ms).
   const first = await pacer.send(500)
   t.same([first.probe, first.sentAt], [true, 0])

@@ -116,6 +116,10 @@ export class FieldNet {
       run('ip', ['-n', hub, 'link', 'set', port, 'master', 'br0', 'up'])
       run('ip', ['-n', n.netns, 'addr', 'add', `${n.address}/24`, 'dev', 'eth0'])
       run('ip', ['-n', n.netns, 'link', 'set', 'eth0', 'up'])
+      // One packet per frame, as on a radio: with segmentation offload a veth hands htb 64 KiB at once, which it lets
+      // through before its rate applies, so a lone burst crosses a "2 Mbit/s" link many times faster than that.
+      run('ip', ['-n', n.netns, 'link', 'set', 'eth0', 'gso_max_segs', '1'])
+      run('ip', ['-n', hub, 'link', 'set', port, 'gso_max_segs', '1'])
       // Both directions get an htb class now, so limit, cut and heal only change it.
       this.#shape(n.netns, 'eth0', 'add', UNLIMITED_KBIT, DEFAULT_QUEUE_PACKETS)
       this.#shape(hub, port, 'add', UNLIMITED_KBIT, DEFAULT_QUEUE_PACKETS)
