@@ -115,8 +115,9 @@ async function round (share: number): Promise<Figures> {
   net.limit(replica.index, { kbit: LINK_KBIT })
   net.cut(replica.index)
   for (let i = 0; i < WRITE_MIB * 1024 * 1024 / VALUE_BYTES; i++) {
-    // The first write waits out the cut replica's timeout and its drop; one refused meanwhile is tried again.
-    await waitFor(`PUT k${i}`, 120_000, async () => await put(pHost, `k${i}`, randomBytes(VALUE_BYTES)).then(() => true, () => undefined), 1000)
+    // The first write waits out the cut replica's timeout and its drop (longer when the cut node led Raft: an election
+    // first, and the db may restart on the failed write); one refused meanwhile is tried again.
+    await waitFor(`PUT k${i}`, 300_000, async () => await put(pHost, `k${i}`, randomBytes(VALUE_BYTES), 30_000).then(() => true, () => undefined), 1000)
   }
   await waitFor('the replica out of the in-sync set', 60_000, async () => {
     const view = await primary.client.volume(VOLUME)

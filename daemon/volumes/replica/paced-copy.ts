@@ -1,7 +1,7 @@
 /**
  * The copy half of a resync, paced by a LinkPacer (daemon/network
  * link-pacer.ts) for a peer on a slow link: the differing runs a chunk's
- * comparison found go as pieces of about 100 ms of the link each, a few in
+ * comparison found go as pieces of about 25 ms of the link each, a few in
  * flight, each at its pacer slot. The slot is waited for outside any lock;
  * each piece then reads the local bytes and sends them under its own range
  * lock, so a whole chunk is never held for the minutes a radio link may need
