@@ -4,8 +4,9 @@
  * itself, so that a radio link of tens of kbit/s to a few Mbit/s keeps room
  * for the grid's own control traffic (heartbeats, Raft) however big the copy.
  *
- * The transfer goes as pieces; each is reserved (`reserve`/`send`: when may
- * it go) and acknowledged (`acked`: the peer answered it). From those two
+ * The transfer goes as pieces; each is reserved (`reserve`, or `slot` with
+ * the waiting done), marked as it leaves (`sent`/`leaving`) and acknowledged
+ * (`acked`/`done`: the peer answered it). From those two
  * times the pacer takes, after BBR's delivery-rate estimate, one sample per
  * acknowledgement:
  *
@@ -14,9 +15,11 @@
  *
  * (the send time itself when nothing was in flight), or over the time the
  * pieces took to send if that is longer (BBR's guard against answers that
- * arrive bunched); a sample spanning less than one first train (probePieces
- * smallest pieces) and less than 50 ms is dropped, since a few packets cross a shaper's burst or
- * a radio's frame aggregation faster than the link runs. The estimate is the
+ * arrive bunched). A sample spanning less than one first train (probePieces
+ * smallest pieces) and less than 50 ms is dropped: a few packets cross a
+ * shaper's burst or a radio's frame aggregation faster than the link runs.
+ * Pieces are small (`pieceMs`, 25 ms of the link) because in a FIFO queue
+ * whatever else crosses the link waits behind a whole piece. The estimate is the
  * largest sample of the last `windowMs`: a transfer paced below capacity only
  * measures its own pace, so the maximum holds what a probe found, and it
  * ages out, so a link that got slower is believed within one window.
