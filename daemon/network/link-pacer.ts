@@ -29,9 +29,9 @@
  *   acked  ─▶ delivery sample ─▶ max over window = estimate
  *          └▶ queueing delay (round trip − piece/estimate − the window's least) ─▶ backoff
  *
- * Probing: every `probeEveryMs` (and at once while the last probe still
- * raised the estimate by a quarter: a fast link is found in a few round
- * trips) `probePieces` pieces go back to back; they are still charged to the
+ * Probing: every `probeEveryMs` (and at once until three trains in a row
+ * did not raise the estimate by a quarter: a fast link is found in a few
+ * round trips) `probePieces` pieces go back to back; they are still charged to the
  * pace, so the average stays at the share. A probe costs the link a burst of
  * about `probePieces × pieceMs` of its time (100 ms by default), the price
  * of an estimate that can rise.
@@ -108,6 +108,8 @@ const DEFAULT_MAX_PIECE = 1024 * KiB // bytes
 const DEFAULT_QUEUE_SLACK_MS = 200 // ms
 /** A probe that raised the estimate by this factor is followed by another at once. */
 const STARTUP_GROWTH = 1.25
+/** Trains in a row without that growth before probing slows to every probeEveryMs. */
+const FLAT_TRAINS = 3
 const MIN_BACKOFF = 1 / 16
 /** A sample spanning this long counts however few bytes it holds, ms. */
 const MIN_SAMPLE_MS = 50 // ms
@@ -147,6 +149,7 @@ export class LinkPacer {
   /** slot calls waiting for the first train's answers. */
   readonly #waiting: Array<() => void> = []
   #estimateBeforeProbe = 0
+  #flatTrains = 0
   /** The back-off right after the last halving; it doubles back per RECOVER_MS since (by time: at a low pace pieces are seconds apart). */
   #backoffAtHalving = 1
   #backedOffAt = -Infinity
@@ -252,8 +255,10 @@ export class LinkPacer {
     if (this.#probing === 0) for (const wake of this.#waiting.splice(0)) wake()
     if (this.#probeLeft > 0 || this.#probing > 0 || this.#probeDueAt !== Infinity) return
     const before = this.#estimateBeforeProbe
-    const growing = before === 0 || est >= before * STARTUP_GROWTH
-    this.#probeDueAt = growing ? now : now + this.#probeEveryMs
+    // As BBR leaves its startup: only after several trains in a row found no quarter more (one can be a fluke of a busy host).
+    if (before === 0 || est >= before * STARTUP_GROWTH) this.#flatTrains = 0
+    else this.#flatTrains++
+    this.#probeDueAt = this.#flatTrains < FLAT_TRAINS ? now : now + this.#probeEveryMs
   }
 
   /** Waits for the piece's slot; call leaving(ticket) as it goes and done or lost once it is answered. */

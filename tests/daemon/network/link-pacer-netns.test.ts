@@ -7,7 +7,7 @@
  * about half the link and the pings stay quick; the same transfer left to TCP
  * (4 MiB in flight, as a resync chunk was) fills the link and the pings wait
  * seconds behind it (the baseline, measured in the same run, shows the check
- * can fail). Needs root, iproute2 and tc; about 35 s.
+ * can fail). Needs root, iproute2 and tc; about 25 s.
  */
 import t from 'tap'
 import { execFile, spawn } from 'node:child_process'
@@ -19,7 +19,7 @@ const PEER = join(import.meta.dirname, 'fixtures', 'paced-peer.ts')
 const LINK_KBIT = 4000
 const PORT = 7990
 /** Seconds each transfer runs, of which the first 3 are not counted. */
-const SECONDS = 13
+const SECONDS = 9
 
 interface Run { bytesPerSecond: number, pings: number, p50: number, p90: number, max: number, view?: { estimate: number } }
 
