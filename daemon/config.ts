@@ -51,6 +51,12 @@ export interface NodeConfig {
   rebuildBytesPerSecond: number
   /** TCP port of the bulk data channel (daemon/mesh/bulk.ts); default the mesh port + 1, 0 any, off none. */
   bulkPort?: number | 'off'
+  /**
+   * Share of a peer link's measured delivery rate that a rebuild, catch-up
+   * or image fetch may use (daemon/network link-pacer.ts), 0 < share ≤ 1;
+   * 0 turns measuring off and only the fixed ceiling holds.
+   */
+  linkShare: number
   /** How VMs are accelerated: auto (KVM when a probe boot succeeds), kvm or tcg (docs/vm-driver.md). */
   vmAccel: 'auto' | 'kvm' | 'tcg'
   /** The kernel the KVM probe boots; default /boot/vmlinuz-<running release>. */
@@ -85,6 +91,7 @@ export function defaultConfig (dataDir: string): NodeConfig {
     replicaReplaceMs: 60_000,
     imageReplicas: 2,
     rebuildBytesPerSecond: 64 * 1024 * 1024,
+    linkShare: 0.5,
     vmAccel: 'auto',
     instanceLogMaxBytes: DEFAULT_LOG_MAX_BYTES,
     instanceLogFiles: DEFAULT_LOG_FILES,

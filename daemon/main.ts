@@ -61,6 +61,7 @@ interface RunOptions {
   replicaReplace: number
   imageReplicas: number
   rebuildRate: number
+  linkShare: number
   vmAccel: 'auto' | 'kvm' | 'tcg'
   vmProbeKernel?: string
   instanceLogMax: number
@@ -96,6 +97,7 @@ function nodeOptions (command: Command): Command {
     .option('--replica-replace <ms>', 'ms a volume replica\'s node may be down before the replica is rebuilt elsewhere', positiveInt('--replica-replace'), 60_000)
     .option('--image-replicas <n>', 'copies of every image the grid keeps on its nodes', positiveInt('--image-replicas'), 2)
     .option('--rebuild-rate <MiB/s>', 'ceiling on volume rebuild, catch-up and image fetch copying, MiB/s (0: none)', v => mib('--rebuild-rate', v), 64 * 1024 * 1024)
+    .option('--link-share <percent>', 'share of a peer link\'s measured rate that rebuild, catch-up and image copying may use, percent (0: do not measure; only --rebuild-rate holds)', linkShare, 50)
     .option('--vm-accel <mode>', 'VM acceleration: auto (KVM when a probe boot succeeds), kvm or tcg', vmAccel, 'auto')
     .option('--vm-probe-kernel <file>', 'the kernel the KVM probe boots (default /boot/vmlinuz-<running release>)')
     .option('--instance-log-max <MiB>', 'size at which an instance\'s stdout or stderr file is rotated, MiB', v => mib('--instance-log-max', v), DEFAULT_LOG_MAX_BYTES)
@@ -134,6 +136,12 @@ function vmAccel (v: string): 'auto' | 'kvm' | 'tcg' {
   return v
 }
 
+function linkShare (v: string): number {
+  const n = Number(v)
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError(`--link-share wants a percent in 0..100, not ${JSON.stringify(v)}`)
+  return n
+}
+
 function mib (flag: string, v: string): number {
   const n = Number(v)
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${flag} wants MiB/s, 0 or more, not ${JSON.stringify(v)}`)
@@ -170,6 +178,7 @@ function configOf (opts: RunOptions): NodeConfig {
     imageReplicas: opts.imageReplicas,
     rebuildBytesPerSecond: opts.rebuildRate,
     ...(opts.bulkPort !== undefined ? { bulkPort: opts.bulkPort } : {}),
+    linkShare: opts.linkShare / 100,
     vmAccel: opts.vmAccel,
     instanceLogMaxBytes: Math.max(1, opts.instanceLogMax),
     instanceLogFiles: opts.instanceLogFiles,

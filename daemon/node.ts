@@ -187,7 +187,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   blobServer.start()
   const images = new NodeImages({
     store: blobs,
-    fetcher: new BlobFetcher({ transport, store: blobs, clock, logger: log }, { bytesPerSecond: config.rebuildBytesPerSecond }),
+    fetcher: new BlobFetcher({ transport, store: blobs, clock, logger: log }, { bytesPerSecond: config.rebuildBytesPerSecond, linkShare: config.linkShare }),
     log: commandLog,
     clock,
     logger: log.child({ component: 'images' }),
@@ -491,7 +491,7 @@ async function joinGrid (
   const volumes = new GridVolumes({
     log: raft, transport, clock: c.clock, logger: c.logger, isUp: id => nodes.isUp(id), nameOf: id => nodes.nameOf(id), observer: c.metrics.volumeObserver()
   }, {
-    nodeId: c.identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, blockDir: paths.blocks, rebuildBytesPerSecond: config.rebuildBytesPerSecond
+    nodeId: c.identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, blockDir: paths.blocks, rebuildBytesPerSecond: config.rebuildBytesPerSecond, linkShare: config.linkShare
   })
   await volumes.start()
   return { host, transport, gossip, datagrams, ...(scanner !== undefined ? { scanner } : {}), directory, nodes, reports, raft, members, volumes }

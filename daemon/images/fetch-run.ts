@@ -15,7 +15,7 @@
  */
 import type { Logger } from 'pino'
 import type { Clock, Timer } from '../../controller/clock/index.ts'
-import type { Transport } from '../network/index.ts'
+import type { LinkPacer, PieceTicket, Transport } from '../network/index.ts'
 import type { TokenBucket } from '../volumes/index.ts'
 import { chunkLength, digestHex } from './digest.ts'
 import { FetchFailedError, type DroppedSource } from './errors.ts'
@@ -63,6 +63,8 @@ export interface FetchRunComponents {
   clock: Clock
   logger: Logger
   bucket?: TokenBucket
+  /** The pacer of the link from a holder: each chunk is asked for at its slot (a share of the measured rate). */
+  pacerFor?: (node: string) => LinkPacer | undefined
 }
 
 /** One fetch's inputs. */
@@ -226,10 +228,26 @@ export class FetchRun {
     if (holders.size === 0) this.#askedAt.set(i, this.#c.clock.now())
     holders.add(p)
     this.#asked.set(i, holders)
-    p.link.request(BlobOp.chunk, this.#hex, i).then(
+    this.#request(p, i).then(
       res => this.#onChunk(p, i, res),
       (err: unknown) => { this.#release(p, i); this.#linkFailed(p, err) }
     ).catch((err: unknown) => { this.#fail(err) })
+  }
+
+  /** Asks a holder for a chunk, at the pacer's slot for its link when there is one; the answer is the piece's acknowledgement. */
+  async #request (p: Peer, i: number): Promise<BlobResponse> {
+    const pacer = this.#c.pacerFor?.(p.node)
+    if (pacer === undefined) return await p.link.request(BlobOp.chunk, this.#hex, i)
+    const ticket: PieceTicket = await pacer.slot(chunkLength(this.#d, i), this.#halt.signal)
+    pacer.leaving(ticket)
+    try {
+      const res = await p.link.request(BlobOp.chunk, this.#hex, i)
+      pacer.done(ticket)
+      return res
+    } catch (err) {
+      pacer.lost(ticket)
+      throw err
+    }
   }
 
   #release (p: Peer, i: number): void {

@@ -6,13 +6,16 @@
  *        ─▶ token bucket ─▶ next request … ─▶ store.complete (whole digest) ─▶ FetchResult
  *
  * One token bucket per fetcher, so all fetches of a node together keep to
- * its rate, as volume rebuilds do.
+ * its rate, as volume rebuilds do; with a link share, one LinkPacer per
+ * holder besides, so a fetch over a slow link keeps to a share of what that
+ * link was measured to carry (chunks are the pieces: 4 MiB each).
  */
 import type { Logger } from 'pino'
 import type { Clock } from '../../controller/clock/index.ts'
 import { fnv1a, mulberry32, type Rng } from '../../controller/random/index.ts'
 import type { Transport } from '../network/index.ts'
 import { TokenBucket } from '../volumes/index.ts'
+import { LinkPacers, type LinkPacer } from '../network/index.ts'
 import { CHUNK_SIZE, assertDescriptor } from './digest.ts'
 import type { DroppedSource } from './errors.ts'
 import { FetchRun, type FetchStore } from './fetch-run.ts'
@@ -32,6 +35,12 @@ export interface BlobFetcherComponents {
 export interface BlobFetcherInit {
   /** Bytes per second over all fetches of this fetcher, averaged; 0 does not throttle. Default 64 MiB/s, as volume rebuilds. */
   bytesPerSecond?: number
+  /**
+   * Share of each holder's link, as measured from the fetch itself, that
+   * fetches may use (daemon/network link-pacer.ts); 0 (the default) paces by
+   * the fixed rate alone. The fixed rate stays the ceiling over all fetches.
+   */
+  linkShare?: number
   /** Chunk requests in flight to one holder. Default 3. */
   window?: number
   /** A holder asked for something that sends no byte for this long is dropped as stalled. Default 30 s. */
@@ -81,6 +90,7 @@ export class BlobFetcher {
   readonly #log: Logger
   readonly #rng: Rng
   readonly #bucket?: TokenBucket
+  readonly #pacers?: LinkPacers
   readonly #window: number
   readonly #stallMs: number
   readonly #haveRefreshMs: number
@@ -94,10 +104,14 @@ export class BlobFetcher {
     const rate = init.bytesPerSecond ?? DEFAULT_FETCH_RATE
     if (!Number.isFinite(rate) || rate < 0) throw new RangeError(`bytesPerSecond must be a number >= 0, not ${rate}`)
     if (rate > 0) this.#bucket = new TokenBucket(components.clock, { bytesPerSecond: rate, burst: 2 * CHUNK_SIZE })
+    const share = init.linkShare ?? 0
+    if (share > 0) this.#pacers = new LinkPacers(components.clock, { ceilingBytesPerSecond: rate, share, minPieceBytes: CHUNK_SIZE, maxPieceBytes: CHUNK_SIZE, probePieces: 1 })
     this.#window = init.window ?? DEFAULT_WINDOW
     this.#stallMs = init.stallMs ?? DEFAULT_STALL_MS
     this.#haveRefreshMs = init.haveRefreshMs ?? DEFAULT_HAVE_REFRESH_MS
   }
+
+  readonly #pacerFor = (node: string): LinkPacer | undefined => this.#pacers?.for(node)
 
   /**
    * Fetches the chunks of a blob this node lacks from its sources, checks
@@ -127,7 +141,7 @@ export class BlobFetcher {
     const self = transport.nodeId
     const sources = [...new Set(options.sources)].filter(n => n !== self)
     const peers = [...new Set(options.peers ?? [])].filter(n => n !== self && !sources.includes(n))
-    const run = new FetchRun({ transport, store, clock, logger: this.#log.child({ digest: descriptor.digest }), bucket: this.#bucket }, {
+    const run = new FetchRun({ transport, store, clock, logger: this.#log.child({ digest: descriptor.digest }), bucket: this.#bucket, pacerFor: this.#pacerFor }, {
       descriptor,
       sources,
       peers,

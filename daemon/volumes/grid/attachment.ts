@@ -7,6 +7,7 @@
  * blocks that differ travel) and then added by a commit.
  */
 import type { Logger } from 'pino'
+import type { LinkPacer } from '../../network/index.ts'
 import { updateVolume, type CommandLog, type VolumeChange, type VolumeRecord } from '../../../controller/state/index.ts'
 import type { MountedVolume } from '../mount/index.ts'
 import type { ReplicatedBlockStore, ResyncProgress } from '../replica/index.ts'
@@ -25,6 +26,8 @@ export interface AttachmentComponents {
   now: () => number
   /** Told the bytes each catch-up copies, as it copies them (metrics). */
   onCopied?: (bytes: number) => void
+  /** The pacer of the link to a node, when copies are paced by the measured link rather than the fixed ceiling alone. */
+  pacerFor?: (node: string) => LinkPacer | undefined
 }
 
 export interface AttachmentInit {
@@ -129,7 +132,7 @@ export class Attachment {
     this.#resyncs.set(node, ac)
     const name = this.#c.nameOf(node)
     this.#log.info({ replica: name }, 'catching up a replica')
-    store.resync(node, { bytesPerSecond: this.#init.rebuildBytesPerSecond, signal: ac.signal, onCopied: this.#c.onCopied })
+    store.resync(node, { bytesPerSecond: this.#init.rebuildBytesPerSecond, pacer: this.#c.pacerFor?.(node), signal: ac.signal, onCopied: this.#c.onCopied })
       .then(async r => {
         const mib = (r.bytesCopied / 1024 / 1024).toFixed(1)
         await this.propose({ addInSync: [node] }, `${name} caught up: ${r.blocksCopied} of ${r.blocksCompared} blocks differed, ${mib} MiB in ${r.ms} ms`)

@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { Periodic, type Clock } from '../../../controller/clock/index.ts'
 import type { CommandLog, VolumeRecord } from '../../../controller/state/index.ts'
-import type { Transport } from '../../network/index.ts'
+import { LinkPacers, type LinkPacer, type Transport } from '../../network/index.ts'
 import type { BlockEndpoint, VolumeAttacher } from '../backend.ts'
 import { openSparseFileStore, type SparseFileStore } from '../block/index.ts'
 import { VolumeAttachedError, VolumeNotFoundError } from '../errors.ts'
@@ -69,6 +69,8 @@ export interface GridVolumesInit {
   blockDir: string
   /** Ceiling on catch-up and rebuild copying, bytes per second; 0 none. */
   rebuildBytesPerSecond: number
+  /** Share of each peer link's measured rate catch-ups and rebuilds may use (docs/field.md, Transfers); 0 or absent: the ceiling alone. */
+  linkShare?: number
 }
 
 /** What `trellis volume describe` shows of this node's part in a volume. */
@@ -95,6 +97,9 @@ export class GridVolumes implements VolumeAttacher {
   #queue: Promise<void> = Promise.resolve()
   readonly #tend: Periodic
   #unsubscribe: (() => void) | undefined
+  /** One pacer per peer, shared by every volume copying to it, so they share its estimate and its pace. */
+  readonly #pacers: LinkPacers | undefined
+  readonly #pacerFor = (node: string): LinkPacer | undefined => this.#pacers?.for(node)
   #stopped = false
 
   constructor (components: GridVolumesComponents, init: GridVolumesInit) {
@@ -104,6 +109,8 @@ export class GridVolumes implements VolumeAttacher {
     this.#replicas = new ReplicaServer({ transport: components.transport, logger: this.#log })
     this.#nbd = new NbdServer({ logger: this.#log })
     this.#socket = join(init.runDir, 'nbd.sock')
+    const share = init.linkShare ?? 0
+    this.#pacers = share > 0 ? new LinkPacers(components.clock, { ceilingBytesPerSecond: init.rebuildBytesPerSecond, share }) : undefined
     // Every applied command may change a volume; a burst of them makes one pass.
     this.#tend = new Periodic(
       { clock: components.clock, onError: err => { this.#log.warn({ err }, 'volume pass failed') } },
@@ -163,7 +170,7 @@ export class GridVolumes implements VolumeAttacher {
       let v = this.#record(id)
       if (v.primary !== this.#init.nodeId) throw new VolumeNotPrimaryError(`volume ${id} is attached to ${v.primary === '' ? 'no node' : this.#c.nameOf(v.primary)}, not here`)
       const local = await this.#ensureLocal(v)
-      const a = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: () => this.#c.clock.now(), onCopied: this.#c.observer?.copied }, {
+      const a = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: () => this.#c.clock.now(), onCopied: this.#c.observer?.copied, pacerFor: this.#pacerFor }, {
         nodeId: this.#init.nodeId, id, generation: v.generation, rebuildBytesPerSecond: this.#init.rebuildBytesPerSecond
       })
       let detail
@@ -293,7 +300,7 @@ export class GridVolumes implements VolumeAttacher {
       if (k === undefined) {
         const local = this.#locals.get(v.id)
         if (local === undefined) continue
-        k = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: () => this.#c.clock.now(), onCopied: this.#c.observer?.copied }, {
+        k = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: () => this.#c.clock.now(), onCopied: this.#c.observer?.copied, pacerFor: this.#pacerFor }, {
           nodeId: this.#init.nodeId, id: v.id, generation: v.generation, rebuildBytesPerSecond: this.#init.rebuildBytesPerSecond, role: 'keeper'
         })
         try {

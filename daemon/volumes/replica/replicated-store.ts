@@ -142,14 +142,16 @@ export class ReplicatedBlockStore implements BlockStore {
     m.job = job
     // Added before anything is awaited: every change from now on is mirrored to it.
     this.#members.set(node, m)
-    this.#log.info({ replica: node, chunkBytes, bytesPerSecond }, 'resync started')
+    const pacer = options.pacer
+    this.#log.info({ replica: node, chunkBytes, ...(pacer === undefined ? { bytesPerSecond } : { paced: pacer.view() }) }, 'resync started')
     const walk = this.#walk(m, job, {
       local: this.#local,
       client: m.client,
       order: this.#order,
       generation: this.#generation,
       chunkBytes,
-      bucket: bytesPerSecond === 0 ? undefined : new TokenBucket(this.#clock, { bytesPerSecond, burst: chunkBytes }),
+      bucket: bytesPerSecond === 0 || pacer !== undefined ? undefined : new TokenBucket(this.#clock, { bytesPerSecond, burst: chunkBytes }),
+      pacer,
       signal: job.controller.signal,
       progress,
       now: this.#clock.now,
@@ -244,7 +246,7 @@ export class ReplicatedBlockStore implements BlockStore {
   async #walk (m: Member, job: SyncJob, walk: ResyncWalk): Promise<ResyncResult> {
     try {
       const result = await walkResync(walk)
-      this.#log.info({ ...result }, 'resync copied what differed')
+      this.#log.info({ ...result, ...(walk.pacer === undefined ? {} : { paced: walk.pacer.view() }) }, 'resync copied what differed')
       return result
     } catch (err) {
       const { signal } = job.controller

@@ -1,3 +1,4 @@
+import type { LinkPacer, PieceTicket } from '../../network/index.ts'
 import type { BlockChecksums, BlockStore } from '../block/index.ts'
 import type { ReplicaClient } from './client.ts'
 import { InvalidResyncOptionsError, ReplicaRequestError } from './errors.ts'
@@ -5,6 +6,7 @@ import type { OverlapQueue } from './ordering.ts'
 import type { TokenBucket } from './throttle.ts'
 import { MAX_WRITE, Op, decodeChecksums } from './wire.ts'
 import { coarsen } from './coarsen.ts'
+import { copyPaced } from './paced-copy.ts'
 
 const MiB = 1024 * 1024 // bytes
 /** Bytes compared under one range lock: big enough to keep the stream busy, small enough that an app write waits only briefly. */
@@ -16,8 +18,15 @@ const MAX_RESYNC_CHUNK = 1024 * MiB // bytes
 
 /** How ReplicatedBlockStore.resync runs. */
 export interface ResyncOptions {
-  /** Copied bytes per second, averaged; 0 copies unthrottled. Default 64 MiB/s. */
+  /** Copied bytes per second, averaged; 0 copies unthrottled. Default 64 MiB/s. Not used with a pacer (it holds its own ceiling). */
   bytesPerSecond?: number
+  /**
+   * Paces the copy at a share of the link to the node as measured from the
+   * copy itself (daemon/network link-pacer.ts); the differing blocks then go
+   * as small pieces, each under its own range lock. Shared by every transfer
+   * to that node.
+   */
+  pacer?: LinkPacer
   /** Bytes compared per step, rounded up to whole checksum blocks. Default 4 MiB. */
   chunkBytes?: number
   /** Aborting stops the copy and drops the node from the syncing set. */
@@ -74,6 +83,8 @@ export interface ResyncWalk {
   generation: number
   chunkBytes: number
   bucket?: TokenBucket
+  /** Paces comparisons and copies by the measured link instead of the bucket. */
+  pacer?: LinkPacer
   /** Aborted with the reason the resync stops for. */
   signal: AbortSignal
   /** Updated as chunks complete. */
@@ -103,7 +114,11 @@ export async function walkResync (w: ResyncWalk): Promise<ResyncResult> {
   for (let offset = 0; offset < size; offset += w.chunkBytes) {
     w.signal.throwIfAborted()
     const length = Math.min(w.chunkBytes, size - offset)
-    const step = await w.order.run(offset, length, async () => await compareAndCopy(w, offset, length))
+    // The checksums' answer is 4 bytes a block: paced too, or comparing a large volume would fill a slow link by itself.
+    const ticket = await w.pacer?.slot(checksumBytes(length, w.local.preferredBlockSize), w.signal)
+    const step = await w.order.run(offset, length, async () => await compareAndCopy(w, offset, length, ticket))
+    // Paced: copied after the chunk's lock, piece by piece (paced-copy.ts says why that is exact).
+    if (w.pacer !== undefined) await copyPaced({ ...w, pacer: w.pacer }, step.runs)
     blocksCompared += step.blocksCompared
     blocksCopied += step.blocksCopied
     bytesCopied += step.bytesCopied
@@ -118,11 +133,23 @@ export async function walkResync (w: ResyncWalk): Promise<ResyncResult> {
   return { node: w.client.node, blocksCompared, blocksCopied, bytesCopied, ms: w.now() - started }
 }
 
-async function compareAndCopy (w: ResyncWalk, offset: number, length: number): Promise<{ blocksCompared: number, blocksCopied: number, bytesCopied: number }> {
-  w.signal.throwIfAborted()
+/** Bytes of a read-checksums answer over `length`. */
+function checksumBytes (length: number, blockSize: number): number {
+  return 64 + 4 * Math.ceil(length / blockSize)
+}
+
+async function compareAndCopy (w: ResyncWalk, offset: number, length: number, ticket?: PieceTicket): Promise<{ blocksCompared: number, blocksCopied: number, bytesCopied: number, runs: Run[] }> {
+  try {
+    w.signal.throwIfAborted()
+  } catch (err) {
+    if (ticket !== undefined) w.pacer?.lost(ticket, false)
+    throw err
+  }
+  if (ticket !== undefined) w.pacer?.leaving(ticket)
+  const asked = w.client.request({ op: Op.readChecksums, generation: w.generation, offset, length })
   const [mine, answer] = await Promise.all([
     w.local.checksums(offset, length),
-    w.client.request({ op: Op.readChecksums, generation: w.generation, offset, length })
+    asked.then(a => { if (ticket !== undefined) w.pacer?.done(ticket); return a }, (err: unknown) => { if (ticket !== undefined) w.pacer?.lost(ticket); throw err })
   ])
   const answered = decodeChecksums(answer.payload)
   const [ours, theirs] = comparable(mine, answered, w.local.size)
@@ -130,15 +157,16 @@ async function compareAndCopy (w: ResyncWalk, offset: number, length: number): P
     throw new ReplicaRequestError('ERR_REPLICA_GEOMETRY', `replica ${w.client.node} checksums ${answered.blockSize}-byte blocks, the primary ${mine.blockSize}, over bytes ${offset}..${offset + length - 1}: they cannot be compared`)
   }
   const runs = differingRuns(ours, theirs, w.local.size)
+  let blocksCopied = 0
+  let bytesCopied = 0
+  for (const r of runs) { blocksCopied += r.blocks; bytesCopied += r.length }
+  if (w.pacer !== undefined) return { blocksCompared: ours.crcs.length, blocksCopied, bytesCopied, runs }
   w.signal.throwIfAborted()
   // Settled, not raced: nothing of this chunk may still be in flight once the lock is released.
   const sent = await Promise.allSettled(runs.map(async r => { await copyRun(w, r) }))
   const failed = sent.find(s => s.status === 'rejected')
   if (failed !== undefined) throw failed.reason
-  let blocksCopied = 0
-  let bytesCopied = 0
-  for (const r of runs) { blocksCopied += r.blocks; bytesCopied += r.length }
-  return { blocksCompared: ours.crcs.length, blocksCopied, bytesCopied }
+  return { blocksCompared: ours.crcs.length, blocksCopied, bytesCopied, runs }
 }
 
 /** Both lists at the coarser of the two block sizes (stores created with different ones); undefined where that cannot be done. */

@@ -33,8 +33,9 @@ function node (nodes: Record<string, BlobNode>, id: string): BlobNode {
   return n
 }
 
-t.test('fetches from three holders at once, spreading the chunks, and ends with the whole blob', async t => {
-  const { nodes, record } = await mesh(t)
+// linkShare 0.5: every chunk asked at its holder's link pacer's slot (the loopback link is measured, not assumed).
+for (const linkShare of [0, 0.5]) t.test(`fetches from three holders at once, spreading the chunks, and ends with the whole blob (link share ${linkShare})`, async t => {
+  const { nodes, record } = await mesh(t, { fetcher: { linkShare } })
   const f = node(nodes, 'f')
   const progress: FetchProgress[] = []
   const polled: Array<FetchProgress | undefined> = []

@@ -116,6 +116,10 @@ export class FieldNet {
       run('ip', ['-n', hub, 'link', 'set', port, 'master', 'br0', 'up'])
       run('ip', ['-n', n.netns, 'addr', 'add', `${n.address}/24`, 'dev', 'eth0'])
       run('ip', ['-n', n.netns, 'link', 'set', 'eth0', 'up'])
+      // One packet per frame, as on a radio: with segmentation offload a veth hands htb 64 KiB at once, which it lets
+      // through before its rate applies, so a lone burst crosses a "2 Mbit/s" link many times faster than that.
+      run('ip', ['-n', n.netns, 'link', 'set', 'eth0', 'gso_max_segs', '1'])
+      run('ip', ['-n', hub, 'link', 'set', port, 'gso_max_segs', '1'])
       // Both directions get an htb class now, so limit, cut and heal only change it.
       this.#shape(n.netns, 'eth0', 'add', UNLIMITED_KBIT, DEFAULT_QUEUE_PACKETS)
       this.#shape(hub, port, 'add', UNLIMITED_KBIT, DEFAULT_QUEUE_PACKETS)
@@ -182,10 +186,11 @@ export class FieldNet {
     return { rx: link!.stats64.rx.bytes, tx: link!.stats64.tx.bytes }
   }
 
-  /** Packets dropped by node `index`'s outgoing queue so far (rate limit overflow and cuts). */
-  drops (index: number): number {
+  /** Packets dropped by node `index`'s outgoing queue so far (rate limit overflow and cuts); `in`: by the queue toward it. */
+  drops (index: number, direction: 'out' | 'in' = 'out'): number {
     const n = this.#node(index)
-    const [q] = JSON.parse(run('tc', ['-n', n.netns, '-s', '-j', 'qdisc', 'show', 'dev', 'eth0', 'handle', '10:'])) as Array<{ drops: number }>
+    const [netns, dev] = direction === 'out' ? [n.netns, 'eth0'] : [this.#hub, this.#port(index)]
+    const [q] = JSON.parse(run('tc', ['-n', netns, '-s', '-j', 'qdisc', 'show', 'dev', dev, 'handle', '10:'])) as Array<{ drops: number }>
     return q?.drops ?? 0
   }
 

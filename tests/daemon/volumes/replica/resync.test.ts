@@ -2,6 +2,8 @@ import t, { type Test } from 'tap'
 import { randomBytes } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { ReplicatedBlockStore } from '../../../../daemon/volumes/replica/index.ts'
+import { LinkPacer } from '../../../../daemon/network/index.ts'
+import { RealClock } from '../../../../controller/clock/index.ts'
 import { DropGate, KiB, MiB, type Cluster, cluster, crcs } from './helpers.ts'
 
 const BLOCK = 64 * KiB // the checksum block of volumes made before the 4 KiB default, which most tests here use
@@ -35,8 +37,14 @@ async function converged (t: Test, c: Cluster, ids: string[]): Promise<void> {
   }
 }
 
-for (const bs of BOTH) {
-  t.test(`a replica that missed writes while out of the set gets exactly the blocks that differ (${bs / KiB} KiB blocks)`, async t => {
+/** How a test's resync is throttled: the fixed-rate bucket (off), or a link pacer measuring the loopback link (no ceiling). */
+const MODES = ['bucket', 'paced'] as const
+function copyOptions (mode: typeof MODES[number], chunkBytes: number): { bytesPerSecond?: number, pacer?: LinkPacer, chunkBytes: number } {
+  return mode === 'bucket' ? { bytesPerSecond: 0, chunkBytes } : { pacer: new LinkPacer(new RealClock(), { ceilingBytesPerSecond: 0 }), chunkBytes }
+}
+
+for (const bs of BOTH) for (const mode of MODES) {
+  t.test(`a replica that missed writes while out of the set gets exactly the blocks that differ (${bs / KiB} KiB blocks, ${mode})`, async t => {
     const c = await cluster(t, undefined, undefined, { a: bs, b: bs, c: bs })
     const gate = new DropGate()
     const p = await c.primary('a', {}, { dropReplica: gate.dropReplica })
@@ -61,7 +69,7 @@ for (const bs of BOTH) {
     c.network.heal()
 
     const streams = c.nodes.c!.server.stats().streams
-    const result = await p.resync('c', { bytesPerSecond: 0, chunkBytes: MiB })
+    const result = await p.resync('c', copyOptions(mode, MiB))
     t.match(result, { node: 'c', blocksCompared: SIZE / bs, blocksCopied: touched.size, bytesCopied: touched.size * bs })
     t.same(p.syncing().map(s => ({ ...s, startedAt: 0 })), [{ node: 'c', comparedBytes: SIZE, totalBytes: SIZE, copiedBytes: touched.size * bs, startedAt: 0 }],
       'c stays a syncing member after its copy')
@@ -79,8 +87,8 @@ for (const bs of BOTH) {
   })
 }
 
-for (const bs of BOTH) {
-  t.test(`an empty replica is rebuilt block for block while random overlapping changes keep coming (${bs / KiB} KiB blocks)`, async t => {
+for (const bs of BOTH) for (const mode of MODES) {
+  t.test(`an empty replica is rebuilt block for block while random overlapping changes keep coming (${bs / KiB} KiB blocks, ${mode})`, async t => {
     const c = await cluster(t, undefined, undefined, { a: bs, b: bs, c: bs })
     const p = await c.primary('a', { inSync: ['b'] })
     let seed = 42
@@ -96,7 +104,7 @@ for (const bs of BOTH) {
     for (let i = 0; i < 100; i++) await change()
 
     let done = false
-    const rebuild = p.resync('c', { bytesPerSecond: 0, chunkBytes: 128 * KiB }).finally(() => { done = true })
+    const rebuild = p.resync('c', copyOptions(mode, 128 * KiB)).finally(() => { done = true })
     let during = 0
     while (!done) {
       // Eight at once, so overlapping changes race each other and the walk.
