@@ -33,7 +33,7 @@ export interface PowerOptions {
   lowPercent?: number
   /** Wake a parked node when the active nodes' load reaches this, percent. */
   highPercent?: number
-  /** Never park below this many active nodes (voters are never parked, so there are always at least as many as voters). */
+  /** Never park below this many active nodes. */
   minActiveNodes?: number
   /** Least time since the last power change before a park, ms. */
   settleMs?: number
@@ -46,7 +46,7 @@ export interface ConsolidateInput {
   images: ImageLookup
   schedule: (request: ScheduleRequest) => ScheduleResult
   seed: number
-  /** Raft voters: never parked, since a powered-off voter costs the grid its quorum margin. */
+  /** Raft voters: parked only while those left up outlast one more failure (a powered-off voter costs the grid a vote). */
   voters: readonly string[]
   /** Apps the reconciler could not (fully) place this round. */
   unschedulable: readonly string[]
@@ -179,7 +179,13 @@ function park (input: ConsolidateInput, nodes: SchedNode[]): PowerDecision | und
   const low = input.options?.lowPercent ?? DEFAULT_LOW_PERCENT
   const holding = new Set<string>()
   for (const v of state.volumes.values()) for (const m of v.members) holding.add(m)
-  const candidates = running.filter(n => !input.voters.includes(n.id) && !holding.has(n.id)).sort(parkOrder)
+  // A voter only while the voters left up would still outlast one more failure (5 voters all up: one may go);
+  // followers first, so a grid with any parks them before a voter.
+  const votersUp = input.voters.filter(v => nodes.some(n => n.id === v && n.state === 'up' && n.parked !== true)).length
+  const spareVoter = input.voters.length > 0 && votersUp - 1 >= Math.floor(input.voters.length / 2) + 2
+  const isVoter = (n: SchedNode): boolean => input.voters.includes(n.id)
+  const candidates = running.filter(n => (!isVoter(n) || spareVoter) && !holding.has(n.id))
+    .sort((a, b) => Number(isVoter(a)) - Number(isVoter(b)) || parkOrder(a, b))
   for (const candidate of candidates) {
     const rest = running.filter(n => n.id !== candidate.id)
     // Everything the active nodes carry, carried by the rest: under the low threshold, or this node stays.

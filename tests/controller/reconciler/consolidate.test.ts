@@ -109,8 +109,17 @@ t.test('refusals: off, too few nodes, voters, replicas, instances with nowhere t
 
   const voters = new Grid(four())
   voters.put(small)
-  t.equal(voters.power({ voters: ['n1', 'n2', 'n3', 'n4'] }), undefined, 'voters are never parked')
+  t.equal(voters.power({ voters: ['n1', 'n2', 'n3', 'n4'] }), undefined, 'four voters: without one, three left, no margin for another failure')
   t.match(voters.power({ voters: ['n1', 'n2', 'n3'] }), { kind: 'park', node: 'n4' })
+  const fiveVoters = ['n1', 'n2', 'n3', 'n4', 'n5']
+  const five = new Grid([...four(), node('n5')])
+  five.put(small)
+  t.match(five.power({ voters: fiveVoters }), { kind: 'park' }, 'five voters all up: one may go, four left outlast a failure')
+  t.match(five.power({ voters: ['n1', 'n2', 'n3'] }), { kind: 'park', node: 'n4' }, 'a follower before any voter')
+  const fiveOneParked = new Grid([...four(), node('n5')])
+  fiveOneParked.put(small)
+  fiveOneParked.take({ kind: 'parked', node: 'n5', reason: 'by hand' })
+  t.equal(fiveOneParked.power({ voters: fiveVoters }), undefined, 'a voter parked already: four up, none more to spare')
 
   // A db with two replicas: its nodes hold data that cannot move cheaply.
   const stateful = new Grid([node('n1'), node('n2'), node('n3', { capabilities: [] })])
