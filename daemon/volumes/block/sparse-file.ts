@@ -274,9 +274,16 @@ export class SparseFileStore implements BlockStore {
         await this.sync(this.data)
         return
       }
-      // One table sync after another: a background one under way is waited for, not raced.
-      await this.settling
-      await this.syncAndSettle()
+      await this.settledFully()
+    })
+  }
+
+  /** A flush that also syncs the checksum table, so the files on disk agree entry for entry: what a copy of them needs. */
+  async checkpoint (): Promise<void> {
+    await this.op(async () => {
+      if (this.readOnly) return
+      this.counters.flushes++
+      await this.settledFully()
     })
   }
 
@@ -374,6 +381,12 @@ export class SparseFileStore implements BlockStore {
   private async syncAndSettle (): Promise<void> {
     const since = await this.syncBoth()
     if (this.al.marked > this.alLimit) await this.al.settle(since, Math.floor(this.alLimit / 2))
+  }
+
+  /** syncAndSettle after a background one under way: one table sync after another, waited for, not raced. */
+  private async settledFully (): Promise<void> {
+    await this.settling
+    await this.syncAndSettle()
   }
 
   /** Starts syncAndSettle unless one is under way; a failure is logged, the next flush or FUA will meet it again. */

@@ -173,7 +173,12 @@ t.test('FUA and flush reach fdatasync; close is idempotent and final', async t =
   await store.write(0, fill(4096, 4), { generation: 1 })
   await store.trim(0, BS, { generation: 1, fua: true })
   t.equal(store.stats().fdatasyncs, s0 + 8, 'a FUA trim changes state: data and checksums')
-  t.equal(store.stats().flushes, 2)
+  await store.write(0, fill(4096, 5), { generation: 1 })
+  await store.flush()
+  await store.write(0, fill(4096, 6), { generation: 1 })
+  await store.checkpoint()
+  t.equal(store.stats().fdatasyncs, s0 + 12, 'checkpoint syncs data and checksums even with no state change')
+  t.equal(store.stats().flushes, 4)
   const c1 = store.close()
   t.equal(store.close(), c1, 'the same promise')
   await c1
