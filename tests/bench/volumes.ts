@@ -52,6 +52,9 @@ const RAND_DEPTH = 32 // random requests in flight
  */
 const RAND_STRIDE = 7919 * 4096 // bytes
 const QD1_OPS = knob('BENCH_VOLUMES_QD1_OPS', 1000)
+/** Bytes of one commit's WAL write, and of the span its writes walk (overwrites, as PostgreSQL's pre-zeroed WAL segments are). */
+const COMMIT_WRITE = 8192 // bytes
+const COMMIT_SPAN = 1 * MiB // bytes
 const REBUILD_SIZE = knob('BENCH_VOLUMES_REBUILD_MIB', 256) * MiB // bytes
 /** How long a resync under a throttle below the copy speed runs before it is aborted and its rate read. */
 const THROTTLE_CHECK_MS = knob('BENCH_VOLUMES_THROTTLE_MS', 6000)
@@ -127,6 +130,9 @@ interface Figures {
   /** ms of the same on as many files at once as this target's FUA write syncs (its same-disk floor), just before qd1. */
   floor: number[]
   floorFiles: number
+  /** ms of each QD1 commit's 8 KiB write, and of the flush after it (see commits()). */
+  commitWrite: number[]
+  commitFlush: number[]
 }
 interface Rebuild { label: string, bytes: number, ms: number }
 
@@ -261,6 +267,13 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
     out += row([`${label} / nbdkit; QD1 over its fdatasync (over its floor)`, pct(f.seqWrite, base.seqWrite), pct(f.seqRead, base.seqRead), pct(f.randWrite, base.randWrite), pct(f.randRead, base.randRead),
       `${plus(f.qd1, f.sync, 0.5)} (${plus(f.qd1, f.floor, 0.5)})`, `${plus(f.qd1, f.sync, 0.99)} (${plus(f.qd1, f.floor, 0.99)})`, `${plus(f.plain, base.plain, 0.5)} over nbdkit`])
   }
+  const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length
+  const ms = (v: number[]): string => `${quantile(v, 0.5).toFixed(2)} / ${mean(v).toFixed(2)}`
+  out += '\n' + row(['one commit at QD1 (8 KiB write, then flush), ms', 'write p50 / mean', 'flush p50 / mean', 'commit p50 / mean'])
+  out += row(['---', '---:', '---:', '---:'])
+  for (const { label, f } of results) {
+    out += row([label, ms(f.commitWrite), ms(f.commitFlush), ms(f.commitWrite.map((w, i) => w + f.commitFlush[i]!))])
+  }
   process.stdout.write(out)
 
   const two = results.find(r => r.label.startsWith('trellis, 2'))!.f
@@ -294,12 +307,41 @@ async function measure (label: string, root: string, port: number, name: string,
   const qd1 = await qd1Latency(url, true)
   const plain = await qd1Latency(url, false)
   await flush(port, name)
-  const f = { seqWrite: SIZE / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles }
+  process.stdout.write(`${label}: QD1 commits (8 KiB write, then flush) × ${QD1_OPS}\n`)
+  const commit = await commits(port, name)
+  const f = { seqWrite: SIZE / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles, commitWrite: commit.write, commitFlush: commit.flush }
   const p = (v: number[], q: number): string => (quantile(v, q) * 1000).toFixed(0)
   process.stdout.write(`${label}: seq write ${f.seqWrite.toFixed(0)} MB/s, seq read ${seqRead.toFixed(0)} MB/s, 4K rand write ${randWrite.toFixed(0)} IOPS, ` +
     `4K rand read ${randRead.toFixed(0)} IOPS, QD1 FUA write p50 ${p(qd1, 0.5)} µs p99 ${p(qd1, 0.99)} µs, without FUA p50 ${p(plain, 0.5)} µs ` +
     `(fdatasync just before: p50 ${p(sync, 0.5)} µs${floorFiles === 1 ? '' : `; ${floorFiles} files at once p50 ${p(floor, 0.5)} µs`})\n`)
   return f
+}
+
+/**
+ * ms of each step of QD1 commits as PostgreSQL's make them on a volume (the
+ * pgbench pair counts one NBD write and one flush per transaction): an 8 KiB
+ * write without FUA, then a flush once it is answered, on one connection.
+ */
+async function commits (port: number, name: string): Promise<{ write: number[], flush: number[] }> {
+  const c = await connectNbd({ port }, name)
+  const write: number[] = []
+  const flushed: number[] = []
+  const page = Buffer.alloc(COMMIT_WRITE, 0x3c)
+  try {
+    for (let i = 0; i < QD1_OPS; i++) {
+      const t0 = performance.now()
+      const w = await c.request(C.NBD_CMD_WRITE, 0, (i * COMMIT_WRITE) % COMMIT_SPAN, COMMIT_WRITE, page)
+      const t1 = performance.now()
+      const f = await c.request(C.NBD_CMD_FLUSH, 0, 0, 0)
+      const t2 = performance.now()
+      if (w.error !== 0 || f.error !== 0) throw new Error(`commit ${i} failed: write ${w.error}, flush ${f.error}`)
+      write.push(t1 - t0)
+      flushed.push(t2 - t1)
+    }
+  } finally {
+    await c.disconnect()
+  }
+  return { write, flush: flushed }
 }
 
 /** Seconds `qemu-img bench` reports for its run (its own clock: no process start or connect). */

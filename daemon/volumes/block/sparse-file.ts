@@ -6,7 +6,8 @@
  * docs/volumes-nbd.md.
  *
  *   write ─▶ admit generation ─▶ mark extent (AL) ─▶ lock blocks ─▶ table entry (memory) ─▶ pwrite data ─▶ [FUA: fdatasync data, and the table only if a block's state changed unsynced]
- *   table sync (flush, FUA over a state change, close, background) ─▶ pwrite changed table pages ─▶ fdatasync table ─▶ unmark idle extents
+ *   flush ─▶ fdatasync data, and the table only if some block's state changed unsynced or the log must settle
+ *   table sync (flush or FUA over a state change, close, background) ─▶ pwrite changed table pages ─▶ fdatasync table ─▶ unmark idle extents
  *   read  ─▶ lock blocks ─▶ pread whole blocks ─▶ verify CRC ─▶ slice
  */
 import { open, stat, type FileHandle } from 'node:fs/promises'
@@ -267,9 +268,22 @@ export class SparseFileStore implements BlockStore {
     await this.op(async () => {
       if (this.readOnly) return
       this.counters.flushes++
-      // One table sync after another: a background one under way is waited for, not raced.
-      await this.settling
-      await this.syncAndSettle()
+      // The FUA rule, for every block at once: while no state change awaits a table sync, recovery rebuilds every
+      // CRC the table file lacks from the synced data (their extents stay marked until a table sync covers them).
+      if (this.tableSync.pending === 0 && this.al.marked <= this.alLimit) {
+        await this.sync(this.data)
+        return
+      }
+      await this.settledFully()
+    })
+  }
+
+  /** A flush that also syncs the checksum table, so the files on disk agree entry for entry: what a copy of them needs. */
+  async checkpoint (): Promise<void> {
+    await this.op(async () => {
+      if (this.readOnly) return
+      this.counters.flushes++
+      await this.settledFully()
     })
   }
 
@@ -367,6 +381,12 @@ export class SparseFileStore implements BlockStore {
   private async syncAndSettle (): Promise<void> {
     const since = await this.syncBoth()
     if (this.al.marked > this.alLimit) await this.al.settle(since, Math.floor(this.alLimit / 2))
+  }
+
+  /** syncAndSettle after a background one under way: one table sync after another, waited for, not raced. */
+  private async settledFully (): Promise<void> {
+    await this.settling
+    await this.syncAndSettle()
   }
 
   /** Starts syncAndSettle unless one is under way; a failure is logged, the next flush or FUA will meet it again. */

@@ -1,7 +1,7 @@
 /**
  * Copies a block store's files for a snapshot or a clone. The caller holds
- * the source still (no change under way, flushed), so the data and its
- * checksum table agree. `cp --sparse=always` keeps holes holes: a 1 GiB
+ * the source still (no change under way, checkpointed: data and table
+ * synced), so the data and its checksum table agree. `cp --sparse=always` keeps holes holes: a 1 GiB
  * volume with 30 MiB written copies 30 MiB.
  */
 import { execFile } from 'node:child_process'
