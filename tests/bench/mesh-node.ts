@@ -2,13 +2,16 @@
  * One bench node's side of the mesh, as the daemon builds it (tcp ·
  * noise · yamux): a fresh identity on 127.0.0.1 with the grid key the parent
  * process hands down in BENCH_GRID_KEY. With BENCH_BULK=1 the transport is
- * the daemon's split one: terminal streams over the bulk channel (TLS).
+ * the daemon's split one: terminal streams, replication and image blobs
+ * over the bulk channel (TLS).
  * Loaded in the child processes only.
  */
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import type { Logger } from 'pino'
 import { createMeshHost, GridKey, Libp2pTransport, startBulkTransport } from '../../daemon/mesh/index.ts'
 import { TERMINAL_PROTOCOL, type Transport } from '../../daemon/network/index.ts'
+import { BLOB_PROTOCOL } from '../../daemon/images/index.ts'
+import { REPLICA_PROTOCOL } from '../../daemon/volumes/index.ts'
 
 export async function benchMeshNode (logger: Logger): Promise<{ host: Awaited<ReturnType<typeof createMeshHost>>, transport: Transport }> {
   const privateKey = await generateKeyPair('Ed25519')
@@ -18,7 +21,7 @@ export async function benchMeshNode (logger: Logger): Promise<{ host: Awaited<Re
   if (process.env.BENCH_BULK !== '1') return { host, transport: control }
   const { transport } = await startBulkTransport(
     { control, privateKey, gridKey, logger, remoteHost: peer => host.remoteIp4(peer), admits: () => true },
-    { host: '127.0.0.1', port: 0, protocols: [TERMINAL_PROTOCOL] }
+    { host: '127.0.0.1', port: 0, protocols: [TERMINAL_PROTOCOL, REPLICA_PROTOCOL, BLOB_PROTOCOL] }
   )
   return { host, transport }
 }
