@@ -64,6 +64,8 @@ t.test('join leaves no secret in any process; grid tokens work on every node unt
   // other can take no write, and says why in words.
   const voter = (await a.client.raft()).peers.find(p => p.suffrage === 'voter')!
   const [down, up] = voter.id === (await a.client.node()).id ? [a, b] : [b, a]
+  // The survivor names the voter from its advert; under load the first one can come late (the next is 10 s on).
+  await waitFor('the survivor to know the voter by name', 20_000, async () => (await up.client.nodes()).some(n => n.id === voter.id && n.name === voter.name) ? true : undefined)
   await down.crash()
   await t.rejects(up.client.createToken('late', 'admin'), { code: /^ERR_(NOT_LEADER|UNAVAILABLE)$/, message: new RegExp(`^no quorum, the grid cannot take this write now: 1 of 1 voters unreachable: ${voter.name} \\((suspect|down|left)\\)`) })
 
