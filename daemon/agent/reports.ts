@@ -106,13 +106,9 @@ export class InstanceReports {
     const same = this.#lastContent !== undefined && Buffer.compare(encoded, this.#lastContent) === 0
     // Half a look's slack: a timer a millisecond early must not put a due refresh off by a whole interval.
     if (same && now - this.#lastSentAt + intervalMs / 2 < refreshMs) return
-    const report = trellis.mesh.InstanceReport.encode({
-      nodeId: this.#c.gossip.selfId,
-      incarnation: this.#init.incarnation,
-      sequence: ++this.#sequence,
-      sentAt: now,
-      ...content
-    }).finish()
+    // The stamp's fields, then the content as already encoded: protobuf reads concatenated messages as one.
+    const stamp = trellis.mesh.InstanceReport.encode({ nodeId: this.#c.gossip.selfId, incarnation: this.#init.incarnation, sequence: ++this.#sequence, sentAt: now }).finish()
+    const report = Buffer.concat([stamp, encoded])
     if (report.byteLength > MAX_REPORT_BYTES) {
       this.#c.logger.warn({ bytes: report.byteLength }, 'instance report too large to gossip')
       return

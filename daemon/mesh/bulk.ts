@@ -1,4 +1,5 @@
 import type { PrivateKey } from '@libp2p/interface'
+import { multiaddr } from '@multiformats/multiaddr'
 import type { Logger } from 'pino'
 import { readFrame, SplitTransport, writeFrame, type Transport } from '../network/index.ts'
 import type { GridKey } from './keys.ts'
@@ -77,8 +78,8 @@ export async function startBulkTransport (c: BulkComponents, init: { host: strin
 /** The IPv4 address the mesh listens on (the first /ip4/ listen address), where the bulk channel listens too; 0.0.0.0 by default. */
 export function bulkListenHost (listen: readonly string[]): string {
   for (const address of listen) {
-    const match = /^\/ip4\/([0-9.]+)\/tcp\//.exec(address)
-    if (match !== null) return match[1]!
+    const [ip, tcp] = multiaddr(address).getComponents()
+    if (ip?.name === 'ip4' && tcp?.name === 'tcp' && ip.value !== undefined) return ip.value
   }
   return '0.0.0.0'
 }

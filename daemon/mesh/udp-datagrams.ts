@@ -27,7 +27,6 @@ import { PairKeys } from './pair-keys.ts'
 export class UdpDatagrams implements Datagrams {
   readonly selfId: string
   readonly #pairKeys: PairKeys
-  readonly #publicKey: Uint8Array
   readonly #log: Logger
   readonly #handlers = new Set<(from: string, data: Uint8Array) => void>()
   readonly #addresses = new Map<string, Target[]>()
@@ -41,7 +40,6 @@ export class UdpDatagrams implements Datagrams {
   /** `remoteHost`: the address this node's open connection to a peer reaches it at, to choose among its listen addresses. */
   constructor (components: { privateKey: PrivateKey, gridKey: GridKey, logger: Logger, remoteHost?: (peer: string) => string | undefined }) {
     this.#pairKeys = new PairKeys(components.privateKey, components.gridKey, 'datagram')
-    this.#publicKey = this.#pairKeys.publicKey
     this.selfId = this.#pairKeys.selfId
     this.#log = components.logger
     this.#remoteHost = components.remoteHost ?? (() => undefined)
@@ -85,7 +83,7 @@ export class UdpDatagrams implements Datagrams {
     if (pairKey === undefined) return
     const frame = Buffer.alloc(HEADER_BYTES + data.byteLength + TAG_BYTES)
     frame[0] = VERSION
-    frame.set(this.#publicKey, 1)
+    frame.set(this.#pairKeys.publicKey, 1)
     frame.writeUInt16BE(data.byteLength, 1 + KEY_BYTES)
     frame.set(data, HEADER_BYTES)
     tag(pairKey, frame.subarray(0, HEADER_BYTES + data.byteLength)).copy(frame, HEADER_BYTES + data.byteLength)

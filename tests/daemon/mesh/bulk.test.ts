@@ -3,7 +3,7 @@ import t, { type Test } from 'tap'
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import type { Duplex } from 'node:stream'
 import { TLSSocket } from 'node:tls'
-import { GridKey, Libp2pTransport, startBulkTransport, type MeshHost } from '../../../daemon/mesh/index.ts'
+import { bulkListenHost, GridKey, Libp2pTransport, startBulkTransport, type MeshHost } from '../../../daemon/mesh/index.ts'
 import type { Transport } from '../../../daemon/network/index.ts'
 import { connect, DIAL_TIMEOUT, logger, startHost } from './helpers.ts'
 
@@ -59,4 +59,11 @@ t.test('a peer without the channel (an older node) is reached over libp2p', asyn
   await connect(a.host, old.host)
   serve(old.transport, BULK)
   t.equal(await ask(a.transport, old.host.peerId, BULK), `hello from ${a.host.peerId.slice(-6)} over libp2p`)
+})
+
+t.test('the channel listens where the mesh does: the first IPv4 listen address, else every address', async t => {
+  t.equal(bulkListenHost(['/ip6/::1/tcp/7400', '/ip4/10.1.2.3/tcp/7400']), '10.1.2.3')
+  t.equal(bulkListenHost(['/ip4/0.0.0.0/tcp/0']), '0.0.0.0')
+  t.equal(bulkListenHost(['/ip6/::/tcp/7400']), '0.0.0.0')
+  t.equal(bulkListenHost([]), '0.0.0.0')
 })
