@@ -16,12 +16,12 @@ import type { NodeMetrics } from './metrics/index.ts'
 import { BLOB_PROTOCOL } from './images/index.ts'
 import { DEFAULT_MESH_PORT, GRID_KEY_FILE, loadGridConfig } from './commands/index.ts'
 import { dataPaths, type NodeConfig } from './config.ts'
-import { MembershipLoop, RaftCommandLog } from './consensus/index.ts'
+import { MembershipLoop, RaftCommandLog, SNAPSHOT_PROTOCOL } from './consensus/index.ts'
 import type { NodeIdentity } from './identity/index.ts'
 import { ADVERT_TOPIC, GridNodes, HEARTBEAT_TOPIC, NodeDirectory } from './membership/index.ts'
 import type { NodeProfile } from './profile/index.ts'
 import { bulkListenHost, createMeshHost, Libp2pGossip, Libp2pTransport, loadGridKey, loadNodeKey, probeMulticast, startBulkTransport, SubnetScanner, UdpDatagrams, type MeshHost } from './mesh/index.ts'
-import { TERMINAL_PROTOCOL, type Transport } from './network/index.ts'
+import { LinkPacers, TERMINAL_PROTOCOL, type Transport } from './network/index.ts'
 import type { NodeAdvert } from './resources/index.ts'
 import type { Store } from './store/index.ts'
 import { REPLICA_PROTOCOL } from './volumes/index.ts'
@@ -114,7 +114,9 @@ export async function joinGrid (
     }
   }, { incarnation, intervalMs: profile.reportIntervalMs, refreshMs: profile.reportRefreshMs })
   reports.start()
-  const raft = new RaftCommandLog({ transport, store: c.store, clock: c.clock, logger: c.logger, observer: c.metrics.raftObserver() }, {
+  // One pacer per peer link for every transfer over it (snapshots, catch-ups, rebuilds), so they share its estimate and its pace.
+  const pacers = config.linkShare > 0 ? new LinkPacers(c.clock, { ceilingBytesPerSecond: config.rebuildBytesPerSecond, share: config.linkShare }) : undefined
+  const raft = new RaftCommandLog({ transport, store: c.store, clock: c.clock, logger: c.logger, observer: c.metrics.raftObserver(), pacerFor: peer => pacers?.for(peer) }, {
     // The founder starts the group as its only voter; a node that joined waits to be added.
     voters: saved?.founder === true ? [c.identity.id] : [],
     ...profile.raft
@@ -140,7 +142,7 @@ export async function joinGrid (
     state: () => raft.state
   })
   const volumes = new GridVolumes({
-    log: raft, transport, clock: c.clock, logger: c.logger, isUp: id => nodes.isUp(id), nameOf: id => nodes.nameOf(id), observer: c.metrics.volumeObserver()
+    log: raft, transport, clock: c.clock, logger: c.logger, isUp: id => nodes.isUp(id), nameOf: id => nodes.nameOf(id), observer: c.metrics.volumeObserver(), ...(pacers !== undefined ? { pacers } : {})
   }, {
     nodeId: c.identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, blockDir: paths.blocks, rebuildBytesPerSecond: config.rebuildBytesPerSecond, linkShare: config.linkShare
   })
@@ -149,7 +151,7 @@ export async function joinGrid (
 }
 
 /** Protocols whose bytes are many: over the bulk channel where a peer has one. */
-const BULK_PROTOCOLS = [TERMINAL_PROTOCOL, REPLICA_PROTOCOL, BLOB_PROTOCOL]
+const BULK_PROTOCOLS = [TERMINAL_PROTOCOL, REPLICA_PROTOCOL, BLOB_PROTOCOL, SNAPSHOT_PROTOCOL]
 
 /** Leaves the mesh: peers must see this node go before its host stops. */
 export async function leaveGrid (m: Membership): Promise<void> {

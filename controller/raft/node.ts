@@ -143,6 +143,17 @@ export class RaftNode {
     pr.paused = true
   }
 
+  /**
+   * Tells the leader a snapshot to `to` is still arriving (a piece of it was
+   * acknowledged): its wait for an answer starts over, so a transfer that
+   * takes minutes over a slow link is not given up and sent again while it
+   * makes progress. Only a transfer that stalls for an election timeout is.
+   */
+  reportSnapshotProgress (to: NodeId): void {
+    const pr = this.#r.role === 'leader' ? this.#r.progress.get(to) : undefined
+    if (pr !== undefined && pr.state === 'snapshot') pr.snapshotTicks = 0
+  }
+
   /** Tells the leader `to` could not be reached; optimistic sending to it stops until it answers. */
   reportUnreachable (to: NodeId): void {
     const pr = this.#r.role === 'leader' ? this.#r.progress.get(to) : undefined

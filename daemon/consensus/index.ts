@@ -9,6 +9,8 @@ export { BadRaftMessageError, NotLeaderError, NothingToRecoverError, RaftClosedE
 export { RaftCommandLog } from './raft-command-log.ts'
 export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus, RaftObserver } from './raft-command-log.ts'
 export { PeerLinks, RAFT_PROTOCOL } from './peer-link.ts'
+export { SnapshotTransfers, SNAPSHOT_PROTOCOL, MAX_PIECE_BYTES } from './snapshot-transfer.ts'
+export type { SnapshotTransferStats, SnapshotTransfersInit } from './snapshot-transfer.ts'
 export type { PeerLinkStats, PeerLinksInit } from './peer-link.ts'
 export { ProposalForwarder, FORWARD_PROTOCOL } from './forward.ts'
 export type { Applied, ForwardTarget } from './forward.ts'

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
 import type { Clock } from '../../controller/clock/index.ts'
 import type { Role, Status } from '../../controller/raft/index.ts'
-import type { Transport } from '../network/index.ts'
+import type { LinkPacer, Transport } from '../network/index.ts'
 import type { Store } from '../store/index.ts'
 
 /** What a RaftCommandLog uses; the caller owns each and closes it after the log. */
@@ -12,6 +12,8 @@ export interface RaftCommandLogComponents {
   logger: Logger
   /** Told of commits and leader changes (metrics). */
   observer?: RaftObserver
+  /** The pacer of the link to a peer: snapshots to it go at its pace (docs/field.md, Transfers). Absent: unpaced. */
+  pacerFor?: (peer: string) => LinkPacer | undefined
 }
 
 /** What a RaftCommandLog tells metrics. */

@@ -13,6 +13,7 @@ import { ProposalForwarder } from './forward.ts'
 import type { Applied } from './forward.ts'
 import { PeerLinks } from './peer-link.ts'
 import type { PeerLinkStats } from './peer-link.ts'
+import { SnapshotTransfers, type SnapshotTransferStats } from './snapshot-transfer.ts'
 import { TickTimes } from './tick-times.ts'
 import { Waiters } from './waiters.ts'
 import { restoreState } from './snapshot.ts'
@@ -50,6 +51,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   readonly #snapshotEvery: number
   readonly #listeners = new Set<(result: ApplyResult, index: number) => void>()
   readonly #links: PeerLinks
+  readonly #snapshots: SnapshotTransfers
   readonly #forwarder: ProposalForwarder
   readonly #waiters = new Waiters()
   #storage: LevelStorage | undefined
@@ -81,6 +83,17 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#snapshotEvery = init.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY
     const parts = { transport: this.#transport, clock: this.#clock, logger: this.#logger }
     this.#links = new PeerLinks(parts, { onMessage: m => { this.#step(m) } })
+    this.#snapshots = new SnapshotTransfers(parts, {
+      onMessage: m => { this.#step(m) },
+      onProgress: to => { this.#node?.reportSnapshotProgress(to) },
+      onDone: (to, ok) => {
+        if (this.#closing !== undefined || this.#node === undefined) return
+        this.#node.reportSnapshot(to, ok)
+        this.#kick()
+      },
+      pacerFor: components.pacerFor,
+      fallback: m => this.#links.send(m)
+    })
     this.#forwarder = new ProposalForwarder(parts, {
       target: { proposeLocal: async data => await this.#proposeLocal(data, this.#clock.now() + this.#timeoutMs), leader: () => this.#node?.leader ?? null }
     })
@@ -139,6 +152,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     }, { async: this.#init.pipelined ?? true })
     if (this.#closing !== undefined) return
     this.#links.start()
+    this.#snapshots.start()
     this.#forwarder.start()
     this.#tickTimes.record(0, this.#clock.now())
     this.#scheduleTick()
@@ -161,6 +175,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     await this.#starting?.catch(() => {})
     this.#timer?.cancel()
     this.#links.stop()
+    this.#snapshots.stop()
     this.#forwarder.stop()
     // Never leave a batch half-handled: the store may be closed right after.
     this.#snapshotter?.stop()
@@ -311,13 +326,14 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     return catchUpOf(node.status(), id, this.#init.catchUpLag ?? DEFAULT_CATCH_UP_LAG)
   }
 
-  /** Counters: what the core dropped or ignored, what the links dropped, garbled forward requests, snapshots this node made. */
-  stats (): { core: ReturnType<RaftNode['stats']>, links: PeerLinkStats, forwardGarbled: number, snapshots: number } {
+  /** Counters: what the core dropped or ignored, what the links dropped, garbled forward requests, snapshots this node made and transferred. */
+  stats (): { core: ReturnType<RaftNode['stats']>, links: PeerLinkStats, forwardGarbled: number, snapshots: number, transfers: SnapshotTransferStats } {
     return {
       core: this.#node?.stats() ?? { dropped: {}, ignored: {} },
       links: this.#links.stats(),
       forwardGarbled: this.#forwarder.garbled,
-      snapshots: this.#snapshotter?.made ?? 0
+      snapshots: this.#snapshotter?.made ?? 0,
+      transfers: this.#snapshots.stats()
     }
   }
 
@@ -370,12 +386,17 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#pipeline?.kick()
   }
 
-  /** Sends a message. A dropped one is Raft's ordinary loss; the core is told so it probes instead of streaming. */
+  /**
+   * Sends a message. A dropped one is Raft's ordinary loss; the core is told
+   * so it probes instead of streaming. Snapshots go on a stream of their own
+   * (snapshot-transfer.ts), which reports their end to the core.
+   */
   #send (m: Message): void {
-    const node = this.#node!
-    const ok = this.#links.send(m)
-    if (!ok) node.reportUnreachable(m.to)
-    if (m.type === 'snapshot') node.reportSnapshot(m.to, ok)
+    if (m.type === 'snapshot') {
+      this.#snapshots.send(m)
+      return
+    }
+    if (!this.#links.send(m)) this.#node!.reportUnreachable(m.to)
   }
 
   /** A Ready's state-machine work, in Ready order; held back while a snapshot is being serialized. */

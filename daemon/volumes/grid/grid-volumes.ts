@@ -47,6 +47,8 @@ export interface GridVolumesComponents {
   nameOf: (node: string) => string
   /** Told of the volume traffic metrics count: acknowledged writes, bytes copied by catch-ups and rebuilds. */
   observer?: VolumeObserver
+  /** The node's link pacers, shared with its other transfers; without them, made from linkShare. */
+  pacers?: LinkPacers
 }
 
 /** What GridVolumes tells metrics. */
@@ -110,7 +112,7 @@ export class GridVolumes implements VolumeAttacher {
     this.#nbd = new NbdServer({ logger: this.#log })
     this.#socket = join(init.runDir, 'nbd.sock')
     const share = init.linkShare ?? 0
-    this.#pacers = share > 0 ? new LinkPacers(components.clock, { ceilingBytesPerSecond: init.rebuildBytesPerSecond, share }) : undefined
+    this.#pacers = components.pacers ?? (share > 0 ? new LinkPacers(components.clock, { ceilingBytesPerSecond: init.rebuildBytesPerSecond, share }) : undefined)
     // Every applied command may change a volume; a burst of them makes one pass.
     this.#tend = new Periodic(
       { clock: components.clock, onError: err => { this.#log.warn({ err }, 'volume pass failed') } },

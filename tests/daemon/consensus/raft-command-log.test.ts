@@ -68,3 +68,21 @@ t.test('a partitioned minority cannot commit; after healing it converges', async
   await waitFor(() => c.ids.every(id => c.log(id).state.apps.has('majority')), 5000, 'convergence')
   for (const id of c.ids) t.notOk(c.log(id).state.apps.has('minority'), `${id}: the uncommitted proposal never applied`)
 })
+
+t.test('a member cut off while the log was compacted catches up by a snapshot bigger than the Raft stream\'s backlog', async t => {
+  const c = await Cluster.create(t, ['a', 'b', 'c'], { snapshotEvery: 4, timeoutMs: 10_000 })
+  const leader = await c.waitLeader()
+  const behind = c.ids.find(id => id !== leader)!
+  for (const id of c.ids) if (id !== behind) c.network.partition(behind, id)
+  // 12 apps of 512 KiB each: a state of about 6 MiB (the Raft stream holds at most 4 MiB queued).
+  const source = 'x'.repeat(512 * 1024)
+  for (let i = 0; i < 12; i++) await c.log(leader).propose(putApp(spec(`big${i}`), `${source}${i}`))
+  const up = c.ids.filter(id => id !== behind)
+  await waitFor(() => up.every(id => c.log(id).stats().snapshots > 0), 10_000, 'the others compact their logs')
+  c.network.heal()
+  await waitFor(() => c.log(behind).state.apps.size === 12, 30_000, `${behind} catches up`)
+  t.equal(c.log(behind).state.apps.get('big11')?.source, `${source}11`, 'with the whole state')
+  const sent = up.reduce((n, id) => n + c.log(id).stats().transfers.sent, 0)
+  t.ok(sent >= 1, `by a snapshot transfer (${sent})`)
+  t.equal(c.log(behind).stats().transfers.received >= 1, true, 'which it received')
+})

@@ -5,18 +5,21 @@ import type { Duplex } from 'node:stream'
 import { TLSSocket } from 'node:tls'
 import { bulkListenHost, GridKey, Libp2pTransport, startBulkTransport, type MeshHost } from '../../../daemon/mesh/index.ts'
 import type { Transport } from '../../../daemon/network/index.ts'
+import type { Message } from '../../../controller/raft/index.ts'
+import { RealClock } from '../../../controller/clock/index.ts'
+import { SNAPSHOT_PROTOCOL, SnapshotTransfers } from '../../../daemon/consensus/index.ts'
 import { connect, DIAL_TIMEOUT, logger, startHost } from './helpers.ts'
 
 const BULK = '/trellis-test/bulk/1'
 const CONTROL = '/trellis-test/control/1'
 
 /** A host and its transport: split (bulk on) or the bare libp2p one (bulk off, as an older node). */
-async function node (t: Test, gridKey: GridKey, bulk: boolean): Promise<{ host: MeshHost, transport: Transport }> {
+async function node (t: Test, gridKey: GridKey, bulk: boolean, protocols = [BULK]): Promise<{ host: MeshHost, transport: Transport }> {
   const privateKey = await generateKeyPair('Ed25519')
   const host = await startHost(t, { gridKey, privateKey })
   const control = new Libp2pTransport({ host, logger }, { dialTimeoutMs: DIAL_TIMEOUT })
   const transport = bulk
-    ? (await startBulkTransport({ control, privateKey, gridKey, logger, remoteHost: peer => host.remoteIp4(peer), admits: () => true }, { host: '127.0.0.1', port: 0, protocols: [BULK] })).transport
+    ? (await startBulkTransport({ control, privateKey, gridKey, logger, remoteHost: peer => host.remoteIp4(peer), admits: () => true }, { host: '127.0.0.1', port: 0, protocols })).transport
     : control
   t.teardown(() => transport.close())
   return { host, transport }
@@ -66,4 +69,34 @@ t.test('the channel listens where the mesh does: the first IPv4 listen address, 
   t.equal(bulkListenHost(['/ip4/0.0.0.0/tcp/0']), '0.0.0.0')
   t.equal(bulkListenHost(['/ip6/::/tcp/7400']), '0.0.0.0')
   t.equal(bulkListenHost([]), '0.0.0.0')
+})
+
+t.test('a Raft snapshot of 6 MiB crosses real hosts over the TLS channel, in acknowledged pieces', async t => {
+  const gridKey = GridKey.create()
+  const a = await node(t, gridKey, true, [SNAPSHOT_PROTOCOL])
+  const b = await node(t, gridKey, true, [SNAPSHOT_PROTOCOL])
+  await connect(a.host, b.host)
+  const ways: string[] = []
+  const handle = b.transport.handle.bind(b.transport)
+  b.transport.handle = (protocol, handler) => { handle(protocol, (stream, from) => { ways.push(stream instanceof TLSSocket ? 'tls' : 'libp2p'); handler(stream, from) }) }
+  const got: Message[] = []
+  const done: boolean[] = []
+  let progress = 0
+  const make = (transport: Transport, onMessage: (m: Message) => void): SnapshotTransfers => {
+    const s = new SnapshotTransfers({ transport, clock: new RealClock(), logger }, { onMessage, onProgress: () => { progress++ }, onDone: (_to, ok) => { done.push(ok) } })
+    s.start()
+    t.teardown(() => { s.stop() })
+    return s
+  }
+  const sender = make(a.transport, () => {})
+  make(b.transport, m => { got.push(m) })
+  const data = new Uint8Array(6 * 1024 * 1024).map((_, i) => i % 251)
+  sender.send({ type: 'snapshot', from: a.host.peerId, to: b.host.peerId, term: 3, snapshot: { index: 42, term: 3, conf: { voters: [a.host.peerId, b.host.peerId], learners: [] }, data } })
+  const until = Date.now() + 30_000
+  while (done.length === 0 && Date.now() < until) await new Promise(resolve => setTimeout(resolve, 20))
+  t.same(done, [true], 'reported delivered')
+  t.same(ways, ['tls'], 'over the TLS channel')
+  t.ok(progress >= 6, `${progress} pieces acknowledged`)
+  const m = got[0]
+  t.ok(m?.type === 'snapshot' && m.snapshot.index === 42 && Buffer.from(m.snapshot.data).equals(Buffer.from(data)), 'the whole state, intact')
 })
