@@ -6,7 +6,9 @@
  * 300 ms of every second); then the node running the lb is cut off
  * entirely, and its own entry must keep serving the app's stateless path
  * (lb → its own web) while the majority carries on; after healing the app
- * is whole again with one copy of each instance. Needs root, iproute2, tc.
+ * is whole again with one copy of each instance. Last the db's node is cut
+ * off: it fences its db before the majority starts one on its side, which it
+ * does within a bound. Needs root, iproute2, tc.
  */
 import t from 'tap'
 import { FieldNet } from '../harness/netns/field-net.ts'
@@ -116,6 +118,45 @@ t.test('a flapping db node and an island: the island serves its stateless part, 
   await waitAllUp(daemons, 60_000)
   await healthy(writer, 'the app to be healthy after healing')
   await waitFor('a few more notes after healing', 30_000, async () => acknowledged.length > during + 3 ? true : undefined, 500)
+
+  // The db's node cut off: it fences itself (kills its db) before the majority starts the db on its side, and the majority
+  // does so within a bound (failure-handling.md: fenced within 5 s, moved 5.5 s after the leader last heard the node).
+  // Only a volume with an in-sync replica on the majority's side can move there.
+  await waitFor('the db\'s volume to be healthy (both replicas in sync)', 60_000, async () => (await client.volume('island.db.data')).state === 'healthy' ? true : undefined, 500)
+  const fenced = await nodeOf('db')
+  const oldDb = (await fenced.client.app('island')).instanceList.find(i => i.component === 'db')!
+  writer = daemons.find(d => d !== fenced)!
+  const alive = (pid: number): boolean => { try { process.kill(pid, 0); return true } catch { return false } }
+  t.ok(oldDb.pid !== undefined && alive(oldDb.pid), `the db runs on ${fenced.name} (pid ${oldDb.pid})`)
+  net.cut(fenced.index)
+  t.teardown(() => { net.heal(fenced.index) })
+  const cutAt = Date.now()
+  let stoppedAt = 0
+  let movedAt = 0
+  let oldAliveWhenMoved = false
+  await waitFor('the db to stop on its own node and to run on the majority\'s side', 60_000, async () => {
+    if (stoppedAt === 0 && !alive(oldDb.pid!)) stoppedAt = Date.now()
+    const app = await writer.client.app('island').catch(() => undefined)
+    if (movedAt === 0 && app?.instanceList.some(i => i.component === 'db' && i.node !== oldDb.node && i.state === 'running') === true) {
+      movedAt = Date.now()
+      oldAliveWhenMoved = alive(oldDb.pid!)
+    }
+    return stoppedAt > 0 && movedAt > 0 ? true : undefined
+  }, 100).catch(async (err: Error) => {
+    const app = await writer.client.app('island').catch(() => undefined)
+    const dbs = app?.instanceList.filter(i => i.component === 'db').map(i => `${i.nodeName ?? i.node} ${i.state}`)
+    throw new Error(`${err.message}: stopped ${stoppedAt > 0}, moved ${movedAt > 0}, the majority sees db ${JSON.stringify(dbs)}, volume ${JSON.stringify(await writer.client.volume('island.db.data').catch(() => undefined))}`)
+  })
+  t.comment(`db cut off: stopped on its node after ${((stoppedAt - cutAt) / 1000).toFixed(1)} s, running on the majority's side after ${((movedAt - cutAt) / 1000).toFixed(1)} s`)
+  t.notOk(oldAliveWhenMoved, 'the fenced db was gone before the majority\'s db was seen running: never two')
+  t.ok(stoppedAt - cutAt < 10_000, `fenced within 10 s of the cut (${stoppedAt - cutAt} ms)`)
+  t.ok(movedAt - cutAt < 45_000, `the majority runs the db within 45 s of the cut (${movedAt - cutAt} ms)`)
+  await waitFor('the majority\'s entry to take notes again', 60_000, async () => acknowledged.length > during + 6 ? true : undefined, 500)
+  const fencedDuring = acknowledged.length
+  net.heal(fenced.index)
+  await waitAllUp(daemons, 60_000)
+  await healthy(writer, 'the app to be healthy after the db\'s node came back')
+  await waitFor('a few more notes after that', 30_000, async () => acknowledged.length > fencedDuring + 3 ? true : undefined, 500)
   writing = false
   await writes
 
