@@ -136,6 +136,8 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     this.#unsubscribe.push(gossip.subscribe(ADVERT_TOPIC, msg => { this.#receive(msg) }))
     this.#unsubscribe.push(gossip.subscribe(HEARTBEAT_TOPIC, msg => { this.#receive(msg) }))
     if (this.#c.datagrams !== undefined) this.#unsubscribe.push(this.#c.datagrams.onMessage((from, data) => { this.#receiveDatagram(from, data) }))
+    // A node whose gossip stream opened only now missed our adverts so far (heartbeats by datagram can come long before).
+    this.#unsubscribe.push(gossip.onSubscribed(ADVERT_TOPIC, () => { this.#advertSoon() }))
     serveProbes({ transport: this.#c.transport, ping: this.#c.ping, logger: this.#c.logger }, { timeoutMs: this.#init.settings.heartbeatMs * 2 })
     await this.#publishAdvert(true)
     this.#every(this.#init.settings.heartbeatMs, () => { this.#publishHeartbeat(false) })
@@ -180,11 +182,11 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   }
 
   /**
-   * Sends this node's advert soon, for a node that just appeared, and once
-   * more a little later: the newcomer's heartbeat can reach us before our
-   * gossip stream to it is open, and gossipsub drops what it has no stream
-   * for, which would leave the newcomer without our name until the next
-   * periodic advert.
+   * Sends this node's advert soon, for a node that just appeared or just
+   * subscribed to adverts, and once more a little later: the newcomer's
+   * heartbeat can reach us before our gossip stream to it is open, and
+   * gossipsub drops what it has no stream for, which would leave the
+   * newcomer without our name until the next periodic advert.
    */
   #advertSoon (): void {
     if (this.#soon || this.#stopped) return

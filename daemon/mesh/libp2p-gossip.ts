@@ -1,4 +1,4 @@
-import type { GossipSub, Message, TopicValidatorResult } from '@libp2p/gossipsub'
+import type { GossipSub, Message, SubscriptionChangeData, TopicValidatorResult } from '@libp2p/gossipsub'
 import type { Logger } from 'pino'
 import type { Gossip, GossipMessage, GossipVerdict } from '../network/index.ts'
 
@@ -24,12 +24,21 @@ export class Libp2pGossip implements Gossip {
   readonly #seen = new WeakMap<Message, GossipMessage>()
   readonly #validated = new Set<string>()
   readonly #listener = (event: CustomEvent<Message>): void => { this.#deliver(event.detail) }
+  readonly #subscribed = new Map<string, Set<(node: string) => void>>()
+  readonly #subscriptionListener = (event: CustomEvent<SubscriptionChangeData>): void => {
+    const node = event.detail.peerId.toString()
+    for (const s of event.detail.subscriptions) {
+      if (!s.subscribe) continue
+      for (const handler of [...this.#subscribed.get(s.topic) ?? []]) handler(node)
+    }
+  }
 
   constructor (components: { pubsub: GossipSub, selfId: string, logger: Logger }) {
     this.#pubsub = components.pubsub
     this.selfId = components.selfId
     this.#log = components.logger
     this.#pubsub.addEventListener('message', this.#listener)
+    this.#pubsub.addEventListener('subscription-change', this.#subscriptionListener)
   }
 
   async publish (topic: string, data: Uint8Array): Promise<void> {
@@ -72,9 +81,18 @@ export class Libp2pGossip implements Gossip {
     return this.#pubsub.getSubscribers(topic).map(p => p.toString())
   }
 
+  onSubscribed (topic: string, handler: (node: string) => void): () => void {
+    let set = this.#subscribed.get(topic)
+    if (set === undefined) { set = new Set(); this.#subscribed.set(topic, set) }
+    set.add(handler)
+    return () => { set.delete(handler) }
+  }
+
   /** Stops delivering; the host's gossipsub stops with the host. */
   close (): void {
     this.#pubsub.removeEventListener('message', this.#listener)
+    this.#pubsub.removeEventListener('subscription-change', this.#subscriptionListener)
+    this.#subscribed.clear()
     for (const topic of this.#validated) this.#pubsub.topicValidators.delete(topic)
     for (const topic of this.#handlers.keys()) this.#pubsub.unsubscribe(topic)
     this.#handlers.clear()

@@ -44,4 +44,11 @@ export interface Gossip {
   validate (topic: string, validator: (message: GossipMessage) => GossipVerdict): void
   /** Nodes this one knows to be subscribed to the topic. */
   subscribers (topic: string): string[]
+  /**
+   * Calls handler with each node this one newly learns is subscribed to the
+   * topic (a node that joined, or whose gossip stream to this one opened),
+   * so soft state it lacks can be sent again at once rather than at the
+   * next periodic round. Returns the function that stops it.
+   */
+  onSubscribed (topic: string, handler: (node: string) => void): () => void
 }

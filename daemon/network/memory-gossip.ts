@@ -37,7 +37,9 @@ export class MemoryGossipNetwork {
   }
 
   heal (a: string, b: string): void {
-    this.#cuts.delete(pair(a, b))
+    if (!this.#cuts.delete(pair(a, b))) return
+    this.#nodes.get(a)?.learnSubscriptions(b)
+    this.#nodes.get(b)?.learnSubscriptions(a)
   }
 
   /**
@@ -46,7 +48,7 @@ export class MemoryGossipNetwork {
    */
   mute (from: string, to: string, muted = true): void {
     if (muted) this.#muted.add(`${from}>${to}`)
-    else this.#muted.delete(`${from}>${to}`)
+    else if (this.#muted.delete(`${from}>${to}`)) this.#nodes.get(from)?.learnSubscriptions(to)
   }
 
   /** `id`'s datagrams on this network (sharing its cuts); one per node. */
@@ -89,6 +91,16 @@ export class MemoryGossipNetwork {
     }
   }
 
+  /** @internal Tells every node `id` can reach that it subscribed to `topic`. */
+  subscribed (id: string, topic: string): void {
+    for (const node of this.#nodes.values()) if (node.selfId !== id && !this.#blocked(node.selfId, id)) node.learnSubscription(id, topic)
+  }
+
+  /** @internal The topics `id` is subscribed to. */
+  topicsOf (id: string): string[] {
+    return this.#nodes.get(id)?.topics() ?? []
+  }
+
   /** @internal Nodes subscribed to a topic, reachable from `from`. */
   listeners (from: string, topic: string): string[] {
     return [...this.#nodes.values()].filter(n => n.selfId !== from && n.listens(topic) && !this.#blocked(from, n.selfId)).map(n => n.selfId)
@@ -105,6 +117,7 @@ export class MemoryGossip implements Gossip {
   readonly #network: MemoryGossipNetwork
   readonly #handlers = new Map<string, Set<(message: GossipMessage) => void>>()
   readonly #validators = new Map<string, (message: GossipMessage) => GossipVerdict>()
+  readonly #subscribed = new Map<string, Set<(node: string) => void>>()
 
   constructor (network: MemoryGossipNetwork, id: string) {
     this.#network = network
@@ -117,8 +130,10 @@ export class MemoryGossip implements Gossip {
 
   subscribe (topic: string, handler: (message: GossipMessage) => void): () => void {
     let set = this.#handlers.get(topic)
+    const first = set === undefined
     if (set === undefined) { set = new Set(); this.#handlers.set(topic, set) }
     set.add(handler)
+    if (first) this.#network.subscribed(this.selfId, topic)
     return () => {
       set.delete(handler)
       if (set.size === 0 && this.#handlers.get(topic) === set) this.#handlers.delete(topic)
@@ -131,6 +146,30 @@ export class MemoryGossip implements Gossip {
 
   subscribers (topic: string): string[] {
     return this.#network.listeners(this.selfId, topic)
+  }
+
+  onSubscribed (topic: string, handler: (node: string) => void): () => void {
+    let set = this.#subscribed.get(topic)
+    if (set === undefined) { set = new Set(); this.#subscribed.set(topic, set) }
+    set.add(handler)
+    return () => { set.delete(handler) }
+  }
+
+  /** @internal Tells the onSubscribed handlers of `topic` about `node`, after the present task. */
+  learnSubscription (node: string, topic: string): void {
+    const handlers = this.#subscribed.get(topic)
+    if (handlers === undefined || handlers.size === 0) return
+    queueMicrotask(() => { for (const handler of [...handlers]) handler(node) })
+  }
+
+  /** @internal Learns every topic `node` is subscribed to: its messages can reach us now. */
+  learnSubscriptions (node: string): void {
+    for (const topic of this.#network.topicsOf(node)) this.learnSubscription(node, topic)
+  }
+
+  /** @internal */
+  topics (): string[] {
+    return [...this.#handlers.keys()]
   }
 
   /** @internal */

@@ -113,6 +113,21 @@ export function gossipCompliance (name: string, setup: () => Promise<GossipSet>)
       t.pass('the replacing validator accepted and both handlers heard it')
     })
 
+    t.test('a node is told when another subscribes to a topic it watches, and not of other topics', async t => {
+      const [a, b, c] = await made(t)
+      const told: string[] = []
+      const stop = a.onSubscribed(TOPIC, node => { told.push(node) })
+      c.subscribe(OTHER, () => {})
+      b.subscribe(TOPIC, () => {})
+      await until(t, 'a to be told of b', async () => told.includes(b.selfId))
+      t.notOk(told.includes(c.selfId), 'c subscribed to another topic')
+      stop()
+      const before = told.length
+      c.subscribe(TOPIC, () => {})
+      await until(t, 'a to know c subscribed', async () => a.subscribers(TOPIC).includes(c.selfId))
+      t.equal(told.length, before, 'once stopped, a is told nothing')
+    })
+
     t.test('publishing with nobody listening resolves; subscribers lists who listens', async t => {
       const [a, b, c] = await made(t)
       await a.publish('trellis-test/nobody/1', text('anyone?'))
