@@ -74,7 +74,7 @@ export async function joinGrid (
     ? control
     : (await startBulkTransport({
         control, privateKey, gridKey, logger: c.logger.child({ component: 'bulk' }), remoteHost: peer => host.remoteIp4(peer), admits: peer => host.admission.verdict(peer) !== 'refused'
-      }, { host: bulkListenHost(listen), port: config.bulkPort ?? (host.tcpPort() ?? DEFAULT_MESH_PORT) + 1, protocols: BULK_PROTOCOLS })).transport
+      }, { host: bulkListenHost(listen), port: config.bulkPort ?? (host.tcpPort() ?? DEFAULT_MESH_PORT) + 1, protocols: bulkProtocols(profile) })).transport
   const scanner = saved?.founder !== true && [...(saved?.bootstrap ?? []), ...config.bootstrap].length === 0 && !(mdnsOn && (await probeMulticast()).ok)
     ? new SubnetScanner({ host, clock: c.clock, logger: c.logger.child({ component: 'scan' }) }, { port: host.tcpPort() ?? DEFAULT_MESH_PORT })
     : undefined
@@ -150,8 +150,10 @@ export async function joinGrid (
   return { host, transport, gossip, datagrams, ...(scanner !== undefined ? { scanner } : {}), directory, nodes, reports, raft, members, volumes }
 }
 
-/** Protocols whose bytes are many: over the bulk channel where a peer has one. */
-const BULK_PROTOCOLS = [TERMINAL_PROTOCOL, REPLICA_PROTOCOL, BLOB_PROTOCOL, SNAPSHOT_PROTOCOL]
+/** Protocols whose bytes are many: over the bulk channel where a peer has one (terminals only where handshakes are cheap). */
+function bulkProtocols (profile: NodeProfile): string[] {
+  return [REPLICA_PROTOCOL, BLOB_PROTOCOL, SNAPSHOT_PROTOCOL, ...(profile.mesh.bulkTerminals ? [TERMINAL_PROTOCOL] : [])]
+}
 
 /** Leaves the mesh: peers must see this node go before its host stops. */
 export async function leaveGrid (m: Membership): Promise<void> {

@@ -53,6 +53,16 @@ export interface NodeProfile {
   mesh: {
     /** libp2p's connection monitor pings every connection this often (a new stream each time). */
     connectionPingMs: number
+    /**
+     * Terminal streams (app connections between nodes: often short, one per
+     * request or probe) over the bulk channel. Each opens its own TLS
+     * connection, whose handshake is about 3 KB with the hybrid key exchange:
+     * nothing on a LAN, where it saves libp2p's JavaScript cipher; on a
+     * radio link a stream of probes and requests fills it with handshakes.
+     * Off, they are streams on the libp2p connection (a few dozen bytes to
+     * open). Long transfers (replication, images, snapshots) stay on it.
+     */
+    bulkTerminals: boolean
   }
 }
 
@@ -71,7 +81,7 @@ export const LAN_PROFILE: Readonly<NodeProfile> = Object.freeze({
   fence: LAN_FENCE,
   membershipLoopMs: 1_000,
   reconcileRoundMs: 1_000,
-  mesh: Object.freeze({ connectionPingMs: 10_000 })
+  mesh: Object.freeze({ connectionPingMs: 10_000, bulkTerminals: true })
 })
 
 /**
@@ -92,7 +102,7 @@ export const FIELD_PROFILE: Readonly<NodeProfile> = Object.freeze({
   fence: Object.freeze(fenceTiming({ quorumCheckMs: 2_000, fenceAfterMs: 15_000 })),
   membershipLoopMs: 2_000,
   reconcileRoundMs: 2_000,
-  mesh: Object.freeze({ connectionPingMs: 60_000 })
+  mesh: Object.freeze({ connectionPingMs: 60_000, bulkTerminals: false })
 })
 
 /** The profiles by name. */

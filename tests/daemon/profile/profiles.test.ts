@@ -26,6 +26,7 @@ t.test('both profiles hold every relation; field is slower at every timer that c
   t.ok(FIELD_PROFILE.reportIntervalMs > LAN_PROFILE.reportIntervalMs, 'reports')
   t.ok(FIELD_PROFILE.fence.quorumCheckMs > LAN_PROFILE.fence.quorumCheckMs, 'quorum checks')
   t.ok(FIELD_PROFILE.mesh.connectionPingMs > LAN_PROFILE.mesh.connectionPingMs, 'connection pings')
+  t.ok(LAN_PROFILE.mesh.bulkTerminals && !FIELD_PROFILE.mesh.bulkTerminals, 'terminal streams on the bulk channel only on a LAN (a TLS handshake each)')
   t.ok(FIELD_PROFILE.fence.fenceAfterMs >= nominalWindow(FIELD_PROFILE.detector).downAfterMs, 'field fences no sooner than its detector declares a silent node down')
 })
 
