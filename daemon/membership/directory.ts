@@ -24,6 +24,13 @@ const PEER_RATE = 50
 const PEER_BURST = 200
 /** How long after the advert for a newcomer it goes once more, ms. */
 const ADVERT_AGAIN_MS = 3000
+/**
+ * Least gap before the advert for a newcomer, ms; the profile's gap between
+ * adverts for a change if that is shorter. Not the field profile's 10 s: until
+ * our advert arrives the newcomer has neither our name nor our address
+ * (so no datagrams to us), and one unchanged advert per arrival costs little.
+ */
+const NEWCOMER_GAP_MS = 1000
 /** Heartbeat periods within which a peer's datagram counts as lately heard: two may be lost in a row. */
 const REACH_BEATS = 3
 
@@ -191,7 +198,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   #advertSoon (): void {
     if (this.#soon || this.#stopped) return
     this.#soon = true
-    const wait = Math.max(0, this.#init.advertMinGapMs - (this.#c.clock.now() - this.#lastAdvertAt))
+    const wait = Math.max(0, Math.min(NEWCOMER_GAP_MS, this.#init.advertMinGapMs) - (this.#c.clock.now() - this.#lastAdvertAt))
     this.#soonTimer = this.#c.clock.setTimeout(() => {
       this.#soon = false
       void this.#publishAdvert(true)

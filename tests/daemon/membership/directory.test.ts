@@ -22,7 +22,8 @@ interface World {
   dirs: Map<string, NodeDirectory>
   events: Map<string, MembershipEvent[]>
   learned: Map<string, string[]>
-  add (id: string, options?: { datagrams?: boolean }): Promise<NodeDirectory>
+  /** `field`: the field profile's advert timing (every 60 s, on change at most every 10 s). */
+  add (id: string, options?: { datagrams?: boolean, field?: boolean }): Promise<NodeDirectory>
   run (ms: number): Promise<void>
 }
 
@@ -54,7 +55,7 @@ async function world (t: Test): Promise<World> {
         ping: async peer => w.alive.has(peer),
         learn: (peer, addresses) => { w.learned.set(`${id}>${peer}`, addresses) },
         ...(options.datagrams === true ? { datagrams: gossip.datagrams(id) } : {})
-      }, { settings: LAN_DETECTOR, incarnation: 1, advertIntervalMs: 10_000, advertMinGapMs: 1000, seed: id.charCodeAt(0) })
+      }, { settings: LAN_DETECTOR, incarnation: 1, advertIntervalMs: options.field === true ? 60_000 : 10_000, advertMinGapMs: options.field === true ? 10_000 : 1000, seed: id.charCodeAt(0) })
       dir.on('event', e => { events.push(e) })
       await dir.start()
       w.dirs.set(id, dir)
@@ -198,6 +199,17 @@ for (const c of [
     t.equal(b.nodes().find(n => n.id === 'a')?.advert?.name, 'node-a', `b has a's advert ${c.thenMs} ms after its gossip opened`)
   })
 }
+
+t.test('with field advert timing, a newcomer gets our advert (and so our address for datagrams) within a couple of seconds, not after the 10 s gap', async t => {
+  const w = await world(t)
+  const a = await w.add('a', { field: true, datagrams: true })
+  await w.run(5000)
+  const b = await w.add('b', { field: true, datagrams: true })
+  await w.run(2500)
+  t.equal(stateOf(a, 'b'), 'up', 'a has heard b')
+  t.equal(b.nodes().find(n => n.id === 'a')?.advert?.name, 'node-a', 'b has a\'s advert')
+  t.equal(a.nodes().find(n => n.id === 'b')?.advert?.name, 'node-b', 'and a has b\'s')
+})
 
 t.test('with datagrams, heartbeats leave gossip once every peer hears them; nobody is suspected', async t => {
   const w = await world(t)
