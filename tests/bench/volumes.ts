@@ -24,7 +24,9 @@
  * BENCH_VOLUMES_PGBENCH_S, 30, seconds of each pgbench run;
  * BENCH_VOLUMES_PGBENCH_ROUNDS, 3, runs of each side, taking turns;
  * BENCH_VOLUMES_PGBENCH_MIB, 1024, its volume; BENCH_VOLUMES_PGBENCH:
- * on, off, or only (the pgbench pair alone; with _S=5 a quick smoke)).
+ * on, off, or only (the pgbench pair alone; with _S=5 a quick smoke));
+ * BENCH_VOLUMES_PROFILE=<dir>: a CPU profile of every node during the
+ * 2-replica random write phase, written there as <node>.cpuprofile).
  */
 import { execFile, fork, spawnSync, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
@@ -70,6 +72,7 @@ if (!['on', 'off', 'only'].includes(PGBENCH_MODE)) throw new Error(`BENCH_VOLUME
 const PGBENCH_SECONDS = knob('BENCH_VOLUMES_PGBENCH_S', 30)
 const PGBENCH_ROUNDS = knob('BENCH_VOLUMES_PGBENCH_ROUNDS', 3)
 const PGBENCH_SIZE = knob('BENCH_VOLUMES_PGBENCH_MIB', 1024) * MiB // bytes
+const PROFILE_DIR = process.env.BENCH_VOLUMES_PROFILE
 
 /** Main → node. */
 type Command =
@@ -78,6 +81,7 @@ type Command =
   | { kind: 'fill', volume: string }
   | { kind: 'resync', volume: string, to: Peer, bytesPerSecond?: number, abortAfterMs?: number }
   | { kind: 'counters', volume: string }
+  | { kind: 'profile', start: boolean, file?: string }
   | { kind: 'stop' }
 /** Node → main. */
 type Message =
@@ -219,7 +223,10 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
     const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, members: peers.slice(1, replicas) })
     const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
     // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
-    results.push({ label, f: await measure(label, root, port!, volume, replicas) })
+    const profile = PROFILE_DIR === undefined || replicas !== 2
+      ? undefined
+      : async (start: boolean) => { for (const [i, n] of nodes.entries()) await ask(n, { kind: 'profile', start, file: join(PROFILE_DIR, `${'abc'[i]!}.cpuprofile`) }) }
+    results.push({ label, f: await measure(label, root, port!, volume, replicas, profile) })
   }
 
   // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
@@ -291,14 +298,16 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
 }
 
 /** Every figure for one NBD export, in an order that leaves each step's data where the next expects it. */
-async function measure (label: string, root: string, port: number, name: string, floorFiles: number): Promise<Figures> {
+async function measure (label: string, root: string, port: number, name: string, floorFiles: number, profile?: (start: boolean) => Promise<void>): Promise<Figures> {
   const url = `nbd://127.0.0.1:${port}/${name}`
   const seqCount = SIZE / SEQ_BLOCK
   // qemu-img bench stops its clock before a final flush is answered, so the flush is sent and timed here.
   const seqWriteS = await bench(url, ['-w', '--pattern=90', '-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)]) + await flush(port, name)
   const seqRead = SIZE / 1e6 / await bench(url, ['-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)])
   const rand = ['-c', String(RAND_OPS), '-d', String(RAND_DEPTH), '-s', '4096', '-S', String(RAND_STRIDE)]
+  await profile?.(true)
   const randWrite = RAND_OPS / await bench(url, ['-w', '--pattern=165', ...rand])
+  await profile?.(false)
   // Untimed: the random writes' dirty pages would otherwise land on whichever step comes next.
   await flush(port, name)
   const randRead = RAND_OPS / await bench(url, rand)
@@ -432,6 +441,7 @@ async function node (): Promise<void> {
     const primaries = new Map<string, ReplicatedBlockStore>()
     const nbd = new NbdServer({ logger })
     let port: number | undefined
+    let profiler: import('node:inspector/promises').Session | undefined
     const handlers: { [K in Command['kind']]: (c: Extract<Command, { kind: K }>) => Promise<Message> } = {
       replica: async c => {
         const store = await openSparseFileStore({ logger }, { dir: c.dir, size: c.size, blockSize: BLOCK_KIB * 1024 })
@@ -498,6 +508,23 @@ async function node (): Promise<void> {
         const { requests } = nbd.stats()
         // NBD requests are the node's, all exports together: the caller compares before and after a run on one volume.
         return { kind: 'done', counters: { 'NBD write': requests.write, 'NBD flush': requests.flush, 'store write': store.stats().writes, 'store fdatasync': store.stats().fdatasyncs } }
+      },
+      profile: async c => {
+        if (c.start) {
+          const { Session } = await import('node:inspector/promises')
+          profiler = new Session()
+          profiler.connect()
+          await profiler.post('Profiler.enable')
+          await profiler.post('Profiler.start')
+        } else if (profiler !== undefined) {
+          const { profile } = await profiler.post('Profiler.stop')
+          const { mkdir, writeFile } = await import('node:fs/promises')
+          await mkdir(join(c.file!, '..'), { recursive: true })
+          await writeFile(c.file!, JSON.stringify(profile))
+          profiler.disconnect()
+          profiler = undefined
+        }
+        return { kind: 'done' }
       },
       stop: async () => {
         await nbd.close()
