@@ -25,8 +25,10 @@
  * BENCH_VOLUMES_PGBENCH_ROUNDS, 3, runs of each side, taking turns;
  * BENCH_VOLUMES_PGBENCH_MIB, 1024, its volume; BENCH_VOLUMES_PGBENCH:
  * on, off, or only (the pgbench pair alone; with _S=5 a quick smoke));
- * BENCH_VOLUMES_PROFILE=<dir>: a CPU profile of every node during the
- * 2-replica random write phase, written there as <node>.cpuprofile).
+ * BENCH_VOLUMES_PROFILE=<dir>: a CPU profile of every node during one
+ * phase, written there as <node>.cpuprofile; BENCH_VOLUMES_PROFILE_PHASE,
+ * rand (the 2-replica random writes, default), seq (its sequential writes)
+ * or rebuild (the unthrottled one)).
  */
 import { execFile, fork, spawnSync, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
@@ -73,6 +75,8 @@ const PGBENCH_SECONDS = knob('BENCH_VOLUMES_PGBENCH_S', 30)
 const PGBENCH_ROUNDS = knob('BENCH_VOLUMES_PGBENCH_ROUNDS', 3)
 const PGBENCH_SIZE = knob('BENCH_VOLUMES_PGBENCH_MIB', 1024) * MiB // bytes
 const PROFILE_DIR = process.env.BENCH_VOLUMES_PROFILE
+const PROFILE_PHASE = process.env.BENCH_VOLUMES_PROFILE_PHASE ?? 'rand'
+if (!['rand', 'seq', 'rebuild'].includes(PROFILE_PHASE)) throw new Error(`BENCH_VOLUMES_PROFILE_PHASE must be rand, seq or rebuild, not ${PROFILE_PHASE}`)
 
 /** Main → node. */
 type Command =
@@ -223,10 +227,7 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
     const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, members: peers.slice(1, replicas) })
     const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
     // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
-    const profile = PROFILE_DIR === undefined || replicas !== 2
-      ? undefined
-      : async (start: boolean) => { for (const [i, n] of nodes.entries()) await ask(n, { kind: 'profile', start, file: join(PROFILE_DIR, `${'abc'[i]!}.cpuprofile`) }) }
-    results.push({ label, f: await measure(label, root, port!, volume, replicas, profile) })
+    results.push({ label, f: await measure(label, root, port!, volume, replicas, replicas === 2 ? profiler(nodes) : undefined) })
   }
 
   // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
@@ -237,7 +238,9 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
   for (const [i, throttle] of [0, undefined].entries()) {
     const to = others[i]!
     await ask(to, { kind: 'replica', volume: 'rebuild', dir: join(root, 'bc'[i]!, 'rebuild'), size: REBUILD_SIZE })
+    if (throttle === 0) await profiler(nodes)('rebuild', true)
     const r = await ask(a, { kind: 'resync', volume: 'rebuild', to: peers[i + 1]!, bytesPerSecond: throttle })
+    if (throttle === 0) await profiler(nodes)('rebuild', false)
     rebuilds.push({ label: throttle === 0 ? 'unthrottled (bytesPerSecond: 0)' : `default throttle (${DEFAULT_RESYNC_RATE / MiB} MiB/s)`, bytes: r.bytes!, ms: r.ms! })
   }
   // The default throttle only shows when the copy can outrun it; when it cannot, check that a throttle at half the copy speed holds.
@@ -252,6 +255,14 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
   }
 
   return rebuilds
+}
+
+/** Starts or stops a CPU profile of every node, for the phase BENCH_VOLUMES_PROFILE_PHASE names (a no-op for any other, or without BENCH_VOLUMES_PROFILE). */
+function profiler (nodes: ChildProcess[]): (phase: string, start: boolean) => Promise<void> {
+  return async (phase, start) => {
+    if (PROFILE_DIR === undefined || phase !== PROFILE_PHASE) return
+    for (const [i, n] of nodes.entries()) await ask(n, { kind: 'profile', start, file: join(PROFILE_DIR, `${'abc'[i]!}.cpuprofile`) })
+  }
 }
 
 function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuild[]): void {
@@ -298,16 +309,18 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
 }
 
 /** Every figure for one NBD export, in an order that leaves each step's data where the next expects it. */
-async function measure (label: string, root: string, port: number, name: string, floorFiles: number, profile?: (start: boolean) => Promise<void>): Promise<Figures> {
+async function measure (label: string, root: string, port: number, name: string, floorFiles: number, profile?: (phase: string, start: boolean) => Promise<void>): Promise<Figures> {
   const url = `nbd://127.0.0.1:${port}/${name}`
   const seqCount = SIZE / SEQ_BLOCK
   // qemu-img bench stops its clock before a final flush is answered, so the flush is sent and timed here.
+  await profile?.('seq', true)
   const seqWriteS = await bench(url, ['-w', '--pattern=90', '-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)]) + await flush(port, name)
+  await profile?.('seq', false)
   const seqRead = SIZE / 1e6 / await bench(url, ['-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)])
   const rand = ['-c', String(RAND_OPS), '-d', String(RAND_DEPTH), '-s', '4096', '-S', String(RAND_STRIDE)]
-  await profile?.(true)
+  await profile?.('rand', true)
   const randWrite = RAND_OPS / await bench(url, ['-w', '--pattern=165', ...rand])
-  await profile?.(false)
+  await profile?.('rand', false)
   // Untimed: the random writes' dirty pages would otherwise land on whichever step comes next.
   await flush(port, name)
   const randRead = RAND_OPS / await bench(url, rand)
