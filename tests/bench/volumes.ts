@@ -10,11 +10,12 @@
  * volume.
  *
  *   qemu-img / qemu-io ──NBD──▶ node A: NbdServer ─▶ ReplicatedBlockStore ─▶ SparseFileStore (a/<volume>)
- *                                                         ╚══ libp2p /trellis/replica/1 ══▶ node B, C: ReplicaServer ─▶ SparseFileStore
+ *                                                         ╚══ bulk channel (TLS) /trellis/replica/1 ══▶ node B, C: ReplicaServer ─▶ SparseFileStore
  *
  * Nodes A, B and C are MeshHosts (tcp · noise · yamux, as in the
- * daemon), each in a process of its own, so no node shares another's event
- * loop; every store lives in its own subdirectory of one temp dir, so all of
+ * daemon) with the daemon's split transport, replication over the bulk
+ * channel (BENCH_BULK=0: over libp2p), each in a process of its own, so no
+ * node shares another's event loop; every store lives in its own subdirectory of one temp dir, so all of
  * them (and nbdkit's file) share one disk. I/O comes from real clients:
  * `qemu-img bench` for throughput and IOPS, `qemu-io write -f` (FUA) for the
  * QD1 latency. `npm run bench -- volumes` (env BENCH_VOLUMES_SIZE_MIB,
@@ -160,7 +161,7 @@ async function main (): Promise<void> {
   try {
     process.stdout.write(`volume ${SIZE / MiB} MiB, checksum block ${BLOCK_KIB} KiB; sequential ${SEQ_BLOCK / MiB} MiB × QD${SEQ_DEPTH}, writes flushed at the end; ` +
       `4 KiB × ${RAND_OPS} at QD${RAND_DEPTH} at a prime stride; QD1 4 KiB writes × ${QD1_OPS} with FUA, then without; clients qemu-img bench and qemu-io\n`)
-    process.stdout.write(`nodes: 3 processes, libp2p (tcp · noise · yamux) on 127.0.0.1; every store under ${root}\n`)
+    process.stdout.write(`nodes: 3 processes on 127.0.0.1, replication over ${process.env.BENCH_BULK === '0' ? 'libp2p (tcp · noise · yamux)' : 'the bulk channel (TLS 1.3)'}; every store under ${root}\n`)
 
     const results: Array<{ label: string, f: Figures }> = []
     if (PGBENCH_MODE !== 'only') {

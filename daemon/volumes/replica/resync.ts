@@ -102,7 +102,12 @@ interface Run { offset: number, length: number, blocks: number }
  * the stream waits for the other.
  */
 export const RESYNC_CHUNKS_IN_FLIGHT = 4
-/** Under a throttle: the copy runs one chunk ahead of the one paying for its bytes, so a throttle above one chunk's speed is still reached. */
+/**
+ * Under a throttle: the copy runs one chunk ahead of the one paying for its
+ * bytes, so a throttle above one chunk's speed is still reached. Paced: the
+ * next chunk is compared while the last one's pieces are copied; the pacer
+ * holds the rate whatever is in flight, as for several transfers sharing it.
+ */
 const THROTTLED_CHUNKS_IN_FLIGHT = 2
 
 /**
@@ -110,8 +115,8 @@ const THROTTLED_CHUNKS_IN_FLIGHT = 2
  * overlap queue so no change to that range interleaves, compares checksums
  * and copies only the blocks that differ. Changes outside the locked chunks
  * keep flowing to the replica meanwhile (it is a required member), so a chunk
- * once equal stays equal. Several chunks are in flight (each under its own
- * range lock); a paced walk keeps one, its pieces being its pipeline.
+ * once equal stays equal. Several chunks are in flight, each under its own
+ * range lock (a paced chunk's pieces each under theirs).
  * Throttled outside the lock, one charge after another, so the bucket sees
  * the bytes in the order they went; flushes the replica at the end.
  */
@@ -150,7 +155,7 @@ export async function walkResync (w: ResyncWalk): Promise<ResyncResult> {
       }
     }
   }
-  const depth = w.pacer !== undefined ? 1 : w.bucket !== undefined ? THROTTLED_CHUNKS_IN_FLIGHT : RESYNC_CHUNKS_IN_FLIGHT
+  const depth = w.pacer !== undefined || w.bucket !== undefined ? THROTTLED_CHUNKS_IN_FLIGHT : RESYNC_CHUNKS_IN_FLIGHT
   const workers = await Promise.allSettled(Array.from({ length: depth }, async () => {
     try { await worker() } catch (err) { failed = true; throw err }
   }))
