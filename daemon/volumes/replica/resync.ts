@@ -101,7 +101,7 @@ interface Run { offset: number, length: number, blocks: number }
  * on the wire the next is being compared and read, so neither the disk nor
  * the stream waits for the other.
  */
-export const RESYNC_CHUNKS_IN_FLIGHT = 4
+const RESYNC_CHUNKS_IN_FLIGHT = 4
 /**
  * Under a throttle: the copy runs one chunk ahead of the one paying for its
  * bytes, so a throttle above one chunk's speed is still reached. Paced: the
@@ -127,10 +127,10 @@ export async function walkResync (w: ResyncWalk): Promise<ResyncResult> {
   const totals = { blocksCompared: 0, blocksCopied: 0, bytesCopied: 0, comparedBytes: 0 }
   let next = 0
   let charged = Promise.resolve()
-  // A failed chunk stops the others from taking new ones; the walk settles only once every chunk in flight did.
-  let failed = false
+  // A failed chunk stops the others from taking new ones; the walk settles only once every chunk in flight did, with the first failure.
+  let failure: { err: unknown } | undefined
   const worker = async (): Promise<void> => {
-    while (next < size && !failed) {
+    while (next < size && failure === undefined) {
       w.signal.throwIfAborted()
       const offset = next
       const length = Math.min(w.chunkBytes, size - offset)
@@ -156,11 +156,10 @@ export async function walkResync (w: ResyncWalk): Promise<ResyncResult> {
     }
   }
   const depth = w.pacer !== undefined || w.bucket !== undefined ? THROTTLED_CHUNKS_IN_FLIGHT : RESYNC_CHUNKS_IN_FLIGHT
-  const workers = await Promise.allSettled(Array.from({ length: depth }, async () => {
-    try { await worker() } catch (err) { failed = true; throw err }
+  await Promise.all(Array.from({ length: depth }, async () => {
+    try { await worker() } catch (err) { failure ??= { err } }
   }))
-  const failure = workers.find(r => r.status === 'rejected')
-  if (failure !== undefined) throw failure.reason
+  if (failure !== undefined) throw failure.err
   w.signal.throwIfAborted()
   await w.client.request({ op: Op.flush, generation: w.generation })
   const { blocksCompared, blocksCopied, bytesCopied } = totals

@@ -35,9 +35,10 @@ const EMPTY = Buffer.alloc(0)
  * local replica stores. Requests on a stream reach the store in arrival order
  * (so a primary's order is kept) and are answered as each completes, so many
  * are in flight at once; the answers that complete in one turn of the event
- * loop leave in one write (TurnWriter). A write is checked against the store's generation
- * fence, and answered only once the store resolved it — after fdatasync when
- * FUA or flush asked. A malformed frame closes its stream; the node stays up.
+ * loop leave in one write (TurnWriter). A write is checked against the
+ * store's generation fence, and answered only once the store resolved it —
+ * after fdatasync when FUA or flush asked. A malformed frame closes its
+ * stream; the node stays up.
  */
 export class ReplicaServer {
   readonly #log: Logger
