@@ -28,8 +28,9 @@
  * on, off, or only (the pgbench pair alone; with _S=5 a quick smoke));
  * BENCH_VOLUMES_PROFILE=<dir>: a CPU profile of every node during one
  * phase, written there as <node>.cpuprofile; BENCH_VOLUMES_PROFILE_PHASE,
- * rand (the 2-replica random writes, default), seq (its sequential writes)
- * or rebuild (the unthrottled one)).
+ * rand (the random writes, default), seq (the sequential writes) or rebuild
+ * (the unthrottled one); BENCH_VOLUMES_PROFILE_REPLICAS, whose phase at 1,
+ * 2 (default) or 3 replicas).
  */
 import { execFile, fork, spawnSync, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
@@ -78,6 +79,7 @@ const PGBENCH_SIZE = knob('BENCH_VOLUMES_PGBENCH_MIB', 1024) * MiB // bytes
 const PROFILE_DIR = process.env.BENCH_VOLUMES_PROFILE
 const PROFILE_PHASE = process.env.BENCH_VOLUMES_PROFILE_PHASE ?? 'rand'
 if (!['rand', 'seq', 'rebuild'].includes(PROFILE_PHASE)) throw new Error(`BENCH_VOLUMES_PROFILE_PHASE must be rand, seq or rebuild, not ${PROFILE_PHASE}`)
+const PROFILE_REPLICAS = knob('BENCH_VOLUMES_PROFILE_REPLICAS', 2)
 
 /** Main → node. */
 type Command =
@@ -228,7 +230,7 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
     const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, members: peers.slice(1, replicas) })
     const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
     // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
-    results.push({ label, f: await measure(label, root, port!, volume, replicas, replicas === 2 ? profiler(nodes) : undefined) })
+    results.push({ label, f: await measure(label, root, port!, volume, replicas, replicas === PROFILE_REPLICAS ? profiler(nodes) : undefined) })
   }
 
   // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
