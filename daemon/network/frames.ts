@@ -18,11 +18,20 @@ export function frame (payload: Uint8Array): Buffer {
   return out
 }
 
+/** The length prefix of a frame of `length` bytes, for a sender that writes the frame's parts apart (one copy of a payload fewer than frame()). */
+export function framePrefix (length: number): Buffer {
+  const out = Buffer.allocUnsafe(HEAD)
+  out.writeUInt32BE(length, 0)
+  return out
+}
+
 /**
  * Cuts a byte stream into frames. Push chunks as they arrive; it returns the
  * whole frames found so far. A zero or oversized length throws
  * FrameTooLargeError before any of that frame is buffered, so a peer cannot
- * make us hold more than maxBytes.
+ * make us hold more than maxBytes. Chunks are held by reference, not copied
+ * (a stream's chunks are never reused): a frame inside one chunk is a view of
+ * it, one spread over several is joined once.
  */
 export class FrameDecoder {
   readonly #maxBytes: number
@@ -43,7 +52,7 @@ export class FrameDecoder {
 
   push (chunk: Uint8Array): Buffer[] {
     if (chunk.byteLength === 0) return []
-    this.#parts.push(Buffer.from(chunk))
+    this.#parts.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
     this.#held += chunk.byteLength
     const frames: Buffer[] = []
     for (;;) {

@@ -10,11 +10,12 @@
  * volume.
  *
  *   qemu-img / qemu-io ──NBD──▶ node A: NbdServer ─▶ ReplicatedBlockStore ─▶ SparseFileStore (a/<volume>)
- *                                                         ╚══ libp2p /trellis/replica/1 ══▶ node B, C: ReplicaServer ─▶ SparseFileStore
+ *                                                         ╚══ bulk channel (TLS) /trellis/replica/1 ══▶ node B, C: ReplicaServer ─▶ SparseFileStore
  *
  * Nodes A, B and C are MeshHosts (tcp · noise · yamux, as in the
- * daemon), each in a process of its own, so no node shares another's event
- * loop; every store lives in its own subdirectory of one temp dir, so all of
+ * daemon) with the daemon's split transport, replication over the bulk
+ * channel (BENCH_BULK=0: over libp2p), each in a process of its own, so no
+ * node shares another's event loop; every store lives in its own subdirectory of one temp dir, so all of
  * them (and nbdkit's file) share one disk. I/O comes from real clients:
  * `qemu-img bench` for throughput and IOPS, `qemu-io write -f` (FUA) for the
  * QD1 latency. `npm run bench -- volumes` (env BENCH_VOLUMES_SIZE_MIB,
@@ -24,7 +25,12 @@
  * BENCH_VOLUMES_PGBENCH_S, 30, seconds of each pgbench run;
  * BENCH_VOLUMES_PGBENCH_ROUNDS, 3, runs of each side, taking turns;
  * BENCH_VOLUMES_PGBENCH_MIB, 1024, its volume; BENCH_VOLUMES_PGBENCH:
- * on, off, or only (the pgbench pair alone; with _S=5 a quick smoke)).
+ * on, off, or only (the pgbench pair alone; with _S=5 a quick smoke));
+ * BENCH_VOLUMES_PROFILE=<dir>: a CPU profile of every node during one
+ * phase, written there as <node>.cpuprofile; BENCH_VOLUMES_PROFILE_PHASE,
+ * rand (the random writes, default), seq (the sequential writes) or rebuild
+ * (the unthrottled one); BENCH_VOLUMES_PROFILE_REPLICAS, whose phase at 1,
+ * 2 (default) or 3 replicas).
  */
 import { execFile, fork, spawnSync, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
@@ -70,6 +76,10 @@ if (!['on', 'off', 'only'].includes(PGBENCH_MODE)) throw new Error(`BENCH_VOLUME
 const PGBENCH_SECONDS = knob('BENCH_VOLUMES_PGBENCH_S', 30)
 const PGBENCH_ROUNDS = knob('BENCH_VOLUMES_PGBENCH_ROUNDS', 3)
 const PGBENCH_SIZE = knob('BENCH_VOLUMES_PGBENCH_MIB', 1024) * MiB // bytes
+const PROFILE_DIR = process.env.BENCH_VOLUMES_PROFILE
+const PROFILE_PHASE = process.env.BENCH_VOLUMES_PROFILE_PHASE ?? 'rand'
+if (!['rand', 'seq', 'rebuild'].includes(PROFILE_PHASE)) throw new Error(`BENCH_VOLUMES_PROFILE_PHASE must be rand, seq or rebuild, not ${PROFILE_PHASE}`)
+const PROFILE_REPLICAS = knob('BENCH_VOLUMES_PROFILE_REPLICAS', 2)
 
 /** Main → node. */
 type Command =
@@ -78,6 +88,7 @@ type Command =
   | { kind: 'fill', volume: string }
   | { kind: 'resync', volume: string, to: Peer, bytesPerSecond?: number, abortAfterMs?: number }
   | { kind: 'counters', volume: string }
+  | { kind: 'profile', start: boolean, file?: string }
   | { kind: 'stop' }
 /** Node → main. */
 type Message =
@@ -152,7 +163,7 @@ async function main (): Promise<void> {
   try {
     process.stdout.write(`volume ${SIZE / MiB} MiB, checksum block ${BLOCK_KIB} KiB; sequential ${SEQ_BLOCK / MiB} MiB × QD${SEQ_DEPTH}, writes flushed at the end; ` +
       `4 KiB × ${RAND_OPS} at QD${RAND_DEPTH} at a prime stride; QD1 4 KiB writes × ${QD1_OPS} with FUA, then without; clients qemu-img bench and qemu-io\n`)
-    process.stdout.write(`nodes: 3 processes, libp2p (tcp · noise · yamux) on 127.0.0.1; every store under ${root}\n`)
+    process.stdout.write(`nodes: 3 processes on 127.0.0.1, replication over ${process.env.BENCH_BULK === '0' ? 'libp2p (tcp · noise · yamux)' : 'the bulk channel (TLS 1.3)'}; every store under ${root}\n`)
 
     const results: Array<{ label: string, f: Figures }> = []
     if (PGBENCH_MODE !== 'only') {
@@ -219,7 +230,7 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
     const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, members: peers.slice(1, replicas) })
     const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
     // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
-    results.push({ label, f: await measure(label, root, port!, volume, replicas) })
+    results.push({ label, f: await measure(label, root, port!, volume, replicas, replicas === PROFILE_REPLICAS ? profiler(nodes) : undefined) })
   }
 
   // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
@@ -230,7 +241,9 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
   for (const [i, throttle] of [0, undefined].entries()) {
     const to = others[i]!
     await ask(to, { kind: 'replica', volume: 'rebuild', dir: join(root, 'bc'[i]!, 'rebuild'), size: REBUILD_SIZE })
+    if (throttle === 0) await profiler(nodes)('rebuild', true)
     const r = await ask(a, { kind: 'resync', volume: 'rebuild', to: peers[i + 1]!, bytesPerSecond: throttle })
+    if (throttle === 0) await profiler(nodes)('rebuild', false)
     rebuilds.push({ label: throttle === 0 ? 'unthrottled (bytesPerSecond: 0)' : `default throttle (${DEFAULT_RESYNC_RATE / MiB} MiB/s)`, bytes: r.bytes!, ms: r.ms! })
   }
   // The default throttle only shows when the copy can outrun it; when it cannot, check that a throttle at half the copy speed holds.
@@ -245,6 +258,14 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
   }
 
   return rebuilds
+}
+
+/** Starts or stops a CPU profile of every node, for the phase BENCH_VOLUMES_PROFILE_PHASE names (a no-op for any other, or without BENCH_VOLUMES_PROFILE). */
+function profiler (nodes: ChildProcess[]): (phase: string, start: boolean) => Promise<void> {
+  return async (phase, start) => {
+    if (PROFILE_DIR === undefined || phase !== PROFILE_PHASE) return
+    for (const [i, n] of nodes.entries()) await ask(n, { kind: 'profile', start, file: join(PROFILE_DIR, `${'abc'[i]!}.cpuprofile`) })
+  }
 }
 
 function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuild[]): void {
@@ -291,14 +312,21 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
 }
 
 /** Every figure for one NBD export, in an order that leaves each step's data where the next expects it. */
-async function measure (label: string, root: string, port: number, name: string, floorFiles: number): Promise<Figures> {
+async function measure (label: string, root: string, port: number, name: string, floorFiles: number, profile?: (phase: string, start: boolean) => Promise<void>): Promise<Figures> {
   const url = `nbd://127.0.0.1:${port}/${name}`
   const seqCount = SIZE / SEQ_BLOCK
   // qemu-img bench stops its clock before a final flush is answered, so the flush is sent and timed here.
-  const seqWriteS = await bench(url, ['-w', '--pattern=90', '-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)]) + await flush(port, name)
+  await profile?.('seq', true)
+  const seqWrites = await bench(url, ['-w', '--pattern=90', '-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)])
+  const seqFlush = await flush(port, name)
+  const seqWriteS = seqWrites + seqFlush
+  process.stdout.write(`${label}: sequential write ${seqWrites.toFixed(2)} s, then its flush ${seqFlush.toFixed(2)} s\n`)
+  await profile?.('seq', false)
   const seqRead = SIZE / 1e6 / await bench(url, ['-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)])
   const rand = ['-c', String(RAND_OPS), '-d', String(RAND_DEPTH), '-s', '4096', '-S', String(RAND_STRIDE)]
+  await profile?.('rand', true)
   const randWrite = RAND_OPS / await bench(url, ['-w', '--pattern=165', ...rand])
+  await profile?.('rand', false)
   // Untimed: the random writes' dirty pages would otherwise land on whichever step comes next.
   await flush(port, name)
   const randRead = RAND_OPS / await bench(url, rand)
@@ -432,6 +460,7 @@ async function node (): Promise<void> {
     const primaries = new Map<string, ReplicatedBlockStore>()
     const nbd = new NbdServer({ logger })
     let port: number | undefined
+    let profiler: import('node:inspector/promises').Session | undefined
     const handlers: { [K in Command['kind']]: (c: Extract<Command, { kind: K }>) => Promise<Message> } = {
       replica: async c => {
         const store = await openSparseFileStore({ logger }, { dir: c.dir, size: c.size, blockSize: BLOCK_KIB * 1024 })
@@ -498,6 +527,23 @@ async function node (): Promise<void> {
         const { requests } = nbd.stats()
         // NBD requests are the node's, all exports together: the caller compares before and after a run on one volume.
         return { kind: 'done', counters: { 'NBD write': requests.write, 'NBD flush': requests.flush, 'store write': store.stats().writes, 'store fdatasync': store.stats().fdatasyncs } }
+      },
+      profile: async c => {
+        if (c.start) {
+          const { Session } = await import('node:inspector/promises')
+          profiler = new Session()
+          profiler.connect()
+          await profiler.post('Profiler.enable')
+          await profiler.post('Profiler.start')
+        } else if (profiler !== undefined) {
+          const { profile } = await profiler.post('Profiler.stop')
+          const { mkdir, writeFile } = await import('node:fs/promises')
+          await mkdir(join(c.file!, '..'), { recursive: true })
+          await writeFile(c.file!, JSON.stringify(profile))
+          profiler.disconnect()
+          profiler = undefined
+        }
+        return { kind: 'done' }
       },
       stop: async () => {
         await nbd.close()

@@ -11,6 +11,7 @@ import type { Logger } from 'pino'
 import * as C from './constants.ts'
 import { ConnectionClosedError, ProtocolError } from './errors.ts'
 import { isReadOnly, negotiate, type HandshakeContext } from './handshake.ts'
+import { TurnWriter } from '../../network/index.ts'
 import { SocketReader } from './reader.ts'
 import type { NbdExport, NbdServerStats } from './types.ts'
 
@@ -75,6 +76,7 @@ export function errorFor (err: unknown, type: number): number {
 export class NbdConnection {
   readonly socket: Socket
   private readonly reader: SocketReader
+  private readonly writer: TurnWriter
   private readonly stats: NbdServerStats
   private readonly handshake: HandshakeContext
   private readonly limits: ConnectionLimits
@@ -93,6 +95,7 @@ export class NbdConnection {
     this.log = components.logger
     // Above one maximal request plus its header the socket pauses; TCP then slows the client.
     this.reader = new SocketReader(this.socket, C.MAX_PAYLOAD + C.REQUEST_HEADER_BYTES)
+    this.writer = new TurnWriter(this.socket)
     this.socket.on('error', err => { this.log.debug({ err }, 'socket error') })
     this.socket.on('close', () => { this.wakeAll() })
   }
@@ -206,14 +209,8 @@ export class NbdConnection {
     h.writeUInt32BE(C.SIMPLE_REPLY_MAGIC, 0)
     h.writeUInt32BE(error, 4)
     cookie.copy(h, 8)
-    if (data !== undefined && error === 0) {
-      this.socket.cork()
-      this.socket.write(h)
-      this.socket.write(data, done)
-      this.socket.uncork()
-    } else {
-      this.socket.write(h, done)
-    }
+    // Replies completed in one turn of the event loop leave in one write.
+    this.writer.write(data !== undefined && error === 0 ? [h, data] : [h], done)
   }
 
   /** Waits for room under both limits, then takes it; one request may always proceed alone. */

@@ -1,11 +1,11 @@
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import type { Transport } from '../../network/index.ts'
-import { readFrames, frame } from '../../network/index.ts'
+import { readFrames, TurnWriter } from '../../network/index.ts'
 import { VolumeFencedError } from '../block/index.ts'
 import { ReplicaClosedError, ReplicaRequestError, ReplicaTimeoutError } from './errors.ts'
 import {
-  MAX_FRAME, Op, REPLICA_PROTOCOL, decodeGeometry, decodeResponse, encodeRequest,
+  MAX_FRAME, Op, REPLICA_PROTOCOL, decodeGeometry, decodeResponse, framedRequestHead,
   type Geometry, type OpCode, type ReplicaResponse
 } from './wire.ts'
 
@@ -38,6 +38,12 @@ export interface RequestFields {
   payload?: Uint8Array
 }
 
+/** One open stream to the replica and its writer. */
+interface Session {
+  stream: Duplex
+  writer: TurnWriter
+}
+
 interface Pending {
   resolve: (res: ReplicaResponse) => void
   reject: (err: Error) => void
@@ -62,14 +68,17 @@ export class ReplicaClient {
   readonly #transport: Transport
   readonly #log: Logger
   readonly #pending = new Map<number, Pending>()
+  /** The volume id in UTF-8, as every request carries it. */
+  readonly #volume: Uint8Array
   #nextId = 1
-  #session?: Promise<Duplex>
+  #session?: Promise<Session>
   #stream?: Duplex
   #closing?: Promise<void>
 
   constructor (components: ReplicaClientComponents, init: ReplicaClientInit) {
     this.node = init.node
     this.#init = init
+    this.#volume = Buffer.from(init.volume, 'utf8')
     this.#transport = components.transport
     this.#log = components.logger.child({ component: 'replica-client', replica: init.node, volume: init.volume })
   }
@@ -81,8 +90,7 @@ export class ReplicaClient {
 
   /** Sends one request and resolves with the answer; a refusal rejects with VolumeFencedError or ReplicaRequestError. */
   async request (fields: RequestFields): Promise<ReplicaResponse> {
-    const stream = await this.#connected()
-    return await this.#send(stream, fields)
+    return await this.#send(await this.#connected(), fields)
   }
 
   /** Destroys the stream and fails what is in flight; the same promise however often called. */
@@ -91,17 +99,18 @@ export class ReplicaClient {
     return this.#closing
   }
 
-  #connected (): Promise<Duplex> {
+  #connected (): Promise<Session> {
     if (this.#closing !== undefined) return Promise.reject(new ReplicaClosedError('replica client closed'))
     // A failed dial or hello is forgotten, so the next request (after setInSync re-adds the node) tries afresh.
     this.#session ??= this.#open().catch((err: unknown) => { this.#session = undefined; throw err })
     return this.#session
   }
 
-  async #open (): Promise<Duplex> {
+  async #open (): Promise<Session> {
     const stream = await this.#transport.dial(this.node, REPLICA_PROTOCOL)
     if (this.#closing !== undefined) { stream.destroy(); throw new ReplicaClosedError('replica client closed') }
     this.#stream = stream
+    const session = { stream, writer: new TurnWriter(stream) }
     stream.on('error', () => {})
     readFrames(stream, MAX_FRAME, payload => { this.#onFrame(payload) }).then(
       () => { this.#drop(new ReplicaTimeoutError('replica stream closed'), stream) },
@@ -109,7 +118,7 @@ export class ReplicaClient {
     )
     let geometry: Geometry
     try {
-      const hello = await this.#send(stream, { op: Op.hello, generation: this.#init.generation })
+      const hello = await this.#send(session, { op: Op.hello, generation: this.#init.generation })
       geometry = decodeGeometry(hello.payload)
     } catch (err) {
       this.#drop(err as Error, stream)
@@ -121,25 +130,24 @@ export class ReplicaClient {
       throw err
     }
     this.#log.debug({ geometry }, 'replica accepted the generation')
-    return stream
+    return session
   }
 
-  #send (stream: Duplex, fields: RequestFields): Promise<ReplicaResponse> {
+  #send ({ stream, writer }: Session, fields: RequestFields): Promise<ReplicaResponse> {
     if (stream.destroyed) return Promise.reject(new ReplicaTimeoutError('replica stream closed'))
     const id = this.#nextId
     this.#nextId = this.#nextId + 1 >= ID_LIMIT ? 1 : this.#nextId + 1
     const payload = fields.payload ?? EMPTY
-    const bytes = frame(encodeRequest({
+    const head = framedRequestHead({
       id,
       op: fields.op,
-      volume: this.#init.volume,
+      volume: this.#volume,
       generation: fields.generation,
       offset: fields.offset ?? 0,
       length: fields.length ?? payload.byteLength,
       fua: fields.fua ?? false,
-      noHole: fields.noHole ?? false,
-      payload
-    }))
+      noHole: fields.noHole ?? false
+    }, payload.byteLength)
     return new Promise<ReplicaResponse>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#drop(new ReplicaTimeoutError(`replica ${this.node} did not answer in ${this.#init.timeoutMs} ms`), stream)
@@ -153,7 +161,8 @@ export class ReplicaClient {
         reject,
         timer
       })
-      stream.write(bytes)
+      // Every request of this turn leaves in one write; the payload goes as it is, after its head.
+      writer.write([head, payload])
     })
   }
 

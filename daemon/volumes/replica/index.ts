@@ -6,8 +6,8 @@ export type { ThrottleClock } from './throttle.ts'
 export { TokenBucket } from './throttle.ts'
 export type { ReplicaServerComponents, ReplicaServerInit, ReplicaServerStats } from './server.ts'
 export { ReplicaServer } from './server.ts'
-export type { ReplicaRequest, ReplicaResponse } from './wire.ts'
-export { MAX_FRAME, MAX_WRITE, Op, REPLICA_PROTOCOL, decodeRequest, decodeResponse, encodeRequest, encodeResponse } from './wire.ts'
+export type { ReplicaRequest, ReplicaResponse, RequestHead } from './wire.ts'
+export { MAX_FRAME, MAX_WRITE, Op, REPLICA_PROTOCOL, decodeRequest, decodeResponse, encodeRequest, encodeResponse, framedRequestHead, framedResponse } from './wire.ts'
 export {
   BadReplicaFrameError, InvalidResyncOptionsError, NoSuchReplicaError, ReplicaClosedError, ReplicaRequestError,
   ReplicaTimeoutError, ReplicaUnavailableError, ResyncAbortedError, ResyncConflictError

@@ -97,39 +97,72 @@ export interface ResyncWalk {
 interface Run { offset: number, length: number, blocks: number }
 
 /**
+ * Chunks one walk works on at once, unthrottled: while one chunk's blocks are
+ * on the wire the next is being compared and read, so neither the disk nor
+ * the stream waits for the other.
+ */
+const RESYNC_CHUNKS_IN_FLIGHT = 4
+/**
+ * Under a throttle: the copy runs one chunk ahead of the one paying for its
+ * bytes, so a throttle above one chunk's speed is still reached. Paced: the
+ * next chunk is compared while the last one's pieces are copied; the pacer
+ * holds the rate whatever is in flight, as for several transfers sharing it.
+ */
+const THROTTLED_CHUNKS_IN_FLIGHT = 2
+
+/**
  * Makes the replica equal to the local store: chunk by chunk, under the
  * overlap queue so no change to that range interleaves, compares checksums
- * and copies only the blocks that differ. Changes outside the locked chunk
+ * and copies only the blocks that differ. Changes outside the locked chunks
  * keep flowing to the replica meanwhile (it is a required member), so a chunk
- * once equal stays equal. Throttled outside the lock; flushes the replica at
- * the end.
+ * once equal stays equal. Several chunks are in flight, each under its own
+ * range lock (a paced chunk's pieces each under theirs).
+ * Throttled outside the lock, one charge after another, so the bucket sees
+ * the bytes in the order they went; flushes the replica at the end.
  */
 export async function walkResync (w: ResyncWalk): Promise<ResyncResult> {
   const started = w.now()
   await w.client.connect()
   const size = w.local.size
-  let blocksCompared = 0
-  let blocksCopied = 0
-  let bytesCopied = 0
-  for (let offset = 0; offset < size; offset += w.chunkBytes) {
-    w.signal.throwIfAborted()
-    const length = Math.min(w.chunkBytes, size - offset)
-    // The checksums' answer is 4 bytes a block: paced too, or comparing a large volume would fill a slow link by itself.
-    const ticket = await w.pacer?.slot(checksumBytes(length, w.local.preferredBlockSize), w.signal)
-    const step = await w.order.run(offset, length, async () => await compareAndCopy(w, offset, length, ticket))
-    // Paced: copied after the chunk's lock, piece by piece (paced-copy.ts says why that is exact).
-    if (w.pacer !== undefined) await copyPaced({ ...w, pacer: w.pacer }, step.runs)
-    blocksCompared += step.blocksCompared
-    blocksCopied += step.blocksCopied
-    bytesCopied += step.bytesCopied
-    w.progress.comparedBytes = offset + length
-    w.progress.copiedBytes = bytesCopied
-    if (step.bytesCopied > 0) w.onCopied?.(step.bytesCopied)
-    // Outside the lock, so the app's writes to this chunk are not held up by the throttle.
-    if (step.bytesCopied > 0) await w.bucket?.take(step.bytesCopied, w.signal)
+  const totals = { blocksCompared: 0, blocksCopied: 0, bytesCopied: 0, comparedBytes: 0 }
+  let next = 0
+  let charged = Promise.resolve()
+  // A failed chunk stops the others from taking new ones; the walk settles only once every chunk in flight did, with the first failure.
+  let failure: { err: unknown } | undefined
+  const worker = async (): Promise<void> => {
+    while (next < size && failure === undefined) {
+      w.signal.throwIfAborted()
+      const offset = next
+      const length = Math.min(w.chunkBytes, size - offset)
+      next += length
+      // The checksums' answer is 4 bytes a block: paced too, or comparing a large volume would fill a slow link by itself.
+      const ticket = await w.pacer?.slot(checksumBytes(length, w.local.preferredBlockSize), w.signal)
+      const step = await w.order.run(offset, length, async () => await compareAndCopy(w, offset, length, ticket))
+      // Paced: copied after the chunk's lock, piece by piece (paced-copy.ts says why that is exact).
+      if (w.pacer !== undefined) await copyPaced({ ...w, pacer: w.pacer }, step.runs)
+      totals.blocksCompared += step.blocksCompared
+      totals.blocksCopied += step.blocksCopied
+      totals.bytesCopied += step.bytesCopied
+      totals.comparedBytes += length
+      w.progress.comparedBytes = totals.comparedBytes
+      w.progress.copiedBytes = totals.bytesCopied
+      if (step.bytesCopied > 0) w.onCopied?.(step.bytesCopied)
+      // Outside the lock, so the app's writes to this chunk are not held up by the throttle.
+      const bucket = w.bucket
+      if (step.bytesCopied > 0 && bucket !== undefined) {
+        charged = charged.catch(() => {}).then(async () => { w.signal.throwIfAborted(); await bucket.take(step.bytesCopied, w.signal) })
+        await charged
+      }
+    }
   }
+  const depth = w.pacer !== undefined || w.bucket !== undefined ? THROTTLED_CHUNKS_IN_FLIGHT : RESYNC_CHUNKS_IN_FLIGHT
+  await Promise.all(Array.from({ length: depth }, async () => {
+    try { await worker() } catch (err) { failure ??= { err } }
+  }))
+  if (failure !== undefined) throw failure.err
   w.signal.throwIfAborted()
   await w.client.request({ op: Op.flush, generation: w.generation })
+  const { blocksCompared, blocksCopied, bytesCopied } = totals
   return { node: w.client.node, blocksCompared, blocksCopied, bytesCopied, ms: w.now() - started }
 }
 

@@ -2,10 +2,10 @@ import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import type { Transport } from '../../network/index.ts'
 import type { BlockStore } from '../block/index.ts'
-import { readFrames, frame } from '../../network/index.ts'
+import { readFrames, TurnWriter } from '../../network/index.ts'
 import { NoSuchReplicaError } from './errors.ts'
 import {
-  MAX_FRAME, Op, REPLICA_PROTOCOL, decodeRequest, encodeChecksums, encodeGeometry, encodeResponse,
+  MAX_FRAME, Op, REPLICA_PROTOCOL, decodeRequest, encodeChecksums, encodeGeometry, framedResponse,
   type ReplicaRequest
 } from './wire.ts'
 
@@ -34,9 +34,11 @@ const EMPTY = Buffer.alloc(0)
  * Serves `/trellis/replica/1` on one node: applies primaries' changes to the
  * local replica stores. Requests on a stream reach the store in arrival order
  * (so a primary's order is kept) and are answered as each completes, so many
- * are in flight at once. A write is checked against the store's generation
- * fence, and answered only once the store resolved it — after fdatasync when
- * FUA or flush asked. A malformed frame closes its stream; the node stays up.
+ * are in flight at once; the answers that complete in one turn of the event
+ * loop leave in one write (TurnWriter). A write is checked against the
+ * store's generation fence, and answered only once the store resolved it —
+ * after fdatasync when FUA or flush asked. A malformed frame closes its
+ * stream; the node stays up.
  */
 export class ReplicaServer {
   readonly #log: Logger
@@ -84,12 +86,13 @@ export class ReplicaServer {
     this.#stats.streams++
     this.#streams.add(stream)
     const log = this.#log.child({ peer: from })
+    const writer = new TurnWriter(stream)
     // A stream reset by the peer or a partition is normal life; only its end matters.
     stream.on('error', () => {})
     readFrames(stream, MAX_FRAME, payload => {
       const req = decodeRequest(payload)
       this.#stats.requests++
-      this.#answer(stream, req)
+      this.#answer(writer, req)
     }).catch((err: unknown) => {
       const code = (err as { code?: string }).code
       if (code === 'ERR_BAD_REPLICA_FRAME' || code === 'ERR_FRAME_TOO_LARGE') {
@@ -101,16 +104,16 @@ export class ReplicaServer {
   }
 
   /** Starts the request at once (keeping arrival order at the store) and writes the answer when it settles. */
-  #answer (stream: Duplex, req: ReplicaRequest): void {
+  #answer (writer: TurnWriter, req: ReplicaRequest): void {
     const store = this.#volumes.get(req.volume)
     const started = store === undefined ? Promise.reject(new NoSuchReplicaError(req.volume)) : this.#serve(store, req)
     started.then(
-      payload => { this.#send(stream, { id: req.id, error: '', generation: store?.generation ?? 0, payload }) },
+      payload => { writer.write([framedResponse({ id: req.id, error: '', generation: store?.generation ?? 0, payload })]) },
       (err: unknown) => {
         const e = err as { code?: unknown, highest?: unknown }
         const code = typeof e.code === 'string' && e.code !== '' ? e.code : 'ERR_REPLICA_INTERNAL'
         const generation = typeof e.highest === 'number' ? e.highest : (store?.generation ?? 0)
-        this.#send(stream, { id: req.id, error: code, generation, payload: EMPTY })
+        writer.write([framedResponse({ id: req.id, error: code, generation, payload: EMPTY })])
       }
     )
   }
@@ -131,10 +134,5 @@ export class ReplicaServer {
       case Op.readChecksums:
         return store.checksums(req.offset, req.length).then(c => encodeChecksums(c))
     }
-  }
-
-  #send (stream: Duplex, res: Parameters<typeof encodeResponse>[0]): void {
-    if (stream.destroyed || stream.writableEnded) return
-    stream.write(frame(encodeResponse(res)))
   }
 }

@@ -25,6 +25,8 @@ const KIND_REQUEST = 1
 const KIND_RESPONSE = 2
 const REQUEST_HEAD = 29 // bytes before the volume id
 const RESPONSE_HEAD = 16 // bytes before the error code
+/** The consensus framing's 32-bit length prefix (daemon/network frames.ts), written here with the header. */
+const FRAME_PREFIX = 4 // bytes
 
 /** Operations a primary asks of a replica. */
 export const Op = {
@@ -66,20 +68,34 @@ export interface ReplicaResponse {
   payload: Uint8Array
 }
 
-export function encodeRequest (r: ReplicaRequest): Buffer {
-  const vol = Buffer.from(r.volume, 'utf8')
-  const out = Buffer.allocUnsafe(REQUEST_HEAD + vol.length + r.payload.byteLength)
-  out.writeUInt8(KIND_REQUEST, 0)
-  out.writeUInt8(r.op, 1)
-  out.writeUInt32BE(r.id, 2)
-  out.writeUInt8((r.fua ? FLAG_FUA : 0) | (r.noHole ? FLAG_NO_HOLE : 0), 6)
-  out.writeBigUInt64BE(BigInt(r.generation), 7)
-  out.writeBigUInt64BE(BigInt(r.offset), 15)
-  out.writeUInt32BE(r.length, 23)
-  out.writeUInt16BE(vol.length, 27)
-  vol.copy(out, REQUEST_HEAD)
-  out.set(r.payload, REQUEST_HEAD + vol.length)
+/** A request's fields without its payload, and the volume id already in UTF-8 (a client encodes it once). */
+export type RequestHead = Omit<ReplicaRequest, 'payload' | 'volume'> & { volume: Uint8Array }
+
+/**
+ * A whole request frame but its payload: the length prefix, the header and
+ * the volume id. The sender writes the payload after it as it is, so a write's
+ * data is copied by nobody on its way to the socket.
+ */
+export function framedRequestHead (r: RequestHead, payloadBytes: number): Buffer {
+  const vol = r.volume
+  const out = Buffer.allocUnsafe(FRAME_PREFIX + REQUEST_HEAD + vol.byteLength)
+  out.writeUInt32BE(REQUEST_HEAD + vol.byteLength + payloadBytes, 0)
+  out.writeUInt8(KIND_REQUEST, 4)
+  out.writeUInt8(r.op, 5)
+  out.writeUInt32BE(r.id, 6)
+  out.writeUInt8((r.fua ? FLAG_FUA : 0) | (r.noHole ? FLAG_NO_HOLE : 0), 10)
+  writeU64(out, r.generation, 11)
+  writeU64(out, r.offset, 19)
+  out.writeUInt32BE(r.length, 27)
+  out.writeUInt16BE(vol.byteLength, 31)
+  out.set(vol, FRAME_PREFIX + REQUEST_HEAD)
   return out
+}
+
+/** One request as a frame's content (without the length prefix). */
+export function encodeRequest (r: ReplicaRequest): Buffer {
+  const head = framedRequestHead({ ...r, volume: Buffer.from(r.volume, 'utf8') }, r.payload.byteLength).subarray(FRAME_PREFIX)
+  return Buffer.concat([head, r.payload])
 }
 
 /** Decodes a request frame; throws BadReplicaFrameError for anything a correct sender would not produce. */
@@ -89,8 +105,8 @@ export function decodeRequest (b: Buffer): ReplicaRequest {
   if (op < Op.hello || op > Op.readChecksums) throw new BadReplicaFrameError(`unknown op ${op}`)
   const flags = b.readUInt8(6)
   if ((flags & ~(FLAG_FUA | FLAG_NO_HOLE)) !== 0) throw new BadReplicaFrameError(`unknown flags ${flags}`)
-  const generation = safe(b.readBigUInt64BE(7), 'generation')
-  const offset = safe(b.readBigUInt64BE(15), 'offset')
+  const generation = readU64(b, 7, 'generation')
+  const offset = readU64(b, 15, 'offset')
   const length = b.readUInt32BE(23)
   const volLen = b.readUInt16BE(27)
   if (volLen === 0 || volLen > MAX_VOLUME_ID || b.length < REQUEST_HEAD + volLen) throw new BadReplicaFrameError('bad volume id length')
@@ -101,17 +117,25 @@ export function decodeRequest (b: Buffer): ReplicaRequest {
   return { id: b.readUInt32BE(2), op: op as OpCode, volume, generation, offset, length, fua: (flags & FLAG_FUA) !== 0, noHole: (flags & FLAG_NO_HOLE) !== 0, payload }
 }
 
-export function encodeResponse (r: ReplicaResponse): Buffer {
-  const code = Buffer.from(r.error, 'utf8')
-  const out = Buffer.allocUnsafe(RESPONSE_HEAD + code.length + r.payload.byteLength)
-  out.writeUInt8(KIND_RESPONSE, 0)
-  out.writeUInt32BE(r.id, 1)
-  out.writeUInt8(r.error === '' ? 0 : 1, 5)
-  out.writeBigUInt64BE(BigInt(r.generation), 6)
-  out.writeUInt16BE(code.length, 14)
-  code.copy(out, RESPONSE_HEAD)
-  out.set(r.payload, RESPONSE_HEAD + code.length)
+/** A whole response frame: length prefix, header, error code and payload, in one buffer (answers are small). */
+export function framedResponse (r: ReplicaResponse): Buffer {
+  const codeLength = Buffer.byteLength(r.error, 'utf8')
+  const length = RESPONSE_HEAD + codeLength + r.payload.byteLength
+  const out = Buffer.allocUnsafe(FRAME_PREFIX + length)
+  out.writeUInt32BE(length, 0)
+  out.writeUInt8(KIND_RESPONSE, 4)
+  out.writeUInt32BE(r.id, 5)
+  out.writeUInt8(r.error === '' ? 0 : 1, 9)
+  writeU64(out, r.generation, 10)
+  out.writeUInt16BE(codeLength, 18)
+  out.write(r.error, FRAME_PREFIX + RESPONSE_HEAD, 'utf8')
+  out.set(r.payload, FRAME_PREFIX + RESPONSE_HEAD + codeLength)
   return out
+}
+
+/** One response as a frame's content (without the length prefix). */
+export function encodeResponse (r: ReplicaResponse): Buffer {
+  return framedResponse(r).subarray(FRAME_PREFIX)
 }
 
 /** Decodes a response frame; throws BadReplicaFrameError when it is malformed. */
@@ -123,7 +147,7 @@ export function decodeResponse (b: Buffer): ReplicaResponse {
   return {
     id: b.readUInt32BE(1),
     error: b.toString('utf8', RESPONSE_HEAD, RESPONSE_HEAD + codeLen),
-    generation: safe(b.readBigUInt64BE(6), 'generation'),
+    generation: readU64(b, 6, 'generation'),
     payload: b.subarray(RESPONSE_HEAD + codeLen)
   }
 }
@@ -142,7 +166,7 @@ export function encodeGeometry (g: Geometry): Buffer {
 export function decodeGeometry (b: Uint8Array): Geometry {
   const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength)
   if (buf.length !== 16) throw new BadReplicaFrameError('bad hello answer')
-  return { size: safe(buf.readBigUInt64BE(0), 'size'), minBlockSize: buf.readUInt32BE(8), preferredBlockSize: buf.readUInt32BE(12) }
+  return { size: readU64(buf, 0, 'size'), minBlockSize: buf.readUInt32BE(8), preferredBlockSize: buf.readUInt32BE(12) }
 }
 
 /** Checksums as blockSize:u32 firstBlock:u64 then one u32 per block. */
@@ -159,10 +183,18 @@ export function decodeChecksums (b: Uint8Array): { blockSize: number, firstBlock
   if (buf.length < 12 || (buf.length - 12) % 4 !== 0) throw new BadReplicaFrameError('bad checksums answer')
   const crcs = new Uint32Array((buf.length - 12) / 4)
   for (let i = 0; i < crcs.length; i++) crcs[i] = buf.readUInt32BE(12 + 4 * i)
-  return { blockSize: buf.readUInt32BE(0), firstBlock: safe(buf.readBigUInt64BE(4), 'firstBlock'), crcs }
+  return { blockSize: buf.readUInt32BE(0), firstBlock: readU64(buf, 4, 'firstBlock'), crcs }
 }
 
-function safe (v: bigint, what: string): number {
-  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new BadReplicaFrameError(`${what} is out of range`)
-  return Number(v)
+/** Writes a safe integer as a big-endian u64 without a BigInt (two u32 halves). */
+function writeU64 (b: Buffer, v: number, at: number): void {
+  b.writeUInt32BE(Math.floor(v / 2 ** 32), at)
+  b.writeUInt32BE(v >>> 0, at + 4)
+}
+
+/** Reads a big-endian u64 that must be a safe integer (below 2^53). */
+function readU64 (b: Buffer, at: number, what: string): number {
+  const high = b.readUInt32BE(at)
+  if (high >= 2 ** 21) throw new BadReplicaFrameError(`${what} is out of range`)
+  return high * 2 ** 32 + b.readUInt32BE(at + 4)
 }

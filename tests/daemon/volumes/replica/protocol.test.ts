@@ -2,7 +2,7 @@ import t from 'tap'
 import type { Duplex } from 'node:stream'
 import { FrameDecoder, frame } from '../../../../daemon/consensus/index.ts'
 import {
-  MAX_FRAME, Op, REPLICA_PROTOCOL, decodeRequest, decodeResponse, encodeRequest, encodeResponse,
+  MAX_FRAME, Op, REPLICA_PROTOCOL, decodeRequest, decodeResponse, encodeRequest, encodeResponse, framedRequestHead, framedResponse,
   type ReplicaRequest, type ReplicaResponse
 } from '../../../../daemon/volumes/replica/index.ts'
 import { KiB, VOLUME, cluster, crcs } from './helpers.ts'
@@ -91,3 +91,90 @@ t.test('many requests are in flight on one stream and answered by id', async t =
   t.same(await nodes.b!.store.read(32 * 4 * KiB, 512), Buffer.alloc(512, 9))
   s.stream.destroy()
 })
+
+t.test('a framed head with the payload after it is the same frame as encodeRequest, for every op', async t => {
+  for (const op of Object.values(Op)) {
+    const r = request({ id: op, op, payload: op === Op.write ? Buffer.alloc(512, op) : Buffer.alloc(0), offset: 2 ** 40, generation: 2 ** 52 })
+    const head = framedRequestHead({ ...r, volume: Buffer.from(r.volume) }, r.payload.byteLength)
+    const wire = Buffer.concat([head, r.payload])
+    t.same(wire, frame(encodeRequest(r)), `op ${op}`)
+    const back = decodeRequest(wire.subarray(4))
+    t.same({ ...back, payload: Buffer.from(back.payload) }, { ...r, payload: Buffer.from(r.payload) })
+  }
+  const res: ReplicaResponse = { id: 9, error: '', generation: 2 ** 53 - 1, payload: Buffer.from([1, 2, 3]) }
+  t.same(framedResponse(res), frame(encodeResponse(res)))
+  t.same({ ...decodeResponse(framedResponse(res).subarray(4)), payload: Buffer.from([1, 2, 3]) }, res)
+})
+
+t.test('every truncation of a request or response is refused, and random bytes never decode to anything but a refusal or a frame', async t => {
+  const good = encodeRequest(request())
+  let refused = 0
+  for (let cut = 0; cut < good.length; cut++) {
+    t.throws(() => decodeRequest(good.subarray(0, cut)), { code: 'ERR_BAD_REPLICA_FRAME' }, `request cut at ${cut}`)
+    refused++
+  }
+  const answer = encodeResponse({ id: 1, error: 'ERR_VOLUME_FENCED', generation: 3, payload: Buffer.alloc(0) })
+  for (let cut = 0; cut < 16 + 5; cut++) {
+    if (cut < 16 + 'ERR_VOLUME_FENCED'.length) t.throws(() => decodeResponse(answer.subarray(0, cut)), { code: 'ERR_BAD_REPLICA_FRAME' }, `response cut at ${cut}`)
+  }
+  t.throws(() => decodeRequest(Buffer.concat([good, Buffer.alloc(1)])), { code: 'ERR_BAD_REPLICA_FRAME' }, 'a payload longer than its length')
+  const offsetTooBig = Buffer.from(good)
+  offsetTooBig.writeUInt32BE(2 ** 21, 15)
+  t.throws(() => decodeRequest(offsetTooBig), { code: 'ERR_BAD_REPLICA_FRAME' }, 'offset of 2^53')
+  let seed = 11
+  const next = (): number => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed }
+  for (let i = 0; i < 2000; i++) {
+    const junk = Buffer.alloc(next() % 80)
+    for (let j = 0; j < junk.length; j++) junk[j] = next() & 0xff
+    // Mostly plausible heads, so the checks past the kind byte are reached too.
+    if (junk.length > 0 && i % 2 === 0) junk[0] = i % 4 === 0 ? 1 : 2
+    for (const decode of [decodeRequest, decodeResponse]) {
+      try { decode(junk) } catch (err) {
+        if ((err as { code?: string }).code !== 'ERR_BAD_REPLICA_FRAME') { t.fail(`random bytes threw ${String(err)}`); return }
+        refused++
+      }
+    }
+  }
+  t.ok(refused > good.length, `${refused} refusals, each ERR_BAD_REPLICA_FRAME`)
+})
+
+/** Replaces b's replica server with `serve`, which gets each request b receives and the stream to answer on. */
+function hostile (c: Awaited<ReturnType<typeof cluster>>, serve: (req: ReplicaRequest, stream: Duplex) => void): void {
+  void c.nodes.b!.server.close()
+  c.nodes.b!.transport.handle(REPLICA_PROTOCOL, stream => {
+    stream.on('error', () => {})
+    const decoder = new FrameDecoder(MAX_FRAME)
+    stream.on('data', (chunk: Buffer) => { for (const f of decoder.push(chunk)) serve(decodeRequest(f), stream) })
+  })
+}
+
+/** An honest hello answer for a 16 MiB volume in 4 KiB blocks, as b's store would give. */
+function hello (req: ReplicaRequest, stream: Duplex, store: { size: number, minBlockSize: number, preferredBlockSize: number }): void {
+  const g = Buffer.alloc(16)
+  g.writeBigUInt64BE(BigInt(store.size), 0)
+  g.writeUInt32BE(store.minBlockSize, 8)
+  g.writeUInt32BE(store.preferredBlockSize, 12)
+  stream.write(framedResponse({ id: req.id, error: '', generation: req.generation, payload: g }))
+}
+
+for (const [name, answer] of [
+  ['garbage in a well-framed answer', (req: ReplicaRequest, s: Duplex) => { s.write(frame(Buffer.from(`no answer to ${req.id}`))) }],
+  ['an oversized frame length', (_req: ReplicaRequest, s: Duplex) => { s.write(Buffer.from([0x7f, 0xff, 0xff, 0xff, 2, 0, 0])) }],
+  ['a zero frame length', (_req: ReplicaRequest, s: Duplex) => { s.write(Buffer.from([0, 0, 0, 0])) }],
+  ['half an answer, then the end', (req: ReplicaRequest, s: Duplex) => { s.end(framedResponse({ id: req.id, error: '', generation: 1, payload: Buffer.alloc(0) }).subarray(0, 9)) }],
+  ['an answer to a request never made', (req: ReplicaRequest, s: Duplex) => { s.write(framedResponse({ id: req.id + 1000, error: '', generation: 1, payload: Buffer.alloc(0) })) }]
+] as const) {
+  t.test(`a replica answering with ${name} fails the write: it is not acknowledged`, async t => {
+    const c = await cluster(t, ['a', 'b'])
+    const store = c.nodes.b!.store
+    hostile(c, (req, stream) => {
+      if (req.op === Op.hello) hello(req, stream, store)
+      else answer(req, stream)
+    })
+    const p = await c.primary('a', {})
+    // Several at once, so the batch the hostile answer breaks holds more than one request.
+    const writes = await Promise.allSettled(Array.from({ length: 4 }, async (_, i) => { await p.write(i * 4 * KiB, Buffer.alloc(4 * KiB, 1), { generation: 1, fua: true }) }))
+    t.ok(writes.every(w => w.status === 'rejected' && (w.reason as { code?: string }).code === 'ERR_REPLICA_UNAVAILABLE'), 'every write in flight failed with ERR_REPLICA_UNAVAILABLE')
+    t.notOk(p.fenced, 'a confused replica does not fence the primary')
+  })
+}
