@@ -88,7 +88,9 @@ export function encodeMessage (m: Message): Uint8Array {
 /** Decodes one message from a peer; throws BadRaftMessageError for garbage, unknown types and missing fields. */
 export function decodeMessage (bytes: Uint8Array, maxBytes = MAX_MESSAGE_BYTES): Message {
   if (bytes.byteLength > maxBytes) throw new BadRaftMessageError(`message of ${bytes.byteLength} bytes exceeds ${maxBytes}`)
-  const w = wireDecode(() => pb.Message.decode(bytes), 'message')
+  // Entries are split off and decoded apart, each from a copy of its own bytes, so a follower writes the bytes it received.
+  const split = splitEntries(bytes, true)
+  const w = wireDecode(() => pb.Message.decode(split.rest), 'message')
   const type = WIRE_TO_TYPE.get(w.type)
   if (type === undefined) throw new BadRaftMessageError(`unknown message type ${String(w.type)}`)
   if (w.from === '' || w.to === '') throw new BadRaftMessageError('message without sender or recipient')
@@ -101,7 +103,7 @@ export function decodeMessage (bytes: Uint8Array, maxBytes = MAX_MESSAGE_BYTES):
         index: count(w.index, 'index'),
         logTerm: count(w.logTerm, 'logTerm'),
         commit: count(w.commit, 'commit'),
-        entries: w.entries.map(entryFromWire)
+        entries: split.entries.map(keptEntry)
       }
     case 'append-response':
       return {
@@ -188,6 +190,86 @@ export function decodeEntry (bytes: Uint8Array): Entry {
   return entryFromWire(wireDecode(() => pb.Entry.decode(bytes), 'entry'))
 }
 
+/**
+ * Encodes consecutive entries as one record: each entry as protobuf field 8,
+ * the same bytes an APPEND message carries its entries in. The storage keeps
+ * the log as such runs, one LevelDB value per write rather than one per entry.
+ */
+export function encodeEntryRun (entries: readonly Entry[]): Uint8Array {
+  return withEntries(EMPTY, entries)
+}
+
+/**
+ * Decodes a run written by encodeEntryRun; throws BadRaftMessageError. The
+ * entries keep views into `bytes` (their data, and their encoding for a
+ * later write) rather than copies.
+ */
+export function decodeEntryRun (bytes: Uint8Array): Entry[] {
+  const split = splitEntries(bytes, false)
+  if (split.rest.byteLength > 0) throw new BadRaftMessageError('entry run holds something other than entries')
+  return split.entries.map(keptEntry)
+}
+
+/** An entry decoded from bytes of its own, which are kept as its encoding: data is a view into them. */
+function keptEntry (bytes: Uint8Array): Entry {
+  const e = entryFromWire(wireDecode(() => pb.Entry.decode(bytes), 'entry'), false)
+  ENCODED.set(e, bytes)
+  return e
+}
+
+/**
+ * Splits a protobuf message into the values of its field 8 (entries) and the
+ * bytes of its other fields, walking the fields without decoding them.
+ * `copy`: each entry's bytes are copied out (a received frame is not pinned
+ * by the entries that outlive it); else views.
+ */
+function splitEntries (bytes: Uint8Array, copy: boolean): { rest: Uint8Array, entries: Uint8Array[] } {
+  const entries: Uint8Array[] = []
+  const others: Array<[number, number]> = []
+  const cursor = { at: 0 }
+  while (cursor.at < bytes.byteLength) {
+    const start = cursor.at
+    const tag = readVarint(bytes, cursor)
+    switch (tag & 7) {
+      case 0: readVarint(bytes, cursor); break
+      case 1: cursor.at += 8; break
+      case 5: cursor.at += 4; break
+      case 2: {
+        const length = readVarint(bytes, cursor)
+        const from = cursor.at
+        cursor.at += length
+        if (cursor.at > bytes.byteLength) throw new BadRaftMessageError('field runs past the end of the message')
+        if (tag === ENTRIES_TAG) {
+          entries.push(copy ? new Uint8Array(bytes.subarray(from, cursor.at)) : bytes.subarray(from, cursor.at))
+          continue
+        }
+        break
+      }
+      default: throw new BadRaftMessageError(`unsupported wire type ${tag & 7}`)
+    }
+    if (cursor.at > bytes.byteLength) throw new BadRaftMessageError('field runs past the end of the message')
+    const last = others[others.length - 1]
+    if (last !== undefined && last[1] === start) last[1] = cursor.at
+    else others.push([start, cursor.at])
+  }
+  if (entries.length === 0) return { rest: bytes, entries }
+  // The usual case (our encoder): the other fields first, in one piece.
+  if (others.length <= 1) return { rest: others.length === 0 ? EMPTY : bytes.subarray(others[0]![0], others[0]![1]), entries }
+  return { rest: Buffer.concat(others.map(([s, e]) => bytes.subarray(s, e))), entries }
+}
+
+/** A varint of up to 2^53 at cursor.at, moving the cursor past it. */
+function readVarint (bytes: Uint8Array, cursor: { at: number }): number {
+  let value = 0
+  for (let shift = 1; shift < 2 ** 56; shift *= 128) {
+    if (cursor.at >= bytes.byteLength) throw new BadRaftMessageError('varint runs past the end of the message')
+    const b = bytes[cursor.at++]!
+    value += (b & 127) * shift
+    if (b < 128) return value
+  }
+  throw new BadRaftMessageError('varint too long')
+}
+
 /** Encodes the hard state for disk. */
 export function encodeHardState (hs: HardState): Uint8Array {
   return pb.HardState.encode({ term: hs.term, vote: hs.vote ?? '', commit: hs.commit }).finish()
@@ -223,10 +305,11 @@ function entryToWire (e: Entry): trellis.raft.Entry.$Properties {
     : { type: pb.EntryType.CONF_CHANGE, term: e.term, index: e.index, change: { type: CHANGE_TO_WIRE[e.change.type], node: e.change.node } }
 }
 
-function entryFromWire (w: trellis.raft.Entry.$Properties): Entry {
+/** `copy` false: data stays a view into the decoded bytes (they belong to the entry alone). */
+function entryFromWire (w: trellis.raft.Entry.$Properties, copy = true): Entry {
   const term = count(w.term, 'entry term')
   const index = count(w.index, 'entry index')
-  if (w.type === pb.EntryType.NORMAL) return { type: 'normal', term, index, data: bytesOf(w.data) }
+  if (w.type === pb.EntryType.NORMAL) return { type: 'normal', term, index, data: copy ? bytesOf(w.data) : (w.data ?? EMPTY) }
   if (w.type !== pb.EntryType.CONF_CHANGE) throw new BadRaftMessageError(`unknown entry type ${String(w.type)}`)
   const change = w.change
   const changeType = change == null ? undefined : WIRE_TO_CHANGE.get(change.type ?? 0)

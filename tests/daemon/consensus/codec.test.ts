@@ -1,6 +1,6 @@
 import t from 'tap'
 import { trellis } from '../../../proto/gen/trellis.js'
-import { decodeMessage, encodeMessage, frame, FrameDecoder } from '../../../daemon/consensus/index.ts'
+import { decodeEntryRun, decodeMessage, encodeEntry, encodeEntryRun, encodeMessage, frame, FrameDecoder } from '../../../daemon/consensus/index.ts'
 import { checkMessage } from '../../../controller/raft/index.ts'
 import type { Message } from '../../../controller/raft/index.ts'
 
@@ -92,6 +92,30 @@ t.test('an append reuses each entry encoding and is the protobuf encoding of the
     t.same(decodeMessage(mine), m, `${size}-byte entry round-trips`)
     t.same(Buffer.from(encodeMessage(m)), Buffer.from(mine), 'encoding again (from the kept entry bytes) gives the same')
   }
+})
+
+t.test('a received append keeps each entry\'s bytes, wherever its entries are in the message', async t => {
+  const entries = (samples[0] as Extract<Message, { type: 'append' }>).entries
+  const w = {
+    type: trellis.raft.MessageType.APPEND, from: 'a', to: 'b', term: 7, index: 4, logTerm: 6, commit: 3,
+    entries: [{ type: trellis.raft.EntryType.NORMAL, term: 7, index: 5, data: Uint8Array.from([9, 8]) }],
+    // Field 11 after the entries (protobufjs writes fields in number order): the other fields are not in one piece.
+    context: Uint8Array.from([1])
+  }
+  const wire = trellis.raft.Message.encode(w).finish()
+  const m = decodeMessage(wire)
+  t.same(m, { from: 'a', to: 'b', term: 7, type: 'append', index: 4, logTerm: 6, commit: 3, entries: [{ type: 'normal', term: 7, index: 5, data: Uint8Array.from([9, 8]) }] })
+  const got = (m as Extract<Message, { type: 'append' }>).entries[0]!
+  t.same(Buffer.from(encodeEntry(got)), Buffer.from(trellis.raft.Entry.encode(w.entries[0]!).finish()), 'its encoding is the bytes received')
+  wire.fill(0)
+  t.same(got, { type: 'normal', term: 7, index: 5, data: Uint8Array.from([9, 8]) }, 'copied out of the frame')
+
+  const run = encodeEntryRun(entries)
+  t.same(decodeEntryRun(run), entries, 'a run round-trips')
+  t.same(Buffer.from(run), Buffer.from(encodeMessage({ ...base, type: 'append', index: 4, logTerm: 6, commit: 3, entries })).subarray(-run.byteLength), 'a run is the entries of an append')
+  t.throws(() => decodeEntryRun(Uint8Array.from([0x42, 0x05, 0x08])), { code: 'ERR_BAD_RAFT_MESSAGE' }, 'truncated run')
+  t.throws(() => decodeEntryRun(Uint8Array.from([0x08, 0x01])), { code: 'ERR_BAD_RAFT_MESSAGE' }, 'a run holding another field')
+  t.throws(() => decodeMessage(Uint8Array.from([0x08, 0x01, 0x13])), { code: 'ERR_BAD_RAFT_MESSAGE' }, 'a group wire type')
 })
 
 t.test('the largest safe integer decodes; one more is refused', async t => {
