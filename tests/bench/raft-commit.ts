@@ -43,7 +43,7 @@ const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 256)
 const SNAPSHOT_APPS = Number(process.env.BENCH_SNAPSHOT_APPS ?? 10000)
 const SNAPSHOT_COMMITS = Number(process.env.BENCH_SNAPSHOT_COMMITS ?? 5000)
 const SNAPSHOT_IN_FLIGHT = Number(process.env.BENCH_SNAPSHOT_IN_FLIGHT ?? 16)
-const SNAPSHOT_SOURCE_BYTES = 400
+const SNAPSHOT_SOURCE_BYTES = 2800
 /** `before,after,processes-before,processes` (default), or some of them. */
 const MODES = (process.env.BENCH_MODES ?? 'before,after,processes-before,processes').split(',')
 
@@ -182,7 +182,8 @@ async function runMode (mode: string): Promise<Figures> {
     const loop = monitorEventLoopDelay({ resolution: 1 })
     loop.enable()
     // Updates of existing apps (the state stays put) with a source of SNAPSHOT_SOURCE_BYTES, so that
-    // a thousand of them are also a quarter of the state: snapshots as often in both modes.
+    // a thousand of them are about as large as the state (the snapshotter's LOG_SHARE): snapshots
+    // about as often in both modes.
     const during = await load(leader, SNAPSHOT_COMMITS, SNAPSHOT_IN_FLIGHT, i => `s${i % 100}`, 'x'.repeat(SNAPSHOT_SOURCE_BYTES))
     loop.disable()
     out(`through snapshots (${leader.state.apps.size} apps, ${(bytes / 1e6).toFixed(1)} MB, one serialization ${ms(serializeMs)}; ` +
