@@ -13,7 +13,8 @@
  *   serialized in the background.
  *
  * Phases: unbatched latency (one proposal at a time), batched throughput
- * (many in flight), and commits during snapshots of a large state (latency,
+ * (many in flight; with the CPU time a commit cost, steadier than the rate on
+ * a shared machine), and commits during snapshots of a large state (latency,
  * and the longest the event loop was blocked). Then the same loads (no
  * snapshot phase) with each voter in a process of its own on libp2p, as in a
  * grid, serial and pipelined (raft-voter.ts).
