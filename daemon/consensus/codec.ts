@@ -3,6 +3,7 @@ import type {
   ConfChangeType, ConfState, Entry, HardState, Message, NormalEntry, Snapshot
 } from '../../controller/raft/index.ts'
 import { BadRaftMessageError } from './errors.ts'
+import { readVarint, splitField, varintSize, writeVarint } from './wire-bytes.ts'
 
 /**
  * Protobuf encoding of the Raft core's plain data (proto/raft.proto). Decoding
@@ -89,7 +90,7 @@ export function encodeMessage (m: Message): Uint8Array {
 export function decodeMessage (bytes: Uint8Array, maxBytes = MAX_MESSAGE_BYTES): Message {
   if (bytes.byteLength > maxBytes) throw new BadRaftMessageError(`message of ${bytes.byteLength} bytes exceeds ${maxBytes}`)
   // Entries are split off and decoded apart, each from a copy of its own bytes, so a follower writes the bytes it received.
-  const split = splitEntries(bytes, true)
+  const split = splitField(bytes, ENTRIES_TAG, true)
   const w = wireDecode(() => pb.Message.decode(split.rest), 'message')
   const type = WIRE_TO_TYPE.get(w.type)
   if (type === undefined) throw new BadRaftMessageError(`unknown message type ${String(w.type)}`)
@@ -103,7 +104,7 @@ export function decodeMessage (bytes: Uint8Array, maxBytes = MAX_MESSAGE_BYTES):
         index: count(w.index, 'index'),
         logTerm: count(w.logTerm, 'logTerm'),
         commit: count(w.commit, 'commit'),
-        entries: split.entries.map(keptEntry)
+        entries: split.values.map(keptEntry)
       }
     case 'append-response':
       return {
@@ -172,13 +173,6 @@ function encodeNormal (e: NormalEntry): Uint8Array {
   return out
 }
 
-/** Writes n (below 2^53) as a varint at `at`; returns where it ends. */
-function writeVarint (out: Uint8Array, at: number, n: number): number {
-  for (; n >= 128; n = Math.floor(n / 128)) out[at++] = (n % 128) | 128
-  out[at++] = n
-  return at
-}
-
 const ENCODED = new WeakMap<Entry, Uint8Array>()
 /** Key of Message field 8 (`repeated Entry entries`), length-delimited. */
 const ENTRIES_TAG = (8 << 3) | 2
@@ -205,12 +199,6 @@ function withEntries (head: Uint8Array, entries: readonly Entry[]): Uint8Array {
   return out
 }
 
-function varintSize (n: number): number {
-  let size = 1
-  for (; n >= 128; n = Math.floor(n / 128)) size++
-  return size
-}
-
 /** Decodes one log entry; throws BadRaftMessageError. */
 export function decodeEntry (bytes: Uint8Array): Entry {
   return entryFromWire(wireDecode(() => pb.Entry.decode(bytes), 'entry'))
@@ -231,9 +219,9 @@ export function encodeEntryRun (entries: readonly Entry[]): Uint8Array {
  * later write) rather than copies.
  */
 export function decodeEntryRun (bytes: Uint8Array): Entry[] {
-  const split = splitEntries(bytes, false)
+  const split = splitField(bytes, ENTRIES_TAG, false)
   if (split.rest.byteLength > 0) throw new BadRaftMessageError('entry run holds something other than entries')
-  return split.entries.map(keptEntry)
+  return split.values.map(keptEntry)
 }
 
 /** An entry decoded from bytes of its own, which are kept as its encoding: data is a view into them. */
@@ -274,69 +262,6 @@ function decodeNormal (bytes: Uint8Array): Entry | undefined {
 function safe (n: number, field: string): number {
   if (!Number.isSafeInteger(n)) throw new BadRaftMessageError(`${field} exceeds 2^53 - 1`)
   return n
-}
-
-/**
- * Splits a protobuf message into the values of its field 8 (entries) and the
- * bytes of its other fields, walking the fields without decoding them.
- * `copy`: each entry's bytes are copied out (a received frame is not pinned
- * by the entries that outlive it); else views.
- */
-function splitEntries (bytes: Uint8Array, copy: boolean): { rest: Uint8Array, entries: Uint8Array[] } {
-  const entries: Uint8Array[] = []
-  const others: Array<[number, number]> = []
-  const cursor = { at: 0 }
-  while (cursor.at < bytes.byteLength) {
-    const start = cursor.at
-    const tag = readVarint(bytes, cursor)
-    switch (tag & 7) {
-      case 0: readVarint(bytes, cursor); break
-      case 1: cursor.at += 8; break
-      case 5: cursor.at += 4; break
-      case 2: {
-        const length = readVarint(bytes, cursor)
-        const from = cursor.at
-        cursor.at += length
-        if (cursor.at > bytes.byteLength) throw new BadRaftMessageError('field runs past the end of the message')
-        if (tag === ENTRIES_TAG) {
-          entries.push(bytes.subarray(from, cursor.at))
-          continue
-        }
-        break
-      }
-      default: throw new BadRaftMessageError(`unsupported wire type ${tag & 7}`)
-    }
-    if (cursor.at > bytes.byteLength) throw new BadRaftMessageError('field runs past the end of the message')
-    const last = others[others.length - 1]
-    if (last !== undefined && last[1] === start) last[1] = cursor.at
-    else others.push([start, cursor.at])
-  }
-  if (entries.length === 0) return { rest: bytes, entries }
-  if (copy) copyOut(bytes, entries)
-  // The usual case (our encoder): the other fields first, in one piece.
-  if (others.length <= 1) return { rest: others.length === 0 ? EMPTY : bytes.subarray(others[0]![0], others[0]![1]), entries }
-  return { rest: Buffer.concat(others.map(([s, e]) => bytes.subarray(s, e))), entries }
-}
-
-/** Replaces views into `bytes` by views into ONE copy of the stretch they span: one allocation, not one per entry. */
-function copyOut (bytes: Uint8Array, views: Uint8Array[]): void {
-  const from = views[0]!.byteOffset
-  const last = views[views.length - 1]!
-  const to = last.byteOffset + last.byteLength
-  const copy = new Uint8Array(bytes.subarray(from - bytes.byteOffset, to - bytes.byteOffset))
-  for (let i = 0; i < views.length; i++) views[i] = copy.subarray(views[i]!.byteOffset - from, views[i]!.byteOffset - from + views[i]!.byteLength)
-}
-
-/** A varint of up to 2^53 at cursor.at, moving the cursor past it. */
-function readVarint (bytes: Uint8Array, cursor: { at: number }): number {
-  let value = 0
-  for (let shift = 1; shift < 2 ** 56; shift *= 128) {
-    if (cursor.at >= bytes.byteLength) throw new BadRaftMessageError('varint runs past the end of the message')
-    const b = bytes[cursor.at++]!
-    value += (b & 127) * shift
-    if (b < 128) return value
-  }
-  throw new BadRaftMessageError('varint too long')
 }
 
 /** Encodes the hard state for disk. */
