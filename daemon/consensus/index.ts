@@ -1,8 +1,8 @@
 export { LevelStorage } from './storage.ts'
 export type { ReadyWrite } from './storage.ts'
 export {
-  MAX_MESSAGE_BYTES, decodeEntry, decodeHardState, decodeMessage, decodeSnapshot,
-  encodeEntry, encodeHardState, encodeMessage, encodeSnapshot
+  MAX_MESSAGE_BYTES, decodeEntry, decodeEntryRun, decodeHardState, decodeMessage, decodeSnapshot,
+  encodeEntry, encodeEntryRun, encodeHardState, encodeMessage, encodeSnapshot
 } from './codec.ts'
 export { FrameDecoder, frame, readFrames, FrameTooLargeError } from '../network/index.ts'
 export { BadRaftMessageError, NotLeaderError, NothingToRecoverError, RaftClosedError, UnavailableError } from './errors.ts'

@@ -14,6 +14,8 @@ export interface PipelineParts {
   advanced: (rd: Ready) => void
   /** Persisting failed: the driver must stop, Raft's promises are at stake. */
   failed: (err: unknown) => void
+  /** Hands the core what callers proposed since the last run, so that it travels in one Ready. */
+  propose?: () => void
 }
 
 /**
@@ -74,6 +76,7 @@ export class ReadyPipeline {
   #drain (): void {
     if (this.#stopped) return
     try {
+      this.#p.propose?.()
       this.#handOut()
     } catch (err) {
       this.#fail(err)

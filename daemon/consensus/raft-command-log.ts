@@ -16,6 +16,7 @@ import type { PeerLinkStats } from './peer-link.ts'
 import { SnapshotTransfers, type SnapshotTransferStats } from './snapshot-transfer.ts'
 import { TickTimes } from './tick-times.ts'
 import { Waiters } from './waiters.ts'
+import { ProposalQueue } from './proposals.ts'
 import { restoreState } from './snapshot.ts'
 import { Snapshotter } from './snapshotter.ts'
 import { LevelStorage } from './storage.ts'
@@ -54,6 +55,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   readonly #snapshots: SnapshotTransfers
   readonly #forwarder: ProposalForwarder
   readonly #waiters = new Waiters()
+  readonly #proposals = new ProposalQueue()
   #storage: LevelStorage | undefined
   #node: RaftNode | undefined
   #timer: Timer | undefined
@@ -144,6 +146,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       send: m => { this.#send(m) },
       apply: rd => { this.#apply(rd) },
       advanced: () => { this.#snapshotter!.maybe() },
+      propose: () => { this.#proposals.flush(this.#node!, this.#waiters, this.#clock) },
       failed: err => {
         // A failed disk write or an unrestorable snapshot: carrying on could break Raft's promises.
         this.#logger.fatal({ err }, 'raft driver failed; closing the log')
@@ -181,6 +184,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#snapshotter?.stop()
     await this.#pipeline?.stop()
     this.#deferred = []
+    this.#proposals.failAll(new RaftClosedError())
     this.#waiters.failAll(new RaftClosedError())
   }
 
@@ -348,14 +352,14 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     if (this.#closing !== undefined) throw new RaftClosedError()
   }
 
-  async #proposeLocal (data: Uint8Array, deadline: number): Promise<Applied> {
+  /** Queues a command for the next Ready (ProposalQueue); refused at once off the leader, as the core would. */
+  #proposeLocal (data: Uint8Array, deadline: number): Promise<Applied> {
     this.#checkOpen()
     const node = this.#node
-    if (node === undefined) throw new NotLeaderError(null)
-    const p = node.propose(data)
-    const wait = this.#waiters.proposal(p.index, p.term, this.#clock, deadline - this.#clock.now())
+    if (node === undefined || node.role !== 'leader') throw new NotLeaderError(node?.leader ?? null)
+    const applied = this.#proposals.add(data, deadline)
     this.#kick()
-    return { result: await wait, index: p.index }
+    return applied
   }
 
   /** Waits until this node has applied index; ERR_UNAVAILABLE at the deadline (the command did apply on the leader). */

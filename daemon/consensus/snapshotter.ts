@@ -6,9 +6,13 @@ import { serializeState, serializeStateSliced } from './snapshot.ts'
 /**
  * A snapshot also waits until the entries since the last one add up to this
  * share of its size: serializing a large state every snapshotEvery small
- * entries would cost far more than the log it saves.
+ * entries would cost far more than the log it saves. At 1 the log grows as
+ * large as the state it is folded into, so serializing costs at most one
+ * byte of state per byte of log: at a quarter, snapshots of a state growing
+ * with every command were a quarter of the CPU of the batched benchmark
+ * (docs/benchmarks.md, "Raft commit").
  */
-const LOG_SHARE = 0.25
+const LOG_SHARE = 1
 /** A leader with clients waiting puts its snapshot off until the log is this many times longer than due. */
 const LEADER_DEFER = 4
 /** Longest stretch of serialization before the event loop gets a turn. */

@@ -1,23 +1,22 @@
 import { MemoryStorage, StorageCorruptError, UnavailableError, bootstrap } from '../../controller/raft/index.ts'
 import type { ConfState, Entry, HardState, Ready, Snapshot, Storage } from '../../controller/raft/index.ts'
 import type { Store } from '../store/index.ts'
-import { decodeEntry, decodeHardState, decodeSnapshot, encodeEntry, encodeHardState, encodeSnapshot } from './codec.ts'
+import { decodeEntry, decodeEntryRun, decodeHardState, decodeSnapshot, encodeEntryRun, encodeHardState, encodeSnapshot } from './codec.ts'
+import { RUN_PREFIX, RunPlan, runKey } from './log-runs.ts'
+import type { BatchOp } from './log-runs.ts'
 
 /** Key of the hard state in the sublevel. */
 const HARD_KEY = 'hard'
 /** Key of the latest snapshot (received or made by compaction). */
 const SNAP_KEY = 'snap'
-/** Entries live under `e!<index, zero-padded>` so LevelDB's order is log order. */
-const ENTRY_PREFIX = 'e!'
-/** Digits of a padded index: 2^53 has 16. */
-const INDEX_DIGITS = 16
+/** The layout before runs: one entry per key, `e!<index, 16 digits>`; moved into a run on open. */
+const LEGACY_PREFIX = 'e!'
 
 /** What of a Ready the storage writes: the parts that must be durable before its messages go out. */
 export type ReadyWrite = Pick<Ready, 'hardState' | 'entries' | 'snapshot' | 'compaction' | 'mustSync'>
 
 /** The storage's sublevel: string keys, byte values. */
 type Sublevel = ReturnType<typeof openSublevel>
-type Batch = Array<{ type: 'put', key: string, value: Uint8Array } | { type: 'del', key: string }>
 
 /**
  * The Raft core's Storage over a LevelDB sublevel. The live log, the hard
@@ -26,13 +25,16 @@ type Batch = Array<{ type: 'put', key: string, value: Uint8Array } | { type: 'de
  * hard state and compaction go to disk in ONE batch (several consecutive
  * Readys may share it), fdatasynced when a Ready says so, and only then are
  * they applied to the memory view. A crash therefore leaves either all of a
- * batch on disk or none.
+ * batch on disk or none. The entries of a batch are one LevelDB value, a run
+ * (log-runs.ts): building a batch costs per write, not per entry.
  */
 export class LevelStorage implements Storage {
   readonly #db: Sublevel
   readonly #mem = new MemoryStorage()
   /** The hard state on disk; the memory view's may be ahead by a commit index not yet written. */
   #diskHard: HardState = { term: 0, vote: null, commit: 0 }
+  /** First indexes of the runs on disk, in log order. */
+  readonly #runs: number[] = []
 
   private constructor (db: Sublevel) {
     this.#db = db
@@ -56,21 +58,50 @@ export class LevelStorage implements Storage {
     if (snap !== undefined) this.#mem.applySnapshot(corruptIfThrows(() => decodeSnapshot(snap), 'snapshot'))
     if (hard !== undefined) this.#mem.setHardState(corruptIfThrows(() => decodeHardState(hard), 'hard state'))
     this.#diskHard = this.#mem.initialState().hardState
-    const iter = db.iterator({ gte: ENTRY_PREFIX, lt: ENTRY_PREFIX + '~' })
-    const entries: Entry[] = []
-    let expect = this.#mem.snapshot().index + 1
-    for await (const [key, value] of iter) {
-      const e = corruptIfThrows(() => decodeEntry(value), `entry ${key}`)
-      if (key !== entryKey(e.index)) throw new StorageCorruptError(`entry stored under ${key} says it is index ${e.index}`)
-      if (e.index !== expect) throw new StorageCorruptError(`log has a gap: expected index ${expect}, found ${e.index}`)
-      entries.push(e)
-      expect++
+    const snapIndex = this.#mem.snapshot().index
+    const legacy = await this.#readLegacy(snapIndex)
+    const log = [...legacy.entries]
+    for await (const [key, value] of db.iterator({ gte: RUN_PREFIX, lt: RUN_PREFIX + '~' })) {
+      const run = corruptIfThrows(() => decodeEntryRun(value), `run ${key}`)
+      const start = run[0]?.index ?? 0
+      if (key !== runKey(start)) throw new StorageCorruptError(`run stored under ${key} starts at index ${start}`)
+      if (run.some((e, i) => e.index !== start + i)) throw new StorageCorruptError(`run ${key} is not contiguous`)
+      if (legacy.keys.length > 0) throw new StorageCorruptError(`run ${key} found beside entries of the old layout`)
+      if (start > snapIndex + log.length + 1) throw new StorageCorruptError(`log has a gap: expected index ${snapIndex + log.length + 1}, found ${start}`)
+      // A later run supersedes what earlier ones hold from its start on.
+      log.length = Math.max(0, start - snapIndex - 1)
+      for (const e of run) if (e.index > snapIndex) log.push(e)
+      this.#runs.push(start)
     }
-    this.#mem.append(entries)
+    this.#mem.append(log)
+    if (legacy.keys.length > 0) await this.#migrate(legacy)
     const commit = this.#mem.initialState().hardState.commit
     if (commit > this.lastIndex()) {
       throw new StorageCorruptError(`commit ${commit} is beyond the last stored index ${this.lastIndex()}`)
     }
+  }
+
+  /** Entries of the layout before runs (one key each), checked as they always were. */
+  async #readLegacy (snapIndex: number): Promise<{ entries: Entry[], keys: string[] }> {
+    const entries: Entry[] = []
+    const keys: string[] = []
+    for await (const [key, value] of this.#db.iterator({ gte: LEGACY_PREFIX, lt: LEGACY_PREFIX + '~' })) {
+      const e = corruptIfThrows(() => decodeEntry(value), `entry ${key}`)
+      if (key !== LEGACY_PREFIX + String(e.index).padStart(16, '0')) throw new StorageCorruptError(`entry stored under ${key} says it is index ${e.index}`)
+      if (e.index !== snapIndex + 1 + entries.length) throw new StorageCorruptError(`log has a gap: expected index ${snapIndex + 1 + entries.length}, found ${e.index}`)
+      entries.push(e)
+      keys.push(key)
+    }
+    return { entries, keys }
+  }
+
+  /** Rewrites the old layout's entries as one run, in one synced batch: writes from here on assume runs. */
+  async #migrate (legacy: { entries: Entry[], keys: string[] }): Promise<void> {
+    const ops: BatchOp[] = legacy.keys.map(key => ({ type: 'del', key }))
+    const first = legacy.entries[0]?.index
+    if (first !== undefined) ops.push({ type: 'put', key: runKey(first), value: encodeEntryRun(legacy.entries) })
+    await this.#db.batch(ops, { sync: true } as object)
+    if (first !== undefined) this.#runs.push(first)
   }
 
   /** True when nothing was ever persisted: a node that has never been part of a group. */
@@ -138,15 +169,18 @@ export class LevelStorage implements Storage {
    */
   async persistAll (rds: readonly ReadyWrite[]): Promise<void> {
     // What the log will be after each Ready, by index only: enough to know what to delete.
-    const view = { snapIndex: this.#mem.snapshot().index, last: this.#mem.lastIndex(), hard: this.hardState }
-    const ops: Batch = []
+    const view: View = { snapIndex: this.#mem.snapshot().index, last: this.#mem.lastIndex(), hard: this.hardState, runs: new RunPlan(this.#runs) }
+    const ops: BatchOp[] = []
     const plans: Plan[] = []
     let sync = false
     for (const rd of rds) {
-      const plan = planWrite(rd, view, ops)
+      const plan = planWrite(rd, view)
       plans.push(plan)
       sync ||= rd.mustSync || plan.snapshot !== undefined || plan.compaction !== undefined
+      if (plan.snapshot !== undefined) ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(plan.snapshot) })
+      if (plan.compaction !== undefined) ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(plan.compaction) })
     }
+    view.runs.ops(ops)
     const hardMoved = !sameHardState(view.hard, this.#diskHard)
     if (ops.length > 0 || (sync && hardMoved)) {
       if (hardMoved) ops.push({ type: 'put', key: HARD_KEY, value: encodeHardState(view.hard) })
@@ -154,6 +188,7 @@ export class LevelStorage implements Storage {
       await this.#db.batch(ops, { sync } as object)
       this.#diskHard = view.hard
     }
+    view.runs.commit()
     for (const plan of plans) {
       if (plan.snapshot !== undefined) this.#mem.applySnapshot(plan.snapshot)
       this.#mem.append(plan.entries)
@@ -179,26 +214,30 @@ interface Plan {
   compaction: Snapshot | undefined
 }
 
-/** Adds one Ready's writes to `ops` and moves `view` past them. */
-function planWrite (rd: ReadyWrite, view: { snapIndex: number, last: number, hard: HardState }, ops: Batch): Plan {
+/** The log as it will be once a batch is written, by index only, and its runs. */
+interface View {
+  snapIndex: number
+  last: number
+  hard: HardState
+  runs: RunPlan
+}
+
+/** Moves `view` past one Ready's writes. */
+function planWrite (rd: ReadyWrite, view: View): Plan {
   const snapshot = rd.snapshot !== undefined && rd.snapshot.index >= view.snapIndex ? rd.snapshot : undefined
   if (snapshot !== undefined) {
-    for (let i = view.snapIndex + 1; i <= view.last; i++) ops.push({ type: 'del', key: entryKey(i) })
     view.snapIndex = view.last = snapshot.index
-    ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(snapshot) })
+    view.runs.dropAll()
     if (view.hard.commit < snapshot.index) view.hard = { ...view.hard, commit: snapshot.index }
   }
 
   // Entries at or before the snapshot are already covered by it.
-  const entries = rd.entries.filter(e => e.index > view.snapIndex)
+  const entries = rd.entries.length > 0 && rd.entries[0]!.index <= view.snapIndex ? rd.entries.filter(e => e.index > view.snapIndex) : rd.entries
   if (entries.length > 0) {
     const from = entries[0]!.index
     if (from > view.last + 1) throw new StorageCorruptError(`append at ${from} leaves a gap after ${view.last}`)
-    const newLast = from + entries.length - 1
-    // The conflicting suffix beyond the new entries goes; the rest is overwritten by puts.
-    for (let i = newLast + 1; i <= view.last; i++) ops.push({ type: 'del', key: entryKey(i) })
-    for (const e of entries) ops.push({ type: 'put', key: entryKey(e.index), value: encodeEntry(e) })
-    view.last = newLast
+    view.runs.append(entries)
+    view.last = from + entries.length - 1
   }
 
   // Written once per batch, by persistAll: the last one wins anyway.
@@ -207,8 +246,7 @@ function planWrite (rd: ReadyWrite, view: { snapIndex: number, last: number, har
   const compaction = rd.compaction !== undefined && rd.compaction.index > view.snapIndex ? rd.compaction : undefined
   if (compaction !== undefined) {
     if (compaction.index > view.last) throw new UnavailableError(`cannot compact to ${compaction.index}, last is ${view.last}`)
-    for (let i = view.snapIndex + 1; i <= compaction.index; i++) ops.push({ type: 'del', key: entryKey(i) })
-    ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(compaction) })
+    view.runs.compact(compaction.index, view.last)
     view.snapIndex = compaction.index
   }
   return { snapshot, entries, compaction }
@@ -217,10 +255,6 @@ function planWrite (rd: ReadyWrite, view: { snapIndex: number, last: number, har
 /** The typed sublevel the storage lives in; its own function so its type can be named. */
 function openSublevel (store: Store, name: string) {
   return store.sublevel<string, Uint8Array>(name, { valueEncoding: 'view' })
-}
-
-function entryKey (index: number): string {
-  return ENTRY_PREFIX + String(index).padStart(INDEX_DIGITS, '0')
 }
 
 function corruptIfThrows<T> (decode: () => T, what: string): T {

@@ -35,16 +35,32 @@ interface Pending<T> {
   timer: Timer | undefined
 }
 
+/** A proposal waiting for its entry to apply. */
+interface ProposalWaiter {
+  resolve: (v: ApplyResult | undefined) => void
+  reject: (err: unknown) => void
+  term: number
+  /** Clock time after which it fails. */
+  deadline: number
+  /** A command, which always applies with a result; not a membership change. */
+  command: boolean
+}
+
 /**
  * Who waits for what in the driver: proposals for their index to apply,
  * reads for their read-index answer, barriers for the applied index to reach
  * a mark. Keeps the bookkeeping out of the loop.
  */
 export class Waiters {
-  /** A membership change settles with no result; a command always with one. */
-  readonly #proposals = new Map<number, Pending<ApplyResult | undefined> & { term: number }>()
+  readonly #proposals = new Map<number, ProposalWaiter>()
   readonly #reads = new Map<string, Pending<number>>()
   #applied: AppliedWaiter[] = []
+  /**
+   * One timer for every proposal's deadline, armed for the earliest: a timer
+   * (and its abort signal) per proposal cost more than the rest of its
+   * bookkeeping under load.
+   */
+  #expiry: { at: number, timer: Timer } | undefined
 
   /** How many callers wait for anything: proposals, read answers, the applied index. */
   get pending (): number {
@@ -53,25 +69,56 @@ export class Waiters {
 
   /** Waits for the entry proposed at (index, term) to apply; ERR_UNAVAILABLE after ms. */
   proposal (index: number, term: number, clock: Clock, ms: number): Promise<ApplyResult> {
-    return this.#wait(index, term, clock, ms).then(result => {
-      if (result === undefined) throw new UnavailableError(`entry at index ${index} carried no command`)
-      return result
-    })
+    return this.#wait(index, term, clock, ms, true) as Promise<ApplyResult>
   }
 
   /** Waits for the membership change proposed at (index, term) to apply; ERR_UNAVAILABLE after ms. */
-  confChange (index: number, term: number, clock: Clock, ms: number): Promise<void> {
-    return this.#wait(index, term, clock, ms).then(() => {})
+  async confChange (index: number, term: number, clock: Clock, ms: number): Promise<void> {
+    await this.#wait(index, term, clock, ms, false)
   }
 
-  #wait (index: number, term: number, clock: Clock, ms: number): Promise<ApplyResult | undefined> {
+  #wait (index: number, term: number, clock: Clock, ms: number, command: boolean): Promise<ApplyResult | undefined> {
     return new Promise((resolve, reject) => {
-      const timer = awaitedTimer(clock, ms, () => {
-        this.#proposals.delete(index)
-        reject(new UnavailableError(`proposal at index ${index} not applied in time; outcome unknown`))
-      })
-      this.#proposals.set(index, { resolve, reject, timer, term })
+      this.expect(index, term, clock, ms, command, resolve, reject)
     })
+  }
+
+  /**
+   * proposal() without a promise of its own: `resolve` gets the entry's
+   * result once it applies (a command's is never undefined), `reject` the
+   * errors proposal() rejects with. For callers that already hold a promise.
+   */
+  expect (index: number, term: number, clock: Clock, ms: number, command: boolean, resolve: (v: ApplyResult | undefined) => void, reject: (err: unknown) => void): void {
+    const deadline = clock.now() + Math.max(ms, 0)
+    this.#proposals.set(index, { resolve, reject, term, deadline, command })
+    this.#expireAt(clock, deadline)
+  }
+
+  /** Makes sure the expiry timer fires by `at`. */
+  #expireAt (clock: Clock, at: number): void {
+    if (this.#expiry !== undefined && this.#expiry.at <= at) return
+    this.#expiry?.timer.cancel()
+    this.#expiry = { at, timer: awaitedTimer(clock, at - clock.now(), () => { this.#expire(clock) }) }
+  }
+
+  /** Fails the proposals past their deadline and arms the timer for the next. */
+  #expire (clock: Clock): void {
+    this.#expiry = undefined
+    const now = clock.now()
+    let next = Infinity
+    for (const [index, w] of this.#proposals) {
+      if (w.deadline > now) { next = Math.min(next, w.deadline); continue }
+      this.#proposals.delete(index)
+      w.reject(new UnavailableError(`proposal at index ${index} not applied in time; outcome unknown`))
+    }
+    if (next < Infinity) this.#expireAt(clock, next)
+  }
+
+  /** Nothing left to expire: the timer goes (it would keep the process alive). */
+  #proposalsGone (): void {
+    if (this.#proposals.size > 0 || this.#expiry === undefined) return
+    this.#expiry.timer.cancel()
+    this.#expiry = undefined
   }
 
   /**
@@ -83,9 +130,10 @@ export class Waiters {
     const w = this.#proposals.get(index)
     if (w === undefined) return
     this.#proposals.delete(index)
-    w.timer?.cancel()
+    this.#proposalsGone()
     if (w.term !== term) w.reject(new NotLeaderError(null, 'proposal overwritten by a new leader'))
     else if (err !== undefined) w.reject(err)
+    else if (w.command && result === undefined) w.reject(new UnavailableError(`entry at index ${index} carried no command`))
     else w.resolve(result)
   }
 
@@ -94,9 +142,9 @@ export class Waiters {
     for (const [i, w] of this.#proposals) {
       if (i > index) continue
       this.#proposals.delete(i)
-      w.timer?.cancel()
       w.reject(makeError())
     }
+    this.#proposalsGone()
   }
 
   /** Waits for the read-index answer tagged context; a retryable timeout after ms. */
@@ -151,10 +199,11 @@ export class Waiters {
 
   /** Fails everything waiting (the log is closing). */
   failAll (err: Error): void {
-    for (const w of this.#proposals.values()) { w.timer?.cancel(); w.reject(err) }
+    for (const w of this.#proposals.values()) w.reject(err)
     for (const w of this.#reads.values()) { w.timer?.cancel(); w.reject(err) }
     for (const w of this.#applied) w.reject(err)
     this.#proposals.clear()
+    this.#proposalsGone()
     this.#reads.clear()
     this.#applied = []
   }

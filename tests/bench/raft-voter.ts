@@ -15,18 +15,22 @@ import { replies, stopChildren } from './stats.ts'
 type Command =
   | { kind: 'start', dir: string, peers: Array<{ peerId: string, address: string }>, pipelined: boolean }
   | { kind: 'leads' }
-  | { kind: 'run', unbatched: number, batched: number, inFlight: number }
+  | { kind: 'run', unbatched: number }
+  | { kind: 'batch', batched: number, inFlight: number }
+  | { kind: 'cpu' }
   | { kind: 'stop' }
 
 type Reply =
   | { kind: 'ready', peerId: string, address: string }
   | { kind: 'done' }
   | { kind: 'leads', yes: boolean }
-  | { kind: 'ran', fsyncs: number[], latencies: number[], batchedSeconds: number, batchedLatencies: number[] }
+  | { kind: 'ran', fsyncs: number[], latencies: number[] }
+  | { kind: 'batched', batchedSeconds: number, batchedLatencies: number[] }
+  | { kind: 'cpu', micros: number }
   | { kind: 'error', message: string }
 
-/** What the leader measured. */
-export interface ProcessFigures { fsyncs: number[], latencies: number[], batchedSeconds: number, batchedLatencies: number[] }
+/** What the leader measured, and the CPU time (user + system, µs) the three voters spent in the batched phase. */
+export interface ProcessFigures { fsyncs: number[], latencies: number[], batchedSeconds: number, batchedLatencies: number[], batchedCpuMicros: number }
 
 /** Forks three voter processes under `dir`, runs the loads on the leader, stops them. */
 export async function voterProcesses (dir: string, pipelined: boolean, load: { unbatched: number, batched: number, inFlight: number }): Promise<ProcessFigures> {
@@ -50,7 +54,11 @@ export async function voterProcesses (dir: string, pipelined: boolean, load: { u
         if ((await ask(c, { kind: 'leads' }, 'leads')).yes) leader = c
       }
     }
-    return await ask(leader, { kind: 'run', ...load }, 'ran')
+    const ran = await ask(leader, { kind: 'run', unbatched: load.unbatched }, 'ran')
+    const cpu = async (): Promise<number> => (await Promise.all(children.map(async c => (await ask(c, { kind: 'cpu' }, 'cpu')).micros))).reduce((a, b) => a + b, 0)
+    const cpu0 = await cpu()
+    const batched = await ask(leader, { kind: 'batch', batched: load.batched, inFlight: load.inFlight }, 'batched')
+    return { ...ran, ...batched, batchedCpuMicros: await cpu() - cpu0 }
   } finally {
     await stopChildren(children)
   }
@@ -111,6 +119,13 @@ async function voter (): Promise<void> {
           latencies.push(performance.now() - t0)
         }
         closeSync(fd)
+        return { kind: 'ran', fsyncs, latencies }
+      }
+      case 'cpu': {
+        const u = process.cpuUsage()
+        return { kind: 'cpu', micros: u.user + u.system }
+      }
+      case 'batch': {
         const batchedLatencies: number[] = []
         let next = 0
         const t0 = performance.now()
@@ -122,7 +137,7 @@ async function voter (): Promise<void> {
             batchedLatencies.push(performance.now() - t)
           }
         }))
-        return { kind: 'ran', fsyncs, latencies, batchedSeconds: (performance.now() - t0) / 1000, batchedLatencies }
+        return { kind: 'batched', batchedSeconds: (performance.now() - t0) / 1000, batchedLatencies }
       }
       case 'stop':
         await log?.close()

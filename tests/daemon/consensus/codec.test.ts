@@ -1,8 +1,8 @@
 import t from 'tap'
 import { trellis } from '../../../proto/gen/trellis.js'
-import { decodeMessage, encodeMessage, frame, FrameDecoder } from '../../../daemon/consensus/index.ts'
+import { decodeEntryRun, decodeMessage, encodeEntry, encodeEntryRun, encodeMessage, frame, FrameDecoder } from '../../../daemon/consensus/index.ts'
 import { checkMessage } from '../../../controller/raft/index.ts'
-import type { Message } from '../../../controller/raft/index.ts'
+import type { Entry, Message } from '../../../controller/raft/index.ts'
 
 const ctx = Uint8Array.from([1, 2, 3])
 const base = { from: 'a', to: 'b', term: 7 }
@@ -63,6 +63,11 @@ t.test('garbage, unknown types, missing fields and oversize are ERR_BAD_RAFT_MES
   t.throws(() => decodeMessage(enc({
     type: trellis.raft.MessageType.APPEND, from: 'a', to: 'b', term: 1, entries: [{ type: 0 as trellis.raft.EntryType, term: 1, index: 1 }]
   })), bad, 'entry of no type')
+  for (const term of ['18446744073709551615', String(2 ** 53)]) {
+    t.throws(() => decodeMessage(enc({
+      type: trellis.raft.MessageType.APPEND, from: 'a', to: 'b', term: 1, entries: [{ type: trellis.raft.EntryType.NORMAL, term: term as unknown as number, index: 1 }]
+    })), bad, `entry term ${term}`)
+  }
   t.throws(() => decodeMessage(enc({ type: trellis.raft.MessageType.HEARTBEAT, from: 'a', to: 'b', term: '18446744073709551615' as unknown as number })), bad, 'term past 2^53')
   t.throws(() => decodeMessage(encodeMessage(samples[2]!), 4), bad, 'over the size limit')
 })
@@ -92,6 +97,44 @@ t.test('an append reuses each entry encoding and is the protobuf encoding of the
     t.same(decodeMessage(mine), m, `${size}-byte entry round-trips`)
     t.same(Buffer.from(encodeMessage(m)), Buffer.from(mine), 'encoding again (from the kept entry bytes) gives the same')
   }
+})
+
+/** An entry with its data copied into a plain Uint8Array (decoded data may be a Buffer view), for t.same. */
+const plain = (e: Entry): Entry => e.type === 'normal' ? { ...e, data: Uint8Array.from(e.data) } : e
+
+t.test('a normal entry is encoded byte for byte as protobufjs encodes it', async t => {
+  for (const [term, index] of [[1, 1], [127, 128], [2 ** 31, 2 ** 32 + 5], [2 ** 40, Number.MAX_SAFE_INTEGER]] as const) {
+    for (const size of [0, 1, 200]) {
+      const e: Entry = { type: 'normal', term, index, data: new Uint8Array(size).fill(3) }
+      const theirs = trellis.raft.Entry.encode({ type: trellis.raft.EntryType.NORMAL, term, index, data: e.data }).finish()
+      t.same(Buffer.from(encodeEntry(e)), Buffer.from(theirs), `term ${term}, index ${index}, ${size} bytes`)
+      t.same(decodeEntryRun(encodeEntryRun([e])).map(plain), [e], 'and back')
+    }
+  }
+})
+
+t.test('a received append keeps each entry\'s bytes, wherever its entries are in the message', async t => {
+  const entries = (samples[0] as Extract<Message, { type: 'append' }>).entries
+  const w = {
+    type: trellis.raft.MessageType.APPEND, from: 'a', to: 'b', term: 7, index: 4, logTerm: 6, commit: 3,
+    entries: [{ type: trellis.raft.EntryType.NORMAL, term: 7, index: 5, data: Uint8Array.from([9, 8]) }],
+    // Field 11 after the entries (protobufjs writes fields in number order): the other fields are not in one piece.
+    context: Uint8Array.from([1])
+  }
+  const wire = trellis.raft.Message.encode(w).finish()
+  const m = decodeMessage(wire)
+  t.same(m, { from: 'a', to: 'b', term: 7, type: 'append', index: 4, logTerm: 6, commit: 3, entries: [{ type: 'normal', term: 7, index: 5, data: Uint8Array.from([9, 8]) }] })
+  const got = (m as Extract<Message, { type: 'append' }>).entries[0]!
+  t.same(Buffer.from(encodeEntry(got)), Buffer.from(trellis.raft.Entry.encode(w.entries[0]!).finish()), 'its encoding is the bytes received')
+  wire.fill(0)
+  t.same(got, { type: 'normal', term: 7, index: 5, data: Uint8Array.from([9, 8]) }, 'copied out of the frame')
+
+  const run = encodeEntryRun(entries)
+  t.same(decodeEntryRun(run).map(plain), entries, 'a run round-trips')
+  t.same(Buffer.from(run), Buffer.from(encodeMessage({ ...base, type: 'append', index: 4, logTerm: 6, commit: 3, entries })).subarray(-run.byteLength), 'a run is the entries of an append')
+  t.throws(() => decodeEntryRun(Uint8Array.from([0x42, 0x05, 0x08])), { code: 'ERR_BAD_RAFT_MESSAGE' }, 'truncated run')
+  t.throws(() => decodeEntryRun(Uint8Array.from([0x08, 0x01])), { code: 'ERR_BAD_RAFT_MESSAGE' }, 'a run holding another field')
+  t.throws(() => decodeMessage(Uint8Array.from([0x08, 0x01, 0x13])), { code: 'ERR_BAD_RAFT_MESSAGE' }, 'a group wire type')
 })
 
 t.test('the largest safe integer decodes; one more is refused', async t => {

@@ -86,3 +86,25 @@ t.test('a member cut off while the log was compacted catches up by a snapshot bi
   t.ok(sent >= 1, `by a snapshot transfer (${sent})`)
   t.equal(c.log(behind).stats().transfers.received >= 1, true, 'which it received')
 })
+
+t.test('proposals made in one turn on the leader travel in one append per follower, each settled with its own result', async t => {
+  const c = await Cluster.create(t, ['a', 'b', 'c'])
+  const leader = c.log(await c.waitLeader())
+  await leader.propose(putApp(spec('warm'), ''))
+  const sent = leader.stats().links.sent
+  const results = await Promise.all(Array.from({ length: 100 }, async (_, i) => await leader.propose(putApp(spec(`p${i}`), ''))))
+  t.same(results.map(r => r.kind === 'app-put' ? r.name : ''), Array.from({ length: 100 }, (_, i) => `p${i}`), 'each caller gets its own result')
+  const versions = results.map(r => r.kind === 'app-put' ? r.version : 0)
+  t.same(versions, [...versions].sort((a, b) => a - b), 'in the order proposed')
+  // One append per follower with all 100, a commit-index append each, maybe a heartbeat each: not one message per proposal.
+  t.ok(leader.stats().links.sent - sent <= 10, `the leader sent ${leader.stats().links.sent - sent} messages for 100 proposals`)
+})
+
+t.test('a proposal racing the leader closing fails with ERR_RAFT_CLOSED', async t => {
+  const c = await Cluster.create(t, ['a', 'b', 'c'])
+  const id = await c.waitLeader()
+  const p = c.log(id).propose(putApp(spec('late'), ''))
+  const closing = c.stop(id)
+  await t.rejects(p, { code: 'ERR_RAFT_CLOSED' })
+  await closing
+})

@@ -91,7 +91,7 @@ t.test('a snapshot in the background holds the state still, then compacts', asyn
   t.same(l.compactions, [at], 'the log is compacted to the index it was serialized at')
 })
 
-t.test('a snapshot waits until the log since the last is a quarter of its size', async t => {
+t.test('a snapshot waits until the log since the last is as large as it', async t => {
   const l = new Lone()
   const { s, done } = snapshotter(l)
   l.propose(20, 'y'.repeat(200))
@@ -101,8 +101,12 @@ t.test('a snapshot waits until the log since the last is a quarter of its size',
   const size = serializeState(l.state).byteLength
   l.propose(12)
   s.maybe()
-  t.equal(s.made, 1, `12 small entries are less than a quarter of ${size} bytes: not yet`)
-  l.propose(5, 'z'.repeat(size))
+  t.equal(s.made, 1, `12 small entries are less than ${size} bytes: not yet`)
+  l.propose(1, 'z'.repeat(Math.floor(size / 2)))
+  s.maybe()
+  t.equal(s.made, 1, 'half its size: not yet')
+  t.notOk(s.serializing)
+  l.propose(1, 'z'.repeat(Math.ceil(size / 2)))
   s.maybe()
   t.ok(s.serializing, 'once they are, it is due')
   await until(() => done() === 2)

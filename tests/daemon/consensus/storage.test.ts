@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openStore } from '../../../daemon/store/index.ts'
 import type { Store } from '../../../daemon/store/index.ts'
-import { LevelStorage } from '../../../daemon/consensus/index.ts'
 import type { Entry } from '../../../controller/raft/index.ts'
+import { LevelStorage, encodeEntry, encodeEntryRun, encodeHardState, encodeSnapshot } from '../../../daemon/consensus/index.ts'
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s)
 const normal = (index: number, term: number, s = `e${index}`): Entry => ({ type: 'normal', index, term, data: bytes(s) })
@@ -111,13 +111,15 @@ t.test('a corrupt record is a clear error on open', async t => {
   const s = await LevelStorage.open(store)
   await s.persist({ entries: [1, 2].map(i => normal(i, 1)), mustSync: true })
   const raw = store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' })
-  await raw.put('e!0000000000000002', Uint8Array.from([0xff, 0xff, 0xff, 0x0f]))
+  await raw.put('r!0000000000000001', Uint8Array.from([0x42, 0x04, 0xff, 0xff, 0xff, 0x0f]))
   await store.close()
   store = await open()
   await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT' })
 
   const again = store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' })
-  await again.del('e!0000000000000002')
+  await again.put('r!0000000000000001', encodeEntryRun([normal(2, 1)]))
+  await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT' }, 'a run under another index')
+  await again.del('r!0000000000000001')
   await again.put('hard', Uint8Array.from([0x08]))
   await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT' }, 'a truncated hard state too')
 })
@@ -126,7 +128,104 @@ t.test('a gap in the stored log is a clear error on open', async t => {
   const { open } = await tempStore(t)
   const store = await open()
   const s = await LevelStorage.open(store)
-  await s.persist({ entries: [1, 2, 3].map(i => normal(i, 1)), mustSync: true })
-  await store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' }).del('e!0000000000000002')
+  for (const i of [1, 2, 3]) await s.persist({ entries: [normal(i, 1)], mustSync: true })
+  await store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' }).del('r!0000000000000002')
   await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT' })
+})
+
+/** The keys of the raft sublevel, in order. */
+async function keys (store: Store): Promise<string[]> {
+  return await store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' }).keys().all()
+}
+
+t.test('one write is one run: one key for all its entries, whatever the Readys', async t => {
+  const { open } = await tempStore(t)
+  const store = await open()
+  const s = await LevelStorage.open(store)
+  await s.persistAll([
+    { entries: [1, 2, 3].map(i => normal(i, 1)), mustSync: true },
+    { entries: [4, 5].map(i => normal(i, 1)), hardState: { term: 1, vote: 'a', commit: 2 }, mustSync: true }
+  ])
+  t.same(await keys(store), ['hard', 'r!0000000000000001'])
+  await s.persist({ entries: [normal(6, 1)], mustSync: true })
+  t.same(await keys(store), ['hard', 'r!0000000000000001', 'r!0000000000000006'])
+})
+
+t.test('truncation across runs and inside one batch survives reopening', async t => {
+  const { open } = await tempStore(t)
+  let store = await open()
+  let s = await LevelStorage.open(store)
+  await s.persist({ entries: [1, 2, 3, 4].map(i => normal(i, 1)), mustSync: true })
+  await s.persist({ entries: [5, 6, 7].map(i => normal(i, 1)), mustSync: true })
+  // Cuts into the first run (it keeps a stale tail, superseded) and drops the second.
+  await s.persist({ entries: [normal(3, 2, 'x3'), normal(4, 2, 'x4')], mustSync: true })
+  t.same(await keys(store), ['r!0000000000000001', 'r!0000000000000003'])
+  // In one batch: entries, then a Ready cutting into them, then one cutting into the disk run before.
+  await s.persistAll([
+    { entries: [5, 6, 7].map(i => normal(i, 2)), mustSync: true },
+    { entries: [normal(6, 3, 'y6')], mustSync: true },
+    { entries: [normal(4, 3, 'z4'), normal(5, 3, 'z5')], mustSync: true }
+  ])
+  const want = ['e1', 'e2', 'x3', 'z4', 'z5']
+  const data = (st: LevelStorage): string[] => st.entries(1, st.lastIndex() + 1, Infinity).map(e => Buffer.from((e as { data: Uint8Array }).data).toString())
+  t.same(data(s), want)
+  t.same(await keys(store), ['r!0000000000000001', 'r!0000000000000003', 'r!0000000000000004'])
+  await store.close()
+  store = await open()
+  s = await LevelStorage.open(store)
+  t.equal(s.lastIndex(), 5)
+  t.same(data(s), want, 'later runs supersede the stale tails of earlier ones')
+  t.same(s.entries(1, 6, Infinity).map(e => e.term), [1, 1, 2, 3, 3])
+  await s.persist({ entries: [normal(6, 3)], mustSync: true })
+  t.same(data(s), [...want, 'e6'], 'appends after reopening')
+})
+
+t.test('compaction drops the runs it covers wholly, also runs of the same batch', async t => {
+  const { open } = await tempStore(t)
+  let store = await open()
+  let s = await LevelStorage.open(store)
+  const conf = { voters: ['a'], learners: [] }
+  await s.persist({ entries: [1, 2, 3].map(i => normal(i, 1)), mustSync: true })
+  await s.persist({ entries: [4, 5, 6].map(i => normal(i, 1)), mustSync: true })
+  await s.persistAll([
+    { entries: [7, 8].map(i => normal(i, 1)), mustSync: true },
+    { entries: [9].map(i => normal(i, 1)), mustSync: true },
+    { entries: [], compaction: { index: 5, term: 1, conf, data: bytes('state@5') }, mustSync: false }
+  ])
+  t.same(await keys(store), ['r!0000000000000004', 'r!0000000000000007', 'snap'], 'the run holding 6 stays')
+  await s.persistAll([
+    { entries: [10, 11].map(i => normal(i, 1)), mustSync: true },
+    { entries: [], compaction: { index: 11, term: 1, conf, data: bytes('state@11') }, mustSync: false }
+  ])
+  t.same(await keys(store), ['snap'], 'all of the log in the snapshot: no run left, the new one never written')
+  await s.persist({ entries: [normal(12, 1)], mustSync: true })
+  await store.close()
+  store = await open()
+  s = await LevelStorage.open(store)
+  t.equal(s.firstIndex(), 12)
+  t.equal(s.lastIndex(), 12)
+  t.same(Buffer.from(s.snapshot().data).toString(), 'state@11')
+})
+
+t.test('a log in the layout of one key per entry is read and moved into a run', async t => {
+  const { open } = await tempStore(t)
+  let store = await open()
+  const raw = store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' })
+  const conf = { voters: ['a'], learners: [] }
+  await raw.put('snap', encodeSnapshot({ index: 2, term: 1, conf, data: bytes('state@2') }))
+  await raw.put('hard', encodeHardState({ term: 2, vote: 'a', commit: 4 }))
+  for (const i of [3, 4, 5]) await raw.put(`e!${String(i).padStart(16, '0')}`, encodeEntry(normal(i, 2)))
+  let s = await LevelStorage.open(store)
+  t.equal(s.firstIndex(), 3)
+  t.equal(s.lastIndex(), 5)
+  t.same(await keys(store), ['hard', 'r!0000000000000003', 'snap'])
+  await s.persist({ entries: [normal(5, 3, 'x5'), normal(6, 3)], mustSync: true })
+  await store.close()
+  store = await open()
+  s = await LevelStorage.open(store)
+  t.same(s.entries(3, 7, Infinity).map(e => e.term), [2, 2, 3, 3])
+  t.same(s.hardState, { term: 2, vote: 'a', commit: 4 })
+
+  await store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' }).put('e!0000000000000003', encodeEntry(normal(3, 2)))
+  await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT' }, 'both layouts at once')
 })

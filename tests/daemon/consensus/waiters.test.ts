@@ -55,3 +55,32 @@ t.test('a process waiting only on the applied index stays alive until its deadli
   t.equal(out, 'ERR_UNAVAILABLE', 'the wait ended by its timeout, not by the process running dry')
   t.equal(code, 0)
 })
+
+t.test('proposals share one expiry timer: each fails at its own deadline, none is left armed once all settle', async t => {
+  const clock = new VirtualClock()
+  const w = new Waiters()
+  const failed: number[] = []
+  const late = w.proposal(1, 1, clock, 300).catch((err: { code: string }) => { failed.push(1); t.equal(err.code, 'ERR_UNAVAILABLE') })
+  const early = w.proposal(2, 1, clock, 100).catch((err: { code: string }) => { failed.push(2); t.equal(err.code, 'ERR_UNAVAILABLE') })
+  const kept = w.proposal(3, 1, clock, 200)
+  t.equal(clock.pending, 1, 'one timer for three proposals')
+  await clock.advance(100)
+  await early
+  t.same(failed, [2], 'the earliest deadline first, the others still waiting')
+  w.settle(3, 1, { kind: 'app-deleted', name: 'x', existed: false }, undefined)
+  t.same(await kept, { kind: 'app-deleted', name: 'x', existed: false })
+  await clock.advance(199)
+  t.same(failed, [2], 'not before its deadline')
+  await clock.advance(1)
+  await late
+  t.same(failed, [2, 1])
+  t.equal(clock.pending, 0, 'nothing armed with nothing waiting')
+
+  const settled = w.proposal(4, 2, clock, 1000)
+  w.settle(4, 3, undefined, undefined)
+  await t.rejects(settled, { code: 'ERR_NOT_LEADER' }, 'another term: overwritten')
+  const empty = w.proposal(5, 2, clock, 1000)
+  w.settle(5, 2, undefined, undefined)
+  await t.rejects(empty, { code: 'ERR_UNAVAILABLE' }, 'a command entry that carried no command')
+  t.equal(clock.pending, 0, 'settling the last one disarms the timer')
+})
