@@ -177,7 +177,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   }
 
   #every (ms: number, fn: () => unknown): void {
-    const loop = new Periodic({ clock: this.#c.clock, onError: err => { this.#c.logger.error({ err }, 'directory timer failed') } }, { intervalMs: ms, run: fn })
+    const loop = new Periodic({ clock: this.#c.clock, onError: err => { this.#c.logger.error({ err }, 'directory timer failed') } }, { intervalMs: ms, aligned: true, run: fn })
     this.#loops.push(loop)
     loop.start()
   }
