@@ -17,6 +17,54 @@ export interface PeriodicInit {
   immediate?: boolean
   /** Least pause between the end of a round and a poked one, ms: a round that pokes itself cannot spin. Default 0. */
   pokeGapMs?: number
+  /**
+   * Timed rounds fall on a rhythm every aligned loop on the same clock
+   * shares: whole multiples of intervalMs from one origin per clock, at
+   * least half an interval after the last round ended. Loops due at the same
+   * instant share one timer, so an idle node wakes once for all its loops
+   * instead of once per loop. Default false: exactly intervalMs after the
+   * last round.
+   */
+  aligned?: boolean
+}
+
+/** Aligned rounds' timers: per clock, its origin and one timer per instant for every loop due then. */
+const rhythms = new WeakMap<Clock, { origin: number, due: Map<number, { timer: Timer, runs: Set<() => void> }> }>()
+
+/** Calls run at `at` on clock's rhythm; every call for the same instant shares one timer. Returns the cancel. */
+function atInstant (clock: Clock, at: number, run: () => void): Timer {
+  const rhythm = rhythmOf(clock)
+  let slot = rhythm.due.get(at)
+  if (slot === undefined) {
+    const runs = new Set<() => void>()
+    const timer = clock.setTimeout(() => {
+      rhythm.due.delete(at)
+      for (const r of runs) r()
+    }, at - clock.now())
+    slot = { timer, runs }
+    rhythm.due.set(at, slot)
+  }
+  const { runs } = slot
+  const mine = (): void => { run() }
+  runs.add(mine)
+  return {
+    cancel: () => {
+      runs.delete(mine)
+      if (runs.size === 0 && rhythm.due.get(at)?.runs === runs) {
+        rhythm.due.get(at)!.timer.cancel()
+        rhythm.due.delete(at)
+      }
+    }
+  }
+}
+
+function rhythmOf (clock: Clock): { origin: number, due: Map<number, { timer: Timer, runs: Set<() => void> }> } {
+  let rhythm = rhythms.get(clock)
+  if (rhythm === undefined) {
+    rhythm = { origin: clock.now(), due: new Map() }
+    rhythms.set(clock, rhythm)
+  }
+  return rhythm
 }
 
 /**
@@ -44,7 +92,8 @@ export class Periodic {
   start (): void {
     if (this.#started || this.#stopping !== undefined) return
     this.#started = true
-    this.#arm(this.#init.immediate === true ? 0 : this.#init.intervalMs)
+    if (this.#init.immediate === true) this.#arm(0)
+    else this.#armTimed()
   }
 
   /** Asks for a round soon: now when idle, after the present one otherwise. Many pokes make one round. */
@@ -68,6 +117,20 @@ export class Periodic {
     this.#timer = this.#c.clock.setTimeout(() => { this.#round() }, ms)
   }
 
+  /** The next timed round: intervalMs on, or on the shared rhythm when aligned. */
+  #armTimed (): void {
+    const interval = this.#init.intervalMs
+    if (this.#init.aligned !== true || !(interval > 0) || !Number.isFinite(interval)) {
+      this.#arm(interval)
+      return
+    }
+    const clock = this.#c.clock
+    const origin = rhythmOf(clock).origin
+    const at = origin + Math.ceil((clock.now() + interval / 2 - origin) / interval) * interval
+    this.#timer?.cancel()
+    this.#timer = atInstant(clock, at, () => { this.#round() })
+  }
+
   #round (): void {
     if (this.#stopping !== undefined || this.#running !== undefined) return
     this.#poked = false
@@ -82,7 +145,7 @@ export class Periodic {
       this.#lastEnd = this.#c.clock.now()
       if (this.#stopping !== undefined) return
       if (this.#poked) this.#arm(this.#init.pokeGapMs ?? 0)
-      else this.#arm(this.#init.intervalMs)
+      else this.#armTimed()
     })
   }
 }

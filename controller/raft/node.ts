@@ -47,6 +47,16 @@ export class RaftNode {
   }
 
   /**
+   * Ticks until the first that can act (campaign, heartbeat, quorum
+   * check, snapshot resend); those before it only count, so a driver may
+   * run them late, at once, before the next step. Infinity when no tick can
+   * act until a step or call changes the node.
+   */
+  ticksToAct (): number {
+    return this.#r.ticksToAct()
+  }
+
+  /**
    * Hands the core a message received from a peer. Anything may come in: a
    * malformed or impossible message is dropped and counted (stats().dropped),
    * and false is returned. Never throws on message content.

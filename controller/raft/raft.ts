@@ -212,6 +212,24 @@ export class Raft {
     }
   }
 
+  /**
+   * How many ticks from now the first that can act comes (a campaign, a
+   * heartbeat, a quorum check, a lost snapshot resent); the ticks before it
+   * only count. Infinity when no tick can act until a message or call
+   * changes this node (a learner, a follower installing a snapshot). A
+   * driver may so run the ticks that only count at once, late, and wake
+   * only for the one that acts.
+   */
+  ticksToAct (): number {
+    if (this.role === 'leader') {
+      let n = Math.min(this.heartbeatTicks - this.heartbeatElapsed, this.electionTicks - this.electionElapsed)
+      for (const pr of this.progress.values()) if (pr.state === 'snapshot') n = Math.min(n, this.electionTicks - pr.snapshotTicks)
+      return Math.max(1, n)
+    }
+    if (!this.promotable()) return Infinity
+    return Math.max(1, this.randomizedElectionTimeout - this.electionElapsed)
+  }
+
   /** Inside the lease of a leader we heard from within the minimum election timeout. */
   inLease (): boolean {
     return this.checkQuorum && this.leader !== null && this.electionElapsed < this.electionTicks

@@ -93,7 +93,7 @@ export class ReconcileLoop {
     this.#powerChangedAt = components.clock.now()
     this.#rounds = new Periodic(
       { clock: components.clock, onError: err => { components.logger.warn({ err }, 'reconcile round failed') } },
-      { intervalMs: components.roundMs ?? ROUND_MS, pokeGapMs: POKE_GAP_MS, run: async () => await this.round() }
+      { intervalMs: components.roundMs ?? ROUND_MS, pokeGapMs: POKE_GAP_MS, aligned: true, run: async () => await this.round() }
     )
   }
 

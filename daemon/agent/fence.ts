@@ -39,7 +39,7 @@ export class SelfFence {
     this.#startedAt = components.clock.now()
     this.#checks = new Periodic(
       { clock: components.clock, onError: err => { components.logger.warn({ err }, 'quorum check failed') } },
-      { intervalMs: init.quorumCheckMs ?? LAN_FENCE.quorumCheckMs, run: () => { this.#check() } }
+      { intervalMs: init.quorumCheckMs ?? LAN_FENCE.quorumCheckMs, aligned: true, run: () => { this.#check() } }
     )
   }
 

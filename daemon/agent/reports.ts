@@ -70,7 +70,7 @@ export class InstanceReports {
     this.#init = init
     this.#publishing = new Periodic(
       { clock: components.clock, onError: err => { components.logger.warn({ err }, 'instance report not published') } },
-      { intervalMs: init.intervalMs ?? REPORT_INTERVAL_MS, immediate: true, run: async () => { await this.#publish() } }
+      { intervalMs: init.intervalMs ?? REPORT_INTERVAL_MS, immediate: true, aligned: true, run: async () => { await this.#publish() } }
     )
   }
 

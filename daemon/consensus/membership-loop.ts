@@ -81,7 +81,7 @@ export class MembershipLoop {
     // A burst of directory events makes one round.
     this.#rounds = new Periodic(
       { clock: components.clock, onError: err => { this.#logger.warn({ err }, 'membership round failed') } },
-      { intervalMs: this.#intervalMs, run: async () => await this.evaluate() }
+      { intervalMs: this.#intervalMs, aligned: true, run: async () => await this.evaluate() }
     )
   }
 

@@ -72,6 +72,14 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   #knownLeader: string | null = null
   readonly #tickTimes = new TickTimes()
   #ticks = 0
+  /** When tick 0 ran: tick n is due tickMs × n later. */
+  #rhythmFrom = 0
+  /** When the latest tick ran, or was due for one run late. */
+  #lastTickAt = 0
+  /** The tick the timer is armed for, if any. */
+  #armedTick: number | undefined
+  /** A late tick that was put off once for the messages queued behind it (#onTick). */
+  #excusedTick: number | undefined
 
   constructor (components: RaftCommandLogComponents, init: RaftCommandLogInit = {}) {
     this.#transport = components.transport
@@ -87,9 +95,16 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#links = new PeerLinks(parts, { onMessage: m => { this.#step(m) } })
     this.#snapshots = new SnapshotTransfers(parts, {
       onMessage: m => { this.#step(m) },
-      onProgress: to => { this.#node?.reportSnapshotProgress(to) },
+      onProgress: to => {
+        if (this.#closing !== undefined || this.#node === undefined) return
+        // Ticks put off count before the progress resets the wait, or they would count against it.
+        this.#catchUp()
+        this.#node.reportSnapshotProgress(to)
+        this.#kick()
+      },
       onDone: (to, ok) => {
         if (this.#closing !== undefined || this.#node === undefined) return
+        this.#catchUp()
         this.#node.reportSnapshot(to, ok)
         this.#kick()
       },
@@ -119,6 +134,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     const snap = storage.snapshot()
     if (snap.index > 0) restoreState(this.state, snap.data, snap.index)
     this.#storage = storage
+    this.#rhythmFrom = this.#clock.now()
     this.#node = new RaftNode({
       id: this.#transport.nodeId,
       storage,
@@ -146,7 +162,11 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       send: m => { this.#send(m) },
       apply: rd => { this.#apply(rd) },
       advanced: () => { this.#snapshotter!.maybe() },
-      propose: () => { this.#proposals.flush(this.#node!, this.#waiters, this.#clock) },
+      propose: () => {
+        // The core reads its tick count as it appends: the ticks put off run first.
+        this.#catchUp()
+        this.#proposals.flush(this.#node!, this.#waiters, this.#clock)
+      },
       failed: err => {
         // A failed disk write or an unrestorable snapshot: carrying on could break Raft's promises.
         this.#logger.fatal({ err }, 'raft driver failed; closing the log')
@@ -157,8 +177,8 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#links.start()
     this.#snapshots.start()
     this.#forwarder.start()
-    this.#tickTimes.record(0, this.#clock.now())
-    this.#scheduleTick()
+    this.#tickTimes.record(0, this.#rhythmFrom)
+    this.#lastTickAt = this.#rhythmFrom
     this.#kick()
     this.#logger.info({ term: storage.hardState.term, snapshot: snap.index, last: storage.lastIndex() }, 'raft started')
   }
@@ -243,6 +263,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
         const read = this.#waiters.read(context, this.#clock, Math.min(roundMs, deadline - this.#clock.now()))
         // readIndex may throw (no leader yet); the round's timeout must not then go unhandled.
         read.catch(() => {})
+        this.#catchUp()
         this.#node!.readIndex(context)
         this.#kick()
         const index = await read
@@ -267,12 +288,14 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
    * undefined before it ever did. What self-fencing watches.
    */
   quorumContactAt (): number | undefined {
+    this.#catchUp()
     const tick = this.#node?.quorumContact()
     return tick === undefined ? undefined : this.#tickTimes.timeOf(tick)
   }
 
   /** On the leader: when `peer` last answered a Raft heartbeat round, by this node's clock; undefined elsewhere or before it did. */
   lastAnsweredAt (peer: string): number | undefined {
+    this.#catchUp()
     const tick = this.#node?.lastAnswer(peer)
     return tick === undefined ? undefined : this.#tickTimes.timeOf(tick)
   }
@@ -312,6 +335,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     await this.#ready()
     const node = this.#node!
     if (node.role !== 'leader') throw new NotLeaderError(node.leader, 'membership changes are proposed on the leader')
+    this.#catchUp()
     const p = node.proposeConfChange({ type: change.type, node: change.node })
     this.#confProposedAt = p.index
     const wait = this.#waiters.confChange(p.index, p.term, this.#clock, this.#timeoutMs)
@@ -369,25 +393,84 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
 
   #step (m: Message): void {
     if (this.#closing !== undefined || this.#node === undefined) return
+    this.#catchUp()
     this.#node.step(m)
     this.#kick()
   }
 
-  #scheduleTick (): void {
-    this.#timer = this.#clock.setTimeout(() => {
-      if (this.#closing !== undefined) return
-      this.#node!.tick()
-      this.#tickTimes.record(++this.#ticks, this.#clock.now())
-      this.#kick()
-      // A leader that put its snapshot off while busy takes the next quiet tick.
-      this.#snapshotter!.maybe()
-      this.#scheduleTick()
-    }, this.#tickMs)
+  /**
+   * Runs, at once, the ticks of the rhythm that have passed and cannot act
+   * (RaftNode.ticksToAct): they only count elapsed time, so the core sees
+   * the tick count it would have seen had each run on time. Called before
+   * anything the core reads the count by. The tick that acts never runs
+   * here: only its timer runs it (#onTick).
+   */
+  #catchUp (at = this.#clock.now()): void {
+    const node = this.#node
+    if (node === undefined || this.#closing !== undefined) return
+    const n = Math.min(Math.floor((at - this.#rhythmFrom) / this.#tickMs) - this.#ticks, node.ticksToAct() - 1)
+    for (let i = 0; i < n; i++) {
+      node.tick()
+      this.#ticks++
+      // Its due time, unless a late tick before it already ran later: tick times never go back.
+      this.#lastTickAt = Math.max(this.#lastTickAt, this.#rhythmFrom + this.#ticks * this.#tickMs)
+      this.#tickTimes.record(this.#ticks, this.#lastTickAt)
+    }
   }
 
-  /** Runs the driver loop at the end of this event-loop turn. */
+  /**
+   * Arms the timer for the tick that acts next, on the rhythm (tick n at
+   * tickMs × n from start). A follower that hears its leader never reaches
+   * it, and wakes for no tick; a leader wakes for its heartbeats; before,
+   * every node woke ten times a second to count.
+   */
+  #armTick (): void {
+    const node = this.#node
+    if (node === undefined || this.#closing !== undefined) return
+    this.#catchUp()
+    const toAct = node.ticksToAct()
+    const tick = Number.isFinite(toAct) ? this.#ticks + toAct : undefined
+    if (tick === this.#armedTick) return
+    this.#timer?.cancel()
+    this.#timer = undefined
+    this.#armedTick = tick
+    if (tick === undefined) return
+    const at = this.#rhythmFrom + tick * this.#tickMs
+    this.#timer = this.#clock.setTimeout(() => { this.#onTick(tick, at) }, at - this.#clock.now())
+  }
+
+  #onTick (tick: number, at: number): void {
+    this.#timer = undefined
+    this.#armedTick = undefined
+    if (this.#closing !== undefined) return
+    const node = this.#node!
+    const now = this.#clock.now()
+    // A timer may fire a ms before its time by the clock: it is the tick's time all the same.
+    this.#catchUp(Math.max(now, at))
+    if (this.#ticks + node.ticksToAct() !== tick) { this.#armTick(); return }
+    // More than a tick late, the loop was stalled: timers run before I/O, so
+    // the messages that came meanwhile (a leader's heartbeats) are still unread.
+    // Put the tick off once to read them first, as the detector excuses a
+    // late tick: when every tick ran on a timer, a stall held them back too.
+    if (now - at > this.#tickMs && this.#excusedTick !== tick) {
+      this.#excusedTick = tick
+      this.#armedTick = tick
+      this.#timer = this.#clock.setTimeout(() => { this.#onTick(tick, at) }, 0)
+      return
+    }
+    node.tick()
+    this.#ticks++
+    this.#lastTickAt = Math.max(this.#lastTickAt, now)
+    this.#tickTimes.record(this.#ticks, this.#lastTickAt)
+    this.#kick()
+    // A leader that put its snapshot off while busy takes the next quiet tick.
+    this.#snapshotter!.maybe()
+  }
+
+  /** Runs the driver loop at the end of this event-loop turn, and arms the tick that acts next. */
   #kick (): void {
     this.#pipeline?.kick()
+    this.#armTick()
   }
 
   /**

@@ -94,7 +94,7 @@ export class NodeImages {
     this.seeded = new Promise(resolve => { this.#resolveSeeded = resolve })
     this.#tend = new Periodic(
       { clock: components.clock, onError: err => { components.logger.warn({ err }, 'image pass failed') } },
-      { intervalMs: TEND_MS, pokeGapMs: 500, run: async () => { await this.#pass() } }
+      { intervalMs: TEND_MS, pokeGapMs: 500, aligned: true, run: async () => { await this.#pass() } }
     )
   }
 

@@ -48,7 +48,7 @@ export class LogKeeper {
     this.#init = { ...init, files: Math.max(1, init.files) }
     this.#loop = new Periodic(
       { clock: components.clock, onError: err => { components.logger.warn({ err }, 'log keeping round failed') } },
-      { intervalMs: init.intervalMs ?? KEEP_INTERVAL_MS, immediate: true, run: async () => { await this.round() } }
+      { intervalMs: init.intervalMs ?? KEEP_INTERVAL_MS, immediate: true, aligned: true, run: async () => { await this.round() } }
     )
   }
 

@@ -117,6 +117,11 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   readonly #unsubscribe: Array<() => void> = []
   #soonTimer: Timer | undefined
   #againTimer: Timer | undefined
+  /** The next tick, armed for when the table says a verdict may be due (#armJudge). */
+  #judgeTimer: Timer | undefined
+  #judgeAt: number | undefined
+  /** Where the tick rhythm starts: ticks fall on it, tickMs apart, as when every tick ran. */
+  #rhythmFrom = 0
   #sequence = 0
   #lastAdvert: NodeAdvert | undefined
   #lastAdvertAt = 0
@@ -148,7 +153,8 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     serveProbes({ transport: this.#c.transport, ping: this.#c.ping, logger: this.#c.logger }, { timeoutMs: this.#init.settings.heartbeatMs * 2 })
     await this.#publishAdvert(true)
     this.#every(this.#init.settings.heartbeatMs, () => { this.#publishHeartbeat(false) })
-    this.#every(this.#init.settings.tickMs, () => { this.#step({ type: 'tick', now: this.#c.clock.now() }) })
+    this.#rhythmFrom = this.#c.clock.now()
+    this.#armJudge()
     this.#every(this.#init.advertCheckMs ?? Math.min(2000, this.#init.advertIntervalMs), async () => { await this.#publishAdvert(false) })
   }
 
@@ -170,6 +176,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     this.#stopped = true
     this.#soonTimer?.cancel()
     this.#againTimer?.cancel()
+    this.#judgeTimer?.cancel()
     await Promise.all(this.#loops.map(async l => { await l.stop() }))
     for (const off of this.#unsubscribe) off()
     this.#publishHeartbeat(true)
@@ -179,7 +186,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   }
 
   #every (ms: number, fn: () => unknown): void {
-    const loop = new Periodic({ clock: this.#c.clock, onError: err => { this.#c.logger.error({ err }, 'directory timer failed') } }, { intervalMs: ms, run: fn })
+    const loop = new Periodic({ clock: this.#c.clock, onError: err => { this.#c.logger.error({ err }, 'directory timer failed') } }, { intervalMs: ms, aligned: true, run: fn })
     this.#loops.push(loop)
     loop.start()
   }
@@ -342,6 +349,37 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
       this.emit('event', event)
     }
     for (const probe of out.probes) void this.#probe(probe)
+    this.#armJudge()
+  }
+
+  /**
+   * Arms the next tick for the first tick of the rhythm (every tickMs from
+   * start) at or after the table's nextJudgementAt, and after now. Ticks
+   * before it would return nothing: an idle node whose peers heartbeat
+   * wakes for none of them, instead of ten a second, and every verdict
+   * falls on the tick it would have fallen on.
+   */
+  #armJudge (): void {
+    if (this.#stopped) return
+    const due = this.#table.nextJudgementAt()
+    if (due === undefined) {
+      this.#judgeTimer?.cancel()
+      this.#judgeTimer = undefined
+      this.#judgeAt = undefined
+      return
+    }
+    const tickMs = this.#init.settings.tickMs
+    const now = this.#c.clock.now()
+    const from = this.#rhythmFrom
+    const at = from + Math.max(1, Math.ceil((Math.max(due, now + 1) - from) / tickMs)) * tickMs
+    if (at === this.#judgeAt) return
+    this.#judgeTimer?.cancel()
+    this.#judgeAt = at
+    this.#judgeTimer = this.#c.clock.setTimeout(() => {
+      this.#judgeTimer = undefined
+      this.#judgeAt = undefined
+      if (!this.#stopped) this.#step({ type: 'tick', now: this.#c.clock.now(), due: at })
+    }, at - now)
   }
 
   async #probe (request: ProbeRequest): Promise<void> {

@@ -35,6 +35,8 @@ interface Peer {
   suspectSince: number | undefined
   nextProbeAt: number
   since: number | undefined
+  /** When a tick could next change this peer (a verdict or a probe), under what is known now; undefined: never; null: to be worked out. */
+  judgeAt: number | undefined | null
 }
 
 /** One node's view of the grid. */
@@ -60,9 +62,26 @@ export class MembershipTable {
       case 'heartbeat': this.#heartbeat(input, out); break
       case 'indirect-ack': this.#ack(input, out); break
       case 'left': this.#left(input, out); break
-      case 'tick': this.#tick(input.now, out); break
+      case 'tick': this.#tick(input.now, input.due, out); break
     }
     return out
+  }
+
+  /**
+   * The earliest time a tick could change anything (a peer turning suspect
+   * or down, a probe falling due), if no other input comes first; undefined
+   * when no peer is up or suspect. A driver may tick only then instead of
+   * every tickMs: ticks before it return nothing. Phi grows with silence
+   * alone, so the time is where it crosses the threshold; each peer's is
+   * kept until an input about that peer changes it.
+   */
+  nextJudgementAt (): number | undefined {
+    let next: number | undefined
+    for (const p of this.#peers.values()) {
+      if (p.judgeAt === null) p.judgeAt = this.#judgeAt(p)
+      if (p.judgeAt !== undefined && (next === undefined || p.judgeAt < next)) next = p.judgeAt
+    }
+    return next
   }
 
   /** The state of `peer`, or undefined if it never heartbeated here. */
@@ -95,6 +114,7 @@ export class MembershipTable {
     if (hb.peer === this.#self) return
     this.#advance(hb.at)
     const p = this.#peers.get(hb.peer)
+    if (p !== undefined) p.judgeAt = null
     if (p === undefined) {
       const fresh = this.#newPeer(hb.peer, hb.incarnation, hb.seq)
       fresh.detector.heartbeat(hb.at)
@@ -131,6 +151,7 @@ export class MembershipTable {
     // An ack carries no incarnation: it cannot tell a restarted node from a late answer,
     // so it may clear a suspicion but never undo a verdict.
     if (p === undefined || (p.state !== 'up' && p.state !== 'suspect')) return
+    p.judgeAt = null
     p.detector.alive(ack.at)
     if (p.state === 'suspect') this.#recover(p, ack.at, 'indirect-ack', out)
   }
@@ -141,13 +162,14 @@ export class MembershipTable {
     if (p === undefined || p.state === 'left') return
     if (input.incarnation !== undefined && input.incarnation < p.incarnation) return
     const at = input.at ?? this.#now
+    p.judgeAt = null
     p.state = 'left'
     p.since = at
     p.suspectSince = undefined
     out.events.push({ type: 'node-left', peer: p.id, at })
   }
 
-  #tick (tickAt: number, out: StepOutput): void {
+  #tick (tickAt: number, due: number | undefined, out: StepOutput): void {
     this.#advance(tickAt)
     const now = this.#now
     const s = this.settings
@@ -156,11 +178,13 @@ export class MembershipTable {
     // blind. Judge nobody on that one tick; the queued heartbeats land before the
     // next. Only one tick in a row is excused, so a node that is always late still
     // judges (Cassandra skips verdicts after a local pause the same way).
-    const paused = this.#lastTick !== undefined && s.maxLocalPauseMs > 0 && now - this.#lastTick > s.maxLocalPauseMs
+    const previous = due !== undefined ? due - s.tickMs : this.#lastTick
+    const paused = previous !== undefined && s.maxLocalPauseMs > 0 && now - previous > s.maxLocalPauseMs
     this.#graceTick = paused && !this.#graceTick
     this.#lastTick = now
     const judge = !this.#graceTick
     for (const p of this.#peers.values()) {
+      if (p.state === 'up' || p.state === 'suspect') p.judgeAt = null
       if (p.state === 'up') {
         const phi = p.detector.phi(now)
         if (!judge || phi < s.suspectPhi) continue
@@ -191,6 +215,16 @@ export class MembershipTable {
     p.nextProbeAt = now + this.settings.probeIntervalMs
   }
 
+  #judgeAt (p: Peer): number | undefined {
+    const lastSeen = p.detector.lastSeen
+    if (lastSeen === undefined) return undefined
+    const s = this.settings
+    if (p.state === 'up') return lastSeen + p.detector.silenceForPhi(s.suspectPhi)
+    if (p.state !== 'suspect') return undefined
+    const down = Math.max((p.suspectSince ?? this.#now) + s.minSuspectMs, lastSeen + p.detector.silenceForPhi(s.downPhi))
+    return Math.min(down, p.nextProbeAt)
+  }
+
   #recover (p: Peer, at: number, by: 'heartbeat' | 'indirect-ack', out: StepOutput): void {
     p.state = 'up'
     p.suspectSince = undefined
@@ -206,7 +240,8 @@ export class MembershipTable {
       detector: new PhiDetector(this.settings),
       suspectSince: undefined,
       nextProbeAt: Infinity,
-      since: undefined
+      since: undefined,
+      judgeAt: null
     }
   }
 
@@ -217,6 +252,7 @@ export class MembershipTable {
     p.suspectSince = undefined
     p.nextProbeAt = Infinity
     p.since = undefined
+    p.judgeAt = null
   }
 
   /** Time inside the table never runs backwards, whatever order inputs arrive in. */

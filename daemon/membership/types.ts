@@ -26,6 +26,13 @@ export interface HeartbeatInput {
 export interface TickInput {
   type: 'tick'
   now: number
+  /**
+   * When this tick was due, for a driver that ticks only when
+   * MembershipTable.nextJudgementAt says a verdict may be due rather than
+   * every tickMs: the table then measures a local pause from the tick of
+   * the rhythm before it (due − tickMs), as if every tick had run.
+   */
+  due?: number
 }
 
 /**

@@ -1,6 +1,6 @@
 import { statfs } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { availableParallelism, cpus, freemem, loadavg, totalmem } from 'node:os'
+import { availableParallelism, cpus, freemem, loadavg, platform, totalmem } from 'node:os'
 import type { battery as siBattery, mem as siMem } from 'systeminformation'
 import { PROBE_TIMEOUT_MS, RESERVED_DISK, RESERVED_MEMORY } from './constants.ts'
 import { powerFrom, type BatteryReading } from './power.ts'
@@ -36,7 +36,8 @@ const MISSING_CPU_MODEL = 'unknown'
  */
 const require = createRequire(import.meta.url)
 const si = {
-  mem: (require('systeminformation/lib/memory.js') as { mem: typeof siMem }).mem,
+  // Loaded at the first call: on Linux memory comes from node:os (machine, below).
+  mem: async () => await (require('systeminformation/lib/memory.js') as { mem: typeof siMem }).mem(),
   battery: require('systeminformation/lib/battery.js') as typeof siBattery
 }
 
@@ -62,10 +63,15 @@ function cpuUsageSinceLast (): number {
   return Math.min(100, Math.max(0, ((busy - previous.busy) / (total - previous.total)) * 100))
 }
 
-/** The real machine: systeminformation for memory and power, node:os counters for CPU. */
+/**
+ * The real machine: systeminformation for memory and power, node:os counters
+ * for CPU. On Linux node:os gives the same memory figures (libuv reads
+ * MemTotal and MemAvailable from /proc/meminfo) in one read each, where
+ * si.mem reads the file eight times; the directory looks every 2 s.
+ */
 const machine: SystemInfo = {
   currentLoad: async () => ({ currentLoad: cpuUsageSinceLast() }),
-  mem: async () => await si.mem(),
+  mem: platform() === 'linux' ? async () => ({ total: totalmem(), available: freemem() }) : async () => await si.mem(),
   battery: async () => await si.battery()
 }
 
@@ -135,9 +141,12 @@ export async function probeResources (dataDir: string, options: ProbeOptions = {
   }
 }
 
+/** The CPU model, read once: os.cpus() reads /proc/cpuinfo and every core's frequency each call. */
+let model: string | undefined
+
 function cpuModel (): string {
   // Some ARM boards and containers report no cores or an empty model.
-  const model = cpus()[0]?.model.trim() ?? ''
+  model ??= cpus()[0]?.model.trim() ?? ''
   return model === '' ? MISSING_CPU_MODEL : model
 }
 

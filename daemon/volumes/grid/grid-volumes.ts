@@ -116,7 +116,7 @@ export class GridVolumes implements VolumeAttacher {
     // Every applied command may change a volume; a burst of them makes one pass.
     this.#tend = new Periodic(
       { clock: components.clock, onError: err => { this.#log.warn({ err }, 'volume pass failed') } },
-      { intervalMs: TEND_EVERY_MS, run: async () => { await this.sync() } }
+      { intervalMs: TEND_EVERY_MS, aligned: true, run: async () => { await this.sync() } }
     )
   }
 

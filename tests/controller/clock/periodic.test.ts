@@ -92,3 +92,27 @@ t.test('stop waits for the round under way and nothing runs after it', async t =
   t.same(starts, [1000], 'nothing after stop')
   t.equal(clock.pending, 0, 'no timer left')
 })
+
+t.test('aligned loops fall on one rhythm and share a timer', async t => {
+  const clock = new VirtualClock(1000)
+  const starts: Record<string, number[]> = { a: [], b: [], c: [] }
+  const loop = (name: string, intervalMs: number, runMs = 0): Periodic => new Periodic({ clock, onError: () => {} }, {
+    intervalMs, aligned: true, run: async () => { starts[name]!.push(clock.now()); if (runMs > 0) await clock.sleep(runMs) }
+  })
+  const a = loop('a', 500)
+  a.start()
+  await clock.advance(130)
+  const b = loop('b', 1000)
+  b.start()
+  await clock.advance(70)
+  const c = loop('c', 500, 300)
+  c.start()
+  t.equal(clock.pending, 2, 'a and c share the instant 1500; b waits for 2000')
+  await clock.advance(3000)
+  t.same(starts.a, [1500, 2000, 2500, 3000, 3500, 4000], 'every 500 ms from the origin')
+  t.same(starts.b, [2000, 3000, 4000], 'every 1000 ms on the same rhythm')
+  // A round of 300 ms ends less than half an interval before the next step: it waits for the one after.
+  t.same(starts.c, [1500, 2500, 3500], 'a round ending late skips a step rather than run at once')
+  await Promise.all([a.stop(), b.stop(), c.stop()])
+  t.equal(clock.pending, 0, 'no timer left')
+})

@@ -191,3 +191,74 @@ t.test('phi and peers() expose the view', async t => {
   const [view] = m.peers()
   t.same(view, { peer: 'a', state: 'suspect', incarnation: 1, lastSeen: 10_000, suspectSince: 11_400 })
 })
+
+t.test('ticking only at nextJudgementAt gives the verdicts and probes of ticking every tickMs', async t => {
+  // Jittery heartbeats from three peers, one going silent, one coming back, one leaving; seeded, so replayable.
+  const lan: DetectorSettings = { ...settings, heartbeatMs: 500, minStdDevMs: 150, acceptablePauseMs: 1_000, firstHeartbeatEstimateMs: 500, minSuspectMs: 300, probeIntervalMs: 500, maxLocalPauseMs: 400 }
+  for (const seed of [1, 2, 3, 4, 5]) {
+    const rng = mulberry32(seed)
+    const inputs: MembershipInput[] = []
+    for (const peer of ['a', 'b', 'c']) {
+      let at = Math.floor(rng() * 500)
+      let seq = 0
+      while (at < 30_000) {
+        const silent = (peer === 'a' && at > 8_000) || (peer === 'b' && at > 5_000 && at < 12_000)
+        if (!silent) inputs.push({ type: 'heartbeat', peer, incarnation: 1, at, seq: seq++ })
+        at += 350 + Math.floor(rng() * 300)
+      }
+    }
+    inputs.push({ type: 'left', peer: 'c', incarnation: 1, at: 20_000 })
+    inputs.push({ type: 'indirect-ack', peer: 'b', at: 6_950 })
+    const sorted = timeline(inputs)
+    const every = run(timeline(sorted, ticks(0, 30_000)), { settings: lan, seed })
+
+    // The lazy driver: a tick at the first 100 ms step at or after nextJudgementAt, checked after each input.
+    const table = new MembershipTable({ settings: lan, rng: mulberry32(seed), self: 'me' })
+    const events: MembershipEvent[] = []
+    const probes: Array<ProbeRequest & { at: number }> = []
+    let ticked = 0
+    const tickUntil = (until: number): void => {
+      for (;;) {
+        const due = table.nextJudgementAt()
+        if (due === undefined) return
+        const at = Math.max(100, Math.ceil(Math.max(due, ticked + 1) / 100) * 100)
+        if (at > until) return
+        ticked = at
+        const out = table.step({ type: 'tick', now: at, due: at })
+        events.push(...out.events)
+        for (const p of out.probes) probes.push({ ...p, at })
+      }
+    }
+    for (const input of sorted) {
+      const at = input.type === 'tick' ? input.now : input.at ?? 0
+      // Ticks of an instant come after its other inputs, as in timeline().
+      tickUntil(at - 1)
+      const out = table.step(input)
+      events.push(...out.events)
+    }
+    tickUntil(30_000)
+    t.same(events, every.events, `seed ${seed}: the same transitions at the same times`)
+    t.same(probes.map(p => [p.peer, p.at]), every.probes.map(p => [p.peer, p.at]), `seed ${seed}: the same probes`)
+    t.ok(events.some(e => e.type === 'node-down'), `seed ${seed}: the run has a verdict to compare`)
+  }
+})
+
+t.test('a tick given its due time counts a local pause from the tick before it in the rhythm', async t => {
+  const paused = { ...settings, maxLocalPauseMs: 400 }
+  const make = (): MembershipTable => {
+    const table = new MembershipTable({ settings: paused, rng: mulberry32(1), self: 'me' })
+    table.step({ type: 'heartbeat', peer: 'a', incarnation: 1, at: 0 })
+    return table
+  }
+  t.equal(new MembershipTable({ settings: paused, rng: mulberry32(1), self: 'me' }).nextJudgementAt(), undefined, 'nothing due without peers')
+  const due = make().nextJudgementAt()!
+  t.ok(due > 1_000 && due < 3_000, `due where phi crosses suspectPhi (${due} ms)`)
+  const at = Math.ceil(due / 100) * 100
+  t.same(make().step({ type: 'tick', now: at - 100, due: at - 100 }).events, [], 'a tick before it finds nothing')
+  // On time, though the table saw no tick for a long while: no pause.
+  t.same(make().step({ type: 'tick', now: at, due: at }).events.map(e => e.type), ['node-suspect'], 'an on-time tick judges')
+  // 600 ms late: the node itself stalled, its peers' heartbeats may be queued unread.
+  const late = make()
+  t.same(late.step({ type: 'tick', now: at + 600, due: at }).events, [], 'a late tick judges nobody')
+  t.same(late.step({ type: 'tick', now: at + 700, due: at + 700 }).events.map(e => e.type), ['node-suspect'], 'the next tick does')
+})
