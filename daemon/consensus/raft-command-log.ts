@@ -1,5 +1,5 @@
 import type { Logger } from 'pino'
-import type { Clock, Timer } from '../../controller/clock/index.ts'
+import type { Clock } from '../../controller/clock/index.ts'
 import { RaftNode } from '../../controller/raft/index.ts'
 import type { ConfChange, Message, Ready } from '../../controller/raft/index.ts'
 import {
@@ -14,7 +14,7 @@ import type { Applied } from './forward.ts'
 import { PeerLinks } from './peer-link.ts'
 import type { PeerLinkStats } from './peer-link.ts'
 import { SnapshotTransfers, type SnapshotTransferStats } from './snapshot-transfer.ts'
-import { TickTimes } from './tick-times.ts'
+import { TickRhythm } from './tick-rhythm.ts'
 import { Waiters } from './waiters.ts'
 import { ProposalQueue } from './proposals.ts'
 import { restoreState } from './snapshot.ts'
@@ -58,7 +58,6 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   readonly #proposals = new ProposalQueue()
   #storage: LevelStorage | undefined
   #node: RaftNode | undefined
-  #timer: Timer | undefined
   #starting: Promise<void> | undefined
   #closing: Promise<void> | undefined
   #pipeline: ReadyPipeline | undefined
@@ -70,16 +69,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   #confProposedAt = 0
   readonly #observer: RaftObserver | undefined
   #knownLeader: string | null = null
-  readonly #tickTimes = new TickTimes()
-  #ticks = 0
-  /** When tick 0 ran: tick n is due tickMs × n later. */
-  #rhythmFrom = 0
-  /** When the latest tick ran, or was due for one run late. */
-  #lastTickAt = 0
-  /** The tick the timer is armed for, if any. */
-  #armedTick: number | undefined
-  /** A late tick that was put off once for the messages queued behind it (#onTick). */
-  #excusedTick: number | undefined
+  #rhythm: TickRhythm | undefined
 
   constructor (components: RaftCommandLogComponents, init: RaftCommandLogInit = {}) {
     this.#transport = components.transport
@@ -98,13 +88,13 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       onProgress: to => {
         if (this.#closing !== undefined || this.#node === undefined) return
         // Ticks put off count before the progress resets the wait, or they would count against it.
-        this.#catchUp()
+        this.#rhythm?.catchUp()
         this.#node.reportSnapshotProgress(to)
         this.#kick()
       },
       onDone: (to, ok) => {
         if (this.#closing !== undefined || this.#node === undefined) return
-        this.#catchUp()
+        this.#rhythm?.catchUp()
         this.#node.reportSnapshot(to, ok)
         this.#kick()
       },
@@ -134,7 +124,6 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     const snap = storage.snapshot()
     if (snap.index > 0) restoreState(this.state, snap.data, snap.index)
     this.#storage = storage
-    this.#rhythmFrom = this.#clock.now()
     this.#node = new RaftNode({
       id: this.#transport.nodeId,
       storage,
@@ -164,7 +153,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       advanced: () => { this.#snapshotter!.maybe() },
       propose: () => {
         // The core reads its tick count as it appends: the ticks put off run first.
-        this.#catchUp()
+        this.#rhythm?.catchUp()
         this.#proposals.flush(this.#node!, this.#waiters, this.#clock)
       },
       failed: err => {
@@ -177,8 +166,14 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#links.start()
     this.#snapshots.start()
     this.#forwarder.start()
-    this.#tickTimes.record(0, this.#rhythmFrom)
-    this.#lastTickAt = this.#rhythmFrom
+    this.#rhythm = new TickRhythm({ clock: this.#clock, node: this.#node }, {
+      tickMs: this.#tickMs,
+      acted: () => {
+        this.#kick()
+        // A leader that put its snapshot off while busy takes the next quiet tick.
+        this.#snapshotter!.maybe()
+      }
+    })
     this.#kick()
     this.#logger.info({ term: storage.hardState.term, snapshot: snap.index, last: storage.lastIndex() }, 'raft started')
   }
@@ -190,13 +185,14 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
 
   /** Stops ticking and networking, finishes the Ready in hand, fails what waits. Same promise every call. */
   close (): Promise<void> {
+    // No tick from now on, not even the ones a caller would catch up.
+    this.#rhythm?.stop()
     this.#closing ??= this.#close()
     return this.#closing
   }
 
   async #close (): Promise<void> {
     await this.#starting?.catch(() => {})
-    this.#timer?.cancel()
     this.#links.stop()
     this.#snapshots.stop()
     this.#forwarder.stop()
@@ -263,7 +259,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
         const read = this.#waiters.read(context, this.#clock, Math.min(roundMs, deadline - this.#clock.now()))
         // readIndex may throw (no leader yet); the round's timeout must not then go unhandled.
         read.catch(() => {})
-        this.#catchUp()
+        this.#rhythm?.catchUp()
         this.#node!.readIndex(context)
         this.#kick()
         const index = await read
@@ -288,16 +284,16 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
    * undefined before it ever did. What self-fencing watches.
    */
   quorumContactAt (): number | undefined {
-    this.#catchUp()
+    this.#rhythm?.catchUp()
     const tick = this.#node?.quorumContact()
-    return tick === undefined ? undefined : this.#tickTimes.timeOf(tick)
+    return tick === undefined ? undefined : this.#rhythm?.timeOf(tick)
   }
 
   /** On the leader: when `peer` last answered a Raft heartbeat round, by this node's clock; undefined elsewhere or before it did. */
   lastAnsweredAt (peer: string): number | undefined {
-    this.#catchUp()
+    this.#rhythm?.catchUp()
     const tick = this.#node?.lastAnswer(peer)
-    return tick === undefined ? undefined : this.#tickTimes.timeOf(tick)
+    return tick === undefined ? undefined : this.#rhythm?.timeOf(tick)
   }
 
   /** True while this node leads the group. */
@@ -335,7 +331,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     await this.#ready()
     const node = this.#node!
     if (node.role !== 'leader') throw new NotLeaderError(node.leader, 'membership changes are proposed on the leader')
-    this.#catchUp()
+    this.#rhythm?.catchUp()
     const p = node.proposeConfChange({ type: change.type, node: change.node })
     this.#confProposedAt = p.index
     const wait = this.#waiters.confChange(p.index, p.term, this.#clock, this.#timeoutMs)
@@ -393,84 +389,15 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
 
   #step (m: Message): void {
     if (this.#closing !== undefined || this.#node === undefined) return
-    this.#catchUp()
+    this.#rhythm?.catchUp()
     this.#node.step(m)
     this.#kick()
-  }
-
-  /**
-   * Runs, at once, the ticks of the rhythm that have passed and cannot act
-   * (RaftNode.ticksToAct): they only count elapsed time, so the core sees
-   * the tick count it would have seen had each run on time. Called before
-   * anything the core reads the count by. The tick that acts never runs
-   * here: only its timer runs it (#onTick).
-   */
-  #catchUp (at = this.#clock.now()): void {
-    const node = this.#node
-    if (node === undefined || this.#closing !== undefined) return
-    const n = Math.min(Math.floor((at - this.#rhythmFrom) / this.#tickMs) - this.#ticks, node.ticksToAct() - 1)
-    for (let i = 0; i < n; i++) {
-      node.tick()
-      this.#ticks++
-      // Its due time, unless a late tick before it already ran later: tick times never go back.
-      this.#lastTickAt = Math.max(this.#lastTickAt, this.#rhythmFrom + this.#ticks * this.#tickMs)
-      this.#tickTimes.record(this.#ticks, this.#lastTickAt)
-    }
-  }
-
-  /**
-   * Arms the timer for the tick that acts next, on the rhythm (tick n at
-   * tickMs × n from start). A follower that hears its leader never reaches
-   * it, and wakes for no tick; a leader wakes for its heartbeats; before,
-   * every node woke ten times a second to count.
-   */
-  #armTick (): void {
-    const node = this.#node
-    if (node === undefined || this.#closing !== undefined) return
-    this.#catchUp()
-    const toAct = node.ticksToAct()
-    const tick = Number.isFinite(toAct) ? this.#ticks + toAct : undefined
-    if (tick === this.#armedTick) return
-    this.#timer?.cancel()
-    this.#timer = undefined
-    this.#armedTick = tick
-    if (tick === undefined) return
-    const at = this.#rhythmFrom + tick * this.#tickMs
-    this.#timer = this.#clock.setTimeout(() => { this.#onTick(tick, at) }, at - this.#clock.now())
-  }
-
-  #onTick (tick: number, at: number): void {
-    this.#timer = undefined
-    this.#armedTick = undefined
-    if (this.#closing !== undefined) return
-    const node = this.#node!
-    const now = this.#clock.now()
-    // A timer may fire a ms before its time by the clock: it is the tick's time all the same.
-    this.#catchUp(Math.max(now, at))
-    if (this.#ticks + node.ticksToAct() !== tick) { this.#armTick(); return }
-    // More than a tick late, the loop was stalled: timers run before I/O, so
-    // the messages that came meanwhile (a leader's heartbeats) are still unread.
-    // Put the tick off once to read them first, as the detector excuses a
-    // late tick: when every tick ran on a timer, a stall held them back too.
-    if (now - at > this.#tickMs && this.#excusedTick !== tick) {
-      this.#excusedTick = tick
-      this.#armedTick = tick
-      this.#timer = this.#clock.setTimeout(() => { this.#onTick(tick, at) }, 0)
-      return
-    }
-    node.tick()
-    this.#ticks++
-    this.#lastTickAt = Math.max(this.#lastTickAt, now)
-    this.#tickTimes.record(this.#ticks, this.#lastTickAt)
-    this.#kick()
-    // A leader that put its snapshot off while busy takes the next quiet tick.
-    this.#snapshotter!.maybe()
   }
 
   /** Runs the driver loop at the end of this event-loop turn, and arms the tick that acts next. */
   #kick (): void {
     this.#pipeline?.kick()
-    this.#armTick()
+    this.#rhythm?.arm()
   }
 
   /**
