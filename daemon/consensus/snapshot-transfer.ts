@@ -31,7 +31,7 @@ import type { Logger } from 'pino'
 import type { Clock } from '../../controller/clock/index.ts'
 import type { Message } from '../../controller/raft/index.ts'
 import type { LinkPacer, PieceTicket, Transport } from '../network/index.ts'
-import { frame, readFrames } from '../network/index.ts'
+import { drained, frame, readFrames } from '../network/index.ts'
 import { MAX_MESSAGE_BYTES, decodeMessage, encodeMessage } from './codec.ts'
 import { BadRaftMessageError } from './errors.ts'
 
@@ -201,6 +201,7 @@ export class SnapshotTransfers {
       stream.write(frame(header))
       let at = 0
       while (at < bytes.byteLength) {
+        signal.throwIfAborted()
         await flight.room(signal)
         const size = Math.min(bytes.byteLength - at, pacer?.pieceBytes() ?? MAX_PIECE_BYTES, MAX_PIECE_BYTES)
         const ticket = pacer === undefined ? undefined : await pacer.slot(size, signal)
@@ -208,7 +209,8 @@ export class SnapshotTransfers {
         flight.sent(at + size, ticket)
         const more = stream.write(frame(bytes.subarray(at, at + size)))
         at += size
-        if (!more) await drained(stream, signal)
+        // Cut meanwhile, it closes rather than drains: the next round sees the abort.
+        if (!more) await drained(stream)
       }
       await flight.all(bytes.byteLength, signal)
       this.#logger.info({ peer: m.to, index: m.snapshot.index, bytes: bytes.byteLength, ms: this.#clock.now() - started }, 'raft snapshot sent')
@@ -329,24 +331,4 @@ class Flight {
       this.#wake = () => { this.#wake = undefined; signal.removeEventListener('abort', onAbort); resolve() }
     })
   }
-}
-
-async function drained (stream: Duplex, signal: AbortSignal): Promise<void> {
-  signal.throwIfAborted()
-  if (stream.destroyed) throw new Error('snapshot stream closed')
-  await new Promise<void>((resolve, reject) => {
-    const done = (err?: Error): void => {
-      stream.off('drain', onDrain)
-      stream.off('close', onClose)
-      signal.removeEventListener('abort', onAbort)
-      if (err !== undefined) reject(err)
-      else resolve()
-    }
-    const onDrain = (): void => { done() }
-    const onClose = (): void => { done(new Error('snapshot stream closed')) }
-    const onAbort = (): void => { done(signal.reason as Error) }
-    stream.once('drain', onDrain)
-    stream.once('close', onClose)
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
 }

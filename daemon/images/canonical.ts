@@ -17,7 +17,7 @@ import { open, type FileHandle } from 'node:fs/promises'
 import { pack as tarPack, type Pack } from 'tar-stream'
 import type { BundleEntry } from './entries.ts'
 import { BundleChangedError } from './errors.ts'
-import { drained } from './drain.ts'
+import { drained } from '../network/index.ts'
 
 /** Bytes read from a file at a time while packing. */
 const READ_SIZE = 1024 * 1024 // bytes

@@ -8,7 +8,7 @@ import { open, type FileHandle } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { extract as tarExtract, type Header } from 'tar-stream'
 import { EntryIndex, normalizeEntryPath, type EntryLimits } from './entries.ts'
-import { drained } from './drain.ts'
+import { drained } from '../network/index.ts'
 import { BadTarError, BundleError, BundleTooLargeError, UnsupportedEntryError } from './errors.ts'
 
 /** A tar block; an archive ends with two zero blocks after its last entry. */

@@ -10,7 +10,7 @@ import { extract as tarExtract } from 'tar-stream'
 import { normalizeEntryPath } from './entries.ts'
 import { BadTarError, UnsupportedEntryError } from './errors.ts'
 import { fsyncDir } from './files.ts'
-import { drained } from './drain.ts'
+import { drained } from '../network/index.ts'
 
 /** Mode of unpacked directories and executables: anyone may read and enter, only root may write. */
 const DIR_MODE = 0o755
