@@ -87,8 +87,13 @@ t.test('stop sends its signal to the main process only; the rest is SIGKILLed on
     const { spawn } = require('child_process')
     spawn('/bin/sh', ['-c', ${JSON.stringify(child)}], { stdio: 'inherit' })
     for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => { console.log('main got ' + s); setTimeout(() => process.exit(0), 300) })
+    console.log('main ready')
     setInterval(() => {}, 1000)`, root ? { user: USER } : {}))
-  await until(async () => (await driver.readLogs('family', { tail: 10, stream: 'stdout' })).includes('child ready'), 10_000, 'the child to start')
+  // Both: under load the child can be ready before the main process has its handlers.
+  await until(async () => {
+    const lines = await driver.readLogs('family', { tail: 10, stream: 'stdout' })
+    return lines.includes('child ready') && lines.includes('main ready')
+  }, 10_000, 'the child to start and the main process to take its signals')
   const t0 = Date.now()
   await driver.stop('family', 10_000, 'SIGINT')
   t.ok(Date.now() - t0 < 5_000, 'did not wait out the grace once the main process had exited')
