@@ -169,9 +169,17 @@ t.test('a snapshot is copied on the primary and replicated; a clone starts on a 
     return r.status === 200 ? ((await r.json()) as Array<{ text: string }>).map(n => n.text) : undefined
   }, 250)
   t.same(cloned.slice().sort(), before.slice().sort(), 'the clone has the source\'s notes')
-  const w = await fetch(`http://${host}:${stagingPort}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'staging-only' }) })
-  t.equal(w.status, 201)
-  await w.text()
+  // Retried: once in a fresh-clone CI run the POST right after that GET met a reset connection (cause not found; counted here).
+  const failed: string[] = []
+  await waitFor('the clone to take a note of its own', 30_000, async () => {
+    const w = await fetch(`http://${host}:${stagingPort}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'staging-only' }), signal: AbortSignal.timeout(5000) })
+      .catch((err: Error) => { failed.push(String((err.cause as Error | undefined)?.message ?? err.message)); return undefined })
+    if (w === undefined) return undefined
+    await w.text()
+    if (w.status !== 201) failed.push(`HTTP ${w.status}`)
+    return w.status === 201 ? true : undefined
+  }, 250)
+  if (failed.length > 0) t.comment(`the clone's first note took ${failed.length + 1} tries: ${failed.join('; ')}`)
   t.notOk((await notes(host)).includes('staging-only'), 'the source does not see the clone\'s writes')
 
   t.same(await on.client.deleteSnapshot(`${VOLUME}@before-clone`), { volume: `${VOLUME}@before-clone`, existed: true })
