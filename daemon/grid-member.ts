@@ -144,7 +144,7 @@ export async function joinGrid (
   const volumes = new GridVolumes({
     log: raft, transport, clock: c.clock, logger: c.logger, isUp: id => nodes.isUp(id), nameOf: id => nodes.nameOf(id), observer: c.metrics.volumeObserver(), ...(pacers !== undefined ? { pacers } : {})
   }, {
-    nodeId: c.identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, blockDir: paths.blocks, rebuildBytesPerSecond: config.rebuildBytesPerSecond, linkShare: config.linkShare
+    nodeId: c.identity.id, dir: paths.replicas, runDir: paths.run, mountDir: paths.mounts, blockDir: paths.blocks, rebuildBytesPerSecond: config.rebuildBytesPerSecond
   })
   await volumes.start()
   return { host, transport, gossip, datagrams, ...(scanner !== undefined ? { scanner } : {}), directory, nodes, reports, raft, members, volumes }

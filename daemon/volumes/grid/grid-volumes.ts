@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { Periodic, type Clock } from '../../../controller/clock/index.ts'
 import type { CommandLog, VolumeRecord } from '../../../controller/state/index.ts'
-import { LinkPacers, type LinkPacer, type Transport } from '../../network/index.ts'
+import type { LinkPacer, LinkPacers, Transport } from '../../network/index.ts'
 import type { BlockEndpoint, VolumeAttacher } from '../backend.ts'
 import { openSparseFileStore, type SparseFileStore } from '../block/index.ts'
 import { VolumeAttachedError, VolumeNotFoundError } from '../errors.ts'
@@ -47,7 +47,7 @@ export interface GridVolumesComponents {
   nameOf: (node: string) => string
   /** Told of the volume traffic metrics count: acknowledged writes, bytes copied by catch-ups and rebuilds. */
   observer?: VolumeObserver
-  /** The node's link pacers, shared with its other transfers; without them, made from linkShare. */
+  /** The node's link pacers, shared with its other transfers (docs/field.md, Transfers); without them, copies go at the ceiling alone. */
   pacers?: LinkPacers
 }
 
@@ -71,8 +71,6 @@ export interface GridVolumesInit {
   blockDir: string
   /** Ceiling on catch-up and rebuild copying, bytes per second; 0 none. */
   rebuildBytesPerSecond: number
-  /** Share of each peer link's measured rate catch-ups and rebuilds may use (docs/field.md, Transfers); 0 or absent: the ceiling alone. */
-  linkShare?: number
 }
 
 /** What `trellis volume describe` shows of this node's part in a volume. */
@@ -111,8 +109,7 @@ export class GridVolumes implements VolumeAttacher {
     this.#replicas = new ReplicaServer({ transport: components.transport, logger: this.#log })
     this.#nbd = new NbdServer({ logger: this.#log })
     this.#socket = join(init.runDir, 'nbd.sock')
-    const share = init.linkShare ?? 0
-    this.#pacers = components.pacers ?? (share > 0 ? new LinkPacers(components.clock, { ceilingBytesPerSecond: init.rebuildBytesPerSecond, share }) : undefined)
+    this.#pacers = components.pacers
     // Every applied command may change a volume; a burst of them makes one pass.
     this.#tend = new Periodic(
       { clock: components.clock, onError: err => { this.#log.warn({ err }, 'volume pass failed') } },

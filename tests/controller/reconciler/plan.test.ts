@@ -7,21 +7,10 @@ import t from 'tap'
 import { plan, type PlanNode } from '../../../controller/reconciler/index.ts'
 import { schedule } from '../../../controller/scheduler/index.ts'
 import { apply, emptyState, placeApp, putApp, setNodeAdmin, updateVolume, type GridState } from '../../../controller/state/index.ts'
-import type { AppSpec, ComponentSpec } from '../../../controller/graph/types.ts'
+import type { AppSpec } from '../../../controller/graph/types.ts'
+import { component, GiB, node } from './fixtures.ts'
 
-const GiB = 1024 ** 3
 const images = { get: (name: string) => name === 'db' ? { requires: ['volume-mount'] } : { requires: [] } }
-
-function node (id: string, over: Partial<PlanNode> = {}): PlanNode {
-  return {
-    id, name: id, zone: 'z1', labels: {}, state: 'up', cordoned: false, draining: false,
-    power: { source: 'mains' }, capabilities: ['volume-mount'], capacity: { cpu: 2, memory: 8 * GiB, disk: 100 * GiB }, ...over
-  }
-}
-
-function component (name: string, image: string, count = 1, extra: Partial<ComponentSpec> = {}): ComponentSpec {
-  return { name, image, count, properties: {}, resources: { cpu: 0.25, memory: GiB / 4, disk: 0 }, connections: [], volumes: [], constraints: [], antiAffinity: false, ...extra }
-}
 
 const threeTier: AppSpec = {
   name: 'shop',

@@ -1,10 +1,11 @@
 import t from 'tap'
 import { spawn } from 'node:child_process'
-import { copyFile, mkdir, mkdtemp, open, rm } from 'node:fs/promises'
+import { copyFile, mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { BLOCK_STORE_FILES, openSparseFileStore } from '../../../../daemon/volumes/block/index.ts'
+import { copyAsCrashed } from './crash-copy.ts'
 
 // Crash recovery with one fdatasync per FUA write: the checksum table is
 // synced lazily, and the activity log tells recovery which extents to
@@ -87,15 +88,7 @@ t.test('a FUA overwrite survives the loss of every checksum table write since th
   await store.write(6 * MiB + 2 * PAGE, fill(3 * PAGE, 0x33), { ...g, fua: true })
   t.equal(store.stats().fdatasyncs - before, 2, 'each write syncs the data file, never the table (their extents are still marked)')
 
-  /** The store's directory as a crash now would leave it, except for the table, taken from `table`. */
-  const crashCopy = async (name: string, table: string, activity = join(dir, BLOCK_STORE_FILES.activity)): Promise<string> => {
-    const copy = join(root, name)
-    await mkdir(copy)
-    for (const f of [BLOCK_STORE_FILES.meta, BLOCK_STORE_FILES.data]) await copyFile(join(dir, f), join(copy, f))
-    await copyFile(table, join(copy, BLOCK_STORE_FILES.table))
-    await copyFile(activity, join(copy, BLOCK_STORE_FILES.activity))
-    return copy
-  }
+  const crashCopy = async (name: string, table: string, activity?: string): Promise<string> => await copyAsCrashed({ root, dir }, name, table, activity)
 
   const recovered = await openSparseFileStore({}, { dir: await crashCopy('crash', syncedTable) })
   t.teardown(() => recovered.close())

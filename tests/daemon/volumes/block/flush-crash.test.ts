@@ -1,8 +1,9 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { copyFile, mkdir, mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BLOCK_STORE_FILES, openSparseFileStore } from '../../../../daemon/volumes/block/index.ts'
+import { copyAsCrashed } from './crash-copy.ts'
 import { mulberry32 } from '../../../../controller/random/index.ts'
 
 // A flush syncs only the data file while no block's state changed since the
@@ -20,13 +21,18 @@ const WRITTEN = 8 * MiB // bytes written before the rounds: overwrites there cha
 const ROUNDS = 40
 const fill = (n: number, byte: number): Buffer => Buffer.alloc(n, byte)
 
-t.test('every flush is a crash point: all writes acknowledged before it read back with valid checksums', async t => {
+/** A 16 MiB store of 4 KiB blocks in a temp dir, both gone at teardown. */
+async function freshStore (t: Test): Promise<{ root: string, dir: string, store: Awaited<ReturnType<typeof openSparseFileStore>>, g: { generation: number } }> {
   const root = await mkdtemp(join(tmpdir(), 'trellis-flush-crash-'))
   t.teardown(() => rm(root, { recursive: true, force: true }))
   const dir = join(root, 'vol')
   const store = await openSparseFileStore({}, { dir, size: SIZE, blockSize: 4 * KiB })
   t.teardown(() => store.close())
-  const g = { generation: 1 }
+  return { root, dir, store, g: { generation: 1 } }
+}
+
+t.test('every flush is a crash point: all writes acknowledged before it read back with valid checksums', async t => {
+  const { root, dir, store, g } = await freshStore(t)
   /** What the volume must hold after each acknowledged flush. */
   const model = Buffer.alloc(SIZE)
   await store.write(0, fill(WRITTEN, 0x11), g)
@@ -35,15 +41,7 @@ t.test('every flush is a crash point: all writes acknowledged before it read bac
   const syncedTable = join(root, 'synced-table')
   await copyFile(join(dir, BLOCK_STORE_FILES.table), syncedTable)
 
-  /** The store's directory as a power loss now would leave it, the table taken from `table`. */
-  const crashCopy = async (name: string, table: string, activity = join(dir, BLOCK_STORE_FILES.activity)): Promise<string> => {
-    const copy = join(root, name)
-    await mkdir(copy)
-    for (const f of [BLOCK_STORE_FILES.meta, BLOCK_STORE_FILES.data]) await copyFile(join(dir, f), join(copy, f))
-    await copyFile(table, join(copy, BLOCK_STORE_FILES.table))
-    await copyFile(activity, join(copy, BLOCK_STORE_FILES.activity))
-    return copy
-  }
+  const crashCopy = async (name: string, table: string, activity?: string): Promise<string> => await copyAsCrashed({ root, dir }, name, table, activity)
 
   const random = mulberry32(12)
   const pick = (n: number): number => Math.floor(random() * n)
@@ -130,12 +128,7 @@ t.test('every flush is a crash point: all writes acknowledged before it read bac
 })
 
 t.test('after checkpoint() the table file agrees with the data without the activity log; after flush() it may not', async t => {
-  const root = await mkdtemp(join(tmpdir(), 'trellis-flush-crash-'))
-  t.teardown(() => rm(root, { recursive: true, force: true }))
-  const dir = join(root, 'vol')
-  const store = await openSparseFileStore({}, { dir, size: SIZE, blockSize: 4 * KiB })
-  t.teardown(() => store.close())
-  const g = { generation: 1 }
+  const { root, dir, store, g } = await freshStore(t)
   await store.write(0, fill(WRITTEN, 0x11), g)
   await store.flush()
   /** A copy of the files as they are on disk, with every activity log mark erased. */
