@@ -123,10 +123,14 @@ t.test('a flapping db node and an island: the island serves its stateless part, 
   // does so within a bound (failure-handling.md: fenced within 5 s, moved 5.5 s after the leader last heard the node).
   // Only a volume with an in-sync replica on the majority's side can move there.
   await waitFor('the db\'s volume to be healthy (both replicas in sync)', 60_000, async () => (await client.volume('island.db.data')).state === 'healthy' ? true : undefined, 500)
-  const fenced = await nodeOf('db')
-  const oldDb = (await fenced.client.app('island')).instanceList.find(i => i.component === 'db')!
-  writer = daemons.find(d => d !== fenced)!
   const alive = (pid: number): boolean => { try { process.kill(pid, 0); return true } catch { return false } }
+  // Where the db runs, as its own node reports it with a live process (after healing it may still be settling).
+  const { fenced, oldDb } = await waitFor('the db to run on a node that reports its process', 60_000, async () => {
+    const at = await nodeOf('db')
+    const db = (await at.client.app('island')).instanceList.find(i => i.component === 'db' && i.nodeName === at.name)
+    return db?.pid !== undefined && alive(db.pid) ? { fenced: at, oldDb: db } : undefined
+  }, 250)
+  writer = daemons.find(d => d !== fenced)!
   t.ok(oldDb.pid !== undefined && alive(oldDb.pid), `the db runs on ${fenced.name} (pid ${oldDb.pid})`)
   net.cut(fenced.index)
   t.teardown(() => { net.heal(fenced.index) })
@@ -137,7 +141,7 @@ t.test('a flapping db node and an island: the island serves its stateless part, 
   await waitFor('the db to stop on its own node and to run on the majority\'s side', 60_000, async () => {
     if (stoppedAt === 0 && !alive(oldDb.pid!)) stoppedAt = Date.now()
     const app = await writer.client.app('island').catch(() => undefined)
-    if (movedAt === 0 && app?.instanceList.some(i => i.component === 'db' && i.node !== oldDb.node && i.state === 'running') === true) {
+    if (movedAt === 0 && app?.instanceList.some(i => i.component === 'db' && i.node !== oldDb.node && ['running', 'healthy', 'unhealthy'].includes(i.state)) === true) {
       movedAt = Date.now()
       oldAliveWhenMoved = alive(oldDb.pid!)
     }
