@@ -93,6 +93,8 @@ t.test('draw a new app from the catalog, connect it, set its properties, see the
   t.match(await page.locator('#diff .diff-summary').textContent(), /starts web, db/)
   await page.screenshot({ path: join(shots, 'console-editor.png') })
 
+  // Enabled once the page has its diff and verdict; under load a moment after the summary shows (red once in CI).
+  await page.waitForFunction(() => (document.querySelector('#apply') as HTMLButtonElement | null)?.disabled === false)
   t.equal(await page.locator('#apply').isDisabled(), false)
   await page.click('#apply')
   await page.locator('#dialog').getByText('creates drawn').waitFor()
