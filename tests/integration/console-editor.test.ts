@@ -94,7 +94,7 @@ t.test('draw a new app from the catalog, connect it, set its properties, see the
   await page.screenshot({ path: join(shots, 'console-editor.png') })
 
   // Enabled once the page has its diff and verdict; under load a moment after the summary shows (red once in CI).
-  await page.waitForFunction(() => (document.querySelector('#apply') as HTMLButtonElement | null)?.disabled === false)
+  await page.waitForFunction(() => (document.querySelector('#apply') as { disabled?: boolean } | null)?.disabled === false)
   t.equal(await page.locator('#apply').isDisabled(), false)
   await page.click('#apply')
   await page.locator('#dialog').getByText('creates drawn').waitFor()
