@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { TrellisClient } from '../../controller/client/index.ts'
 import { releaseMounts } from './mounts.ts'
+import { onProcessEnd } from './process-end.ts'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -153,7 +154,7 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
 
   // If the test process ends without its teardowns (a top-level await that
   // threw), still leave nothing running: kill the daemon and its instances.
-  process.once('exit', () => {
+  onProcessEnd(() => {
     releaseMounts(dataDir)
     for (const pid of [child?.pid, ...instancePids(cgroupParent, dataDir)]) {
       if (pid !== undefined) { try { process.kill(pid, 'SIGKILL') } catch {} }

@@ -15,6 +15,7 @@ import { TrellisClient } from '../../../controller/client/index.ts'
 import { instancePids, removeCgroups, ROOT, trellisd, waitFor } from '../../helpers/daemon.ts'
 import { releaseMounts } from '../../helpers/mounts.ts'
 import type { FieldNet } from './field-net.ts'
+import { onProcessEnd } from '../../helpers/process-end.ts'
 
 /** Mesh port every node listens on, inside its own namespace. */
 const MESH_PORT = 7400
@@ -53,9 +54,9 @@ export async function startFieldGrid (net: FieldNet, options: FieldGridOptions):
       for (const pid of instancePids(tag, dataDir)) { try { process.kill(pid, 'SIGKILL') } catch {} }
     }
   }
-  process.once('exit', kill)
+  const forget = onProcessEnd(kill)
   options.teardown(async () => {
-    process.off('exit', kill)
+    forget()
     await Promise.all(daemons.map(async d => {
       if (d.process.exitCode !== null || d.process.signalCode !== null) return
       const exited = new Promise(resolve => d.process.once('exit', resolve))
@@ -114,12 +115,23 @@ export async function startFieldGrid (net: FieldNet, options: FieldGridOptions):
   return daemons
 }
 
-/** Waits until every daemon lists all of them up. */
+/**
+ * Waits until every daemon lists all of them up and follows a leader in Raft:
+ * a node is up in the mesh seconds before the leader has added it to Raft and
+ * sent it the state, and a test that slows its link in between would time
+ * that transfer, not what it means to.
+ */
 export async function waitAllUp (daemons: FieldDaemon[], timeoutMs: number): Promise<void> {
   for (const d of daemons) {
     await waitFor(`${d.name} to see ${daemons.length} nodes up`, timeoutMs, async () => {
       const list = await d.client.nodes()
       return list.length === daemons.length && list.every(x => x.state === 'up') ? true : undefined
+    }, 250)
+  }
+  for (const d of daemons) {
+    await waitFor(`${d.name} to follow a Raft leader`, timeoutMs, async () => {
+      const raft = await d.client.raft()
+      return raft.leader !== null && (raft.role === 'leader' || raft.role === 'follower') ? true : undefined
     }, 250)
   }
 }

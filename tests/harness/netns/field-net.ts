@@ -15,10 +15,11 @@
  *   root ns ──mgmt0 /30──▶ node ns n2 ──eth0══veth══p2──▶ ┘
  *
  * Needs root and iproute2. Everything is removed by destroy(), and by a
- * process exit hook when a test dies before its teardown.
+ * hook at process end (exit or signal) when a test dies before its teardown.
  */
 import { execFileSync } from 'node:child_process'
 import { randomInt } from 'node:crypto'
+import { onProcessEnd } from '../../helpers/process-end.ts'
 
 /** A node's place in the field network. */
 export interface FieldNetNode {
@@ -72,7 +73,7 @@ export class FieldNet {
   readonly #tag: string
   readonly #hub: string
   #destroyed = false
-  readonly #onExit = (): void => { this.#remove() }
+  #forget: () => void = () => {}
 
   constructor (tag: string, nodes: FieldNetNode[]) {
     this.#tag = tag
@@ -93,7 +94,7 @@ export class FieldNet {
       mgmtAddress: `${mgmt}.${4 * index + 2}`
     }))
     const net = new FieldNet(tag, nodes)
-    process.once('exit', net.#onExit)
+    net.#forget = onProcessEnd(() => { net.#remove() })
     try {
       net.#build(mgmt)
     } catch (err) {
@@ -201,7 +202,7 @@ export class FieldNet {
 
   /** Removes every namespace and link. Idempotent; processes inside must be stopped first. */
   destroy (): void {
-    process.off('exit', this.#onExit)
+    this.#forget()
     this.#remove()
   }
 
