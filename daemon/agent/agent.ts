@@ -4,7 +4,6 @@ import type { AppSpec } from '../../controller/graph/types.ts'
 import { appOf, instanceId, subjectId, volumeId } from '../../controller/graph/index.ts'
 import type { CommandLog } from '../../controller/state/index.ts'
 import type { Forwarder } from '../network/forwarder.ts'
-import { freePort } from '../network/ports.ts'
 import type { TerminalNetwork } from '../network/terminals.ts'
 import type { TaskHandle } from '../runtime/driver.ts'
 import { taskUser } from '../runtime/index.ts'
@@ -15,7 +14,8 @@ import { runSpec, stopGraceOf } from './run-spec.ts'
 import { AppEntries, type EntryView } from './entries.ts'
 import { endpointsOf, planInstances, wantedPlan, type InstancePlan, type Placement } from './plan.ts'
 import type { ImageSource, InstanceIsolator, InstanceRunner } from './runner.ts'
-import { decodeHandle, encodeHandle, orphanSpec } from './handles.ts'
+import { HandleStore, orphanSpec } from './handles.ts'
+import { BindingStore } from './bindings.ts'
 import type { InstanceAccount, InstanceStatus, VmDiskSpec } from '../runtime/index.ts'
 
 /** Pause before a failed instance set-up is tried again, ms. */
@@ -94,8 +94,8 @@ export interface InstanceView {
 export class NodeAgent {
   readonly #c: AgentComponents
   readonly #init: Required<AgentInit>
-  readonly #bindings
-  readonly #handles
+  readonly #bindings: BindingStore
+  readonly #handles: HandleStore
   readonly #local = new Map<string, Local>()
   readonly #entries: AppEntries
   #queue: Promise<void> = Promise.resolve()
@@ -113,8 +113,8 @@ export class NodeAgent {
   constructor (components: AgentComponents, init: AgentInit) {
     this.#c = components
     this.#init = { ...init, place: init.place ?? (() => init.nodeId), maxRestarts: init.maxRestarts ?? 0 }
-    this.#bindings = components.store.sublevel<string, string>('bindings', { valueEncoding: 'utf8' })
-    this.#handles = components.store.sublevel<string, string>('handles', { valueEncoding: 'utf8' })
+    this.#bindings = new BindingStore(components.store)
+    this.#handles = new HandleStore(components.store, components.logger)
     this.#entries = new AppEntries({
       network: components.network,
       logger: components.logger,
@@ -125,11 +125,8 @@ export class NodeAgent {
   }
 
   /** The runner's persistence: where the supervisor keeps task handles for re-adoption. */
-  get handleStore (): { save: (id: string, handle: TaskHandle) => Promise<void>, delete: (id: string) => Promise<void> } {
-    return {
-      save: async (id, handle) => { await this.#handles.put(id, encodeHandle(handle), { sync: true } as object) },
-      delete: async (id) => { await this.#handles.del(id) }
-    }
+  get handleStore (): Pick<HandleStore, 'save' | 'delete'> {
+    return this.#handles
   }
 
   async start (): Promise<void> {
@@ -314,7 +311,7 @@ export class NodeAgent {
 
   async #setup (plan: InstancePlan, handle: TaskHandle | undefined): Promise<void> {
     const log = this.#c.logger.child({ instance: plan.id })
-    const binding = await this.#binding(plan, handle !== undefined)
+    const binding = await this.#bindings.of(plan, this.#app(plan.app), handle !== undefined)
     const app = this.#c.log.state.apps.get(plan.app)!.spec
     const local: Local = { plan, binding, forwarders: [], volumes: [] }
     this.#local.set(plan.id, local)
@@ -386,36 +383,13 @@ export class NodeAgent {
   async #stopLeftover (id: string, handle: TaskHandle): Promise<void> {
     await this.#c.runner.adopt(handle, orphanSpec(id, this.#init.logDir)).catch(() => {})
     await this.#c.runner.remove(id, this.#init.stopGraceMs).catch(() => {})
-    await this.#handles.del(id)
+    await this.#handles.delete(id)
   }
 
   /** Stops an instance an earlier daemon left, so that it starts afresh. */
   async #discard (id: string, handle: TaskHandle, why: string): Promise<void> {
     this.record(id, 'restarting', why)
-    await this.#c.runner.adopt(handle, orphanSpec(id, this.#init.logDir)).catch(() => {})
-    await this.#c.runner.remove(id, this.#init.stopGraceMs).catch(() => {})
-    await this.#handles.del(id)
-  }
-
-  /** The instance's ports: the stored ones while its configuration is unchanged, fresh ones otherwise. */
-  async #binding (plan: InstancePlan, adopting: boolean): Promise<Binding> {
-    const stored = await this.#bindings.get(plan.id)
-    if (stored !== undefined) {
-      const binding = JSON.parse(stored) as Binding
-      // A running instance was started with these addresses; keep them whatever changed.
-      if (binding.hash === plan.hash || adopting) return binding
-    }
-    const binding: Binding = { hash: plan.hash, inputs: {}, outputs: {}, slots: {} }
-    for (const t of plan.image.terminals) if (t.direction === 'in') binding.inputs[t.name] = await freePort(LOCAL_HOST)
-    const app = this.#app(plan.app)
-    for (const c of plan.spec.connections) {
-      binding.outputs[c.output] = await freePort(LOCAL_HOST)
-      const count = app?.components.find(x => x.name === c.component)?.count ?? 0
-      binding.slots[c.output] = []
-      for (let i = 0; i < count; i++) binding.slots[c.output]!.push(await freePort(LOCAL_HOST))
-    }
-    await this.#bindings.put(plan.id, JSON.stringify(binding), { sync: true } as object)
-    return binding
+    await this.#stopLeftover(id, handle)
   }
 
   async #teardown (local: Local, options: { forget: boolean }): Promise<void> {
@@ -428,8 +402,8 @@ export class NodeAgent {
     for (const t of Object.keys(local.binding.inputs)) this.#c.network.unregisterInput(id, t)
     for (const v of local.volumes) await this.#c.volumes.detach(v)
     this.#local.delete(id)
-    await this.#handles.del(id)
-    if (options.forget) await this.#bindings.del(id)
+    await this.#handles.delete(id)
+    if (options.forget) await this.#bindings.forget(id)
   }
 
   async #removeVolumes (local: Local): Promise<void> {
@@ -444,16 +418,6 @@ export class NodeAgent {
   }
 
   async #storedHandles (): Promise<Map<string, TaskHandle>> {
-    const handles = new Map<string, TaskHandle>()
-    for await (const [id, value] of this.#handles.iterator()) {
-      if (this.#local.has(id)) continue
-      try {
-        handles.set(id, decodeHandle(value))
-      } catch (err) {
-        this.#c.logger.error({ err, instance: id }, 'stored handle cannot be read; the instance will be started afresh')
-        await this.#handles.del(id)
-      }
-    }
-    return handles
+    return await this.#handles.all(id => this.#local.has(id))
   }
 }
