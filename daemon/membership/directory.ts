@@ -220,17 +220,20 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     const datagrams = this.#c.datagrams
     const now = this.#c.clock.now()
     // One beat in three forms: gossip's names its sender; a datagram proves it, and says whether we hear the peer.
-    const plain = encodeHeartbeat(beat)
-    const deaf = datagrams === undefined ? plain : encodeDatagramHeartbeat(beat)
-    const heard = datagrams === undefined ? plain : encodeDatagramHeartbeat({ ...beat, heard: true })
+    // Each encoded when first needed: a settled grid sends only the datagrams' "heard" form.
+    let deaf: Uint8Array | undefined
+    let heard: Uint8Array | undefined
     const live: string[] = []
     for (const e of this.#entries.values()) {
       const state = this.#table.state(e.id) ?? e.state
       if (state === 'left') continue
       if (state === 'up' || state === 'suspect') live.push(e.id)
-      datagrams?.send(e.id, this.#reach.hears(e.id, now) ? heard : deaf)
+      if (datagrams === undefined) continue
+      datagrams.send(e.id, this.#reach.hears(e.id, now)
+        ? (heard ??= encodeDatagramHeartbeat({ ...beat, heard: true }))
+        : (deaf ??= encodeDatagramHeartbeat(beat)))
     }
-    if (datagrams === undefined || leaving || !this.#reach.heardByAll(live, now)) void this.#c.gossip.publish(HEARTBEAT_TOPIC, plain)
+    if (datagrams === undefined || leaving || !this.#reach.heardByAll(live, now)) void this.#c.gossip.publish(HEARTBEAT_TOPIC, encodeHeartbeat(beat))
   }
 
   /**

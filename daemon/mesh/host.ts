@@ -212,22 +212,24 @@ export class MeshHost {
  * they import the modules they patch.
  */
 async function loadStack () {
-  const [{ createLibp2p }, { bootstrap }, { gossipsub }, { identify }, { mdns }, { noise }, { ping }, { tcp }, { yamux }, { patchYamuxWindowUpdates }, { patchOneWritePerMessage }] = await Promise.all([
+  const [{ createLibp2p }, { bootstrap }, { gossipsub }, { identify }, { mdns }, { noise }, { ping }, { tcp }, { yamux }, { patchYamuxWindowUpdates }, { patchOneWritePerMessage }, { patchEd25519KeyObjects }] = await Promise.all([
     import('libp2p'), import('@libp2p/bootstrap'), import('@libp2p/gossipsub'), import('@libp2p/identify'), import('@libp2p/mdns'),
     import('@libp2p/noise'), import('@libp2p/ping'), import('@libp2p/tcp'), import('@libp2p/yamux'),
-    import('./yamux-window.ts'), import('./one-write.ts')
+    import('./yamux-window.ts'), import('./one-write.ts'), import('./ed25519-keys.ts')
   ])
-  return { createLibp2p, bootstrap, gossipsub, identify, mdns, noise, ping, tcp, yamux, patchYamuxWindowUpdates, patchOneWritePerMessage }
+  return { createLibp2p, bootstrap, gossipsub, identify, mdns, noise, ping, tcp, yamux, patchYamuxWindowUpdates, patchOneWritePerMessage, patchEd25519KeyObjects }
 }
 
 /** Builds and starts a mesh host. Throws ERR_MESH_ADDRESS_INVALID naming a bad listen or bootstrap address. */
 export async function createMeshHost (components: MeshHostComponents, init: MeshHostInit): Promise<MeshHost> {
   const log = components.logger
-  const { bootstrap, createLibp2p, gossipsub, identify, mdns, noise, ping, tcp, yamux, patchYamuxWindowUpdates, patchOneWritePerMessage } = await loadStack()
+  const { bootstrap, createLibp2p, gossipsub, identify, mdns, noise, ping, tcp, yamux, patchYamuxWindowUpdates, patchOneWritePerMessage, patchEd25519KeyObjects } = await loadStack()
   // One window update per half window rather than per frame; see yamux-window.ts.
   patchYamuxWindowUpdates()
   // One socket write per encrypted message rather than one per buffer; see one-write.ts.
   patchOneWritePerMessage()
+  // Ed25519 keys imported once, not at every gossip signature and check; see ed25519-keys.ts.
+  await patchEd25519KeyObjects()
   const dialTimeoutMs = init.dialTimeoutMs ?? DIAL_TIMEOUT
   const listen = init.listen.map(address => checkAddress(address, 'listen'))
   const self = peerIdFromPrivateKey(init.privateKey)

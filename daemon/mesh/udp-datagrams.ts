@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto'
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram'
 import type { PrivateKey } from '@libp2p/interface'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
@@ -30,6 +30,15 @@ export class UdpDatagrams implements Datagrams {
   readonly #log: Logger
   readonly #handlers = new Set<(from: string, data: Uint8Array) => void>()
   readonly #addresses = new Map<string, Target[]>()
+  /**
+   * Each known sender's id by its raw public key (base64), and each pair
+   * key as a KeyObject: a heartbeat comes every half second, and decoding a
+   * key into a peer id (base58) or importing an HMAC key each time cost an
+   * idle node more than the rest of the datagram's handling. Only peers
+   * gossip introduced (`learn`) get an entry: as few as the grid's nodes.
+   */
+  readonly #senders = new Map<string, string>()
+  readonly #hmacKeys = new Map<string, KeyObject>()
   readonly #remoteHost: (peer: string) => string | undefined
   /** Checking costs CPU: a source sending more than heartbeats need is cut short before that. */
   readonly #limiter = new RateLimiter({ ratePerSec: 100, burst: 200 })
@@ -79,7 +88,7 @@ export class UdpDatagrams implements Datagrams {
     const socket = this.#socket
     const target = this.#target(peer)
     if (socket === undefined || target === undefined || data.byteLength > MAX_PAYLOAD_BYTES) return
-    const pairKey = this.#pairKeys.of(peer)
+    const pairKey = this.#hmacKey(peer)
     if (pairKey === undefined) return
     const frame = Buffer.alloc(HEADER_BYTES + data.byteLength + TAG_BYTES)
     frame[0] = VERSION
@@ -115,20 +124,35 @@ export class UdpDatagrams implements Datagrams {
     if (msg[0] !== VERSION) { this.#drop('other-version'); return }
     const length = msg.readUInt16BE(1 + KEY_BYTES)
     if (msg.byteLength !== HEADER_BYTES + length + TAG_BYTES) { this.#drop('garbled'); return }
-    let from: string
-    try {
-      from = peerIdFromPublicKey(publicKeyFromRaw(msg.subarray(1, 1 + KEY_BYTES))).toString()
-    } catch {
-      this.#drop('garbled')
-      return
+    const rawKey = msg.toString('base64', 1, 1 + KEY_BYTES)
+    let from = this.#senders.get(rawKey)
+    if (from === undefined) {
+      try {
+        from = peerIdFromPublicKey(publicKeyFromRaw(msg.subarray(1, 1 + KEY_BYTES))).toString()
+      } catch {
+        this.#drop('garbled')
+        return
+      }
+      if (from === this.selfId) return
+      if (!this.#addresses.has(from)) { this.#drop('unknown-sender'); return }
+      this.#senders.set(rawKey, from)
     }
-    if (from === this.selfId) return
-    if (!this.#addresses.has(from)) { this.#drop('unknown-sender'); return }
-    const pairKey = this.#pairKeys.of(from)
+    const pairKey = this.#hmacKey(from)
     const body = msg.subarray(0, HEADER_BYTES + length)
     if (pairKey === undefined || !timingSafeEqual(tag(pairKey, body), msg.subarray(HEADER_BYTES + length))) { this.#drop('bad-tag'); return }
     const payload = new Uint8Array(msg.subarray(HEADER_BYTES, HEADER_BYTES + length))
     for (const handler of [...this.#handlers]) handler(from, payload)
+  }
+
+  #hmacKey (peer: string): KeyObject | undefined {
+    let key = this.#hmacKeys.get(peer)
+    if (key === undefined) {
+      const raw = this.#pairKeys.of(peer)
+      if (raw === undefined) return undefined
+      key = createSecretKey(raw)
+      this.#hmacKeys.set(peer, key)
+    }
+    return key
   }
 
   #drop (reason: string): void {
@@ -147,7 +171,7 @@ const MAX_DATAGRAM_BYTES = 512
 const MAX_PAYLOAD_BYTES = MAX_DATAGRAM_BYTES - HEADER_BYTES - TAG_BYTES
 
 /** The frame's tag under a pair key: HMAC-SHA256 cut to 16 bytes, as much as a forger must guess. */
-function tag (pairKey: Buffer, body: Uint8Array): Buffer {
+function tag (pairKey: KeyObject, body: Uint8Array): Buffer {
   return createHmac('sha256', pairKey).update(body).digest().subarray(0, TAG_BYTES)
 }
 
