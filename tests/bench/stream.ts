@@ -29,6 +29,8 @@ const BYTES = Number(process.env.BENCH_MIB ?? 1024) * MIB
 const REPS = Number(process.env.BENCH_REPS ?? 3)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2000)
 const WARMUP_ROUNDS = 200
+/** How long the nodes' idle CPU is measured, in ms. */
+const IDLE_MS = 3000
 const CHUNK = 64 * 1024 // bytes a write: one yamux frame's worth
 const PING = 64 // bytes
 const RAW_PROTOCOL = '/trellis/bench/1'
@@ -92,16 +94,25 @@ async function main (): Promise<void> {
       a.send({ kind: 'throughput', bytes: BYTES })
       return (await reply(a, 'throughput')).ms
     }
+    // What each node spends idle (the mesh's own timers), per ms, taken off each run's CPU.
+    const idle0 = [await cpu(a), await cpu(b)]
+    const t0 = performance.now()
+    await new Promise(resolve => setTimeout(resolve, IDLE_MS))
+    const idle1 = [await cpu(a), await cpu(b)]
+    const idleMs = performance.now() - t0
+    const idleRate = [0, 1].map(i => [(idle1[i]![0] - idle0[i]![0]) / idleMs, (idle1[i]![1] - idle0[i]![1]) / idleMs])
+    process.stdout.write(`idle CPU: node A ${(100 * idleRate[0]![0]!).toFixed(1)} %, node B ${(100 * idleRate[1]![0]!).toFixed(1)} % of a core (taken off the CPU per GiB below)\n`)
     for (let r = 0; r < REPS; r++) {
       for (const kind of kinds) {
         const [a0, b0] = [await cpu(a), await cpu(b)]
         const ms = await run(kind)
         const [a1, b1] = [await cpu(a), await cpu(b)]
         mbps[kind].push(BYTES / MIB / (ms / 1000))
-        cpuA[kind].push((a1[0] - a0[0]) / (BYTES / GIB))
-        cpuB[kind].push((b1[0] - b0[0]) / (BYTES / GIB))
-        sysA[kind].push((a1[1] - a0[1]) / (BYTES / GIB))
-        sysB[kind].push((b1[1] - b0[1]) / (BYTES / GIB))
+        const per = (d: number, rate: number): number => Math.max(0, d - rate * ms) / (BYTES / GIB)
+        cpuA[kind].push(per(a1[0] - a0[0], idleRate[0]![0]!))
+        cpuB[kind].push(per(b1[0] - b0[0], idleRate[1]![0]!))
+        sysA[kind].push(per(a1[1] - a0[1], idleRate[0]![1]!))
+        sysB[kind].push(per(b1[1] - b0[1], idleRate[1]![1]!))
       }
     }
     const rtt: Partial<Record<Kind, number[]>> = {}
