@@ -24,49 +24,17 @@ export function splice (a: Duplex, b: Duplex): Promise<void> {
     b.once('close', onClose)
     a.on('error', fail)
     b.on('error', fail)
-    carry(a, b)
-    carry(b, a)
+    // pipe() writes each chunk as it comes. Gathering one event-loop turn's
+    // chunks into one write (cork, uncork on setImmediate) was tried: 4×
+    // fewer writes after a TLS socket, whose plaintext comes 16 KiB at a time,
+    // but more CPU per GiB, most likely because the gathered chunks fill the
+    // socket's buffer and pause the reader every turn; see benchmarks.md.
+    a.pipe(b)
+    b.pipe(a)
     // A side that closed without ending cleanly takes the other one down with it.
     a.once('close', () => { if (!b.destroyed && !a.readableEnded) cut(b) })
     b.once('close', () => { if (!a.destroyed && !b.readableEnded) cut(a) })
   })
-}
-
-/**
- * Carries `from`'s bytes into `to`, as pipe() does (pausing `from` while
- * `to` is full, ending `to` when `from` ends), except that the chunks read in
- * one turn of the event loop are written together, in one write: a TLS
- * socket hands over its plaintext a 16 KiB record at a time, and written one
- * by one each record would cost a system call (or a TLS write) of its own.
- * The gathered chunks count against `to`'s buffer as they arrive, so a slow
- * reader stops the flow as before; what waits is at most one turn's reads.
- */
-function carry (from: Duplex, to: Duplex): void {
-  let gathering = false
-  let waiting = false
-  const flush = (): void => {
-    gathering = false
-    if (!to.destroyed) to.uncork()
-  }
-  const resume = (): void => {
-    waiting = false
-    from.resume()
-  }
-  from.on('data', (chunk: Buffer) => {
-    if (!gathering) {
-      gathering = true
-      to.cork()
-      setImmediate(flush)
-    }
-    if (!to.write(chunk) && !waiting) {
-      waiting = true
-      from.pause()
-      to.once('drain', resume)
-    }
-  })
-  // end() writes what is gathered first.
-  from.once('end', () => { to.end() })
-  from.resume()
 }
 
 /**
