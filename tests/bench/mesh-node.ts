@@ -5,6 +5,7 @@
  * one, as a node with its bulk port on (the default) has: terminal streams,
  * replication and image blobs over the bulk channel (TLS); BENCH_BULK=0
  * sends them over libp2p instead, as to a peer without a bulk channel.
+ * `extraBulkProtocols`: a bench's own protocols that go the bulk way too.
  * Loaded in the child processes only.
  */
 import { generateKeyPair } from '@libp2p/crypto/keys'
@@ -14,7 +15,7 @@ import { TERMINAL_PROTOCOL, type Transport } from '../../daemon/network/index.ts
 import { BLOB_PROTOCOL } from '../../daemon/images/index.ts'
 import { REPLICA_PROTOCOL } from '../../daemon/volumes/index.ts'
 
-export async function benchMeshNode (logger: Logger): Promise<{ host: Awaited<ReturnType<typeof createMeshHost>>, transport: Transport }> {
+export async function benchMeshNode (logger: Logger, extraBulkProtocols: string[] = []): Promise<{ host: Awaited<ReturnType<typeof createMeshHost>>, transport: Transport }> {
   const privateKey = await generateKeyPair('Ed25519')
   const gridKey = GridKey.parse(Buffer.from(process.env.BENCH_GRID_KEY!, 'base64'))
   const host = await createMeshHost({ logger }, { privateKey, gridKey, listen: ['/ip4/127.0.0.1/tcp/0'] })
@@ -22,7 +23,7 @@ export async function benchMeshNode (logger: Logger): Promise<{ host: Awaited<Re
   if (process.env.BENCH_BULK === '0') return { host, transport: control }
   const { transport } = await startBulkTransport(
     { control, privateKey, gridKey, logger, remoteHost: peer => host.remoteIp4(peer), admits: () => true },
-    { host: '127.0.0.1', port: 0, protocols: [TERMINAL_PROTOCOL, REPLICA_PROTOCOL, BLOB_PROTOCOL] }
+    { host: '127.0.0.1', port: 0, protocols: [TERMINAL_PROTOCOL, REPLICA_PROTOCOL, BLOB_PROTOCOL, ...extraBulkProtocols] }
   )
   return { host, transport }
 }

@@ -1,16 +1,21 @@
 /**
  * One TCP stream between appliances on two nodes: throughput and 64-byte
- * round trip through the Trellis path, beside a direct loopback TCP stream
- * and a bare libp2p stream between the same kind of hosts, all in one run.
+ * round trip through the Trellis path, beside the same bytes on simpler
+ * paths, all in one run, with the CPU each node process spent per GiB.
  *
  *   appliances (this process)      node A (child)                 node B (child)
- *   client ──TCP──▶ output listener (Forwarder) ══ libp2p ══▶ TerminalNetwork ──TCP──▶ sink / echo
- *   bare:           raw stream /trellis/bench/1 ═════ libp2p ═════▶ counts / echoes
- *   loopback:       client ──TCP──▶ sink / echo, both here
+ *   trellis:  client ──TCP──▶ output listener (Forwarder) ══ transport ══▶ TerminalNetwork ──TCP──▶ sink / echo
+ *   relay:    client ──TCP──▶ a plain relay (pipe) ─────── TCP ───────▶ a plain relay (pipe) ──TCP──▶ sink / echo
+ *   bare:     a transport stream /trellis/bench/1 ═══ transport ═══▶ counts / echoes
+ *   loopback: client ──TCP──▶ sink / echo, both here
  *
- * Nodes A and B are MeshHosts (tcp · noise · yamux) in processes of
- * their own. `npm run bench -- stream` (env BENCH_MIB, default 1024; BENCH_REPS,
- * default 3; BENCH_ROUNDS, default 2000).
+ * The relay is the like-for-like for the Trellis path: the same hops and
+ * processes, each relaying in JavaScript, without encryption or the
+ * transport. The transport is the bulk channel (TLS) unless BENCH_BULK=0
+ * (libp2p). Nodes A and B are MeshHosts (tcp · noise · yamux) in processes
+ * of their own. `npm run bench -- stream` (env BENCH_MIB, default 1024;
+ * BENCH_REPS, default 3; BENCH_ROUNDS, default 2000; BENCH_KINDS, default
+ * loopback,relay,bare,trellis).
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
@@ -19,10 +24,13 @@ import { fileURLToPath } from 'node:url'
 import { quantile, replies, stopChildren, summary } from './stats.ts'
 
 const MIB = 1024 * 1024
+const GIB = 1024 * MIB
 const BYTES = Number(process.env.BENCH_MIB ?? 1024) * MIB
 const REPS = Number(process.env.BENCH_REPS ?? 3)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2000)
 const WARMUP_ROUNDS = 200
+/** How long the nodes' idle CPU is measured, in ms. */
+const IDLE_MS = 3000
 const CHUNK = 64 * 1024 // bytes a write: one yamux frame's worth
 const PING = 64 // bytes
 const RAW_PROTOCOL = '/trellis/bench/1'
@@ -31,12 +39,23 @@ const SINK = 0x53 // 'S' + 8-byte length: count that many bytes, then answer one
 const ECHO = 0x45 // 'E': send every byte back
 
 type Message =
-  | { kind: 'ready', peerId?: string, address?: string, port?: number }
+  | { kind: 'ready', peerId?: string, address?: string, port?: number, relayPort?: number }
   | { kind: 'throughput', ms: number }
   | { kind: 'rtt', rtts: number[] }
+  | { kind: 'cpu', ms: number, sysMs: number }
   | { kind: 'error', message: string }
 
 const reply = replies<Message>()
+const KINDS = ['loopback', 'relay', 'bare', 'trellis'] as const
+type Kind = typeof KINDS[number]
+const LABELS: Record<Kind, string> = {
+  loopback: 'loopback TCP             ',
+  relay: 'TCP through two relays   ',
+  bare: process.env.BENCH_BULK === '0' ? 'bare libp2p stream       ' : 'bare TLS channel stream  ',
+  trellis: 'Trellis terminal         '
+}
+const wanted = new Set((process.env.BENCH_KINDS ?? KINDS.join(',')).split(',') as Kind[])
+const kinds = KINDS.filter(k => wanted.has(k))
 
 const role = process.argv[2]
 if (role === 'a' || role === 'b') await node(role)
@@ -55,40 +74,77 @@ async function main (): Promise<void> {
     const b = fork(fileURLToPath(import.meta.url), ['b', String(appliance.port)], { env, stdio: 'inherit' })
     children.push(b)
     const bReady = await reply(b, 'ready')
-    const a = fork(fileURLToPath(import.meta.url), ['a', bReady.peerId!, bReady.address!], { env, stdio: 'inherit' })
+    const a = fork(fileURLToPath(import.meta.url), ['a', bReady.peerId!, bReady.address!, String(bReady.relayPort)], { env, stdio: 'inherit' })
     children.push(a)
     const aReady = await reply(a, 'ready')
-    const listener = aReady.port!
+    const cpu = async (child: ChildProcess): Promise<[number, number]> => { child.send({ kind: 'cpu' }); const m = await reply(child, 'cpu'); return [m.ms, m.sysMs] }
 
     process.stdout.write(`${BYTES / MIB} MiB a run in ${CHUNK / 1024} KiB writes, ${REPS} runs each (interleaved, median shown); ${ROUNDS} round trips of ${PING} bytes each\n`)
-    const mbps: Record<string, number[]> = { loopback: [], bare: [], trellis: [] }
-    for (let r = 0; r < REPS; r++) {
-      mbps.loopback!.push(BYTES / MIB / (await tcpThroughput(appliance.port) / 1000))
+    const mbps: Record<Kind, number[]> = { loopback: [], relay: [], bare: [], trellis: [] }
+    /** CPU ms each node process spent per GiB carried, per run. */
+    const cpuA: Record<Kind, number[]> = { loopback: [], relay: [], bare: [], trellis: [] }
+    const cpuB: Record<Kind, number[]> = { loopback: [], relay: [], bare: [], trellis: [] }
+    /** Of which in the kernel (system time). */
+    const sysA: Record<Kind, number[]> = { loopback: [], relay: [], bare: [], trellis: [] }
+    const sysB: Record<Kind, number[]> = { loopback: [], relay: [], bare: [], trellis: [] }
+    const run = async (kind: Kind): Promise<number> => {
+      if (kind === 'loopback') return await tcpThroughput(appliance.port)
+      if (kind === 'relay') return await tcpThroughput(aReady.relayPort!)
+      if (kind === 'trellis') return await tcpThroughput(aReady.port!)
       a.send({ kind: 'throughput', bytes: BYTES })
-      mbps.bare!.push(BYTES / MIB / ((await reply(a, 'throughput')).ms / 1000))
-      mbps.trellis!.push(BYTES / MIB / (await tcpThroughput(listener) / 1000))
+      return (await reply(a, 'throughput')).ms
     }
-    const loopRtt = await tcpRtt(appliance.port)
-    a.send({ kind: 'rtt', rounds: ROUNDS })
-    const bareRtt = (await reply(a, 'rtt')).rtts
-    const trellisRtt = await tcpRtt(listener)
+    // What each node spends idle (the mesh's own timers), per ms, taken off each run's CPU.
+    const idle0 = [await cpu(a), await cpu(b)]
+    const t0 = performance.now()
+    await new Promise(resolve => setTimeout(resolve, IDLE_MS))
+    const idle1 = [await cpu(a), await cpu(b)]
+    const idleMs = performance.now() - t0
+    const idleRate = [0, 1].map(i => [(idle1[i]![0] - idle0[i]![0]) / idleMs, (idle1[i]![1] - idle0[i]![1]) / idleMs])
+    process.stdout.write(`idle CPU: node A ${(100 * idleRate[0]![0]!).toFixed(1)} %, node B ${(100 * idleRate[1]![0]!).toFixed(1)} % of a core (taken off the CPU per GiB below)\n`)
+    for (let r = 0; r < REPS; r++) {
+      for (const kind of kinds) {
+        const [a0, b0] = [await cpu(a), await cpu(b)]
+        const ms = await run(kind)
+        const [a1, b1] = [await cpu(a), await cpu(b)]
+        mbps[kind].push(BYTES / MIB / (ms / 1000))
+        const per = (d: number, rate: number): number => Math.max(0, d - rate * ms) / (BYTES / GIB)
+        cpuA[kind].push(per(a1[0] - a0[0], idleRate[0]![0]!))
+        cpuB[kind].push(per(b1[0] - b0[0], idleRate[1]![0]!))
+        sysA[kind].push(per(a1[1] - a0[1], idleRate[0]![1]!))
+        sysB[kind].push(per(b1[1] - b0[1], idleRate[1]![1]!))
+      }
+    }
+    const rtt: Partial<Record<Kind, number[]>> = {}
+    for (const kind of kinds) {
+      if (kind === 'loopback') rtt.loopback = await tcpRtt(appliance.port)
+      if (kind === 'relay') rtt.relay = await tcpRtt(aReady.relayPort!)
+      if (kind === 'trellis') rtt.trellis = await tcpRtt(aReady.port!)
+      if (kind === 'bare') { a.send({ kind: 'rtt', rounds: ROUNDS }); rtt.bare = (await reply(a, 'rtt')).rtts }
+    }
 
-    const med = (k: string): number => quantile(mbps[k]!, 0.5)
-    const line = (k: string, label: string): string => `${label} ${med(k).toFixed(0)} MB/s (runs: ${mbps[k]!.map(v => v.toFixed(0)).join(', ')})\n`
-    process.stdout.write('\nthroughput (MiB/s, written as MB/s)\n')
-    process.stdout.write(line('loopback', '  loopback TCP       '))
-    process.stdout.write(line('bare', '  bare libp2p stream '))
-    process.stdout.write(line('trellis', '  Trellis terminal   '))
-    process.stdout.write(`  Trellis / bare libp2p ${(100 * med('trellis') / med('bare')).toFixed(0)} % (target ≥ 80 %), Trellis / loopback ${(100 * med('trellis') / med('loopback')).toFixed(0)} %; ` +
-      `Trellis ${med('trellis') >= 300 ? 'meets' : 'MISSES'} ≥ 300 MB/s\n`)
+    const med = (k: Kind): number => quantile(mbps[k], 0.5)
+    const range = (v: number[]): string => v.map(x => x.toFixed(0)).join(', ')
+    process.stdout.write('\nthroughput (MiB/s, written as MB/s); CPU ms per GiB in node A and node B (median; of which kernel)\n')
+    const ms = (v: number[]): string => quantile(v, 0.5).toFixed(0)
+    for (const k of kinds) {
+      const node = k === 'loopback' ? '' : `   CPU/GiB A ${ms(cpuA[k])} (${ms(sysA[k])}) B ${ms(cpuB[k])} (${ms(sysB[k])}) ms`
+      process.stdout.write(`  ${LABELS[k]}${med(k).toFixed(0).padStart(5)} MB/s (runs: ${range(mbps[k])})${node}\n`)
+    }
+    if (wanted.has('trellis')) {
+      const best = Math.max(...kinds.filter(k => k !== 'trellis').map(med).filter(Number.isFinite), 0)
+      const vs = kinds.filter(k => k !== 'trellis').map(k => `Trellis / ${k} ${(100 * med('trellis') / med(k)).toFixed(0)} %`).join(', ')
+      process.stdout.write(`  ${vs}\n`)
+      process.stdout.write(`  Trellis ${med('trellis') >= 600 ? 'meets' : 'MISSES'} ≥ 600 MB/s; ${best > 0 ? `${med('trellis') >= 0.8 * best ? 'meets' : 'MISSES'} ≥ 80 % of the best beside it (${(100 * med('trellis') / best).toFixed(0)} %)` : ''}\n`)
+    }
     process.stdout.write('\n64-byte round trip\n')
-    process.stdout.write(`  loopback TCP        ${summary(loopRtt, ' ms')}\n`)
-    process.stdout.write(`  bare libp2p stream  ${summary(bareRtt, ' ms')}\n`)
-    process.stdout.write(`  Trellis terminal    ${summary(trellisRtt, ' ms')}\n`)
-    const added = quantile(trellisRtt, 0.5) - quantile(loopRtt, 0.5)
-    const added99 = quantile(trellisRtt, 0.99) - quantile(loopRtt, 0.99)
-    process.stdout.write(`  added by Trellis over loopback: p50 ${added.toFixed(3)} ms, p99 ${added99.toFixed(3)} ms (target < 0.3 ms: ${added < 0.3 ? 'met' : 'MISSED'} at p50); ` +
-      `over bare libp2p: p50 ${(quantile(trellisRtt, 0.5) - quantile(bareRtt, 0.5)).toFixed(3)} ms\n`)
+    for (const k of kinds) process.stdout.write(`  ${LABELS[k]} ${summary(rtt[k]!, ' ms')}\n`)
+    if (rtt.trellis !== undefined && rtt.loopback !== undefined) {
+      const added = quantile(rtt.trellis, 0.5) - quantile(rtt.loopback, 0.5)
+      const added99 = quantile(rtt.trellis, 0.99) - quantile(rtt.loopback, 0.99)
+      process.stdout.write(`  added by Trellis over loopback: p50 ${added.toFixed(3)} ms, p99 ${added99.toFixed(3)} ms (target < 0.3 ms: ${added < 0.3 ? 'met' : 'MISSED'} at p50)` +
+        `${rtt.relay !== undefined ? `; over the relays: p50 ${(quantile(rtt.trellis, 0.5) - quantile(rtt.relay, 0.5)).toFixed(3)} ms` : ''}\n`)
+    }
   } finally {
     await stopChildren(children)
     await new Promise(resolve => appliance.server.close(resolve))
@@ -186,102 +242,105 @@ async function pingPong (rounds: number, send: (b: Uint8Array) => void, on: (h: 
 // ───────────────────────────── a node: one MeshHost and its TerminalNetwork ─────────────────────────────
 
 async function node (which: 'a' | 'b'): Promise<void> {
-  const { multiaddr } = await import('@multiformats/multiaddr')
   const { pino } = await import('pino')
   const { benchMeshNode } = await import('./mesh-node.ts')
   const { TerminalNetwork } = await import('../../daemon/network/index.ts')
-  type Stream = import('@libp2p/interface').Stream
   const logger = pino({ level: 'silent' })
   const send = (m: Message): void => { process.send!(m) }
   process.on('disconnect', () => process.exit(0))
   try {
-    const { host, transport } = await benchMeshNode(logger)
+    const { multiaddr } = await import('@multiformats/multiaddr')
+    const { host, transport } = await benchMeshNode(logger, [RAW_PROTOCOL])
     const network = new TerminalNetwork({ transport, logger })
     network.start()
     const stopAll = async (): Promise<void> => { await network.close(); await transport.close(); process.exit(0) }
     process.on('message', (m: { kind: string, bytes?: number, rounds?: number }) => {
       if (m.kind === 'stop') void stopAll()
+      if (m.kind === 'cpu') { const u = process.cpuUsage(); send({ kind: 'cpu', ms: (u.user + u.system) / 1000, sysMs: u.system / 1000 }) }
       if (which !== 'a') return
       if (m.kind === 'throughput') void bareThroughput(m.bytes!).then(ms => { send({ kind: 'throughput', ms }) }, (err: Error) => { send({ kind: 'error', message: err.message }) })
       if (m.kind === 'rtt') void bareRtt(m.rounds!).then(rtts => { send({ kind: 'rtt', rtts }) }, (err: Error) => { send({ kind: 'error', message: err.message }) })
     })
 
     if (which === 'b') {
-      network.registerInput('sink', 'in', { host: '127.0.0.1', port: Number(process.argv[3]) })
-      // The bare end: the same sink / echo, on a raw libp2p stream.
-      await host.libp2p.handle(RAW_PROTOCOL, (stream: Stream) => {
+      const appliancePort = Number(process.argv[3])
+      network.registerInput('sink', 'in', { host: '127.0.0.1', port: appliancePort })
+      // The bare end: the same sink / echo, on a transport stream.
+      transport.handle(RAW_PROTOCOL, stream => {
+        stream.on('error', () => {})
         let mode: number | undefined
         let want = 0
         let got = 0
-        stream.addEventListener('message', event => {
-          const parts = event.data instanceof Uint8Array ? [event.data] : [...event.data]
-          for (let d of parts) {
-            if (mode === undefined) {
-              mode = d[0]
-              if (mode === SINK) want = Number(Buffer.from(d.buffer, d.byteOffset, d.byteLength).readBigUInt64BE(1))
-              d = d.subarray(mode === SINK ? 9 : 1)
-            }
-            if (mode === ECHO) { if (d.byteLength > 0) stream.send(d); continue }
-            got += d.byteLength
-            if (got >= want) { stream.send(Uint8Array.of(1)); void stream.close() }
+        stream.on('data', (d: Buffer) => {
+          if (mode === undefined) {
+            mode = d[0]
+            if (mode === SINK) want = Number(d.readBigUInt64BE(1))
+            d = d.subarray(mode === SINK ? 9 : 1)
           }
+          if (mode === ECHO) { if (d.byteLength > 0) stream.write(d); return }
+          got += d.byteLength
+          if (got >= want) stream.end(Uint8Array.of(1))
         })
       })
-      send({ kind: 'ready', peerId: host.peerId, address: host.addresses[0]! })
+      const relayPort = await relay(appliancePort)
+      send({ kind: 'ready', peerId: host.peerId, address: host.addresses[0]!, relayPort })
       return
     }
 
     const peer = process.argv[3]!
     await host.libp2p.dial(multiaddr(process.argv[4]!))
+    const relayPort = await relay(Number(process.argv[5]))
     const forwarder = await network.listen('bench', { host: '127.0.0.1', port: 0 }, () => [{ node: peer, instance: 'sink', terminal: 'in' }])
-    send({ kind: 'ready', port: forwarder.address.port })
+    send({ kind: 'ready', port: forwarder.address.port, relayPort })
 
-    const open = async (): Promise<Stream> => await host.libp2p.dialProtocol(multiaddr(process.argv[4]!), RAW_PROTOCOL)
-    const drained = async (stream: Stream): Promise<void> => {
-      // As Libp2pDuplex does: 'drain' also fires for streams still short of window; check again after libp2p's retry.
-      while (stream.writableNeedsDrain && stream.status === 'open') {
-        await new Promise<void>(resolve => { stream.addEventListener('drain', () => { queueMicrotask(resolve) }, { once: true }) })
-      }
-    }
     async function bareThroughput (bytes: number): Promise<number> {
-      const stream = await open()
+      const stream = await transport.dial(peer, RAW_PROTOCOL)
+      stream.on('error', () => {})
       const header = Buffer.alloc(9)
       header[0] = SINK
       header.writeBigUInt64BE(BigInt(bytes), 1)
       const chunk = Buffer.alloc(CHUNK, 7)
-      const answered = new Promise<void>(resolve => { stream.addEventListener('message', () => { resolve() }, { once: true }) })
+      const answered = new Promise<void>(resolve => { stream.once('data', () => { resolve() }) })
       const t0 = performance.now()
-      stream.send(header)
+      stream.write(header)
       for (let sent = 0; sent < bytes; sent += CHUNK) {
-        // The same buffer every time: nothing writes to it, so libp2p may hold it.
-        if (!stream.send(chunk)) await drained(stream)
+        if (!stream.write(chunk)) await once(stream, 'drain')
       }
       await answered
       const ms = performance.now() - t0
-      await stream.close().catch(() => {})
+      stream.destroy()
       return ms
     }
     async function bareRtt (rounds: number): Promise<number[]> {
-      const stream = await open()
-      stream.send(Uint8Array.of(ECHO))
-      type Listener = (e: { data: Uint8Array | Iterable<Uint8Array> }) => void
-      const handlers = new Map<(d: Uint8Array) => void, Listener>()
+      const stream = await transport.dial(peer, RAW_PROTOCOL)
+      stream.on('error', () => {})
+      stream.write(Uint8Array.of(ECHO))
       const rtts = await pingPong(rounds,
-        payload => { stream.send(payload) },
-        h => {
-          const l: Listener = e => {
-            const parts = e.data instanceof Uint8Array ? [e.data] : [...e.data]
-            for (const p of parts) h(p)
-          }
-          handlers.set(h, l)
-          stream.addEventListener('message', l as never)
-        },
-        h => { stream.removeEventListener('message', handlers.get(h) as never); handlers.delete(h) })
-      stream.abort(new Error('done'))
+        payload => { stream.write(payload) },
+        h => { stream.on('data', h) },
+        h => { stream.off('data', h) })
+      stream.destroy()
       return rtts
     }
   } catch (err) {
     send({ kind: 'error', message: (err as Error).stack ?? String(err) })
     process.exit(1)
   }
+}
+
+/** A plain TCP relay in front of port, as a program of one's own would write it: pipe both ways. */
+async function relay (port: number): Promise<number> {
+  const server = createServer({ allowHalfOpen: true }, downstream => {
+    downstream.setNoDelay(true)
+    const upstream = connect({ host: '127.0.0.1', port, allowHalfOpen: true })
+    upstream.setNoDelay(true)
+    const fail = (): void => { downstream.destroy(); upstream.destroy() }
+    downstream.on('error', fail)
+    upstream.on('error', fail)
+    downstream.pipe(upstream)
+    upstream.pipe(downstream)
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  return (server.address() as { port: number }).port
 }

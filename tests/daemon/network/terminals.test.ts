@@ -130,3 +130,25 @@ t.test('no target: the connection is closed', async t => {
   const out = await a.listen('none', { host: '127.0.0.1', port: 0 }, () => [])
   t.equal(await ask(out.address.port, 'x').catch(() => ''), '')
 })
+
+t.test('a connection the input resets is reset for the client too, across nodes: never read as a clean end', async t => {
+  const { a, b } = await setup(t)
+  const server = createServer({ allowHalfOpen: true }, socket => {
+    socket.once('data', () => { socket.write('part'); setTimeout(() => { socket.resetAndDestroy() }, 50) })
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => { server.close() })
+  b.registerInput('app.db.1', 'http', { host: '127.0.0.1', port: (server.address() as AddressInfo).port })
+  const out = await a.listen('db', { host: '127.0.0.1', port: 0 }, () => [{ node: 'node-b', instance: 'app.db.1', terminal: 'http' }])
+  const client = connect({ host: '127.0.0.1', port: out.address.port, allowHalfOpen: true })
+  t.teardown(() => { client.destroy() })
+  let got = ''
+  let ended = false
+  client.on('data', d => { got += d.toString() })
+  client.on('end', () => { ended = true })
+  client.write('go')
+  const err = await new Promise<Error>(resolve => client.once('error', resolve))
+  t.match(err, { code: 'ECONNRESET' }, 'the client sees a reset')
+  t.equal(got, 'part', 'what came before the reset arrived')
+  t.notOk(ended, 'no clean end')
+})

@@ -1,0 +1,110 @@
+/**
+ * The splice a forwarder runs between two sockets: bytes whole and in order
+ * both ways, a slow reader holding the writer back without the splice
+ * buffering, half-close carried, and a failed side resetting the other.
+ */
+import t, { type Test } from 'tap'
+import { createHash } from 'node:crypto'
+import { once } from 'node:events'
+import { connect, createServer, type Server, type Socket } from 'node:net'
+import { splice } from '../../../daemon/network/index.ts'
+
+const MIB = 1024 * 1024
+
+/**
+ * client ──TCP──▶ relay (splice) ──TCP──▶ far. Resolves once the relay has
+ * both of its sockets; `far` is the far end's socket.
+ */
+async function relayed (t: Test): Promise<{ client: Socket, far: Socket, near: Socket, up: Socket, spliced: Promise<void> }> {
+  const servers: Server[] = []
+  t.teardown(() => { for (const s of servers) s.close() })
+  const farSide = new Promise<Socket>(resolve => {
+    const far = createServer({ allowHalfOpen: true }, resolve)
+    servers.push(far)
+  })
+  await new Promise<void>(resolve => servers[0]!.listen(0, '127.0.0.1', resolve))
+  const farPort = (servers[0]!.address() as { port: number }).port
+  const relay = new Promise<{ near: Socket, up: Socket, spliced: Promise<void> }>(resolve => {
+    const server = createServer({ allowHalfOpen: true, pauseOnConnect: true }, near => {
+      const up = connect({ host: '127.0.0.1', port: farPort, allowHalfOpen: true })
+      up.once('connect', () => { resolve({ near, up, spliced: splice(near, up) }) })
+    })
+    servers.push(server)
+  })
+  await new Promise<void>(resolve => servers[1]!.listen(0, '127.0.0.1', resolve))
+  const client = connect({ host: '127.0.0.1', port: (servers[1]!.address() as { port: number }).port, allowHalfOpen: true })
+  const [far, { near, up, spliced }] = await Promise.all([farSide, relay])
+  t.teardown(() => { for (const s of [client, far, near, up]) s.destroy() })
+  return { client, far, near, up, spliced }
+}
+
+/** Writes `bytes` of a counting pattern in 64 KiB pieces, waiting on drain; the SHA-256 of what was written. */
+async function send (socket: Socket, bytes: number): Promise<string> {
+  const hash = createHash('sha256')
+  for (let sent = 0, i = 0; sent < bytes; sent += 64 * 1024, i++) {
+    const chunk = Buffer.alloc(Math.min(64 * 1024, bytes - sent), i & 0xff)
+    hash.update(chunk)
+    if (!socket.write(chunk)) await once(socket, 'drain')
+  }
+  return hash.digest('hex')
+}
+
+/** Reads until the end; the SHA-256 and length of what came. */
+async function receive (socket: Socket): Promise<{ hash: string, bytes: number }> {
+  const hash = createHash('sha256')
+  let bytes = 0
+  socket.on('data', (d: Buffer) => { hash.update(d); bytes += d.length })
+  await once(socket, 'end')
+  return { hash: hash.digest('hex'), bytes }
+}
+
+t.test('bytes arrive whole and in order both ways at once, and half-close is carried', async t => {
+  const { client, far, spliced } = await relayed(t)
+  const there = receive(far)
+  const back = receive(client)
+  const [sentThere, sentBack] = await Promise.all([send(client, 48 * MIB), send(far, 32 * MIB)])
+  client.end()
+  t.same(await there, { hash: sentThere, bytes: 48 * MIB }, 'client → far whole')
+  // The far end still writes after the client's end: half-close, not close.
+  far.end(Buffer.from('after'))
+  const got = await back
+  t.equal(got.bytes, 32 * MIB + 5, 'far → client whole, with what came after the client ended')
+  await spliced
+  t.pass('the splice settles once both ways ended')
+})
+
+t.test('a slow reader holds the writer back: the splice buffers little and loses nothing', async t => {
+  const { client, far, up, near } = await relayed(t)
+  far.pause()
+  let written = 0
+  let stalled = false
+  const chunk = Buffer.alloc(64 * 1024, 7)
+  // Write until the path is full: no drain for 500 ms.
+  while (!stalled && written < 512 * MIB) {
+    written += chunk.length
+    if (!client.write(chunk)) {
+      stalled = await Promise.race([once(client, 'drain').then(() => false), new Promise<boolean>(resolve => setTimeout(() => { resolve(true) }, 500))])
+    }
+  }
+  t.ok(stalled, `the writer stalled (after ${(written / MIB).toFixed(1)} MiB, the kernel's buffers full)`)
+  const held = up.writableLength + near.readableLength
+  t.ok(held <= 4 * MIB, `the splice holds ${(held / 1024).toFixed(0)} KiB, not the rest`)
+  const arrived = receive(far)
+  far.resume()
+  if (client.writableNeedDrain) await once(client, 'drain')
+  client.end()
+  t.equal((await arrived).bytes, written, 'every byte arrives once the reader reads')
+})
+
+t.test('a side that fails resets the other: its peer sees an error, never a clean end', async t => {
+  const { client, far, spliced } = await relayed(t)
+  client.write('x')
+  await once(far, 'data')
+  let ended = false
+  client.on('end', () => { ended = true })
+  const error = new Promise<Error>(resolve => client.once('error', resolve))
+  far.resetAndDestroy()
+  t.match(await error, { code: 'ECONNRESET' }, 'the client\'s connection is reset')
+  await spliced
+  t.notOk(ended, 'the client never read an end')
+})
