@@ -144,17 +144,24 @@ export class PeerLinks {
   #scheduleFlush (): void {
     if (this.#flushing) return
     this.#flushing = true
-    queueMicrotask(() => {
-      this.#flushing = false
-      for (const out of this.#out.values()) {
-        if (out.pending.length === 0) continue
-        const chunk = out.pending.length === 1 ? out.pending[0]! : Buffer.concat(out.pending, out.pendingBytes)
-        out.pending = []
-        out.pendingBytes = 0
-        // A stream lost meanwhile takes its frames with it: Raft resends.
-        if (out.stream !== undefined && out.stream.writable) out.stream.write(chunk)
-      }
-    })
+    queueMicrotask(() => { this.flush() })
+  }
+
+  /**
+   * Writes the frames sent so far now, each peer's as one chunk, rather than
+   * after the current task (the driver does before it starts a disk write:
+   * replication should not wait for it).
+   */
+  flush (): void {
+    this.#flushing = false
+    for (const out of this.#out.values()) {
+      if (out.pending.length === 0) continue
+      const chunk = out.pending.length === 1 ? out.pending[0]! : Buffer.concat(out.pending, out.pendingBytes)
+      out.pending = []
+      out.pendingBytes = 0
+      // A stream lost meanwhile takes its frames with it: Raft resends.
+      if (out.stream !== undefined && out.stream.writable) out.stream.write(chunk)
+    }
   }
 
   #drop (reason: string): false {
