@@ -123,8 +123,9 @@ export class ReadyPipeline {
         await this.#p.persist(batch)
         if (this.#async) {
           // The acknowledgements (and votes) leave at once, before the bookkeeping: a leader's commit waits for them.
-          for (const rd of batch) for (const m of rd.messagesAfterPersist) this.#p.send(m)
-          this.#p.flush?.()
+          let sent = 0
+          for (const rd of batch) for (const m of rd.messagesAfterPersist) { this.#p.send(m); sent++ }
+          if (sent > 0) this.#p.flush?.()
         }
         for (const rd of batch) {
           if (!this.#async) {
