@@ -8,6 +8,8 @@ export interface PipelineParts {
   persist: (rds: readonly ReadyWrite[]) => Promise<void>
   /** Sends one message; never throws (a message that cannot go is Raft's ordinary loss). */
   send: (m: Message) => void
+  /** Puts the messages sent so far on the wire now rather than after the current task. */
+  flush?: () => void
   /** Applies a Ready's snapshot, committed entries and read states, in Ready order. */
   apply: (rd: Ready) => void
   /** A Ready was advanced (its writes are durable). */
@@ -25,9 +27,11 @@ export interface PipelineParts {
  * out at once — its early messages sent (a leader's appends leave while its
  * own disk write runs) and its committed entries applied (they are on a
  * quorum's disks; the commit index write is not awaited) — and its writes
- * queued. One write is in flight at a time and takes every Ready queued
- * behind it in ONE synced batch (group commit); when it is durable each of
- * its Readys sends its after-persist messages (acknowledgements, votes) and
+ * queued. Appends with entries are put on the wire before the write is
+ * handed to the disk, and entries are applied once it is (see #handOut). One
+ * write is in flight at a time and takes every Ready queued behind it in ONE
+ * synced batch (group commit); when it is durable its Readys' after-persist
+ * messages (acknowledgements, votes) go on the wire at once, then each Ready
  * is advanced, in order, which lets a leader count its own entries.
  *
  * Serial (the core's default contract): one Ready at a time — persist, then
@@ -42,6 +46,8 @@ export class ReadyPipeline {
   readonly #p: PipelineParts
   readonly #async: boolean
   #queue: Ready[] = []
+  /** Pipelined: Readys handed out, not yet applied; `sent` once their messages went. */
+  #handedOut: Array<{ rd: Ready, sent: boolean }> = []
   #writing: Promise<void> | undefined
   #scheduled = false
   #stopped = false
@@ -78,25 +84,47 @@ export class ReadyPipeline {
     try {
       this.#p.propose?.()
       this.#handOut()
+      // Started only with work queued: the loop then awaits before it can finish. It applies
+      // what was handed out once its write is submitted; with a write in flight, apply now.
+      if (this.#writing === undefined && this.#queue.length > 0) this.#writing = this.#write()
+      else this.#applyHandedOut()
     } catch (err) {
       this.#fail(err)
-      return
     }
-    // Started only with work queued: the loop then awaits before it can finish.
-    if (this.#writing === undefined && this.#queue.length > 0) this.#writing = this.#write()
   }
 
-  /** Takes every Ready the core has (one in serial mode), doing what may precede the write. */
+  /**
+   * Takes every Ready the core has (one in serial mode) and queues its write.
+   * Pipelined, when any of them has entries to replicate their messages are
+   * sent now (the followers' disk writes, which the commit waits for, start
+   * with them); they are applied once the write is submitted (applying a
+   * large batch must not hold back this node's own write). Otherwise
+   * (a leader's Ready that only commits, whose messages tell the followers
+   * the commit index) they are applied first and sent after, so that their
+   * proposers are answered first. Messages keep their order either way.
+   */
   #handOut (): void {
     const node = this.#p.node
+    const taken: Ready[] = []
     while (node.hasReady()) {
       const rd = node.ready()
-      if (this.#async) {
-        for (const m of rd.messages) this.#p.send(m)
-        this.#p.apply(rd)
-      }
       this.#queue.push(rd)
       if (!this.#async) return
+      taken.push(rd)
+    }
+    if (taken.length === 0) return
+    const replicating = taken.some(rd => rd.messages.some(carriesEntries))
+    if (replicating) for (const rd of taken) for (const m of rd.messages) this.#p.send(m)
+    for (const rd of taken) this.#handedOut.push({ rd, sent: replicating })
+  }
+
+  /** Applies the Readys handed out (pipelined), in order, and sends the messages not sent yet. */
+  #applyHandedOut (): void {
+    const handed = this.#handedOut
+    this.#handedOut = []
+    for (const { rd, sent } of handed) {
+      this.#p.apply(rd)
+      if (!sent) for (const m of rd.messages) this.#p.send(m)
     }
   }
 
@@ -106,11 +134,21 @@ export class ReadyPipeline {
       while (this.#queue.length > 0 && !this.#stopped) {
         const batch = this.#queue
         this.#queue = []
-        await this.#p.persist(batch)
+        // A leader's appends go on the wire before its own write is handed to the disk (a
+        // synced batch costs tens of µs of this thread to submit): the followers' writes,
+        // which a commit waits for, start that much sooner.
+        if (this.#async && batch.some(rd => rd.entries.length > 0)) this.#p.flush?.()
+        const persisting = this.#p.persist(batch)
+        this.#applyHandedOut()
+        await persisting
+        if (this.#async) {
+          // The acknowledgements (and votes) leave at once, before the bookkeeping: a leader's commit waits for them.
+          let sent = 0
+          for (const rd of batch) for (const m of rd.messagesAfterPersist) { this.#p.send(m); sent++ }
+          if (sent > 0) this.#p.flush?.()
+        }
         for (const rd of batch) {
-          if (this.#async) {
-            for (const m of rd.messagesAfterPersist) this.#p.send(m)
-          } else {
+          if (!this.#async) {
             for (const m of rd.messages) this.#p.send(m)
             this.#p.apply(rd)
           }
@@ -132,4 +170,9 @@ export class ReadyPipeline {
     this.#stopped = true
     this.#p.failed(err)
   }
+}
+
+/** An append with entries: replication, which the followers' disk writes (and so the commit) wait for. */
+function carriesEntries (m: Message): boolean {
+  return m.type === 'append' && m.entries.length > 0
 }

@@ -59,6 +59,8 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   #storage: LevelStorage | undefined
   #node: RaftNode | undefined
   #starting: Promise<void> | undefined
+  /** start() has finished: what #ready() awaits is done. */
+  #started = false
   #closing: Promise<void> | undefined
   #pipeline: ReadyPipeline | undefined
   #snapshotter: Snapshotter | undefined
@@ -149,6 +151,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       node: this.#node,
       persist: async rds => { await storage.persistAll(rds) },
       send: m => { this.#send(m) },
+      flush: () => { this.#links.flush() },
       apply: rd => { this.#apply(rd) },
       advanced: () => { this.#snapshotter!.maybe() },
       propose: () => {
@@ -175,6 +178,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       }
     })
     this.#kick()
+    this.#started = true
     this.#logger.info({ term: storage.hardState.term, snapshot: snap.index, last: storage.lastIndex() }, 'raft started')
   }
 
@@ -218,7 +222,9 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   }
 
   async #propose (command: Command): Promise<ApplyResult> {
-    await this.#ready()
+    // Once started, no await before the proposal is queued: each would be a turn of the microtask queue.
+    if (this.#started) this.#checkOpen()
+    else await this.#ready()
     const data = encodeCommand(command)
     const deadline = this.#clock.now() + this.#timeoutMs
     let lastLeader: string | null = null
