@@ -35,11 +35,14 @@ import { buildAdvert, nextIncarnation, probeResources, type NodeAdvert } from '.
 import { DriverSet, InstanceIsolation, ProcessDriver, Supervisor, VmDriver, uidStoreOver } from './runtime/index.ts'
 import { NodeService } from './service.ts'
 import { SessionGateway, SessionServer } from './sessions/index.ts'
+import { collectStartupGarbage } from './startup-garbage.ts'
 import { LocalLog, openStore, type Store } from './store/index.ts'
 import { DirectoryVolumeBackend, type VolumeAttacher } from './volumes/index.ts'
 
 /** Failed restarts in a row before a node gives up an instance for the grid to move it. */
 const GRID_MAX_RESTARTS = 5
+/** From 'node started' to the one collection of what starting left (startup-garbage.ts): a member's join and first image fetches are done by then. */
+const STARTUP_SETTLE_MS = 10_000
 
 /** A running trellisd: what main.ts starts and tests drive. */
 export interface TrellisNode {
@@ -333,6 +336,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
   // bin/launch gives a checkout's daemon Node's compile cache, which Node writes at a clean exit only: written
   // now, a daemon killed or crashed still leaves it, and its next start loads no TypeScript stripper. No cache, no-op.
   flushCompileCache()
+  collectStartupGarbage(STARTUP_SETTLE_MS, log)
 
   let stopping: Promise<void> | undefined
   const stop = (): Promise<void> => {

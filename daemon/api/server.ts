@@ -1,6 +1,7 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
+import { http } from '../node-http.ts'
 import { allows, type Access, type Authenticate } from './auth.ts'
 import { readCookie } from './cookie.ts'
 import { ApiError, statusOf } from './errors.ts'
@@ -116,7 +117,7 @@ export class ApiServer {
   }
 
   async listen (host: string, port: number): Promise<{ host: string, port: number }> {
-    const server = createServer((req, res) => { void this.#serve(req, res) })
+    const server = http.createServer((req, res) => { void this.#serve(req, res) })
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => { void this.#upgrade(req, socket, head) })
     server.keepAliveTimeout = 5000
     await new Promise<void>((resolve, reject) => {

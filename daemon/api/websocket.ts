@@ -3,10 +3,11 @@
  * upgrade itself, and refusing one as plain HTTP. The protocol spoken on
  * them is controller/client/session-protocol.ts.
  */
-import { STATUS_CODES, type IncomingMessage } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { BEARER_SUBPROTOCOL_PREFIX, MAX_CHUNK_BYTES, SESSION_SUBPROTOCOL } from '../../controller/client/session-protocol.ts'
+import { http } from '../node-http.ts'
 import type { ApiRequest } from './server.ts'
 
 /** Largest message a client may send: a channel byte and a chunk, or a start message with a long command. */
@@ -83,6 +84,6 @@ export class SocketServer {
     if (socket.destroyed) return
     const text = JSON.stringify(body)
     socket.on('error', () => {})
-    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`)
+    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`)
   }
 }

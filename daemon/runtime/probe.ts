@@ -1,5 +1,5 @@
-import { request } from 'node:http'
 import { connect } from 'node:net'
+import { http } from '../node-http.ts'
 import type { ProbeResult } from './health.ts'
 import type { HealthCheck } from './types.ts'
 
@@ -31,7 +31,7 @@ async function probeHttp (check: HealthCheck): Promise<ProbeResult> {
       req.destroy()
       resolve(result)
     }
-    const req = request({ host: check.host, port: check.port, path: check.path, method: 'GET', agent: false, signal: AbortSignal.timeout(check.timeoutMs) }, (res) => {
+    const req = http.request({ host: check.host, port: check.port, path: check.path, method: 'GET', agent: false, signal: AbortSignal.timeout(check.timeoutMs) }, (res) => {
       res.resume()
       const status = res.statusCode ?? 0
       done(status >= 200 && status < 300 ? { ok: true } : { ok: false, error: `HTTP ${status}` })

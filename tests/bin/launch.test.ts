@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT, startDaemon } from '../helpers/daemon.ts'
+import { ROOT, startDaemon, waitFor } from '../helpers/daemon.ts'
 
-t.test('trellisd through bin/trellisd: the pinned Node, a 2 MB semi-space cap, the compile cache in node_modules/.cache', async t => {
+t.test('trellisd through bin/trellisd: the pinned Node, a 2 MB semi-space cap, gc exposed, the compile cache in node_modules/.cache', async t => {
   // The launcher keeps a compile cache it is given: take the default it sets when given none.
   const given = process.env.NODE_COMPILE_CACHE
   delete process.env.NODE_COMPILE_CACHE
@@ -19,8 +19,8 @@ t.test('trellisd through bin/trellisd: the pinned Node, a 2 MB semi-space cap, t
   const pid = d.process.pid!
   const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
   t.equal(argv[0], join(ROOT, 'node_modules', 'node', 'bin', 'node'), 'the pinned Node, exec\'d in place of the launcher')
-  t.ok(argv.includes('--max-semi-space-size=2'), `V8's flag before the script: ${argv.join(' ')}`)
-  t.equal(argv.indexOf('--max-semi-space-size=2'), argv.indexOf(join(ROOT, 'daemon', 'main.ts')) - 1, 'given to Node, not to trellisd')
+  const script = argv.indexOf(join(ROOT, 'daemon', 'main.ts'))
+  t.same(argv.slice(script - 2, script), ['--max-semi-space-size=2', '--expose-gc'], `V8's flags, given to Node before the script, not to trellisd: ${argv.join(' ')}`)
   const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')
   t.ok(env.includes(`NODE_COMPILE_CACHE=${join(ROOT, 'node_modules', '.cache', 'trellisd')}`), 'the compile cache beside the checkout\'s modules')
 })
@@ -36,4 +36,11 @@ t.test('a compile cache given is kept, and the daemon writes it once started: a 
   await d.crash()
   const entries = (await readdir(cache, { recursive: true, withFileTypes: true })).filter(e => e.isFile())
   t.ok(entries.length > 100, `the daemon's modules are in the cache after kill -9 (${entries.length} entries)`)
+})
+
+t.test('the daemon collects what starting left once, 10 s after it started (daemon/startup-garbage.ts)', async t => {
+  const d = await startDaemon(fn => t.teardown(fn), { program: join(ROOT, 'bin', 'trellisd') })
+  const line = await waitFor('the startup collection', 30_000, () => d.logTail(200).split('\n').find(l => l.includes('startup garbage collected')), 250)
+  const { ms } = JSON.parse(line) as { ms: number }
+  t.ok(ms >= 0 && ms < 5_000, `one memory-reducing collection (${ms} ms)`)
 })
