@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { quantile, replies, stopChildren } from './stats.ts'
+import { onProcessEnd } from '../helpers/process-end.ts'
 
 const MiB = 1024 * 1024 // bytes
 const IMAGE_BYTES = Number(process.env.BENCH_IMAGE_MIB ?? 1024) * MiB
@@ -57,7 +58,7 @@ async function main (): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'trellis-bench-images-'))
   const children: ChildProcess[] = []
   const kill = (): void => { for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL') }
-  process.once('exit', kill)
+  onProcessEnd(kill)
   try {
     const bundle = await writeBundle(join(dir, 'bundle'))
     const { GridKey } = await import('../../daemon/mesh/index.ts')

@@ -22,6 +22,7 @@ import { once } from 'node:events'
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { quantile, replies, stopChildren, summary } from './stats.ts'
+import { onProcessEnd } from '../helpers/process-end.ts'
 
 const MIB = 1024 * 1024
 const GIB = 1024 * MIB
@@ -67,7 +68,7 @@ async function main (): Promise<void> {
   const appliance = await applianceServer()
   const children: ChildProcess[] = []
   const stop = (): void => { for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL') }
-  process.once('exit', stop)
+  onProcessEnd(stop)
   try {
     const gridKey = (await import('../../daemon/mesh/index.ts')).GridKey.create()
     const env = { ...process.env, BENCH_GRID_KEY: Buffer.from(gridKey.encode()).toString('base64') }

@@ -44,6 +44,7 @@ import { DEFAULT_BLOCK_SIZE } from '../../daemon/volumes/block/index.ts'
 import { startNbdkitFile } from './nbdkit.ts'
 import { pgbenchPair, pgbenchTarget, type PgbenchPair } from './pgbench.ts'
 import { quantile, replies, stopChildren } from './stats.ts'
+import { onProcessEnd } from '../helpers/process-end.ts'
 
 const MiB = 1024 * 1024 // bytes
 const SIZE = knob('BENCH_VOLUMES_SIZE_MIB', 256) * MiB // bytes per measured volume
@@ -159,7 +160,7 @@ async function main (): Promise<void> {
   let kit: ChildProcess | undefined
   // A crash of this process must not leave nodes or nbdkit running.
   const kill = (): void => { for (const c of [...nodes, kit]) if (c !== undefined && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL') }
-  process.once('exit', kill)
+  onProcessEnd(kill)
   try {
     process.stdout.write(`volume ${SIZE / MiB} MiB, checksum block ${BLOCK_KIB} KiB; sequential ${SEQ_BLOCK / MiB} MiB × QD${SEQ_DEPTH}, writes flushed at the end; ` +
       `4 KiB × ${RAND_OPS} at QD${RAND_DEPTH} at a prime stride; QD1 4 KiB writes × ${QD1_OPS} with FUA, then without; clients qemu-img bench and qemu-io\n`)

@@ -10,7 +10,7 @@ import t from 'tap'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ClientError, TrellisClient } from '../../controller/client/index.ts'
-import { startGrid, trellisCli, waitFor } from '../helpers/daemon.ts'
+import { startGrid, trellisCli, waitFor, waitTokenAccepted } from '../helpers/daemon.ts'
 
 /** Every process's command line and environment on the machine, as ps (and anyone reading /proc) can see them. */
 function everyProcessText (): string {
@@ -44,7 +44,7 @@ t.test('join leaves no secret in any process; grid tokens work on every node unt
   t.notOk(JSON.stringify(await b.client.tokens()).includes(made.token.slice(4)), 'no listing holds a secret')
 
   const opsOnB = new TrellisClient({ url: apiOf(b), token: made.token })
-  await waitFor('the other node to accept the new token', 10_000, async () => (await opsOnB.apps()) !== undefined ? true : undefined)
+  await waitTokenAccepted(apiOf(b), made.token)
   const readerOnB = new TrellisClient({ url: apiOf(b), token: reader.token })
   t.ok(Array.isArray(await readerOnB.nodes()), 'read-only reads')
   await t.rejects(readerOnB.revokeToken('ops'), { code: 'ERR_FORBIDDEN' }, 'but cannot write')
