@@ -43,6 +43,8 @@ import { DirectoryVolumeBackend, type VolumeAttacher } from './volumes/index.ts'
 const GRID_MAX_RESTARTS = 5
 /** From 'node started' to the one collection of what starting left (startup-garbage.ts): a member's join and first image fetches are done by then. */
 const STARTUP_SETTLE_MS = 10_000
+/** The longest an unknown grid token waits for this node to catch up with the grid before it is refused (a grid without quorum). */
+const TOKEN_CATCH_UP_MS = 2_000
 
 /** A running trellisd: what main.ts starts and tests drive. */
 export interface TrellisNode {
@@ -235,7 +237,8 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     const out = voters.filter(v => v !== identity.id && !nodes.isUp(v))
     return `${out.length} of ${voters.length} voters unreachable${out.length === 0 ? ' (an election may be under way)' : `: ${out.map(v => `${nodes.nameOf(v)} (${nodes.stateOf(v) ?? 'unknown'})`).join(', ')}`}`
   }
-  const authenticate = tokenAuthenticator(token, () => commandLog.state)
+  // A grid token made on another node a moment ago: look again once caught up, rather than refuse it.
+  const authenticate = tokenAuthenticator(token, () => commandLog.state, commandLog.readBarrier === undefined ? undefined : async () => await commandLog.readBarrier!({ timeoutMs: TOKEN_CATCH_UP_MS }))
   // The web console's logins: a token traded once for a cookie, kept in this node's memory.
   const logins = new Sessions({ clock, authenticate }, { nodeId: identity.id })
   const api = new ApiServer({ logger: log.child({ component: 'api' }), sessions: logins }, { authenticate, quorum })

@@ -46,7 +46,7 @@ export function addLoginRoutes (server: ApiServer, sessions: Sessions, logger: L
       throw badRequest('request body must be a JSON object { "token": "…" }')
     }
     if (typeof token !== 'string') throw badRequest('send { "token": "…" }')
-    const session = sessions.open(token.trim())
+    const session = await sessions.open(token.trim())
     if (session === undefined) {
       logger.info('console login refused')
       throw new ApiError('ERR_UNAUTHORIZED', 'wrong or revoked token (see <data-dir>/admin.token, or trellis token create)')

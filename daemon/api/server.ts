@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } fro
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import { http } from '../node-http.ts'
-import { allows, type Access, type Authenticate } from './auth.ts'
+import { allows, type Access, type Authenticator } from './auth.ts'
 import { readCookie } from './cookie.ts'
 import { ApiError, statusOf } from './errors.ts'
 import { csrfMatches, type Sessions, type SessionAccess } from './session.ts'
@@ -73,7 +73,7 @@ export class ApiServer {
   readonly #routes: Route[] = []
   readonly #socketRoutes: SocketRoute[] = []
   readonly #sockets = new SocketServer()
-  readonly #authenticate: Authenticate
+  readonly #authenticate: Authenticator
   readonly #logger: Logger
   #server: Server | undefined
 
@@ -84,7 +84,7 @@ export class ApiServer {
    * `quorum`: what the grid's voters look like from here, added to the answer when a write found no leader.
    * `sessions`: the console's logins; without them only bearer tokens open the API.
    */
-  constructor (components: { logger: Logger, sessions?: Sessions }, init: { authenticate: Authenticate, quorum?: () => string }) {
+  constructor (components: { logger: Logger, sessions?: Sessions }, init: { authenticate: Authenticator, quorum?: () => string }) {
     this.#logger = components.logger
     this.#sessions = components.sessions
     this.#authenticate = init.authenticate
@@ -148,7 +148,7 @@ export class ApiServer {
       const matches = this.#routes.map(r => ({ r, m: r.pattern.exec(url.pathname) })).filter(x => x.m !== null)
       const match = matches.find(x => x.r.method === req.method)
       // Who asks is settled before anything about routes is said: a stranger learns nothing of them.
-      const caller = match?.r.open === true ? undefined : this.#caller(req, url.pathname)
+      const caller = match?.r.open === true ? undefined : await this.#caller(req, url.pathname)
       if (matches.length === 0 && this.#socketRoute(url.pathname) !== undefined) throw new ApiError('ERR_UPGRADE_REQUIRED', `${url.pathname} is a WebSocket: connect with an Upgrade: websocket request`)
       if (matches.length === 0) throw new ApiError('ERR_NOT_FOUND', `no route ${url.pathname}`)
       if (match === undefined) throw new ApiError('ERR_METHOD_NOT_ALLOWED', `${req.method ?? ''} not allowed on ${url.pathname}`)
@@ -192,7 +192,7 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://api')
     socket.on('error', () => {}) // a client gone mid-handshake: nothing to answer
     try {
-      const access = this.#upgradeCaller(req, url.pathname)
+      const access = await this.#upgradeCaller(req, url.pathname)
       if (!allows(access.role, 'GET', url.pathname)) throw new ApiError('ERR_FORBIDDEN', `token ${access.who} is ${access.role}: it cannot open ${url.pathname}`)
       const found = this.#socketRoute(url.pathname)
       if (found === undefined || req.method !== 'GET') throw new ApiError('ERR_NOT_FOUND', `no WebSocket route ${req.method ?? ''} ${url.pathname}`)
@@ -207,10 +207,10 @@ export class ApiServer {
   }
 
   /** Who opens a socket: the bearer token, else the session cookie from the page's own origin. */
-  #upgradeCaller (req: IncomingMessage, path: string): Access {
+  async #upgradeCaller (req: IncomingMessage, path: string): Promise<Access> {
     const secret = bearerOf(req.headers.authorization, req.headers['sec-websocket-protocol'])
     if (secret !== undefined || req.headers.authorization !== undefined) {
-      const access = secret === undefined ? undefined : this.#authenticate(secret)
+      const access = secret === undefined ? undefined : await this.#authenticate.fresh(secret)
       if (access === undefined) throw new ApiError('ERR_UNAUTHORIZED', 'wrong or revoked bearer token')
       return access
     }
@@ -247,14 +247,14 @@ export class ApiServer {
    * an Authorization header (then no cookie counts), else a console session,
    * whose writes must carry the session's CSRF secret.
    */
-  #caller (req: IncomingMessage, path: string): { access: Access, session?: SessionAccess } {
+  async #caller (req: IncomingMessage, path: string): Promise<{ access: Access, session?: SessionAccess }> {
     const method = req.method ?? 'GET'
     const header = req.headers.authorization
     let access: Access | undefined
     let session: SessionAccess | undefined
     if (header !== undefined) {
       const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : ''
-      access = secret === '' ? undefined : this.#authenticate(secret)
+      access = secret === '' ? undefined : await this.#authenticate.fresh(secret)
     } else if (this.#sessions !== undefined) {
       const id = readCookie(req.headers.cookie, this.#sessions.cookieName)
       session = id === undefined ? undefined : this.#sessions.resolve(id)

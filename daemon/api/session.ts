@@ -15,7 +15,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Clock } from '../../controller/clock/index.ts'
-import type { Access, Authenticate } from './auth.ts'
+import type { Access, Authenticator } from './auth.ts'
 
 /** A session unused this long ends, ms. */
 export const SESSION_IDLE_MS = 60 * 60 * 1000
@@ -56,7 +56,7 @@ export class Sessions {
   /** Name of the cookie; it carries this node's id so two nodes behind one host name keep separate logins. */
   readonly cookieName: string
   readonly #clock: Clock
-  readonly #authenticate: Authenticate
+  readonly #authenticate: Authenticator
   readonly #randomId: RandomId
   readonly #idleMs: number
   readonly #maxAgeMs: number
@@ -65,7 +65,7 @@ export class Sessions {
   readonly #sessions = new Map<string, Session>()
 
   constructor (
-    components: { clock: Clock, authenticate: Authenticate, randomId?: RandomId },
+    components: { clock: Clock, authenticate: Authenticator, randomId?: RandomId },
     init: { nodeId: string, idleMs?: number, maxAgeMs?: number, max?: number }
   ) {
     this.#clock = components.clock
@@ -78,8 +78,8 @@ export class Sessions {
   }
 
   /** Logs in: a session for a valid token, undefined for anything else (nothing is kept then). */
-  open (secret: string): SessionAccess | undefined {
-    const access = secret === '' ? undefined : this.#authenticate(secret)
+  async open (secret: string): Promise<SessionAccess | undefined> {
+    const access = secret === '' ? undefined : await this.#authenticate.fresh(secret)
     if (access === undefined) return undefined
     this.#sweep()
     while (this.#sessions.size >= this.#max) this.#sessions.delete(this.#sessions.keys().next().value!)
@@ -98,7 +98,7 @@ export class Sessions {
       this.#sessions.delete(id)
       return undefined
     }
-    const access = this.#authenticate(session.secret)
+    const access = this.#authenticate.now(session.secret)
     if (access === undefined) {
       // The token was revoked: the session goes with it.
       this.#sessions.delete(id)

@@ -44,16 +44,6 @@ export async function waitFor<T> (what: string, timeoutMs: number, probe: () => 
   }
 }
 
-/**
- * Waits until the daemon at `url` accepts a grid token made on another node:
- * a node accepts one once it has applied the create (docs/api.md), usually
- * within milliseconds of the create returning.
- */
-export async function waitTokenAccepted (url: string, token: string): Promise<void> {
-  const client = new TrellisClient({ url, token })
-  await waitFor(`${url} to accept the new token`, 10_000, async () => await client.node().then(() => true), 50)
-}
-
 export async function freePort (): Promise<number> {
   return await new Promise((resolve, reject) => {
     const s = createServer()

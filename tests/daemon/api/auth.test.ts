@@ -90,3 +90,47 @@ t.test('grid tokens: accepted while recorded, read-only ones only read, revoked 
   t.equal((await get(`${url}/v1/apps/shop`, as(admin))).status, 401, 'a revoked token opens nothing')
   t.equal((await get(`${url}/v1/apps/shop`, as(TOKEN))).status, 200, 'the node\'s own token still works')
 })
+
+t.test('a grid token made elsewhere a moment ago is looked at again once this node caught up', async t => {
+  const state = emptyState()
+  const made = newTokenSecret()
+  let rounds = 0
+  let release: (() => void) | undefined
+  // The catch-up applies the create, as the node would once the read barrier returns.
+  const catchUp = async (): Promise<void> => {
+    rounds++
+    await new Promise<void>(resolve => { release = resolve })
+    if (state.appliedIndex < 1) apply(state, 1, putToken('fresh', hashSecret(made), 'admin'))
+  }
+  const auth = tokenAuthenticator(TOKEN, () => state, catchUp)
+  t.equal(auth.now(made), undefined, 'unknown before the node applied the create')
+  const first = auth.fresh(made)
+  const burst = [auth.fresh(made), auth.fresh(newTokenSecret()), auth.fresh(made)]
+  t.equal(rounds, 1, 'one round runs; those asking meanwhile wait for one next round')
+  release!()
+  t.same(await first, { role: 'admin', who: 'fresh' }, 'accepted once caught up')
+  await new Promise(resolve => setImmediate(resolve))
+  t.equal(rounds, 2, 'the burst shares one round that began after they asked')
+  release!()
+  const [a, stranger, b] = await Promise.all(burst)
+  t.same([a, b], [{ role: 'admin', who: 'fresh' }, { role: 'admin', who: 'fresh' }])
+  t.equal(stranger, undefined, 'a token the grid never made is still refused after the round')
+  t.same(await auth.fresh(TOKEN), { role: 'admin', who: 'node' }, 'the node token never waits')
+  t.equal(await auth.fresh('not-a-grid-token'), undefined, 'nor does a secret that is no grid token')
+  t.equal(rounds, 2, 'neither started a round')
+  const failing = tokenAuthenticator(TOKEN, () => emptyState(), async () => { throw new Error('no quorum') })
+  t.equal(await failing.fresh(made), undefined, 'a catch-up that fails leaves the token judged by what the node has')
+})
+
+t.test('over HTTP: a request with a token the node learns only on catching up is answered', async t => {
+  const state = emptyState()
+  const made = newTokenSecret()
+  const authenticate = tokenAuthenticator(TOKEN, () => state, async () => { if (state.appliedIndex < 1) apply(state, 1, putToken('fresh', hashSecret(made), 'read-only')) })
+  const api = new ApiServer({ logger: pino({ level: 'silent' }) }, { authenticate })
+  api.route('GET', '/v1/apps/:name', async req => ({ name: req.params.name, who: req.access?.who }))
+  const { port } = await api.listen('127.0.0.1', 0)
+  t.teardown(() => api.close())
+  const r = await get(`http://127.0.0.1:${port}/v1/apps/shop`, { authorization: `Bearer ${made}` })
+  t.equal(r.status, 200)
+  t.same(r.body, { name: 'shop', who: 'fresh' })
+})

@@ -16,9 +16,9 @@ function setup (init: { idleMs?: number, maxAgeMs?: number, max?: number } = {})
 
 t.test('a valid token opens a session; anything else opens nothing and keeps nothing', async t => {
   const { sessions } = setup()
-  for (const bad of ['', 'wrong', NODE_TOKEN.slice(1), `${NODE_TOKEN} `]) t.equal(sessions.open(bad), undefined, JSON.stringify(bad))
+  for (const bad of ['', 'wrong', NODE_TOKEN.slice(1), `${NODE_TOKEN} `]) t.equal(await sessions.open(bad), undefined, JSON.stringify(bad))
   t.equal(sessions.size, 0)
-  const s = sessions.open(NODE_TOKEN)!
+  const s = (await sessions.open(NODE_TOKEN))!
   t.match(s, { id: 'id-1', csrf: 'id-2', access: { role: 'admin', who: 'node' } })
   t.not(s.id, s.csrf, 'the cookie and the CSRF secret are different values')
   t.same(sessions.resolve(s.id)?.access, { role: 'admin', who: 'node' })
@@ -31,7 +31,7 @@ t.test('the default ids are long and random', async t => {
   const sessions = new Sessions({ clock: new VirtualClock(), authenticate: tokenAuthenticator(NODE_TOKEN, () => state) }, { nodeId: 'n' })
   const seen = new Set<string>()
   for (let i = 0; i < 50; i++) {
-    const s = sessions.open(NODE_TOKEN)!
+    const s = (await sessions.open(NODE_TOKEN))!
     t.ok(s.id.length >= 43 && s.csrf.length >= 43, 'at least 256 bits in base64url')
     seen.add(s.id).add(s.csrf)
   }
@@ -40,7 +40,7 @@ t.test('the default ids are long and random', async t => {
 
 t.test('a session ends when idle, when too old, or on logout', async t => {
   const { clock, sessions } = setup({ idleMs: 1_000, maxAgeMs: 3_500 })
-  const s = sessions.open(NODE_TOKEN)!
+  const s = (await sessions.open(NODE_TOKEN))!
   t.equal(s.expiresAt, 2_000)
   await clock.advance(999)
   t.equal(sessions.resolve(s.id)?.expiresAt, 2_999, 'use moves the idle expiry')
@@ -51,13 +51,13 @@ t.test('a session ends when idle, when too old, or on logout', async t => {
   t.equal(sessions.size, 0, 'and forgotten')
 
   const opened = clock.now()
-  const busy = sessions.open(NODE_TOKEN)!
+  const busy = (await sessions.open(NODE_TOKEN))!
   for (let i = 0; i < 3; i++) { await clock.advance(900); t.ok(sessions.resolve(busy.id)) }
   t.equal(sessions.resolve(busy.id)?.expiresAt, opened + 3_500, 'never beyond the age limit')
   await clock.advance(800)
   t.equal(sessions.resolve(busy.id), undefined, 'busy, but past the age limit: gone')
 
-  const other = sessions.open(NODE_TOKEN)!
+  const other = (await sessions.open(NODE_TOKEN))!
   t.equal(sessions.close(other.id), true)
   t.equal(sessions.close(other.id), false, 'twice is nothing')
   t.equal(sessions.resolve(other.id), undefined)
@@ -69,8 +69,8 @@ t.test('the session follows its token: a read-only token reads only, a revoked o
   const admin = newTokenSecret()
   apply(state, 1, putToken('dash', hashSecret(reader), 'read-only'))
   apply(state, 2, putToken('ops', hashSecret(admin), 'admin'))
-  const r = sessions.open(reader)!
-  const a = sessions.open(admin)!
+  const r = (await sessions.open(reader))!
+  const a = (await sessions.open(admin))!
   t.same(sessions.resolve(r.id)?.access, { role: 'read-only', who: 'dash' })
   apply(state, 3, revokeToken('ops'))
   t.equal(sessions.resolve(a.id), undefined, 'revoked: the session goes at its next request')
@@ -79,12 +79,12 @@ t.test('the session follows its token: a read-only token reads only, a revoked o
 
 t.test('logins beyond the limit push out the oldest; expired ones are swept first', async t => {
   const { clock, sessions } = setup({ max: 3, idleMs: 1_000 })
-  const first = sessions.open(NODE_TOKEN)!
+  const first = (await sessions.open(NODE_TOKEN))!
   await clock.advance(2_000)
-  const kept = [sessions.open(NODE_TOKEN)!, sessions.open(NODE_TOKEN)!, sessions.open(NODE_TOKEN)!]
+  const kept = [(await sessions.open(NODE_TOKEN))!, (await sessions.open(NODE_TOKEN))!, (await sessions.open(NODE_TOKEN))!]
   t.equal(sessions.size, 3, 'the expired one was swept, not counted')
   t.equal(sessions.resolve(first.id), undefined)
-  sessions.open(NODE_TOKEN)
+  await sessions.open(NODE_TOKEN)
   t.equal(sessions.size, 3)
   t.equal(sessions.resolve(kept[0]!.id), undefined, 'the oldest was pushed out')
   t.ok(sessions.resolve(kept[2]!.id))
@@ -92,7 +92,7 @@ t.test('logins beyond the limit push out the oldest; expired ones are swept firs
 
 t.test('CSRF secrets compare exactly', async t => {
   const { sessions } = setup()
-  const s = sessions.open(NODE_TOKEN)!
+  const s = (await sessions.open(NODE_TOKEN))!
   t.equal(csrfMatches(s, s.csrf), true)
   for (const bad of [undefined, '', s.csrf.slice(1), `${s.csrf}x`, [s.csrf], s.id]) t.equal(csrfMatches(s, bad), false, JSON.stringify(bad))
 })

@@ -24,7 +24,7 @@ interface Served {
   opened: string[]
   state: ReturnType<typeof emptyState>
   /** A Cookie header for a new console session opened with this token. */
-  cookieFor: (token: string) => string
+  cookieFor: (token: string) => Promise<string>
 }
 
 async function serve (t: Test): Promise<Served> {
@@ -43,7 +43,7 @@ async function serve (t: Test): Promise<Served> {
   })
   const { port } = await api.listen('127.0.0.1', 0)
   t.teardown(() => api.close())
-  return { url: `127.0.0.1:${port}`, opened, state, cookieFor: token => `${sessions.cookieName}=${sessions.open(token)!.id}` }
+  return { url: `127.0.0.1:${port}`, opened, state, cookieFor: async token => `${sessions.cookieName}=${(await sessions.open(token))!.id}` }
 }
 
 /** Opens a socket; resolves with it, or with the status and JSON error of a refused upgrade. */
@@ -109,7 +109,7 @@ t.test('a console session\'s cookie opens a socket only from the page\'s own ori
   const { url, opened, state, cookieFor } = await serve(t)
   const port = url.split(':')[1]!
   const path = `ws://${url}/v1/apps/shop/instances/web.0/console`
-  const cookie = cookieFor(TOKEN)
+  const cookie = await cookieFor(TOKEN)
   const own = await connect(path, [SESSION_SUBPROTOCOL], { cookie, origin: `http://${url}` })
   t.equal(own.ws?.protocol, SESSION_SUBPROTOCOL, 'from the page it was served on: open')
   const echoed = await new Promise<string>(resolve => { own.ws!.once('message', (d: Buffer) => { resolve(d.toString()) }); own.ws!.send('ping') })
@@ -136,7 +136,7 @@ t.test('a console session\'s cookie opens a socket only from the page\'s own ori
 
   const made = await connect(path, [SESSION_SUBPROTOCOL], { cookie: `${cookie.split('=')[0]!}=made-up`, origin: `http://${url}` })
   t.same([made.status, made.error?.code], [401, 'ERR_UNAUTHORIZED'], 'a made-up session id opens nothing, from the right origin too')
-  const reader = await connect(path, [SESSION_SUBPROTOCOL], { cookie: cookieFor(READER), origin: `http://${url}` })
+  const reader = await connect(path, [SESSION_SUBPROTOCOL], { cookie: await cookieFor(READER), origin: `http://${url}` })
   t.same([reader.status, reader.error?.code], [403, 'ERR_FORBIDDEN'], 'a read-only session opens no console')
   const wrongBearer = await connect(path, [SESSION_SUBPROTOCOL], { cookie, origin: `http://${url}`, authorization: 'Bearer nope' })
   t.same([wrongBearer.status, wrongBearer.error?.code], [401, 'ERR_UNAUTHORIZED'], 'a bearer header decides alone: the cookie does not rescue it')
@@ -146,7 +146,7 @@ t.test('a console session\'s cookie opens a socket only from the page\'s own ori
 
   const ops = newTokenSecret()
   apply(state, 2, putToken('ops', hashSecret(ops), 'admin'))
-  const opsCookie = cookieFor(ops)
+  const opsCookie = await cookieFor(ops)
   apply(state, 3, revokeToken('ops'))
   const revoked = await connect(path, [SESSION_SUBPROTOCOL], { cookie: opsCookie, origin: `http://${url}` })
   t.same([revoked.status, revoked.error?.code], [401, 'ERR_UNAUTHORIZED'], 'a session whose token was revoked opens nothing')
