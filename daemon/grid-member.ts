@@ -124,11 +124,15 @@ export async function joinGrid (
   await raft.start()
   // A removed node is refused for good, whatever key it holds.
   host.admission.use({ isRevoked: peer => raft.state.revoked.has(peer) })
-  raft.onApplied(result => { if (result.kind === 'node-revoked') host.cut(result.node) })
+  const revoke = (peer: string): void => {
+    host.cut(peer)
+    datagrams.revoke(peer)
+  }
+  raft.onApplied(result => { if (result.kind === 'node-revoked') revoke(result.node) })
   // The mesh ran before the log was read: a removed node may have got in.
-  for (const peer of raft.state.revoked.keys()) host.cut(peer)
-  // A removed node may still be heard of (its last advert, heartbeats by
-  // datagram): the membership loop and the scheduler never see it.
+  for (const peer of raft.state.revoked.keys()) revoke(peer)
+  // A removed node may still be heard of (its last advert relayed): the
+  // membership loop and the scheduler never see it.
   const admitted = {
     nodes: () => directory.nodes().filter(n => !raft.state.revoked.has(n.id)),
     on: directory.on.bind(directory),

@@ -39,6 +39,8 @@ export class UdpDatagrams implements Datagrams {
    */
   readonly #senders = new Map<string, string>()
   readonly #hmacKeys = new Map<string, KeyObject>()
+  /** Removed from the grid, for good: never learnt again. */
+  readonly #revoked = new Set<string>()
   readonly #remoteHost: (peer: string) => string | undefined
   /** Checking costs CPU: a source sending more than heartbeats need is cut short before that. */
   readonly #limiter = new RateLimiter({ ratePerSec: 100, burst: 200 })
@@ -81,7 +83,14 @@ export class UdpDatagrams implements Datagrams {
         if (ip?.name === 'ip4' && tcp?.name === 'tcp' && ip.value !== undefined && ip.value !== '0.0.0.0') targets.push({ host: ip.value, port: Number(tcp.value) })
       } catch {}
     }
-    if (targets.length > 0) this.#addresses.set(peer, targets)
+    if (targets.length > 0 && !this.#revoked.has(peer)) this.#addresses.set(peer, targets)
+  }
+
+  revoke (peer: string): void {
+    this.#revoked.add(peer)
+    this.#addresses.delete(peer)
+    this.#hmacKeys.delete(peer)
+    for (const [raw, id] of this.#senders) if (id === peer) this.#senders.delete(raw)
   }
 
   send (peer: string, data: Uint8Array): void {

@@ -11,6 +11,8 @@ export interface Datagrams {
   readonly selfId: string
   /** Where a peer listens (its advert's listen addresses); replaces what was known of it. */
   learn (peer: string, addresses: string[]): void
+  /** A peer removed from the grid: nothing more is sent to it or taken from it, and what gossip says of its address later is ignored. */
+  revoke (peer: string): void
   /** Sends to a peer; dropped when its address is not known yet, when the message is too large, or on the way. Never throws. */
   send (peer: string, data: Uint8Array): void
   /** Calls handler with each datagram from another node, `from` authenticated. Returns the unsubscribe function. */

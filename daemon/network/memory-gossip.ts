@@ -191,6 +191,7 @@ export class MemoryDatagrams implements Datagrams {
   readonly selfId: string
   readonly #network: MemoryGossipNetwork
   readonly #known = new Set<string>()
+  readonly #revoked = new Set<string>()
   readonly #handlers = new Set<(from: string, data: Uint8Array) => void>()
   readonly dropped: Record<string, number> = {}
 
@@ -200,7 +201,12 @@ export class MemoryDatagrams implements Datagrams {
   }
 
   learn (peer: string, addresses: string[]): void {
-    if (addresses.length > 0) this.#known.add(peer)
+    if (addresses.length > 0 && !this.#revoked.has(peer)) this.#known.add(peer)
+  }
+
+  revoke (peer: string): void {
+    this.#revoked.add(peer)
+    this.#known.delete(peer)
   }
 
   send (peer: string, data: Uint8Array): void {

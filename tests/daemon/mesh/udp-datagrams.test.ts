@@ -93,6 +93,29 @@ t.test('tampered, garbled, unknown and foreign datagrams are dropped and counted
   t.same(b.d.dropped, { 'bad-tag': 2, 'other-version': 1, garbled: 2, 'unknown-sender': 1 })
 })
 
+t.test('a revoked peer is neither heard nor sent to, even when gossip names its address again', async t => {
+  const a = await node(t)
+  const b = await node(t)
+  introduce(a, b)
+  a.d.send(b.d.selfId, new TextEncoder().encode('member'))
+  await until(() => b.got.length > 0)
+  t.same(b.got.map(g => g.text), ['member'], 'heard while a member')
+  b.d.revoke(a.d.selfId)
+  b.d.learn(a.d.selfId, [`/ip4/127.0.0.1/tcp/${a.port}`])
+  a.d.send(b.d.selfId, new TextEncoder().encode('removed'))
+  await until(() => b.d.dropped['unknown-sender'] === 1)
+  t.same(b.got.map(g => g.text), ['member'], 'nothing taken from it once revoked')
+  t.same(b.d.dropped, { 'unknown-sender': 1 }, 'refused before any tag is computed')
+  b.d.send(a.d.selfId, new TextEncoder().encode('to the removed'))
+  b.d.send(a.d.selfId, new TextEncoder().encode('again'))
+  // A datagram from b that did leave would arrive before this one from a third node, sent after it.
+  const c = await node(t)
+  introduce(a, c)
+  c.d.send(a.d.selfId, new TextEncoder().encode('marker'))
+  await until(() => a.got.length > 0)
+  t.same(a.got.map(g => g.text), ['marker'], 'nothing sent to it either')
+})
+
 t.test('a pair key is the pair\'s: what a sends b does not pass at c', async t => {
   const a = await node(t)
   const b = await node(t)
