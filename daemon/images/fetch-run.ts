@@ -19,6 +19,7 @@ import type { LinkPacer, PieceTicket, Transport } from '../network/index.ts'
 import type { TokenBucket } from '../volumes/index.ts'
 import { chunkLength, digestHex } from './digest.ts'
 import { FetchFailedError, type DroppedSource } from './errors.ts'
+import { FetchMeter } from './fetch-meter.ts'
 import type { FetchResult } from './fetcher.ts'
 import { LinkError, PeerLink } from './peer-link.ts'
 import type { BlobDescriptor, BlobImage, FetchProgress, SourceProgress } from './types.ts'
@@ -32,8 +33,6 @@ export interface FetchStore {
   complete (digest: string): Promise<void>
 }
 
-/** Window over which FetchProgress.rate is averaged. */
-export const RATE_WINDOW_MS = 2000 // ms
 /** Candidates weighed for rarity per pick; enough to spread fetchers without scanning a huge blob each time. */
 const PICK_CANDIDATES = 32
 
@@ -97,12 +96,10 @@ export class FetchRun {
   readonly #started: number
   readonly #heldBefore: number
   readonly #bytesBefore: number
-  readonly #samples: Array<[number, number]>
+  readonly #meter: FetchMeter
   readonly #halt = new AbortController()
   #phase: FetchProgress['phase'] = 'fetching'
   #writes = 0
-  #bytesFetched = 0
-  #chunksFetched = 0
   #finished = false
   #resolve!: (r: FetchResult) => void
   #reject!: (err: unknown) => void
@@ -114,7 +111,7 @@ export class FetchRun {
     this.#hex = digestHex(this.#d.digest)
     this.done = new Promise((resolve, reject) => { this.#resolve = resolve; this.#reject = reject })
     this.#started = components.clock.now()
-    this.#samples = [[this.#started, 0]]
+    this.#meter = new FetchMeter(this.#started)
     const missing = components.store.missing(this.#d.digest)
     this.#need = new Set(missing)
     this.#heldBefore = this.#d.chunks.length - missing.length
@@ -286,9 +283,7 @@ export class FetchRun {
     const length = res.payload.length
     p.bytes += length
     p.chunks++
-    this.#bytesFetched += length
-    this.#chunksFetched++
-    this.#samples.push([this.#c.clock.now(), this.#bytesFetched])
+    this.#meter.add(this.#c.clock.now(), length)
     this.#report('fetching')
     if (this.#need.size === 0 && this.#writes === 0) { await this.#finish(); return }
     if (this.#c.bucket !== undefined) {
@@ -357,8 +352,8 @@ export class FetchRun {
     this.#report('done')
     this.#resolve({
       digest: this.#d.digest,
-      bytesFetched: this.#bytesFetched,
-      chunksFetched: this.#chunksFetched,
+      bytesFetched: this.#meter.bytes,
+      chunksFetched: this.#meter.chunks,
       chunksHeldBefore: this.#heldBefore,
       ms: this.#c.clock.now() - this.#started,
       sources: this.#sourceProgress(),
@@ -410,16 +405,13 @@ export class FetchRun {
   }
 
   #snapshot (phase: FetchProgress['phase']): FetchProgress {
-    const now = this.#c.clock.now()
-    while (this.#samples.length > 2 && now - (this.#samples[1] as [number, number])[0] >= RATE_WINDOW_MS) this.#samples.shift()
-    const [t0, b0] = this.#samples[0] as [number, number]
     return {
       digest: this.#d.digest,
       phase,
-      bytesDone: this.#bytesBefore + this.#bytesFetched,
+      bytesDone: this.#bytesBefore + this.#meter.bytes,
       bytesTotal: this.#d.size,
-      bytesFetched: this.#bytesFetched,
-      rate: now > t0 ? (this.#bytesFetched - b0) * 1000 / (now - t0) : 0,
+      bytesFetched: this.#meter.bytes,
+      rate: this.#meter.rate(this.#c.clock.now()),
       sources: this.#sourceProgress()
     }
   }

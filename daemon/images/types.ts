@@ -71,7 +71,7 @@ export interface FetchProgress {
   bytesTotal: number
   /** Bytes fetched in this run. */
   bytesFetched: number
-  /** Bytes per second over the last RATE_WINDOW_MS (fetcher.ts). */
+  /** Bytes per second over the last RATE_WINDOW_MS (fetch-meter.ts). */
   rate: number
   sources: SourceProgress[]
 }
