@@ -41,6 +41,9 @@ interface Connector {
  * connection is refused after one round instead of waiting: on an island
  * they are across the cut, and a fast refusal lets the client (an lb with
  * a backend on this side) go elsewhere, where waiting would only time it out.
+ * A node this one has not heard of at all is not across a cut: this node has
+ * just started (its detector knows no one yet) and the placement that named
+ * the node is committed; its endpoints are tried last too, but waited for.
  */
 export class Forwarder {
   readonly name: string
@@ -127,22 +130,22 @@ export class Forwarder {
     this.#onDone?.(socket.bytesRead, socket.bytesWritten)
   }
 
-  /** Tries every endpoint, round after round, until one answers or NO_ENDPOINT_WAIT_MS pass; one round when none is on a node heard lately. */
+  /** Tries every endpoint, round after round, until one answers or NO_ENDPOINT_WAIT_MS pass; one round when every one is on a node known to be away (suspect, down, left). */
   async #connectAny (): Promise<Duplex | undefined> {
     const deadline = Date.now() + NO_ENDPOINT_WAIT_MS
     for (;;) {
-      const { stream, anyHeard } = await this.#connectRound(deadline)
-      if (stream !== undefined || !anyHeard || Date.now() + RETRY_ROUND_MS > deadline || this.#closing !== undefined) return stream
+      const { stream, worthWaiting } = await this.#connectRound(deadline)
+      if (stream !== undefined || !worthWaiting || Date.now() + RETRY_ROUND_MS > deadline || this.#closing !== undefined) return stream
       await new Promise(resolve => setTimeout(resolve, RETRY_ROUND_MS))
     }
   }
 
   /** Tries endpoints in round-robin order, doubtful ones (failed a moment ago, or on a node not heard lately) last. */
-  async #connectRound (deadline: number): Promise<{ stream: Duplex | undefined, anyHeard: boolean }> {
+  async #connectRound (deadline: number): Promise<{ stream: Duplex | undefined, worthWaiting: boolean }> {
     const targets = this.#targets()
     if (targets.length === 0) {
       this.#logger.debug('no endpoint to forward to')
-      return { stream: undefined, anyHeard: true }
+      return { stream: undefined, worthWaiting: true }
     }
     const start = this.#next++ % targets.length
     const order = targets.map((_, i) => targets[(start + i) % targets.length]!)
@@ -156,14 +159,15 @@ export class Forwarder {
       try {
         const stream = await this.#attempt(endpoint, Math.max(budget, RETRY_ROUND_MS))
         this.#failedAt.delete(id(endpoint))
-        return { stream, anyHeard: true }
+        return { stream, worthWaiting: true }
       } catch (err) {
         this.#failedAt.set(id(endpoint), Date.now())
         this.#logger.debug({ err, instance: endpoint.instance, node: endpoint.node }, 'endpoint failed, trying the next')
       }
     }
-    this.#logger.warn({ targets: targets.length, notHeard: targets.length - heard.length }, 'every endpoint failed')
-    return { stream: undefined, anyHeard: heard.length > 0 }
+    const unknown = order.filter(e => this.#health(e.node) === undefined).length
+    this.#logger.warn({ targets: targets.length, notHeard: targets.length - heard.length, unknown }, 'every endpoint failed')
+    return { stream: undefined, worthWaiting: heard.length > 0 || unknown > 0 }
   }
 
   /** One connect, given up after `ms`; a stream that opens later is closed. */

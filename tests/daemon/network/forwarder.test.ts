@@ -81,3 +81,23 @@ t.test('when only endpoints on nodes not heard lately remain, the connection is 
   t.equal(await ask(f.address.port), '', 'closed without an answer')
   t.same(net.attempts, ['web.1'], 'one attempt, not round after round until the wait for a moving instance is over')
 })
+
+t.test('an endpoint on a node not heard of at all (this node just started) is waited for, not refused', async t => {
+  // The node is unknown to the detector until its first heartbeat; its instance answers only from the third attempt.
+  const port = await server(t, 'one')
+  const attempts: string[] = []
+  const net = {
+    attempts,
+    connect: async (e: Endpoint): Promise<Duplex> => {
+      attempts.push(e.instance)
+      if (attempts.length < 3) throw new Error(`node ${e.node} is unreachable: no address known yet`)
+      return await new Promise<Duplex>((resolve, reject) => {
+        const s = connect({ host: '127.0.0.1', port }, () => { resolve(s) })
+        s.once('error', reject)
+      })
+    }
+  }
+  const f = await forwarder(t, net, [{ node: 'new', instance: 'web.1', terminal: 'http' }], () => undefined)
+  t.equal(await ask(f.address.port), 'one', 'answered once the node could be reached')
+  t.same(attempts, ['web.1', 'web.1', 'web.1'], 'round after round, as for a node heard lately')
+})
