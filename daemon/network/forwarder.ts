@@ -41,9 +41,12 @@ interface Connector {
  * connection is refused after one round instead of waiting: on an island
  * they are across the cut, and a fast refusal lets the client (an lb with
  * a backend on this side) go elsewhere, where waiting would only time it out.
- * A node this one has not heard of at all is not across a cut: this node has
- * just started (its detector knows no one yet) and the placement that named
- * the node is committed; its endpoints are tried last too, but waited for.
+ * A node this one has not heard of at all is taken for one it will hear
+ * shortly rather than one across a cut: this node has just started (its
+ * detector knows no one yet) and the placement that named the node is
+ * committed. Its endpoints are tried last too, but waited for; a node that
+ * restarts on an island therefore waits out NO_ENDPOINT_WAIT_MS before it
+ * refuses what lies across the cut.
  */
 export class Forwarder {
   readonly name: string
