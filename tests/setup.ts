@@ -3,9 +3,9 @@
  * runs (part of `npm test`). Each entry names a command the tests call and the
  * Debian package that provides it; nothing is installed when all are present.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { ensureDebian, type Needed } from './helpers/debian.ts'
 
-const NEEDED: Array<{ command: string, pkg: string }> = [
+const NEEDED: Needed[] = [
   { command: 'ip', pkg: 'iproute2' },
   // Real NBD clients for the volume export tests.
   { command: 'qemu-io', pkg: 'qemu-utils' },
@@ -21,18 +21,9 @@ const NEEDED: Array<{ command: string, pkg: string }> = [
   { command: 'chromium', pkg: 'chromium' }
 ]
 
-function has (command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0
-}
-
-const missing = NEEDED.filter(n => !has(n.command)).map(n => n.pkg)
-if (missing.length > 0) {
-  if (process.getuid?.() !== 0) {
-    process.stderr.write(`tests need these Debian packages: ${missing.join(' ')} (run as root, or install them)\n`)
-    process.exit(1)
-  }
-  process.stderr.write(`installing ${missing.join(' ')}\n`)
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env })
-  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { stdio: 'inherit', env })
+try {
+  ensureDebian(NEEDED, 'tests')
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n`)
+  process.exit(1)
 }

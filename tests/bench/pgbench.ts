@@ -15,7 +15,7 @@
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { chmod, chown, mkdir, mkdtemp, open, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,6 +23,9 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { pino } from 'pino'
 import { cleanupStaleMounts, mountVolume, type MountedVolume } from '../../daemon/volumes/mount/index.ts'
 import { quantile } from './stats.ts'
+import { aptInstall } from '../helpers/debian.ts'
+import { releaseMounts } from '../helpers/mounts.ts'
+import { onProcessEnd } from '../helpers/process-end.ts'
 
 const MiB = 1024 * 1024 // bytes
 /** pgbench's scale factor: 100 000 accounts per unit, ~15 MiB of table each. */
@@ -94,16 +97,16 @@ export async function pgbenchPair (init: { root: string, seconds: number, rounds
   const mounts: MountedVolume[] = []
   const workDirs: string[] = []
   let kit: ChildProcess | undefined
-  let interrupted: string | undefined
-  // Ctrl-C must not leave a mount behind: stop every postgres at once (SIGQUIT: no checkpoint, no more I/O), so the step under way fails and the finally block undoes the rest.
-  const onSignal = (signal: NodeJS.Signals): void => {
-    process.stderr.write(`pgbench pair: ${signal}, stopping postgres and cleaning up\n`)
-    interrupted = signal
-    for (const c of children) c.kill('SIGQUIT')
-  }
-  const check = (): void => { if (interrupted !== undefined) throw new Error(`pgbench pair interrupted by ${interrupted}`) }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
+  // However the process ends (Ctrl-C, a signal, a crash): postgres and nbdkit
+  // killed, mounts and loop devices released, nbdfuse stopped, nothing left
+  // under top. Synchronous, as onProcessEnd needs; the finally block below
+  // undoes the same in order when the pair ends normally.
+  const release = onProcessEnd(() => {
+    for (const c of [...children, kit]) if (c !== undefined && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+    for (const dir of [top, ...workDirs]) releaseMounts(dir)
+    for (const dir of workDirs) killByPidFile(join(dir, 'nbdfuse.pid'))
+    rmSync(top, { recursive: true, force: true })
+  })
 
   /** initdb in dir/pgdata, postgres on a socket of its own, `pgbench -i`, a checkpoint. */
   const start = async (label: string, name: string, dir: string, counters?: Counters): Promise<Server> => {
@@ -114,7 +117,6 @@ export async function pgbenchPair (init: { root: string, seconds: number, rounds
     const env = { PATH: `${bin}:/usr/bin:/bin`, HOME: dir, LC_ALL: 'C', PGHOST: sockets, PGPORT: String(PORT), PGUSER: USER, PGDATABASE: 'postgres' }
     const as = { uid: user.uid, gid: user.gid, env, cwd: dir }
     await command(join(bin, 'initdb'), ['-D', data, '-U', USER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-instructions'], as)
-    check()
     const logPath = join(sockets, 'postgres.log')
     const log = await open(logPath, 'w')
     let child: ChildProcess
@@ -124,13 +126,11 @@ export async function pgbenchPair (init: { root: string, seconds: number, rounds
       await log.close()
     }
     children.push(child)
-    if (interrupted !== undefined) child.kill('SIGQUIT')
     await waitReady(bin, child, as, logPath)
     const t0 = performance.now()
     await command(join(bin, 'pgbench'), ['-i', '-s', String(PGBENCH_SCALE), '-q'], as)
     const initS = (performance.now() - t0) / 1000
     await checkpoint(bin, as)
-    check()
     process.stdout.write(`pgbench pair: ${label} ready (pgbench -i took ${initS.toFixed(1)} s)\n`)
     const server = { label, child, as, initS, ...(counters === undefined ? {} : { counters }), runs: [] }
     servers.push(server)
@@ -139,7 +139,6 @@ export async function pgbenchPair (init: { root: string, seconds: number, rounds
   const mount = async (name: string, socket: string, exportName: string): Promise<MountedVolume> => {
     const workDir = join(init.root, `mount-${name}`)
     workDirs.push(workDir)
-    check()
     const m = await mountVolume({ logger: pino({ level: 'warn' }) }, { nbd: { path: socket }, exportName, workDir, target: join(top, name), sizeBytes: init.sizeBytes })
     mounts.push(m)
     return m
@@ -168,7 +167,6 @@ export async function pgbenchPair (init: { root: string, seconds: number, rounds
     for (let round = 1; round <= init.rounds; round++) {
       for (const server of servers) {
         const run = await timedRun(bin, server, init.seconds)
-        check()
         server.runs.push(run)
         const per = run.perTransaction === undefined ? '' : `; per transaction: ${Object.entries(run.perTransaction).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`
         process.stdout.write(`pgbench round ${round}/${init.rounds} on ${server.label}: ${run.tps.toFixed(1)} tps, latency average ${run.latencyMs.toFixed(3)} ms, ${run.transactions} transactions${per}\n`)
@@ -183,8 +181,7 @@ export async function pgbenchPair (init: { root: string, seconds: number, rounds
     for (const dir of workDirs) await cleanupStaleMounts(dir)
     if (kit !== undefined) await stopProcess(kit)
     await rm(top, { recursive: true, force: true })
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    release()
   }
 }
 
@@ -239,11 +236,7 @@ function ensurePostgres (): string {
   if (found !== undefined) return found
   if (process.getuid?.() !== 0) throw new Error(`PostgreSQL is not installed (Debian: ${DEBIAN_PACKAGE}); run as root to let the bench install it`)
   process.stdout.write(`pgbench pair: PostgreSQL server and pgbench not found; installing the Debian package ${DEBIAN_PACKAGE}: apt-get install -y --no-install-recommends ${DEBIAN_PACKAGE}\n`)
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  for (const args of [['update', '-q'], ['install', '-y', '-q', '--no-install-recommends', DEBIAN_PACKAGE]]) {
-    const r = spawnSync('apt-get', args, { stdio: 'inherit', env })
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (${r.status ?? r.signal})`)
-  }
+  aptInstall([DEBIAN_PACKAGE])
   const bin = postgresBin()
   if (bin === undefined) throw new Error(`${DEBIAN_PACKAGE} installed, yet no /usr/lib/postgresql/<major>/bin with postgres, initdb and pgbench`)
   return bin
@@ -291,4 +284,11 @@ async function command (file: string, args: string[], options: object): Promise<
       else resolve(`${stdout}${stderr}`)
     })
   })
+}
+
+/** Kills the process a pid file names, if any (nbdfuse runs detached, outside this process's group). */
+function killByPidFile (file: string): void {
+  try {
+    process.kill(Number(readFileSync(file, 'utf8').trim()), 'SIGKILL')
+  } catch {}
 }

@@ -32,8 +32,9 @@
  * (the unthrottled one); BENCH_VOLUMES_PROFILE_REPLICAS, whose phase at 1,
  * 2 (default) or 3 replicas).
  */
-import { execFile, fork, spawnSync, type ChildProcess } from 'node:child_process'
+import { execFile, fork, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { rmSync } from 'node:fs'
 import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -45,6 +46,7 @@ import { startNbdkitFile } from './nbdkit.ts'
 import { pgbenchPair, pgbenchTarget, type PgbenchPair } from './pgbench.ts'
 import { quantile, replies, stopChildren } from './stats.ts'
 import { onProcessEnd } from '../helpers/process-end.ts'
+import { ensureDebian } from '../helpers/debian.ts'
 
 const MiB = 1024 * 1024 // bytes
 const SIZE = knob('BENCH_VOLUMES_SIZE_MIB', 256) * MiB // bytes per measured volume
@@ -149,17 +151,15 @@ interface Figures {
 interface Rebuild { label: string, bytes: number, ms: number }
 
 async function main (): Promise<void> {
-  for (const tool of ['qemu-img', 'qemu-io', 'nbdkit']) {
-    if (spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status !== 0) {
-      process.stderr.write(`${tool} is not installed (Debian: qemu-utils, nbdkit); this bench needs it\n`)
-      process.exit(1)
-    }
-  }
+  ensureDebian([{ command: 'qemu-img', pkg: 'qemu-utils' }, { command: 'qemu-io', pkg: 'qemu-utils' }, { command: 'nbdkit', pkg: 'nbdkit' }], 'the volumes bench')
   const root = await mkdtemp(join(tmpdir(), 'trellis-bench-volumes-'))
   const nodes: ChildProcess[] = []
   let kit: ChildProcess | undefined
-  // A crash of this process must not leave nodes or nbdkit running.
-  const kill = (): void => { for (const c of [...nodes, kit]) if (c !== undefined && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL') }
+  // A crash of this process, or a signal, must not leave nodes, nbdkit or their files behind.
+  const kill = (): void => {
+    for (const c of [...nodes, kit]) if (c !== undefined && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+    rmSync(root, { recursive: true, force: true })
+  }
   onProcessEnd(kill)
   try {
     process.stdout.write(`volume ${SIZE / MiB} MiB, checksum block ${BLOCK_KIB} KiB; sequential ${SEQ_BLOCK / MiB} MiB × QD${SEQ_DEPTH}, writes flushed at the end; ` +

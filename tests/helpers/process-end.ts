@@ -10,8 +10,9 @@ const cleanups = new Set<() => void>()
 const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const
 let hooked = false
 
+/** Newest first, as teardowns unwind: what was set up last may stand on what came before (a mount in a bench's dir, a daemon in a namespace). */
 function runAll (): void {
-  for (const fn of [...cleanups]) {
+  for (const fn of [...cleanups].reverse()) {
     cleanups.delete(fn)
     try { fn() } catch {}
   }
