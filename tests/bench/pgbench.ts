@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { pino } from 'pino'
-import { cleanupStaleMounts, mountVolume, type MountedVolume } from '../../daemon/volumes/mount/index.ts'
+import { cleanupStaleMounts, mountVolume, workPaths, type MountedVolume } from '../../daemon/volumes/mount/index.ts'
 import { quantile } from './stats.ts'
 import { aptInstall } from '../helpers/debian.ts'
 import { releaseMounts } from '../helpers/mounts.ts'
@@ -104,7 +104,7 @@ export async function pgbenchPair (init: { root: string, seconds: number, rounds
   const release = onProcessEnd(() => {
     for (const c of [...children, kit]) if (c !== undefined && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
     for (const dir of [top, ...workDirs]) releaseMounts(dir)
-    for (const dir of workDirs) killByPidFile(join(dir, 'nbdfuse.pid'))
+    for (const dir of workDirs) killByPidFile(workPaths(dir).pidFile)
     rmSync(top, { recursive: true, force: true })
   })
 

@@ -2,7 +2,7 @@ export type { MountComponents, MountedVolume, MountMethod, MountState, MountSupp
 export { probeMountSupport } from './probe.ts'
 export { DEFAULT_READY_TIMEOUT_MS, mountVolume } from './mount-volume.ts'
 export { cleanupStaleMounts } from './cleanup.ts'
-export { STATE_FILE } from './state.ts'
+export { STATE_FILE, workPaths } from './state.ts'
 export { isMounted } from './system.ts'
 export {
   ForeignFilesystemError, MountBusyError, MountCleanupError, MountCommandError,
