@@ -10,34 +10,25 @@
  *   table sync (flush or FUA over a state change, close, background) ─▶ pwrite changed table pages ─▶ fdatasync table ─▶ unmark idle extents
  *   read  ─▶ lock blocks ─▶ pread whole blocks ─▶ verify CRC ─▶ slice
  */
-import { open, stat, type FileHandle } from 'node:fs/promises'
-import { join } from 'node:path'
+import type { FileHandle } from 'node:fs/promises'
 import { crc32 } from 'node:zlib'
 import type { Logger } from 'pino'
 import { ActivityLog } from './activity-log.ts'
 import { preadFully, pwriteFully, writeZeroBytes } from './data-file.ts'
-import { checkGeometry, createVolumeFiles, DEFAULT_BLOCK_SIZE, EXTENT_SIZE, MIN_BLOCK_SIZE } from './geometry.ts'
-import { BlockState, ChecksumTable, ENTRY_BYTES } from './checksum-table.ts'
+import { EXTENT_SIZE, MIN_BLOCK_SIZE } from './geometry.ts'
+import { BlockState, ChecksumTable } from './checksum-table.ts'
 import {
-  BlockStoreCorruptError, ChecksumMismatchError, InvalidBlockGeometryError,
-  StoreClosedError, StoreReadOnlyError, VolumeFencedError
+  BlockStoreCorruptError, ChecksumMismatchError, StoreClosedError, StoreReadOnlyError, VolumeFencedError
 } from './errors.ts'
 import { BlockLocks } from './locks.ts'
 import { TableSync } from './table-sync.ts'
-import { FILES, readMeta, writeMeta, type BlockMeta } from './meta.ts'
+import { writeMeta, type BlockMeta } from './meta.ts'
 import { blocksOf, checkRange } from './range.ts'
 import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from './types.ts'
 
 export { MIN_BLOCK_SIZE, DEFAULT_BLOCK_SIZE, BLOCK_SIZE_RANGE, EXTENT_SIZE } from './geometry.ts'
 
-/**
- * Marked extents past which a write starts a table sync in the background, so
- * recovery after a crash re-reads at most this many; a table sync past it
- * leaves the most recently changed half marked (writes into a marked extent
- * need no new mark: a WAL, a hot table). DRBD's default is 1237.
- */
-export const DEFAULT_ACTIVITY_LOG_EXTENTS = 1024 // extents: 4 GiB to re-checksum at most
-/** Blocks with an unsynced state change past which the same happens, so that map stays small. */
+/** Blocks with an unsynced state change past which a write starts a table sync in the background, so that map stays small (as DEFAULT_ACTIVITY_LOG_EXTENTS bounds marked extents, open-store.ts). */
 const UNSYNCED_STATES_SOFT_LIMIT = 65536 // blocks
 
 /** What a SparseFileStore uses. */
@@ -45,55 +36,8 @@ export interface SparseFileStoreComponents {
   logger?: Logger
 }
 
-/** Where a store lives and, to create one, its geometry. */
-export interface SparseFileStoreInit {
-  /** Directory holding block.json, data, checksums and activity; made if absent. */
-  dir: string
-  /** Volume size in bytes, a multiple of 512. Required to create; checked against the store when it exists. */
-  size?: number
-  /** Checksum block size in bytes, a power of two in 4 KiB..1 MiB; only used when creating. */
-  blockSize?: number
-  /** Refuse every change and never write the files. */
-  readOnly?: boolean
-  /** Bound on the activity log's marked extents; default DEFAULT_ACTIVITY_LOG_EXTENTS. */
-  activityLogExtents?: number
-}
-
-/** Opens the store in init.dir, creating it when init.size is given and none exists; recovers after a crash. */
-export async function openSparseFileStore (components: SparseFileStoreComponents, init: SparseFileStoreInit): Promise<SparseFileStore> {
-  const { dir } = init
-  const alLimit = init.activityLogExtents ?? DEFAULT_ACTIVITY_LOG_EXTENTS
-  if (!Number.isSafeInteger(alLimit) || alLimit < 2) throw new InvalidBlockGeometryError(`activityLogExtents must be an integer >= 2, not ${alLimit}`)
-  const exists = await stat(join(dir, FILES.meta)).then(() => true, () => false)
-  if (!exists) {
-    if (init.size === undefined) throw new BlockStoreCorruptError(`no block store in ${dir}`)
-    if (init.readOnly === true) throw new StoreReadOnlyError(`cannot create a read-only block store in ${dir}`)
-    await createVolumeFiles(dir, init.size, init.blockSize ?? DEFAULT_BLOCK_SIZE)
-  }
-  const meta = await readMeta(dir)
-  if (init.size !== undefined && init.size !== meta.size) {
-    throw new InvalidBlockGeometryError(`block store in ${dir} holds ${meta.size} bytes, not ${init.size}`)
-  }
-  checkGeometry(meta.size, meta.blockSize)
-  const flags = init.readOnly === true ? 'r' : 'r+'
-  const handles: FileHandle[] = []
-  try {
-    for (const name of [FILES.data, FILES.table, FILES.activity]) handles.push(await open(join(dir, name), flags))
-    const [data, table, activity] = handles as [FileHandle, FileHandle, FileHandle]
-    const blocks = Math.ceil(meta.size / meta.blockSize)
-    if ((await data.stat()).size !== meta.size || (await table.stat()).size < blocks * ENTRY_BYTES) {
-      throw new BlockStoreCorruptError(`data or checksum file in ${dir} has the wrong size`)
-    }
-    const store = new SparseFileStore(components, { dir, meta, data, table, activity, readOnly: init.readOnly === true, alLimit })
-    await store.recover()
-    return store
-  } catch (err) {
-    for (const h of handles) await h.close().catch(() => {})
-    throw err
-  }
-}
-
-interface StoreFiles {
+/** What openSparseFileStore hands a store: its open files, what block.json says, and its bounds. */
+export interface StoreFiles {
   dir: string
   alLimit: number
   meta: BlockMeta
@@ -103,7 +47,7 @@ interface StoreFiles {
   readOnly: boolean
 }
 
-/** A BlockStore in a sparse file; open it with openSparseFileStore. */
+/** A BlockStore in a sparse file; open it with openSparseFileStore (open-store.ts). */
 export class SparseFileStore implements BlockStore {
   readonly size: number
   readonly minBlockSize = MIN_BLOCK_SIZE
