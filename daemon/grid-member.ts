@@ -116,7 +116,7 @@ export async function joinGrid (
   reports.start()
   // One pacer per peer link for every transfer over it (snapshots, catch-ups, rebuilds), so they share its estimate and its pace.
   const pacers = config.linkShare > 0 ? new LinkPacers(c.clock, { ceilingBytesPerSecond: config.rebuildBytesPerSecond, share: config.linkShare }) : undefined
-  const raft = new RaftCommandLog({ transport, store: c.store, clock: c.clock, logger: c.logger, observer: c.metrics.raftObserver(), pacerFor: peer => pacers?.for(peer) }, {
+  const raft = new RaftCommandLog({ transport, datagrams, store: c.store, clock: c.clock, logger: c.logger, observer: c.metrics.raftObserver(), pacerFor: peer => pacers?.for(peer) }, {
     // The founder starts the group as its only voter; a node that joined waits to be added.
     voters: saved?.founder === true ? [c.identity.id] : [],
     ...profile.raft

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
 import type { Clock } from '../../controller/clock/index.ts'
 import type { Role, Status } from '../../controller/raft/index.ts'
-import type { LinkPacer, Transport } from '../network/index.ts'
+import type { Datagrams, LinkPacer, Transport } from '../network/index.ts'
 import type { Store } from '../store/index.ts'
 
 /** What a RaftCommandLog uses; the caller owns each and closes it after the log. */
@@ -14,6 +14,8 @@ export interface RaftCommandLogComponents {
   observer?: RaftObserver
   /** The pacer of the link to a peer: snapshots to it go at its pace (docs/field.md, Transfers). Absent: unpaced. */
   pacerFor?: (peer: string) => LinkPacer | undefined
+  /** Where idle heartbeats and their answers may go as datagrams (heartbeat-datagrams.ts). Absent: all by stream. */
+  datagrams?: Datagrams
 }
 
 /** What a RaftCommandLog tells metrics. */

@@ -12,6 +12,7 @@ import { applyEntry, retryable } from './apply.ts'
 import { ProposalForwarder } from './forward.ts'
 import type { Applied } from './forward.ts'
 import { PeerLinks } from './peer-link.ts'
+import { HeartbeatDatagrams, type HeartbeatDatagramStats } from './heartbeat-datagrams.ts'
 import type { PeerLinkStats } from './peer-link.ts'
 import { SnapshotTransfers, type SnapshotTransferStats } from './snapshot-transfer.ts'
 import { TickRhythm } from './tick-rhythm.ts'
@@ -52,6 +53,8 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   readonly #snapshotEvery: number
   readonly #listeners = new Set<(result: ApplyResult, index: number) => void>()
   readonly #links: PeerLinks
+  /** Idle heartbeats by datagram, when the node has datagrams. */
+  readonly #beats: HeartbeatDatagrams | undefined
   readonly #snapshots: SnapshotTransfers
   readonly #forwarder: ProposalForwarder
   readonly #waiters = new Waiters()
@@ -84,7 +87,13 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS
     this.#snapshotEvery = init.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY
     const parts = { transport: this.#transport, clock: this.#clock, logger: this.#logger }
-    this.#links = new PeerLinks(parts, { onMessage: m => { this.#step(m) } })
+    this.#beats = components.datagrams === undefined ? undefined : new HeartbeatDatagrams({ datagrams: components.datagrams, logger: this.#logger }, { onMessage: m => { this.#step(m) } })
+    this.#links = new PeerLinks(parts, {
+      onMessage: m => {
+        this.#beats?.heardOnStream(m)
+        this.#step(m)
+      }
+    })
     this.#snapshots = new SnapshotTransfers(parts, {
       onMessage: m => { this.#step(m) },
       onProgress: to => {
@@ -167,6 +176,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     }, { async: this.#init.pipelined ?? true })
     if (this.#closing !== undefined) return
     this.#links.start()
+    this.#beats?.start()
     this.#snapshots.start()
     this.#forwarder.start()
     this.#rhythm = new TickRhythm({ clock: this.#clock, node: this.#node }, {
@@ -198,6 +208,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   async #close (): Promise<void> {
     await this.#starting?.catch(() => {})
     this.#links.stop()
+    this.#beats?.stop()
     this.#snapshots.stop()
     this.#forwarder.stop()
     // Never leave a batch half-handled: the store may be closed right after.
@@ -356,11 +367,12 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     return catchUpOf(node.status(), id, this.#init.catchUpLag ?? DEFAULT_CATCH_UP_LAG)
   }
 
-  /** Counters: what the core dropped or ignored, what the links dropped, garbled forward requests, snapshots this node made and transferred. */
-  stats (): { core: ReturnType<RaftNode['stats']>, links: PeerLinkStats, forwardGarbled: number, snapshots: number, transfers: SnapshotTransferStats } {
+  /** Counters: what the core dropped or ignored, what the links dropped, heartbeats by datagram, garbled forward requests, snapshots this node made and transferred. */
+  stats (): { core: ReturnType<RaftNode['stats']>, links: PeerLinkStats, heartbeatDatagrams?: HeartbeatDatagramStats, forwardGarbled: number, snapshots: number, transfers: SnapshotTransferStats } {
     return {
       core: this.#node?.stats() ?? { dropped: {}, ignored: {} },
       links: this.#links.stats(),
+      ...(this.#beats !== undefined ? { heartbeatDatagrams: this.#beats.stats() } : {}),
       forwardGarbled: this.#forwarder.garbled,
       snapshots: this.#snapshotter?.made ?? 0,
       transfers: this.#snapshots.stats()
@@ -416,6 +428,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       this.#snapshots.send(m)
       return
     }
+    if (this.#beats?.send(m) === true) return
     if (!this.#links.send(m)) this.#node!.reportUnreachable(m.to)
   }
 

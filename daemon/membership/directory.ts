@@ -147,7 +147,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     gossip.validate(HEARTBEAT_TOPIC, msg => this.#validate(msg, 'heartbeat'))
     this.#unsubscribe.push(gossip.subscribe(ADVERT_TOPIC, msg => { this.#receive(msg) }))
     this.#unsubscribe.push(gossip.subscribe(HEARTBEAT_TOPIC, msg => { this.#receive(msg) }))
-    if (this.#c.datagrams !== undefined) this.#unsubscribe.push(this.#c.datagrams.onMessage((from, data) => { this.#receiveDatagram(from, data) }))
+    if (this.#c.datagrams !== undefined) this.#unsubscribe.push(this.#c.datagrams.onMessage('detector', (from, data) => { this.#receiveDatagram(from, data) }))
     // A node whose gossip stream opened only now missed our adverts so far (heartbeats by datagram can come long before).
     this.#unsubscribe.push(gossip.onSubscribed(ADVERT_TOPIC, () => { this.#advertSoon() }))
     serveProbes({ transport: this.#c.transport, ping: this.#c.ping, logger: this.#c.logger }, { timeoutMs: this.#init.settings.heartbeatMs * 2 })
@@ -229,7 +229,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
       if (state === 'left') continue
       if (state === 'up' || state === 'suspect') live.push(e.id)
       if (datagrams === undefined) continue
-      datagrams.send(e.id, this.#reach.hears(e.id, now)
+      datagrams.send(e.id, 'detector', this.#reach.hears(e.id, now)
         ? (heard ??= encodeDatagramHeartbeat({ ...beat, heard: true }))
         : (deaf ??= encodeDatagramHeartbeat(beat)))
     }

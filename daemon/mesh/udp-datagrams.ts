@@ -5,14 +5,14 @@ import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { publicKeyFromRaw } from '@libp2p/crypto/keys'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { Logger } from 'pino'
-import { RateLimiter, type Datagrams } from '../network/index.ts'
+import { ChannelHandlers, DATAGRAM_CHANNELS, MAX_DATAGRAM_PAYLOAD, RateLimiter, type DatagramChannel, type Datagrams } from '../network/index.ts'
 import type { GridKey } from './keys.ts'
 import { PairKeys } from './pair-keys.ts'
 
 /**
  * Datagrams over UDP, on the same port number as the node's TCP listener:
  *
- *   [version 2][sender's public key, 32][payload length, u16 BE][payload][tag, 16]
+ *   [version 3][channel][sender's public key, 32][payload length, u16 BE][payload][tag, 16]
  *
  * The tag is an HMAC-SHA256 (cut to 16 bytes) of everything before it,
  * under the pair's `datagram` key (PairKeys). So a datagram proves both its sender (only the two ends can compute the pair's
@@ -22,13 +22,16 @@ import { PairKeys } from './pair-keys.ts'
  * signature and verification per datagram, and 48 bytes less on the air.
  * Datagrams are taken only from peers whose addresses gossip gave
  * (`learn`), so a stranger cannot make the receiver do a Diffie-Hellman.
- * Replays are the receiver's to refuse (heartbeats carry stamps).
+ * Replays are the receiver's to refuse (heartbeats carry stamps). The
+ * channel (DATAGRAM_CHANNELS) says which receiver reads it; version 2 had
+ * none, and a node of either version drops the other's datagrams, so each
+ * falls back to gossiping its heartbeats (datagram-reach.ts).
  */
 export class UdpDatagrams implements Datagrams {
   readonly selfId: string
   readonly #pairKeys: PairKeys
   readonly #log: Logger
-  readonly #handlers = new Set<(from: string, data: Uint8Array) => void>()
+  readonly #handlers = new ChannelHandlers()
   readonly #addresses = new Map<string, Target[]>()
   /**
    * Each known sender's id by its raw public key (base64), and each pair
@@ -93,24 +96,28 @@ export class UdpDatagrams implements Datagrams {
     for (const [raw, id] of this.#senders) if (id === peer) this.#senders.delete(raw)
   }
 
-  send (peer: string, data: Uint8Array): void {
+  canSend (peer: string): boolean {
+    return this.#socket !== undefined && this.#addresses.has(peer)
+  }
+
+  send (peer: string, channel: DatagramChannel, data: Uint8Array): void {
     const socket = this.#socket
     const target = this.#target(peer)
-    if (socket === undefined || target === undefined || data.byteLength > MAX_PAYLOAD_BYTES) return
+    if (socket === undefined || target === undefined || data.byteLength > MAX_DATAGRAM_PAYLOAD) return
     const pairKey = this.#hmacKey(peer)
     if (pairKey === undefined) return
     const frame = Buffer.alloc(HEADER_BYTES + data.byteLength + TAG_BYTES)
     frame[0] = VERSION
-    frame.set(this.#pairKeys.publicKey, 1)
-    frame.writeUInt16BE(data.byteLength, 1 + KEY_BYTES)
+    frame[1] = DATAGRAM_CHANNELS.indexOf(channel)
+    frame.set(this.#pairKeys.publicKey, KEY_AT)
+    frame.writeUInt16BE(data.byteLength, KEY_AT + KEY_BYTES)
     frame.set(data, HEADER_BYTES)
     tag(pairKey, frame.subarray(0, HEADER_BYTES + data.byteLength)).copy(frame, HEADER_BYTES + data.byteLength)
     socket.send(frame, target.port, target.host, err => { if (err != null) this.#log.debug({ err, peer }, 'datagram not sent') })
   }
 
-  onMessage (handler: (from: string, data: Uint8Array) => void): () => void {
-    this.#handlers.add(handler)
-    return () => { this.#handlers.delete(handler) }
+  onMessage (channel: DatagramChannel, handler: (from: string, data: Uint8Array) => void): () => void {
+    return this.#handlers.add(channel, handler)
   }
 
   async close (): Promise<void> {
@@ -131,13 +138,15 @@ export class UdpDatagrams implements Datagrams {
     if (!this.#limiter.take(`${rinfo.address}:${rinfo.port}`, Date.now())) { this.#drop('rate-limited'); return }
     if (msg.byteLength < HEADER_BYTES + TAG_BYTES || msg.byteLength > MAX_DATAGRAM_BYTES) { this.#drop('garbled'); return }
     if (msg[0] !== VERSION) { this.#drop('other-version'); return }
-    const length = msg.readUInt16BE(1 + KEY_BYTES)
+    const channel = DATAGRAM_CHANNELS[msg[1]!]
+    if (channel === undefined) { this.#drop('unknown-channel'); return }
+    const length = msg.readUInt16BE(KEY_AT + KEY_BYTES)
     if (msg.byteLength !== HEADER_BYTES + length + TAG_BYTES) { this.#drop('garbled'); return }
-    const rawKey = msg.toString('base64', 1, 1 + KEY_BYTES)
+    const rawKey = msg.toString('base64', KEY_AT, KEY_AT + KEY_BYTES)
     let from = this.#senders.get(rawKey)
     if (from === undefined) {
       try {
-        from = peerIdFromPublicKey(publicKeyFromRaw(msg.subarray(1, 1 + KEY_BYTES))).toString()
+        from = peerIdFromPublicKey(publicKeyFromRaw(msg.subarray(KEY_AT, KEY_AT + KEY_BYTES))).toString()
       } catch {
         this.#drop('garbled')
         return
@@ -150,7 +159,7 @@ export class UdpDatagrams implements Datagrams {
     const body = msg.subarray(0, HEADER_BYTES + length)
     if (pairKey === undefined || !timingSafeEqual(tag(pairKey, body), msg.subarray(HEADER_BYTES + length))) { this.#drop('bad-tag'); return }
     const payload = new Uint8Array(msg.subarray(HEADER_BYTES, HEADER_BYTES + length))
-    for (const handler of [...this.#handlers]) handler(from, payload)
+    if (!this.#handlers.deliver(channel, from, payload)) this.#drop('unheard-channel')
   }
 
   #hmacKey (peer: string): KeyObject | undefined {
@@ -171,13 +180,14 @@ export class UdpDatagrams implements Datagrams {
 
 interface Target { host: string, port: number }
 
-const VERSION = 2
+const VERSION = 3
+/** The sender's key comes after the version and the channel. */
+const KEY_AT = 2
 const KEY_BYTES = 32
 const TAG_BYTES = 16
-const HEADER_BYTES = 1 + KEY_BYTES + 2
-/** Largest datagram sent or taken: a heartbeat with room to spare, far below any path's MTU. */
-const MAX_DATAGRAM_BYTES = 512
-const MAX_PAYLOAD_BYTES = MAX_DATAGRAM_BYTES - HEADER_BYTES - TAG_BYTES
+const HEADER_BYTES = KEY_AT + KEY_BYTES + 2
+/** Largest datagram sent or taken: 512 bytes. */
+const MAX_DATAGRAM_BYTES = HEADER_BYTES + MAX_DATAGRAM_PAYLOAD + TAG_BYTES
 
 /** The frame's tag under a pair key: HMAC-SHA256 cut to 16 bytes, as much as a forger must guess. */
 function tag (pairKey: KeyObject, body: Uint8Array): Buffer {

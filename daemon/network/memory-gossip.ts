@@ -1,4 +1,4 @@
-import type { Datagrams } from './datagrams.ts'
+import { ChannelHandlers, MAX_DATAGRAM_PAYLOAD, type DatagramChannel, type Datagrams } from './datagrams.ts'
 import type { Gossip, GossipMessage, GossipVerdict } from './gossip.ts'
 
 /**
@@ -65,12 +65,12 @@ export class MemoryGossipNetwork {
   }
 
   /** @internal Hands a datagram to its recipient after the present task, unless cut off or unknown to the sender. */
-  sendDatagram (from: string, to: string, data: Uint8Array): void {
+  sendDatagram (from: string, to: string, channel: DatagramChannel, data: Uint8Array): void {
     const target = this.#datagrams.get(to)
     if (target === undefined || !this.#nodes.has(to) || this.#blocked(from, to) || this.#noDatagrams.has(`${from}>${to}`)) return
     const copy = new Uint8Array(data)
     queueMicrotask(() => {
-      if (this.#nodes.has(to) && !this.#blocked(from, to) && target.receive(from, copy)) this.delivered.set('datagram', (this.delivered.get('datagram') ?? 0) + 1)
+      if (this.#nodes.has(to) && !this.#blocked(from, to) && target.receive(from, channel, copy)) this.delivered.set('datagram', (this.delivered.get('datagram') ?? 0) + 1)
     })
   }
 
@@ -192,7 +192,7 @@ export class MemoryDatagrams implements Datagrams {
   readonly #network: MemoryGossipNetwork
   readonly #known = new Set<string>()
   readonly #revoked = new Set<string>()
-  readonly #handlers = new Set<(from: string, data: Uint8Array) => void>()
+  readonly #handlers = new ChannelHandlers()
   readonly dropped: Record<string, number> = {}
 
   constructor (network: MemoryGossipNetwork, id: string) {
@@ -209,20 +209,28 @@ export class MemoryDatagrams implements Datagrams {
     this.#known.delete(peer)
   }
 
-  send (peer: string, data: Uint8Array): void {
-    if (this.#known.has(peer)) this.#network.sendDatagram(this.selfId, peer, data)
+  canSend (peer: string): boolean {
+    return this.#known.has(peer)
   }
 
-  onMessage (handler: (from: string, data: Uint8Array) => void): () => void {
-    this.#handlers.add(handler)
-    return () => { this.#handlers.delete(handler) }
+  send (peer: string, channel: DatagramChannel, data: Uint8Array): void {
+    if (this.#known.has(peer) && data.byteLength <= MAX_DATAGRAM_PAYLOAD) this.#network.sendDatagram(this.selfId, peer, channel, data)
+  }
+
+  onMessage (channel: DatagramChannel, handler: (from: string, data: Uint8Array) => void): () => void {
+    return this.#handlers.add(channel, handler)
   }
 
   /** @internal True when a handler got it. As over UDP, only from a peer learnt. */
-  receive (from: string, data: Uint8Array): boolean {
-    if (!this.#known.has(from)) { this.dropped['unknown-sender'] = (this.dropped['unknown-sender'] ?? 0) + 1; return false }
-    for (const h of [...this.#handlers]) h(from, data)
-    return this.#handlers.size > 0
+  receive (from: string, channel: DatagramChannel, data: Uint8Array): boolean {
+    if (!this.#known.has(from)) { this.#drop('unknown-sender'); return false }
+    if (this.#handlers.deliver(channel, from, data)) return true
+    this.#drop('unheard-channel')
+    return false
+  }
+
+  #drop (reason: string): void {
+    this.dropped[reason] = (this.dropped[reason] ?? 0) + 1
   }
 }
 
