@@ -31,6 +31,7 @@ export function metricSources (p: MeteredParts): MetricsSources {
     instances: () => p.supervisor.list(),
     members: g === undefined ? undefined : () => g.directory.nodes(),
     raft: g === undefined ? undefined : () => g.raft.status(),
+    raftDatagrams: g === undefined ? undefined : () => g.raft.stats().heartbeatDatagrams,
     drops: g === undefined ? undefined : () => [{ topic: 'membership', counts: g.directory.drops.counts }, { topic: 'instances', counts: g.reports.drops.counts }, { topic: 'datagram', counts: g.directory.datagramDrops }],
     volumes: g === undefined ? undefined : () => volumeGauges(g.raft.state, p.selfId),
     streamBytes: () => p.network.streamBytes,

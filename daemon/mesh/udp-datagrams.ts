@@ -45,6 +45,12 @@ export class UdpDatagrams implements Datagrams {
   /** Removed from the grid, for good: never learnt again. */
   readonly #revoked = new Set<string>()
   readonly #remoteHost: (peer: string) => string | undefined
+  /**
+   * The address chosen for each peer, and when: looking up the open
+   * connection's host (a peer id parsed, a multiaddr taken apart) cost more
+   * than the rest of a send, and a peer gets several datagrams a second.
+   */
+  readonly #chosen = new Map<string, { target: Target, at: number }>()
   /** Checking costs CPU: a source sending more than heartbeats need is cut short before that. */
   readonly #limiter = new RateLimiter({ ratePerSec: 100, burst: 200 })
   #socket: Socket | undefined
@@ -87,11 +93,13 @@ export class UdpDatagrams implements Datagrams {
       } catch {}
     }
     if (targets.length > 0 && !this.#revoked.has(peer)) this.#addresses.set(peer, targets)
+    this.#chosen.delete(peer)
   }
 
   revoke (peer: string): void {
     this.#revoked.add(peer)
     this.#addresses.delete(peer)
+    this.#chosen.delete(peer)
     this.#hmacKeys.delete(peer)
     for (const [raw, id] of this.#senders) if (id === peer) this.#senders.delete(raw)
   }
@@ -126,12 +134,21 @@ export class UdpDatagrams implements Datagrams {
     if (socket !== undefined) await new Promise<void>(resolve => { socket.close(() => { resolve() }) })
   }
 
-  /** The peer's listen address reached by the open connection's host, else its first non-loopback one, else any. */
+  /**
+   * The peer's listen address reached by the open connection's host, else
+   * its first non-loopback one, else any; chosen again after TARGET_TTL_MS
+   * (the connection may have moved) or when gossip gives new addresses.
+   */
   #target (peer: string): Target | undefined {
+    const now = Date.now()
+    const chosen = this.#chosen.get(peer)
+    if (chosen !== undefined && now - chosen.at < TARGET_TTL_MS) return chosen.target
     const targets = this.#addresses.get(peer)
     if (targets === undefined) return undefined
     const host = this.#remoteHost(peer)
-    return targets.find(t => t.host === host) ?? targets.find(t => !isLoopback(t.host)) ?? targets[0]
+    const target = targets.find(t => t.host === host) ?? targets.find(t => !isLoopback(t.host)) ?? targets[0]!
+    this.#chosen.set(peer, { target, at: now })
+    return target
   }
 
   #receive (msg: Buffer, rinfo: RemoteInfo): void {
@@ -179,6 +196,9 @@ export class UdpDatagrams implements Datagrams {
 }
 
 interface Target { host: string, port: number }
+
+/** How long a chosen address is used before the open connection is looked at again. */
+const TARGET_TTL_MS = 5_000
 
 const VERSION = 3
 /** The sender's key comes after the version and the channel. */

@@ -177,6 +177,12 @@ export class NodeMetrics {
     gauge('trellis_volume_replicas_wanted', 'For each volume this node is primary for: replicas it should have.', ['volume'], g => {
       for (const v of s()?.volumes?.() ?? []) if (v.primary) g.set({ volume: v.volume }, v.replicas)
     })
+    counter('trellis_raft_heartbeat_datagrams_total', 'Raft heartbeats and answers by datagram: sent, received, unanswered (each sends the next 8 to that follower by stream), refused (by reason).', ['event', 'reason'], () => {
+      const d = s()?.raftDatagrams?.()
+      if (d === undefined) return []
+      const events: Array<[Partial<Record<'event' | 'reason', string>>, number]> = [[{ event: 'sent' }, d.sent], [{ event: 'received' }, d.received], [{ event: 'unanswered' }, d.unanswered]]
+      return [...events, ...Object.entries(d.refused).map(([reason, n]): [Partial<Record<'event' | 'reason', string>>, number] => [{ event: 'refused', reason }, n])]
+    })
     counter('trellis_gossip_dropped_total', 'Gossip messages (and, topic datagram, heartbeat datagrams) this node dropped, by topic and reason (garbled, impostor, replayed, too-large, rate-limited, unknown-sender, bad-tag, …).', ['topic', 'reason'], () =>
       (s()?.drops?.() ?? []).flatMap(d => Object.entries(d.counts).map(([reason, n]): [Record<'topic' | 'reason', string>, number] => [{ topic: d.topic, reason }, n])))
     counter('trellis_stream_bytes_total', 'Bytes appliances here sent (direction=sent) and received through their output terminals, counted when a connection ends.', ['direction'], () => {

@@ -8,6 +8,8 @@ export interface MetricsSources {
   members?: () => Array<{ state: string }>
   /** The replicated log's view from here (absent outside a grid). */
   raft?: () => { term: number, commit: number, applied: number, role: string, leader: string | null }
+  /** Raft's idle heartbeats and answers by datagram since start (absent outside a grid, or without datagrams). */
+  raftDatagrams?: () => { sent: number, received: number, unanswered: number, refused: Record<string, number> } | undefined
   /** Gossip messages dropped, by topic and reason, since start. */
   drops?: () => Array<{ topic: string, counts: Record<string, number> }>
   /** Volumes this node holds a replica of or is primary for (absent outside a grid). */

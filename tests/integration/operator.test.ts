@@ -127,6 +127,10 @@ t.test('/metrics on every node parses as Prometheus text, with the named series'
     }
   }
   t.equal(all.reduce((n, m) => n + value(m.get('trellis_raft_leader')), 0), 1, 'exactly one leader')
+  // Idle heartbeats and their answers cross real UDP: every node sent and took some.
+  for (const [i, m] of all.entries()) {
+    t.ok(value(m.get('trellis_raft_heartbeat_datagrams_total'), { event: 'sent' }) > 0 && value(m.get('trellis_raft_heartbeat_datagrams_total'), { event: 'received' }) > 0, `${names[i]!} exchanged Raft heartbeats by datagram`)
+  }
   const running = all.reduce((n, m) => n + (m.get('trellis_instances')?.metrics ?? []).filter(x => x.labels?.state !== 'backoff' && x.labels?.state !== 'failed').reduce((s, x) => s + Number(x.value), 0), 0)
   t.ok(running >= 3, `${running} instances running over the grid by the nodes' counts`)
   const commits = all[0]!.get('trellis_raft_commit_seconds')!.metrics[0]!

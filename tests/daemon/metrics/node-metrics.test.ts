@@ -16,6 +16,7 @@ const sources: MetricsSources = {
   members: () => [{ state: 'up' }, { state: 'up' }, { state: 'down' }],
   raft: () => ({ term: 3, commit: 10, applied: 9, role: 'leader', leader: 'self' }),
   drops: () => [{ topic: 'instances', counts: { garbled: 2, replayed: 0 } }],
+  raftDatagrams: () => ({ sent: 40, received: 38, unanswered: 1, refused: { stale: 3 } }),
   volumes: () => [{ volume: 'shop.db.data', inSyncHere: true, primary: true, inSync: 1, replicas: 2 }],
   streamBytes: () => ({ sent: 100, received: 2000 })
 }
@@ -47,6 +48,8 @@ t.test('gauges come from the sources at the scrape', async t => {
   t.equal(m.get('trellis_gossip_dropped_total')?.type, 'COUNTER')
   t.equal(value(m.get('trellis_gossip_dropped_total'), { topic: 'instances', reason: 'garbled' }), 2)
   t.equal(value(m.get('trellis_stream_bytes_total'), { direction: 'received' }), 2000)
+  t.equal(value(m.get('trellis_raft_heartbeat_datagrams_total'), { event: 'unanswered' }), 1)
+  t.equal(value(m.get('trellis_raft_heartbeat_datagrams_total'), { event: 'refused', reason: 'stale' }), 3)
   t.notOk(m.get('trellis_node_battery_percent')?.metrics.length, 'no battery, no series')
 })
 
