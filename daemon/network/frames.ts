@@ -31,18 +31,21 @@ export function framePrefix (length: number): Buffer {
  * FrameTooLargeError before any of that frame is buffered, so a peer cannot
  * make us hold more than maxBytes. Chunks are held by reference, not copied
  * (a stream's chunks are never reused): a frame inside one chunk is a view of
- * it, one spread over several is joined once.
+ * it, one spread over several is copied once into a buffer from `take`
+ * (a BufferPool's, so the receiver can give it back; a fresh one by default).
  */
 export class FrameDecoder {
   readonly #maxBytes: number
+  readonly #take: (length: number) => Buffer
   /** Bytes received and not yet returned, in arrival order; joined once per frame, so a large frame in small pieces costs one copy, not one per piece. */
   #parts: Buffer[] = []
   #held = 0
   /** Length of the frame being collected; -1 until its prefix has arrived. */
   #length = -1
 
-  constructor (maxBytes: number) {
+  constructor (maxBytes: number, take: (length: number) => Buffer = n => Buffer.allocUnsafe(n)) {
     this.#maxBytes = maxBytes
+    this.#take = take
   }
 
   /** Bytes held waiting for the rest of a frame. */
@@ -63,14 +66,38 @@ export class FrameDecoder {
         this.#length = length
       }
       if (this.#held < HEAD + this.#length) break
-      const all = this.#parts.length === 1 ? this.#parts[0] as Buffer : Buffer.concat(this.#parts, this.#held)
-      frames.push(all.subarray(HEAD, HEAD + this.#length))
-      const rest = all.subarray(HEAD + this.#length)
-      this.#parts = rest.length === 0 ? [] : [rest]
-      this.#held = rest.length
+      frames.push(this.#parts[0]!.length >= HEAD + this.#length ? this.#view() : this.#join())
       this.#length = -1
     }
     return frames
+  }
+
+  /** The frame inside the first part, as a view of it; the part's rest stays. */
+  #view (): Buffer {
+    const first = this.#parts[0]!
+    const end = HEAD + this.#length
+    if (first.length === end) this.#parts.shift()
+    else this.#parts[0] = first.subarray(end)
+    this.#held -= end
+    return first.subarray(HEAD, end)
+  }
+
+  /** The frame spread over several parts, copied into one buffer; what follows it in the last part stays. */
+  #join (): Buffer {
+    const out = this.#take(this.#length)
+    let skip = HEAD // of the prefix still to pass over
+    let at = 0
+    while (at < this.#length) {
+      const part = this.#parts.shift()!
+      const from = Math.min(skip, part.length)
+      skip -= from
+      const n = Math.min(part.length - from, this.#length - at)
+      part.copy(out, at, from, from + n)
+      at += n
+      if (from + n < part.length) this.#parts.unshift(part.subarray(from + n))
+    }
+    this.#held -= HEAD + this.#length
+    return out
   }
 
   /** The first HEAD bytes held, joining only as many parts as that takes. */
@@ -86,11 +113,12 @@ export class FrameDecoder {
 /**
  * Reads frames from a stream until it ends, calling onFrame for each; resolves
  * when the stream ends or closes, rejects on a bad frame (after destroying the
- * stream) or a stream error. onFrame may throw to reject the same way.
+ * stream) or a stream error. onFrame may throw to reject the same way. `take`
+ * supplies the buffers frames spread over several chunks are joined into.
  */
-export function readFrames (stream: Duplex, maxBytes: number, onFrame: (payload: Buffer) => void): Promise<void> {
+export function readFrames (stream: Duplex, maxBytes: number, onFrame: (payload: Buffer) => void, take?: (length: number) => Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
-    const decoder = new FrameDecoder(maxBytes)
+    const decoder = new FrameDecoder(maxBytes, take)
     let settled = false
     const finish = (err?: unknown): void => {
       if (settled) return

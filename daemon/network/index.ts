@@ -30,3 +30,5 @@ export type { LinkPacerInit, PacerClock, PacerView, PieceTicket } from './link-p
 export { DropCounters } from './gossip-drops.ts'
 export type { DropReason } from './gossip-drops.ts'
 export { SplitTransport } from './split-transport.ts'
+export { BufferPool } from './buffer-pool.ts'
+export type { BufferPoolInit } from './buffer-pool.ts'

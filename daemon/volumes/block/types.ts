@@ -53,7 +53,11 @@ export interface BlockStore {
   readonly readOnly: boolean
   /** Reads `length` bytes at `offset`, verifying checksums (ERR_CHECKSUM_MISMATCH names the block). */
   read (offset: number, length: number): Promise<Buffer>
-  /** Writes `data` at `offset`. */
+  /**
+   * Writes `data` at `offset`. Once the promise resolves, `data` is the
+   * caller's again: a store keeps no reference to it and has no I/O on it in
+   * flight (the NBD and replica servers hand the buffer to the next request).
+   */
   write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void>
   /** Makes the range read as zeroes. */
   writeZeroes (offset: number, length: number, options: ZeroOptions): Promise<void>

@@ -106,8 +106,8 @@ export class GridVolumes implements VolumeAttacher {
     this.#c = components
     this.#init = init
     this.#log = components.logger.child({ component: 'volumes' })
-    this.#replicas = new ReplicaServer({ transport: components.transport, logger: this.#log })
-    this.#nbd = new NbdServer({ logger: this.#log })
+    this.#replicas = new ReplicaServer({ transport: components.transport, logger: this.#log, clock: components.clock })
+    this.#nbd = new NbdServer({ logger: this.#log, clock: components.clock })
     this.#socket = join(init.runDir, 'nbd.sock')
     this.#pacers = components.pacers
     // Every applied command may change a volume; a burst of them makes one pass.

@@ -11,9 +11,9 @@ import type { Logger } from 'pino'
 import * as C from './constants.ts'
 import { ConnectionClosedError, ProtocolError } from './errors.ts'
 import { isReadOnly, negotiate, type HandshakeContext } from './handshake.ts'
-import { TurnWriter } from '../../network/index.ts'
+import { TurnWriter, type BufferPool } from '../../network/index.ts'
 import { SocketReader } from './reader.ts'
-import type { NbdExport, NbdServerStats } from './types.ts'
+import type { NbdConnectionCounters, NbdExport } from './types.ts'
 
 /** A parsed request header. */
 export interface NbdRequest {
@@ -39,8 +39,10 @@ export interface ConnectionLimits {
 export interface ConnectionComponents {
   socket: Socket
   logger: Logger
-  stats: NbdServerStats
+  stats: NbdConnectionCounters
   handshake: HandshakeContext
+  /** Buffers for write payloads that arrive in several socket chunks, given back once the store wrote them. */
+  pool: BufferPool
 }
 
 /** The NBD error for a request before it reaches the store, or 0 when it may proceed ("Error values" in doc/proto.md). */
@@ -77,9 +79,10 @@ export class NbdConnection {
   readonly socket: Socket
   private readonly reader: SocketReader
   private readonly writer: TurnWriter
-  private readonly stats: NbdServerStats
+  private readonly stats: NbdConnectionCounters
   private readonly handshake: HandshakeContext
   private readonly limits: ConnectionLimits
+  private readonly pool: BufferPool
   private log: Logger
   private inFlight = 0
   private inFlightBytes = 0
@@ -92,9 +95,10 @@ export class NbdConnection {
     this.stats = components.stats
     this.handshake = components.handshake
     this.limits = init
+    this.pool = components.pool
     this.log = components.logger
     // Above one maximal request plus its header the socket pauses; TCP then slows the client.
-    this.reader = new SocketReader(this.socket, C.MAX_PAYLOAD + C.REQUEST_HEADER_BYTES)
+    this.reader = new SocketReader(this.socket, C.MAX_PAYLOAD + C.REQUEST_HEADER_BYTES, n => this.pool.take(n))
     this.writer = new TurnWriter(this.socket)
     this.socket.on('error', err => { this.log.debug({ err }, 'socket error') })
     this.socket.on('close', () => { this.wakeAll() })
@@ -181,6 +185,8 @@ export class NbdConnection {
         }
         case C.NBD_CMD_WRITE:
           await store.write(req.offset, payload!, { generation: generation(), fua })
+          // Written everywhere it goes: no I/O holds it now. After a failure it is left to the collector.
+          this.pool.give(payload!)
           this.stats.bytesWritten += req.length
           return { error: 0 }
         case C.NBD_CMD_FLUSH:

@@ -25,7 +25,13 @@ export interface NbdServerStats {
   errors: number
   bytesRead: number
   bytesWritten: number
+  /** Write payloads joined from several socket chunks into a pooled buffer, and how many of those reused one. */
+  payloadsPooled: number
+  payloadsReused: number
 }
+
+/** The counters connections keep themselves (the pool's are read from it). */
+export type NbdConnectionCounters = Omit<NbdServerStats, 'payloadsPooled' | 'payloadsReused'>
 
 /** Where a listener is: a TCP port or a Unix socket path. */
 export type NbdAddress = { host: string, port: number } | { path: string }

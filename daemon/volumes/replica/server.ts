@@ -2,7 +2,8 @@ import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import type { Transport } from '../../network/index.ts'
 import type { BlockStore } from '../block/index.ts'
-import { readFrames, TurnWriter } from '../../network/index.ts'
+import { RealClock, type Clock } from '../../../controller/clock/index.ts'
+import { BufferPool, readFrames, TurnWriter } from '../../network/index.ts'
 import { NoSuchReplicaError } from './errors.ts'
 import {
   MAX_FRAME, Op, REPLICA_PROTOCOL, decodeRequest, encodeChecksums, encodeGeometry, framedResponse,
@@ -13,6 +14,8 @@ import {
 export interface ReplicaServerComponents {
   transport: Transport
   logger: Logger
+  /** Times the frame pool's idle trim; the wall clock by default. */
+  clock?: Clock
 }
 
 /** The volumes a node holds replicas of, by volume id. */
@@ -26,9 +29,19 @@ export interface ReplicaServerStats {
   requests: number
   /** Streams closed because a frame could not be decoded. */
   garbage: number
+  /** Frames joined from several chunks into a pooled buffer, and how many of those reused one. */
+  pooledFrames: number
+  reusedFrames: number
 }
 
 const EMPTY = Buffer.alloc(0)
+
+/**
+ * Buffers kept for frames joined from chunks (BufferPool): enough for a
+ * primary's writes in flight at the NBD server's usual depth (8 × 1 MiB,
+ * twice over), dropped after a few seconds without writes.
+ */
+const POOL = { maxBytes: MAX_FRAME, maxPooledBytes: 16 * 1024 * 1024, idleMs: 10_000 }
 
 /**
  * Serves `/trellis/replica/1` on one node: applies primaries' changes to the
@@ -38,18 +51,23 @@ const EMPTY = Buffer.alloc(0)
  * loop leave in one write (TurnWriter). A write is checked against the
  * store's generation fence, and answered only once the store resolved it —
  * after fdatasync when FUA or flush asked. A malformed frame closes its
- * stream; the node stays up.
+ * stream; the node stays up. A frame that came in several chunks is joined
+ * into a pooled buffer, given back once its request succeeded (every write
+ * of it done); after a failure it is left to the collector, as a write that
+ * failed part-way may still have I/O on it.
  */
 export class ReplicaServer {
   readonly #log: Logger
   readonly #transport: Transport
   readonly #volumes: Map<string, BlockStore>
   readonly #streams = new Set<Duplex>()
-  readonly #stats: ReplicaServerStats = { streams: 0, requests: 0, garbage: 0 }
+  readonly #stats = { streams: 0, requests: 0, garbage: 0 }
+  readonly #pool: BufferPool
   #closing?: Promise<void>
 
   constructor (components: ReplicaServerComponents, init: ReplicaServerInit = {}) {
     this.#log = components.logger.child({ component: 'replica-server' })
+    this.#pool = new BufferPool({ clock: components.clock ?? new RealClock() }, POOL)
     this.#transport = components.transport
     this.#volumes = new Map(init.volumes)
     this.#transport.handle(REPLICA_PROTOCOL, (stream, from) => { this.#accept(stream, from) })
@@ -66,7 +84,8 @@ export class ReplicaServer {
   }
 
   stats (): ReplicaServerStats {
-    return { ...this.#stats }
+    const pool = this.#pool.stats()
+    return { ...this.#stats, pooledFrames: pool.taken, reusedFrames: pool.reused }
   }
 
   /** Stops accepting streams and destroys open ones; the same promise however often called. */
@@ -79,6 +98,7 @@ export class ReplicaServer {
     this.#transport.unhandle(REPLICA_PROTOCOL)
     for (const s of this.#streams) s.destroy()
     this.#streams.clear()
+    this.#pool.clear()
   }
 
   #accept (stream: Duplex, from: string): void {
@@ -92,8 +112,8 @@ export class ReplicaServer {
     readFrames(stream, MAX_FRAME, payload => {
       const req = decodeRequest(payload)
       this.#stats.requests++
-      this.#answer(writer, req)
-    }).catch((err: unknown) => {
+      this.#answer(writer, req, payload)
+    }, n => this.#pool.take(n)).catch((err: unknown) => {
       const code = (err as { code?: string }).code
       if (code === 'ERR_BAD_REPLICA_FRAME' || code === 'ERR_FRAME_TOO_LARGE') {
         this.#stats.garbage++
@@ -104,11 +124,14 @@ export class ReplicaServer {
   }
 
   /** Starts the request at once (keeping arrival order at the store) and writes the answer when it settles. */
-  #answer (writer: TurnWriter, req: ReplicaRequest): void {
+  #answer (writer: TurnWriter, req: ReplicaRequest, frame: Buffer): void {
     const store = this.#volumes.get(req.volume)
     const started = store === undefined ? Promise.reject(new NoSuchReplicaError(req.volume)) : this.#serve(store, req)
     started.then(
-      payload => { writer.write([framedResponse({ id: req.id, error: '', generation: store?.generation ?? 0, payload })]) },
+      payload => {
+        this.#pool.give(frame)
+        writer.write([framedResponse({ id: req.id, error: '', generation: store?.generation ?? 0, payload })])
+      },
       (err: unknown) => {
         const e = err as { code?: unknown, highest?: unknown }
         const code = typeof e.code === 'string' && e.code !== '' ? e.code : 'ERR_REPLICA_INTERNAL'

@@ -34,7 +34,7 @@ t.test('qemu-io writes patterns that read back, over TCP and a Unix socket', { s
 })
 
 t.test('nbdcopy copies a random 64 MiB image in and out unchanged', { skip: needs('nbdcopy') }, async t => {
-  const { uri, dir } = await serve(t)
+  const { uri, dir, server } = await serve(t)
   const src = join(dir, 'in.img')
   const dst = join(dir, 'out.img')
   const data = randomBytes(64 * MiB)
@@ -42,6 +42,9 @@ t.test('nbdcopy copies a random 64 MiB image in and out unchanged', { skip: need
   await run(t, 'nbdcopy', [src, uri])
   await run(t, 'nbdcopy', [uri, dst])
   t.equal(sha(await readFile(dst)), sha(data))
+  // Its writes (256 KiB, many in flight) arrive in pieces: joined into pooled buffers, used again once written.
+  const { payloadsPooled, payloadsReused } = server.stats()
+  t.ok(payloadsPooled > 100 && payloadsReused > 100, `payload buffers pooled (${payloadsPooled}) and reused (${payloadsReused})`)
 })
 
 t.test('nbdinfo lists the export with its size and block sizes; qemu-img info reads it', { skip: needs('nbdinfo', 'qemu-img') }, async t => {
