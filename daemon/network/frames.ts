@@ -87,15 +87,20 @@ export class FrameDecoder {
     const out = this.#take(this.#length)
     let skip = HEAD // of the prefix still to pass over
     let at = 0
+    let i = 0
+    let rest: Buffer | undefined
+    // By index, the parts dropped once at the end: a frame may come in millions of one-byte pieces.
     while (at < this.#length) {
-      const part = this.#parts.shift()!
+      const part = this.#parts[i++]!
       const from = Math.min(skip, part.length)
       skip -= from
       const n = Math.min(part.length - from, this.#length - at)
       part.copy(out, at, from, from + n)
       at += n
-      if (from + n < part.length) this.#parts.unshift(part.subarray(from + n))
+      if (from + n < part.length) rest = part.subarray(from + n)
     }
+    const after = this.#parts.slice(i)
+    this.#parts = rest === undefined ? after : [rest, ...after]
     this.#held -= HEAD + this.#length
     return out
   }
