@@ -128,7 +128,7 @@ export class SparseFileStore implements BlockStore {
     this.log?.warn({ extents: dirty.length }, 'recovered after an unclean shutdown: re-checksummed the active extents')
   }
 
-  async read (offset: number, length: number): Promise<Buffer> {
+  async read (offset: number, length: number, into?: Buffer): Promise<Buffer> {
     return await this.op(async () => {
       checkRange(offset, length, this.size, MIN_BLOCK_SIZE)
       this.counters.reads++
@@ -138,7 +138,9 @@ export class SparseFileStore implements BlockStore {
       const release = await this.locks.acquire(first, last)
       try {
         const start = first * bs
-        const span = Buffer.allocUnsafe(Math.min(this.size, (last + 1) * bs) - start)
+        const spanLength = Math.min(this.size, (last + 1) * bs) - start
+        // The caller's buffer when the range is whole blocks, as a rebuild's chunks are.
+        const span = into !== undefined && offset === start && into.length === spanLength && length === spanLength ? into : Buffer.allocUnsafe(spanLength)
         let anyData = false
         for (let b = first; b <= last; b++) if (this.table.states[b] === BlockState.data) { anyData = true; break }
         if (anyData) await preadFully(this.data, span, start)

@@ -51,8 +51,12 @@ export interface BlockStore {
   readonly generation: number
   /** Whether every change is refused. */
   readonly readOnly: boolean
-  /** Reads `length` bytes at `offset`, verifying checksums (ERR_CHECKSUM_MISMATCH names the block). */
-  read (offset: number, length: number): Promise<Buffer>
+  /**
+   * Reads `length` bytes at `offset`, verifying checksums (ERR_CHECKSUM_MISMATCH
+   * names the block). With `into` (exactly `length` bytes) a store may read
+   * straight into it and return it; the caller uses what is returned either way.
+   */
+  read (offset: number, length: number, into?: Buffer): Promise<Buffer>
   /**
    * Writes `data` at `offset`. Once the promise resolves, `data` is the
    * caller's again: a store keeps no reference to it and has no I/O on it in

@@ -18,6 +18,7 @@ import type { BlockStore } from '../block/index.ts'
 import type { ReplicaClient } from './client.ts'
 import type { OverlapQueue } from './ordering.ts'
 import { MAX_WRITE, Op } from './wire.ts'
+import { copyBuffers } from './copy-buffers.ts'
 
 /** Pieces one walk keeps waiting for answers: enough to cover a round trip at the pace, few enough that an abort stops soon. */
 const PIECES_IN_FLIGHT = 4
@@ -68,7 +69,8 @@ async function copyPiece (c: PacedCopy, p: CopyRun): Promise<void> {
   try {
     await c.order.run(p.offset, p.length, async () => {
       c.signal.throwIfAborted()
-      const data = await c.local.read(p.offset, p.length)
+      const into = copyBuffers.take(p.length)
+      const data = await c.local.read(p.offset, p.length, into)
       // Zeroes go as write-zeroes: no payload, a hole on the replica; judged by content, never by CRC.
       const zero = isZero(data)
       // What travels is a header: counted as the whole piece, its quick answer would read as a fast link.
@@ -78,6 +80,8 @@ async function copyPiece (c: PacedCopy, p: CopyRun): Promise<void> {
       await c.client.request(zero
         ? { op: Op.writeZeroes, generation: c.generation, offset: p.offset, length: p.length }
         : { op: Op.write, generation: c.generation, offset: p.offset, payload: data })
+      // Answered: nothing reads it any more. After a failure it is left to the collector.
+      copyBuffers.give(into)
     })
   } catch (err) {
     c.pacer.lost(ticket, left)

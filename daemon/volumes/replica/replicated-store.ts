@@ -161,8 +161,8 @@ export class ReplicatedBlockStore implements BlockStore {
     return await walk
   }
 
-  async read (offset: number, length: number): Promise<Buffer> {
-    return await this.#local.read(offset, length)
+  async read (offset: number, length: number, into?: Buffer): Promise<Buffer> {
+    return await this.#local.read(offset, length, into)
   }
 
   async checksums (offset: number, length: number): Promise<BlockChecksums> {

@@ -6,6 +6,7 @@ import type { OverlapQueue } from './ordering.ts'
 import type { TokenBucket } from './throttle.ts'
 import { MAX_WRITE, Op, decodeChecksums } from './wire.ts'
 import { coarsen } from './coarsen.ts'
+import { copyBuffers } from './copy-buffers.ts'
 import { copyPaced } from './paced-copy.ts'
 
 const MiB = 1024 * 1024 // bytes
@@ -235,7 +236,8 @@ function differingRuns (mine: BlockChecksums, theirs: BlockChecksums, size: numb
  * can never turn data into a hole.
  */
 async function copyRun (w: ResyncWalk, r: Run): Promise<void> {
-  const data = await w.local.read(r.offset, r.length)
+  const into = copyBuffers.take(r.length)
+  const data = await w.local.read(r.offset, r.length, into)
   const bs = w.local.preferredBlockSize
   const zero = Buffer.alloc(Math.min(bs, r.length))
   const parts: Array<Promise<unknown>> = []
@@ -253,6 +255,8 @@ async function copyRun (w: ResyncWalk, r: Run): Promise<void> {
   const sent = await Promise.allSettled(parts)
   const failed = sent.find(s => s.status === 'rejected')
   if (failed !== undefined) throw failed.reason
+  // Every request made from it answered: nothing reads it any more. After a failure it is left to the collector.
+  copyBuffers.give(into)
 }
 
 function isZero (data: Buffer, at: number, bs: number, zero: Buffer): boolean {

@@ -61,6 +61,21 @@ t.test('out-of-range and misaligned requests are refused and write nothing', asy
   await t.rejects(stat(join(dir, 'z')), { code: 'ENOENT' }, 'and created nothing')
 })
 
+t.test('a read of whole blocks fills the buffer given, zero blocks included; any other read uses one of its own', async t => {
+  const { store } = await scratch(t)
+  await store.write(0, fill(BS, 0xab), { generation: 1 })
+  const into = Buffer.alloc(2 * BS, 0x77) // stale bytes where the zero block goes
+  const got = await store.read(0, 2 * BS, into)
+  t.equal(got.buffer, into.buffer, 'read straight into it')
+  t.same(got, Buffer.concat([fill(BS, 0xab), fill(BS, 0)]), 'data, then the zero block as zeroes')
+  const small = Buffer.alloc(BS)
+  const part = await store.read(512, BS, small)
+  t.not(part.buffer, small.buffer, 'a read that is not whole blocks is not read into it')
+  t.same(part, Buffer.concat([fill(BS - 512, 0xab), fill(512, 0)]))
+  const wrong = Buffer.alloc(BS)
+  t.not((await store.read(0, 2 * BS, wrong)).buffer, wrong.buffer, 'nor one of another length')
+})
+
 t.test('trim and write-zeroes read back zeroes, whole and partial blocks', async t => {
   const { store } = await scratch(t)
   await store.write(0, fill(4 * BS, 0x5a), { generation: 1 })

@@ -27,7 +27,7 @@ export class CountingStore implements BlockStore {
   get preferredBlockSize (): number { return this.inner.preferredBlockSize }
   get generation (): number { return this.inner.generation }
   get readOnly (): boolean { return this.inner.readOnly }
-  async read (offset: number, length: number): Promise<Buffer> { return await this.inner.read(offset, length) }
+  async read (offset: number, length: number, into?: Buffer): Promise<Buffer> { return await this.inner.read(offset, length, into) }
   async write (offset: number, data: Uint8Array, o: ChangeOptions): Promise<void> { if (o.fua === true) this.fuaChanges++; await this.inner.write(offset, data, o) }
   async writeZeroes (offset: number, length: number, o: ZeroOptions): Promise<void> { if (o.fua === true) this.fuaChanges++; await this.inner.writeZeroes(offset, length, o) }
   async trim (offset: number, length: number, o: ChangeOptions): Promise<void> { if (o.fua === true) this.fuaChanges++; await this.inner.trim(offset, length, o) }

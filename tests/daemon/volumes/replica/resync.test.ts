@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import type { ReplicatedBlockStore } from '../../../../daemon/volumes/replica/index.ts'
 import { LinkPacer } from '../../../../daemon/network/index.ts'
 import { RealClock } from '../../../../controller/clock/index.ts'
+import { copyBuffers } from '../../../../daemon/volumes/replica/copy-buffers.ts'
 import { DropGate, KiB, MiB, type Cluster, cluster, crcs } from './helpers.ts'
 
 const BLOCK = 64 * KiB // the checksum block of volumes made before the 4 KiB default, which most tests here use
@@ -104,6 +105,7 @@ for (const bs of BOTH) for (const mode of MODES) {
     for (let i = 0; i < 100; i++) await change()
 
     let done = false
+    const pooled = copyBuffers.stats()
     // Chunks as small as the blocks allow: many of them, so the walk (several chunks in flight) outlasts a few rounds of changes.
     const rebuild = p.resync('c', copyOptions(mode, 64 * KiB)).finally(() => { done = true })
     let during = 0
@@ -116,6 +118,8 @@ for (const bs of BOTH) for (const mode of MODES) {
     t.ok(during >= 16, `changes ran during the rebuild (${during})`)
     t.equal(result.blocksCompared, SIZE / bs)
     t.ok(result.blocksCopied > 0 && result.blocksCopied <= SIZE / bs, `copied ${result.blocksCopied} blocks`)
+    // Chunks were read into pooled buffers used again; a buffer reused too early would show as wrong bytes below.
+    t.ok(copyBuffers.stats().reused > pooled.reused, `copy buffers reused (${copyBuffers.stats().reused - pooled.reused})`)
     for (let i = 0; i < 40; i++) await change()
     await converged(t, c, ['b', 'c'])
     await p.setInSync(['b', 'c'], 1)
