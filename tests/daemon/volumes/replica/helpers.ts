@@ -62,13 +62,17 @@ export async function cluster (t: Test, ids = ['a', 'b', 'c'], size = 16 * MiB, 
   const nodes: Record<string, Node> = {}
   const primaries: ReplicatedBlockStore[] = []
   t.teardown(async () => {
-    for (const p of primaries) await p.close()
-    for (const n of Object.values(nodes)) {
-      await n.server.close()
-      await n.store.close()
-      await n.transport.close()
+    // A close that fails (a test that broke a store on purpose, or failed) must not leave the temp dir behind.
+    try {
+      for (const p of primaries) await p.close()
+      for (const n of Object.values(nodes)) {
+        await n.server.close()
+        await n.store.close()
+        await n.transport.close()
+      }
+    } finally {
+      await rm(root, { recursive: true, force: true })
     }
-    await rm(root, { recursive: true, force: true })
   })
   for (const id of ids) {
     const transport = new LoopbackTransport({ network }, { nodeId: id })
