@@ -180,8 +180,8 @@ export class NodeMetrics {
     counter('trellis_raft_heartbeat_datagrams_total', 'Raft heartbeats and answers by datagram: sent, received, unanswered (each sends the next 8 to that follower by stream), refused (by reason).', ['event', 'reason'], () => {
       const d = s()?.raftDatagrams?.()
       if (d === undefined) return []
-      const events: Array<[Partial<Record<'event' | 'reason', string>>, number]> = [[{ event: 'sent' }, d.sent], [{ event: 'received' }, d.received], [{ event: 'unanswered' }, d.unanswered]]
-      return [...events, ...Object.entries(d.refused).map(([reason, n]): [Partial<Record<'event' | 'reason', string>>, number] => [{ event: 'refused', reason }, n])]
+      const refused = Object.entries(d.refused).map(([reason, n]): [Record<'event' | 'reason', string>, number] => [{ event: 'refused', reason }, n])
+      return [[{ event: 'sent' }, d.sent], [{ event: 'received' }, d.received], [{ event: 'unanswered' }, d.unanswered], ...refused]
     })
     counter('trellis_gossip_dropped_total', 'Gossip messages (and, topic datagram, heartbeat datagrams) this node dropped, by topic and reason (garbled, impostor, replayed, too-large, rate-limited, unknown-sender, bad-tag, …).', ['topic', 'reason'], () =>
       (s()?.drops?.() ?? []).flatMap(d => Object.entries(d.counts).map(([reason, n]): [Record<'topic' | 'reason', string>, number] => [{ topic: d.topic, reason }, n])))

@@ -16,12 +16,12 @@ export class SocketReader {
   private readonly socket: Socket
   private readonly highWater: number
   /** Where a read spread over several chunks is copied to (a BufferPool's take, so the caller can give it back). */
-  private readonly join: (length: number) => Buffer
+  private readonly joinInto: (length: number) => Buffer
 
-  constructor (socket: Socket, highWater: number, join: (length: number) => Buffer = n => Buffer.allocUnsafe(n)) {
+  constructor (socket: Socket, highWater: number, take: (length: number) => Buffer = n => Buffer.allocUnsafe(n)) {
     this.socket = socket
     this.highWater = highWater
-    this.join = join
+    this.joinInto = take
     socket.on('data', (chunk: Buffer) => {
       this.chunks.push(chunk)
       this.buffered += chunk.length
@@ -69,7 +69,7 @@ export class SocketReader {
       if (head.length === n) this.chunks.shift()
       else this.chunks[0] = head.subarray(n)
     } else {
-      out = this.join(n)
+      out = this.joinInto(n)
       let done = 0
       while (done < n) {
         const c = this.chunks[0]!
