@@ -17,6 +17,8 @@ const NEEDED: Needed[] = [
   { command: 'psql', pkg: 'postgresql-client-15' },
   // Consoles and exec drop to the instance's user with it.
   { command: 'setpriv', pkg: 'util-linux' },
+  // What a FUA write asks of the kernel is read from strace (tests/daemon/volumes/block/fua-syscalls.test.ts).
+  { command: 'strace', pkg: 'strace' },
   // The web console's walk-through drives a real headless browser (tests/integration/console.test.ts).
   { command: 'chromium', pkg: 'chromium' }
 ]

@@ -24,20 +24,28 @@ export class TurnWriter {
   /**
    * Queues the chunks, in order, for this turn's write; `done` runs once the
    * stream has taken the last of them (at once when the stream is gone and
-   * they are dropped).
+   * they are dropped). `lone` says the caller has nothing else in flight on
+   * this stream, so no other write is coming to share the turn's: the chunks
+   * leave at once, as one writev, instead of waiting for the rest of the turn
+   * (on a primary that is the local store's write being submitted, ~100 µs
+   * here). When the turn is corked already they join it, keeping the order.
    */
-  write (chunks: readonly Uint8Array[], done?: () => void): void {
+  write (chunks: readonly Uint8Array[], done?: () => void, lone = false): void {
     const stream = this.#stream
     const parts = chunks.filter(c => c.byteLength > 0)
     if (parts.length === 0 || stream.destroyed || stream.writableEnded) { done?.(); return }
+    const now = lone && !this.#corked
     if (!this.#corked) {
-      this.#corked = true
       stream.cork()
-      setImmediate(this.#uncork)
+      if (!now) {
+        this.#corked = true
+        setImmediate(this.#uncork)
+      }
     }
     const last = parts.length - 1
     // The stream calls back on every path, an error included, so a budget held for `done` is always returned.
     parts.forEach((c, i) => { stream.write(c, i === last && done !== undefined ? () => { done() } : undefined) })
+    if (now) stream.uncork()
   }
 
   readonly #uncork = (): void => {

@@ -3,6 +3,7 @@
  * against what the caller expects, the three files opened, and the store
  * recovered after a crash before anyone writes to it.
  */
+import { constants } from 'node:fs'
 import { open, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ENTRY_BYTES } from './checksum-table.ts'
@@ -53,11 +54,14 @@ export async function openSparseFileStore (components: SparseFileStoreComponents
   try {
     for (const name of [FILES.data, FILES.table, FILES.activity]) handles.push(await open(join(dir, name), flags))
     const [data, table, activity] = handles as [FileHandle, FileHandle, FileHandle]
+    // A second handle on the data file, whose writes are durable when they return (see StoreFiles.dataSync).
+    const dataSync = init.readOnly === true ? undefined : await open(join(dir, FILES.data), constants.O_RDWR | constants.O_DSYNC)
+    if (dataSync !== undefined) handles.push(dataSync)
     const blocks = Math.ceil(meta.size / meta.blockSize)
     if ((await data.stat()).size !== meta.size || (await table.stat()).size < blocks * ENTRY_BYTES) {
       throw new BlockStoreCorruptError(`data or checksum file in ${dir} has the wrong size`)
     }
-    const store = new SparseFileStore(components, { dir, meta, data, table, activity, readOnly: init.readOnly === true, alLimit })
+    const store = new SparseFileStore(components, { dir, meta, data, dataSync, table, activity, readOnly: init.readOnly === true, alLimit })
     await store.recover()
     return store
   } catch (err) {

@@ -215,8 +215,8 @@ export class NbdConnection {
     h.writeUInt32BE(C.SIMPLE_REPLY_MAGIC, 0)
     h.writeUInt32BE(error, 4)
     cookie.copy(h, 8)
-    // Replies completed in one turn of the event loop leave in one write.
-    this.writer.write(data !== undefined && error === 0 ? [h, data] : [h], done)
+    // Replies completed in one turn of the event loop leave in one write; the only request in flight's at once.
+    this.writer.write(data !== undefined && error === 0 ? [h, data] : [h], done, this.inFlight === 1)
   }
 
   /** Waits for room under both limits, then takes it; one request may always proceed alone. */

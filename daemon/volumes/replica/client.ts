@@ -161,8 +161,8 @@ export class ReplicaClient {
         reject,
         timer
       })
-      // Every request of this turn leaves in one write; the payload goes as it is, after its head.
-      writer.write([head, payload])
+      // Every request of this turn leaves in one write, the payload as it is after its head; a lone one leaves at once.
+      writer.write([head, payload], undefined, this.#pending.size === 1)
     })
   }
 

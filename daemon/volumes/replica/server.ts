@@ -36,6 +36,12 @@ export interface ReplicaServerStats {
 
 const EMPTY = Buffer.alloc(0)
 
+/** A stream's writer, and how many of its requests are being served. */
+interface Answers {
+  writer: TurnWriter
+  inFlight: number
+}
+
 /**
  * Buffers kept for frames joined from chunks (BufferPool): enough for a
  * rebuild's chunks in flight (4 × 4 MiB) or a primary's writes at the NBD
@@ -109,13 +115,13 @@ export class ReplicaServer {
     this.#stats.streams++
     this.#streams.add(stream)
     const log = this.#log.child({ peer: from })
-    const writer = new TurnWriter(stream)
+    const answers: Answers = { writer: new TurnWriter(stream), inFlight: 0 }
     // A stream reset by the peer or a partition is normal life; only its end matters.
     stream.on('error', () => {})
     readFrames(stream, MAX_FRAME, payload => {
       const req = decodeRequest(payload)
       this.#stats.requests++
-      this.#answer(writer, req, payload)
+      this.#answer(answers, req, payload)
     }, n => this.#pool.take(n)).catch((err: unknown) => {
       const code = (err as { code?: string }).code
       if (code === 'ERR_BAD_REPLICA_FRAME' || code === 'ERR_FRAME_TOO_LARGE') {
@@ -127,19 +133,22 @@ export class ReplicaServer {
   }
 
   /** Starts the request at once (keeping arrival order at the store) and writes the answer when it settles. */
-  #answer (writer: TurnWriter, req: ReplicaRequest, frame: Buffer): void {
+  #answer (answers: Answers, req: ReplicaRequest, frame: Buffer): void {
+    const { writer } = answers
+    answers.inFlight++
     const store = this.#volumes.get(req.volume)
     const started = store === undefined ? Promise.reject(new NoSuchReplicaError(req.volume)) : this.#serve(store, req)
     started.then(
       payload => {
         this.#pool.give(frame)
-        writer.write([framedResponse({ id: req.id, error: '', generation: store?.generation ?? 0, payload })])
+        // The stream's only request answers at once: nothing else would share the turn's write.
+        writer.write([framedResponse({ id: req.id, error: '', generation: store?.generation ?? 0, payload })], undefined, --answers.inFlight === 0)
       },
       (err: unknown) => {
         const e = err as { code?: unknown, highest?: unknown }
         const code = typeof e.code === 'string' && e.code !== '' ? e.code : 'ERR_REPLICA_INTERNAL'
         const generation = typeof e.highest === 'number' ? e.highest : (store?.generation ?? 0)
-        writer.write([framedResponse({ id: req.id, error: code, generation, payload: EMPTY })])
+        writer.write([framedResponse({ id: req.id, error: code, generation, payload: EMPTY })], undefined, --answers.inFlight === 0)
       }
     )
   }

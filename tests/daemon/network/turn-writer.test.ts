@@ -33,6 +33,22 @@ t.test('what is written in one turn leaves in one writev, in order; the next tur
   t.equal(stream.writableCorked, 0, 'the stream is left uncorked')
 })
 
+t.test('a lone write leaves at once as one writev; one while the turn is corked joins its batch, in order', async t => {
+  const { stream, calls } = recorder()
+  const w = new TurnWriter(stream)
+  let done = false
+  w.write([Buffer.from('a'), Buffer.from('b')], () => { done = true }, true)
+  t.same(calls.map(c => Buffer.concat(c).toString()), ['ab'], 'written before the turn ends, its chunks in one call')
+  t.equal(stream.writableCorked, 0, 'and the stream is not left corked')
+  w.write([Buffer.from('c')])
+  w.write([Buffer.from('d')], undefined, true)
+  t.equal(calls.length, 1, 'a lone write after a batched one in the same turn waits with it')
+  await turn()
+  t.same(calls.map(c => Buffer.concat(c).toString()), ['ab', 'cd'], 'the batch leaves at the turn\'s end, in call order')
+  t.ok(done, 'the lone write\'s done ran')
+  t.equal(stream.writableCorked, 0, 'nothing is left corked')
+})
+
 t.test('empty chunks are skipped; a write to a destroyed or ended stream is dropped and its done runs at once', async t => {
   const { stream, calls } = recorder()
   const w = new TurnWriter(stream)

@@ -1,0 +1,44 @@
+import t from 'tap'
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+/**
+ * What a FUA write asks of the kernel, read from strace: the store's
+ * counters say how many syncs it meant to make, this says which calls it
+ * made on which file, so a FUA write that skipped its sync fails here.
+ */
+t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a FUA first write syncs data and table', async t => {
+  const root = await mkdtemp(join(tmpdir(), 'trellis-block-fua-'))
+  t.teardown(() => rm(root, { recursive: true, force: true }))
+  const dir = join(root, 'vol')
+  const trace = join(root, 'trace')
+  const { stdout } = await promisify(execFile)('strace', [
+    '-f', '-qq', '-o', trace, '-e', 'trace=openat,pwrite64,write,fdatasync,fsync',
+    process.execPath, join(import.meta.dirname, 'fua-writer.ts'), dir
+  ], { timeout: 60_000 })
+  t.equal(stdout, '<overwrite>\n</overwrite>\n<fresh>\n</fresh>\n', 'the writer ran to its end')
+
+  const lines = (await readFile(trace, 'utf8')).split('\n')
+  // Which file each descriptor is, and whether it was opened O_DSYNC (the last open of a number wins, as numbers are reused).
+  const fds = new Map<number, { path: string, dsync: boolean }>()
+  const calls: Record<string, string[]> = {}
+  let section: string | undefined
+  for (const line of lines) {
+    const open = /openat\(AT_FDCWD, "([^"]+)", ([A-Z_|]+)[^)]*\) = (\d+)/.exec(line)
+    if (open !== null) { fds.set(Number(open[3]), { path: open[1]!, dsync: open[2]!.includes('O_DSYNC') }); continue }
+    const marker = /write\(1, "<(\/?)(\w+)>\\n"/.exec(line)
+    if (marker !== null) { section = marker[1] === '' ? marker[2] : undefined; continue }
+    const call = /^\d+\s+(pwrite64|fdatasync|fsync)\((\d+)/.exec(line)
+    if (call === null || section === undefined) continue
+    const f = fds.get(Number(call[2]))
+    const name = f === undefined ? '?' : f.path.slice(dir.length + 1)
+    ;(calls[section] ??= []).push(`${call[1]} ${name}${f?.dsync === true ? ' (O_DSYNC)' : ''}`)
+  }
+  t.same(calls.overwrite, ['pwrite64 data (O_DSYNC)'], 'an overwrite of a block whose state is durable: its data written through O_DSYNC, nothing synced after')
+  // The table entry may be written more than once (written through at once, then the sync writes its dirty page).
+  t.same([...new Set(calls.fresh)].sort(), ['fdatasync checksums', 'fdatasync data', 'pwrite64 checksums', 'pwrite64 data'],
+    'a zero → data write: data and its table entry written, then both synced (no O_DSYNC shortcut)')
+})

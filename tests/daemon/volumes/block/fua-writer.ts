@@ -1,0 +1,20 @@
+/**
+ * The process fua-syscalls.test.ts runs under strace: opens a store in
+ * argv[2] with 4 KiB checksum blocks, writes and flushes page 0 (its state
+ * then durable), then makes two FUA writes, each between markers written to
+ * stdout (a `write(1, …)` in the trace): `overwrite` (page 0 again, data →
+ * data) and `fresh` (page 8, zero → data).
+ */
+import { openSparseFileStore } from '../../../../daemon/volumes/block/index.ts'
+
+const PAGE = 4096 // bytes
+const store = await openSparseFileStore({}, { dir: process.argv[2]!, size: 4 * 1024 * 1024, blockSize: PAGE })
+const g = { generation: 1 }
+await store.write(0, Buffer.alloc(PAGE, 1), g)
+await store.flush()
+for (const [name, page] of [['overwrite', 0], ['fresh', 8]] as const) {
+  process.stdout.write(`<${name}>\n`)
+  await store.write(page * PAGE, Buffer.alloc(PAGE, 2), { ...g, fua: true })
+  process.stdout.write(`</${name}>\n`)
+}
+await store.close()
