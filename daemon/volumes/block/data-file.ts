@@ -2,8 +2,10 @@
  * Whole-buffer positional I/O on the data file: pread and pwrite may move
  * fewer bytes than asked, and a short read past a sparse file's data is zeroes.
  */
+import { writeSync } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
-import { MiB } from './geometry.ts'
+import type { Logger } from 'pino'
+import { KiB, MiB } from './geometry.ts'
 
 /** Largest zero buffer written at once for NO_HOLE and partial zeroing. */
 const ZERO_CHUNK = 1 * MiB // bytes
@@ -27,10 +29,60 @@ export async function pwriteFully (fh: FileHandle, data: Uint8Array, position: n
   }
 }
 
+/** Writes all of data at position, by whatever means the caller chose. */
+export type PutData = (data: Uint8Array, position: number) => Promise<void>
+
 /** Writes length zero bytes at position, in chunks of at most ZERO_CHUNK. */
-export async function writeZeroBytes (fh: FileHandle, position: number, length: number): Promise<void> {
+export async function writeZeroBytes (put: PutData, position: number, length: number): Promise<void> {
   const zeros = Buffer.alloc(Math.min(length, ZERO_CHUNK))
   for (let done = 0; done < length; done += zeros.length) {
-    await pwriteFully(fh, zeros.subarray(0, Math.min(zeros.length, length - done)), position + done)
+    await put(zeros.subarray(0, Math.min(zeros.length, length - done)), position + done)
+  }
+}
+
+/** Largest write made on the calling thread rather than in libuv's thread pool. */
+export const INLINE_WRITE_MAX = 64 * KiB // bytes
+/** An inline write slower than this sends writes to the thread pool for INLINE_PAUSE_MS: the kernel is throttling dirty pages. */
+const INLINE_STALL_MS = 2
+const INLINE_PAUSE_MS = 1000
+
+/**
+ * Writes to the data file's plain handle. A small write goes into the page
+ * cache on the event loop's thread (pwrite, a few µs for 4 KiB): through
+ * the thread pool it costs a hand-off each way, ~50–100 µs on this VM and
+ * more CPU than the copy itself, on the critical path of every replicated
+ * write. Such a write blocks only when the kernel throttles writers for
+ * dirty pages; the first one that takes longer than INLINE_STALL_MS sends
+ * every write to the pool for INLINE_PAUSE_MS, so the loop stalls at most
+ * once a second. Never for the O_DSYNC handle, whose writes wait for the disk.
+ */
+export class DataWriter {
+  readonly #fh: FileHandle
+  readonly #log: Logger | undefined
+  readonly #now: () => number
+  #pausedUntil = -Infinity
+  /** Inline writes that stalled, each followed by a pause. */
+  stalls = 0
+
+  /** `now` is ms on a monotonic clock; tests hand in a virtual one. */
+  constructor (fh: FileHandle, log?: Logger, now: () => number = () => performance.now()) {
+    this.#fh = fh
+    this.#log = log
+    this.#now = now
+  }
+
+  readonly put: PutData = async (data, position) => {
+    if (data.length > INLINE_WRITE_MAX || this.#now() < this.#pausedUntil) {
+      await pwriteFully(this.#fh, data, position)
+      return
+    }
+    const start = this.#now()
+    let done = 0
+    while (done < data.length) done += writeSync(this.#fh.fd, data, done, data.length - done, position + done)
+    const took = this.#now() - start
+    if (took <= INLINE_STALL_MS) return
+    this.stalls++
+    this.#pausedUntil = start + took + INLINE_PAUSE_MS
+    this.#log?.warn({ ms: Math.round(took * 10) / 10, pauseMs: INLINE_PAUSE_MS }, 'an inline data write stalled (dirty page throttling): writes go through the thread pool for a while')
   }
 }

@@ -14,7 +14,7 @@ import type { FileHandle } from 'node:fs/promises'
 import { crc32 } from 'node:zlib'
 import type { Logger } from 'pino'
 import { ActivityLog } from './activity-log.ts'
-import { preadFully, pwriteFully, writeZeroBytes } from './data-file.ts'
+import { DataWriter, preadFully, pwriteFully, writeZeroBytes, type PutData } from './data-file.ts'
 import { EXTENT_SIZE, MIN_BLOCK_SIZE } from './geometry.ts'
 import { BlockState, ChecksumTable } from './checksum-table.ts'
 import {
@@ -63,6 +63,7 @@ export class SparseFileStore implements BlockStore {
   private readonly meta: BlockMeta
   private readonly data: FileHandle
   private readonly dataSync: FileHandle | undefined
+  private readonly writer: DataWriter
   private readonly tableFile: FileHandle
   private readonly activityFile: FileHandle
   private readonly table: ChecksumTable
@@ -93,6 +94,7 @@ export class SparseFileStore implements BlockStore {
     this.activityFile = files.activity
     this.highest = files.meta.generation
     this.log = components.logger?.child({ component: 'block-store', dir: files.dir })
+    this.writer = new DataWriter(files.data, this.log)
     this.table = new ChecksumTable(files.table, Math.ceil(this.size / this.preferredBlockSize))
     this.alLimit = files.alLimit
     this.tableSync = new TableSync(this.table, files.table, () => { this.counters.fdatasyncs++ })
@@ -166,10 +168,10 @@ export class SparseFileStore implements BlockStore {
   }
 
   async write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
-    await this.change(offset, data.length, options, async (first, last, file) => {
+    await this.change(offset, data.length, options, async (first, last, put) => {
       this.counters.writes++
       // Partial blocks are read (and verified) before any byte of this request lands.
-      const writes: Array<() => Promise<unknown>> = [async () => { await pwriteFully(file, data, offset) }]
+      const writes: Array<() => Promise<unknown>> = [async () => { await put(data, offset) }]
       for (let b = first; b <= last; b++) {
         const { start, length } = this.extentOf(b)
         const from = Math.max(offset, start)
@@ -182,7 +184,7 @@ export class SparseFileStore implements BlockStore {
         merged.set(part, from - start)
         this.table.crcs[b] = crc32(merged)
         // The file under a zero block may hold stale bytes from before a trim: write the whole block.
-        if (zero) writes.push(async () => { await pwriteFully(file, merged, start) })
+        if (zero) writes.push(async () => { await put(merged, start) })
       }
       for (let b = first; b <= last; b++) this.table.states[b] = BlockState.data
       this.counters.bytesWritten += data.length
@@ -191,7 +193,7 @@ export class SparseFileStore implements BlockStore {
   }
 
   async writeZeroes (offset: number, length: number, options: ZeroOptions): Promise<void> {
-    await this.change(offset, length, options, async (first, last, file) => {
+    await this.change(offset, length, options, async (first, last, put) => {
       this.counters.zeroes++
       const writes: Array<() => Promise<unknown>> = []
       for (let b = first; b <= last; b++) {
@@ -199,7 +201,7 @@ export class SparseFileStore implements BlockStore {
         const from = Math.max(offset, start)
         const to = Math.min(offset + length, start + blockLength)
         if (from === start && to === start + blockLength) {
-          if (options.noHole === true) writes.push(async () => { await writeZeroBytes(file, start, blockLength) })
+          if (options.noHole === true) writes.push(async () => { await writeZeroBytes(put, start, blockLength) })
           this.table.set(b, BlockState.zero, 0)
           continue
         }
@@ -207,7 +209,7 @@ export class SparseFileStore implements BlockStore {
         const merged = await this.readVerified(b)
         merged.fill(0, from - start, to - start)
         this.table.crcs[b] = crc32(merged)
-        writes.push(async () => { await writeZeroBytes(file, from, to - from) })
+        writes.push(async () => { await writeZeroBytes(put, from, to - from) })
       }
       return writes
     })
@@ -285,12 +287,12 @@ export class SparseFileStore implements BlockStore {
   /**
    * The shared path of every change: checks, fencing, activity log, block
    * locks, the body (table in memory; returns its data writes), the data
-   * writes, FUA. The body writes every data byte through `file`: the O_DSYNC
-   * handle for a FUA change over blocks whose states are all data and durable
-   * (if it leaves them so, nothing but its data needed syncing), else the
-   * plain one.
+   * writes, FUA. The body writes every data byte with `put`: through the
+   * O_DSYNC handle for a FUA change over blocks whose states are all data and
+   * durable (if it leaves them so, nothing but its data needed syncing), else
+   * through the plain one (DataWriter: small writes inline).
    */
-  private async change (offset: number, length: number, options: ChangeOptions, body: (first: number, last: number, file: FileHandle) => Promise<Array<() => Promise<unknown>>>): Promise<void> {
+  private async change (offset: number, length: number, options: ChangeOptions, body: (first: number, last: number, put: PutData) => Promise<Array<() => Promise<unknown>>>): Promise<void> {
     await this.op(async () => {
       if (this.readOnly) throw new StoreReadOnlyError()
       checkRange(offset, length, this.size, MIN_BLOCK_SIZE)
@@ -311,7 +313,7 @@ export class SparseFileStore implements BlockStore {
         // Only over blocks that are all data, their states durable: a change that moves a state syncs the table after it, as below.
         direct = options.fua === true && this.dataSync !== undefined && before.every(s => s === BlockState.data) && !this.tableSync.unsynced(first, last)
         try {
-          const writes = await body(first, last, direct ? this.dataSync! : this.data)
+          const writes = await body(first, last, direct ? this.putDurable : this.inFlight === 1 ? this.writer.put : this.putPooled)
           // A state change is written through at once, so that a crash of this process (not of the machine) loses
           // no acknowledged write: recovery rebuilds CRCs from the data, never states. CRC-only changes reach the
           // table file at its next sync; until then this extent's mark covers them.
@@ -390,6 +392,12 @@ export class SparseFileStore implements BlockStore {
       if (--this.inFlight === 0) this.idle?.()
     }
   }
+
+  /** Writes through the thread pool: what runs beside other requests, which would wait behind a write on the loop's thread. */
+  private readonly putPooled: PutData = async (data, position) => { await pwriteFully(this.data, data, position) }
+
+  /** Writes through the O_DSYNC handle: durable when it resolves. */
+  private readonly putDurable: PutData = async (data, position) => { await pwriteFully(this.dataSync!, data, position) }
 
   private extentOf (block: number): { start: number, length: number } {
     const start = block * this.preferredBlockSize

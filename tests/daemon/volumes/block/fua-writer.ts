@@ -3,12 +3,15 @@
  * argv[2] with 4 KiB checksum blocks, writes and flushes page 0 (its state
  * then durable), then makes two FUA writes, each between markers written to
  * stdout (a `write(1, …)` in the trace): `overwrite` (page 0 again, data →
- * data) and `fresh` (page 8, zero → data).
+ * data) and `fresh` (page 8, zero → data); last `plain`, a write of page 0
+ * without FUA, alone in flight. The store's warnings go to stderr.
  */
+import pino from 'pino'
 import { openSparseFileStore } from '../../../../daemon/volumes/block/index.ts'
 
 const PAGE = 4096 // bytes
-const store = await openSparseFileStore({}, { dir: process.argv[2]!, size: 4 * 1024 * 1024, blockSize: PAGE })
+// Warnings to stderr: the test reads whether an inline write stalled.
+const store = await openSparseFileStore({ logger: pino({ level: 'warn' }, pino.destination(2)) }, { dir: process.argv[2]!, size: 4 * 1024 * 1024, blockSize: PAGE })
 const g = { generation: 1 }
 await store.write(0, Buffer.alloc(PAGE, 1), g)
 await store.flush()
@@ -17,4 +20,7 @@ for (const [name, page] of [['overwrite', 0], ['fresh', 8]] as const) {
   await store.write(page * PAGE, Buffer.alloc(PAGE, 2), { ...g, fua: true })
   process.stdout.write(`</${name}>\n`)
 }
+process.stdout.write('<plain>\n')
+await store.write(0, Buffer.alloc(PAGE, 3), g)
+process.stdout.write('</plain>\n')
 await store.close()

@@ -1,0 +1,49 @@
+import t from 'tap'
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pino from 'pino'
+import { DataWriter, INLINE_WRITE_MAX } from '../../../../daemon/volumes/block/data-file.ts'
+
+const KiB = 1024 // bytes
+
+t.test('small writes are made inline; one that stalls sends writes to the thread pool for a second, then inline again', async t => {
+  const root = await mkdtemp(join(tmpdir(), 'trellis-data-writer-'))
+  t.teardown(() => rm(root, { recursive: true, force: true }))
+  const path = join(root, 'data')
+  const fh = await open(path, 'w+')
+  t.teardown(() => fh.close())
+  await fh.truncate(1024 * KiB)
+  const warnings: unknown[] = []
+  const log = pino({ level: 'warn' }, { write: (line: string) => { warnings.push(JSON.parse(line)) } })
+  // A virtual clock: every reading `step` ms after the last, so an inline write "takes" `step` ms.
+  let clock = 0
+  let step = 0
+  const w = new DataWriter(fh, log, () => { clock += step; return clock })
+  const at = async (offset: number, length: number): Promise<Buffer> => (await readFile(path)).subarray(offset, offset + length)
+
+  const first = w.put(Buffer.alloc(4 * KiB, 1), 0)
+  t.same(await at(0, 4 * KiB), Buffer.alloc(4 * KiB, 1), 'in the file before its promise was awaited: written on this thread')
+  await first
+  t.equal(w.stalls, 0, 'a quick write is no stall')
+
+  step = 5 // each inline write now "takes" 5 ms, past the 2 ms bound
+  await w.put(Buffer.alloc(4 * KiB, 2), 4 * KiB)
+  t.equal(w.stalls, 1, 'a slow inline write is counted')
+  t.equal(warnings.length, 1, 'and logged once')
+  t.same(await at(4 * KiB, 4 * KiB), Buffer.alloc(4 * KiB, 2), 'its data is there')
+  await w.put(Buffer.alloc(4 * KiB, 3), 8 * KiB)
+  t.equal(w.stalls, 1, 'the next write, within the pause, goes to the pool: no second stall measured')
+  t.same(await at(8 * KiB, 4 * KiB), Buffer.alloc(4 * KiB, 3), 'and lands')
+
+  step = 0
+  clock += 1001 // past the pause
+  const later = w.put(Buffer.alloc(4 * KiB, 4), 12 * KiB)
+  t.same(await at(12 * KiB, 4 * KiB), Buffer.alloc(4 * KiB, 4), 'after the pause, inline again')
+  await later
+
+  step = 5
+  await w.put(Buffer.alloc(INLINE_WRITE_MAX + 4 * KiB, 5), 64 * KiB)
+  t.equal(w.stalls, 1, 'a write above INLINE_WRITE_MAX always goes to the pool')
+  t.same(await at(64 * KiB, INLINE_WRITE_MAX + 4 * KiB), Buffer.alloc(INLINE_WRITE_MAX + 4 * KiB, 5))
+})
