@@ -46,14 +46,17 @@ async function unmountFuse (log: Logger, fuseDir: string, strict: boolean): Prom
 }
 
 /**
- * Mounts of our device. A loop device counts only if the kernel says its file
- * is under workDir; a recorded /dev/loopN or /dev/nbdN alone may be someone
- * else's by now, so an nbd device counts only where it is mounted on our target.
+ * Mounts of our device. A loop device counts if the kernel says its file is
+ * under workDir. A recorded /dev/loopN or /dev/nbdN alone may be someone
+ * else's by now, so otherwise the recorded device counts only where it is
+ * mounted on our recorded target: a kernel nbd device, and a loop device whose
+ * file's mount went away under it (nbdfuse stopped by a signal unmounts its
+ * fuse dir on its way out, and the kernel then names the file "/nbd").
  */
 async function ourMounts (workDir: string, state: MountState | undefined): Promise<MountEntry[]> {
   const loops = new Set(await loopDevicesBackedBy(workDir))
-  const nbd = state?.method === 'kernel-nbd' ? state.device : undefined
-  return (await readMounts()).filter(m => loops.has(m.source) || (m.source === nbd && m.target === state?.target))
+  const recorded = state?.device
+  return (await readMounts()).filter(m => loops.has(m.source) || (recorded !== undefined && m.source === recorded && m.target === state?.target))
 }
 
 /** Undoes what state records plus anything else the kernel shows backed by workDir. */
@@ -61,9 +64,12 @@ export async function teardown (log: Logger, workDir: string, state: MountState 
   const paths = workPaths(workDir)
   const fuseDir = state?.fuseDir ?? paths.fuseDir
   const loops = await loopDevicesBackedBy(workDir)
+  const mounts = await ourMounts(workDir, state)
+  // The recorded loop device mounted on our target is ours even when its file no longer names workDir (see ourMounts).
+  for (const m of mounts) if (/^\/dev\/loop\d+$/.test(m.source) && !loops.includes(m.source)) loops.push(m.source)
 
   // 1. The filesystem, wherever it is mounted (normally just state.target).
-  for (const m of (await ourMounts(workDir, state)).reverse()) {
+  for (const m of [...mounts].reverse()) {
     if (options.strict) {
       const s = await attempt('sync', ['-f', m.target])
       if (s.exitCode !== 0) log.warn({ target: m.target, stderr: s.stderr.trim() }, 'sync before unmount failed')

@@ -96,6 +96,35 @@ t.test('cleanupStaleMounts after nbdfuse was killed -9 under the mounted filesys
   t.equal(await readFile(join(again.path, 'b.txt'), 'utf8'), 'synced before the crash')
 })
 
+t.test('unmount and cleanupStaleMounts after nbdfuse was stopped by a signal and unmounted its own fuse dir', { skip }, async t => {
+  // SIGINT or SIGTERM (a Ctrl-C or pkill reaching it): libfuse unmounts the fuse dir on its way out, and the loop
+  // device's backing file then reads as "/nbd", no longer under the work dir: the mount must be found by its record.
+  for (const how of ['unmount', 'cleanupStaleMounts'] as const) {
+    const { dir, init } = await rig(t)
+    const vol = await mountVolume({ logger }, init)
+    await writeSynced(join(vol.path, 'c.txt'), 'synced before the signal')
+    const state = JSON.parse(await readFile(join(init.workDir, STATE_FILE), 'utf8')) as MountState
+    process.kill(state.pid ?? 0, 'SIGTERM')
+    const loop = vol.device.replace('/dev/', '')
+    const backing = async (): Promise<string | undefined> => await readFile(`/sys/block/${loop}/loop/backing_file`, 'utf8').then(b => b.trim(), () => undefined)
+    const deadline = Date.now() + 10_000
+    while ((await mountsUnder(dir)).includes(join(dir, 'work', 'fuse')) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50))
+    t.same(await mountsUnder(dir), [init.target], `${how}: nbdfuse gone, its fuse dir unmounted, the filesystem still mounted`)
+    t.equal(await backing(), '/nbd', `${how}: the loop device's backing file no longer names the work dir`)
+
+    if (how === 'unmount') await vol.unmount()
+    else await cleanupStaleMounts(init.workDir, { logger })
+    t.same(await mountsUnder(dir), [], `${how}: no mount left`)
+    t.equal(await backing(), undefined, `${how}: the loop device is detached`)
+    t.same(await processesMentioning(dir), [], `${how}: no nbdfuse left`)
+
+    const again = await mountVolume({ logger }, init)
+    t.equal(again.formatted, false)
+    t.equal(await readFile(join(again.path, 'c.txt'), 'utf8'), 'synced before the signal')
+    await again.unmount()
+  }
+})
+
 t.test('failures name the cause and leave nothing behind', { skip }, async t => {
   const { dir, store, init } = await rig(t)
 
