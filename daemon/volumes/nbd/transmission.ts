@@ -179,7 +179,10 @@ export class NbdConnection {
     try {
       switch (req.type) {
         case C.NBD_CMD_READ: {
-          const data = await store.read(req.offset, req.length)
+          // Into a pooled buffer where the store can read whole blocks into it; given back once the reply left (reply).
+          const into = this.pool.take(req.length)
+          const data = await store.read(req.offset, req.length, into)
+          if (data.buffer !== into.buffer) this.pool.give(into)
           this.stats.bytesRead += data.length
           return { error: 0, data }
         }
@@ -209,7 +212,11 @@ export class NbdConnection {
   /** Sends a simple reply and returns the request's budget once the kernel has it. */
   private reply (cookie: Buffer, error: number, data: Buffer | undefined, cost: number): void {
     if (error !== 0) this.stats.errors++
-    const done = (): void => { this.release(cost) }
+    const done = (): void => {
+      // The socket has the reply: a pooled read buffer may serve the next request.
+      if (data !== undefined) this.pool.give(data)
+      this.release(cost)
+    }
     if (this.socket.destroyed || !this.socket.writable) { done(); return }
     const h = Buffer.allocUnsafe(C.SIMPLE_REPLY_BYTES)
     h.writeUInt32BE(C.SIMPLE_REPLY_MAGIC, 0)

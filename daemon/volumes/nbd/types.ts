@@ -25,7 +25,7 @@ export interface NbdServerStats {
   errors: number
   bytesRead: number
   bytesWritten: number
-  /** Write payloads joined from several socket chunks into a pooled buffer, and how many of those reused one. */
+  /** Buffers taken from the pool — write payloads joined from several socket chunks, and read replies — and how many of those reused one. */
   payloadsPooled: number
   payloadsReused: number
 }

@@ -40,11 +40,15 @@ t.test('nbdcopy copies a random 64 MiB image in and out unchanged', { skip: need
   const data = randomBytes(64 * MiB)
   await writeFile(src, data)
   await run(t, 'nbdcopy', [src, uri])
-  await run(t, 'nbdcopy', [uri, dst])
-  t.equal(sha(await readFile(dst)), sha(data))
   // Its writes (256 KiB, many in flight) arrive in pieces: joined into pooled buffers, used again once written.
   const { payloadsPooled, payloadsReused } = server.stats()
   t.ok(payloadsPooled > 100 && payloadsReused > 100, `payload buffers pooled (${payloadsPooled}) and reused (${payloadsReused})`)
+  await run(t, 'nbdcopy', [uri, dst])
+  // Its reads are read into pooled buffers, each used again once its reply left: one given back too early would corrupt the copy.
+  t.equal(sha(await readFile(dst)), sha(data))
+  const after = server.stats()
+  t.ok(after.payloadsPooled - payloadsPooled > 100 && after.payloadsReused - payloadsReused > 100,
+    `read buffers pooled (${after.payloadsPooled - payloadsPooled}) and reused (${after.payloadsReused - payloadsReused})`)
 })
 
 t.test('nbdinfo lists the export with its size and block sizes; qemu-img info reads it', { skip: needs('nbdinfo', 'qemu-img') }, async t => {
