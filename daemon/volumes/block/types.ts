@@ -55,6 +55,8 @@ export interface BlockStore {
    * Reads `length` bytes at `offset`, verifying checksums (ERR_CHECKSUM_MISMATCH
    * names the block). With `into` (exactly `length` bytes) a store may read
    * straight into it and return it; the caller uses what is returned either way.
+   * Once the promise settles the store keeps no reference to `into` (the NBD
+   * server hands it to the next read once the reply has left).
    */
   read (offset: number, length: number, into?: Buffer): Promise<Buffer>
   /**
