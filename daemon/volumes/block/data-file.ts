@@ -46,34 +46,65 @@ export const INLINE_WRITE_MAX = 64 * KiB // bytes
 const INLINE_STALL_MS = 2
 const INLINE_PAUSE_MS = 1000
 
+/** What a DataWriter writes through, and how it reports. */
+export interface DataWriterInit {
+  /** The data file opened O_DSYNC (writable stores): its writes are durable when they return. The writer closes it. */
+  sync?: FileHandle
+  log?: Logger
+  /** ms on a monotonic clock; tests hand in a virtual one. */
+  now?: () => number
+}
+
 /**
- * Writes to the data file's plain handle. A small write goes into the page
- * cache on the event loop's thread (pwrite, a few µs for 4 KiB): through
- * the thread pool it costs a hand-off each way, ~50–100 µs on this VM and
- * more CPU than the copy itself, on the critical path of every replicated
- * write. Such a write blocks only when the kernel throttles writers for
- * dirty pages; the first one that takes longer than INLINE_STALL_MS sends
- * every write to the pool for INLINE_PAUSE_MS, so the loop stalls at most
- * once a second. Never for the O_DSYNC handle, whose writes wait for the disk.
+ * How a change's bytes reach the data file (`pick`): through the O_DSYNC
+ * handle when they must be durable on return (a FUA write that owes no
+ * table sync), inline when the change is alone, else through the thread
+ * pool. Inline, a small write goes into the page cache on the event loop's
+ * thread (pwrite, a few µs for 4 KiB): through the pool it costs a hand-off
+ * each way, ~50–100 µs on this VM and more CPU than the copy itself, on the
+ * critical path of every replicated write. Such a write blocks only when the
+ * kernel throttles writers for dirty pages; the first one that takes longer
+ * than INLINE_STALL_MS sends every write to the pool for INLINE_PAUSE_MS,
+ * so the loop stalls at most once a second. Never inline on the O_DSYNC
+ * handle, whose writes wait for the disk; never beside other requests, which
+ * would wait behind it on the loop's thread.
  */
 export class DataWriter {
   readonly #fh: FileHandle
+  readonly #sync: FileHandle | undefined
   readonly #log: Logger | undefined
   readonly #now: () => number
   #pausedUntil = -Infinity
   /** Inline writes that stalled, each followed by a pause. */
   stalls = 0
 
-  /** `now` is ms on a monotonic clock; tests hand in a virtual one. */
-  constructor (fh: FileHandle, log?: Logger, now: () => number = () => performance.now()) {
+  constructor (fh: FileHandle, init: DataWriterInit = {}) {
     this.#fh = fh
-    this.#log = log
-    this.#now = now
+    this.#sync = init.sync
+    this.#log = init.log
+    this.#now = init.now ?? (() => performance.now())
   }
 
+  /** Whether durable writes are possible (a writable store's O_DSYNC handle). */
+  get canSync (): boolean { return this.#sync !== undefined }
+
+  /** The put for one change: `durable` needs canSync; `alone` means nothing else is in flight on the store. */
+  pick (durable: boolean, alone: boolean): PutData {
+    return durable ? this.#durable : alone ? this.put : this.#pooled
+  }
+
+  async close (): Promise<void> {
+    await this.#sync?.close().catch(() => {})
+  }
+
+  readonly #pooled: PutData = async (data, position) => { await pwriteFully(this.#fh, data, position) }
+
+  readonly #durable: PutData = async (data, position) => { await pwriteFully(this.#sync!, data, position) }
+
+  /** Inline unless too large or paused after a stall; then through the pool. */
   readonly put: PutData = async (data, position) => {
     if (data.length > INLINE_WRITE_MAX || this.#now() < this.#pausedUntil) {
-      await pwriteFully(this.#fh, data, position)
+      await this.#pooled(data, position)
       return
     }
     const start = this.#now()

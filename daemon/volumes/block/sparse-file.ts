@@ -14,7 +14,7 @@ import type { FileHandle } from 'node:fs/promises'
 import { crc32 } from 'node:zlib'
 import type { Logger } from 'pino'
 import { ActivityLog } from './activity-log.ts'
-import { DataWriter, preadFully, pwriteFully, writeZeroBytes, type PutData } from './data-file.ts'
+import { DataWriter, preadFully, writeZeroBytes, type PutData } from './data-file.ts'
 import { EXTENT_SIZE, MIN_BLOCK_SIZE } from './geometry.ts'
 import { BlockState, ChecksumTable } from './checksum-table.ts'
 import {
@@ -24,6 +24,7 @@ import { BlockLocks } from './locks.ts'
 import { TableSync } from './table-sync.ts'
 import { writeMeta, type BlockMeta } from './meta.ts'
 import { blocksOf, checkRange } from './range.ts'
+import { rechecksumExtents } from './recovery.ts'
 import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from './types.ts'
 
 export { MIN_BLOCK_SIZE, DEFAULT_BLOCK_SIZE, BLOCK_SIZE_RANGE, EXTENT_SIZE } from './geometry.ts'
@@ -62,7 +63,6 @@ export class SparseFileStore implements BlockStore {
   readonly dir: string
   private readonly meta: BlockMeta
   private readonly data: FileHandle
-  private readonly dataSync: FileHandle | undefined
   private readonly writer: DataWriter
   private readonly tableFile: FileHandle
   private readonly activityFile: FileHandle
@@ -89,12 +89,11 @@ export class SparseFileStore implements BlockStore {
     this.preferredBlockSize = files.meta.blockSize
     this.readOnly = files.readOnly
     this.data = files.data
-    this.dataSync = files.dataSync
     this.tableFile = files.table
     this.activityFile = files.activity
     this.highest = files.meta.generation
     this.log = components.logger?.child({ component: 'block-store', dir: files.dir })
-    this.writer = new DataWriter(files.data, this.log)
+    this.writer = new DataWriter(files.data, { sync: files.dataSync, log: this.log })
     this.table = new ChecksumTable(files.table, Math.ceil(this.size / this.preferredBlockSize))
     this.alLimit = files.alLimit
     this.tableSync = new TableSync(this.table, files.table, () => { this.counters.fdatasyncs++ })
@@ -114,23 +113,7 @@ export class SparseFileStore implements BlockStore {
     if (bad >= 0) throw new BlockStoreCorruptError(`checksum table entry ${bad} in ${this.dir} has an unknown state`)
     const dirty = await this.al.load()
     if (dirty.length === 0) return
-    const bs = this.preferredBlockSize
-    const perExtent = EXTENT_SIZE / bs
-    // One read per extent, not per block: with 4 KiB blocks that is a thousand times fewer preads.
-    const span = Buffer.allocUnsafe(EXTENT_SIZE)
-    for (const e of dirty) {
-      const first = e * perExtent
-      if (first >= this.table.blocks) continue
-      const last = Math.min(this.table.blocks - 1, first + perExtent - 1)
-      const start = first * bs
-      const extent = span.subarray(0, Math.min(this.size, (last + 1) * bs) - start)
-      await preadFully(this.data, extent, start)
-      for (let b = first; b <= last; b++) {
-        if (this.table.states[b] !== BlockState.data) continue
-        this.table.crcs[b] = crc32(extent.subarray((b - first) * bs, (b - first + 1) * bs))
-      }
-      if (!this.readOnly) await this.table.persist(first, last)
-    }
+    await rechecksumExtents({ data: this.data, table: this.table, size: this.size, blockSize: this.preferredBlockSize, readOnly: this.readOnly }, dirty)
     if (!this.readOnly) {
       await this.sync(this.tableFile)
       await this.al.clear()
@@ -280,7 +263,8 @@ export class SparseFileStore implements BlockStore {
         await this.al.clear()
       }
     } finally {
-      for (const h of [this.data, this.dataSync, this.tableFile, this.activityFile]) await h?.close().catch(() => {})
+      for (const h of [this.data, this.tableFile, this.activityFile]) await h.close().catch(() => {})
+      await this.writer.close()
     }
   }
 
@@ -290,7 +274,7 @@ export class SparseFileStore implements BlockStore {
    * writes, FUA. The body writes every data byte with `put`: through the
    * O_DSYNC handle for a FUA change over blocks whose states are all data and
    * durable (if it leaves them so, nothing but its data needed syncing), else
-   * through the plain one (DataWriter: small writes inline).
+   * through the plain one (DataWriter.pick).
    */
   private async change (offset: number, length: number, options: ChangeOptions, body: (first: number, last: number, put: PutData) => Promise<Array<() => Promise<unknown>>>): Promise<void> {
     await this.op(async () => {
@@ -311,9 +295,9 @@ export class SparseFileStore implements BlockStore {
         const release = await this.locks.acquire(first, last)
         const before = this.table.states.slice(first, last + 1)
         // Only over blocks that are all data, their states durable: a change that moves a state syncs the table after it, as below.
-        direct = options.fua === true && this.dataSync !== undefined && before.every(s => s === BlockState.data) && !this.tableSync.unsynced(first, last)
+        direct = options.fua === true && this.writer.canSync && before.every(s => s === BlockState.data) && !this.tableSync.unsynced(first, last)
         try {
-          const writes = await body(first, last, direct ? this.putDurable : this.inFlight === 1 ? this.writer.put : this.putPooled)
+          const writes = await body(first, last, this.writer.pick(direct, this.inFlight === 1))
           // A state change is written through at once, so that a crash of this process (not of the machine) loses
           // no acknowledged write: recovery rebuilds CRCs from the data, never states. CRC-only changes reach the
           // table file at its next sync; until then this extent's mark covers them.
@@ -392,12 +376,6 @@ export class SparseFileStore implements BlockStore {
       if (--this.inFlight === 0) this.idle?.()
     }
   }
-
-  /** Writes through the thread pool: what runs beside other requests, which would wait behind a write on the loop's thread. */
-  private readonly putPooled: PutData = async (data, position) => { await pwriteFully(this.data, data, position) }
-
-  /** Writes through the O_DSYNC handle: durable when it resolves. */
-  private readonly putDurable: PutData = async (data, position) => { await pwriteFully(this.dataSync!, data, position) }
 
   private extentOf (block: number): { start: number, length: number } {
     const start = block * this.preferredBlockSize

@@ -19,7 +19,7 @@ t.test('small writes are made inline; one that stalls sends writes to the thread
   // A virtual clock: every reading `step` ms after the last, so an inline write "takes" `step` ms.
   let clock = 0
   let step = 0
-  const w = new DataWriter(fh, log, () => { clock += step; return clock })
+  const w = new DataWriter(fh, { log, now: () => { clock += step; return clock } })
   const at = async (offset: number, length: number): Promise<Buffer> => (await readFile(path)).subarray(offset, offset + length)
 
   const first = w.put(Buffer.alloc(4 * KiB, 1), 0)
