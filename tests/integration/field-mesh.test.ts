@@ -11,8 +11,11 @@ import { startFieldGrid, waitAllUp } from '../harness/netns/field-grid.ts'
 import { waitFor } from '../helpers/daemon.ts'
 
 const root = process.getuid?.() === 0
-/** How long the slow link is watched, ms. */
-const WINDOW_MS = 25_000
+/**
+ * How long the slow link is watched, ms: past the field detector's ~7 s to
+ * a verdict in npm test (15 s), longer by `npm run test:field`.
+ */
+const WINDOW_MS = Number(process.env.TRELLIS_FIELD_WINDOW_MS ?? 15_000)
 /** How often every node's view of the slow one is read, ms. */
 const POLL_MS = 500
 const SLOW = 2
@@ -60,6 +63,7 @@ t.test('a node on a 64 kbit/s link is never declared down in field', { skip: roo
   await writing
   t.ok(polls >= WINDOW_MS / POLL_MS / 4, `watched ${polls} rounds`)
   t.notOk('down' in seen, `the slow node was never down (states seen: ${JSON.stringify(seen)})`)
-  t.ok(writes >= 3, `${writes} writes committed through the slow node`)
+  // A write and its read-back take a few seconds over the slow link, with 2 s between them.
+  t.ok(writes >= Math.min(3, Math.floor(WINDOW_MS / 6000)), `${writes} writes committed through the slow node`)
   t.comment(`slow link carried ${JSON.stringify(net.bytes(SLOW))} bytes, its queue dropped ${net.drops(SLOW)} packets`)
 })
