@@ -4,10 +4,10 @@ import { Periodic, type Clock, type Timer } from '../../controller/clock/index.t
 import { mulberry32 } from '../../controller/random/index.ts'
 import { DropCounters, RateLimiter, type Datagrams, type DropReason, type Gossip, type GossipMessage, type GossipVerdict, type Transport } from '../network/index.ts'
 import {
-  acceptAdvert, advertChanged, decodeAdvert, decodeHeartbeat, encodeAdvert, encodeDatagramHeartbeat, encodeHeartbeat,
-  MAX_ADVERT_BYTES, MAX_HEARTBEAT_BYTES, stampOf, type AdvertStamp, type NodeAdvert
+  acceptAdvert, advertChanged, decodeAdvert, decodeHeartbeat, encodeAdvert, encodeHeartbeat,
+  MAX_ADVERT_BYTES, MAX_HEARTBEAT_BYTES, stampOf, type AdvertStamp, type Heartbeat, type NodeAdvert
 } from '../resources/index.ts'
-import { DatagramReach } from './datagram-reach.ts'
+import { DatagramBeats } from './datagram-beats.ts'
 import { askHelper, PROBE_PROTOCOL, serveProbes } from './indirect-probe.ts'
 import { MembershipTable } from './table.ts'
 import type { MembershipEvent, PeerState, ProbeRequest } from './types.ts'
@@ -31,9 +31,6 @@ const ADVERT_AGAIN_MS = 3000
  * (so no datagrams to us), and one unchanged advert per arrival costs little.
  */
 const NEWCOMER_GAP_MS = 1000
-/** Heartbeat periods within which a peer's datagram counts as lately heard: two may be lost in a row. */
-const REACH_BEATS = 3
-
 function sameStamp (a: AdvertStamp | undefined, b: AdvertStamp): boolean {
   return a !== undefined && a.incarnation === b.incarnation && a.sequence === b.sequence
 }
@@ -106,7 +103,8 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   readonly #beatStamps = new Map<string, AdvertStamp>()
   readonly #decoded = new WeakMap<GossipMessage, NodeAdvert | { heartbeat: true, leaving: boolean, incarnation: number, sequence: number, nodeId: string }>()
   readonly #limiter = new RateLimiter({ ratePerSec: PEER_RATE, burst: PEER_BURST })
-  readonly #reach: DatagramReach
+  /** Beats by datagram, and who hears whom that way; none without datagrams. */
+  readonly #beats: DatagramBeats | undefined
   readonly drops = new DropCounters()
 
   /** Heartbeat datagrams refused before they were read, by reason; none without datagrams. */
@@ -134,7 +132,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     this.#init = init
     this.#self = components.gossip.selfId
     this.#table = new MembershipTable({ settings: init.settings, rng: mulberry32(init.seed), self: this.#self })
-    this.#reach = new DatagramReach({ windowMs: REACH_BEATS * init.settings.heartbeatMs })
+    if (components.datagrams !== undefined) this.#beats = new DatagramBeats(components.datagrams, { heartbeatMs: init.settings.heartbeatMs })
   }
 
   get selfId (): string {
@@ -147,7 +145,11 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     gossip.validate(HEARTBEAT_TOPIC, msg => this.#validate(msg, 'heartbeat'))
     this.#unsubscribe.push(gossip.subscribe(ADVERT_TOPIC, msg => { this.#receive(msg) }))
     this.#unsubscribe.push(gossip.subscribe(HEARTBEAT_TOPIC, msg => { this.#receive(msg) }))
-    if (this.#c.datagrams !== undefined) this.#unsubscribe.push(this.#c.datagrams.onMessage('detector', (from, data) => { this.#receiveDatagram(from, data) }))
+    const datagrams = this.#c.datagrams
+    if (datagrams !== undefined) {
+      this.#unsubscribe.push(datagrams.onMessage('detector', (from, data) => { this.#receiveDatagram(from, data) }))
+      this.#unsubscribe.push(this.#beats!.ride(peer => this.#rideBeat(peer), () => this.#c.clock.now()))
+    }
     // A node whose gossip stream opened only now missed our adverts so far (heartbeats by datagram can come long before).
     this.#unsubscribe.push(gossip.onSubscribed(ADVERT_TOPIC, () => { this.#advertSoon() }))
     serveProbes({ transport: this.#c.transport, ping: this.#c.ping, logger: this.#c.logger }, { timeoutMs: this.#init.settings.heartbeatMs * 2 })
@@ -164,7 +166,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     const now = this.#c.clock.now()
     const others = [...this.#entries.values()].map(e => {
       const heard = this.#table.lastHeard(e.id)
-      const heartbeats = this.#c.datagrams !== undefined && this.#reach.hears(e.id, now) ? 'datagram' as const : 'gossip' as const
+      const heartbeats = this.#beats?.hears(e.id, now) === true ? 'datagram' as const : 'gossip' as const
       return { ...e, state: this.#table.state(e.id) ?? e.state, heartbeats, ...(heard !== undefined ? { lastHeard: heard } : {}) }
     })
     return [...self, ...others.sort((a, b) => (a.advert?.name ?? a.id).localeCompare(b.advert?.name ?? b.id))]
@@ -217,23 +219,24 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
   /** One beat: a datagram to every peer not gone, and by gossip unless every live peer hears the datagrams. */
   #publishHeartbeat (leaving: boolean): void {
     const beat = { nodeId: this.#self, ...this.#stamp(), leaving }
-    const datagrams = this.#c.datagrams
     const now = this.#c.clock.now()
-    // One beat in three forms: gossip's names its sender; a datagram proves it, and says whether we hear the peer.
-    // Each encoded when first needed: a settled grid sends only the datagrams' "heard" form.
-    let deaf: Uint8Array | undefined
-    let heard: Uint8Array | undefined
     const live: string[] = []
+    const notGone: string[] = []
     for (const e of this.#entries.values()) {
       const state = this.#table.state(e.id) ?? e.state
       if (state === 'left') continue
       if (state === 'up' || state === 'suspect') live.push(e.id)
-      if (datagrams === undefined) continue
-      datagrams.send(e.id, 'detector', this.#reach.hears(e.id, now)
-        ? (heard ??= encodeDatagramHeartbeat({ ...beat, heard: true }))
-        : (deaf ??= encodeDatagramHeartbeat(beat)))
+      notGone.push(e.id)
     }
-    if (datagrams === undefined || leaving || !this.#reach.heardByAll(live, now)) void this.#c.gossip.publish(HEARTBEAT_TOPIC, encodeHeartbeat(beat))
+    this.#beats?.send(notGone, beat, now)
+    if (this.#beats === undefined || leaving || !this.#beats.heardByAll(live, now)) void this.#c.gossip.publish(HEARTBEAT_TOPIC, encodeHeartbeat(beat))
+  }
+
+  /** A beat to ride in a datagram going to `peer` anyway: to a peer not gone, while running. */
+  #rideBeat (peer: string): Heartbeat | undefined {
+    const e = this.#entries.get(peer)
+    if (this.#stopped || e === undefined || (this.#table.state(peer) ?? e.state) === 'left') return undefined
+    return { nodeId: this.#self, ...this.#stamp(), leaving: false }
   }
 
   /**
@@ -262,7 +265,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     const last = this.#beatStamps.get(from)
     const fresh = acceptAdvert(last, beat)
     if (!fresh && !sameStamp(last, beat)) { drop('replayed'); return }
-    this.#reach.arrived(from, beat.heard === true, now)
+    this.#beats?.arrived(from, beat.heard === true, now)
     if (!fresh) return
     this.#beatStamps.set(from, stampOf(beat))
     entry.lastSeen = now

@@ -5,33 +5,34 @@ import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { publicKeyFromRaw } from '@libp2p/crypto/keys'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { Logger } from 'pino'
-import { ChannelHandlers, DATAGRAM_CHANNELS, MAX_DATAGRAM_PAYLOAD, RateLimiter, type DatagramChannel, type Datagrams } from '../network/index.ts'
+import { ChannelHandlers, MAX_DATAGRAM_PAYLOAD, RateLimiter, Riders, type DatagramChannel, type Datagrams } from '../network/index.ts'
+import { encodeFrame, parseFrame, TAG_BYTES } from './datagram-frame.ts'
 import type { GridKey } from './keys.ts'
 import { PairKeys } from './pair-keys.ts'
 
 /**
- * Datagrams over UDP, on the same port number as the node's TCP listener:
- *
- *   [version 3][channel][sender's public key, 32][payload length, u16 BE][payload][tag, 16]
- *
- * The tag is an HMAC-SHA256 (cut to 16 bytes) of everything before it,
- * under the pair's `datagram` key (PairKeys). So a datagram proves both its sender (only the two ends can compute the pair's
- * key) and the grid (a node of another grid, or a stranger who learnt a
- * node key, computes another key), which the signatures of version 1 did
- * not. It costs one Diffie-Hellman per peer, once, instead of an Ed25519
- * signature and verification per datagram, and 48 bytes less on the air.
- * Datagrams are taken only from peers whose addresses gossip gave
- * (`learn`), so a stranger cannot make the receiver do a Diffie-Hellman.
- * Replays are the receiver's to refuse (heartbeats carry stamps). The
- * channel (DATAGRAM_CHANNELS) says which receiver reads it; version 2 had
- * none, and a node of either version drops the other's datagrams, so each
- * falls back to gossiping its heartbeats (datagram-reach.ts).
+ * Datagrams over UDP, on the same port number as the node's TCP listener,
+ * framed as datagram-frame.ts says. The tag is an HMAC-SHA256 (cut to 16
+ * bytes) of everything before it, under the pair's `datagram` key
+ * (PairKeys). So a datagram proves both its sender (only the two ends can
+ * compute the pair's key) and the grid (a node of another grid, or a
+ * stranger who learnt a node key, computes another key), which the
+ * signatures of version 1 did not. It costs one Diffie-Hellman per peer,
+ * once, instead of an Ed25519 signature and verification per datagram,
+ * and 48 bytes less on the air. Datagrams are taken only from peers whose
+ * addresses gossip gave (`learn`), so a stranger cannot make the receiver
+ * do a Diffie-Hellman. Replays are the receiver's to refuse (heartbeats
+ * carry stamps). The channel (DATAGRAM_CHANNELS) says which receiver reads
+ * each payload; version 2 had none, and a node of either version drops the
+ * other's datagrams, so each falls back to gossiping its heartbeats
+ * (datagram-reach.ts).
  */
 export class UdpDatagrams implements Datagrams {
   readonly selfId: string
   readonly #pairKeys: PairKeys
   readonly #log: Logger
   readonly #handlers = new ChannelHandlers()
+  readonly #riders = new Riders()
   readonly #addresses = new Map<string, Target[]>()
   /**
    * Each known sender's id by its raw public key (base64), and each pair
@@ -114,18 +115,16 @@ export class UdpDatagrams implements Datagrams {
     if (socket === undefined || target === undefined || data.byteLength > MAX_DATAGRAM_PAYLOAD) return
     const pairKey = this.#hmacKey(peer)
     if (pairKey === undefined) return
-    const frame = Buffer.alloc(HEADER_BYTES + data.byteLength + TAG_BYTES)
-    frame[0] = VERSION
-    frame[1] = DATAGRAM_CHANNELS.indexOf(channel)
-    frame.set(this.#pairKeys.publicKey, KEY_AT)
-    frame.writeUInt16BE(data.byteLength, KEY_AT + KEY_BYTES)
-    frame.set(data, HEADER_BYTES)
-    tag(pairKey, frame.subarray(0, HEADER_BYTES + data.byteLength)).copy(frame, HEADER_BYTES + data.byteLength)
+    const frame = encodeFrame(this.#pairKeys.publicKey, this.#riders.parts(peer, channel, data), body => tag(pairKey, body))
     socket.send(frame, target.port, target.host, err => { if (err != null) this.#log.debug({ err, peer }, 'datagram not sent') })
   }
 
   onMessage (channel: DatagramChannel, handler: (from: string, data: Uint8Array) => void): () => void {
     return this.#handlers.add(channel, handler)
+  }
+
+  ride (channel: DatagramChannel, take: (peer: string, room: number) => Uint8Array | undefined): () => void {
+    return this.#riders.add(channel, take)
   }
 
   async close (): Promise<void> {
@@ -153,17 +152,13 @@ export class UdpDatagrams implements Datagrams {
 
   #receive (msg: Buffer, rinfo: RemoteInfo): void {
     if (!this.#limiter.take(`${rinfo.address}:${rinfo.port}`, Date.now())) { this.#drop('rate-limited'); return }
-    if (msg.byteLength < HEADER_BYTES + TAG_BYTES || msg.byteLength > MAX_DATAGRAM_BYTES) { this.#drop('garbled'); return }
-    if (msg[0] !== VERSION) { this.#drop('other-version'); return }
-    const channel = DATAGRAM_CHANNELS[msg[1]!]
-    if (channel === undefined) { this.#drop('unknown-channel'); return }
-    const length = msg.readUInt16BE(KEY_AT + KEY_BYTES)
-    if (msg.byteLength !== HEADER_BYTES + length + TAG_BYTES) { this.#drop('garbled'); return }
-    const rawKey = msg.toString('base64', KEY_AT, KEY_AT + KEY_BYTES)
+    const frame = parseFrame(msg)
+    if ('refused' in frame) { this.#drop(frame.refused); return }
+    const rawKey = frame.rawKey.toString('base64')
     let from = this.#senders.get(rawKey)
     if (from === undefined) {
       try {
-        from = peerIdFromPublicKey(publicKeyFromRaw(msg.subarray(KEY_AT, KEY_AT + KEY_BYTES))).toString()
+        from = peerIdFromPublicKey(publicKeyFromRaw(frame.rawKey)).toString()
       } catch {
         this.#drop('garbled')
         return
@@ -173,10 +168,11 @@ export class UdpDatagrams implements Datagrams {
       this.#senders.set(rawKey, from)
     }
     const pairKey = this.#hmacKey(from)
-    const body = msg.subarray(0, HEADER_BYTES + length)
-    if (pairKey === undefined || !timingSafeEqual(tag(pairKey, body), msg.subarray(HEADER_BYTES + length))) { this.#drop('bad-tag'); return }
-    const payload = new Uint8Array(msg.subarray(HEADER_BYTES, HEADER_BYTES + length))
-    if (!this.#handlers.deliver(channel, from, payload)) this.#drop('unheard-channel')
+    if (pairKey === undefined || !timingSafeEqual(tag(pairKey, frame.body), frame.tag)) { this.#drop('bad-tag'); return }
+    for (const part of frame.parts) {
+      if (part.channel === undefined) this.#drop('unknown-channel')
+      else if (!this.#handlers.deliver(part.channel, from, new Uint8Array(part.data))) this.#drop('unheard-channel')
+    }
   }
 
   #hmacKey (peer: string): KeyObject | undefined {
@@ -199,15 +195,6 @@ interface Target { host: string, port: number }
 
 /** How long a chosen address is used before the open connection is looked at again. */
 const TARGET_TTL_MS = 5_000
-
-const VERSION = 3
-/** The sender's key comes after the version and the channel. */
-const KEY_AT = 2
-const KEY_BYTES = 32
-const TAG_BYTES = 16
-const HEADER_BYTES = KEY_AT + KEY_BYTES + 2
-/** Largest datagram sent or taken: 512 bytes. */
-const MAX_DATAGRAM_BYTES = HEADER_BYTES + MAX_DATAGRAM_PAYLOAD + TAG_BYTES
 
 /** The frame's tag under a pair key: HMAC-SHA256 cut to 16 bytes, as much as a forger must guess. */
 function tag (pairKey: KeyObject, body: Uint8Array): Buffer {

@@ -1,6 +1,6 @@
 export type { Transport } from './transport.ts'
 export type { Gossip, GossipMessage, GossipVerdict } from './gossip.ts'
-export { ChannelHandlers, DATAGRAM_CHANNELS, MAX_DATAGRAM_PAYLOAD, type DatagramChannel, type Datagrams } from './datagrams.ts'
+export { ChannelHandlers, DATAGRAM_CHANNELS, MAX_DATAGRAM_PAYLOAD, RIDER_OVERHEAD, Riders, type DatagramChannel, type DatagramPart, type Datagrams } from './datagrams.ts'
 export { MemoryGossipNetwork, MemoryGossip, MemoryDatagrams } from './memory-gossip.ts'
 export type { LoopbackNetworkInit } from './loopback.ts'
 export { LoopbackNetwork, LoopbackTransport } from './loopback.ts'

@@ -1,4 +1,4 @@
-import { ChannelHandlers, MAX_DATAGRAM_PAYLOAD, type DatagramChannel, type Datagrams } from './datagrams.ts'
+import { ChannelHandlers, MAX_DATAGRAM_PAYLOAD, Riders, type DatagramChannel, type DatagramPart, type Datagrams } from './datagrams.ts'
 import type { Gossip, GossipMessage, GossipVerdict } from './gossip.ts'
 
 /**
@@ -15,8 +15,10 @@ export class MemoryGossipNetwork {
   /** One-way cuts of datagrams only, `from>to`. */
   readonly #noDatagrams = new Set<string>()
   readonly #datagrams = new Map<string, MemoryDatagrams>()
-  /** Messages delivered to handlers, by topic, over the network's life. */
+  /** Messages delivered to handlers, by topic (`datagram` for each datagram's part), over the network's life. */
   readonly delivered = new Map<string, number>()
+  /** Datagrams that reached a node, however many parts each carried: the wake-ups UDP would cost. */
+  datagramPackets = 0
 
   /** A node on this network; ids are unique. */
   join (id: string): MemoryGossip {
@@ -64,13 +66,15 @@ export class MemoryGossipNetwork {
     else this.#noDatagrams.delete(`${from}>${to}`)
   }
 
-  /** @internal Hands a datagram to its recipient after the present task, unless cut off or unknown to the sender. */
-  sendDatagram (from: string, to: string, channel: DatagramChannel, data: Uint8Array): void {
+  /** @internal Hands a datagram (its parts together) to its recipient after the present task, unless cut off or unknown to the sender. */
+  sendDatagram (from: string, to: string, parts: DatagramPart[]): void {
     const target = this.#datagrams.get(to)
     if (target === undefined || !this.#nodes.has(to) || this.#blocked(from, to) || this.#noDatagrams.has(`${from}>${to}`)) return
-    const copy = new Uint8Array(data)
+    const copies = parts.map(p => ({ channel: p.channel, data: new Uint8Array(p.data) }))
     queueMicrotask(() => {
-      if (this.#nodes.has(to) && !this.#blocked(from, to) && target.receive(from, channel, copy)) this.delivered.set('datagram', (this.delivered.get('datagram') ?? 0) + 1)
+      if (!this.#nodes.has(to) || this.#blocked(from, to)) return
+      this.datagramPackets++
+      for (const p of copies) if (target.receive(from, p.channel, p.data)) this.delivered.set('datagram', (this.delivered.get('datagram') ?? 0) + 1)
     })
   }
 
@@ -193,6 +197,7 @@ export class MemoryDatagrams implements Datagrams {
   readonly #known = new Set<string>()
   readonly #revoked = new Set<string>()
   readonly #handlers = new ChannelHandlers()
+  readonly #riders = new Riders()
   readonly dropped: Record<string, number> = {}
 
   constructor (network: MemoryGossipNetwork, id: string) {
@@ -214,11 +219,15 @@ export class MemoryDatagrams implements Datagrams {
   }
 
   send (peer: string, channel: DatagramChannel, data: Uint8Array): void {
-    if (this.#known.has(peer) && data.byteLength <= MAX_DATAGRAM_PAYLOAD) this.#network.sendDatagram(this.selfId, peer, channel, data)
+    if (this.#known.has(peer) && data.byteLength <= MAX_DATAGRAM_PAYLOAD) this.#network.sendDatagram(this.selfId, peer, this.#riders.parts(peer, channel, data))
   }
 
   onMessage (channel: DatagramChannel, handler: (from: string, data: Uint8Array) => void): () => void {
     return this.#handlers.add(channel, handler)
+  }
+
+  ride (channel: DatagramChannel, take: (peer: string, room: number) => Uint8Array | undefined): () => void {
+    return this.#riders.add(channel, take)
   }
 
   /** @internal True when a handler got it. As over UDP, only from a peer learnt. */

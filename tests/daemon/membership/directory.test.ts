@@ -227,6 +227,47 @@ t.test('with datagrams, heartbeats leave gossip once every peer hears them; nobo
   }
 })
 
+t.test('beats ride in the datagrams another channel sends a peer, and go on their own again when those stop', async t => {
+  const w = await world(t)
+  for (const id of ['a', 'b']) await w.add(id, { datagrams: true })
+  const da = w.gossip.datagrams('a')
+  const db = w.gossip.datagrams('b')
+  const beatsAtB: number[] = []
+  db.onMessage('detector', () => { beatsAtB.push(w.clock.now()) })
+  // Raft's idle heartbeats and answers, as heartbeat-datagrams.ts sends them: a round every 300 ms.
+  let rounds = 0
+  db.onMessage('raft', () => { db.send('a', 'raft', new Uint8Array([2])) })
+  da.onMessage('raft', () => {})
+  let raft = true
+  const round = (): void => {
+    if (!raft) return
+    rounds++
+    da.send('b', 'raft', new Uint8Array([1]))
+    w.clock.setTimeout(round, 300)
+  }
+  await w.run(5000)
+  round()
+  await w.run(100)
+  const packets = w.gossip.datagramPackets
+  const beats = beatsAtB.length
+  const from = rounds
+  await w.run(20_000)
+  const raftPackets = 2 * (rounds - from)
+  t.ok(rounds - from >= 66, `a Raft round every 300 ms (${rounds - from})`)
+  t.ok(w.gossip.datagramPackets - packets <= raftPackets + 2, `no beat of its own in 20 s: ${w.gossip.datagramPackets - packets} packets for ${raftPackets} Raft datagrams`)
+  t.ok(beatsAtB.length - beats >= rounds - from, 'b took a beat from a with every Raft heartbeat')
+  t.same(w.dirs.get('b')!.nodes().map(n => n.state), ['up', 'up'])
+  t.same(w.dirs.get('b')!.nodes().find(n => n.id === 'a')?.heartbeats, 'datagram', 'b hears a by datagram')
+  t.same(Object.entries(w.dirs.get('b')!.drops.counts).filter(([, n]) => n > 0), [], 'no beat refused (replayed, garbled, rate-limited)')
+  raft = false
+  const stoppedAt = w.clock.now()
+  await w.run(10_000)
+  const gaps = beatsAtB.filter(at => at > stoppedAt - 1000).map((at, i, all) => i === 0 ? 0 : at - all[i - 1]!)
+  t.ok(Math.max(...gaps) < 2 * LAN_DETECTOR.heartbeatMs, `when the rides stop, beats go alone again: longest gap ${Math.max(...gaps)} ms`)
+  t.ok(beatsAtB.filter(at => at > stoppedAt + 1000).length >= 17, 'a beat every 500 ms after')
+  for (const id of ['a', 'b']) t.notOk(w.events.get(id)!.some(e => e.type !== 'node-up'), `${id}: no suspicion, ever`)
+})
+
 t.test('a node whose datagrams do not get through keeps its heartbeats on gossip, and stays up', async t => {
   const w = await world(t)
   // UDP from a to b is dropped (a firewall), gossip passes.

@@ -174,3 +174,41 @@ t.test('a port already taken: no datagrams, and a clear false', async t => {
   t.same(a.got, [], 'nothing sent')
   await other.close()
 })
+
+t.test('what rides along arrives in the same packet, to its own channel\'s readers, under the one tag', async t => {
+  const a = await node(t)
+  const b = await node(t)
+  introduce(a, b)
+  const raft: string[] = []
+  b.d.onMessage('raft', (_from, data) => { raft.push(new TextDecoder().decode(data)) })
+  let rides = 0
+  const off = a.d.ride('detector', (peer, room) => {
+    t.equal(peer, b.d.selfId, 'asked for the peer the datagram goes to')
+    t.ok(room > 0)
+    return new TextEncoder().encode(`beat ${++rides}`)
+  })
+  const spy = await spySocket(t)
+  a.d.learn(b.d.selfId, [`/ip4/127.0.0.1/tcp/${spy.port}`])
+  a.d.send(b.d.selfId, 'raft', new TextEncoder().encode('heartbeat'))
+  a.d.send(b.d.selfId, 'detector', new TextEncoder().encode('own beat'))
+  await until(() => spy.frames.length > 1)
+  const [bundle, alone] = spy.frames
+  t.equal(bundle![0], 4, 'a bundle is version 4')
+  t.equal(alone![0], 3, 'a beat sent on its own channel carries no rider: version 3')
+  await spy.send(bundle!, b.port)
+  await until(() => raft.length > 0 && b.got.length > 0)
+  t.same(raft, ['heartbeat'])
+  t.same(b.got.map(g => g.text), ['beat 1'], 'the rider reached the detector\'s readers, from a')
+  const tampered = Buffer.from(bundle!)
+  tampered[tampered.byteLength - 17] ^= 1
+  await spy.send(tampered, b.port)
+  await until(() => b.d.dropped['bad-tag'] === 1)
+  t.same(b.got.length, 1, 'a rider altered fails the tag: nothing of the packet is taken')
+  off()
+  a.d.learn(b.d.selfId, [`/ip4/127.0.0.1/tcp/${b.port}`])
+  a.d.send(b.d.selfId, 'raft', new TextEncoder().encode('alone'))
+  await until(() => raft.length > 1)
+  await new Promise(resolve => setTimeout(resolve, 20))
+  t.same(b.got.length, 1, 'no rider once it is removed')
+  t.same(b.d.dropped, { 'bad-tag': 1 })
+})
