@@ -15,8 +15,11 @@ interface Node { d: UdpDatagrams, port: number, got: Array<{ from: string, text:
 
 async function node (t: Test, options: { gridKey?: GridKey, privateKey?: PrivateKey } = {}): Promise<Node> {
   const d = new UdpDatagrams({ privateKey: options.privateKey ?? await generateKeyPair('Ed25519'), gridKey: options.gridKey ?? grid, logger })
-  const port = await freePort()
-  t.ok(await d.start(port), 'bound')
+  // freePort() finds a free TCP port; its UDP twin may be another process's (a daemon of a test alongside).
+  let port = await freePort()
+  let bound = await d.start(port)
+  for (let tries = 1; !bound && tries < 10; tries++) bound = await d.start(port = await freePort())
+  t.ok(bound, 'bound')
   t.teardown(() => d.close())
   const got: Array<{ from: string, text: string }> = []
   d.onMessage('detector', (from, data) => { got.push({ from, text: new TextDecoder().decode(data) }) })
