@@ -16,7 +16,7 @@
  * BENCH_WINDOW_S (default 30), BENCH_SETTLE_S (default 10).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -35,7 +35,7 @@ const TARGET_CPU_PERCENT = 1
 /** Kernel clock ticks per second, the unit of utime and stime in /proc/PID/stat. */
 const TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
 
-interface Figure { rssMb: number, rssMaxMb: number, cpuPercent: number }
+interface Figure { rssMb: number, rssMaxMb: number, cpuPercent: number, wakeupsPerS: number }
 
 function rssKb (pid: number): number {
   const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
@@ -49,11 +49,28 @@ function cpuTicks (pid: number): number {
   return Number(fields[11]) + Number(fields[12])
 }
 
+/**
+ * Times the process's threads were switched to, summed: how often it was
+ * woken. CPU at rest is mostly the cost of being woken, and this count,
+ * unlike a CPU share of 1 %, does not move with the machine's load.
+ */
+function switches (pid: number): number {
+  let n = 0
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const status = readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8')
+      n += Number(/^voluntary_ctxt_switches:\s+(\d+)$/m.exec(status)?.[1] ?? 0) + Number(/^nonvoluntary_ctxt_switches:\s+(\d+)$/m.exec(status)?.[1] ?? 0)
+    } catch {} // a thread that ended between the listing and the read
+  }
+  return n
+}
+
 /** Samples every named pid in the same window: RSS each second (median and max), CPU over the whole window. */
 async function sample (pids: Record<string, number>, seconds: number): Promise<Record<string, Figure>> {
   const names = Object.keys(pids)
   const rss: Record<string, number[]> = Object.fromEntries(names.map(n => [n, []]))
   const ticks0 = names.map(n => cpuTicks(pids[n]!))
+  const switches0 = names.map(n => switches(pids[n]!))
   const t0 = performance.now()
   for (let s = 0; s < seconds; s++) {
     await new Promise(resolve => setTimeout(resolve, 1000))
@@ -63,7 +80,8 @@ async function sample (pids: Record<string, number>, seconds: number): Promise<R
   return Object.fromEntries(names.map((n, i) => [n, {
     rssMb: quantile(rss[n]!, 0.5),
     rssMaxMb: Math.max(...rss[n]!),
-    cpuPercent: (cpuTicks(pids[n]!) - ticks0[i]!) / TICKS_PER_S / elapsedS * 100
+    cpuPercent: (cpuTicks(pids[n]!) - ticks0[i]!) / TICKS_PER_S / elapsedS * 100,
+    wakeupsPerS: (switches(pids[n]!) - switches0[i]!) / elapsedS
   }]))
 }
 
@@ -109,7 +127,7 @@ function report (title: string, figures: Record<string, Figure>, daemons: string
   const p2p = figures['libp2p only']!
   process.stdout.write(`${title} (${WINDOW_S} s after ${SETTLE_S} s settling):\n`)
   for (const [name, f] of Object.entries(figures)) {
-    const line = `  ${name}: RSS ${f.rssMb.toFixed(1)} MB (max ${f.rssMaxMb.toFixed(1)}), CPU ${f.cpuPercent.toFixed(2)} % of a core`
+    const line = `  ${name}: RSS ${f.rssMb.toFixed(1)} MB (max ${f.rssMaxMb.toFixed(1)}), CPU ${f.cpuPercent.toFixed(2)} % of a core, ${f.wakeupsPerS.toFixed(1)} wake-ups/s`
     if (!daemons.includes(name)) { process.stdout.write(`${line}\n`); continue }
     const rss = f.rssMaxMb < TARGET_RSS_MB ? 'met' : `missed by ${(f.rssMaxMb - TARGET_RSS_MB).toFixed(1)} MB`
     const cpu = f.cpuPercent < TARGET_CPU_PERCENT ? 'met' : `missed by ${(f.cpuPercent - TARGET_CPU_PERCENT).toFixed(2)} %`
