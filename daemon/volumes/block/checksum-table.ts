@@ -26,6 +26,15 @@ export class ChecksumTable {
   private readonly file: FileHandle
   /** Pages of the file whose entries changed in memory since they were last written. */
   private dirty = new Set<number>()
+  /**
+   * The table's writes, in turn. Each takes its entries as they are when its
+   * turn comes, not when it was asked for: two writes of one entry in the
+   * thread pool at once could land in either order, and a table sync's older
+   * copy of a page landing after a state change's write-through put the file
+   * back to a state the store had left (a block written into a hole read back
+   * as zeroes after a crash, or after a restart).
+   */
+  private writing: Promise<void> = Promise.resolve()
 
   constructor (file: FileHandle, blocks: number) {
     this.file = file
@@ -47,14 +56,18 @@ export class ChecksumTable {
     return -1
   }
 
-  /** Writes entries first..last to the file (not synced). */
+  /** Writes entries first..last to the file (not synced), as they are when the writes before it are done. */
   async persist (first: number, last: number): Promise<void> {
-    const buf = Buffer.allocUnsafe((last - first + 1) * ENTRY_BYTES)
-    for (let b = first; b <= last; b++) {
-      buf.writeUInt32LE(this.crcs[b]!, (b - first) * ENTRY_BYTES)
-      buf.writeUInt32LE(this.states[b]!, (b - first) * ENTRY_BYTES + 4)
-    }
-    await this.file.write(buf, 0, buf.length, first * ENTRY_BYTES)
+    const turn = this.writing.catch(() => {}).then(async () => {
+      const buf = Buffer.allocUnsafe((last - first + 1) * ENTRY_BYTES)
+      for (let b = first; b <= last; b++) {
+        buf.writeUInt32LE(this.crcs[b]!, (b - first) * ENTRY_BYTES)
+        buf.writeUInt32LE(this.states[b]!, (b - first) * ENTRY_BYTES + 4)
+      }
+      await this.file.write(buf, 0, buf.length, first * ENTRY_BYTES)
+    })
+    this.writing = turn
+    await turn
   }
 
   /** Notes that entries first..last changed in memory; writeDirty() writes them. */
