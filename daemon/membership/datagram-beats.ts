@@ -22,16 +22,19 @@ const RIDDEN_WITHIN = 0.9
  * spends (docs/benchmarks.md, idle daemon).
  */
 export class DatagramBeats {
+  /** Who hears whom by datagram: what the beats say, and whether gossip must carry them too. */
+  readonly reach: DatagramReach
   readonly #datagrams: Datagrams
   readonly #heartbeatMs: number
-  readonly #reach: DatagramReach
+  readonly #now: () => number
   /** When a beat last went to each peer, on its own or riding along. */
   readonly #sent = new Map<string, number>()
 
-  constructor (datagrams: Datagrams, init: { heartbeatMs: number }) {
+  constructor (datagrams: Datagrams, init: { heartbeatMs: number, now: () => number }) {
     this.#datagrams = datagrams
     this.#heartbeatMs = init.heartbeatMs
-    this.#reach = new DatagramReach({ windowMs: REACH_BEATS * init.heartbeatMs })
+    this.#now = init.now
+    this.reach = new DatagramReach({ windowMs: REACH_BEATS * init.heartbeatMs })
   }
 
   /**
@@ -39,20 +42,21 @@ export class DatagramBeats {
    * (a fresh stamp each time), or undefined for a peer that gets none.
    * Returns the function that stops it.
    */
-  ride (beat: (peer: string) => Heartbeat | undefined, now: () => number): () => void {
+  ride (beat: (peer: string) => Heartbeat | undefined): () => void {
     return this.#datagrams.ride('detector', (peer, room) => {
       const b = beat(peer)
       if (b === undefined) return undefined
-      const at = now()
-      const bytes = encodeDatagramHeartbeat(this.#reach.hears(peer, at) ? { ...b, heard: true } : b)
+      const now = this.#now()
+      const bytes = encodeDatagramHeartbeat(this.reach.hears(peer, now) ? { ...b, heard: true } : b)
       if (bytes.byteLength > room) return undefined
-      this.#sent.set(peer, at)
+      this.#sent.set(peer, now)
       return bytes
     })
   }
 
   /** One beat to each of `peers`, but those a beat rode out to lately; a leave goes to all. */
-  send (peers: readonly string[], beat: Heartbeat, now: number): void {
+  send (peers: readonly string[], beat: Heartbeat): void {
+    const now = this.#now()
     // Encoded when first needed: a settled grid sends only the "heard" form.
     let deaf: Uint8Array | undefined
     let heard: Uint8Array | undefined
@@ -60,24 +64,9 @@ export class DatagramBeats {
     for (const peer of peers) {
       if (beat.leaving !== true && (this.#sent.get(peer) ?? -Infinity) > ridden) continue
       this.#sent.set(peer, now)
-      this.#datagrams.send(peer, 'detector', this.#reach.hears(peer, now)
+      this.#datagrams.send(peer, 'detector', this.reach.hears(peer, now)
         ? (heard ??= encodeDatagramHeartbeat({ ...beat, heard: true }))
         : (deaf ??= encodeDatagramHeartbeat(beat)))
     }
-  }
-
-  /** A peer's beat arrived, saying whether it hears ours. */
-  arrived (peer: string, heard: boolean, now: number): void {
-    this.#reach.arrived(peer, heard, now)
-  }
-
-  /** Whether `peer`'s beats lately arrived by datagram. */
-  hears (peer: string, now: number): boolean {
-    return this.#reach.hears(peer, now)
-  }
-
-  /** Whether every one of `peers` hears our beats by datagram, so they need not go by gossip too. */
-  heardByAll (peers: readonly string[], now: number): boolean {
-    return this.#reach.heardByAll(peers, now)
   }
 }

@@ -132,7 +132,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     this.#init = init
     this.#self = components.gossip.selfId
     this.#table = new MembershipTable({ settings: init.settings, rng: mulberry32(init.seed), self: this.#self })
-    if (components.datagrams !== undefined) this.#beats = new DatagramBeats(components.datagrams, { heartbeatMs: init.settings.heartbeatMs })
+    if (components.datagrams !== undefined) this.#beats = new DatagramBeats(components.datagrams, { heartbeatMs: init.settings.heartbeatMs, now: () => components.clock.now() })
   }
 
   get selfId (): string {
@@ -148,7 +148,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     const datagrams = this.#c.datagrams
     if (datagrams !== undefined) {
       this.#unsubscribe.push(datagrams.onMessage('detector', (from, data) => { this.#receiveDatagram(from, data) }))
-      this.#unsubscribe.push(this.#beats!.ride(peer => this.#rideBeat(peer), () => this.#c.clock.now()))
+      this.#unsubscribe.push(this.#beats!.ride(peer => this.#rideBeat(peer)))
     }
     // A node whose gossip stream opened only now missed our adverts so far (heartbeats by datagram can come long before).
     this.#unsubscribe.push(gossip.onSubscribed(ADVERT_TOPIC, () => { this.#advertSoon() }))
@@ -166,7 +166,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     const now = this.#c.clock.now()
     const others = [...this.#entries.values()].map(e => {
       const heard = this.#table.lastHeard(e.id)
-      const heartbeats = this.#beats?.hears(e.id, now) === true ? 'datagram' as const : 'gossip' as const
+      const heartbeats = this.#beats?.reach.hears(e.id, now) === true ? 'datagram' as const : 'gossip' as const
       return { ...e, state: this.#table.state(e.id) ?? e.state, heartbeats, ...(heard !== undefined ? { lastHeard: heard } : {}) }
     })
     return [...self, ...others.sort((a, b) => (a.advert?.name ?? a.id).localeCompare(b.advert?.name ?? b.id))]
@@ -228,8 +228,8 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
       if (state === 'up' || state === 'suspect') live.push(e.id)
       notGone.push(e.id)
     }
-    this.#beats?.send(notGone, beat, now)
-    if (this.#beats === undefined || leaving || !this.#beats.heardByAll(live, now)) void this.#c.gossip.publish(HEARTBEAT_TOPIC, encodeHeartbeat(beat))
+    this.#beats?.send(notGone, beat)
+    if (this.#beats === undefined || leaving || !this.#beats.reach.heardByAll(live, now)) void this.#c.gossip.publish(HEARTBEAT_TOPIC, encodeHeartbeat(beat))
   }
 
   /** A beat to ride in a datagram going to `peer` anyway: to a peer not gone, while running. */
@@ -265,7 +265,7 @@ export class NodeDirectory extends EventEmitter<{ event: [MembershipEvent] }> {
     const last = this.#beatStamps.get(from)
     const fresh = acceptAdvert(last, beat)
     if (!fresh && !sameStamp(last, beat)) { drop('replayed'); return }
-    this.#beats?.arrived(from, beat.heard === true, now)
+    this.#beats?.reach.arrived(from, beat.heard === true, now)
     if (!fresh) return
     this.#beatStamps.set(from, stampOf(beat))
     entry.lastSeen = now

@@ -1,5 +1,6 @@
 /** The checksum table's file never goes back to an entry the memory has left, whatever order the thread pool runs its writes in. */
 import t from 'tap'
+import type { Test } from 'tap'
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,12 +38,17 @@ function heldFirstWrite (fh: FileHandle): { file: FileHandle, release: () => voi
   return { file, release, held }
 }
 
-t.test('a table sync\'s copy of a page cannot land after a state change written through meanwhile', async t => {
+/** A fresh table file, gone at the end of the test. */
+async function tableFile (t: Test): Promise<FileHandle> {
   const dir = await mkdtemp(join(tmpdir(), 'trellis-table-'))
   t.teardown(() => rm(dir, { recursive: true, force: true }))
-  const path = join(dir, 'checksums')
-  const fh = await open(path, 'w+')
+  const fh = await open(join(dir, 'checksums'), 'w+')
   t.teardown(() => fh.close())
+  return fh
+}
+
+t.test('a table sync\'s copy of a page cannot land after a state change written through meanwhile', async t => {
+  const fh = await tableFile(t)
   const { file, release, held } = heldFirstWrite(fh)
   const table = new ChecksumTable(file, 1024)
   // An overwrite elsewhere in the first 512 entries: a CRC-only change, left for the next table sync.
@@ -66,10 +72,7 @@ t.test('a table sync\'s copy of a page cannot land after a state change written 
 })
 
 t.test('a table write that fails does not stop the ones after it', async t => {
-  const dir = await mkdtemp(join(tmpdir(), 'trellis-table-'))
-  t.teardown(() => rm(dir, { recursive: true, force: true }))
-  const fh = await open(join(dir, 'checksums'), 'w+')
-  t.teardown(() => fh.close())
+  const fh = await tableFile(t)
   let fail = true
   const file = withWrite(fh, async (real, args) => {
     if (fail) { fail = false; throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }) }
