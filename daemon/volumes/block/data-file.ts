@@ -58,16 +58,19 @@ export interface DataWriterInit {
 /**
  * How a change's bytes reach the data file (`pick`): through the O_DSYNC
  * handle when they must be durable on return (a FUA write that owes no
- * table sync), inline when the change is alone, else through the thread
- * pool. Inline, a small write goes into the page cache on the event loop's
- * thread (pwrite, a few µs for 4 KiB): through the pool it costs a hand-off
- * each way, ~50–100 µs on this VM and more CPU than the copy itself, on the
- * critical path of every replicated write. Such a write blocks only when the
- * kernel throttles writers for dirty pages; the first one that takes longer
- * than INLINE_STALL_MS sends every write to the pool for INLINE_PAUSE_MS,
- * so the loop stalls at most once a second. Never inline on the O_DSYNC
- * handle, whose writes wait for the disk; never beside other requests, which
- * would wait behind it on the loop's thread.
+ * table sync), else inline. Inline, a small write goes into the page cache
+ * on the event loop's thread (pwrite, a few µs for 4 KiB): through the pool
+ * it costs a hand-off each way, ~50–100 µs on this VM and more CPU than the
+ * copy itself (the submission alone, a mutex and a futex wake of a pool
+ * thread, was ~28 µs of the loop's time per 4 KiB write in a profile of the
+ * volumes bench), on the critical path of every replicated write. That holds
+ * beside other requests too: they wait a few µs behind it, not the hand-off.
+ * Such a write blocks only when the kernel throttles writers for dirty
+ * pages; the first one that takes longer than INLINE_STALL_MS sends every
+ * write to the pool for INLINE_PAUSE_MS, so the loop stalls at most once a
+ * second. Never inline on the O_DSYNC handle, whose writes wait for the
+ * disk, nor above INLINE_WRITE_MAX, whose copy is better made beside the
+ * loop.
  */
 export class DataWriter {
   readonly #fh: FileHandle
@@ -88,9 +91,9 @@ export class DataWriter {
   /** Whether durable writes are possible (a writable store's O_DSYNC handle). */
   get canSync (): boolean { return this.#sync !== undefined }
 
-  /** The put for one change: `durable` needs canSync; `alone` means nothing else is in flight on the store. */
-  pick (durable: boolean, alone: boolean): PutData {
-    return durable ? this.#durable : alone ? this.put : this.#pooled
+  /** The put for one change: `durable` needs canSync. */
+  pick (durable: boolean): PutData {
+    return durable ? this.#durable : this.put
   }
 
   async close (): Promise<void> {

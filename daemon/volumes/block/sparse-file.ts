@@ -297,7 +297,7 @@ export class SparseFileStore implements BlockStore {
         // Only over blocks that are all data, their states durable: a change that moves a state syncs the table after it, as below.
         direct = options.fua === true && this.writer.canSync && before.every(s => s === BlockState.data) && !this.tableSync.unsynced(first, last)
         try {
-          const writes = await body(first, last, this.writer.pick(direct, this.inFlight === 1))
+          const writes = await body(first, last, this.writer.pick(direct))
           // A state change is written through at once, so that a crash of this process (not of the machine) loses
           // no acknowledged write: recovery rebuilds CRCs from the data, never states. CRC-only changes reach the
           // table file at its next sync; until then this extent's mark covers them.

@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
  * counters say how many syncs it meant to make, this says which calls it
  * made on which file, so a FUA write that skipped its sync fails here.
  */
-t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a FUA first write syncs data and table; a lone plain write is made on the main thread', async t => {
+t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a FUA first write syncs data and table; plain writes, alone or together, are made on the main thread', async t => {
   const root = await mkdtemp(join(tmpdir(), 'trellis-block-fua-'))
   t.teardown(() => rm(root, { recursive: true, force: true }))
   const dir = join(root, 'vol')
@@ -19,7 +19,7 @@ t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a F
     '-f', '-qq', '-o', trace, '-e', 'trace=openat,pwrite64,write,fdatasync,fsync',
     process.execPath, join(import.meta.dirname, 'fua-writer.ts'), dir
   ], { timeout: 60_000 })
-  t.equal(stdout, '<overwrite>\n</overwrite>\n<fresh>\n</fresh>\n<plain>\n</plain>\n', 'the writer ran to its end')
+  t.equal(stdout, '<overwrite>\n</overwrite>\n<fresh>\n</fresh>\n<plain>\n</plain>\n<together>\n</together>\n', 'the writer ran to its end')
 
   const lines = (await readFile(trace, 'utf8')).split('\n')
   // Which file each descriptor is, and whether it was opened O_DSYNC (the last open of a number wins, as numbers are reused).
@@ -47,4 +47,5 @@ t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a F
   // Unless an inline write stalled in the last second (a loaded machine: the first write into a hole allocates a block), which the store logs.
   const stalled = stderr.includes('inline data write stalled')
   t.same(calls.plain, [`pwrite64 data on ${stalled ? 'pool' : 'main'}`], 'a small write with nothing else in flight goes into the page cache from the main thread, no hand-off')
+  t.same(calls.together, Array(4).fill(`pwrite64 data on ${stalled ? 'pool' : 'main'}`), 'small writes in flight together go into the page cache from the main thread too')
 })

@@ -1,10 +1,11 @@
 /**
  * The process fua-syscalls.test.ts runs under strace: opens a store in
- * argv[2] with 4 KiB checksum blocks, writes and flushes page 0 (its state
- * then durable), then makes two FUA writes, each between markers written to
+ * argv[2] with 4 KiB checksum blocks, writes and flushes pages 0–3 (their
+ * states then durable), then makes two FUA writes, each between markers written to
  * stdout (a `write(1, …)` in the trace): `overwrite` (page 0 again, data →
- * data) and `fresh` (page 8, zero → data); last `plain`, a write of page 0
- * without FUA, alone in flight. The store's warnings go to stderr.
+ * data) and `fresh` (page 8, zero → data); then `plain`, a write of page 0
+ * without FUA, alone in flight; last `together`, four writes of pages 0–3
+ * without FUA in flight at once. The store's warnings go to stderr.
  */
 import pino from 'pino'
 import { openSparseFileStore } from '../../../../daemon/volumes/block/index.ts'
@@ -13,7 +14,7 @@ const PAGE = 4096 // bytes
 // Warnings to stderr: the test reads whether an inline write stalled.
 const store = await openSparseFileStore({ logger: pino({ level: 'warn' }, pino.destination(2)) }, { dir: process.argv[2]!, size: 4 * 1024 * 1024, blockSize: PAGE })
 const g = { generation: 1 }
-await store.write(0, Buffer.alloc(PAGE, 1), g)
+await store.write(0, Buffer.alloc(4 * PAGE, 1), g)
 await store.flush()
 for (const [name, page] of [['overwrite', 0], ['fresh', 8]] as const) {
   process.stdout.write(`<${name}>\n`)
@@ -23,4 +24,7 @@ for (const [name, page] of [['overwrite', 0], ['fresh', 8]] as const) {
 process.stdout.write('<plain>\n')
 await store.write(0, Buffer.alloc(PAGE, 3), g)
 process.stdout.write('</plain>\n')
+process.stdout.write('<together>\n')
+await Promise.all([0, 1, 2, 3].map(async page => { await store.write(page * PAGE, Buffer.alloc(PAGE, 4), g) }))
+process.stdout.write('</together>\n')
 await store.close()
