@@ -40,12 +40,14 @@ export interface InstanceReportsComponents {
 /**
  * Instance status and events of every node, by gossip: each node looks at
  * what its supervisor knows every few seconds and publishes it with its
- * latest events when it changed, or when `refreshMs` passed since the last
- * report (so a newcomer learns it, and a lost report is replaced); it keeps
- * the latest report of every other node, so `describe app` works on any
- * node. Soft state: an event lost with a report is in the next one, unless
- * REPORT_EVENTS newer ones came between. In `lan` every look publishes; in
- * `field` an idle node's unchanged report goes every 30 s, not every 5.
+ * latest events when it changed, at the first look after another node
+ * subscribed to reports (a newcomer, or a node whose gossip stream to this
+ * one just opened: gossipsub drops what it has no stream for), or when
+ * `refreshMs` passed since the last report (so a lost report is replaced);
+ * it keeps the latest report of every other node, so `describe app` works on
+ * any node. Soft state: an event lost with a report is in the next one,
+ * unless REPORT_EVENTS newer ones came between. An idle node's unchanged
+ * report goes every 10 s in `lan`, every 30 s in `field`.
  */
 export class InstanceReports {
   readonly #c: InstanceReportsComponents
@@ -60,6 +62,9 @@ export class InstanceReports {
   /** What the last report sent said, and when it went. */
   #lastContent: Uint8Array | undefined
   #lastSentAt = -Infinity
+  /** Another node subscribed since the last report sent: the next look sends, changed or not. */
+  #owed = false
+  #unsubscribed: (() => void) | undefined
 
   /**
    * `init.intervalMs`: how often this node looks at what it runs, default REPORT_INTERVAL_MS;
@@ -77,12 +82,14 @@ export class InstanceReports {
   start (): void {
     this.#c.gossip.validate(INSTANCES_TOPIC, msg => this.#validate(msg))
     this.#unsubscribe = this.#c.gossip.subscribe(INSTANCES_TOPIC, msg => { this.#receive(msg) })
+    this.#unsubscribed = this.#c.gossip.onSubscribed(INSTANCES_TOPIC, () => { this.#owed = true })
     this.#publishing.start()
   }
 
   async stop (): Promise<void> {
     this.#stopped = true
     this.#unsubscribe?.()
+    this.#unsubscribed?.()
     await this.#publishing.stop()
   }
 
@@ -105,7 +112,7 @@ export class InstanceReports {
     const refreshMs = this.#init.refreshMs ?? intervalMs
     const same = this.#lastContent !== undefined && Buffer.compare(encoded, this.#lastContent) === 0
     // Half a look's slack: a timer a millisecond early must not put a due refresh off by a whole interval.
-    if (same && now - this.#lastSentAt + intervalMs / 2 < refreshMs) return
+    if (same && !this.#owed && now - this.#lastSentAt + intervalMs / 2 < refreshMs) return
     // The stamp's fields, then the content as already encoded: protobuf reads concatenated messages as one.
     const stamp = trellis.mesh.InstanceReport.encode({ nodeId: this.#c.gossip.selfId, incarnation: this.#init.incarnation, sequence: ++this.#sequence, sentAt: now }).finish()
     const report = Buffer.concat([stamp, encoded])
@@ -115,6 +122,7 @@ export class InstanceReports {
     }
     this.#lastContent = encoded
     this.#lastSentAt = now
+    this.#owed = false
     await this.#c.gossip.publish(INSTANCES_TOPIC, report)
   }
 

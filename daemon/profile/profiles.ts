@@ -69,7 +69,9 @@ export interface NodeProfile {
 /**
  * A switched LAN. Raft heartbeats every 3 ticks (300 ms): the leader learns
  * nothing more from ten a second, each a round trip on every follower link
- * (docs/field.md), and elections still come after 1–2 s of silence.
+ * (docs/field.md), and elections still come after 1–2 s of silence. An
+ * unchanged instance report goes again after 10 s: a newcomer gets it at the
+ * next look anyway (reports.ts), so the refresh only replaces a lost one.
  */
 export const LAN_PROFILE: Readonly<NodeProfile> = Object.freeze({
   name: 'lan',
@@ -77,7 +79,7 @@ export const LAN_PROFILE: Readonly<NodeProfile> = Object.freeze({
   raft: Object.freeze({ tickMs: 100, heartbeatTicks: 3, electionTicks: 10, timeoutMs: 5_000 }),
   adverts: Object.freeze({ intervalMs: 10_000, minGapMs: 1_000, checkMs: 2_000 }),
   reportIntervalMs: 2_000,
-  reportRefreshMs: 2_000,
+  reportRefreshMs: 10_000,
   fence: LAN_FENCE,
   membershipLoopMs: 1_000,
   reconcileRoundMs: 1_000,

@@ -67,6 +67,23 @@ t.test('with a refresh period, an unchanged report waits for it; a change goes a
   t.ok(sent() > afterChange, 'and refreshed 30 s after the last one sent')
 })
 
+t.test('an unchanged report goes at the first look after another node subscribes, not only at the refresh', async t => {
+  const { clock, net, start } = setup(t, { intervalMs: 5000, refreshMs: 30_000 })
+  start('a', () => ({ instances: [running('shop.web.0')], events: [] }))
+  start('b', () => ({ instances: [], events: [] }))
+  const sent = (): number => net.delivered.get(INSTANCES_TOPIC) ?? 0
+  await clock.advance(10_000)
+  const quiet = sent()
+  await clock.advance(5000)
+  t.equal(sent(), quiet, 'nothing changed, no newcomer: nothing sent')
+  const c = start('c', () => ({ instances: [], events: [] }))
+  await clock.advance(5000)
+  t.equal(c.instance('shop.web.0', 'a')?.state, 'healthy', 'the newcomer learns what a runs at a\'s next look, 15 s before the refresh')
+  const afterNewcomer = sent()
+  await clock.advance(5000)
+  t.equal(sent(), afterNewcomer, 'owed once: the look after is quiet again')
+})
+
 t.test('forged, replayed, oversized and garbled reports are dropped; a restarted node is heard again', async t => {
   const { clock, net, start } = setup(t)
   const b = start('b', () => ({ instances: [], events: [] }))
