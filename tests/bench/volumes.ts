@@ -4,7 +4,9 @@
  * replicas (1: the primary's own SparseFileStore and no member), beside
  * `nbdkit file` on the same disk, in one run; the QD1 figures beside a bare
  * write+fdatasync and the same on as many files at once as a replicated FUA
- * write syncs, measured just before each; then how fast a new, empty member
+ * write syncs, measured just before each; the CPU each node process spends
+ * per random write (all its threads, from /proc: steadier across runs than
+ * the rate on a shared machine); then how fast a new, empty member
  * is rebuilt by resync, unthrottled and throttled; last, the pgbench pair
  * (pgbench.ts): PostgreSQL on a local directory and on ext4 on a 2-replica
  * volume.
@@ -43,6 +45,7 @@ import { connectNbd } from '../daemon/volumes/nbd/client.ts'
 import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
 import { DEFAULT_BLOCK_SIZE } from '../../daemon/volumes/block/index.ts'
 import { startNbdkitFile } from './nbdkit.ts'
+import { cpuNs } from './proc-cpu.ts'
 import { pgbenchPair, pgbenchTarget, type PgbenchPair } from './pgbench.ts'
 import { quantile, replies, stopChildren } from './stats.ts'
 import { onProcessEnd } from '../helpers/process-end.ts'
@@ -147,6 +150,8 @@ interface Figures {
   /** ms of each QD1 commit's 8 KiB write, and of the flush after it (see commits()). */
   commitWrite: number[]
   commitFlush: number[]
+  /** µs of CPU (all threads) each node process spent per 4 KiB random write, a, b, c; absent for nbdkit. */
+  randWriteCpu?: number[]
 }
 interface Rebuild { label: string, bytes: number, ms: number }
 
@@ -231,7 +236,8 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
     const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, members: peers.slice(1, replicas) })
     const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
     // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
-    results.push({ label, f: await measure(label, root, port!, volume, replicas, replicas === PROFILE_REPLICAS ? profiler(nodes) : undefined) })
+    const cpu = (): number[] => nodes.map(n => cpuNs(n.pid!))
+    results.push({ label, f: await measure(label, root, port!, volume, replicas, replicas === PROFILE_REPLICAS ? profiler(nodes) : undefined, cpu) })
   }
 
   // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
@@ -296,6 +302,12 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
   for (const { label, f } of results) {
     out += row([label, ms(f.commitWrite), ms(f.commitFlush), ms(f.commitWrite.map((w, i) => w + f.commitFlush[i]!))])
   }
+  // CPU a write costs moves less with the machine's load than the rate does: the figure to compare across runs.
+  out += '\n' + row(['CPU per 4 KiB random write, µs (all threads of each node process)', 'A (primary)', 'B', 'C', 'sum'])
+  out += row(['---', '---:', '---:', '---:', '---:'])
+  for (const { label, f } of results) {
+    if (f.randWriteCpu !== undefined) out += row([label, ...f.randWriteCpu.map(v => v.toFixed(0)), f.randWriteCpu.reduce((a, b) => a + b, 0).toFixed(0)])
+  }
   process.stdout.write(out)
 
   const two = results.find(r => r.label.startsWith('trellis, 2'))!.f
@@ -313,7 +325,7 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
 }
 
 /** Every figure for one NBD export, in an order that leaves each step's data where the next expects it. */
-async function measure (label: string, root: string, port: number, name: string, floorFiles: number, profile?: (phase: string, start: boolean) => Promise<void>): Promise<Figures> {
+async function measure (label: string, root: string, port: number, name: string, floorFiles: number, profile?: (phase: string, start: boolean) => Promise<void>, cpu?: () => number[]): Promise<Figures> {
   const url = `nbd://127.0.0.1:${port}/${name}`
   const seqCount = SIZE / SEQ_BLOCK
   // qemu-img bench stops its clock before a final flush is answered, so the flush is sent and timed here.
@@ -326,7 +338,9 @@ async function measure (label: string, root: string, port: number, name: string,
   const seqRead = SIZE / 1e6 / await bench(url, ['-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)])
   const rand = ['-c', String(RAND_OPS), '-d', String(RAND_DEPTH), '-s', '4096', '-S', String(RAND_STRIDE)]
   await profile?.('rand', true)
+  const cpu0 = cpu?.()
   const randWrite = RAND_OPS / await bench(url, ['-w', '--pattern=165', ...rand])
+  const randWriteCpu = cpu0 === undefined ? undefined : cpu!().map((ns, i) => (ns - cpu0[i]!) / 1000 / RAND_OPS)
   await profile?.('rand', false)
   // Untimed: the random writes' dirty pages would otherwise land on whichever step comes next.
   await flush(port, name)
@@ -338,7 +352,7 @@ async function measure (label: string, root: string, port: number, name: string,
   await flush(port, name)
   process.stdout.write(`${label}: QD1 commits (8 KiB write, then flush) × ${QD1_OPS}\n`)
   const commit = await commits(port, name)
-  const f = { seqWrite: SIZE / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles, commitWrite: commit.write, commitFlush: commit.flush }
+  const f = { seqWrite: SIZE / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles, commitWrite: commit.write, commitFlush: commit.flush, randWriteCpu }
   const p = (v: number[], q: number): string => (quantile(v, q) * 1000).toFixed(0)
   process.stdout.write(`${label}: seq write ${f.seqWrite.toFixed(0)} MB/s, seq read ${seqRead.toFixed(0)} MB/s, 4K rand write ${randWrite.toFixed(0)} IOPS, ` +
     `4K rand read ${randRead.toFixed(0)} IOPS, QD1 FUA write p50 ${p(qd1, 0.5)} µs p99 ${p(qd1, 0.99)} µs, without FUA p50 ${p(plain, 0.5)} µs ` +
