@@ -64,7 +64,7 @@ export class InstanceReports {
   #lastSentAt = -Infinity
   /** Another node subscribed since the last report sent: the next look sends, changed or not. */
   #owed = false
-  #unsubscribed: (() => void) | undefined
+  #offSubscribed: (() => void) | undefined
 
   /**
    * `init.intervalMs`: how often this node looks at what it runs, default REPORT_INTERVAL_MS;
@@ -82,14 +82,14 @@ export class InstanceReports {
   start (): void {
     this.#c.gossip.validate(INSTANCES_TOPIC, msg => this.#validate(msg))
     this.#unsubscribe = this.#c.gossip.subscribe(INSTANCES_TOPIC, msg => { this.#receive(msg) })
-    this.#unsubscribed = this.#c.gossip.onSubscribed(INSTANCES_TOPIC, () => { this.#owed = true })
+    this.#offSubscribed = this.#c.gossip.onSubscribed(INSTANCES_TOPIC, () => { this.#owed = true })
     this.#publishing.start()
   }
 
   async stop (): Promise<void> {
     this.#stopped = true
     this.#unsubscribe?.()
-    this.#unsubscribed?.()
+    this.#offSubscribed?.()
     await this.#publishing.stop()
   }
 

@@ -16,10 +16,11 @@
  * BENCH_WINDOW_S (default 30), BENCH_SETTLE_S (default 10).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { switches } from './proc-threads.ts'
 import { cleanup, quantile } from './stats.ts'
 import { freePort, ROOT, startDaemon, startGrid, waitFor, type TestDaemon } from '../helpers/daemon.ts'
 
@@ -47,22 +48,6 @@ function cpuTicks (pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return Number(fields[11]) + Number(fields[12])
-}
-
-/**
- * Times the process's threads were switched to, summed: how often it was
- * woken. CPU at rest is mostly the cost of being woken, and this count,
- * unlike a CPU share of 1 %, does not move with the machine's load.
- */
-function switches (pid: number): number {
-  let n = 0
-  for (const task of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const status = readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8')
-      n += Number(/^voluntary_ctxt_switches:\s+(\d+)$/m.exec(status)?.[1] ?? 0) + Number(/^nonvoluntary_ctxt_switches:\s+(\d+)$/m.exec(status)?.[1] ?? 0)
-    } catch {} // a thread that ended between the listing and the read
-  }
-  return n
 }
 
 /** Samples every named pid in the same window: RSS each second (median and max), CPU over the whole window. */

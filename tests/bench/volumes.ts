@@ -5,8 +5,8 @@
  * `nbdkit file` on the same disk, in one run; the QD1 figures beside a bare
  * write+fdatasync and the same on as many files at once as a replicated FUA
  * write syncs, measured just before each; the CPU each node process spends
- * per random write (all its threads, from /proc: steadier across runs than
- * the rate on a shared machine); then how fast a new, empty member
+ * per random write (all its threads, from /proc: what a write costs, beside
+ * the rate the run got of a shared machine); then how fast a new, empty member
  * is rebuilt by resync, unthrottled and throttled; last, the pgbench pair
  * (pgbench.ts): PostgreSQL on a local directory and on ext4 on a 2-replica
  * volume.
@@ -45,7 +45,7 @@ import { connectNbd } from '../daemon/volumes/nbd/client.ts'
 import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
 import { DEFAULT_BLOCK_SIZE } from '../../daemon/volumes/block/index.ts'
 import { startNbdkitFile } from './nbdkit.ts'
-import { cpuNs } from './proc-cpu.ts'
+import { cpuNs } from './proc-threads.ts'
 import { pgbenchPair, pgbenchTarget, type PgbenchPair } from './pgbench.ts'
 import { quantile, replies, stopChildren } from './stats.ts'
 import { onProcessEnd } from '../helpers/process-end.ts'
@@ -302,7 +302,7 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
   for (const { label, f } of results) {
     out += row([label, ms(f.commitWrite), ms(f.commitFlush), ms(f.commitWrite.map((w, i) => w + f.commitFlush[i]!))])
   }
-  // CPU a write costs moves less with the machine's load than the rate does: the figure to compare across runs.
+  // What a write costs, beside the rate: both move between runs on a shared machine, compare over alternated pairs.
   out += '\n' + row(['CPU per 4 KiB random write, µs (all threads of each node process)', 'A (primary)', 'B', 'C', 'sum'])
   out += row(['---', '---:', '---:', '---:', '---:'])
   for (const { label, f } of results) {

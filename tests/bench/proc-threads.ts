@@ -1,0 +1,33 @@
+/** Counters of a process summed over all its threads, read from /proc/PID/task. */
+import { readdirSync, readFileSync } from 'node:fs'
+
+/** `read` of each thread's `file` (under /proc/PID/task/TID), summed; a thread that ended between the listing and the read counts nothing. */
+function sumOverThreads (pid: number, file: string, read: (text: string) => number): number {
+  let n = 0
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      n += read(readFileSync(`/proc/${pid}/task/${task}/${file}`, 'utf8'))
+    } catch {}
+  }
+  return n
+}
+
+/**
+ * Nanoseconds on a CPU so far (schedstat's first field: ns resolution, where
+ * stat's utime and stime count 10 ms ticks). A thread that ended is no
+ * longer counted, so read it around work during which the process keeps its
+ * threads.
+ */
+export function cpuNs (pid: number): number {
+  return sumOverThreads(pid, 'schedstat', text => Number(text.split(' ')[0]))
+}
+
+/**
+ * Times the process's threads were switched to: how often it was woken.
+ * CPU at rest is mostly the cost of being woken, and this count, unlike a
+ * CPU share of 1 %, does not move with the machine's load.
+ */
+export function switches (pid: number): number {
+  return sumOverThreads(pid, 'status', status =>
+    Number(/^voluntary_ctxt_switches:\s+(\d+)$/m.exec(status)?.[1] ?? 0) + Number(/^nonvoluntary_ctxt_switches:\s+(\d+)$/m.exec(status)?.[1] ?? 0))
+}
