@@ -40,8 +40,16 @@ export async function writeZeroBytes (put: PutData, position: number, length: nu
   }
 }
 
-/** Largest write made on the calling thread rather than in libuv's thread pool. */
-export const INLINE_WRITE_MAX = 64 * KiB // bytes
+/**
+ * Largest single pwrite into the data file. The page cache gives a buffered
+ * write a folio as large as the write (ext4 from Linux 6.16, XFS before it),
+ * and every later write into that folio walks all of its buffer heads: here a
+ * 4 KiB pwrite into a file filled by 1 MiB writes costs ~37 µs of kernel CPU,
+ * into one filled by 64 KiB writes ~7.5, by 4 KiB writes ~5.5, while filling
+ * in 64 KiB pieces costs ~60 ms more per GiB than in 1 MiB ones
+ * (docs/benchmarks.md). Every write is cut into pieces of at most this.
+ */
+export const WRITE_PIECE_MAX = 64 * KiB // bytes
 /** An inline write slower than this sends writes to the thread pool for INLINE_PAUSE_MS: the kernel is throttling dirty pages. */
 const INLINE_STALL_MS = 2
 const INLINE_PAUSE_MS = 1000
@@ -57,20 +65,21 @@ export interface DataWriterInit {
 
 /**
  * How a change's bytes reach the data file (`pick`): through the O_DSYNC
- * handle when they must be durable on return (a FUA write that owes no
- * table sync), else inline. Inline, a small write goes into the page cache
- * on the event loop's thread (pwrite, a few µs for 4 KiB): through the pool
- * it costs a hand-off each way, ~50–100 µs on this VM and more CPU than the
- * copy itself (the submission alone, a mutex and a futex wake of a pool
- * thread, was ~28 µs of the loop's time per 4 KiB write in a profile of the
- * volumes bench), on the critical path of every replicated write. That holds
- * beside other requests too: they wait a few µs behind it, not the hand-off.
- * Such a write blocks only when the kernel throttles writers for dirty
- * pages; the first one that takes longer than INLINE_STALL_MS sends every
- * write to the pool for INLINE_PAUSE_MS, so the loop stalls at most once a
- * second. Never inline on the O_DSYNC handle, whose writes wait for the
- * disk, nor above INLINE_WRITE_MAX, whose copy is better made beside the
- * loop.
+ * handle when they must be durable on return (a FUA write of at most one
+ * piece that owes no table sync), else inline, in pieces of at most
+ * WRITE_PIECE_MAX. Inline, a piece goes into the page cache on the event
+ * loop's thread (pwrite, a few µs for 4 KiB, ~16 µs for 64 KiB): through
+ * the pool it costs a hand-off each way, ~50–100 µs on this VM and more CPU
+ * than the copy itself (the submission alone, a mutex and a futex wake of a
+ * pool thread, was ~28 µs of the loop's time per 4 KiB write in a profile of
+ * the volumes bench), on the critical path of every replicated write. That
+ * holds beside other requests too: they wait behind it, not the hand-off;
+ * and for large writes, which measured faster inline in pieces than in
+ * pieces through the pool. An inline piece blocks only when the kernel
+ * throttles writers for dirty pages; the first one that takes longer than
+ * INLINE_STALL_MS sends every piece to the pool for INLINE_PAUSE_MS, so the
+ * loop stalls at most once a second. Never inline on the O_DSYNC handle,
+ * whose writes wait for the disk.
  */
 export class DataWriter {
   readonly #fh: FileHandle
@@ -88,10 +97,14 @@ export class DataWriter {
     this.#now = init.now ?? (() => performance.now())
   }
 
-  /** Whether durable writes are possible (a writable store's O_DSYNC handle). */
-  get canSync (): boolean { return this.#sync !== undefined }
+  /**
+   * Whether a write of this many bytes can be made durable on return (a
+   * writable store's O_DSYNC handle, one piece): a larger one would be one
+   * disk wait per piece, and is written inline and synced once instead.
+   */
+  canWriteDurably (length: number): boolean { return this.#sync !== undefined && length <= WRITE_PIECE_MAX }
 
-  /** The put for one change: `durable` needs canSync. */
+  /** The put for one change: `durable` needs canWriteDurably. */
   pick (durable: boolean): PutData {
     return durable ? this.#durable : this.put
   }
@@ -104,15 +117,19 @@ export class DataWriter {
 
   readonly #durable: PutData = async (data, position) => { await pwriteFully(this.#sync!, data, position) }
 
-  /** Inline unless too large or paused after a stall; then through the pool. */
+  /** In pieces, each inline unless paused after a stall, then through the pool. */
   readonly put: PutData = async (data, position) => {
-    if (data.length > INLINE_WRITE_MAX || this.#now() < this.#pausedUntil) {
-      await this.#pooled(data, position)
-      return
+    for (let done = 0; done < data.length; done += WRITE_PIECE_MAX) {
+      const piece = data.subarray(done, Math.min(data.length, done + WRITE_PIECE_MAX))
+      if (this.#now() < this.#pausedUntil) await this.#pooled(piece, position + done)
+      else this.#inline(piece, position + done)
     }
+  }
+
+  #inline (piece: Uint8Array, position: number): void {
     const start = this.#now()
     let done = 0
-    while (done < data.length) done += writeSync(this.#fh.fd, data, done, data.length - done, position + done)
+    while (done < piece.length) done += writeSync(this.#fh.fd, piece, done, piece.length - done, position + done)
     const took = this.#now() - start
     if (took <= INLINE_STALL_MS) return
     this.stalls++

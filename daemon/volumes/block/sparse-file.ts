@@ -272,9 +272,9 @@ export class SparseFileStore implements BlockStore {
    * The shared path of every change: checks, fencing, activity log, block
    * locks, the body (table in memory; returns its data writes), the data
    * writes, FUA. The body writes every data byte with `put`: through the
-   * O_DSYNC handle for a FUA change over blocks whose states are all data and
-   * durable (if it leaves them so, nothing but its data needed syncing), else
-   * through the plain one (DataWriter.pick).
+   * O_DSYNC handle for a FUA change of one piece over blocks whose states are
+   * all data and durable (if it leaves them so, nothing but its data needed
+   * syncing), else through the plain one (DataWriter.pick).
    */
   private async change (offset: number, length: number, options: ChangeOptions, body: (first: number, last: number, put: PutData) => Promise<Array<() => Promise<unknown>>>): Promise<void> {
     await this.op(async () => {
@@ -295,7 +295,7 @@ export class SparseFileStore implements BlockStore {
         const release = await this.locks.acquire(first, last)
         const before = this.table.states.slice(first, last + 1)
         // Only over blocks that are all data, their states durable: a change that moves a state syncs the table after it, as below.
-        direct = options.fua === true && this.writer.canSync && before.every(s => s === BlockState.data) && !this.tableSync.unsynced(first, last)
+        direct = options.fua === true && this.writer.canWriteDurably(length) && before.every(s => s === BlockState.data) && !this.tableSync.unsynced(first, last)
         try {
           const writes = await body(first, last, this.writer.pick(direct))
           // A state change is written through at once, so that a crash of this process (not of the machine) loses

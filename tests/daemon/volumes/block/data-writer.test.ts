@@ -3,7 +3,7 @@ import { mkdtemp, open, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
-import { DataWriter, INLINE_WRITE_MAX } from '../../../../daemon/volumes/block/data-file.ts'
+import { DataWriter, WRITE_PIECE_MAX } from '../../../../daemon/volumes/block/data-file.ts'
 
 const KiB = 1024 // bytes
 
@@ -42,8 +42,12 @@ t.test('small writes are made inline; one that stalls sends writes to the thread
   t.same(await at(12 * KiB, 4 * KiB), Buffer.alloc(4 * KiB, 4), 'after the pause, inline again')
   await later
 
+  // A write of three pieces: all inline while nothing stalls; once its first piece stalls, the rest through the pool.
+  const large = w.put(Buffer.alloc(3 * WRITE_PIECE_MAX, 5), 64 * KiB)
+  t.same(await at(64 * KiB, 3 * WRITE_PIECE_MAX), Buffer.alloc(3 * WRITE_PIECE_MAX, 5), 'a write of several pieces is in the file before its promise was awaited: every piece inline')
+  await large
   step = 5
-  await w.put(Buffer.alloc(INLINE_WRITE_MAX + 4 * KiB, 5), 64 * KiB)
-  t.equal(w.stalls, 1, 'a write above INLINE_WRITE_MAX always goes to the pool')
-  t.same(await at(64 * KiB, INLINE_WRITE_MAX + 4 * KiB), Buffer.alloc(INLINE_WRITE_MAX + 4 * KiB, 5))
+  await w.put(Buffer.alloc(3 * WRITE_PIECE_MAX, 6), 64 * KiB)
+  t.equal(w.stalls, 2, 'its first piece stalls, counted once: the pieces after it, within the pause, went to the pool')
+  t.same(await at(64 * KiB, 3 * WRITE_PIECE_MAX), Buffer.alloc(3 * WRITE_PIECE_MAX, 6), 'every piece lands')
 })

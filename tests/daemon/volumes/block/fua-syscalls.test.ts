@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
  * counters say how many syncs it meant to make, this says which calls it
  * made on which file, so a FUA write that skipped its sync fails here.
  */
-t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a FUA first write syncs data and table; plain writes, alone or together, are made on the main thread', async t => {
+t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a FUA first write syncs data and table; plain writes, alone or together, are made on the main thread; large ones in 64 KiB pieces', async t => {
   const root = await mkdtemp(join(tmpdir(), 'trellis-block-fua-'))
   t.teardown(() => rm(root, { recursive: true, force: true }))
   const dir = join(root, 'vol')
@@ -19,7 +19,7 @@ t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a F
     '-f', '-qq', '-o', trace, '-e', 'trace=openat,pwrite64,write,fdatasync,fsync',
     process.execPath, join(import.meta.dirname, 'fua-writer.ts'), dir
   ], { timeout: 60_000 })
-  t.equal(stdout, '<overwrite>\n</overwrite>\n<fresh>\n</fresh>\n<plain>\n</plain>\n<together>\n</together>\n', 'the writer ran to its end')
+  t.equal(stdout, '<overwrite>\n</overwrite>\n<fresh>\n</fresh>\n<plain>\n</plain>\n<together>\n</together>\n<large>\n</large>\n<largefua>\n</largefua>\n', 'the writer ran to its end')
 
   const lines = (await readFile(trace, 'utf8')).split('\n')
   // Which file each descriptor is, and whether it was opened O_DSYNC (the last open of a number wins, as numbers are reused).
@@ -38,7 +38,9 @@ t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a F
     const f = fds.get(Number(call[2]))
     const name = f === undefined ? '?' : f.path.slice(dir.length + 1)
     const thread = Number(/^(\d+)/.exec(line)?.[1]) === main ? 'main' : 'pool'
-    ;(calls[section] ??= []).push(`${call[1]} ${name}${f?.dsync === true ? ' (O_DSYNC)' : ''}${section === 'fresh' ? '' : ` on ${thread}`}`)
+    // The count asked for (pwrite64(fd, "…"..., count, offset)): a call another thread interrupts has no result on its line.
+    const bytes = section.startsWith('large') && call[1] === 'pwrite64' ? ` ${/"(?:\.\.\.)?, (\d+), \d+/.exec(line)?.[1]}` : ''
+    ;(calls[section] ??= []).push(`${call[1]} ${name}${bytes}${f?.dsync === true ? ' (O_DSYNC)' : ''}${section === 'fresh' ? '' : ` on ${thread}`}`)
   }
   t.same(calls.overwrite, ['pwrite64 data (O_DSYNC) on pool'], 'an overwrite of a block whose state is durable: its data written through O_DSYNC in the thread pool (it waits for the disk), nothing synced after')
   // The table entry may be written more than once (written through at once, then the sync writes its dirty page).
@@ -48,4 +50,10 @@ t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a F
   const stalled = stderr.includes('inline data write stalled')
   t.same(calls.plain, [`pwrite64 data on ${stalled ? 'pool' : 'main'}`], 'a small write with nothing else in flight goes into the page cache from the main thread, no hand-off')
   t.same(calls.together, Array(4).fill(`pwrite64 data on ${stalled ? 'pool' : 'main'}`), 'small writes in flight together go into the page cache from the main thread too')
+  // A stall sends the pieces after it to the pool: where each piece was written is only held when nothing stalled.
+  const where = (c: string): string => stalled ? c.replace(/ on \w+$/, '') : c
+  t.same(calls.large?.map(where), Array(16).fill(where('pwrite64 data 65536 on main')),
+    'a 1 MiB write is sixteen 64 KiB pwrites (no page-cache folio larger than that), inline')
+  t.same(calls.largefua?.map(where), [...Array(4).fill(where('pwrite64 data 65536 on main')), where('fdatasync data on pool')],
+    'a FUA write larger than a piece goes not through O_DSYNC (a disk wait per piece) but in pieces, then one fdatasync')
 })

@@ -1,11 +1,12 @@
 /**
  * The process fua-syscalls.test.ts runs under strace: opens a store in
- * argv[2] with 4 KiB checksum blocks, writes and flushes pages 0–3 (their
- * states then durable), then makes two FUA writes, each between markers written to
+ * argv[2] with 4 KiB checksum blocks, writes and flushes its first 2 MiB
+ * (their states then durable), then makes two FUA writes, each between markers written to
  * stdout (a `write(1, …)` in the trace): `overwrite` (page 0 again, data →
- * data) and `fresh` (page 8, zero → data); then `plain`, a write of page 0
- * without FUA, alone in flight; last `together`, four writes of pages 0–3
- * without FUA in flight at once. The store's warnings go to stderr.
+ * data) and `fresh` (page 600, zero → data); then `plain`, a write of page 0
+ * without FUA, alone in flight; `together`, four writes of pages 0–3
+ * without FUA in flight at once; `large`, 1 MiB at 0 without FUA; last
+ * `largefua`, 256 KiB at 1 MiB with FUA. The store's warnings go to stderr.
  */
 import pino from 'pino'
 import { openSparseFileStore } from '../../../../daemon/volumes/block/index.ts'
@@ -14,9 +15,10 @@ const PAGE = 4096 // bytes
 // Warnings to stderr: the test reads whether an inline write stalled.
 const store = await openSparseFileStore({ logger: pino({ level: 'warn' }, pino.destination(2)) }, { dir: process.argv[2]!, size: 4 * 1024 * 1024, blockSize: PAGE })
 const g = { generation: 1 }
-await store.write(0, Buffer.alloc(4 * PAGE, 1), g)
+const MiB = 1024 * 1024 // bytes
+await store.write(0, Buffer.alloc(2 * MiB, 1), g)
 await store.flush()
-for (const [name, page] of [['overwrite', 0], ['fresh', 8]] as const) {
+for (const [name, page] of [['overwrite', 0], ['fresh', 600]] as const) {
   process.stdout.write(`<${name}>\n`)
   await store.write(page * PAGE, Buffer.alloc(PAGE, 2), { ...g, fua: true })
   process.stdout.write(`</${name}>\n`)
@@ -27,4 +29,10 @@ process.stdout.write('</plain>\n')
 process.stdout.write('<together>\n')
 await Promise.all([0, 1, 2, 3].map(async page => { await store.write(page * PAGE, Buffer.alloc(PAGE, 4), g) }))
 process.stdout.write('</together>\n')
+process.stdout.write('<large>\n')
+await store.write(0, Buffer.alloc(MiB, 5), g)
+process.stdout.write('</large>\n')
+process.stdout.write('<largefua>\n')
+await store.write(MiB, Buffer.alloc(MiB / 4, 6), { ...g, fua: true })
+process.stdout.write('</largefua>\n')
 await store.close()
