@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
 /** Files here that are parts of benchmarks, not benchmarks. */
-const HELPERS = ['run.ts', 'stats.ts', 'nbdkit.ts', 'mesh-node.ts', 'pgbench.ts', 'snapshot-peer.ts', 'proc-threads.ts', 'raft-voter.ts']
+const HELPERS = ['run.ts', 'stats.ts', 'nbdkit.ts', 'mesh-node.ts', 'pgbench.ts', 'snapshot-peer.ts', 'proc-threads.ts', 'raft-voter.ts', 'volumes-node.ts']
 const all = readdirSync(here).filter(f => f.endsWith('.ts') && !HELPERS.includes(f)).map(f => f.slice(0, -3)).sort()
 const wanted = process.argv.slice(2)
 if (wanted.length === 0) {

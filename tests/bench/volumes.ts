@@ -7,14 +7,17 @@
  * write syncs, measured just before each; the CPU each node process spends
  * per random write (all its threads, from /proc: what a write costs, beside
  * the rate the run got of a shared machine); then how fast a new, empty member
- * is rebuilt by resync, unthrottled and throttled; last, the pgbench pair
+ * is rebuilt by resync, unthrottled and throttled, beside the disk's own
+ * sequential write measured just before (the rebuild target's baseline: the
+ * same bytes to a new file in resync-chunk writes, then fdatasync), and
+ * whether each throttle held; last, the pgbench pair
  * (pgbench.ts): PostgreSQL on a local directory and on ext4 on a 2-replica
  * volume.
  *
  *   qemu-img / qemu-io ──NBD──▶ node A: NbdServer ─▶ ReplicatedBlockStore ─▶ SparseFileStore (a/<volume>)
  *                                                         ╚══ bulk channel (TLS) /trellis/replica/1 ══▶ node B, C: ReplicaServer ─▶ SparseFileStore
  *
- * Nodes A, B and C are MeshHosts (tcp · noise · yamux, as in the
+ * Nodes A, B and C (volumes-node.ts) are MeshHosts (tcp · noise · yamux, as in the
  * daemon) with the daemon's split transport, replication over the bulk
  * channel (BENCH_BULK=0: over libp2p), each in a process of its own, so no
  * node shares another's event loop; every store lives in its own subdirectory of one temp dir, so all of
@@ -40,12 +43,12 @@ import { rmSync } from 'node:fs'
 import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { connectNbd } from '../daemon/volumes/nbd/client.ts'
 import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
 import { DEFAULT_BLOCK_SIZE } from '../../daemon/volumes/block/index.ts'
 import { startNbdkitFile } from './nbdkit.ts'
 import { cpuNs } from './proc-threads.ts'
+import type { Command, Message, Peer } from './volumes-node.ts'
 import { pgbenchPair, pgbenchTarget, type PgbenchPair } from './pgbench.ts'
 import { quantile, replies, stopChildren } from './stats.ts'
 import { onProcessEnd } from '../helpers/process-end.ts'
@@ -74,7 +77,6 @@ const THROTTLE_CHECK_MS = knob('BENCH_VOLUMES_THROTTLE_MS', 6000)
 const SYNC_SAMPLES = 300
 /** Checksum block of every store; the daemon creates volumes with the default (4 KiB; 64 KiB before). */
 const BLOCK_KIB = knob('BENCH_VOLUMES_BLOCK_KIB', DEFAULT_BLOCK_SIZE / 1024)
-const GENERATION = 1
 /** Longest one client run may take before the bench gives up on it. */
 const CLIENT_TIMEOUT = 300_000 // ms
 const PGBENCH_MODE = process.env.BENCH_VOLUMES_PGBENCH ?? 'on'
@@ -87,31 +89,12 @@ const PROFILE_PHASE = process.env.BENCH_VOLUMES_PROFILE_PHASE ?? 'rand'
 if (!['rand', 'seq', 'rebuild'].includes(PROFILE_PHASE)) throw new Error(`BENCH_VOLUMES_PROFILE_PHASE must be rand, seq or rebuild, not ${PROFILE_PHASE}`)
 const PROFILE_REPLICAS = knob('BENCH_VOLUMES_PROFILE_REPLICAS', 2)
 
-/** Main → node. */
-type Command =
-  | { kind: 'replica', volume: string, dir: string, size: number }
-  | { kind: 'primary', volume: string, dir: string, size: number, members: Peer[], socket?: string }
-  | { kind: 'fill', volume: string }
-  | { kind: 'resync', volume: string, to: Peer, bytesPerSecond?: number, abortAfterMs?: number }
-  | { kind: 'counters', volume: string }
-  | { kind: 'profile', start: boolean, file?: string }
-  | { kind: 'stop' }
-/** Node → main. */
-type Message =
-  | { kind: 'ready', peerId: string, address: string }
-  | { kind: 'done', port?: number, ms?: number, bytes?: number, counters?: Record<string, number> }
-  | { kind: 'error', message: string }
-
 const reply = replies<Message>()
-interface Peer { peerId: string, address: string }
 
 const poolSize = process.env.UV_THREADPOOL_SIZE
-if (process.argv[2] === '--node') await node()
-else {
-  // Six fdatasyncs at once for the floor baseline need six threads; set before this process's first threadpool job. The nodes keep the default.
-  process.env.UV_THREADPOOL_SIZE = '8'
-  await main()
-}
+// Six fdatasyncs at once for the floor baseline need six threads; set before this process's first threadpool job. The nodes keep the default.
+process.env.UV_THREADPOOL_SIZE = '8'
+await main()
 
 // ───────────────────────────── the clients and the report ─────────────────────────────
 
@@ -153,7 +136,10 @@ interface Figures {
   /** µs of CPU (all threads) each node process spent per 4 KiB random write, a, b, c; absent for nbdkit. */
   randWriteCpu?: number[]
 }
-interface Rebuild { label: string, bytes: number, ms: number }
+/** One resync: `limit`, the throttle it ran under (bytes per second), if any. */
+interface Rebuild { label: string, bytes: number, ms: number, limit?: number }
+/** The resyncs, their chunk, and the disk's own sequential write measured just before them. */
+interface Rebuilds { runs: Rebuild[], chunkBytes: number, diskBytesPerSecond: number }
 
 async function main (): Promise<void> {
   ensureDebian([{ command: 'qemu-img', pkg: 'qemu-utils' }, { command: 'qemu-io', pkg: 'qemu-utils' }, { command: 'nbdkit', pkg: 'nbdkit' }], 'the volumes bench')
@@ -186,13 +172,13 @@ async function main (): Promise<void> {
     else env.UV_THREADPOOL_SIZE = poolSize
     const peers: Peer[] = []
     for (const name of ['a', 'b', 'c']) {
-      const child = fork(fileURLToPath(import.meta.url), ['--node', name], { env, stdio: 'inherit' })
+      const child = fork(join(import.meta.dirname, 'volumes-node.ts'), [name], { env, stdio: 'inherit' })
       nodes.push(child)
       const ready = await reply(child, 'ready')
       peers.push({ peerId: ready.peerId, address: ready.address })
     }
     const [a, ...others] = nodes as [ChildProcess, ChildProcess, ChildProcess]
-    const rebuilds = PGBENCH_MODE === 'only' ? [] : await replicated(root, nodes, peers, results)
+    const rebuilds = PGBENCH_MODE === 'only' ? undefined : await replicated(root, nodes, peers, results)
     let pair: PgbenchPair | undefined
     if (PGBENCH_MODE !== 'off') {
       pair = await pgbenchPair({
@@ -201,8 +187,8 @@ async function main (): Promise<void> {
         rounds: PGBENCH_ROUNDS,
         sizeBytes: PGBENCH_SIZE,
         makeVolume: async (socket, size) => {
-          await ask(others[0]!, { kind: 'replica', volume: 'pg', dir: join(root, 'b', 'pg'), size })
-          await ask(a, { kind: 'primary', volume: 'pg', dir: join(root, 'a', 'pg'), size, members: [peers[1]!], socket })
+          await ask(others[0]!, { kind: 'replica', volume: 'pg', dir: join(root, 'b', 'pg'), size, blockSize: BLOCK_KIB * 1024 })
+          await ask(a, { kind: 'primary', volume: 'pg', dir: join(root, 'a', 'pg'), size, blockSize: BLOCK_KIB * 1024, members: [peers[1]!], socket })
           const counters = async (): Promise<Record<string, number>> => {
             const [p, r] = [(await ask(a, { kind: 'counters', volume: 'pg' })).counters!, (await ask(others[0]!, { kind: 'counters', volume: 'pg' })).counters!]
             return { 'NBD write': p['NBD write']!, 'NBD flush': p['NBD flush']!, 'primary fdatasync': p['store fdatasync']!, 'replica fdatasync': r['store fdatasync']! }
@@ -212,7 +198,7 @@ async function main (): Promise<void> {
       })
     }
 
-    if (PGBENCH_MODE !== 'only') report(results, rebuilds)
+    if (rebuilds !== undefined) report(results, rebuilds)
     if (pair !== undefined) process.stdout.write(`\ntarget, pgbench pair at 2 replicas (${pair.method}):\n${pgbenchTarget(pair)}`)
   } finally {
     await stopChildren(nodes)
@@ -226,14 +212,14 @@ async function main (): Promise<void> {
 }
 
 /** The throughput and QD1 figures at 1, 2 and 3 replicas (appended to results), then the rebuilds. */
-async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], results: Array<{ label: string, f: Figures }>): Promise<Rebuild[]> {
-  const { DEFAULT_RESYNC_RATE } = await import('../../daemon/volumes/replica/index.ts')
+async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], results: Array<{ label: string, f: Figures }>): Promise<Rebuilds> {
+  const { DEFAULT_RESYNC_CHUNK, DEFAULT_RESYNC_RATE } = await import('../../daemon/volumes/replica/index.ts')
   const [a, ...others] = nodes as [ChildProcess, ChildProcess, ChildProcess]
   for (const replicas of [1, 2, 3]) {
     const volume = `r${replicas}`
     const members = others.slice(0, replicas - 1)
-    for (const [i, m] of members.entries()) await ask(m, { kind: 'replica', volume, dir: join(root, 'bc'[i]!, volume), size: SIZE })
-    const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, members: peers.slice(1, replicas) })
+    for (const [i, m] of members.entries()) await ask(m, { kind: 'replica', volume, dir: join(root, 'bc'[i]!, volume), size: SIZE, blockSize: BLOCK_KIB * 1024 })
+    const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, blockSize: BLOCK_KIB * 1024, members: peers.slice(1, replicas) })
     const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
     // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
     const cpu = (): number[] => nodes.map(n => cpuNs(n.pid!))
@@ -241,30 +227,51 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
   }
 
   // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
-  await ask(a, { kind: 'primary', volume: 'rebuild', dir: join(root, 'a', 'rebuild'), size: REBUILD_SIZE, members: [] })
-  const fill = await ask(a, { kind: 'fill', volume: 'rebuild' })
+  await ask(a, { kind: 'primary', volume: 'rebuild', dir: join(root, 'a', 'rebuild'), size: REBUILD_SIZE, blockSize: BLOCK_KIB * 1024, members: [] })
+  const fill = await ask(a, { kind: 'fill', volume: 'rebuild', block: SEQ_BLOCK, depth: SEQ_DEPTH })
   process.stdout.write(`rebuild volume ${REBUILD_SIZE / MiB} MiB written on A in ${fill.ms!.toFixed(0)} ms\n`)
+  const diskBytesPerSecond = await diskSequentialWrite(root, REBUILD_SIZE, DEFAULT_RESYNC_CHUNK)
   const rebuilds: Rebuild[] = []
   for (const [i, throttle] of [0, undefined].entries()) {
     const to = others[i]!
-    await ask(to, { kind: 'replica', volume: 'rebuild', dir: join(root, 'bc'[i]!, 'rebuild'), size: REBUILD_SIZE })
+    await ask(to, { kind: 'replica', volume: 'rebuild', dir: join(root, 'bc'[i]!, 'rebuild'), size: REBUILD_SIZE, blockSize: BLOCK_KIB * 1024 })
     if (throttle === 0) await profiler(nodes)('rebuild', true)
     const r = await ask(a, { kind: 'resync', volume: 'rebuild', to: peers[i + 1]!, bytesPerSecond: throttle })
     if (throttle === 0) await profiler(nodes)('rebuild', false)
-    rebuilds.push({ label: throttle === 0 ? 'unthrottled (bytesPerSecond: 0)' : `default throttle (${DEFAULT_RESYNC_RATE / MiB} MiB/s)`, bytes: r.bytes!, ms: r.ms! })
+    rebuilds.push({ label: throttle === 0 ? 'unthrottled (bytesPerSecond: 0)' : `default throttle (${DEFAULT_RESYNC_RATE / MiB} MiB/s)`, bytes: r.bytes!, ms: r.ms!, ...(throttle === 0 ? {} : { limit: DEFAULT_RESYNC_RATE }) })
   }
   // The default throttle only shows when the copy can outrun it; when it cannot, check that a throttle at half the copy speed holds.
   const copyRate = rebuilds[0]!.bytes / (rebuilds[0]!.ms / 1000) // bytes per second
   if (copyRate < DEFAULT_RESYNC_RATE) {
     const half = Math.max(MiB, Math.round(copyRate / 2 / MiB) * MiB)
-    await ask(a, { kind: 'primary', volume: 'throttle', dir: join(root, 'a', 'throttle'), size: REBUILD_SIZE, members: [] })
-    await ask(a, { kind: 'fill', volume: 'throttle' })
-    await ask(others[0]!, { kind: 'replica', volume: 'throttle', dir: join(root, 'b', 'throttle'), size: REBUILD_SIZE })
+    await ask(a, { kind: 'primary', volume: 'throttle', dir: join(root, 'a', 'throttle'), size: REBUILD_SIZE, blockSize: BLOCK_KIB * 1024, members: [] })
+    await ask(a, { kind: 'fill', volume: 'throttle', block: SEQ_BLOCK, depth: SEQ_DEPTH })
+    await ask(others[0]!, { kind: 'replica', volume: 'throttle', dir: join(root, 'b', 'throttle'), size: REBUILD_SIZE, blockSize: BLOCK_KIB * 1024 })
     const r = await ask(a, { kind: 'resync', volume: 'throttle', to: peers[1]!, bytesPerSecond: half, abortAfterMs: THROTTLE_CHECK_MS })
-    rebuilds.push({ label: `throttle at ${half / MiB} MiB/s (half the copy speed; aborted after ${THROTTLE_CHECK_MS / 1000} s)`, bytes: r.bytes!, ms: r.ms! })
+    rebuilds.push({ label: `throttle at ${half / MiB} MiB/s (half the copy speed; aborted after ${THROTTLE_CHECK_MS / 1000} s)`, bytes: r.bytes!, ms: r.ms!, limit: half })
   }
 
-  return rebuilds
+  return { runs: rebuilds, chunkBytes: DEFAULT_RESYNC_CHUNK, diskBytesPerSecond }
+}
+
+/**
+ * The disk's sequential write, as a rebuild's member writes: `bytes` to a
+ * fresh file on the same disk in `chunk`-sized writes, then one fdatasync
+ * (a resync's time ends at the member's final flush); bytes per second.
+ */
+async function diskSequentialWrite (root: string, bytes: number, chunk: number): Promise<number> {
+  const path = join(root, 'disk-sequential')
+  const fh = await open(path, 'w')
+  try {
+    const buf = Buffer.alloc(chunk, 0x5a)
+    const t0 = performance.now()
+    for (let at = 0; at < bytes; at += chunk) await fh.write(buf, 0, Math.min(chunk, bytes - at), at)
+    await fh.datasync()
+    return bytes / ((performance.now() - t0) / 1000)
+  } finally {
+    await fh.close()
+    await rm(path, { force: true })
+  }
 }
 
 /** Starts or stops a CPU profile of every node, for the phase BENCH_VOLUMES_PROFILE_PHASE names (a no-op for any other, or without BENCH_VOLUMES_PROFILE). */
@@ -275,7 +282,7 @@ function profiler (nodes: ChildProcess[]): (phase: string, start: boolean) => Pr
   }
 }
 
-function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuild[]): void {
+function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuilds): void {
   const us = (ms: number): string => (ms * 1000).toFixed(0)
   const pct = (a: number, b: number): string => `${(100 * a / b).toFixed(0)} %`
   const plus = (a: number[], b: number[], q: number): string => { const d = quantile(a, q) - quantile(b, q); return `${d < 0 ? '−' : '+'}${us(Math.abs(d))}` }
@@ -319,8 +326,18 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
     `  sequential write ≥ 70 % of nbdkit: ${pct(two.seqWrite, base.seqWrite)}, ${verdict(two.seqWrite >= 0.7 * base.seqWrite)}\n` +
     `  sequential read ≥ 70 % of nbdkit: ${pct(two.seqRead, base.seqRead)}, ${verdict(two.seqRead >= 0.7 * base.seqRead)}\n`)
   process.stdout.write(`\nrebuild of an empty member, ${REBUILD_SIZE / MiB} MiB volume written end to end on the primary (its page cache still holds it):\n`)
-  for (const r of rebuilds) {
-    process.stdout.write(`  ${r.label}: ${(r.bytes / MiB).toFixed(0)} MiB copied in ${(r.ms / 1000).toFixed(2)} s, ${(r.bytes / MiB / (r.ms / 1000)).toFixed(1)} MiB/s\n`)
+  const rate = (r: Rebuild): number => r.bytes / (r.ms / 1000) // bytes per second
+  for (const r of rebuilds.runs) {
+    process.stdout.write(`  ${r.label}: ${(r.bytes / MiB).toFixed(0)} MiB copied in ${(r.ms / 1000).toFixed(2)} s, ${(rate(r) / MiB).toFixed(1)} MiB/s\n`)
+  }
+  const disk = rebuilds.diskBytesPerSecond
+  const free = rebuilds.runs[0]!
+  process.stdout.write(`  the disk's sequential write just before (${REBUILD_SIZE / MiB} MiB to a new file on the same disk in ${rebuilds.chunkBytes / MiB} MiB writes, then fdatasync): ${(disk / MiB).toFixed(1)} MiB/s\n` +
+    `targets, rebuild:\n  unthrottled ≥ 70 % of the disk's sequential write: ${pct(rate(free), disk)}, ${verdict(rate(free) >= 0.7 * disk)}\n`)
+  for (const r of rebuilds.runs.filter(r => r.limit !== undefined)) {
+    // A pipelined copy runs up to its chunks in flight ahead of what its throttle has paid for.
+    const allowed = r.limit! * r.ms / 1000 + 2 * rebuilds.chunkBytes
+    process.stdout.write(`  throttle honoured, ${r.label}: ${(r.bytes / MiB).toFixed(1)} MiB copied, at most ${(allowed / MiB).toFixed(1)} allowed (its rate × its time + 2 chunks in flight), ${verdict(r.bytes <= allowed)}\n`)
   }
 }
 
@@ -450,132 +467,4 @@ async function ask (child: ChildProcess, command: Command): Promise<Extract<Mess
   const answer = reply(child, 'done')
   child.send(command)
   return await answer
-}
-
-
-// ───────────────────────────── a node: a MeshHost, its replicas and (on A) the primaries ─────────────────────────────
-
-async function node (): Promise<void> {
-  const { multiaddr } = await import('@multiformats/multiaddr')
-  const { pino } = await import('pino')
-  const { benchMeshNode } = await import('./mesh-node.ts')
-  const { openSparseFileStore } = await import('../../daemon/volumes/block/index.ts')
-  const { NbdServer } = await import('../../daemon/volumes/nbd/index.ts')
-  const { ReplicaServer, openReplicatedBlockStore } = await import('../../daemon/volumes/replica/index.ts')
-  type BlockStore = import('../../daemon/volumes/block/index.ts').BlockStore
-  type ReplicatedBlockStore = import('../../daemon/volumes/replica/index.ts').ReplicatedBlockStore
-  const logger = pino({ level: 'warn' })
-  const send = (m: Message): void => { process.send!(m) }
-  process.on('disconnect', () => process.exit(0))
-  try {
-    const { host, transport } = await benchMeshNode(logger)
-    const replicas = new ReplicaServer({ transport, logger })
-    /** A replica's store per volume (the primaries own theirs). */
-    const stores = new Map<string, BlockStore>()
-    const primaries = new Map<string, ReplicatedBlockStore>()
-    const nbd = new NbdServer({ logger })
-    let port: number | undefined
-    let profiler: import('node:inspector/promises').Session | undefined
-    const handlers: { [K in Command['kind']]: (c: Extract<Command, { kind: K }>) => Promise<Message> } = {
-      replica: async c => {
-        const store = await openSparseFileStore({ logger }, { dir: c.dir, size: c.size, blockSize: BLOCK_KIB * 1024 })
-        stores.set(c.volume, store)
-        replicas.addVolume(c.volume, store)
-        return { kind: 'done' }
-      },
-      primary: async c => {
-        // Connected before the store says hello, so no measured request pays for a dial.
-        for (const m of c.members) await host.libp2p.dial(multiaddr(m.address))
-        const local = await openSparseFileStore({ logger }, { dir: c.dir, size: c.size, blockSize: BLOCK_KIB * 1024 })
-        const store = await openReplicatedBlockStore({ local, transport, logger }, { volume: c.volume, inSync: c.members.map(m => m.peerId), generation: GENERATION })
-        primaries.set(c.volume, store)
-        nbd.addExport({ name: c.volume, store, generation: GENERATION })
-        if (port === undefined) {
-          const address = await nbd.listen({ host: '127.0.0.1', port: 0 })
-          port = 'port' in address ? address.port : 0
-        }
-        // A Unix socket too, for the volume mount chain (nbdfuse or nbd-client), which dials one.
-        if (c.socket !== undefined) await nbd.listen({ path: c.socket })
-        return { kind: 'done', port }
-      },
-      fill: async c => {
-        const store = primaries.get(c.volume)!
-        // Not zeroes and not one repeated block, so every checksum differs from an empty member's.
-        const payload = Buffer.alloc(SEQ_BLOCK)
-        let next = 0
-        const t0 = performance.now()
-        await Promise.all(Array.from({ length: SEQ_DEPTH }, async () => {
-          while (next < store.size) {
-            const offset = next
-            next += SEQ_BLOCK
-            const data = Buffer.from(payload)
-            for (let i = 0; i < data.length; i += 4096) data.writeUInt32BE((offset + i) >>> 0, i)
-            await store.write(offset, data, { generation: GENERATION })
-          }
-        }))
-        await store.flush()
-        return { kind: 'done', ms: performance.now() - t0 }
-      },
-      resync: async c => {
-        await host.libp2p.dial(multiaddr(c.to.address))
-        const store = primaries.get(c.volume)!
-        const controller = new AbortController()
-        // Aborted on purpose, the rate is what the progress shows at the abort: read before the store's own listener drops the member.
-        let at = { bytes: 0, ms: 0 }
-        controller.signal.addEventListener('abort', () => {
-          const p = store.syncing().find(s => s.node === c.to.peerId)
-          if (p !== undefined) at = { bytes: p.copiedBytes, ms: Date.now() - p.startedAt }
-        }, { once: true })
-        const timer = c.abortAfterMs === undefined ? undefined : setTimeout(() => { controller.abort() }, c.abortAfterMs)
-        const running = store.resync(c.to.peerId, { signal: controller.signal, ...(c.bytesPerSecond === undefined ? {} : { bytesPerSecond: c.bytesPerSecond }) })
-        if (timer === undefined) {
-          const result = await running
-          return { kind: 'done', ms: result.ms, bytes: result.bytesCopied }
-        }
-        await running.catch((err: unknown) => { if (!controller.signal.aborted) throw err })
-        clearTimeout(timer)
-        return { kind: 'done', ...at }
-      },
-      counters: async c => {
-        const store = primaries.get(c.volume) ?? stores.get(c.volume)
-        if (store === undefined) throw new Error(`no volume ${c.volume} here`)
-        const { requests } = nbd.stats()
-        // NBD requests are the node's, all exports together: the caller compares before and after a run on one volume.
-        return { kind: 'done', counters: { 'NBD write': requests.write, 'NBD flush': requests.flush, 'store write': store.stats().writes, 'store fdatasync': store.stats().fdatasyncs } }
-      },
-      profile: async c => {
-        if (c.start) {
-          const { Session } = await import('node:inspector/promises')
-          profiler = new Session()
-          profiler.connect()
-          await profiler.post('Profiler.enable')
-          await profiler.post('Profiler.start')
-        } else if (profiler !== undefined) {
-          const { profile } = await profiler.post('Profiler.stop')
-          const { mkdir, writeFile } = await import('node:fs/promises')
-          await mkdir(join(c.file!, '..'), { recursive: true })
-          await writeFile(c.file!, JSON.stringify(profile))
-          profiler.disconnect()
-          profiler = undefined
-        }
-        return { kind: 'done' }
-      },
-      stop: async () => {
-        await nbd.close()
-        for (const p of primaries.values()) await p.close()
-        await replicas.close()
-        for (const s of stores.values()) await s.close()
-        // The transport stops the host too.
-        await transport.close()
-        process.exit(0)
-      }
-    }
-    process.on('message', (c: Command) => {
-      void (handlers[c.kind] as (c: Command) => Promise<Message>)(c).then(send, (err: Error) => { send({ kind: 'error', message: err.stack ?? String(err) }) })
-    })
-    send({ kind: 'ready', peerId: host.peerId, address: host.addresses[0]! })
-  } catch (err) {
-    send({ kind: 'error', message: (err as Error).stack ?? String(err) })
-    process.exit(1)
-  }
 }
