@@ -50,9 +50,19 @@ export async function writeZeroBytes (put: PutData, position: number, length: nu
  * (docs/benchmarks.md). Every write is cut into pieces of at most this.
  */
 export const WRITE_PIECE_MAX = 64 * KiB // bytes
-/** An inline write slower than this sends writes to the thread pool for INLINE_PAUSE_MS: the kernel is throttling dirty pages. */
+/**
+ * An inline write slower than this sends writes to the thread pool for
+ * INLINE_PAUSE_MS: the kernel held the thread (throttling dirty pages, say)
+ * or took the CPU away.
+ */
 const INLINE_STALL_MS = 2
 const INLINE_PAUSE_MS = 1000
+/**
+ * Stalls are warned of at most once per this, with how many there were
+ * since: under a long copy they come once a second, and most are the CPU
+ * taken away, not a fault (docs/volumes-nbd.md).
+ */
+const STALL_WARN_EVERY_MS = 60_000
 
 /** What a DataWriter writes through, and how it reports. */
 export interface DataWriterInit {
@@ -78,7 +88,7 @@ export interface DataWriterInit {
  * pieces through the pool. An inline piece blocks only when the kernel
  * throttles writers for dirty pages; the first one that takes longer than
  * INLINE_STALL_MS sends every piece to the pool for INLINE_PAUSE_MS, so the
- * loop stalls at most once a second. Never inline on the O_DSYNC handle,
+ * loop stalls at most once a second (warned of at most once a minute). Never inline on the O_DSYNC handle,
  * whose writes wait for the disk.
  */
 export class DataWriter {
@@ -89,6 +99,8 @@ export class DataWriter {
   #pausedUntil = -Infinity
   /** Inline writes that stalled, each followed by a pause. */
   stalls = 0
+  #warnedAt = -Infinity
+  #stallsWarned = 0
 
   constructor (fh: FileHandle, init: DataWriterInit = {}) {
     this.#fh = fh
@@ -134,6 +146,11 @@ export class DataWriter {
     if (took <= INLINE_STALL_MS) return
     this.stalls++
     this.#pausedUntil = start + took + INLINE_PAUSE_MS
-    this.#log?.warn({ ms: Math.round(took * 10) / 10, pauseMs: INLINE_PAUSE_MS }, 'an inline data write stalled (dirty page throttling): writes go through the thread pool for a while')
+    const fields = { ms: Math.round(took * 10) / 10, pauseMs: INLINE_PAUSE_MS, stallsSinceLastWarning: this.stalls - this.#stallsWarned }
+    const message = 'an inline data write stalled (the kernel held the thread or took the CPU away): writes go through the thread pool for a while'
+    if (start - this.#warnedAt < STALL_WARN_EVERY_MS) { this.#log?.debug(fields, message); return }
+    this.#warnedAt = start
+    this.#stallsWarned = this.stalls
+    this.#log?.warn(fields, message)
   }
 }

@@ -49,5 +49,12 @@ t.test('small writes are made inline; one that stalls sends writes to the thread
   step = 5
   await w.put(Buffer.alloc(3 * WRITE_PIECE_MAX, 6), 64 * KiB)
   t.equal(w.stalls, 2, 'its first piece stalls, counted once: the pieces after it, within the pause, went to the pool')
+  t.equal(warnings.length, 1, 'a second stall within a minute of the warning is not warned of again')
+  step = 0
+  clock += 60_000 // a minute on
+  step = 5
+  await w.put(Buffer.alloc(4 * KiB, 7), 0)
+  t.equal(warnings.length, 2, 'a stall a minute after the last warning is warned of')
+  t.equal((warnings[1] as { stallsSinceLastWarning: number }).stallsSinceLastWarning, 2, 'with how many stalls there were since the one before it')
   t.same(await at(64 * KiB, 3 * WRITE_PIECE_MAX), Buffer.alloc(3 * WRITE_PIECE_MAX, 6), 'every piece lands')
 })
