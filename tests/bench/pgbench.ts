@@ -10,11 +10,14 @@
  * fall on every side alike. PostgreSQL refuses to run as root, so initdb,
  * postgres and pgbench run as the `postgres` user, under a 0755 temp dir
  * beside the bench's stores (one disk for all), each server on a Unix
- * socket in a dir of its own. Not a bench of its own: `npm run bench --
- * volumes` runs it.
+ * socket in a dir of its own. Before the rounds, a file is copied onto each
+ * side's filesystem as a user would copy data onto a volume (`dd bs=1M
+ * conv=fsync` from a file in the page cache), and removed again. Not a bench
+ * of its own: `npm run bench -- volumes` runs it.
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { chmod, chown, mkdir, mkdtemp, open, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -61,6 +64,8 @@ export interface PgbenchSide {
   tps: number
 }
 export interface PgbenchPair {
+  /** Bytes per second of the file copy onto each side's filesystem, and the copy's size. */
+  copy: { bytes: number, local: number, chain: number, volume: number }
   local: PgbenchSide
   /** nbdkit file behind the same mount chain: the chain's own share of the gap. */
   chain: PgbenchSide
@@ -87,7 +92,7 @@ interface RunAs { uid: number, gid: number, env: NodeJS.ProcessEnv, cwd: string 
  * one timed run per side, printing each. Everything it starts or mounts is
  * undone before it returns or throws.
  */
-export async function pgbenchPair (init: { root: string, seconds: number, rounds: number, sizeBytes: number, makeVolume: MakeVolume }): Promise<PgbenchPair> {
+export async function pgbenchPair (init: { root: string, seconds: number, rounds: number, sizeBytes: number, copyBytes: number, makeVolume: MakeVolume }): Promise<PgbenchPair> {
   const bin = ensurePostgres()
   const user = postgresUser()
   // Not under root (0700): postgres must reach its data dir, and every dir on the way must let it through.
@@ -164,6 +169,16 @@ export async function pgbenchPair (init: { root: string, seconds: number, rounds
     const method = via(volumeMount)
     const volume = await start(`2-replica volume of ${init.sizeBytes / MiB} MiB, ext4 through ${method}`, 'volume', volumeMount.path, made.counters)
 
+    const source = join(top, 'copy-source')
+    await writeFile(source, copySource(init.copyBytes))
+    const copied: number[] = []
+    for (const [server, dir] of [[local, localDir], [chain, kitMount.path], [volume, volumeMount.path]] as const) {
+      const rate = await copyOnto(source, dir, init.copyBytes)
+      copied.push(rate)
+      process.stdout.write(`file copy onto ${server.label}: ${init.copyBytes / MiB} MiB in ${(init.copyBytes / rate).toFixed(2)} s, ${(rate / 1e6).toFixed(0)} MB/s\n`)
+    }
+    await rm(source)
+
     for (let round = 1; round <= init.rounds; round++) {
       for (const server of servers) {
         const run = await timedRun(bin, server, init.seconds)
@@ -173,7 +188,8 @@ export async function pgbenchPair (init: { root: string, seconds: number, rounds
       }
     }
     const summary = (s: Server): PgbenchSide => ({ initS: s.initS, runs: s.runs, tps: quantile(s.runs.map(r => r.tps), 0.5) })
-    return { local: summary(local), chain: summary(chain), volume: summary(volume), seconds: init.seconds, method }
+    const copy = { bytes: init.copyBytes, local: copied[0]!, chain: copied[1]!, volume: copied[2]! }
+    return { copy, local: summary(local), chain: summary(chain), volume: summary(volume), seconds: init.seconds, method }
   } finally {
     await Promise.all(children.map(stopProcess))
     for (const m of mounts.reverse()) await m.unmount().catch(err => { process.stderr.write(`pgbench pair: unmount failed (${(err as Error).message}); unmounting lazily\n`) })
@@ -193,7 +209,29 @@ export function pgbenchTarget (pair: PgbenchPair): string {
   const perRound = rounds === 1 ? '' : ` (rounds: ${pair.volume.runs.map((r, i) => pct(r.tps, pair.local.runs[i]!.tps)).join(', ')})`
   return `  pgbench (${PGBENCH_CLIENTS} clients, scale ${PGBENCH_SCALE}, ${pair.seconds} s${rounds === 1 ? '' : `, median of ${rounds} rounds`}) ≥ ${PGBENCH_TARGET * 100} % of a local directory: ` +
     `${pair.volume.tps.toFixed(0)} / ${pair.local.tps.toFixed(0)} tps = ${pct(pair.volume.tps, pair.local.tps)}${perRound}, ${ratio >= PGBENCH_TARGET ? 'met' : 'MISSED'}\n` +
-    `  (the mount chain alone, nbdkit file behind it: ${pair.chain.tps.toFixed(0)} tps = ${pct(pair.chain.tps, pair.local.tps)} of local; the volume is ${pct(pair.volume.tps, pair.chain.tps)} of that)\n`
+    `  (the mount chain alone, nbdkit file behind it: ${pair.chain.tps.toFixed(0)} tps = ${pct(pair.chain.tps, pair.local.tps)} of local; the volume is ${pct(pair.volume.tps, pair.chain.tps)} of that)\n` +
+    `  file copy of ${pair.copy.bytes / MiB} MiB onto the filesystem (dd bs=1M conv=fsync): local ${(pair.copy.local / 1e6).toFixed(0)} MB/s, ` +
+    `through the chain ${(pair.copy.chain / 1e6).toFixed(0)} MB/s, the volume ${(pair.copy.volume / 1e6).toFixed(0)} MB/s = ${pct(pair.copy.volume, pair.copy.local)} of local (no target)\n`
+}
+
+/** `bytes` that neither compress nor repeat per 4 KiB: each page its offset, the rest of it one random MiB. */
+function copySource (bytes: number): Buffer {
+  const random = randomBytes(MiB)
+  const out = Buffer.allocUnsafe(bytes)
+  for (let at = 0; at < bytes; at += MiB) random.copy(out, at, 0, Math.min(MiB, bytes - at))
+  for (let at = 0; at < bytes; at += 4096) out.writeUInt32BE(at >>> 0, at)
+  return out
+}
+
+/** Copies source into dir with dd (1 MiB blocks, synced at the end), removes the copy, and returns bytes per second. */
+async function copyOnto (source: string, dir: string, bytes: number): Promise<number> {
+  const target = join(dir, 'copy')
+  const t0 = performance.now()
+  await command('dd', [`if=${source}`, `of=${target}`, 'bs=1M', 'conv=fsync', 'status=none'], {})
+  const rate = bytes / ((performance.now() - t0) / 1000)
+  await rm(target)
+  await command('sync', ['-f', dir], {})
+  return rate
 }
 
 /** One `pgbench -T` on a server set up by start, then a checkpoint so that its dirty pages do not land on the next side's run. */

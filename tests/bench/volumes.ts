@@ -29,6 +29,7 @@
  * BENCH_VOLUMES_BLOCK_KIB, the checksum block, 4 as the daemon's for new volumes;
  * BENCH_VOLUMES_PGBENCH_S, 30, seconds of each pgbench run;
  * BENCH_VOLUMES_PGBENCH_ROUNDS, 3, runs of each side, taking turns;
+ * BENCH_VOLUMES_COPY_MIB, 256, the file copied onto each side's filesystem first;
  * BENCH_VOLUMES_PGBENCH_MIB, 1024, its volume; BENCH_VOLUMES_PGBENCH:
  * on, off, or only (the pgbench pair alone; with _S=5 a quick smoke));
  * BENCH_VOLUMES_PROFILE=<dir>: a CPU profile of every node during one
@@ -84,6 +85,8 @@ if (!['on', 'off', 'only'].includes(PGBENCH_MODE)) throw new Error(`BENCH_VOLUME
 const PGBENCH_SECONDS = knob('BENCH_VOLUMES_PGBENCH_S', 30)
 const PGBENCH_ROUNDS = knob('BENCH_VOLUMES_PGBENCH_ROUNDS', 3)
 const PGBENCH_SIZE = knob('BENCH_VOLUMES_PGBENCH_MIB', 1024) * MiB // bytes
+/** The file copied onto each side's filesystem before the pgbench rounds: it must fit beside PostgreSQL's data on the volume. */
+const COPY_SIZE = knob('BENCH_VOLUMES_COPY_MIB', 256) * MiB // bytes
 const PROFILE_DIR = process.env.BENCH_VOLUMES_PROFILE
 const PROFILE_PHASE = process.env.BENCH_VOLUMES_PROFILE_PHASE ?? 'rand'
 if (!['rand', 'seq', 'rebuild'].includes(PROFILE_PHASE)) throw new Error(`BENCH_VOLUMES_PROFILE_PHASE must be rand, seq or rebuild, not ${PROFILE_PHASE}`)
@@ -186,6 +189,7 @@ async function main (): Promise<void> {
         seconds: PGBENCH_SECONDS,
         rounds: PGBENCH_ROUNDS,
         sizeBytes: PGBENCH_SIZE,
+        copyBytes: COPY_SIZE,
         makeVolume: async (socket, size) => {
           await ask(others[0]!, { kind: 'replica', volume: 'pg', dir: join(root, 'b', 'pg'), size, blockSize: BLOCK_KIB * 1024 })
           await ask(a, { kind: 'primary', volume: 'pg', dir: join(root, 'a', 'pg'), size, blockSize: BLOCK_KIB * 1024, members: [peers[1]!], socket })
