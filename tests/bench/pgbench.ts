@@ -173,9 +173,15 @@ export async function pgbenchPair (init: { root: string, seconds: number, rounds
     await writeFile(source, copySource(init.copyBytes))
     const copied: number[] = []
     for (const [server, dir] of [[local, localDir], [chain, kitMount.path], [volume, volumeMount.path]] as const) {
+      const before = await server.counters?.()
       const rate = await copyOnto(source, dir, init.copyBytes)
+      const after = await server.counters?.()
       copied.push(rate)
-      process.stdout.write(`file copy onto ${server.label}: ${init.copyBytes / MiB} MiB in ${(init.copyBytes / rate).toFixed(2)} s, ${(rate / 1e6).toFixed(0)} MB/s\n`)
+      // What the copy asked of the volume: how many requests, hence how large each was.
+      const asked = before === undefined || after === undefined
+        ? ''
+        : ` (${Object.keys(after).map(k => `${k} ${after[k]! - (before[k] ?? 0)}`).join(', ')}; ${(init.copyBytes / 1024 / Math.max(1, after['NBD write']! - (before['NBD write'] ?? 0))).toFixed(0)} KiB of the file per NBD write)`
+      process.stdout.write(`file copy onto ${server.label}: ${init.copyBytes / MiB} MiB in ${(init.copyBytes / rate).toFixed(2)} s, ${(rate / 1e6).toFixed(0)} MB/s${asked}\n`)
     }
     await rm(source)
 

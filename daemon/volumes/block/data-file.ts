@@ -129,13 +129,20 @@ export class DataWriter {
 
   readonly #durable: PutData = async (data, position) => { await pwriteFully(this.#sync!, data, position) }
 
-  /** In pieces, each inline unless paused after a stall, then through the pool. */
+  /**
+   * In pieces, each inline unless paused after a stall; then through the
+   * pool, all at once: one after another, a 1 MiB write paid sixteen
+   * hand-offs in series (a copy onto a volume, which stalls every second,
+   * spent most of its time so).
+   */
   readonly put: PutData = async (data, position) => {
+    let pooled: Array<Promise<void>> | undefined
     for (let done = 0; done < data.length; done += WRITE_PIECE_MAX) {
       const piece = data.subarray(done, Math.min(data.length, done + WRITE_PIECE_MAX))
-      if (this.#now() < this.#pausedUntil) await this.#pooled(piece, position + done)
+      if (this.#now() < this.#pausedUntil) (pooled ??= []).push(this.#pooled(piece, position + done))
       else this.#inline(piece, position + done)
     }
+    if (pooled !== undefined) await Promise.all(pooled)
   }
 
   #inline (piece: Uint8Array, position: number): void {
