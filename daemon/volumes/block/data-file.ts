@@ -85,11 +85,12 @@ export interface DataWriterInit {
  * the volumes bench), on the critical path of every replicated write. That
  * holds beside other requests too: they wait behind it, not the hand-off;
  * and for large writes, which measured faster inline in pieces than in
- * pieces through the pool. An inline piece blocks only when the kernel
- * throttles writers for dirty pages; the first one that takes longer than
- * INLINE_STALL_MS sends every piece to the pool for INLINE_PAUSE_MS, so the
- * loop stalls at most once a second (warned of at most once a minute). Never inline on the O_DSYNC handle,
- * whose writes wait for the disk.
+ * pieces through the pool. An inline piece blocks the loop when the kernel
+ * holds the thread (throttling dirty pages, say) or gives the CPU to
+ * another; the first one that takes longer than INLINE_STALL_MS sends every
+ * piece to the pool for INLINE_PAUSE_MS, so the loop stalls at most once a
+ * second (warned of at most once a minute). Never inline on the O_DSYNC
+ * handle, whose writes wait for the disk.
  */
 export class DataWriter {
   readonly #fh: FileHandle
@@ -132,8 +133,8 @@ export class DataWriter {
   /**
    * In pieces, each inline unless paused after a stall; then through the
    * pool, all at once: one after another, a 1 MiB write paid sixteen
-   * hand-offs in series (a copy onto a volume, which stalls every second,
-   * spent most of its time so).
+   * hand-offs in series (during a copy onto a volume, which stalls about
+   * once a second, most pieces went that way).
    */
   readonly put: PutData = async (data, position) => {
     let pooled: Array<Promise<void>> | undefined
