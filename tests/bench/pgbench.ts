@@ -171,16 +171,16 @@ export async function pgbenchPair (init: { root: string, seconds: number, rounds
 
     const source = join(top, 'copy-source')
     await writeFile(source, copySource(init.copyBytes))
-    const copied: number[] = []
-    for (const [server, dir] of [[local, localDir], [chain, kitMount.path], [volume, volumeMount.path]] as const) {
+    const copy = { bytes: init.copyBytes, local: 0, chain: 0, volume: 0 }
+    for (const [side, server, dir] of [['local', local, localDir], ['chain', chain, kitMount.path], ['volume', volume, volumeMount.path]] as const) {
       const before = await server.counters?.()
-      const rate = await copyOnto(source, dir, init.copyBytes)
+      const rate = copy[side] = await copyOnto(source, dir, init.copyBytes)
       const after = await server.counters?.()
-      copied.push(rate)
       // What the copy asked of the volume: how many requests, hence how large each was.
-      const asked = before === undefined || after === undefined
+      const moved = before === undefined || after === undefined ? undefined : countersMoved(before, after)
+      const asked = moved === undefined
         ? ''
-        : ` (${Object.keys(after).map(k => `${k} ${after[k]! - (before[k] ?? 0)}`).join(', ')}; ${(init.copyBytes / 1024 / Math.max(1, after['NBD write']! - (before['NBD write'] ?? 0))).toFixed(0)} KiB of the file per NBD write)`
+        : ` (${Object.entries(moved).map(([k, v]) => `${k} ${v}`).join(', ')}; ${(init.copyBytes / 1024 / Math.max(1, moved['NBD write']!)).toFixed(0)} KiB of the file per NBD write)`
       process.stdout.write(`file copy onto ${server.label}: ${init.copyBytes / MiB} MiB in ${(init.copyBytes / rate).toFixed(2)} s, ${(rate / 1e6).toFixed(0)} MB/s${asked}\n`)
     }
     await rm(source)
@@ -194,7 +194,6 @@ export async function pgbenchPair (init: { root: string, seconds: number, rounds
       }
     }
     const summary = (s: Server): PgbenchSide => ({ initS: s.initS, runs: s.runs, tps: quantile(s.runs.map(r => r.tps), 0.5) })
-    const copy = { bytes: init.copyBytes, local: copied[0]!, chain: copied[1]!, volume: copied[2]! }
     return { copy, local: summary(local), chain: summary(chain), volume: summary(volume), seconds: init.seconds, method }
   } finally {
     await Promise.all(children.map(stopProcess))
@@ -253,8 +252,13 @@ async function timedRun (bin: string, server: Server, seconds: number): Promise<
   const transactions = Number(processed[1])
   const perTransaction = before === undefined || after === undefined
     ? undefined
-    : Object.fromEntries(Object.keys(after).map(k => [k, (after[k]! - (before[k] ?? 0)) / transactions]))
+    : Object.fromEntries(Object.entries(countersMoved(before, after)).map(([k, v]) => [k, v / transactions]))
   return { tps: Number(tps[1]), latencyMs: Number(latency[1]), transactions, ...(perTransaction === undefined ? {} : { perTransaction }) }
+}
+
+/** How far each counter moved between two readings. */
+function countersMoved (before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map(k => [k, after[k]! - (before[k] ?? 0)]))
 }
 
 async function checkpoint (bin: string, as: RunAs): Promise<void> {

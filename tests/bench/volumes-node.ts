@@ -5,7 +5,15 @@
  * NbdServer. It answers the parent's commands over the IPC channel, one
  * `done` (or `error`) each.
  */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { Session } from 'node:inspector/promises'
 import { join } from 'node:path'
+import { multiaddr } from '@multiformats/multiaddr'
+import { pino } from 'pino'
+import { benchMeshNode } from './mesh-node.ts'
+import { openSparseFileStore, type BlockStore } from '../../daemon/volumes/block/index.ts'
+import { NbdServer } from '../../daemon/volumes/nbd/index.ts'
+import { ReplicaServer, openReplicatedBlockStore, type ReplicatedBlockStore } from '../../daemon/volumes/replica/index.ts'
 
 /** The generation every bench volume is written under. */
 const GENERATION = 1
@@ -28,14 +36,6 @@ export type Message =
   | { kind: 'error', message: string }
 
 async function node (): Promise<void> {
-  const { multiaddr } = await import('@multiformats/multiaddr')
-  const { pino } = await import('pino')
-  const { benchMeshNode } = await import('./mesh-node.ts')
-  const { openSparseFileStore } = await import('../../daemon/volumes/block/index.ts')
-  const { NbdServer } = await import('../../daemon/volumes/nbd/index.ts')
-  const { ReplicaServer, openReplicatedBlockStore } = await import('../../daemon/volumes/replica/index.ts')
-  type BlockStore = import('../../daemon/volumes/block/index.ts').BlockStore
-  type ReplicatedBlockStore = import('../../daemon/volumes/replica/index.ts').ReplicatedBlockStore
   const logger = pino({ level: 'warn' })
   const send = (m: Message): void => { process.send!(m) }
   process.on('disconnect', () => process.exit(0))
@@ -47,7 +47,7 @@ async function node (): Promise<void> {
     const primaries = new Map<string, ReplicatedBlockStore>()
     const nbd = new NbdServer({ logger })
     let port: number | undefined
-    let profiler: import('node:inspector/promises').Session | undefined
+    let profiler: Session | undefined
     const handlers: { [K in Command['kind']]: (c: Extract<Command, { kind: K }>) => Promise<Message> } = {
       replica: async c => {
         const store = await openSparseFileStore({ logger }, { dir: c.dir, size: c.size, blockSize: c.blockSize })
@@ -117,14 +117,12 @@ async function node (): Promise<void> {
       },
       profile: async c => {
         if (c.start) {
-          const { Session } = await import('node:inspector/promises')
           profiler = new Session()
           profiler.connect()
           await profiler.post('Profiler.enable')
           await profiler.post('Profiler.start')
         } else if (profiler !== undefined) {
           const { profile } = await profiler.post('Profiler.stop')
-          const { mkdir, writeFile } = await import('node:fs/promises')
           await mkdir(join(c.file!, '..'), { recursive: true })
           await writeFile(c.file!, JSON.stringify(profile))
           profiler.disconnect()

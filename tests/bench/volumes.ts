@@ -78,6 +78,7 @@ const THROTTLE_CHECK_MS = knob('BENCH_VOLUMES_THROTTLE_MS', 6000)
 const SYNC_SAMPLES = 300
 /** Checksum block of every store; the daemon creates volumes with the default (4 KiB; 64 KiB before). */
 const BLOCK_KIB = knob('BENCH_VOLUMES_BLOCK_KIB', DEFAULT_BLOCK_SIZE / 1024)
+const BLOCK_SIZE = BLOCK_KIB * 1024 // bytes
 /** Longest one client run may take before the bench gives up on it. */
 const CLIENT_TIMEOUT = 300_000 // ms
 const PGBENCH_MODE = process.env.BENCH_VOLUMES_PGBENCH ?? 'on'
@@ -191,8 +192,8 @@ async function main (): Promise<void> {
         sizeBytes: PGBENCH_SIZE,
         copyBytes: COPY_SIZE,
         makeVolume: async (socket, size) => {
-          await ask(others[0]!, { kind: 'replica', volume: 'pg', dir: join(root, 'b', 'pg'), size, blockSize: BLOCK_KIB * 1024 })
-          await ask(a, { kind: 'primary', volume: 'pg', dir: join(root, 'a', 'pg'), size, blockSize: BLOCK_KIB * 1024, members: [peers[1]!], socket })
+          await ask(others[0]!, { kind: 'replica', volume: 'pg', dir: join(root, 'b', 'pg'), size, blockSize: BLOCK_SIZE })
+          await ask(a, { kind: 'primary', volume: 'pg', dir: join(root, 'a', 'pg'), size, blockSize: BLOCK_SIZE, members: [peers[1]!], socket })
           const counters = async (): Promise<Record<string, number>> => {
             const [p, r] = [(await ask(a, { kind: 'counters', volume: 'pg' })).counters!, (await ask(others[0]!, { kind: 'counters', volume: 'pg' })).counters!]
             return { 'NBD write': p['NBD write']!, 'NBD flush': p['NBD flush']!, 'primary fdatasync': p['store fdatasync']!, 'replica fdatasync': r['store fdatasync']! }
@@ -222,8 +223,8 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
   for (const replicas of [1, 2, 3]) {
     const volume = `r${replicas}`
     const members = others.slice(0, replicas - 1)
-    for (const [i, m] of members.entries()) await ask(m, { kind: 'replica', volume, dir: join(root, 'bc'[i]!, volume), size: SIZE, blockSize: BLOCK_KIB * 1024 })
-    const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, blockSize: BLOCK_KIB * 1024, members: peers.slice(1, replicas) })
+    for (const [i, m] of members.entries()) await ask(m, { kind: 'replica', volume, dir: join(root, 'bc'[i]!, volume), size: SIZE, blockSize: BLOCK_SIZE })
+    const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, blockSize: BLOCK_SIZE, members: peers.slice(1, replicas) })
     const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
     // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
     const cpu = (): number[] => nodes.map(n => cpuNs(n.pid!))
@@ -231,14 +232,14 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
   }
 
   // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
-  await ask(a, { kind: 'primary', volume: 'rebuild', dir: join(root, 'a', 'rebuild'), size: REBUILD_SIZE, blockSize: BLOCK_KIB * 1024, members: [] })
+  await ask(a, { kind: 'primary', volume: 'rebuild', dir: join(root, 'a', 'rebuild'), size: REBUILD_SIZE, blockSize: BLOCK_SIZE, members: [] })
   const fill = await ask(a, { kind: 'fill', volume: 'rebuild', block: SEQ_BLOCK, depth: SEQ_DEPTH })
   process.stdout.write(`rebuild volume ${REBUILD_SIZE / MiB} MiB written on A in ${fill.ms!.toFixed(0)} ms\n`)
   const diskBytesPerSecond = await diskSequentialWrite(root, REBUILD_SIZE, DEFAULT_RESYNC_CHUNK)
   const rebuilds: Rebuild[] = []
   for (const [i, throttle] of [0, undefined].entries()) {
     const to = others[i]!
-    await ask(to, { kind: 'replica', volume: 'rebuild', dir: join(root, 'bc'[i]!, 'rebuild'), size: REBUILD_SIZE, blockSize: BLOCK_KIB * 1024 })
+    await ask(to, { kind: 'replica', volume: 'rebuild', dir: join(root, 'bc'[i]!, 'rebuild'), size: REBUILD_SIZE, blockSize: BLOCK_SIZE })
     if (throttle === 0) await profiler(nodes)('rebuild', true)
     const r = await ask(a, { kind: 'resync', volume: 'rebuild', to: peers[i + 1]!, bytesPerSecond: throttle })
     if (throttle === 0) await profiler(nodes)('rebuild', false)
@@ -248,9 +249,9 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
   const copyRate = rebuilds[0]!.bytes / (rebuilds[0]!.ms / 1000) // bytes per second
   if (copyRate < DEFAULT_RESYNC_RATE) {
     const half = Math.max(MiB, Math.round(copyRate / 2 / MiB) * MiB)
-    await ask(a, { kind: 'primary', volume: 'throttle', dir: join(root, 'a', 'throttle'), size: REBUILD_SIZE, blockSize: BLOCK_KIB * 1024, members: [] })
+    await ask(a, { kind: 'primary', volume: 'throttle', dir: join(root, 'a', 'throttle'), size: REBUILD_SIZE, blockSize: BLOCK_SIZE, members: [] })
     await ask(a, { kind: 'fill', volume: 'throttle', block: SEQ_BLOCK, depth: SEQ_DEPTH })
-    await ask(others[0]!, { kind: 'replica', volume: 'throttle', dir: join(root, 'b', 'throttle'), size: REBUILD_SIZE, blockSize: BLOCK_KIB * 1024 })
+    await ask(others[0]!, { kind: 'replica', volume: 'throttle', dir: join(root, 'b', 'throttle'), size: REBUILD_SIZE, blockSize: BLOCK_SIZE })
     const r = await ask(a, { kind: 'resync', volume: 'throttle', to: peers[1]!, bytesPerSecond: half, abortAfterMs: THROTTLE_CHECK_MS })
     rebuilds.push({ label: `throttle at ${half / MiB} MiB/s (half the copy speed; aborted after ${THROTTLE_CHECK_MS / 1000} s)`, bytes: r.bytes!, ms: r.ms!, limit: half })
   }
