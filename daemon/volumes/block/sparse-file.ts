@@ -298,19 +298,25 @@ export class SparseFileStore implements BlockStore {
         direct = options.fua === true && this.writer.canWriteDurably(length) && before.every(s => s === BlockState.data) && !this.tableSync.unsynced(first, last)
         try {
           const writes = await body(first, last, this.writer.pick(direct))
+          // A block going from zero to data shows as data to the table's writers (this change's write-through, a
+          // table sync's page) only once its bytes are in the file: stated earlier, a kill in between left a data
+          // state over the bytes from before a trim, and an acknowledged trim read back as them.
+          const filling: number[] = []
+          for (let b = first; b <= last; b++) {
+            if (before[b - first] === BlockState.zero && this.table.states[b] === BlockState.data) { filling.push(b); this.table.states[b] = BlockState.zero }
+          }
+          await Promise.all(writes.map(async w => { await w() }))
+          for (const b of filling) this.table.states[b] = BlockState.data
           // A state change is written through at once, so that a crash of this process (not of the machine) loses
           // no acknowledged write: recovery rebuilds CRCs from the data, never states. CRC-only changes reach the
           // table file at its next sync; until then this extent's mark covers them.
           for (let b = first; b <= last && !stateChanged; b++) stateChanged = this.table.states[b] !== before[b - first]
           if (stateChanged) {
-            writes.push(async () => {
-              // Left dirty if it fails, so the next table sync writes it.
-              try { await this.table.persist(first, last) } catch (err) { this.table.touch(first, last); throw err }
-            })
+            // Left dirty if it fails, so the next table sync writes it.
+            try { await this.table.persist(first, last) } catch (err) { this.table.touch(first, last); throw err }
           } else {
             this.table.touch(first, last)
           }
-          await Promise.all(writes.map(async w => { await w() }))
         } finally {
           // Also on failure: the in-memory state may have moved ahead of the table file.
           this.tableSync.noteChanges(first, last, before)
