@@ -64,6 +64,13 @@ const INLINE_PAUSE_MS = 1000
  */
 const STALL_WARN_EVERY_MS = 60_000
 
+/** How a store's changes reach its data file: a DataWriter, or one wrapped (SparseFileStoreComponents.dataWrites). */
+export interface DataWrites {
+  canWriteDurably: (length: number) => boolean
+  pick: (durable: boolean) => PutData
+  close: () => Promise<void>
+}
+
 /** What a DataWriter writes through, and how it reports. */
 export interface DataWriterInit {
   /** The data file opened O_DSYNC (writable stores): its writes are durable when they return. The writer closes it. */
@@ -92,7 +99,7 @@ export interface DataWriterInit {
  * second (warned of at most once a minute). Never inline on the O_DSYNC
  * handle, whose writes wait for the disk.
  */
-export class DataWriter {
+export class DataWriter implements DataWrites {
   readonly #fh: FileHandle
   readonly #sync: FileHandle | undefined
   readonly #log: Logger | undefined

@@ -14,7 +14,7 @@ import type { FileHandle } from 'node:fs/promises'
 import { crc32 } from 'node:zlib'
 import type { Logger } from 'pino'
 import { ActivityLog } from './activity-log.ts'
-import { DataWriter, preadFully, writeZeroBytes, type PutData } from './data-file.ts'
+import { DataWriter, preadFully, writeZeroBytes, type DataWrites, type PutData } from './data-file.ts'
 import { EXTENT_SIZE, MIN_BLOCK_SIZE } from './geometry.ts'
 import { BlockState, ChecksumTable } from './checksum-table.ts'
 import {
@@ -35,6 +35,11 @@ const UNSYNCED_STATES_SOFT_LIMIT = 65536 // blocks
 /** What a SparseFileStore uses. */
 export interface SparseFileStoreComponents {
   logger?: Logger
+  /**
+   * Wraps the store's data writes: crash tests hold a write back to take the
+   * files as a kill in the middle of it would leave them.
+   */
+  dataWrites?: (writer: DataWriter) => DataWrites
 }
 
 /** What openSparseFileStore hands a store: its open files, what block.json says, and its bounds. */
@@ -63,7 +68,7 @@ export class SparseFileStore implements BlockStore {
   readonly dir: string
   private readonly meta: BlockMeta
   private readonly data: FileHandle
-  private readonly writer: DataWriter
+  private readonly writer: DataWrites
   private readonly tableFile: FileHandle
   private readonly activityFile: FileHandle
   private readonly table: ChecksumTable
@@ -93,7 +98,8 @@ export class SparseFileStore implements BlockStore {
     this.activityFile = files.activity
     this.highest = files.meta.generation
     this.log = components.logger?.child({ component: 'block-store', dir: files.dir })
-    this.writer = new DataWriter(files.data, { sync: files.dataSync, log: this.log })
+    const writer = new DataWriter(files.data, { sync: files.dataSync, log: this.log })
+    this.writer = components.dataWrites?.(writer) ?? writer
     this.table = new ChecksumTable(files.table, Math.ceil(this.size / this.preferredBlockSize))
     this.alLimit = files.alLimit
     this.tableSync = new TableSync(this.table, files.table, () => { this.counters.fdatasyncs++ })
