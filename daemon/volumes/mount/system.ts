@@ -49,6 +49,12 @@ export async function loopAttached (device: string): Promise<boolean> {
   return await readFile(`/sys/block/${name}/loop/backing_file`, 'utf8').then(() => true, () => false)
 }
 
+/** Whether a loop device does direct I/O on its backing file (false when unknown). */
+export async function loopDirectIo (device: string): Promise<boolean> {
+  const name = device.replace(/^\/dev\//, '')
+  return await readFile(`/sys/block/${name}/loop/dio`, 'utf8').then(v => v.trim() === '1', () => false)
+}
+
 /** Whether a kernel nbd device is connected. */
 export async function nbdConnected (device: string): Promise<boolean> {
   const name = device.replace(/^\/dev\//, '')

@@ -38,6 +38,12 @@ export interface MountedVolume {
   path: string
   device: string
   method: MountMethod
+  /**
+   * nbdfuse + loop: whether the loop device writes the FUSE file directly
+   * (asked for always; losetup falls back to the page cache where the file
+   * refuses O_DIRECT). Absent for kernel nbd.
+   */
+  loopDirectIo?: boolean
   /** Whether this mount created the filesystem (the volume was blank). */
   formatted: boolean
   /** Sync, unmount, detach, stop the NBD client. Idempotent; a failed call can be retried. */

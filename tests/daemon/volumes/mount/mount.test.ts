@@ -39,6 +39,7 @@ t.test('mount, fsync reaches the server as FLUSH, unmount, remount keeps the fil
   const first = await mountVolume({ logger }, init)
   t.equal(first.formatted, true, 'a blank volume is formatted')
   t.match(first.device, /^\/dev\/loop\d+$/)
+  t.equal(first.loopDirectIo, true, 'the loop device writes the FUSE file with direct I/O, not through a second page cache')
   t.same(await mountsUnder(dir), [join(dir, 'work', 'fuse'), init.target])
 
   const before = server.stats().requests.flush
