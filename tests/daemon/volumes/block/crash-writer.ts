@@ -21,6 +21,16 @@ const PLAIN_PAGES = 2048
 const PLAIN_FIRST_PAGE = SIZE / PAGE - PLAIN_PAGES
 
 const [dir, blockSize, mode] = [process.argv[2]!, Number(process.argv[3]), process.argv[4]]
+
+/**
+ * Writes a line and waits until it is in the pipe. A line Node still queued
+ * (the pipe full while the test reads slowly) dies with the kill: the test
+ * then missed writes that happened and took the newer bytes they left for
+ * lost acknowledged ones (seen under load).
+ */
+async function say (line: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => { process.stdout.write(`${line}\n`, err => { if (err == null) resolve(); else reject(err) }) })
+}
 const store = await openSparseFileStore({}, { dir, size: SIZE, blockSize })
 const g = { generation: 1 }
 
@@ -28,9 +38,9 @@ async function plain (): Promise<void> {
   for (let i = 0; ; i++) {
     const page = PLAIN_FIRST_PAGE + (mode === 'holes' ? i % PLAIN_PAGES : (i * 37) % 512)
     const byte = 1 + i % 250
-    process.stdout.write(`start n${i} ${page} ${byte}\n`)
+    await say(`start n${i} ${page} ${byte}`)
     await store.write(page * PAGE, Buffer.alloc(PAGE, byte), g)
-    process.stdout.write(`ack n${i}\n`)
+    await say(`ack n${i}`)
     if (mode !== 'holes' && i % 40 === 39) await store.flush()
   }
 }
@@ -41,10 +51,10 @@ async function fua (): Promise<void> {
     const hot = mode === 'holes' || i % 2 === 0
     const page = hot ? (i * 13) % HOT_PAGES : (i * 7919) % PLAIN_FIRST_PAGE
     const byte = !hot && i % 7 === 3 ? 0 : 1 + i % 250
-    process.stdout.write(`start f${i} ${page} ${byte}\n`)
+    await say(`start f${i} ${page} ${byte}`)
     if (byte === 0) await store.trim(page * PAGE, PAGE, { ...g, fua: true })
     else await store.write(page * PAGE, Buffer.alloc(PAGE, byte), { ...g, fua: true })
-    process.stdout.write(`ack f${i}\n`)
+    await say(`ack f${i}`)
   }
 }
 
