@@ -3,9 +3,13 @@
  * content, held in memory and written to the `checksums` file (8 bytes a
  * block: u32 LE crc, u32 LE state) only right before that file is synced:
  * until then the activity log covers every entry that changed, and a write
- * path without a table pwrite is one thread-pool job shorter. A never-written or zeroed block
- * is state ZERO and reads as zeroes without touching the data file; that is
- * how trim and write-zeroes are cheap without a hole-punching syscall.
+ * path without a table pwrite is one thread-pool job shorter. A block that
+ * reads as zeroes is ZERO (its bytes in the data file are zeroes too: never
+ * written, a hole) or TRIMMED (trimmed or zeroed after it held data; the
+ * bytes under it are stale): either is read without touching the data file,
+ * which is how trim and write-zeroes are cheap without a hole-punching
+ * syscall. The difference is what crash recovery can rebuild: a ZERO block
+ * found holding bytes was written (docs/volumes-nbd.md).
  */
 import type { FileHandle } from 'node:fs/promises'
 
@@ -16,7 +20,19 @@ export const ENTRY_BYTES = 8
 const PAGE_ENTRIES = 512
 
 /** Entry states. */
-export const BlockState = { zero: 0, data: 1 } as const
+export const BlockState = { zero: 0, data: 1, trimmed: 2 } as const
+
+/** Whether a block in this state reads as zeroes. */
+export function readsZero (state: number): boolean { return state !== BlockState.data }
+
+/**
+ * Whether a block's change of state from `was` to `now` is one crash
+ * recovery could not rebuild from the data file: every change but a zero
+ * block's filling, whose bytes were zeroes before it (recovery.ts).
+ */
+export function changedBeyondRecovery (was: number, now: number): boolean {
+  return was !== now && !(was === BlockState.zero && now === BlockState.data)
+}
 
 /** In-memory checksum table backed by a file. */
 export class ChecksumTable {
@@ -43,15 +59,16 @@ export class ChecksumTable {
     this.states = new Uint8Array(blocks)
   }
 
-  /** Loads every entry from the file; returns the index of the first entry with an unknown state, or -1. */
-  async load (): Promise<number> {
+  /** Loads every entry from the file; returns the index of the first entry with an unknown state, or -1. `legacy`: a format 1 table. */
+  async load (legacy = false): Promise<number> {
     const buf = Buffer.alloc(this.blocks * ENTRY_BYTES)
     await this.file.read(buf, 0, buf.length, 0)
     for (let b = 0; b < this.blocks; b++) {
       this.crcs[b] = buf.readUInt32LE(b * ENTRY_BYTES)
       const state = buf.readUInt32LE(b * ENTRY_BYTES + 4)
-      if (state !== BlockState.zero && state !== BlockState.data) return b
-      this.states[b] = state
+      if (state !== BlockState.zero && state !== BlockState.data && state !== BlockState.trimmed) return b
+      // A format 1 store had one zero state for both: its zero blocks may hold stale bytes.
+      this.states[b] = legacy && state === BlockState.zero ? BlockState.trimmed : state
     }
     return -1
   }

@@ -7,8 +7,14 @@ import { open, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BlockStoreCorruptError } from './errors.ts'
 
-/** Version of the on-disk layout described in docs/volumes-nbd.md. */
-export const FORMAT_VERSION = 1
+/**
+ * Version of the on-disk layout described in docs/volumes-nbd.md. Format 2
+ * tells zero blocks whose bytes are zeroes from trimmed ones; a format 1
+ * store is opened as one whose zero blocks are all trimmed and, when
+ * writable, rewritten as format 2.
+ */
+export const FORMAT_VERSION = 2
+const FORMATS_READ = [1, 2]
 
 /** Contents of block.json. */
 export interface BlockMeta {
@@ -37,8 +43,8 @@ export async function readMeta (dir: string): Promise<BlockMeta> {
   }
   const m = raw as Partial<BlockMeta>
   const whole = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
-  if (m.format !== FORMAT_VERSION || !whole(m.size) || !whole(m.blockSize) || !whole(m.extentSize) || !whole(m.generation)) {
-    throw new BlockStoreCorruptError(`${FILES.meta} in ${dir} is not a format ${FORMAT_VERSION} block store`)
+  if (!FORMATS_READ.includes(m.format as number) || !whole(m.size) || !whole(m.blockSize) || !whole(m.extentSize) || !whole(m.generation)) {
+    throw new BlockStoreCorruptError(`${FILES.meta} in ${dir} is not a format ${FORMATS_READ.join(' or ')} block store`)
   }
   return m as BlockMeta
 }

@@ -14,15 +14,16 @@ import type { FileHandle } from 'node:fs/promises'
 import { crc32 } from 'node:zlib'
 import type { Logger } from 'pino'
 import { ActivityLog } from './activity-log.ts'
-import { DataWriter, preadFully, writeZeroBytes, type DataWrites, type PutData } from './data-file.ts'
+import { writeBlocks, zeroBlocks, type ChangeTarget } from './block-changes.ts'
+import { DataWriter, preadFully, type DataWrites, type PutData } from './data-file.ts'
 import { EXTENT_SIZE, MIN_BLOCK_SIZE } from './geometry.ts'
-import { BlockState, ChecksumTable } from './checksum-table.ts'
+import { BlockState, ChecksumTable, changedBeyondRecovery, readsZero } from './checksum-table.ts'
 import {
   BlockStoreCorruptError, ChecksumMismatchError, StoreClosedError, StoreReadOnlyError, VolumeFencedError
 } from './errors.ts'
 import { BlockLocks } from './locks.ts'
 import { TableSync } from './table-sync.ts'
-import { writeMeta, type BlockMeta } from './meta.ts'
+import { FORMAT_VERSION, writeMeta, type BlockMeta } from './meta.ts'
 import { blocksOf, checkRange } from './range.ts'
 import { rechecksumExtents } from './recovery.ts'
 import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from './types.ts'
@@ -85,6 +86,8 @@ export class SparseFileStore implements BlockStore {
   private inFlight = 0
   private idle: (() => void) | undefined
   private closing: Promise<void> | undefined
+  /** What the change bodies (block-changes.ts) work on. */
+  private readonly target: ChangeTarget
   private readonly counters: BlockStoreStats = { reads: 0, writes: 0, zeroes: 0, flushes: 0, fdatasyncs: 0, bytesRead: 0, bytesWritten: 0 }
 
   constructor (components: SparseFileStoreComponents, files: StoreFiles) {
@@ -104,6 +107,7 @@ export class SparseFileStore implements BlockStore {
     this.alLimit = files.alLimit
     this.tableSync = new TableSync(this.table, files.table, () => { this.counters.fdatasyncs++ })
     this.al = new ActivityLog(files.activity, Math.ceil(this.size / EXTENT_SIZE), () => { this.counters.fdatasyncs++ })
+    this.target = { table: this.table, extentOf: b => this.extentOf(b), readVerified: async b => await this.readVerified(b) }
     const full = crc32(Buffer.alloc(this.preferredBlockSize))
     this.zeroCrc = length => length === this.preferredBlockSize ? full : crc32(Buffer.alloc(length))
   }
@@ -115,10 +119,24 @@ export class SparseFileStore implements BlockStore {
 
   /** Loads the table and, after a crash, re-checksums the extents the activity log marks. */
   async recover (): Promise<void> {
-    const bad = await this.table.load()
+    const legacy = this.meta.format < FORMAT_VERSION
+    const bad = await this.table.load(legacy)
     if (bad >= 0) throw new BlockStoreCorruptError(`checksum table entry ${bad} in ${this.dir} has an unknown state`)
     const dirty = await this.al.load()
-    if (dirty.length === 0) return
+    if (dirty.length > 0) await this.recoverExtents(dirty)
+    if (legacy && !this.readOnly) await this.upgrade()
+  }
+
+  /** Rewrites a format 1 store's table with its zero blocks as trimmed (load made them so), then block.json: a crash in between upgrades again. */
+  private async upgrade (): Promise<void> {
+    await this.table.persist(0, this.table.blocks - 1)
+    await this.sync(this.tableFile)
+    await writeMeta(this.dir, { ...this.meta, format: FORMAT_VERSION })
+    this.meta.format = FORMAT_VERSION
+    this.log?.info({ format: FORMAT_VERSION }, 'upgraded the block store: its zero blocks are recorded as trimmed')
+  }
+
+  private async recoverExtents (dirty: number[]): Promise<void> {
     await rechecksumExtents({ data: this.data, table: this.table, size: this.size, blockSize: this.preferredBlockSize, readOnly: this.readOnly }, dirty)
     if (!this.readOnly) {
       await this.sync(this.tableFile)
@@ -145,7 +163,7 @@ export class SparseFileStore implements BlockStore {
         if (anyData) await preadFully(this.data, span, start)
         for (let b = first; b <= last; b++) {
           const block = span.subarray((b - first) * bs, (b - first + 1) * bs)
-          if (this.table.states[b] === BlockState.zero) block.fill(0)
+          if (readsZero(this.table.states[b]!)) block.fill(0)
           else if (crc32(block) !== this.table.crcs[b]) throw new ChecksumMismatchError(b, `checksum mismatch in block ${b} (bytes ${b * bs}..${b * bs + block.length - 1}) of ${this.dir}`)
         }
         this.counters.bytesRead += length
@@ -159,23 +177,7 @@ export class SparseFileStore implements BlockStore {
   async write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
     await this.change(offset, data.length, options, async (first, last, put) => {
       this.counters.writes++
-      // Partial blocks are read (and verified) before any byte of this request lands.
-      const writes: Array<() => Promise<unknown>> = [async () => { await put(data, offset) }]
-      for (let b = first; b <= last; b++) {
-        const { start, length } = this.extentOf(b)
-        const from = Math.max(offset, start)
-        const to = Math.min(offset + data.length, start + length)
-        const part = data.subarray(from - offset, to - offset)
-        if (from === start && to === start + length) { this.table.crcs[b] = crc32(part); continue }
-        // A partial block: its CRC covers bytes this request does not carry, so merge with what is there.
-        const zero = this.table.states[b] === BlockState.zero
-        const merged = zero ? Buffer.alloc(length) : await this.readVerified(b)
-        merged.set(part, from - start)
-        this.table.crcs[b] = crc32(merged)
-        // The file under a zero block may hold stale bytes from before a trim: write the whole block.
-        if (zero) writes.push(async () => { await put(merged, start) })
-      }
-      for (let b = first; b <= last; b++) this.table.states[b] = BlockState.data
+      const writes = await writeBlocks(this.target, first, last, offset, data, put)
       this.counters.bytesWritten += data.length
       return writes
     })
@@ -184,23 +186,7 @@ export class SparseFileStore implements BlockStore {
   async writeZeroes (offset: number, length: number, options: ZeroOptions): Promise<void> {
     await this.change(offset, length, options, async (first, last, put) => {
       this.counters.zeroes++
-      const writes: Array<() => Promise<unknown>> = []
-      for (let b = first; b <= last; b++) {
-        const { start, length: blockLength } = this.extentOf(b)
-        const from = Math.max(offset, start)
-        const to = Math.min(offset + length, start + blockLength)
-        if (from === start && to === start + blockLength) {
-          if (options.noHole === true) writes.push(async () => { await writeZeroBytes(put, start, blockLength) })
-          this.table.set(b, BlockState.zero, 0)
-          continue
-        }
-        if (this.table.states[b] === BlockState.zero) continue
-        const merged = await this.readVerified(b)
-        merged.fill(0, from - start, to - start)
-        this.table.crcs[b] = crc32(merged)
-        writes.push(async () => { await writeZeroBytes(put, from, to - from) })
-      }
-      return writes
+      return await zeroBlocks(this.target, first, last, offset, length, options.noHole === true, put)
     })
   }
 
@@ -247,7 +233,7 @@ export class SparseFileStore implements BlockStore {
       const { first, last } = blocksOf(offset, length, bs)
       const crcs = new Uint32Array(last - first + 1)
       // Zero entries report the CRC of zeroes, so a replica that wrote zeroes and one that trimmed compare equal.
-      for (let b = first; b <= last; b++) crcs[b - first] = this.table.states[b] === BlockState.zero ? this.zeroCrc(this.extentOf(b).length) : this.table.crcs[b]!
+      for (let b = first; b <= last; b++) crcs[b - first] = readsZero(this.table.states[b]!) ? this.zeroCrc(this.extentOf(b).length) : this.table.crcs[b]!
       return { blockSize: bs, firstBlock: first, crcs }
     })
   }
@@ -278,9 +264,10 @@ export class SparseFileStore implements BlockStore {
    * The shared path of every change: checks, fencing, activity log, block
    * locks, the body (table in memory; returns its data writes), the data
    * writes, FUA. The body writes every data byte with `put`: through the
-   * O_DSYNC handle for a FUA change of one piece over blocks whose states are
-   * all data and durable (if it leaves them so, nothing but its data needed
-   * syncing), else through the plain one (DataWriter.pick).
+   * O_DSYNC handle for a FUA change of one piece over blocks that are data
+   * or zero, their states durable (if it leaves them so or fills zero blocks,
+   * nothing but its data needed syncing: recovery tells a filled zero block
+   * by its bytes), else through the plain one (DataWriter.pick).
    */
   private async change (offset: number, length: number, options: ChangeOptions, body: (first: number, last: number, put: PutData) => Promise<Array<() => Promise<unknown>>>): Promise<void> {
     await this.op(async () => {
@@ -295,28 +282,37 @@ export class SparseFileStore implements BlockStore {
       const perExtent = EXTENT_SIZE / this.preferredBlockSize
       const [e0, e1] = [Math.floor(first / perExtent), Math.floor(last / perExtent)]
       let direct = false
+      /** A state changed that recovery could not rebuild from the data: it is written through, and synced for FUA. */
       let stateChanged = false
       try {
         await this.al.begin(e0, e1)
         const release = await this.locks.acquire(first, last)
         const before = this.table.states.slice(first, last + 1)
-        // Only over blocks that are all data, their states durable: a change that moves a state syncs the table after it, as below.
-        direct = options.fua === true && this.writer.canWriteDurably(length) && before.every(s => s === BlockState.data) && !this.tableSync.unsynced(first, last)
+        // Only over data or zero blocks, their states durable: a change that trims syncs the table after it, as below.
+        direct = options.fua === true && this.writer.canWriteDurably(length) && before.every(s => s !== BlockState.trimmed) && !this.tableSync.unsynced(first, last)
         try {
           const writes = await body(first, last, this.writer.pick(direct))
-          // A block going from zero to data shows as data to the table's writers (this change's write-through, a
-          // table sync's page) only once its bytes are in the file: stated earlier, a kill in between left a data
-          // state over the bytes from before a trim, and an acknowledged trim read back as them.
+          // A block going from zero or trimmed to data shows as data to the table's writers (this change's write-through,
+          // a table sync's page) only once its bytes are in the file: stated earlier, a kill in between left a data state
+          // over the bytes from before a trim, and an acknowledged trim read back as them.
           const filling: number[] = []
           for (let b = first; b <= last; b++) {
-            if (before[b - first] === BlockState.zero && this.table.states[b] === BlockState.data) { filling.push(b); this.table.states[b] = BlockState.zero }
+            const was = before[b - first]!
+            if (readsZero(was) && this.table.states[b] === BlockState.data) { filling.push(b); this.table.states[b] = was }
           }
-          await Promise.all(writes.map(async w => { await w() }))
+          try {
+            await Promise.all(writes.map(async w => { await w() }))
+          } catch (err) {
+            // Some bytes may have landed: a zero block no longer holds only zeroes. Its page goes with the next table sync.
+            for (const b of filling) if (this.table.states[b] === BlockState.zero) this.table.states[b] = BlockState.trimmed
+            this.table.touch(first, last)
+            throw err
+          }
           for (const b of filling) this.table.states[b] = BlockState.data
           // A state change is written through at once, so that a crash of this process (not of the machine) loses
-          // no acknowledged write: recovery rebuilds CRCs from the data, never states. CRC-only changes reach the
-          // table file at its next sync; until then this extent's mark covers them.
-          for (let b = first; b <= last && !stateChanged; b++) stateChanged = this.table.states[b] !== before[b - first]
+          // no acknowledged write. Recovery rebuilds CRCs from the data, and a zero block's filling (its bytes were
+          // zeroes): those reach the table file at its next sync; until then this extent's mark covers them.
+          for (let b = first; b <= last && !stateChanged; b++) stateChanged = changedBeyondRecovery(before[b - first]!, this.table.states[b]!)
           if (stateChanged) {
             // Left dirty if it fails, so the next table sync writes it.
             try { await this.table.persist(first, last) } catch (err) { this.table.touch(first, last); throw err }
@@ -333,7 +329,7 @@ export class SparseFileStore implements BlockStore {
       }
       if (this.al.marked > this.alLimit || this.tableSync.pending > UNSYNCED_STATES_SOFT_LIMIT) this.settleInBackground()
       if (options.fua !== true) return
-      // Through O_DSYNC, with the states already durable: the data is all FUA asks for, and it is on disk.
+      // Through O_DSYNC, with the states durable or recoverable: the data is all FUA asks for, and it is on disk.
       if (direct && !stateChanged) { this.counters.fdatasyncs++; return }
       // One fdatasync when recovery can rebuild this change's table entries from the data (its extent stays marked until a table sync).
       if (this.tableSync.unsynced(first, last)) await this.syncBoth()
@@ -420,3 +416,4 @@ export class SparseFileStore implements BlockStore {
     this.counters.fdatasyncs++
   }
 }
+

@@ -1,12 +1,13 @@
 /**
  * When the checksum table file is synced, and what a sync covers. A FUA
- * write syncs only the data file unless one of its blocks changed state
- * (zero ↔ data) since the last table sync: recovery rebuilds CRCs of the
- * activity log's extents from the data, but cannot tell a written block from
- * a zero one, whose bytes in the data file may be stale.
+ * write syncs only the data file unless one of its blocks changed state since
+ * the last table sync in a way recovery cannot rebuild: it rebuilds CRCs of
+ * the activity log's extents from the data, and a zero block's filling (its
+ * bytes were zeroes), but cannot tell a write into a trimmed block, whose
+ * bytes may be stale, nor a trim itself.
  */
 import type { FileHandle } from 'node:fs/promises'
-import type { ChecksumTable } from './checksum-table.ts'
+import { changedBeyondRecovery, type ChecksumTable } from './checksum-table.ts'
 
 /** Tracks blocks whose state the synced table does not show yet, and syncs the table in turn. */
 export class TableSync {
@@ -28,9 +29,9 @@ export class TableSync {
   /** Blocks with a state change no table sync covers yet. */
   get pending (): number { return this.#unsynced.size }
 
-  /** Records the blocks of first..last whose state differs from `before` (their states when the change began). */
+  /** Records the blocks of first..last whose state moved from `before` (their states when the change began) as recovery could not rebuild. */
   noteChanges (first: number, last: number, before: Uint8Array): void {
-    for (let b = first; b <= last; b++) if (this.#table.states[b] !== before[b - first]) this.#unsynced.set(b, ++this.#seq)
+    for (let b = first; b <= last; b++) if (changedBeyondRecovery(before[b - first]!, this.#table.states[b]!)) this.#unsynced.set(b, ++this.#seq)
   }
 
   /** Whether a block of first..last changed state since the last table sync. */

@@ -21,6 +21,8 @@ class HeldWrites {
   readonly #from: number
   readonly #to: number
   #armed = false
+  /** Once armed, a held write lands its first half and fails instead of waiting. */
+  failing = false
   readonly #reached = Promise.withResolvers<void>()
   readonly #released = Promise.withResolvers<void>()
 
@@ -42,6 +44,10 @@ class HeldWrites {
   #hold (put: PutData): PutData {
     return async (data, position) => {
       if (this.#armed && position < this.#to && position + data.length > this.#from) {
+        if (this.failing) {
+          await put(data.subarray(0, data.length / 2), position)
+          throw new Error('EIO (injected): half the write landed')
+        }
         this.#reached.resolve()
         await this.#released.promise
       }
@@ -98,3 +104,23 @@ for (const { blockSize, at, length, what } of cases) {
     t.same(await store.read(start, blockSize), expected, 'and the store reads it')
   })
 }
+
+t.test('a write into a zero block that fails half-way leaves it trimmed: it reads as zeroes, also after a flush and a kill', async t => {
+  const root = await mkdtemp(join(tmpdir(), 'trellis-fill-crash-'))
+  t.teardown(() => rm(root, { recursive: true, force: true }))
+  const dir = join(root, 'vol')
+  const blockSize = 4 * KiB
+  const start = 10 * blockSize
+  const held = new HeldWrites(start, start + blockSize)
+  const store = await openSparseFileStore({ dataWrites: held.wrap }, { dir, size: 4 * 1024 * KiB, blockSize })
+  t.teardown(async () => { held.release(); await store.close() })
+  held.failing = true
+  held.arm()
+  await t.rejects(store.write(start, fill(blockSize, 0xdd), { generation: 1 }), /EIO \(injected\)/)
+  t.same(await store.read(start, blockSize), fill(blockSize, 0), 'the block reads as zeroes, not as the half that landed')
+  await store.flush()
+  const copy = await copyAsCrashed({ root, dir }, 'kill', join(dir, BLOCK_STORE_FILES.table))
+  const recovered = await openSparseFileStore({}, { dir: copy })
+  t.teardown(() => recovered.close())
+  t.same(await recovered.read(start, blockSize), fill(blockSize, 0), 'after the flush the table says trimmed: recovery does not take the half for a write')
+})

@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
  * counters say how many syncs it meant to make, this says which calls it
  * made on which file, so a FUA write that skipped its sync fails here.
  */
-t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a FUA first write syncs data and table; plain writes, alone or together, are made on the main thread; large ones in 64 KiB pieces', async t => {
+t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a FUA write into a trimmed block syncs data and table; plain writes, alone or together, are made on the main thread; large ones in 64 KiB pieces', async t => {
   const root = await mkdtemp(join(tmpdir(), 'trellis-block-fua-'))
   t.teardown(() => rm(root, { recursive: true, force: true }))
   const dir = join(root, 'vol')
@@ -19,7 +19,7 @@ t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a F
     '-f', '-qq', '-o', trace, '-e', 'trace=openat,pwrite64,write,fdatasync,fsync',
     process.execPath, join(import.meta.dirname, 'fua-writer.ts'), dir
   ], { timeout: 60_000 })
-  t.equal(stdout, '<overwrite>\n</overwrite>\n<fresh>\n</fresh>\n<plain>\n</plain>\n<together>\n</together>\n<large>\n</large>\n<largefua>\n</largefua>\n', 'the writer ran to its end')
+  t.equal(stdout, '<overwrite>\n</overwrite>\n<fresh>\n</fresh>\n<refill>\n</refill>\n<plain>\n</plain>\n<together>\n</together>\n<large>\n</large>\n<largefua>\n</largefua>\n', 'the writer ran to its end')
 
   const lines = (await readFile(trace, 'utf8')).split('\n')
   // Which file each descriptor is, and whether it was opened O_DSYNC (the last open of a number wins, as numbers are reused).
@@ -40,12 +40,13 @@ t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a F
     const thread = Number(/^(\d+)/.exec(line)?.[1]) === main ? 'main' : 'pool'
     // The count asked for (pwrite64(fd, "…"..., count, offset)): a call another thread interrupts has no result on its line.
     const bytes = section.startsWith('large') && call[1] === 'pwrite64' ? ` ${/"(?:\.\.\.)?, (\d+), \d+/.exec(line)?.[1]}` : ''
-    ;(calls[section] ??= []).push(`${call[1]} ${name}${bytes}${f?.dsync === true ? ' (O_DSYNC)' : ''}${section === 'fresh' ? '' : ` on ${thread}`}`)
+    ;(calls[section] ??= []).push(`${call[1]} ${name}${bytes}${f?.dsync === true ? ' (O_DSYNC)' : ''}${section === 'refill' ? '' : ` on ${thread}`}`)
   }
   t.same(calls.overwrite, ['pwrite64 data (O_DSYNC) on pool'], 'an overwrite of a block whose state is durable: its data written through O_DSYNC in the thread pool (it waits for the disk), nothing synced after')
+  t.same(calls.fresh, ['pwrite64 data (O_DSYNC) on pool'], 'a zero → data write: the same, its table entry left for the next table sync (recovery tells a filled zero block by its bytes)')
   // The table entry may be written more than once (written through at once, then the sync writes its dirty page).
-  t.same([...new Set(calls.fresh)].sort(), ['fdatasync checksums', 'fdatasync data', 'pwrite64 checksums', 'pwrite64 data'],
-    'a zero → data write: data and its table entry written, then both synced (no O_DSYNC shortcut)')
+  t.same([...new Set(calls.refill)].sort(), ['fdatasync checksums', 'fdatasync data', 'pwrite64 checksums', 'pwrite64 data'],
+    'a trimmed → data write: data and its table entry written, then both synced (no O_DSYNC shortcut: the bytes under a trimmed block may be stale)')
   // Unless an inline write stalled in the last second (a loaded machine: the first write into a hole allocates a block), which the store logs.
   const stalled = stderr.includes('inline data write stalled')
   t.same(calls.plain, [`pwrite64 data on ${stalled ? 'pool' : 'main'}`], 'a small write with nothing else in flight goes into the page cache from the main thread, no hand-off')

@@ -1,9 +1,10 @@
 /**
  * The process fua-syscalls.test.ts runs under strace: opens a store in
  * argv[2] with 4 KiB checksum blocks, writes and flushes its first 2 MiB
- * (their states then durable), then makes two FUA writes, each between markers written to
+ * (their states then durable), then makes three FUA writes, each between markers written to
  * stdout (a `write(1, …)` in the trace): `overwrite` (page 0 again, data →
- * data) and `fresh` (page 600, zero → data); then `plain`, a write of page 0
+ * data), `fresh` (page 600, zero → data) and `refill` (page 500, trimmed
+ * first, trimmed → data); then `plain`, a write of page 0
  * without FUA, alone in flight; `together`, four writes of pages 0–3
  * without FUA in flight at once; `large`, 1 MiB at 0 without FUA; last
  * `largefua`, 256 KiB at 1 MiB with FUA. The store's warnings go to stderr.
@@ -17,8 +18,9 @@ const store = await openSparseFileStore({ logger: pino({ level: 'warn' }, pino.d
 const g = { generation: 1 }
 const MiB = 1024 * 1024 // bytes
 await store.write(0, Buffer.alloc(2 * MiB, 1), g)
+await store.trim(500 * PAGE, PAGE, g)
 await store.flush()
-for (const [name, page] of [['overwrite', 0], ['fresh', 600]] as const) {
+for (const [name, page] of [['overwrite', 0], ['fresh', 600], ['refill', 500]] as const) {
   process.stdout.write(`<${name}>\n`)
   await store.write(page * PAGE, Buffer.alloc(PAGE, 2), { ...g, fua: true })
   process.stdout.write(`</${name}>\n`)
