@@ -10,9 +10,54 @@
  */
 import type { FileHandle } from 'node:fs/promises'
 import { crc32 } from 'node:zlib'
+import type { Logger } from 'pino'
+import type { ActivityLog } from './activity-log.ts'
 import { BlockState, type ChecksumTable } from './checksum-table.ts'
 import { preadFully } from './data-file.ts'
+import { BlockStoreCorruptError } from './errors.ts'
 import { EXTENT_SIZE } from './geometry.ts'
+import { FORMAT_VERSION, writeMeta, type BlockMeta } from './meta.ts'
+
+/** What a store being opened hands recoverStore. */
+export interface StoreToRecover {
+  dir: string
+  table: ChecksumTable
+  al: ActivityLog
+  data: FileHandle
+  /** block.json as read; its format is raised here when the store is upgraded. */
+  meta: BlockMeta
+  readOnly: boolean
+  log?: Logger | undefined
+  /** fdatasyncs the checksum table file (counted by the store). */
+  syncTable: () => Promise<void>
+}
+
+/**
+ * A store's work at open: loads its table (a format 1 table with every zero
+ * block taken as trimmed), re-checksums the extents the activity log marks
+ * after a crash, then rewrites a format 1 store as format 2: table, then
+ * block.json, so a crash in between upgrades again.
+ */
+export async function recoverStore (s: StoreToRecover): Promise<void> {
+  const legacy = s.meta.format < FORMAT_VERSION
+  const bad = await s.table.load(legacy)
+  if (bad >= 0) throw new BlockStoreCorruptError(`checksum table entry ${bad} in ${s.dir} has an unknown state`)
+  const dirty = await s.al.load()
+  if (dirty.length > 0) {
+    await rechecksumExtents({ data: s.data, table: s.table, size: s.meta.size, blockSize: s.meta.blockSize, readOnly: s.readOnly }, dirty)
+    if (!s.readOnly) {
+      await s.syncTable()
+      await s.al.clear()
+    }
+    s.log?.warn({ extents: dirty.length }, 'recovered after an unclean shutdown: re-checksummed the active extents')
+  }
+  if (!legacy || s.readOnly) return
+  await s.table.persist(0, s.table.blocks - 1)
+  await s.syncTable()
+  await writeMeta(s.dir, { ...s.meta, format: FORMAT_VERSION })
+  s.meta.format = FORMAT_VERSION
+  s.log?.info({ format: FORMAT_VERSION }, 'upgraded the block store: its zero blocks are recorded as trimmed')
+}
 
 /** What rechecksumExtents reads and rewrites. */
 export interface RecoveryFiles {

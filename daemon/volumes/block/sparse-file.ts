@@ -19,13 +19,13 @@ import { DataWriter, preadFully, type DataWrites, type PutData } from './data-fi
 import { EXTENT_SIZE, MIN_BLOCK_SIZE } from './geometry.ts'
 import { BlockState, ChecksumTable, changedBeyondRecovery, readsZero } from './checksum-table.ts'
 import {
-  BlockStoreCorruptError, ChecksumMismatchError, StoreClosedError, StoreReadOnlyError, VolumeFencedError
+  ChecksumMismatchError, StoreClosedError, StoreReadOnlyError, VolumeFencedError
 } from './errors.ts'
 import { BlockLocks } from './locks.ts'
 import { TableSync } from './table-sync.ts'
-import { FORMAT_VERSION, writeMeta, type BlockMeta } from './meta.ts'
+import { writeMeta, type BlockMeta } from './meta.ts'
 import { blocksOf, checkRange } from './range.ts'
-import { rechecksumExtents } from './recovery.ts'
+import { recoverStore } from './recovery.ts'
 import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from './types.ts'
 
 export { MIN_BLOCK_SIZE, DEFAULT_BLOCK_SIZE, BLOCK_SIZE_RANGE, EXTENT_SIZE } from './geometry.ts'
@@ -117,32 +117,18 @@ export class SparseFileStore implements BlockStore {
   /** Extents the activity log marks now: what recovery would re-checksum after a crash. */
   get markedExtents (): number { return this.al.marked }
 
-  /** Loads the table and, after a crash, re-checksums the extents the activity log marks. */
+  /** Loads the table and, after a crash, re-checksums the extents the activity log marks; upgrades a format 1 store. */
   async recover (): Promise<void> {
-    const legacy = this.meta.format < FORMAT_VERSION
-    const bad = await this.table.load(legacy)
-    if (bad >= 0) throw new BlockStoreCorruptError(`checksum table entry ${bad} in ${this.dir} has an unknown state`)
-    const dirty = await this.al.load()
-    if (dirty.length > 0) await this.recoverExtents(dirty)
-    if (legacy && !this.readOnly) await this.upgrade()
-  }
-
-  /** Rewrites a format 1 store's table with its zero blocks as trimmed (load made them so), then block.json: a crash in between upgrades again. */
-  private async upgrade (): Promise<void> {
-    await this.table.persist(0, this.table.blocks - 1)
-    await this.sync(this.tableFile)
-    await writeMeta(this.dir, { ...this.meta, format: FORMAT_VERSION })
-    this.meta.format = FORMAT_VERSION
-    this.log?.info({ format: FORMAT_VERSION }, 'upgraded the block store: its zero blocks are recorded as trimmed')
-  }
-
-  private async recoverExtents (dirty: number[]): Promise<void> {
-    await rechecksumExtents({ data: this.data, table: this.table, size: this.size, blockSize: this.preferredBlockSize, readOnly: this.readOnly }, dirty)
-    if (!this.readOnly) {
-      await this.sync(this.tableFile)
-      await this.al.clear()
-    }
-    this.log?.warn({ extents: dirty.length }, 'recovered after an unclean shutdown: re-checksummed the active extents')
+    await recoverStore({
+      dir: this.dir,
+      table: this.table,
+      al: this.al,
+      data: this.data,
+      meta: this.meta,
+      readOnly: this.readOnly,
+      log: this.log,
+      syncTable: async () => { await this.sync(this.tableFile) }
+    })
   }
 
   async read (offset: number, length: number, into?: Buffer): Promise<Buffer> {
