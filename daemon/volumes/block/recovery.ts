@@ -18,6 +18,9 @@ import { BlockStoreCorruptError } from './errors.ts'
 import { EXTENT_SIZE } from './geometry.ts'
 import { FORMAT_VERSION, writeMeta, type BlockMeta } from './meta.ts'
 
+/** Table entries rewritten at once when a format 1 store is upgraded: 1 MiB of file. */
+const UPGRADE_SLICE = 131072 // entries
+
 /** What a store being opened hands recoverStore. */
 export interface StoreToRecover {
   dir: string
@@ -52,7 +55,8 @@ export async function recoverStore (s: StoreToRecover): Promise<void> {
     s.log?.warn({ extents: dirty.length }, 'recovered after an unclean shutdown: re-checksummed the active extents')
   }
   if (!legacy || s.readOnly) return
-  await s.table.persist(0, s.table.blocks - 1)
+  // In slices: a large volume's table is gigabytes (8 bytes a 4 KiB block), too much for one buffer.
+  for (let first = 0; first < s.table.blocks; first += UPGRADE_SLICE) await s.table.persist(first, Math.min(s.table.blocks, first + UPGRADE_SLICE) - 1)
   await s.syncTable()
   await writeMeta(s.dir, { ...s.meta, format: FORMAT_VERSION })
   s.meta.format = FORMAT_VERSION

@@ -18,7 +18,8 @@ const fill = (n: number, byte: number): Buffer => Buffer.alloc(n, byte)
 /** A store whose block 3 was written, then trimmed, and killed with its extent still marked: as format 1 would have left it on disk, in `root/name`. */
 async function trimmedThenKilled (root: string, name: string, format: 1 | 2): Promise<string> {
   const dir = join(root, 'vol')
-  const store = await openSparseFileStore({}, { dir, size: 1024 * KiB, blockSize: PAGE })
+  // Past 131 072 blocks, so the upgrade rewrites the table in more than one slice (files sparse: no disk to speak of).
+  const store = await openSparseFileStore({}, { dir, size: 600 * 1024 * KiB, blockSize: PAGE })
   const g = { generation: 1 }
   await store.write(3 * PAGE, fill(PAGE, 0xaa), g)
   await store.write(5 * PAGE, fill(PAGE, 0xbb), g)
@@ -70,6 +71,7 @@ t.test('a format 1 store: its zero blocks are taken as trimmed, so recovery neve
   const table = await readFile(join(dir, BLOCK_STORE_FILES.table))
   t.equal(table.readUInt32LE(3 * ENTRY_BYTES + 4), 2, 'the trimmed block is recorded as trimmed')
   t.equal(table.readUInt32LE(7 * ENTRY_BYTES + 4), 2, 'and so is a never-written one (format 1 could not tell them apart)')
+  t.equal(table.readUInt32LE(150_000 * ENTRY_BYTES + 4), 2, 'in the last slice of the table too')
 
   const before = store.stats().fdatasyncs
   await store.write(7 * PAGE, fill(PAGE, 0xcc), { generation: 1, fua: true })
