@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { ENTRY_BYTES } from './checksum-table.ts'
 import { BlockStoreCorruptError, InvalidBlockGeometryError, StoreReadOnlyError } from './errors.ts'
 import { checkGeometry, createVolumeFiles, DEFAULT_BLOCK_SIZE } from './geometry.ts'
-import { FILES, readMeta } from './meta.ts'
+import { FILES, readMeta, type BlockMeta } from './meta.ts'
 import { SparseFileStore, type SparseFileStoreComponents } from './sparse-file.ts'
 
 /**
@@ -31,6 +31,23 @@ export interface SparseFileStoreInit {
   readOnly?: boolean
   /** Bound on the activity log's marked extents; default DEFAULT_ACTIVITY_LOG_EXTENTS. */
   activityLogExtents?: number
+}
+
+/** What openSparseFileStore hands a store: its open files, what block.json says, and its bounds. */
+export interface StoreFiles {
+  dir: string
+  alLimit: number
+  meta: BlockMeta
+  data: FileHandle
+  /**
+   * The data file opened O_DSYNC (writable stores): a FUA write that needs no
+   * table sync goes through it, its data durable when the write returns —
+   * one trip to the thread pool instead of a write and then an fdatasync.
+   */
+  dataSync?: FileHandle
+  table: FileHandle
+  activity: FileHandle
+  readOnly: boolean
 }
 
 /** Opens the store in init.dir, creating it when init.size is given and none exists; recovers after a crash. */

@@ -24,6 +24,7 @@ import {
 import { BlockLocks } from './locks.ts'
 import { TableSync } from './table-sync.ts'
 import { writeMeta, type BlockMeta } from './meta.ts'
+import type { StoreFiles } from './open-store.ts'
 import { blocksOf, checkRange } from './range.ts'
 import { recoverStore } from './recovery.ts'
 import type { BlockChecksums, BlockStore, BlockStoreStats, ChangeOptions, ZeroOptions } from './types.ts'
@@ -41,23 +42,6 @@ export interface SparseFileStoreComponents {
    * files as a kill in the middle of it would leave them.
    */
   dataWrites?: (writer: DataWriter) => DataWrites
-}
-
-/** What openSparseFileStore hands a store: its open files, what block.json says, and its bounds. */
-export interface StoreFiles {
-  dir: string
-  alLimit: number
-  meta: BlockMeta
-  data: FileHandle
-  /**
-   * The data file opened O_DSYNC (writable stores): a FUA write that needs no
-   * table sync goes through it, its data durable when the write returns —
-   * one trip to the thread pool instead of a write and then an fdatasync.
-   */
-  dataSync?: FileHandle
-  table: FileHandle
-  activity: FileHandle
-  readOnly: boolean
 }
 
 /** A BlockStore in a sparse file; open it with openSparseFileStore (open-store.ts). */
