@@ -22,7 +22,12 @@ export interface ChangeTarget {
 /** A change's data writes, run once the table in memory says what they leave. */
 export type ChangeWrites = Array<() => Promise<unknown>>
 
-/** Blocks first..last become data holding `data` at `offset`. */
+/**
+ * Blocks first..last take `data` at `offset`: their CRCs, and the writes that
+ * put it in the data file. The caller states them data once those writes
+ * have landed (SparseFileStore's change path: stated earlier, a table write
+ * in between could show data over the bytes from before a trim).
+ */
 export async function writeBlocks (s: ChangeTarget, first: number, last: number, offset: number, data: Uint8Array, put: PutData): Promise<ChangeWrites> {
   const writes: ChangeWrites = [async () => { await put(data, offset) }]
   for (let b = first; b <= last; b++) {
@@ -39,7 +44,6 @@ export async function writeBlocks (s: ChangeTarget, first: number, last: number,
     // The file under a trimmed block holds stale bytes from before the trim: write the whole block.
     if (state === BlockState.trimmed) writes.push(async () => { await put(merged, start) })
   }
-  for (let b = first; b <= last; b++) s.table.states[b] = BlockState.data
   return writes
 }
 

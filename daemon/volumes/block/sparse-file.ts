@@ -14,7 +14,7 @@ import type { FileHandle } from 'node:fs/promises'
 import { crc32 } from 'node:zlib'
 import type { Logger } from 'pino'
 import { ActivityLog } from './activity-log.ts'
-import { writeBlocks, zeroBlocks, type ChangeTarget } from './block-changes.ts'
+import { writeBlocks, zeroBlocks, type ChangeTarget, type ChangeWrites } from './block-changes.ts'
 import { DataWriter, preadFully, type DataWrites, type PutData } from './data-file.ts'
 import { EXTENT_SIZE, MIN_BLOCK_SIZE } from './geometry.ts'
 import { BlockState, ChecksumTable, changedBeyondRecovery, readsZero } from './checksum-table.ts'
@@ -145,7 +145,7 @@ export class SparseFileStore implements BlockStore {
   }
 
   async write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
-    await this.change(offset, data.length, options, async (first, last, put) => {
+    await this.change(offset, data.length, options, true, async (first, last, put) => {
       this.counters.writes++
       const writes = await writeBlocks(this.target, first, last, offset, data, put)
       this.counters.bytesWritten += data.length
@@ -154,7 +154,7 @@ export class SparseFileStore implements BlockStore {
   }
 
   async writeZeroes (offset: number, length: number, options: ZeroOptions): Promise<void> {
-    await this.change(offset, length, options, async (first, last, put) => {
+    await this.change(offset, length, options, false, async (first, last, put) => {
       this.counters.zeroes++
       return await zeroBlocks(this.target, first, last, offset, length, options.noHole === true, put)
     })
@@ -237,9 +237,10 @@ export class SparseFileStore implements BlockStore {
    * O_DSYNC handle for a FUA change of one piece over blocks that are data
    * or zero, their states durable (if it leaves them so or fills zero blocks,
    * nothing but its data needed syncing: recovery tells a filled zero block
-   * by its bytes), else through the plain one (DataWriter.pick).
+   * by its bytes), else through the plain one (DataWriter.pick). `fills`:
+   * the change makes its blocks data, stated once its writes have landed.
    */
-  private async change (offset: number, length: number, options: ChangeOptions, body: (first: number, last: number, put: PutData) => Promise<Array<() => Promise<unknown>>>): Promise<void> {
+  private async change (offset: number, length: number, options: ChangeOptions, fills: boolean, body: (first: number, last: number, put: PutData) => Promise<ChangeWrites>): Promise<void> {
     await this.op(async () => {
       if (this.readOnly) throw new StoreReadOnlyError()
       checkRange(offset, length, this.size, MIN_BLOCK_SIZE)
@@ -262,23 +263,18 @@ export class SparseFileStore implements BlockStore {
         direct = options.fua === true && this.writer.canWriteDurably(length) && before.every(s => s !== BlockState.trimmed) && !this.tableSync.unsynced(first, last)
         try {
           const writes = await body(first, last, this.writer.pick(direct))
-          // A block going from zero or trimmed to data shows as data to the table's writers (this change's write-through,
-          // a table sync's page) only once its bytes are in the file: stated earlier, a kill in between left a data state
-          // over the bytes from before a trim, and an acknowledged trim read back as them.
-          const filling: number[] = []
-          for (let b = first; b <= last; b++) {
-            const was = before[b - first]!
-            if (readsZero(was) && this.table.states[b] === BlockState.data) { filling.push(b); this.table.states[b] = was }
-          }
           try {
             await Promise.all(writes.map(async w => { await w() }))
           } catch (err) {
             // Some bytes may have landed: a zero block no longer holds only zeroes. Its page goes with the next table sync.
-            for (const b of filling) if (this.table.states[b] === BlockState.zero) this.table.states[b] = BlockState.trimmed
+            if (fills) for (let b = first; b <= last; b++) if (this.table.states[b] === BlockState.zero) this.table.states[b] = BlockState.trimmed
             this.table.touch(first, last)
             throw err
           }
-          for (const b of filling) this.table.states[b] = BlockState.data
+          // A block going from zero or trimmed to data shows as data to the table's writers (this change's write-through,
+          // a table sync's page) only once its bytes are in the file: stated earlier, a kill in between left a data state
+          // over the bytes from before a trim, and an acknowledged trim read back as them.
+          if (fills) this.table.states.fill(BlockState.data, first, last + 1)
           // A state change is written through at once, so that a crash of this process (not of the machine) loses
           // no acknowledged write. Recovery rebuilds CRCs from the data, and a zero block's filling (its bytes were
           // zeroes): those reach the table file at its next sync; until then this extent's mark covers them.
@@ -386,4 +382,3 @@ export class SparseFileStore implements BlockStore {
     this.counters.fdatasyncs++
   }
 }
-
