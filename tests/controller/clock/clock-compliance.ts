@@ -1,6 +1,6 @@
 /**
  * The contract every Clock keeps (real and virtual), run against each by its
- * own test file. Delays are a few ms so the real clock runs it quickly, and
+ * own test file. Delays are short so the real clock runs it quickly, and
  * far enough apart that timer jitter cannot reorder them.
  */
 import t from 'tap'
@@ -18,14 +18,16 @@ export function clockCompliance (name: string, setup: () => ClockUnderTest): voi
     t.test('timers fire in due order, not before', async t => {
       const { clock, advance } = setup()
       const fired: string[] = []
-      clock.setTimeout(() => fired.push('third'), 6)
-      clock.setTimeout(() => fired.push('first'), 2)
-      clock.setTimeout(() => fired.push('second'), 4)
-      clock.setTimeout(() => fired.push('late'), 40)
+      // 20 ms apart: Node's timers take their start from a loop time that can move on while they are armed, so on
+      // a loaded machine 'first' armed 1 ms later than 'zero' fired before it when they were due 2 ms apart.
+      clock.setTimeout(() => fired.push('third'), 60)
+      clock.setTimeout(() => fired.push('first'), 20)
+      clock.setTimeout(() => fired.push('second'), 40)
+      clock.setTimeout(() => fired.push('late'), 400)
       clock.setTimeout(() => fired.push('zero'), 0)
-      await advance(12)
+      await advance(120)
       t.same(fired, ['zero', 'first', 'second', 'third'])
-      await advance(40)
+      await advance(400)
       t.same(fired, ['zero', 'first', 'second', 'third', 'late'])
     })
 
