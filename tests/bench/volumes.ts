@@ -29,6 +29,8 @@
  * BENCH_VOLUMES_BLOCK_KIB, the checksum block, 4 as the daemon's for new volumes;
  * BENCH_VOLUMES_PGBENCH_S, 30, seconds of each pgbench run;
  * BENCH_VOLUMES_PGBENCH_ROUNDS, 3, runs of each side, taking turns;
+ * BENCH_VOLUMES_PGBENCH_CLIENTS, 2, and BENCH_VOLUMES_PGBENCH_REPLICAS, 2 or
+ * 1, the volume's copies (other settings than 2 and 2 are measured, not judged);
  * BENCH_VOLUMES_COPY_MIB, 256, the file copied onto each side's filesystem first;
  * BENCH_VOLUMES_PGBENCH_MIB, 1024, its volume; BENCH_VOLUMES_PGBENCH:
  * on, off, or only (the pgbench pair alone; with _S=5 a quick smoke));
@@ -50,7 +52,7 @@ import { DEFAULT_BLOCK_SIZE } from '../../daemon/volumes/block/index.ts'
 import { startNbdkitFile } from './nbdkit.ts'
 import { cpuNs } from './proc-threads.ts'
 import type { Command, Message, Peer } from './volumes-node.ts'
-import { pgbenchPair, pgbenchTarget, type PgbenchPair } from './pgbench.ts'
+import { PGBENCH_CLIENTS, PGBENCH_REPLICAS, pgbenchPair, pgbenchTarget, type PgbenchPair } from './pgbench.ts'
 import { quantile, replies, stopChildren } from './stats.ts'
 import { onProcessEnd } from '../helpers/process-end.ts'
 import { ensureDebian } from '../helpers/debian.ts'
@@ -85,6 +87,10 @@ const PGBENCH_MODE = process.env.BENCH_VOLUMES_PGBENCH ?? 'on'
 if (!['on', 'off', 'only'].includes(PGBENCH_MODE)) throw new Error(`BENCH_VOLUMES_PGBENCH must be on, off or only, not ${PGBENCH_MODE}`)
 const PGBENCH_SECONDS = knob('BENCH_VOLUMES_PGBENCH_S', 30)
 const PGBENCH_ROUNDS = knob('BENCH_VOLUMES_PGBENCH_ROUNDS', 3)
+const PGBENCH_CLIENT_COUNT = knob('BENCH_VOLUMES_PGBENCH_CLIENTS', PGBENCH_CLIENTS)
+/** Copies of the pgbench volume: 2 (the target's), or 1 (the primary alone: what replication costs, by difference). */
+const PGBENCH_REPLICA_COUNT = knob('BENCH_VOLUMES_PGBENCH_REPLICAS', PGBENCH_REPLICAS)
+if (![1, 2].includes(PGBENCH_REPLICA_COUNT)) throw new Error(`BENCH_VOLUMES_PGBENCH_REPLICAS must be 1 or 2, not ${PGBENCH_REPLICA_COUNT}`)
 const PGBENCH_SIZE = knob('BENCH_VOLUMES_PGBENCH_MIB', 1024) * MiB // bytes
 /** The file copied onto each side's filesystem before the pgbench rounds: it must fit beside PostgreSQL's data on the volume. */
 const COPY_SIZE = knob('BENCH_VOLUMES_COPY_MIB', 256) * MiB // bytes
@@ -191,12 +197,16 @@ async function main (): Promise<void> {
         rounds: PGBENCH_ROUNDS,
         sizeBytes: PGBENCH_SIZE,
         copyBytes: COPY_SIZE,
-        makeVolume: async (socket, size) => {
-          await ask(others[0]!, { kind: 'replica', volume: 'pg', dir: join(root, 'b', 'pg'), size, blockSize: BLOCK_SIZE })
-          await ask(a, { kind: 'primary', volume: 'pg', dir: join(root, 'a', 'pg'), size, blockSize: BLOCK_SIZE, members: [peers[1]!], socket })
+        clients: PGBENCH_CLIENT_COUNT,
+        replicas: PGBENCH_REPLICA_COUNT,
+        makeVolume: async (socket, size, replicas) => {
+          const member = replicas > 1
+          if (member) await ask(others[0]!, { kind: 'replica', volume: 'pg', dir: join(root, 'b', 'pg'), size, blockSize: BLOCK_SIZE })
+          await ask(a, { kind: 'primary', volume: 'pg', dir: join(root, 'a', 'pg'), size, blockSize: BLOCK_SIZE, members: member ? [peers[1]!] : [], socket })
           const counters = async (): Promise<Record<string, number>> => {
-            const [p, r] = [(await ask(a, { kind: 'counters', volume: 'pg' })).counters!, (await ask(others[0]!, { kind: 'counters', volume: 'pg' })).counters!]
-            return { 'NBD write': p['NBD write']!, 'NBD flush': p['NBD flush']!, 'primary fdatasync': p['store fdatasync']!, 'replica fdatasync': r['store fdatasync']! }
+            const p = (await ask(a, { kind: 'counters', volume: 'pg' })).counters!
+            const r = member ? (await ask(others[0]!, { kind: 'counters', volume: 'pg' })).counters! : undefined
+            return { 'NBD write': p['NBD write']!, 'NBD flush': p['NBD flush']!, 'primary fdatasync': p['store fdatasync']!, ...(r === undefined ? {} : { 'replica fdatasync': r['store fdatasync']! }) }
           }
           return { exportName: 'pg', counters }
         }
@@ -204,7 +214,7 @@ async function main (): Promise<void> {
     }
 
     if (rebuilds !== undefined) report(results, rebuilds)
-    if (pair !== undefined) process.stdout.write(`\ntarget, pgbench pair at 2 replicas (${pair.method}):\n${pgbenchTarget(pair)}`)
+    if (pair !== undefined) process.stdout.write(`\ntarget, pgbench pair at ${pair.replicas} replica${pair.replicas === 1 ? '' : 's'} (${pair.method}):\n${pgbenchTarget(pair)}`)
   } finally {
     await stopChildren(nodes)
     if (kit !== undefined && kit.exitCode === null && kit.signalCode === null) {
