@@ -13,8 +13,8 @@
  *   serialized in the background.
  *
  * Phases: unbatched latency (one proposal at a time), batched throughput
- * (many in flight; with the CPU time a commit cost, steadier than the rate on
- * a shared machine), and commits during snapshots of a large state (latency,
+ * (many in flight, after 4 000 unmeasured ones to warm up; with the CPU
+ * time a commit cost, steadier than the rate on a shared machine), and commits during snapshots of a large state (latency,
  * and the longest the event loop was blocked). Then the same loads (no
  * snapshot phase) with each voter in a process of its own on libp2p, as in a
  * grid, serial and pipelined (raft-voter.ts).
@@ -39,6 +39,8 @@ import { quantile, summary } from './stats.ts'
 
 const UNBATCHED = Number(process.env.BENCH_UNBATCHED ?? 500)
 const BATCHED = Number(process.env.BENCH_BATCHED ?? 6000)
+/** Batched commits made first and not measured: without them the phase's 0.3–0.8 s is largely V8 compiling its paths. */
+const BATCHED_WARMUP = Number(process.env.BENCH_BATCHED_WARMUP ?? 4000)
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 256)
 /** Apps in the state when the snapshot phase starts (its serialization is what stalls). */
 const SNAPSHOT_APPS = Number(process.env.BENCH_SNAPSHOT_APPS ?? 10000)
@@ -164,6 +166,7 @@ async function runMode (mode: string): Promise<Figures> {
     out(`unbatched commit on the leader:      ${summary(latencies, ' ms')} (p50 = ${ratio.toFixed(2)}× one fdatasync, ` +
       `${(quantile(latencies, 0.5) / quantile(floors, 0.5)).toFixed(2)}× the floor)`)
 
+    if (BATCHED_WARMUP > 0) await load(leader, BATCHED_WARMUP, IN_FLIGHT, i => `w${i}`)
     const t0 = performance.now()
     const cpu0 = process.cpuUsage()
     const batched = await load(leader, BATCHED, IN_FLIGHT, i => `b${i}`)
@@ -208,7 +211,7 @@ try {
     }
     const pipelined = mode === 'processes'
     out(`-- ${mode}: ${pipelined ? 'pipelined' : 'serial'}, each voter in a process of its own on libp2p (tcp · noise · yamux), as in a grid`)
-    const p = await voterProcesses(join(root, mode), pipelined, { unbatched: UNBATCHED, batched: BATCHED, inFlight: IN_FLIGHT })
+    const p = await voterProcesses(join(root, mode), pipelined, { unbatched: UNBATCHED, batched: BATCHED, warmup: BATCHED_WARMUP, inFlight: IN_FLIGHT })
     const ratio = quantile(p.latencies, 0.5) / quantile(p.fsyncs, 0.5)
     const rate = BATCHED / p.batchedSeconds
     out(`fdatasync of 256 bytes, interleaved: ${summary(p.fsyncs, ' ms')}`)

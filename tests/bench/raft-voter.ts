@@ -16,7 +16,7 @@ type Command =
   | { kind: 'start', dir: string, peers: Array<{ peerId: string, address: string }>, pipelined: boolean }
   | { kind: 'leads' }
   | { kind: 'run', unbatched: number }
-  | { kind: 'batch', batched: number, inFlight: number }
+  | { kind: 'batch', batched: number, inFlight: number, prefix: string }
   | { kind: 'cpu' }
   | { kind: 'stop' }
 
@@ -33,7 +33,7 @@ type Reply =
 export interface ProcessFigures { fsyncs: number[], latencies: number[], batchedSeconds: number, batchedLatencies: number[], batchedCpuMicros: number }
 
 /** Forks three voter processes under `dir`, runs the loads on the leader, stops them. */
-export async function voterProcesses (dir: string, pipelined: boolean, load: { unbatched: number, batched: number, inFlight: number }): Promise<ProcessFigures> {
+export async function voterProcesses (dir: string, pipelined: boolean, load: { unbatched: number, batched: number, warmup: number, inFlight: number }): Promise<ProcessFigures> {
   const { GridKey } = await import('../../daemon/mesh/index.ts')
   const env = { ...process.env, BENCH_GRID_KEY: Buffer.from(GridKey.create().encode()).toString('base64') }
   const children: ChildProcess[] = []
@@ -56,8 +56,9 @@ export async function voterProcesses (dir: string, pipelined: boolean, load: { u
     }
     const ran = await ask(leader, { kind: 'run', unbatched: load.unbatched }, 'ran')
     const cpu = async (): Promise<number> => (await Promise.all(children.map(async c => (await ask(c, { kind: 'cpu' }, 'cpu')).micros))).reduce((a, b) => a + b, 0)
+    if (load.warmup > 0) await ask(leader, { kind: 'batch', batched: load.warmup, inFlight: load.inFlight, prefix: 'w' }, 'batched')
     const cpu0 = await cpu()
-    const batched = await ask(leader, { kind: 'batch', batched: load.batched, inFlight: load.inFlight }, 'batched')
+    const batched = await ask(leader, { kind: 'batch', batched: load.batched, inFlight: load.inFlight, prefix: 'b' }, 'batched')
     return { ...ran, ...batched, batchedCpuMicros: await cpu() - cpu0 }
   } finally {
     await stopChildren(children)
@@ -143,7 +144,7 @@ async function voter (): Promise<void> {
           while (next < c.batched) {
             const i = next++
             const t = performance.now()
-            await propose(`b${i}`)
+            await propose(`${c.prefix}${i}`)
             batchedLatencies.push(performance.now() - t)
           }
         }))
