@@ -82,11 +82,11 @@ export interface PgbenchPair {
 }
 
 /**
- * How the caller makes the volume (`replicas` copies): served by an NbdServer on the
+ * How the caller makes the volume: served by an NbdServer on the
  * given Unix socket; counters, if given, are read before and after each
  * timed run (e.g. NBD requests, fdatasyncs of each store).
  */
-export type MakeVolume = (socket: string, sizeBytes: number, replicas: number) => Promise<{ exportName: string, counters?: () => Promise<Record<string, number>> }>
+export type MakeVolume = (socket: string, sizeBytes: number) => Promise<{ exportName: string, counters?: () => Promise<Record<string, number>> }>
 
 type Counters = () => Promise<Record<string, number>>
 interface Server { label: string, child: ChildProcess, as: RunAs, initS: number, counters?: Counters, runs: PgbenchRun[] }
@@ -99,10 +99,11 @@ interface RunAs { uid: number, gid: number, env: NodeJS.ProcessEnv, cwd: string 
  * undone before it returns or throws.
  */
 export async function pgbenchPair (init: {
-  root: string, seconds: number, rounds: number, sizeBytes: number, copyBytes: number, makeVolume: MakeVolume, clients?: number, replicas?: number
+  root: string, seconds: number, rounds: number, sizeBytes: number, copyBytes: number,
+  /** Makes a volume of `replicas` copies. */
+  makeVolume: MakeVolume, replicas: number, clients: number
 }): Promise<PgbenchPair> {
-  const clients = init.clients ?? PGBENCH_CLIENTS
-  const replicas = init.replicas ?? PGBENCH_REPLICAS
+  const { clients, replicas } = init
   const bin = ensurePostgres()
   const user = postgresUser()
   // Not under root (0700): postgres must reach its data dir, and every dir on the way must let it through.
@@ -174,7 +175,7 @@ export async function pgbenchPair (init: {
     const chain = await start(`nbdkit file through the same chain, ext4 through ${via(kitMount)}`, 'nbdkit', kitMount.path)
 
     const socket = join(init.root, 'pg.sock')
-    const made = await init.makeVolume(socket, init.sizeBytes, replicas)
+    const made = await init.makeVolume(socket, init.sizeBytes)
     const volumeMount = await mount('volume', socket, made.exportName)
     const method = via(volumeMount)
     const volume = await start(`${replicas}-replica volume of ${init.sizeBytes / MiB} MiB, ext4 through ${method}`, 'volume', volumeMount.path, made.counters)

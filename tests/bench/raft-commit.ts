@@ -13,9 +13,10 @@
  *   serialized in the background.
  *
  * Phases: unbatched latency (one proposal at a time), batched throughput
- * (many in flight, after 4 000 unmeasured ones to warm up; with the CPU
- * time a commit cost, steadier than the rate on a shared machine), and commits during snapshots of a large state (latency,
- * and the longest the event loop was blocked). Then the same loads (no
+ * (many in flight, after BENCH_BATCHED_WARMUP unmeasured ones; with the CPU
+ * time a commit cost, steadier than the rate on a shared machine), and
+ * commits during snapshots of a large state (latency, and the longest the
+ * event loop was blocked). Then the same loads (no
  * snapshot phase) with each voter in a process of its own on libp2p, as in a
  * grid, serial and pipelined (raft-voter.ts).
  * `npm run bench -- raft-commit`

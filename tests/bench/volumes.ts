@@ -199,8 +199,8 @@ async function main (): Promise<void> {
         copyBytes: COPY_SIZE,
         clients: PGBENCH_CLIENT_COUNT,
         replicas: PGBENCH_REPLICA_COUNT,
-        makeVolume: async (socket, size, replicas) => {
-          const member = replicas > 1
+        makeVolume: async (socket, size) => {
+          const member = PGBENCH_REPLICA_COUNT > 1
           if (member) await ask(others[0]!, { kind: 'replica', volume: 'pg', dir: join(root, 'b', 'pg'), size, blockSize: BLOCK_SIZE })
           await ask(a, { kind: 'primary', volume: 'pg', dir: join(root, 'a', 'pg'), size, blockSize: BLOCK_SIZE, members: member ? [peers[1]!] : [], socket })
           const counters = async (): Promise<Record<string, number>> => {
