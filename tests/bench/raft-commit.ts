@@ -18,7 +18,8 @@
  * commits during snapshots of a large state (latency, and the longest the
  * event loop was blocked). Then the same loads (no
  * snapshot phase) with each voter in a process of its own on libp2p, as in a
- * grid, serial and pipelined (raft-voter.ts).
+ * grid, serial and pipelined (raft-voter.ts), on the daemon's V8 flags
+ * (BENCH_V8=default: V8's own).
  * `npm run bench -- raft-commit`
  */
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs'
@@ -37,6 +38,7 @@ import { LoopbackNetwork, LoopbackTransport } from '../../daemon/network/index.t
 import { openStore, type Store } from '../../daemon/store/index.ts'
 import { settle, voterProcesses } from './raft-voter.ts'
 import { quantile, summary } from './stats.ts'
+import { benchNodeV8 } from '../helpers/daemon-v8.ts'
 
 const UNBATCHED = Number(process.env.BENCH_UNBATCHED ?? 500)
 const BATCHED = Number(process.env.BENCH_BATCHED ?? 6000)
@@ -211,7 +213,7 @@ try {
       continue
     }
     const pipelined = mode === 'processes'
-    out(`-- ${mode}: ${pipelined ? 'pipelined' : 'serial'}, each voter in a process of its own on libp2p (tcp · noise · yamux), as in a grid`)
+    out(`-- ${mode}: ${pipelined ? 'pipelined' : 'serial'}, each voter in a process of its own on libp2p (tcp · noise · yamux), as in a grid, on ${benchNodeV8()}`)
     const p = await voterProcesses(join(root, mode), pipelined, { unbatched: UNBATCHED, batched: BATCHED, warmup: BATCHED_WARMUP, inFlight: IN_FLIGHT })
     const ratio = quantile(p.latencies, 0.5) / quantile(p.fsyncs, 0.5)
     const rate = BATCHED / p.batchedSeconds

@@ -11,6 +11,7 @@ import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { replies, stopChildren } from './stats.ts'
+import { benchNodeExecArgv } from '../helpers/daemon-v8.ts'
 
 type Command =
   | { kind: 'start', dir: string, peers: Array<{ peerId: string, address: string }>, pipelined: boolean }
@@ -40,7 +41,7 @@ export async function voterProcesses (dir: string, pipelined: boolean, load: { u
   try {
     const peers: Array<{ peerId: string, address: string }> = []
     for (let i = 0; i < 3; i++) {
-      const child = fork(fileURLToPath(import.meta.url), ['--voter'], { env, stdio: 'inherit' })
+      const child = fork(fileURLToPath(import.meta.url), ['--voter'], { env, stdio: 'inherit', execArgv: benchNodeExecArgv() })
       children.push(child)
       const r = await reply(child, 'ready')
       peers.push({ peerId: r.peerId, address: r.address })

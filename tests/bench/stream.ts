@@ -13,7 +13,8 @@
  * processes, each relaying in JavaScript, without encryption or the
  * transport. The transport is the bulk channel (TLS) unless BENCH_BULK=0
  * (libp2p). Nodes A and B are MeshHosts (tcp · noise · yamux) in processes
- * of their own. `npm run bench -- stream` (env BENCH_MIB, default 1024;
+ * of their own, on the daemon's V8 flags (BENCH_V8=default: V8's own).
+ * `npm run bench -- stream` (env BENCH_MIB, default 1024;
  * BENCH_REPS, default 3; BENCH_ROUNDS, default 2000; BENCH_KINDS, default
  * loopback,relay,bare,trellis).
  */
@@ -23,6 +24,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { quantile, replies, stopChildren, summary } from './stats.ts'
 import { onProcessEnd } from '../helpers/process-end.ts'
+import { benchNodeExecArgv, benchNodeV8 } from '../helpers/daemon-v8.ts'
 
 const MIB = 1024 * 1024
 const GIB = 1024 * MIB
@@ -72,15 +74,15 @@ async function main (): Promise<void> {
   try {
     const gridKey = (await import('../../daemon/mesh/index.ts')).GridKey.create()
     const env = { ...process.env, BENCH_GRID_KEY: Buffer.from(gridKey.encode()).toString('base64') }
-    const b = fork(fileURLToPath(import.meta.url), ['b', String(appliance.port)], { env, stdio: 'inherit' })
+    const b = fork(fileURLToPath(import.meta.url), ['b', String(appliance.port)], { env, stdio: 'inherit', execArgv: benchNodeExecArgv() })
     children.push(b)
     const bReady = await reply(b, 'ready')
-    const a = fork(fileURLToPath(import.meta.url), ['a', bReady.peerId!, bReady.address!, String(bReady.relayPort)], { env, stdio: 'inherit' })
+    const a = fork(fileURLToPath(import.meta.url), ['a', bReady.peerId!, bReady.address!, String(bReady.relayPort)], { env, stdio: 'inherit', execArgv: benchNodeExecArgv() })
     children.push(a)
     const aReady = await reply(a, 'ready')
     const cpu = async (child: ChildProcess): Promise<[number, number]> => { child.send({ kind: 'cpu' }); const m = await reply(child, 'cpu'); return [m.ms, m.sysMs] }
 
-    process.stdout.write(`${BYTES / MIB} MiB a run in ${CHUNK / 1024} KiB writes, ${REPS} runs each (interleaved, median shown); ${ROUNDS} round trips of ${PING} bytes each\n`)
+    process.stdout.write(`${BYTES / MIB} MiB a run in ${CHUNK / 1024} KiB writes, ${REPS} runs each (interleaved, median shown); ${ROUNDS} round trips of ${PING} bytes each; nodes on ${benchNodeV8()}\n`)
     const mbps: Record<Kind, number[]> = { loopback: [], relay: [], bare: [], trellis: [] }
     /** CPU ms each node process spent per GiB carried, per run. */
     const cpuA: Record<Kind, number[]> = { loopback: [], relay: [], bare: [], trellis: [] }

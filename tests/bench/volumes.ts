@@ -5,9 +5,10 @@
  * `nbdkit file` on the same disk, in one run; the QD1 figures beside a bare
  * write+fdatasync and the same on as many files at once as a replicated FUA
  * write syncs, measured just before each; the CPU each node process spends
- * per random write (all its threads, from /proc: what a write costs, beside
- * the rate the run got of a shared machine); then how fast a new, empty member
- * is rebuilt by resync, unthrottled and throttled, beside the disk's own
+ * per random write and per MiB written sequentially (all its threads, from
+ * /proc: what a write costs, beside the rate the run got of a shared machine,
+ * and the rate the cores could give at that cost); then how fast a new, empty
+ * member is rebuilt by resync (and its CPU per MiB), unthrottled and throttled, beside the disk's own
  * sequential write measured just before (the rebuild target's baseline: the
  * same bytes to a new file in resync-chunk writes, then fdatasync), and
  * whether each throttle held; last, the pgbench pair
@@ -19,7 +20,8 @@
  *
  * Nodes A, B and C (volumes-node.ts) are MeshHosts (tcp · noise · yamux, as in the
  * daemon) with the daemon's split transport, replication over the bulk
- * channel (BENCH_BULK=0: over libp2p), each in a process of its own, so no
+ * channel (BENCH_BULK=0: over libp2p), on the V8 flags bin/launch gives the
+ * daemon (BENCH_V8=default: V8's own), each in a process of its own, so no
  * node shares another's event loop; every store lives in its own subdirectory of one temp dir, so all of
  * them (and nbdkit's file) share one disk. I/O comes from real clients:
  * `qemu-img bench` for throughput and IOPS, `qemu-io write -f` (FUA) for the
@@ -44,7 +46,7 @@ import { execFile, fork, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { rmSync } from 'node:fs'
 import { mkdtemp, open, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connectNbd } from '../daemon/volumes/nbd/client.ts'
 import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
@@ -56,6 +58,7 @@ import { PGBENCH_CLIENTS, PGBENCH_REPLICAS, pgbenchPair, pgbenchTarget, type Pgb
 import { quantile, replies, stopChildren } from './stats.ts'
 import { onProcessEnd } from '../helpers/process-end.ts'
 import { ensureDebian } from '../helpers/debian.ts'
+import { benchNodeExecArgv, benchNodeV8 } from '../helpers/daemon-v8.ts'
 
 const MiB = 1024 * 1024 // bytes
 const SIZE = knob('BENCH_VOLUMES_SIZE_MIB', 256) * MiB // bytes per measured volume
@@ -78,6 +81,8 @@ const REBUILD_SIZE = knob('BENCH_VOLUMES_REBUILD_MIB', 256) * MiB // bytes
 const THROTTLE_CHECK_MS = knob('BENCH_VOLUMES_THROTTLE_MS', 6000)
 /** Samples of each fdatasync baseline, taken right before the QD1 run it is set against (the disk is shared and its mood changes). */
 const SYNC_SAMPLES = 300
+/** Cores the nodes share, for the bound their CPU per MiB puts on a rate. */
+const CORES = availableParallelism()
 /** Checksum block of every store; the daemon creates volumes with the default (4 KiB; 64 KiB before). */
 const BLOCK_KIB = knob('BENCH_VOLUMES_BLOCK_KIB', DEFAULT_BLOCK_SIZE / 1024)
 const BLOCK_SIZE = BLOCK_KIB * 1024 // bytes
@@ -145,9 +150,11 @@ interface Figures {
   commitFlush: number[]
   /** µs of CPU (all threads) each node process spent per 4 KiB random write, a, b, c; absent for nbdkit. */
   randWriteCpu?: number[]
+  /** ms of CPU (all threads) each node process spent per MiB of the sequential write and its flush, a, b, c; absent for nbdkit. */
+  seqWriteCpu?: number[]
 }
-/** One resync: `limit`, the throttle it ran under (bytes per second), if any. */
-interface Rebuild { label: string, bytes: number, ms: number, limit?: number }
+/** One resync: `limit`, the throttle it ran under (bytes per second), if any; `cpu`, ms of CPU each node process spent per MiB copied (the unthrottled one). */
+interface Rebuild { label: string, bytes: number, ms: number, limit?: number, cpu?: number[] }
 /** The resyncs, their chunk, and the disk's own sequential write measured just before them. */
 interface Rebuilds { runs: Rebuild[], chunkBytes: number, diskBytesPerSecond: number }
 
@@ -165,7 +172,7 @@ async function main (): Promise<void> {
   try {
     process.stdout.write(`volume ${SIZE / MiB} MiB, checksum block ${BLOCK_KIB} KiB; sequential ${SEQ_BLOCK / MiB} MiB × QD${SEQ_DEPTH}, writes flushed at the end; ` +
       `4 KiB × ${RAND_OPS} at QD${RAND_DEPTH} at a prime stride; QD1 4 KiB writes × ${QD1_OPS} with FUA, then without; clients qemu-img bench and qemu-io\n`)
-    process.stdout.write(`nodes: 3 processes on 127.0.0.1, replication over ${process.env.BENCH_BULK === '0' ? 'libp2p (tcp · noise · yamux)' : 'the bulk channel (TLS 1.3)'}; every store under ${root}\n`)
+    process.stdout.write(`nodes: 3 processes on 127.0.0.1 on ${benchNodeV8()}, replication over ${process.env.BENCH_BULK === '0' ? 'libp2p (tcp · noise · yamux)' : 'the bulk channel (TLS 1.3)'}; every store under ${root}\n`)
 
     const results: Array<{ label: string, f: Figures }> = []
     if (PGBENCH_MODE !== 'only') {
@@ -182,7 +189,7 @@ async function main (): Promise<void> {
     else env.UV_THREADPOOL_SIZE = poolSize
     const peers: Peer[] = []
     for (const name of ['a', 'b', 'c']) {
-      const child = fork(join(import.meta.dirname, 'volumes-node.ts'), [name], { env, stdio: 'inherit' })
+      const child = fork(join(import.meta.dirname, 'volumes-node.ts'), [name], { env, stdio: 'inherit', execArgv: benchNodeExecArgv() })
       nodes.push(child)
       const ready = await reply(child, 'ready')
       peers.push({ peerId: ready.peerId, address: ready.address })
@@ -251,9 +258,11 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
     const to = others[i]!
     await ask(to, { kind: 'replica', volume: 'rebuild', dir: join(root, 'bc'[i]!, 'rebuild'), size: REBUILD_SIZE, blockSize: BLOCK_SIZE })
     if (throttle === 0) await profiler(nodes)('rebuild', true)
+    const cpu0 = nodes.map(n => cpuNs(n.pid!))
     const r = await ask(a, { kind: 'resync', volume: 'rebuild', to: peers[i + 1]!, bytesPerSecond: throttle })
+    const cpu = nodes.map((n, k) => (cpuNs(n.pid!) - cpu0[k]!) / 1e6 / (r.bytes! / MiB))
     if (throttle === 0) await profiler(nodes)('rebuild', false)
-    rebuilds.push({ label: throttle === 0 ? 'unthrottled (bytesPerSecond: 0)' : `default throttle (${DEFAULT_RESYNC_RATE / MiB} MiB/s)`, bytes: r.bytes!, ms: r.ms!, ...(throttle === 0 ? {} : { limit: DEFAULT_RESYNC_RATE }) })
+    rebuilds.push({ label: throttle === 0 ? 'unthrottled (bytesPerSecond: 0)' : `default throttle (${DEFAULT_RESYNC_RATE / MiB} MiB/s)`, bytes: r.bytes!, ms: r.ms!, ...(throttle === 0 ? { cpu } : { limit: DEFAULT_RESYNC_RATE }) })
   }
   // The default throttle only shows when the copy can outrun it; when it cannot, check that a throttle at half the copy speed holds.
   const copyRate = rebuilds[0]!.bytes / (rebuilds[0]!.ms / 1000) // bytes per second
@@ -330,6 +339,14 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
   for (const { label, f } of results) {
     if (f.randWriteCpu !== undefined) out += row([label, ...f.randWriteCpu.map(v => v.toFixed(0)), f.randWriteCpu.reduce((a, b) => a + b, 0).toFixed(0)])
   }
+  // The bound the nodes' own CPU puts on the rate, whatever else the machine runs: what the sequential target asks of this machine.
+  out += '\n' + row(['CPU per MiB of sequential write and its flush, ms (all threads of each node process)', 'A (primary)', 'B', 'C', 'sum', `the sum alone caps it at, MB/s (${CORES} cores)`])
+  out += row(['---', '---:', '---:', '---:', '---:', '---:'])
+  for (const { label, f } of results) {
+    if (f.seqWriteCpu === undefined) continue
+    const sum = f.seqWriteCpu.reduce((a, b) => a + b, 0)
+    out += row([label, ...f.seqWriteCpu.map(v => v.toFixed(2)), sum.toFixed(2), (CORES * 1000 / sum * MiB / 1e6).toFixed(0)])
+  }
   process.stdout.write(out)
 
   const two = results.find(r => r.label.startsWith('trellis, 2'))!.f
@@ -344,6 +361,9 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
   const rate = (r: Rebuild): number => r.bytes / (r.ms / 1000) // bytes per second
   for (const r of rebuilds.runs) {
     process.stdout.write(`  ${r.label}: ${(r.bytes / MiB).toFixed(0)} MiB copied in ${(r.ms / 1000).toFixed(2)} s, ${(rate(r) / MiB).toFixed(1)} MiB/s\n`)
+    if (r.cpu === undefined) continue
+    const sum = r.cpu.reduce((a, b) => a + b, 0)
+    process.stdout.write(`    CPU per MiB copied (all threads of each node process): A (source) ${r.cpu[0]!.toFixed(2)} ms, B (member) ${r.cpu[1]!.toFixed(2)} ms, C ${r.cpu[2]!.toFixed(2)} ms; the sum alone caps it at ${(CORES * 1000 / sum).toFixed(0)} MiB/s on ${CORES} cores\n`)
   }
   const disk = rebuilds.diskBytesPerSecond
   const free = rebuilds.runs[0]!
@@ -362,9 +382,11 @@ async function measure (label: string, root: string, port: number, name: string,
   const seqCount = SIZE / SEQ_BLOCK
   // qemu-img bench stops its clock before a final flush is answered, so the flush is sent and timed here.
   await profile?.('seq', true)
+  const seqCpu0 = cpu?.()
   const seqWrites = await bench(url, ['-w', '--pattern=90', '-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)])
   const seqFlush = await flush(port, name)
   const seqWriteS = seqWrites + seqFlush
+  const seqWriteCpu = seqCpu0 === undefined ? undefined : cpu!().map((ns, i) => (ns - seqCpu0[i]!) / 1e6 / (SIZE / MiB))
   process.stdout.write(`${label}: sequential write ${seqWrites.toFixed(2)} s, then its flush ${seqFlush.toFixed(2)} s\n`)
   await profile?.('seq', false)
   const seqRead = SIZE / 1e6 / await bench(url, ['-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)])
@@ -384,7 +406,7 @@ async function measure (label: string, root: string, port: number, name: string,
   await flush(port, name)
   process.stdout.write(`${label}: QD1 commits (8 KiB write, then flush) × ${QD1_OPS}\n`)
   const commit = await commits(port, name)
-  const f = { seqWrite: SIZE / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles, commitWrite: commit.write, commitFlush: commit.flush, randWriteCpu }
+  const f = { seqWrite: SIZE / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles, commitWrite: commit.write, commitFlush: commit.flush, randWriteCpu, seqWriteCpu }
   const p = (v: number[], q: number): string => (quantile(v, q) * 1000).toFixed(0)
   process.stdout.write(`${label}: seq write ${f.seqWrite.toFixed(0)} MB/s, seq read ${seqRead.toFixed(0)} MB/s, 4K rand write ${randWrite.toFixed(0)} IOPS, ` +
     `4K rand read ${randRead.toFixed(0)} IOPS, QD1 FUA write p50 ${p(qd1, 0.5)} µs p99 ${p(qd1, 0.99)} µs, without FUA p50 ${p(plain, 0.5)} µs ` +

@@ -6,9 +6,10 @@
 import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import { availableParallelism, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, startDaemon, waitFor } from '../helpers/daemon.ts'
+import { daemonV8Flags } from '../helpers/daemon-v8.ts'
 
 t.test('trellisd through bin/trellisd: the pinned Node, a 2 MB semi-space cap, gc exposed, V8 single-threaded on two cores or fewer, the compile cache in node_modules/.cache', async t => {
   // The launcher keeps a compile cache it is given: take the default it sets when given none.
@@ -20,8 +21,8 @@ t.test('trellisd through bin/trellisd: the pinned Node, a 2 MB semi-space cap, g
   const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
   t.equal(argv[0], join(ROOT, 'node_modules', 'node', 'bin', 'node'), 'the pinned Node, exec\'d in place of the launcher')
   const script = argv.indexOf(join(ROOT, 'daemon', 'main.ts'))
-  // V8 single-threaded on a machine of two cores or fewer, as this one may be.
-  const flags = ['--max-semi-space-size=2', '--expose-gc', ...(availableParallelism() <= 2 ? ['--single-threaded'] : [])]
+  // V8 single-threaded on a machine of two cores or fewer, as this one may be; the benches' stand-in daemons run the same list.
+  const flags = daemonV8Flags()
   t.same(argv.slice(script - flags.length, script), flags, `V8's flags, given to Node before the script, not to trellisd: ${argv.join(' ')}`)
   t.notOk(argv.slice(0, script - flags.length).some(a => a.startsWith('--')), 'and no others')
   const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')
