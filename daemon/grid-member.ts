@@ -24,7 +24,7 @@ import { bulkListenHost, createMeshHost, Libp2pGossip, Libp2pTransport, loadGrid
 import { LinkPacers, TERMINAL_PROTOCOL, type Transport } from './network/index.ts'
 import type { NodeAdvert } from './resources/index.ts'
 import type { Store } from './store/index.ts'
-import { REPLICA_PROTOCOL } from './volumes/index.ts'
+import { REPLICA_PROTOCOLS } from './volumes/index.ts'
 import { GridVolumes } from './volumes/grid/index.ts'
 
 /** A grid member's mesh and consensus: what a node outside any grid does without. */
@@ -156,7 +156,7 @@ export async function joinGrid (
 
 /** Protocols whose bytes are many: over the bulk channel where a peer has one (terminals only where handshakes are cheap). */
 function bulkProtocols (profile: NodeProfile): string[] {
-  return [REPLICA_PROTOCOL, BLOB_PROTOCOL, SNAPSHOT_PROTOCOL, ...(profile.mesh.bulkTerminals ? [TERMINAL_PROTOCOL] : [])]
+  return [...REPLICA_PROTOCOLS, BLOB_PROTOCOL, SNAPSHOT_PROTOCOL, ...(profile.mesh.bulkTerminals ? [TERMINAL_PROTOCOL] : [])]
 }
 
 /** Leaves the mesh: peers must see this node go before its host stops. */

@@ -17,5 +17,5 @@ export {
   ForeignFilesystemError, MountBusyError, MountCleanupError, MountCommandError, MountTimeoutError, MountUnsupportedError
 } from './mount/index.ts'
 // The rebuild throttle, shared with image fetches so both keep to a rate the same way.
-export { TokenBucket, REPLICA_PROTOCOL } from './replica/index.ts'
+export { TokenBucket, REPLICA_PROTOCOL, REPLICA_PROTOCOLS } from './replica/index.ts'
 export type { ThrottleClock } from './replica/index.ts'

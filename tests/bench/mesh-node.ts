@@ -13,7 +13,7 @@ import type { Logger } from 'pino'
 import { createMeshHost, GridKey, Libp2pTransport, startBulkTransport } from '../../daemon/mesh/index.ts'
 import { TERMINAL_PROTOCOL, type Transport } from '../../daemon/network/index.ts'
 import { BLOB_PROTOCOL } from '../../daemon/images/index.ts'
-import { REPLICA_PROTOCOL } from '../../daemon/volumes/index.ts'
+import { REPLICA_PROTOCOLS } from '../../daemon/volumes/index.ts'
 
 export async function benchMeshNode (logger: Logger, extraBulkProtocols: string[] = []): Promise<{ host: Awaited<ReturnType<typeof createMeshHost>>, transport: Transport }> {
   const privateKey = await generateKeyPair('Ed25519')
@@ -23,7 +23,7 @@ export async function benchMeshNode (logger: Logger, extraBulkProtocols: string[
   if (process.env.BENCH_BULK === '0') return { host, transport: control }
   const { transport } = await startBulkTransport(
     { control, privateKey, gridKey, logger, remoteHost: peer => host.remoteIp4(peer), admits: () => true },
-    { host: '127.0.0.1', port: 0, protocols: [TERMINAL_PROTOCOL, REPLICA_PROTOCOL, BLOB_PROTOCOL, ...extraBulkProtocols] }
+    { host: '127.0.0.1', port: 0, protocols: [TERMINAL_PROTOCOL, ...REPLICA_PROTOCOLS, BLOB_PROTOCOL, ...extraBulkProtocols] }
   )
   return { host, transport }
 }

@@ -16,7 +16,7 @@
  * volume.
  *
  *   qemu-img / qemu-io ──NBD──▶ node A: NbdServer ─▶ ReplicatedBlockStore ─▶ SparseFileStore (a/<volume>)
- *                                                         ╚══ bulk channel (TLS) /trellis/replica/1 ══▶ node B, C: ReplicaServer ─▶ SparseFileStore
+ *                                                         ╚══ bulk channel (TLS) /trellis/replica/2 ══▶ node B, C: ReplicaServer ─▶ SparseFileStore
  *
  * Nodes A, B and C (volumes-node.ts) are MeshHosts (tcp · noise · yamux, as in the
  * daemon) with the daemon's split transport, replication over the bulk

@@ -2,7 +2,7 @@
  * Replicated block volumes on a grid node: the VolumeAttacher the agent uses
  * when the node belongs to a grid.
  *
- *   committed VolumeRecord ──► member here? ──► sparse-file replica, served on /trellis/replica/1
+ *   committed VolumeRecord ──► member here? ──► sparse-file replica, served on /trellis/replica/2 (and /1)
  *                          └─► primary here? ─► ensure(): replicated store ─► NBD export ─► nbdfuse + loop + ext4 mount
  *                                             └─► ensureBlock(): replicated store ─► NBD export on its own socket (a VM's disk)
  *

@@ -5,7 +5,7 @@ import { readFrames, TurnWriter } from '../../network/index.ts'
 import { VolumeFencedError } from '../block/index.ts'
 import { ReplicaClosedError, ReplicaRequestError, ReplicaTimeoutError } from './errors.ts'
 import {
-  MAX_FRAME, Op, REPLICA_PROTOCOL, decodeGeometry, decodeResponse, framedRequestHead,
+  MAX_FRAME, Op, REPLICA_PROTOCOL, REPLICA_PROTOCOL_2, decodeGeometry, decodeResponse, decodeSynced, framedRequestHead, isSynced,
   type Geometry, type OpCode, type ReplicaResponse
 } from './wire.ts'
 
@@ -35,17 +35,37 @@ export interface RequestFields {
   length?: number
   fua?: boolean
   noHole?: boolean
+  /** Ask the replica to flush soon after answering this change (sent only on protocol 2; see flush()). */
+  syncSoon?: boolean
   payload?: Uint8Array
 }
 
-/** One open stream to the replica and its writer. */
+/** One open stream to the replica, its writer, and what its answers and synced frames said (protocol 2). */
 interface Session {
   stream: Duplex
   writer: TurnWriter
+  /** Whether the stream speaks protocol 2 (sync notices). */
+  notices: boolean
+  /** Answers received on the stream, in order. */
+  received: number
+  /** The most answers a synced frame said were durable. */
+  synced: number
+  /** The count of answers when the latest answer to a sync-soon change came: a synced frame covering it is on its way. */
+  hinted: number
+  /** Flushes waiting for a synced frame that covers `need` answers. */
+  waiters: Set<SyncWaiter>
 }
 
 interface Pending {
   resolve: (res: ReplicaResponse) => void
+  reject: (err: Error) => void
+  timer: NodeJS.Timeout
+  syncSoon: boolean
+}
+
+interface SyncWaiter {
+  need: number
+  resolve: () => void
   reject: (err: Error) => void
   timer: NodeJS.Timeout
 }
@@ -56,11 +76,12 @@ const ID_LIMIT = 2 ** 32
 
 /**
  * One primary's stream to one replica of one volume. The first request dials
- * and says hello at the client's generation (fencing older primaries there and
- * checking the geometry); requests are then pipelined on the one stream, sent
- * in call order, matched to answers by id. A timeout or a broken stream fails
- * every request in flight and drops the stream: the caller treats the replica
- * as out of sync, so there is nothing to resume.
+ * (protocol 2, or 1 for an older replica) and says hello at the client's
+ * generation (fencing older primaries there and checking the geometry);
+ * requests are then pipelined on the one stream, sent in call order, matched
+ * to answers by id. A timeout or a broken stream fails every request in
+ * flight and drops the stream: the caller treats the replica as out of sync,
+ * so there is nothing to resume.
  */
 export class ReplicaClient {
   readonly node: string
@@ -72,6 +93,8 @@ export class ReplicaClient {
   readonly #volume: Uint8Array
   #nextId = 1
   #session?: Promise<Session>
+  /** The session whose stream is open now, once its hello was answered. */
+  #open?: Session
   #stream?: Duplex
   #closing?: Promise<void>
 
@@ -93,6 +116,24 @@ export class ReplicaClient {
     return await this.#send(await this.#connected(), fields)
   }
 
+  /**
+   * This replica's part of a flush: resolves once every change it answered
+   * before the call is durable there. On protocol 2, when a synced frame
+   * already covers every answer received, nothing is sent; when the latest
+   * answer was to a change that asked for a sync soon, the synced frame the
+   * replica owes for it is awaited (within the request timeout, as an
+   * answer would be); otherwise, and on protocol 1, a flush request goes.
+   */
+  async flush (generation: number): Promise<void> {
+    const s = this.#open
+    if (s !== undefined && s.notices && !s.stream.destroyed) {
+      const need = s.received
+      if (s.synced >= need) return
+      if (s.hinted === need) { await this.#syncedTo(s, need); return }
+    }
+    await this.request({ op: Op.flush, generation })
+  }
+
   /** Destroys the stream and fails what is in flight; the same promise however often called. */
   close (): Promise<void> {
     this.#closing ??= Promise.resolve().then(() => { this.#drop(new ReplicaClosedError('replica client closed')) })
@@ -102,17 +143,27 @@ export class ReplicaClient {
   #connected (): Promise<Session> {
     if (this.#closing !== undefined) return Promise.reject(new ReplicaClosedError('replica client closed'))
     // A failed dial or hello is forgotten, so the next request (after setInSync re-adds the node) tries afresh.
-    this.#session ??= this.#open().catch((err: unknown) => { this.#session = undefined; throw err })
+    this.#session ??= this.#openSession().catch((err: unknown) => { this.#session = undefined; throw err })
     return this.#session
   }
 
-  async #open (): Promise<Session> {
-    const stream = await this.#transport.dial(this.node, REPLICA_PROTOCOL)
+  /** Dials protocol 2, or protocol 1 where the replica has no handler for 2 (an older node). */
+  async #dial (): Promise<{ stream: Duplex, notices: boolean }> {
+    try {
+      return { stream: await this.#transport.dial(this.node, REPLICA_PROTOCOL_2), notices: true }
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ERR_NO_HANDLER') throw err
+      return { stream: await this.#transport.dial(this.node, REPLICA_PROTOCOL), notices: false }
+    }
+  }
+
+  async #openSession (): Promise<Session> {
+    const { stream, notices } = await this.#dial()
     if (this.#closing !== undefined) { stream.destroy(); throw new ReplicaClosedError('replica client closed') }
     this.#stream = stream
-    const session = { stream, writer: new TurnWriter(stream) }
+    const session: Session = { stream, writer: new TurnWriter(stream), notices, received: 0, synced: 0, hinted: -1, waiters: new Set() }
     stream.on('error', () => {})
-    readFrames(stream, MAX_FRAME, payload => { this.#onFrame(payload) }).then(
+    readFrames(stream, MAX_FRAME, payload => { this.#onFrame(session, payload) }).then(
       () => { this.#drop(new ReplicaTimeoutError('replica stream closed'), stream) },
       (err: unknown) => { this.#drop(new ReplicaTimeoutError('replica stream failed', { cause: err }), stream) }
     )
@@ -129,11 +180,13 @@ export class ReplicaClient {
       this.#drop(err, stream)
       throw err
     }
-    this.#log.debug({ geometry }, 'replica accepted the generation')
+    this.#log.debug({ geometry, notices }, 'replica accepted the generation')
+    this.#open = session
     return session
   }
 
-  #send ({ stream, writer }: Session, fields: RequestFields): Promise<ReplicaResponse> {
+  #send (session: Session, fields: RequestFields): Promise<ReplicaResponse> {
+    const { stream, writer } = session
     if (stream.destroyed) return Promise.reject(new ReplicaTimeoutError('replica stream closed'))
     const id = this.#nextId
     this.#nextId = this.#nextId + 1 >= ID_LIMIT ? 1 : this.#nextId + 1
@@ -146,7 +199,8 @@ export class ReplicaClient {
       offset: fields.offset ?? 0,
       length: fields.length ?? payload.byteLength,
       fua: fields.fua ?? false,
-      noHole: fields.noHole ?? false
+      noHole: fields.noHole ?? false,
+      syncSoon: session.notices && fields.syncSoon === true
     }, payload.byteLength)
     return new Promise<ReplicaResponse>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -159,31 +213,62 @@ export class ReplicaClient {
           else reject(new ReplicaRequestError(res.error))
         },
         reject,
-        timer
+        timer,
+        syncSoon: session.notices && fields.syncSoon === true
       })
       // Every request of this turn leaves in one write, the payload as it is after its head; a lone one leaves at once.
       writer.write([head, payload], undefined, this.#pending.size === 1)
     })
   }
 
-  #onFrame (payload: Buffer): void {
+  #onFrame (session: Session, payload: Buffer): void {
+    if (session.notices && isSynced(payload)) { this.#onSynced(session, decodeSynced(payload)); return }
     const res = decodeResponse(payload)
     const p = this.#pending.get(res.id)
     // An answer nobody waits for is a confused replica; dropping the stream is safer than guessing.
     if (p === undefined) throw new ReplicaRequestError('ERR_BAD_REPLICA_FRAME', `answer to unknown request ${res.id}`)
     this.#pending.delete(res.id)
     clearTimeout(p.timer)
+    session.received++
+    if (p.syncSoon) session.hinted = session.received
     p.resolve(res)
+  }
+
+  #onSynced (session: Session, answered: number): void {
+    // Covering answers not yet received would be a confused replica: a flush trusting it could lose a write.
+    if (answered > session.received) throw new ReplicaRequestError('ERR_BAD_REPLICA_FRAME', `synced ${answered} answers of ${session.received}`)
+    if (answered <= session.synced) return
+    session.synced = answered
+    for (const w of session.waiters) {
+      if (w.need > answered) continue
+      session.waiters.delete(w)
+      clearTimeout(w.timer)
+      w.resolve()
+    }
+  }
+
+  /** Resolves once a synced frame covers `need` answers; a timeout or a broken stream rejects, as for a request. */
+  #syncedTo (session: Session, need: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#drop(new ReplicaTimeoutError(`replica ${this.node} did not sync in ${this.#init.timeoutMs} ms`), session.stream)
+      }, this.#init.timeoutMs)
+      session.waiters.add({ need, resolve, reject, timer })
+    })
   }
 
   /** Fails everything in flight and forgets the stream, so the next request redials (unless closed). */
   #drop (err: Error, stream?: Duplex): void {
     if (stream !== undefined && stream !== this.#stream) return
     const current = this.#stream
+    const open = this.#open
     this.#stream = undefined
     this.#session = undefined
+    this.#open = undefined
     current?.destroy()
     for (const p of this.#pending.values()) { clearTimeout(p.timer); p.reject(err) }
     this.#pending.clear()
+    for (const w of open?.waiters ?? []) { clearTimeout(w.timer); w.reject(err) }
+    open?.waiters.clear()
   }
 }

@@ -7,7 +7,7 @@ export { TokenBucket } from './throttle.ts'
 export type { ReplicaServerComponents, ReplicaServerInit, ReplicaServerStats } from './server.ts'
 export { ReplicaServer } from './server.ts'
 export type { ReplicaRequest, ReplicaResponse, RequestHead } from './wire.ts'
-export { MAX_FRAME, MAX_WRITE, Op, REPLICA_PROTOCOL, decodeRequest, decodeResponse, encodeRequest, encodeResponse, framedRequestHead, framedResponse } from './wire.ts'
+export { MAX_FRAME, MAX_WRITE, Op, REPLICA_PROTOCOL, REPLICA_PROTOCOL_2, REPLICA_PROTOCOLS, decodeRequest, decodeSynced, framedSynced, decodeResponse, encodeRequest, encodeResponse, framedRequestHead, framedResponse } from './wire.ts'
 export {
   BadReplicaFrameError, InvalidResyncOptionsError, NoSuchReplicaError, ReplicaClosedError, ReplicaRequestError,
   ReplicaTimeoutError, ReplicaUnavailableError, ResyncAbortedError, ResyncConflictError

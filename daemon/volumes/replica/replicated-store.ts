@@ -17,6 +17,13 @@ export type { ReplicatedBlockStoreComponents, ReplicatedBlockStoreInit } from '.
 
 /** Default milliseconds a replica may take to answer before it counts as failed. */
 export const DEFAULT_REPLICA_TIMEOUT = 5000 // ms
+/**
+ * Largest write that asks the replicas for a sync soon when it is the only
+ * change in flight: a database's commit (a WAL page or a few, then a flush)
+ * looks like that; a copy's or a busy server's writes do not, and would make
+ * every replica sync far more often than its primary is flushed.
+ */
+const SYNC_SOON_MAX = 64 * 1024 // bytes
 
 /** Opens a replicated store: fences the local copy and says hello to every in-sync replica at init.generation. */
 export async function openReplicatedBlockStore (components: ReplicatedBlockStoreComponents, init: ReplicatedBlockStoreInit): Promise<ReplicatedBlockStore> {
@@ -51,6 +58,8 @@ export class ReplicatedBlockStore implements BlockStore {
   readonly #ownsLocal: boolean
   readonly #clock: ThrottleClock
   readonly #order = new OverlapQueue()
+  /** Writes under way, for the sync-soon rule (SYNC_SOON_MAX). */
+  #writing = 0
   #members = new Map<string, Member>()
   /** dropReplica calls under way, by node, so concurrent failures share one. */
   readonly #drops = new Map<string, Promise<void>>()
@@ -181,21 +190,28 @@ export class ReplicatedBlockStore implements BlockStore {
   }
 
   async #write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
-    await this.#order.run(offset, data.byteLength, async () => {
-      await this.#all(
-        async () => { await this.#local.write(offset, data, options) },
-        async c => {
-          // Split so no frame exceeds MAX_WRITE; the pieces are disjoint, so their order does not matter.
-          const parts: Array<Promise<unknown>> = []
-          let at = 0
-          do {
-            const payload = data.subarray(at, Math.min(at + MAX_WRITE, data.byteLength))
-            parts.push(c.request({ op: Op.write, generation: options.generation, offset: offset + at, fua: options.fua, payload }))
-            at += MAX_WRITE
-          } while (at < data.byteLength)
-          await Promise.all(parts)
-        })
-    })
+    this.#writing++
+    try {
+      await this.#order.run(offset, data.byteLength, async () => {
+        // A lone small write is likely a commit about to be flushed: the replicas sync once they answered it, so the flush need not cross to them (ReplicaClient.flush).
+        const syncSoon = this.#writing === 1 && options.fua !== true && data.byteLength <= SYNC_SOON_MAX
+        await this.#all(
+          async () => { await this.#local.write(offset, data, options) },
+          async c => {
+            // Split so no frame exceeds MAX_WRITE; the pieces are disjoint, so their order does not matter.
+            const parts: Array<Promise<unknown>> = []
+            let at = 0
+            do {
+              const payload = data.subarray(at, Math.min(at + MAX_WRITE, data.byteLength))
+              parts.push(c.request({ op: Op.write, generation: options.generation, offset: offset + at, fua: options.fua, syncSoon, payload }))
+              at += MAX_WRITE
+            } while (at < data.byteLength)
+            await Promise.all(parts)
+          })
+      })
+    } finally {
+      this.#writing--
+    }
   }
 
   async writeZeroes (offset: number, length: number, options: ZeroOptions): Promise<void> {
@@ -212,7 +228,7 @@ export class ReplicatedBlockStore implements BlockStore {
 
   async flush (): Promise<void> {
     this.#usable()
-    await this.#all(async () => { await this.#local.flush() }, async c => { await c.request({ op: Op.flush, generation: this.#generation }) })
+    await this.#all(async () => { await this.#local.flush() }, async c => { await c.flush(this.#generation) })
   }
 
   async fence (generation: number): Promise<void> {

@@ -6,7 +6,7 @@ import { RealClock, type Clock } from '../../../controller/clock/index.ts'
 import { BufferPool, readFrames, TurnWriter } from '../../network/index.ts'
 import { NoSuchReplicaError } from './errors.ts'
 import {
-  MAX_FRAME, Op, REPLICA_PROTOCOL, decodeRequest, encodeChecksums, encodeGeometry, framedResponse,
+  MAX_FRAME, Op, REPLICA_PROTOCOL, REPLICA_PROTOCOL_2, decodeRequest, encodeChecksums, encodeGeometry, framedResponse, framedSynced, isChange,
   type ReplicaRequest
 } from './wire.ts'
 
@@ -32,14 +32,23 @@ export interface ReplicaServerStats {
   /** Frames joined from several chunks into a pooled buffer, and how many of those reused one. */
   pooledFrames: number
   reusedFrames: number
+  /** Flushes run because a change asked for a sync soon (protocol 2), and synced frames sent after them. */
+  syncsSoon: number
 }
 
 const EMPTY = Buffer.alloc(0)
 
-/** A stream's writer, and how many of its requests are being served. */
+/** A stream's writer, how many of its requests are being served, and its sync notices (protocol 2). */
 interface Answers {
   writer: TurnWriter
   inFlight: number
+  /** Answers written to the stream so far, whatever their outcome: what a synced frame counts. */
+  answered: number
+  /** Stores a change was answered on since the last sync began: what the next one must flush. */
+  touched: Set<BlockStore>
+  /** A sync soon is running, and whether another was asked for meanwhile. */
+  syncing: boolean
+  again: boolean
 }
 
 /**
@@ -53,8 +62,8 @@ interface Answers {
 const POOL = { maxBytes: MAX_FRAME, maxPooledBytes: 32 * 1024 * 1024, idleMs: 10_000 }
 
 /**
- * Serves `/trellis/replica/1` on one node: applies primaries' changes to the
- * local replica stores. Requests on a stream reach the store in arrival order
+ * Serves `/trellis/replica/2` and `/1` on one node: applies primaries'
+ * changes to the local replica stores. Requests on a stream reach the store in arrival order
  * (so a primary's order is kept) and are answered as each completes, so many
  * are in flight at once; the answers that complete in one turn of the event
  * loop leave in one write (TurnWriter). A write is checked against the
@@ -70,7 +79,7 @@ export class ReplicaServer {
   readonly #transport: Transport
   readonly #volumes: Map<string, BlockStore>
   readonly #streams = new Set<Duplex>()
-  readonly #stats = { streams: 0, requests: 0, garbage: 0 }
+  readonly #stats = { streams: 0, requests: 0, garbage: 0, syncsSoon: 0 }
   readonly #pool: BufferPool
   #closing?: Promise<void>
 
@@ -79,7 +88,8 @@ export class ReplicaServer {
     this.#pool = new BufferPool({ clock: components.clock ?? new RealClock() }, POOL)
     this.#transport = components.transport
     this.#volumes = new Map(init.volumes)
-    this.#transport.handle(REPLICA_PROTOCOL, (stream, from) => { this.#accept(stream, from) })
+    this.#transport.handle(REPLICA_PROTOCOL_2, (stream, from) => { this.#accept(stream, from, 2) })
+    this.#transport.handle(REPLICA_PROTOCOL, (stream, from) => { this.#accept(stream, from, 1) })
   }
 
   /** Starts serving a volume's replica; the server does not close the store. */
@@ -104,24 +114,25 @@ export class ReplicaServer {
   }
 
   async #closeOnce (): Promise<void> {
+    this.#transport.unhandle(REPLICA_PROTOCOL_2)
     this.#transport.unhandle(REPLICA_PROTOCOL)
     for (const s of this.#streams) s.destroy()
     this.#streams.clear()
     this.#pool.clear()
   }
 
-  #accept (stream: Duplex, from: string): void {
+  #accept (stream: Duplex, from: string, version: 1 | 2): void {
     if (this.#closing !== undefined) { stream.destroy(); return }
     this.#stats.streams++
     this.#streams.add(stream)
     const log = this.#log.child({ peer: from })
-    const answers: Answers = { writer: new TurnWriter(stream), inFlight: 0 }
+    const answers: Answers = { writer: new TurnWriter(stream), inFlight: 0, answered: 0, touched: new Set(), syncing: false, again: false }
     // A stream reset by the peer or a partition is normal life; only its end matters.
     stream.on('error', () => {})
     readFrames(stream, MAX_FRAME, payload => {
-      const req = decodeRequest(payload)
+      const req = decodeRequest(payload, version)
       this.#stats.requests++
-      this.#answer(answers, req, payload)
+      this.#answer(answers, req, payload, () => { this.#syncSoon(answers, stream, log) })
     }, n => this.#pool.take(n)).catch((err: unknown) => {
       const code = (err as { code?: string }).code
       if (code === 'ERR_BAD_REPLICA_FRAME' || code === 'ERR_FRAME_TOO_LARGE') {
@@ -132,8 +143,12 @@ export class ReplicaServer {
     }).finally(() => { this.#streams.delete(stream) })
   }
 
-  /** Starts the request at once (keeping arrival order at the store) and writes the answer when it settles. */
-  #answer (answers: Answers, req: ReplicaRequest, frame: Buffer): void {
+  /**
+   * Starts the request at once (keeping arrival order at the store) and
+   * writes the answer when it settles; a change that asked for a sync soon
+   * starts one (`syncSoon`) once its answer is written.
+   */
+  #answer (answers: Answers, req: ReplicaRequest, frame: Buffer, syncSoon: () => void): void {
     const { writer } = answers
     answers.inFlight++
     const store = this.#volumes.get(req.volume)
@@ -141,14 +156,49 @@ export class ReplicaServer {
     started.then(
       payload => {
         this.#pool.give(frame)
+        // Counted before the sync it may start takes its count: that sync covers this answer.
+        answers.answered++
+        if (isChange(req.op)) answers.touched.add(store!)
         // The stream's only request answers at once: nothing else would share the turn's write.
         writer.write([framedResponse({ id: req.id, error: '', generation: store?.generation ?? 0, payload })], undefined, --answers.inFlight === 0)
+        if (req.syncSoon === true) syncSoon()
       },
       (err: unknown) => {
         const e = err as { code?: unknown, highest?: unknown }
         const code = typeof e.code === 'string' && e.code !== '' ? e.code : 'ERR_REPLICA_INTERNAL'
         const generation = typeof e.highest === 'number' ? e.highest : (store?.generation ?? 0)
+        answers.answered++
         writer.write([framedResponse({ id: req.id, error: code, generation, payload: EMPTY })], undefined, --answers.inFlight === 0)
+        if (req.syncSoon === true) syncSoon()
+      }
+    )
+  }
+
+  /**
+   * A sync soon (protocol 2): flushes every store a change was answered on
+   * since the last one began, then writes a synced frame with the count of
+   * answers written before it began, all of which it covers (each such
+   * change had reached its store). One at a time per stream; one asked for
+   * meanwhile runs after it. A failed flush resets the stream, as a failed
+   * flush request's answer would fail the primary's flush: the primary then
+   * counts this replica as failed.
+   */
+  #syncSoon (answers: Answers, stream: Duplex, log: Logger): void {
+    if (answers.syncing) { answers.again = true; return }
+    answers.syncing = true
+    const covers = answers.answered
+    const stores = [...answers.touched]
+    answers.touched.clear()
+    this.#stats.syncsSoon++
+    Promise.all(stores.map(async s => { await s.flush() })).then(
+      () => {
+        answers.writer.write([framedSynced(covers)], undefined, answers.inFlight === 0)
+        answers.syncing = false
+        if (answers.again) { answers.again = false; this.#syncSoon(answers, stream, log) }
+      },
+      (err: unknown) => {
+        log.warn({ err }, 'a sync soon failed: the stream is reset')
+        stream.destroy()
       }
     )
   }

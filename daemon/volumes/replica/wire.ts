@@ -9,10 +9,20 @@ import { BadReplicaFrameError } from './errors.ts'
  *
  * request  = kind:u8(1) op:u8 id:u32 flags:u8 generation:u64 offset:u64 length:u32 volLen:u16 volume payload
  * response = kind:u8(2) id:u32 status:u8 generation:u64 codeLen:u16 code payload
+ * synced   = kind:u8(3) answered:u64                      (protocol 2 only, replica to primary)
  */
 
 /** The protocol id on the Transport. */
 export const REPLICA_PROTOCOL = '/trellis/replica/1'
+/**
+ * Protocol 1 and sync notices: a write may ask the replica to flush soon
+ * after answering it (the SYNC_SOON flag), and the replica then says, in a
+ * `synced` frame, how many of the stream's answers that flush covers, so a
+ * primary's flush need not cross to it (volumes-replication.md).
+ */
+export const REPLICA_PROTOCOL_2 = '/trellis/replica/2'
+/** Every protocol a replica serves, newest first: a primary dials them in this order. */
+export const REPLICA_PROTOCOLS = [REPLICA_PROTOCOL_2, REPLICA_PROTOCOL] as const
 
 /** Largest data a single write frame carries; bigger writes are split by the sender. */
 export const MAX_WRITE = 4 * 1024 * 1024 // bytes
@@ -23,6 +33,8 @@ const MAX_VOLUME_ID = 255 // bytes
 
 const KIND_REQUEST = 1
 const KIND_RESPONSE = 2
+const KIND_SYNCED = 3
+const SYNCED_BYTES = 9 // the whole synced frame
 const REQUEST_HEAD = 29 // bytes before the volume id
 const RESPONSE_HEAD = 16 // bytes before the error code
 /** The consensus framing's 32-bit length prefix (daemon/network frames.ts), written here with the header. */
@@ -42,6 +54,8 @@ export type OpCode = typeof Op[keyof typeof Op]
 
 const FLAG_FUA = 1
 const FLAG_NO_HOLE = 2
+/** Protocol 2: flush soon after answering this change, and say so in a synced frame. */
+const FLAG_SYNC_SOON = 4
 
 /** One request from a primary. */
 export interface ReplicaRequest {
@@ -53,6 +67,8 @@ export interface ReplicaRequest {
   length: number
   fua: boolean
   noHole: boolean
+  /** Protocol 2: the primary asks for a flush soon after the answer, and a synced frame once it is done. */
+  syncSoon: boolean
   /** Data of a write; empty otherwise. */
   payload: Uint8Array
 }
@@ -83,7 +99,7 @@ export function framedRequestHead (r: RequestHead, payloadBytes: number): Buffer
   out.writeUInt8(KIND_REQUEST, 4)
   out.writeUInt8(r.op, 5)
   out.writeUInt32BE(r.id, 6)
-  out.writeUInt8((r.fua ? FLAG_FUA : 0) | (r.noHole ? FLAG_NO_HOLE : 0), 10)
+  out.writeUInt8((r.fua ? FLAG_FUA : 0) | (r.noHole ? FLAG_NO_HOLE : 0) | (r.syncSoon ? FLAG_SYNC_SOON : 0), 10)
   writeU64(out, r.generation, 11)
   writeU64(out, r.offset, 19)
   out.writeUInt32BE(r.length, 27)
@@ -98,13 +114,18 @@ export function encodeRequest (r: ReplicaRequest): Buffer {
   return Buffer.concat([head, r.payload])
 }
 
-/** Decodes a request frame; throws BadReplicaFrameError for anything a correct sender would not produce. */
-export function decodeRequest (b: Buffer): ReplicaRequest {
+/**
+ * Decodes a request frame; throws BadReplicaFrameError for anything a correct
+ * sender would not produce. `version`: the stream's protocol, 1 or 2 (only 2
+ * knows SYNC_SOON, and only on a change).
+ */
+export function decodeRequest (b: Buffer, version: 1 | 2 = 1): ReplicaRequest {
   if (b.length < REQUEST_HEAD || b.readUInt8(0) !== KIND_REQUEST) throw new BadReplicaFrameError('not a replica request')
   const op = b.readUInt8(1)
   if (op < Op.hello || op > Op.readChecksums) throw new BadReplicaFrameError(`unknown op ${op}`)
   const flags = b.readUInt8(6)
-  if ((flags & ~(FLAG_FUA | FLAG_NO_HOLE)) !== 0) throw new BadReplicaFrameError(`unknown flags ${flags}`)
+  const known = FLAG_FUA | FLAG_NO_HOLE | (version === 2 && isChange(op) ? FLAG_SYNC_SOON : 0)
+  if ((flags & ~known) !== 0) throw new BadReplicaFrameError(`unknown flags ${flags}`)
   const generation = readU64(b, 7, 'generation')
   const offset = readU64(b, 15, 'offset')
   const length = b.readUInt32BE(23)
@@ -114,7 +135,35 @@ export function decodeRequest (b: Buffer): ReplicaRequest {
   const payload = b.subarray(REQUEST_HEAD + volLen)
   // Only a write carries data, and exactly as much as it says: anything else is a confused or hostile peer.
   if (op === Op.write ? payload.length !== length : payload.length !== 0) throw new BadReplicaFrameError('payload does not match the request')
-  return { id: b.readUInt32BE(2), op: op as OpCode, volume, generation, offset, length, fua: (flags & FLAG_FUA) !== 0, noHole: (flags & FLAG_NO_HOLE) !== 0, payload }
+  return {
+    id: b.readUInt32BE(2), op: op as OpCode, volume, generation, offset, length,
+    fua: (flags & FLAG_FUA) !== 0, noHole: (flags & FLAG_NO_HOLE) !== 0, syncSoon: (flags & FLAG_SYNC_SOON) !== 0, payload
+  }
+}
+
+/** Whether an op changes the store's content (what a flush makes durable). */
+export function isChange (op: number): boolean {
+  return op === Op.write || op === Op.trim || op === Op.writeZeroes
+}
+
+/** A whole synced frame, length prefix and all: every answer the stream carried up to the `answered`th is durable on the replica. */
+export function framedSynced (answered: number): Buffer {
+  const out = Buffer.allocUnsafe(FRAME_PREFIX + SYNCED_BYTES)
+  out.writeUInt32BE(SYNCED_BYTES, 0)
+  out.writeUInt8(KIND_SYNCED, 4)
+  writeU64(out, answered, 5)
+  return out
+}
+
+/** Whether a frame from a replica is a synced frame rather than a response. */
+export function isSynced (b: Buffer): boolean {
+  return b.length > 0 && b.readUInt8(0) === KIND_SYNCED
+}
+
+/** Decodes a synced frame's count of answers; throws BadReplicaFrameError when it is malformed. */
+export function decodeSynced (b: Buffer): number {
+  if (b.length !== SYNCED_BYTES || b.readUInt8(0) !== KIND_SYNCED) throw new BadReplicaFrameError('bad synced frame')
+  return readU64(b, 1, 'answered')
 }
 
 /** A whole response frame: length prefix, header, error code and payload, in one buffer (answers are small). */

@@ -2,13 +2,13 @@ import t from 'tap'
 import type { Duplex } from 'node:stream'
 import { FrameDecoder, frame } from '../../../../daemon/consensus/index.ts'
 import {
-  MAX_FRAME, Op, REPLICA_PROTOCOL, decodeRequest, decodeResponse, encodeRequest, encodeResponse, framedRequestHead, framedResponse,
+  MAX_FRAME, Op, REPLICA_PROTOCOL, decodeRequest, decodeResponse, decodeSynced, encodeRequest, encodeResponse, framedRequestHead, framedResponse, framedSynced,
   type ReplicaRequest, type ReplicaResponse
 } from '../../../../daemon/volumes/replica/index.ts'
 import { KiB, VOLUME, cluster, crcs } from './helpers.ts'
 
 const request = (over: Partial<ReplicaRequest> = {}): ReplicaRequest => ({
-  id: 7, op: Op.write, volume: VOLUME, generation: 1, offset: 4096, length: 512, fua: true, noHole: false, payload: Buffer.alloc(512, 9), ...over
+  id: 7, op: Op.write, volume: VOLUME, generation: 1, offset: 4096, length: 512, fua: true, noHole: false, syncSoon: false, payload: Buffer.alloc(512, 9), ...over
 })
 
 t.test('frames round-trip', async t => {
@@ -34,6 +34,28 @@ t.test('malformed requests are refused with ERR_BAD_REPLICA_FRAME', async t => {
   bad(b => b.subarray(0, b.length - 1), 'payload shorter than the length')
   t.throws(() => decodeRequest(encodeRequest(request({ op: Op.flush }))), { code: 'ERR_BAD_REPLICA_FRAME' }, 'a flush carrying data')
   t.throws(() => decodeResponse(Buffer.alloc(3)), { code: 'ERR_BAD_REPLICA_FRAME' })
+})
+
+t.test('SYNC_SOON is protocol 2, on changes only; a synced frame round-trips and anything else is refused', async t => {
+  const soon = encodeRequest(request({ syncSoon: true }))
+  t.throws(() => decodeRequest(soon), { code: 'ERR_BAD_REPLICA_FRAME' }, 'protocol 1 does not know the flag')
+  t.equal(decodeRequest(soon, 2).syncSoon, true, 'protocol 2 reads it on a write')
+  t.equal(decodeRequest(encodeRequest(request()), 2).syncSoon, false, 'and its absence')
+  for (const op of [Op.trim, Op.writeZeroes]) {
+    t.equal(decodeRequest(encodeRequest(request({ op, syncSoon: true, payload: Buffer.alloc(0) })), 2).syncSoon, true, `on op ${op}, a change`)
+  }
+  for (const op of [Op.hello, Op.flush, Op.readChecksums]) {
+    t.throws(() => decodeRequest(encodeRequest(request({ op, syncSoon: true, payload: Buffer.alloc(0) })), 2), { code: 'ERR_BAD_REPLICA_FRAME' }, `not on op ${op}, which changes nothing`)
+  }
+  for (const n of [0, 1, 2 ** 32 + 5, 2 ** 53 - 1]) t.equal(decodeSynced(framedSynced(n).subarray(4)), n, `${n} answers`)
+  const good = framedSynced(7).subarray(4)
+  t.throws(() => decodeSynced(good.subarray(0, 8)), { code: 'ERR_BAD_REPLICA_FRAME' }, 'truncated')
+  t.throws(() => decodeSynced(Buffer.concat([good, Buffer.alloc(1)])), { code: 'ERR_BAD_REPLICA_FRAME' }, 'too long')
+  t.throws(() => decodeSynced(Buffer.from([2, ...good.subarray(1)])), { code: 'ERR_BAD_REPLICA_FRAME' }, 'a response where a synced frame belongs')
+  const huge = Buffer.from(good)
+  huge.writeUInt32BE(2 ** 21, 1)
+  t.throws(() => decodeSynced(huge), { code: 'ERR_BAD_REPLICA_FRAME' }, 'a count beyond 2^53')
+  t.throws(() => decodeResponse(good), { code: 'ERR_BAD_REPLICA_FRAME' }, 'a synced frame is no response')
 })
 
 /** Dials b's replica server raw and collects its answers. */
@@ -127,8 +149,8 @@ t.test('every truncation of a request or response is refused, and random bytes n
     const junk = Buffer.alloc(next() % 80)
     for (let j = 0; j < junk.length; j++) junk[j] = next() & 0xff
     // Mostly plausible heads, so the checks past the kind byte are reached too.
-    if (junk.length > 0 && i % 2 === 0) junk[0] = i % 4 === 0 ? 1 : 2
-    for (const decode of [decodeRequest, decodeResponse]) {
+    if (junk.length > 0 && i % 2 === 0) junk[0] = [1, 2, 3][(i / 2) % 3]!
+    for (const decode of [decodeRequest, (b: Buffer) => decodeRequest(b, 2), decodeResponse, decodeSynced]) {
       try { decode(junk) } catch (err) {
         if ((err as { code?: string }).code !== 'ERR_BAD_REPLICA_FRAME') { t.fail(`random bytes threw ${String(err)}`); return }
         refused++

@@ -60,7 +60,7 @@ t.test('a replica that never answers times out; without dropReplica every change
   const { nodes, primary } = await cluster(t)
   const p = await primary('a', { timeoutMs: 200 })
   // c now swallows every request without answering, as a hung disk would.
-  nodes.c!.transport.handle('/trellis/replica/1', stream => { stream.on('error', () => {}); stream.resume() })
+  for (const protocol of ['/trellis/replica/2', '/trellis/replica/1']) nodes.c!.transport.handle(protocol, stream => { stream.on('error', () => {}); stream.resume() })
   await p.setInSync(['b'], 1)
   await t.rejects(p.setInSync(['b', 'c'], 1), { code: 'ERR_REPLICA_UNAVAILABLE', nodes: ['c'] })
   await t.rejects(p.write(0, randomBytes(4 * KiB), { generation: 1 }), { code: 'ERR_REPLICA_UNAVAILABLE', nodes: ['c'] })
