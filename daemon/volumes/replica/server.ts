@@ -197,7 +197,9 @@ export class ReplicaServer {
         if (answers.again) { answers.again = false; this.#syncSoon(answers, stream, log) }
       },
       (err: unknown) => {
-        log.warn({ err }, 'a sync soon failed: the stream is reset')
+        // A stream already gone (the server or the primary closed it) owes nobody a synced frame: not a fault of the disk's.
+        if (stream.destroyed) log.debug({ err }, 'a sync soon failed after its stream closed')
+        else log.warn({ err }, 'a sync soon failed: the stream is reset')
         stream.destroy()
       }
     )
