@@ -113,7 +113,9 @@ async function node (): Promise<void> {
         if (store === undefined) throw new Error(`no volume ${c.volume} here`)
         const { requests } = nbd.stats()
         // NBD requests are the node's, all exports together: the caller compares before and after a run on one volume.
-        return { kind: 'done', counters: { 'NBD write': requests.write, 'NBD flush': requests.flush, 'store write': store.stats().writes, 'store fdatasync': store.stats().fdatasyncs } }
+        const s = store.stats()
+        // Syncs soon are the node's, all streams together, as the NBD requests are.
+        return { kind: 'done', counters: { 'NBD write': requests.write, 'NBD flush': requests.flush, 'store write': s.writes, 'store flush': s.flushes, 'store fdatasync': s.fdatasyncs, 'sync soon': replicas.stats().syncsSoon } }
       },
       profile: async c => {
         if (c.start) {
