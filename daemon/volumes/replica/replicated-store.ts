@@ -11,6 +11,7 @@ import {
 import { RealClock } from '../../../controller/clock/index.ts'
 import { TokenBucket, type ThrottleClock } from './throttle.ts'
 import { MAX_WRITE, Op } from './wire.ts'
+import { EarlySyncs } from './early-syncs.ts'
 import type { Member, ReplicatedBlockStoreComponents, ReplicatedBlockStoreInit } from './replicated-store-types.ts'
 
 export type { ReplicatedBlockStoreComponents, ReplicatedBlockStoreInit } from './replicated-store-types.ts'
@@ -60,6 +61,8 @@ export class ReplicatedBlockStore implements BlockStore {
   readonly #order = new OverlapQueue()
   /** Writes under way, for the sync-soon rule (SYNC_SOON_MAX). */
   #writing = 0
+  /** The local store's own sync soon, beside its replicas'. */
+  readonly #early: EarlySyncs
   #members = new Map<string, Member>()
   /** dropReplica calls under way, by node, so concurrent failures share one. */
   readonly #drops = new Map<string, Promise<void>>()
@@ -77,6 +80,7 @@ export class ReplicatedBlockStore implements BlockStore {
     this.#ownsLocal = init.ownsLocal ?? true
     this.#clock = components.clock ?? new RealClock()
     this.#log = components.logger.child({ component: 'replicated-volume', volume: init.volume })
+    this.#early = new EarlySyncs(async () => { await this.#local.flush() })
   }
 
   get size (): number { return this.#local.size }
@@ -196,7 +200,11 @@ export class ReplicatedBlockStore implements BlockStore {
         // A lone small write is likely a commit about to be flushed: the replicas sync once they answered it, so the flush need not cross to them (ReplicaClient.flush).
         const syncSoon = this.#writing === 1 && options.fua !== true && data.byteLength <= SYNC_SOON_MAX
         await this.#all(
-          async () => { await this.#local.write(offset, data, options) },
+          async () => {
+            await this.#local.write(offset, data, options)
+            this.#early.changed()
+            if (syncSoon) this.#early.soon()
+          },
           async c => {
             // Split so no frame exceeds MAX_WRITE; the pieces are disjoint, so their order does not matter.
             const parts: Array<Promise<unknown>> = []
@@ -228,7 +236,7 @@ export class ReplicatedBlockStore implements BlockStore {
 
   async flush (): Promise<void> {
     this.#usable()
-    await this.#all(async () => { await this.#local.flush() }, async c => { await c.flush(this.#generation) })
+    await this.#all(async () => { await this.#early.flush() }, async c => { await c.flush(this.#generation) })
   }
 
   async fence (generation: number): Promise<void> {
@@ -249,6 +257,7 @@ export class ReplicatedBlockStore implements BlockStore {
   /** Stops resyncs, closes the replica streams and (when it owns it) the local store; the same promise however often called. */
   close (): Promise<void> {
     this.#closing ??= (async () => {
+      this.#early.stop()
       const members = [...this.#members.values()]
       this.#members.clear()
       for (const m of members) this.#retire(m, 'the replicated store closed')
@@ -304,7 +313,7 @@ export class ReplicatedBlockStore implements BlockStore {
 
   async #ranged (offset: number, length: number, fields: RequestFields, local: () => Promise<void>): Promise<void> {
     await this.#order.run(offset, length, async () => {
-      await this.#all(local, async c => { await c.request({ ...fields, offset, length }) })
+      await this.#all(async () => { await local(); this.#early.changed() }, async c => { await c.request({ ...fields, offset, length }) })
     })
   }
 

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto'
 import { FrameDecoder } from '../../../../daemon/consensus/index.ts'
 import type { Transport } from '../../../../daemon/network/index.ts'
 import {
-  MAX_FRAME, Op, REPLICA_PROTOCOL_2, ReplicaServer, decodeRequest, framedResponse, framedSynced, type ReplicaRequest
+  MAX_FRAME, Op, REPLICA_PROTOCOL_2, ReplicaServer, decodeRequest, framedResponse, framedSynced, openReplicatedBlockStore, type ReplicaRequest
 } from '../../../../daemon/volumes/replica/index.ts'
 import { CountingStore, KiB, VOLUME, cluster, logger, type Node } from './helpers.ts'
 import { waitFor } from '../../../helpers/daemon.ts'
@@ -79,6 +79,30 @@ t.test('a lone small write asks for a sync soon; the flush after it sends the re
   // Already covered: a second flush needs nothing from the replica.
   await p.flush()
   t.equal(server.stats().requests, requests, 'a flush with nothing new since the last synced frame sends nothing')
+})
+
+t.test('the primary starts flushing its own store after such a write too: the flush shares that flush, and skips it once done', async t => {
+  const c = await cluster(t, ['a', 'b'])
+  const a = c.nodes.a!
+  const local = new GatedStore(a.store.inner)
+  const p = await openReplicatedBlockStore({ local, transport: a.transport, logger }, { volume: VOLUME, inSync: ['b'], generation: 1, ownsLocal: false })
+  t.teardown(async () => { local.open(); await p.close() })
+  local.close_()
+  await p.write(0, randomBytes(8 * KiB), { generation: 1 })
+  await waitFor('the early flush of the primary\'s store', 5_000, () => local.flushes === 1 ? true : undefined, 5)
+  let flushed = false
+  const flush = p.flush().then(() => { flushed = true })
+  await waitFor('the replica\'s synced frame', 5_000, () => c.nodes.b!.store.flushes === 1 ? true : undefined, 5)
+  await turns(20)
+  t.notOk(flushed, 'the flush waits for the primary\'s own early flush')
+  local.open()
+  await flush
+  t.equal(local.flushes, 1, 'and shares it: the primary\'s store flushed once')
+  await p.flush()
+  t.equal(local.flushes, 1, 'a flush with no change since flushes nothing')
+  await p.write(64 * KiB, randomBytes(128 * KiB), { generation: 1 })
+  await p.flush()
+  t.equal(local.flushes, 2, 'a change the early flush did not cover is flushed')
 })
 
 t.test('writes in flight together, a FUA write and a large one ask for no sync: the flush goes to the replica as a request', async t => {
