@@ -83,6 +83,8 @@ const THROTTLE_CHECK_MS = knob('BENCH_VOLUMES_THROTTLE_MS', 6000)
 const SYNC_SAMPLES = 300
 /** Cores the nodes share, for the bound their CPU per MiB puts on a rate. */
 const CORES = availableParallelism()
+/** MiB per second the machine's cores allow when every MiB costs the nodes `msPerMiB` of CPU between them. */
+const cpuCap = (msPerMiB: number): number => CORES * 1000 / msPerMiB
 /** Checksum block of every store; the daemon creates volumes with the default (4 KiB; 64 KiB before). */
 const BLOCK_KIB = knob('BENCH_VOLUMES_BLOCK_KIB', DEFAULT_BLOCK_SIZE / 1024)
 const BLOCK_SIZE = BLOCK_KIB * 1024 // bytes
@@ -239,6 +241,7 @@ async function main (): Promise<void> {
 async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], results: Array<{ label: string, f: Figures }>): Promise<Rebuilds> {
   const { DEFAULT_RESYNC_CHUNK, DEFAULT_RESYNC_RATE } = await import('../../daemon/volumes/replica/index.ts')
   const [a, ...others] = nodes as [ChildProcess, ChildProcess, ChildProcess]
+  const cpu = (): number[] => nodes.map(n => cpuNs(n.pid!))
   for (const replicas of [1, 2, 3]) {
     const volume = `r${replicas}`
     const members = others.slice(0, replicas - 1)
@@ -246,7 +249,6 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
     const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, blockSize: BLOCK_SIZE, members: peers.slice(1, replicas) })
     const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
     // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
-    const cpu = (): number[] => nodes.map(n => cpuNs(n.pid!))
     results.push({ label, f: await measure(label, root, port!, volume, replicas, replicas === PROFILE_REPLICAS ? profiler(nodes) : undefined, cpu) })
   }
 
@@ -260,11 +262,11 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
     const to = others[i]!
     await ask(to, { kind: 'replica', volume: 'rebuild', dir: join(root, 'bc'[i]!, 'rebuild'), size: REBUILD_SIZE, blockSize: BLOCK_SIZE })
     if (throttle === 0) await profiler(nodes)('rebuild', true)
-    const cpu0 = nodes.map(n => cpuNs(n.pid!))
+    const cpu0 = cpu()
     const r = await ask(a, { kind: 'resync', volume: 'rebuild', to: peers[i + 1]!, bytesPerSecond: throttle })
-    const cpu = nodes.map((n, k) => (cpuNs(n.pid!) - cpu0[k]!) / 1e6 / (r.bytes! / MiB))
+    const perMiB = cpu().map((ns, k) => (ns - cpu0[k]!) / 1e6 / (r.bytes! / MiB))
     if (throttle === 0) await profiler(nodes)('rebuild', false)
-    rebuilds.push({ label: throttle === 0 ? 'unthrottled (bytesPerSecond: 0)' : `default throttle (${DEFAULT_RESYNC_RATE / MiB} MiB/s)`, bytes: r.bytes!, ms: r.ms!, ...(throttle === 0 ? { cpu } : { limit: DEFAULT_RESYNC_RATE }) })
+    rebuilds.push({ label: throttle === 0 ? 'unthrottled (bytesPerSecond: 0)' : `default throttle (${DEFAULT_RESYNC_RATE / MiB} MiB/s)`, bytes: r.bytes!, ms: r.ms!, ...(throttle === 0 ? { cpu: perMiB } : { limit: DEFAULT_RESYNC_RATE }) })
   }
   // The default throttle only shows when the copy can outrun it; when it cannot, check that a throttle at half the copy speed holds.
   const copyRate = rebuilds[0]!.bytes / (rebuilds[0]!.ms / 1000) // bytes per second
@@ -347,7 +349,7 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
   for (const { label, f } of results) {
     if (f.seqWriteCpu === undefined) continue
     const sum = f.seqWriteCpu.reduce((a, b) => a + b, 0)
-    out += row([label, ...f.seqWriteCpu.map(v => v.toFixed(2)), sum.toFixed(2), (CORES * 1000 / sum * MiB / 1e6).toFixed(0)])
+    out += row([label, ...f.seqWriteCpu.map(v => v.toFixed(2)), sum.toFixed(2), (cpuCap(sum) * MiB / 1e6).toFixed(0)])
   }
   process.stdout.write(out)
 
@@ -365,7 +367,7 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
     process.stdout.write(`  ${r.label}: ${(r.bytes / MiB).toFixed(0)} MiB copied in ${(r.ms / 1000).toFixed(2)} s, ${(rate(r) / MiB).toFixed(1)} MiB/s\n`)
     if (r.cpu === undefined) continue
     const sum = r.cpu.reduce((a, b) => a + b, 0)
-    process.stdout.write(`    CPU per MiB copied (all threads of each node process): A (source) ${r.cpu[0]!.toFixed(2)} ms, B (member) ${r.cpu[1]!.toFixed(2)} ms, C ${r.cpu[2]!.toFixed(2)} ms; the sum alone caps it at ${(CORES * 1000 / sum).toFixed(0)} MiB/s on ${CORES} cores\n`)
+    process.stdout.write(`    CPU per MiB copied (all threads of each node process): A (source) ${r.cpu[0]!.toFixed(2)} ms, B (member) ${r.cpu[1]!.toFixed(2)} ms, C ${r.cpu[2]!.toFixed(2)} ms; the sum alone caps it at ${cpuCap(sum).toFixed(0)} MiB/s on ${CORES} cores\n`)
   }
   const disk = rebuilds.diskBytesPerSecond
   const free = rebuilds.runs[0]!

@@ -191,6 +191,8 @@ export class ReplicaClient {
     const id = this.#nextId
     this.#nextId = this.#nextId + 1 >= ID_LIMIT ? 1 : this.#nextId + 1
     const payload = fields.payload ?? EMPTY
+    // Only protocol 2 knows the flag (protocol 1 refuses an unknown one).
+    const syncSoon = session.notices && fields.syncSoon === true
     const head = framedRequestHead({
       id,
       op: fields.op,
@@ -200,7 +202,7 @@ export class ReplicaClient {
       length: fields.length ?? payload.byteLength,
       fua: fields.fua ?? false,
       noHole: fields.noHole ?? false,
-      syncSoon: session.notices && fields.syncSoon === true
+      syncSoon
     }, payload.byteLength)
     return new Promise<ReplicaResponse>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -214,7 +216,7 @@ export class ReplicaClient {
         },
         reject,
         timer,
-        syncSoon: session.notices && fields.syncSoon === true
+        syncSoon
       })
       // Every request of this turn leaves in one write, the payload as it is after its head; a lone one leaves at once.
       writer.write([head, payload], undefined, this.#pending.size === 1)

@@ -202,7 +202,7 @@ export class ReplicatedBlockStore implements BlockStore {
         await this.#all(
           async () => {
             await this.#local.write(offset, data, options)
-            this.#early.changed()
+            this.#early.count()
             if (syncSoon) this.#early.soon()
           },
           async c => {
@@ -313,7 +313,7 @@ export class ReplicatedBlockStore implements BlockStore {
 
   async #ranged (offset: number, length: number, fields: RequestFields, local: () => Promise<void>): Promise<void> {
     await this.#order.run(offset, length, async () => {
-      await this.#all(async () => { await local(); this.#early.changed() }, async c => { await c.request({ ...fields, offset, length }) })
+      await this.#all(async () => { await local(); this.#early.count() }, async c => { await c.request({ ...fields, offset, length }) })
     })
   }
 

@@ -5,6 +5,7 @@ import type { BlockStore } from '../block/index.ts'
 import { RealClock, type Clock } from '../../../controller/clock/index.ts'
 import { BufferPool, readFrames, TurnWriter } from '../../network/index.ts'
 import { NoSuchReplicaError } from './errors.ts'
+import { EarlySyncs } from './early-syncs.ts'
 import {
   MAX_FRAME, Op, REPLICA_PROTOCOL, REPLICA_PROTOCOL_2, decodeRequest, encodeChecksums, encodeGeometry, framedResponse, framedSynced, isChange,
   type ReplicaRequest
@@ -38,17 +39,14 @@ export interface ReplicaServerStats {
 
 const EMPTY = Buffer.alloc(0)
 
-/** A stream's writer, how many of its requests are being served, and its sync notices (protocol 2). */
+/** A stream's writer, how many of its requests are being served, and its syncs soon (protocol 2). */
 interface Answers {
   writer: TurnWriter
   inFlight: number
-  /** Answers written to the stream so far, whatever their outcome: what a synced frame counts. */
-  answered: number
-  /** Stores a change was answered on since the last sync began: what the next one must flush. */
+  /** Counts every answer written, whatever its outcome (what a synced frame counts), and runs the syncs soon. */
+  syncs: EarlySyncs
+  /** Stores a change was answered on since the last sync soon began: what the next one flushes. */
   touched: Set<BlockStore>
-  /** A sync soon is running, and whether another was asked for meanwhile. */
-  syncing: boolean
-  again: boolean
 }
 
 /**
@@ -126,13 +124,13 @@ export class ReplicaServer {
     this.#stats.streams++
     this.#streams.add(stream)
     const log = this.#log.child({ peer: from })
-    const answers: Answers = { writer: new TurnWriter(stream), inFlight: 0, answered: 0, touched: new Set(), syncing: false, again: false }
+    const answers = this.#answers(stream, log)
     // A stream reset by the peer or a partition is normal life; only its end matters.
     stream.on('error', () => {})
     readFrames(stream, MAX_FRAME, payload => {
       const req = decodeRequest(payload, version)
       this.#stats.requests++
-      this.#answer(answers, req, payload, () => { this.#syncSoon(answers, stream, log) })
+      this.#answer(answers, req, payload)
     }, n => this.#pool.take(n)).catch((err: unknown) => {
       const code = (err as { code?: string }).code
       if (code === 'ERR_BAD_REPLICA_FRAME' || code === 'ERR_FRAME_TOO_LARGE') {
@@ -144,11 +142,44 @@ export class ReplicaServer {
   }
 
   /**
+   * A stream's answers, and its syncs soon (protocol 2): each flushes every
+   * store a change was answered on since the last one began, then writes a
+   * synced frame with the count of answers written before it began, all of
+   * which it covers (each such change had reached its store). A failed one
+   * resets the stream, as a failed flush request's answer would fail the
+   * primary's flush: the primary then counts this replica as failed.
+   */
+  #answers (stream: Duplex, log: Logger): Answers {
+    const touched = new Set<BlockStore>()
+    const answers: Answers = {
+      writer: new TurnWriter(stream),
+      inFlight: 0,
+      touched,
+      syncs: new EarlySyncs(async () => {
+        const stores = [...touched]
+        touched.clear()
+        this.#stats.syncsSoon++
+        await Promise.all(stores.map(async s => { await s.flush() }))
+      }, {
+        synced: covers => { answers.writer.write([framedSynced(covers)], undefined, answers.inFlight === 0) },
+        failed: err => {
+          // A stream already gone (the server or the primary closed it) owes nobody a synced frame: not a fault of the disk's.
+          if (stream.destroyed) log.debug({ err }, 'a sync soon failed after its stream closed')
+          else log.warn({ err }, 'a sync soon failed: the stream is reset')
+          answers.syncs.stop()
+          stream.destroy()
+        }
+      })
+    }
+    return answers
+  }
+
+  /**
    * Starts the request at once (keeping arrival order at the store) and
    * writes the answer when it settles; a change that asked for a sync soon
-   * starts one (`syncSoon`) once its answer is written.
+   * starts one once its answer is written.
    */
-  #answer (answers: Answers, req: ReplicaRequest, frame: Buffer, syncSoon: () => void): void {
+  #answer (answers: Answers, req: ReplicaRequest, frame: Buffer): void {
     const { writer } = answers
     answers.inFlight++
     const store = this.#volumes.get(req.volume)
@@ -157,50 +188,19 @@ export class ReplicaServer {
       payload => {
         this.#pool.give(frame)
         // Counted before the sync it may start takes its count: that sync covers this answer.
-        answers.answered++
+        answers.syncs.count()
         if (isChange(req.op)) answers.touched.add(store!)
         // The stream's only request answers at once: nothing else would share the turn's write.
         writer.write([framedResponse({ id: req.id, error: '', generation: store?.generation ?? 0, payload })], undefined, --answers.inFlight === 0)
-        if (req.syncSoon === true) syncSoon()
+        if (req.syncSoon) answers.syncs.soon()
       },
       (err: unknown) => {
         const e = err as { code?: unknown, highest?: unknown }
         const code = typeof e.code === 'string' && e.code !== '' ? e.code : 'ERR_REPLICA_INTERNAL'
         const generation = typeof e.highest === 'number' ? e.highest : (store?.generation ?? 0)
-        answers.answered++
+        answers.syncs.count()
         writer.write([framedResponse({ id: req.id, error: code, generation, payload: EMPTY })], undefined, --answers.inFlight === 0)
-        if (req.syncSoon === true) syncSoon()
-      }
-    )
-  }
-
-  /**
-   * A sync soon (protocol 2): flushes every store a change was answered on
-   * since the last one began, then writes a synced frame with the count of
-   * answers written before it began, all of which it covers (each such
-   * change had reached its store). One at a time per stream; one asked for
-   * meanwhile runs after it. A failed flush resets the stream, as a failed
-   * flush request's answer would fail the primary's flush: the primary then
-   * counts this replica as failed.
-   */
-  #syncSoon (answers: Answers, stream: Duplex, log: Logger): void {
-    if (answers.syncing) { answers.again = true; return }
-    answers.syncing = true
-    const covers = answers.answered
-    const stores = [...answers.touched]
-    answers.touched.clear()
-    this.#stats.syncsSoon++
-    Promise.all(stores.map(async s => { await s.flush() })).then(
-      () => {
-        answers.writer.write([framedSynced(covers)], undefined, answers.inFlight === 0)
-        answers.syncing = false
-        if (answers.again) { answers.again = false; this.#syncSoon(answers, stream, log) }
-      },
-      (err: unknown) => {
-        // A stream already gone (the server or the primary closed it) owes nobody a synced frame: not a fault of the disk's.
-        if (stream.destroyed) log.debug({ err }, 'a sync soon failed after its stream closed')
-        else log.warn({ err }, 'a sync soon failed: the stream is reset')
-        stream.destroy()
+        if (req.syncSoon) answers.syncs.soon()
       }
     )
   }

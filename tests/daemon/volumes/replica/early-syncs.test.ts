@@ -6,6 +6,7 @@
  */
 import t from 'tap'
 import { EarlySyncs } from '../../../../daemon/volumes/replica/early-syncs.ts'
+import { settledWithin as settled } from './helpers.ts'
 
 /** A store's flush whose calls wait until the test settles them, in order. */
 function gatedFlush (): { flush: () => Promise<void>, calls: number, settle: (err?: Error) => Promise<void> } {
@@ -28,12 +29,13 @@ function gatedFlush (): { flush: () => Promise<void>, calls: number, settle: (er
   return g
 }
 
-/** Whether a promise has settled, after the turns it needs to. */
-async function settled (p: Promise<unknown>): Promise<boolean> {
-  let done = false
-  p.then(() => { done = true }, () => { done = true })
-  for (let i = 0; i < 5; i++) await new Promise(resolve => setImmediate(resolve))
-  return done
+/** An EarlySyncs over a gated flush, one change counted and its early flush begun (and waiting at the gate). */
+function begun (): { g: ReturnType<typeof gatedFlush>, e: EarlySyncs } {
+  const g = gatedFlush()
+  const e = new EarlySyncs(g.flush)
+  e.count()
+  e.soon()
+  return { g, e }
 }
 
 t.test('before any early flush finished, a flush always flushes the store, even with no change counted', async t => {
@@ -46,10 +48,7 @@ t.test('before any early flush finished, a flush always flushes the store, even 
 })
 
 t.test('a flush while an early one covering every change runs waits for it and flushes nothing more; then one with nothing new skips', async t => {
-  const g = gatedFlush()
-  const e = new EarlySyncs(g.flush)
-  e.changed()
-  e.soon()
+  const { g, e } = begun()
   t.equal(g.calls, 1, 'the early flush began')
   const f = e.flush()
   t.notOk(await settled(f), 'the flush waits for it')
@@ -58,7 +57,7 @@ t.test('a flush while an early one covering every change runs waits for it and f
   t.equal(g.calls, 1, 'and shared it')
   await e.flush()
   t.equal(g.calls, 1, 'nothing changed since: no flush at all')
-  e.changed()
+  e.count()
   const again = e.flush()
   t.equal(g.calls, 2, 'a change since the early flush: the flush flushes')
   await g.settle()
@@ -66,11 +65,8 @@ t.test('a flush while an early one covering every change runs waits for it and f
 })
 
 t.test('a change after the early flush began is not covered by it: the flush waits, then flushes', async t => {
-  const g = gatedFlush()
-  const e = new EarlySyncs(g.flush)
-  e.changed()
-  e.soon()
-  e.changed()
+  const { g, e } = begun()
+  e.count()
   const f = e.flush()
   t.equal(g.calls, 2, 'flushed at once: the one running does not cover the second change')
   await g.settle()
@@ -79,11 +75,8 @@ t.test('a change after the early flush began is not covered by it: the flush wai
 })
 
 t.test('an early flush asked for while one runs runs after it, covering what came meanwhile', async t => {
-  const g = gatedFlush()
-  const e = new EarlySyncs(g.flush)
-  e.changed()
-  e.soon()
-  e.changed()
+  const { g, e } = begun()
+  e.count()
   e.soon()
   t.equal(g.calls, 1, 'one at a time')
   await g.settle()
@@ -96,10 +89,7 @@ t.test('an early flush asked for while one runs runs after it, covering what cam
 })
 
 t.test('a failed early flush is left to the flush, which flushes again and reports its own outcome', async t => {
-  const g = gatedFlush()
-  const e = new EarlySyncs(g.flush)
-  e.changed()
-  e.soon()
+  const { g, e } = begun()
   const f = e.flush()
   await g.settle(new Error('the disk failed'))
   t.equal(g.calls, 2, 'the flush flushed itself')
@@ -116,7 +106,21 @@ t.test('once stopped, no early flush starts', async t => {
   const g = gatedFlush()
   const e = new EarlySyncs(g.flush)
   e.stop()
-  e.changed()
+  e.count()
   e.soon()
   t.equal(g.calls, 0)
+})
+
+t.test('each early flush tells what it covered, or that it failed', async t => {
+  const g = gatedFlush()
+  const told: Array<number | string> = []
+  const e = new EarlySyncs(g.flush, { synced: covers => { told.push(covers) }, failed: err => { told.push((err as Error).message) } })
+  e.count()
+  e.soon()
+  e.count()
+  e.count()
+  e.soon()
+  await g.settle()
+  await g.settle(new Error('the disk failed'))
+  t.same(told, [1, 'the disk failed'], 'the first covered one change; the second, asked for meanwhile, failed')
 })

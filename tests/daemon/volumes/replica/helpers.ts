@@ -132,3 +132,11 @@ export async function crcs (store: BlockStore): Promise<number[]> {
   const c = await store.checksums(0, store.size)
   return [...c.crcs]
 }
+
+/** Whether a promise has settled after `turns` turns of the event loop: for one that must not have, to show it has not. */
+export async function settledWithin (p: Promise<unknown>, turns = 20): Promise<boolean> {
+  let done = false
+  p.then(() => { done = true }, () => { done = true })
+  for (let i = 0; i < turns; i++) await new Promise(resolve => setImmediate(resolve))
+  return done
+}

@@ -13,7 +13,7 @@ import type { Transport } from '../../../../daemon/network/index.ts'
 import {
   MAX_FRAME, Op, REPLICA_PROTOCOL_2, ReplicaServer, decodeRequest, framedResponse, framedSynced, openReplicatedBlockStore, type ReplicaRequest
 } from '../../../../daemon/volumes/replica/index.ts'
-import { CountingStore, KiB, VOLUME, cluster, logger, type Node } from './helpers.ts'
+import { CountingStore, KiB, VOLUME, cluster, logger, settledWithin, type Node } from './helpers.ts'
 import { waitFor } from '../../../helpers/daemon.ts'
 
 /** A store whose flushes wait for open(), or fail while `failing`. */
@@ -49,11 +49,6 @@ function regate (b: Node, only1 = false): { store: GatedStore, server: ReplicaSe
   return { store, server }
 }
 
-/** Turns of the event loop, for a promise that should not have settled to show it. */
-async function turns (n: number): Promise<void> {
-  for (let i = 0; i < n; i++) await new Promise(resolve => setImmediate(resolve))
-}
-
 t.test('a lone small write asks for a sync soon; the flush after it sends the replica nothing and returns once its synced frame came', async t => {
   const c = await cluster(t, ['a', 'b'])
   const { store, server } = regate(c.nodes.b!)
@@ -66,11 +61,9 @@ t.test('a lone small write asks for a sync soon; the flush after it sends the re
   await waitFor('the sync soon to begin', 5_000, () => store.flushes === 1 ? true : undefined, 5)
   t.equal(server.stats().syncsSoon, 1, 'one sync soon')
   const requests = server.stats().requests
-  let flushed = false
-  const flush = p.flush().then(() => { flushed = true })
+  const flush = p.flush()
   await waitFor('the local flush', 5_000, () => c.nodes.a!.store.flushes === 1 ? true : undefined, 5)
-  await turns(20)
-  t.notOk(flushed, 'the flush waits for the replica\'s sync, not only its own')
+  t.notOk(await settledWithin(flush), 'the flush waits for the replica\'s sync, not only its own')
   store.open()
   await flush
   t.equal(server.stats().requests, requests, 'and no request crossed to the replica for it')
@@ -90,11 +83,9 @@ t.test('the primary starts flushing its own store after such a write too: the fl
   local.close_()
   await p.write(0, randomBytes(8 * KiB), { generation: 1 })
   await waitFor('the early flush of the primary\'s store', 5_000, () => local.flushes === 1 ? true : undefined, 5)
-  let flushed = false
-  const flush = p.flush().then(() => { flushed = true })
+  const flush = p.flush()
   await waitFor('the replica\'s synced frame', 5_000, () => c.nodes.b!.store.flushes === 1 ? true : undefined, 5)
-  await turns(20)
-  t.notOk(flushed, 'the flush waits for the primary\'s own early flush')
+  t.notOk(await settledWithin(flush), 'the flush waits for the primary\'s own early flush')
   local.open()
   await flush
   t.equal(local.flushes, 1, 'and shares it: the primary\'s store flushed once')
