@@ -68,7 +68,8 @@ export const SHELL_KIT: TaskKit = {
   seesEnv: async (id, dir, name, value) => {
     const out = join(dir, `${id}.seen`)
     return {
-      config: shTask(id, dir, `echo "$${name}" > ${out}; pwd >> ${out}`, { env: { [name]: value } }),
+      // Written whole, then renamed: a reader polling the file must not see the value without the cwd.
+      config: shTask(id, dir, `{ echo "$${name}"; pwd; } > ${out}.part && mv ${out}.part ${out}`, { env: { [name]: value } }),
       seen: async () => {
         const [seen, cwd] = (await readFile(out, 'utf8').catch(() => '')).split('\n')
         return { value: seen, cwd }
