@@ -29,6 +29,9 @@
  * default 256; BENCH_VOLUMES_RAND_OPS, 10000; BENCH_VOLUMES_QD1_OPS, 1000;
  * BENCH_VOLUMES_REBUILD_MIB, 256; BENCH_VOLUMES_THROTTLE_MS, 6000;
  * BENCH_VOLUMES_BLOCK_KIB, the checksum block, 4 as the daemon's for new volumes;
+ * BENCH_VOLUMES_SEQ_KIB, 1024, and BENCH_VOLUMES_SEQ_DEPTH, 8: the sequential
+ * phases' request size and depth (a copy onto a mounted volume arrives as
+ * ~600 KiB requests one at a time);
  * BENCH_VOLUMES_PGBENCH_S, 30, seconds of each pgbench run;
  * BENCH_VOLUMES_PGBENCH_ROUNDS, 3, runs of each side, taking turns;
  * BENCH_VOLUMES_PGBENCH_CLIENTS, 2, and BENCH_VOLUMES_PGBENCH_REPLICAS, 2 or
@@ -62,8 +65,8 @@ import { benchNodeExecArgv, benchNodeV8 } from '../helpers/daemon-v8.ts'
 
 const MiB = 1024 * 1024 // bytes
 const SIZE = knob('BENCH_VOLUMES_SIZE_MIB', 256) * MiB // bytes per measured volume
-const SEQ_BLOCK = 1 * MiB // bytes per sequential request
-const SEQ_DEPTH = 8 // sequential requests in flight
+const SEQ_BLOCK = knob('BENCH_VOLUMES_SEQ_KIB', 1024) * 1024 // bytes per sequential request
+const SEQ_DEPTH = knob('BENCH_VOLUMES_SEQ_DEPTH', 8) // sequential requests in flight
 const RAND_OPS = knob('BENCH_VOLUMES_RAND_OPS', 10000)
 const RAND_DEPTH = 32 // random requests in flight
 /**
@@ -172,7 +175,7 @@ async function main (): Promise<void> {
   }
   onProcessEnd(kill)
   try {
-    process.stdout.write(`volume ${SIZE / MiB} MiB, checksum block ${BLOCK_KIB} KiB; sequential ${SEQ_BLOCK / MiB} MiB × QD${SEQ_DEPTH}, writes flushed at the end; ` +
+    process.stdout.write(`volume ${SIZE / MiB} MiB, checksum block ${BLOCK_KIB} KiB; sequential ${SEQ_BLOCK / 1024} KiB × QD${SEQ_DEPTH}, writes flushed at the end; ` +
       `4 KiB × ${RAND_OPS} at QD${RAND_DEPTH} at a prime stride; QD1 4 KiB writes × ${QD1_OPS} with FUA, then without; clients qemu-img bench and qemu-io\n`)
     process.stdout.write(`nodes: 3 processes on 127.0.0.1 on ${benchNodeV8()}, replication over ${process.env.BENCH_BULK === '0' ? 'libp2p (tcp · noise · yamux)' : 'the bulk channel (TLS 1.3)'}; every store under ${root}\n`)
 
