@@ -8,13 +8,13 @@ import {
 import type { Transport } from '../network/index.ts'
 import type { Store } from '../store/index.ts'
 import { NotLeaderError, RaftClosedError, UnavailableError } from './errors.ts'
-import { applyEntry, retryable } from './apply.ts'
+import { retryable } from './apply.ts'
 import { ProposalForwarder } from './forward.ts'
 import type { Applied } from './forward.ts'
-import { PeerLinks } from './peer-link.ts'
-import { HeartbeatDatagrams, type HeartbeatDatagramStats } from './heartbeat-datagrams.ts'
+import { MessageRoutes } from './message-routes.ts'
+import type { HeartbeatDatagramStats } from './heartbeat-datagrams.ts'
 import type { PeerLinkStats } from './peer-link.ts'
-import { SnapshotTransfers, type SnapshotTransferStats } from './snapshot-transfer.ts'
+import type { SnapshotTransferStats } from './snapshot-transfer.ts'
 import { TickRhythm } from './tick-rhythm.ts'
 import { Waiters } from './waiters.ts'
 import { ProposalQueue } from './proposals.ts'
@@ -22,6 +22,7 @@ import { restoreState } from './snapshot.ts'
 import { Snapshotter } from './snapshotter.ts'
 import { LevelStorage } from './storage.ts'
 import { ReadyPipeline } from './pipeline.ts'
+import { ReadyApplier } from './ready-applier.ts'
 import type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus, RaftObserver } from './raft-command-log-types.ts'
 import { DEFAULT_CATCH_UP_LAG, catchUpOf, confChangePending } from './membership.ts'
 import type { CatchUp } from './membership.ts'
@@ -34,7 +35,7 @@ const DEFAULT_SNAPSHOT_EVERY = 1000 // entries
 
 /**
  * CommandLog replicated by Raft: the driver around the pure core. Ticks come
- * from the Clock, messages from PeerLinks, proposals from callers (on a
+ * from the Clock, messages from MessageRoutes, proposals from callers (on a
  * follower, forwarded to the leader). A ReadyPipeline runs the core's Readys:
  * pipelined by default (a leader sends while it persists, entries apply
  * without waiting for the commit index write, Readys share synced batches),
@@ -52,10 +53,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   readonly #timeoutMs: number
   readonly #snapshotEvery: number
   readonly #listeners = new Set<(result: ApplyResult, index: number) => void>()
-  readonly #links: PeerLinks
-  /** Idle heartbeats by datagram, when the node has datagrams. */
-  readonly #beats: HeartbeatDatagrams | undefined
-  readonly #snapshots: SnapshotTransfers
+  readonly #routes: MessageRoutes
   readonly #forwarder: ProposalForwarder
   readonly #waiters = new Waiters()
   readonly #proposals = new ProposalQueue()
@@ -67,8 +65,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   #closing: Promise<void> | undefined
   #pipeline: ReadyPipeline | undefined
   #snapshotter: Snapshotter | undefined
-  /** Readys handed out while a snapshot is serialized, applied once it is done. */
-  #deferred: Ready[] = []
+  #applier: ReadyApplier | undefined
   #readSeq = 0
   /** Index of the last membership change this node proposed; pending until committed. */
   #confProposedAt = 0
@@ -87,30 +84,21 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS
     this.#snapshotEvery = init.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY
     const parts = { transport: this.#transport, clock: this.#clock, logger: this.#logger }
-    this.#beats = components.datagrams === undefined ? undefined : new HeartbeatDatagrams({ datagrams: components.datagrams, logger: this.#logger }, { onMessage: m => { this.#step(m) } })
-    this.#links = new PeerLinks(parts, {
-      onMessage: m => {
-        this.#beats?.heardOnStream(m)
-        this.#step(m)
-      }
-    })
-    this.#snapshots = new SnapshotTransfers(parts, {
+    this.#routes = new MessageRoutes({ ...parts, pacerFor: components.pacerFor, datagrams: components.datagrams }, {
       onMessage: m => { this.#step(m) },
-      onProgress: to => {
+      onSnapshotProgress: to => {
         if (this.#closing !== undefined || this.#node === undefined) return
         // Ticks put off count before the progress resets the wait, or they would count against it.
         this.#rhythm?.catchUp()
         this.#node.reportSnapshotProgress(to)
         this.#kick()
       },
-      onDone: (to, ok) => {
+      onSnapshotDone: (to, ok) => {
         if (this.#closing !== undefined || this.#node === undefined) return
         this.#rhythm?.catchUp()
         this.#node.reportSnapshot(to, ok)
         this.#kick()
-      },
-      pacerFor: components.pacerFor,
-      fallback: m => this.#links.send(m)
+      }
     })
     this.#forwarder = new ProposalForwarder(parts, {
       target: { proposeLocal: async data => await this.#proposeLocal(data, this.#clock.now() + this.#timeoutMs), leader: () => this.#node?.leader ?? null }
@@ -150,17 +138,16 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       busy: () => this.#waiters.pending > 0,
       logger: this.#logger,
       done: () => {
-        const deferred = this.#deferred
-        this.#deferred = []
-        for (const rd of deferred) this.#applyNow(rd)
+        this.#applier!.release()
         this.#kick()
       }
     }, { every: this.#snapshotEvery, mode: this.#init.snapshotMode ?? 'background', from: { index: snap.index, bytes: snap.data.byteLength } })
+    this.#applier = new ReadyApplier({ state: this.state, waiters: this.#waiters, listeners: this.#listeners, logger: this.#logger, snapshotter: this.#snapshotter })
     this.#pipeline = new ReadyPipeline({
       node: this.#node,
       persist: async rds => { await storage.persistAll(rds) },
       send: m => { this.#send(m) },
-      flush: () => { this.#links.flush() },
+      flush: () => { this.#routes.flush() },
       apply: rd => { this.#apply(rd) },
       advanced: () => { this.#snapshotter!.maybe() },
       propose: () => {
@@ -175,9 +162,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       }
     }, { async: this.#init.pipelined ?? true })
     if (this.#closing !== undefined) return
-    this.#links.start()
-    this.#beats?.start()
-    this.#snapshots.start()
+    this.#routes.start()
     this.#forwarder.start()
     this.#rhythm = new TickRhythm({ clock: this.#clock, node: this.#node }, {
       tickMs: this.#tickMs,
@@ -207,14 +192,12 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
 
   async #close (): Promise<void> {
     await this.#starting?.catch(() => {})
-    this.#links.stop()
-    this.#beats?.stop()
-    this.#snapshots.stop()
+    this.#routes.stop()
     this.#forwarder.stop()
     // Never leave a batch half-handled: the store may be closed right after.
     this.#snapshotter?.stop()
     await this.#pipeline?.stop()
-    this.#deferred = []
+    this.#applier?.clear()
     this.#proposals.failAll(new RaftClosedError())
     this.#waiters.failAll(new RaftClosedError())
   }
@@ -369,13 +352,14 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
 
   /** Counters: what the core dropped or ignored, what the links dropped, heartbeats by datagram, garbled forward requests, snapshots this node made and transferred. */
   stats (): { core: ReturnType<RaftNode['stats']>, links: PeerLinkStats, heartbeatDatagrams?: HeartbeatDatagramStats, forwardGarbled: number, snapshots: number, transfers: SnapshotTransferStats } {
+    const routes = this.#routes.stats()
     return {
       core: this.#node?.stats() ?? { dropped: {}, ignored: {} },
-      links: this.#links.stats(),
-      ...(this.#beats !== undefined ? { heartbeatDatagrams: this.#beats.stats() } : {}),
+      links: routes.links,
+      ...(routes.heartbeatDatagrams !== undefined ? { heartbeatDatagrams: routes.heartbeatDatagrams } : {}),
       forwardGarbled: this.#forwarder.garbled,
       snapshots: this.#snapshotter?.made ?? 0,
-      transfers: this.#snapshots.stats()
+      transfers: routes.transfers
     }
   }
 
@@ -419,48 +403,20 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
   }
 
   /**
-   * Sends a message. A dropped one is Raft's ordinary loss; the core is told
-   * so it probes instead of streaming. Snapshots go on a stream of their own
-   * (snapshot-transfer.ts), which reports their end to the core.
+   * Sends a message by its route (message-routes.ts). A dropped one is Raft's
+   * ordinary loss; the core is told so it probes instead of streaming.
    */
   #send (m: Message): void {
-    if (m.type === 'snapshot') {
-      this.#snapshots.send(m)
-      return
-    }
-    if (this.#beats?.send(m) === true) return
-    if (!this.#links.send(m)) this.#node!.reportUnreachable(m.to)
+    if (!this.#routes.send(m)) this.#node!.reportUnreachable(m.to)
   }
 
-  /** A Ready's state-machine work, in Ready order; held back while a snapshot is being serialized. */
+  /** A Ready's state-machine work, in Ready order (ready-applier.ts); held back while a snapshot is being serialized. */
   #apply (rd: Ready): void {
     if (rd.softState !== undefined) {
       this.#logger.info({ role: rd.softState.role, leader: rd.softState.leader, term: this.#node!.term }, 'raft role changed')
       if (rd.softState.leader !== this.#knownLeader) this.#observer?.leaderChanged?.(rd.softState.leader, this.#node!.term)
       this.#knownLeader = rd.softState.leader
     }
-    if (rd.snapshot === undefined && rd.committedEntries.length === 0 && rd.readStates.length === 0) return
-    if (this.#snapshotter!.serializing) {
-      this.#deferred.push(rd)
-      return
-    }
-    this.#applyNow(rd)
-    this.#snapshotter!.maybe()
-  }
-
-  /** The snapshot first, then committed entries, then answer reads. */
-  #applyNow (rd: Ready): void {
-    if (rd.snapshot !== undefined) {
-      restoreState(this.state, rd.snapshot.data, rd.snapshot.index)
-      this.#snapshotter!.installed(rd.snapshot.index, rd.snapshot.data.byteLength)
-      this.#waiters.failUpTo(rd.snapshot.index, () => new UnavailableError('replaced by a snapshot; outcome unknown'))
-    }
-    const applying = { state: this.state, waiters: this.#waiters, listeners: this.#listeners, logger: this.#logger }
-    for (const e of rd.committedEntries) {
-      applyEntry(applying, e)
-      if (e.type === 'normal') this.#snapshotter!.applied(e.data.byteLength)
-    }
-    for (const rs of rd.readStates) this.#waiters.readDone(rs.context, rs.index)
-    this.#waiters.appliedTo(this.state.appliedIndex)
+    this.#applier!.apply(rd)
   }
 }
