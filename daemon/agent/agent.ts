@@ -1,22 +1,18 @@
 import type { Logger } from 'pino'
 import type { Catalog } from '../../controller/catalog/types.ts'
 import type { AppSpec } from '../../controller/graph/types.ts'
-import { appOf, instanceId, subjectId, volumeId } from '../../controller/graph/index.ts'
+import { appOf, instanceId, subjectId } from '../../controller/graph/index.ts'
 import type { CommandLog } from '../../controller/state/index.ts'
-import type { Forwarder } from '../network/forwarder.ts'
 import type { TerminalNetwork } from '../network/terminals.ts'
-import type { TaskHandle } from '../runtime/driver.ts'
-import { taskUser } from '../runtime/index.ts'
 import type { Store } from '../store/index.ts'
-import { BlockVolumeUnsupportedError, type VolumeAttacher } from '../volumes/index.ts'
-import { LOCAL_HOST, type Binding } from './env.ts'
-import { runSpec, stopGraceOf } from './run-spec.ts'
+import type { VolumeAttacher } from '../volumes/index.ts'
+import { LOCAL_HOST } from './env.ts'
 import { AppEntries, type EntryView } from './entries.ts'
-import { endpointsOf, planInstances, wantedPlan, type InstancePlan, type Placement } from './plan.ts'
+import { planInstances, wantedPlan, type InstancePlan, type Placement } from './plan.ts'
 import type { ImageSource, InstanceIsolator, InstanceRunner } from './runner.ts'
-import { HandleStore, orphanSpec } from './handles.ts'
-import { BindingStore } from './bindings.ts'
-import type { InstanceAccount, InstanceStatus, VmDiskSpec } from '../runtime/index.ts'
+import type { HandleStore } from './handles.ts'
+import { LocalInstances } from './local-instances.ts'
+import type { InstanceStatus } from '../runtime/index.ts'
 
 /** Pause before a failed instance set-up is tried again, ms. */
 const SETUP_RETRY_MS = 2000 // ms
@@ -63,14 +59,6 @@ export interface AgentInit {
   maxRestarts?: number
 }
 
-/** A running local instance and what the agent opened for it. */
-interface Local {
-  plan: InstancePlan
-  binding: Binding
-  forwarders: Forwarder[]
-  volumes: string[]
-}
-
 /** Status of one instance as `describe app` shows it. */
 export interface InstanceView {
   id: string
@@ -94,9 +82,7 @@ export interface InstanceView {
 export class NodeAgent {
   readonly #c: AgentComponents
   readonly #init: Required<AgentInit>
-  readonly #bindings: BindingStore
-  readonly #handles: HandleStore
-  readonly #local = new Map<string, Local>()
+  readonly #local: LocalInstances
   readonly #entries: AppEntries
   #queue: Promise<void> = Promise.resolve()
   #unsubscribe: (() => void) | undefined
@@ -113,8 +99,16 @@ export class NodeAgent {
   constructor (components: AgentComponents, init: AgentInit) {
     this.#c = components
     this.#init = { ...init, place: init.place ?? (() => init.nodeId), maxRestarts: init.maxRestarts ?? 0 }
-    this.#bindings = new BindingStore(components.store)
-    this.#handles = new HandleStore(components.store, components.logger)
+    this.#local = new LocalInstances({
+      log: components.log,
+      runner: components.runner,
+      network: components.network,
+      volumes: components.volumes,
+      isolation: components.isolation,
+      store: components.store,
+      logger: components.logger,
+      record: (instance, kind, detail) => { this.record(instance, kind, detail) }
+    }, this.#init)
     this.#entries = new AppEntries({
       network: components.network,
       logger: components.logger,
@@ -126,7 +120,7 @@ export class NodeAgent {
 
   /** The runner's persistence: where the supervisor keeps task handles for re-adoption. */
   get handleStore (): Pick<HandleStore, 'save' | 'delete'> {
-    return this.#handles
+    return this.#local.handleStore
   }
 
   async start (): Promise<void> {
@@ -239,12 +233,12 @@ export class NodeAgent {
     await this.#queue
     const locals = [...this.#local.values()]
     if (options.stopInstances) {
-      await Promise.all(locals.map(async l => { await this.#teardown(l, { forget: false }) }))
+      await Promise.all(locals.map(async l => { await this.#local.teardown(l, { forget: false }) }))
       // Tasks an earlier daemon left that this one had not judged yet (its state was still
       // catching up with the log): the node stops what it runs, so these too.
       const mine = new Set(locals.map(l => l.plan.id))
-      const leftovers = [...await this.#storedHandles()].filter(([id]) => !mine.has(id))
-      await Promise.all(leftovers.map(async ([id, handle]) => { await this.#stopLeftover(id, handle) }))
+      const leftovers = [...await this.#local.storedHandles()].filter(([id]) => !mine.has(id))
+      await Promise.all(leftovers.map(async ([id, handle]) => { await this.#local.stopLeftover(id, handle) }))
     }
     await Promise.all([...locals.flatMap(l => l.forwarders).map(async f => { await f.close() }), this.#entries.close()])
   }
@@ -261,10 +255,10 @@ export class NodeAgent {
       if (plan !== undefined && plan.hash === local.plan.hash) continue
       const appGone = !state.apps.has(local.plan.app)
       this.record(local.plan.id, 'stopping', plan === undefined ? 'no longer wanted here' : 'its configuration changed')
-      await this.#teardown(local, { forget: plan === undefined })
-      if (appGone) await this.#removeVolumes(local)
+      await this.#local.teardown(local, { forget: plan === undefined })
+      if (appGone) await this.#local.removeVolumes(local)
     }
-    const handles = await this.#storedHandles()
+    const handles = await this.#local.storedHandles()
     let failed = false
     for (const wantedPlan of plans) {
       if (this.#local.has(wantedPlan.id)) continue
@@ -272,14 +266,14 @@ export class NodeAgent {
       const plan = await this.#withImage(wantedPlan)
       if (plan === undefined) continue
       try {
-        await this.#setup(plan, handles.get(plan.id))
+        await this.#local.setup(plan, handles.get(plan.id))
       } catch (err) {
         failed = true
         this.#c.logger.error({ err, instance: plan.id }, 'instance could not be set up')
         this.record(plan.id, 'failed', `set-up failed: ${(err as Error).message}`)
         // Undo the half-made set-up so the next pass tries again from scratch.
         const local = this.#local.get(plan.id)
-        if (local !== undefined) await this.#teardown(local, { forget: false }).catch(() => {})
+        if (local !== undefined) await this.#local.teardown(local, { forget: false }).catch(() => {})
       }
     }
     // A set-up can fail for a while (a volume's replica set changing, no quorum yet): try again soon.
@@ -287,7 +281,7 @@ export class NodeAgent {
     // Handles of instances nobody wants any more (left by an earlier daemon): stop them, once the state is known to be current.
     if (this.#current) {
       for (const [id, handle] of handles) {
-        if (!wanted.has(id)) await this.#stopLeftover(id, handle)
+        if (!wanted.has(id)) await this.#local.stopLeftover(id, handle)
       }
       // Uids and homes of instances no longer placed here go, now that their processes have.
       await this.#c.isolation.retain(new Set(placed.map(p => p.id)))
@@ -309,115 +303,7 @@ export class NodeAgent {
     }
   }
 
-  async #setup (plan: InstancePlan, handle: TaskHandle | undefined): Promise<void> {
-    const log = this.#c.logger.child({ instance: plan.id })
-    const binding = await this.#bindings.of(plan, this.#app(plan.app), handle !== undefined)
-    const app = this.#c.log.state.apps.get(plan.app)!.spec
-    const local: Local = { plan, binding, forwarders: [], volumes: [] }
-    this.#local.set(plan.id, local)
-    for (const [terminal, port] of Object.entries(binding.inputs)) {
-      this.#c.network.registerInput(plan.id, terminal, { host: LOCAL_HOST, port })
-    }
-    for (const connection of plan.spec.connections) {
-      const targets = (): ReturnType<typeof endpointsOf> => endpointsOf(this.#app(plan.app) ?? app, connection.component, connection.input, this.#init.place)
-      const port = binding.outputs[connection.output]!
-      local.forwarders.push(await this.#c.network.listen(`${plan.id}.${connection.output}`, { host: LOCAL_HOST, port }, targets))
-      const slots = binding.slots[connection.output] ?? []
-      for (const [i, slotPort] of slots.entries()) {
-        const one = (): ReturnType<typeof endpointsOf> => targets().filter(e => e.instance === instanceId(plan.app, connection.component, i))
-        local.forwarders.push(await this.#c.network.listen(`${plan.id}.${connection.output}[${i}]`, { host: LOCAL_HOST, port: slotPort }, one))
-      }
-    }
-    const account = await this.#c.isolation.acquire(plan.id)
-    const vm = plan.image.vm !== undefined
-    // A VM's volumes are NBD exports QEMU reconnects to (at the same socket) when the next daemon serves them again.
-    if (handle !== undefined && plan.spec.volumes.length > 0 && !vm && !this.#c.volumes.outlivesDaemon) {
-      // Its filesystem was served by the daemon that died: the old mount is dead, so the instance starts afresh.
-      await this.#discard(plan.id, handle, 'its volume was served by the previous daemon')
-      handle = undefined
-    }
-    if (handle !== undefined && this.#c.isolation.isolating && taskUser(handle)?.uid !== account.uid) {
-      // Started by a daemon that ran instances as root (or as another uid): never keep that running.
-      await this.#discard(plan.id, handle, `it did not run as its own user (uid ${account.uid})`)
-      handle = undefined
-    }
-    const volumes: Record<string, string> = {}
-    const disks: VmDiskSpec[] = []
-    for (const v of plan.spec.volumes) {
-      const id = volumeId(plan.app, plan.component, v.name)
-      if (vm) {
-        disks.push({ name: v.name, ...await this.#ensureBlock(id, v.size, account) })
-        local.volumes.push(id)
-        continue
-      }
-      const { path } = await this.#c.volumes.ensure(id, v.size)
-      local.volumes.push(id)
-      await this.#c.isolation.claimVolume(path, account)
-      volumes[v.name] = path
-    }
-    const spec = runSpec(plan, binding, volumes, account, {
-      isolating: this.#c.isolation.isolating,
-      codePath: path => this.#c.isolation.codePath(path),
-      stopGraceMs: this.#init.stopGraceMs,
-      maxRestarts: this.#init.maxRestarts,
-      logDir: this.#init.logDir
-    }, disks)
-    if (handle !== undefined) {
-      log.info('re-adopting instance left by an earlier daemon')
-      this.record(plan.id, 'adopting', `pid from an earlier daemon`)
-      await this.#c.runner.adopt(handle, spec)
-    } else {
-      this.record(plan.id, 'starting', `on ${this.#init.nodeName}`)
-      await this.#c.runner.run(spec)
-    }
-  }
-
-  /** A VM's volume: its NBD export, on a socket only the instance's user opens. */
-  async #ensureBlock (id: string, size: number, account: InstanceAccount): Promise<Omit<VmDiskSpec, 'name'>> {
-    if (this.#c.volumes.ensureBlock === undefined) throw new BlockVolumeUnsupportedError(`volume ${id}: a VM's volumes are block devices, which ${this.#c.volumes.kind} volumes cannot be; run it on a grid node`)
-    const owner = this.#c.isolation.isolating ? { uid: account.uid, gid: account.gid } : undefined
-    return await this.#c.volumes.ensureBlock(id, size, owner)
-  }
-
-  /** Stops a task an earlier daemon left and nobody wants, and forgets it. */
-  async #stopLeftover (id: string, handle: TaskHandle): Promise<void> {
-    await this.#c.runner.adopt(handle, orphanSpec(id, this.#init.logDir)).catch(() => {})
-    await this.#c.runner.remove(id, this.#init.stopGraceMs).catch(() => {})
-    await this.#handles.delete(id)
-  }
-
-  /** Stops an instance an earlier daemon left, so that it starts afresh. */
-  async #discard (id: string, handle: TaskHandle, why: string): Promise<void> {
-    this.record(id, 'restarting', why)
-    await this.#stopLeftover(id, handle)
-  }
-
-  async #teardown (local: Local, options: { forget: boolean }): Promise<void> {
-    const id = local.plan.id
-    // An instance whose set-up failed before it was started is not in the runner: nothing to stop.
-    await this.#c.runner.remove(id, stopGraceOf(local.plan, this.#init.stopGraceMs)).catch((err: unknown) => {
-      if ((err as { code?: string }).code !== 'ERR_INSTANCE_NOT_FOUND') throw err
-    })
-    for (const f of local.forwarders) await f.close()
-    for (const t of Object.keys(local.binding.inputs)) this.#c.network.unregisterInput(id, t)
-    for (const v of local.volumes) await this.#c.volumes.detach(v)
-    this.#local.delete(id)
-    await this.#handles.delete(id)
-    if (options.forget) await this.#bindings.forget(id)
-  }
-
-  async #removeVolumes (local: Local): Promise<void> {
-    for (const v of local.volumes) {
-      await this.#c.volumes.forget(v)
-      this.record(local.plan.id, 'volume-removed', v)
-    }
-  }
-
   #app (name: string): AppSpec | undefined {
     return this.#c.log.state.apps.get(name)?.spec
-  }
-
-  async #storedHandles (): Promise<Map<string, TaskHandle>> {
-    return await this.#handles.all(id => this.#local.has(id))
   }
 }
