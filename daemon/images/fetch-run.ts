@@ -4,14 +4,10 @@
  *
  * Pull, not push: each holder gets `window` requests; a fast holder answers
  * sooner and so is asked more, and a slow one keeps only what it already has
- * in hand. Chunks are picked rarest first among the holders (Kraken and
- * BitTorrent do the same, so fetchers sharing a holder spread out and can
- * then serve each other), ties in a per-node shuffled order. When nothing is
- * left unasked, an idle holder also asks for the oldest chunk another holder
- * still has in flight (endgame), so the last chunks do not wait on a slow
- * holder. A holder is dropped when its link fails or stalls (its chunks go
- * back to the pool) or when it serves bytes that fail their hash (nothing of
- * them is kept).
+ * in hand. Which chunk to ask for next (rarest first, then endgame) is
+ * fetch-pick.ts's. A holder is dropped when its link fails or stalls (its
+ * chunks go back to the pool) or when it serves bytes that fail their hash
+ * (nothing of them is kept).
  */
 import type { Logger } from 'pino'
 import type { Clock, Timer } from '../../controller/clock/index.ts'
@@ -20,6 +16,7 @@ import type { TokenBucket } from '../volumes/index.ts'
 import { chunkLength, digestHex } from './digest.ts'
 import { FetchFailedError, type DroppedSource } from './errors.ts'
 import { FetchMeter } from './fetch-meter.ts'
+import { hasChunk, pickChunk, type ChunkHolder } from './fetch-pick.ts'
 import type { FetchResult } from './fetcher.ts'
 import { LinkError, PeerLink } from './peer-link.ts'
 import type { BlobDescriptor, BlobImage, FetchProgress, SourceProgress } from './types.ts'
@@ -33,18 +30,11 @@ export interface FetchStore {
   complete (digest: string): Promise<void>
 }
 
-/** Candidates weighed for rarity per pick; enough to spread fetchers without scanning a huge blob each time. */
-const PICK_CANDIDATES = 32
-
-interface Peer {
+interface Peer extends ChunkHolder {
   node: string
   /** A holder of the whole blob (a source), or a fetcher sharing what it has (a peer). */
   source: boolean
   link: PeerLink
-  state: 'connecting' | 'active' | 'dropped'
-  /** Which chunks it has; undefined until its first have answer. */
-  bitmap?: Uint8Array
-  full: boolean
   /** Chunks asked of it and not yet answered. */
   asking: Set<number>
   /** Waiting on the token bucket before asking more. */
@@ -176,7 +166,7 @@ export class FetchRun {
   #pump (p: Peer): void {
     if (this.#finished || p.state !== 'active' || p.paused) return
     while (p.asking.size < this.#init.window) {
-      const i = this.#pick(p)
+      const i = pickChunk(p, { peers: this.#peers, order: this.#init.order, need: this.#need, asked: this.#asked, askedAt: this.#askedAt })
       if (i === undefined) break
       this.#ask(p, i)
     }
@@ -187,36 +177,6 @@ export class FetchRun {
 
   #pumpAll (): void {
     for (const p of this.#peers) this.#pump(p)
-  }
-
-  #has (p: Peer, i: number): boolean {
-    return p.full || (p.bitmap !== undefined && hasBit(p.bitmap, i))
-  }
-
-  #pick (p: Peer): number | undefined {
-    let best: number | undefined
-    let bestRarity = Infinity
-    let weighed = 0
-    let unasked = false
-    for (const i of this.#init.order) {
-      if (!this.#need.has(i) || this.#asked.has(i)) continue
-      unasked = true
-      if (!this.#has(p, i)) continue
-      let rarity = 0
-      for (const q of this.#peers) if (q.state === 'active' && this.#has(q, i)) rarity++
-      if (rarity < bestRarity) { best = i; bestRarity = rarity }
-      if (++weighed >= PICK_CANDIDATES) break
-    }
-    if (best !== undefined || unasked) return best
-    // Endgame: everything needed is asked somewhere; double up on the oldest request this holder could also answer.
-    let oldest: number | undefined
-    let oldestAt = Infinity
-    for (const [i, holders] of this.#asked) {
-      if (!this.#need.has(i) || holders.has(p) || holders.size > 1 || !this.#has(p, i)) continue
-      const at = this.#askedAt.get(i) ?? Infinity
-      if (at < oldestAt) { oldest = i; oldestAt = at }
-    }
-    return oldest
   }
 
   #ask (p: Peer, i: number): void {
@@ -329,11 +289,11 @@ export class FetchRun {
     const live = this.#peers.filter(p => p.state !== 'dropped')
     if (this.#writes > 0 || live.some(p => p.state === 'connecting')) return
     const reported = live.every(p => p.full || p.bitmap !== undefined)
-    const nowhere = reported && [...this.#need].some(i => !live.some(p => this.#has(p, i) || p.asking.has(i)))
+    const nowhere = reported && [...this.#need].some(i => !live.some(p => hasChunk(p, i) || p.asking.has(i)))
     if (!nowhere) {
       if (live.some(p => p.source)) return
       if (live.some(p => p.asking.size > 0)) return
-      if (live.some(p => [...this.#need].some(i => this.#has(p, i)))) return
+      if (live.some(p => [...this.#need].some(i => hasChunk(p, i)))) return
     }
     this.#fail(new FetchFailedError(this.#d.digest, this.#need.size, this.#dropped))
   }
