@@ -12,14 +12,23 @@ export function daemonV8Flags (): string[] {
   return ['--max-semi-space-size=2', '--expose-gc', ...(availableParallelism() <= 2 ? ['--single-threaded'] : [])]
 }
 
-/** execArgv for a bench's stand-in daemon: this process's own, then the daemon's flags unless BENCH_V8=default. */
+/**
+ * execArgv for a bench's stand-in daemon: this process's own, then the
+ * daemon's flags unless BENCH_V8=default, then BENCH_NODE_FLAGS (split on
+ * spaces; later flags win), for trying a flag or tracing the collector
+ * (`--trace-gc`) without editing the bench.
+ */
 export function benchNodeExecArgv (): string[] {
   const mode = process.env.BENCH_V8 ?? 'daemon'
   if (mode !== 'daemon' && mode !== 'default') throw new Error(`BENCH_V8 must be daemon or default, not ${mode}`)
-  return [...process.execArgv, ...(mode === 'daemon' ? daemonV8Flags() : [])]
+  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(f => f !== '')
+  const bad = extra.find(f => !f.startsWith('--'))
+  if (bad !== undefined) throw new Error(`BENCH_NODE_FLAGS holds flags for node, each starting with --: '${bad}' does not`)
+  return [...process.execArgv, ...(mode === 'daemon' ? daemonV8Flags() : []), ...extra]
 }
 
 /** How a bench names the V8 its node processes run, for its header. */
 export function benchNodeV8 (): string {
-  return process.env.BENCH_V8 === 'default' ? "V8's defaults (BENCH_V8=default)" : `the daemon's V8 flags (${daemonV8Flags().join(' ')}; BENCH_V8=default for V8's)`
+  const extra = process.env.BENCH_NODE_FLAGS === undefined || process.env.BENCH_NODE_FLAGS.trim() === '' ? '' : `, then BENCH_NODE_FLAGS ${process.env.BENCH_NODE_FLAGS.trim()}`
+  return (process.env.BENCH_V8 === 'default' ? "V8's defaults (BENCH_V8=default)" : `the daemon's V8 flags (${daemonV8Flags().join(' ')}; BENCH_V8=default for V8's)`) + extra
 }

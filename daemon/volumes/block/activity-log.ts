@@ -11,6 +11,26 @@
  */
 import type { FileHandle } from 'node:fs/promises'
 
+/**
+ * Extents marked ahead of a sequential writer: a change that must mark a
+ * fresh extent right after one changed lately (a copy, a rebuild, a fill
+ * running through the volume) also marks this many that follow, in the
+ * same write and fdatasync. A fresh volume's sequential fill then waits
+ * for one mark per 32 MiB instead of one per 4 MiB, each an fdatasync the
+ * write waits for (on this machine's disk ~1 ms: 64 marks held a 256 MiB
+ * fill at one request in flight for 62–86 ms, 9 for 15; a disk whose flush
+ * is slower pays more). A mark too many costs only a re-read of that
+ * extent if the node crashes before a table sync clears it.
+ */
+export const MARK_AHEAD = 7 // extents
+/**
+ * How recently (in changes ended since) the extent before must have been
+ * changed for a change to count as sequential: a random writer rarely
+ * lands just after an extent changed that lately, so it marks no more
+ * extents than it writes and its marks reach the log's bound no sooner.
+ */
+const SEQUENTIAL_WITHIN = 64 // changes
+
 /** A persisted bitmap of extents that may hold changes the synced checksum table does not show. */
 export class ActivityLog {
   readonly #bits: Buffer
@@ -63,14 +83,23 @@ export class ActivityLog {
     for (let e = first; e <= last; e++) {
       const pending = this.#marking.get(e)
       if (pending !== undefined) waits.push(pending)
-      else if (!this.#has(e)) { this.#bits[e >> 3]! |= 1 << (e & 7); this.#marked++; fresh = true }
+      else if (!this.#has(e)) { this.#mark(e); fresh = true }
     }
     if (fresh) {
-      // One write of the whole changed span and one fdatasync cover every new extent of this request.
-      const done = this.#writeMarks(first >> 3, (last >> 3) + 1)
-      for (let e = first; e <= last; e++) if (!this.#marking.has(e)) this.#marking.set(e, done)
+      // A sequential writer (the extent before changed lately, or is being marked): the next extents are likely to come.
+      let end = last
+      if (first > 0 && ((this.#has(first - 1) && this.#touched[first - 1]! > this.#seq - SEQUENTIAL_WITHIN) || this.#marking.has(first - 1))) {
+        for (let e = last + 1; e <= last + MARK_AHEAD && e < this.#touched.length; e++) {
+          if (this.#has(e) || this.#marking.has(e)) break
+          this.#mark(e)
+          end = e
+        }
+      }
+      // One write of the whole span and one fdatasync cover every new extent of this request, and those marked ahead.
+      const done = this.#writeMarks(first >> 3, (end >> 3) + 1)
+      for (let e = first; e <= end; e++) if (!this.#marking.has(e)) this.#marking.set(e, done)
       waits.push(done)
-      void done.finally(() => { for (let e = first; e <= last; e++) if (this.#marking.get(e) === done) this.#marking.delete(e) }).catch(() => {})
+      void done.finally(() => { for (let e = first; e <= end; e++) if (this.#marking.get(e) === done) this.#marking.delete(e) }).catch(() => {})
     }
     await Promise.all(waits)
   }
@@ -143,6 +172,11 @@ export class ActivityLog {
     await this.#file.write(this.#bits, lo, hi - lo, lo)
     await this.#file.datasync()
     this.#onSync()
+  }
+
+  #mark (e: number): void {
+    this.#bits[e >> 3]! |= 1 << (e & 7)
+    this.#marked++
   }
 
   #has (e: number): boolean {

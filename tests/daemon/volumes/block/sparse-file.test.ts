@@ -240,6 +240,36 @@ t.test('new stores get 4 KiB checksum blocks; an existing store keeps the geomet
   t.equal(reopened.preferredBlockSize, BS, 'reopened with the block size it was made with')
 })
 
+t.test('a sequential writer has the extents ahead of it marked with its own; a scattered one does not', async t => {
+  const EXTENT = 4 * MiB // bytes
+  const root = await mkdtemp(join(tmpdir(), 'trellis-block-'))
+  const open = async (name: string): Promise<SparseFileStore> => await openSparseFileStore({}, { dir: join(root, name), size: 256 * MiB, blockSize: 4 * KiB })
+  const seq = await open('seq')
+  const scattered = await open('scattered')
+  t.teardown(async () => { await seq.close(); await scattered.close(); await rm(root, { recursive: true, force: true }) })
+  const g = { generation: 1 }
+  // The generation made durable first; then writes into holes change no state a sync must cover: every fdatasync below is a mark of the activity log.
+  await seq.fence(1)
+  await scattered.fence(1)
+  let s0 = seq.stats().fdatasyncs
+  for (let e = 0; e < 16; e++) await seq.write(e * EXTENT, fill(64 * KiB, e), g)
+  t.equal(seq.stats().fdatasyncs - s0, 3, 'extent 0 alone, then 1 with 2..8 ahead, then 9 with 10..16 ahead: three marks for sixteen extents')
+  t.equal(seq.markedExtents, 17, 'marked: the sixteen written and the one ahead of the last')
+  s0 = scattered.stats().fdatasyncs
+  for (const e of [0, 10, 20, 5, 15, 25]) await scattered.write(e * EXTENT, fill(64 * KiB, e), g)
+  t.equal(scattered.stats().fdatasyncs - s0, 6, 'no extent lands after a marked one: a mark each')
+  t.equal(scattered.markedExtents, 6, 'nothing marked ahead')
+  // After an extent changed long ago (more than 64 changes since), the next one is no sequential writer's.
+  for (let i = 0; i < 70; i++) await scattered.write(25 * EXTENT + i * 4 * KiB, fill(4 * KiB, i), g)
+  s0 = scattered.stats().fdatasyncs
+  await scattered.write(11 * EXTENT, fill(4 * KiB, 1), g)
+  t.equal(scattered.stats().fdatasyncs - s0, 1, 'extent 11 after 10, changed 70 writes ago: one mark')
+  t.equal(scattered.markedExtents, 7, 'and none ahead')
+  await scattered.write(26 * EXTENT, fill(4 * KiB, 1), g)
+  t.equal(scattered.markedExtents, 7 + 1 + 7, 'extent 26 just after 25, changed lately: 27..33 marked ahead')
+  t.same(await seq.read(9 * EXTENT, 64 * KiB), fill(64 * KiB, 9), 'what was written reads back')
+})
+
 t.test('the activity log keeps the recently written extents marked and stays bounded', async t => {
   const EXTENT = 4 * MiB // bytes
   const root = await mkdtemp(join(tmpdir(), 'trellis-block-'))
