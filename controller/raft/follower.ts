@@ -1,3 +1,4 @@
+import { campaign, poll } from './election.ts'
 import type { Raft } from './raft.ts'
 import type { AppendMessage, HeartbeatMessage, Message, SnapshotMessage } from './types.ts'
 
@@ -15,7 +16,7 @@ export function stepFollower (r: Raft, m: Message): void {
       return
     case 'timeout-now':
       // Raft thesis §3.10: the leader has caught us up and asks us to campaign at once.
-      if (r.promotable()) r.campaign('transfer')
+      if (r.promotable()) campaign(r, 'transfer')
       else r.ignore('timeout-now-not-promotable')
       return
     case 'read-index-response':
@@ -40,9 +41,9 @@ export function stepCandidate (r: Raft, m: Message): void {
       handleFromLeader(r, m)
       return
     case myResponse: {
-      const result = r.poll(m.from, !m.reject)
+      const result = poll(r, m.from, !m.reject)
       if (result === 'won') {
-        if (r.role === 'pre-candidate') r.campaign('election')
+        if (r.role === 'pre-candidate') campaign(r, 'election')
         else r.becomeLeader()
       } else if (result === 'lost') {
         r.becomeFollower(r.term, null)

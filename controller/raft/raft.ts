@@ -1,8 +1,9 @@
 import { BadOptionsError, StorageCorruptError } from './errors.ts'
+import { campaign, handleVoteRequest } from './election.ts'
 import { stepCandidate, stepFollower } from './follower.ts'
 import { appendAsLeader, stepLeader, tickLeader } from './leader.ts'
 import { RaftLog } from './log.ts'
-import { ConfHistory, isMember, isVoter, quorum } from './membership.ts'
+import { ConfHistory, isMember, isVoter } from './membership.ts'
 import { Progress } from './progress.ts'
 import { FollowerRounds, LeaderRounds } from './quorum-contact.ts'
 import { ReadQueue } from './read-index.ts'
@@ -28,8 +29,9 @@ const EARLY_FROM_LEADER = new Set<Message['type']>(['append', 'heartbeat', 'snap
  * The Raft state machine of one node. Pure: no timers, no I/O, no clock; it
  * changes only through tick(), step() and the calls of RaftNode, and all it
  * produces is queued messages, log state and read states for the next Ready.
- * Role behaviour lives in leader.ts and follower.ts; this file holds the
- * state, the term rules every message passes through, and elections.
+ * Role behaviour lives in leader.ts and follower.ts, campaigns and votes in
+ * election.ts; this file holds the state, the term rules every message
+ * passes through, and the role changes.
  */
 export class Raft {
   readonly id: NodeId
@@ -157,7 +159,7 @@ export class Raft {
     }
 
     if (m.type === 'vote' || m.type === 'pre-vote') {
-      this.#handleVoteRequest(m)
+      handleVoteRequest(this, m)
     } else if (this.role === 'leader') {
       stepLeader(this, m)
     } else if (this.role === 'follower') {
@@ -180,23 +182,6 @@ export class Raft {
     return (m.type === 'vote' || m.type === 'pre-vote') && !isVoter(this.conf, this.id)
   }
 
-  #handleVoteRequest (m: Extract<Message, { type: 'vote' | 'pre-vote' }>): void {
-    const canVote = this.vote === m.from ||
-      (this.vote === null && this.leader === null) ||
-      (m.type === 'pre-vote' && m.term > this.term)
-    const type = m.type === 'vote' ? 'vote-response' : 'pre-vote-response'
-    if (canVote && this.log.isUpToDate(m.index, m.logTerm)) {
-      // Answer in the candidate's term: for a pre-vote ours may be lower and would be ignored.
-      this.send({ type, from: this.id, to: m.from, term: m.term, reject: false })
-      if (m.type === 'vote') {
-        this.electionElapsed = 0
-        this.vote = m.from
-      }
-    } else {
-      this.send({ type, from: this.id, to: m.from, term: this.term, reject: true })
-    }
-  }
-
   // ---- time ----
 
   tick (): void {
@@ -208,7 +193,7 @@ export class Raft {
     this.electionElapsed++
     if (this.promotable() && this.electionElapsed >= this.randomizedElectionTimeout) {
       this.electionElapsed = 0
-      this.campaign(this.preVote ? 'pre-vote' : 'election')
+      campaign(this, this.preVote ? 'pre-vote' : 'election')
     }
   }
 
@@ -300,47 +285,6 @@ export class Raft {
     this.syncProgress()
     // Raft §5.4.2/§8: a no-op of our own term lets us commit (and so learn) everything before it.
     appendAsLeader(this, [{ type: 'normal', term: this.term, index: this.log.lastIndex() + 1, data: EMPTY }])
-  }
-
-  /** Starts a pre-vote, an election, or an election on a leader's TimeoutNow (no pre-vote, lease overridden). */
-  campaign (kind: 'pre-vote' | 'election' | 'transfer'): void {
-    let term: number
-    if (kind === 'pre-vote') {
-      this.becomePreCandidate()
-      term = this.term + 1
-    } else {
-      this.becomeCandidate()
-      term = this.term
-    }
-    if (this.poll(this.id, true) === 'won') {
-      // A single voter wins on its own vote.
-      if (kind === 'pre-vote') this.campaign('election')
-      else this.becomeLeader()
-      return
-    }
-    const type = kind === 'pre-vote' ? 'pre-vote' : 'vote'
-    const index = this.log.lastIndex()
-    const logTerm = this.log.lastTerm()
-    for (const id of this.conf.voters) {
-      if (id === this.id) continue
-      this.send({ type, from: this.id, to: id, term, index, logTerm, transfer: kind === 'transfer' })
-    }
-  }
-
-  /** Records a vote and says whether the election is decided. Only voters count. */
-  poll (from: NodeId, granted: boolean): 'won' | 'lost' | 'pending' {
-    if (isVoter(this.conf, from) && !this.votes.has(from)) this.votes.set(from, granted)
-    let yes = 0
-    let no = 0
-    for (const id of this.conf.voters) {
-      const v = this.votes.get(id)
-      if (v === true) yes++
-      else if (v === false) no++
-    }
-    const q = quorum(this.conf)
-    if (yes >= q) return 'won'
-    if (this.conf.voters.length - no < q) return 'lost'
-    return 'pending'
   }
 
   // ---- log and membership ----
