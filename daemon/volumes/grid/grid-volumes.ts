@@ -10,6 +10,7 @@
  * deleted), where a volume is attached, its in-sync set and generation. The
  * node only acts on it, and proposes the changes only it can know of (a
  * replica failed a write; a replica caught up) through its Attachment.
+ * Volumes attached nowhere are kept in sync by Keepers (keepers.ts).
  */
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -29,6 +30,7 @@ import { Attachment } from './attachment.ts'
 import { BlockExport } from './block-export.ts'
 import { copyStoreFiles } from './copy.ts'
 import { VolumeNotPrimaryError } from './errors.ts'
+import { Keepers } from './keepers.ts'
 
 /** How often replica sets are looked at besides after each commit (a member's node coming back is not a commit), ms. */
 const TEND_EVERY_MS = 2000 // ms
@@ -90,7 +92,7 @@ export class GridVolumes implements VolumeAttacher {
   readonly #locals = new Map<string, SparseFileStore>()
   readonly #attached = new Map<string, Attachment>()
   /** Volumes attached nowhere that this node brings in sync as their first live in-sync member. */
-  readonly #keepers = new Map<string, Attachment>()
+  readonly #keepers: Keepers
   readonly #replicas: ReplicaServer
   readonly #nbd: NbdServer
   readonly #socket: string
@@ -110,6 +112,17 @@ export class GridVolumes implements VolumeAttacher {
     this.#nbd = new NbdServer({ logger: this.#log, clock: components.clock })
     this.#socket = join(init.runDir, 'nbd.sock')
     this.#pacers = components.pacers
+    this.#keepers = new Keepers({
+      log: components.log,
+      transport: components.transport,
+      logger: this.#log,
+      isUp: components.isUp,
+      nameOf: components.nameOf,
+      now: () => components.clock.now(),
+      onCopied: components.observer?.copied,
+      pacerFor: this.#pacerFor,
+      localOf: id => this.#locals.get(id)
+    }, { nodeId: init.nodeId, rebuildBytesPerSecond: init.rebuildBytesPerSecond })
     // Every applied command may change a volume; a burst of them makes one pass.
     this.#tend = new Periodic(
       { clock: components.clock, onError: err => { this.#log.warn({ err }, 'volume pass failed') } },
@@ -215,7 +228,7 @@ export class GridVolumes implements VolumeAttacher {
     this.#unsubscribe?.()
     await this.#tend.stop()
     await this.#serial(async () => {
-      for (const id of [...this.#keepers.keys()]) await this.#dropKeeper(id)
+      await this.#keepers.dropAll()
       for (const a of this.#attached.values()) await this.#release(a)
       this.#attached.clear()
       await this.#replicas.close()
@@ -239,7 +252,7 @@ export class GridVolumes implements VolumeAttacher {
     for (const [id, store] of [...this.#locals]) {
       const v = volumes.get(id)
       if ((v !== undefined && v.members.includes(this.#init.nodeId)) || this.#attached.has(id)) continue
-      await this.#dropKeeper(id)
+      await this.#keepers.drop(id)
       // No longer a member: the in-sync set lives elsewhere, so this copy is only in the way.
       this.#replicas.removeVolume(id)
       this.#locals.delete(id)
@@ -252,7 +265,7 @@ export class GridVolumes implements VolumeAttacher {
       const v = volumes.get(a.id)
       if (v !== undefined) await a.tend(v)
     }
-    await this.#keep()
+    await this.#keepers.keep()
   }
 
   /**
@@ -279,53 +292,6 @@ export class GridVolumes implements VolumeAttacher {
       await rm(join(this.#init.dir, id), { recursive: true, force: true })
       this.#log.info({ volume: id }, this.#c.log.state.volumes.has(id) ? 'not a member: leftover replica removed' : 'volume deleted: leftover replica removed')
     }
-  }
-
-  /**
-   * Keeps volumes attached nowhere whole: this node, when it is the first
-   * in-sync member the detector holds up, catches the other members up. A
-   * keeper steps down as soon as the volume is attached (the primary takes
-   * over at a newer generation) or another member comes first.
-   */
-  async #keep (): Promise<void> {
-    for (const [id, k] of [...this.#keepers]) {
-      const v = this.#c.log.state.volumes.get(id)
-      if (v === undefined || v.primary !== '' || v.generation !== k.generation || this.#keeperOf(v) !== this.#init.nodeId) await this.#dropKeeper(id)
-    }
-    for (const v of this.#c.log.state.volumes.values()) {
-      if (v.primary !== '' || this.#keeperOf(v) !== this.#init.nodeId) continue
-      if (v.members.every(m => v.inSync.includes(m))) { await this.#dropKeeper(v.id); continue }
-      let k = this.#keepers.get(v.id)
-      if (k === undefined) {
-        const local = this.#locals.get(v.id)
-        if (local === undefined) continue
-        k = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: () => this.#c.clock.now(), onCopied: this.#c.observer?.copied, pacerFor: this.#pacerFor }, {
-          nodeId: this.#init.nodeId, id: v.id, generation: v.generation, rebuildBytesPerSecond: this.#init.rebuildBytesPerSecond, role: 'keeper'
-        })
-        try {
-          k.store = await openReplicatedBlockStore(
-            { local, transport: this.#c.transport, logger: this.#log, dropReplica: k.dropReplica },
-            { volume: v.id, inSync: v.inSync.filter(n => n === this.#init.nodeId || this.#c.isUp(n)), generation: v.generation, ownsLocal: false })
-        } catch (err) {
-          this.#log.warn({ err, volume: v.id }, 'could not open the volume to keep its replicas in sync')
-          continue
-        }
-        this.#keepers.set(v.id, k)
-      }
-      await k.tend(v)
-    }
-  }
-
-  #keeperOf (v: VolumeRecord): string | undefined {
-    return v.inSync.find(n => n === this.#init.nodeId || this.#c.isUp(n))
-  }
-
-  async #dropKeeper (id: string): Promise<void> {
-    const k = this.#keepers.get(id)
-    if (k === undefined) return
-    this.#keepers.delete(id)
-    k.close()
-    await k.store?.close().catch(() => {})
   }
 
   /**
