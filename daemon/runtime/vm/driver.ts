@@ -3,7 +3,8 @@
  * re-adopted and killed by a ProcessDriver of its own (its cgroups, pid +
  * start-time checks and log files are the process driver's, not copies),
  * with QMP on top for what only a VM has: an ACPI power-down as the polite
- * stop, the guest's own shutdown, and finding a running VM again.
+ * stop, the guest's own shutdown, and finding a running VM again. Whether
+ * VMs run under KVM or TCG is AccelChoice's (accel.ts).
  *
  *   start(config + config.vm) ──▶ <runDir>/<id>/{env, root.qcow2} ──▶ ProcessDriver.start([qemu, …argv])
  *                                                                        └─▶ QMP <runDir>/<id>/qmp.sock
@@ -18,9 +19,9 @@ import type { Logger } from 'pino'
 import type { Driver, DriverFingerprint, EntryPoints, ExitResult, LogReader, TaskConfig, TaskEntry, TaskHandle, TaskStatus, TaskUser } from '../driver.ts'
 import { InvalidTaskConfigError, TaskExistsError, TaskNotFoundError, TaskStartError, WrongDriverError } from '../errors.ts'
 import { PROCESS_DRIVER, ProcessDriver, checkUser, taskUser, type ProcessDriverOptions } from '../process/index.ts'
+import { AccelChoice, type AccelOptions } from './accel.ts'
 import { vmTaskProblems, type VmTaskConfig } from './config.ts'
 import { formatEnvFile, guestEnv } from './guest-env.ts'
-import { type KvmProbeOptions, type KvmVerdict, probeKvm } from './kvm-probe.ts'
 import { QMP_CONNECT_TIMEOUT_MS, QmpClient, type QmpEvent } from './qmp.ts'
 import { type Accel, QEMU_BINARY, qemuArgs } from './qemu-argv.ts'
 
@@ -53,20 +54,12 @@ function pick (env: Record<string, string>, names: readonly string[]): Record<st
 /** Task ids are file names, as in the process driver. */
 const TASK_ID = /^[A-Za-z0-9_][A-Za-z0-9._@-]*$/
 
-/** Configuration of the vm driver. */
-export interface VmDriverOptions {
+/** Configuration of the vm driver; the emulator and accelerator options are AccelOptions (accel.ts). */
+export interface VmDriverOptions extends AccelOptions {
   /** Where each task gets `<runDir>/<id>/` (QMP and console sockets, env file, overlay). Must outlive the daemon for re-adoption. */
   runDir: string
-  /** The emulator; default qemu-system-x86_64 on PATH. */
-  qemu?: string
   /** For root-disk overlays; default qemu-img on PATH. */
   qemuImg?: string
-  /** `auto` (default) uses KVM when the probe boot succeeded; `tcg` never probes; `kvm` trusts KVM without probing. */
-  accel?: 'auto' | 'kvm' | 'tcg'
-  /** The CPU model under a configured `kvm`; default `host`. Under `auto` the probe picks it. */
-  kvmCpu?: string
-  /** How the KVM probe boots; its qemu defaults to this driver's. */
-  kvmProbe?: KvmProbeOptions
   /** The cgroup and polling options of the QEMU processes, as for the process driver. */
   process?: ProcessDriverOptions
 }
@@ -113,12 +106,13 @@ export class VmDriver implements Driver, LogReader, EntryPoints {
   readonly #processes: ProcessDriver
   readonly #tasks = new Map<string, VmTask>()
   readonly #starting = new Set<string>()
-  #verdict?: Promise<KvmVerdict | undefined>
+  readonly #accel: AccelChoice
 
   constructor (components: { logger: Logger }, options: VmDriverOptions) {
     this.#log = components.logger.child({ component: 'driver-vm' })
     this.#options = options
     this.#processes = new ProcessDriver({ logger: this.#log }, options.process)
+    this.#accel = new AccelChoice({ logger: this.#log }, options)
   }
 
   async fingerprint (): Promise<DriverFingerprint> {
@@ -129,7 +123,7 @@ export class VmDriver implements Driver, LogReader, EntryPoints {
     } catch (err) {
       return { driver: VM_DRIVER, healthy: false, enforcesLimits: false, detail: `cannot run ${this.#qemu}: ${(err as Error).message}` }
     }
-    const verdict = await this.#kvm()
+    const verdict = await this.#accel.kvm()
     const kvm = this.#options.accel === 'tcg' ? 'kvm: not used (tcg configured)' : verdict?.kvm === true ? `kvm: yes (${verdict.detail})` : `kvm: no (${verdict?.detail ?? 'configured'}), VMs run under TCG`
     return { driver: VM_DRIVER, healthy: true, enforcesLimits: processes.enforcesLimits, detail: `${qemu}; ${kvm}; ${processes.detail}` }
   }
@@ -138,7 +132,7 @@ export class VmDriver implements Driver, LogReader, EntryPoints {
   async capabilities (): Promise<{ capabilities: string[], notes: string[] }> {
     const fp = await this.fingerprint()
     if (!fp.healthy) return { capabilities: [], notes: [`vm driver: ${fp.detail}`] }
-    const { accel } = await this.#accel()
+    const { accel } = await this.#accel.accel()
     return { capabilities: [`driver:${VM_DRIVER}`, ...(accel === 'kvm' ? ['kvm'] : [])], notes: accel === 'kvm' ? [] : [`vm driver: ${fp.detail}`] }
   }
 
@@ -168,7 +162,7 @@ export class VmDriver implements Driver, LogReader, EntryPoints {
       await run(this.#options.qemuImg ?? 'qemu-img', ['create', '-q', '-f', 'qcow2', '-F', boot.format ?? 'raw', '-b', image, paths.overlay])
         .catch((err: unknown) => { throw new TaskStartError(`task ${config.id}: cannot make an overlay over ${image}: ${(err as Error).message}`, { cause: err }) })
     }
-    const { accel, cpu } = await this.#accel()
+    const { accel, cpu } = await this.#accel.accel()
     const argv = [this.#qemu, ...qemuArgs({
       name: config.id,
       accel,
@@ -383,22 +377,5 @@ export class VmDriver implements Driver, LogReader, EntryPoints {
       // uid and gid: whom QEMU runs as after -runas, not whom it was started as
       state: { ...processHandle.state, ...task.user, accel: task.accel, qmpSocket: paths.qmp, consoleSocket: paths.console }
     }
-  }
-
-  async #accel (): Promise<{ accel: Accel, cpu?: string }> {
-    if (this.#options.accel === 'tcg') return { accel: 'tcg' }
-    if (this.#options.accel === 'kvm') return { accel: 'kvm', cpu: this.#options.kvmCpu }
-    const verdict = await this.#kvm()
-    return verdict?.kvm === true ? { accel: 'kvm', cpu: verdict.cpu } : { accel: 'tcg' }
-  }
-
-  /** The KVM verdict, probed once per driver (and cached on disk per boot); undefined when not probed (accel configured). */
-  #kvm (): Promise<KvmVerdict | undefined> {
-    if (this.#options.accel === 'tcg' || this.#options.accel === 'kvm') return Promise.resolve(undefined)
-    this.#verdict ??= probeKvm({ qemu: this.#qemu, ...this.#options.kvmProbe }).catch((err: unknown) => {
-      this.#log.warn({ err }, 'kvm probe failed to run')
-      return { kvm: false, detail: `the probe failed to run: ${(err as Error).message}`, cached: false, key: { bootId: '', qemu: '', kernel: '' } }
-    })
-    return this.#verdict
   }
 }
