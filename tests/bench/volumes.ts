@@ -29,6 +29,8 @@
  * default 256; BENCH_VOLUMES_RAND_OPS, 10000; BENCH_VOLUMES_QD1_OPS, 1000;
  * BENCH_VOLUMES_REBUILD_MIB, 256; BENCH_VOLUMES_THROTTLE_MS, 6000;
  * BENCH_VOLUMES_BLOCK_KIB, the checksum block, 4 as the daemon's for new volumes;
+ * BENCH_VOLUMES_WARMUP_MIB, 64: a volume on all three nodes written and read
+ * untimed first, so no measured phase runs on cold code (0: none);
  * BENCH_VOLUMES_SEQ_KIB, 1024, and BENCH_VOLUMES_SEQ_DEPTH, 8: the sequential
  * phases' request size and depth (a copy onto a mounted volume arrives as
  * ~600 KiB requests one at a time);
@@ -80,6 +82,13 @@ const QD1_OPS = knob('BENCH_VOLUMES_QD1_OPS', 1000)
 const COMMIT_WRITE = 8192 // bytes
 const COMMIT_SPAN = 1 * MiB // bytes
 const REBUILD_SIZE = knob('BENCH_VOLUMES_REBUILD_MIB', 256) * MiB // bytes
+/**
+ * A volume on all three nodes written and read before anything is measured,
+ * so that the measured phases do not pay V8's first compiles of the write
+ * and replication paths (nbdkit, in C, has none to pay): without it the first
+ * phase on each node ran cold (BENCH_VOLUMES_WARMUP_MIB=0, as before 2026-12-05).
+ */
+const WARMUP_SIZE = knob('BENCH_VOLUMES_WARMUP_MIB', 64, true) * MiB // bytes
 /** How long a resync under a throttle below the copy speed runs before it is aborted and its rate read. */
 const THROTTLE_CHECK_MS = knob('BENCH_VOLUMES_THROTTLE_MS', 6000)
 /** Samples of each fdatasync baseline, taken right before the QD1 run it is set against (the disk is shared and its mood changes). */
@@ -119,9 +128,9 @@ await main()
 // ───────────────────────────── the clients and the report ─────────────────────────────
 
 /** A positive integer from the environment, or the default; anything else stops the bench before it starts. */
-function knob (name: string, fallback: number): number {
+function knob (name: string, fallback: number, zero = false): number {
   const value = Number(process.env[name] ?? fallback)
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, not ${process.env[name]}`)
+  if (!Number.isSafeInteger(value) || value < (zero ? 0 : 1)) throw new Error(`${name} must be a ${zero ? 'non-negative' : 'positive'} integer, not ${process.env[name]}`)
   return value
 }
 
@@ -245,6 +254,7 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
   const { DEFAULT_RESYNC_CHUNK, DEFAULT_RESYNC_RATE } = await import('../../daemon/volumes/replica/index.ts')
   const [a, ...others] = nodes as [ChildProcess, ChildProcess, ChildProcess]
   const cpu = (): number[] => nodes.map(n => cpuNs(n.pid!))
+  if (WARMUP_SIZE > 0) await warmUp(root, a, others, peers)
   for (const replicas of [1, 2, 3]) {
     const volume = `r${replicas}`
     const members = others.slice(0, replicas - 1)
@@ -381,6 +391,22 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
     const allowed = r.limit! * r.ms / 1000 + 2 * rebuilds.chunkBytes
     process.stdout.write(`  throttle honoured, ${r.label}: ${(r.bytes / MiB).toFixed(1)} MiB copied, at most ${(allowed / MiB).toFixed(1)} allowed (its rate × its time + 2 chunks in flight), ${verdict(r.bytes <= allowed)}\n`)
   }
+}
+
+/** Untimed: sequential writes and reads and random writes on a volume with every node a member, then it is left alone. */
+async function warmUp (root: string, a: ChildProcess, members: ChildProcess[], peers: Peer[]): Promise<void> {
+  const volume = 'warm'
+  for (const [i, m] of members.entries()) await ask(m, { kind: 'replica', volume, dir: join(root, 'bc'[i]!, volume), size: WARMUP_SIZE, blockSize: BLOCK_SIZE })
+  const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: WARMUP_SIZE, blockSize: BLOCK_SIZE, members: peers.slice(1) })
+  const url = `nbd://127.0.0.1:${port!}/${volume}`
+  const t0 = performance.now()
+  const seq = ['-c', String(WARMUP_SIZE / SEQ_BLOCK), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)]
+  await bench(url, ['-w', '--pattern=90', ...seq])
+  await flush(port!, volume)
+  await bench(url, seq)
+  await bench(url, ['-w', '--pattern=165', '-c', String(Math.min(RAND_OPS, 4000)), '-d', String(RAND_DEPTH), '-s', '4096', '-S', String(RAND_STRIDE)])
+  await flush(port!, volume)
+  process.stdout.write(`warm-up: ${WARMUP_SIZE / MiB} MiB written and read on a 3-node volume, untimed (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`)
 }
 
 /** Every figure for one NBD export, in an order that leaves each step's data where the next expects it. */
