@@ -55,9 +55,8 @@ export class ReadyApplier {
       p.snapshotter.installed(rd.snapshot.index, rd.snapshot.data.byteLength)
       p.waiters.failUpTo(rd.snapshot.index, () => new UnavailableError('replaced by a snapshot; outcome unknown'))
     }
-    const applying = { state: p.state, waiters: p.waiters, listeners: p.listeners, logger: p.logger }
     for (const e of rd.committedEntries) {
-      applyEntry(applying, e)
+      applyEntry(p, e)
       if (e.type === 'normal') p.snapshotter.applied(e.data.byteLength)
     }
     for (const rs of rd.readStates) p.waiters.readDone(rs.context, rs.index)

@@ -16,7 +16,7 @@ import type { TokenBucket } from '../volumes/index.ts'
 import { chunkLength, digestHex } from './digest.ts'
 import { FetchFailedError, type DroppedSource } from './errors.ts'
 import { FetchMeter } from './fetch-meter.ts'
-import { hasChunk, pickChunk, type ChunkHolder } from './fetch-pick.ts'
+import { hasChunk, pickChunk, type ChunkHolder, type PickState } from './fetch-pick.ts'
 import type { FetchResult } from './fetcher.ts'
 import { LinkError, PeerLink } from './peer-link.ts'
 import type { BlobDescriptor, BlobImage, FetchProgress, SourceProgress } from './types.ts'
@@ -82,6 +82,8 @@ export class FetchRun {
   /** Chunk → holders it is asked of now. */
   readonly #asked = new Map<number, Set<Peer>>()
   readonly #askedAt = new Map<number, number>()
+  /** What a pick reads: the collections above, live. */
+  readonly #pickState: PickState
   readonly #dropped: DroppedSource[] = []
   readonly #started: number
   readonly #heldBefore: number
@@ -118,6 +120,7 @@ export class FetchRun {
       chunks: 0
     })
     this.#peers = [...init.sources.map(n => make(n, true)), ...init.peers.map(n => make(n, false))]
+    this.#pickState = { peers: this.#peers, order: init.order, need: this.#need, asked: this.#asked, askedAt: this.#askedAt }
     this.#start()
   }
 
@@ -166,7 +169,7 @@ export class FetchRun {
   #pump (p: Peer): void {
     if (this.#finished || p.state !== 'active' || p.paused) return
     while (p.asking.size < this.#init.window) {
-      const i = pickChunk(p, { peers: this.#peers, order: this.#init.order, need: this.#need, asked: this.#asked, askedAt: this.#askedAt })
+      const i = pickChunk(p, this.#pickState)
       if (i === undefined) break
       this.#ask(p, i)
     }

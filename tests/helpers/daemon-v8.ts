@@ -21,14 +21,20 @@ export function daemonV8Flags (): string[] {
 export function benchNodeExecArgv (): string[] {
   const mode = process.env.BENCH_V8 ?? 'daemon'
   if (mode !== 'daemon' && mode !== 'default') throw new Error(`BENCH_V8 must be daemon or default, not ${mode}`)
-  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(f => f !== '')
-  const bad = extra.find(f => !f.startsWith('--'))
-  if (bad !== undefined) throw new Error(`BENCH_NODE_FLAGS holds flags for node, each starting with --: '${bad}' does not`)
-  return [...process.execArgv, ...(mode === 'daemon' ? daemonV8Flags() : []), ...extra]
+  return [...process.execArgv, ...(mode === 'daemon' ? daemonV8Flags() : []), ...extraFlags()]
 }
 
 /** How a bench names the V8 its node processes run, for its header. */
 export function benchNodeV8 (): string {
-  const extra = process.env.BENCH_NODE_FLAGS === undefined || process.env.BENCH_NODE_FLAGS.trim() === '' ? '' : `, then BENCH_NODE_FLAGS ${process.env.BENCH_NODE_FLAGS.trim()}`
-  return (process.env.BENCH_V8 === 'default' ? "V8's defaults (BENCH_V8=default)" : `the daemon's V8 flags (${daemonV8Flags().join(' ')}; BENCH_V8=default for V8's)`) + extra
+  const extra = extraFlags()
+  return (process.env.BENCH_V8 === 'default' ? "V8's defaults (BENCH_V8=default)" : `the daemon's V8 flags (${daemonV8Flags().join(' ')}; BENCH_V8=default for V8's)`) +
+    (extra.length === 0 ? '' : `, then BENCH_NODE_FLAGS ${extra.join(' ')}`)
+}
+
+/** BENCH_NODE_FLAGS, split on spaces; each must be a flag for node. */
+function extraFlags (): string[] {
+  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(f => f !== '')
+  const bad = extra.find(f => !f.startsWith('--'))
+  if (bad !== undefined) throw new Error(`BENCH_NODE_FLAGS holds flags for node, each starting with --: '${bad}' does not`)
+  return extra
 }

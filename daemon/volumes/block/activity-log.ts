@@ -86,9 +86,8 @@ export class ActivityLog {
       else if (!this.#has(e)) { this.#mark(e); fresh = true }
     }
     if (fresh) {
-      // A sequential writer (the extent before changed lately, or is being marked): the next extents are likely to come.
       let end = last
-      if (first > 0 && ((this.#has(first - 1) && this.#touched[first - 1]! > this.#seq - SEQUENTIAL_WITHIN) || this.#marking.has(first - 1))) {
+      if (this.#sequentialInto(first)) {
         for (let e = last + 1; e <= last + MARK_AHEAD && e < this.#touched.length; e++) {
           if (this.#has(e) || this.#marking.has(e)) break
           this.#mark(e)
@@ -172,6 +171,12 @@ export class ActivityLog {
     await this.#file.write(this.#bits, lo, hi - lo, lo)
     await this.#file.datasync()
     this.#onSync()
+  }
+
+  /** Whether a change into extent `e` looks sequential: the extent before changed lately, or is being marked; the next ones are likely to come. */
+  #sequentialInto (e: number): boolean {
+    if (e === 0) return false
+    return (this.#has(e - 1) && this.#touched[e - 1]! > this.#seq - SEQUENTIAL_WITHIN) || this.#marking.has(e - 1)
   }
 
   #mark (e: number): void {

@@ -180,29 +180,31 @@ export class ReplicaServer {
    * starts one once its answer is written.
    */
   #answer (answers: Answers, req: ReplicaRequest, frame: Buffer): void {
-    const { writer } = answers
     answers.inFlight++
     const store = this.#volumes.get(req.volume)
     const started = store === undefined ? Promise.reject(new NoSuchReplicaError(req.volume)) : this.#serve(store, req)
     started.then(
       payload => {
         this.#pool.give(frame)
-        // Counted before the sync it may start takes its count: that sync covers this answer.
-        answers.syncs.count()
         if (isChange(req.op)) answers.touched.add(store!)
-        // The stream's only request answers at once: nothing else would share the turn's write.
-        writer.write([framedResponse({ id: req.id, error: '', generation: store?.generation ?? 0, payload })], undefined, --answers.inFlight === 0)
-        if (req.syncSoon) answers.syncs.soon()
+        this.#reply(answers, req, framedResponse({ id: req.id, error: '', generation: store?.generation ?? 0, payload }))
       },
       (err: unknown) => {
         const e = err as { code?: unknown, highest?: unknown }
         const code = typeof e.code === 'string' && e.code !== '' ? e.code : 'ERR_REPLICA_INTERNAL'
         const generation = typeof e.highest === 'number' ? e.highest : (store?.generation ?? 0)
-        answers.syncs.count()
-        writer.write([framedResponse({ id: req.id, error: code, generation, payload: EMPTY })], undefined, --answers.inFlight === 0)
-        if (req.syncSoon) answers.syncs.soon()
+        this.#reply(answers, req, framedResponse({ id: req.id, error: code, generation, payload: EMPTY }))
       }
     )
+  }
+
+  /** Writes an answer, whatever its outcome, and starts the sync soon its change asked for. */
+  #reply (answers: Answers, req: ReplicaRequest, response: Buffer): void {
+    // Counted before the sync it may start takes its count: that sync covers this answer.
+    answers.syncs.count()
+    // The stream's only request answers at once: nothing else would share the turn's write.
+    answers.writer.write([response], undefined, --answers.inFlight === 0)
+    if (req.syncSoon) answers.syncs.soon()
   }
 
   #serve (store: BlockStore, req: ReplicaRequest): Promise<Uint8Array> {
