@@ -54,8 +54,17 @@ t.test('a datagram reaches the peer whose address was learnt, its sender proven'
 /** A plain socket that records what reaches it and sends raw frames to `to`. */
 async function spySocket (t: Test): Promise<{ port: number, frames: Buffer[], send: (buf: Buffer, to: number) => Promise<void> }> {
   const spy = createSocket('udp4')
-  const port = await freePort()
-  await new Promise<void>(resolve => spy.bind(port, '127.0.0.1', resolve))
+  // As in node(): the UDP twin of a free TCP port may be taken; try another.
+  const bindTo = async (port: number): Promise<boolean> => await new Promise<boolean>(resolve => {
+    const failed = (): void => { resolve(false) }
+    spy.once('error', failed)
+    spy.bind(port, '127.0.0.1', () => { spy.off('error', failed); resolve(true) })
+  })
+  let port = await freePort()
+  for (let tries = 1; !await bindTo(port); tries++) {
+    if (tries === 10) throw new Error(`no free UDP port for the spy after ${tries} tries`)
+    port = await freePort()
+  }
   t.teardown(() => new Promise<void>(resolve => spy.close(() => resolve())))
   const frames: Buffer[] = []
   spy.on('message', msg => frames.push(msg))
