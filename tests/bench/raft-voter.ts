@@ -30,11 +30,14 @@ type Reply =
   | { kind: 'cpu', micros: number }
   | { kind: 'error', message: string }
 
-/** What the leader measured, and the CPU time (user + system, µs) the three voters spent in the batched phase. */
-export interface ProcessFigures { fsyncs: number[], latencies: number[], batchedSeconds: number, batchedLatencies: number[], batchedCpuMicros: number }
+/** One batched round: how long it took, the CPU it cost (µs) and each commit's latency (ms). */
+export interface BatchedRound { seconds: number, cpuMicros: number, latencies: number[] }
+
+/** What the leader measured; each batched round's CPU is what the three voters spent (user + system). */
+export interface ProcessFigures { fsyncs: number[], latencies: number[], rounds: BatchedRound[] }
 
 /** Forks three voter processes under `dir`, runs the loads on the leader, stops them. */
-export async function voterProcesses (dir: string, pipelined: boolean, load: { unbatched: number, batched: number, warmup: number, inFlight: number }): Promise<ProcessFigures> {
+export async function voterProcesses (dir: string, pipelined: boolean, load: { unbatched: number, batched: number, rounds: number, warmup: number, inFlight: number }): Promise<ProcessFigures> {
   const { GridKey } = await import('../../daemon/mesh/index.ts')
   const env = { ...process.env, BENCH_GRID_KEY: Buffer.from(GridKey.create().encode()).toString('base64') }
   const children: ChildProcess[] = []
@@ -58,9 +61,13 @@ export async function voterProcesses (dir: string, pipelined: boolean, load: { u
     const ran = await ask(leader, { kind: 'run', unbatched: load.unbatched }, 'ran')
     const cpu = async (): Promise<number> => (await Promise.all(children.map(async c => (await ask(c, { kind: 'cpu' }, 'cpu')).micros))).reduce((a, b) => a + b, 0)
     if (load.warmup > 0) await ask(leader, { kind: 'batch', batched: load.warmup, inFlight: load.inFlight, prefix: 'w' }, 'batched')
-    const cpu0 = await cpu()
-    const batched = await ask(leader, { kind: 'batch', batched: load.batched, inFlight: load.inFlight, prefix: 'b' }, 'batched')
-    return { ...ran, ...batched, batchedCpuMicros: await cpu() - cpu0 }
+    const rounds: BatchedRound[] = []
+    for (let r = 0; r < load.rounds; r++) {
+      const cpu0 = await cpu()
+      const batched = await ask(leader, { kind: 'batch', batched: load.batched, inFlight: load.inFlight, prefix: `b${r}-` }, 'batched')
+      rounds.push({ seconds: batched.batchedSeconds, cpuMicros: await cpu() - cpu0, latencies: batched.batchedLatencies })
+    }
+    return { ...ran, rounds }
   } finally {
     await stopChildren(children)
   }
