@@ -12,7 +12,10 @@ import { applyCopyVolume, applyUpdateVolume, attachVolumes, deleteVolumesOf, uns
 /**
  * Applies one committed command to the state, in place. Deterministic: the
  * same commands at the same indexes give the same state on every node, so it
- * reads nothing but its arguments (no clock, no randomness, no I/O).
+ * reads nothing but its arguments (no clock, no randomness, no I/O). A record
+ * is never changed where it lies: a change puts a new one in its map, so the
+ * records taken for a snapshot stay as of its index while later commands
+ * apply (daemon/consensus/snapshot.ts).
  */
 export function apply (state: GridState, index: number, command: Command): ApplyResult {
   if (index !== state.appliedIndex + 1) {
@@ -82,7 +85,7 @@ function applyPutApp (state: GridState, index: number, command: Command): ApplyR
   const homeNode = previous?.homeNode ?? submittedOn
   if (previous !== undefined && specJson === JSON.stringify(previous.spec)) {
     // Re-applying the same graph must not restart anything: keep the version.
-    previous.source = source
+    state.apps.set(name, { ...previous, source })
     return { kind: 'app-put', name, version: previous.version, revision: previous.revision ?? 1, change: 'unchanged' }
   }
   const revision = (previous?.revision ?? (previous === undefined ? 0 : 1)) + 1

@@ -97,7 +97,7 @@ export function applyPutImage (state: GridState, index: number, command: Command
     if (existing.digest !== digest) {
       return { kind: 'image-put', name, version, digest, change: 'refused', why: `${name}@${version} exists with other content (${existing.digest}); give the new one another version, or delete the old` }
     }
-    holdersAdd(existing, p?.holder ?? '')
+    holdersAdd(state, existing, p?.holder ?? '')
     return { kind: 'image-put', name, version, digest, change: 'unchanged' }
   }
   state.images.set(digest, {
@@ -132,12 +132,12 @@ export function applyImageHeld (state: GridState, command: Command): ApplyResult
   if (node === '') throw new BadCommandError('imageHeld without node')
   const image = state.images.get(digest)
   if (image === undefined) return { kind: 'image-held', digest, node, applied: false }
-  if (held) holdersAdd(image, node)
-  else image.holders = image.holders.filter(h => h !== node)
+  if (held) holdersAdd(state, image, node)
+  else state.images.set(digest, { ...image, holders: image.holders.filter(h => h !== node) })
   return { kind: 'image-held', digest, node, applied: true }
 }
 
-function holdersAdd (image: ImageRecord, node: string): void {
+function holdersAdd (state: GridState, image: ImageRecord, node: string): void {
   if (node === '' || image.holders.includes(node)) return
-  image.holders = [...image.holders, node].sort()
+  state.images.set(image.digest, { ...image, holders: [...image.holders, node].sort() })
 }

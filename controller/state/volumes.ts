@@ -66,11 +66,7 @@ export function attachVolumes (state: GridState, index: number, spec: AppSpec, n
       })
     } else {
       // A new version of the app may want more replicas: the leader adds members to match.
-      record.replicas = v.replicas
-      if (record.primary !== node) {
-        record.primary = node
-        record.generation = index
-      }
+      state.volumes.set(v.id, { ...record, replicas: v.replicas, ...(record.primary !== node ? { primary: node, generation: index } : {}) })
     }
   }
 }
@@ -117,8 +113,7 @@ export function applyUpdateVolume (state: GridState, command: Command): ApplyRes
   if (generation !== record.generation) return refuse(`generation ${generation} is not the volume's ${record.generation}`)
   const next = nextSets(record, u.addMembers ?? [], u.removeMembers ?? [], u.addInSync ?? [], u.removeInSync ?? [])
   if (typeof next === 'string') return refuse(next)
-  record.members = next.members
-  record.inSync = next.inSync
+  state.volumes.set(volume, { ...record, members: next.members, inSync: next.inSync })
   return { kind: 'volume-updated', volume, applied: true }
 }
 

@@ -14,7 +14,7 @@ export type { SnapshotTransferStats, SnapshotTransfersInit } from './snapshot-tr
 export type { PeerLinkStats, PeerLinksInit } from './peer-link.ts'
 export { ProposalForwarder, FORWARD_PROTOCOL } from './forward.ts'
 export type { Applied, ForwardTarget } from './forward.ts'
-export { serializeState, serializeStateSliced, restoreState } from './snapshot.ts'
+export { captureState, serializeState, serializeStateSliced, restoreState, type CapturedState } from './snapshot.ts'
 export { Snapshotter } from './snapshotter.ts'
 export type { SnapshotterParts } from './snapshotter.ts'
 export { ReadyPipeline } from './pipeline.ts'

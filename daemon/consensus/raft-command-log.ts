@@ -135,12 +135,8 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#snapshotter = new Snapshotter({
       state: this.state,
       node: this.#node,
-      busy: () => this.#waiters.pending > 0,
       logger: this.#logger,
-      done: () => {
-        this.#applier!.release()
-        this.#kick()
-      }
+      done: () => { this.#kick() }
     }, { every: this.#snapshotEvery, mode: this.#init.snapshotMode ?? 'background', from: { index: snap.index, bytes: snap.data.byteLength } })
     this.#applier = new ReadyApplier({ state: this.state, waiters: this.#waiters, listeners: this.#listeners, logger: this.#logger, snapshotter: this.#snapshotter })
     this.#pipeline = new ReadyPipeline({
@@ -166,11 +162,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#forwarder.start()
     this.#rhythm = new TickRhythm({ clock: this.#clock, node: this.#node }, {
       tickMs: this.#tickMs,
-      acted: () => {
-        this.#kick()
-        // A leader that put its snapshot off while busy takes the next quiet tick.
-        this.#snapshotter!.maybe()
-      }
+      acted: () => { this.#kick() }
     })
     this.#kick()
     this.#started = true
@@ -197,7 +189,6 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     // Never leave a batch half-handled: the store may be closed right after.
     this.#snapshotter?.stop()
     await this.#pipeline?.stop()
-    this.#applier?.clear()
     this.#proposals.failAll(new RaftClosedError())
     this.#waiters.failAll(new RaftClosedError())
   }
@@ -410,7 +401,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     if (!this.#routes.send(m)) this.#node!.reportUnreachable(m.to)
   }
 
-  /** A Ready's state-machine work, in Ready order (ready-applier.ts); held back while a snapshot is being serialized. */
+  /** A Ready's state-machine work, in Ready order (ready-applier.ts). */
   #apply (rd: Ready): void {
     if (rd.softState !== undefined) {
       this.#logger.info({ role: rd.softState.role, leader: rd.softState.leader, term: this.#node!.term }, 'raft role changed')

@@ -19,36 +19,58 @@ interface SnapshotBody {
 }
 
 /**
- * Serializes the grid state for a Raft snapshot as UTF-8 JSON. JSON rather
- * than protobuf because GridState holds validated AppSpecs that are JSON
- * already (state.proto carries them as spec_json); records are sorted so every
- * node makes the same bytes for the same state.
+ * The state's records as of one applied index, in snapshot order: what a
+ * snapshot of that index holds, however the state changes afterwards. Taking
+ * one is cheap (the keys sorted, the records referenced, nothing copied): the
+ * state machine never changes a record where it lies but puts a new one in
+ * its map (controller/state/fsm.ts, tests/controller/state/records-unchanged.test.ts),
+ * so a record once taken stays as it was.
  */
-export function serializeState (state: GridState): Uint8Array {
+export interface CapturedState {
+  appliedIndex: number
+  /** Each array's JSON head and its records, so that heads + records joined by commas + TAIL is the body. */
+  parts: Array<{ head: string, records: unknown[] }>
+}
+
+/** Takes the state's records as of now (see CapturedState). */
+export function captureState (state: GridState): CapturedState {
+  return {
+    appliedIndex: state.appliedIndex,
+    parts: snapshotParts(state).map(p => ({ head: p.head, records: p.keys.map(p.record) }))
+  }
+}
+
+/**
+ * Serializes the grid state (or one captured earlier) for a Raft snapshot as
+ * UTF-8 JSON. JSON rather than protobuf because GridState holds validated
+ * AppSpecs that are JSON already (state.proto carries them as spec_json);
+ * records are sorted so every node makes the same bytes for the same state.
+ */
+export function serializeState (state: GridState | CapturedState): Uint8Array {
+  const captured = 'parts' in state ? state : captureState(state)
   const out: string[] = []
-  for (const p of snapshotParts(state)) {
+  for (const p of captured.parts) {
     out.push(p.head)
-    for (let i = 0; i < p.keys.length; i++) out.push((i === 0 ? '' : ',') + JSON.stringify(p.record(p.keys[i]!)))
+    for (let i = 0; i < p.records.length; i++) out.push((i === 0 ? '' : ',') + JSON.stringify(p.records[i]))
   }
   out.push(TAIL)
   return new TextEncoder().encode(out.join(''))
 }
 
 /**
- * serializeState in slices: it gives the event loop back (`pause`) whenever
- * `sliceMs` of work has passed, so a large state does not stall the node.
- * The caller must keep `state` unchanged until the promise settles (the Raft
- * driver holds back applying meanwhile); the bytes are those serializeState
- * makes.
+ * serializeState of a captured state in slices: it gives the event loop back
+ * (`pause`) whenever `sliceMs` of work has passed, so a large state does not
+ * stall the node, and the state goes on changing meanwhile; the bytes are
+ * those serializeState made of the state when it was captured.
  */
-export async function serializeStateSliced (state: GridState, sliceMs: number, pause: () => Promise<void>): Promise<Uint8Array> {
+export async function serializeStateSliced (captured: CapturedState, sliceMs: number, pause: () => Promise<void>): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   let out: string[] = []
   let since = performance.now()
-  for (const p of snapshotParts(state)) {
+  for (const p of captured.parts) {
     out.push(p.head)
-    for (let i = 0; i < p.keys.length; i++) {
-      out.push((i === 0 ? '' : ',') + JSON.stringify(p.record(p.keys[i]!)))
+    for (let i = 0; i < p.records.length; i++) {
+      out.push((i === 0 ? '' : ',') + JSON.stringify(p.records[i]))
       if ((i & 31) === 31 && performance.now() - since >= sliceMs) {
         // Encoded slice by slice, so the end is one copy rather than a join and an encode of the whole.
         chunks.push(Buffer.from(out.join(''), 'utf8'))
@@ -71,7 +93,9 @@ const TAIL = ']}'
  * that precedes it, so that heads + records joined by commas + TAIL is
  * exactly JSON.stringify(SnapshotBody) with its keys in this order. Every map
  * is keyed by the field it is sorted on, so sorting the keys (the default
- * sort compares UTF-16 code units, as `<` does) is enough, and cheap.
+ * sort compares UTF-16 code units, as `<` does) is enough, and cheap. The
+ * records built here (nodes', revoked nodes') are new objects of values that
+ * never change, so they too stay as of the capture.
  */
 function snapshotParts (state: GridState): Array<{ head: string, keys: string[], record: (key: string) => unknown }> {
   return [

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
 import type { RaftNode } from '../../controller/raft/index.ts'
 import type { GridState } from '../../controller/state/index.ts'
-import { serializeState, serializeStateSliced } from './snapshot.ts'
+import { captureState, serializeState, serializeStateSliced } from './snapshot.ts'
 
 /**
  * A snapshot also waits until the entries since the last one add up to this
@@ -13,8 +13,6 @@ import { serializeState, serializeStateSliced } from './snapshot.ts'
  * (docs/benchmarks.md, "Raft commit").
  */
 const LOG_SHARE = 1
-/** A leader with clients waiting puts its snapshot off until the log is this many times longer than due. */
-const LEADER_DEFER = 4
 /** Longest stretch of serialization before the event loop gets a turn. */
 const SLICE_MS = 1 // ms
 
@@ -22,19 +20,18 @@ const SLICE_MS = 1 // ms
 export interface SnapshotterParts {
   state: GridState
   node: RaftNode
-  /** True while callers wait on this node (proposals, reads). */
-  busy: () => boolean
   logger: Logger
-  /** A sliced snapshot finished (or failed): apply what was held back, run the loop. */
+  /** A sliced snapshot finished (or failed): the log was compacted, run the loop. */
   done: () => void
 }
 
 /**
  * When and how the driver snapshots the GridState and compacts the log.
- * 'background': in slices (serializeStateSliced), the driver holding back
- * applying meanwhile (`serializing`); a leader with callers waiting puts it
- * off, and if still busy when it is LEADER_DEFER times overdue, serializes at
- * once. 'inline': at once, every snapshotEvery entries (the old way).
+ * 'background': the state's records taken as of the applied index
+ * (captureState: the keys sorted, nothing copied), then serialized in slices
+ * (serializeStateSliced) while entries go on applying; the log is compacted
+ * up to that index once it is done. 'inline': at once, every snapshotEvery
+ * entries (the old way).
  */
 export class Snapshotter {
   readonly #p: SnapshotterParts
@@ -57,7 +54,7 @@ export class Snapshotter {
     this.#bytes = init.from.bytes
   }
 
-  /** A sliced serialization is under way: the state must not change. */
+  /** A sliced serialization is under way. */
   get serializing (): boolean {
     return this.#serializing
   }
@@ -87,15 +84,7 @@ export class Snapshotter {
       this.#inline()
       return
     }
-    const due = (factor: number): boolean => behind >= factor * this.#every && this.#bytesSince >= factor * LOG_SHARE * this.#bytes
-    if (!due(1)) return
-    if (this.#p.node.role === 'leader' && this.#p.busy()) {
-      if (!due(LEADER_DEFER)) return
-      // Still busy: one stall of the serialization's length beats holding every
-      // answer for the (longer) wall time of a sliced one.
-      this.#inline()
-      return
-    }
+    if (this.#bytesSince < LOG_SHARE * this.#bytes) return
     void this.#sliced()
   }
 
@@ -111,16 +100,18 @@ export class Snapshotter {
   }
 
   /**
-   * Serializes in slices, so replication, persistence and acknowledgements go
-   * on meanwhile; only applying waits. Then compacts the log up to it.
+   * Takes the records as of the applied index, serializes them in slices
+   * while everything else goes on (applying included), then compacts the log
+   * up to that index.
    */
   async #sliced (): Promise<void> {
     this.#serializing = true
-    const index = this.#p.state.appliedIndex
+    const captured = captureState(this.#p.state)
+    const index = captured.appliedIndex
     this.#bytesSince = 0
     let data: Uint8Array | undefined
     try {
-      data = await serializeStateSliced(this.#p.state, SLICE_MS, async () => { await new Promise(resolve => setImmediate(resolve)) })
+      data = await serializeStateSliced(captured, SLICE_MS, async () => { await new Promise(resolve => setImmediate(resolve)) })
     } catch (err) {
       this.#p.logger.error({ err }, 'snapshot serialization failed')
     } finally {

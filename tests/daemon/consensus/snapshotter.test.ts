@@ -4,7 +4,7 @@ import type { Ready } from '../../../controller/raft/index.ts'
 import { SeededRandom } from '../../../controller/random/index.ts'
 import { apply, decodeCommand, emptyState, encodeCommand, putApp } from '../../../controller/state/index.ts'
 import type { GridState } from '../../../controller/state/index.ts'
-import { Snapshotter, restoreState, serializeState, serializeStateSliced } from '../../../daemon/consensus/index.ts'
+import { Snapshotter, captureState, restoreState, serializeState, serializeStateSliced } from '../../../daemon/consensus/index.ts'
 import { logger, spec } from './helpers.ts'
 
 /** A lone voter that leads, applying its committed entries to a GridState the way the driver does. */
@@ -23,6 +23,12 @@ class Lone {
 
   propose (n: number, source = ''): void {
     for (let i = 0; i < n; i++) this.node.propose(encodeCommand(putApp(spec(`app${this.state.apps.size + i}`), source)))
+    this.drain()
+  }
+
+  /** Puts app `name` again with its graph unchanged and a new source (the state machine used to change that record in place). */
+  resource (name: string, source: string): void {
+    this.node.propose(encodeCommand(putApp(spec(name), source)))
     this.drain()
   }
 
@@ -53,9 +59,9 @@ async function until (cond: () => boolean): Promise<void> {
   }
 }
 
-function snapshotter (l: Lone, o: { busy?: boolean, mode?: 'background' | 'inline', every?: number } = {}): { s: Snapshotter, done: () => number } {
+function snapshotter (l: Lone, o: { mode?: 'background' | 'inline', every?: number } = {}): { s: Snapshotter, done: () => number } {
   let done = 0
-  const s = new Snapshotter({ state: l.state, node: l.node, busy: () => o.busy ?? false, logger, done: () => { done++ } },
+  const s = new Snapshotter({ state: l.state, node: l.node, logger, done: () => { done++ } },
     { every: o.every ?? 10, mode: o.mode ?? 'background', from: { index: 0, bytes: 0 } })
   l.onApplied = bytes => { s.applied(bytes) }
   return { s, done: () => done }
@@ -65,7 +71,7 @@ t.test('the sliced serialization makes the bytes serializeState makes, giving th
   const l = new Lone()
   l.propose(3000, 'x'.repeat(100))
   let pauses = 0
-  const sliced = await serializeStateSliced(l.state, 0.1, async () => { pauses++; await new Promise(resolve => setImmediate(resolve)) })
+  const sliced = await serializeStateSliced(captureState(l.state), 0.1, async () => { pauses++; await new Promise(resolve => setImmediate(resolve)) })
   t.same(Buffer.from(sliced), Buffer.from(serializeState(l.state)), 'same bytes')
   t.ok(pauses > 0, `${pauses} turns given back`)
   const back = emptyState()
@@ -73,22 +79,50 @@ t.test('the sliced serialization makes the bytes serializeState makes, giving th
   t.equal(back.apps.size, 3000)
 })
 
-t.test('a snapshot in the background holds the state still, then compacts', async t => {
+t.test('a captured state serializes as of its index while the state goes on changing', async t => {
+  const l = new Lone()
+  l.propose(500, 'x'.repeat(100))
+  const at = l.state.appliedIndex
+  const then = Buffer.from(serializeState(l.state))
+  const captured = captureState(l.state)
+  let changed = false
+  const sliced = serializeStateSliced(captured, 0.05, async () => {
+    // Between slices: a new app, and a new source for an app already there.
+    if (!changed) { l.propose(5); l.resource('app0', 'changed meanwhile'); changed = true }
+    await new Promise(resolve => setImmediate(resolve))
+  })
+  const bytes = Buffer.from(await sliced)
+  t.ok(changed, 'the state changed during the serialization')
+  t.equal(l.state.apps.get('app0')?.source, 'changed meanwhile')
+  t.equal(captured.appliedIndex, at)
+  t.same(bytes, then, 'the bytes are those of the state at the capture')
+  const back = emptyState()
+  restoreState(back, bytes, at)
+  t.equal(back.apps.size, 500)
+  t.equal(back.apps.get('app0')?.source, 'x'.repeat(100))
+})
+
+t.test('a snapshot in the background lets entries apply meanwhile, then compacts to its own index', async t => {
   const l = new Lone()
   const { s, done } = snapshotter(l, { every: 20 })
   l.propose(9)
   s.maybe()
   t.notOk(s.serializing, `not before snapshotEvery entries (applied ${l.state.appliedIndex})`)
-  l.propose(14)
-  s.maybe()
-  t.ok(s.serializing, 'due: serializing, the driver must hold back applying')
+  l.propose(2000, 'x'.repeat(100))
   const at = l.state.appliedIndex
+  const then = Buffer.from(serializeState(l.state))
+  s.maybe()
+  t.ok(s.serializing, 'due: serializing')
+  l.resource('app0', 'applied during the serialization')
+  l.propose(3)
+  t.equal(l.state.appliedIndex, at + 4, 'entries applied while it serializes')
   await until(() => done() === 1)
   t.notOk(s.serializing)
-  t.equal(done(), 1, 'the driver is told, to apply what it held back')
+  t.equal(done(), 1, 'the driver is told')
   t.equal(s.made, 1)
   l.drain()
-  t.same(l.compactions, [at], 'the log is compacted to the index it was serialized at')
+  t.same(l.compactions, [at], 'the log is compacted to the index it was captured at')
+  t.same(Buffer.from(l.disk.snapshot().data), then, 'with the state as of that index')
 })
 
 t.test('a snapshot waits until the log since the last is as large as it', async t => {
@@ -125,18 +159,6 @@ t.test('stopped while serializing: no compaction, the driver is not called back'
   t.equal(s.made, 0)
   t.equal(done(), 0)
   t.same(l.compactions, [])
-})
-
-t.test('a busy leader puts its snapshot off, then takes it at once', async t => {
-  const l = new Lone()
-  const { s } = snapshotter(l, { busy: true })
-  l.propose(15)
-  s.maybe()
-  t.equal(s.made, 0, 'due, but callers are waiting on the leader')
-  l.propose(30)
-  s.maybe()
-  t.equal(s.made, 1, 'four times overdue: serialized at once')
-  t.notOk(s.serializing, 'not in slices')
 })
 
 t.test('inline mode snapshots every snapshotEvery entries, at once', async t => {
