@@ -2,13 +2,17 @@ import { MemoryStorage, StorageCorruptError, UnavailableError, bootstrap } from 
 import type { ConfState, Entry, HardState, Ready, Snapshot, Storage } from '../../controller/raft/index.ts'
 import type { Store } from '../store/index.ts'
 import { decodeEntry, decodeEntryRun, decodeHardState, decodeSnapshot, encodeEntryRun, encodeHardState, encodeSnapshot } from './codec.ts'
+import { join } from 'node:path'
 import { RUN_PREFIX, RunPlan, runKey } from './log-runs.ts'
 import type { BatchOp } from './log-runs.ts'
+import { SnapshotFiles, encodeRef, parseRef, type SnapshotFileRef } from './snapshot-files.ts'
 
 /** Key of the hard state in the sublevel. */
 const HARD_KEY = 'hard'
-/** Key of the latest snapshot (received or made by compaction). */
+/** Key of the latest snapshot (received or made by compaction): its index, term and membership; its data too before 2026-12-05. */
 const SNAP_KEY = 'snap'
+/** Key of the record naming the file that holds the latest snapshot's data (SnapshotFiles), written with SNAP_KEY. */
+const SNAP_FILE_KEY = 'snapfile'
 /** The layout before runs: one entry per key, `e!<index, 16 digits>`; moved into a run on open. */
 const LEGACY_PREFIX = 'e!'
 
@@ -26,27 +30,36 @@ type Sublevel = ReturnType<typeof openSublevel>
  * Readys may share it), fdatasynced when a Ready says so, and only then are
  * they applied to the memory view. A crash therefore leaves either all of a
  * batch on disk or none. The entries of a batch are one LevelDB value, a run
- * (log-runs.ts): building a batch costs per write, not per entry.
+ * (log-runs.ts): building a batch costs per write, not per entry. A
+ * snapshot's data goes to a file of its own (SnapshotFiles), written before
+ * the batch that records it.
  */
 export class LevelStorage implements Storage {
   readonly #db: Sublevel
+  readonly #files: SnapshotFiles
+  /** The file the latest snapshot's record names, if any: the one file kept. */
+  #file: string | undefined
   readonly #mem = new MemoryStorage()
   /** The hard state on disk; the memory view's may be ahead by a commit index not yet written. */
   #diskHard: HardState = { term: 0, vote: null, commit: 0 }
   /** First indexes of the runs on disk, in log order. */
   readonly #runs: number[] = []
 
-  private constructor (db: Sublevel) {
+  private constructor (db: Sublevel, files: SnapshotFiles) {
     this.#db = db
+    this.#files = files
   }
 
   /**
    * Opens the storage in sublevel `name` of the node's store and loads what is
-   * there. Throws StorageCorruptError (ERR_STORAGE_CORRUPT) when a record
-   * cannot be decoded or the log has a gap.
+   * there; snapshot files live in `raft-snapshots/<name>` inside the store's
+   * folder, so that whatever removes the store removes them too. Throws
+   * StorageCorruptError (ERR_STORAGE_CORRUPT) when a record cannot be
+   * decoded, the log has a gap, or the snapshot's file is missing or changed.
    */
   static async open (store: Store, init: { name?: string } = {}): Promise<LevelStorage> {
-    const s = new LevelStorage(openSublevel(store, init.name ?? 'raft'))
+    const name = init.name ?? 'raft'
+    const s = new LevelStorage(openSublevel(store, name), new SnapshotFiles(join(store.location, 'raft-snapshots', name)))
     await s.#load()
     return s
   }
@@ -55,7 +68,21 @@ export class LevelStorage implements Storage {
     const db = this.#db
     const hard = await db.get(HARD_KEY)
     const snap = await db.get(SNAP_KEY)
-    if (snap !== undefined) this.#mem.applySnapshot(corruptIfThrows(() => decodeSnapshot(snap), 'snapshot'))
+    const fileRecord = await db.get(SNAP_FILE_KEY)
+    if (snap !== undefined) {
+      const snapshot = corruptIfThrows(() => decodeSnapshot(snap), 'snapshot')
+      if (fileRecord !== undefined) {
+        const ref = parseRef(fileRecord)
+        if (ref.index !== snapshot.index) throw new StorageCorruptError(`raft storage: the snapshot is at index ${snapshot.index}, its file record at ${ref.index}`)
+        snapshot.data = await this.#files.read(ref)
+        this.#file = ref.file
+      }
+      this.#mem.applySnapshot(snapshot)
+    } else if (fileRecord !== undefined) {
+      throw new StorageCorruptError('raft storage: a snapshot file record without a snapshot')
+    }
+    // Files no record names: older snapshots, or one a crash left before its record.
+    await this.#files.prune(this.#file)
     if (hard !== undefined) this.#mem.setHardState(corruptIfThrows(() => decodeHardState(hard), 'hard state'))
     this.#diskHard = this.#mem.initialState().hardState
     const snapIndex = this.#mem.snapshot().index
@@ -173,12 +200,19 @@ export class LevelStorage implements Storage {
     const ops: BatchOp[] = []
     const plans: Plan[] = []
     let sync = false
+    /** The batch's last snapshot, received or made: the one the disk keeps. */
+    let latest: Snapshot | undefined
     for (const rd of rds) {
       const plan = planWrite(rd, view)
       plans.push(plan)
       sync ||= rd.mustSync || plan.snapshot !== undefined || plan.compaction !== undefined
-      if (plan.snapshot !== undefined) ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(plan.snapshot) })
-      if (plan.compaction !== undefined) ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot(plan.compaction) })
+      latest = plan.compaction ?? plan.snapshot ?? latest
+    }
+    let ref: SnapshotFileRef | undefined
+    if (latest !== undefined) {
+      ref = await this.#files.write(latest.index, latest.term, latest.data)
+      ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot({ ...latest, data: new Uint8Array(0) }) })
+      ops.push({ type: 'put', key: SNAP_FILE_KEY, value: encodeRef(ref) })
     }
     view.runs.ops(ops)
     const hardMoved = !sameHardState(view.hard, this.#diskHard)
@@ -187,6 +221,12 @@ export class LevelStorage implements Storage {
       // Synced through the parent: sublevels hand their options on to ClassicLevel.
       await this.#db.batch(ops, { sync } as object)
       this.#diskHard = view.hard
+    }
+    if (ref !== undefined) {
+      // The record names the new file now: the one it named before can go.
+      const older = this.#file
+      this.#file = ref.file
+      if (older !== undefined && older !== ref.file) await this.#files.prune(ref.file)
     }
     view.runs.commit()
     for (const plan of plans) {

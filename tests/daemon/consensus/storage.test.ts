@@ -1,6 +1,6 @@
 import t from 'tap'
 import type { Test } from 'tap'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openStore } from '../../../daemon/store/index.ts'
@@ -192,12 +192,12 @@ t.test('compaction drops the runs it covers wholly, also runs of the same batch'
     { entries: [9].map(i => normal(i, 1)), mustSync: true },
     { entries: [], compaction: { index: 5, term: 1, conf, data: bytes('state@5') }, mustSync: false }
   ])
-  t.same(await keys(store), ['r!0000000000000004', 'r!0000000000000007', 'snap'], 'the run holding 6 stays')
+  t.same(await keys(store), ['r!0000000000000004', 'r!0000000000000007', 'snap', 'snapfile'], 'the run holding 6 stays')
   await s.persistAll([
     { entries: [10, 11].map(i => normal(i, 1)), mustSync: true },
     { entries: [], compaction: { index: 11, term: 1, conf, data: bytes('state@11') }, mustSync: false }
   ])
-  t.same(await keys(store), ['snap'], 'all of the log in the snapshot: no run left, the new one never written')
+  t.same(await keys(store), ['snap', 'snapfile'], 'all of the log in the snapshot: no run left, the new one never written')
   await s.persist({ entries: [normal(12, 1)], mustSync: true })
   await store.close()
   store = await open()
@@ -228,4 +228,94 @@ t.test('a log in the layout of one key per entry is read and moved into a run', 
 
   await store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' }).put('e!0000000000000003', encodeEntry(normal(3, 2)))
   await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT' }, 'both layouts at once')
+})
+
+/** The files in the storage's snapshot folder (the store's own, `raft-snapshots/raft`). */
+async function snapshotFiles (dir: string): Promise<string[]> {
+  return (await readdir(join(dir, 'raft-snapshots', 'raft')).catch(() => [])).sort()
+}
+
+t.test('a snapshot\'s data is a file of its own, the record beside it small; one file is kept', async t => {
+  const { dir, open } = await tempStore(t)
+  let store = await open()
+  let s = await LevelStorage.open(store)
+  const conf = { voters: ['a'], learners: [] }
+  const big = new Uint8Array(3 * 1024 * 1024).fill(0x61)
+  await s.persist({ entries: [1, 2, 3].map(i => normal(i, 1)), hardState: { term: 1, vote: null, commit: 3 }, mustSync: true })
+  await s.persist({ entries: [], compaction: { index: 2, term: 1, conf, data: big }, mustSync: false })
+  const raw = store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' })
+  t.ok((await raw.get('snap'))!.byteLength < 100, 'the LevelDB record holds no data')
+  let files = await snapshotFiles(dir)
+  t.equal(files.length, 1)
+  t.match(files[0], /^0000000000000002-1-[0-9a-f]{8}\.snap$/)
+  t.same(await readFile(join(dir, 'raft-snapshots', 'raft', files[0]!)), Buffer.from(big), 'the file holds the data')
+  t.same(Buffer.from(s.snapshot().data), Buffer.from(big), 'and memory still does, to send')
+
+  await s.persist({ entries: [], snapshot: { index: 9, term: 3, conf, data: bytes('state@9') }, mustSync: true })
+  files = await snapshotFiles(dir)
+  t.equal(files.length, 1, 'the older file went once the newer was recorded')
+  t.match(files[0], /^0000000000000009-3-/, 'a received snapshot is a file too')
+  await store.close()
+  store = await open()
+  s = await LevelStorage.open(store)
+  t.same(Buffer.from(s.snapshot().data).toString(), 'state@9')
+  t.equal(s.firstIndex(), 10)
+})
+
+t.test('a snapshot file that is missing, short or changed is a clear error on open; a crash\'s leftovers are removed', async t => {
+  const { dir, open } = await tempStore(t)
+  let store = await open()
+  const s = await LevelStorage.open(store)
+  const conf = { voters: ['a'], learners: [] }
+  await s.persist({ entries: [1, 2, 3].map(i => normal(i, 1)), hardState: { term: 1, vote: null, commit: 3 }, mustSync: true })
+  await s.persist({ entries: [], compaction: { index: 3, term: 1, conf, data: bytes('state@3, whole') }, mustSync: false })
+  await store.close()
+  const folder = join(dir, 'raft-snapshots', 'raft')
+  const [kept] = await snapshotFiles(dir)
+  // What a crash between a file and its record leaves: a newer file nobody names, and a temporary one.
+  await writeFile(join(folder, '0000000000000007-2-0badcafe.snap'), 'unrecorded')
+  await writeFile(join(folder, '.0000000000000008-2-0badcafe.snap.tmp'), 'half')
+  store = await open()
+  const back = await LevelStorage.open(store)
+  t.same(Buffer.from(back.snapshot().data).toString(), 'state@3, whole', 'the recorded file is read')
+  t.same(await snapshotFiles(dir), [kept], 'and the others removed')
+  await store.close()
+
+  const path = join(folder, kept!)
+  await writeFile(path, 'state@3, WHOLE')
+  store = await open()
+  await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT', message: new RegExp(`snapshot file .*${kept!}.* do not match`) }, 'changed bytes')
+  await store.close()
+  await truncate(path, 3)
+  store = await open()
+  await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT', message: /do not match/ }, 'a short file')
+  await store.close()
+  await rm(path)
+  store = await open()
+  await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT', message: /cannot be read/ }, 'a missing file')
+  const raw = store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' })
+  await raw.put('snapfile', bytes('{"index":3}'))
+  await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT', message: /malformed/ }, 'a malformed record')
+  await raw.del('snap')
+  await t.rejects(LevelStorage.open(store), { code: 'ERR_STORAGE_CORRUPT', message: /without a snapshot/ }, 'a file record alone')
+})
+
+t.test('a snapshot stored with its data in LevelDB, as before 2026-12-05, is read; the next is a file', async t => {
+  const { dir, open } = await tempStore(t)
+  let store = await open()
+  const conf = { voters: ['a'], learners: [] }
+  const raw = store.sublevel<string, Uint8Array>('raft', { valueEncoding: 'view' })
+  await raw.put('snap', encodeSnapshot({ index: 4, term: 2, conf, data: bytes('state@4, old layout') }))
+  await raw.put('hard', encodeHardState({ term: 2, vote: null, commit: 4 }))
+  await store.close()
+  store = await open()
+  const s = await LevelStorage.open(store)
+  t.same(Buffer.from(s.snapshot().data).toString(), 'state@4, old layout')
+  t.equal(s.firstIndex(), 5)
+  await s.persist({ entries: [5, 6].map(i => normal(i, 2)), hardState: { term: 2, vote: null, commit: 6 }, mustSync: true })
+  await s.persist({ entries: [], compaction: { index: 6, term: 2, conf, data: bytes('state@6') }, mustSync: false })
+  t.equal((await snapshotFiles(dir)).length, 1)
+  await store.close()
+  store = await open()
+  t.same(Buffer.from((await LevelStorage.open(store)).snapshot().data).toString(), 'state@6')
 })
