@@ -224,7 +224,8 @@ t.test('a dead node\'s stateless instances move even when its stateful one can g
     g.volume(placeApp('shop', 1, [
       { instance: 'shop.lb.0', node: 'n1' }, { instance: 'shop.web.0', node: 'n1' }, { instance: 'shop.web.1', node: 'n2' }, { instance: 'shop.db.0', node: 'n3' }
     ], 'test'))
-    g.volume(updateVolume('shop.db.data', v.generation, { removeInSync: ['n1'] }, 'unreachable at attach'))
+    // The attach replaced the record (the state machine never changes one in place): its generation is the new one's.
+    g.volume(updateVolume('shop.db.data', g.state.volumes.get('shop.db.data')!.generation, { removeInSync: ['n1'] }, 'unreachable at attach'))
     t.same([g.where()['shop.db.0'], g.state.volumes.get('shop.db.data')!.inSync], ['n3', ['n3']], 'set up as described')
     const decisions = plan({ state: g.state, nodes: n1Down, images, schedule, ready: () => true, failed: i => i === 'shop.db.0', seed: 1, statefulGraceMs: 5500 })
     const placed = decisions[0]?.kind === 'place' ? Object.fromEntries(decisions[0].placements.map(p => [p.instance, p.node])) : {}
