@@ -136,8 +136,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
       state: this.state,
       node: this.#node,
       logger: this.#logger,
-      done: () => { this.#kick() },
-      prepare: async (index, data) => { await storage.prepareSnapshot(index, data) }
+      done: () => { this.#kick() }
     }, { every: this.#snapshotEvery, mode: this.#init.snapshotMode ?? 'background', from: { index: snap.index, bytes: snap.data.byteLength } })
     this.#applier = new ReadyApplier({ state: this.state, waiters: this.#waiters, listeners: this.#listeners, logger: this.#logger, snapshotter: this.#snapshotter })
     this.#pipeline = new ReadyPipeline({
@@ -188,7 +187,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
     this.#routes.stop()
     this.#forwarder.stop()
     // Never leave a batch half-handled: the store may be closed right after.
-    await this.#snapshotter?.stop()
+    this.#snapshotter?.stop()
     await this.#pipeline?.stop()
     this.#proposals.failAll(new RaftClosedError())
     this.#waiters.failAll(new RaftClosedError())

@@ -32,14 +32,11 @@ export class SnapshotFiles {
     this.#dir = dir
   }
 
-  /** A new file's name: one of its own even for the index and term of the file kept now, which must stay whole until the record names another. */
-  name (index: number, term: number): string {
-    return `${String(index).padStart(16, '0')}-${term}-${randomBytes(4).toString('hex')}.snap`
-  }
-
-  /** Writes a snapshot's data durably under `file` (a name from name()); returns the reference to record. */
-  async write (index: number, term: number, data: Uint8Array, file = this.name(index, term)): Promise<SnapshotFileRef> {
+  /** Writes a snapshot's data durably; returns the reference to record. */
+  async write (index: number, term: number, data: Uint8Array): Promise<SnapshotFileRef> {
     await mkdir(this.#dir, { recursive: true })
+    // A name of its own even for the index and term of the file kept now, which must stay whole until the record names this one.
+    const file = `${String(index).padStart(16, '0')}-${term}-${randomBytes(4).toString('hex')}.snap`
     const temp = join(this.#dir, `.${file}.tmp`)
     const fh = await open(temp, 'w')
     try {
@@ -69,11 +66,8 @@ export class SnapshotFiles {
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
   }
 
-  /**
-   * Removes the snapshot files not in `keep`; with `temporary`, the
-   * temporary ones too (only when no write can be under way: on open).
-   */
-  async prune (keep: ReadonlySet<string>, temporary = false): Promise<void> {
+  /** Removes every file but `keep` (none when undefined). */
+  async prune (keep: string | undefined): Promise<void> {
     let names: string[]
     try {
       names = await readdir(this.#dir)
@@ -81,10 +75,7 @@ export class SnapshotFiles {
       if ((err as { code?: string }).code === 'ENOENT') return
       throw err
     }
-    for (const name of names) {
-      if (keep.has(name) || (!temporary && name.endsWith('.tmp'))) continue
-      await rm(join(this.#dir, name), { force: true })
-    }
+    for (const name of names) if (name !== keep) await rm(join(this.#dir, name), { force: true })
   }
 }
 

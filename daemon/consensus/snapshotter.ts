@@ -23,17 +23,15 @@ export interface SnapshotterParts {
   logger: Logger
   /** A sliced snapshot finished (or failed): the log was compacted, run the loop. */
   done: () => void
-  /** Writes a compaction's data ahead of the batch that records it (LevelStorage.prepareSnapshot). */
-  prepare?: (index: number, data: Uint8Array) => Promise<void>
 }
 
 /**
  * When and how the driver snapshots the GridState and compacts the log.
  * 'background': the state's records taken as of the applied index
  * (captureState: the keys sorted, nothing copied), then serialized in slices
- * (serializeStateSliced) while entries go on applying, its data written to
- * disk ahead (`prepare`); the log is compacted up to that index once both are
- * done. 'inline': at once, every snapshotEvery entries (the old way).
+ * (serializeStateSliced) while entries go on applying; the log is compacted
+ * up to that index once it is done. 'inline': at once, every snapshotEvery
+ * entries (the old way).
  */
 export class Snapshotter {
   readonly #p: SnapshotterParts
@@ -44,8 +42,6 @@ export class Snapshotter {
   #bytes: number
   #bytesSince = 0
   #serializing = false
-  /** The sliced snapshot under way, if any. */
-  #running: Promise<void> | undefined
   #stopped = false
   /** Snapshots serialized and handed to the core. */
   made = 0
@@ -75,14 +71,8 @@ export class Snapshotter {
     this.#bytesSince += bytes
   }
 
-  /**
-   * Stops: no snapshot after this, and one under way gives up at its next
-   * slice. Resolves once nothing of it runs any more (its file written ahead
-   * or not), so the store can be closed and its folder removed.
-   */
-  async stop (): Promise<void> {
+  stop (): void {
     this.#stopped = true
-    await this.#running
   }
 
   /** Snapshots now if one is due (see the class). */
@@ -95,7 +85,7 @@ export class Snapshotter {
       return
     }
     if (this.#bytesSince < LOG_SHARE * this.#bytes) return
-    this.#running = this.#sliced().finally(() => { this.#running = undefined })
+    void this.#sliced()
   }
 
   #inline (): void {
@@ -121,22 +111,9 @@ export class Snapshotter {
     this.#bytesSince = 0
     let data: Uint8Array | undefined
     try {
-      data = await serializeStateSliced(captured, SLICE_MS, async () => {
-        await new Promise(resolve => setImmediate(resolve))
-        if (this.#stopped) throw new StoppedError()
-      })
-      if (!this.#stopped) await this.#p.prepare?.(index, data)
+      data = await serializeStateSliced(captured, SLICE_MS, async () => { await new Promise(resolve => setImmediate(resolve)) })
     } catch (err) {
-      if (err instanceof StoppedError) {
-        // Nothing to say: close() asked for it.
-      } else if (data === undefined) {
-        this.#p.logger.error({ err }, 'snapshot serialization failed')
-      } else if ((err as { code?: string }).code === 'ERR_COMPACTED') {
-        this.#p.logger.debug({ err }, 'a snapshot from the leader got past this one while it was written')
-      } else {
-        this.#p.logger.error({ err }, 'snapshot could not be written ahead; not compacting')
-      }
-      data = undefined
+      this.#p.logger.error({ err }, 'snapshot serialization failed')
     } finally {
       this.#serializing = false
     }
@@ -157,6 +134,3 @@ export class Snapshotter {
     }
   }
 }
-
-/** Internal: a sliced serialization gives up because the snapshotter stopped. */
-class StoppedError extends Error {}

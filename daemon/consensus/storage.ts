@@ -37,12 +37,8 @@ type Sublevel = ReturnType<typeof openSublevel>
 export class LevelStorage implements Storage {
   readonly #db: Sublevel
   readonly #files: SnapshotFiles
-  /** The file the latest snapshot's record names, if any: kept. */
+  /** The file the latest snapshot's record names, if any: the one file kept. */
   #file: string | undefined
-  /** A compaction's data written ahead (prepareSnapshot), for the batch that records it: kept too. */
-  #prepared: { index: number, term: number, data: Uint8Array, ref: SnapshotFileRef } | undefined
-  /** Files prepareSnapshot is writing: kept. */
-  readonly #preparing = new Set<string>()
   readonly #mem = new MemoryStorage()
   /** The hard state on disk; the memory view's may be ahead by a commit index not yet written. */
   #diskHard: HardState = { term: 0, vote: null, commit: 0 }
@@ -86,7 +82,7 @@ export class LevelStorage implements Storage {
       throw new StorageCorruptError('raft storage: a snapshot file record without a snapshot')
     }
     // Files no record names: older snapshots, or one a crash left before its record.
-    await this.#files.prune(this.#kept(), true)
+    await this.#files.prune(this.#file)
     if (hard !== undefined) this.#mem.setHardState(corruptIfThrows(() => decodeHardState(hard), 'hard state'))
     this.#diskHard = this.#mem.initialState().hardState
     const snapIndex = this.#mem.snapshot().index
@@ -214,10 +210,7 @@ export class LevelStorage implements Storage {
     }
     let ref: SnapshotFileRef | undefined
     if (latest !== undefined) {
-      const p = this.#prepared
-      ref = p !== undefined && p.index === latest.index && p.term === latest.term && p.data === latest.data
-        ? p.ref
-        : await this.#files.write(latest.index, latest.term, latest.data)
+      ref = await this.#files.write(latest.index, latest.term, latest.data)
       ops.push({ type: 'put', key: SNAP_KEY, value: encodeSnapshot({ ...latest, data: new Uint8Array(0) }) })
       ops.push({ type: 'put', key: SNAP_FILE_KEY, value: encodeRef(ref) })
     }
@@ -230,10 +223,10 @@ export class LevelStorage implements Storage {
       this.#diskHard = view.hard
     }
     if (ref !== undefined) {
-      // The record names the new file now: the one it named before can go, and one written ahead for an older index.
+      // The record names the new file now: the one it named before can go.
+      const older = this.#file
       this.#file = ref.file
-      if (this.#prepared !== undefined && this.#prepared.index <= ref.index) this.#prepared = undefined
-      await this.#files.prune(this.#kept())
+      if (older !== undefined && older !== ref.file) await this.#files.prune(ref.file)
     }
     view.runs.commit()
     for (const plan of plans) {
@@ -242,37 +235,6 @@ export class LevelStorage implements Storage {
       if (plan.compaction !== undefined) this.#mem.compact(plan.compaction)
     }
     this.#mem.setHardState(view.hard)
-  }
-
-  /**
-   * Writes the data of a compaction the caller is about to ask the core for
-   * (RaftNode.compact at `index`) ahead of the batch that will record it, so
-   * that batch, which carries the log's next entries too, does not wait for
-   * megabytes to reach the disk. It may run while a batch is written. The
-   * batch uses the file when its compaction is this one (the same index, term
-   * and data); else the file goes with the next prune.
-   */
-  async prepareSnapshot (index: number, data: Uint8Array): Promise<void> {
-    const term = this.#mem.term(index)
-    // Only persistAll and open remove files, and they keep this one from its name on.
-    const file = this.#files.name(index, term)
-    this.#preparing.add(file)
-    let ref: SnapshotFileRef
-    try {
-      ref = await this.#files.write(index, term, data, file)
-    } finally {
-      this.#preparing.delete(file)
-    }
-    // A snapshot at or past it recorded meanwhile: this one never will be, and the next prune takes it (as one it replaces).
-    if (this.#mem.snapshot().index < index) this.#prepared = { index, term, data, ref }
-  }
-
-  /** The snapshot files to keep: the recorded one and those written ahead. */
-  #kept (): Set<string> {
-    const keep = new Set(this.#preparing)
-    if (this.#file !== undefined) keep.add(this.#file)
-    if (this.#prepared !== undefined) keep.add(this.#prepared.ref.file)
-    return keep
   }
 
   /** The hard state as written to disk, which may lag the commit index (persistAll). */

@@ -319,32 +319,3 @@ t.test('a snapshot stored with its data in LevelDB, as before 2026-12-05, is rea
   store = await open()
   t.same(Buffer.from((await LevelStorage.open(store)).snapshot().data).toString(), 'state@6')
 })
-
-t.test('a compaction\'s data written ahead is the file its batch records; one overtaken by a received snapshot goes', async t => {
-  const { dir, open } = await tempStore(t)
-  const store = await open()
-  const s = await LevelStorage.open(store)
-  const conf = { voters: ['a'], learners: [] }
-  await s.persist({ entries: [1, 2, 3, 4].map(i => normal(i, 1)), hardState: { term: 1, vote: null, commit: 4 }, mustSync: true })
-  await s.persist({ entries: [], compaction: { index: 1, term: 1, conf, data: bytes('state@1') }, mustSync: false })
-  const [first] = await snapshotFiles(dir)
-  const data = bytes('state@3')
-  await s.prepareSnapshot(3, data)
-  const ahead = (await snapshotFiles(dir)).filter(f => f !== first)
-  t.equal(ahead.length, 1, 'the data is on disk before any batch records it')
-  t.match(ahead[0], /^0000000000000003-1-/)
-  // A batch of new entries meanwhile leaves both files alone.
-  await s.persist({ entries: [normal(5, 1)], mustSync: true })
-  t.same(await snapshotFiles(dir), [first, ahead[0]].sort())
-  await s.persist({ entries: [], compaction: { index: 3, term: 1, conf, data }, mustSync: false })
-  t.same(await snapshotFiles(dir), ahead, 'the batch recorded the file written ahead, and the older one went')
-
-  await s.prepareSnapshot(4, bytes('state@4'))
-  t.equal((await snapshotFiles(dir)).length, 2)
-  await s.persist({ entries: [], snapshot: { index: 9, term: 2, conf, data: bytes('state@9') }, mustSync: true })
-  const left = await snapshotFiles(dir)
-  t.equal(left.length, 1, 'a received snapshot past it: the file written ahead goes with the old one')
-  t.match(left[0], /^0000000000000009-2-/)
-  await t.rejects(s.prepareSnapshot(7, bytes('state@7')), { code: 'ERR_COMPACTED' }, 'nothing is written for an index the log no longer holds')
-  t.same(await snapshotFiles(dir), left)
-})
