@@ -21,15 +21,13 @@ export class ReadyApplier {
     this.#p = parts
   }
 
-  /** Applies a Ready's state-machine work, then lets the snapshotter see whether a snapshot is due. */
+  /**
+   * Applies a Ready's state-machine work (the snapshot first, then committed
+   * entries, then answer reads), then lets the snapshotter see whether a
+   * snapshot is due.
+   */
   apply (rd: Ready): void {
     if (rd.snapshot === undefined && rd.committedEntries.length === 0 && rd.readStates.length === 0) return
-    this.#applyNow(rd)
-    this.#p.snapshotter.maybe()
-  }
-
-  /** The snapshot first, then committed entries, then answer reads. */
-  #applyNow (rd: Ready): void {
     const p = this.#p
     if (rd.snapshot !== undefined) {
       restoreState(p.state, rd.snapshot.data, rd.snapshot.index)
@@ -42,5 +40,6 @@ export class ReadyApplier {
     }
     for (const rs of rd.readStates) p.waiters.readDone(rs.context, rs.index)
     p.waiters.appliedTo(p.state.appliedIndex)
+    p.snapshotter.maybe()
   }
 }

@@ -54,14 +54,15 @@ export class SnapshotFiles {
 
   /** Reads the data a reference names; StorageCorruptError if it is missing, short or changed. */
   async read (ref: SnapshotFileRef): Promise<Uint8Array> {
+    const path = join(this.#dir, ref.file)
     let data: Buffer
     try {
-      data = await readFile(join(this.#dir, ref.file))
+      data = await readFile(path)
     } catch (err) {
-      throw new StorageCorruptError(`raft storage: snapshot file ${join(this.#dir, ref.file)} cannot be read: ${(err as Error).message}`)
+      throw new StorageCorruptError(`raft storage: snapshot file ${path} cannot be read: ${(err as Error).message}`)
     }
     if (data.byteLength !== ref.length || crc32(data) !== ref.crc32) {
-      throw new StorageCorruptError(`raft storage: snapshot file ${join(this.#dir, ref.file)} holds ${data.byteLength} bytes that do not match its record (${ref.length} bytes, crc32 ${ref.crc32})`)
+      throw new StorageCorruptError(`raft storage: snapshot file ${path} holds ${data.byteLength} bytes that do not match its record (${ref.length} bytes, crc32 ${ref.crc32})`)
     }
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
   }

@@ -1,8 +1,8 @@
+import { join } from 'node:path'
 import { MemoryStorage, StorageCorruptError, UnavailableError, bootstrap } from '../../controller/raft/index.ts'
 import type { ConfState, Entry, HardState, Ready, Snapshot, Storage } from '../../controller/raft/index.ts'
 import type { Store } from '../store/index.ts'
 import { decodeEntry, decodeEntryRun, decodeHardState, decodeSnapshot, encodeEntryRun, encodeHardState, encodeSnapshot } from './codec.ts'
-import { join } from 'node:path'
 import { RUN_PREFIX, RunPlan, runKey } from './log-runs.ts'
 import type { BatchOp } from './log-runs.ts'
 import { SnapshotFiles, encodeRef, parseRef, type SnapshotFileRef } from './snapshot-files.ts'
@@ -223,10 +223,10 @@ export class LevelStorage implements Storage {
       this.#diskHard = view.hard
     }
     if (ref !== undefined) {
-      // The record names the new file now: the one it named before can go.
+      // The record names the new file now (every file's name is its own): the one it named before can go.
       const older = this.#file
       this.#file = ref.file
-      if (older !== undefined && older !== ref.file) await this.#files.prune(ref.file)
+      if (older !== undefined) await this.#files.prune(ref.file)
     }
     view.runs.commit()
     for (const plan of plans) {

@@ -4,7 +4,6 @@
  * it opens the volume's replicated store over its own replica, exposes it
  * nowhere, and catches the other members up through a keeper Attachment.
  */
-import type { Logger } from 'pino'
 import type { VolumeRecord } from '../../../controller/state/index.ts'
 import type { Transport } from '../../network/index.ts'
 import type { SparseFileStore } from '../block/index.ts'
@@ -27,14 +26,12 @@ export interface KeepersInit {
 export class Keepers {
   readonly #c: KeepersComponents
   readonly #init: KeepersInit
-  readonly #log: Logger
   /** By volume id. */
   readonly #keepers = new Map<string, Attachment>()
 
   constructor (components: KeepersComponents, init: KeepersInit) {
     this.#c = components
     this.#init = init
-    this.#log = components.logger
   }
 
   /**
@@ -55,15 +52,15 @@ export class Keepers {
       if (k === undefined) {
         const local = this.#c.localOf(v.id)
         if (local === undefined) continue
-        k = new Attachment({ log: this.#c.log, logger: this.#log, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: this.#c.now, onCopied: this.#c.onCopied, pacerFor: this.#c.pacerFor }, {
+        k = new Attachment({ log: this.#c.log, logger: this.#c.logger, isUp: this.#c.isUp, nameOf: this.#c.nameOf, now: this.#c.now, onCopied: this.#c.onCopied, pacerFor: this.#c.pacerFor }, {
           nodeId: this.#init.nodeId, id: v.id, generation: v.generation, rebuildBytesPerSecond: this.#init.rebuildBytesPerSecond, role: 'keeper'
         })
         try {
           k.store = await openReplicatedBlockStore(
-            { local, transport: this.#c.transport, logger: this.#log, dropReplica: k.dropReplica },
+            { local, transport: this.#c.transport, logger: this.#c.logger, dropReplica: k.dropReplica },
             { volume: v.id, inSync: v.inSync.filter(n => n === this.#init.nodeId || this.#c.isUp(n)), generation: v.generation, ownsLocal: false })
         } catch (err) {
-          this.#log.warn({ err, volume: v.id }, 'could not open the volume to keep its replicas in sync')
+          this.#c.logger.warn({ err, volume: v.id }, 'could not open the volume to keep its replicas in sync')
           continue
         }
         this.#keepers.set(v.id, k)
