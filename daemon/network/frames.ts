@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream'
 import { FrameTooLargeError } from './errors.ts'
+import { noteReceived } from './young-collections.ts'
 
 /**
  * Frames of a 32-bit big-endian length, then that many bytes, for streams
@@ -134,6 +135,7 @@ export function readFrames (stream: Duplex, maxBytes: number, onFrame: (payload:
     }
     const onData = (chunk: Buffer): void => {
       if (settled) return
+      noteReceived(chunk.byteLength)
       try {
         for (const f of decoder.push(chunk)) onFrame(f)
       } catch (err) {

@@ -1,6 +1,7 @@
 import { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { TLSSocket } from 'node:tls'
+import { noteReceived } from './young-collections.ts'
 
 /**
  * Joins two byte streams both ways until both directions have ended or one
@@ -31,6 +32,9 @@ export function splice (a: Duplex, b: Duplex): Promise<void> {
     // socket's buffer and pause the reader every turn; see benchmarks.md.
     a.pipe(b)
     b.pipe(a)
+    // Each chunk read is a fresh buffer: counted, so they are collected young (young-collections.ts).
+    a.on('data', (chunk: Buffer) => { noteReceived(chunk.byteLength) })
+    b.on('data', (chunk: Buffer) => { noteReceived(chunk.byteLength) })
     // A side that closed without ending cleanly takes the other one down with it.
     a.once('close', () => { if (!b.destroyed && !a.readableEnded) cut(b) })
     b.once('close', () => { if (!a.destroyed && !b.readableEnded) cut(a) })

@@ -5,6 +5,7 @@
  */
 import type { Socket } from 'node:net'
 import { ConnectionClosedError } from './errors.ts'
+import { noteReceived } from '../../network/index.ts'
 
 /** Reads exact lengths from a socket. */
 export class SocketReader {
@@ -23,6 +24,7 @@ export class SocketReader {
     this.highWater = highWater
     this.joinInto = take
     socket.on('data', (chunk: Buffer) => {
+      noteReceived(chunk.length)
       this.chunks.push(chunk)
       this.buffered += chunk.length
       if (this.buffered >= this.highWater) socket.pause()
