@@ -15,22 +15,38 @@
  * `gc` is there when the daemon runs with --expose-gc, as bin/launch starts
  * it; elsewhere (the tests' daemons, benches on V8's defaults) nothing happens.
  */
+import { PerformanceObserver } from 'node:perf_hooks'
 
-/** Bytes received between two scavenges: 16 MiB left most mark-compacts in place, 4 gained nothing over 8. */
+/** Bytes received with no collection between them that call for one: 16 MiB left most mark-compacts in place, 4 gained nothing over 8. */
 export const YOUNG_EVERY_BYTES = 8 * 1024 * 1024
 
 let received = 0
 let scheduled = false
+let watching = false
 
-/** Counts bytes a data path has just received into fresh buffers; asks for a scavenge, after this turn, once enough were. */
+/**
+ * Counts bytes a data path has just received into fresh buffers; asks for a
+ * scavenge, after this turn, once YOUNG_EVERY_BYTES came with no collection
+ * of V8's own between them. A path that allocates on V8's heap as it goes
+ * (small writes: requests, promises, answers) has its buffers collected by
+ * V8's scavenges anyway, and a forced one costs more there: while V8 is
+ * marking the old generation, any young collection finishes that marking at
+ * once, a full pause of tens of ms (V8's separate GC phases), which a forced
+ * one every 8 MiB brought about several times a run of 4 KiB random writes.
+ */
 export function noteReceived (bytes: number): void {
   received += bytes
   if (received < YOUNG_EVERY_BYTES || scheduled) return
   const gc = globalThis.gc
   if (gc === undefined) return
+  if (!watching) {
+    watching = true
+    new PerformanceObserver(() => { received = 0 }).observe({ entryTypes: ['gc'] })
+  }
   scheduled = true
   setImmediate(() => {
     scheduled = false
+    if (received < YOUNG_EVERY_BYTES) return // V8 collected meanwhile
     received = 0
     gc({ type: 'minor' })
   })
