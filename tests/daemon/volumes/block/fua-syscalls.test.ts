@@ -47,14 +47,22 @@ t.test('a FUA overwrite is one write on the O_DSYNC handle and no fdatasync; a F
   // The table entry may be written more than once (written through at once, then the sync writes its dirty page).
   t.same([...new Set(calls.refill)].sort(), ['fdatasync checksums', 'fdatasync data', 'pwrite64 checksums', 'pwrite64 data'],
     'a trimmed → data write: data and its table entry written, then both synced (no O_DSYNC shortcut: the bytes under a trimmed block may be stale)')
-  // Unless an inline write stalled in the last second (a loaded machine: the first write into a hole allocates a block), which the store logs.
-  const stalled = stderr.includes('inline data write stalled')
-  t.same(calls.plain, [`pwrite64 data on ${stalled ? 'pool' : 'main'}`], 'a small write with nothing else in flight goes into the page cache from the main thread, no hand-off')
-  t.same(calls.together, Array(4).fill(`pwrite64 data on ${stalled ? 'pool' : 'main'}`), 'small writes in flight together go into the page cache from the main thread too')
-  // A stall sends the pieces after it to the pool: where each piece was written is only held when nothing stalled.
-  const where = (c: string): string => stalled ? c.replace(/ on \w+$/, '') : c
-  t.same(calls.large?.map(where), Array(16).fill(where('pwrite64 data 65536 on main')),
+  // Unless an inline write stalled (a loaded machine: the first write into a hole allocates a block), which the store
+  // logs: the writes after it go through the pool for a while, so where a write was made is held only before the first
+  // stall. The writer puts its markers beside the warnings on stderr, which places the stall among the sections.
+  const order = ['overwrite', 'fresh', 'refill', 'plain', 'together', 'large', 'largefua']
+  let at = -1
+  let stalledIn: number | undefined
+  for (const line of stderr.split('\n')) {
+    const open = /^<(\w+)>$/.exec(line)
+    if (open !== null) at = order.indexOf(open[1]!)
+    else if (stalledIn === undefined && line.includes('inline data write stalled')) stalledIn = at
+  }
+  const where = (name: string) => (c: string): string => stalledIn !== undefined && order.indexOf(name) >= stalledIn ? c.replace(/ on \w+$/, '') : c
+  t.same(calls.plain?.map(where('plain')), [where('plain')('pwrite64 data on main')], 'a small write with nothing else in flight goes into the page cache from the main thread, no hand-off')
+  t.same(calls.together?.map(where('together')), Array(4).fill(where('together')('pwrite64 data on main')), 'small writes in flight together go into the page cache from the main thread too')
+  t.same(calls.large?.map(where('large')), Array(16).fill(where('large')('pwrite64 data 65536 on main')),
     'a 1 MiB write is sixteen 64 KiB pwrites (no page-cache folio larger than that), inline')
-  t.same(calls.largefua?.map(where), [...Array(4).fill(where('pwrite64 data 65536 on main')), where('fdatasync data on pool')],
+  t.same(calls.largefua?.map(where('largefua')), [...Array(4).fill(where('largefua')('pwrite64 data 65536 on main')), where('largefua')('fdatasync data on pool')],
     'a FUA write larger than a piece goes not through O_DSYNC (a disk wait per piece) but in pieces, then one fdatasync')
 })
