@@ -37,7 +37,7 @@ let watching = false
  * (small writes: requests, promises, answers) has its buffers collected by
  * V8's scavenges anyway, and a forced one costs more there: while V8 is
  * marking the old generation, any young collection finishes that marking at
- * once, a full pause of tens of ms (V8's separate GC phases), which a forced
+ * once, a full pause of tens of ms (V8's separate GC phases), which forced
  * ones without this rule brought about several times a run of 4 KiB random
  * writes.
  */
