@@ -41,15 +41,13 @@ export function captureState (state: GridState): CapturedState {
 }
 
 /**
- * Serializes the grid state (or one captured earlier) for a Raft snapshot as
- * UTF-8 JSON. JSON rather than protobuf because GridState holds validated
+ * Serializes the grid state for a Raft snapshot as UTF-8 JSON. JSON rather than protobuf because GridState holds validated
  * AppSpecs that are JSON already (state.proto carries them as spec_json);
  * records are sorted so every node makes the same bytes for the same state.
  */
-export function serializeState (state: GridState | CapturedState): Uint8Array {
-  const captured = 'parts' in state ? state : captureState(state)
+export function serializeState (state: GridState): Uint8Array {
   const out: string[] = []
-  for (const p of captured.parts) {
+  for (const p of captureState(state).parts) {
     out.push(p.head)
     for (let i = 0; i < p.records.length; i++) out.push((i === 0 ? '' : ',') + JSON.stringify(p.records[i]))
   }

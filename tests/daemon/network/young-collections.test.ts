@@ -5,7 +5,7 @@
  * --expose-gc; and, in a process that has it, the call is one V8 takes and
  * runs as a young-generation collection.
  */
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { PerformanceObserver } from 'node:perf_hooks'
@@ -15,16 +15,26 @@ import { noteReceived, YOUNG_EVERY_BYTES } from '../../../daemon/network/young-c
 
 const turn = async (): Promise<void> => { await new Promise(resolve => setImmediate(resolve)) }
 
-t.test('one scavenge per YOUNG_EVERY_BYTES received, after the turn that crossed it', async t => {
+/**
+ * Puts a spy in the place of `gc` for the test, and sends the count past a
+ * threshold once (the count is watched from its first threshold on); returns
+ * the calls asked of the spy after that.
+ */
+async function spyGc (t: Test): Promise<unknown[]> {
   const calls: unknown[] = []
   const before = globalThis.gc
   globalThis.gc = ((options: unknown) => { calls.push(options) }) as typeof globalThis.gc
   t.teardown(() => { globalThis.gc = before })
-  // Each count below is made within one turn: a collection of V8's own (seen between
-  // turns) starts the count again, and the test process may make one at any time.
   noteReceived(YOUNG_EVERY_BYTES)
   await turn()
   calls.length = 0
+  return calls
+}
+
+t.test('one scavenge per YOUNG_EVERY_BYTES received, after the turn that crossed it', async t => {
+  const calls = await spyGc(t)
+  // Each count below is made within one turn: a collection of V8's own (seen between
+  // turns) starts the count again, and the test process may make one at any time.
 
   noteReceived(YOUNG_EVERY_BYTES - 1)
   await turn()
@@ -46,13 +56,7 @@ t.test('one scavenge per YOUNG_EVERY_BYTES received, after the turn that crossed
 })
 
 t.test("a collection of V8's own starts the count again", async t => {
-  const calls: unknown[] = []
-  const before = globalThis.gc
-  globalThis.gc = ((options: unknown) => { calls.push(options) }) as typeof globalThis.gc
-  t.teardown(() => { globalThis.gc = before })
-  noteReceived(YOUNG_EVERY_BYTES) // the count is watched from its first threshold on
-  await turn()
-  calls.length = 0
+  const calls = await spyGc(t)
 
   // A real collection, as V8 makes one: the gc function of a fresh context.
   setFlagsFromString('--expose-gc')
