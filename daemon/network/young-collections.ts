@@ -26,35 +26,57 @@ import { PerformanceObserver } from 'node:perf_hooks'
  */
 export const YOUNG_EVERY_BYTES = 4 * 1024 * 1024
 
-let received = 0
-let scheduled = false
-let watching = false
+/**
+ * Counts bytes received into fresh buffers and asks for a young collection,
+ * after the turn, once YOUNG_EVERY_BYTES came with no collection of V8's own
+ * between them. A path that allocates on V8's heap as it goes (small writes:
+ * requests, promises, answers) has its buffers collected by V8's scavenges
+ * anyway, and a forced one costs more there: while V8 is marking the old
+ * generation, any young collection finishes that marking at once, a full
+ * pause of tens of ms (V8's separate GC phases), which forced ones without
+ * the restart brought about several times a run of 4 KiB random writes.
+ */
+export class YoungCollections {
+  readonly #collect: () => void
+  #received = 0
+  #scheduled = false
+
+  /** `collect` makes the young collection (V8's `gc({ type: 'minor' })` in the daemon). */
+  constructor (collect: () => void) {
+    this.#collect = collect
+  }
+
+  /** A data path has just received `bytes` into fresh buffers. */
+  note (bytes: number): void {
+    this.#received += bytes
+    if (this.#received < YOUNG_EVERY_BYTES || this.#scheduled) return
+    this.#scheduled = true
+    setImmediate(() => {
+      this.#scheduled = false
+      if (this.#received < YOUNG_EVERY_BYTES) return // V8 collected meanwhile
+      this.#received = 0
+      this.#collect()
+    })
+  }
+
+  /** V8 made a collection of its own: the bytes so far are free to go. */
+  collected (): void {
+    this.#received = 0
+  }
+}
+
+let shared: YoungCollections | undefined
 
 /**
- * Counts bytes a data path has just received into fresh buffers; asks for a
- * scavenge, after this turn, once YOUNG_EVERY_BYTES came with no collection
- * of V8's own between them. A path that allocates on V8's heap as it goes
- * (small writes: requests, promises, answers) has its buffers collected by
- * V8's scavenges anyway, and a forced one costs more there: while V8 is
- * marking the old generation, any young collection finishes that marking at
- * once, a full pause of tens of ms (V8's separate GC phases), which forced
- * ones without this rule brought about several times a run of 4 KiB random
- * writes.
+ * The process's pacing, fed by every data path (splice, readFrames, the NBD
+ * reader); told of V8's own collections by a `gc` PerformanceObserver, made
+ * on first use. Nothing is counted without `gc`.
  */
 export function noteReceived (bytes: number): void {
-  received += bytes
-  if (received < YOUNG_EVERY_BYTES || scheduled) return
-  const gc = globalThis.gc
-  if (gc === undefined) return
-  if (!watching) {
-    watching = true
-    new PerformanceObserver(() => { received = 0 }).observe({ entryTypes: ['gc'] })
+  if (globalThis.gc === undefined) return
+  if (shared === undefined) {
+    const young = shared = new YoungCollections(() => { globalThis.gc?.({ type: 'minor' }) })
+    new PerformanceObserver(() => { young.collected() }).observe({ entryTypes: ['gc'] })
   }
-  scheduled = true
-  setImmediate(() => {
-    scheduled = false
-    if (received < YOUNG_EVERY_BYTES) return // V8 collected meanwhile
-    received = 0
-    gc({ type: 'minor' })
-  })
+  shared.note(bytes)
 }
