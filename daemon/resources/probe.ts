@@ -1,4 +1,4 @@
-import { statfs } from 'node:fs/promises'
+import { statfsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { availableParallelism, cpus, freemem, loadavg, platform, totalmem } from 'node:os'
 import type { battery as siBattery, mem as siMem } from 'systeminformation'
@@ -92,7 +92,9 @@ export async function probeResources (dataDir: string, options: ProbeOptions = {
     settle(async () => await info.currentLoad(), timeoutMs),
     settle(async () => await info.mem(), timeoutMs),
     settle(async () => await info.battery(), timeoutMs),
-    settle(async () => await statfs(dataDir), timeoutMs)
+    // Synchronous, as the node's other periodic reads of its own disk (logs/keeper.ts): through
+    // the thread pool, a probe every 2 s woke a worker and then the loop again on an idle node.
+    settle(async () => statfsSync(dataDir), timeoutMs)
   ])
 
   const cores = Math.max(1, availableParallelism())

@@ -12,6 +12,7 @@
  * replica failed a write; a replica caught up) through its Attachment.
  * Volumes attached nowhere are kept in sync by Keepers (keepers.ts).
  */
+import { readdirSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
@@ -275,9 +276,12 @@ export class GridVolumes implements VolumeAttacher {
    * still be behind the grid's, and a newer one may have made this copy the
    * only one in sync, so nothing goes before a read barrier has caught the
    * state up; without a quorum the directories stay until the next pass.
+   * The listing is read synchronously, as the log keeper reads its own
+   * (logs/keeper.ts): a few µs on the node's own disk, where the thread pool
+   * would wake a worker and then the loop again every pass, idle or not.
    */
   async #sweepStrays (): Promise<void> {
-    const onDisk = (await readdir(this.#init.dir, { withFileTypes: true }))
+    const onDisk = readdirSync(this.#init.dir, { withFileTypes: true })
       .filter(e => e.isDirectory() && VOLUME_ID.test(e.name) && !e.name.endsWith('.copying')).map(e => e.name)
     const strays = (): string[] => onDisk.filter(id => !this.#locals.has(id) && !this.#attached.has(id) &&
       !(this.#c.log.state.volumes.get(id)?.members.includes(this.#init.nodeId) ?? false))
