@@ -2,9 +2,11 @@
  * An idle daemon's memory and CPU: a lone node, then the founder and a member
  * of a two-node grid, then the same grid running the example app (lb → web ×2
  * → db), each settled and then sampled from /proc (VmRSS every second,
- * utime+stime over the window). Baselines sampled in the same windows: a bare
- * Node process with one timer, and a Node process running only a libp2p node
- * (tcp · noise · yamux) listening on loopback. Dev form (.ts through type
+ * utime+stime over the window, and the times its threads were switched to:
+ * all of them, and the main thread's, the event loop's, alone). Baselines
+ * sampled in the same windows: a bare Node process with one timer, and a
+ * Node process running only a libp2p node (tcp · noise · yamux) listening on
+ * loopback. Dev form (.ts through type
  * stripping; a two-node grid is started and stopped first so that Node's
  * compile cache holds every module, as a restarted node finds it) and dist
  * form (tools/build.ts's compiled JavaScript), both started through
@@ -20,7 +22,7 @@ import { readFileSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { switches } from './proc-threads.ts'
+import { loopSwitches, switches } from './proc-threads.ts'
 import { cleanup, quantile } from './stats.ts'
 import { freePort, ROOT, startDaemon, startGrid, waitFor, type TestDaemon } from '../helpers/daemon.ts'
 
@@ -36,7 +38,7 @@ const TARGET_CPU_PERCENT = 1
 /** Kernel clock ticks per second, the unit of utime and stime in /proc/PID/stat. */
 const TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
 
-interface Figure { rssMb: number, rssMaxMb: number, cpuPercent: number, wakeupsPerS: number }
+interface Figure { rssMb: number, rssMaxMb: number, cpuPercent: number, wakeupsPerS: number, loopWakeupsPerS: number }
 
 function rssKb (pid: number): number {
   const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
@@ -56,6 +58,7 @@ async function sample (pids: Record<string, number>, seconds: number): Promise<R
   const rss: Record<string, number[]> = Object.fromEntries(names.map(n => [n, []]))
   const ticks0 = names.map(n => cpuTicks(pids[n]!))
   const switches0 = names.map(n => switches(pids[n]!))
+  const loop0 = names.map(n => loopSwitches(pids[n]!))
   const t0 = performance.now()
   for (let s = 0; s < seconds; s++) {
     await new Promise(resolve => setTimeout(resolve, 1000))
@@ -66,7 +69,8 @@ async function sample (pids: Record<string, number>, seconds: number): Promise<R
     rssMb: quantile(rss[n]!, 0.5),
     rssMaxMb: Math.max(...rss[n]!),
     cpuPercent: (cpuTicks(pids[n]!) - ticks0[i]!) / TICKS_PER_S / elapsedS * 100,
-    wakeupsPerS: (switches(pids[n]!) - switches0[i]!) / elapsedS
+    wakeupsPerS: (switches(pids[n]!) - switches0[i]!) / elapsedS,
+    loopWakeupsPerS: (loopSwitches(pids[n]!) - loop0[i]!) / elapsedS
   }]))
 }
 
@@ -112,7 +116,7 @@ function report (title: string, figures: Record<string, Figure>, daemons: string
   const p2p = figures['libp2p only']!
   process.stdout.write(`${title} (${WINDOW_S} s after ${SETTLE_S} s settling):\n`)
   for (const [name, f] of Object.entries(figures)) {
-    const line = `  ${name}: RSS ${f.rssMb.toFixed(1)} MB (max ${f.rssMaxMb.toFixed(1)}), CPU ${f.cpuPercent.toFixed(2)} % of a core, ${f.wakeupsPerS.toFixed(1)} wake-ups/s`
+    const line = `  ${name}: RSS ${f.rssMb.toFixed(1)} MB (max ${f.rssMaxMb.toFixed(1)}), CPU ${f.cpuPercent.toFixed(2)} % of a core, ${f.wakeupsPerS.toFixed(1)} wake-ups/s (the loop's ${f.loopWakeupsPerS.toFixed(1)})`
     if (!daemons.includes(name)) { process.stdout.write(`${line}\n`); continue }
     const rss = f.rssMaxMb < TARGET_RSS_MB ? 'met' : `missed by ${(f.rssMaxMb - TARGET_RSS_MB).toFixed(1)} MB`
     const cpu = f.cpuPercent < TARGET_CPU_PERCENT ? 'met' : `missed by ${(f.cpuPercent - TARGET_CPU_PERCENT).toFixed(2)} %`

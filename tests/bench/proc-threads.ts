@@ -28,6 +28,22 @@ export function cpuNs (pid: number): number {
  * CPU share of 1 %, does not move with the machine's load.
  */
 export function switches (pid: number): number {
-  return sumOverThreads(pid, 'status', status =>
-    Number(/^voluntary_ctxt_switches:\s+(\d+)$/m.exec(status)?.[1] ?? 0) + Number(/^nonvoluntary_ctxt_switches:\s+(\d+)$/m.exec(status)?.[1] ?? 0))
+  return sumOverThreads(pid, 'status', switchesIn)
+}
+
+/**
+ * The same count for the process's main thread alone: a Node process's
+ * event loop, where every wake-up runs JavaScript; the rest are its pool's
+ * and V8's threads, whose wake-ups run none.
+ */
+export function loopSwitches (pid: number): number {
+  try {
+    return switchesIn(readFileSync(`/proc/${pid}/task/${pid}/status`, 'utf8'))
+  } catch {
+    return 0
+  }
+}
+
+function switchesIn (status: string): number {
+  return Number(/^voluntary_ctxt_switches:\s+(\d+)$/m.exec(status)?.[1] ?? 0) + Number(/^nonvoluntary_ctxt_switches:\s+(\d+)$/m.exec(status)?.[1] ?? 0)
 }
