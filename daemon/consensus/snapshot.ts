@@ -41,9 +41,10 @@ export function captureState (state: GridState): CapturedState {
 }
 
 /**
- * Serializes the grid state for a Raft snapshot as UTF-8 JSON. JSON rather than protobuf because GridState holds validated
- * AppSpecs that are JSON already (state.proto carries them as spec_json);
- * records are sorted so every node makes the same bytes for the same state.
+ * Serializes the grid state for a Raft snapshot as UTF-8 JSON. JSON rather
+ * than protobuf because GridState holds validated AppSpecs that are JSON
+ * already (state.proto carries them as spec_json); records are sorted so
+ * every node makes the same bytes for the same state.
  */
 export function serializeState (state: GridState): Uint8Array {
   const out: string[] = []

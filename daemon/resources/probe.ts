@@ -4,7 +4,7 @@ import { availableParallelism, cpus, freemem, loadavg, platform, totalmem } from
 import type { battery as siBattery, mem as siMem } from 'systeminformation'
 import { PROBE_TIMEOUT_MS, RESERVED_DISK, RESERVED_MEMORY } from './constants.ts'
 import { powerFrom, type BatteryReading } from './power.ts'
-import { settle } from './settle.ts'
+import { settle, settleNow } from './settle.ts'
 import type { NodeResources } from './types.ts'
 
 export { RESERVED_DISK, RESERVED_MEMORY } from './constants.ts'
@@ -88,13 +88,13 @@ export async function probeResources (dataDir: string, options: ProbeOptions = {
   const info = options.si ?? machine
   const timeoutMs = options.timeoutMs ?? PROBE_TIMEOUT_MS
   const fallbacks: string[] = []
-  const [load, mem, battery, fs] = await Promise.all([
+  // Synchronous, as the node's other periodic reads of its own disk (logs/keeper.ts): through
+  // the thread pool, a probe every 2 s woke a worker and then the loop again on an idle node.
+  const fs = settleNow(() => statfsSync(dataDir))
+  const [load, mem, battery] = await Promise.all([
     settle(async () => await info.currentLoad(), timeoutMs),
     settle(async () => await info.mem(), timeoutMs),
-    settle(async () => await info.battery(), timeoutMs),
-    // Synchronous, as the node's other periodic reads of its own disk (logs/keeper.ts): through
-    // the thread pool, a probe every 2 s woke a worker and then the loop again on an idle node.
-    settle(async () => statfsSync(dataDir), timeoutMs)
+    settle(async () => await info.battery(), timeoutMs)
   ])
 
   const cores = Math.max(1, availableParallelism())

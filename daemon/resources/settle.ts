@@ -17,7 +17,7 @@ export async function settle<T> (call: () => Promise<T>, timeoutMs: number): Pro
     try {
       return { ok: true, value: await call() }
     } catch (err) {
-      return { ok: false, reason: err instanceof Error ? err.message : String(err) }
+      return { ok: false, reason: reasonOf(err) }
     }
   })()
   try {
@@ -25,4 +25,17 @@ export async function settle<T> (call: () => Promise<T>, timeoutMs: number): Pro
   } finally {
     clearTimeout(timer)
   }
+}
+
+/** The same for a synchronous call, which no timer can cut short: its value, or why it threw. */
+export function settleNow<T> (call: () => T): Settled<T> {
+  try {
+    return { ok: true, value: call() }
+  } catch (err) {
+    return { ok: false, reason: reasonOf(err) }
+  }
+}
+
+function reasonOf (err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
 }

@@ -6,12 +6,12 @@
  * all of them, and the main thread's, the event loop's, alone). Baselines
  * sampled in the same windows: a bare Node process with one timer, and a
  * Node process running only a libp2p node (tcp · noise · yamux) listening on
- * loopback. Dev form (.ts through type
- * stripping; a two-node grid is started and stopped first so that Node's
- * compile cache holds every module, as a restarted node finds it) and dist
- * form (tools/build.ts's compiled JavaScript), both started through
- * bin/trellisd as users start them. Daemons log at info, as
- * a deployed node does (tests run them at debug).
+ * loopback. Dev form (.ts through type stripping; a two-node grid is
+ * started and stopped first so that Node's compile cache holds every
+ * module, as a restarted node finds it) and dist form (tools/build.ts's
+ * compiled JavaScript), both started through bin/trellisd as users start
+ * them. Daemons log at info, as a deployed node does (tests run them at
+ * debug).
  * `npm run bench -- idle`
  *
  * Env: BENCH_FORMS (default dev,dist), BENCH_PHASES (default lone,grid,app),
