@@ -31,7 +31,9 @@ async function note (host: string, text: string): Promise<boolean> {
   const r = await fetch(`http://${host}:${port}/api/notes`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }), signal: AbortSignal.timeout(5000)
   }).catch(() => undefined)
-  await r?.text()
+  // A connection relayed to the killed node is reset, also in the middle of an answer: the writer goes on.
+  // A 201 whose body was cut still counts as acknowledged.
+  await r?.text().catch(() => {})
   return r?.status === 201
 }
 
