@@ -121,6 +121,10 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
       '--cgroup-parent', cgroupParent, '--stop-grace', '2000', '--log-level', 'debug', ...(options.extraArgs ?? [])
     ], { stdio: ['ignore', log, log], env: { ...process.env, TRELLIS_TEST_TAG: cgroupParent } })
     closeSync(log)
+    // Read now: the teardown removes the data dir, and the log with it, before anyone could look.
+    child.once('exit', (code, signal) => {
+      if (diedOnItsOwn(code, signal)) process.stderr.write(deathReport(dataDir, code, signal, tail(logFile, 60)))
+    })
     await waitFor('the daemon to serve its API', 60_000, async () => {
       if (child.exitCode !== null) throw new Error(`daemon exited with ${child.exitCode}:\n${tail(logFile, 30)}`)
       const api = JSON.parse(readFileSync(join(dataDir, 'api.json'), 'utf8')) as { pid: number }
@@ -238,6 +242,24 @@ export async function killNode (daemon: TestDaemon): Promise<void> {
   releaseMounts(daemon.dataDir)
   for (const pid of pids) { try { process.kill(pid, 'SIGKILL') } catch {} }
   releaseMounts(daemon.dataDir)
+}
+
+/** The signals tests end daemons with; a daemon they end exits 0 or by the signal. */
+const TEST_SIGNALS = new Set(['SIGKILL', 'SIGTERM', 'SIGINT'])
+
+/**
+ * Whether a daemon's exit was its own failure rather than a test's doing: a
+ * non-zero code (an uncaught error) or another signal (an abort, a fault).
+ * The kernel's OOM killer also sends SIGKILL, so it goes unreported.
+ */
+export function diedOnItsOwn (code: number | null, signal: NodeJS.Signals | null): boolean {
+  return signal !== null ? !TEST_SIGNALS.has(signal) : code !== 0
+}
+
+/** What a test prints when a daemon died on its own, with the end of its log. */
+export function deathReport (dataDir: string, code: number | null, signal: NodeJS.Signals | null, logTail: string): string {
+  return `\n# trellisd of ${dataDir} exited on its own (${signal ?? `code ${code}`}); the end of its log:\n` +
+    logTail.split('\n').map(l => `#   ${l}`).join('\n') + '\n'
 }
 
 function tail (file: string, lines: number): string {
