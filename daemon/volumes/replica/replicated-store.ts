@@ -206,6 +206,7 @@ export class ReplicatedBlockStore implements BlockStore {
             if (syncSoon) this.#early.soon()
           },
           async c => {
+            if (data.byteLength <= MAX_WRITE) { await c.request({ op: Op.write, generation: options.generation, offset, fua: options.fua, syncSoon, payload: data }); return }
             // Split so no frame exceeds MAX_WRITE; the pieces are disjoint, so their order does not matter.
             const parts: Array<Promise<unknown>> = []
             let at = 0
@@ -327,7 +328,8 @@ export class ReplicatedBlockStore implements BlockStore {
    */
   async #all (local: () => Promise<void>, remote: (c: ReplicaClient) => Promise<void>, drop = true): Promise<void> {
     const members = [...this.#members.values()]
-    const [mine, ...theirs] = await Promise.allSettled([local(), ...members.map(async m => { await remote(m.client) })])
+    // Both callbacks are async functions: a failure comes as a rejection, never thrown here.
+    const [mine, ...theirs] = await Promise.allSettled([local(), ...members.map(m => remote(m.client))])
     if (mine?.status === 'rejected') {
       if (isFenced(mine.reason)) this.#fenceSelf(mine.reason)
       throw mine.reason
