@@ -41,6 +41,16 @@ export class SocketReader {
     return this.take(n)
   }
 
+  /**
+   * Exactly n bytes when they are buffered already, else undefined (then
+   * read(n)): at depth a socket chunk holds many requests, and each would
+   * otherwise cost two async frames and their promises to hand over bytes
+   * that are there.
+   */
+  readNow (n: number): Buffer | undefined {
+    return this.buffered >= n ? this.take(n) : undefined
+  }
+
   /** Discards exactly n bytes without holding them, however many. */
   async skip (n: number): Promise<void> {
     let left = n

@@ -136,7 +136,7 @@ export class NbdConnection {
 
   private async transmit (exp: NbdExport): Promise<void> {
     for (;;) {
-      const h = await this.reader.read(C.REQUEST_HEADER_BYTES)
+      const h = this.reader.readNow(C.REQUEST_HEADER_BYTES) ?? await this.reader.read(C.REQUEST_HEADER_BYTES)
       // Without the magic the stream cannot be resynchronised: hard disconnect.
       if (h.readUInt32BE(0) !== C.REQUEST_MAGIC) throw new ProtocolError(`bad request magic 0x${h.readUInt32BE(0).toString(16)}`)
       const req: NbdRequest = {
@@ -151,21 +151,19 @@ export class NbdConnection {
         while (this.inFlight > 0) await this.wait()
         return
       }
-      let payload: Buffer | undefined
-      if (req.type === C.NBD_CMD_WRITE) {
-        if (req.length > C.MAX_PAYLOAD) {
-          // Consumed without being held, so the stream stays in step and memory stays bounded.
-          await this.reader.skip(req.length)
-          await this.admit(0)
-          this.reply(req.cookie, C.NBD_EINVAL, undefined, 0)
-          continue
-        }
-        await this.admit(req.length)
-        payload = await this.reader.read(req.length)
-      } else {
-        await this.admit(req.type === C.NBD_CMD_READ && req.length <= C.MAX_PAYLOAD ? req.length : 0)
+      const write = req.type === C.NBD_CMD_WRITE
+      if (write && req.length > C.MAX_PAYLOAD) {
+        // Consumed without being held, so the stream stays in step and memory stays bounded.
+        await this.reader.skip(req.length)
+        await this.admit(0)
+        this.reply(req.cookie, C.NBD_EINVAL, undefined, 0)
+        continue
       }
-      const cost = payload?.length ?? (req.type === C.NBD_CMD_READ && req.length <= C.MAX_PAYLOAD ? req.length : 0)
+      // The bytes it holds in memory: its payload, or the data a read answers with.
+      const cost = write || (req.type === C.NBD_CMD_READ && req.length <= C.MAX_PAYLOAD) ? req.length : 0
+      // Requests that are there already go on at once: no promise, no turn of the microtask queue.
+      if (!this.admitNow(cost)) await this.admit(cost)
+      const payload = write ? this.reader.readNow(req.length) ?? await this.reader.read(req.length) : undefined
       void this.execute(exp, req, payload).then(({ error, data }) => { this.reply(req.cookie, error, data, cost) })
     }
   }
@@ -226,13 +224,17 @@ export class NbdConnection {
     this.writer.write(data !== undefined && error === 0 ? [h, data] : [h], done, this.inFlight === 1)
   }
 
-  /** Waits for room under both limits, then takes it; one request may always proceed alone. */
-  private async admit (cost: number): Promise<void> {
-    while (this.inFlight > 0 && (this.inFlightBytes + cost > this.limits.maxInFlightBytes || this.inFlight >= this.limits.maxInFlightRequests)) {
-      await this.wait()
-    }
+  /** Takes room under both limits if there is some now, and says whether it did; one request may always proceed alone. */
+  private admitNow (cost: number): boolean {
+    if (this.inFlight > 0 && (this.inFlightBytes + cost > this.limits.maxInFlightBytes || this.inFlight >= this.limits.maxInFlightRequests)) return false
     this.inFlight++
     this.inFlightBytes += cost
+    return true
+  }
+
+  /** Waits for room under both limits, then takes it (admitNow, with no promise when there is room at once). */
+  private async admit (cost: number): Promise<void> {
+    while (!this.admitNow(cost)) await this.wait()
   }
 
   private release (cost: number): void {

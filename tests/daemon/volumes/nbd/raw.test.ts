@@ -4,6 +4,8 @@
  * trusted, a dropped connection) and never disturb another client.
  */
 import t from 'tap'
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { BlockStore, ChangeOptions } from '../../../../daemon/volumes/block/index.ts'
 import { nbdProtocol as C } from '../../../../daemon/volumes/nbd/index.ts'
 import { checkRequest } from '../../../../daemon/volumes/nbd/index.ts'
 import { connectNbd, goData, openSocket, option } from './client.ts'
@@ -105,11 +107,36 @@ t.test('negotiation: LIST, INFO, unknown options, unknown export, ABORT, EXPORT_
 })
 
 t.test('many requests in flight on one connection, with a bound on bytes held', async t => {
-  const { port, store } = await serve(t, { init: { maxInFlightBytes: 256 * 1024, maxInFlightRequests: 8 } })
+  // Counts the writes the store holds at once; each is held a little, so the requests queued behind them pile up at the server's bound.
+  const held = { now: 0, most: 0, bytes: 0, mostBytes: 0 }
+  const wrap = (s: BlockStore): BlockStore => new Proxy(s, {
+    get (target, key) {
+      if (key === 'write') {
+        return async (offset: number, data: Uint8Array, o: ChangeOptions): Promise<void> => {
+          held.now++
+          held.bytes += data.byteLength
+          held.most = Math.max(held.most, held.now)
+          held.mostBytes = Math.max(held.mostBytes, held.bytes)
+          try {
+            await sleep(2)
+            await target.write(offset, data, o)
+          } finally {
+            held.now--
+            held.bytes -= data.byteLength
+          }
+        }
+      }
+      const v = Reflect.get(target, key, target) as unknown
+      return typeof v === 'function' ? v.bind(target) : v
+    }
+  })
+  const { port, store } = await serve(t, { wrap, init: { maxInFlightBytes: 256 * 1024, maxInFlightRequests: 8 } })
   const c = await connectNbd({ port }, 'vol')
   t.teardown(() => c.socket.destroy())
   const writes = Array.from({ length: 64 }, async (_, i) => await c.request(WRITE, 0, i * 65536, 65536, Buffer.alloc(65536, i)))
   t.same((await Promise.all(writes)).map(r => r.error), new Array(64).fill(0))
+  t.equal(held.most, 4, 'as many 64 KiB writes at once as 256 KiB holds: pipelined, and no more')
+  t.ok(held.mostBytes <= 256 * 1024, `at most 256 KiB held (${held.mostBytes})`)
   const reads = await Promise.all(Array.from({ length: 64 }, async (_, i) => await c.request(READ, 0, i * 65536, 65536)))
   t.ok(reads.every((r, i) => r.data!.equals(Buffer.alloc(65536, i))), 'each reply matched its cookie')
   t.equal(store.stats().writes, 64)
