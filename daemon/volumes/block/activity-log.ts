@@ -73,10 +73,11 @@ export class ActivityLog {
 
   /**
    * Starts a change of extents first..last: resolves once they are durably
-   * marked (already-marked extents cost nothing). Every begin is paired with
-   * an end, also when the change fails.
+   * marked, or gives undefined when they are already (no promise to await,
+   * as for most changes). Every begin is paired with an end, also when the
+   * change fails.
    */
-  async begin (first: number, last: number): Promise<void> {
+  begin (first: number, last: number): Promise<void> | undefined {
     for (let e = first; e <= last; e++) this.#active.set(e, (this.#active.get(e) ?? 0) + 1)
     const waits: Array<Promise<void>> = []
     let fresh = false
@@ -100,7 +101,8 @@ export class ActivityLog {
       waits.push(done)
       void done.finally(() => { for (let e = first; e <= end; e++) if (this.#marking.get(e) === done) this.#marking.delete(e) }).catch(() => {})
     }
-    await Promise.all(waits)
+    if (waits.length === 0) return undefined
+    return waits.length === 1 ? waits[0] : Promise.all(waits).then(() => {})
   }
 
   /** Ends a change begun with begin(first, last). */

@@ -9,8 +9,13 @@
 export class BlockLocks {
   private readonly tails = new Map<number, Promise<void>>()
 
-  /** Waits until blocks first..last are free, holds them, and returns the release function. */
-  async acquire (first: number, last: number): Promise<() => void> {
+  /**
+   * Holds blocks first..last once they are free and gives the release
+   * function: at once when no request holds or awaits any of them (most
+   * requests, and no promise to await then), else once those before it
+   * released theirs.
+   */
+  acquire (first: number, last: number): (() => void) | Promise<() => void> {
     let release!: () => void
     const mine = new Promise<void>(resolve => { release = resolve })
     const waits: Array<Promise<void>> = []
@@ -19,11 +24,11 @@ export class BlockLocks {
       if (prev !== undefined) waits.push(prev)
       this.tails.set(b, mine)
     }
-    if (waits.length > 0) await Promise.all(waits)
-    return () => {
+    const done = (): void => {
       release()
       // Forget blocks nobody queued behind, so the map stays as small as the work under way.
       for (let b = first; b <= last; b++) if (this.tails.get(b) === mine) this.tails.delete(b)
     }
+    return waits.length === 0 ? done : Promise.all(waits).then(() => done)
   }
 }

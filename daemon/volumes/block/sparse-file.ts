@@ -122,7 +122,8 @@ export class SparseFileStore implements BlockStore {
       if (length === 0) return Buffer.alloc(0)
       const bs = this.preferredBlockSize
       const { first, last } = blocksOf(offset, length, bs)
-      const release = await this.locks.acquire(first, last)
+      const held = this.locks.acquire(first, last)
+      const release = typeof held === 'function' ? held : await held
       try {
         const start = first * bs
         const spanLength = Math.min(this.size, (last + 1) * bs) - start
@@ -244,7 +245,9 @@ export class SparseFileStore implements BlockStore {
     await this.op(async () => {
       if (this.readOnly) throw new StoreReadOnlyError()
       checkRange(offset, length, this.size, MIN_BLOCK_SIZE)
-      await this.admit(options.generation)
+      // Awaited only when a newer generation is being made durable: most changes have nothing to wait for.
+      const admitting = this.admit(options.generation)
+      if (admitting !== undefined) await admitting
       if (length === 0) {
         if (options.fua === true) await this.sync(this.data)
         return
@@ -256,15 +259,18 @@ export class SparseFileStore implements BlockStore {
       /** A state changed that recovery could not rebuild from the data: it is written through, and synced for FUA. */
       let stateChanged = false
       try {
-        await this.al.begin(e0, e1)
-        const release = await this.locks.acquire(first, last)
+        const marking = this.al.begin(e0, e1)
+        if (marking !== undefined) await marking
+        const held = this.locks.acquire(first, last)
+        const release = typeof held === 'function' ? held : await held
         const before = this.table.states.slice(first, last + 1)
         // Only over data or zero blocks, their states durable: a change that trims syncs the table after it, as below.
         direct = options.fua === true && this.writer.canWriteDurably(length) && before.every(s => s !== BlockState.trimmed) && !this.tableSync.unsynced(first, last)
         try {
           const writes = await body(first, last, this.writer.pick(direct))
           try {
-            await Promise.all(writes.map(async w => { await w() }))
+            if (writes.length === 1) await writes[0]!()
+            else await Promise.all(writes.map(async w => { await w() }))
           } catch (err) {
             // Some bytes may have landed: a zero block no longer holds only zeroes. Its page goes with the next table sync.
             if (fills) for (let b = first; b <= last; b++) if (this.table.states[b] === BlockState.zero) this.table.states[b] = BlockState.trimmed
@@ -323,12 +329,16 @@ export class SparseFileStore implements BlockStore {
       .finally(() => { this.settling = undefined })
   }
 
-  /** Refuses generations older than the highest seen; makes a newer one durable before its first write. */
-  private async admit (generation: number): Promise<void> {
+  /**
+   * Refuses generations older than the highest seen (throwing); makes a newer
+   * one durable before its first write, the promise returned; undefined for
+   * the generation already durable.
+   */
+  private admit (generation: number): Promise<void> | undefined {
     if (!Number.isSafeInteger(generation) || generation < 0 || generation < this.highest) {
       throw new VolumeFencedError(generation, this.highest)
     }
-    if (generation === this.meta.generation) return
+    if (generation === this.meta.generation) return undefined
     this.highest = Math.max(this.highest, generation)
     this.metaChain = this.metaChain.catch(() => {}).then(async () => {
       if (generation <= this.meta.generation) return
@@ -337,7 +347,7 @@ export class SparseFileStore implements BlockStore {
       this.meta.generation = generation
       this.log?.info({ generation }, 'accepted a newer generation')
     })
-    await this.metaChain
+    return this.metaChain
   }
 
   /** Runs fn as a tracked request, refused once close() has begun. */
