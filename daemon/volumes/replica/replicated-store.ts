@@ -206,15 +206,13 @@ export class ReplicatedBlockStore implements BlockStore {
             if (syncSoon) this.#early.soon()
           },
           async c => {
-            if (data.byteLength <= MAX_WRITE) { await c.request({ op: Op.write, generation: options.generation, offset, fua: options.fua, syncSoon, payload: data }); return }
+            const piece = (at: number, payload: Uint8Array): Promise<unknown> =>
+              c.request({ op: Op.write, generation: options.generation, offset: offset + at, fua: options.fua, syncSoon, payload })
+            // Most writes are one frame: sent as they are, with no array of pieces to await.
+            if (data.byteLength <= MAX_WRITE) { await piece(0, data); return }
             // Split so no frame exceeds MAX_WRITE; the pieces are disjoint, so their order does not matter.
             const parts: Array<Promise<unknown>> = []
-            let at = 0
-            do {
-              const payload = data.subarray(at, Math.min(at + MAX_WRITE, data.byteLength))
-              parts.push(c.request({ op: Op.write, generation: options.generation, offset: offset + at, fua: options.fua, syncSoon, payload }))
-              at += MAX_WRITE
-            } while (at < data.byteLength)
+            for (let at = 0; at < data.byteLength; at += MAX_WRITE) parts.push(piece(at, data.subarray(at, at + MAX_WRITE)))
             await Promise.all(parts)
           })
       })
