@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import type { Address, Endpoint } from './endpoint.ts'
+import { adoptAccepted } from './read-pump.ts'
 import { splice } from './splice.ts'
 
 /** How long an endpoint that failed is passed over when others remain, in ms. */
@@ -114,7 +115,9 @@ export class Forwarder {
     return this.#closing
   }
 
-  async #forward (socket: Socket): Promise<void> {
+  async #forward (accepted: Socket): Promise<void> {
+    // Read through a pump: splice relays it without a buffer per read (read-pump.ts).
+    const socket = adoptAccepted(accepted)
     socket.setNoDelay(true)
     this.#sockets.add(socket)
     socket.once('close', () => this.#sockets.delete(socket))
@@ -128,7 +131,6 @@ export class Forwarder {
     this.forwarded++
     this.#sockets.add(upstream)
     upstream.once('close', () => this.#sockets.delete(upstream))
-    socket.resume()
     await splice(socket, upstream)
     this.#onDone?.(socket.bytesRead, socket.bytesWritten)
   }

@@ -1,6 +1,7 @@
 import { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { TLSSocket } from 'node:tls'
+import { pumpOf } from './read-pump.ts'
 import { noteReceived } from './young-collections.ts'
 
 /**
@@ -10,6 +11,9 @@ import { noteReceived } from './young-collections.ts'
  * When one side fails, or closes without ending, the other is cut so that
  * its peer sees an error, never a clean end of a stream that was cut short
  * (cut()). Resolves once both streams are closed.
+ *
+ * A TCP socket made to read through a pump (read-pump.ts) is relayed by
+ * its pump; any other stream is piped.
  */
 export function splice (a: Duplex, b: Duplex): Promise<void> {
   return new Promise(resolve => {
@@ -25,20 +29,31 @@ export function splice (a: Duplex, b: Duplex): Promise<void> {
     b.once('close', onClose)
     a.on('error', fail)
     b.on('error', fail)
-    // pipe() writes each chunk as it comes. Gathering one event-loop turn's
-    // chunks into one write (cork, uncork on setImmediate) was tried: 4×
-    // fewer writes after a TLS socket, whose plaintext comes 16 KiB at a time,
-    // but more CPU per GiB, most likely because the gathered chunks fill the
-    // socket's buffer and pause the reader every turn; see benchmarks.md.
-    a.pipe(b)
-    b.pipe(a)
-    // Each chunk read is a fresh buffer: counted, so they are collected young (young-collections.ts).
-    a.on('data', (chunk: Buffer) => { noteReceived(chunk.byteLength) })
-    b.on('data', (chunk: Buffer) => { noteReceived(chunk.byteLength) })
+    relay(a, b)
+    relay(b, a)
     // A side that closed without ending cleanly takes the other one down with it.
     a.once('close', () => { if (!b.destroyed && !a.readableEnded) cut(b) })
     b.once('close', () => { if (!a.destroyed && !b.readableEnded) cut(a) })
   })
+}
+
+/** One direction: what `from` reads is written to `to`, and `from`'s end ends `to`. */
+function relay (from: Duplex, to: Duplex): void {
+  const pump = from instanceof Socket ? pumpOf(from) : undefined
+  if (pump !== undefined) {
+    from.once('end', () => { to.end() })
+    pump.attach(from as Socket, to)
+    return
+  }
+  // pipe() writes each chunk as it comes. Gathering one event-loop turn's
+  // chunks into one write was tried twice (a writev of them, or one buffer
+  // they were copied into): 4× fewer writes after a TLS socket, whose
+  // plaintext comes 16 KiB at a time, but no less CPU, and the writev kept
+  // its chunks long enough that the node fell into a full collection every
+  // 100 ms (docs/benchmarks.md).
+  from.pipe(to)
+  // Each chunk read is a fresh buffer: counted, so they are collected young (young-collections.ts).
+  from.on('data', (chunk: Buffer) => { noteReceived(chunk.byteLength) })
 }
 
 /**

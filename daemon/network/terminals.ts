@@ -1,10 +1,11 @@
-import { connect as tcpConnect, type Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import type { Transport } from './transport.ts'
 import type { Address, Endpoint } from './endpoint.ts'
 import { readExactly, readFrame, writeFrame } from './framing.ts'
 import { Forwarder, type NodeHealth } from './forwarder.ts'
+import { pumpedSocket } from './read-pump.ts'
 import { splice } from './splice.ts'
 
 /** Protocol of streams that carry one connection into an input terminal. */
@@ -142,7 +143,9 @@ function key (instance: string, terminal: string): string {
 
 function connectLocal (address: Address): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = tcpConnect({ host: address.host, port: address.port, allowHalfOpen: true })
+    // Read through a pump: splice relays it without a buffer per read (read-pump.ts).
+    const socket = pumpedSocket({ allowHalfOpen: true })
+    socket.connect({ host: address.host, port: address.port })
     socket.setNoDelay(true)
     const timer = setTimeout(() => { socket.destroy(new Error(`connect to ${address.host}:${address.port} timed out`)) }, LOCAL_CONNECT_TIMEOUT_MS)
     socket.once('connect', () => { clearTimeout(timer); socket.off('error', reject); resolve(socket) })
