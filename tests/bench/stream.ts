@@ -16,11 +16,14 @@
  * of their own, on the daemon's V8 flags (BENCH_V8=default: V8's own).
  * `npm run bench -- stream` (env BENCH_MIB, default 1024;
  * BENCH_REPS, default 3; BENCH_ROUNDS, default 2000; BENCH_KINDS, default
- * loopback,relay,bare,trellis).
+ * loopback,relay,bare,trellis; BENCH_DIRECTION, default up: the client
+ * sends to the sink; down: the far end sends to the client, as a server
+ * answers a download).
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { connect, createServer, type Server, type Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { quantile, replies, stopChildren, summary } from './stats.ts'
 import { onProcessEnd } from '../helpers/process-end.ts'
@@ -40,6 +43,9 @@ const RAW_PROTOCOL = '/trellis/bench/1'
 /** First byte of a stream: what the far end does with it. */
 const SINK = 0x53 // 'S' + 8-byte length: count that many bytes, then answer one byte
 const ECHO = 0x45 // 'E': send every byte back
+const SOURCE = 0x44 // 'D' + 8-byte length: send that many bytes, then end
+/** up: bytes go from the client to the far end; down: from the far end to the client. */
+const DOWN = process.env.BENCH_DIRECTION === 'down'
 
 type Message =
   | { kind: 'ready', peerId?: string, address?: string, port?: number, relayPort?: number }
@@ -82,7 +88,7 @@ async function main (): Promise<void> {
     const aReady = await reply(a, 'ready')
     const cpu = async (child: ChildProcess): Promise<[number, number]> => { child.send({ kind: 'cpu' }); const m = await reply(child, 'cpu'); return [m.ms, m.sysMs] }
 
-    process.stdout.write(`${BYTES / MIB} MiB a run in ${CHUNK / 1024} KiB writes, ${REPS} runs each (interleaved, median shown); ${ROUNDS} round trips of ${PING} bytes each; nodes on ${benchNodeV8()}\n`)
+    process.stdout.write(`${BYTES / MIB} MiB a run ${DOWN ? 'from the far end to the client' : 'from the client to the far end'} in ${CHUNK / 1024} KiB writes, ${REPS} runs each (interleaved, median shown); ${ROUNDS} round trips of ${PING} bytes each; nodes on ${benchNodeV8()}\n`)
     const mbps: Record<Kind, number[]> = { loopback: [], relay: [], bare: [], trellis: [] }
     /** CPU ms each node process spent per GiB carried, per run. */
     const cpuA: Record<Kind, number[]> = { loopback: [], relay: [], bare: [], trellis: [] }
@@ -167,9 +173,10 @@ async function applianceServer (): Promise<{ server: Server, port: number }> {
       if (mode === undefined) {
         header = Buffer.concat([header, d])
         if (header[0] === ECHO) { mode = ECHO; d = header.subarray(1) } else if (header.length >= 9) {
-          mode = SINK
+          mode = header[0]
           want = Number(header.readBigUInt64BE(1))
           d = header.subarray(9)
+          if (mode === SOURCE) { void source(socket, want); return }
         } else return
       }
       if (mode === ECHO) { if (d.length > 0) socket.write(d); return }
@@ -185,24 +192,48 @@ async function applianceServer (): Promise<{ server: Server, port: number }> {
 /** Sends BYTES through a TCP connection to port and waits for the sink's answer; ms. */
 async function tcpThroughput (port: number): Promise<number> {
   const socket = await tcpConnect(port)
-  const header = Buffer.alloc(9)
-  header[0] = SINK
-  header.writeBigUInt64BE(BigInt(BYTES), 1)
-  const chunk = Buffer.alloc(CHUNK, 7)
-  const answered = new Promise<void>((resolve, reject) => {
-    socket.once('data', () => { resolve() })
-    socket.once('error', reject)
-    socket.once('end', () => { reject(new Error('stream ended before the sink answered')) })
-  })
-  const t0 = performance.now()
-  socket.write(header)
-  for (let sent = 0; sent < BYTES; sent += CHUNK) {
-    if (!socket.write(chunk)) await once(socket, 'drain')
-  }
-  await answered
-  const ms = performance.now() - t0
+  const ms = await timedTransfer(socket, BYTES)
   socket.destroy()
   return ms
+}
+
+/**
+ * BENCH_DIRECTION up: sends `bytes` on `stream` to a sink and waits for its
+ * answer; down: asks the far end for `bytes` and reads them all. ms.
+ */
+async function timedTransfer (stream: Duplex, bytes: number): Promise<number> {
+  const header = Buffer.alloc(9)
+  header[0] = DOWN ? SOURCE : SINK
+  header.writeBigUInt64BE(BigInt(bytes), 1)
+  const done = new Promise<void>((resolve, reject) => {
+    let got = 0
+    const onData = (d: Uint8Array): void => {
+      got += d.byteLength
+      if (!DOWN || got >= bytes) { stream.off('data', onData); resolve() }
+    }
+    stream.on('data', onData)
+    stream.once('error', reject)
+    stream.once('end', () => { reject(new Error(`stream ended before the ${DOWN ? 'source sent everything' : 'sink answered'}`)) })
+  })
+  const t0 = performance.now()
+  stream.write(header)
+  if (!DOWN) {
+    const chunk = Buffer.alloc(CHUNK, 7)
+    for (let sent = 0; sent < bytes; sent += CHUNK) {
+      if (!stream.write(chunk)) await once(stream, 'drain')
+    }
+  }
+  await done
+  return performance.now() - t0
+}
+
+/** The far end of a download: `bytes` in CHUNK writes, then the end. */
+async function source (stream: Duplex, bytes: number): Promise<void> {
+  const chunk = Buffer.alloc(CHUNK, 7)
+  for (let sent = 0; sent < bytes; sent += CHUNK) {
+    if (!stream.write(chunk)) await once(stream, 'drain')
+  }
+  stream.end()
 }
 
 /** 64-byte ping-pongs through a TCP connection to port's echo; ms each, after a warm-up. */
@@ -277,7 +308,8 @@ async function node (which: 'a' | 'b'): Promise<void> {
         stream.on('data', (d: Buffer) => {
           if (mode === undefined) {
             mode = d[0]
-            if (mode === SINK) want = Number(d.readBigUInt64BE(1))
+            if (mode === SINK || mode === SOURCE) want = Number(d.readBigUInt64BE(1))
+            if (mode === SOURCE) { void source(stream, want); return }
             d = d.subarray(mode === SINK ? 9 : 1)
           }
           if (mode === ECHO) { if (d.byteLength > 0) stream.write(d); return }
@@ -299,18 +331,7 @@ async function node (which: 'a' | 'b'): Promise<void> {
     async function bareThroughput (bytes: number): Promise<number> {
       const stream = await transport.dial(peer, RAW_PROTOCOL)
       stream.on('error', () => {})
-      const header = Buffer.alloc(9)
-      header[0] = SINK
-      header.writeBigUInt64BE(BigInt(bytes), 1)
-      const chunk = Buffer.alloc(CHUNK, 7)
-      const answered = new Promise<void>(resolve => { stream.once('data', () => { resolve() }) })
-      const t0 = performance.now()
-      stream.write(header)
-      for (let sent = 0; sent < bytes; sent += CHUNK) {
-        if (!stream.write(chunk)) await once(stream, 'drain')
-      }
-      await answered
-      const ms = performance.now() - t0
+      const ms = await timedTransfer(stream, bytes)
       stream.destroy()
       return ms
     }
