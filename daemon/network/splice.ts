@@ -41,7 +41,9 @@ export function splice (a: Duplex, b: Duplex): Promise<void> {
 function relay (from: Duplex, to: Duplex): void {
   const pump = from instanceof Socket ? pumpOf(from) : undefined
   if (pump !== undefined) {
-    from.once('end', () => { to.end() })
+    // As pipe() does: a side that ended before the splice began ends the other at once.
+    if (from.readableEnded) to.end()
+    else from.once('end', () => { to.end() })
     pump.attach(from as Socket, to)
     return
   }

@@ -118,3 +118,32 @@ for (const pumped of [false, true]) {
     t.notOk(ended, 'the client never read an end')
   })
 }
+
+t.test('pumped: a side that ended before the splice began ends the other at once', async t => {
+  const servers: Server[] = []
+  t.teardown(() => { for (const s of servers) s.close() })
+  const listen = async (onConnection: (s: Socket) => void): Promise<number> => {
+    const server = createServer({ allowHalfOpen: true }, onConnection)
+    servers.push(server)
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    return (server.address() as { port: number }).port
+  }
+  // The input ends at once, with nothing said.
+  const quiet = await listen(s => { s.end() })
+  const farSide = new Promise<Socket>(resolve => { void listen(resolve).then(port => { farPort.resolve(port) }) })
+  const farPort = Promise.withResolvers<number>()
+  const pumped = pumpedSocket({ allowHalfOpen: true })
+  pumped.connect({ port: quiet, host: '127.0.0.1' })
+  await once(pumped, 'end')
+  const other = connect({ port: await farPort.promise, host: '127.0.0.1', allowHalfOpen: true })
+  const far = await farSide
+  t.teardown(() => { pumped.destroy(); other.destroy(); far.destroy() })
+  t.ok(pumped.readableEnded, 'the pumped side has ended before the splice')
+  const spliced = splice(pumped, other)
+  far.resume()
+  await once(far, 'end')
+  t.pass('the far side reads the end')
+  far.end()
+  await spliced
+  t.pass('the splice settles once the far side ends too')
+})
