@@ -1,4 +1,5 @@
 import type { Status } from '../../controller/raft/index.ts'
+import type { RaftCommandLogStatus } from './raft-command-log-types.ts'
 import type { LevelStorage } from './storage.ts'
 
 /** How far a peer's log is behind the leader's, for the voter policy. */
@@ -41,4 +42,24 @@ export function confChangePending (storage: LevelStorage, commit: number, propos
   const last = storage.lastIndex()
   if (last <= commit) return false
   return storage.entries(Math.max(commit + 1, storage.firstIndex()), last + 1, Infinity).some(e => e.type === 'conf-change')
+}
+
+/**
+ * A node's view of the group for operators: the core's status, with what
+ * this node applied and whether a membership change is pending; before the
+ * log has started (`status` undefined), an empty follower.
+ */
+export function groupStatus (id: string, status: Status | undefined, applied: number, storage: LevelStorage | undefined, confProposedAt: number): RaftCommandLogStatus {
+  if (status === undefined || storage === undefined) {
+    return {
+      id, role: 'follower', leader: null, term: 0, commit: 0, applied: 0,
+      voters: [], learners: [], lastIndex: 0, pendingConfChange: false, progress: {}
+    }
+  }
+  return {
+    id: status.id, role: status.role, leader: status.leader, term: status.term, commit: status.commit,
+    applied, voters: [...status.conf.voters], learners: [...status.conf.learners],
+    lastIndex: status.lastIndex, pendingConfChange: confChangePending(storage, status.commit, confProposedAt),
+    progress: status.progress
+  }
 }

@@ -24,7 +24,7 @@ import { LevelStorage } from './storage.ts'
 import { ReadyPipeline } from './pipeline.ts'
 import { ReadyApplier } from './ready-applier.ts'
 import type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus, RaftObserver } from './raft-command-log-types.ts'
-import { DEFAULT_CATCH_UP_LAG, catchUpOf, confChangePending } from './membership.ts'
+import { DEFAULT_CATCH_UP_LAG, catchUpOf, groupStatus } from './membership.ts'
 import type { CatchUp } from './membership.ts'
 
 export type { RaftCommandLogComponents, RaftCommandLogInit, RaftCommandLogStatus, RaftObserver } from './raft-command-log-types.ts'
@@ -294,20 +294,7 @@ export class RaftCommandLog implements CommandLog, LeadingLog {
 
   /** The node's view of the group. Before start() resolves, an empty follower. */
   status (): RaftCommandLogStatus {
-    const node = this.#node
-    if (node === undefined) {
-      return {
-        id: this.#transport.nodeId, role: 'follower', leader: null, term: 0, commit: 0, applied: 0,
-        voters: [], learners: [], lastIndex: 0, pendingConfChange: false, progress: {}
-      }
-    }
-    const s = node.status()
-    return {
-      id: s.id, role: s.role, leader: s.leader, term: s.term, commit: s.commit,
-      applied: this.state.appliedIndex, voters: [...s.conf.voters], learners: [...s.conf.learners],
-      lastIndex: s.lastIndex, pendingConfChange: confChangePending(this.#storage!, s.commit, this.#confProposedAt),
-      progress: s.progress
-    }
+    return groupStatus(this.#transport.nodeId, this.#node?.status(), this.state.appliedIndex, this.#storage, this.#confProposedAt)
   }
 
   /**

@@ -288,9 +288,8 @@ export class ReplicaClient {
     current?.destroy()
     clearTimeout(this.#deadlines)
     this.#deadlines = undefined
-    const pending = [...this.#pending.values()]
+    for (const p of this.#pending.values()) p.reject(err)
     this.#pending.clear()
-    for (const p of pending) p.reject(err)
     for (const w of open?.waiters ?? []) { clearTimeout(w.timer); w.reject(err) }
     open?.waiters.clear()
   }
