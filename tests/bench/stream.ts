@@ -22,7 +22,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { connect, createServer, type Server, type Socket } from 'node:net'
+import { connect, createServer, Socket, type OnReadOpts, type Server, type SocketConstructorOpts } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { quantile, replies, stopChildren, summary } from './stats.ts'
@@ -46,6 +46,16 @@ const ECHO = 0x45 // 'E': send every byte back
 const SOURCE = 0x44 // 'D' + 8-byte length: send that many bytes, then end
 /** up: bytes go from the client to the far end; down: from the far end to the client. */
 const DOWN = process.env.BENCH_DIRECTION === 'down'
+/**
+ * How the appliances (client, sink, echo) read TCP: 'lean' (the default)
+ * into one buffer of their own, as a server written for throughput reads;
+ * 'data' through data events, a fresh buffer each, as every figure before
+ * 2026-12-05 22:40 UTC. On this machine the appliances share the two cores
+ * with both nodes, and data events cost them more CPU than node A spends.
+ */
+const LEAN = (process.env.BENCH_APPLIANCE ?? 'lean') === 'lean'
+if (!['lean', 'data'].includes(process.env.BENCH_APPLIANCE ?? 'lean')) throw new Error(`BENCH_APPLIANCE is "${process.env.BENCH_APPLIANCE}": expected lean or data`)
+const LEAN_READ_BYTES = 1024 * 1024
 
 type Message =
   | { kind: 'ready', peerId?: string, address?: string, port?: number, relayPort?: number }
@@ -96,6 +106,8 @@ async function main (): Promise<void> {
     /** Of which in the kernel (system time). */
     const sysA: Record<Kind, number[]> = { loopback: [], relay: [], bare: [], trellis: [] }
     const sysB: Record<Kind, number[]> = { loopback: [], relay: [], bare: [], trellis: [] }
+    /** CPU ms per GiB this process (the appliances: client, sink, echo) spent. */
+    const cpuApp: Record<Kind, number[]> = { loopback: [], relay: [], bare: [], trellis: [] }
     const run = async (kind: Kind): Promise<number> => {
       if (kind === 'loopback') return await tcpThroughput(appliance.port)
       if (kind === 'relay') return await tcpThroughput(aReady.relayPort!)
@@ -114,8 +126,11 @@ async function main (): Promise<void> {
     for (let r = 0; r < REPS; r++) {
       for (const kind of kinds) {
         const [a0, b0] = [await cpu(a), await cpu(b)]
+        const app0 = process.cpuUsage()
         const ms = await run(kind)
+        const app = process.cpuUsage(app0)
         const [a1, b1] = [await cpu(a), await cpu(b)]
+        cpuApp[kind].push((app.user + app.system) / 1000 / (BYTES / GIB))
         mbps[kind].push(BYTES / MIB / (ms / 1000))
         const per = (d: number, rate: number): number => Math.max(0, d - rate * ms) / (BYTES / GIB)
         cpuA[kind].push(per(a1[0] - a0[0], idleRate[0]![0]!))
@@ -134,11 +149,14 @@ async function main (): Promise<void> {
 
     const med = (k: Kind): number => quantile(mbps[k], 0.5)
     const range = (v: number[]): string => v.map(x => x.toFixed(0)).join(', ')
-    process.stdout.write('\nthroughput (MiB/s, written as MB/s); CPU ms per GiB in node A and node B (median; of which kernel)\n')
+    process.stdout.write(`\nthroughput (MiB/s, written as MB/s); CPU ms per GiB in node A and node B (median; of which kernel), and in the appliances (${LEAN ? 'lean' : 'data-event'} reads; the bare stream's ends are in node A and node B)\n`)
     const ms = (v: number[]): string => quantile(v, 0.5).toFixed(0)
     for (const k of kinds) {
-      const node = k === 'loopback' ? '' : `   CPU/GiB A ${ms(cpuA[k])} (${ms(sysA[k])}) B ${ms(cpuB[k])} (${ms(sysB[k])}) ms`
-      process.stdout.write(`  ${LABELS[k]}${med(k).toFixed(0).padStart(5)} MB/s (runs: ${range(mbps[k])})${node}\n`)
+      const parts = [
+        ...(k === 'loopback' ? [] : [`A ${ms(cpuA[k])} (${ms(sysA[k])}) B ${ms(cpuB[k])} (${ms(sysB[k])})`]),
+        ...(k === 'bare' ? [] : [`appliances ${ms(cpuApp[k])}`])
+      ]
+      process.stdout.write(`  ${LABELS[k]}${med(k).toFixed(0).padStart(5)} MB/s (runs: ${range(mbps[k])})   CPU/GiB ${parts.join(' ')} ms\n`)
     }
     if (wanted.has('trellis')) {
       const best = Math.max(...kinds.filter(k => k !== 'trellis').map(med).filter(Number.isFinite), 0)
@@ -160,16 +178,17 @@ async function main (): Promise<void> {
   }
 }
 
-/** The appliance end: a TCP server that sinks or echoes, by the stream's first byte. */
+/** The appliance end: a TCP server that sinks, echoes or sources, by the stream's first byte. */
 async function applianceServer (): Promise<{ server: Server, port: number }> {
-  const server = createServer(socket => {
+  const server = createServer({ pauseOnConnect: LEAN }, accepted => {
+    const { socket, reads } = LEAN ? adoptLean(accepted) : { socket: accepted, reads: eventReads(accepted) }
     socket.setNoDelay(true)
     socket.on('error', () => {})
     let mode: number | undefined
     let header = Buffer.alloc(0)
     let want = 0
     let got = 0
-    socket.on('data', (d: Buffer) => {
+    reads.on(d => {
       if (mode === undefined) {
         header = Buffer.concat([header, d])
         if (header[0] === ECHO) { mode = ECHO; d = header.subarray(1) } else if (header.length >= 9) {
@@ -179,8 +198,9 @@ async function applianceServer (): Promise<{ server: Server, port: number }> {
           if (mode === SOURCE) { void source(socket, want); return }
         } else return
       }
-      if (mode === ECHO) { if (d.length > 0) socket.write(d); return }
-      got += d.length
+      // A lean read's bytes are only valid during the call.
+      if (mode === ECHO) { if (d.byteLength > 0) socket.write(LEAN ? Buffer.from(d) : d); return }
+      got += d.byteLength
       if (got >= want) socket.end(Buffer.from([1]))
     })
   })
@@ -189,10 +209,45 @@ async function applianceServer (): Promise<{ server: Server, port: number }> {
   return { server, port: (server.address() as { port: number }).port }
 }
 
+type Listener = (d: Uint8Array) => void
+/** Where a harness end hears what it reads. */
+interface Reads { on: (h: Listener) => void, off: (h: Listener) => void }
+
+function eventReads (stream: Duplex): Reads {
+  return { on: h => { stream.on('data', h) }, off: h => { stream.off('data', h) } }
+}
+
+/** Reads into one buffer of its own (Node's `onread`): each read's bytes are valid during the listeners' call only. */
+function leanReads (): { onread: OnReadOpts, reads: Reads } {
+  const listeners = new Set<Listener>()
+  const onread: OnReadOpts = {
+    buffer: Buffer.allocUnsafe(LEAN_READ_BYTES),
+    callback: (n, buffer) => { const d = buffer.subarray(0, n); for (const h of listeners) h(d); return true }
+  }
+  return { onread, reads: { on: h => { listeners.add(h) }, off: h => { listeners.delete(h) } } }
+}
+
+/**
+ * An accepted connection (its server made with pauseOnConnect, not read yet)
+ * moved to a socket that reads leanly: Node gives `onread` only to sockets
+ * one makes, so the handle moves, as the daemon's read pump does.
+ */
+function adoptLean (accepted: Socket): { socket: Socket, reads: Reads } {
+  const inner = accepted as unknown as { _handle: unknown }
+  const handle = inner._handle
+  if (handle == null) throw new Error('the accepted socket has no handle to adopt')
+  inner._handle = null
+  accepted.destroy()
+  const { onread, reads } = leanReads()
+  const socket = new Socket({ handle, onread } as unknown as SocketConstructorOpts)
+  socket.resume()
+  return { socket, reads }
+}
+
 /** Sends BYTES through a TCP connection to port and waits for the sink's answer; ms. */
 async function tcpThroughput (port: number): Promise<number> {
-  const socket = await tcpConnect(port)
-  const ms = await timedTransfer(socket, BYTES)
+  const { socket, reads } = await tcpConnect(port)
+  const ms = await timedTransfer(socket, reads, BYTES)
   socket.destroy()
   return ms
 }
@@ -201,7 +256,7 @@ async function tcpThroughput (port: number): Promise<number> {
  * BENCH_DIRECTION up: sends `bytes` on `stream` to a sink and waits for its
  * answer; down: asks the far end for `bytes` and reads them all. ms.
  */
-async function timedTransfer (stream: Duplex, bytes: number): Promise<number> {
+async function timedTransfer (stream: Duplex, reads: Reads, bytes: number): Promise<number> {
   const header = Buffer.alloc(9)
   header[0] = DOWN ? SOURCE : SINK
   header.writeBigUInt64BE(BigInt(bytes), 1)
@@ -209,9 +264,9 @@ async function timedTransfer (stream: Duplex, bytes: number): Promise<number> {
     let got = 0
     const onData = (d: Uint8Array): void => {
       got += d.byteLength
-      if (!DOWN || got >= bytes) { stream.off('data', onData); resolve() }
+      if (!DOWN || got >= bytes) { reads.off(onData); resolve() }
     }
-    stream.on('data', onData)
+    reads.on(onData)
     stream.once('error', reject)
     stream.once('end', () => { reject(new Error(`stream ended before the ${DOWN ? 'source sent everything' : 'sink answered'}`)) })
   })
@@ -238,21 +293,19 @@ async function source (stream: Duplex, bytes: number): Promise<void> {
 
 /** 64-byte ping-pongs through a TCP connection to port's echo; ms each, after a warm-up. */
 async function tcpRtt (port: number): Promise<number[]> {
-  const socket = await tcpConnect(port)
+  const { socket, reads } = await tcpConnect(port)
   socket.write(Buffer.from([ECHO]))
-  const rtts = await pingPong(ROUNDS,
-    payload => { socket.write(payload) },
-    handler => { socket.on('data', handler) },
-    handler => { socket.off('data', handler) })
+  const rtts = await pingPong(ROUNDS, payload => { socket.write(payload) }, reads.on, reads.off)
   socket.destroy()
   return rtts
 }
 
-async function tcpConnect (port: number): Promise<Socket> {
-  const socket = connect({ host: '127.0.0.1', port })
+async function tcpConnect (port: number): Promise<{ socket: Socket, reads: Reads }> {
+  const lean = LEAN ? leanReads() : undefined
+  const socket = connect({ host: '127.0.0.1', port, ...(lean === undefined ? {} : { onread: lean.onread }) })
   socket.setNoDelay(true)
   await once(socket, 'connect')
-  return socket
+  return { socket, reads: lean?.reads ?? eventReads(socket) }
 }
 
 /** Timed round trips of PING bytes, after WARMUP_ROUNDS untimed ones. */
@@ -331,7 +384,7 @@ async function node (which: 'a' | 'b'): Promise<void> {
     async function bareThroughput (bytes: number): Promise<number> {
       const stream = await transport.dial(peer, RAW_PROTOCOL)
       stream.on('error', () => {})
-      const ms = await timedTransfer(stream, bytes)
+      const ms = await timedTransfer(stream, eventReads(stream), bytes)
       stream.destroy()
       return ms
     }
