@@ -13,7 +13,8 @@ import { noteReceived } from './young-collections.ts'
  * (cut()). Resolves once both streams are closed.
  *
  * A TCP socket made to read through a pump (read-pump.ts) is relayed by
- * its pump; any other stream is piped.
+ * its pump; any other stream's reads into a TCP socket are gathered a
+ * turn at a time, and the rest piped.
  */
 export function splice (a: Duplex, b: Duplex): Promise<void> {
   return new Promise(resolve => {
@@ -47,15 +48,77 @@ function relay (from: Duplex, to: Duplex): void {
     pump.attach(from as Socket, to)
     return
   }
-  // pipe() writes each chunk as it comes. Gathering one event-loop turn's
-  // chunks into one write was tried twice (a writev of them, or one buffer
-  // they were copied into): 4× fewer writes after a TLS socket, whose
-  // plaintext comes 16 KiB at a time, but no less CPU, and the writev kept
-  // its chunks long enough that the node fell into a full collection every
-  // 100 ms (docs/benchmarks.md).
+  // Only a plain TCP socket is done with the bytes of a write once it has
+  // none waiting (they are in the kernel), so only into one can the gather
+  // buffer be used again; a TLS or transport stream may keep them queued.
+  if (to instanceof Socket && !(to instanceof TLSSocket)) {
+    gatherTurns(from, to)
+    return
+  }
   from.pipe(to)
   // Each chunk read is a fresh buffer: counted, so they are collected young (young-collections.ts).
   from.on('data', (chunk: Buffer) => { noteReceived(chunk.byteLength) })
+}
+
+/**
+ * The most bytes of one side's reads gathered into one write. libuv reads
+ * a socket up to 32 times a turn, and a TLS socket hands its plaintext out
+ * 16 KiB at a time.
+ */
+export const GATHER_MAX_BYTES = 256 * 1024
+
+/**
+ * Relays a stream that reads into fresh buffers (a transport stream, a TCP
+ * socket without a pump) into a TCP socket: the chunks one event-loop turn
+ * reads are copied into one buffer as they come and written together at the
+ * end of the turn, or sooner once GATHER_MAX_BYTES wait. A TLS socket's
+ * plaintext comes 16 KiB a chunk, and each write a system call, on this VM
+ * the costliest part of a terminal stream's receiving node: gathered, node B
+ * spent about a third less CPU per GiB than piped (docs/benchmarks.md).
+ * Copied as they come rather than kept for one writev: kept to the end of
+ * the turn, node B fell into a full collection every 100-200 ms in some
+ * runs (70 in 2 GiB against 12 piped), most likely as the kept chunks
+ * outlived scavenges and were promoted.
+ *
+ * Back-pressure is pipe()'s: `from` pauses while `to` needs draining.
+ */
+function gatherTurns (from: Duplex, to: Socket): void {
+  // As pipe() does: a side that ended before the splice began ends the other at once.
+  if (from.readableEnded) { to.end(); return }
+  let buffer = Buffer.allocUnsafeSlow(GATHER_MAX_BYTES)
+  let used = 0
+  let scheduled = false
+  let waiting = false
+  const write = (bytes: Uint8Array): void => {
+    if (to.destroyed) return
+    to.write(bytes)
+    if (to.writableNeedDrain && !waiting) {
+      waiting = true
+      from.pause()
+      to.once('drain', () => { waiting = false; from.resume() })
+    }
+  }
+  const flush = (): void => {
+    scheduled = false
+    if (used === 0) return
+    const bytes = buffer.subarray(0, used)
+    used = 0
+    write(bytes)
+    // A write the kernel did not take at once still holds the buffer.
+    if (to.writableLength > 0) buffer = Buffer.allocUnsafeSlow(GATHER_MAX_BYTES)
+  }
+  from.on('data', (chunk: Uint8Array) => {
+    // Each chunk read is a fresh buffer: counted, so they are collected young (young-collections.ts).
+    noteReceived(chunk.byteLength)
+    if (used + chunk.byteLength > buffer.length) flush()
+    if (chunk.byteLength >= buffer.length) { write(chunk); return }
+    buffer.set(chunk, used)
+    used += chunk.byteLength
+    if (!scheduled) { scheduled = true; setImmediate(flush) }
+  })
+  from.once('end', () => { flush(); to.end() })
+  // As pipe() does: a stream left paused (a server's pauseOnConnect) starts flowing.
+  from.resume()
 }
 
 /**

@@ -2,15 +2,19 @@
  * The splice a forwarder runs between two sockets: bytes whole and in order
  * both ways, a slow reader holding the writer back without the splice
  * buffering, half-close carried, and a failed side resetting the other.
- * Each case runs twice: with sockets read through `data` events (piped),
- * and with both read through pumps, the accepted one adopted, as a
- * forwarder and a terminal network make them.
+ * Each case runs twice: with sockets read through `data` events (their
+ * reads gathered a turn at a time, as a transport stream's are), and with
+ * both read through pumps, the accepted one adopted, as a forwarder and a
+ * terminal network make them. Then the gathering itself: one write a turn,
+ * bounded, and back-pressure carried.
  */
 import t, { type Test } from 'tap'
 import { createHash } from 'node:crypto'
 import { once } from 'node:events'
 import { connect, createServer, Socket, type Server } from 'node:net'
+import { Duplex } from 'node:stream'
 import { splice } from '../../../daemon/network/index.ts'
+import { GATHER_MAX_BYTES } from '../../../daemon/network/splice.ts'
 import { adoptAccepted, pumpedSocket, pumpOf } from '../../../daemon/network/read-pump.ts'
 
 const MIB = 1024 * 1024
@@ -66,7 +70,7 @@ async function receive (socket: Socket): Promise<{ hash: string, bytes: number }
 }
 
 for (const pumped of [false, true]) {
-  const how = pumped ? 'pumped' : 'data events'
+  const how = pumped ? 'pumped' : 'gathered'
   t.test(`${how}: bytes arrive whole and in order both ways at once, and half-close is carried`, async t => {
     const { client, far, spliced } = await relayed(t, pumped)
     const there = receive(far)
@@ -119,31 +123,108 @@ for (const pumped of [false, true]) {
   })
 }
 
-t.test('pumped: a side that ended before the splice began ends the other at once', async t => {
-  const servers: Server[] = []
-  t.teardown(() => { for (const s of servers) s.close() })
-  const listen = async (onConnection: (s: Socket) => void): Promise<number> => {
-    const server = createServer({ allowHalfOpen: true }, onConnection)
-    servers.push(server)
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-    return (server.address() as { port: number }).port
-  }
-  // The input ends at once, with nothing said.
-  const quiet = await listen(s => { s.end() })
-  const farSide = new Promise<Socket>(resolve => { void listen(resolve).then(port => { farPort.resolve(port) }) })
-  const farPort = Promise.withResolvers<number>()
-  const pumped = pumpedSocket({ allowHalfOpen: true })
-  pumped.connect({ port: quiet, host: '127.0.0.1' })
-  await once(pumped, 'end')
-  const other = connect({ port: await farPort.promise, host: '127.0.0.1', allowHalfOpen: true })
-  const far = await farSide
-  t.teardown(() => { pumped.destroy(); other.destroy(); far.destroy() })
-  t.ok(pumped.readableEnded, 'the pumped side has ended before the splice')
-  const spliced = splice(pumped, other)
-  far.resume()
-  await once(far, 'end')
-  t.pass('the far side reads the end')
+for (const pumped of [false, true]) {
+  t.test(`${pumped ? 'pumped' : 'gathered'}: a side that ended before the splice began ends the other at once`, async t => {
+    const servers: Server[] = []
+    t.teardown(() => { for (const s of servers) s.close() })
+    const listen = async (onConnection: (s: Socket) => void): Promise<number> => {
+      const server = createServer({ allowHalfOpen: true }, onConnection)
+      servers.push(server)
+      await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+      return (server.address() as { port: number }).port
+    }
+    // The input ends at once, with nothing said.
+    const quiet = await listen(s => { s.end() })
+    const farSide = new Promise<Socket>(resolve => { void listen(resolve).then(port => { farPort.resolve(port) }) })
+    const farPort = Promise.withResolvers<number>()
+    const ended = pumped ? pumpedSocket({ allowHalfOpen: true }) : new Socket({ allowHalfOpen: true })
+    ended.connect({ port: quiet, host: '127.0.0.1' })
+    ended.resume()
+    await once(ended, 'end')
+    const other = connect({ port: await farPort.promise, host: '127.0.0.1', allowHalfOpen: true })
+    const far = await farSide
+    t.teardown(() => { ended.destroy(); other.destroy(); far.destroy() })
+    t.ok(ended.readableEnded, 'the side has ended before the splice')
+    const spliced = splice(ended, other)
+    far.resume()
+    await once(far, 'end')
+    t.pass('the far side reads the end')
+    far.end()
+    await spliced
+    t.pass('the splice settles once the far side ends too')
+  })
+}
+
+/**
+ * A readable stream standing in for a transport stream (its reads pushed
+ * by the test) spliced into a TCP socket to a far end that `far` reads;
+ * `writes` holds the length of each write the splice made on the socket.
+ */
+async function gathered (t: Test): Promise<{ from: Duplex, to: Socket, far: Socket, writes: number[], spliced: Promise<void> }> {
+  const farSide = Promise.withResolvers<Socket>()
+  const server = createServer({ allowHalfOpen: true }, farSide.resolve)
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const to = connect({ host: '127.0.0.1', port: (server.address() as { port: number }).port, allowHalfOpen: true })
+  await once(to, 'connect')
+  const far = await farSide.promise
+  const writes: number[] = []
+  const write = to.write.bind(to) as (chunk: Uint8Array) => boolean
+  to.write = ((chunk: Uint8Array) => { writes.push(chunk.byteLength); return write(chunk) }) as typeof to.write
+  const from = new Duplex({ read () {}, write (_c, _e, cb) { cb() } })
+  const spliced = splice(from, to)
+  t.teardown(() => { from.destroy(); to.destroy(); far.destroy(); server.close() })
+  await turn() // the splice sets `from` flowing on the next tick
+  return { from, to, far, writes, spliced }
+}
+
+const turn = async (): Promise<void> => { await new Promise(resolve => setImmediate(resolve)) }
+
+t.test('gathered: the chunks one turn reads go out as one write, in order, at most GATHER_MAX_BYTES at a time', async t => {
+  const { from, to, far, writes, spliced } = await gathered(t)
+  const arrived = receive(far)
+  const sent = createHash('sha256')
+  const push = (c: Buffer): void => { sent.update(c); from.push(c) }
+  for (let i = 0; i < 4; i++) push(Buffer.alloc(16 * 1024, i))
+  t.same(writes, [], 'nothing is written before the turn ends')
+  await turn()
+  t.same(writes, [64 * 1024], 'four 16 KiB reads of one turn, one write')
+
+  writes.length = 0
+  for (let i = 0; i < 40; i++) push(Buffer.alloc(16 * 1024, i))
+  await turn()
+  t.ok(writes.length >= 3 && writes.every(w => w <= GATHER_MAX_BYTES), `640 KiB read in one turn, written ${GATHER_MAX_BYTES / 1024} KiB at most at a time (${writes.map(w => w / 1024).join(', ')} KiB)`)
+
+  push(Buffer.from('tail'))
+  from.push(null)
+  t.same(await arrived, { hash: sent.digest('hex'), bytes: 44 * 16 * 1024 + 4 }, 'every byte arrives in order, and the end after them')
+  to.end()
   far.end()
   await spliced
-  t.pass('the splice settles once the far side ends too')
+})
+
+t.test('gathered: a socket that needs draining pauses the reader until it drains, and nothing written is overwritten', async t => {
+  const { from, to, far, spliced } = await gathered(t)
+  far.pause()
+  const sent = createHash('sha256')
+  let bytes = 0
+  // One 16 KiB read a turn, each its own bytes, until the reader is held back.
+  for (let i = 0; !from.isPaused() && bytes < 256 * MIB; i++) {
+    const chunk = Buffer.alloc(16 * 1024, i & 0xff)
+    chunk.writeUInt32BE(i)
+    sent.update(chunk)
+    from.push(chunk)
+    bytes += chunk.length
+    await turn()
+  }
+  t.ok(from.isPaused(), `the reader is paused once the socket holds more than it should (after ${(bytes / MIB).toFixed(1)} MiB)`)
+  t.ok(to.writableLength <= GATHER_MAX_BYTES + 64 * 1024, `the socket holds ${(to.writableLength / 1024).toFixed(0)} KiB waiting, not the rest`)
+  const arrived = receive(far)
+  far.resume()
+  await new Promise<void>(resolve => { const check = (): void => { if (from.isPaused()) setTimeout(check, 5); else resolve() }; check() })
+  t.pass('drained, the reader reads again')
+  from.push(null)
+  t.same(await arrived, { hash: sent.digest('hex'), bytes }, 'every byte arrives as written, none overwritten by a later turn')
+  to.end()
+  far.end()
+  await spliced
 })
