@@ -2,6 +2,7 @@ import { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { TLSSocket } from 'node:tls'
 import { pumpOf } from './read-pump.ts'
+import { readTlsIntoOwnBuffer } from './tls-reads.ts'
 import { noteReceived } from './young-collections.ts'
 
 /**
@@ -107,16 +108,21 @@ function gatherTurns (from: Duplex, to: Socket): void {
     // A write the kernel did not take at once still holds the buffer.
     if (to.writableLength > 0) buffer = Buffer.allocUnsafeSlow(GATHER_MAX_BYTES)
   }
-  from.on('data', (chunk: Uint8Array) => {
-    // Each chunk read is a fresh buffer: counted, so they are collected young (young-collections.ts).
-    noteReceived(chunk.byteLength)
+  /** One read; `owned`: the bytes are the reader's to keep (else valid during the call only). */
+  const take = (chunk: Uint8Array, owned: boolean): void => {
     if (used + chunk.byteLength > buffer.length) flush()
-    if (chunk.byteLength >= buffer.length) { write(chunk); return }
+    if (chunk.byteLength >= buffer.length) { write(owned ? chunk : Buffer.from(chunk)); return }
     buffer.set(chunk, used)
     used += chunk.byteLength
     if (!scheduled) { scheduled = true; setImmediate(flush) }
-  })
+  }
   from.once('end', () => { flush(); to.end() })
+  if (from instanceof TLSSocket && readTlsIntoOwnBuffer(from, bytes => { take(bytes, false) })) return
+  from.on('data', (chunk: Uint8Array) => {
+    // Each chunk read is a fresh buffer: counted, so they are collected young (young-collections.ts).
+    noteReceived(chunk.byteLength)
+    take(chunk, true)
+  })
   // As pipe() does: a stream left paused (a server's pauseOnConnect) starts flowing.
   from.resume()
 }

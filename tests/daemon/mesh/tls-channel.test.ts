@@ -1,35 +1,10 @@
 /** The bulk channel: TLS 1.3 keyed by pair keys, held to the Transport contract, and refusing what must be refused. */
 import t, { type Test } from 'tap'
 import { generateKeyPair } from '@libp2p/crypto/keys'
-import type { PrivateKey } from '@libp2p/interface'
 import { peerIdFromPrivateKey } from '@libp2p/peer-id'
-import { pino } from 'pino'
-import { GridKey, TlsChannel } from '../../../daemon/mesh/index.ts'
+import { GridKey } from '../../../daemon/mesh/index.ts'
 import { transportCompliance } from '../network/transport-compliance.ts'
-
-const logger = pino({ level: 'silent' })
-
-/** Channels that find each other through one table, as the control plane would tell them. */
-async function channels (n: number, options: { gridKeys?: GridKey[], admits?: (peer: string) => boolean } = {}): Promise<{ list: TlsChannel[], keys: PrivateKey[], close: () => Promise<void> }> {
-  const table = new Map<string, { host: string, port: number }>()
-  const gridKey = GridKey.create()
-  const list: TlsChannel[] = []
-  const keys: PrivateKey[] = []
-  for (let i = 0; i < n; i++) {
-    const privateKey = await generateKeyPair('Ed25519')
-    const channel = new TlsChannel({
-      privateKey,
-      gridKey: options.gridKeys?.[i] ?? gridKey,
-      logger,
-      locate: async peer => table.get(peer),
-      ...(options.admits !== undefined ? { admits: options.admits } : {})
-    })
-    table.set(channel.nodeId, { host: '127.0.0.1', port: await channel.listen('127.0.0.1', 0) })
-    list.push(channel)
-    keys.push(privateKey)
-  }
-  return { list, keys, close: async () => { await Promise.all(list.map(async c => { await c.close() })) } }
-}
+import { channels } from './tls-channels.ts'
 
 transportCompliance('tls bulk channel', async () => {
   const { list: [a, b], close } = await channels(2)

@@ -15,6 +15,7 @@ import { connect, createServer, Socket, type Server } from 'node:net'
 import { Duplex } from 'node:stream'
 import { splice } from '../../../daemon/network/index.ts'
 import { GATHER_MAX_BYTES } from '../../../daemon/network/splice.ts'
+import { writeUntilStalled } from './fill.ts'
 import { adoptAccepted, pumpedSocket, pumpOf } from '../../../daemon/network/read-pump.ts'
 
 const MIB = 1024 * 1024
@@ -89,16 +90,7 @@ for (const pumped of [false, true]) {
   t.test(`${how}: a slow reader holds the writer back: the splice buffers little and loses nothing`, async t => {
     const { client, far, up, near } = await relayed(t, pumped)
     far.pause()
-    let written = 0
-    let stalled = false
-    const chunk = Buffer.alloc(64 * 1024, 7)
-    // Write until the path is full: no drain for 500 ms.
-    while (!stalled && written < 512 * MIB) {
-      written += chunk.length
-      if (!client.write(chunk)) {
-        stalled = await Promise.race([once(client, 'drain').then(() => false), new Promise<boolean>(resolve => setTimeout(() => { resolve(true) }, 500))])
-      }
-    }
+    const { written, stalled } = await writeUntilStalled(client, 512 * MIB)
     t.ok(stalled, `the writer stalled (after ${(written / MIB).toFixed(1)} MiB, the kernel's buffers full)`)
     const held = up.writableLength + near.readableLength
     t.ok(held <= MIB, `the splice holds ${(held / 1024).toFixed(0)} KiB, not the rest`)
