@@ -1,5 +1,7 @@
 import type { Duplex } from 'node:stream'
+import { TLSSocket } from 'node:tls'
 import { FrameTooLargeError } from './errors.ts'
+import { readTlsIntoOwnBuffer } from './tls-reads.ts'
 import { noteReceived } from './young-collections.ts'
 
 /**
@@ -117,6 +119,57 @@ export class FrameDecoder {
 }
 
 /**
+ * Cuts into frames bytes that are valid only during push() (a TLS socket read
+ * into a buffer of our own, tls-reads.ts): each frame's bytes are copied once,
+ * as they come, into a buffer from `take` allocated when its prefix is
+ * complete, so nothing is held by reference and no piece is kept to be
+ * joined later. The same frames, and the same refusals, as FrameDecoder.
+ */
+export class CopyingFrameDecoder {
+  readonly #maxBytes: number
+  readonly #take: (length: number) => Buffer
+  readonly #head = Buffer.alloc(HEAD)
+  #headHave = 0
+  /** The frame being filled, once its length is known, and how much of it has come. */
+  #frame: Buffer | undefined
+  #have = 0
+
+  constructor (maxBytes: number, take: (length: number) => Buffer = n => Buffer.allocUnsafe(n)) {
+    this.#maxBytes = maxBytes
+    this.#take = take
+  }
+
+  push (bytes: Uint8Array): Buffer[] {
+    const frames: Buffer[] = []
+    let at = 0
+    while (at < bytes.byteLength) {
+      if (this.#frame === undefined) {
+        const n = Math.min(HEAD - this.#headHave, bytes.byteLength - at)
+        this.#head.set(bytes.subarray(at, at + n), this.#headHave)
+        this.#headHave += n
+        at += n
+        if (this.#headHave < HEAD) break
+        const length = this.#head.readUInt32BE(0)
+        if (length === 0 || length > this.#maxBytes) throw new FrameTooLargeError(`frame of ${length} bytes is outside 1..${this.#maxBytes}`)
+        this.#frame = this.#take(length)
+        this.#have = 0
+      }
+      const frame = this.#frame
+      const n = Math.min(frame.length - this.#have, bytes.byteLength - at)
+      frame.set(bytes.subarray(at, at + n), this.#have)
+      this.#have += n
+      at += n
+      if (this.#have === frame.length) {
+        frames.push(frame)
+        this.#frame = undefined
+        this.#headHave = 0
+      }
+    }
+    return frames
+  }
+}
+
+/**
  * Reads frames from a stream until it ends, calling onFrame for each; resolves
  * when the stream ends or closes, rejects on a bad frame (after destroying the
  * stream) or a stream error. onFrame may throw to reject the same way. `take`
@@ -142,10 +195,23 @@ export function readFrames (stream: Duplex, maxBytes: number, onFrame: (payload:
         finish(err)
       }
     }
-    stream.on('data', onData)
     stream.once('end', () => { finish() })
     stream.once('close', () => { finish() })
     stream.once('error', (err) => { finish(err) })
+    // A TLS stream (the bulk channel) is read into a buffer of our own, each frame copied out of it once.
+    if (stream instanceof TLSSocket) {
+      const copying = new CopyingFrameDecoder(maxBytes, take)
+      const onBytes = (bytes: Buffer): void => {
+        if (settled) return
+        try {
+          for (const f of copying.push(bytes)) onFrame(f)
+        } catch (err) {
+          finish(err)
+        }
+      }
+      if (readTlsIntoOwnBuffer(stream, onBytes)) return
+    }
+    stream.on('data', onData)
   })
 }
 

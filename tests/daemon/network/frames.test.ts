@@ -1,5 +1,6 @@
 import t from 'tap'
 import { BufferPool, FrameDecoder, frame, framePrefix } from '../../../daemon/network/index.ts'
+import { CopyingFrameDecoder } from '../../../daemon/network/frames.ts'
 import { VirtualClock } from '../../../controller/clock/index.ts'
 
 /** A seeded generator, so a failing split can be replayed. */
@@ -107,3 +108,73 @@ t.test('frames over several chunks are joined into buffers from take; given back
   t.ok(pool.stats().reused > 50, `buffers were reused (${pool.stats().reused} of ${pool.stats().taken})`)
   t.equal(d.buffered, 0)
 })
+
+// The copying decoder takes bytes valid only during push() (a TLS socket read into a buffer of our own).
+
+t.test('copying: any split decodes to the same frames, the input buffer overwritten after every push (seeded)', async t => {
+  const next = rng(13)
+  const frames = Array.from({ length: 60 }, (_, i) => Buffer.alloc(1 + next(3000), i))
+  const stream = Buffer.concat(frames.map(f => frame(f)))
+  // One buffer every piece is read into, as a socket reading into a buffer of our own delivers them.
+  const reused = Buffer.alloc(5000)
+  for (let round = 0; round < 50; round++) {
+    const d = new CopyingFrameDecoder(4096)
+    const out: Buffer[] = []
+    let at = 0
+    while (at < stream.length) {
+      const n = Math.min(1 + next(round % 2 === 0 ? 7 : 5000), stream.length - at)
+      stream.copy(reused, 0, at, at + n)
+      out.push(...d.push(reused.subarray(0, n)))
+      reused.fill(0xee)
+      at += n
+    }
+    if (out.length !== frames.length || out.some((f, i) => !f.equals(frames[i]!))) {
+      t.fail(`round ${round} decoded differently`)
+      return
+    }
+  }
+  t.pass('50 splits, all equal, none holding the reused buffer')
+})
+
+t.test('copying: a truncated frame yields nothing until the rest comes; an oversized or zero length is refused at its prefix', async t => {
+  const bytes = frame(Buffer.alloc(64, 1))
+  for (const cut of [1, 3, 4, 5, 40, bytes.length - 1]) {
+    const d = new CopyingFrameDecoder(100)
+    t.same(d.push(bytes.subarray(0, cut)), [], `cut at ${cut}`)
+    t.same(d.push(bytes.subarray(cut)).map(f => f.length), [64], 'the rest completes it')
+  }
+  let taken = 0
+  const d = new CopyingFrameDecoder(1024, n => { taken += n; return Buffer.alloc(n) })
+  t.same(d.push(Buffer.from([0, 0])), [], 'half a prefix is not yet a length')
+  t.throws(() => d.push(Buffer.from([0x04, 0x01])), { code: 'ERR_FRAME_TOO_LARGE' }, '1025 bytes')
+  t.equal(taken, 0, 'nothing was allocated for it')
+  t.throws(() => new CopyingFrameDecoder(1024).push(Buffer.from([0xff, 0xff, 0xff, 0xff])), { code: 'ERR_FRAME_TOO_LARGE' })
+  t.throws(() => new CopyingFrameDecoder(1024).push(Buffer.from([0, 0, 0, 0, 9])), { code: 'ERR_FRAME_TOO_LARGE' }, 'zero length')
+  const good = new CopyingFrameDecoder(1024)
+  t.same(good.push(frame(Buffer.from('ok'))).map(f => f.toString()), ['ok'])
+  t.throws(() => good.push(Buffer.from([0x7f, 0, 0, 0])), { code: 'ERR_FRAME_TOO_LARGE' }, 'garbage after a good frame')
+})
+
+t.test('copying: frames go into buffers from take, given back and reused, none corrupted (seeded)', async t => {
+  const next = rng(17)
+  const clock = new VirtualClock()
+  const pool = new BufferPool({ clock }, { maxBytes: 512 * 1024, maxPooledBytes: 4 * 1024 * 1024, idleMs: 10_000 })
+  const frames = Array.from({ length: 200 }, (_, i) => Buffer.alloc(i % 3 === 0 ? 1 + next(3000) : 64 * 1024 + next(200_000), i))
+  const stream = Buffer.concat(frames.map(f => frame(f)))
+  const d = new CopyingFrameDecoder(512 * 1024, n => pool.take(n))
+  const reused = Buffer.alloc(16 * 1024)
+  const out: Buffer[] = []
+  for (let at = 0; at < stream.length;) {
+    const n = Math.min(1 + next(16 * 1024), stream.length - at)
+    stream.copy(reused, 0, at, at + n)
+    for (const f of d.push(reused.subarray(0, n))) {
+      out.push(Buffer.from(f))
+      pool.give(f)
+    }
+    at += n
+  }
+  t.equal(out.length, frames.length)
+  t.ok(out.every((f, i) => f.equals(frames[i]!)), 'every frame byte for byte')
+  t.ok(pool.stats().reused > 50, `buffers were reused (${pool.stats().reused} of ${pool.stats().taken})`)
+})
+

@@ -12,7 +12,7 @@ import { once } from 'node:events'
 import { connect, createServer, type Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { TLSSocket } from 'node:tls'
-import { splice } from '../../../daemon/network/index.ts'
+import { frame, readFrames, splice } from '../../../daemon/network/index.ts'
 import { readTlsIntoOwnBuffer } from '../../../daemon/network/tls-reads.ts'
 import { channels } from '../mesh/tls-channels.ts'
 import { writeUntilStalled } from './fill.ts'
@@ -126,3 +126,23 @@ t.test('spliced into a TCP socket, as a terminal stream\'s input node does: ever
   t.same(await atNear, { hash: back, bytes: 16 * MIB }, 'and the dialler got the app\'s answer whole')
   await spliced
 })
+
+t.test('frames read from a bulk stream come whole through our buffer; a bad length destroys the stream', async t => {
+  const { near, far } = await bulkStream(t)
+  const sizes = [1, 100, 16 * 1024, 16 * 1024 + 1, 300_000, 5, 1024 * 1024]
+  const got: Buffer[] = []
+  const reading = readFrames(far, 2 * MIB, f => { got.push(f) })
+  t.equal(far.listenerCount('data'), 0, 'read into our buffer, not through data events')
+  for (const [i, n] of sizes.entries()) near.write(frame(Buffer.alloc(n, i + 1)))
+  near.end()
+  await reading
+  t.same(got.map(f => f.length), sizes, 'every frame, whole and in order')
+  t.ok(got.every((f, i) => f.every(b => b === i + 1)), 'each frame\'s own bytes')
+
+  const bad = await bulkStream(t)
+  const refused = readFrames(bad.far, 1024, () => { t.fail('no frame') })
+  bad.near.write(Buffer.from([0x7f, 0, 0, 0, 1, 2, 3]))
+  await t.rejects(refused, { code: 'ERR_FRAME_TOO_LARGE' }, 'an oversized length is refused')
+  t.ok(bad.far.destroyed, 'and the stream destroyed')
+})
+
