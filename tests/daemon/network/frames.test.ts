@@ -62,79 +62,7 @@ t.test('an oversized or zero length is refused as soon as its prefix is complete
   t.throws(() => good.push(Buffer.from([0x7f, 0, 0, 0])), { code: 'ERR_FRAME_TOO_LARGE' })
 })
 
-t.test('any split of a stream of frames decodes to the same frames (seeded splits)', async t => {
-  const next = rng(7)
-  const frames = Array.from({ length: 60 }, (_, i) => Buffer.alloc(1 + next(3000), i))
-  const stream = Buffer.concat(frames.map(f => frame(f)))
-  for (let round = 0; round < 50; round++) {
-    const d = new FrameDecoder(4096)
-    const out: Buffer[] = []
-    let at = 0
-    while (at < stream.length) {
-      const n = 1 + next(round % 2 === 0 ? 7 : 5000)
-      // Each piece in a buffer of its own, as a socket delivers them.
-      out.push(...d.push(Buffer.from(stream.subarray(at, at + n))))
-      at += n
-    }
-    if (out.length !== frames.length || out.some((f, i) => !f.equals(frames[i]!))) {
-      t.fail(`round ${round} decoded differently`)
-      return
-    }
-  }
-  t.pass('50 splits, all equal')
-})
-
-t.test('frames over several chunks are joined into buffers from take; given back and reused, none is corrupted (seeded)', async t => {
-  const next = rng(11)
-  const clock = new VirtualClock()
-  const pool = new BufferPool({ clock }, { maxBytes: 512 * 1024, maxPooledBytes: 4 * 1024 * 1024, idleMs: 10_000 })
-  // Small frames (Node's own buffers) among pooled ones, of a few size classes.
-  const frames = Array.from({ length: 200 }, (_, i) => Buffer.alloc(i % 3 === 0 ? 1 + next(3000) : 64 * 1024 + next(200_000), i))
-  const stream = Buffer.concat(frames.map(f => frame(f)))
-  const d = new FrameDecoder(512 * 1024, n => pool.take(n))
-  const out: Buffer[] = []
-  let at = 0
-  while (at < stream.length) {
-    const n = 1 + next(40_000)
-    for (const f of d.push(Buffer.from(stream.subarray(at, at + n)))) {
-      // Checked at once, then given back while later frames are still to come, as the replica server does.
-      out.push(Buffer.from(f))
-      pool.give(f)
-    }
-    at += n
-  }
-  t.equal(out.length, frames.length)
-  t.ok(out.every((f, i) => f.equals(frames[i]!)), 'every frame byte for byte')
-  t.ok(pool.stats().reused > 50, `buffers were reused (${pool.stats().reused} of ${pool.stats().taken})`)
-  t.equal(d.buffered, 0)
-})
-
 // The copying decoder takes bytes valid only during push() (a TLS socket read into a buffer of our own).
-
-t.test('copying: any split decodes to the same frames, the input buffer overwritten after every push (seeded)', async t => {
-  const next = rng(13)
-  const frames = Array.from({ length: 60 }, (_, i) => Buffer.alloc(1 + next(3000), i))
-  const stream = Buffer.concat(frames.map(f => frame(f)))
-  // One buffer every piece is read into, as a socket reading into a buffer of our own delivers them.
-  const reused = Buffer.alloc(5000)
-  for (let round = 0; round < 50; round++) {
-    const d = new CopyingFrameDecoder(4096)
-    const out: Buffer[] = []
-    let at = 0
-    while (at < stream.length) {
-      const n = Math.min(1 + next(round % 2 === 0 ? 7 : 5000), stream.length - at)
-      stream.copy(reused, 0, at, at + n)
-      out.push(...d.push(reused.subarray(0, n)))
-      reused.fill(0xee)
-      at += n
-    }
-    if (out.length !== frames.length || out.some((f, i) => !f.equals(frames[i]!))) {
-      t.fail(`round ${round} decoded differently`)
-      return
-    }
-  }
-  t.pass('50 splits, all equal, none holding the reused buffer')
-})
 
 t.test('copying: a truncated frame yields nothing until the rest comes; an oversized or zero length is refused at its prefix', async t => {
   const bytes = frame(Buffer.alloc(64, 1))
@@ -155,26 +83,69 @@ t.test('copying: a truncated frame yields nothing until the rest comes; an overs
   t.throws(() => good.push(Buffer.from([0x7f, 0, 0, 0])), { code: 'ERR_FRAME_TOO_LARGE' }, 'garbage after a good frame')
 })
 
-t.test('copying: frames go into buffers from take, given back and reused, none corrupted (seeded)', async t => {
-  const next = rng(17)
-  const clock = new VirtualClock()
-  const pool = new BufferPool({ clock }, { maxBytes: 512 * 1024, maxPooledBytes: 4 * 1024 * 1024, idleMs: 10_000 })
-  const frames = Array.from({ length: 200 }, (_, i) => Buffer.alloc(i % 3 === 0 ? 1 + next(3000) : 64 * 1024 + next(200_000), i))
-  const stream = Buffer.concat(frames.map(f => frame(f)))
-  const d = new CopyingFrameDecoder(512 * 1024, n => pool.take(n))
-  const reused = Buffer.alloc(16 * 1024)
-  const out: Buffer[] = []
-  for (let at = 0; at < stream.length;) {
-    const n = Math.min(1 + next(16 * 1024), stream.length - at)
-    stream.copy(reused, 0, at, at + n)
-    for (const f of d.push(reused.subarray(0, n))) {
-      out.push(Buffer.from(f))
-      pool.give(f)
-    }
-    at += n
+/**
+ * How a socket hands a decoder its pieces: the holding decoder gets each in
+ * a buffer of its own, as data events deliver them; the copying one gets
+ * every piece in one buffer, overwritten after each push, as a read into a
+ * buffer of our own does.
+ */
+function feeder (copying: boolean): (d: { push: (b: Uint8Array) => Buffer[] }, piece: Buffer) => Buffer[] {
+  if (!copying) return (d, piece) => d.push(Buffer.from(piece))
+  const reused = Buffer.alloc(64 * 1024)
+  return (d, piece) => {
+    piece.copy(reused)
+    const frames = d.push(reused.subarray(0, piece.length))
+    reused.fill(0xee)
+    return frames
   }
-  t.equal(out.length, frames.length)
-  t.ok(out.every((f, i) => f.equals(frames[i]!)), 'every frame byte for byte')
-  t.ok(pool.stats().reused > 50, `buffers were reused (${pool.stats().reused} of ${pool.stats().taken})`)
-})
+}
+
+for (const copying of [false, true]) {
+  const how = copying ? 'copying' : 'holding'
+  const decoder = (max: number, take?: (n: number) => Buffer): { push: (b: Uint8Array) => Buffer[] } => copying ? new CopyingFrameDecoder(max, take) : new FrameDecoder(max, take)
+  const feed = feeder(copying)
+
+  t.test(`${how}: any split of a stream of frames decodes to the same frames (seeded splits)`, async t => {
+    const next = rng(7)
+    const frames = Array.from({ length: 60 }, (_, i) => Buffer.alloc(1 + next(3000), i))
+    const stream = Buffer.concat(frames.map(f => frame(f)))
+    for (let round = 0; round < 50; round++) {
+      const d = decoder(4096)
+      const out: Buffer[] = []
+      for (let at = 0; at < stream.length;) {
+        const n = Math.min(1 + next(round % 2 === 0 ? 7 : 5000), stream.length - at)
+        out.push(...feed(d, stream.subarray(at, at + n)))
+        at += n
+      }
+      if (out.length !== frames.length || out.some((f, i) => !f.equals(frames[i]!))) {
+        t.fail(`round ${round} decoded differently`)
+        return
+      }
+    }
+    t.pass('50 splits, all equal')
+  })
+
+  t.test(`${how}: frames are put together in buffers from take; given back and reused, none is corrupted (seeded)`, async t => {
+    const next = rng(11)
+    const clock = new VirtualClock()
+    const pool = new BufferPool({ clock }, { maxBytes: 512 * 1024, maxPooledBytes: 4 * 1024 * 1024, idleMs: 10_000 })
+    // Small frames (Node's own buffers) among pooled ones, of a few size classes.
+    const frames = Array.from({ length: 200 }, (_, i) => Buffer.alloc(i % 3 === 0 ? 1 + next(3000) : 64 * 1024 + next(200_000), i))
+    const stream = Buffer.concat(frames.map(f => frame(f)))
+    const d = decoder(512 * 1024, n => pool.take(n))
+    const out: Buffer[] = []
+    for (let at = 0; at < stream.length;) {
+      const n = Math.min(1 + next(40_000), stream.length - at)
+      for (const f of feed(d, stream.subarray(at, at + n))) {
+        // Checked at once, then given back while later frames are still to come, as the replica server does.
+        out.push(Buffer.from(f))
+        pool.give(f)
+      }
+      at += n
+    }
+    t.equal(out.length, frames.length)
+    t.ok(out.every((f, i) => f.equals(frames[i]!)), 'every frame byte for byte')
+    t.ok(pool.stats().reused > 50, `buffers were reused (${pool.stats().reused} of ${pool.stats().taken})`)
+  })
+}
 
