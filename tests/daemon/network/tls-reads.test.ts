@@ -3,8 +3,10 @@
  * (tls-reads.ts), on the listening end whose TLS socket wraps a TCP socket
  * of the channel's own: this Node takes the fast path; bytes come whole and
  * in order, those buffered before first; pause holds the sender back; the
- * end comes after the bytes; and spliced into a TCP socket, as node B of a
- * terminal stream does, a stream carries every byte both ways.
+ * end comes after the bytes, and a cut stream errors rather than ends;
+ * spliced into a TCP socket, as node B of a terminal stream does, a stream
+ * carries every byte both ways; frames come whole and a bad length is
+ * refused.
  */
 import t, { type Test } from 'tap'
 import { createHash } from 'node:crypto'
@@ -146,3 +148,18 @@ t.test('frames read from a bulk stream come whole through our buffer; a bad leng
   t.ok(bad.far.destroyed, 'and the stream destroyed')
 })
 
+
+t.test('a stream cut mid-transfer errors the reader, never a clean end', async t => {
+  const { near, far } = await bulkStream(t)
+  let bytes = 0
+  let ended = false
+  t.ok(readTlsIntoOwnBuffer(far, b => { bytes += b.length }), 'fast path')
+  far.on('end', () => { ended = true })
+  const failed = new Promise<Error>(resolve => far.once('error', resolve))
+  near.write(Buffer.alloc(256 * 1024, 1))
+  while (bytes === 0) await new Promise(resolve => setTimeout(resolve, 5))
+  // A bulk stream destroyed before its end resets its TCP connection.
+  near.destroy()
+  t.match(await failed, { code: 'ECONNRESET' }, 'the reader sees the reset')
+  t.notOk(ended, 'and never an end')
+})
