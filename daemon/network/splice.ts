@@ -61,6 +61,8 @@ function relay (from: Duplex, to: Duplex): void {
   from.on('data', (chunk: Buffer) => { noteReceived(chunk.byteLength) })
 }
 
+/** The gather buffer's first size, and the one it returns to once a stream goes quiet, in bytes. */
+export const GATHER_MIN_BYTES = 16 * 1024
 /**
  * The most bytes of one side's reads gathered into one write. libuv reads
  * a socket up to 32 times a turn, and a TLS socket hands its plaintext out
@@ -72,7 +74,7 @@ export const GATHER_MAX_BYTES = 256 * 1024
  * Relays a stream that reads into fresh buffers (a transport stream, a TCP
  * socket without a pump) into a TCP socket: the chunks one event-loop turn
  * reads are copied into one buffer as they come and written together at the
- * end of the turn, or sooner once GATHER_MAX_BYTES wait. A TLS socket's
+ * end of the turn, or sooner once the buffer is full. A TLS socket's
  * plaintext comes 16 KiB a chunk, and each write a system call, on this VM
  * the costliest part of a terminal stream's receiving node: gathered, node B
  * spent about a third less CPU per GiB than piped (docs/benchmarks.md).
@@ -81,13 +83,19 @@ export const GATHER_MAX_BYTES = 256 * 1024
  * runs (70 in 2 GiB against 12 piped), most likely as the kept chunks
  * outlived scavenges and were promoted.
  *
- * Back-pressure is pipe()'s: `from` pauses while `to` needs draining.
+ * The buffer starts at GATHER_MIN_BYTES, grows fourfold each time it
+ * fills (to GATHER_MAX_BYTES), and goes back after a turn that used a
+ * sixteenth of it or less, so that a quiet connection holds 16 KiB, as a
+ * read pump does. Back-pressure is pipe()'s: `from` pauses while `to` needs
+ * draining.
  */
 function gatherTurns (from: Duplex, to: Socket): void {
   // As pipe() does: a side that ended before the splice began ends the other at once.
   if (from.readableEnded) { to.end(); return }
-  let buffer = Buffer.allocUnsafeSlow(GATHER_MAX_BYTES)
+  let buffer = Buffer.allocUnsafeSlow(GATHER_MIN_BYTES)
   let used = 0
+  /** Bytes taken since the last end of a turn. */
+  let turn = 0
   let scheduled = false
   let waiting = false
   const write = (bytes: Uint8Array): void => {
@@ -99,24 +107,32 @@ function gatherTurns (from: Duplex, to: Socket): void {
       to.once('drain', () => { waiting = false; from.resume() })
     }
   }
-  const flush = (): void => {
-    scheduled = false
-    if (used === 0) return
-    const bytes = buffer.subarray(0, used)
-    used = 0
-    write(bytes)
+  /** Writes what is gathered; `full`: because the buffer is (larger next), else at the end of a turn. */
+  const flush = (full: boolean): void => {
+    if (used > 0) write(buffer.subarray(0, used))
     // A write the kernel did not take at once still holds the buffer.
-    if (to.writableLength > 0) buffer = Buffer.allocUnsafeSlow(GATHER_MAX_BYTES)
+    const held = used > 0 && to.writableLength > 0
+    used = 0
+    let size = buffer.length
+    if (full) size = Math.min(size * 4, GATHER_MAX_BYTES)
+    else if (turn * 16 <= size) size = GATHER_MIN_BYTES
+    if (size !== buffer.length || held) buffer = Buffer.allocUnsafeSlow(size)
+  }
+  const endOfTurn = (): void => {
+    scheduled = false
+    flush(false)
+    turn = 0
   }
   /** One read; `owned`: the bytes are the reader's to keep (else valid during the call only). */
   const take = (chunk: Uint8Array, owned: boolean): void => {
-    if (used + chunk.byteLength > buffer.length) flush()
-    if (chunk.byteLength >= buffer.length) { write(owned ? chunk : Buffer.from(chunk)); return }
+    turn += chunk.byteLength
+    if (!scheduled) { scheduled = true; setImmediate(endOfTurn) }
+    if (used + chunk.byteLength > buffer.length) flush(true)
+    if (chunk.byteLength > buffer.length) { write(owned ? chunk : Buffer.from(chunk)); return }
     buffer.set(chunk, used)
     used += chunk.byteLength
-    if (!scheduled) { scheduled = true; setImmediate(flush) }
   }
-  from.once('end', () => { flush(); to.end() })
+  from.once('end', () => { flush(false); to.end() })
   if (from instanceof TLSSocket && readTlsIntoOwnBuffer(from, bytes => { take(bytes, false) })) return
   from.on('data', (chunk: Uint8Array) => {
     // Each chunk read is a fresh buffer: counted, so they are collected young (young-collections.ts).

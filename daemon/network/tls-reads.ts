@@ -1,10 +1,11 @@
 import type { TLSSocket } from 'node:tls'
 
 /**
- * The bytes of a buffer a TLS socket's plaintext is read into: more than
- * one record (16 KiB), so that each record comes whole.
+ * The bytes of a buffer a TLS socket's plaintext is read into: one record
+ * (16 KiB at most), so that each comes whole. Held for as long as the
+ * stream lasts, so no larger.
  */
-export const TLS_READ_BYTES = 64 * 1024
+export const TLS_READ_BYTES = 16 * 1024
 
 /**
  * Reads a TLS socket's plaintext into one buffer of our own, handing each

@@ -14,7 +14,7 @@ import { once } from 'node:events'
 import { connect, createServer, Socket, type Server } from 'node:net'
 import { Duplex } from 'node:stream'
 import { splice } from '../../../daemon/network/index.ts'
-import { GATHER_MAX_BYTES } from '../../../daemon/network/splice.ts'
+import { GATHER_MAX_BYTES, GATHER_MIN_BYTES } from '../../../daemon/network/splice.ts'
 import { writeUntilStalled } from './fill.ts'
 import { adoptAccepted, pumpedSocket, pumpOf } from '../../../daemon/network/read-pump.ts'
 
@@ -171,24 +171,37 @@ async function gathered (t: Test): Promise<{ from: Duplex, to: Socket, far: Sock
 
 const turn = async (): Promise<void> => { await new Promise(resolve => setImmediate(resolve)) }
 
-t.test('gathered: the chunks one turn reads go out as one write, in order, at most GATHER_MAX_BYTES at a time', async t => {
+t.test('gathered: a turn\'s reads go out together, in order, the buffer growing to GATHER_MAX_BYTES while turns fill it and back once one is quiet', async t => {
   const { from, to, far, writes, spliced } = await gathered(t)
   const arrived = receive(far)
   const sent = createHash('sha256')
-  const push = (c: Buffer): void => { sent.update(c); from.push(c) }
-  for (let i = 0; i < 4; i++) push(Buffer.alloc(16 * 1024, i))
-  t.same(writes, [], 'nothing is written before the turn ends')
-  await turn()
-  t.same(writes, [64 * 1024], 'four 16 KiB reads of one turn, one write')
+  let bytes = 0
+  const push = (c: Buffer): void => { sent.update(c); bytes += c.length; from.push(c) }
+  /** Four 16 KiB reads in one turn: the writes made during the turn, and all of them once it ended. */
+  const fourReads = async (): Promise<{ during: number[], all: number[] }> => {
+    writes.length = 0
+    for (let i = 0; i < 4; i++) push(Buffer.alloc(16 * 1024, i))
+    const during = writes.slice()
+    await turn()
+    return { during, all: writes.slice() }
+  }
+  t.same(await fourReads(), { during: [16 * 1024], all: [16 * 1024, 48 * 1024] }, `a first turn of four 16 KiB reads: ${GATHER_MIN_BYTES / 1024} KiB once the buffer is full, the rest at the end of the turn from one four times larger`)
+  t.same(await fourReads(), { during: [], all: [64 * 1024] }, 'the next such turn, one write at its end')
 
   writes.length = 0
   for (let i = 0; i < 40; i++) push(Buffer.alloc(16 * 1024, i))
   await turn()
-  t.ok(writes.length >= 3 && writes.every(w => w <= GATHER_MAX_BYTES), `640 KiB read in one turn, written ${GATHER_MAX_BYTES / 1024} KiB at most at a time (${writes.map(w => w / 1024).join(', ')} KiB)`)
+  t.ok(writes.length >= 3 && writes.every(w => w <= GATHER_MAX_BYTES) && writes.includes(GATHER_MAX_BYTES), `640 KiB read in one turn, written ${GATHER_MAX_BYTES / 1024} KiB at most at a time (${writes.map(w => w / 1024).join(', ')} KiB)`)
+
+  writes.length = 0
+  push(Buffer.from('a quiet turn'))
+  await turn()
+  t.same(writes, [12], 'a quiet turn, one small write')
+  t.same((await fourReads()).all, [16 * 1024, 48 * 1024], `and the buffer is back at ${GATHER_MIN_BYTES / 1024} KiB`)
 
   push(Buffer.from('tail'))
   from.push(null)
-  t.same(await arrived, { hash: sent.digest('hex'), bytes: 44 * 16 * 1024 + 4 }, 'every byte arrives in order, and the end after them')
+  t.same(await arrived, { hash: sent.digest('hex'), bytes }, 'every byte arrives in order, and the end after them')
   to.end()
   far.end()
   await spliced
