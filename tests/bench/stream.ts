@@ -24,10 +24,12 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { connect, createServer, Socket, type OnReadOpts, type Server, type SocketConstructorOpts } from 'node:net'
 import type { Duplex } from 'node:stream'
+import { TLSSocket } from 'node:tls'
 import { fileURLToPath } from 'node:url'
 import { quantile, replies, stopChildren, summary } from './stats.ts'
 import { onProcessEnd } from '../helpers/process-end.ts'
 import { benchNodeExecArgv, benchNodeV8 } from '../helpers/daemon-v8.ts'
+import { readTlsIntoOwnBuffer } from '../../daemon/network/tls-reads.ts'
 
 const MIB = 1024 * 1024
 const GIB = 1024 * MIB
@@ -217,6 +219,22 @@ function eventReads (stream: Duplex): Reads {
   return { on: h => { stream.on('data', h) }, off: h => { stream.off('data', h) } }
 }
 
+/**
+ * How a bare transport stream's end reads: with lean appliances, a TLS
+ * channel stream into a buffer of its own as the daemon reads one
+ * (tls-reads.ts), so that the bare stream is the best the channel does;
+ * else, and for libp2p streams, through data events.
+ */
+function transportReads (stream: Duplex): Reads {
+  if (!LEAN || !(stream instanceof TLSSocket)) return eventReads(stream)
+  const listeners = new Set<Listener>()
+  // Bytes read before anyone listens (those the socket held already), kept until someone does.
+  const early: Buffer[] = []
+  const deliver = (bytes: Buffer): void => { if (listeners.size === 0) early.push(Buffer.from(bytes)); else for (const h of listeners) h(bytes) }
+  if (!readTlsIntoOwnBuffer(stream, deliver)) return eventReads(stream)
+  return { on: h => { listeners.add(h); for (const b of early.splice(0)) h(b) }, off: h => { listeners.delete(h) } }
+}
+
 /** Reads into one buffer of its own (Node's `onread`): each read's bytes are valid during the listeners' call only. */
 function leanReads (): { onread: OnReadOpts, reads: Reads } {
   const listeners = new Set<Listener>()
@@ -358,14 +376,16 @@ async function node (which: 'a' | 'b'): Promise<void> {
         let mode: number | undefined
         let want = 0
         let got = 0
-        stream.on('data', (d: Buffer) => {
+        transportReads(stream).on(bytes => {
+          let d = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
           if (mode === undefined) {
             mode = d[0]
             if (mode === SINK || mode === SOURCE) want = Number(d.readBigUInt64BE(1))
             if (mode === SOURCE) { void source(stream, want); return }
             d = d.subarray(mode === SINK ? 9 : 1)
           }
-          if (mode === ECHO) { if (d.byteLength > 0) stream.write(d); return }
+          // A lean read's bytes are only valid during the call.
+          if (mode === ECHO) { if (d.byteLength > 0) stream.write(Buffer.from(d)); return }
           got += d.byteLength
           if (got >= want) stream.end(Uint8Array.of(1))
         })
@@ -384,7 +404,7 @@ async function node (which: 'a' | 'b'): Promise<void> {
     async function bareThroughput (bytes: number): Promise<number> {
       const stream = await transport.dial(peer, RAW_PROTOCOL)
       stream.on('error', () => {})
-      const ms = await timedTransfer(stream, eventReads(stream), bytes)
+      const ms = await timedTransfer(stream, transportReads(stream), bytes)
       stream.destroy()
       return ms
     }
