@@ -28,6 +28,12 @@ export function framePrefix (length: number): Buffer {
   return out
 }
 
+/** A frame's length from its prefix; a zero or oversized one throws FrameTooLargeError. */
+function checkedLength (length: number, maxBytes: number): number {
+  if (length === 0 || length > maxBytes) throw new FrameTooLargeError(`frame of ${length} bytes is outside 1..${maxBytes}`)
+  return length
+}
+
 /**
  * Cuts a byte stream into frames. Push chunks as they arrive; it returns the
  * whole frames found so far. A zero or oversized length throws
@@ -64,9 +70,7 @@ export class FrameDecoder {
     for (;;) {
       if (this.#length < 0) {
         if (this.#held < HEAD) break
-        const length = this.#head().readUInt32BE(0)
-        if (length === 0 || length > this.#maxBytes) throw new FrameTooLargeError(`frame of ${length} bytes is outside 1..${this.#maxBytes}`)
-        this.#length = length
+        this.#length = checkedLength(this.#head().readUInt32BE(0), this.#maxBytes)
       }
       if (this.#held < HEAD + this.#length) break
       frames.push(this.#parts[0]!.length >= HEAD + this.#length ? this.#view() : this.#join())
@@ -149,9 +153,7 @@ export class CopyingFrameDecoder {
         this.#headHave += n
         at += n
         if (this.#headHave < HEAD) break
-        const length = this.#head.readUInt32BE(0)
-        if (length === 0 || length > this.#maxBytes) throw new FrameTooLargeError(`frame of ${length} bytes is outside 1..${this.#maxBytes}`)
-        this.#frame = this.#take(length)
+        this.#frame = this.#take(checkedLength(this.#head.readUInt32BE(0), this.#maxBytes))
         this.#have = 0
       }
       const frame = this.#frame
@@ -177,7 +179,6 @@ export class CopyingFrameDecoder {
  */
 export function readFrames (stream: Duplex, maxBytes: number, onFrame: (payload: Buffer) => void, take?: (length: number) => Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
-    const decoder = new FrameDecoder(maxBytes, take)
     let settled = false
     const finish = (err?: unknown): void => {
       if (settled) return
@@ -186,14 +187,20 @@ export function readFrames (stream: Duplex, maxBytes: number, onFrame: (payload:
       if (err === undefined) resolve()
       else { stream.destroy(); reject(err) }
     }
-    const onData = (chunk: Buffer): void => {
+    /** Hands on the frames `push` cuts from each read, until the first bad one. */
+    const reader = (push: (bytes: Buffer) => Buffer[]) => (bytes: Buffer): void => {
       if (settled) return
-      noteReceived(chunk.byteLength)
       try {
-        for (const f of decoder.push(chunk)) onFrame(f)
+        for (const f of push(bytes)) onFrame(f)
       } catch (err) {
         finish(err)
       }
+    }
+    const holding = new FrameDecoder(maxBytes, take)
+    const decode = reader(chunk => holding.push(chunk))
+    const onData = (chunk: Buffer): void => {
+      noteReceived(chunk.byteLength)
+      decode(chunk)
     }
     stream.once('end', () => { finish() })
     stream.once('close', () => { finish() })
@@ -201,15 +208,7 @@ export function readFrames (stream: Duplex, maxBytes: number, onFrame: (payload:
     // A TLS stream (the bulk channel) is read into a buffer of our own, each frame copied out of it once.
     if (stream instanceof TLSSocket) {
       const copying = new CopyingFrameDecoder(maxBytes, take)
-      const onBytes = (bytes: Buffer): void => {
-        if (settled) return
-        try {
-          for (const f of copying.push(bytes)) onFrame(f)
-        } catch (err) {
-          finish(err)
-        }
-      }
-      if (readTlsIntoOwnBuffer(stream, onBytes)) return
+      if (readTlsIntoOwnBuffer(stream, reader(bytes => copying.push(bytes)))) return
     }
     stream.on('data', onData)
   })

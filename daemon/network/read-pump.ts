@@ -1,10 +1,6 @@
 import { Socket, type OnReadOpts, type SocketConstructorOpts } from 'node:net'
 import type { Writable } from 'node:stream'
-
-/** A pump's first buffer, and the one it returns to once a stream goes quiet, in bytes. */
-export const PUMP_MIN_BYTES = 16 * 1024
-/** The largest buffer a pump grows to, in bytes. */
-export const PUMP_MAX_BYTES = 256 * 1024
+import { MIN_RELAY_BUFFER_BYTES, nextRelayBufferSize } from './buffer-size.ts'
 
 /**
  * Reads a TCP socket into a buffer of its own (Node's `onread`) and writes
@@ -25,13 +21,13 @@ export const PUMP_MAX_BYTES = 256 * 1024
  */
 export class ReadPump {
   readonly onread: OnReadOpts
-  #buffer = Buffer.allocUnsafeSlow(PUMP_MIN_BYTES)
+  #buffer = Buffer.allocUnsafeSlow(MIN_RELAY_BUFFER_BYTES)
   #socket: Socket | undefined
   #dest: Writable | undefined
   readonly #early: Buffer[] = []
-  /** Whether the last read filled its buffer, and whether it used a sixteenth of it or less. */
+  /** Whether the last read filled its buffer, and the bytes it read (none yet: as if the buffer had been used well). */
   #filled = false
-  #short = false
+  #used = Infinity
 
   constructor () {
     this.onread = {
@@ -55,16 +51,15 @@ export class ReadPump {
 
   /** The buffer the socket reads into next: larger after a read that filled it, the smallest after a short one. */
   #next (): Buffer {
-    const size = this.#buffer.byteLength
-    if (this.#filled && size < PUMP_MAX_BYTES) this.#buffer = Buffer.allocUnsafeSlow(Math.min(size * 4, PUMP_MAX_BYTES))
-    else if (this.#short && size > PUMP_MIN_BYTES) this.#buffer = Buffer.allocUnsafeSlow(PUMP_MIN_BYTES)
+    const size = nextRelayBufferSize(this.#buffer.byteLength, this.#filled, this.#used)
+    if (size !== this.#buffer.byteLength) this.#buffer = Buffer.allocUnsafeSlow(size)
     return this.#buffer
   }
 
   /** One read: written on, and the socket paused until the write is done (false pauses it). */
   #read (bytes: number, buffer: Uint8Array): boolean {
     this.#filled = bytes === buffer.byteLength
-    this.#short = bytes * 16 <= buffer.byteLength
+    this.#used = bytes
     const view = Buffer.from(buffer.buffer, buffer.byteOffset, bytes)
     if (this.#dest === undefined) {
       this.#early.push(Buffer.from(view))

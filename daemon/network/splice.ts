@@ -1,6 +1,7 @@
 import { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { TLSSocket } from 'node:tls'
+import { MIN_RELAY_BUFFER_BYTES, nextRelayBufferSize } from './buffer-size.ts'
 import { pumpOf } from './read-pump.ts'
 import { readTlsIntoOwnBuffer } from './tls-reads.ts'
 import { noteReceived } from './young-collections.ts'
@@ -43,10 +44,10 @@ export function splice (a: Duplex, b: Duplex): Promise<void> {
 function relay (from: Duplex, to: Duplex): void {
   const pump = from instanceof Socket ? pumpOf(from) : undefined
   if (pump !== undefined) {
-    // As pipe() does: a side that ended before the splice began ends the other at once.
+    // What it read before (kept by the pump) goes first; as pipe() does, a side that ended before the splice began ends the other at once.
+    pump.attach(from as Socket, to)
     if (from.readableEnded) to.end()
     else from.once('end', () => { to.end() })
-    pump.attach(from as Socket, to)
     return
   }
   // Only a plain TCP socket is done with the bytes of a write once it has
@@ -61,15 +62,6 @@ function relay (from: Duplex, to: Duplex): void {
   from.on('data', (chunk: Buffer) => { noteReceived(chunk.byteLength) })
 }
 
-/** The gather buffer's first size, and the one it returns to once a stream goes quiet, in bytes. */
-export const GATHER_MIN_BYTES = 16 * 1024
-/**
- * The most bytes of one side's reads gathered into one write. libuv reads
- * a socket up to 32 times a turn, and a TLS socket hands its plaintext out
- * 16 KiB at a time.
- */
-export const GATHER_MAX_BYTES = 256 * 1024
-
 /**
  * Relays a stream that reads into fresh buffers (a transport stream, a TCP
  * socket without a pump) into a TCP socket: the chunks one event-loop turn
@@ -83,16 +75,15 @@ export const GATHER_MAX_BYTES = 256 * 1024
  * runs (70 in 2 GiB against 12 piped), most likely as the kept chunks
  * outlived scavenges and were promoted.
  *
- * The buffer starts at GATHER_MIN_BYTES, grows fourfold each time it
- * fills (to GATHER_MAX_BYTES), and goes back after a turn that used a
- * sixteenth of it or less, so that a quiet connection holds 16 KiB, as a
- * read pump does. Back-pressure is pipe()'s: `from` pauses while `to` needs
- * draining.
+ * The buffer is sized as a read pump's (buffer-size.ts): 16 KiB, four
+ * times larger each time it fills (to 256 KiB), back after a turn that used
+ * a sixteenth of it or less. Back-pressure is pipe()'s: `from` pauses while
+ * `to` needs draining.
  */
 function gatherTurns (from: Duplex, to: Socket): void {
   // As pipe() does: a side that ended before the splice began ends the other at once.
   if (from.readableEnded) { to.end(); return }
-  let buffer = Buffer.allocUnsafeSlow(GATHER_MIN_BYTES)
+  let buffer = Buffer.allocUnsafeSlow(MIN_RELAY_BUFFER_BYTES)
   let used = 0
   /** Bytes taken since the last end of a turn. */
   let turn = 0
@@ -113,9 +104,7 @@ function gatherTurns (from: Duplex, to: Socket): void {
     // A write the kernel did not take at once still holds the buffer.
     const held = used > 0 && to.writableLength > 0
     used = 0
-    let size = buffer.length
-    if (full) size = Math.min(size * 4, GATHER_MAX_BYTES)
-    else if (turn * 16 <= size) size = GATHER_MIN_BYTES
+    const size = nextRelayBufferSize(buffer.length, full, turn)
     if (size !== buffer.length || held) buffer = Buffer.allocUnsafeSlow(size)
   }
   const endOfTurn = (): void => {
@@ -124,7 +113,7 @@ function gatherTurns (from: Duplex, to: Socket): void {
     turn = 0
   }
   /** One read; `owned`: the bytes are the reader's to keep (else valid during the call only). */
-  const take = (chunk: Uint8Array, owned: boolean): void => {
+  const gather = (chunk: Uint8Array, owned: boolean): void => {
     turn += chunk.byteLength
     if (!scheduled) { scheduled = true; setImmediate(endOfTurn) }
     if (used + chunk.byteLength > buffer.length) flush(true)
@@ -133,11 +122,11 @@ function gatherTurns (from: Duplex, to: Socket): void {
     used += chunk.byteLength
   }
   from.once('end', () => { flush(false); to.end() })
-  if (from instanceof TLSSocket && readTlsIntoOwnBuffer(from, bytes => { take(bytes, false) })) return
+  if (from instanceof TLSSocket && readTlsIntoOwnBuffer(from, bytes => { gather(bytes, false) })) return
   from.on('data', (chunk: Uint8Array) => {
     // Each chunk read is a fresh buffer: counted, so they are collected young (young-collections.ts).
     noteReceived(chunk.byteLength)
-    take(chunk, true)
+    gather(chunk, true)
   })
   // As pipe() does: a stream left paused (a server's pauseOnConnect) starts flowing.
   from.resume()

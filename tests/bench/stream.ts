@@ -227,22 +227,33 @@ function eventReads (stream: Duplex): Reads {
  */
 function transportReads (stream: Duplex): Reads {
   if (!LEAN || !(stream instanceof TLSSocket)) return eventReads(stream)
-  const listeners = new Set<Listener>()
-  // Bytes read before anyone listens (those the socket held already), kept until someone does.
-  const early: Buffer[] = []
-  const deliver = (bytes: Buffer): void => { if (listeners.size === 0) early.push(Buffer.from(bytes)); else for (const h of listeners) h(bytes) }
-  if (!readTlsIntoOwnBuffer(stream, deliver)) return eventReads(stream)
-  return { on: h => { listeners.add(h); for (const b of early.splice(0)) h(b) }, off: h => { listeners.delete(h) } }
+  const { deliver, reads } = listened()
+  return readTlsIntoOwnBuffer(stream, deliver) ? reads : eventReads(stream)
 }
 
 /** Reads into one buffer of its own (Node's `onread`): each read's bytes are valid during the listeners' call only. */
 function leanReads (): { onread: OnReadOpts, reads: Reads } {
-  const listeners = new Set<Listener>()
+  const { deliver, reads } = listened()
   const onread: OnReadOpts = {
     buffer: Buffer.allocUnsafe(LEAN_READ_BYTES),
-    callback: (n, buffer) => { const d = buffer.subarray(0, n); for (const h of listeners) h(d); return true }
+    callback: (n, buffer) => { deliver(buffer.subarray(0, n) as Buffer); return true }
   }
-  return { onread, reads: { on: h => { listeners.add(h) }, off: h => { listeners.delete(h) } } }
+  return { onread, reads }
+}
+
+/**
+ * Listeners for reads into a buffer of one's own: `deliver` hands each read
+ * to them, valid during the call only; a read before anyone listens (what
+ * a socket held already) is copied and kept until someone does.
+ */
+function listened (): { deliver: (bytes: Buffer) => void, reads: Reads } {
+  const listeners = new Set<Listener>()
+  const early: Buffer[] = []
+  const deliver = (bytes: Buffer): void => {
+    if (listeners.size === 0) early.push(Buffer.from(bytes))
+    else for (const h of listeners) h(bytes)
+  }
+  return { deliver, reads: { on: h => { listeners.add(h); for (const b of early.splice(0)) h(b) }, off: h => { listeners.delete(h) } } }
 }
 
 /**

@@ -8,7 +8,8 @@ import t, { type Test } from 'tap'
 import { once } from 'node:events'
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import { PassThrough } from 'node:stream'
-import { adoptAccepted, PUMP_MAX_BYTES, PUMP_MIN_BYTES, pumpedSocket, pumpOf } from '../../../daemon/network/read-pump.ts'
+import { MAX_RELAY_BUFFER_BYTES, MIN_RELAY_BUFFER_BYTES } from '../../../daemon/network/buffer-size.ts'
+import { adoptAccepted, pumpedSocket, pumpOf } from '../../../daemon/network/read-pump.ts'
 
 async function listening (t: Test, onConnection: (s: Socket) => void, options = {}): Promise<{ server: Server, port: number }> {
   const server = createServer(options, onConnection)
@@ -44,7 +45,7 @@ t.test('reads before attach are kept and come first; the buffer grows to the lar
   while (sent.length === 0 || sent[0]!.bytesWritten < 6) await new Promise(resolve => setImmediate(resolve))
   await new Promise(resolve => setTimeout(resolve, 50))
   const pump = pumpOf(socket)!
-  t.equal(pump.bufferBytes, PUMP_MIN_BYTES, 'starts at the smallest buffer')
+  t.equal(pump.bufferBytes, MIN_RELAY_BUFFER_BYTES, 'starts at the smallest buffer')
   const sink = new PassThrough()
   const bulk = Buffer.alloc(8 * 1024 * 1024, 5)
   const whole = collected(sink, 6 + bulk.length)
@@ -56,11 +57,11 @@ t.test('reads before attach are kept and come first; the buffer grows to the lar
   t.equal(got.subarray(0, 6).toString(), 'hello ', 'the early read comes first')
   t.ok(got.subarray(6).equals(bulk), 'then the bulk, whole and in order')
   // Each chunk the sink gets is one read, written on as it came.
-  t.ok(largest > 64 * 1024 && largest <= PUMP_MAX_BYTES, `reads that filled the buffer grew it: reads of up to ${largest} bytes, where data events give 64 KiB at most`)
+  t.ok(largest > 64 * 1024 && largest <= MAX_RELAY_BUFFER_BYTES, `reads that filled the buffer grew it: reads of up to ${largest} bytes, where data events give 64 KiB at most`)
   const more = collected(sink, 3)
   sent[0]!.write('end')
   await more
-  t.equal(pump.bufferBytes, PUMP_MIN_BYTES, 'a short read takes it back to the smallest')
+  t.equal(pump.bufferBytes, MIN_RELAY_BUFFER_BYTES, 'a short read takes it back to the smallest')
 })
 
 t.test('an accepted socket is adopted: read through a pump, and the server counts it closed', async t => {

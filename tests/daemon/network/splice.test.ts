@@ -14,7 +14,7 @@ import { once } from 'node:events'
 import { connect, createServer, Socket, type Server } from 'node:net'
 import { Duplex } from 'node:stream'
 import { splice } from '../../../daemon/network/index.ts'
-import { GATHER_MAX_BYTES, GATHER_MIN_BYTES } from '../../../daemon/network/splice.ts'
+import { MAX_RELAY_BUFFER_BYTES, MIN_RELAY_BUFFER_BYTES } from '../../../daemon/network/buffer-size.ts'
 import { writeUntilStalled } from './fill.ts'
 import { adoptAccepted, pumpedSocket, pumpOf } from '../../../daemon/network/read-pump.ts'
 
@@ -171,7 +171,7 @@ async function gathered (t: Test): Promise<{ from: Duplex, to: Socket, far: Sock
 
 const turn = async (): Promise<void> => { await new Promise(resolve => setImmediate(resolve)) }
 
-t.test('gathered: a turn\'s reads go out together, in order, the buffer growing to GATHER_MAX_BYTES while turns fill it and back once one is quiet', async t => {
+t.test('gathered: a turn\'s reads go out together, in order, the buffer growing to MAX_RELAY_BUFFER_BYTES while turns fill it and back once one is quiet', async t => {
   const { from, to, far, writes, spliced } = await gathered(t)
   const arrived = receive(far)
   const sent = createHash('sha256')
@@ -185,19 +185,19 @@ t.test('gathered: a turn\'s reads go out together, in order, the buffer growing 
     await turn()
     return { during, all: writes.slice() }
   }
-  t.same(await fourReads(), { during: [16 * 1024], all: [16 * 1024, 48 * 1024] }, `a first turn of four 16 KiB reads: ${GATHER_MIN_BYTES / 1024} KiB once the buffer is full, the rest at the end of the turn from one four times larger`)
+  t.same(await fourReads(), { during: [16 * 1024], all: [16 * 1024, 48 * 1024] }, `a first turn of four 16 KiB reads: ${MIN_RELAY_BUFFER_BYTES / 1024} KiB once the buffer is full, the rest at the end of the turn from one four times larger`)
   t.same(await fourReads(), { during: [], all: [64 * 1024] }, 'the next such turn, one write at its end')
 
   writes.length = 0
   for (let i = 0; i < 40; i++) push(Buffer.alloc(16 * 1024, i))
   await turn()
-  t.ok(writes.length >= 3 && writes.every(w => w <= GATHER_MAX_BYTES) && writes.includes(GATHER_MAX_BYTES), `640 KiB read in one turn, written ${GATHER_MAX_BYTES / 1024} KiB at most at a time (${writes.map(w => w / 1024).join(', ')} KiB)`)
+  t.ok(writes.length >= 3 && writes.every(w => w <= MAX_RELAY_BUFFER_BYTES) && writes.includes(MAX_RELAY_BUFFER_BYTES), `640 KiB read in one turn, written ${MAX_RELAY_BUFFER_BYTES / 1024} KiB at most at a time (${writes.map(w => w / 1024).join(', ')} KiB)`)
 
   writes.length = 0
   push(Buffer.from('a quiet turn'))
   await turn()
   t.same(writes, [12], 'a quiet turn, one small write')
-  t.same((await fourReads()).all, [16 * 1024, 48 * 1024], `and the buffer is back at ${GATHER_MIN_BYTES / 1024} KiB`)
+  t.same((await fourReads()).all, [16 * 1024, 48 * 1024], `and the buffer is back at ${MIN_RELAY_BUFFER_BYTES / 1024} KiB`)
 
   push(Buffer.from('tail'))
   from.push(null)
@@ -222,7 +222,7 @@ t.test('gathered: a socket that needs draining pauses the reader until it drains
     await turn()
   }
   t.ok(from.isPaused(), `the reader is paused once the socket holds more than it should (after ${(bytes / MIB).toFixed(1)} MiB)`)
-  t.ok(to.writableLength <= GATHER_MAX_BYTES + 64 * 1024, `the socket holds ${(to.writableLength / 1024).toFixed(0)} KiB waiting, not the rest`)
+  t.ok(to.writableLength <= MAX_RELAY_BUFFER_BYTES + 64 * 1024, `the socket holds ${(to.writableLength / 1024).toFixed(0)} KiB waiting, not the rest`)
   const arrived = receive(far)
   far.resume()
   await new Promise<void>(resolve => { const check = (): void => { if (from.isPaused()) setTimeout(check, 5); else resolve() }; check() })
