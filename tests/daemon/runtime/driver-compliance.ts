@@ -86,7 +86,8 @@ export const SHELL_KIT: TaskKit = {
   family: async (id, dir) => {
     const pidFile = join(dir, `${id}.child`)
     return {
-      config: shTask(id, dir, `sleep 30 & echo $! > ${pidFile}; wait`),
+      // Written aside and renamed, so the file appears with its pid in it (the shell creates a redirect's file before echo writes).
+      config: shTask(id, dir, `sleep 30 & echo $! > ${pidFile}.new; mv ${pidFile}.new ${pidFile}; wait`),
       ready: async () => await exists(pidFile),
       child: async () => Number((await readFile(pidFile, 'utf8')).trim())
     }

@@ -69,7 +69,8 @@ t.test('a handle whose pid now names another process is not recovered', async t 
   t.equal(await second.recover({ ...handle, id: 'init', state: { ...state, pid: 1, startTime: init?.startTime ?? 0 } }), false, 'never pid 1')
   // a live process that does not lead its own group was not started by this driver
   const pidFile = join(dir, 'child.pid')
-  await first.start(shTask('parent', dir, `sleep 30 & echo $! > ${pidFile}; wait`))
+  // Written aside and renamed, so the file appears with its pid in it (the shell creates a redirect's file before echo writes).
+  await first.start(shTask('parent', dir, `sleep 30 & echo $! > ${pidFile}.new; mv ${pidFile}.new ${pidFile}; wait`))
   t.teardown(async () => await first.destroy('parent'))
   await until(async () => await exists(pidFile), 5_000, 'the child to start')
   const child = Number((await readFile(pidFile, 'utf8')).trim())
