@@ -1,5 +1,5 @@
 import type { AppSpec } from '../../controller/graph/types.ts'
-import { freePort } from '../network/ports.ts'
+import { freePorts } from '../network/ports.ts'
 import type { Store } from '../store/index.ts'
 import { LOCAL_HOST, type Binding } from './env.ts'
 import type { InstancePlan } from './plan.ts'
@@ -25,12 +25,14 @@ export class BindingStore {
       if (binding.hash === plan.hash || adopting) return binding
     }
     const binding: Binding = { hash: plan.hash, inputs: {}, outputs: {}, slots: {} }
-    for (const t of plan.image.terminals) if (t.direction === 'in') binding.inputs[t.name] = await freePort(LOCAL_HOST)
-    for (const c of plan.spec.connections) {
-      binding.outputs[c.output] = await freePort(LOCAL_HOST)
-      const count = app?.components.find(x => x.name === c.component)?.count ?? 0
-      binding.slots[c.output] = []
-      for (let i = 0; i < count; i++) binding.slots[c.output]!.push(await freePort(LOCAL_HOST))
+    const inputs = plan.image.terminals.filter(t => t.direction === 'in')
+    const slotCounts = plan.spec.connections.map(c => app?.components.find(x => x.name === c.component)?.count ?? 0)
+    // All of one instance's ports at once, so that no two of them are the same.
+    const ports = await freePorts(inputs.length + plan.spec.connections.length + slotCounts.reduce((a, b) => a + b, 0), LOCAL_HOST)
+    for (const t of inputs) binding.inputs[t.name] = ports.pop()!
+    for (const [i, c] of plan.spec.connections.entries()) {
+      binding.outputs[c.output] = ports.pop()!
+      binding.slots[c.output] = ports.splice(-slotCounts[i]!, slotCounts[i]!)
     }
     await this.#db.put(plan.id, JSON.stringify(binding), { sync: true } as object)
     return binding

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net'
+import { createServer, type Server } from 'node:net'
 
 /**
  * Asks the kernel for a free TCP port on host. The port is free when this
@@ -6,16 +6,37 @@ import { createServer } from 'node:net'
  * lose a race, which the supervisor then treats as a crash and retries.
  */
 export async function freePort (host = '127.0.0.1'): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.once('error', reject)
-    server.listen({ host, port: 0, exclusive: true }, () => {
-      const address = server.address()
-      server.close(() => {
-        if (address !== null && typeof address === 'object') resolve(address.port)
-        else reject(new Error('no port assigned'))
-      })
-    })
-  })
+  const [port] = await freePorts(1, host)
+  return port!
+}
+
+/**
+ * `count` free TCP ports on host, all different: each is held until all are
+ * chosen. Asked one at a time, the kernel may give the same port twice (it
+ * picks at random among the free ones), and an instance whose input port
+ * was also its output's listener sent its callers to what that output
+ * reaches (a web tier's requests, and its health probes, answered by its
+ * database).
+ */
+export async function freePorts (count: number, host = '127.0.0.1'): Promise<number[]> {
+  const servers: Server[] = []
+  try {
+    const ports: number[] = []
+    for (let i = 0; i < count; i++) {
+      const server = createServer()
+      server.unref()
+      servers.push(server)
+      ports.push(await new Promise<number>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen({ host, port: 0, exclusive: true }, () => {
+          const address = server.address()
+          if (address !== null && typeof address === 'object') resolve(address.port)
+          else reject(new Error('no port assigned'))
+        })
+      }))
+    }
+    return ports
+  } finally {
+    await Promise.all(servers.map(async s => { await new Promise<void>(resolve => { s.close(() => { resolve() }) }) }))
+  }
 }
