@@ -126,20 +126,47 @@ function startNode (i: number, lead: string[]): ChildProcess {
   return child
 }
 
+/** Tries to start node-1 this many times, each on a mesh port picked afresh. */
+const FOUNDER_ATTEMPTS = 3
+
+/**
+ * Makes node-1 a grid's founder on a free mesh port and starts it; resolves
+ * with the address the others join at. The port is free when picked, but
+ * only bound once the daemon starts, and anything on the machine may take it
+ * in between (under `npm test`, other tests bind ports all the time): a
+ * founder that exits before it answers is made again on another port.
+ */
+async function startFounder (): Promise<string> {
+  const dir = join(dataRoot, 'node-1')
+  for (let attempt = 1; ; attempt++) {
+    const meshPort = await new Promise<number>(resolve => {
+      const s = createServer()
+      s.listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)) })
+    })
+    await rm(dir, { recursive: true, force: true })
+    await mkdir(dir, { recursive: true })
+    const init = execFileSync(process.execPath, [join(root, 'daemon', 'main.ts'), 'init', '--data-dir', dir,
+      '--listen', `/ip4/127.0.0.1/tcp/${meshPort}`, '--announce', '127.0.0.1', '--name', 'node-1'], { encoding: 'utf8' })
+    // trellisd join --token-file join.token <address> …: the token stays in a file, out of every process's arguments.
+    const address = init.split('\n').find(l => l.includes('trellisd join'))?.trim().split(/\s+/)[4] ?? ''
+    const founder = startNode(0, [])
+    const up = await waitFor('node-1 to start', 60_000, async () => {
+      if (founder.exitCode !== null || founder.signalCode !== null) return false
+      const c = await TrellisClient.fromDataDir(dir)
+      await c.health()
+      return true
+    })
+    if (up) return address
+    if (attempt === FOUNDER_ATTEMPTS) throw new Error(`node-1 did not start in ${FOUNDER_ATTEMPTS} tries; see ${join(dataRoot, 'node-1.log')}`)
+    say(`  node-1 could not start on mesh port ${meshPort} (taken meanwhile?); trying another`)
+  }
+}
+
 try {
   const port = await pickPort()
-  const meshPort = await new Promise<number>(resolve => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)) })
-  })
   say(`starting a grid of ${count} Trellis nodes (data and logs under ${dataRoot}) ...`)
-  await mkdir(join(dataRoot, 'node-1'), { recursive: true })
-  const init = execFileSync(process.execPath, [join(root, 'daemon', 'main.ts'), 'init', '--data-dir', join(dataRoot, 'node-1'),
-    '--listen', `/ip4/127.0.0.1/tcp/${meshPort}`, '--announce', '127.0.0.1', '--name', 'node-1'], { encoding: 'utf8' })
-  // trellisd join --token-file join.token <address> …: the token stays in a file, out of every process's arguments.
-  const address = init.split('\n').find(l => l.includes('trellisd join'))?.trim().split(/\s+/)[4] ?? ''
+  const address = await startFounder()
   const tokenFile = join(dataRoot, 'node-1', 'join.token')
-  startNode(0, [])
   for (let i = 1; i < count; i++) startNode(i, ['join', '--token-file', tokenFile, address])
   const clients = await Promise.all(Array.from({ length: count }, async (_, i) => await waitFor(`node-${i + 1} to start`, 60_000, async () => {
     const c = await TrellisClient.fromDataDir(join(dataRoot, `node-${i + 1}`))

@@ -4,7 +4,7 @@
  */
 import t from 'tap'
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { freePort, ROOT, waitFor } from '../helpers/daemon.ts'
 import { loopsUnder, mountsUnder, releaseMounts } from '../helpers/mounts.ts'
@@ -21,6 +21,35 @@ function processesOf (nodeIds: string[]): number[] {
   return pids
 }
 
+/** Daemons whose command line names a directory under dataDir: the demo's, whatever state it left them in. */
+function daemonsUnder (dataDir: string): number[] {
+  const pids: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').some(arg => arg.startsWith(dataDir + '/'))) pids.push(Number(entry))
+    } catch {}
+  }
+  return pids
+}
+
+/** The node ids a data root's nodes took, as far as they got. */
+function nodeIdsUnder (dataDir: string): string[] {
+  const ids: string[] = []
+  for (const i of [1, 2, 3]) {
+    try { ids.push((JSON.parse(readFileSync(join(dataDir, `node-${i}`, 'identity.json'), 'utf8')) as { id: string }).id) } catch {}
+  }
+  return ids
+}
+
+/** Removes a cgroup and those under it, deepest first; ignores what is gone or still busy. */
+function rmCgroup (dir: string): void {
+  let children: string[] = []
+  try { children = readdirSync(dir, { withFileTypes: true }).filter(e => e.isDirectory()).map(e => join(dir, e.name)) } catch { return }
+  for (const child of children) rmCgroup(child)
+  try { rmdirSync(dir) } catch {}
+}
+
 // The demo gives itself up to 4.5 minutes to come up (its own waits: nodes, grid, app, URL); on a loaded machine
 // (npm test runs two files at once) it once took over two, so this file waits as long as the demo would.
 t.setTimeout(420_000)
@@ -34,10 +63,22 @@ t.test('demo starts a grid of three, prints a working URL, and Ctrl-C stops ever
   const exited = new Promise<number | null>(resolve => demo.once('exit', code => resolve(code)))
   let nodeIds: string[] = []
   let dataDir = ''
-  t.teardown(() => {
+  t.teardown(async () => {
     if (demo.exitCode === null) demo.kill('SIGKILL')
-    for (const pid of processesOf(nodeIds)) { try { process.kill(pid, 'SIGKILL') } catch {} }
-    if (dataDir !== '') releaseMounts(dataDir)
+    // A demo stopped before it printed its URL still started daemons (and maybe instances): found by its data root.
+    const root = dataDir !== '' ? dataDir : /data and logs under (\S+)\)/.exec(out)?.[1] ?? ''
+    const ids = nodeIds.length > 0 ? nodeIds : root !== '' ? nodeIdsUnder(root) : []
+    const left = [...(root !== '' ? daemonsUnder(root) : []), ...processesOf(ids)]
+    for (const pid of left) { try { process.kill(pid, 'SIGKILL') } catch {} }
+    // Gone before their mounts, directories and cgroups are removed under them.
+    await waitFor('the demo\'s processes to die', 10_000, () => left.every(pid => !existsSync(`/proc/${pid}`)) ? true : undefined, 50).catch(() => {})
+    if (root !== '') {
+      releaseMounts(root)
+      rmSync(root, { recursive: true, force: true })
+    }
+    for (const controller of ['memory', 'cpu']) {
+      for (const i of [1, 2, 3]) rmCgroup(`/sys/fs/cgroup/${controller}/trellis-demo-${demo.pid}-${i}`)
+    }
   })
   const url = await waitFor('the demo to print its URL', 280_000, () => {
     if (demo.exitCode !== null) throw new Error(`demo exited early:\n${out}`)
