@@ -400,7 +400,7 @@ async function warmUp (root: string, a: ChildProcess, members: ChildProcess[], p
   const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: WARMUP_SIZE, blockSize: BLOCK_SIZE, members: peers.slice(1) })
   const url = `nbd://127.0.0.1:${port!}/${volume}`
   const t0 = performance.now()
-  const seq = ['-c', String(WARMUP_SIZE / SEQ_BLOCK), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)]
+  const seq = ['-c', String(Math.floor(WARMUP_SIZE / SEQ_BLOCK)), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)]
   await bench(url, ['-w', '--pattern=90', ...seq])
   await flush(port!, volume)
   await bench(url, seq)
@@ -412,17 +412,19 @@ async function warmUp (root: string, a: ChildProcess, members: ChildProcess[], p
 /** Every figure for one NBD export, in an order that leaves each step's data where the next expects it. */
 async function measure (label: string, root: string, port: number, name: string, floorFiles: number, profile?: (phase: string, start: boolean) => Promise<void>, cpu?: () => number[]): Promise<Figures> {
   const url = `nbd://127.0.0.1:${port}/${name}`
-  const seqCount = SIZE / SEQ_BLOCK
+  // Whole requests only: qemu-img refuses a fractional count (BENCH_VOLUMES_SEQ_KIB=600, as a copy's requests come).
+  const seqCount = Math.floor(SIZE / SEQ_BLOCK)
+  const seqBytes = seqCount * SEQ_BLOCK
   // qemu-img bench stops its clock before a final flush is answered, so the flush is sent and timed here.
   await profile?.('seq', true)
   const seqCpu0 = cpu?.()
   const seqWrites = await bench(url, ['-w', '--pattern=90', '-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)])
   const seqFlush = await flush(port, name)
   const seqWriteS = seqWrites + seqFlush
-  const seqWriteCpu = seqCpu0 === undefined ? undefined : cpu!().map((ns, i) => (ns - seqCpu0[i]!) / 1e6 / (SIZE / MiB))
+  const seqWriteCpu = seqCpu0 === undefined ? undefined : cpu!().map((ns, i) => (ns - seqCpu0[i]!) / 1e6 / (seqBytes / MiB))
   process.stdout.write(`${label}: sequential write ${seqWrites.toFixed(2)} s, then its flush ${seqFlush.toFixed(2)} s\n`)
   await profile?.('seq', false)
-  const seqRead = SIZE / 1e6 / await bench(url, ['-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)])
+  const seqRead = seqBytes / 1e6 / await bench(url, ['-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)])
   const rand = ['-c', String(RAND_OPS), '-d', String(RAND_DEPTH), '-s', '4096', '-S', String(RAND_STRIDE)]
   await profile?.('rand', true)
   const cpu0 = cpu?.()
@@ -439,7 +441,7 @@ async function measure (label: string, root: string, port: number, name: string,
   await flush(port, name)
   process.stdout.write(`${label}: QD1 commits (8 KiB write, then flush) × ${QD1_OPS}\n`)
   const commit = await commits(port, name)
-  const f = { seqWrite: SIZE / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles, commitWrite: commit.write, commitFlush: commit.flush, randWriteCpu, seqWriteCpu }
+  const f = { seqWrite: seqBytes / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles, commitWrite: commit.write, commitFlush: commit.flush, randWriteCpu, seqWriteCpu }
   const p = (v: number[], q: number): string => (quantile(v, q) * 1000).toFixed(0)
   process.stdout.write(`${label}: seq write ${f.seqWrite.toFixed(0)} MB/s, seq read ${seqRead.toFixed(0)} MB/s, 4K rand write ${randWrite.toFixed(0)} IOPS, ` +
     `4K rand read ${randRead.toFixed(0)} IOPS, QD1 FUA write p50 ${p(qd1, 0.5)} µs p99 ${p(qd1, 0.99)} µs, without FUA p50 ${p(plain, 0.5)} µs ` +

@@ -326,8 +326,11 @@ export class ReplicatedBlockStore implements BlockStore {
    */
   async #all (local: () => Promise<void>, remote: (c: ReplicaClient) => Promise<void>, drop = true): Promise<void> {
     const members = [...this.#members.values()]
-    // Both callbacks are async functions: a failure comes as a rejection, never thrown here.
-    const [mine, ...theirs] = await Promise.allSettled([local(), ...members.map(m => remote(m.client))])
+    // The members' requests go out first: each callback runs synchronously up to its first await, and the local
+    // one's (a write's CRCs, its submission to the disk) would otherwise hold a lone request back from the wire
+    // while the members sit idle. Both callbacks are async functions: a failure comes as a rejection, never thrown here.
+    const sent = members.map(m => remote(m.client))
+    const [mine, ...theirs] = await Promise.allSettled([local(), ...sent])
     if (mine?.status === 'rejected') {
       if (isFenced(mine.reason)) this.#fenceSelf(mine.reason)
       throw mine.reason
