@@ -165,8 +165,11 @@ export class SocketReader {
    */
   private async readDirect (n: number): Promise<Buffer> {
     const dest = this.joinInto(n)
-    const have = this.buffered
-    if (have > 0) this.take(have).copy(dest, 0)
+    // What is buffered (less than n) goes straight in, piece by piece: joined first, it would be copied twice.
+    let have = 0
+    for (const chunk of this.chunks) { chunk.copy(dest, have); have += chunk.length }
+    this.chunks = []
+    this.buffered = 0
     const direct: Direct = { dest, filled: have }
     this.direct = direct
     try {

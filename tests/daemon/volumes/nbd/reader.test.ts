@@ -111,6 +111,24 @@ t.test('a large read that is mostly still to come is read straight into the buff
   t.ok(reader.directBytes >= 7 * MIB, `all but the first read's bytes went straight in (${(reader.directBytes / MIB).toFixed(2)} MiB)`)
 })
 
+t.test('a large read begun over bytes that came in several reads has them first, in order, then the rest', async t => {
+  const { client, served } = await pair(t, 'tcp')
+  const reader = new SocketReader(served, 32 * MIB + 28)
+  const data = pattern(2 * MIB, 7)
+  // Three pieces, each read by the socket before the next is sent: three chunks wait when the large read begins.
+  let sent = 0
+  for (const n of [28, 1000, 3000]) {
+    client.write(data.subarray(sent, sent + n))
+    sent += n
+    while (served.bytesRead < sent) await new Promise(resolve => setTimeout(resolve, 5))
+  }
+  t.ok((await reader.read(28)).equals(data.subarray(0, 28)), 'the header')
+  const reading = reader.read(2 * MIB - 28)
+  client.write(data.subarray(sent))
+  t.ok((await reading).equals(data.subarray(28)), 'the payload: the two waiting chunks first, then the rest')
+  t.ok(reader.directBytes > 0, 'the rest read straight in')
+})
+
 t.test('bytes the socket held before the reader came first', async t => {
   const { client, served } = await pair(t, 'tcp')
   client.write('early bytes')
