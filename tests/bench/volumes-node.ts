@@ -45,6 +45,8 @@ async function node (): Promise<void> {
     /** A replica's store per volume (the primaries own theirs). */
     const stores = new Map<string, BlockStore>()
     const primaries = new Map<string, ReplicatedBlockStore>()
+    /** Milliseconds each primary's writes and flushes took in all, from the store's call to its answer (the pgbench pair's counters). */
+    const took = new Map<string, { write: number, flush: number }>()
     const nbd = new NbdServer({ logger })
     let port: number | undefined
     let profiler: Session | undefined
@@ -59,7 +61,15 @@ async function node (): Promise<void> {
         // Connected before the store says hello, so no measured request pays for a dial.
         for (const m of c.members) await host.libp2p.dial(multiaddr(m.address))
         const local = await openSparseFileStore({ logger }, { dir: c.dir, size: c.size, blockSize: c.blockSize })
-        const store = await openReplicatedBlockStore({ local, transport, logger }, { volume: c.volume, inSync: c.members.map(m => m.peerId), generation: GENERATION })
+        const spent = { write: 0, flush: 0 }
+        took.set(c.volume, spent)
+        const store = await openReplicatedBlockStore({ local, transport, logger, observeWrite: ms => { spent.write += ms } }, { volume: c.volume, inSync: c.members.map(m => m.peerId), generation: GENERATION })
+        // The store has no hook for flushes: timed around the call the NBD server makes.
+        const flush = store.flush.bind(store)
+        store.flush = async () => {
+          const t0 = performance.now()
+          try { await flush() } finally { spent.flush += performance.now() - t0 }
+        }
         primaries.set(c.volume, store)
         nbd.addExport({ name: c.volume, store, generation: GENERATION })
         if (port === undefined) {
@@ -115,7 +125,14 @@ async function node (): Promise<void> {
         // NBD requests are the node's, all exports together: the caller compares before and after a run on one volume.
         const s = store.stats()
         // Syncs soon are the node's, all streams together, as the NBD requests are.
-        return { kind: 'done', counters: { 'NBD write': requests.write, 'NBD flush': requests.flush, 'store write': s.writes, 'store flush': s.flushes, 'store fdatasync': s.fdatasyncs, 'sync soon': replicas.stats().syncsSoon } }
+        const spent = took.get(c.volume)
+        return {
+          kind: 'done',
+          counters: {
+            'NBD write': requests.write, 'NBD flush': requests.flush, 'store write': s.writes, 'store flush': s.flushes, 'store fdatasync': s.fdatasyncs, 'sync soon': replicas.stats().syncsSoon,
+            ...(spent === undefined ? {} : { 'write ms': spent.write, 'flush ms': spent.flush })
+          }
+        }
       },
       profile: async c => {
         if (c.start) {

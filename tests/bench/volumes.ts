@@ -229,7 +229,8 @@ async function main (): Promise<void> {
             const r = member ? (await ask(others[0]!, { kind: 'counters', volume: 'pg' })).counters! : undefined
             // A replica flushes for a flush request or a sync soon (protocol 2): the second, after a commit's write, spares its flush the crossing.
             const replica: Record<string, number> = r === undefined ? {} : { 'replica flush': r['store flush']!, 'of which syncs soon': r['sync soon']!, 'replica fdatasync': r['store fdatasync']! }
-            return { 'NBD write': p['NBD write']!, 'NBD flush': p['NBD flush']!, 'primary fdatasync': p['store fdatasync']!, ...replica }
+            // The primary's own time in its writes and flushes: what of a transaction's latency the volume itself takes.
+            return { 'NBD write': p['NBD write']!, 'NBD flush': p['NBD flush']!, 'primary fdatasync': p['store fdatasync']!, ...replica, 'primary ms in writes': p['write ms']!, 'in flushes': p['flush ms']! }
           }
           return { exportName: 'pg', counters }
         }
