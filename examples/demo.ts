@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { parseDocument } from 'yaml'
 import { TrellisClient } from '../controller/client/index.ts'
+import { freePort } from '../daemon/network/ports.ts'
 import { cleanupStaleMounts } from '../daemon/volumes/mount/index.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -139,10 +140,7 @@ const FOUNDER_ATTEMPTS = 3
 async function startFounder (): Promise<string> {
   const dir = join(dataRoot, 'node-1')
   for (let attempt = 1; ; attempt++) {
-    const meshPort = await new Promise<number>(resolve => {
-      const s = createServer()
-      s.listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)) })
-    })
+    const meshPort = await freePort('127.0.0.1')
     await rm(dir, { recursive: true, force: true })
     await mkdir(dir, { recursive: true })
     const init = execFileSync(process.execPath, [join(root, 'daemon', 'main.ts'), 'init', '--data-dir', dir,

@@ -4,33 +4,31 @@
  */
 import t from 'tap'
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { freePort, ROOT, waitFor } from '../helpers/daemon.ts'
+import { freePort, removeCgroups, ROOT, waitFor } from '../helpers/daemon.ts'
 import { loopsUnder, mountsUnder, releaseMounts } from '../helpers/mounts.ts'
 
-function processesOf (nodeIds: string[]): number[] {
+/** Pids whose /proc/PID/<file> (NUL-separated entries) has an entry that matches. */
+function pidsWhere (file: 'environ' | 'cmdline', match: (entry: string) => boolean): number[] {
   const pids: number[] = []
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     try {
-      const env = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0')
-      if (nodeIds.some(id => env.includes(`TRELLIS_NODE=${id}`))) pids.push(Number(entry))
+      if (readFileSync(`/proc/${entry}/${file}`, 'utf8').split('\0').some(match)) pids.push(Number(entry))
     } catch {}
   }
   return pids
 }
 
+/** The instances the nodes started (TRELLIS_NODE is its node's id). */
+function processesOf (nodeIds: string[]): number[] {
+  return pidsWhere('environ', e => nodeIds.some(id => e === `TRELLIS_NODE=${id}`))
+}
+
 /** Daemons whose command line names a directory under dataDir: the demo's, whatever state it left them in. */
 function daemonsUnder (dataDir: string): number[] {
-  const pids: number[] = []
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').some(arg => arg.startsWith(dataDir + '/'))) pids.push(Number(entry))
-    } catch {}
-  }
-  return pids
+  return pidsWhere('cmdline', arg => arg.startsWith(dataDir + '/'))
 }
 
 /** The node ids a data root's nodes took, as far as they got. */
@@ -40,14 +38,6 @@ function nodeIdsUnder (dataDir: string): string[] {
     try { ids.push((JSON.parse(readFileSync(join(dataDir, `node-${i}`, 'identity.json'), 'utf8')) as { id: string }).id) } catch {}
   }
   return ids
-}
-
-/** Removes a cgroup and those under it, deepest first; ignores what is gone or still busy. */
-function rmCgroup (dir: string): void {
-  let children: string[] = []
-  try { children = readdirSync(dir, { withFileTypes: true }).filter(e => e.isDirectory()).map(e => join(dir, e.name)) } catch { return }
-  for (const child of children) rmCgroup(child)
-  try { rmdirSync(dir) } catch {}
 }
 
 // The demo gives itself up to 4.5 minutes to come up (its own waits: nodes, grid, app, URL); on a loaded machine
@@ -76,9 +66,7 @@ t.test('demo starts a grid of three, prints a working URL, and Ctrl-C stops ever
       releaseMounts(root)
       rmSync(root, { recursive: true, force: true })
     }
-    for (const controller of ['memory', 'cpu']) {
-      for (const i of [1, 2, 3]) rmCgroup(`/sys/fs/cgroup/${controller}/trellis-demo-${demo.pid}-${i}`)
-    }
+    for (const i of [1, 2, 3]) removeCgroups(`trellis-demo-${demo.pid}-${i}`)
   })
   const url = await waitFor('the demo to print its URL', 280_000, () => {
     if (demo.exitCode !== null) throw new Error(`demo exited early:\n${out}`)

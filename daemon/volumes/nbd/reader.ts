@@ -43,14 +43,13 @@ export class SocketReader {
   private readonly joinInto: (length: number) => Buffer
   /** Whether the socket reads into our buffers (else through data events). */
   private readonly own: boolean
-  /** Reading stopped by us past highWater (own reads; data events use pause()). */
+  /** Reading stopped by us past highWater (a read callback's false, or pause() for data events). */
   private stopped = false
   private slab = Buffer.allocUnsafeSlow(SLAB_BYTES)
   /** Bytes of the slab filled. */
   private pos = 0
-  /** The buffer the socket reads into next, and whether it is the direct read's destination. */
+  /** The buffer the socket reads into next: the slab's free tail, or the rest of the direct read's buffer. */
   private nextBuffer: Buffer
-  private nextIsDirect = false
   private direct: Direct | undefined
   /** Bytes the kernel read straight into a read's own buffer, never copied. */
   directBytes = 0
@@ -70,7 +69,7 @@ export class SocketReader {
       socket.on('data', (chunk: Buffer) => {
         noteReceived(chunk.length)
         this.append(chunk)
-        if (this.buffered >= this.highWater) socket.pause()
+        if (this.buffered >= this.highWater) { this.stopped = true; socket.pause() }
       })
     }
     const end = (): void => { this.ended = true; this.wake?.() }
@@ -112,7 +111,7 @@ export class SocketReader {
     const direct = this.direct
     if (into !== this.nextBuffer) {
       this.append(into.subarray(0, bytes))
-    } else if (this.nextIsDirect && direct !== undefined) {
+    } else if (direct !== undefined && into.buffer !== this.slab.buffer) {
       direct.filled += bytes
       this.directBytes += bytes
       if (direct.filled === direct.dest.length) this.wake?.()
@@ -138,7 +137,6 @@ export class SocketReader {
   private next (): Buffer {
     const direct = this.direct
     if (direct !== undefined && direct.dest.length - direct.filled >= SLAB_TAIL_MIN) {
-      this.nextIsDirect = true
       this.nextBuffer = direct.dest.subarray(direct.filled)
       return this.nextBuffer
     }
@@ -147,7 +145,6 @@ export class SocketReader {
       this.pos = 0
       noteReceived(SLAB_BYTES)
     }
-    this.nextIsDirect = false
     this.nextBuffer = this.slab.subarray(this.pos)
     return this.nextBuffer
   }
@@ -173,12 +170,7 @@ export class SocketReader {
     const direct: Direct = { dest, filled: have }
     this.direct = direct
     try {
-      while (direct.filled < n) {
-        if (this.ended) throw new ConnectionClosedError()
-        this.resumeIfStopped()
-        await new Promise<void>(resolve => { this.wake = resolve })
-        this.wake = undefined
-      }
+      await this.until(() => direct.filled >= n)
     } finally {
       this.direct = undefined
     }
@@ -186,9 +178,14 @@ export class SocketReader {
   }
 
   private async fill (n: number): Promise<void> {
-    while (this.buffered < n) {
+    this.want = n
+    await this.until(() => this.buffered >= n)
+  }
+
+  /** Waits, reading on, until `ready`; rejects with ConnectionClosedError when the peer goes first. */
+  private async until (ready: () => boolean): Promise<void> {
+    while (!ready()) {
       if (this.ended) throw new ConnectionClosedError()
-      this.want = n
       this.resumeIfStopped()
       await new Promise<void>(resolve => { this.wake = resolve })
       this.wake = undefined
@@ -196,7 +193,6 @@ export class SocketReader {
   }
 
   private resumeIfStopped (): void {
-    if (!this.own) { this.socket.resume(); return }
     if (!this.stopped || this.buffered >= this.highWater) return
     this.stopped = false
     this.socket.resume()
@@ -223,10 +219,7 @@ export class SocketReader {
       }
     }
     this.buffered -= n
-    if (this.buffered < this.highWater) {
-      if (this.own) this.resumeIfStopped()
-      else if (this.socket.isPaused()) this.socket.resume()
-    }
+    this.resumeIfStopped()
     return out
   }
 }
