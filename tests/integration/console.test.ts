@@ -56,14 +56,42 @@ const browser = await launchChromium(fn => t.teardown(fn))
 /** Uncaught errors in the page's scripts: a bug even when every step passed. */
 const pageErrors: string[] = []
 
+/** Each page's requests not yet answered, to say what a page that stopped changing waits for. */
+const pending = new Map<Page, Set<string>>()
+
+/**
+ * Waits on the page; past PAGE_WAIT_MS, fails saying what the page still
+ * waits for, whether its node answers a new connection now, and the end of
+ * the node's log (a flake under the whole suite's load left only a timeout).
+ */
+async function pageWait (page: Page, what: string, wait: () => Promise<unknown>): Promise<void> {
+  try {
+    await wait()
+  } catch (err) {
+    const probe = await fetch(`${url}/v1/session`, { signal: AbortSignal.timeout(5_000) }).then(r => `HTTP ${r.status}`, (e: Error) => e.message)
+    throw new Error([
+      `${what}: ${(err as Error).message.split('\n')[0] ?? ''}`,
+      `the page's requests still unanswered: ${JSON.stringify([...pending.get(page) ?? []])}`,
+      `a fresh GET /v1/session from the test: ${probe}`,
+      `the page's node's log:\n${home.logTail(40)}`
+    ].join('\n'))
+  }
+}
+
 /** A fresh browser context (no cookies) logged in with a token. */
 async function loggedIn (token: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } })
   const page = await context.newPage()
   page.setDefaultTimeout(PAGE_WAIT_MS)
   page.on('pageerror', err => { pageErrors.push(err.message) })
+  const open = new Set<string>()
+  pending.set(page, open)
+  page.on('request', r => { open.add(`${r.method()} ${r.url()}`) })
+  page.on('requestfinished', r => { open.delete(`${r.method()} ${r.url()}`) })
+  page.on('requestfailed', r => { open.delete(`${r.method()} ${r.url()}`) })
   t.teardown(() => context.close())
   await page.goto(`${url}/`)
+  await pageWait(page, 'no login form', () => page.waitForSelector('#login-form input[name=token]', { state: 'visible' }))
   await page.fill('#login-form input[name=token]', token)
   await page.click('#login-form button[type=submit]')
   await page.waitForSelector('#top:not([hidden])')
@@ -238,7 +266,7 @@ t.test('cut off from the quorum, the page says it shows what its node last knew'
   t.equal(await page.locator('#island').isVisible(), false, 'no note while the grid has its quorum')
   // The node serving the page becomes an island: every other node dies.
   for (const d of nodes.filter(d => d !== home && d.process.exitCode === null && d.process.signalCode === null)) await killNode(d)
-  await page.waitForSelector('#island:not([hidden])')
+  await pageWait(page, 'no island note', () => page.waitForSelector('#island:not([hidden])'))
   t.match(await page.locator('#island').getAttribute('title'), /^no quorum/, 'the note gives the node\'s reason')
   t.match(await page.locator('#live').getAttribute('title'), /^as this node last knew it: no quorum/)
   t.equal(await page.locator('tr[data-app=three-tier]').count(), 1, 'the apps it knew are still listed')
