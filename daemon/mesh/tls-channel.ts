@@ -36,6 +36,12 @@ export class TlsChannel implements Transport {
   readonly #admits: (peer: string) => boolean
   readonly #handlers = new Map<string, (stream: Duplex, from: string) => void>()
   readonly #sockets = new Set<TLSSocket>()
+  /**
+   * One context for both sides, made once: tls.connect given only options
+   * builds a new one (an OpenSSL SSL_CTX) for every dial, about a quarter of
+   * a PSK handshake's CPU here, and a terminal stream dials for every
+   * connection an appliance opens (a health probe each second, say).
+   */
   readonly #context = createSecureContext(TLS_OPTIONS)
   #server: Server | undefined
   #closing: Promise<void> | undefined
@@ -88,6 +94,7 @@ export class TlsChannel implements Transport {
     // allowHalfOpen reaches the socket (tls.connect passes it on) though @types/node does not list it.
     const tlsOptions: ConnectionOptions & { allowHalfOpen: boolean } = {
       ...TLS_OPTIONS,
+      secureContext: this.#context,
       socket: tcp,
       allowHalfOpen: true,
       pskCallback: () => ({ psk: key, identity: this.nodeId }),
