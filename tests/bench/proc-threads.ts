@@ -47,3 +47,13 @@ export function loopSwitches (pid: number): number {
 function switchesIn (status: string): number {
   return Number(/^voluntary_ctxt_switches:\s+(\d+)$/m.exec(status)?.[1] ?? 0) + Number(/^nonvoluntary_ctxt_switches:\s+(\d+)$/m.exec(status)?.[1] ?? 0)
 }
+
+/**
+ * System calls that read and that write so far, over all the process's
+ * threads (/proc/PID/io's syscr and syscw: read, recv and pread count as
+ * reads; write, writev, send and pwrite as writes).
+ */
+export function ioCalls (pid: number): { reads: number, writes: number } {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8')
+  return { reads: Number(/^syscr:\s+(\d+)$/m.exec(io)?.[1] ?? Number.NaN), writes: Number(/^syscw:\s+(\d+)$/m.exec(io)?.[1] ?? Number.NaN) }
+}

@@ -57,7 +57,7 @@ import { connectNbd } from '../daemon/volumes/nbd/client.ts'
 import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
 import { DEFAULT_BLOCK_SIZE } from '../../daemon/volumes/block/index.ts'
 import { startNbdkitFile } from './nbdkit.ts'
-import { cpuNs } from './proc-threads.ts'
+import { cpuNs, ioCalls, loopSwitches } from './proc-threads.ts'
 import type { Command, Message, Peer } from './volumes-node.ts'
 import { PGBENCH_CLIENTS, PGBENCH_REPLICAS, pgbenchPair, pgbenchTarget, type PgbenchPair } from './pgbench.ts'
 import { quantile, replies, stopChildren } from './stats.ts'
@@ -164,9 +164,13 @@ interface Figures {
   commitFlush: number[]
   /** µs of CPU (all threads) each node process spent per 4 KiB random write, a, b, c; absent for nbdkit. */
   randWriteCpu?: number[]
+  /** Per 4 KiB random write, each node process's read and write system calls and its event loop's wake-ups, a, b, c; absent for nbdkit. */
+  randWriteCalls?: Array<{ reads: number, writes: number, wakeups: number }>
   /** ms of CPU (all threads) each node process spent per MiB of the sequential write and its flush, a, b, c; absent for nbdkit. */
   seqWriteCpu?: number[]
 }
+/** A node process's system calls and its event loop's wake-ups so far (or per write, as a difference). */
+interface Calls { reads: number, writes: number, wakeups: number }
 /** One resync: `limit`, the throttle it ran under (bytes per second), if any; `cpu`, ms of CPU each node process spent per MiB copied (the unthrottled one). */
 interface Rebuild { label: string, bytes: number, ms: number, limit?: number, cpu?: number[] }
 /** The resyncs, their chunk, and the disk's own sequential write measured just before them. */
@@ -255,6 +259,7 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
   const { DEFAULT_RESYNC_CHUNK, DEFAULT_RESYNC_RATE } = await import('../../daemon/volumes/replica/index.ts')
   const [a, ...others] = nodes as [ChildProcess, ChildProcess, ChildProcess]
   const cpu = (): number[] => nodes.map(n => cpuNs(n.pid!))
+  const calls = (): Calls[] => nodes.map(n => ({ ...ioCalls(n.pid!), wakeups: loopSwitches(n.pid!) }))
   if (WARMUP_SIZE > 0) await warmUp(root, a, others, peers)
   for (const replicas of [1, 2, 3]) {
     const volume = `r${replicas}`
@@ -263,7 +268,7 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
     const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, blockSize: BLOCK_SIZE, members: peers.slice(1, replicas) })
     const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
     // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
-    results.push({ label, f: await measure(label, root, port!, volume, replicas, replicas === PROFILE_REPLICAS ? profiler(nodes) : undefined, cpu) })
+    results.push({ label, f: await measure(label, root, port!, volume, replicas, replicas === PROFILE_REPLICAS ? profiler(nodes) : undefined, cpu, calls) })
   }
 
   // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
@@ -357,6 +362,11 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
   for (const { label, f } of results) {
     if (f.randWriteCpu !== undefined) out += row([label, ...f.randWriteCpu.map(v => v.toFixed(0)), f.randWriteCpu.reduce((a, b) => a + b, 0).toFixed(0)])
   }
+  out += '\n' + row(['per 4 KiB random write: read / write system calls, event-loop wake-ups', 'A (primary)', 'B', 'C'])
+  out += row(['---', '---:', '---:', '---:'])
+  for (const { label, f } of results) {
+    if (f.randWriteCalls !== undefined) out += row([label, ...f.randWriteCalls.map(c => `${c.reads.toFixed(2)} / ${c.writes.toFixed(2)}, ${c.wakeups.toFixed(2)}`)])
+  }
   // The bound the nodes' own CPU puts on the rate, whatever else the machine runs: what the sequential target asks of this machine.
   out += '\n' + row(['CPU per MiB of sequential write and its flush, ms (all threads of each node process)', 'A (primary)', 'B', 'C', 'sum', `the sum alone caps it at, MB/s (${CORES} cores)`])
   out += row(['---', '---:', '---:', '---:', '---:', '---:'])
@@ -411,7 +421,7 @@ async function warmUp (root: string, a: ChildProcess, members: ChildProcess[], p
 }
 
 /** Every figure for one NBD export, in an order that leaves each step's data where the next expects it. */
-async function measure (label: string, root: string, port: number, name: string, floorFiles: number, profile?: (phase: string, start: boolean) => Promise<void>, cpu?: () => number[]): Promise<Figures> {
+async function measure (label: string, root: string, port: number, name: string, floorFiles: number, profile?: (phase: string, start: boolean) => Promise<void>, cpu?: () => number[], calls?: () => Calls[]): Promise<Figures> {
   const url = `nbd://127.0.0.1:${port}/${name}`
   // Whole requests only: qemu-img refuses a fractional count (BENCH_VOLUMES_SEQ_KIB=600, as a copy's requests come).
   const seqCount = Math.floor(SIZE / SEQ_BLOCK)
@@ -429,8 +439,10 @@ async function measure (label: string, root: string, port: number, name: string,
   const rand = ['-c', String(RAND_OPS), '-d', String(RAND_DEPTH), '-s', '4096', '-S', String(RAND_STRIDE)]
   await profile?.('rand', true)
   const cpu0 = cpu?.()
+  const calls0 = calls?.()
   const randWrite = RAND_OPS / await bench(url, ['-w', '--pattern=165', ...rand])
   const randWriteCpu = cpu0 === undefined ? undefined : cpu!().map((ns, i) => (ns - cpu0[i]!) / 1000 / RAND_OPS)
+  const randWriteCalls = calls0 === undefined ? undefined : calls!().map((c, i) => ({ reads: (c.reads - calls0[i]!.reads) / RAND_OPS, writes: (c.writes - calls0[i]!.writes) / RAND_OPS, wakeups: (c.wakeups - calls0[i]!.wakeups) / RAND_OPS }))
   await profile?.('rand', false)
   // Untimed: the random writes' dirty pages would otherwise land on whichever step comes next.
   await flush(port, name)
@@ -442,7 +454,7 @@ async function measure (label: string, root: string, port: number, name: string,
   await flush(port, name)
   process.stdout.write(`${label}: QD1 commits (8 KiB write, then flush) × ${QD1_OPS}\n`)
   const commit = await commits(port, name)
-  const f = { seqWrite: seqBytes / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles, commitWrite: commit.write, commitFlush: commit.flush, randWriteCpu, seqWriteCpu }
+  const f = { seqWrite: seqBytes / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles, commitWrite: commit.write, commitFlush: commit.flush, randWriteCpu, randWriteCalls, seqWriteCpu }
   const p = (v: number[], q: number): string => (quantile(v, q) * 1000).toFixed(0)
   process.stdout.write(`${label}: seq write ${f.seqWrite.toFixed(0)} MB/s, seq read ${seqRead.toFixed(0)} MB/s, 4K rand write ${randWrite.toFixed(0)} IOPS, ` +
     `4K rand read ${randRead.toFixed(0)} IOPS, QD1 FUA write p50 ${p(qd1, 0.5)} µs p99 ${p(qd1, 0.99)} µs, without FUA p50 ${p(plain, 0.5)} µs ` +
