@@ -25,7 +25,9 @@
  * node shares another's event loop; every store lives in its own subdirectory of one temp dir, so all of
  * them (and nbdkit's file) share one disk. I/O comes from real clients:
  * `qemu-img bench` for throughput and IOPS, `qemu-io write -f` (FUA) for the
- * QD1 latency. `npm run bench -- volumes` (env BENCH_VOLUMES_SIZE_MIB,
+ * QD1 latency, over a Unix socket to nbdkit and to the primary, as a
+ * volume's clients dial it. `npm run bench -- volumes` (env BENCH_VOLUMES_NBD,
+ * unix or tcp, how the clients connect; BENCH_VOLUMES_SIZE_MIB,
  * default 256; BENCH_VOLUMES_RAND_OPS, 10000; BENCH_VOLUMES_QD1_OPS, 1000;
  * BENCH_VOLUMES_REBUILD_MIB, 256; BENCH_VOLUMES_THROTTLE_MS, 6000;
  * BENCH_VOLUMES_BLOCK_KIB, the checksum block, 4 as the daemon's for new volumes;
@@ -53,7 +55,7 @@ import { rmSync } from 'node:fs'
 import { mkdtemp, open, rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { connectNbd } from '../daemon/volumes/nbd/client.ts'
+import { connectNbd, type Target } from '../daemon/volumes/nbd/client.ts'
 import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
 import { DEFAULT_BLOCK_SIZE } from '../../daemon/volumes/block/index.ts'
 import { startNbdkitFile } from './nbdkit.ts'
@@ -78,6 +80,13 @@ const RAND_DEPTH = 32 // random requests in flight
  */
 const RAND_STRIDE = 7919 * 4096 // bytes
 const QD1_OPS = knob('BENCH_VOLUMES_QD1_OPS', 1000)
+/**
+ * How the clients reach nbdkit and the primary: a Unix socket, as every
+ * client of a volume does (nbdfuse mounts and QEMU's blockdev dial the
+ * node's socket; a volume has no TCP export), or TCP on 127.0.0.1.
+ */
+const NBD_VIA = process.env.BENCH_VOLUMES_NBD ?? 'unix'
+if (NBD_VIA !== 'unix' && NBD_VIA !== 'tcp') throw new Error(`BENCH_VOLUMES_NBD is unix or tcp, not '${NBD_VIA}'`)
 /** Bytes of one commit's WAL write, and of the span its writes walk (overwrites, as PostgreSQL's pre-zeroed WAL segments are). */
 const COMMIT_WRITE = 8192 // bytes
 const COMMIT_SPAN = 1 * MiB // bytes
@@ -189,15 +198,15 @@ async function main (): Promise<void> {
   onProcessEnd(kill)
   try {
     process.stdout.write(`volume ${SIZE / MiB} MiB, checksum block ${BLOCK_KIB} KiB; sequential ${SEQ_BLOCK / 1024} KiB × QD${SEQ_DEPTH}, writes flushed at the end; ` +
-      `4 KiB × ${RAND_OPS} at QD${RAND_DEPTH} at a prime stride; QD1 4 KiB writes × ${QD1_OPS} with FUA, then without; clients qemu-img bench and qemu-io\n`)
+      `4 KiB × ${RAND_OPS} at QD${RAND_DEPTH} at a prime stride; QD1 4 KiB writes × ${QD1_OPS} with FUA, then without; clients qemu-img bench and qemu-io over ${NBD_VIA === 'unix' ? 'a Unix socket (as every client of a volume; BENCH_VOLUMES_NBD=tcp for TCP)' : 'TCP on 127.0.0.1'}\n`)
     process.stdout.write(`nodes: 3 processes on 127.0.0.1 on ${benchNodeV8()}, replication over ${process.env.BENCH_BULK === '0' ? 'libp2p (tcp · noise · yamux)' : 'the bulk channel (TLS 1.3)'}; every store under ${root}\n`)
 
     const results: Array<{ label: string, f: Figures }> = []
     if (PGBENCH_MODE !== 'only') {
-      const started = await startNbdkitFile(root, SIZE)
+      const started = await startNbdkitFile(root, SIZE, NBD_VIA === 'unix' ? join(root, 'nbdkit.sock') : undefined)
       kit = started.child
       // nbdkit's FUA is one fdatasync of one file.
-      results.push({ label: 'nbdkit file', f: await measure('nbdkit file', root, started.port, 'vol', 1) })
+      results.push({ label: 'nbdkit file', f: await measure('nbdkit file', root, started.target, 'vol', 1) })
       kit.kill('SIGTERM')
     }
 
@@ -265,10 +274,10 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
     const volume = `r${replicas}`
     const members = others.slice(0, replicas - 1)
     for (const [i, m] of members.entries()) await ask(m, { kind: 'replica', volume, dir: join(root, 'bc'[i]!, volume), size: SIZE, blockSize: BLOCK_SIZE })
-    const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: SIZE, blockSize: BLOCK_SIZE, members: peers.slice(1, replicas) })
+    const target = await primary(a, { volume, dir: join(root, 'a', volume), size: SIZE, members: peers.slice(1, replicas) }, root)
     const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
     // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
-    results.push({ label, f: await measure(label, root, port!, volume, replicas, replicas === PROFILE_REPLICAS ? profiler(nodes) : undefined, cpu, calls) })
+    results.push({ label, f: await measure(label, root, target, volume, replicas, replicas === PROFILE_REPLICAS ? profiler(nodes) : undefined, cpu, calls) })
   }
 
   // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
@@ -408,21 +417,33 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
 async function warmUp (root: string, a: ChildProcess, members: ChildProcess[], peers: Peer[]): Promise<void> {
   const volume = 'warm'
   for (const [i, m] of members.entries()) await ask(m, { kind: 'replica', volume, dir: join(root, 'bc'[i]!, volume), size: WARMUP_SIZE, blockSize: BLOCK_SIZE })
-  const { port } = await ask(a, { kind: 'primary', volume, dir: join(root, 'a', volume), size: WARMUP_SIZE, blockSize: BLOCK_SIZE, members: peers.slice(1) })
-  const url = `nbd://127.0.0.1:${port!}/${volume}`
+  const target = await primary(a, { volume, dir: join(root, 'a', volume), size: WARMUP_SIZE, members: peers.slice(1) }, root)
+  const url = nbdUrl(target, volume)
   const t0 = performance.now()
   const seq = ['-c', String(Math.floor(WARMUP_SIZE / SEQ_BLOCK)), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)]
   await bench(url, ['-w', '--pattern=90', ...seq])
-  await flush(port!, volume)
+  await flush(target, volume)
   await bench(url, seq)
   await bench(url, ['-w', '--pattern=165', '-c', String(Math.min(RAND_OPS, 4000)), '-d', String(RAND_DEPTH), '-s', '4096', '-S', String(RAND_STRIDE)])
-  await flush(port!, volume)
+  await flush(target, volume)
   process.stdout.write(`warm-up: ${WARMUP_SIZE / MiB} MiB written and read on a 3-node volume, untimed (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`)
 }
 
+/** A primary for `volume` on node `a`, exported where the clients reach it (NBD_VIA). */
+async function primary (a: ChildProcess, c: { volume: string, dir: string, size: number, members: Peer[] }, root: string): Promise<Target> {
+  const socket = NBD_VIA === 'unix' ? join(root, `${c.volume}.sock`) : undefined
+  const { port } = await ask(a, { kind: 'primary', ...c, blockSize: BLOCK_SIZE, ...(socket === undefined ? {} : { socket }) })
+  return socket === undefined ? { port: port! } : { path: socket }
+}
+
+/** The URL qemu-img and qemu-io take for an export. */
+function nbdUrl (target: Target, name: string): string {
+  return 'path' in target ? `nbd+unix:///${encodeURIComponent(name)}?socket=${encodeURIComponent(target.path)}` : `nbd://127.0.0.1:${target.port}/${name}`
+}
+
 /** Every figure for one NBD export, in an order that leaves each step's data where the next expects it. */
-async function measure (label: string, root: string, port: number, name: string, floorFiles: number, profile?: (phase: string, start: boolean) => Promise<void>, cpu?: () => number[], calls?: () => Calls[]): Promise<Figures> {
-  const url = `nbd://127.0.0.1:${port}/${name}`
+async function measure (label: string, root: string, target: Target, name: string, floorFiles: number, profile?: (phase: string, start: boolean) => Promise<void>, cpu?: () => number[], calls?: () => Calls[]): Promise<Figures> {
+  const url = nbdUrl(target, name)
   // Whole requests only: qemu-img refuses a fractional count (BENCH_VOLUMES_SEQ_KIB=600, as a copy's requests come).
   const seqCount = Math.floor(SIZE / SEQ_BLOCK)
   const seqBytes = seqCount * SEQ_BLOCK
@@ -430,7 +451,7 @@ async function measure (label: string, root: string, port: number, name: string,
   await profile?.('seq', true)
   const seqCpu0 = cpu?.()
   const seqWrites = await bench(url, ['-w', '--pattern=90', '-c', String(seqCount), '-d', String(SEQ_DEPTH), '-s', String(SEQ_BLOCK)])
-  const seqFlush = await flush(port, name)
+  const seqFlush = await flush(target, name)
   const seqWriteS = seqWrites + seqFlush
   const seqWriteCpu = seqCpu0 === undefined ? undefined : cpu!().map((ns, i) => (ns - seqCpu0[i]!) / 1e6 / (seqBytes / MiB))
   process.stdout.write(`${label}: sequential write ${seqWrites.toFixed(2)} s, then its flush ${seqFlush.toFixed(2)} s\n`)
@@ -445,15 +466,15 @@ async function measure (label: string, root: string, port: number, name: string,
   const randWriteCalls = calls0 === undefined ? undefined : calls!().map((c, i) => ({ reads: (c.reads - calls0[i]!.reads) / RAND_OPS, writes: (c.writes - calls0[i]!.writes) / RAND_OPS, wakeups: (c.wakeups - calls0[i]!.wakeups) / RAND_OPS }))
   await profile?.('rand', false)
   // Untimed: the random writes' dirty pages would otherwise land on whichever step comes next.
-  await flush(port, name)
+  await flush(target, name)
   const randRead = RAND_OPS / await bench(url, rand)
   const sync = await parallelFdatasync(root, 1)
   const floor = floorFiles === 1 ? sync : await parallelFdatasync(root, floorFiles)
   const qd1 = await qd1Latency(url, true)
   const plain = await qd1Latency(url, false)
-  await flush(port, name)
+  await flush(target, name)
   process.stdout.write(`${label}: QD1 commits (8 KiB write, then flush) × ${QD1_OPS}\n`)
-  const commit = await commits(port, name)
+  const commit = await commits(target, name)
   const f = { seqWrite: seqBytes / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles, commitWrite: commit.write, commitFlush: commit.flush, randWriteCpu, randWriteCalls, seqWriteCpu }
   const p = (v: number[], q: number): string => (quantile(v, q) * 1000).toFixed(0)
   process.stdout.write(`${label}: seq write ${f.seqWrite.toFixed(0)} MB/s, seq read ${seqRead.toFixed(0)} MB/s, 4K rand write ${randWrite.toFixed(0)} IOPS, ` +
@@ -467,8 +488,8 @@ async function measure (label: string, root: string, port: number, name: string,
  * pgbench pair counts one NBD write and one flush per transaction): an 8 KiB
  * write without FUA, then a flush once it is answered, on one connection.
  */
-async function commits (port: number, name: string): Promise<{ write: number[], flush: number[] }> {
-  const c = await connectNbd({ port }, name)
+async function commits (target: Target, name: string): Promise<{ write: number[], flush: number[] }> {
+  const c = await connectNbd(target, name)
   const write: number[] = []
   const flushed: number[] = []
   const page = Buffer.alloc(COMMIT_WRITE, 0x3c)
@@ -498,8 +519,8 @@ async function bench (url: string, args: string[]): Promise<number> {
 }
 
 /** Seconds one NBD flush takes, on a connection of its own. */
-async function flush (port: number, name: string): Promise<number> {
-  const c = await connectNbd({ port }, name)
+async function flush (target: Target, name: string): Promise<number> {
+  const c = await connectNbd(target, name)
   try {
     const t0 = performance.now()
     const r = await c.request(C.NBD_CMD_FLUSH, 0, 0, 0)
