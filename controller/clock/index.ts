@@ -1,5 +1,5 @@
 export type { Clock, Timer } from './clock.ts'
 export { RealClock } from './real.ts'
 export { VirtualClock } from './virtual.ts'
-export { Periodic } from './periodic.ts'
+export { onRhythm, Periodic } from './periodic.ts'
 export type { PeriodicComponents, PeriodicInit } from './periodic.ts'

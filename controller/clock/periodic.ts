@@ -58,6 +58,18 @@ function atInstant (clock: Clock, at: number, run: () => void): Timer {
   }
 }
 
+/**
+ * Calls run once, at the next instant of clock's shared rhythm for
+ * intervalMs (whole multiples of it from the clock's origin) at least half
+ * an interval from now: what an aligned Periodic's timed round waits for,
+ * for timers that are not Periodic loops (an instance's health probes). Every
+ * call for the same instant shares one timer. Returns the cancel.
+ */
+export function onRhythm (clock: Clock, intervalMs: number, run: () => void): Timer {
+  const origin = rhythmOf(clock).origin
+  return atInstant(clock, origin + Math.ceil((clock.now() + intervalMs / 2 - origin) / intervalMs) * intervalMs, run)
+}
+
 function rhythmOf (clock: Clock): { origin: number, due: Map<number, { timer: Timer, runs: Set<() => void> }> } {
   let rhythm = rhythms.get(clock)
   if (rhythm === undefined) {
@@ -124,11 +136,8 @@ export class Periodic {
       this.#arm(interval)
       return
     }
-    const clock = this.#c.clock
-    const origin = rhythmOf(clock).origin
-    const at = origin + Math.ceil((clock.now() + interval / 2 - origin) / interval) * interval
     this.#timer?.cancel()
-    this.#timer = atInstant(clock, at, () => { this.#round() })
+    this.#timer = onRhythm(this.#c.clock, interval, () => { this.#round() })
   }
 
   #round (): void {

@@ -5,7 +5,7 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { Logger } from 'pino'
 import type { Transport } from '../network/index.ts'
-import { NoHandlerError, TransportClosedError, UnreachableError } from '../network/index.ts'
+import { deadline, NoHandlerError, TransportClosedError, UnreachableError } from '../network/index.ts'
 import { Libp2pDuplex } from './libp2p-stream.ts'
 
 type Handler = (stream: Duplex, from: string) => void
@@ -106,7 +106,8 @@ export class Libp2pTransport implements Transport {
     signal?.throwIfAborted()
     const peer = this.#peerId(nodeId)
     await this.#hint(peer)
-    const timeout = AbortSignal.timeout(this.#dialTimeoutMs)
+    const own = deadline(this.#dialTimeoutMs)
+    const timeout = own.signal
     const bounded = signal === undefined ? timeout : AbortSignal.any([signal, timeout])
     // libp2p hangs a listener per dial stage on the signal.
     setMaxListeners(Infinity, bounded)
@@ -117,6 +118,9 @@ export class Libp2pTransport implements Transport {
       if (signal?.aborted === true) throw signal.reason
       if (this.#closing !== undefined) throw new TransportClosedError(undefined, { cause: err })
       throw this.#dialFailure(nodeId, protocol, err, timeout.aborted)
+    } finally {
+      // The bound is the dial's: the stream, once open, lives on without it.
+      own.clear()
     }
     // The stream can come back in the same turn as an abort or a close.
     if (signal?.aborted === true || this.#closing !== undefined) {

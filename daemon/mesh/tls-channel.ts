@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream'
 import { connect, createSecureContext, TLSSocket, type ConnectionOptions, type TLSSocketOptions, type TlsOptions } from 'node:tls'
 import type { PrivateKey } from '@libp2p/interface'
 import type { Logger } from 'pino'
-import { NoHandlerError, readExactly, readFrame, TransportClosedError, UnreachableError, writeFrame, type Transport } from '../network/index.ts'
+import { deadline, NoHandlerError, readExactly, readFrame, TransportClosedError, UnreachableError, writeFrame, type Transport } from '../network/index.ts'
 import type { GridKey } from './keys.ts'
 import { PairKeys } from './pair-keys.ts'
 
@@ -84,7 +84,15 @@ export class TlsChannel implements Transport {
 
   async dial (nodeId: string, protocol: string, options: { signal?: AbortSignal } = {}): Promise<Duplex> {
     if (this.#closing !== undefined) throw new TransportClosedError()
-    const signal = options.signal ?? AbortSignal.timeout(DIAL_TIMEOUT_MS)
+    const own = options.signal === undefined ? deadline(DIAL_TIMEOUT_MS) : undefined
+    try {
+      return await this.#dial(nodeId, protocol, options.signal ?? own!.signal)
+    } finally {
+      own?.clear()
+    }
+  }
+
+  async #dial (nodeId: string, protocol: string, signal: AbortSignal): Promise<Duplex> {
     signal.throwIfAborted()
     const key = this.#keys.of(nodeId)
     const where = key === undefined || nodeId === this.nodeId ? undefined : await this.#locate(nodeId, signal).catch(() => undefined)

@@ -15,6 +15,7 @@ export {
 export { TerminalNetwork, TERMINAL_PROTOCOL } from './terminals.ts'
 export { Forwarder } from './forwarder.ts'
 export { freePort } from './ports.ts'
+export { deadline } from './deadline.ts'
 export { splice } from './splice.ts'
 export { noteReceived, YOUNG_EVERY_BYTES } from './young-collections.ts'
 export { drained } from './drain.ts'

@@ -1,4 +1,5 @@
 import { connect } from 'node:net'
+import { deadline } from '../network/deadline.ts'
 import { http } from '../node-http.ts'
 import type { ProbeResult } from './health.ts'
 import type { HealthCheck } from './types.ts'
@@ -25,13 +26,16 @@ async function probeTcp (check: HealthCheck): Promise<ProbeResult> {
 async function probeHttp (check: HealthCheck): Promise<ProbeResult> {
   return await new Promise(resolve => {
     let settled = false
+    // Cleared with the probe, so a probe that answered wakes nobody when its time would have been up.
+    const timeout = deadline(check.timeoutMs)
     const done = (result: ProbeResult): void => {
       if (settled) return
       settled = true
+      timeout.clear()
       req.destroy()
       resolve(result)
     }
-    const req = http.request({ host: check.host, port: check.port, path: check.path, method: 'GET', agent: false, signal: AbortSignal.timeout(check.timeoutMs) }, (res) => {
+    const req = http.request({ host: check.host, port: check.port, path: check.path, method: 'GET', agent: false, signal: timeout.signal }, (res) => {
       res.resume()
       const status = res.statusCode ?? 0
       done(status >= 200 && status < 300 ? { ok: true } : { ok: false, error: `HTTP ${status}` })
