@@ -1,5 +1,5 @@
 import type { Logger } from 'pino'
-import type { Clock } from '../../controller/clock/index.ts'
+import { onRhythm, type Clock } from '../../controller/clock/index.ts'
 import type { Driver, ExitResult, TaskHandle } from './driver.ts'
 import { InstanceExistsError, InstanceNotFoundError, SupervisorClosedError } from './errors.ts'
 import { type ProbeResult, healthStep, initialHealth } from './health.ts'
@@ -253,8 +253,11 @@ export class Supervisor {
     if (check === undefined || this.#closing !== undefined) return
     // Until the first healthy verdict, probe often: a fresh instance that listens
     // after 300 ms should not wait out a whole interval before it takes traffic.
-    const delay = inst.health.status === 'healthy' ? check.intervalMs : Math.min(check.intervalMs, FIRST_VERDICT_PROBE_MS)
-    inst.timer = this.#clock.setTimeout(() => { void this.#runProbe(inst, epoch, check) }, delay)
+    const run = (): void => { void this.#runProbe(inst, epoch, check) }
+    if (inst.health.status !== 'healthy') { inst.timer = this.#clock.setTimeout(run, Math.min(check.intervalMs, FIRST_VERDICT_PROBE_MS)); return }
+    // A healthy instance's probes fall on the node's shared rhythm for their interval, with every other instance's and
+    // loop's due then: one wake-up a second for all of them, not one per probe (docs/runtime.md, health checks).
+    inst.timer = onRhythm(this.#clock, check.intervalMs, run)
   }
 
   async #runProbe (inst: Instance, epoch: number, check: HealthCheck): Promise<void> {
@@ -285,7 +288,7 @@ export class Supervisor {
   #scheduleLiveness (inst: Instance, epoch: number): void {
     const check = inst.spec.liveness
     if (check === undefined || this.#closing !== undefined) return
-    inst.liveTimer = this.#clock.setTimeout(() => { void this.#runLiveness(inst, epoch, check) }, check.intervalMs)
+    inst.liveTimer = onRhythm(this.#clock, check.intervalMs, () => { void this.#runLiveness(inst, epoch, check) })
   }
 
   async #runLiveness (inst: Instance, epoch: number, check: HealthCheck): Promise<void> {

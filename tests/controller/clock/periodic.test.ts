@@ -1,5 +1,5 @@
 import t from 'tap'
-import { Periodic, VirtualClock } from '../../../controller/clock/index.ts'
+import { onRhythm, Periodic, VirtualClock } from '../../../controller/clock/index.ts'
 
 function setup (init: { immediate?: boolean, pokeGapMs?: number, roundMs?: number, fail?: boolean } = {}): { clock: VirtualClock, loop: Periodic, starts: number[], errors: unknown[] } {
   const clock = new VirtualClock()
@@ -114,5 +114,27 @@ t.test('aligned loops fall on one rhythm and share a timer', async t => {
   // A round of 300 ms ends less than half an interval before the next step: it waits for the one after.
   t.same(starts.c, [1500, 2500, 3500], 'a round ending late skips a step rather than run at once')
   await Promise.all([a.stop(), b.stop(), c.stop()])
+  t.equal(clock.pending, 0, 'no timer left')
+})
+
+t.test('onRhythm: a timer on the rhythm aligned loops keep, shared by every call due in the same instant', async t => {
+  const clock = new VirtualClock(1000)
+  const fired: Array<[string, number]> = []
+  const loop = new Periodic({ clock, onError: () => {} }, { intervalMs: 1000, aligned: true, run: () => { fired.push(['loop', clock.now()]) } })
+  loop.start()
+  await clock.advance(300)
+  onRhythm(clock, 1000, () => { fired.push(['x', clock.now()]) })
+  await clock.advance(400)
+  // Less than half an interval before the instant 2000: the next one.
+  const late = onRhythm(clock, 1000, () => { fired.push(['late', clock.now()]) })
+  t.equal(clock.pending, 2, 'x shares the loop\'s timer at 2000; late has one at 3000')
+  await clock.advance(1400)
+  t.same(fired, [['loop', 2000], ['x', 2000], ['late', 3000], ['loop', 3000]])
+  const cancelled = onRhythm(clock, 1000, () => { fired.push(['cancelled', clock.now()]) })
+  cancelled.cancel()
+  late.cancel()
+  await loop.stop()
+  await clock.advance(2000)
+  t.equal(fired.length, 4, 'a cancelled one never runs')
   t.equal(clock.pending, 0, 'no timer left')
 })

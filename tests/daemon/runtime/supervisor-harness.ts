@@ -7,7 +7,7 @@
 import { VirtualClock } from '../../../controller/clock/index.ts'
 import {
   ProcessDriver, Supervisor, type HandleMeta, type HandleStore, type InstanceSpec, type SupervisorEvent,
-  type SupervisorOptions, type TaskConfig, type TaskHandle
+  type SupervisorComponents, type SupervisorOptions, type TaskConfig, type TaskHandle
 } from '../../../daemon/runtime/index.ts'
 import type { TapTest } from './driver-compliance.ts'
 import { killQuietly, quietLogger, removeDir, tempDir, until } from './helpers.ts'
@@ -64,12 +64,12 @@ export interface Harness {
 }
 
 /** Builds a harness and registers its teardown: every task killed, the dir removed. */
-export async function harness (t: TapTest, options: SupervisorOptions = {}): Promise<Harness> {
+export async function harness (t: TapTest, options: SupervisorOptions = {}, components: { probe?: SupervisorComponents['probe'] } = {}): Promise<Harness> {
   const dir = await tempDir('trellis-supervisor-')
   const clock = new VirtualClock(1_000_000)
   const driver = new ProcessDriver({ logger: quietLogger() }, { cgroups: 'off', pollMs: 50 })
   const store = new MemoryStore()
-  const supervisor = new Supervisor({ driver, clock, logger: quietLogger(), store }, options)
+  const supervisor = new Supervisor({ driver, clock, logger: quietLogger(), store, ...components }, options)
   const events = new EventLog()
   supervisor.on('event', e => events.push(e))
   const pids: number[] = []

@@ -35,6 +35,29 @@ t.test('a crashing task is restarted after 1 s, 2 s, 4 s, 8 s', async t => {
   t.equal(h.store.saved.length, 4, 'the handle is saved after every start')
 })
 
+t.test('healthy instances are probed on one rhythm: every probe due in an instant shares it', async t => {
+  const probes: Array<{ path: string, at: number }> = []
+  const h = await harness(t, {}, {
+    probe: async check => { probes.push({ path: check.path, at: h.clock.now() }); return { ok: true } }
+  })
+  const check = { kind: 'http' as const, host: '127.0.0.1', port: 1, path: '', intervalMs: 1_000, timeoutMs: 1_000, failures: 3, startPeriodMs: 0 }
+  await h.supervisor.run(h.spec('a', shTask('a', h.dir, 'exec sleep 1000'), { health: { ...check, path: '/a' }, liveness: { ...check, path: '/a-live' } }))
+  await h.events.count('started', 1)
+  // The second starts off the first's phase, as instances do.
+  await h.clock.advance(130)
+  await h.supervisor.run(h.spec('b', shTask('b', h.dir, 'exec sleep 1000'), { health: { ...check, path: '/b' } }))
+  await h.events.count('started', 2)
+  for (let i = 0; i < 60; i++) await h.clock.advance(100)
+  await h.events.count('healthy', 2)
+  const from = h.clock.now()
+  for (let i = 0; i < 40; i++) await h.clock.advance(100)
+  const steady = probes.filter(p => p.at >= from)
+  const instants = [...new Set(steady.map(p => p.at))]
+  t.equal(instants.length, 4, `4 s of probes in 4 instants: ${JSON.stringify(steady)}`)
+  for (const at of instants) t.same(steady.filter(p => p.at === at).map(p => p.path).sort(), ['/a', '/a-live', '/b'], `each instant probes all three (${at})`)
+  t.same(instants.slice(1).map((at, i) => at - instants[i]!), [1_000, 1_000, 1_000], 'a second apart')
+})
+
 t.test('the back-off starts over after a stable period, not before', async t => {
   const h = await harness(t, { stablePeriodMs: 60_000 })
   const stay = join(h.dir, 'stay')
