@@ -169,12 +169,13 @@ export class MeshHost {
 
   /** The IPv4 address an open connection reaches `peer` at, if there is one. */
   remoteIp4 (peer: string): string | undefined {
-    try {
-      for (const connection of this.libp2p.getConnections(peerIdFromString(peer))) {
-        const ip = connection.remoteAddr.getComponents().find(c => c.name === 'ip4')
-        if (ip?.value !== undefined) return ip.value
-      }
-    } catch {}
+    // Found by the id's text, which each connection's PeerId keeps once made, rather than by decoding `peer`
+    // (base58, multihash, key: ~1 ms cold) for every call: the datagram and bulk paths ask every few seconds.
+    for (const connection of this.libp2p.getConnections()) {
+      if (connection.remotePeer.toString() !== peer) continue
+      const ip = connection.remoteAddr.getComponents().find(c => c.name === 'ip4')
+      if (ip?.value !== undefined) return ip.value
+    }
     return undefined
   }
 

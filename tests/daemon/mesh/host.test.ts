@@ -25,6 +25,9 @@ t.test('two hosts with the same grid key connect and ping', async t => {
   const connection = a.libp2p.getConnections(b.libp2p.peerId)[0]
   t.equal(connection.encryption, '/noise')
   t.equal(connection.multiplexer, '/yamux/1.0.0')
+  t.equal(a.remoteIp4(b.peerId), '127.0.0.1', 'the address a reaches b at')
+  t.equal(a.remoteIp4(a.peerId), undefined, 'none to itself')
+  t.equal(a.remoteIp4('not a peer id'), undefined, 'none for garbage')
 })
 
 t.test('a host of another grid can neither connect nor hear the gossip', async t => {
