@@ -256,7 +256,7 @@ export class Supervisor {
     const run = (): void => { void this.#runProbe(inst, epoch, check) }
     if (inst.health.status !== 'healthy') { inst.timer = this.#clock.setTimeout(run, Math.min(check.intervalMs, FIRST_VERDICT_PROBE_MS)); return }
     // A healthy instance's probes fall on the node's shared rhythm for their interval, with every other instance's and
-    // loop's due then: one wake-up a second for all of them, not one per probe (docs/runtime.md, health checks).
+    // loop's due then: one wake-up a second for all of them, not one per probe (docs/image-manifest.md, Health).
     inst.timer = onRhythm(this.#clock, check.intervalMs, run)
   }
 
