@@ -45,6 +45,8 @@ const GRID_MAX_RESTARTS = 5
 const STARTUP_SETTLE_MS = 10_000
 /** The longest an unknown grid token waits for this node to catch up with the grid before it is refused (a grid without quorum). */
 const TOKEN_CATCH_UP_MS = 2_000
+/** The same for a console or exec naming an app or instance this node does not know yet. */
+const SESSION_CATCH_UP_MS = 2_000
 
 /** A running trellisd: what main.ts starts and tests drive. */
 export interface TrellisNode {
@@ -320,6 +322,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     server: sessions,
     selfId: identity.id,
     instances: app => commandLog.state.apps.has(app) ? agent!.instances(app).map(i => i.id) : undefined,
+    ...(commandLog.readBarrier === undefined ? {} : { catchUp: async () => { await commandLog.readBarrier!({ timeoutMs: SESSION_CATCH_UP_MS }) } }),
     placementOf: placeOf,
     nameOf: id => nodes.nameOf(id),
     logger: log

@@ -3,8 +3,8 @@ import type { ApiServer } from './server.ts'
 
 /** Consoles and exec, as the session routes need them (daemon/sessions' SessionGateway). */
 export interface SessionService {
-  /** The instance id a client names (`web.0` or `<app>.web.0`); ERR_NOT_FOUND names what does not exist. */
-  instance (app: string, name: string): string
+  /** The instance id a client names (`web.0` or `<app>.web.0`); ERR_NOT_FOUND names what does not exist, once the node has caught up with the grid. */
+  instance (app: string, name: string): Promise<string>
   /** Carries one session on an upgraded WebSocket. */
   attach (ws: WebSocket, instance: string, kind: 'console' | 'exec'): void
 }
@@ -17,7 +17,7 @@ export interface SessionService {
 export function addSessionRoutes (server: ApiServer, sessions: SessionService): void {
   for (const kind of ['console', 'exec'] as const) {
     server.socketRoute(`/v1/apps/:name/instances/:instance/${kind}`, async req => {
-      const id = sessions.instance(req.params.name!, req.params.instance!)
+      const id = await sessions.instance(req.params.name!, req.params.instance!)
       return ws => { sessions.attach(ws, id, kind) }
     })
   }

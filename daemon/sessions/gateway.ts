@@ -28,6 +28,11 @@ export interface SessionGatewayComponents {
   selfId: string
   /** The ids of an app's instances; undefined when there is no such app. */
   instances: (app: string) => string[] | undefined
+  /**
+   * Brings this node's state up to the grid's (a read barrier); rejects when
+   * it cannot (no quorum). Absent on a node with nothing to catch up with.
+   */
+  catchUp?: () => Promise<void>
   /** The node an instance is placed on, by the committed state. */
   placementOf: (instance: string) => string | undefined
   /** A node's name, for messages. */
@@ -55,8 +60,25 @@ export class SessionGateway {
     this.#log = components.logger.child({ component: 'sessions' })
   }
 
-  /** The instance a client names (`web.0` or `<app>.web.0`); UnknownInstanceError names what does not exist. */
-  instance (app: string, name: string): string {
+  /**
+   * The instance a client names (`web.0` or `<app>.web.0`); UnknownInstanceError
+   * names what does not exist. A name this node does not know may be one it
+   * has not applied yet (an exec sent to it right after an apply through
+   * another node): it catches up with the grid once and looks again before
+   * saying so. When it cannot catch up, the answer is what it knows.
+   */
+  async instance (app: string, name: string): Promise<string> {
+    try {
+      return this.#known(app, name)
+    } catch (err) {
+      if (!(err instanceof UnknownInstanceError) || this.#c.catchUp === undefined) throw err
+      const caughtUp = await this.#c.catchUp().then(() => true, () => false)
+      if (!caughtUp) throw err
+      return this.#known(app, name)
+    }
+  }
+
+  #known (app: string, name: string): string {
     const ids = this.#c.instances(app)
     if (ids === undefined) throw new UnknownInstanceError(`app ${app} not found`)
     const id = ids.find(i => i === name || i === `${app}.${name}`)
