@@ -43,10 +43,12 @@ import { DirectoryVolumeBackend, type VolumeAttacher } from './volumes/index.ts'
 const GRID_MAX_RESTARTS = 5
 /** From 'node started' to the one collection of what starting left (startup-garbage.ts): a member's join and first image fetches are done by then. */
 const STARTUP_SETTLE_MS = 10_000
-/** The longest an unknown grid token waits for this node to catch up with the grid before it is refused (a grid without quorum). */
-const TOKEN_CATCH_UP_MS = 2_000
-/** The same for a console or exec naming an app or instance this node does not know yet. */
-const SESSION_CATCH_UP_MS = 2_000
+/**
+ * The longest a name this node does not know (a grid token, the app or
+ * instance a console or exec names) waits for it to catch up with the grid
+ * before it is refused (a grid without quorum).
+ */
+const CATCH_UP_MS = 2_000
 
 /** A running trellisd: what main.ts starts and tests drive. */
 export interface TrellisNode {
@@ -239,8 +241,9 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     const out = voters.filter(v => v !== identity.id && !nodes.isUp(v))
     return `${out.length} of ${voters.length} voters unreachable${out.length === 0 ? ' (an election may be under way)' : `: ${out.map(v => `${nodes.nameOf(v)} (${nodes.stateOf(v) ?? 'unknown'})`).join(', ')}`}`
   }
-  // A grid token made on another node a moment ago: look again once caught up, rather than refuse it.
-  const authenticate = tokenAuthenticator(token, () => commandLog.state, commandLog.readBarrier === undefined ? undefined : async () => await commandLog.readBarrier!({ timeoutMs: TOKEN_CATCH_UP_MS }))
+  // A name made through another node a moment ago (a grid token, an app): look again once caught up, rather than refuse it.
+  const catchUp = commandLog.readBarrier === undefined ? undefined : async (): Promise<void> => { await commandLog.readBarrier!({ timeoutMs: CATCH_UP_MS }) }
+  const authenticate = tokenAuthenticator(token, () => commandLog.state, catchUp)
   // The web console's logins: a token traded once for a cookie, kept in this node's memory.
   const logins = new Sessions({ clock, authenticate }, { nodeId: identity.id })
   const api = new ApiServer({ logger: log.child({ component: 'api' }), sessions: logins }, { authenticate, quorum })
@@ -322,7 +325,7 @@ export async function createNode (config: NodeConfig, logger?: Logger): Promise<
     server: sessions,
     selfId: identity.id,
     instances: app => commandLog.state.apps.has(app) ? agent!.instances(app).map(i => i.id) : undefined,
-    ...(commandLog.readBarrier === undefined ? {} : { catchUp: async () => { await commandLog.readBarrier!({ timeoutMs: SESSION_CATCH_UP_MS }) } }),
+    ...(catchUp === undefined ? {} : { catchUp }),
     placementOf: placeOf,
     nameOf: id => nodes.nameOf(id),
     logger: log

@@ -194,7 +194,8 @@ export class TlsChannel implements Transport {
   }
 }
 
-const TLS_OPTIONS = {
+/** The channel's TLS settings, both sides (exported for the bulk-dial bench's bare baseline). */
+export const TLS_OPTIONS = {
   minVersion: 'TLSv1.3',
   maxVersion: 'TLSv1.3',
   // AES-GCM first: the CPU does it (AES-NI); ChaCha20 for one that does not.

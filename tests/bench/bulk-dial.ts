@@ -16,11 +16,11 @@ import type { Duplex } from 'node:stream'
 import { connect, createSecureContext, TLSSocket, type SecureContext } from 'node:tls'
 import { quantile } from './stats.ts'
 import { channels } from '../daemon/mesh/tls-channels.ts'
+import { TLS_OPTIONS as OPTIONS } from '../../daemon/mesh/tls-channel.ts'
 
 const DIALS = Number(process.env.BENCH_DIALS ?? 400)
 const REPS = Number(process.env.BENCH_REPS ?? 3)
 const WARMUP = 100
-const OPTIONS = { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256' } as const
 const PROTOCOL = '/trellis/bench/dial/1'
 
 /** µs of this process's CPU per call of `one`, over `n` calls in series. */

@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { connectNbd, type NbdClient } from '../daemon/volumes/nbd/client.ts'
+import { connectNbd, type NbdClient, type Target } from '../daemon/volumes/nbd/client.ts'
 import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
 import { startNbdkitFile } from './nbdkit.ts'
 import { quantile, summary } from './stats.ts'
@@ -56,7 +56,7 @@ async function main (): Promise<void> {
     if (spawnSync('sh', ['-c', 'command -v nbdkit'], { stdio: 'ignore' }).status === 0) {
       const kit = await startNbdkitFile(root, SIZE)
       children.push(kit.child)
-      nbdkit = await measure('nbdkit file', { port: kit.port })
+      nbdkit = await measure('nbdkit file', kit.target)
     } else {
       process.stdout.write('nbdkit not installed (Debian: nbdkit): no baseline this run\n')
     }
@@ -74,7 +74,7 @@ async function main (): Promise<void> {
   }
 }
 
-async function measure (label: string, target: { port: number }): Promise<Figures> {
+async function measure (label: string, target: Target): Promise<Figures> {
   const c = await connectNbd(target, 'vol')
   try {
     const seqWrite = await sequential(c, true)
