@@ -10,7 +10,7 @@
 import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startGrid } from '../helpers/daemon.ts'
+import { startGrid, waitFor } from '../helpers/daemon.ts'
 import { launchChromium, screenshotDir } from '../helpers/browser.ts'
 
 /** The page's DOM as the functions handed to the browser use it (the project is type-checked without the DOM library). */
@@ -29,6 +29,12 @@ const PAGE_WAIT_MS = 60_000
 
 const { nodes } = await startGrid(fn => t.teardown(fn), 1)
 const node = nodes[0]!
+// The editor draws from the node's catalog as it finds it when it opens: the seed images (bundled at start)
+// must be there first, or web and db come as example kinds the grid lacks (no properties, marked absent).
+await waitFor('the seed images web and db in the catalog', 60_000, async () => {
+  const names = new Set((await node.client.images()).map(i => i.name))
+  return names.has('web') && names.has('db') ? true : undefined
+}, 250)
 const url = node.client.url
 const adminToken = readFileSync(join(node.dataDir, 'admin.token'), 'utf8').trim()
 
