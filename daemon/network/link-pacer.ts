@@ -94,6 +94,8 @@ export interface PacerView {
   /** The pace pieces go at now, bytes per second (unmeasured: one smallest piece per pieceMs, or the ceiling if lower). */
   rate: number
   backoff: number
+  /** Times the pace has halved since the pacer was made: each a piece that came back late, behind a queue or a stalled host. */
+  halvings: number
   minRttMs: number
 }
 
@@ -153,6 +155,7 @@ export class LinkPacer {
   /** The back-off right after the last halving; it doubles back per RECOVER_MS since (by time: at a low pace pieces are seconds apart). */
   #backoffAtHalving = 1
   #backedOffAt = -Infinity
+  #halvings = 0
 
   constructor (clock: PacerClock, init: LinkPacerInit) {
     const share = init.share ?? DEFAULT_SHARE
@@ -240,6 +243,7 @@ export class LinkPacer {
       if (least !== undefined && queued - least > this.#slackMs && now - this.#backedOffAt >= this.#slackMs) {
         this.#backoffAtHalving = Math.max(MIN_BACKOFF, this.#backoffAt(now) / 2)
         this.#backedOffAt = now
+        this.#halvings++
       }
       push(this.#rtts, { at: now, value: queued }, (a, b) => a >= b)
     } else if (ticket.probe) {
@@ -317,7 +321,7 @@ export class LinkPacer {
   /** What the pacer believes at `now`. */
   view (now = this.#clock.now()): PacerView {
     const est = this.#estimate(now)
-    return { estimate: est * 1000, rate: this.#rate(est, now) * 1000, backoff: this.#backoffAt(now), minRttMs: this.#leastRtt(now) ?? 0 }
+    return { estimate: est * 1000, rate: this.#rate(est, now) * 1000, backoff: this.#backoffAt(now), halvings: this.#halvings, minRttMs: this.#leastRtt(now) ?? 0 }
   }
 
   /** The pace for an estimate, bytes per ms. */

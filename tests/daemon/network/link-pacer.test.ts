@@ -128,9 +128,11 @@ t.test('cross traffic that builds a queue makes the transfer back off', async t 
   t.ok(rate < 0.35, `and leaves the other traffic its room: ${(rate * 100).toFixed(1)} %`)
   const q = paced.maxQueueMs(120_000, 160_000)
   t.ok(q < 2000, `the queue stays bounded (largest ${q.toFixed(0)} ms)`)
+  t.ok(paced.pacer.view().halvings > 0, `the view counts the halvings (${paced.pacer.view().halvings})`)
   const deaf = simulate({ ceilingBytesPerSecond: 64 * MiB, queueSlackMs: 1e9 }, phases, 40)
   const deafQ = deaf.maxQueueMs(120_000, 160_000)
   t.ok(deafQ > 2 * q, `without the delay signal the queue grows longer (largest ${deafQ.toFixed(0)} ms)`)
+  t.equal(deaf.pacer.view().halvings, 0, 'and its pace never halved')
 })
 
 t.test('send waits on the clock for its slot; an abort while waiting rejects', async t => {
