@@ -19,14 +19,7 @@ export namespace trellis {
             static create(properties: trellis.logs.LogRequest.$Shape): trellis.logs.LogRequest & trellis.logs.LogRequest.$Shape;
             static create(properties?: trellis.logs.LogRequest.$Properties): trellis.logs.LogRequest;
             static encode(m: trellis.logs.LogRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.logs.LogRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.logs.LogRequest & trellis.logs.LogRequest.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.logs.LogRequest & trellis.logs.LogRequest.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.logs.LogRequest;
-            static toObject(m: trellis.logs.LogRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace LogRequest {
@@ -53,14 +46,7 @@ export namespace trellis {
             static create(properties: trellis.logs.LogLine.$Shape): trellis.logs.LogLine & trellis.logs.LogLine.$Shape;
             static create(properties?: trellis.logs.LogLine.$Properties): trellis.logs.LogLine;
             static encode(m: trellis.logs.LogLine.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.logs.LogLine.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.logs.LogLine & trellis.logs.LogLine.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.logs.LogLine & trellis.logs.LogLine.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.logs.LogLine;
-            static toObject(m: trellis.logs.LogLine, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace LogLine {
@@ -85,14 +71,7 @@ export namespace trellis {
             static create(properties: trellis.logs.LogChunk.$Shape): trellis.logs.LogChunk & trellis.logs.LogChunk.$Shape;
             static create(properties?: trellis.logs.LogChunk.$Properties): trellis.logs.LogChunk;
             static encode(m: trellis.logs.LogChunk.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.logs.LogChunk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.logs.LogChunk & trellis.logs.LogChunk.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.logs.LogChunk & trellis.logs.LogChunk.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.logs.LogChunk;
-            static toObject(m: trellis.logs.LogChunk, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace LogChunk {
@@ -134,14 +113,7 @@ export namespace trellis {
             static create(properties: trellis.mesh.NodeAdvert.$Shape): trellis.mesh.NodeAdvert & trellis.mesh.NodeAdvert.$Shape;
             static create(properties?: trellis.mesh.NodeAdvert.$Properties): trellis.mesh.NodeAdvert;
             static encode(m: trellis.mesh.NodeAdvert.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.mesh.NodeAdvert.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.NodeAdvert & trellis.mesh.NodeAdvert.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.NodeAdvert & trellis.mesh.NodeAdvert.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.mesh.NodeAdvert;
-            static toObject(m: trellis.mesh.NodeAdvert, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace NodeAdvert {
@@ -179,14 +151,7 @@ export namespace trellis {
             static create(properties: trellis.mesh.Versions.$Shape): trellis.mesh.Versions & trellis.mesh.Versions.$Shape;
             static create(properties?: trellis.mesh.Versions.$Properties): trellis.mesh.Versions;
             static encode(m: trellis.mesh.Versions.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.mesh.Versions.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.Versions & trellis.mesh.Versions.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.Versions & trellis.mesh.Versions.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.mesh.Versions;
-            static toObject(m: trellis.mesh.Versions, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Versions {
@@ -215,14 +180,7 @@ export namespace trellis {
             static create(properties: trellis.mesh.Cpu.$Shape): trellis.mesh.Cpu & trellis.mesh.Cpu.$Shape;
             static create(properties?: trellis.mesh.Cpu.$Properties): trellis.mesh.Cpu;
             static encode(m: trellis.mesh.Cpu.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.mesh.Cpu.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.Cpu & trellis.mesh.Cpu.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.Cpu & trellis.mesh.Cpu.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.mesh.Cpu;
-            static toObject(m: trellis.mesh.Cpu, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Cpu {
@@ -253,14 +211,7 @@ export namespace trellis {
             static create(properties: trellis.mesh.Memory.$Shape): trellis.mesh.Memory & trellis.mesh.Memory.$Shape;
             static create(properties?: trellis.mesh.Memory.$Properties): trellis.mesh.Memory;
             static encode(m: trellis.mesh.Memory.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.mesh.Memory.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.Memory & trellis.mesh.Memory.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.Memory & trellis.mesh.Memory.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.mesh.Memory;
-            static toObject(m: trellis.mesh.Memory, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Memory {
@@ -287,14 +238,7 @@ export namespace trellis {
             static create(properties: trellis.mesh.Disk.$Shape): trellis.mesh.Disk & trellis.mesh.Disk.$Shape;
             static create(properties?: trellis.mesh.Disk.$Properties): trellis.mesh.Disk;
             static encode(m: trellis.mesh.Disk.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.mesh.Disk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.Disk & trellis.mesh.Disk.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.Disk & trellis.mesh.Disk.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.mesh.Disk;
-            static toObject(m: trellis.mesh.Disk, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Disk {
@@ -327,14 +271,7 @@ export namespace trellis {
             static create(properties: trellis.mesh.Power.$Shape): trellis.mesh.Power & trellis.mesh.Power.$Shape;
             static create(properties?: trellis.mesh.Power.$Properties): trellis.mesh.Power;
             static encode(m: trellis.mesh.Power.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.mesh.Power.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.Power & trellis.mesh.Power.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.Power & trellis.mesh.Power.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.mesh.Power;
-            static toObject(m: trellis.mesh.Power, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Power {
@@ -363,14 +300,7 @@ export namespace trellis {
             static create(properties: trellis.mesh.Heartbeat.$Shape): trellis.mesh.Heartbeat & trellis.mesh.Heartbeat.$Shape;
             static create(properties?: trellis.mesh.Heartbeat.$Properties): trellis.mesh.Heartbeat;
             static encode(m: trellis.mesh.Heartbeat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.mesh.Heartbeat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.Heartbeat & trellis.mesh.Heartbeat.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.Heartbeat & trellis.mesh.Heartbeat.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.mesh.Heartbeat;
-            static toObject(m: trellis.mesh.Heartbeat, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Heartbeat {
@@ -402,14 +332,7 @@ export namespace trellis {
             static create(properties: trellis.mesh.InstanceReport.$Shape): trellis.mesh.InstanceReport & trellis.mesh.InstanceReport.$Shape;
             static create(properties?: trellis.mesh.InstanceReport.$Properties): trellis.mesh.InstanceReport;
             static encode(m: trellis.mesh.InstanceReport.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.mesh.InstanceReport.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.InstanceReport & trellis.mesh.InstanceReport.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.InstanceReport & trellis.mesh.InstanceReport.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.mesh.InstanceReport;
-            static toObject(m: trellis.mesh.InstanceReport, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace InstanceReport {
@@ -441,14 +364,7 @@ export namespace trellis {
             static create(properties: trellis.mesh.VolumeSync.$Shape): trellis.mesh.VolumeSync & trellis.mesh.VolumeSync.$Shape;
             static create(properties?: trellis.mesh.VolumeSync.$Properties): trellis.mesh.VolumeSync;
             static encode(m: trellis.mesh.VolumeSync.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.mesh.VolumeSync.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.VolumeSync & trellis.mesh.VolumeSync.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.VolumeSync & trellis.mesh.VolumeSync.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.mesh.VolumeSync;
-            static toObject(m: trellis.mesh.VolumeSync, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace VolumeSync {
@@ -484,14 +400,7 @@ export namespace trellis {
             static create(properties: trellis.mesh.InstanceState.$Shape): trellis.mesh.InstanceState & trellis.mesh.InstanceState.$Shape;
             static create(properties?: trellis.mesh.InstanceState.$Properties): trellis.mesh.InstanceState;
             static encode(m: trellis.mesh.InstanceState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.mesh.InstanceState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.InstanceState & trellis.mesh.InstanceState.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.InstanceState & trellis.mesh.InstanceState.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.mesh.InstanceState;
-            static toObject(m: trellis.mesh.InstanceState, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace InstanceState {
@@ -526,14 +435,7 @@ export namespace trellis {
             static create(properties: trellis.mesh.InstanceEvent.$Shape): trellis.mesh.InstanceEvent & trellis.mesh.InstanceEvent.$Shape;
             static create(properties?: trellis.mesh.InstanceEvent.$Properties): trellis.mesh.InstanceEvent;
             static encode(m: trellis.mesh.InstanceEvent.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.mesh.InstanceEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.mesh.InstanceEvent & trellis.mesh.InstanceEvent.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.mesh.InstanceEvent & trellis.mesh.InstanceEvent.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.mesh.InstanceEvent;
-            static toObject(m: trellis.mesh.InstanceEvent, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace InstanceEvent {
@@ -591,14 +493,7 @@ export namespace trellis {
             static create(properties: trellis.raft.Message.$Shape): trellis.raft.Message & trellis.raft.Message.$Shape;
             static create(properties?: trellis.raft.Message.$Properties): trellis.raft.Message;
             static encode(m: trellis.raft.Message.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.raft.Message.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.Message & trellis.raft.Message.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.Message & trellis.raft.Message.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.raft.Message;
-            static toObject(m: trellis.raft.Message, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Message {
@@ -643,14 +538,7 @@ export namespace trellis {
             static create(properties: trellis.raft.Entry.$Shape): trellis.raft.Entry & trellis.raft.Entry.$Shape;
             static create(properties?: trellis.raft.Entry.$Properties): trellis.raft.Entry;
             static encode(m: trellis.raft.Entry.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.raft.Entry.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.Entry & trellis.raft.Entry.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.Entry & trellis.raft.Entry.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.raft.Entry;
-            static toObject(m: trellis.raft.Entry, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Entry {
@@ -684,14 +572,7 @@ export namespace trellis {
             static create(properties: trellis.raft.ConfChange.$Shape): trellis.raft.ConfChange & trellis.raft.ConfChange.$Shape;
             static create(properties?: trellis.raft.ConfChange.$Properties): trellis.raft.ConfChange;
             static encode(m: trellis.raft.ConfChange.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.raft.ConfChange.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.ConfChange & trellis.raft.ConfChange.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.ConfChange & trellis.raft.ConfChange.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.raft.ConfChange;
-            static toObject(m: trellis.raft.ConfChange, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace ConfChange {
@@ -714,14 +595,7 @@ export namespace trellis {
             static create(properties: trellis.raft.ConfState.$Shape): trellis.raft.ConfState & trellis.raft.ConfState.$Shape;
             static create(properties?: trellis.raft.ConfState.$Properties): trellis.raft.ConfState;
             static encode(m: trellis.raft.ConfState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.raft.ConfState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.ConfState & trellis.raft.ConfState.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.ConfState & trellis.raft.ConfState.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.raft.ConfState;
-            static toObject(m: trellis.raft.ConfState, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace ConfState {
@@ -745,14 +619,7 @@ export namespace trellis {
             static create(properties: trellis.raft.HardState.$Shape): trellis.raft.HardState & trellis.raft.HardState.$Shape;
             static create(properties?: trellis.raft.HardState.$Properties): trellis.raft.HardState;
             static encode(m: trellis.raft.HardState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.raft.HardState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.HardState & trellis.raft.HardState.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.HardState & trellis.raft.HardState.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.raft.HardState;
-            static toObject(m: trellis.raft.HardState, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace HardState {
@@ -778,14 +645,7 @@ export namespace trellis {
             static create(properties: trellis.raft.Snapshot.$Shape): trellis.raft.Snapshot & trellis.raft.Snapshot.$Shape;
             static create(properties?: trellis.raft.Snapshot.$Properties): trellis.raft.Snapshot;
             static encode(m: trellis.raft.Snapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.raft.Snapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.Snapshot & trellis.raft.Snapshot.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.Snapshot & trellis.raft.Snapshot.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.raft.Snapshot;
-            static toObject(m: trellis.raft.Snapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Snapshot {
@@ -809,14 +669,7 @@ export namespace trellis {
             static create(properties: trellis.raft.ForwardRequest.$Shape): trellis.raft.ForwardRequest & trellis.raft.ForwardRequest.$Shape;
             static create(properties?: trellis.raft.ForwardRequest.$Properties): trellis.raft.ForwardRequest;
             static encode(m: trellis.raft.ForwardRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.raft.ForwardRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.ForwardRequest & trellis.raft.ForwardRequest.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.ForwardRequest & trellis.raft.ForwardRequest.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.raft.ForwardRequest;
-            static toObject(m: trellis.raft.ForwardRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace ForwardRequest {
@@ -849,14 +702,7 @@ export namespace trellis {
             static create(properties: trellis.raft.ForwardResponse.$Shape): trellis.raft.ForwardResponse & trellis.raft.ForwardResponse.$Shape;
             static create(properties?: trellis.raft.ForwardResponse.$Properties): trellis.raft.ForwardResponse;
             static encode(m: trellis.raft.ForwardResponse.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.raft.ForwardResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.raft.ForwardResponse & trellis.raft.ForwardResponse.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.raft.ForwardResponse & trellis.raft.ForwardResponse.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.raft.ForwardResponse;
-            static toObject(m: trellis.raft.ForwardResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace ForwardResponse {
@@ -890,14 +736,7 @@ export namespace trellis {
             static create(properties: trellis.runtime.InstanceRecord.$Shape): trellis.runtime.InstanceRecord & trellis.runtime.InstanceRecord.$Shape;
             static create(properties?: trellis.runtime.InstanceRecord.$Properties): trellis.runtime.InstanceRecord;
             static encode(m: trellis.runtime.InstanceRecord.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.runtime.InstanceRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.runtime.InstanceRecord & trellis.runtime.InstanceRecord.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.runtime.InstanceRecord & trellis.runtime.InstanceRecord.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.runtime.InstanceRecord;
-            static toObject(m: trellis.runtime.InstanceRecord, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace InstanceRecord {
@@ -932,14 +771,7 @@ export namespace trellis {
             static create(properties: trellis.session.Open.$Shape): trellis.session.Open & trellis.session.Open.$Shape;
             static create(properties?: trellis.session.Open.$Properties): trellis.session.Open;
             static encode(m: trellis.session.Open.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.session.Open.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.session.Open & trellis.session.Open.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.session.Open & trellis.session.Open.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.session.Open;
-            static toObject(m: trellis.session.Open, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Open {
@@ -967,14 +799,7 @@ export namespace trellis {
             static create(properties: trellis.session.Resize.$Shape): trellis.session.Resize & trellis.session.Resize.$Shape;
             static create(properties?: trellis.session.Resize.$Properties): trellis.session.Resize;
             static encode(m: trellis.session.Resize.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.session.Resize.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.session.Resize & trellis.session.Resize.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.session.Resize & trellis.session.Resize.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.session.Resize;
-            static toObject(m: trellis.session.Resize, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Resize {
@@ -999,14 +824,7 @@ export namespace trellis {
             static create(properties: trellis.session.End.$Shape): trellis.session.End & trellis.session.End.$Shape;
             static create(properties?: trellis.session.End.$Properties): trellis.session.End;
             static encode(m: trellis.session.End.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.session.End.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.session.End & trellis.session.End.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.session.End & trellis.session.End.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.session.End;
-            static toObject(m: trellis.session.End, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace End {
@@ -1034,14 +852,7 @@ export namespace trellis {
             static create(properties: trellis.session.Control.$Shape): trellis.session.Control & trellis.session.Control.$Shape;
             static create(properties?: trellis.session.Control.$Properties): trellis.session.Control;
             static encode(m: trellis.session.Control.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.session.Control.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.session.Control & trellis.session.Control.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.session.Control & trellis.session.Control.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.session.Control;
-            static toObject(m: trellis.session.Control, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Control {
@@ -1092,14 +903,7 @@ export namespace trellis {
             static create(properties: trellis.state.Command.$Shape): trellis.state.Command & trellis.state.Command.$Shape;
             static create(properties?: trellis.state.Command.$Properties): trellis.state.Command;
             static encode(m: trellis.state.Command.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.Command.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.Command & trellis.state.Command.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.Command & trellis.state.Command.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.Command;
-            static toObject(m: trellis.state.Command, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Command {
@@ -1158,14 +962,7 @@ export namespace trellis {
             static create(properties: trellis.state.PutApp.$Shape): trellis.state.PutApp & trellis.state.PutApp.$Shape;
             static create(properties?: trellis.state.PutApp.$Properties): trellis.state.PutApp;
             static encode(m: trellis.state.PutApp.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.PutApp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.PutApp & trellis.state.PutApp.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.PutApp & trellis.state.PutApp.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.PutApp;
-            static toObject(m: trellis.state.PutApp, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace PutApp {
@@ -1190,14 +987,7 @@ export namespace trellis {
             static create(properties: trellis.state.DeleteApp.$Shape): trellis.state.DeleteApp & trellis.state.DeleteApp.$Shape;
             static create(properties?: trellis.state.DeleteApp.$Properties): trellis.state.DeleteApp;
             static encode(m: trellis.state.DeleteApp.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.DeleteApp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.DeleteApp & trellis.state.DeleteApp.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.DeleteApp & trellis.state.DeleteApp.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.DeleteApp;
-            static toObject(m: trellis.state.DeleteApp, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace DeleteApp {
@@ -1222,14 +1012,7 @@ export namespace trellis {
             static create(properties: trellis.state.PlaceApp.$Shape): trellis.state.PlaceApp & trellis.state.PlaceApp.$Shape;
             static create(properties?: trellis.state.PlaceApp.$Properties): trellis.state.PlaceApp;
             static encode(m: trellis.state.PlaceApp.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.PlaceApp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.PlaceApp & trellis.state.PlaceApp.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.PlaceApp & trellis.state.PlaceApp.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.PlaceApp;
-            static toObject(m: trellis.state.PlaceApp, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace PlaceApp {
@@ -1255,14 +1038,7 @@ export namespace trellis {
             static create(properties: trellis.state.VolumeMembers.$Shape): trellis.state.VolumeMembers & trellis.state.VolumeMembers.$Shape;
             static create(properties?: trellis.state.VolumeMembers.$Properties): trellis.state.VolumeMembers;
             static encode(m: trellis.state.VolumeMembers.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.VolumeMembers.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.VolumeMembers & trellis.state.VolumeMembers.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.VolumeMembers & trellis.state.VolumeMembers.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.VolumeMembers;
-            static toObject(m: trellis.state.VolumeMembers, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace VolumeMembers {
@@ -1290,14 +1066,7 @@ export namespace trellis {
             static create(properties: trellis.state.UpdateVolume.$Shape): trellis.state.UpdateVolume & trellis.state.UpdateVolume.$Shape;
             static create(properties?: trellis.state.UpdateVolume.$Properties): trellis.state.UpdateVolume;
             static encode(m: trellis.state.UpdateVolume.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.UpdateVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.UpdateVolume & trellis.state.UpdateVolume.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.UpdateVolume & trellis.state.UpdateVolume.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.UpdateVolume;
-            static toObject(m: trellis.state.UpdateVolume, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace UpdateVolume {
@@ -1325,14 +1094,7 @@ export namespace trellis {
             static create(properties: trellis.state.Placement.$Shape): trellis.state.Placement & trellis.state.Placement.$Shape;
             static create(properties?: trellis.state.Placement.$Properties): trellis.state.Placement;
             static encode(m: trellis.state.Placement.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.Placement.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.Placement & trellis.state.Placement.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.Placement & trellis.state.Placement.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.Placement;
-            static toObject(m: trellis.state.Placement, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace Placement {
@@ -1358,14 +1120,7 @@ export namespace trellis {
             static create(properties: trellis.state.SetNodeAdmin.$Shape): trellis.state.SetNodeAdmin & trellis.state.SetNodeAdmin.$Shape;
             static create(properties?: trellis.state.SetNodeAdmin.$Properties): trellis.state.SetNodeAdmin;
             static encode(m: trellis.state.SetNodeAdmin.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.SetNodeAdmin.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.SetNodeAdmin & trellis.state.SetNodeAdmin.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.SetNodeAdmin & trellis.state.SetNodeAdmin.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.SetNodeAdmin;
-            static toObject(m: trellis.state.SetNodeAdmin, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace SetNodeAdmin {
@@ -1393,14 +1148,7 @@ export namespace trellis {
             static create(properties: trellis.state.SetPower.$Shape): trellis.state.SetPower & trellis.state.SetPower.$Shape;
             static create(properties?: trellis.state.SetPower.$Properties): trellis.state.SetPower;
             static encode(m: trellis.state.SetPower.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.SetPower.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.SetPower & trellis.state.SetPower.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.SetPower & trellis.state.SetPower.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.SetPower;
-            static toObject(m: trellis.state.SetPower, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace SetPower {
@@ -1428,14 +1176,7 @@ export namespace trellis {
             static create(properties: trellis.state.CopyVolume.$Shape): trellis.state.CopyVolume & trellis.state.CopyVolume.$Shape;
             static create(properties?: trellis.state.CopyVolume.$Properties): trellis.state.CopyVolume;
             static encode(m: trellis.state.CopyVolume.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.CopyVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.CopyVolume & trellis.state.CopyVolume.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.CopyVolume & trellis.state.CopyVolume.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.CopyVolume;
-            static toObject(m: trellis.state.CopyVolume, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace CopyVolume {
@@ -1460,14 +1201,7 @@ export namespace trellis {
             static create(properties: trellis.state.DeleteSnapshot.$Shape): trellis.state.DeleteSnapshot & trellis.state.DeleteSnapshot.$Shape;
             static create(properties?: trellis.state.DeleteSnapshot.$Properties): trellis.state.DeleteSnapshot;
             static encode(m: trellis.state.DeleteSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.DeleteSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.DeleteSnapshot & trellis.state.DeleteSnapshot.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.DeleteSnapshot & trellis.state.DeleteSnapshot.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.DeleteSnapshot;
-            static toObject(m: trellis.state.DeleteSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace DeleteSnapshot {
@@ -1495,14 +1229,7 @@ export namespace trellis {
             static create(properties: trellis.state.PutImage.$Shape): trellis.state.PutImage & trellis.state.PutImage.$Shape;
             static create(properties?: trellis.state.PutImage.$Properties): trellis.state.PutImage;
             static encode(m: trellis.state.PutImage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.PutImage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.PutImage & trellis.state.PutImage.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.PutImage & trellis.state.PutImage.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.PutImage;
-            static toObject(m: trellis.state.PutImage, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace PutImage {
@@ -1531,14 +1258,7 @@ export namespace trellis {
             static create(properties: trellis.state.DeleteImage.$Shape): trellis.state.DeleteImage & trellis.state.DeleteImage.$Shape;
             static create(properties?: trellis.state.DeleteImage.$Properties): trellis.state.DeleteImage;
             static encode(m: trellis.state.DeleteImage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.DeleteImage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.DeleteImage & trellis.state.DeleteImage.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.DeleteImage & trellis.state.DeleteImage.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.DeleteImage;
-            static toObject(m: trellis.state.DeleteImage, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace DeleteImage {
@@ -1562,14 +1282,7 @@ export namespace trellis {
             static create(properties: trellis.state.ImageHeld.$Shape): trellis.state.ImageHeld & trellis.state.ImageHeld.$Shape;
             static create(properties?: trellis.state.ImageHeld.$Properties): trellis.state.ImageHeld;
             static encode(m: trellis.state.ImageHeld.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.ImageHeld.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.ImageHeld & trellis.state.ImageHeld.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.ImageHeld & trellis.state.ImageHeld.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.ImageHeld;
-            static toObject(m: trellis.state.ImageHeld, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace ImageHeld {
@@ -1594,14 +1307,7 @@ export namespace trellis {
             static create(properties: trellis.state.PutToken.$Shape): trellis.state.PutToken & trellis.state.PutToken.$Shape;
             static create(properties?: trellis.state.PutToken.$Properties): trellis.state.PutToken;
             static encode(m: trellis.state.PutToken.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.PutToken.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.PutToken & trellis.state.PutToken.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.PutToken & trellis.state.PutToken.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.PutToken;
-            static toObject(m: trellis.state.PutToken, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace PutToken {
@@ -1624,14 +1330,7 @@ export namespace trellis {
             static create(properties: trellis.state.RevokeToken.$Shape): trellis.state.RevokeToken & trellis.state.RevokeToken.$Shape;
             static create(properties?: trellis.state.RevokeToken.$Properties): trellis.state.RevokeToken;
             static encode(m: trellis.state.RevokeToken.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.RevokeToken.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.RevokeToken & trellis.state.RevokeToken.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.RevokeToken & trellis.state.RevokeToken.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.RevokeToken;
-            static toObject(m: trellis.state.RevokeToken, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace RevokeToken {
@@ -1652,14 +1351,7 @@ export namespace trellis {
             static create(properties: trellis.state.RevokeNode.$Shape): trellis.state.RevokeNode & trellis.state.RevokeNode.$Shape;
             static create(properties?: trellis.state.RevokeNode.$Properties): trellis.state.RevokeNode;
             static encode(m: trellis.state.RevokeNode.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.RevokeNode.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.RevokeNode & trellis.state.RevokeNode.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.RevokeNode & trellis.state.RevokeNode.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.RevokeNode;
-            static toObject(m: trellis.state.RevokeNode, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace RevokeNode {
@@ -1682,14 +1374,7 @@ export namespace trellis {
             static create(properties: trellis.state.LogEntry.$Shape): trellis.state.LogEntry & trellis.state.LogEntry.$Shape;
             static create(properties?: trellis.state.LogEntry.$Properties): trellis.state.LogEntry;
             static encode(m: trellis.state.LogEntry.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: trellis.state.LogEntry.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(r: ($protobuf.Reader|Uint8Array), l?: number): trellis.state.LogEntry & trellis.state.LogEntry.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): trellis.state.LogEntry & trellis.state.LogEntry.$Shape;
-            static verify(m: { [k: string]: any }): (string|null);
-            static fromObject(d: { [k: string]: any }): trellis.state.LogEntry;
-            static toObject(m: trellis.state.LogEntry, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
         }
 
         namespace LogEntry {
