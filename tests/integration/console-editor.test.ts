@@ -4,13 +4,15 @@
  * an input by clicking the ports, a property and a volume's replicas set in
  * the form), see its YAML and what Apply would change, apply it and watch it
  * run; then open it again, change a property and see the diff; break a
- * connection in the text and see the node's error at its line. A
+ * connection in the text and see the node's error at its line; import an
+ * image while the editor is open and find it in the catalog. A
  * screenshot goes to $TRELLIS_CONSOLE_SHOTS when set (docs/images/console-editor.png).
  */
 import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startGrid, waitFor } from '../helpers/daemon.ts'
+import { packImage } from '../../controller/catalog/index.ts'
+import { ROOT, startGrid, waitFor } from '../helpers/daemon.ts'
 import { launchChromium, screenshotDir } from '../helpers/browser.ts'
 
 /** The page's DOM as the functions handed to the browser use it (the project is type-checked without the DOM library). */
@@ -24,13 +26,16 @@ declare const document: {
   querySelectorAll (selector: string): Iterable<PageElement> & { length: number }
 }
 
+/** A small image the node does not bundle, imported while the editor is open. */
+const IDLE_IMAGE = join(ROOT, 'tests', 'fixtures', 'images', 'idle')
+
 /** Waits on the page; the machine may be busy, so generous. */
 const PAGE_WAIT_MS = 60_000
 
 const { nodes } = await startGrid(fn => t.teardown(fn), 1)
 const node = nodes[0]!
-// The editor draws from the node's catalog as it finds it when it opens: the seed images (bundled at start)
-// must be there first, or web and db come as example kinds the grid lacks (no properties, marked absent).
+// The seed images (bundled at start) first: an editor opened before them offers web and db as example kinds
+// the grid lacks (no properties, marked absent) until its next look at the catalog, up to 3 s later.
 await waitFor('the seed images web and db in the catalog', 60_000, async () => {
   const names = new Set((await node.client.images()).map(i => i.name))
   return names.has('web') && names.has('db') ? true : undefined
@@ -138,6 +143,24 @@ t.test('edit the running app: a property changed in the form shows as a change; 
   await page.waitForSelector('#edit-diagram g[data-component=db] g.port.in[data-terminal=nosuch]', { state: 'attached' })
   await page.screenshot({ path: join(shots, 'console-editor-error.png') })
   t.equal((await node.client.app('drawn')).graph.connections[0]?.input, 'http', 'nothing applied')
+})
+
+t.test('an image imported while the editor is open joins its catalog, and what was drawn stays', async t => {
+  await page.goto(`${url}/#/apps`)
+  await page.click('a[data-action=new]')
+  await page.waitForSelector('#catalog [data-add=web]')
+  t.equal(await page.locator('#catalog [data-add=idle]').count(), 0, 'no idle image before the import')
+  await page.click('#catalog button[data-add=web]')
+  await page.waitForFunction(() => document.querySelectorAll('#edit-diagram g.component').length === 1)
+  const drawn = await yamlText()
+
+  const imported = await node.client.importImage(await packImage(IDLE_IMAGE))
+  t.equal(imported.change, 'created')
+  await page.waitForSelector('#catalog li[data-kind=idle]:not(.absent) button[data-add=idle]')
+  t.equal(await yamlText(), drawn, 'the YAML is as it was')
+  await page.click('#catalog button[data-add=idle]')
+  await page.waitForFunction(() => document.querySelectorAll('#edit-diagram g.component').length === 2)
+  t.match(await yamlText(), /\n {2}idle:\n {4}image: idle\n/, 'the new image is added like any other')
 })
 
 t.test('no script errors on any page, and every request answered', async t => {

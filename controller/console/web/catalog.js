@@ -75,15 +75,35 @@ export function kindFromExample (image, app) {
 }
 
 /**
- * The catalog as the node and the examples describe it.
- * @param {Yaml} yaml
- * @returns {Promise<Kind[]>}
+ * The newest version of each image (pure).
+ * @param {ImageView[]} images
+ * @returns {Map<string, ImageView>}
  */
-export async function loadCatalog (yaml) {
-  const images = /** @type {ImageView[]} */ (await get('/v1/images'))
-  /** @type {Map<string, ImageView>} the newest version of each image */
+function newestOf (images) {
+  /** @type {Map<string, ImageView>} */
   const newest = new Map()
   for (const i of images) if ((newest.get(i.name)?.importedIndex ?? -1) < i.importedIndex) newest.set(i.name, i)
+  return newest
+}
+
+/**
+ * What the catalog is drawn from, as one string: each image with its newest
+ * version. The editor loads the catalog again when it changes (pure).
+ * @param {ImageView[]} images
+ * @returns {string}
+ */
+export function catalogStamp (images) {
+  return [...newestOf(images).values()].map(i => `${i.name}@${i.version}#${i.importedIndex}`).sort().join(' ')
+}
+
+/**
+ * The catalog as the node and the examples describe it.
+ * @param {Yaml} yaml
+ * @param {ImageView[]} images the grid's images (GET /v1/images)
+ * @returns {Promise<Kind[]>}
+ */
+export async function loadCatalog (yaml, images) {
+  const newest = newestOf(images)
   const kinds = await Promise.all([...newest.keys()].sort().map(async name => {
     const image = /** @type {ImageView} */ (await get(`/v1/images/${seg(name)}`))
     const kind = kindFromManifest(safeParse(yaml, image.manifest ?? ''), true)

@@ -14,11 +14,12 @@
  */
 import { ApiError, call, get, seg } from './api.js'
 import { addComponent, addEntry, appOf, connect, disconnect, graphOf, removeComponent, setField } from './app-doc.js'
-import { loadCatalog } from './catalog.js'
+import { catalogStamp, loadCatalog } from './catalog.js'
 import { drawDiagram } from './diagram.js'
 import { confirmAction, notice, perform } from './dialog.js'
 import { fill, h } from './dom.js'
 import { catalogList, componentForm, connector, diffList } from './editor-panels.js'
+import { every } from './live.js'
 import { loadYaml } from './yaml.js'
 import { yamlEditor } from './yaml-editor.js'
 
@@ -28,11 +29,19 @@ import { yamlEditor } from './yaml-editor.js'
 /** @typedef {import('../../client/types.ts').AppDetailView} AppDetailView */
 /** @typedef {import('../../client/types.ts').ValidateView} ValidateView */
 /** @typedef {import('../../client/types.ts').DiffView} DiffView */
+/** @typedef {import('../../client/types.ts').ImageView} ImageView */
 /** @typedef {import('../../client/types.ts').ApplyView} ApplyView */
 /** @typedef {import('../../client/types.ts').GraphIssueView} GraphIssueView */
 
 /** A pause in typing or drawing this long before the node checks the app, ms. */
 const CHECK_AFTER_MS = 300
+
+/**
+ * How often the editor asks whether the grid's images changed, ms: an image
+ * imported (or a node's seed images arriving) while the editor is open joins
+ * its catalog without a reload.
+ */
+const CATALOG_POLL_MS = 3000
 
 /** A new app's name until the operator gives it one. */
 const NEW_APP_NAME = 'new-app'
@@ -240,26 +249,52 @@ export function mountEditor (view, name, session) {
     })
   })
 
+  /** @param {Kind[]} kinds */
+  const showCatalog = (kinds) => {
+    catalog = kinds
+    const list = catalogList(kinds, kind => {
+      change(d => { selected = addComponent(d, kind) })
+    })
+    const shown = palette.querySelector('#catalog')
+    if (shown === null) palette.append(list)
+    else shown.replaceWith(list)
+  }
+
+  /** @type {{ stop: () => void } | undefined} */
+  let watching
+  /** Loads the catalog again whenever the grid's images change, and redraws what depends on it. @param {string} stamp what the catalog shown was drawn from */
+  const watchCatalog = (stamp) => {
+    watching = every(async () => {
+      const images = /** @type {ImageView[]} */ (await get('/v1/images'))
+      const next = catalogStamp(images)
+      if (next === stamp || lib === undefined) return
+      const kinds = await loadCatalog(lib, images)
+      if (gone) return
+      stamp = next
+      showCatalog(kinds)
+      refresh()
+    }, CATALOG_POLL_MS)
+  }
+
   const start = async () => {
     lib = await loadYaml()
+    const images = /** @type {ImageView[]} */ (await get('/v1/images'))
     const [kinds, source] = await Promise.all([
-      loadCatalog(lib),
+      loadCatalog(lib, images),
       name === undefined ? Promise.resolve(`name: ${NEW_APP_NAME}\ncomponents: {}\n`) : get(`/v1/apps/${seg(name)}`).then(a => /** @type {AppDetailView} */ (a).source)
     ])
     if (gone) return
-    catalog = kinds
-    palette.append(catalogList(kinds, kind => {
-      change(d => { selected = addComponent(d, kind) })
-    }))
+    showCatalog(kinds)
     status.textContent = ''
     yaml.set(source)
     doc = lib.parseDocument(source)
     refresh()
+    watchCatalog(catalogStamp(images))
   }
   start().catch(err => {
     status.textContent = `could not start the editor: ${/** @type {Error} */ (err).message}`
     status.classList.add('error')
   })
-  return () => { gone = true; clearTimeout(timer) }
+  return () => { gone = true; clearTimeout(timer); watching?.stop() }
 }
 

@@ -27,11 +27,24 @@ const model = await import(join(ROOT, 'controller', 'console', 'web', 'app-doc.j
 const catalog = await import(join(ROOT, 'controller', 'console', 'web', 'catalog.js')) as {
   kindFromManifest: (manifest: unknown, inGrid: boolean) => Kind
   kindFromExample: (image: string, app: unknown) => Kind
+  catalogStamp: (images: Array<{ name: string, version: string, importedIndex: number }>) => string
 }
 
 const manifest = (image: string): unknown => parse(readFileSync(join(ROOT, 'images', image, 'manifest.yaml'), 'utf8'))
 const web = catalog.kindFromManifest(manifest('web'), true)
 const db = catalog.kindFromManifest(manifest('db'), true)
+
+t.test('the catalog stamp: each image\'s newest version, in any order of the list; a new image or version changes it', async t => {
+  const img = (name: string, version: string, importedIndex: number): { name: string, version: string, importedIndex: number } => ({ name, version, importedIndex })
+  const base = [img('web', '1.0.0', 3), img('db', '1.0.0', 4)]
+  t.equal(catalog.catalogStamp(base), 'db@1.0.0#4 web@1.0.0#3')
+  t.equal(catalog.catalogStamp([...base].reverse()), catalog.catalogStamp(base), 'the list\'s order does not matter')
+  t.equal(catalog.catalogStamp([...base, img('web', '0.9.0', 2)]), catalog.catalogStamp(base), 'an older version of an image does not change it')
+  t.not(catalog.catalogStamp([...base, img('web', '1.1.0', 7)]), catalog.catalogStamp(base), 'a newer version does')
+  t.not(catalog.catalogStamp([...base, img('idle', '1.0.0', 9)]), catalog.catalogStamp(base), 'a new image does')
+  t.not(catalog.catalogStamp([img('web', '1.0.0', 8), img('db', '1.0.0', 4)]), catalog.catalogStamp(base), 'an image deleted and imported again does')
+  t.equal(catalog.catalogStamp([]), '')
+})
 
 t.test('a kind from a manifest: terminals with their direction, properties with defaults, volumes', async t => {
   t.same(web.terminals.map(x => [x.name, x.direction, x.mandatory]), [['http', 'in', false], ['db', 'out', true]])
