@@ -1,5 +1,6 @@
 import type { AppSpec } from '../../controller/graph/types.ts'
-import { freePorts } from '../network/ports.ts'
+import type { Logger } from 'pino'
+import { freePorts, portsFree } from '../network/ports.ts'
 import type { Store } from '../store/index.ts'
 import { LOCAL_HOST, type Binding } from './env.ts'
 import type { InstancePlan } from './plan.ts'
@@ -11,18 +12,30 @@ import type { InstancePlan } from './plan.ts'
  */
 export class BindingStore {
   readonly #db
+  readonly #log: Logger | undefined
 
-  constructor (store: Store) {
+  constructor (store: Store, log?: Logger) {
     this.#db = store.sublevel<string, string>('bindings', { valueEncoding: 'utf8' })
+    this.#log = log
   }
 
-  /** The instance's ports: the stored ones while its configuration is unchanged (or it is being adopted), fresh ones otherwise. */
+  /**
+   * The instance's ports: the stored ones while it is being adopted, or
+   * while its configuration is unchanged and nothing else took any of them
+   * meanwhile; fresh ones otherwise.
+   */
   async of (plan: InstancePlan, app: AppSpec | undefined, adopting: boolean): Promise<Binding> {
     const stored = await this.#db.get(plan.id)
     if (stored !== undefined) {
       const binding = JSON.parse(stored) as Binding
       // A running instance was started with these addresses; keep them whatever changed.
-      if (binding.hash === plan.hash || adopting) return binding
+      if (adopting) return binding
+      // Not listened on while the instance was down (a daemon restart, a set-up that failed): after a restart another instance
+      // set up first may have been given one, or any process may hold one now; kept, the set-up would fail on it every retry.
+      if (binding.hash === plan.hash) {
+        if (await portsFree(portsOf(binding), LOCAL_HOST)) return binding
+        this.#log?.warn({ instance: plan.id, ports: portsOf(binding) }, 'a port the instance had is taken now: it gets fresh ones')
+      }
     }
     const binding: Binding = { hash: plan.hash, inputs: {}, outputs: {}, slots: {} }
     const inputs = plan.image.terminals.filter(t => t.direction === 'in')
@@ -41,4 +54,9 @@ export class BindingStore {
   async forget (id: string): Promise<void> {
     await this.#db.del(id)
   }
+}
+
+/** Every port of a binding: its inputs', its outputs' listeners and their slots'. */
+function portsOf (binding: Binding): number[] {
+  return [...Object.values(binding.inputs), ...Object.values(binding.outputs), ...Object.values(binding.slots).flat()]
 }

@@ -70,7 +70,7 @@ export class LocalInstances {
   constructor (components: LocalInstancesComponents, init: LocalInstancesInit) {
     this.#c = components
     this.#init = init
-    this.#bindings = new BindingStore(components.store)
+    this.#bindings = new BindingStore(components.store, components.logger)
     this.#handles = new HandleStore(components.store, components.logger)
   }
 

@@ -40,3 +40,22 @@ export async function freePorts (count: number, host = '127.0.0.1'): Promise<num
     await Promise.all(servers.map(async s => { await new Promise<void>(resolve => { s.close(() => { resolve() }) }) }))
   }
 }
+
+/**
+ * Whether every one of `ports` can be listened on at host now: each is
+ * tried alone and released at once. What another process (or another
+ * instance given it since) listens on fails.
+ */
+export async function portsFree (ports: readonly number[], host = '127.0.0.1'): Promise<boolean> {
+  for (const port of ports) {
+    const server = createServer()
+    server.unref()
+    const free = await new Promise<boolean>(resolve => {
+      server.once('error', () => { resolve(false) })
+      server.listen({ host, port, exclusive: true }, () => { resolve(true) })
+    })
+    if (free) await new Promise<void>(resolve => { server.close(() => { resolve() }) })
+    if (!free) return false
+  }
+  return true
+}

@@ -1,10 +1,12 @@
 /** What the agent keeps in LevelDB for the next daemon: each instance's ports and task handle. Real LevelDB. */
 import t from 'tap'
+import { createServer } from 'node:net'
 import pino from 'pino'
 import { parseManifest } from '../../../controller/catalog/index.ts'
 import type { AppSpec } from '../../../controller/graph/types.ts'
 import type { InstancePlan } from '../../../daemon/agent/index.ts'
 import { BindingStore } from '../../../daemon/agent/bindings.ts'
+import { LOCAL_HOST } from '../../../daemon/agent/env.ts'
 import { HandleStore } from '../../../daemon/agent/handles.ts'
 import { openStore } from '../../../daemon/store/index.ts'
 
@@ -44,6 +46,25 @@ t.test('bindings: kept while the configuration is unchanged or the instance is a
   t.equal(changed.hash, 'h2', 'a changed configuration gets fresh ports')
   await bindings.forget('shop.web.0')
   t.equal((await bindings.of(plan('h2'), app, true)).hash, 'h2', 'forgotten: nothing stored to adopt')
+})
+
+t.test('bindings: a port another process took while the instance was down gets the instance fresh ports; an adopted one keeps its own', async t => {
+  const store = await openStore(t.testdir())
+  t.teardown(async () => { await store.close() })
+  const bindings = new BindingStore(store)
+  const first = await bindings.of(plan('h1'), app, false)
+  const taken = first.slots.db![1]!
+  const squatter = createServer()
+  await new Promise<void>(resolve => { squatter.listen(taken, LOCAL_HOST, resolve) })
+  t.teardown(async () => { await new Promise(resolve => squatter.close(resolve)) })
+  t.same(await bindings.of(plan('h1'), app, true), first, 'adopted: its running process holds them, kept')
+  const fresh = await bindings.of(plan('h1'), app, false)
+  t.equal(fresh.hash, 'h1')
+  t.not(fresh.outputs.db, first.outputs.db, 'fresh ports')
+  const all = (b: typeof first): number[] => [...Object.values(b.inputs), ...Object.values(b.outputs), ...Object.values(b.slots).flat()]
+  t.notOk(all(fresh).includes(taken), `none of them the port taken (${taken})`)
+  t.equal(new Set(all(fresh)).size, all(fresh).length, 'all different')
+  t.same(await bindings.of(plan('h1'), app, false), fresh, 'and they are kept from then on')
 })
 
 t.test('handles: saved, listed but for the skipped, an unreadable one dropped, deleted', async t => {
