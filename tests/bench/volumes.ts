@@ -44,7 +44,9 @@
  * BENCH_VOLUMES_PGBENCH_MIB, 1024, its volume; BENCH_VOLUMES_PGBENCH:
  * on, off, or only (the pgbench pair alone; with _S=5 a quick smoke));
  * BENCH_VOLUMES_PROFILE=<dir>: a CPU profile of every node during one
- * phase, written there as <node>.cpuprofile; BENCH_VOLUMES_PROFILE_PHASE,
+ * phase, written there as <node>.cpuprofile (with BENCH_VOLUMES_PROFILE_ALLOC=1
+ * also what it allocated, V8's sampling heap profiler with dead objects
+ * included, as <node>.heapprofile: it slows the phase); BENCH_VOLUMES_PROFILE_PHASE,
  * rand (the random writes, default), seq (the sequential writes) or rebuild
  * (the unthrottled one); BENCH_VOLUMES_PROFILE_REPLICAS, whose phase at 1,
  * 2 (default) or 3 replicas).
@@ -124,6 +126,7 @@ const PGBENCH_SIZE = knob('BENCH_VOLUMES_PGBENCH_MIB', 1024) * MiB // bytes
 const COPY_SIZE = knob('BENCH_VOLUMES_COPY_MIB', 256) * MiB // bytes
 const PROFILE_DIR = process.env.BENCH_VOLUMES_PROFILE
 const PROFILE_PHASE = process.env.BENCH_VOLUMES_PROFILE_PHASE ?? 'rand'
+const PROFILE_ALLOC = process.env.BENCH_VOLUMES_PROFILE_ALLOC === '1'
 if (!['rand', 'seq', 'rebuild'].includes(PROFILE_PHASE)) throw new Error(`BENCH_VOLUMES_PROFILE_PHASE must be rand, seq or rebuild, not ${PROFILE_PHASE}`)
 const PROFILE_REPLICAS = knob('BENCH_VOLUMES_PROFILE_REPLICAS', 2)
 
@@ -334,7 +337,7 @@ async function diskSequentialWrite (root: string, bytes: number, chunk: number):
 function profiler (nodes: ChildProcess[]): (phase: string, start: boolean) => Promise<void> {
   return async (phase, start) => {
     if (PROFILE_DIR === undefined || phase !== PROFILE_PHASE) return
-    for (const [i, n] of nodes.entries()) await ask(n, { kind: 'profile', start, file: join(PROFILE_DIR, `${'abc'[i]!}.cpuprofile`) })
+    for (const [i, n] of nodes.entries()) await ask(n, { kind: 'profile', start, file: join(PROFILE_DIR, `${'abc'[i]!}.cpuprofile`), allocations: PROFILE_ALLOC })
   }
 }
 
