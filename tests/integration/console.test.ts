@@ -58,6 +58,8 @@ const pageErrors: string[] = []
 
 /** Each page's requests not yet answered, to say what a page that stopped changing waits for. */
 const pending = new Map<Page, Set<string>>()
+/** What went wrong on each page that an unanswered request would not show: failed requests, answers ≥ 400, console errors, script errors. */
+const troubles = new Map<Page, string[]>()
 
 /**
  * Waits on the page; past PAGE_WAIT_MS, fails saying what the page still
@@ -69,9 +71,18 @@ async function pageWait (page: Page, what: string, wait: () => Promise<unknown>)
     await wait()
   } catch (err) {
     const probe = await fetch(`${url}/v1/session`, { signal: AbortSignal.timeout(5_000) }).then(r => `HTTP ${r.status}`, (e: Error) => e.message)
+    // The page as it stands: whether its scripts ran as far as showing the login box or the top bar.
+    const dom = await page.evaluate(() => ({
+      readyState: (document as unknown as { readyState: string }).readyState,
+      login: document.querySelector('#login')?.getAttribute('hidden') === null ? 'shown' : 'hidden',
+      top: document.querySelector('#top')?.getAttribute('hidden') === null ? 'shown' : 'hidden',
+      loginError: document.querySelector('#login-error')?.textContent ?? null
+    }), undefined).catch((e: Error) => `not readable: ${e.message}`)
     throw new Error([
       `${what}: ${(err as Error).message.split('\n')[0] ?? ''}`,
       `the page's requests still unanswered: ${JSON.stringify([...pending.get(page) ?? []])}`,
+      `what went wrong on the page: ${JSON.stringify(troubles.get(page) ?? [])}`,
+      `the page now: ${JSON.stringify(dom)}`,
       `a fresh GET /v1/session from the test: ${probe}`,
       `the page's node's log:\n${home.logTail(40)}`
     ].join('\n'))
@@ -86,9 +97,14 @@ async function loggedIn (token: string): Promise<Page> {
   page.on('pageerror', err => { pageErrors.push(err.message) })
   const open = new Set<string>()
   pending.set(page, open)
+  const trouble: string[] = []
+  troubles.set(page, trouble)
   page.on('request', r => { open.add(`${r.method()} ${r.url()}`) })
   page.on('requestfinished', r => { open.delete(`${r.method()} ${r.url()}`) })
-  page.on('requestfailed', r => { open.delete(`${r.method()} ${r.url()}`) })
+  page.on('requestfailed', r => { open.delete(`${r.method()} ${r.url()}`); trouble.push(`failed: ${r.method()} ${r.url()} (${r.failure()?.errorText ?? '?'})`) })
+  page.on('response', r => { if (r.status() >= 400) trouble.push(`${r.status()}: ${r.request().method()} ${r.url()}`) })
+  page.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') trouble.push(`console ${m.type()}: ${m.text()}`) })
+  page.on('pageerror', err => { trouble.push(`script error: ${err.message}`) })
   t.teardown(() => context.close())
   await page.goto(`${url}/`)
   await pageWait(page, 'no login form', () => page.waitForSelector('#login-form input[name=token]', { state: 'visible' }))
