@@ -3,14 +3,14 @@
  * started outlives the test, even when it fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { closeSync, openSync, readFileSync, existsSync, rmdirSync, readdirSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, existsSync, rmdirSync, readdirSync, rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { TrellisClient } from '../../controller/client/index.ts'
-import { releaseMounts } from './mounts.ts'
+import { mountsUnder, releaseMounts } from './mounts.ts'
 import { onProcessEnd } from './process-end.ts'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -157,13 +157,18 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
   }
 
   // If the test process ends without its teardowns (a top-level await that
-  // threw), still leave nothing running: kill the daemon and its instances.
-  onProcessEnd(() => {
+  // threw), still leave nothing behind: kill the daemon and its instances,
+  // then their mounts, cgroups and the data dir (not while anything is still
+  // mounted under it: rm would walk into the mounted filesystem).
+  const unhook = onProcessEnd(() => {
     releaseMounts(dataDir)
     for (const pid of [child?.pid, ...instancePids(cgroupParent, dataDir)]) {
       if (pid !== undefined) { try { process.kill(pid, 'SIGKILL') } catch {} }
     }
+    for (let i = 0; i < 40 && instancePids(cgroupParent, dataDir).length > 0; i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50)
     releaseMounts(dataDir)
+    removeCgroups(cgroupParent)
+    if (mountsUnder(dataDir).length === 0) { try { rmSync(dataDir, { recursive: true, force: true }) } catch {} }
   })
   teardown(async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -180,6 +185,7 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
     releaseMounts(dataDir)
     removeCgroups(cgroupParent)
     await rm(dataDir, { recursive: true, force: true })
+    unhook()
   })
   await options.prepare?.(dataDir)
   await launch()
