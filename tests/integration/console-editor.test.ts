@@ -153,14 +153,21 @@ t.test('an image imported while the editor is open joins its catalog, and what w
   await page.click('#catalog button[data-add=web]')
   await page.waitForFunction(() => document.querySelectorAll('#edit-diagram g.component').length === 1)
   const drawn = await yamlText()
+  // The operator is typing in the form when the catalog changes: what the field holds stays.
+  await page.click('#edit-diagram g[data-component=web] text.name')
+  await page.fill('#inspector input[name="properties.title"]', 'Half typed')
 
   const imported = await node.client.importImage(await packImage(IDLE_IMAGE))
   t.equal(imported.change, 'created')
   await page.waitForSelector('#catalog li[data-kind=idle]:not(.absent) button[data-add=idle]')
   t.equal(await yamlText(), drawn, 'the YAML is as it was')
+  t.equal(await page.locator('#inspector input[name="properties.title"]').inputValue(), 'Half typed', 'the field being typed in keeps its text')
+  await page.press('#inspector input[name="properties.title"]', 'Tab')
+  await page.waitForFunction(() => (document.querySelector('#yaml')?.value ?? '').includes('Half typed'))
   await page.click('#catalog button[data-add=idle]')
   await page.waitForFunction(() => document.querySelectorAll('#edit-diagram g.component').length === 2)
   t.match(await yamlText(), /\n {2}idle:\n {4}image: idle\n/, 'the new image is added like any other')
+  t.match(await yamlText(), /title: Half typed/, 'and the property typed meanwhile is in the YAML')
 })
 
 t.test('no script errors on any page, and every request answered', async t => {

@@ -272,7 +272,8 @@ export function mountEditor (view, name, session) {
       if (gone) return
       stamp = next
       showCatalog(kinds)
-      refresh()
+      // Not while the operator types in the form (a redraw would drop what the field holds and has not yet sent): the next edit redraws with it.
+      if (!inspector.contains(document.activeElement)) refresh()
     }, CATALOG_POLL_MS)
   }
 
