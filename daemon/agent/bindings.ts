@@ -33,8 +33,9 @@ export class BindingStore {
       // Not listened on while the instance was down (a daemon restart, a set-up that failed): after a restart another instance
       // set up first may have been given one, or any process may hold one now; kept, the set-up would fail on it every retry.
       if (binding.hash === plan.hash) {
-        if (await portsFree(portsOf(binding), LOCAL_HOST)) return binding
-        this.#log?.warn({ instance: plan.id, ports: portsOf(binding) }, 'a port the instance had is taken now: it gets fresh ones')
+        const ports = portsOf(binding)
+        if (await portsFree(ports, LOCAL_HOST)) return binding
+        this.#log?.warn({ instance: plan.id, ports }, 'a port the instance had is taken now: it gets fresh ones')
       }
     }
     const binding: Binding = { hash: plan.hash, inputs: {}, outputs: {}, slots: {} }

@@ -23,21 +23,15 @@ export async function freePorts (count: number, host = '127.0.0.1'): Promise<num
   try {
     const ports: number[] = []
     for (let i = 0; i < count; i++) {
-      const server = createServer()
-      server.unref()
+      const server = await listening(host, 0)
       servers.push(server)
-      ports.push(await new Promise<number>((resolve, reject) => {
-        server.once('error', reject)
-        server.listen({ host, port: 0, exclusive: true }, () => {
-          const address = server.address()
-          if (address !== null && typeof address === 'object') resolve(address.port)
-          else reject(new Error('no port assigned'))
-        })
-      }))
+      const address = server.address()
+      if (address === null || typeof address !== 'object') throw new Error('no port assigned')
+      ports.push(address.port)
     }
     return ports
   } finally {
-    await Promise.all(servers.map(async s => { await new Promise<void>(resolve => { s.close(() => { resolve() }) }) }))
+    await Promise.all(servers.map(closed))
   }
 }
 
@@ -48,14 +42,24 @@ export async function freePorts (count: number, host = '127.0.0.1'): Promise<num
  */
 export async function portsFree (ports: readonly number[], host = '127.0.0.1'): Promise<boolean> {
   for (const port of ports) {
-    const server = createServer()
-    server.unref()
-    const free = await new Promise<boolean>(resolve => {
-      server.once('error', () => { resolve(false) })
-      server.listen({ host, port, exclusive: true }, () => { resolve(true) })
-    })
-    if (free) await new Promise<void>(resolve => { server.close(() => { resolve() }) })
-    if (!free) return false
+    const server = await listening(host, port).catch(() => undefined)
+    if (server === undefined) return false
+    await closed(server)
   }
   return true
+}
+
+/** A server listening on host:port (0: any free port), not keeping the process alive; rejects when the port cannot be had. */
+async function listening (host: string, port: number): Promise<Server> {
+  const server = createServer()
+  server.unref()
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen({ host, port, exclusive: true }, resolve)
+  })
+  return server
+}
+
+async function closed (server: Server): Promise<void> {
+  await new Promise<void>(resolve => { server.close(() => { resolve() }) })
 }

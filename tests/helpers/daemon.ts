@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, openSync, readFileSync, existsSync, rmdirSync, readdirSync, rmSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -87,8 +87,13 @@ export function removeCgroups (name: string): void {
       } catch { left++ }
     }
     if (left === 0) return
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50)
+    pauseSync(50)
   }
+}
+
+/** Blocks the thread for ms: for cleanups that must be synchronous (they may run as the process ends). */
+function pauseSync (ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }
 
 /**
@@ -156,19 +161,27 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
     logTail: (lines = 40) => tail(logFile, lines)
   }
 
-  // If the test process ends without its teardowns (a top-level await that
-  // threw), still leave nothing behind: kill the daemon and its instances,
-  // then their mounts, cgroups and the data dir (not while anything is still
-  // mounted under it: rm would walk into the mounted filesystem).
-  const unhook = onProcessEnd(() => {
+  /**
+   * Everything the daemon leaves once it is dead: its instances killed, their
+   * mounts released, its cgroups and the data dir removed (not while anything
+   * is still mounted under it: rm would walk into the mounted filesystem).
+   * Synchronous, so it also runs as the test process ends.
+   */
+  const removeRest = (): void => {
+    // Loop devices are found by their backing file, which is named only while nbdfuse lives: release before killing it.
     releaseMounts(dataDir)
-    for (const pid of [child?.pid, ...instancePids(cgroupParent, dataDir)]) {
-      if (pid !== undefined) { try { process.kill(pid, 'SIGKILL') } catch {} }
+    for (const pid of instancePids(cgroupParent, dataDir)) {
+      try { process.kill(pid, 'SIGKILL') } catch {}
     }
-    for (let i = 0; i < 40 && instancePids(cgroupParent, dataDir).length > 0; i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50)
+    for (let i = 0; i < 200 && instancePids(cgroupParent, dataDir).length > 0; i++) pauseSync(50)
     releaseMounts(dataDir)
     removeCgroups(cgroupParent)
-    if (mountsUnder(dataDir).length === 0) { try { rmSync(dataDir, { recursive: true, force: true }) } catch {} }
+    if (mountsUnder(dataDir).length === 0) rmSync(dataDir, { recursive: true, force: true })
+  }
+  // If the test process ends without its teardowns (a top-level await that threw), still leave nothing behind.
+  const unhook = onProcessEnd(() => {
+    if (child?.pid !== undefined) { try { process.kill(child.pid, 'SIGKILL') } catch {} }
+    removeRest()
   })
   teardown(async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -176,15 +189,7 @@ export async function startDaemon (teardown: (fn: () => Promise<void>) => void, 
       child.kill('SIGKILL')
       await exited
     }
-    // Loop devices are found by their backing file, which is named only while nbdfuse lives: release before killing it.
-    releaseMounts(dataDir)
-    for (const pid of instancePids(cgroupParent, dataDir)) {
-      try { process.kill(pid, 'SIGKILL') } catch {}
-    }
-    await waitFor('instances to be gone', 10_000, () => instancePids(cgroupParent, dataDir).length === 0 ? true : undefined).catch(() => {})
-    releaseMounts(dataDir)
-    removeCgroups(cgroupParent)
-    await rm(dataDir, { recursive: true, force: true })
+    removeRest()
     unhook()
   })
   await options.prepare?.(dataDir)

@@ -262,19 +262,22 @@ export function mountEditor (view, name, session) {
 
   /** @type {{ stop: () => void } | undefined} */
   let watching
-  /** Loads the catalog again whenever the grid's images change, and redraws what depends on it. @param {string} stamp what the catalog shown was drawn from */
-  const watchCatalog = (stamp) => {
+  /**
+   * Loads the catalog again whenever the grid's images change, and redraws what depends on it.
+   * @param {Yaml} yamlLib @param {string} stamp what the catalog shown was drawn from
+   */
+  const watchCatalog = (yamlLib, stamp) => {
     watching = every(async () => {
       const images = /** @type {ImageView[]} */ (await get('/v1/images'))
       const next = catalogStamp(images)
-      if (next === stamp || lib === undefined) return
-      const kinds = await loadCatalog(lib, images)
+      if (next === stamp) return
+      const kinds = await loadCatalog(yamlLib, images)
       if (gone) return
       stamp = next
       showCatalog(kinds)
       // Not while the operator types in the form (a redraw would drop what the field holds and has not yet sent): the next edit redraws with it.
       if (!inspector.contains(document.activeElement)) refresh()
-    }, CATALOG_POLL_MS)
+    }, CATALOG_POLL_MS, { later: true })
   }
 
   const start = async () => {
@@ -290,7 +293,7 @@ export function mountEditor (view, name, session) {
     yaml.set(source)
     doc = lib.parseDocument(source)
     refresh()
-    watchCatalog(catalogStamp(images))
+    watchCatalog(lib, catalogStamp(images))
   }
   start().catch(err => {
     status.textContent = `could not start the editor: ${/** @type {Error} */ (err).message}`

@@ -27,12 +27,14 @@ export function whenRefreshed (fn) {
 }
 
 /**
- * Calls refresh now and then again intervalMs after each one settles, until stopped.
+ * Calls refresh now (or, `later`, after a first interval: the caller has just
+ * done it) and then again intervalMs after each one settles, until stopped.
  * @param {() => Promise<void>} refresh
  * @param {number} [intervalMs]
+ * @param {{ later?: boolean }} [options]
  * @returns {{ stop: () => void, nudge: () => void }}
  */
-export function every (refresh, intervalMs = POLL_MS) {
+export function every (refresh, intervalMs = POLL_MS, options = {}) {
   let stopped = false
   let running = false
   let again = false
@@ -56,7 +58,8 @@ export function every (refresh, intervalMs = POLL_MS) {
     if (again) { again = false; void run(); return }
     timer = setTimeout(run, intervalMs)
   }
-  void run()
+  if (options.later === true) timer = setTimeout(run, intervalMs)
+  else void run()
   return {
     stop: () => { stopped = true; clearTimeout(timer) },
     nudge: () => { void run() }
