@@ -105,6 +105,18 @@ export class ActivityLog {
     return waits.length === 1 ? waits[0] : Promise.all(waits).then(() => {})
   }
 
+  /** Whether extents first..last are all durably marked: begin would give undefined, and a change made in one synchronous step may skip it (changedNow). */
+  allMarked (first: number, last: number): boolean {
+    for (let e = first; e <= last; e++) if (!this.#has(e) || this.#marking.has(e)) return false
+    return true
+  }
+
+  /** Records a change of extents first..last made in one synchronous step, as begin and end would; only when allMarked(first, last) said so. */
+  changedNow (first: number, last: number): void {
+    const seq = ++this.#seq
+    for (let e = first; e <= last; e++) this.#touched[e] = seq
+  }
+
   /** Ends a change begun with begin(first, last). */
   end (first: number, last: number): void {
     const seq = ++this.#seq

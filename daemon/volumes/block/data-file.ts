@@ -51,12 +51,25 @@ export async function writeZeroBytes (put: PutData, position: number, length: nu
  */
 export const WRITE_PIECE_MAX = 64 * KiB // bytes
 /**
- * An inline write slower than this sends writes to the thread pool for
- * INLINE_PAUSE_MS: the kernel held the thread (throttling dirty pages, say)
- * or took the CPU away.
+ * An inline write slower than this sends writes to the thread pool for a
+ * while: the kernel held the thread (throttling dirty pages, say) or took
+ * the CPU away.
  */
 const INLINE_STALL_MS = 2
-const INLINE_PAUSE_MS = 1000
+/**
+ * How long writes go to the pool after a stall: INLINE_PAUSE_MIN_MS, doubled
+ * for a stall within INLINE_ESCALATE_MS of the last pause's end (up to
+ * INLINE_PAUSE_MAX_MS), and back to the least after a stall that came later.
+ * Most stalls are the CPU taken away by another process (13 of 14 in a probe
+ * on 2026-12-04), one now and then: a second-long pause after each sent most
+ * of a primary's random writes through the pool, at a hand-off each way, in
+ * the volumes bench (2026-12-06). A kernel throttling dirty pages holds every
+ * inline write, so the pause grows to a second within five stalls, and the
+ * loop then stalls about once a second.
+ */
+const INLINE_PAUSE_MIN_MS = 100
+const INLINE_PAUSE_MAX_MS = 1000
+const INLINE_ESCALATE_MS = 250
 /**
  * Stalls are warned of at most once per this, with how many there were
  * since: under a long copy they come once a second, and most are the CPU
@@ -68,6 +81,8 @@ const STALL_WARN_EVERY_MS = 60_000
 export interface DataWrites {
   canWriteDurably: (length: number) => boolean
   pick: (durable: boolean) => PutData
+  /** Writes data at position on the event loop's thread and says true, or writes nothing and says false (writes go through the pool for now); absent: never. */
+  putNow?: (data: Uint8Array, position: number) => boolean
   close: () => Promise<void>
 }
 
@@ -94,10 +109,11 @@ export interface DataWriterInit {
  * and for large writes, which measured faster inline in pieces than in
  * pieces through the pool. An inline piece blocks the loop when the kernel
  * holds the thread (throttling dirty pages, say) or gives the CPU to
- * another; the first one that takes longer than INLINE_STALL_MS sends every
- * piece to the pool for INLINE_PAUSE_MS, so the loop stalls at most once a
- * second (warned of at most once a minute). Never inline on the O_DSYNC
- * handle, whose writes wait for the disk.
+ * another; one that takes longer than INLINE_STALL_MS sends every piece to
+ * the pool for a pause (INLINE_PAUSE_MIN_MS, growing to a second while
+ * stalls persist), so the loop stalls at most once a pause (warned of at
+ * most once a minute). Never inline on the O_DSYNC handle, whose writes
+ * wait for the disk.
  */
 export class DataWriter implements DataWrites {
   readonly #fh: FileHandle
@@ -105,6 +121,7 @@ export class DataWriter implements DataWrites {
   readonly #log: Logger | undefined
   readonly #now: () => number
   #pausedUntil = -Infinity
+  #pauseMs = INLINE_PAUSE_MIN_MS
   /** Inline writes that stalled, each followed by a pause. */
   stalls = 0
   #warnedAt = -Infinity
@@ -153,6 +170,18 @@ export class DataWriter implements DataWrites {
     if (pooled !== undefined) await Promise.all(pooled)
   }
 
+  /**
+   * put of one piece when it would go inline: done on return, for a change
+   * made in one synchronous step. False, with nothing written, for a larger
+   * write (whose later pieces go to the pool if an earlier one stalls) or
+   * while paused.
+   */
+  putNow (data: Uint8Array, position: number): boolean {
+    if (data.length > WRITE_PIECE_MAX || this.#now() < this.#pausedUntil) return false
+    this.#inline(data, position)
+    return true
+  }
+
   #inline (piece: Uint8Array, position: number): void {
     const start = this.#now()
     let done = 0
@@ -160,8 +189,9 @@ export class DataWriter implements DataWrites {
     const took = this.#now() - start
     if (took <= INLINE_STALL_MS) return
     this.stalls++
-    this.#pausedUntil = start + took + INLINE_PAUSE_MS
-    const fields = { ms: Math.round(took * 10) / 10, pauseMs: INLINE_PAUSE_MS, stallsSinceLastWarning: this.stalls - this.#stallsWarned }
+    this.#pauseMs = start - this.#pausedUntil < INLINE_ESCALATE_MS ? Math.min(INLINE_PAUSE_MAX_MS, this.#pauseMs * 2) : INLINE_PAUSE_MIN_MS
+    this.#pausedUntil = start + took + this.#pauseMs
+    const fields = { ms: Math.round(took * 10) / 10, pauseMs: this.#pauseMs, stallsSinceLastWarning: this.stalls - this.#stallsWarned }
     const message = 'an inline data write stalled (the kernel held the thread or took the CPU away): writes go through the thread pool for a while'
     if (start - this.#warnedAt < STALL_WARN_EVERY_MS) { this.#log?.debug(fields, message); return }
     this.#warnedAt = start

@@ -31,4 +31,11 @@ export class BlockLocks {
     }
     return waits.length === 0 ? done : Promise.all(waits).then(() => done)
   }
+
+  /** Whether no request holds or awaits any of blocks first..last: a change done in one synchronous step needs no lock then. */
+  free (first: number, last: number): boolean {
+    if (this.tails.size === 0) return true
+    for (let b = first; b <= last; b++) if (this.tails.has(b)) return false
+    return true
+  }
 }

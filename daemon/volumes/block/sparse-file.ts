@@ -34,6 +34,9 @@ export { MIN_BLOCK_SIZE, DEFAULT_BLOCK_SIZE, BLOCK_SIZE_RANGE, EXTENT_SIZE } fro
 /** Blocks with an unsynced state change past which a write starts a table sync in the background, so that map stays small (as DEFAULT_ACTIVITY_LOG_EXTENTS bounds marked extents, open-store.ts). */
 const UNSYNCED_STATES_SOFT_LIMIT = 65536 // blocks
 
+/** What a change made in one synchronous step returns: settled, so awaiting it costs no promise of the store's. */
+const DONE: Promise<void> = Promise.resolve()
+
 /** What a SparseFileStore uses. */
 export interface SparseFileStoreComponents {
   logger?: Logger
@@ -145,13 +148,61 @@ export class SparseFileStore implements BlockStore {
     })
   }
 
-  async write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
-    await this.change(offset, data.length, options, true, async (first, last, put) => {
+  write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
+    return this.writeNow(offset, data, options) ?? this.change(offset, data.length, options, true, async (first, last, put) => {
       this.counters.writes++
       const writes = await writeBlocks(this.target, first, last, offset, data, put)
       this.counters.bytesWritten += data.length
       return writes
     })
+  }
+
+  /**
+   * A write made in one synchronous step, with none of the change path's
+   * promises (a replicated 4 KiB write passed a dozen, and the collector
+   * took a quarter of the primary's time under random writes): when it is
+   * not FUA, covers whole blocks none of them trimmed (so no state changes
+   * beyond recovery and nothing to read first), goes inline in one piece,
+   * its extents are durably marked, no request holds its blocks, and its
+   * generation is the durable one. Each step of the change path then
+   * happens in the same order, with nothing to wait for. Gives undefined,
+   * having changed nothing, when it does not qualify (the change path runs
+   * it, and reports any bad request); else a settled promise.
+   */
+  private writeNow (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> | undefined {
+    const length = data.length
+    const bs = this.preferredBlockSize
+    const writer = this.writer
+    if (options.fua === true || this.closing !== undefined || this.readOnly || length === 0 || writer.putNow === undefined) return undefined
+    if (options.generation !== this.meta.generation || options.generation < this.highest) return undefined
+    if (!Number.isSafeInteger(offset) || offset < 0 || offset % bs !== 0 || offset > this.size || length > this.size - offset) return undefined
+    if (length % bs !== 0 && offset + length !== this.size) return undefined
+    const { first, last } = blocksOf(offset, length, bs)
+    const states = this.table.states
+    for (let b = first; b <= last; b++) if (states[b] === BlockState.trimmed) return undefined
+    const perExtent = EXTENT_SIZE / bs
+    const e0 = Math.floor(first / perExtent)
+    const e1 = Math.floor(last / perExtent)
+    if (!this.al.allMarked(e0, e1) || !this.locks.free(first, last)) return undefined
+    try {
+      if (!writer.putNow(data, offset)) return undefined
+    } catch (err) {
+      this.counters.writes++
+      const before = states.slice(first, last + 1)
+      this.failedFill(first, last)
+      this.tableSync.noteChanges(first, last, before)
+      this.al.changedNow(e0, e1)
+      return Promise.reject(err)
+    }
+    this.counters.writes++
+    if (first === last) this.table.crcs[first] = crc32(data)
+    else for (let b = first; b <= last; b++) this.table.crcs[b] = crc32(data.subarray((b - first) * bs, (b - first + 1) * bs))
+    states.fill(BlockState.data, first, last + 1)
+    this.table.touch(first, last)
+    this.al.changedNow(e0, e1)
+    this.counters.bytesWritten += length
+    if (this.al.marked > this.alLimit || this.tableSync.pending > UNSYNCED_STATES_SOFT_LIMIT) this.settleInBackground()
+    return DONE
   }
 
   async writeZeroes (offset: number, length: number, options: ZeroOptions): Promise<void> {
@@ -272,9 +323,8 @@ export class SparseFileStore implements BlockStore {
             if (writes.length === 1) await writes[0]!()
             else await Promise.all(writes.map(async w => { await w() }))
           } catch (err) {
-            // Some bytes may have landed: a zero block no longer holds only zeroes. Its page goes with the next table sync.
-            if (fills) for (let b = first; b <= last; b++) if (this.table.states[b] === BlockState.zero) this.table.states[b] = BlockState.trimmed
-            this.table.touch(first, last)
+            if (fills) this.failedFill(first, last)
+            else this.table.touch(first, last)
             throw err
           }
           // A block going from zero or trimmed to data shows as data to the table's writers (this change's write-through,
@@ -307,6 +357,12 @@ export class SparseFileStore implements BlockStore {
       if (this.tableSync.unsynced(first, last)) await this.syncBoth()
       else await this.sync(this.data)
     })
+  }
+
+  /** After a filling change's data writes failed: some bytes may have landed, so a zero block no longer holds only zeroes. Its page goes with the next table sync. */
+  private failedFill (first: number, last: number): void {
+    for (let b = first; b <= last; b++) if (this.table.states[b] === BlockState.zero) this.table.states[b] = BlockState.trimmed
+    this.table.touch(first, last)
   }
 
   /** Syncs data and table, then, past the log's bound, unmarks the least recently changed idle extents: the table now covers them. */

@@ -74,6 +74,11 @@ export function errorFor (err: unknown, type: number): number {
   }
 }
 
+/** The generation an export's changes carry now. */
+function generationOf (exp: NbdExport): number {
+  return typeof exp.generation === 'function' ? exp.generation() : exp.generation
+}
+
 /** Serves one client from accept to close. */
 export class NbdConnection {
   readonly socket: Socket
@@ -163,17 +168,37 @@ export class NbdConnection {
       const cost = write || (req.type === C.NBD_CMD_READ && req.length <= C.MAX_PAYLOAD) ? req.length : 0
       // Requests that are there already go on at once: no promise, no turn of the microtask queue.
       if (!this.admitNow(cost)) await this.admit(cost)
-      const payload = write ? this.reader.readNow(req.length) ?? await this.reader.read(req.length) : undefined
-      void this.execute(exp, req, payload).then(({ error, data }) => { this.reply(req.cookie, error, data, cost) })
+      if (write) this.write(exp, req, this.reader.readNow(req.length) ?? await this.reader.read(req.length), cost)
+      else void this.execute(exp, req).then(({ error, data }) => { this.reply(req.cookie, error, data, cost) })
     }
   }
 
-  private async execute (exp: NbdExport, req: NbdRequest, payload: Buffer | undefined): Promise<{ error: number, data?: Buffer }> {
+  /** A write, replied to when the store settles it: no async step of its own, as most requests are writes. */
+  private write (exp: NbdExport, req: NbdRequest, payload: Buffer, cost: number): void {
+    const { store } = exp
+    const error = checkRequest(req, store.size, store.minBlockSize, isReadOnly(exp))
+    if (error !== 0) { this.reply(req.cookie, error, undefined, cost); return }
+    let written: Promise<void>
+    try {
+      written = store.write(req.offset, payload, { generation: generationOf(exp), fua: (req.flags & C.NBD_CMD_FLAG_FUA) !== 0 })
+    } catch (err) {
+      written = Promise.reject(err)
+    }
+    written.then(() => {
+      // Written everywhere it goes: no I/O holds it now. After a failure it is left to the collector.
+      this.pool.give(payload)
+      this.stats.bytesWritten += req.length
+      this.reply(req.cookie, 0, undefined, cost)
+    }, (err: unknown) => { this.reply(req.cookie, this.failed(err, req), undefined, cost) })
+  }
+
+  /** Every request but a write. */
+  private async execute (exp: NbdExport, req: NbdRequest): Promise<{ error: number, data?: Buffer }> {
     const { store } = exp
     const error = checkRequest(req, store.size, store.minBlockSize, isReadOnly(exp))
     if (error !== 0) return { error }
     const fua = (req.flags & C.NBD_CMD_FLAG_FUA) !== 0
-    const generation = (): number => typeof exp.generation === 'function' ? exp.generation() : exp.generation
+    const generation = (): number => generationOf(exp)
     try {
       switch (req.type) {
         case C.NBD_CMD_READ: {
@@ -184,12 +209,6 @@ export class NbdConnection {
           this.stats.bytesRead += data.length
           return { error: 0, data }
         }
-        case C.NBD_CMD_WRITE:
-          await store.write(req.offset, payload!, { generation: generation(), fua })
-          // Written everywhere it goes: no I/O holds it now. After a failure it is left to the collector.
-          this.pool.give(payload!)
-          this.stats.bytesWritten += req.length
-          return { error: 0 }
         case C.NBD_CMD_FLUSH:
           await store.flush()
           return { error: 0 }
@@ -201,10 +220,15 @@ export class NbdConnection {
           return { error: 0 }
       }
     } catch (err) {
-      const code = errorFor(err, req.type)
-      this.log.warn({ err, type: req.type, offset: req.offset, length: req.length, nbdError: code }, 'request failed')
-      return { error: code }
+      return { error: this.failed(err, req) }
     }
+  }
+
+  /** Logs a request the store failed and gives the NBD error to reply with. */
+  private failed (err: unknown, req: NbdRequest): number {
+    const code = errorFor(err, req.type)
+    this.log.warn({ err, type: req.type, offset: req.offset, length: req.length, nbdError: code }, 'request failed')
+    return code
   }
 
   /** Sends a simple reply and returns the request's budget once the kernel has it. */

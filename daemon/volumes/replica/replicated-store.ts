@@ -186,39 +186,48 @@ export class ReplicatedBlockStore implements BlockStore {
     return this.#local.stats()
   }
 
-  async write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
-    this.#check(offset, data.byteLength)
+  /**
+   * Written with promises joined by hand rather than async steps: a 4 KiB
+   * write passed a dozen of them, about 18 KB of objects a write, and the
+   * primary's collector took a quarter of its time under random writes.
+   */
+  write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
+    try {
+      this.#check(offset, data.byteLength)
+    } catch (err) {
+      return Promise.reject(err)
+    }
     const started = performance.now()
-    await this.#write(offset, data, options)
-    this.#components.observeWrite?.(performance.now() - started, data.byteLength)
+    this.#writing++
+    const { turn, ready } = this.#order.enter(offset, data.byteLength)
+    const mirrored = ready === undefined ? this.#mirror(offset, data, options) : ready.then(() => this.#mirror(offset, data, options))
+    return mirrored.then(() => {
+      this.#order.leave(turn)
+      this.#writing--
+      this.#components.observeWrite?.(performance.now() - started, data.byteLength)
+    }, (err: unknown) => {
+      this.#order.leave(turn)
+      this.#writing--
+      throw err
+    })
   }
 
-  async #write (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
-    this.#writing++
+  /** A write on the local store and every member, under the ack rule (#joined); its turn in the order has come. */
+  #mirror (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
+    // A lone small write is likely a commit about to be flushed: the replicas sync once they answered it, so the flush need not cross to them (ReplicaClient.flush).
+    const syncSoon = this.#writing === 1 && options.fua !== true && data.byteLength <= SYNC_SOON_MAX
+    const members = [...this.#members.values()]
+    const theirs = members.map(m => sendWrite(m.client, offset, data, options, syncSoon))
+    let mine: Promise<void>
     try {
-      await this.#order.run(offset, data.byteLength, async () => {
-        // A lone small write is likely a commit about to be flushed: the replicas sync once they answered it, so the flush need not cross to them (ReplicaClient.flush).
-        const syncSoon = this.#writing === 1 && options.fua !== true && data.byteLength <= SYNC_SOON_MAX
-        await this.#all(
-          async () => {
-            await this.#local.write(offset, data, options)
-            this.#early.count()
-            if (syncSoon) this.#early.soon()
-          },
-          async c => {
-            const piece = (at: number, payload: Uint8Array): Promise<unknown> =>
-              c.request({ op: Op.write, generation: options.generation, offset: offset + at, fua: options.fua, syncSoon, payload })
-            // Most writes are one frame: sent as they are, with no array of pieces to await.
-            if (data.byteLength <= MAX_WRITE) { await piece(0, data); return }
-            // Split so no frame exceeds MAX_WRITE; the pieces are disjoint, so their order does not matter.
-            const parts: Array<Promise<unknown>> = []
-            for (let at = 0; at < data.byteLength; at += MAX_WRITE) parts.push(piece(at, data.subarray(at, at + MAX_WRITE)))
-            await Promise.all(parts)
-          })
+      mine = this.#local.write(offset, data, options).then(() => {
+        this.#early.count()
+        if (syncSoon) this.#early.soon()
       })
-    } finally {
-      this.#writing--
+    } catch (err) {
+      mine = Promise.reject(err)
     }
+    return this.#joined(members, mine, theirs, true)
   }
 
   async writeZeroes (offset: number, length: number, options: ZeroOptions): Promise<void> {
@@ -316,21 +325,32 @@ export class ReplicatedBlockStore implements BlockStore {
     })
   }
 
-  /**
-   * Runs a change on the local store and every member in parallel and applies
-   * the ack rule: all must succeed, or the failed ones must be out of the
-   * committed in-sync set. The local error wins (it is the one the client can
-   * act on); then a fenced member fences us; then each failed member is handed
-   * to dropReplica (when `drop`), and the change succeeds only if every drop
-   * did — local and every remaining member have it.
-   */
+  /** Runs a change on the local store and every member in parallel, under the ack rule (#joined). */
   async #all (local: () => Promise<void>, remote: (c: ReplicaClient) => Promise<void>, drop = true): Promise<void> {
     const members = [...this.#members.values()]
     // The members' requests go out first: each callback runs synchronously up to its first await, and the local
     // one's (a write's CRCs, its submission to the disk) would otherwise hold a lone request back from the wire
     // while the members sit idle. Both callbacks are async functions: a failure comes as a rejection, never thrown here.
-    const sent = members.map(m => remote(m.client))
-    const [mine, ...theirs] = await Promise.allSettled([local(), ...sent])
+    const theirs = members.map(m => remote(m.client))
+    await this.#joined(members, local(), theirs, drop)
+  }
+
+  /** Resolves once the local change and every member's resolved; when one failed, applies the ack rule once all settled. */
+  #joined (members: Member[], mine: Promise<void>, theirs: Array<Promise<unknown>>, drop: boolean): Promise<void> {
+    const all = theirs.length === 0 ? mine : Promise.all([mine, ...theirs])
+    return all.then(nothing, async () => { await this.#ackRule(members, mine, theirs, drop) })
+  }
+
+  /**
+   * The ack rule, once a change failed somewhere: all must succeed, or the
+   * failed ones must be out of the committed in-sync set. The local error
+   * wins (it is the one the client can act on); then a fenced member fences
+   * us; then each failed member is handed to dropReplica (when `drop`), and
+   * the change succeeds only if every drop did — local and every remaining
+   * member have it.
+   */
+  async #ackRule (members: Member[], local: Promise<void>, remote: Array<Promise<unknown>>, drop: boolean): Promise<void> {
+    const [mine, ...theirs] = await Promise.allSettled([local, ...remote])
     if (mine?.status === 'rejected') {
       if (isFenced(mine.reason)) this.#fenceSelf(mine.reason)
       throw mine.reason
@@ -392,6 +412,19 @@ export class ReplicatedBlockStore implements BlockStore {
     this.#usable()
     checkRange(offset, length, this.size, this.minBlockSize)
   }
+}
+
+function nothing (): void {}
+
+/** A write's request to one member: one frame when it fits (no array of pieces to await), else split so none exceeds MAX_WRITE. */
+function sendWrite (c: ReplicaClient, offset: number, data: Uint8Array, options: ChangeOptions, syncSoon: boolean): Promise<unknown> {
+  const piece = (at: number, payload: Uint8Array): Promise<unknown> =>
+    c.request({ op: Op.write, generation: options.generation, offset: offset + at, fua: options.fua, syncSoon, payload })
+  if (data.byteLength <= MAX_WRITE) return piece(0, data)
+  // The pieces are disjoint, so their order does not matter.
+  const parts: Array<Promise<unknown>> = []
+  for (let at = 0; at < data.byteLength; at += MAX_WRITE) parts.push(piece(at, data.subarray(at, at + MAX_WRITE)))
+  return Promise.all(parts)
 }
 
 function isFenced (err: unknown): err is VolumeFencedError {

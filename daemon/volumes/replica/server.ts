@@ -187,7 +187,7 @@ export class ReplicaServer {
       payload => {
         this.#pool.give(frame)
         if (isChange(req.op)) answers.touched.add(store!)
-        this.#reply(answers, req, framedResponse({ id: req.id, error: '', generation: store?.generation ?? 0, payload }))
+        this.#reply(answers, req, framedResponse({ id: req.id, error: '', generation: store?.generation ?? 0, payload: payload ?? EMPTY }))
       },
       (err: unknown) => {
         const e = err as { code?: unknown, highest?: unknown }
@@ -207,13 +207,14 @@ export class ReplicaServer {
     if (req.syncSoon) answers.syncs.soon()
   }
 
-  #serve (store: BlockStore, req: ReplicaRequest): Promise<Uint8Array> {
+  /** The request's answer payload; none for a write (the most frequent request, so it has no step of its own). */
+  #serve (store: BlockStore, req: ReplicaRequest): Promise<Uint8Array | void> {
     const change = { generation: req.generation, fua: req.fua }
     switch (req.op) {
       case Op.hello:
         return store.fence(req.generation).then(() => encodeGeometry(store))
       case Op.write:
-        return store.write(req.offset, req.payload, change).then(() => EMPTY)
+        return store.write(req.offset, req.payload, change)
       case Op.flush:
         return store.flush().then(() => EMPTY)
       case Op.trim:

@@ -7,7 +7,7 @@ import { DataWriter, WRITE_PIECE_MAX } from '../../../../daemon/volumes/block/da
 
 const KiB = 1024 // bytes
 
-t.test('small writes are made inline; one that stalls sends writes to the thread pool for a second, then inline again', async t => {
+t.test('small writes are made inline; one that stalls sends writes to the thread pool for a while, then inline again', async t => {
   const root = await mkdtemp(join(tmpdir(), 'trellis-data-writer-'))
   t.teardown(() => rm(root, { recursive: true, force: true }))
   const path = join(root, 'data')
@@ -36,6 +36,8 @@ t.test('small writes are made inline; one that stalls sends writes to the thread
   t.equal(w.stalls, 1, 'the next write, within the pause, goes to the pool: no second stall measured')
   t.same(await at(8 * KiB, 4 * KiB), Buffer.alloc(4 * KiB, 3), 'and lands')
 
+  t.equal((warnings[0] as { pauseMs: number }).pauseMs, 100, 'a first stall pauses inline writes for 100 ms')
+
   step = 0
   clock += 1001 // past the pause
   const later = w.put(Buffer.alloc(4 * KiB, 4), 12 * KiB)
@@ -57,4 +59,34 @@ t.test('small writes are made inline; one that stalls sends writes to the thread
   t.equal(warnings.length, 2, 'a stall a minute after the last warning is warned of')
   t.equal((warnings[1] as { stallsSinceLastWarning: number }).stallsSinceLastWarning, 2, 'with how many stalls there were since the one before it')
   t.same(await at(64 * KiB, 3 * WRITE_PIECE_MAX), Buffer.alloc(3 * WRITE_PIECE_MAX, 6), 'every piece lands')
+})
+
+t.test('stalls that persist past each pause double it, up to a second; a stall long after the last pause starts again at 100 ms', async t => {
+  const root = await mkdtemp(join(tmpdir(), 'trellis-data-writer-'))
+  t.teardown(() => rm(root, { recursive: true, force: true }))
+  const fh = await open(join(root, 'data'), 'w+')
+  t.teardown(() => fh.close())
+  const pauses: number[] = []
+  const log = pino({ level: 'debug' }, { write: (line: string) => { const l = JSON.parse(line) as { pauseMs?: number }; if (l.pauseMs !== undefined) pauses.push(l.pauseMs) } })
+  let clock = 0
+  let step = 5 // every inline write "takes" 5 ms: a kernel throttling dirty pages
+  const w = new DataWriter(fh, { log, now: () => { clock += step; return clock } })
+  const page = Buffer.alloc(4 * KiB, 1)
+  // Each write inline is one the pause let through: it stalls, and the next pause is set from it.
+  const stallAfterPause = async (): Promise<void> => {
+    const before = w.stalls
+    for (let i = 0; i < 400 && w.stalls === before; i++) await w.put(page, 0)
+    t.equal(w.stalls, before + 1, 'a write after the pause ran inline and stalled')
+  }
+  for (let i = 0; i < 6; i++) await stallAfterPause()
+  t.same(pauses, [100, 200, 400, 800, 1000, 1000], 'each stall right after a pause doubles it, up to a second')
+  t.ok(w.putNow(page, 0) === false, 'putNow writes nothing during a pause')
+
+  step = 0
+  clock += 5000 // long after the last pause
+  t.ok(w.putNow(page, 4 * KiB), 'after the pause putNow writes inline')
+  step = 5
+  await w.put(page, 0)
+  t.equal(pauses.at(-1), 100, 'a stall long after the last pause starts again at 100 ms')
+  t.notOk(w.putNow(Buffer.alloc(WRITE_PIECE_MAX + 4 * KiB), 0), 'putNow refuses more than one piece')
 })
