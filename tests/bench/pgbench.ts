@@ -26,6 +26,7 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { pino } from 'pino'
 import { cleanupStaleMounts, mountVolume, workPaths, type MountedVolume } from '../../daemon/volumes/mount/index.ts'
+import { cpuNs } from './proc-threads.ts'
 import { quantile } from './stats.ts'
 import { aptInstall } from '../helpers/debian.ts'
 import { releaseMounts } from '../helpers/mounts.ts'
@@ -102,6 +103,8 @@ export async function pgbenchPair (init: {
   root: string, seconds: number, rounds: number, sizeBytes: number, copyBytes: number,
   /** Makes a volume of `replicas` copies. */
   makeVolume: MakeVolume, replicas: number, clients: number
+  /** Called before and after the volume's first timed run (a profile of the nodes, say). */
+  aroundVolumeRun?: (start: boolean) => Promise<void>
 }): Promise<PgbenchPair> {
   const { clients, replicas } = init
   const bin = ensurePostgres()
@@ -172,7 +175,9 @@ export async function pgbenchPair (init: {
     const kitSocket = join(init.root, 'pgbench-nbdkit.sock')
     kit = await startNbdkitUnix(join(init.root, 'pgbench-nbdkit.img'), kitSocket, init.sizeBytes)
     const kitMount = await mount('nbdkit', kitSocket, 'vol')
-    const chain = await start(`nbdkit file through the same chain, ext4 through ${via(kitMount)}`, 'nbdkit', kitMount.path)
+    // nbdkit's CPU per transaction: the baseline for the node processes' (makeVolume's counters).
+    const kitPid = kit.pid!
+    const chain = await start(`nbdkit file through the same chain, ext4 through ${via(kitMount)}`, 'nbdkit', kitMount.path, async () => ({ 'nbdkit CPU µs': cpuNs(kitPid) / 1000 }))
 
     const socket = join(init.root, 'pg.sock')
     const made = await init.makeVolume(socket, init.sizeBytes)
@@ -191,14 +196,17 @@ export async function pgbenchPair (init: {
       const moved = before === undefined || after === undefined ? undefined : countersMoved(before, after)
       const asked = moved === undefined
         ? ''
-        : ` (${Object.entries(moved).map(([k, v]) => `${k} ${v}`).join(', ')}; ${(init.copyBytes / 1024 / Math.max(1, moved['NBD write']!)).toFixed(0)} KiB of the file per NBD write)`
+        : ` (${Object.entries(moved).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}${moved['NBD write'] === undefined ? '' : `; ${(init.copyBytes / 1024 / Math.max(1, moved['NBD write'])).toFixed(0)} KiB of the file per NBD write`})`
       process.stdout.write(`file copy onto ${server.label}: ${init.copyBytes / MiB} MiB in ${(init.copyBytes / rate).toFixed(2)} s, ${(rate / 1e6).toFixed(0)} MB/s${asked}\n`)
     }
     await rm(source)
 
     for (let round = 1; round <= init.rounds; round++) {
       for (const server of servers) {
+        const watched = round === 1 && server === volume
+        if (watched) await init.aroundVolumeRun?.(true)
         const run = await timedRun(bin, server, init.seconds, clients)
+        if (watched) await init.aroundVolumeRun?.(false)
         server.runs.push(run)
         const per = run.perTransaction === undefined ? '' : `; per transaction: ${Object.entries(run.perTransaction).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`
         process.stdout.write(`pgbench round ${round}/${init.rounds} on ${server.label}: ${run.tps.toFixed(1)} tps, latency average ${run.latencyMs.toFixed(3)} ms, ${run.transactions} transactions${per}\n`)

@@ -47,8 +47,9 @@
  * phase, written there as <node>.cpuprofile (with BENCH_VOLUMES_PROFILE_ALLOC=1
  * also what it allocated, V8's sampling heap profiler with dead objects
  * included, as <node>.heapprofile: it slows the phase); BENCH_VOLUMES_PROFILE_PHASE,
- * rand (the random writes, default), seq (the sequential writes) or rebuild
- * (the unthrottled one); BENCH_VOLUMES_PROFILE_REPLICAS, whose phase at 1,
+ * rand (the random writes, default), seq (the sequential writes), rebuild
+ * (the unthrottled one) or pgbench (the volume's first pgbench run: the
+ * primary and its member); BENCH_VOLUMES_PROFILE_REPLICAS, whose phase at 1,
  * 2 (default) or 3 replicas).
  */
 import { execFile, fork, type ChildProcess } from 'node:child_process'
@@ -127,7 +128,7 @@ const COPY_SIZE = knob('BENCH_VOLUMES_COPY_MIB', 256) * MiB // bytes
 const PROFILE_DIR = process.env.BENCH_VOLUMES_PROFILE
 const PROFILE_PHASE = process.env.BENCH_VOLUMES_PROFILE_PHASE ?? 'rand'
 const PROFILE_ALLOC = process.env.BENCH_VOLUMES_PROFILE_ALLOC === '1'
-if (!['rand', 'seq', 'rebuild'].includes(PROFILE_PHASE)) throw new Error(`BENCH_VOLUMES_PROFILE_PHASE must be rand, seq or rebuild, not ${PROFILE_PHASE}`)
+if (!['rand', 'seq', 'rebuild', 'pgbench'].includes(PROFILE_PHASE)) throw new Error(`BENCH_VOLUMES_PROFILE_PHASE must be rand, seq, rebuild or pgbench, not ${PROFILE_PHASE}`)
 const PROFILE_REPLICAS = knob('BENCH_VOLUMES_PROFILE_REPLICAS', 2)
 
 const reply = replies<Message>()
@@ -236,6 +237,7 @@ async function main (): Promise<void> {
         copyBytes: COPY_SIZE,
         clients: PGBENCH_CLIENT_COUNT,
         replicas: PGBENCH_REPLICA_COUNT,
+        aroundVolumeRun: async start => { await profiler(nodes)('pgbench', start) },
         makeVolume: async (socket, size) => {
           const member = PGBENCH_REPLICA_COUNT > 1
           if (member) await ask(others[0]!, { kind: 'replica', volume: 'pg', dir: join(root, 'b', 'pg'), size, blockSize: BLOCK_SIZE })
@@ -245,8 +247,10 @@ async function main (): Promise<void> {
             const r = member ? (await ask(others[0]!, { kind: 'counters', volume: 'pg' })).counters! : undefined
             // A replica flushes for a flush request or a sync soon (protocol 2): the second, after a commit's write, spares its flush the crossing.
             const replica: Record<string, number> = r === undefined ? {} : { 'replica flush': r['store flush']!, 'of which syncs soon': r['sync soon']!, 'replica fdatasync': r['store fdatasync']! }
-            // The primary's own time in its writes and flushes: what of a transaction's latency the volume itself takes.
-            return { 'NBD write': p['NBD write']!, 'NBD flush': p['NBD flush']!, 'primary fdatasync': p['store fdatasync']!, ...replica, 'primary ms in writes': p['write ms']!, 'in flushes': p['flush ms']! }
+            // The primary's own time in its writes and flushes: what of a transaction's latency the volume itself takes;
+            // and the CPU the node processes spent (all threads), which the database, pgbench and the mount chain contend with.
+            const cpuUs = { 'primary CPU µs': cpuNs(a.pid!) / 1000, ...(member ? { 'replica CPU µs': cpuNs(others[0]!.pid!) / 1000 } : {}) }
+            return { 'NBD write': p['NBD write']!, 'NBD flush': p['NBD flush']!, 'primary fdatasync': p['store fdatasync']!, ...replica, 'primary ms in writes': p['write ms']!, 'in flushes': p['flush ms']!, ...cpuUs }
           }
           return { exportName: 'pg', counters }
         }
