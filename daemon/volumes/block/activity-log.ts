@@ -119,13 +119,12 @@ export class ActivityLog {
 
   /** Ends a change begun with begin(first, last). */
   end (first: number, last: number): void {
-    const seq = ++this.#seq
     for (let e = first; e <= last; e++) {
       const n = (this.#active.get(e) ?? 1) - 1
       if (n === 0) this.#active.delete(e)
       else this.#active.set(e, n)
-      this.#touched[e] = seq
     }
+    this.changedNow(first, last)
   }
 
   /**

@@ -18,12 +18,11 @@ import { writeBlocks, zeroBlocks, type ChangeTarget, type ChangeWrites } from '.
 import { DataWriter, preadFully, type DataWrites, type PutData } from './data-file.ts'
 import { EXTENT_SIZE, MIN_BLOCK_SIZE } from './geometry.ts'
 import { BlockState, ChecksumTable, changedBeyondRecovery, readsZero } from './checksum-table.ts'
-import {
-  ChecksumMismatchError, StoreClosedError, StoreReadOnlyError, VolumeFencedError
-} from './errors.ts'
+import { ChecksumMismatchError, StoreClosedError, StoreReadOnlyError } from './errors.ts'
 import { BlockLocks } from './locks.ts'
 import { TableSync } from './table-sync.ts'
-import { writeMeta, type BlockMeta } from './meta.ts'
+import type { BlockMeta } from './meta.ts'
+import { GenerationFence } from './generation-fence.ts'
 import type { StoreFiles } from './open-store.ts'
 import { blocksOf, checkRange } from './range.ts'
 import { recoverStore } from './recovery.ts'
@@ -64,9 +63,7 @@ export class SparseFileStore implements BlockStore {
   private readonly locks = new BlockLocks()
   private readonly log: Logger | undefined
   private readonly zeroCrc: (length: number) => number
-  /** Highest generation seen, durable or on its way to block.json; older writers are refused at once. */
-  private highest: number
-  private metaChain: Promise<void> = Promise.resolve()
+  private readonly generations: GenerationFence
   private readonly tableSync: TableSync
   private readonly alLimit: number
   private settling: Promise<void> | undefined
@@ -86,8 +83,8 @@ export class SparseFileStore implements BlockStore {
     this.data = files.data
     this.tableFile = files.table
     this.activityFile = files.activity
-    this.highest = files.meta.generation
     this.log = components.logger?.child({ component: 'block-store', dir: files.dir })
+    this.generations = new GenerationFence(files.dir, this.meta, { onSync: n => { this.counters.fdatasyncs += n }, log: this.log })
     const writer = new DataWriter(files.data, { sync: files.dataSync, log: this.log })
     this.writer = components.dataWrites?.(writer) ?? writer
     this.table = new ChecksumTable(files.table, Math.ceil(this.size / this.preferredBlockSize))
@@ -99,7 +96,7 @@ export class SparseFileStore implements BlockStore {
     this.zeroCrc = length => length === this.preferredBlockSize ? full : crc32(Buffer.alloc(length))
   }
 
-  get generation (): number { return this.meta.generation }
+  get generation (): number { return this.generations.durable }
 
   /** Extents the activity log marks now: what recovery would re-checksum after a crash. */
   get markedExtents (): number { return this.al.marked }
@@ -174,8 +171,9 @@ export class SparseFileStore implements BlockStore {
     const bs = this.preferredBlockSize
     const writer = this.writer
     if (options.fua === true || this.closing !== undefined || this.readOnly || length === 0 || writer.putNow === undefined) return undefined
-    if (options.generation !== this.meta.generation || options.generation < this.highest) return undefined
-    if (!Number.isSafeInteger(offset) || offset < 0 || offset % bs !== 0 || offset > this.size || length > this.size - offset) return undefined
+    if (!this.generations.admitsNow(options.generation)) return undefined
+    // (Past the end, size - offset is negative and below any length.)
+    if (!Number.isSafeInteger(offset) || offset < 0 || offset % bs !== 0 || length > this.size - offset) return undefined
     if (length % bs !== 0 && offset + length !== this.size) return undefined
     const { first, last } = blocksOf(offset, length, bs)
     const states = this.table.states
@@ -201,7 +199,7 @@ export class SparseFileStore implements BlockStore {
     this.table.touch(first, last)
     this.al.changedNow(e0, e1)
     this.counters.bytesWritten += length
-    if (this.al.marked > this.alLimit || this.tableSync.pending > UNSYNCED_STATES_SOFT_LIMIT) this.settleInBackground()
+    // No settle check: such a write marks no extent and changes no state beyond recovery, so neither bound moved.
     return DONE
   }
 
@@ -243,7 +241,7 @@ export class SparseFileStore implements BlockStore {
   async fence (generation: number): Promise<void> {
     await this.op(async () => {
       if (this.readOnly) throw new StoreReadOnlyError()
-      await this.admit(generation)
+      await this.generations.admit(generation)
     })
   }
 
@@ -297,7 +295,7 @@ export class SparseFileStore implements BlockStore {
       if (this.readOnly) throw new StoreReadOnlyError()
       checkRange(offset, length, this.size, MIN_BLOCK_SIZE)
       // Awaited only when a newer generation is being made durable: most changes have nothing to wait for.
-      const admitting = this.admit(options.generation)
+      const admitting = this.generations.admit(options.generation)
       if (admitting !== undefined) await admitting
       if (length === 0) {
         if (options.fua === true) await this.sync(this.data)
@@ -383,27 +381,6 @@ export class SparseFileStore implements BlockStore {
     this.settling = this.op(async () => { await this.syncAndSettle() })
       .catch((err: unknown) => { this.log?.warn({ err }, 'background checksum table sync failed') })
       .finally(() => { this.settling = undefined })
-  }
-
-  /**
-   * Refuses generations older than the highest seen (throwing); makes a newer
-   * one durable before its first write, the promise returned; undefined for
-   * the generation already durable.
-   */
-  private admit (generation: number): Promise<void> | undefined {
-    if (!Number.isSafeInteger(generation) || generation < 0 || generation < this.highest) {
-      throw new VolumeFencedError(generation, this.highest)
-    }
-    if (generation === this.meta.generation) return undefined
-    this.highest = Math.max(this.highest, generation)
-    this.metaChain = this.metaChain.catch(() => {}).then(async () => {
-      if (generation <= this.meta.generation) return
-      await writeMeta(this.dir, { ...this.meta, generation })
-      this.counters.fdatasyncs += 2
-      this.meta.generation = generation
-      this.log?.info({ generation }, 'accepted a newer generation')
-    })
-    return this.metaChain
   }
 
   /** Runs fn as a tracked request, refused once close() has begun. */

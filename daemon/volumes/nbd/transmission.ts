@@ -198,7 +198,6 @@ export class NbdConnection {
     const error = checkRequest(req, store.size, store.minBlockSize, isReadOnly(exp))
     if (error !== 0) return { error }
     const fua = (req.flags & C.NBD_CMD_FLAG_FUA) !== 0
-    const generation = (): number => generationOf(exp)
     try {
       switch (req.type) {
         case C.NBD_CMD_READ: {
@@ -213,10 +212,10 @@ export class NbdConnection {
           await store.flush()
           return { error: 0 }
         case C.NBD_CMD_TRIM:
-          await store.trim(req.offset, req.length, { generation: generation(), fua })
+          await store.trim(req.offset, req.length, { generation: generationOf(exp), fua })
           return { error: 0 }
         default:
-          await store.writeZeroes(req.offset, req.length, { generation: generation(), fua, noHole: (req.flags & C.NBD_CMD_FLAG_NO_HOLE) !== 0 })
+          await store.writeZeroes(req.offset, req.length, { generation: generationOf(exp), fua, noHole: (req.flags & C.NBD_CMD_FLAG_NO_HOLE) !== 0 })
           return { error: 0 }
       }
     } catch (err) {

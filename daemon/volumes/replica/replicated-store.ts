@@ -212,22 +212,16 @@ export class ReplicatedBlockStore implements BlockStore {
     })
   }
 
-  /** A write on the local store and every member, under the ack rule (#joined); its turn in the order has come. */
+  /** A write on the local store and every member, under the ack rule (#all); its turn in the order has come. */
   #mirror (offset: number, data: Uint8Array, options: ChangeOptions): Promise<void> {
     // A lone small write is likely a commit about to be flushed: the replicas sync once they answered it, so the flush need not cross to them (ReplicaClient.flush).
     const syncSoon = this.#writing === 1 && options.fua !== true && data.byteLength <= SYNC_SOON_MAX
-    const members = [...this.#members.values()]
-    const theirs = members.map(m => sendWrite(m.client, offset, data, options, syncSoon))
-    let mine: Promise<void>
-    try {
-      mine = this.#local.write(offset, data, options).then(() => {
+    return this.#all(
+      () => this.#local.write(offset, data, options).then(() => {
         this.#early.count()
         if (syncSoon) this.#early.soon()
-      })
-    } catch (err) {
-      mine = Promise.reject(err)
-    }
-    return this.#joined(members, mine, theirs, true)
+      }),
+      c => sendWrite(c, offset, data, options, syncSoon))
   }
 
   async writeZeroes (offset: number, length: number, options: ZeroOptions): Promise<void> {
@@ -325,18 +319,23 @@ export class ReplicatedBlockStore implements BlockStore {
     })
   }
 
-  /** Runs a change on the local store and every member in parallel, under the ack rule (#joined). */
-  async #all (local: () => Promise<void>, remote: (c: ReplicaClient) => Promise<void>, drop = true): Promise<void> {
+  /**
+   * Runs a change on the local store and every member in parallel; resolves
+   * once all resolved it, and when one failed applies the ack rule once all
+   * settled. Joined by hand, with no async step of its own: every write
+   * passes here.
+   */
+  #all (local: () => Promise<void>, remote: (c: ReplicaClient) => Promise<unknown>, drop = true): Promise<void> {
     const members = [...this.#members.values()]
-    // The members' requests go out first: each callback runs synchronously up to its first await, and the local
-    // one's (a write's CRCs, its submission to the disk) would otherwise hold a lone request back from the wire
-    // while the members sit idle. Both callbacks are async functions: a failure comes as a rejection, never thrown here.
+    // The members' requests go out first: the local part (a write's CRCs, its submission to the disk) would
+    // otherwise hold a lone request back from the wire while the members sit idle.
     const theirs = members.map(m => remote(m.client))
-    await this.#joined(members, local(), theirs, drop)
-  }
-
-  /** Resolves once the local change and every member's resolved; when one failed, applies the ack rule once all settled. */
-  #joined (members: Member[], mine: Promise<void>, theirs: Array<Promise<unknown>>, drop: boolean): Promise<void> {
+    let mine: Promise<void>
+    try {
+      mine = local()
+    } catch (err) {
+      mine = Promise.reject(err)
+    }
     const all = theirs.length === 0 ? mine : Promise.all([mine, ...theirs])
     return all.then(nothing, async () => { await this.#ackRule(members, mine, theirs, drop) })
   }
