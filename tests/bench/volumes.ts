@@ -7,7 +7,9 @@
  * write syncs, measured just before each; the CPU each node process spends
  * per random write and per MiB written sequentially (all its threads, from
  * /proc: what a write costs, beside the rate the run got of a shared machine,
- * and the rate the cores could give at that cost); then how fast a new, empty
+ * and the rate the cores could give at that cost), and per QD1 commit (an
+ * 8 KiB write, then a flush) the CPU and thread switches of each server
+ * process, nbdkit's beside the nodes'; then how fast a new, empty
  * member is rebuilt by resync (and its CPU per MiB), unthrottled and throttled, beside the disk's own
  * sequential write measured just before (the rebuild target's baseline: the
  * same bytes to a new file in resync-chunk writes, then fdatasync), and
@@ -62,7 +64,7 @@ import { connectNbd, type Target } from '../daemon/volumes/nbd/client.ts'
 import { nbdProtocol as C } from '../../daemon/volumes/nbd/index.ts'
 import { DEFAULT_BLOCK_SIZE } from '../../daemon/volumes/block/index.ts'
 import { startNbdkitFile } from './nbdkit.ts'
-import { cpuNs, ioCalls, loopSwitches } from './proc-threads.ts'
+import { cpuNs, ioCalls, loopSwitches, switches } from './proc-threads.ts'
 import type { Command, Message, Peer } from './volumes-node.ts'
 import { PGBENCH_CLIENTS, PGBENCH_REPLICAS, pgbenchPair, pgbenchTarget, type PgbenchPair } from './pgbench.ts'
 import { quantile, replies, stopChildren } from './stats.ts'
@@ -175,6 +177,10 @@ interface Figures {
   /** ms of each QD1 commit's 8 KiB write, and of the flush after it (see commits()). */
   commitWrite: number[]
   commitFlush: number[]
+  /** µs of CPU (all threads) each server process spent per commit: nbdkit's, or the nodes' a, b, c. */
+  commitCpu: number[]
+  /** Per commit, how often each server process's threads were switched to: its loop's wake-ups and its pool's (nbdkit: its threads'). */
+  commitSwitches: number[]
   /** µs of CPU (all threads) each node process spent per 4 KiB random write, a, b, c; absent for nbdkit. */
   randWriteCpu?: number[]
   /** Per 4 KiB random write, each node process's read and write system calls and its event loop's wake-ups, a, b, c; absent for nbdkit. */
@@ -184,6 +190,19 @@ interface Figures {
 }
 /** A node process's system calls and its event loop's wake-ups so far (or per write, as a difference). */
 interface Calls { reads: number, writes: number, wakeups: number }
+/** A server process's CPU so far, ns (all threads), and how often its threads were switched to. */
+interface Server { cpu: number, switches: number }
+/**
+ * What measure() reads around its phases: `servers`, the server processes
+ * (nbdkit, or the nodes), around the QD1 commits; the rest, the nodes only
+ * (`profile` starts and stops a CPU profile of a phase).
+ */
+interface Probes {
+  servers: () => Server[]
+  profile?: (phase: string, start: boolean) => Promise<void>
+  cpu?: () => number[]
+  calls?: () => Calls[]
+}
 /** One resync: `limit`, the throttle it ran under (bytes per second), if any; `cpu`, ms of CPU each node process spent per MiB copied (the unthrottled one). */
 interface Rebuild { label: string, bytes: number, ms: number, limit?: number, cpu?: number[] }
 /** The resyncs, their chunk, and the disk's own sequential write measured just before them. */
@@ -210,7 +229,9 @@ async function main (): Promise<void> {
       const started = await startNbdkitFile(root, SIZE, NBD_VIA === 'unix' ? join(root, 'nbdkit.sock') : undefined)
       kit = started.child
       // nbdkit's FUA is one fdatasync of one file.
-      results.push({ label: 'nbdkit file', f: await measure('nbdkit file', root, started.target, 'vol', 1) })
+      const kitPid = kit.pid!
+      // Read while the commits' connection is open: nbdkit's threads for it end with it, and a thread that ended is no longer counted.
+      results.push({ label: 'nbdkit file', f: await measure('nbdkit file', root, started.target, 'vol', 1, { servers: () => [{ cpu: cpuNs(kitPid), switches: switches(kitPid) }] }) })
       kit.kill('SIGTERM')
     }
 
@@ -276,6 +297,7 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
   const [a, ...others] = nodes as [ChildProcess, ChildProcess, ChildProcess]
   const cpu = (): number[] => nodes.map(n => cpuNs(n.pid!))
   const calls = (): Calls[] => nodes.map(n => ({ ...ioCalls(n.pid!), wakeups: loopSwitches(n.pid!) }))
+  const servers = (): Server[] => nodes.map(n => ({ cpu: cpuNs(n.pid!), switches: switches(n.pid!) }))
   if (WARMUP_SIZE > 0) await warmUp(root, a, others, peers)
   for (const replicas of [1, 2, 3]) {
     const volume = `r${replicas}`
@@ -284,7 +306,7 @@ async function replicated (root: string, nodes: ChildProcess[], peers: Peer[], r
     const target = await primary(a, { volume, dir: join(root, 'a', volume), size: SIZE, members: peers.slice(1, replicas) }, root)
     const label = `trellis, ${replicas} replica${replicas > 1 ? 's' : ''}`
     // A FUA overwrite syncs each store's data file only (its checksum table waits for a flush): one per replica, all on this one disk.
-    results.push({ label, f: await measure(label, root, target, volume, replicas, replicas === PROFILE_REPLICAS ? profiler(nodes) : undefined, cpu, calls) })
+    results.push({ label, f: await measure(label, root, target, volume, replicas, { profile: replicas === PROFILE_REPLICAS ? profiler(nodes) : undefined, cpu, calls, servers }) })
   }
 
   // Rebuild: a full volume on A, then an empty member on B (unthrottled), then one on C (default throttle).
@@ -367,10 +389,11 @@ function report (results: Array<{ label: string, f: Figures }>, rebuilds: Rebuil
   }
   const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length
   const ms = (v: number[]): string => `${quantile(v, 0.5).toFixed(2)} / ${mean(v).toFixed(2)}`
-  out += '\n' + row(['one commit at QD1 (8 KiB write, then flush), ms', 'write p50 / mean', 'flush p50 / mean', 'commit p50 / mean'])
-  out += row(['---', '---:', '---:', '---:'])
+  out += '\n' + row(['one commit at QD1 (8 KiB write, then flush), ms', 'write p50 / mean', 'flush p50 / mean', 'commit p50 / mean', 'CPU µs per commit (nbdkit, or A / B / C)', 'threads woken per commit'])
+  out += row(['---', '---:', '---:', '---:', '---:', '---:'])
+  const per = (v: number[], digits: number): string => v.map(x => x.toFixed(digits)).join(' / ')
   for (const { label, f } of results) {
-    out += row([label, ms(f.commitWrite), ms(f.commitFlush), ms(f.commitWrite.map((w, i) => w + f.commitFlush[i]!))])
+    out += row([label, ms(f.commitWrite), ms(f.commitFlush), ms(f.commitWrite.map((w, i) => w + f.commitFlush[i]!)), per(f.commitCpu, 0), per(f.commitSwitches, 2)])
   }
   // What a write costs, beside the rate: both move between runs on a shared machine, compare over alternated pairs.
   out += '\n' + row(['CPU per 4 KiB random write, µs (all threads of each node process)', 'A (primary)', 'B', 'C', 'sum'])
@@ -449,7 +472,8 @@ function nbdUrl (target: Target, name: string): string {
 }
 
 /** Every figure for one NBD export, in an order that leaves each step's data where the next expects it. */
-async function measure (label: string, root: string, target: Target, name: string, floorFiles: number, profile?: (phase: string, start: boolean) => Promise<void>, cpu?: () => number[], calls?: () => Calls[]): Promise<Figures> {
+async function measure (label: string, root: string, target: Target, name: string, floorFiles: number, probes: Probes): Promise<Figures> {
+  const { profile, cpu, calls, servers } = probes
   const url = nbdUrl(target, name)
   // Whole requests only: qemu-img refuses a fractional count (BENCH_VOLUMES_SEQ_KIB=600, as a copy's requests come).
   const seqCount = Math.floor(SIZE / SEQ_BLOCK)
@@ -481,8 +505,8 @@ async function measure (label: string, root: string, target: Target, name: strin
   const plain = await qd1Latency(url, false)
   await flush(target, name)
   process.stdout.write(`${label}: QD1 commits (8 KiB write, then flush) × ${QD1_OPS}\n`)
-  const commit = await commits(target, name)
-  const f = { seqWrite: seqBytes / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles, commitWrite: commit.write, commitFlush: commit.flush, randWriteCpu, randWriteCalls, seqWriteCpu }
+  const commit = await commits(target, name, servers)
+  const f = { seqWrite: seqBytes / 1e6 / seqWriteS, seqRead, randWrite, randRead, qd1, plain, sync, floor, floorFiles, commitWrite: commit.write, commitFlush: commit.flush, commitCpu: commit.cpu, commitSwitches: commit.switches, randWriteCpu, randWriteCalls, seqWriteCpu }
   const p = (v: number[], q: number): string => (quantile(v, q) * 1000).toFixed(0)
   process.stdout.write(`${label}: seq write ${f.seqWrite.toFixed(0)} MB/s, seq read ${seqRead.toFixed(0)} MB/s, 4K rand write ${randWrite.toFixed(0)} IOPS, ` +
     `4K rand read ${randRead.toFixed(0)} IOPS, QD1 FUA write p50 ${p(qd1, 0.5)} µs p99 ${p(qd1, 0.99)} µs, without FUA p50 ${p(plain, 0.5)} µs ` +
@@ -495,12 +519,15 @@ async function measure (label: string, root: string, target: Target, name: strin
  * pgbench pair counts one NBD write and one flush per transaction): an 8 KiB
  * write without FUA, then a flush once it is answered, on one connection.
  */
-async function commits (target: Target, name: string): Promise<{ write: number[], flush: number[] }> {
+async function commits (target: Target, name: string, servers: () => Server[]): Promise<{ write: number[], flush: number[], cpu: number[], switches: number[] }> {
   const c = await connectNbd(target, name)
   const write: number[] = []
   const flushed: number[] = []
   const page = Buffer.alloc(COMMIT_WRITE, 0x3c)
+  let before: Server[] = []
+  let after: Server[] = []
   try {
+    before = servers()
     for (let i = 0; i < QD1_OPS; i++) {
       const t0 = performance.now()
       const w = await c.request(C.NBD_CMD_WRITE, 0, (i * COMMIT_WRITE) % COMMIT_SPAN, COMMIT_WRITE, page)
@@ -511,10 +538,11 @@ async function commits (target: Target, name: string): Promise<{ write: number[]
       write.push(t1 - t0)
       flushed.push(t2 - t1)
     }
+    after = servers()
   } finally {
     await c.disconnect()
   }
-  return { write, flush: flushed }
+  return { write, flush: flushed, cpu: after.map((s, i) => (s.cpu - before[i]!.cpu) / 1000 / QD1_OPS), switches: after.map((s, i) => (s.switches - before[i]!.switches) / QD1_OPS) }
 }
 
 /** Seconds `qemu-img bench` reports for its run (its own clock: no process start or connect). */
