@@ -524,10 +524,8 @@ async function commits (target: Target, name: string, servers: () => Server[]): 
   const write: number[] = []
   const flushed: number[] = []
   const page = Buffer.alloc(COMMIT_WRITE, 0x3c)
-  let before: Server[] = []
-  let after: Server[] = []
   try {
-    before = servers()
+    const before = servers()
     for (let i = 0; i < QD1_OPS; i++) {
       const t0 = performance.now()
       const w = await c.request(C.NBD_CMD_WRITE, 0, (i * COMMIT_WRITE) % COMMIT_SPAN, COMMIT_WRITE, page)
@@ -538,11 +536,11 @@ async function commits (target: Target, name: string, servers: () => Server[]): 
       write.push(t1 - t0)
       flushed.push(t2 - t1)
     }
-    after = servers()
+    const after = servers()
+    return { write, flush: flushed, cpu: after.map((s, i) => (s.cpu - before[i]!.cpu) / 1000 / QD1_OPS), switches: after.map((s, i) => (s.switches - before[i]!.switches) / QD1_OPS) }
   } finally {
     await c.disconnect()
   }
-  return { write, flush: flushed, cpu: after.map((s, i) => (s.cpu - before[i]!.cpu) / 1000 / QD1_OPS), switches: after.map((s, i) => (s.switches - before[i]!.switches) / QD1_OPS) }
 }
 
 /** Seconds `qemu-img bench` reports for its run (its own clock: no process start or connect). */
